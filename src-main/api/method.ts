@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import type { Permission } from './permissions';
+
+/**
+ * A method is declared once, in its area's contract. `Out` exists only as a type:
+ * the backend is trusted to return it, the input is never trusted.
+ */
+export interface MethodSpec<In extends z.ZodTypeAny = z.ZodTypeAny, Out = unknown> {
+  input: In;
+  /** 'public' needs no login; 'signedIn' needs any user; otherwise a named permission. */
+  permission: Permission | 'public' | 'signedIn';
+  mutates: boolean;
+  /** Areas whose cached queries a successful call makes stale (defaults to the method's own area). */
+  changes?: string[];
+  readonly __output?: Out;
+}
+
+export function method<Out>() {
+  return <In extends z.ZodTypeAny>(spec: Omit<MethodSpec<In, Out>, '__output'>): MethodSpec<In, Out> => spec;
+}
+
+export type MethodInput<M> = M extends MethodSpec<infer In, unknown> ? z.input<In> : never;
+export type MethodParsedInput<M> = M extends MethodSpec<infer In, unknown> ? z.output<In> : never;
+export type MethodOutput<M> = M extends MethodSpec<z.ZodTypeAny, infer Out> ? Out : never;

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+
+export type Sqlite = BetterSqlite3.Database;
+
+export interface Connection {
+  sqlite: Sqlite;
+  db: Kysely<Database>;
+  file: string;
+  close(): void;
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Path of a better-sqlite3 `.node` built for Electron (DESIGN §6); Node uses the copy in node_modules. */
+  nativeBinding?: string;
+}
+
+/** Opens a database with the pragmas of DESIGN §3. `:memory:` is allowed for tests. */
+export function openDatabase(file: string, options: OpenOptions = {}): Connection {
+  if (file !== ':memory:') {
+    assertLocalDisk(file);
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  }
+  const nativeBinding = options.nativeBinding ?? process.env.DESK_ERP_NATIVE_BINDING;
+  const sqlite = new BetterSqlite3(file, {
+    readonly: options.readonly ?? false,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  if (!options.readonly) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // Plain fsync does not reach the platter on macOS.
+  if (process.platform === 'darwin') sqlite.pragma('fullfsync = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    sqlite,
+    db,
+    file,
+    close() {
+      // Kysely's destroy() closes the better-sqlite3 handle too.
+      void db.destroy();
+    },
+  };
+}
+
+const SYNCED_FOLDER_MARKERS = [
+  'Dropbox',
+  'OneDrive',
+  'Google Drive',
+  'GoogleDrive',
+  'iCloud Drive',
+  'Mobile Documents',
+  'CloudStorage',
+  'Nutstore',
+  '坚果云',
+  'BaiduNetdisk',
+  '百度网盘',
+];
+
+const NETWORK_FILESYSTEMS = new Set(['nfs', 'nfs4', 'cifs', 'smbfs', 'smb3', 'fuse.sshfs', '9p', 'afpfs', 'davfs', 'fuse.rclone']);
+
+/** SQLite's locking is unsafe on network shares and cloud-synced folders; refuse them plainly. */
+export function assertLocalDisk(file: string): void {
+  const full = path.resolve(file);
+  if (/^\\\\/.test(file) || /^\\\\/.test(full)) {
+    throw new Error(`The data file ${full} is on a network share. Desk ERP keeps its database on a local disk only; choose a local folder.`);
+  }
+  const parts = full.split(/[\\/]/);
+  const marker = SYNCED_FOLDER_MARKERS.find((m) => parts.includes(m));
+  if (marker) {
+    throw new Error(`The data file ${full} is inside a cloud-synced folder (${marker}). Sync tools corrupt live databases; choose a local folder outside it.`);
+  }
+  const fsType = linuxFilesystemOf(full);
+  if (fsType && NETWORK_FILESYSTEMS.has(fsType)) {
+    throw new Error(`The data file ${full} is on a network file system (${fsType}). Desk ERP keeps its database on a local disk only.`);
+  }
+}
+
+function linuxFilesystemOf(full: string): string | null {
+  if (process.platform !== 'linux') return null;
+  let mounts: string;
+  try {
+    mounts = fs.readFileSync('/proc/mounts', 'utf8');
+  } catch {
+    return null;
+  }
+  let best: { mountPoint: string; type: string } | null = null;
+  for (const line of mounts.split('\n')) {
+    const [, mountPoint, type] = line.split(' ');
+    if (!mountPoint || !type) continue;
+    const inside = full === mountPoint || full.startsWith(mountPoint.endsWith('/') ? mountPoint : `${mountPoint}/`);
+    if (inside && (!best || mountPoint.length > best.mountPoint.length)) best = { mountPoint, type };
+  }
+  return best?.type ?? null;
+}

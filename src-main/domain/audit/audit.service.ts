@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { Page } from '../../api/paging';
+import type { Database } from '../../db/schema';
+import type { AuditEntry } from './audit.contract';
+
+export interface AuditFilter {
+  username?: string;
+  method?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Promise<Page<AuditEntry>> {
+  let query = db.selectFrom('audit_log');
+  if (filter.username) query = query.where('username', '=', filter.username);
+  // "customers" matches every customers.* method; "customers.create" matches just that one.
+  if (filter.method) query = query.where((eb) => eb.or([eb('method', '=', filter.method!), eb('method', 'like', `${filter.method}.%`)]));
+  if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
+  if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+  if (filter.from) query = query.where('at', '>=', `${filter.from}T00:00:00.000Z`);
+  if (filter.to) query = query.where('at', '<', nextDayIso(filter.to));
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    rows: rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      userId: row.user_id,
+      username: row.username,
+      method: row.method,
+      entityType: row.entity_type,
+      entityId: row.entity_id,
+      changes: JSON.parse(row.changes) as AuditEntry['changes'],
+      transport: row.transport,
+    })),
+  };
+}
+
+function nextDayIso(date: string): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}

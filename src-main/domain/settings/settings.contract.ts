@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { method } from '../../api/method';
+
+export interface CompanySettings {
+  companyName: string;
+  currency: string;
+  timeZone: string;
+  /** Customer fields an operator must fill in (data governance); mobile by default. */
+  customerRequiredFields: string[];
+}
+
+export const CUSTOMER_REQUIRABLE_FIELDS = ['mobile', 'email', 'industry', 'source', 'ownerUserId', 'address', 'creditCode'] as const;
+
+export const settingsContract = {
+  'settings.get': method<CompanySettings>()({ input: z.object({}).strict(), permission: 'signedIn', mutates: false }),
+  'settings.update': method<CompanySettings>()({
+    input: z
+      .object({
+        companyName: z.string().trim().min(1, 'Company name is required').max(100),
+        currency: z.string().regex(/^[A-Z]{3}$/, 'A three-letter currency code such as CNY'),
+        timeZone: z.string().min(1).max(64),
+        customerRequiredFields: z.array(z.enum(CUSTOMER_REQUIRABLE_FIELDS)).max(CUSTOMER_REQUIRABLE_FIELDS.length),
+      })
+      .partial()
+      .strict(),
+    permission: 'settings.manage',
+    mutates: true,
+  }),
+};

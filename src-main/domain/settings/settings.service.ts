@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import { changedFields, type HandlerContext } from '../../api/dispatch';
+import { AppError } from '../../api/errors';
+import type { Database } from '../../db/schema';
+import type { CompanySettings } from './settings.contract';
+import * as repo from './settings.repository';
+
+const DEFAULT_REQUIRED_CUSTOMER_FIELDS = ['mobile'];
+
+export async function getSettings(db: Kysely<Database>): Promise<CompanySettings> {
+  const company = await repo.getCompany(db);
+  if (!company) throw new AppError('NOT_FOUND', 'The company has not been set up yet');
+  return {
+    companyName: company.name,
+    currency: company.currency,
+    timeZone: company.time_zone,
+    customerRequiredFields: await repo.readSetting(db, 'customers.requiredFields', DEFAULT_REQUIRED_CUSTOMER_FIELDS),
+  };
+}
+
+export async function updateSettings(ctx: HandlerContext, patch: Partial<CompanySettings>): Promise<CompanySettings> {
+  const before = await getSettings(ctx.db);
+  if (patch.timeZone !== undefined && !isKnownTimeZone(patch.timeZone)) {
+    throw new AppError('VALIDATION', `Unknown time zone ${patch.timeZone}`, [{ path: 'timeZone', message: 'Unknown time zone' }]);
+  }
+  await repo.updateCompany(ctx.db, {
+    ...(patch.companyName !== undefined ? { name: patch.companyName } : {}),
+    ...(patch.currency !== undefined ? { currency: patch.currency } : {}),
+    ...(patch.timeZone !== undefined ? { time_zone: patch.timeZone } : {}),
+  });
+  if (patch.customerRequiredFields) await repo.writeSetting(ctx.db, 'customers.requiredFields', patch.customerRequiredFields);
+  const after = await getSettings(ctx.db);
+  ctx.audit({ entityType: 'settings', entityId: 'company', fields: changedFields(before as never, after as never) });
+  return after;
+}
+
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

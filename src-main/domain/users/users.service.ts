@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import type { HandlerContext } from '../../api/dispatch';
+import { changedFields } from '../../api/dispatch';
+import { AppError, notFound } from '../../api/errors';
+import type { Page } from '../../api/paging';
+import type { Role } from '../../api/permissions';
+import type { SessionUser } from '../../api/session';
+import type { Database } from '../../db/schema';
+import { hashPassword } from '../auth/passwords';
+import { newId, nowIso } from '../shared/ids';
+import type { UserRow } from './users.contract';
+import * as repo from './users.repository';
+
+export function toUserRow(user: repo.UserRecord): UserRow {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role: user.role as Role,
+    active: user.active === 1,
+    createdAt: user.created_at,
+    lastLoginAt: user.last_login_at,
+  };
+}
+
+export function toSessionUser(user: repo.UserRecord): SessionUser {
+  return { id: user.id, username: user.username, displayName: user.display_name, role: user.role as Role, locale: user.locale };
+}
+
+export async function createUser(
+  db: Kysely<Database>,
+  input: { username: string; displayName: string; role: Role; password: string; locale?: string | null },
+): Promise<repo.UserRecord> {
+  if (await repo.findUserByUsername(db, input.username)) {
+    throw new AppError('CONFLICT', `Username ${input.username} is already taken`, [{ path: 'username', message: 'This username is already taken' }]);
+  }
+  const now = nowIso();
+  const user: repo.UserRecord = {
+    id: newId(),
+    username: input.username,
+    display_name: input.displayName,
+    role: input.role,
+    password_hash: await hashPassword(input.password),
+    active: 1,
+    locale: input.locale ?? null,
+    created_at: now,
+    updated_at: now,
+    last_login_at: null,
+  };
+  await repo.insertUser(db, user);
+  return user;
+}
+
+export async function listUsers(db: Kysely<Database>, input: { q?: string; includeDisabled: boolean; page: number; pageSize: number }): Promise<Page<UserRow>> {
+  const { rows, total } = await repo.listUsers(db, {
+    ...(input.q ? { q: input.q } : {}),
+    includeDisabled: input.includeDisabled,
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  });
+  return { rows: rows.map(toUserRow), total };
+}
+
+export async function updateUser(
+  ctx: HandlerContext,
+  id: string,
+  patch: { displayName?: string; role?: Role; active?: boolean },
+): Promise<UserRow> {
+  const before = await repo.findUserById(ctx.db, id);
+  if (!before) throw notFound('User', id);
+  const losesOwner = before.role === 'owner' && before.active === 1 && ((patch.role && patch.role !== 'owner') || patch.active === false);
+  if (losesOwner && (await repo.countActiveOwners(ctx.db)) <= 1) {
+    throw new AppError('CONFLICT', 'The company needs at least one active owner', [
+      { path: patch.active === false ? 'patch.active' : 'patch.role', message: 'This is the last active owner' },
+    ]);
+  }
+  if (ctx.user?.id === id && patch.active === false) {
+    throw new AppError('CONFLICT', 'You cannot disable your own account', [{ path: 'patch.active', message: 'You cannot disable yourself' }]);
+  }
+  const changes = {
+    ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+    ...(patch.role !== undefined ? { role: patch.role } : {}),
+    ...(patch.active !== undefined ? { active: patch.active ? 1 : 0 } : {}),
+  };
+  await repo.updateUser(ctx.db, id, { ...changes, updated_at: nowIso() });
+  const after = (await repo.findUserById(ctx.db, id))!;
+  ctx.audit({ entityType: 'user', entityId: id, fields: changedFields(toUserRow(before) as never, toUserRow(after) as never) });
+  return toUserRow(after);
+}
+
+export async function resetPassword(ctx: HandlerContext, id: string, newPassword: string): Promise<void> {
+  const user = await repo.findUserById(ctx.db, id);
+  if (!user) throw notFound('User', id);
+  await repo.updateUser(ctx.db, id, { password_hash: await hashPassword(newPassword), updated_at: nowIso() });
+  ctx.audit({ entityType: 'user', entityId: id, fields: { password: { before: '***', after: '***' } } });
+}
