@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, UsersTable } from '../../db/schema';
+import { LOCAL_ADMIN_ID } from './local-admin';
 
 export type UserRecord = Selectable<UsersTable>;
 
@@ -12,8 +13,13 @@ export function findUserByUsername(db: Kysely<Database>, username: string): Prom
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
+/** People with accounts; the CLI's local administrator row is not one. */
 export async function countUsers(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', '!=', LOCAL_ADMIN_ID)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -39,7 +45,7 @@ export async function listUsers(
   db: Kysely<Database>,
   filter: { q?: string; includeDisabled: boolean; limit: number; offset: number },
 ): Promise<{ rows: UserRecord[]; total: number }> {
-  let query = db.selectFrom('users');
+  let query = db.selectFrom('users').where('id', '!=', LOCAL_ADMIN_ID);
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));
@@ -53,5 +59,11 @@ export async function listUsers(
 }
 
 export function listActiveUserOptions(db: Kysely<Database>) {
-  return db.selectFrom('users').select(['id', 'display_name', 'role']).where('active', '=', 1).orderBy('display_name').execute();
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'role'])
+    .where('active', '=', 1)
+    .where('id', '!=', LOCAL_ADMIN_ID)
+    .orderBy('display_name')
+    .execute();
 }

@@ -1,0 +1,251 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBackend, type RunningBackend } from '../api/backend';
+import { contract, METHOD_NAMES } from '../api/contract';
+import type { Session } from '../api/session';
+import { openDatabase } from '../db/connection';
+import { appliedVersions, loadMigrations, migrate, NewerDatabaseError } from '../db/migrate';
+import { backupDatabase } from '../domain/backup/backup.service';
+import { runInvariantChecks } from '../domain/checks/invariants';
+import { localAdmin } from '../domain/users/local-admin';
+import { startServer } from '../server/http';
+import { seedDemoData, SEED_SCALES, type SeedScale } from '../seed/seed';
+import { parseArgs, requireFlag, stringFlag, UsageError, type ParsedArgs } from './args';
+
+export interface Output {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+export const DEFAULT_DB = 'data/desk-erp.sqlite';
+const DEFAULT_PORT = 5180;
+
+const USAGE = `Desk ERP command line. Every command takes --db PATH (default $DESK_ERP_DB or ${DEFAULT_DB}); --json prints pure JSON.
+
+  init --company NAME --owner USER --password PW [--currency CNY] [--timezone Asia/Shanghai]
+  migrate
+  methods [--json]
+  call METHOD [--input JSON]
+  serve [--port N]
+  seed --scale small|medium|large [--seed N]
+  check
+  backup --out FILE
+  restore FILE
+`;
+
+/** Runs one command; returns the exit code, or null for a long-running command (serve). */
+export async function runCli(argv: string[], out: Output): Promise<number | null> {
+  const args = parseArgs(argv);
+  const [command, ...rest] = args.positionals;
+  const json = args.flags.json === true;
+  const dbFile = stringFlag(args, 'db') ?? process.env.DESK_ERP_DB ?? DEFAULT_DB;
+  const print = (human: string, data: unknown) => out.stdout.write(json ? `${JSON.stringify(data)}\n` : `${human}\n`);
+  try {
+    switch (command) {
+      case 'init':
+        return await init(dbFile, args, print);
+      case 'migrate':
+        return migrateCommand(dbFile, print);
+      case 'methods':
+        return methods(print);
+      case 'call':
+        return await call(dbFile, rest[0], args, out);
+      case 'serve':
+        await serve(dbFile, args, out);
+        return null;
+      case 'seed':
+        return await seed(dbFile, args, print);
+      case 'check':
+        return check(dbFile, print);
+      case 'backup':
+        return await backup(dbFile, args, print);
+      case 'restore':
+        return await restore(dbFile, rest[0], print);
+      case undefined:
+      case 'help':
+        out.stdout.write(USAGE);
+        return command ? 0 : 1;
+      default:
+        throw new UsageError(`Unknown command ${command}`);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (json) out.stdout.write(`${JSON.stringify({ ok: false, error: { code: error instanceof UsageError ? 'USAGE' : 'ERROR', message } })}\n`);
+    else out.stderr.write(`${message}\n${error instanceof UsageError ? `\n${USAGE}` : ''}`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+type Print = (human: string, data: unknown) => void;
+
+function adminSession(backend: RunningBackend): Session {
+  return { user: localAdmin(backend.conn) };
+}
+
+async function init(dbFile: string, args: ParsedArgs, print: Print): Promise<number> {
+  const backend = createBackend({ file: dbFile });
+  try {
+    const session: Session = { user: null };
+    const result = await backend.call({ session, transport: 'cli' }, 'auth.setup', {
+      companyName: requireFlag(args, 'company'),
+      ownerUsername: requireFlag(args, 'owner'),
+      ownerDisplayName: stringFlag(args, 'owner-name') ?? requireFlag(args, 'owner'),
+      password: requireFlag(args, 'password'),
+      currency: stringFlag(args, 'currency') ?? 'CNY',
+      timeZone: stringFlag(args, 'timezone') ?? 'Asia/Shanghai',
+    });
+    if (!result.ok) {
+      print(`Could not set up ${dbFile}: ${result.error.message}`, result);
+      return 1;
+    }
+    print(`Created ${path.resolve(dbFile)} for ${stringFlag(args, 'company')}; sign in as ${stringFlag(args, 'owner')}.`, {
+      ok: true,
+      data: { file: path.resolve(dbFile), owner: result.data },
+    });
+    return 0;
+  } finally {
+    backend.close();
+  }
+}
+
+function migrateCommand(dbFile: string, print: Print): number {
+  const conn = openDatabase(dbFile);
+  try {
+    const from = appliedVersions(conn.sqlite).length;
+    const report = migrate(conn.sqlite, { backupPath: from > 0 ? `${dbFile}.before-migrate` : null });
+    const human = report.applied.length
+      ? `Migrated ${dbFile} from schema ${report.from} to ${report.to}: ${report.applied.join(', ')}${report.backup ? ` (backup: ${report.backup})` : ''}`
+      : `${dbFile} is up to date (schema ${report.to} of ${loadMigrations().length}).`;
+    print(human, { ok: true, data: report });
+    return 0;
+  } catch (error) {
+    if (error instanceof NewerDatabaseError) throw error;
+    throw error;
+  } finally {
+    conn.sqlite.close();
+  }
+}
+
+function methods(print: Print): number {
+  const list = METHOD_NAMES.map((name) => ({ name, permission: contract[name].permission, mutates: contract[name].mutates }));
+  print(list.map((m) => `${m.name.padEnd(32)} ${m.permission.padEnd(20)} ${m.mutates ? 'writes' : 'reads'}`).join('\n'), list);
+  return 0;
+}
+
+async function call(dbFile: string, method: string | undefined, args: ParsedArgs, out: Output): Promise<number> {
+  if (!method) throw new UsageError('call needs a METHOD, e.g. call customers.list --input \'{"q":"博雅"}\'');
+  let input: unknown = {};
+  const raw = stringFlag(args, 'input');
+  if (raw !== undefined) {
+    try {
+      input = JSON.parse(raw);
+    } catch {
+      throw new UsageError(`--input is not valid JSON: ${raw}`);
+    }
+  }
+  const backend = createBackend({ file: dbFile });
+  try {
+    const result = await backend.call({ session: adminSession(backend), transport: 'cli' }, method, input);
+    out.stdout.write(`${JSON.stringify(result, null, args.flags.json === true ? undefined : 2)}\n`);
+    return result.ok ? 0 : 1;
+  } finally {
+    backend.close();
+  }
+}
+
+async function serve(dbFile: string, args: ParsedArgs, out: Output): Promise<void> {
+  const portFlag = stringFlag(args, 'port') ?? process.env.PORT;
+  const port = portFlag === undefined ? DEFAULT_PORT : Number(portFlag);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${portFlag}`);
+  const backend = createBackend({ file: dbFile });
+  const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+  const server = await startServer({ backend, rendererDir, port }).catch((error: NodeJS.ErrnoException) => {
+    backend.close();
+    if (error.code === 'EADDRINUSE') throw new Error(`Port ${port} is already in use; pass --port N to pick another.`);
+    throw error;
+  });
+  out.stdout.write(`Desk ERP is running at ${server.url} (data: ${path.resolve(dbFile)}). Press Ctrl+C to stop.\n`);
+  const stop = () => {
+    void server.close().then(() => {
+      backend.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function seed(dbFile: string, args: ParsedArgs, print: Print): Promise<number> {
+  const scale = requireFlag(args, 'scale');
+  if (!(SEED_SCALES as readonly string[]).includes(scale)) throw new UsageError(`--scale must be one of ${SEED_SCALES.join(', ')}`);
+  const seedValue = Number(stringFlag(args, 'seed') ?? '1');
+  if (!Number.isInteger(seedValue)) throw new UsageError('--seed must be an integer');
+  const backend = createBackend({ file: dbFile });
+  try {
+    const summary = await seedDemoData(backend, { scale: scale as SeedScale, seed: seedValue });
+    print(`Seeded ${dbFile} (${scale}, seed ${seedValue}): ${Object.entries(summary).map(([k, v]) => `${v} ${k}`).join(', ')}`, { ok: true, data: summary });
+    return 0;
+  } finally {
+    backend.close();
+  }
+}
+
+function check(dbFile: string, print: Print): number {
+  if (!fs.existsSync(dbFile)) throw new Error(`No database at ${dbFile}`);
+  const backend = createBackend({ file: dbFile });
+  try {
+    const results = runInvariantChecks(backend.conn.sqlite);
+    const failed = results.filter((r) => !r.ok);
+    const human = results.map((r) => `${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.differences.map((d) => `\n     ${d}`).join('')}`).join('\n');
+    print(human, { ok: failed.length === 0, data: results });
+    return failed.length === 0 ? 0 : 1;
+  } finally {
+    backend.close();
+  }
+}
+
+async function backup(dbFile: string, args: ParsedArgs, print: Print): Promise<number> {
+  if (!fs.existsSync(dbFile)) throw new Error(`No database at ${dbFile}`);
+  const conn = openDatabase(dbFile, { readonly: true });
+  try {
+    const result = await backupDatabase(conn.sqlite, requireFlag(args, 'out'));
+    print(`Backed up ${dbFile} to ${result.file} (${result.bytes} bytes).`, { ok: true, data: result });
+    return 0;
+  } finally {
+    conn.sqlite.close();
+  }
+}
+
+/** Replaces the database with a backup after checking it, keeping the current file beside it. */
+async function restore(dbFile: string, source: string | undefined, print: Print): Promise<number> {
+  if (!source) throw new UsageError('restore needs the backup FILE');
+  if (!fs.existsSync(source)) throw new Error(`No backup file at ${source}`);
+  const incoming = openDatabase(source, { readonly: true });
+  try {
+    const ok = incoming.sqlite.prepare('PRAGMA integrity_check').pluck().get();
+    if (ok !== 'ok') throw new Error(`${source} is damaged (${String(ok)}); nothing was restored.`);
+    const isOurs = incoming.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").get();
+    if (!isOurs) throw new Error(`${source} is not a Desk ERP database; nothing was restored.`);
+    const versions = incoming.sqlite.prepare('SELECT max(version) FROM schema_migrations').pluck().get() as number;
+    if (versions > loadMigrations().length) throw new NewerDatabaseError(versions, loadMigrations().length);
+    let previous: string | null = null;
+    if (fs.existsSync(dbFile)) {
+      previous = `${dbFile}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`;
+      const current = openDatabase(dbFile, { readonly: true });
+      try {
+        await backupDatabase(current.sqlite, previous);
+      } finally {
+        current.sqlite.close();
+      }
+    }
+    await backupDatabase(incoming.sqlite, dbFile);
+    print(`Restored ${dbFile} from ${source}${previous ? `; the previous data is kept in ${previous}` : ''}.`, {
+      ok: true,
+      data: { file: path.resolve(dbFile), previous },
+    });
+    return 0;
+  } finally {
+    incoming.sqlite.close();
+  }
+}

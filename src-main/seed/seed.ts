@@ -1,0 +1,54 @@
+import type { RunningBackend } from '../api/backend';
+import type { Role } from '../api/permissions';
+import type { Session } from '../api/session';
+import { createUser } from '../domain/users/users.service';
+import { findUserByUsername } from '../domain/users/users.repository';
+import { SeededRandom } from './random';
+
+export const SEED_SCALES = ['small', 'medium', 'large'] as const;
+export type SeedScale = (typeof SEED_SCALES)[number];
+
+/** The demo owner's sign-in when `seed` has to set the company up itself. */
+export const DEMO_OWNER = { username: 'owner', password: 'deskerp123' } as const;
+
+const DEMO_STAFF: { username: string; displayName: string; role: Role }[] = [
+  { username: 'wangfang', displayName: '王芳', role: 'sales' },
+  { username: 'liqiang', displayName: '李强', role: 'sales' },
+  { username: 'zhangmin', displayName: '张敏', role: 'manager' },
+  { username: 'chenjing', displayName: '陈静', role: 'accountant' },
+  { username: 'zhaolei', displayName: '赵磊', role: 'warehouse' },
+  { username: 'sunhao', displayName: '孙浩', role: 'service' },
+];
+
+export interface AreaSeeder {
+  name: string;
+  run(backend: RunningBackend, options: { scale: SeedScale; random: SeededRandom; staffIds: string[] }): Promise<number>;
+}
+
+/** Each area adds its seeder here; they run in order (customers before the orders that point at them). */
+export const AREA_SEEDERS: AreaSeeder[] = [];
+
+export async function seedDemoData(backend: RunningBackend, options: { scale: SeedScale; seed: number }): Promise<Record<string, number>> {
+  const session: Session = { user: null };
+  const status = await backend.call({ session, transport: 'cli' }, 'auth.status', {});
+  if (status.ok && (status.data as { setupRequired: boolean }).setupRequired) {
+    const setup = await backend.call({ session, transport: 'cli' }, 'auth.setup', {
+      companyName: '南京博雅食品有限公司',
+      ownerUsername: DEMO_OWNER.username,
+      ownerDisplayName: '周博雅',
+      password: DEMO_OWNER.password,
+    });
+    if (!setup.ok) throw new Error(`Could not set up the demo company: ${setup.error.message}`);
+  }
+  const staffIds: string[] = [];
+  for (const person of DEMO_STAFF) {
+    const existing = await findUserByUsername(backend.conn.db, person.username);
+    staffIds.push(existing?.id ?? (await createUser(backend.conn.db, { ...person, password: DEMO_OWNER.password })).id);
+  }
+  const summary: Record<string, number> = { users: staffIds.length };
+  const random = new SeededRandom(options.seed);
+  for (const seeder of AREA_SEEDERS) {
+    summary[seeder.name] = await seeder.run(backend, { scale: options.scale, random, staffIds });
+  }
+  return summary;
+}
