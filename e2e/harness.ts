@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
+
+/** Chromium is required under CI and skipped loudly elsewhere. */
+export function chromiumAvailable(): boolean {
+  if (fs.existsSync(CHROMIUM)) return true;
+  const message = `E2E: Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`;
+  if (process.env.CI === 'true') throw new Error(`${message}; CI must run the E2E tests.`);
+  console.warn(`\n*** SKIPPING ${message} ***\n`);
+  return false;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface RunningApp {
+  url: string;
+  dbFile: string;
+  process: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts a command that prints "running at http://…" and waits for that line. */
+export async function startApp(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; dbFile?: string } = {}): Promise<RunningApp> {
+  const dbFile = options.dbFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-e2e-')), 'desk-erp.sqlite');
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, DESK_ERP_DB: dbFile, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`App did not start in time. Output:\n${output}`)), options.timeoutMs ?? 90_000);
+    const check = () => {
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`App exited with ${code}. Output:\n${output}`));
+    });
+  });
+  return {
+    url,
+    dbFile,
+    process: child,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        try {
+          process.kill(-child.pid!, 'SIGTERM');
+        } catch {
+          resolve();
+        }
+      }),
+  };
+}
+
+/** The headless server on a free port, with the renderer already built by the E2E global setup. */
+export async function startServer(dbFile?: string): Promise<RunningApp> {
+  const port = await freePort();
+  return startApp(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['src-main/cli/main.ts', 'serve', '--port', String(port)], dbFile ? { dbFile } : {});
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

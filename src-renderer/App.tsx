@@ -1,0 +1,34 @@
+import { Center, Loader } from '@mantine/core';
+import { useEffect } from 'react';
+import { onSignedOut } from './api/client';
+import { queryClient, startCacheInvalidation, useAuthStatus } from './api/hooks';
+import { CurrentUserProvider } from './features/auth/current-user';
+import { LoginPage } from './features/auth/Login.page';
+import { SetupWizardPage } from './features/auth/SetupWizard.page';
+import { AppLayout } from './features/shell/AppLayout';
+import { LoadFailed } from './components/LoadFailed';
+
+/** First run → setup wizard; no session → sign-in; otherwise the app. */
+export function App() {
+  const status = useAuthStatus();
+  const user = status.data?.user ?? null;
+
+  useEffect(() => onSignedOut(() => void queryClient.resetQueries()), []);
+  useEffect(() => (user ? startCacheInvalidation() : undefined), [user]);
+
+  if (status.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (status.isError) return <LoadFailed error={status.error} onRetry={() => void status.refetch()} />;
+  if (status.data.setupRequired) return <SetupWizardPage />;
+  if (!user) return <LoginPage companyName={status.data.companyName} />;
+  return (
+    <CurrentUserProvider user={user}>
+      <AppLayout />
+    </CurrentUserProvider>
+  );
+}

@@ -1,0 +1,99 @@
+import type { InputOf, MethodName, OutputOf } from '../../src-main/api/contract';
+import type { ApiError, FieldIssue } from '../../src-main/api/errors';
+import type { ApiEvent, Result } from '../../src-main/api/result';
+
+declare global {
+  interface Window {
+    /** Present only inside the desktop window (the preload exposes exactly these two). */
+    erp?: {
+      call(method: string, input: unknown): Promise<Result<unknown>>;
+      on(listener: (event: ApiEvent) => void): () => void;
+    };
+  }
+}
+
+/** An error envelope as a thrown value, so TanStack Query and forms can use it. */
+export class ApiCallError extends Error {
+  readonly code: ApiError['code'];
+  readonly issues: FieldIssue[];
+
+  constructor(error: ApiError) {
+    super(error.message);
+    this.code = error.code;
+    this.issues = error.issues ?? [];
+  }
+}
+
+async function httpCall(method: string, input: unknown): Promise<Result<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: 'network' } };
+  }
+  try {
+    return (await response.json()) as Result<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: `HTTP ${response.status}` } };
+  }
+}
+
+const unauthenticatedListeners = new Set<() => void>();
+
+/** The layout listens here to go back to the sign-in screen when a session expires. */
+export function onSignedOut(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const result = window.erp ? await window.erp.call(method, input) : await httpCall(method, input);
+  if (!result.ok) {
+    if (result.error.code === 'UNAUTHENTICATED' && method !== 'auth.login') unauthenticatedListeners.forEach((l) => l());
+    throw new ApiCallError(result.error);
+  }
+  return result.data as OutputOf<M>;
+}
+
+type AreaOf<M> = M extends `${infer A}.${string}` ? A : never;
+type VerbOf<M, A extends string> = M extends `${A}.${infer V}` ? V : never;
+type Area = AreaOf<MethodName>;
+
+/** `api.customers.list({ q })`: typed from the contract, so a wrong name or input shape does not compile. */
+type Call<M> = M extends MethodName ? (input: InputOf<M>) => Promise<OutputOf<M>> : never;
+
+export type Api = {
+  [A in Area]: { [V in VerbOf<MethodName, A>]: Call<`${A}.${V}`> };
+};
+
+export const api = new Proxy({} as Api, {
+  get: (_target, area: string) =>
+    new Proxy({}, { get: (_inner, verb: string) => (input: unknown) => call(`${area}.${verb}` as MethodName, input as never) }),
+});
+
+/** Backend events: progress of long jobs and `data.changed` for cache invalidation. */
+export function onApiEvent(listener: (event: ApiEvent) => void): () => void {
+  if (window.erp) return window.erp.on(listener);
+  let source: EventSource | null = null;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const connect = () => {
+    source = new EventSource('/api/events');
+    source.onmessage = (message) => listener(JSON.parse(message.data as string) as ApiEvent);
+    source.onerror = () => {
+      source?.close();
+      if (!stopped) retry = setTimeout(connect, 3000);
+    };
+  };
+  connect();
+  return () => {
+    stopped = true;
+    clearTimeout(retry);
+    source?.close();
+  };
+}

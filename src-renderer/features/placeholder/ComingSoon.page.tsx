@@ -1,0 +1,27 @@
+import { Button } from '@mantine/core';
+import { IconHourglassEmpty } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { EmptyState } from '../../components/EmptyState';
+import { PageHeader } from '../../components/PageHeader';
+
+/** An area whose issue has not landed yet: says so plainly, shows no invented data. */
+export function ComingSoonPage({ area }: { area: string }) {
+  const { t } = useTranslation();
+  const name = t(`nav.${area}`);
+  return (
+    <>
+      <PageHeader title={name} />
+      <EmptyState
+        icon={<IconHourglassEmpty size={30} />}
+        title={t('comingSoon.title', { area: name })}
+        text={t('comingSoon.text')}
+        action={
+          <Button component={Link} to="/" variant="light">
+            {t('comingSoon.back')}
+          </Button>
+        }
+      />
+    </>
+  );
+}

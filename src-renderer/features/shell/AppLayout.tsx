@@ -1,0 +1,151 @@
+import {
+  ActionIcon,
+  AppShell,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Text,
+  Tooltip,
+  UnstyledButton,
+  useMantineColorScheme,
+  Kbd,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronDown, IconKey, IconLogout, IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes, useLocation } from 'react-router-dom';
+import { api } from '../../api/client';
+import { queryClient, useAuthStatus } from '../../api/hooks';
+import { NAV, NAV_GROUPS } from '../../routes';
+import { useCan, useCurrentUser } from '../auth/current-user';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal';
+import { CommandPalette, openCommandPalette } from './CommandPalette';
+import { LanguageSwitch } from './LanguageSwitch';
+import { ComingSoonPage } from '../placeholder/ComingSoon.page';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [navOpened, nav] = useDisclosure();
+  const [passwordOpened, passwordModal] = useDisclosure();
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const user = useCurrentUser();
+  const can = useCan();
+  const status = useAuthStatus();
+  const location = useLocation();
+  const entries = NAV.filter((entry) => !entry.permission || can(entry.permission));
+
+  const isActive = (path: string) => (path === '/' ? location.pathname === '/' : location.pathname.startsWith(path));
+
+  async function signOut() {
+    await api.auth.logout({}).catch(() => undefined);
+    queryClient.clear();
+    await queryClient.invalidateQueries({ queryKey: ['auth'] });
+  }
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.openMenu')} />
+            <Text fw={700}>{t('app.name')}</Text>
+            <Text c="dimmed" size="sm" visibleFrom="md">
+              {status.data?.companyName}
+            </Text>
+          </Group>
+          <UnstyledButton onClick={openCommandPalette} data-testid="open-palette" aria-label={t('common.search')}>
+            <Group gap={8} px="sm" py={4} style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 6, minWidth: 260 }}>
+              <IconSearch size={16} />
+              <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+                {t('shell.searchPlaceholder')}
+              </Text>
+              <Kbd size="xs">Ctrl K</Kbd>
+            </Group>
+          </UnstyledButton>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch signedIn />
+            <Tooltip label={colorScheme === 'dark' ? t('shell.themeLight') : t('shell.themeDark')}>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={t('shell.theme')}
+                data-testid="theme-toggle"
+                onClick={() => setColorScheme(colorScheme === 'dark' ? 'light' : 'dark')}
+              >
+                {colorScheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
+              </ActionIcon>
+            </Tooltip>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton data-testid="user-menu">
+                  <Group gap={4} wrap="nowrap">
+                    <Text size="sm">{user.displayName}</Text>
+                    <IconChevronDown size={14} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{t('shell.signedInAs', { name: user.username, role: t(`roles.${user.role}`) })}</Menu.Label>
+                <Menu.Item leftSection={<IconKey size={14} />} onClick={passwordModal.open}>
+                  {t('shell.changePassword')}
+                </Menu.Item>
+                <Menu.Item leftSection={<IconLogout size={14} />} onClick={() => void signOut()} data-testid="logout">
+                  {t('shell.logout')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar>
+        <ScrollArea p="xs" data-testid="nav">
+          {entries
+            .filter((e) => e.group === null)
+            .map((entry) => (
+              <NavLink key={entry.key} component={Link} to={entry.path} label={t(`nav.${entry.key}`)} leftSection={<entry.icon size={18} />} active={isActive(entry.path)} onClick={nav.close} data-nav={entry.key} />
+            ))}
+          {NAV_GROUPS.map((group) => {
+            const items = entries.filter((e) => e.group === group);
+            if (items.length === 0) return null;
+            return (
+              <div key={group}>
+                <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+                  {t(`nav.groups.${group}`)}
+                </Text>
+                {items.map((entry) => (
+                  <NavLink
+                    key={entry.key}
+                    component={Link}
+                    to={entry.path}
+                    label={t(`nav.${entry.key}`)}
+                    leftSection={<entry.icon size={18} />}
+                    active={isActive(entry.path)}
+                    onClick={nav.close}
+                    data-nav={entry.key}
+                  />
+                ))}
+              </div>
+            );
+          })}
+        </ScrollArea>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Routes>
+          {entries.map((entry) => (
+            <Route key={entry.key} path={entry.path}>
+              <Route index element={entry.element} />
+              {entry.children?.map((child) => <Route key={child.path} path={child.path} element={child.element} />)}
+            </Route>
+          ))}
+          <Route path="*" element={<ComingSoonPage area="dashboard" />} />
+        </Routes>
+      </AppShell.Main>
+      <CommandPalette entries={entries} />
+      <ChangePasswordModal opened={passwordOpened} onClose={passwordModal.close} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,32 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en';
+import zhCN from './zh-CN';
+import zhTW from './zh-TW';
+
+export const LANGUAGES = ['zh-CN', 'en', 'zh-TW'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'desk-erp.language';
+
+export function savedLanguage(): Language {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  return (LANGUAGES as readonly string[]).includes(saved ?? '') ? (saved as Language) : 'zh-CN';
+}
+
+export function rememberLanguage(language: Language): void {
+  localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en }, 'zh-TW': { translation: zhTW } },
+  lng: savedLanguage(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  showSupportNotice: false,
+});
+document.documentElement.lang = i18n.language;
+
+export default i18n;
