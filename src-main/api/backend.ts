@@ -6,6 +6,7 @@ import { auditHandlers } from '../domain/audit/audit.handlers';
 import { authHandlers } from '../domain/auth/auth.handlers';
 import { LoginThrottle } from '../domain/auth/login-throttle';
 import { backupHandlers } from '../domain/backup/backup.handlers';
+import { customersHandlers } from '../domain/customers/customers.handlers';
 import { jobsHandlers } from '../domain/jobs/jobs.handlers';
 import { settingsHandlers } from '../domain/settings/settings.handlers';
 import { usersHandlers } from '../domain/users/users.handlers';
@@ -48,6 +49,7 @@ export function backendOn(conn: Connection): RunningBackend {
     ...auditHandlers,
     ...jobsHandlers(jobs),
     ...backupHandlers(conn.file),
+    ...customersHandlers,
   } satisfies Handlers;
   const backend: RunningBackend = {
     conn,

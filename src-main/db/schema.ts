@@ -55,6 +55,162 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
+export interface CustomersTable {
+  id: string;
+  code: string;
+  kind: string;
+  name: string;
+  short_name: string | null;
+  name_key: string;
+  name_pinyin: string;
+  credit_code: string | null;
+  industry: string | null;
+  size: string | null;
+  source: string | null;
+  cooperation_since: string | null;
+  owner_user_id: string | null;
+  mobile: string | null;
+  phone: string | null;
+  email: string | null;
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  credit_limit: number | null;
+  payment_terms_days: number;
+  tier: string | null;
+  birthday: string | null;
+  invoice_title: string | null;
+  taxpayer_id: string | null;
+  bank_name: string | null;
+  bank_account: string | null;
+  registered_address: string | null;
+  registered_phone: string | null;
+  custom_fields: string;
+  notes: string | null;
+  lifecycle_stage: string;
+  lifecycle_computed: string;
+  lifecycle_override: string | null;
+  lifecycle_override_reason: string | null;
+  status: string;
+  merged_into_id: string | null;
+  lead_id: string | null;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+}
+
+export interface CustomerContactsTable {
+  id: string;
+  customer_id: string;
+  name: string;
+  title: string | null;
+  mobile: string | null;
+  phone: string | null;
+  email: string | null;
+  wechat: string | null;
+  birthday: string | null;
+  is_primary: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CustomerAddressesTable {
+  id: string;
+  customer_id: string;
+  kind: string;
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  detail: string;
+  postcode: string | null;
+  recipient: string | null;
+  recipient_phone: string | null;
+  is_default: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TagsTable {
+  id: string;
+  name: string;
+  color: string;
+  created_at: string;
+}
+
+export interface CustomerTagsTable {
+  customer_id: string;
+  tag_id: string;
+}
+
+export interface CustomFieldDefsTable {
+  id: string;
+  key: string;
+  label: string;
+  type: string;
+  options: string;
+  sort_order: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InteractionsTable {
+  id: string;
+  customer_id: string;
+  contact_id: string | null;
+  kind: string;
+  occurred_at: string;
+  subject: string | null;
+  body: string | null;
+  user_id: string | null;
+  created_at: string;
+}
+
+export interface CustomerStageHistoryTable {
+  id: string;
+  customer_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  source: string;
+  reason: string | null;
+  user_id: string | null;
+  changed_at: string;
+}
+
+export interface SavedViewsTable {
+  id: string;
+  user_id: string;
+  area: string;
+  name: string;
+  query: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CustomerStatsTable {
+  customer_id: string;
+  lifetime_revenue: number;
+  order_count: number;
+  orders_last_365d: number;
+  first_order_date: string | null;
+  last_order_date: string | null;
+  balance_due: number;
+  overdue: number;
+  points: number;
+  open_tickets: number;
+  updated_at: string;
+}
+
+/** Search text behind the FTS5 table customers_fts (queried with raw SQL). */
+export interface CustomerSearchTable {
+  /** INTEGER PRIMARY KEY: null on insert picks the next one. */
+  rowid: number | null;
+  customer_id: string;
+  names: string;
+  people: string;
+  tokens: string;
+}
+
 export interface Database {
   company: CompanyTable;
   settings: SettingsTable;
@@ -62,4 +218,15 @@ export interface Database {
   numbering_series: NumberingSeriesTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  customers: CustomersTable;
+  customer_contacts: CustomerContactsTable;
+  customer_addresses: CustomerAddressesTable;
+  tags: TagsTable;
+  customer_tags: CustomerTagsTable;
+  custom_field_defs: CustomFieldDefsTable;
+  interactions: InteractionsTable;
+  customer_stage_history: CustomerStageHistoryTable;
+  saved_views: SavedViewsTable;
+  customer_stats: CustomerStatsTable;
+  customer_search: CustomerSearchTable;
 }

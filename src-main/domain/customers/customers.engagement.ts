@@ -1,0 +1,220 @@
+/** Tags, bulk actions, saved views, interactions, the timeline and the 360° header. */
+import { sql, type Kysely } from 'kysely';
+import { changedFields, type HandlerContext } from '../../api/dispatch';
+import { AppError, notFound, validationError } from '../../api/errors';
+import type { Page } from '../../api/paging';
+import type { Database } from '../../db/schema';
+import { newId, nowIso } from '../shared/ids';
+import type { CustomerOverview, Interaction, InteractionKind, LifecycleStage, SavedView, StageChange, Tag, TagWithCount, TimelineEntry } from './customers.contract';
+import { businessDateIn, daysBetween, refreshStage } from './customers.lifecycle';
+import * as repo from './customers.repository';
+import { getSettings } from '../settings/settings.service';
+
+type Db = Kysely<Database>;
+
+// ---------------------------------------------------------------- tags and bulk actions
+
+export async function listTags(db: Db): Promise<TagWithCount[]> {
+  return (await repo.listTagsWithCounts(db)).map((t) => ({ id: t.id, name: t.name, color: t.color, customerCount: Number(t.customer_count ?? 0) }));
+}
+
+export async function saveTag(ctx: HandlerContext, input: { id?: string; name: string; color: string }): Promise<Tag> {
+  const existing = input.id ? await repo.findTag(ctx.db, input.id) : undefined;
+  if (input.id && !existing) throw notFound('Tag', input.id);
+  const sameName = await repo.findTagByName(ctx.db, input.name);
+  if (sameName && sameName.id !== input.id) throw new AppError('CONFLICT', `A tag named ${input.name} exists`, [{ path: 'name', message: 'This tag name is taken' }]);
+  const tag = { id: existing?.id ?? newId(), name: input.name, color: input.color, created_at: existing?.created_at ?? nowIso() };
+  await repo.saveTag(ctx.db, tag);
+  const saved = { id: tag.id, name: tag.name, color: tag.color };
+  ctx.audit({ entityType: 'tag', entityId: tag.id, fields: changedFields(existing ? { name: existing.name, color: existing.color } : null, { name: tag.name, color: tag.color }) });
+  return saved;
+}
+
+async function assertCustomersExist(db: Db, ids: string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  const found = await repo.existingCustomerIds(db, unique);
+  const missing = unique.map((id, i) => ({ id, i })).filter(({ id }) => !found.has(id));
+  if (missing.length) throw validationError(missing.slice(0, 20).map(({ i }) => ({ path: `ids.${i}`, message: 'No such customer' })));
+  return unique;
+}
+
+export async function bulkTag(ctx: HandlerContext, input: { ids: string[]; addTagIds: string[]; removeTagIds: string[] }): Promise<{ updated: number }> {
+  const ids = await assertCustomersExist(ctx.db, input.ids);
+  const missing = await repo.missingTagIds(ctx.db, [...input.addTagIds, ...input.removeTagIds]);
+  if (missing.length) throw validationError(missing.map((id) => ({ path: input.addTagIds.includes(id) ? `addTagIds.${input.addTagIds.indexOf(id)}` : `removeTagIds.${input.removeTagIds.indexOf(id)}`, message: 'No such tag' })));
+  await repo.addTags(ctx.db, ids, input.addTagIds);
+  await repo.removeTags(ctx.db, ids, input.removeTagIds);
+  ctx.audit({ entityType: 'customer', entityId: ids.length === 1 ? ids[0]! : '*', fields: { tags: { before: { ids, removed: input.removeTagIds }, after: { ids, added: input.addTagIds } } } });
+  return { updated: ids.length };
+}
+
+export async function bulkAssignOwner(ctx: HandlerContext, input: { ids: string[]; ownerUserId: string | null }): Promise<{ updated: number }> {
+  const ids = await assertCustomersExist(ctx.db, input.ids);
+  if (input.ownerUserId && !(await repo.userExists(ctx.db, input.ownerUserId))) throw validationError([{ path: 'ownerUserId', message: 'No active user with this id' }]);
+  const before = await ctx.db.selectFrom('customers').select(['id', 'owner_user_id']).where('id', 'in', ids).execute();
+  const updated = await repo.updateCustomers(ctx.db, ids, { owner_user_id: input.ownerUserId, updated_at: nowIso() });
+  ctx.audit({
+    entityType: 'customer',
+    entityId: ids.length === 1 ? ids[0]! : '*',
+    fields: { ownerUserId: { before: Object.fromEntries(before.map((r) => [r.id, r.owner_user_id])), after: input.ownerUserId } },
+  });
+  return { updated };
+}
+
+// ---------------------------------------------------------------- saved views (personal)
+
+function toView(row: { id: string; area: string; name: string; query: string; updated_at: string }): SavedView {
+  return { id: row.id, area: row.area, name: row.name, query: JSON.parse(row.query) as Record<string, unknown>, updatedAt: row.updated_at };
+}
+
+export async function listViews(ctx: HandlerContext, area: string): Promise<SavedView[]> {
+  const rows = await ctx.db.selectFrom('saved_views').selectAll().where('user_id', '=', ctx.user!.id).where('area', '=', area).orderBy('name').execute();
+  return rows.map(toView);
+}
+
+export async function saveView(ctx: HandlerContext, input: { id?: string; area: string; name: string; query: Record<string, unknown> }): Promise<SavedView> {
+  const userId = ctx.user!.id;
+  const existing = input.id ? await ctx.db.selectFrom('saved_views').selectAll().where('id', '=', input.id).where('user_id', '=', userId).executeTakeFirst() : undefined;
+  if (input.id && !existing) throw notFound('Saved view', input.id);
+  const clash = await ctx.db.selectFrom('saved_views').select('id').where('user_id', '=', userId).where('area', '=', input.area).where('name', '=', input.name).executeTakeFirst();
+  if (clash && clash.id !== input.id) throw new AppError('CONFLICT', `You already have a view named ${input.name}`, [{ path: 'name', message: 'This name is taken' }]);
+  const now = nowIso();
+  const row = { id: existing?.id ?? newId(), user_id: userId, area: input.area, name: input.name, query: JSON.stringify(input.query), created_at: existing?.created_at ?? now, updated_at: now };
+  await ctx.db
+    .insertInto('saved_views')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doUpdateSet({ name: row.name, area: row.area, query: row.query, updated_at: now }))
+    .execute();
+  ctx.audit({ entityType: 'savedView', entityId: row.id, fields: changedFields(existing ? { name: existing.name, query: existing.query } : null, { name: row.name, query: row.query }) });
+  return toView(row);
+}
+
+export async function deleteView(ctx: HandlerContext, id: string): Promise<void> {
+  const result = await ctx.db.deleteFrom('saved_views').where('id', '=', id).where('user_id', '=', ctx.user!.id).executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw notFound('Saved view', id);
+  ctx.audit({ entityType: 'savedView', entityId: id, fields: { deleted: { before: false, after: true } } });
+}
+
+// ---------------------------------------------------------------- interactions and timeline
+
+export async function logInteraction(
+  ctx: HandlerContext,
+  input: { customerId: string; contactId?: string | null; kind: InteractionKind; occurredAt?: string; subject?: string | null; body?: string | null },
+): Promise<Interaction> {
+  const customer = await repo.findCustomer(ctx.db, input.customerId);
+  if (!customer) throw notFound('Customer', input.customerId);
+  if (customer.merged_into_id) throw new AppError('CONFLICT', `Customer ${customer.code} was merged into another customer; log it there`);
+  if (input.contactId) {
+    const contact = await repo.findContact(ctx.db, input.contactId);
+    if (!contact || contact.customer_id !== input.customerId) throw validationError([{ path: 'contactId', message: 'This contact does not belong to the customer' }]);
+  }
+  if (!input.subject && !input.body) throw validationError([{ path: 'subject', message: 'Write a subject or a note' }]);
+  const now = nowIso();
+  const row = {
+    id: newId(),
+    customer_id: input.customerId,
+    contact_id: input.contactId ?? null,
+    kind: input.kind,
+    occurred_at: input.occurredAt ? new Date(input.occurredAt).toISOString() : now,
+    subject: input.subject ?? null,
+    body: input.body ?? null,
+    user_id: ctx.user?.id ?? null,
+    created_at: now,
+  };
+  await ctx.db.insertInto('interactions').values(row).execute();
+  await refreshStage(ctx.db, input.customerId, ctx.user?.id ?? null); // a lead with a logged call becomes a prospect
+  ctx.audit({ entityType: 'interaction', entityId: row.id, fields: changedFields(null, { customerId: row.customer_id, kind: row.kind, subject: row.subject }) });
+  const contact = row.contact_id ? await repo.findContact(ctx.db, row.contact_id) : undefined;
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    contactId: row.contact_id,
+    contactName: contact?.name ?? null,
+    kind: row.kind,
+    occurredAt: row.occurred_at,
+    subject: row.subject,
+    body: row.body,
+    userId: row.user_id,
+    userName: ctx.user?.displayName ?? null,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * One branch per source of timeline entries, all with the same columns. Orders, payments and
+ * tickets add their branch here when they land; the page is one UNION ALL sorted by time.
+ */
+export const TIMELINE_SOURCES: ((customerId: string) => ReturnType<typeof sql>)[] = [
+  (customerId) => sql`
+    SELECT 'interaction' AS kind, i.id, i.occurred_at AS at, coalesce(i.subject, substr(i.body, 1, 80)) AS title, i.body AS detail,
+           u.display_name AS user_name, json_object('interactionKind', i.kind, 'contactId', i.contact_id, 'contactName', cc.name) AS data
+      FROM interactions i
+      LEFT JOIN users u ON u.id = i.user_id
+      LEFT JOIN customer_contacts cc ON cc.id = i.contact_id
+     WHERE i.customer_id = ${customerId}`,
+  (customerId) => sql`
+    SELECT 'stage' AS kind, h.id, h.changed_at AS at, h.to_stage AS title, h.reason AS detail,
+           u.display_name AS user_name, json_object('fromStage', h.from_stage, 'toStage', h.to_stage, 'source', h.source) AS data
+      FROM customer_stage_history h
+      LEFT JOIN users u ON u.id = h.user_id
+     WHERE h.customer_id = ${customerId}`,
+];
+
+export async function timeline(db: Db, input: { customerId: string; page: number; pageSize: number }): Promise<Page<TimelineEntry>> {
+  if (!(await repo.findCustomer(db, input.customerId))) throw notFound('Customer', input.customerId);
+  const union = sql.join(
+    TIMELINE_SOURCES.map((source) => source(input.customerId)),
+    sql` UNION ALL `,
+  );
+  const { rows } = await sql<{ kind: string; id: string; at: string; title: string; detail: string | null; user_name: string | null; data: string }>`
+    SELECT * FROM (${union}) ORDER BY at DESC, id DESC LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(db);
+  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM (${union})`.execute(db);
+  return {
+    total: count.rows[0]?.n ?? 0,
+    rows: rows.map((r) => ({ kind: r.kind, id: r.id, at: r.at, title: r.title, detail: r.detail, userName: r.user_name, data: JSON.parse(r.data) as Record<string, unknown> })),
+  };
+}
+
+// ---------------------------------------------------------------- 360° header
+
+export async function overview(db: Db, customerId: string): Promise<CustomerOverview> {
+  const customer = await repo.findCustomer(db, customerId);
+  if (!customer) throw notFound('Customer', customerId);
+  const stats = await repo.findStats(db, customerId);
+  const history = await repo.stageHistory(db, customerId);
+  const balanceDue = stats?.balance_due ?? 0;
+  const orderCount = stats?.order_count ?? 0;
+  const revenue = stats?.lifetime_revenue ?? 0;
+  const today = businessDateIn((await getSettings(db)).timeZone);
+  return {
+    customerId,
+    lifetimeRevenue: revenue,
+    orderCount,
+    // Rounded half-up to the fen, like every money figure.
+    averageOrderValue: orderCount ? Math.round(revenue / orderCount) : 0,
+    firstOrderDate: stats?.first_order_date ?? null,
+    lastOrderDate: stats?.last_order_date ?? null,
+    balanceDue,
+    overdue: stats?.overdue ?? 0,
+    creditLimit: customer.credit_limit,
+    creditUsed: balanceDue,
+    creditAvailable: customer.credit_limit === null ? null : customer.credit_limit - balanceDue,
+    points: stats?.points ?? 0,
+    tier: customer.tier,
+    openTickets: stats?.open_tickets ?? 0,
+    lifecycleStage: customer.lifecycle_stage as LifecycleStage,
+    lifecycleOverride: customer.lifecycle_override as LifecycleStage | null,
+    stageHistory: history.map(
+      (h): StageChange => ({
+        id: h.id,
+        fromStage: h.from_stage as LifecycleStage | null,
+        toStage: h.to_stage as LifecycleStage,
+        source: h.source as StageChange['source'],
+        reason: h.reason,
+        userId: h.user_id,
+        changedAt: h.changed_at,
+      }),
+    ),
+    yearsOfCooperation: customer.cooperation_since ? Math.max(0, Math.floor(daysBetween(customer.cooperation_since, today) / 365.25)) : null,
+  };
+}

@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import { changedFields, type HandlerContext } from '../../api/dispatch';
+import { AppError, notFound, type FieldIssue } from '../../api/errors';
+import type { Database } from '../../db/schema';
+import { newId, nowIso } from '../shared/ids';
+import type { CustomFieldDef, CustomFieldType, CustomFieldValue } from './customers.contract';
+import * as repo from './customers.repository';
+import { isoDate } from './customers.rules';
+
+export function toFieldDef(row: repo.FieldDefRecord): CustomFieldDef {
+  return {
+    id: row.id,
+    key: row.key,
+    label: row.label,
+    type: row.type as CustomFieldType,
+    options: JSON.parse(row.options) as string[],
+    sortOrder: row.sort_order,
+    active: row.active === 1,
+  };
+}
+
+/**
+ * Checks custom-field values against the owner's definitions and merges them into the current
+ * ones; null removes a value. Numbers may arrive as text from a form ("12.5").
+ */
+export async function validateCustomFields(
+  db: Kysely<Database>,
+  current: Record<string, CustomFieldValue>,
+  changes: Record<string, CustomFieldValue> | undefined,
+): Promise<{ values: Record<string, CustomFieldValue>; issues: FieldIssue[] }> {
+  const values = { ...current };
+  const issues: FieldIssue[] = [];
+  if (!changes || Object.keys(changes).length === 0) return { values, issues };
+  const defs = new Map((await repo.listFieldDefs(db, false)).map((d) => [d.key, toFieldDef(d)]));
+  for (const [key, raw] of Object.entries(changes)) {
+    const path = `customFields.${key}`;
+    const def = defs.get(key);
+    if (!def) {
+      issues.push({ path, message: 'There is no custom field with this key' });
+      continue;
+    }
+    if (raw === null || raw === '') {
+      delete values[key];
+      continue;
+    }
+    const problem = fieldValueProblem(def, raw);
+    if (problem) issues.push({ path, message: problem });
+    else values[key] = def.type === 'number' ? Number(raw) : String(raw).trim();
+  }
+  return { values, issues };
+}
+
+function fieldValueProblem(def: CustomFieldDef, raw: string | number): string | null {
+  switch (def.type) {
+    case 'text':
+      return typeof raw === 'string' ? null : `${def.label} is text`;
+    case 'number':
+      return Number.isFinite(typeof raw === 'number' ? raw : Number(String(raw).trim())) && String(raw).trim() !== '' ? null : `${def.label} must be a number`;
+    case 'date':
+      return isoDate.safeParse(raw).success ? null : `${def.label} must be a date as YYYY-MM-DD`;
+    case 'choice':
+      return def.options.includes(String(raw)) ? null : `${def.label} must be one of: ${def.options.join(', ')}`;
+  }
+}
+
+export async function saveFieldDef(
+  ctx: HandlerContext,
+  input: { id?: string; key: string; label: string; type: CustomFieldType; options: string[]; sortOrder: number; active: boolean },
+): Promise<CustomFieldDef> {
+  const existing = input.id ? await repo.findFieldDef(ctx.db, { id: input.id }) : undefined;
+  if (input.id && !existing) throw notFound('Custom field', input.id);
+  if (existing && existing.key !== input.key) {
+    throw new AppError('VALIDATION', 'The key of a custom field cannot change: saved values use it', [{ path: 'key', message: 'A key cannot change once saved' }]);
+  }
+  const sameKey = await repo.findFieldDef(ctx.db, { key: input.key });
+  if (sameKey && sameKey.id !== input.id) throw new AppError('CONFLICT', `A custom field with key ${input.key} exists`, [{ path: 'key', message: 'This key is taken' }]);
+  if (input.type === 'choice' && input.options.length === 0) {
+    throw new AppError('VALIDATION', 'A choice field needs options', [{ path: 'options', message: 'Add at least one option' }]);
+  }
+  const now = nowIso();
+  const row: repo.FieldDefRecord = {
+    id: existing?.id ?? newId(),
+    key: input.key,
+    label: input.label,
+    type: input.type,
+    options: JSON.stringify(input.type === 'choice' ? [...new Set(input.options)] : []),
+    sort_order: input.sortOrder,
+    active: input.active ? 1 : 0,
+    created_at: existing?.created_at ?? now,
+    updated_at: now,
+  };
+  await repo.saveFieldDef(ctx.db, row);
+  const saved = toFieldDef(row);
+  ctx.audit({ entityType: 'customFieldDef', entityId: row.id, fields: changedFields(existing ? (toFieldDef(existing) as never) : null, saved as never) });
+  return saved;
+}

@@ -1,0 +1,66 @@
+import type { Handler } from '../../api/dispatch';
+import type { customersContract } from './customers.contract';
+import { findDuplicates } from './customers.duplicates';
+import * as engagement from './customers.engagement';
+import { saveFieldDef, toFieldDef } from './customers.fields';
+import { recomputeLifecycle, setStage } from './customers.lifecycle';
+import { listCustomers, searchCustomers } from './customers.list';
+import { mergeCustomers } from './customers.merge';
+import { listFieldDefs } from './customers.repository';
+import * as service from './customers.service';
+
+type CustomersMethods = keyof typeof customersContract;
+
+/**
+ * Every sales user sees every customer for now; an "own customers only" rule for the sales role
+ * would go into listCustomers/getCustomer when the business asks for it.
+ */
+export const customersHandlers: { [M in CustomersMethods]: Handler<M> } = {
+  'customers.list': (input, ctx) => listCustomers(ctx.db, input),
+  'customers.search': (input, ctx) => searchCustomers(ctx.db, input),
+  'customers.get': (input, ctx) => service.getCustomer(ctx.db, input.id),
+  'customers.create': (input, ctx) => service.createCustomer(ctx, input),
+  'customers.update': (input, ctx) => service.updateCustomer(ctx, input.id, input.patch),
+  'customers.archive': (input, ctx) => service.setCustomerStatus(ctx, input.id, 'archived'),
+  'customers.restore': (input, ctx) => service.setCustomerStatus(ctx, input.id, 'active'),
+  'customers.checkDuplicates': (input, ctx) =>
+    findDuplicates(ctx.db, { name: input.name ?? null, creditCode: input.creditCode ?? null, mobiles: input.mobiles ?? [], ...(input.excludeId ? { excludeId: input.excludeId } : {}) }),
+  'customers.merge': (input, ctx) => mergeCustomers(ctx, input.sourceId, input.targetId),
+
+  'customers.addContact': (input, ctx) => service.addContact(ctx, input.customerId, input.contact),
+  'customers.updateContact': (input, ctx) => service.updateContact(ctx, input.id, input.patch),
+  'customers.removeContact': async (input, ctx) => {
+    await service.removeContact(ctx, input.id);
+    return null;
+  },
+  'customers.addAddress': (input, ctx) => service.addAddress(ctx, input.customerId, input.address),
+  'customers.updateAddress': (input, ctx) => service.updateAddress(ctx, input.id, input.patch),
+  'customers.removeAddress': async (input, ctx) => {
+    await service.removeAddress(ctx, input.id);
+    return null;
+  },
+
+  'customers.listTags': (_input, ctx) => engagement.listTags(ctx.db),
+  'customers.saveTag': (input, ctx) => engagement.saveTag(ctx, input),
+  'customers.bulkTag': (input, ctx) => engagement.bulkTag(ctx, input),
+  'customers.bulkAssignOwner': (input, ctx) => engagement.bulkAssignOwner(ctx, input),
+
+  'customers.listFieldDefs': async (input, ctx) => (await listFieldDefs(ctx.db, input.includeInactive)).map(toFieldDef),
+  'customers.saveFieldDef': (input, ctx) => saveFieldDef(ctx, input),
+
+  'customers.listViews': (input, ctx) => engagement.listViews(ctx, input.area),
+  'customers.saveView': (input, ctx) => engagement.saveView(ctx, input),
+  'customers.deleteView': async (input, ctx) => {
+    await engagement.deleteView(ctx, input.id);
+    return null;
+  },
+
+  'customers.overview': (input, ctx) => engagement.overview(ctx.db, input.id),
+  'customers.logInteraction': (input, ctx) => engagement.logInteraction(ctx, input),
+  'customers.timeline': (input, ctx) => engagement.timeline(ctx.db, input),
+  'customers.setStage': async (input, ctx) => {
+    await setStage(ctx, input.id, input.stage, input.reason);
+    return service.getCustomer(ctx.db, input.id);
+  },
+  'customers.recomputeLifecycle': (input, ctx) => recomputeLifecycle(ctx, input.asOf),
+};

@@ -1,0 +1,185 @@
+import type { Kysely } from 'kysely';
+import type { HandlerContext } from '../../api/dispatch';
+import { AppError, notFound } from '../../api/errors';
+import type { Database } from '../../db/schema';
+import { newId, nowIso } from '../shared/ids';
+import { getSettings } from '../settings/settings.service';
+import type { LifecycleStage } from './customers.contract';
+import * as repo from './customers.repository';
+
+/**
+ * Lifecycle rules (客户生命周期), evaluated for one customer as of a business date D in the
+ * company's time zone, first match wins:
+ *
+ *   no order yet
+ *     lead      – created from a lead and no interaction logged yet
+ *     prospect  – otherwise (interactions logged, or entered by hand)
+ *   last order more than 180 days before D          → churned
+ *   last order 91–180 days before D                 → at_risk
+ *   last order within 90 days of D:
+ *     won_back  – the rules last said churned (or won_back) and the customer is not loyal yet
+ *     loyal     – 5 or more orders in the 365 days up to D
+ *     new       – first order within 90 days of D
+ *     active    – otherwise (2 or more orders, the latest within 90 days)
+ *
+ * A manual override (customers.setStage) is the effective stage until it is cleared; the rules
+ * keep computing underneath it. Every change of the effective stage appends to the history.
+ * Order facts come from customer_stats (order_count, orders_last_365d, first/last_order_date)
+ * until the orders area exists; it keeps those columns in step with its documents.
+ */
+export interface LifecycleFacts {
+  orderCount: number;
+  ordersLast365d: number;
+  firstOrderDate: string | null;
+  lastOrderDate: string | null;
+  hasInteractions: boolean;
+  fromLead: boolean;
+  /** The stage the rules gave last time (not the override). */
+  previousComputed: LifecycleStage | null;
+}
+
+export function computeStage(facts: LifecycleFacts, asOf: string): LifecycleStage {
+  if (facts.orderCount === 0 || !facts.lastOrderDate) return facts.fromLead && !facts.hasInteractions ? 'lead' : 'prospect';
+  const sinceLast = daysBetween(facts.lastOrderDate, asOf);
+  if (sinceLast > 180) return 'churned';
+  if (sinceLast > 90) return 'at_risk';
+  const loyal = facts.ordersLast365d >= 5;
+  if ((facts.previousComputed === 'churned' || facts.previousComputed === 'won_back') && !loyal) return 'won_back';
+  if (loyal) return 'loyal';
+  if (facts.firstOrderDate && daysBetween(facts.firstOrderDate, asOf) <= 90) return 'new';
+  return 'active';
+}
+
+export function daysBetween(fromDate: string, toDate: string): number {
+  return Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Today's business date (YYYY-MM-DD) in a time zone. */
+export function businessDateIn(timeZone: string, at = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+async function today(db: Kysely<Database>): Promise<string> {
+  return businessDateIn((await getSettings(db)).timeZone);
+}
+
+/** Re-evaluates one customer (after create, an interaction, a merge). */
+export async function refreshStage(db: Kysely<Database>, customerId: string, userId: string | null, source: 'computed' | 'merge' = 'computed'): Promise<void> {
+  const customer = await repo.findCustomer(db, customerId);
+  if (!customer) return;
+  const stats = await repo.findStats(db, customerId);
+  const computed = computeStage(
+    {
+      orderCount: stats?.order_count ?? 0,
+      ordersLast365d: stats?.orders_last_365d ?? 0,
+      firstOrderDate: stats?.first_order_date ?? null,
+      lastOrderDate: stats?.last_order_date ?? null,
+      hasInteractions: await repo.hasInteractions(db, customerId),
+      fromLead: customer.lead_id !== null,
+      previousComputed: customer.lifecycle_computed as LifecycleStage,
+    },
+    await today(db),
+  );
+  if (computed === customer.lifecycle_computed) return;
+  const effective = customer.lifecycle_override ?? computed;
+  const now = nowIso();
+  await repo.updateCustomer(db, customerId, { lifecycle_computed: computed, lifecycle_stage: effective, updated_at: now });
+  if (effective !== customer.lifecycle_stage) {
+    await repo.appendStageChange(db, { id: newId(), customer_id: customerId, from_stage: customer.lifecycle_stage, to_stage: effective, source, reason: null, user_id: userId, changed_at: now });
+  }
+}
+
+/** Sets (or, with null, clears) the manual stage. */
+export async function setStage(ctx: HandlerContext, id: string, stage: LifecycleStage | null, reason: string | null | undefined): Promise<void> {
+  const customer = await repo.findCustomer(ctx.db, id);
+  if (!customer) throw notFound('Customer', id);
+  if (customer.merged_into_id) throw new AppError('CONFLICT', `Customer ${customer.code} was merged into another customer`);
+  const effective = stage ?? customer.lifecycle_computed;
+  const now = nowIso();
+  await repo.updateCustomer(ctx.db, id, { lifecycle_override: stage, lifecycle_override_reason: stage ? (reason ?? null) : null, lifecycle_stage: effective, updated_at: now });
+  if (effective !== customer.lifecycle_stage || stage !== customer.lifecycle_override) {
+    await repo.appendStageChange(ctx.db, {
+      id: newId(),
+      customer_id: id,
+      from_stage: customer.lifecycle_stage,
+      to_stage: effective,
+      source: stage ? 'override' : 'override_cleared',
+      reason: reason ?? null,
+      user_id: ctx.user?.id ?? null,
+      changed_at: now,
+    });
+  }
+  ctx.audit({
+    entityType: 'customer',
+    entityId: id,
+    fields: {
+      lifecycleOverride: { before: customer.lifecycle_override, after: stage },
+      lifecycleStage: { before: customer.lifecycle_stage, after: effective },
+    },
+  });
+}
+
+interface FactsRow {
+  id: string;
+  lead_id: string | null;
+  lifecycle_stage: string;
+  lifecycle_computed: string;
+  lifecycle_override: string | null;
+  order_count: number;
+  orders_last_365d: number;
+  first_order_date: string | null;
+  last_order_date: string | null;
+  has_interactions: number;
+}
+
+/**
+ * Every active customer through the rules (the daily job). One read, then prepared updates on
+ * the dispatch transaction's connection: 50,000 customers in well under a second.
+ */
+export async function recomputeLifecycle(ctx: HandlerContext, asOfInput?: string): Promise<{ total: number; changed: number; asOf: string }> {
+  const asOf = asOfInput ?? (await today(ctx.db));
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT c.id, c.lead_id, c.lifecycle_stage, c.lifecycle_computed, c.lifecycle_override,
+              s.order_count, s.orders_last_365d, s.first_order_date, s.last_order_date,
+              EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = c.id) AS has_interactions
+         FROM customers c JOIN customer_stats s ON s.customer_id = c.id
+        WHERE c.status = 'active'`,
+    )
+    .all() as FactsRow[];
+  const update = ctx.sqlite.prepare('UPDATE customers SET lifecycle_computed = ?, lifecycle_stage = ?, updated_at = ? WHERE id = ?');
+  const history = ctx.sqlite.prepare(
+    `INSERT INTO customer_stage_history (id, customer_id, from_stage, to_stage, source, reason, user_id, changed_at)
+     VALUES (?, ?, ?, ?, 'computed', NULL, ?, ?)`,
+  );
+  const now = nowIso();
+  let changed = 0;
+  rows.forEach((row, index) => {
+    if (index % 5000 === 0) {
+      if (ctx.signal.aborted) throw new AppError('CANCELLED', 'Lifecycle recompute was cancelled; nothing changed');
+      ctx.progress(index, rows.length, 'Recomputing lifecycle stages');
+    }
+    const computed = computeStage(
+      {
+        orderCount: row.order_count,
+        ordersLast365d: row.orders_last_365d,
+        firstOrderDate: row.first_order_date,
+        lastOrderDate: row.last_order_date,
+        hasInteractions: row.has_interactions === 1,
+        fromLead: row.lead_id !== null,
+        previousComputed: row.lifecycle_computed as LifecycleStage,
+      },
+      asOf,
+    );
+    if (computed === row.lifecycle_computed) return;
+    const effective = row.lifecycle_override ?? computed;
+    update.run(computed, effective, now, row.id);
+    if (effective !== row.lifecycle_stage) {
+      history.run(newId(), row.id, row.lifecycle_stage, effective, ctx.user?.id ?? null, now);
+      changed++;
+    }
+  });
+  ctx.progress(rows.length, rows.length, 'Lifecycle stages recomputed');
+  ctx.audit({ entityType: 'customer', entityId: '*', fields: { lifecycleRecompute: { before: null, after: { asOf, total: rows.length, changed } } } });
+  return { total: rows.length, changed, asOf };
+}

@@ -1,0 +1,126 @@
+import type { HandlerContext } from '../../api/dispatch';
+import { AppError, notFound, validationError } from '../../api/errors';
+import type { Sqlite } from '../../db/connection';
+import { nowIso } from '../shared/ids';
+import type { Customer } from './customers.contract';
+import { refreshStage } from './customers.lifecycle';
+import * as repo from './customers.repository';
+import { getCustomer, refreshSearchDoc } from './customers.service';
+
+/** Rows that belong to one customer and are merged by hand below, not moved. */
+const HANDLED_BY_MERGE = new Set(['customers', 'customer_search', 'customer_stats']);
+/** Link tables where the target already holding the same row makes the source's copy redundant. */
+const DROP_DUPLICATE_LINKS = new Set(['customer_tags']);
+
+export interface CustomerReference {
+  table: string;
+  column: string;
+}
+
+/**
+ * Every column that points at a customer: any `customer_id` column plus any declared foreign key
+ * to customers. Found from the schema itself, so tables added by later areas (orders, invoices,
+ * tickets, points) are moved without changing this file.
+ */
+export function customerReferences(sqlite: Sqlite): CustomerReference[] {
+  return sqlite
+    .prepare(
+      `SELECT DISTINCT m.name AS "table", col.name AS "column"
+         FROM sqlite_master m
+         JOIN pragma_table_info(m.name) col
+        WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+          AND (col.name = 'customer_id'
+               OR col.name IN (SELECT fk."from" FROM pragma_foreign_key_list(m.name) fk WHERE fk."table" = 'customers'))
+        ORDER BY 1, 2`,
+    )
+    .all() as CustomerReference[];
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Merges the source customer into the target in the caller's transaction: contacts, addresses,
+ * tags, interactions, stage history and every other reference move; stats add up; the source is
+ * archived with merged_into_id. A unique clash the merge cannot resolve rolls everything back.
+ */
+export async function mergeCustomers(ctx: HandlerContext, sourceId: string, targetId: string): Promise<{ target: Customer; moved: Record<string, number> }> {
+  if (sourceId === targetId) throw validationError([{ path: 'targetId', message: 'A customer cannot be merged into itself' }]);
+  const source = await repo.findCustomer(ctx.db, sourceId);
+  const target = await repo.findCustomer(ctx.db, targetId);
+  if (!source) throw notFound('Customer', sourceId);
+  if (!target) throw notFound('Customer', targetId);
+  if (source.merged_into_id) throw new AppError('CONFLICT', `Customer ${source.code} was already merged`, [{ path: 'sourceId', message: 'Already merged' }]);
+  if (target.merged_into_id || target.status !== 'active') {
+    throw new AppError('CONFLICT', `Merge into an active customer; ${target.code} is archived or merged`, [{ path: 'targetId', message: 'Not an active customer' }]);
+  }
+  const sqlite = ctx.sqlite;
+  const now = nowIso();
+
+  // The target keeps its own primary contact and default addresses.
+  if (sqlite.prepare('SELECT 1 FROM customer_contacts WHERE customer_id = ? AND is_primary = 1').get(targetId)) {
+    sqlite.prepare('UPDATE customer_contacts SET is_primary = 0, updated_at = ? WHERE customer_id = ? AND is_primary = 1').run(now, sourceId);
+  }
+  sqlite
+    .prepare(
+      `UPDATE customer_addresses SET is_default = 0, updated_at = ?
+        WHERE customer_id = ? AND is_default = 1
+          AND kind IN (SELECT kind FROM customer_addresses WHERE customer_id = ? AND is_default = 1)`,
+    )
+    .run(now, sourceId, targetId);
+
+  // Figures add up; the areas that own the ledgers can recompute them exactly.
+  sqlite
+    .prepare(
+      `UPDATE customer_stats AS t SET
+         lifetime_revenue = t.lifetime_revenue + s.lifetime_revenue, order_count = t.order_count + s.order_count,
+         orders_last_365d = t.orders_last_365d + s.orders_last_365d,
+         first_order_date = CASE WHEN t.first_order_date IS NULL OR s.first_order_date < t.first_order_date THEN coalesce(s.first_order_date, t.first_order_date) ELSE t.first_order_date END,
+         last_order_date = CASE WHEN t.last_order_date IS NULL OR s.last_order_date > t.last_order_date THEN coalesce(s.last_order_date, t.last_order_date) ELSE t.last_order_date END,
+         balance_due = t.balance_due + s.balance_due, overdue = t.overdue + s.overdue, points = t.points + s.points,
+         open_tickets = t.open_tickets + s.open_tickets, updated_at = ?
+       FROM customer_stats AS s WHERE t.customer_id = ? AND s.customer_id = ?`,
+    )
+    .run(now, targetId, sourceId);
+  sqlite
+    .prepare(
+      `UPDATE customer_stats SET lifetime_revenue = 0, order_count = 0, orders_last_365d = 0, first_order_date = NULL, last_order_date = NULL,
+         balance_due = 0, overdue = 0, points = 0, open_tickets = 0, updated_at = ? WHERE customer_id = ?`,
+    )
+    .run(now, sourceId);
+
+  const moved: Record<string, number> = {};
+  for (const { table, column } of customerReferences(sqlite)) {
+    if (HANDLED_BY_MERGE.has(table)) continue;
+    const t = quote(table);
+    const c = quote(column);
+    const changes = sqlite.prepare(`UPDATE OR IGNORE ${t} SET ${c} = ? WHERE ${c} = ?`).run(targetId, sourceId).changes;
+    const left = (sqlite.prepare(`SELECT count(*) AS n FROM ${t} WHERE ${c} = ?`).get(sourceId) as { n: number }).n;
+    if (left > 0) {
+      if (!DROP_DUPLICATE_LINKS.has(table)) {
+        throw new AppError('CONFLICT', `Cannot merge: ${left} row(s) of ${table} would clash with the target's; nothing was changed`);
+      }
+      sqlite.prepare(`DELETE FROM ${t} WHERE ${c} = ?`).run(sourceId);
+    }
+    if (changes > 0) moved[`${table}.${column}`] = changes;
+  }
+
+  // Customers merged into the source earlier now point at the survivor.
+  sqlite.prepare('UPDATE customers SET merged_into_id = ? WHERE merged_into_id = ?').run(targetId, sourceId);
+  await repo.updateCustomer(ctx.db, sourceId, { status: 'archived', merged_into_id: targetId, updated_at: now });
+  await repo.updateCustomer(ctx.db, targetId, { updated_at: now });
+  await refreshSearchDoc(ctx.db, targetId);
+  await refreshSearchDoc(ctx.db, sourceId);
+  await refreshStage(ctx.db, targetId, ctx.user?.id ?? null, 'merge');
+
+  ctx.audit({
+    entityType: 'customer',
+    entityId: targetId,
+    fields: { mergedFrom: { before: null, after: { id: sourceId, code: source.code, name: source.name } }, moved: { before: null, after: moved } },
+  });
+  ctx.audit({
+    entityType: 'customer',
+    entityId: sourceId,
+    fields: { status: { before: source.status, after: 'archived' }, mergedIntoId: { before: null, after: targetId } },
+  });
+  return { target: await getCustomer(ctx.db, targetId), moved };
+}

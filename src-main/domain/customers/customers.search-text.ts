@@ -1,0 +1,151 @@
+/**
+ * What the search index holds for a customer, and how a typed query becomes an FTS5 query.
+ *
+ * unicode61 treats a run of CJK characters as one token, so CJK text is indexed as
+ * space-separated single characters and queried as a phrase ("博雅" → "博 雅"). Pinyin, initials,
+ * codes and phone numbers are single tokens queried as prefixes (`njby*`).
+ */
+import { pinyin } from 'pinyin-pro';
+import { toHalfWidth } from '../shared/text';
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const CJK_GLOBAL = /[\u3400-\u9fff\uf900-\ufaff]/g;
+
+/** Lower-cased, half-width text with every CJK character standing alone. */
+export function spacedText(text: string): string {
+  return toHalfWidth(text)
+    .toLowerCase()
+    .replace(CJK_GLOBAL, (c) => ` ${c} `)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export interface PinyinSpelling {
+  /** Syllables, e.g. ['nan','jing','bo','ya']; a run of letters/digits stays one "syllable". */
+  full: string[];
+  initials: string[];
+}
+
+/**
+ * Pinyin of a name. People's names use pinyin-pro's surname mode for the leading surname only
+ * (单 = shan, 曾 = zeng); company names rely on its word segmentation for 长沙/重庆/银行.
+ */
+export function spell(text: string, person = false): PinyinSpelling {
+  const clean = toHalfWidth(text).toLowerCase();
+  const syllables = pinyin(clean, { toneType: 'none', type: 'all', ...(person ? { mode: 'surname' as const, surname: 'head' as const } : {}) });
+  const full: string[] = [];
+  const initials: string[] = [];
+  let word = '';
+  const flush = () => {
+    if (word) {
+      full.push(word);
+      initials.push(word);
+      word = '';
+    }
+  };
+  for (const s of syllables) {
+    if (s.isZh && s.pinyin) {
+      flush();
+      full.push(s.pinyin.replace(/ü/g, 'v'));
+      initials.push(s.first.toLowerCase());
+    } else if (/^[a-z0-9]$/.test(s.origin)) {
+      word += s.origin;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return { full, initials };
+}
+
+/** The pinyin sort key of a name ("nanjingboyashipinyouxiangongsi"). */
+export function pinyinSortKey(name: string): string {
+  return spell(name).full.join('');
+}
+
+/**
+ * Tokens for one name: full spelling and initials starting at every syllable, so `boya`, `by`
+ * and `shipin` find 南京博雅食品 as well as `nanjingboya` and `njby` do.
+ */
+function nameTokens(text: string, person: boolean): string[] {
+  const spellings = [spell(text, person)];
+  if (person) spellings.push(spell(text, false)); // either reading of a polyphonic surname finds the person
+  const tokens: string[] = [];
+  for (const { full, initials } of spellings) {
+    const limit = Math.min(full.length, 16);
+    for (let i = 0; i < limit; i++) {
+      tokens.push(full.slice(i).join(''), initials.slice(i).join(''));
+    }
+  }
+  return tokens;
+}
+
+function phoneTokens(phone: string | null | undefined): string[] {
+  const digits = (phone ?? '').replace(/\D/g, '');
+  if (digits.length < 4) return digits ? [digits] : [];
+  return [digits, digits.slice(-4)];
+}
+
+export interface SearchSource {
+  kind: 'company' | 'individual';
+  code: string;
+  name: string;
+  shortName: string | null;
+  creditCode: string | null;
+  taxpayerId: string | null;
+  mobile: string | null;
+  phone: string | null;
+  contacts: { name: string; mobile: string | null; phone: string | null }[];
+}
+
+export interface SearchDoc {
+  names: string;
+  people: string;
+  tokens: string;
+}
+
+export function buildSearchDoc(source: SearchSource): SearchDoc {
+  const person = source.kind === 'individual';
+  const tokens = new Set<string>();
+  const add = (token: string | null | undefined) => {
+    const t = (token ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (t) tokens.add(t);
+  };
+  add(source.code);
+  add(source.creditCode);
+  add(source.taxpayerId);
+  nameTokens(source.name, person).forEach(add);
+  if (source.shortName) nameTokens(source.shortName, false).forEach(add);
+  phoneTokens(source.mobile).forEach(add);
+  phoneTokens(source.phone).forEach(add);
+  for (const contact of source.contacts) {
+    nameTokens(contact.name, true).forEach(add);
+    phoneTokens(contact.mobile).forEach(add);
+    phoneTokens(contact.phone).forEach(add);
+  }
+  return {
+    names: [source.name, source.shortName ?? ''].map(spacedText).join(' '),
+    people: source.contacts.map((c) => spacedText(c.name)).join(' '),
+    tokens: [...tokens].join(' '),
+  };
+}
+
+/**
+ * FTS5 query for what a user typed; every whitespace-separated term must match. A term with CJK
+ * is a phrase over names/people; anything else is a prefix over every column. Null when the
+ * query has nothing searchable.
+ */
+export function toFtsQuery(q: string): string | null {
+  const terms = toHalfWidth(q).trim().split(/\s+/).filter(Boolean);
+  const parts: string[] = [];
+  for (const term of terms) {
+    if (CJK.test(term)) {
+      const phrase = spacedText(term);
+      if (phrase) parts.push(`{names people} : "${phrase.replace(/"/g, '""')}"`);
+    } else {
+      const token = term.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      if (token) parts.push(`"${token}"*`);
+    }
+  }
+  return parts.length ? parts.join(' AND ') : null;
+}
