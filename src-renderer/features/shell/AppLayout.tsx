@@ -40,8 +40,8 @@ export function AppLayout() {
 
   async function signOut() {
     await api.auth.logout({}).catch(() => undefined);
-    queryClient.clear();
-    await queryClient.invalidateQueries({ queryKey: ['auth'] });
+    // Drops every cached record of this user and refetches the session status → sign-in screen.
+    await queryClient.resetQueries();
   }
 
   return (

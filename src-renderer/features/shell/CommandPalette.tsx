@@ -30,7 +30,7 @@ export function CommandPalette({ entries }: { entries: NavEntry[] }) {
   };
 
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={420}>
+    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} tagsToIgnore={[]} scrollable maxHeight={420}>
       <Spotlight.Search placeholder={t('shell.searchPlaceholder')} leftSection={<IconSearch size={18} />} data-testid="palette-input" />
       <Spotlight.ActionsList>
         {(hits.data ?? []).map((hit) => (

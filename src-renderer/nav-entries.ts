@@ -1,0 +1,36 @@
+import type { Permission } from '../src-main/api/permissions';
+
+export type NavGroup = 'customers' | 'sales' | 'stock' | 'finance' | 'service' | 'automation' | 'insights' | 'system';
+
+export const NAV_GROUPS: NavGroup[] = ['customers', 'sales', 'stock', 'finance', 'service', 'automation', 'insights', 'system'];
+
+/** Every area of the product, in menu order (plain data: E2E tests walk the same list). */
+export const NAV_ENTRIES = [
+  { key: 'dashboard', path: '/', group: null },
+  { key: 'customers', path: '/customers', group: 'customers', permission: 'customers.read' },
+  { key: 'leads', path: '/leads', group: 'customers', permission: 'leads.read' },
+  { key: 'quotes', path: '/quotes', group: 'sales' },
+  { key: 'orders', path: '/orders', group: 'sales' },
+  { key: 'deliveries', path: '/deliveries', group: 'sales' },
+  { key: 'returns', path: '/returns', group: 'sales' },
+  { key: 'catalog', path: '/catalog', group: 'stock' },
+  { key: 'stock', path: '/stock', group: 'stock' },
+  { key: 'purchasing', path: '/purchasing', group: 'stock' },
+  { key: 'invoices', path: '/invoices', group: 'finance' },
+  { key: 'payments', path: '/payments', group: 'finance' },
+  { key: 'receivables', path: '/receivables', group: 'finance' },
+  { key: 'vouchers', path: '/vouchers', group: 'finance' },
+  { key: 'tickets', path: '/tickets', group: 'service' },
+  { key: 'loyalty', path: '/loyalty', group: 'service' },
+  { key: 'coupons', path: '/coupons', group: 'service' },
+  { key: 'rules', path: '/rules', group: 'automation' },
+  { key: 'tasks', path: '/tasks', group: 'automation' },
+  { key: 'analytics', path: '/analytics', group: 'insights' },
+  { key: 'reports', path: '/reports', group: 'insights' },
+  { key: 'users', path: '/users', group: 'system', permission: 'users.manage' },
+  { key: 'audit', path: '/audit', group: 'system', permission: 'audit.read' },
+  { key: 'settings', path: '/settings', group: 'system' },
+  { key: 'sync', path: '/sync', group: 'system' },
+] as const satisfies readonly { key: string; path: string; group: NavGroup | null; permission?: Permission }[];
+
+export type NavKey = (typeof NAV_ENTRIES)[number]['key'];
