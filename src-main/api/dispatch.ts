@@ -48,12 +48,22 @@ export interface CallContext {
   transport: Transport;
 }
 
+/** zod issues as field paths; an unknown key is reported at its own path, not at the object's. */
 export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  return error.issues.flatMap((issue) => {
+    const base = issue.path.join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => {
+        const name = key === '' ? '""' : key;
+        return { path: base ? `${base}.${name}` : name, message: 'Unknown field' };
+      });
+    }
+    return [{ path: base, message: issue.message }];
+  });
 }
 
 /**
- * The single entry for every transport (DESIGN §2): validate → check permission → run
+ * The single entry for every transport (DESIGN §2): check permission → validate → run
  * (mutations in one transaction, with one audit row) → result envelope.
  */
 export async function dispatch(backend: Backend, call: CallContext, method: string, rawInput: unknown): Promise<Result<unknown>> {
@@ -63,8 +73,7 @@ export async function dispatch(backend: Backend, call: CallContext, method: stri
   const name = method as MethodName;
   const spec = contract[name];
   try {
-    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
-    if (!parsed.success) throw validationError(zodIssues(parsed.error));
+    // Permission before validation: a role that may not call a method learns nothing about its input.
     const user = call.session.user;
     if (spec.permission !== 'public') {
       if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
@@ -72,6 +81,8 @@ export async function dispatch(backend: Backend, call: CallContext, method: stri
         throw new AppError('FORBIDDEN', `Your role (${user.role}) does not allow ${method}.`);
       }
     }
+    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
+    if (!parsed.success) throw validationError(zodIssues(parsed.error));
     const data = await run(backend, call, name, parsed.data, spec.mutates);
     if (spec.mutates) backend.emit({ kind: 'data.changed', areas: spec.changes ?? [name.split('.')[0]!] });
     return { ok: true, data };
