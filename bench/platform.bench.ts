@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createBackend } from '../src-main/api/backend';
+import type { HandlerContext } from '../src-main/api/dispatch';
+import type { Session } from '../src-main/api/session';
+import { getSettings, updateSettings } from '../src-main/domain/settings/settings.service';
+import { time, type BenchRow } from './measure';
+
+/** What `dispatch` (validation, permission, transaction, audit) costs over calling the service directly. */
+export async function benchPlatform(): Promise<BenchRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-bench-'));
+  const backend = createBackend({ file: path.join(dir, 'bench.sqlite') });
+  const session: Session = { user: null };
+  const call = { session, transport: 'test' as const };
+  const setup = await backend.call(call, 'auth.setup', { companyName: '基准测试公司', ownerUsername: 'owner', ownerDisplayName: '老板', password: 'bench-pass-1' });
+  if (!setup.ok) throw new Error(setup.error.message);
+  const ctx = {
+    db: backend.conn.db,
+    sqlite: backend.conn.sqlite,
+    user: session.user,
+    session,
+    transport: 'test',
+    signal: new AbortController().signal,
+    audit: () => undefined,
+    progress: () => undefined,
+    emit: () => undefined,
+  } satisfies HandlerContext;
+
+  const readDirect = await time(3000, () => getSettings(backend.conn.db));
+  const readDispatch = await time(3000, () => backend.call(call, 'settings.get', {}));
+  const writeDirect = await time(500, (i) =>
+    backend.conn.db.transaction().execute((trx) => updateSettings({ ...ctx, db: trx }, { companyName: `基准测试公司${i % 7}` })),
+  );
+  const writeDispatch = await time(500, (i) => backend.call(call, 'settings.update', { companyName: `基准测试公司${i % 5}` }));
+  backend.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return [
+    { area: 'platform', what: 'read `settings.get` through dispatch', ours: readDispatch, baseline: readDirect, baselineLabel: 'service called directly', goal: 'dispatch overhead < 50 µs at p50' },
+    { area: 'platform', what: 'write `settings.update` through dispatch (transaction + audit row, synchronous=FULL)', ours: writeDispatch, baseline: writeDirect, baselineLabel: 'service in a bare transaction' },
+  ];
+}
