@@ -1,0 +1,73 @@
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { createBackend, type BackendOptions, type RunningBackend } from '../api/backend';
+import type { ApiEvent, Result } from '../api/result';
+import type { Session } from '../api/session';
+
+// The backend's thread (DESIGN §1): Electron main only relays messages, so a long report or import
+// never freezes the window. Plain Node: this file must never import electron.
+
+/** Main → worker. */
+export type ToWorker = { type: 'call'; id: number; method: string; input: unknown } | { type: 'close' };
+
+/** Worker → main. */
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'event'; event: ApiEvent }
+  | { type: 'fatal'; message: string }
+  | { type: 'closed' };
+
+export interface WorkerPort {
+  postMessage(message: FromWorker): void;
+  on(event: 'message', listener: (message: ToWorker) => void): unknown;
+  close(): void;
+}
+
+export interface BackendWorkerData {
+  /** Marks the thread as ours, so importing this module anywhere else (a test thread) serves nothing. */
+  role: typeof BACKEND_WORKER_ROLE;
+  file: string;
+  nativeBinding?: string;
+}
+
+export const BACKEND_WORKER_ROLE = 'desk-erp-backend';
+
+/**
+ * Opens the backend and answers calls on `port` until told to close. One session for the one desktop
+ * window: signed out until auth.setup / auth.login set `session.user` (dispatch mutates it in place).
+ */
+export function serveBackend(port: WorkerPort, data: BackendWorkerData, open: (options: BackendOptions) => RunningBackend = createBackend): void {
+  let backend: RunningBackend;
+  try {
+    backend = open(data.nativeBinding ? { file: data.file, nativeBinding: data.nativeBinding } : { file: data.file });
+  } catch (error) {
+    // E.g. a database made by a newer version: main shows this message verbatim and quits.
+    port.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+    port.close();
+    return;
+  }
+  const session: Session = { user: null };
+  const unsubscribe = backend.onEvent((event) => port.postMessage({ type: 'event', event }));
+  port.on('message', (message) => {
+    if (message.type === 'call') {
+      void backend
+        .call({ session, transport: 'ipc' }, message.method, message.input)
+        .catch((error: unknown): Result<unknown> => {
+          backend.logError(message.method, error);
+          return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Desk ERP; the details are in the log file.' } };
+        })
+        .then((result) => port.postMessage({ type: 'result', id: message.id, result }));
+    } else if (message.type === 'close') {
+      unsubscribe();
+      backend.close();
+      port.postMessage({ type: 'closed' });
+      port.close();
+    }
+  });
+  port.postMessage({ type: 'ready' });
+}
+
+const data = workerData as Partial<BackendWorkerData> | null;
+if (!isMainThread && parentPort && data?.role === BACKEND_WORKER_ROLE && typeof data.file === 'string') {
+  serveBackend(parentPort as unknown as WorkerPort, data as BackendWorkerData);
+}
