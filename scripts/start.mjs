@@ -43,10 +43,19 @@ function run(command, commandArgs) {
   child.on('exit', (code, signal) => process.exit(code ?? 128 + (os.constants.signals[signal] ?? 1)));
 }
 
+/** Electron cannot load node_modules' Node build of better-sqlite3; build its own copy once (DESIGN §6). */
+function ensureElectronSqlite() {
+  const version = createRequire(import.meta.url)('electron/package.json').version;
+  if (fs.existsSync(path.join(root, 'build', 'native', version, 'better_sqlite3.node'))) return;
+  const rebuilt = spawnSync(process.execPath, [path.join(root, 'scripts', 'rebuild-native.mjs'), '--electron', version], { cwd: root, stdio: 'inherit' });
+  if (rebuilt.status !== 0) process.exit(rebuilt.status ?? 1);
+}
+
 const electron = electronBinary();
 if (electron) {
   const built = spawnSync(npm, ['run', '-s', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (built.status !== 0) process.exit(built.status ?? 1);
+  ensureElectronSqlite();
   run(electron, [root, ...args]);
 } else {
   console.log('Desktop window unavailable (Electron is not installed on this machine); starting Desk ERP in browser mode instead.');
