@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en';
+import { FEATURE_MESSAGES } from './features';
 import zhCN from './zh-CN';
 import zhTW from './zh-TW';
 
@@ -20,7 +21,11 @@ export function rememberLanguage(language: Language): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en }, 'zh-TW': { translation: zhTW } },
+  resources: {
+    'zh-CN': { translation: { ...zhCN, ...FEATURE_MESSAGES['zh-CN'] } },
+    en: { translation: { ...en, ...FEATURE_MESSAGES.en } },
+    'zh-TW': { translation: { ...zhTW, ...FEATURE_MESSAGES['zh-TW'] } },
+  },
   lng: savedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -1,6 +1,6 @@
 import type { Catalog } from './catalog';
 
-/** Traditional Chinese (Taiwan usage): converted from zh-CN with Taiwan phrasing, then reviewed. */
+/** Traditional Chinese (Taiwan): written by scripts/zh-tw.ts from the Simplified catalog, then reviewed. */
 const zhTW: Catalog = {
   app: {
     name: "Desk ERP",

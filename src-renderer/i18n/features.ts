@@ -1,0 +1,16 @@
+import customersEn from '../features/customers/messages.en';
+import customersZhCN from '../features/customers/messages.zh-CN';
+import customersZhTW from '../features/customers/messages.zh-TW';
+import leadsEn from '../features/leads/messages.en';
+import leadsZhCN from '../features/leads/messages.zh-CN';
+import leadsZhTW from '../features/leads/messages.zh-TW';
+
+/**
+ * Each feature keeps its strings beside its screens (features/<area>/messages.<lang>.ts) and they
+ * are mounted here under the area's name: t('customers.title').
+ */
+export const FEATURE_MESSAGES = {
+  'zh-CN': { customers: customersZhCN, leads: leadsZhCN },
+  en: { customers: customersEn, leads: leadsEn },
+  'zh-TW': { customers: customersZhTW, leads: leadsZhTW },
+};
