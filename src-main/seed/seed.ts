@@ -3,6 +3,7 @@ import type { Role } from '../api/permissions';
 import type { Session } from '../api/session';
 import { createUser } from '../domain/users/users.service';
 import { findUserByUsername } from '../domain/users/users.repository';
+import { seedCustomers, seedScaleCounts } from './customers.seed';
 import { SeededRandom } from './random';
 
 export const SEED_SCALES = ['small', 'medium', 'large'] as const;
@@ -25,8 +26,14 @@ export interface AreaSeeder {
   run(backend: RunningBackend, options: { scale: SeedScale; random: SeededRandom; staffIds: string[] }): Promise<number>;
 }
 
+const customersSeeder: AreaSeeder = {
+  name: 'customers',
+  run: async (backend, { scale, random, staffIds }) =>
+    seedCustomers(backend.conn, { count: seedScaleCounts[scale], seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2) }).customers,
+};
+
 /** Each area adds its seeder here; they run in order (customers before the orders that point at them). */
-export const AREA_SEEDERS: AreaSeeder[] = [];
+export const AREA_SEEDERS: AreaSeeder[] = [customersSeeder];
 
 export async function seedDemoData(backend: RunningBackend, options: { scale: SeedScale; seed: number }): Promise<Record<string, number>> {
   const session: Session = { user: null };
