@@ -38,9 +38,16 @@ export async function findDuplicates(db: Kysely<Database>, probe: DuplicateProbe
   const mobiles = [...new Set((probe.mobiles ?? []).filter((m): m is string => !!m).map(normaliseMobile).filter(isMainlandMobile))];
   for (const mobile of mobiles) {
     const own = await base().where('c.mobile', '=', mobile).execute();
-    const viaContact = await base()
-      .where((eb) => eb.exists(eb.selectFrom('customer_contacts as cc').select('cc.id').whereRef('cc.customer_id', '=', 'c.id').where('cc.mobile', '=', mobile)))
-      .execute();
+    // From the contact's mobile index to its customer (an EXISTS per customer would scan them all).
+    let viaContactQuery = db
+      .selectFrom('customer_contacts as cc')
+      .innerJoin('customers as c', 'c.id', 'cc.customer_id')
+      .select(['c.id', 'c.code', 'c.name', 'c.status'])
+      .distinct()
+      .where('cc.mobile', '=', mobile)
+      .where('c.merged_into_id', 'is', null);
+    if (probe.excludeId) viaContactQuery = viaContactQuery.where('c.id', '!=', probe.excludeId);
+    const viaContact = await viaContactQuery.execute();
     push([...own, ...viaContact], 'mobile', mobile);
   }
 

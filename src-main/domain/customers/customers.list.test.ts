@@ -99,7 +99,7 @@ describe('customers.list', () => {
   });
 
   it('refuses an unknown filter or sort field', async () => {
-    expect(await api.call('customers.list', { filters: { colour: 'red' } } as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'filters' }] } });
+    expect(await api.call('customers.list', { filters: { colour: 'red' } } as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'filters.colour' }] } });
     expect(await api.call('customers.list', { sort: { field: 'mobile' } } as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'sort.field' }] } });
   });
 });

@@ -115,8 +115,26 @@ export async function listCustomers(db: Kysely<Database>, input: ListInput): Pro
     SORTS[input.sort.field].map((column) => sql`${sql.raw(column)} ${dir}`),
     sql`, `,
   );
-  const page = await sql<ListRowRecord>`
-    SELECT c.id, c.code, c.name, c.short_name, c.kind, c.status, c.owner_user_id, u.display_name AS owner_name,
+  // Two steps: the page's keys come from an index walk alone (OFFSET skips index entries, not
+  // joined rows); only the 50 rows of the page are then joined. rowid is stable within a call.
+  // A search visits every match anyway (FTS first), so it counts them in the same pass; without
+  // one, a stats sort walks its stats index (CROSS JOIN keeps SQLite from sorting the table).
+  const sortsOnStats = SORTS[input.sort.field][0].startsWith('s.');
+  const from =
+    sortsOnStats && !input.q
+      ? sql`customer_stats s CROSS JOIN customers c ON c.id = s.customer_id`
+      : where.usesStats || sortsOnStats
+        ? sql`customers c JOIN customer_stats s ON s.customer_id = c.id`
+        : sql`customers c`;
+  const total = input.q ? sql`count(*) OVER ()` : sql`NULL`;
+  const keys = await sql<{ rid: number; total: number | null }>`
+    SELECT c.rowid AS rid, ${total} AS total FROM ${from} ${whereSql}
+     ORDER BY ${orderBy}
+     LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(db);
+  const rowids = keys.rows.map((k) => k.rid);
+  const fetched = rowids.length
+    ? await sql<ListRowRecord & { rid: number }>`
+    SELECT c.rowid AS rid, c.id, c.code, c.name, c.short_name, c.kind, c.status, c.owner_user_id, u.display_name AS owner_name,
            c.province, c.city, c.industry, c.lifecycle_stage, c.tier, c.credit_limit, c.created_at,
            s.balance_due, s.lifetime_revenue, s.last_order_date,
            pc.name AS contact_name, pc.mobile AS contact_mobile
@@ -124,11 +142,13 @@ export async function listCustomers(db: Kysely<Database>, input: ListInput): Pro
       JOIN customer_stats s ON s.customer_id = c.id
       LEFT JOIN users u ON u.id = c.owner_user_id
       LEFT JOIN customer_contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1
-      ${whereSql}
-     ORDER BY ${orderBy}
-     LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(db);
+     WHERE c.rowid IN (${sql.join(rowids)})`.execute(db)
+    : { rows: [] };
+  const byRowid = new Map(fetched.rows.map((r) => [r.rid, r]));
+  const page = { rows: rowids.map((rid) => byRowid.get(rid)!).filter(Boolean) };
   const statsJoin = where.usesStats ? sql`JOIN customer_stats s ON s.customer_id = c.id` : sql``;
-  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM customers c ${statsJoin} ${whereSql}`.execute(db);
+  const counted = keys.rows[0]?.total;
+  const count = counted != null ? { rows: [{ n: counted }] } : await sql<{ n: number }>`SELECT count(*) AS n FROM customers c ${statsJoin} ${whereSql}`.execute(db);
   const tags = await repo.tagsOfCustomers(
     db,
     page.rows.map((r) => r.id),
@@ -174,13 +194,17 @@ export async function searchCustomers(db: Kysely<Database>, input: { q: string; 
   const fts = toFtsQuery(input.q);
   if (!fts) return [];
   const status = input.includeArchived ? sql`c.merged_into_id IS NULL` : sql`c.status = 'active'`;
+  // Rank inside FTS first and join only the best few: a two-letter prefix can match thousands.
   const { rows } = await sql<SearchRecord>`
+    WITH best AS MATERIALIZED (
+      SELECT rowid, rank FROM customers_fts WHERE customers_fts MATCH ${fts} ORDER BY rank LIMIT ${input.limit * 4}
+    )
     SELECT c.id, c.code, c.name, c.short_name, c.status, c.credit_code
-      FROM customers_fts
-      JOIN customer_search cs ON cs.rowid = customers_fts.rowid
+      FROM best
+      JOIN customer_search cs ON cs.rowid = best.rowid
       JOIN customers c ON c.id = cs.customer_id
-     WHERE customers_fts MATCH ${fts} AND ${status}
-     ORDER BY customers_fts.rank, c.code
+     WHERE ${status}
+     ORDER BY best.rank, c.code
      LIMIT ${input.limit}`.execute(db);
   return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name, status: r.status as CustomerStatus, matchHint: matchHint(input.q, r) }));
 }

@@ -16,7 +16,7 @@ export function spacedText(text: string): string {
   return toHalfWidth(text)
     .toLowerCase()
     .replace(CJK_GLOBAL, (c) => ` ${c} `)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[^a-z0-9\u3400-\u9fff\uf900-\ufaff]+/g, ' ')
     .trim();
 }
 
@@ -31,8 +31,22 @@ export interface PinyinSpelling {
  * (单 = shan, 曾 = zeng); company names rely on its word segmentation for 长沙/重庆/银行.
  */
 export function spell(text: string, person = false): PinyinSpelling {
-  const clean = toHalfWidth(text).toLowerCase();
-  const syllables = pinyin(clean, { toneType: 'none', type: 'all', ...(person ? { mode: 'surname' as const, surname: 'head' as const } : {}) });
+  const key = `${person ? 'p' : 'n'}${text}`;
+  let spelling = spellings.get(key);
+  if (!spelling) {
+    // Names repeat (contacts' names, short names, the seeder's parts): pinyin-pro is the slow step.
+    if (spellings.size > 20_000) spellings.clear();
+    spelling = spellUncached(text, person);
+    spellings.set(key, spelling);
+  }
+  return spelling;
+}
+
+const spellings = new Map<string, PinyinSpelling>();
+
+function spellUncached(text: string, person: boolean): PinyinSpelling {
+  const chars = Array.from(toHalfWidth(text).toLowerCase());
+  const syllables = pinyin(chars.join(''), { toneType: 'none', type: 'array', ...(person ? { mode: 'surname' as const, surname: 'head' as const } : {}) });
   const full: string[] = [];
   const initials: string[] = [];
   let word = '';
@@ -43,17 +57,20 @@ export function spell(text: string, person = false): PinyinSpelling {
       word = '';
     }
   };
-  for (const s of syllables) {
-    if (s.isZh && s.pinyin) {
+  // pinyin-pro's array has one entry per character; a non-Chinese character comes back as itself.
+  syllables.forEach((syllable, i) => {
+    const origin = chars[i] ?? '';
+    if (CJK.test(origin) && /^[a-zü]+$/.test(syllable)) {
       flush();
-      full.push(s.pinyin.replace(/ü/g, 'v'));
-      initials.push(s.first.toLowerCase());
-    } else if (/^[a-z0-9]$/.test(s.origin)) {
-      word += s.origin;
+      const plain = syllable.replace(/ü/g, 'v');
+      full.push(plain);
+      initials.push(plain[0]!);
+    } else if (/^[a-z0-9]$/.test(origin)) {
+      word += origin;
     } else {
       flush();
     }
-  }
+  });
   flush();
   return { full, initials };
 }
@@ -64,17 +81,19 @@ export function pinyinSortKey(name: string): string {
 }
 
 /**
- * Tokens for one name: full spelling and initials starting at every syllable, so `boya`, `by`
- * and `shipin` find 南京博雅食品 as well as `nanjingboya` and `njby` do.
+ * Tokens for one name: the full spelling and initials from the start (`nanjingboya…`, `njby…`),
+ * plus four-syllable pieces starting at each of the next syllables, so `boya`, `by` and `shipin`
+ * find 南京博雅食品 too. The pieces are short, so most are shared between customers and the index
+ * stays small.
  */
 function nameTokens(text: string, person: boolean): string[] {
   const spellings = [spell(text, person)];
   if (person) spellings.push(spell(text, false)); // either reading of a polyphonic surname finds the person
   const tokens: string[] = [];
   for (const { full, initials } of spellings) {
-    const limit = Math.min(full.length, 16);
-    for (let i = 0; i < limit; i++) {
-      tokens.push(full.slice(i).join(''), initials.slice(i).join(''));
+    tokens.push(full.join(''), initials.join(''));
+    for (let i = 1; i < Math.min(full.length, 7); i++) {
+      tokens.push(full.slice(i, i + 4).join(''), initials.slice(i, i + 4).join(''));
     }
   }
   return tokens;
@@ -109,7 +128,8 @@ export function buildSearchDoc(source: SearchSource): SearchDoc {
   const tokens = new Set<string>();
   const add = (token: string | null | undefined) => {
     const t = (token ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-    if (t) tokens.add(t);
+    // Single letters (the initial of a given name) would make a token most customers share.
+    if (t.length > 1) tokens.add(t);
   };
   add(source.code);
   add(source.creditCode);
@@ -144,7 +164,8 @@ export function toFtsQuery(q: string): string | null {
       if (phrase) parts.push(`{names people} : "${phrase.replace(/"/g, '""')}"`);
     } else {
       const token = term.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-      if (token) parts.push(`"${token}"*`);
+      // One letter or digit as a prefix would match most of the index; it must match exactly.
+      if (token) parts.push(token.length > 1 ? `"${token}"*` : `"${token}"`);
     }
   }
   return parts.length ? parts.join(' AND ') : null;
