@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchCustomers } from './customers.bench';
 import { benchPlatform } from './platform.bench';
 import { formatTime, type BenchRow } from './measure';
 
@@ -8,6 +9,7 @@ import { formatTime, type BenchRow } from './measure';
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const suites: Record<string, () => Promise<BenchRow[]>> = {
   platform: benchPlatform,
+  customers: benchCustomers,
 };
 
 const rows: BenchRow[] = [];
