@@ -169,6 +169,35 @@ const en: Catalog = {
     after: 'After',
     transport: 'Source',
     noFieldChanges: 'No field changes',
+    entities: {
+      user: 'User',
+      company: 'Company',
+      settings: 'Settings',
+      customer: 'Customer',
+      contact: 'Contact',
+      address: 'Address',
+      tag: 'Tag',
+      lead: 'Lead',
+      opportunity: 'Opportunity',
+      campaign: 'Campaign',
+      import: 'Import',
+    },
+    methods: {
+      auth: {
+        setup: 'First-run setup',
+        login: 'Sign-in',
+        changePassword: 'Password change',
+        setLocale: 'Language change',
+      },
+      users: {
+        create: 'New user',
+        update: 'User change',
+        resetPassword: 'Password reset',
+      },
+      settings: {
+        update: 'Settings change',
+      },
+    },
   },
   settings: {
     title: 'Settings',

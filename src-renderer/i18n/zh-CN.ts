@@ -168,6 +168,35 @@ const zhCN = {
     after: '修改后',
     transport: '来源',
     noFieldChanges: '无字段变更',
+    entities: {
+      user: '用户',
+      company: '公司',
+      settings: '设置',
+      customer: '客户',
+      contact: '联系人',
+      address: '地址',
+      tag: '标签',
+      lead: '线索',
+      opportunity: '商机',
+      campaign: '营销活动',
+      import: '导入',
+    },
+    methods: {
+      auth: {
+        setup: '初始设置',
+        login: '登录',
+        changePassword: '修改密码',
+        setLocale: '切换语言',
+      },
+      users: {
+        create: '新增用户',
+        update: '修改用户',
+        resetPassword: '重置密码',
+      },
+      settings: {
+        update: '修改设置',
+      },
+    },
   },
   settings: {
     title: '系统设置',

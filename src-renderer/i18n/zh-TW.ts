@@ -176,7 +176,36 @@ const zhTW: Catalog = {
     before: "修改前",
     after: "修改後",
     transport: "來源",
-    noFieldChanges: "無欄位變更"
+    noFieldChanges: "無欄位變更",
+    entities: {
+      user: "使用者",
+      company: "公司",
+      settings: "設定",
+      customer: "客戶",
+      contact: "聯絡人",
+      address: "地址",
+      tag: "標籤",
+      lead: "線索",
+      opportunity: "商機",
+      campaign: "營銷活動",
+      import: "匯入"
+    },
+    methods: {
+      auth: {
+        setup: "初始設定",
+        login: "登入",
+        changePassword: "修改密碼",
+        setLocale: "切換語言"
+      },
+      users: {
+        create: "新增使用者",
+        update: "修改使用者",
+        resetPassword: "重置密碼"
+      },
+      settings: {
+        update: "修改設定"
+      }
+    }
   },
   settings: {
     title: "系統設定",

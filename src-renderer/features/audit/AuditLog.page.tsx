@@ -47,11 +47,21 @@ export function AuditLogPage() {
   const columns: Column<AuditEntry>[] = [
     { key: 'at', header: t('audit.at'), render: (e) => formatTimestamp(e.at), exportValue: (e) => e.at, width: 150 },
     { key: 'user', header: t('audit.user'), render: (e) => e.username, width: 120 },
-    { key: 'method', header: t('audit.method'), render: (e) => <Code>{e.method}</Code>, exportValue: (e) => e.method },
+    {
+      key: 'method',
+      header: t('audit.method'),
+      render: (e) => (
+        <Stack gap={0}>
+          <Text size="sm">{t(`audit.methods.${e.method}`, { defaultValue: e.method })}</Text>
+          <Code fz="xs">{e.method}</Code>
+        </Stack>
+      ),
+      exportValue: (e) => e.method,
+    },
     {
       key: 'entity',
       header: t('audit.entity'),
-      render: (e) => (e.entityType ? <Badge variant="light">{e.entityType}</Badge> : '—'),
+      render: (e) => (e.entityType ? <Badge variant="light" tt="none">{t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType })}</Badge> : '—'),
       exportValue: (e) => (e.entityType ? `${e.entityType} ${e.entityId ?? ''}` : ''),
     },
     {
