@@ -154,6 +154,10 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
       padding: number;
       next_number: number;
     };
+    // Bulk load: index the search text once at the end ('rebuild') instead of through the insert
+    // trigger row by row (4× faster at 50,000). The trigger is restored inside this transaction.
+    const searchTrigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'customer_search_ai'").pluck().get() as string;
+    db.exec('DROP TRIGGER customer_search_ai');
     for (const [name, color] of TAGS) insertTag.run(newId(), name, color, now);
     const tagIds = db.prepare(`SELECT id FROM tags WHERE name IN (${TAGS.map(() => '?').join(',')}) ORDER BY name`).pluck().all(...TAGS.map(([n]) => n)) as string[];
 
@@ -271,6 +275,8 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
       totals.addresses += addressKinds.length;
     }
     db.prepare("UPDATE numbering_series SET next_number = ? WHERE code = 'customer'").run(firstNumber + options.count);
+    db.exec(searchTrigger);
+    db.exec("INSERT INTO customers_fts (customers_fts) VALUES ('rebuild')");
     return totals;
   });
   return run();

@@ -50,7 +50,8 @@ export async function validateCustomFields(
   return { values, issues };
 }
 
-function fieldValueProblem(def: CustomFieldDef, raw: string | number): string | null {
+/** Why a value does not fit a custom field, or null; the import checks each cell with it. */
+export function fieldValueProblem(def: CustomFieldDef, raw: string | number): string | null {
   switch (def.type) {
     case 'text':
       return typeof raw === 'string' ? null : `${def.label} is text`;

@@ -12,7 +12,7 @@ describe('migration 0002_customers', () => {
       .prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES ('u1', 'wangfang', '王芳', 'sales', 'x', ?, ?)")
       .run(now, now);
 
-    expect(migrate(sqlite).applied).toEqual(['2_customers']);
+    expect(migrate(sqlite, { toVersion: 2 }).applied).toEqual(['2_customers']);
 
     expect(sqlite.prepare('SELECT display_name FROM users').pluck().all()).toEqual(['王芳']);
     sqlite
