@@ -7,6 +7,7 @@ import { recomputeLifecycle, setStage } from './customers.lifecycle';
 import { listCustomers, searchCustomers } from './customers.list';
 import { mergeCustomers } from './customers.merge';
 import { listFieldDefs } from './customers.repository';
+import * as contacts from './customers.contacts';
 import * as service from './customers.service';
 
 type CustomersMethods = keyof typeof customersContract;
@@ -27,16 +28,16 @@ export const customersHandlers: { [M in CustomersMethods]: Handler<M> } = {
     findDuplicates(ctx.db, { name: input.name ?? null, creditCode: input.creditCode ?? null, mobiles: input.mobiles ?? [], ...(input.excludeId ? { excludeId: input.excludeId } : {}) }),
   'customers.merge': (input, ctx) => mergeCustomers(ctx, input.sourceId, input.targetId),
 
-  'customers.addContact': (input, ctx) => service.addContact(ctx, input.customerId, input.contact),
-  'customers.updateContact': (input, ctx) => service.updateContact(ctx, input.id, input.patch),
+  'customers.addContact': (input, ctx) => contacts.addContact(ctx, input.customerId, input.contact),
+  'customers.updateContact': (input, ctx) => contacts.updateContact(ctx, input.id, input.patch),
   'customers.removeContact': async (input, ctx) => {
-    await service.removeContact(ctx, input.id);
+    await contacts.removeContact(ctx, input.id);
     return null;
   },
-  'customers.addAddress': (input, ctx) => service.addAddress(ctx, input.customerId, input.address),
-  'customers.updateAddress': (input, ctx) => service.updateAddress(ctx, input.id, input.patch),
+  'customers.addAddress': (input, ctx) => contacts.addAddress(ctx, input.customerId, input.address),
+  'customers.updateAddress': (input, ctx) => contacts.updateAddress(ctx, input.id, input.patch),
   'customers.removeAddress': async (input, ctx) => {
-    await service.removeAddress(ctx, input.id);
+    await contacts.removeAddress(ctx, input.id);
     return null;
   },
 

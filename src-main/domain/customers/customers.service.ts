@@ -7,8 +7,6 @@ import { newId, nowIso } from '../shared/ids';
 import { nextNumber } from '../shared/numbering';
 import { getSettings } from '../settings/settings.service';
 import type {
-  Address,
-  Contact,
   Customer,
   CustomerKind,
   CustomerSize,
@@ -18,50 +16,17 @@ import type {
   CustomFieldValue,
   DuplicateMatch,
   LifecycleStage,
-  AddressKind,
 } from './customers.contract';
 import { duplicateIssues, findDuplicates } from './customers.duplicates';
 import { validateCustomFields } from './customers.fields';
 import * as repo from './customers.repository';
 import { customerNameKey, requiredFieldIssues } from './customers.rules';
 import { buildSearchDoc, pinyinSortKey } from './customers.search-text';
+import { addressColumns, contactColumns, toAddress, toContact } from './customers.mapping';
 
 type Db = Kysely<Database>;
 export type CreateInput = z.output<typeof customerCreateInput>;
 export type PatchInput = z.output<typeof customerPatch>;
-
-// ---------------------------------------------------------------- mapping (rows never leave this area)
-
-export function toContact(row: repo.ContactRecord): Contact {
-  return {
-    id: row.id,
-    customerId: row.customer_id,
-    name: row.name,
-    title: row.title,
-    mobile: row.mobile,
-    phone: row.phone,
-    email: row.email,
-    wechat: row.wechat,
-    birthday: row.birthday,
-    isPrimary: row.is_primary === 1,
-  };
-}
-
-export function toAddress(row: repo.AddressRecord): Address {
-  return {
-    id: row.id,
-    customerId: row.customer_id,
-    kind: row.kind as AddressKind,
-    province: row.province,
-    city: row.city,
-    district: row.district,
-    detail: row.detail,
-    postcode: row.postcode,
-    recipient: row.recipient,
-    recipientPhone: row.recipient_phone,
-    isDefault: row.is_default === 1,
-  };
-}
 
 export async function getCustomer(db: Db, id: string): Promise<Customer> {
   const row = await repo.findCustomer(db, id);
@@ -276,14 +241,14 @@ export async function createCustomer(ctx: HandlerContext, input: CreateInput): P
   return { ...customer, duplicates };
 }
 
-async function editableCustomer(db: Db, id: string): Promise<Customer> {
+export async function editableCustomer(db: Db, id: string): Promise<Customer> {
   const customer = await getCustomer(db, id);
   if (customer.mergedIntoId) throw new AppError('CONFLICT', `Customer ${customer.code} was merged into another customer; edit that one instead`);
   return customer;
 }
 
 /** Fails only on required fields this change empties, so old records stay editable. */
-async function assertNoNewRequiredIssues(db: Db, before: Customer, after: Customer): Promise<void> {
+export async function assertNoNewRequiredIssues(db: Db, before: Customer, after: Customer): Promise<void> {
   const had = new Set((await requiredIssuesFor(db, before)).map((i) => i.message));
   const fresh = (await requiredIssuesFor(db, after)).filter((i) => !had.has(i.message));
   if (fresh.length) throw validationError(fresh);
@@ -318,117 +283,3 @@ export async function setCustomerStatus(ctx: HandlerContext, id: string, status:
   return getCustomer(ctx.db, id);
 }
 
-// ---------------------------------------------------------------- contacts
-
-type ContactFields = Partial<Omit<Contact, 'id' | 'customerId' | 'isPrimary'>>;
-type AddressFields = Partial<Omit<Address, 'id' | 'customerId' | 'isDefault'>>;
-
-function contactColumns(c: ContactFields) {
-  const row: Partial<repo.ContactRecord> = {};
-  for (const key of ['name', 'title', 'mobile', 'phone', 'email', 'wechat', 'birthday'] as const) if (c[key] !== undefined) row[key] = c[key]!;
-  return row;
-}
-
-function addressColumns(a: AddressFields) {
-  const row: Partial<repo.AddressRecord> = {};
-  for (const key of ['kind', 'province', 'city', 'district', 'detail', 'postcode', 'recipient'] as const) if (a[key] !== undefined) row[key] = a[key]!;
-  if (a.recipientPhone !== undefined) row.recipient_phone = a.recipientPhone;
-  return row;
-}
-
-/** The first contact is the primary one; choosing another primary demotes the old one. */
-export async function addContact(ctx: HandlerContext, customerId: string, contact: ContactFields & { name: string; isPrimary?: boolean }): Promise<Contact> {
-  await editableCustomer(ctx.db, customerId);
-  const existing = await repo.listContacts(ctx.db, customerId);
-  const id = newId();
-  const now = nowIso();
-  await repo.insertContact(ctx.db, { ...contactColumns(contact), id, customer_id: customerId, name: contact.name, is_primary: 0, created_at: now, updated_at: now });
-  if (contact.isPrimary || existing.length === 0) await repo.makePrimaryContact(ctx.db, customerId, id, now);
-  await refreshSearchDoc(ctx.db, customerId);
-  const saved = toContact((await repo.findContact(ctx.db, id))!);
-  ctx.audit({ entityType: 'customerContact', entityId: id, fields: changedFields(null, saved as never) });
-  return saved;
-}
-
-export async function updateContact(ctx: HandlerContext, id: string, patch: ContactFields & { isPrimary?: boolean }): Promise<Contact> {
-  const row = await repo.findContact(ctx.db, id);
-  if (!row) throw notFound('Contact', id);
-  const customerBefore = await editableCustomer(ctx.db, row.customer_id);
-  const now = nowIso();
-  await repo.updateContact(ctx.db, id, { ...contactColumns(patch), updated_at: now });
-  if (patch.isPrimary === true && row.is_primary === 0) await repo.makePrimaryContact(ctx.db, row.customer_id, id, now);
-  if (patch.isPrimary === false && row.is_primary === 1) {
-    const other = (await repo.listContacts(ctx.db, row.customer_id)).find((c) => c.id !== id);
-    if (!other) throw validationError([{ path: 'patch.isPrimary', message: 'The only contact has to stay the primary contact' }]);
-    await repo.makePrimaryContact(ctx.db, row.customer_id, other.id, now);
-  }
-  await assertNoNewRequiredIssues(ctx.db, customerBefore, await getCustomer(ctx.db, row.customer_id));
-  await refreshSearchDoc(ctx.db, row.customer_id);
-  const saved = toContact((await repo.findContact(ctx.db, id))!);
-  ctx.audit({ entityType: 'customerContact', entityId: id, fields: changedFields(toContact(row) as never, saved as never) });
-  return saved;
-}
-
-export async function removeContact(ctx: HandlerContext, id: string): Promise<void> {
-  const row = await repo.findContact(ctx.db, id);
-  if (!row) throw notFound('Contact', id);
-  const customerBefore = await editableCustomer(ctx.db, row.customer_id);
-  await repo.deleteContact(ctx.db, id);
-  const next = (await repo.listContacts(ctx.db, row.customer_id))[0];
-  if (row.is_primary === 1 && next) await repo.makePrimaryContact(ctx.db, row.customer_id, next.id, nowIso());
-  await assertNoNewRequiredIssues(ctx.db, customerBefore, await getCustomer(ctx.db, row.customer_id));
-  await refreshSearchDoc(ctx.db, row.customer_id);
-  ctx.audit({ entityType: 'customerContact', entityId: id, fields: changedFields(toContact(row) as never, null) });
-}
-
-// ---------------------------------------------------------------- addresses
-
-/** One default address per kind: the first of a kind becomes it; choosing another moves it. */
-export async function addAddress(ctx: HandlerContext, customerId: string, address: AddressFields & { kind: AddressKind; detail: string; isDefault?: boolean }): Promise<Address> {
-  await editableCustomer(ctx.db, customerId);
-  const existing = (await repo.listAddresses(ctx.db, customerId)).filter((a) => a.kind === address.kind);
-  const id = newId();
-  const now = nowIso();
-  const isDefault = address.isDefault || existing.length === 0;
-  if (isDefault) await repo.clearDefaultAddress(ctx.db, customerId, address.kind, now);
-  await repo.insertAddress(ctx.db, { ...addressColumns(address), id, customer_id: customerId, kind: address.kind, detail: address.detail, is_default: isDefault ? 1 : 0, created_at: now, updated_at: now });
-  const saved = toAddress((await repo.findAddress(ctx.db, id))!);
-  ctx.audit({ entityType: 'customerAddress', entityId: id, fields: changedFields(null, saved as never) });
-  return saved;
-}
-
-async function promoteDefaultAddress(db: Db, customerId: string, kind: string, now: string): Promise<void> {
-  const same = (await repo.listAddresses(db, customerId)).filter((a) => a.kind === kind);
-  if (same.length && !same.some((a) => a.is_default === 1)) await repo.updateAddress(db, same[0]!.id, { is_default: 1, updated_at: now });
-}
-
-export async function updateAddress(ctx: HandlerContext, id: string, patch: AddressFields & { isDefault?: boolean }): Promise<Address> {
-  const row = await repo.findAddress(ctx.db, id);
-  if (!row) throw notFound('Address', id);
-  await editableCustomer(ctx.db, row.customer_id);
-  const now = nowIso();
-  const kind = patch.kind ?? row.kind;
-  const wantsDefault = patch.isDefault ?? (kind === row.kind ? row.is_default === 1 : false);
-  if (patch.isDefault === false && row.is_default === 1 && kind === row.kind) {
-    const others = (await repo.listAddresses(ctx.db, row.customer_id)).filter((a) => a.kind === kind && a.id !== id);
-    if (others.length === 0) throw validationError([{ path: 'patch.isDefault', message: `The only ${kind} address has to stay the default one` }]);
-  }
-  await repo.updateAddress(ctx.db, id, { is_default: 0, updated_at: now });
-  if (wantsDefault) await repo.clearDefaultAddress(ctx.db, row.customer_id, kind, now);
-  await repo.updateAddress(ctx.db, id, { ...addressColumns(patch), is_default: wantsDefault ? 1 : 0, updated_at: now });
-  await promoteDefaultAddress(ctx.db, row.customer_id, row.kind, now);
-  await promoteDefaultAddress(ctx.db, row.customer_id, kind, now);
-  const saved = toAddress((await repo.findAddress(ctx.db, id))!);
-  ctx.audit({ entityType: 'customerAddress', entityId: id, fields: changedFields(toAddress(row) as never, saved as never) });
-  return saved;
-}
-
-export async function removeAddress(ctx: HandlerContext, id: string): Promise<void> {
-  const row = await repo.findAddress(ctx.db, id);
-  if (!row) throw notFound('Address', id);
-  const before = await editableCustomer(ctx.db, row.customer_id);
-  await repo.deleteAddress(ctx.db, id);
-  await promoteDefaultAddress(ctx.db, row.customer_id, row.kind, nowIso());
-  await assertNoNewRequiredIssues(ctx.db, before, await getCustomer(ctx.db, row.customer_id));
-  ctx.audit({ entityType: 'customerAddress', entityId: id, fields: changedFields(toAddress(row) as never, null) });
-}
