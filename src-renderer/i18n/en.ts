@@ -84,6 +84,16 @@ const en: Catalog = {
     openMenu: 'Open menu',
     goTo: 'Go to',
   },
+  zones: {
+    Asia_Shanghai: 'Beijing time (Asia/Shanghai)',
+    Asia_Urumqi: 'Urumqi time (Asia/Urumqi)',
+    Asia_Hong_Kong: 'Hong Kong time (Asia/Hong_Kong)',
+    Asia_Macau: 'Macau time (Asia/Macau)',
+    Asia_Taipei: 'Taipei time (Asia/Taipei)',
+    Asia_Singapore: 'Singapore time (Asia/Singapore)',
+    UTC: 'Coordinated Universal Time (UTC)',
+  },
+  currencies: { CNY: 'Renminbi', HKD: 'Hong Kong dollar', MOP: 'Macau pataca', TWD: 'New Taiwan dollar', USD: 'US dollar', EUR: 'Euro' },
   languages: { 'zh-CN': '简体中文', en: 'English', 'zh-TW': '繁體中文' },
   roles: {
     owner: 'Owner',

@@ -83,6 +83,16 @@ const zhCN = {
     openMenu: '打开菜单',
     goTo: '前往',
   },
+  zones: {
+    Asia_Shanghai: '北京时间（Asia/Shanghai）',
+    Asia_Urumqi: '乌鲁木齐时间（Asia/Urumqi）',
+    Asia_Hong_Kong: '香港时间（Asia/Hong_Kong）',
+    Asia_Macau: '澳门时间（Asia/Macau）',
+    Asia_Taipei: '台北时间（Asia/Taipei）',
+    Asia_Singapore: '新加坡时间（Asia/Singapore）',
+    UTC: '协调世界时（UTC）',
+  },
+  currencies: { CNY: '人民币', HKD: '港币', MOP: '澳门元', TWD: '新台币', USD: '美元', EUR: '欧元' },
   languages: { 'zh-CN': '简体中文', en: 'English', 'zh-TW': '繁體中文' },
   roles: {
     owner: '老板',

@@ -88,6 +88,23 @@ const zhTW: Catalog = {
     openMenu: "開啟選單",
     goTo: "前往"
   },
+  zones: {
+    Asia_Shanghai: "北京時間（Asia/Shanghai）",
+    Asia_Urumqi: "烏魯木齊時間（Asia/Urumqi）",
+    Asia_Hong_Kong: "香港時間（Asia/Hong_Kong）",
+    Asia_Macau: "澳門時間（Asia/Macau）",
+    Asia_Taipei: "臺北時間（Asia/Taipei）",
+    Asia_Singapore: "新加坡時間（Asia/Singapore）",
+    UTC: "協調世界時（UTC）"
+  },
+  currencies: {
+    CNY: "人民幣",
+    HKD: "港幣",
+    MOP: "澳門元",
+    TWD: "新臺幣",
+    USD: "美元",
+    EUR: "歐元"
+  },
   languages: {
     "zh-CN": "简体中文",
     en: "English",

@@ -6,9 +6,8 @@ import { api } from '../../api/client';
 import { fieldErrors, notifyError, queryClient } from '../../api/hooks';
 import { LANGUAGES, type Language } from '../../i18n';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { currencyOptions, timeZoneOptions } from '../../components/company-options';
 
-const CURRENCIES = ['CNY', 'HKD', 'TWD', 'USD', 'EUR'];
-const TIME_ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Singapore', 'UTC'];
 
 export function SetupWizardPage() {
   const { t, i18n } = useTranslation();
@@ -72,8 +71,8 @@ export function SetupWizardPage() {
           <Stepper.Step label={t('setup.stepCompany')}>
             <Stack mt="md">
               <TextInput label={t('setup.companyName')} placeholder={t('setup.companyNamePlaceholder')} withAsterisk {...form.getInputProps('companyName')} />
-              <Select label={t('setup.currency')} data={CURRENCIES} allowDeselect={false} {...form.getInputProps('currency')} />
-              <Select label={t('setup.timeZone')} data={TIME_ZONES} allowDeselect={false} {...form.getInputProps('timeZone')} />
+              <Select label={t('setup.currency')} data={currencyOptions(t)} allowDeselect={false} {...form.getInputProps('currency')} />
+              <Select label={t('setup.timeZone')} data={timeZoneOptions(t)} allowDeselect={false} {...form.getInputProps('timeZone')} />
             </Stack>
           </Stepper.Step>
           <Stepper.Step label={t('setup.stepOwner')}>

@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { fieldErrors, notifyError, useSettings } from '../../api/hooks';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
+import { currencyOptions, timeZoneOptions } from '../../components/company-options';
 import { useCan } from '../auth/current-user';
 
 export function SettingsPage() {
@@ -51,10 +52,10 @@ export function SettingsPage() {
             <Stack>
               <TextInput label={t('settings.companyName')} disabled={!editable} {...form.getInputProps('companyName')} />
               <Group grow>
-                <Select label={t('settings.currency')} data={['CNY', 'HKD', 'TWD', 'USD', 'EUR']} allowDeselect={false} disabled={!editable} {...form.getInputProps('currency')} />
+                <Select label={t('settings.currency')} data={currencyOptions(t)} allowDeselect={false} disabled={!editable} {...form.getInputProps('currency')} />
                 <Select
                   label={t('settings.timeZone')}
-                  data={['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Singapore', 'UTC']}
+                  data={timeZoneOptions(t)}
                   allowDeselect={false}
                   disabled={!editable}
                   {...form.getInputProps('timeZone')}
