@@ -42,8 +42,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
     db,
     file,
     close() {
-      // Kysely's destroy() closes the better-sqlite3 handle too.
-      void db.destroy();
+      // Synchronous, so a process may exit right after: the WAL is checkpointed and removed here.
+      if (sqlite.open) sqlite.close();
     },
   };
 }
