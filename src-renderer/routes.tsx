@@ -30,6 +30,9 @@ import type { ReactNode } from 'react';
 import type { Permission } from '../src-main/api/permissions';
 import { NAV_ENTRIES, NAV_GROUPS, type NavGroup, type NavKey } from './nav-entries';
 import { AuditLogPage } from './features/audit/AuditLog.page';
+import { CustomerEditPage, CustomerNewPage } from './features/customers/CustomerForm.page';
+import { CustomersListPage } from './features/customers/CustomersList.page';
+import { CustomerViewPage } from './features/customers/CustomerView.page';
 import { DashboardPage } from './features/home/Dashboard.page';
 import { ComingSoonPage } from './features/placeholder/ComingSoon.page';
 import { SettingsPage } from './features/settings/Settings.page';
@@ -78,6 +81,14 @@ const ICONS: Record<NavKey, Icon> = {
 /** Screens of the areas that have landed; every other area shows an honest empty state. */
 const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> = {
   dashboard: { element: <DashboardPage /> },
+  customers: {
+    element: <CustomersListPage />,
+    children: [
+      { path: 'new', element: <CustomerNewPage /> },
+      { path: ':id', element: <CustomerViewPage /> },
+      { path: ':id/edit', element: <CustomerEditPage /> },
+    ],
+  },
   users: { element: <UsersPage /> },
   audit: { element: <AuditLogPage /> },
   settings: { element: <SettingsPage /> },

@@ -1,0 +1,187 @@
+import { Alert, Anchor, Badge, Button, Center, Group, Loader, Menu, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconArchive, IconArrowLeft, IconArrowMerge, IconChevronDown, IconEdit, IconRestore, IconUser } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import type { Customer } from '../../../src-main/domain/customers/customers.contract';
+import { api } from '../../api/client';
+import { notifyError } from '../../api/hooks';
+import { EmptyState } from '../../components/EmptyState';
+import { LoadFailed } from '../../components/LoadFailed';
+import { useCan } from '../auth/current-user';
+import { CustomerDetails } from './components/CustomerDetails';
+import { InteractionsTab } from './components/InteractionsTab';
+import { MergeModal } from './components/MergeModal';
+import { OverviewStats } from './components/OverviewStats';
+import { StageMenu } from './components/StageMenu';
+import { TagBadges } from './components/TagBadges';
+import { useCustomer, useCustomerOverview } from './customers.queries';
+
+/** Tabs whose areas have not landed yet: each shows an honest empty state until it does. */
+const COMING_TABS = ['orders', 'quotes', 'invoices', 'statement', 'tickets', 'points'] as const;
+
+/** /customers/:id: the 360° view (客户全景). */
+export function CustomerViewPage() {
+  const { id } = useParams();
+  const customer = useCustomer(id);
+  if (customer.isError) return <LoadFailed error={customer.error} onRetry={() => void customer.refetch()} />;
+  if (customer.isPending) {
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  }
+  return <CustomerView customer={customer.data} />;
+}
+
+function CustomerView({ customer: c }: { customer: Customer }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const overview = useCustomerOverview(c.id);
+  const [tab, setTab] = useState<string | null>('overview');
+  const [archiveOpened, archiveModal] = useDisclosure();
+  const [mergeOpened, mergeModal] = useDisclosure();
+  const merged = c.mergedIntoId !== null;
+  const writable = can('customers.write') && !merged;
+
+  async function setStatus(status: 'active' | 'archived') {
+    try {
+      await (status === 'archived' ? api.customers.archive({ id: c.id }) : api.customers.restore({ id: c.id }));
+      notifications.show({ color: 'teal', message: status === 'archived' ? t('customers.view.archivedDone') : t('customers.view.restoredDone') });
+      archiveModal.close();
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+
+  return (
+    <>
+      <Anchor component={Link} to="/customers" size="sm" c="dimmed">
+        <Group gap={4}>
+          <IconArrowLeft size={14} />
+          {t('customers.view.back')}
+        </Group>
+      </Anchor>
+
+      <Group justify="space-between" align="flex-start" mt="xs" mb="md" wrap="nowrap">
+        <Stack gap={6}>
+          <Group gap="sm" wrap="wrap">
+            <Title order={2} data-testid="page-title">
+              {c.name}
+            </Title>
+            <Badge variant="outline" color="gray" ff="monospace">
+              {c.code}
+            </Badge>
+            <Badge variant="light" color="gray">
+              {t(`customers.kind.${c.kind}`)}
+            </Badge>
+            {c.status === 'archived' && <Badge color="gray">{t('customers.view.archived')}</Badge>}
+          </Group>
+          <Group gap="md" wrap="wrap">
+            <StageMenu customer={c} editable={writable} />
+            <Group gap={4}>
+              <IconUser size={14} color="var(--mantine-color-dimmed)" />
+              <Text size="sm" c={c.ownerName ? undefined : 'dimmed'}>
+                {t('customers.view.ownerLine', { name: c.ownerName ?? t('customers.list.unassigned') })}
+              </Text>
+            </Group>
+            {c.shortName && (
+              <Text size="sm" c="dimmed">
+                {c.shortName}
+              </Text>
+            )}
+            <TagBadges tags={c.tags} max={8} />
+          </Group>
+        </Stack>
+        {writable && (
+          <Group gap="xs" wrap="nowrap">
+            <Button component={Link} to={`/customers/${c.id}/edit`} leftSection={<IconEdit size={16} />} data-testid="edit-customer">
+              {t('customers.view.edit')}
+            </Button>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button variant="default" rightSection={<IconChevronDown size={14} />}>
+                  {t('customers.view.more')}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {c.status === 'active' ? (
+                  <Menu.Item leftSection={<IconArchive size={14} />} onClick={archiveModal.open}>
+                    {t('customers.view.archive')}
+                  </Menu.Item>
+                ) : (
+                  <Menu.Item leftSection={<IconRestore size={14} />} onClick={() => void setStatus('active')}>
+                    {t('customers.view.restore')}
+                  </Menu.Item>
+                )}
+                {can('customers.merge') && (
+                  <Menu.Item leftSection={<IconArrowMerge size={14} />} color="red" onClick={mergeModal.open}>
+                    {t('customers.view.merge')}
+                  </Menu.Item>
+                )}
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        )}
+      </Group>
+
+      {merged && (
+        <Alert color="gray" mb="md">
+          {t('customers.view.mergedInto')}{' '}
+          <Anchor component={Link} to={`/customers/${c.mergedIntoId}`}>
+            {t('customers.view.openMerged')}
+          </Anchor>
+        </Alert>
+      )}
+
+      {overview.data && <OverviewStats overview={overview.data} />}
+
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="overview">{t('customers.view.tabs.overview')}</Tabs.Tab>
+          <Tabs.Tab value="interactions" data-testid="tab-interactions">
+            {t('customers.view.tabs.interactions')}
+          </Tabs.Tab>
+          {COMING_TABS.map((key) => (
+            <Tabs.Tab key={key} value={key}>
+              {t(`customers.view.tabs.${key}`)}
+            </Tabs.Tab>
+          ))}
+          <Tabs.Tab value="tasks">{t('customers.view.tabs.tasks')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <CustomerDetails customer={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="interactions">
+          <InteractionsTab customer={c} />
+        </Tabs.Panel>
+        {COMING_TABS.map((key) => (
+          <Tabs.Panel key={key} value={key}>
+            <EmptyState title={t('customers.view.comingTitle', { tab: t(`customers.view.tabs.${key}`) })} text={t('customers.view.comingText', { tab: t(`customers.view.tabs.${key}`) })} />
+          </Tabs.Panel>
+        ))}
+        <Tabs.Panel value="tasks">
+          <EmptyState title={t('customers.view.comingTitle', { tab: t('customers.view.tabs.tasks') })} text={t('customers.view.tasksText')} />
+        </Tabs.Panel>
+      </Tabs>
+
+      <Modal opened={archiveOpened} onClose={archiveModal.close} title={t('customers.view.archive')}>
+        <Stack>
+          <Text size="sm">{t('customers.view.archiveConfirm', { name: c.name })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={archiveModal.close}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="orange" onClick={() => void setStatus('archived')}>
+              {t('customers.view.archive')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      {can('customers.merge') && <MergeModal customer={c} opened={mergeOpened} onClose={mergeModal.close} />}
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { ActionIcon, Button, Card, Checkbox, Grid, Group, SegmentedControl, Text, TextInput, Tooltip } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { ADDRESS_KINDS, type AddressKind } from '../../../../src-main/domain/customers/customers.contract';
+import { emptyAddress, type CustomerFormValues } from '../form-model';
+
+/** Billing and shipping addresses; one default per kind (ticking one unticks the others of its kind). */
+export function AddressesSection({ form }: { form: UseFormReturnType<CustomerFormValues> }) {
+  const { t } = useTranslation();
+  const addresses = form.getValues().addresses;
+
+  function makeDefault(index: number, checked: boolean) {
+    const kind = addresses[index]!.kind;
+    form.setFieldValue(
+      'addresses',
+      form.getValues().addresses.map((a, i) => (i === index ? { ...a, isDefault: checked } : a.kind === kind && checked ? { ...a, isDefault: false } : a)),
+    );
+  }
+
+  function add() {
+    const kind: AddressKind = addresses.some((a) => a.kind === 'shipping') ? 'billing' : 'shipping';
+    form.insertListItem('addresses', emptyAddress(kind, !addresses.some((a) => a.kind === kind)));
+  }
+
+  return (
+    <>
+      {addresses.length === 0 && (
+        <Text c="dimmed" size="sm" mb="sm">
+          {t('customers.form.noAddresses')}
+        </Text>
+      )}
+      {addresses.map((address, i) => {
+        const field = (name: string) => form.getInputProps(`addresses.${i}.${name}`);
+        return (
+          <Card key={address.key} withBorder padding="sm" mb="sm">
+            <Group justify="space-between" mb={6}>
+              <Group gap="sm">
+                <Text fw={600} size="sm">
+                  {t('customers.form.addressN', { n: i + 1 })}
+                </Text>
+                <SegmentedControl size="xs" data={ADDRESS_KINDS.map((k) => ({ value: k, label: t(`customers.addressKind.${k}`) }))} {...field('kind')} />
+              </Group>
+              <Group gap="xs">
+                <Checkbox size="xs" label={t('customers.form.isDefault')} checked={address.isDefault} onChange={(e) => makeDefault(i, e.currentTarget.checked)} />
+                <Tooltip label={t('customers.form.removeAddress')}>
+                  <ActionIcon variant="subtle" color="red" aria-label={t('customers.form.removeAddress')} onClick={() => form.removeListItem('addresses', i)}>
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Tooltip>
+              </Group>
+            </Group>
+            <Grid gutter="sm">
+              <Grid.Col span={{ base: 4, sm: 2 }}>
+                <TextInput label={t('customers.field.province')} {...field('province')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 4, sm: 2 }}>
+                <TextInput label={t('customers.field.city')} {...field('city')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 4, sm: 2 }}>
+                <TextInput label={t('customers.field.district')} {...field('district')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <TextInput label={t('customers.form.detail')} withAsterisk {...field('detail')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 4, sm: 2 }}>
+                <TextInput label={t('customers.form.postcode')} inputMode="numeric" {...field('postcode')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 4, sm: 3 }}>
+                <TextInput label={t('customers.form.recipient')} {...field('recipient')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 4, sm: 3 }}>
+                <TextInput label={t('customers.form.recipientPhone')} {...field('recipientPhone')} />
+              </Grid.Col>
+            </Grid>
+          </Card>
+        );
+      })}
+      <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={add}>
+        {t('customers.form.addAddress')}
+      </Button>
+    </>
+  );
+}

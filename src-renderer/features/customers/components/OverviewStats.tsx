@@ -1,0 +1,65 @@
+import { Paper, Progress, SimpleGrid, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerOverview } from '../../../../src-main/domain/customers/customers.contract';
+import { money } from '../labels';
+
+function Stat({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {
+  return (
+    <Paper withBorder p="sm" radius="md" data-testid={testId}>
+      <Text size="xs" c="dimmed" fw={500}>
+        {label}
+      </Text>
+      <Text fw={700} size="lg" mt={2} style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+        {value}
+      </Text>
+      {hint && (
+        <Text size="xs" c="dimmed" mt={2} component="div">
+          {hint}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+/** The 360° header figures; zeros and 「暂无」 are honest until orders, invoices and tickets exist. */
+export function OverviewStats({ overview }: { overview: CustomerOverview }) {
+  const { t } = useTranslation();
+  const none = t('customers.none');
+  const limit = overview.creditLimit;
+  const usedPct = limit ? Math.min(100, (overview.creditUsed / limit) * 100) : 0;
+  const years = overview.yearsOfCooperation;
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" mb="md" data-testid="overview-stats">
+      <Stat label={t('customers.view.stats.lifetimeRevenue')} value={money(overview.lifetimeRevenue)} />
+      <Stat label={t('customers.view.stats.orderCount')} value={overview.orderCount} hint={`${t('customers.view.stats.averageOrderValue')} ${money(overview.averageOrderValue)}`} />
+      <Stat label={t('customers.view.stats.lastOrderDate')} value={overview.lastOrderDate ?? none} />
+      <Stat
+        label={t('customers.view.stats.balanceDue')}
+        value={<Text inherit c={overview.overdue > 0 ? 'red' : undefined}>{money(overview.balanceDue)}</Text>}
+        hint={overview.overdue > 0 ? t('customers.view.stats.overdue', { amount: money(overview.overdue) }) : undefined}
+      />
+      <Stat
+        label={t('customers.view.stats.credit')}
+        value={limit === null ? none : `${Math.round(usedPct)}%`}
+        hint={
+          limit === null ? (
+            t('customers.view.stats.noLimit')
+          ) : (
+            <>
+              <Progress value={usedPct} color={usedPct >= 100 ? 'red' : usedPct >= 80 ? 'orange' : 'teal'} size="sm" my={4} />
+              {t('customers.view.stats.creditOf', { used: money(overview.creditUsed), limit: money(limit) })}
+            </>
+          )
+        }
+      />
+      <Stat label={t('customers.view.stats.points')} value={overview.points.toLocaleString()} hint={overview.tier ? t('customers.view.stats.tier', { tier: overview.tier }) : undefined} />
+      <Stat label={t('customers.view.stats.openTickets')} value={overview.openTickets} />
+      <Stat
+        label={t('customers.view.stats.cooperation')}
+        value={years === null ? none : years < 1 ? t('customers.units.lessThanYear') : t('customers.units.years', { count: years })}
+      />
+    </SimpleGrid>
+  );
+}
+

@@ -1,0 +1,13 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { LifecycleStage } from '../../../../src-main/domain/customers/customers.contract';
+import { STAGE_COLORS } from '../labels';
+
+export function StageBadge({ stage, size = 'sm' }: { stage: LifecycleStage; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
+  const { t } = useTranslation();
+  return (
+    <Badge size={size} color={STAGE_COLORS[stage]} variant="light" style={{ flexShrink: 0 }}>
+      {t(`customers.stage.${stage}`)}
+    </Badge>
+  );
+}
