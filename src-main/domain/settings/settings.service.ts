@@ -23,11 +23,12 @@ export async function updateSettings(ctx: HandlerContext, patch: Partial<Company
   if (patch.timeZone !== undefined && !isKnownTimeZone(patch.timeZone)) {
     throw new AppError('VALIDATION', `Unknown time zone ${patch.timeZone}`, [{ path: 'timeZone', message: 'Unknown time zone' }]);
   }
-  await repo.updateCompany(ctx.db, {
+  const company = {
     ...(patch.companyName !== undefined ? { name: patch.companyName } : {}),
     ...(patch.currency !== undefined ? { currency: patch.currency } : {}),
     ...(patch.timeZone !== undefined ? { time_zone: patch.timeZone } : {}),
-  });
+  };
+  if (Object.keys(company).length > 0) await repo.updateCompany(ctx.db, company);
   if (patch.customerRequiredFields) await repo.writeSetting(ctx.db, 'customers.requiredFields', patch.customerRequiredFields);
   const after = await getSettings(ctx.db);
   ctx.audit({ entityType: 'settings', entityId: 'company', fields: changedFields(before as never, after as never) });
