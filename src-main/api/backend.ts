@@ -8,6 +8,7 @@ import { LoginThrottle } from '../domain/auth/login-throttle';
 import { backupHandlers } from '../domain/backup/backup.handlers';
 import { customersHandlers } from '../domain/customers/customers.handlers';
 import { jobsHandlers } from '../domain/jobs/jobs.handlers';
+import { leadsHandlers } from '../domain/leads/leads.handlers';
 import { settingsHandlers } from '../domain/settings/settings.handlers';
 import { usersHandlers } from '../domain/users/users.handlers';
 import { dispatch, type Backend, type CallContext, type Handlers } from './dispatch';
@@ -50,6 +51,7 @@ export function backendOn(conn: Connection): RunningBackend {
     ...jobsHandlers(jobs),
     ...backupHandlers(conn.file),
     ...customersHandlers,
+    ...leadsHandlers,
   } satisfies Handlers;
   const backend: RunningBackend = {
     conn,

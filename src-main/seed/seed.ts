@@ -4,6 +4,7 @@ import type { Session } from '../api/session';
 import { createUser } from '../domain/users/users.service';
 import { findUserByUsername } from '../domain/users/users.repository';
 import { seedCustomers, seedScaleCounts } from './customers.seed';
+import { seedLeads } from '../domain/leads/leads.seed';
 import { SeededRandom } from './random';
 
 export const SEED_SCALES = ['small', 'medium', 'large'] as const;
@@ -34,6 +35,11 @@ const customersSeeder: AreaSeeder = {
 
 /** Each area adds its seeder here; they run in order (customers before the orders that point at them). */
 export const AREA_SEEDERS: AreaSeeder[] = [customersSeeder];
+
+AREA_SEEDERS.push({
+  name: 'leads',
+  run: async (backend, { random, staffIds }) => seedLeads(backend.conn, { seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2) }).leads,
+});
 
 export async function seedDemoData(backend: RunningBackend, options: { scale: SeedScale; seed: number }): Promise<Record<string, number>> {
   const session: Session = { user: null };

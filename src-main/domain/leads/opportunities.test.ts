@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { ownerApi, type TestApi } from '../../db/test-db';
+import { aCustomer } from '../customers/customers.test-helpers';
+
+async function aCustomerId(api: TestApi, name = '南京博雅食品有限公司'): Promise<string> {
+  return (await api.ok('customers.create', aCustomer({ name }))).id;
+}
+
+describe('opportunities', () => {
+  it('start with the probability of their stage unless one is given', async () => {
+    const api = await ownerApi();
+    const customerId = await aCustomerId(api);
+    expect((await api.ok('leads.createOpportunity', { title: '春节礼盒', customerId })).probability).toBe(10);
+    expect((await api.ok('leads.createOpportunity', { title: '中秋月饼', customerId, stage: 'proposal' })).probability).toBe(50);
+    expect((await api.ok('leads.createOpportunity', { title: '年货', customerId, stage: 'proposal', probability: 65 })).probability).toBe(65);
+  });
+
+  it('need a customer or a lead', async () => {
+    const api = await ownerApi();
+    const result = await api.call('leads.createOpportunity', { title: '无主商机' });
+    expect(result.ok || result.error.issues?.[0]?.path).toBe('customerId');
+  });
+
+  it('record every stage move with who, when and the probability, and close on won or lost', async () => {
+    const api = await ownerApi();
+    const deal = await api.ok('leads.createOpportunity', { title: '冷链配送年度合同', customerId: await aCustomerId(api), expectedAmount: 12_000_000 });
+    const needs = await api.ok('leads.moveOpportunity', { id: deal.id, stage: 'needs' });
+    expect(needs).toMatchObject({ stage: 'needs', probability: 25, closedAt: null });
+    const hand = await api.ok('leads.moveOpportunity', { id: deal.id, stage: 'negotiation', probability: 90 });
+    expect(hand.probability).toBe(90);
+    const won = await api.ok('leads.moveOpportunity', { id: deal.id, stage: 'won', probability: 40 });
+    expect(won).toMatchObject({ stage: 'won', probability: 100 });
+    expect(won.closedAt).not.toBeNull();
+    expect(won.history.map((h) => [h.fromStage, h.toStage, h.probability, h.userName])).toEqual([
+      ['negotiation', 'won', 100, '王老板'],
+      ['needs', 'negotiation', 90, '王老板'],
+      ['contact', 'needs', 25, '王老板'],
+      [null, 'contact', 10, '王老板'],
+    ]);
+  });
+
+  it('lose only with a reason, and reopen when moved back to an open stage', async () => {
+    const api = await ownerApi();
+    const deal = await api.ok('leads.createOpportunity', { title: '办公室茶歇', customerId: await aCustomerId(api) });
+    const noReason = await api.call('leads.moveOpportunity', { id: deal.id, stage: 'lost' });
+    expect(noReason.ok || noReason.error.issues?.[0]?.path).toBe('lostReason');
+    const lost = await api.ok('leads.moveOpportunity', { id: deal.id, stage: 'lost', lostReason: '价格高于竞品' });
+    expect(lost).toMatchObject({ probability: 0, lostReason: '价格高于竞品' });
+    expect(lost.history[0]!.note).toBe('价格高于竞品');
+    const reopened = await api.ok('leads.moveOpportunity', { id: deal.id, stage: 'proposal' });
+    expect(reopened).toMatchObject({ closedAt: null, lostReason: null, probability: 50 });
+  });
+
+  it('keep a closed deal’s probability fixed', async () => {
+    const api = await ownerApi();
+    const deal = await api.ok('leads.createOpportunity', { title: '门店装修', customerId: await aCustomerId(api) });
+    await api.ok('leads.moveOpportunity', { id: deal.id, stage: 'won' });
+    const result = await api.call('leads.updateOpportunity', { id: deal.id, patch: { probability: 50 } });
+    expect(result.ok || result.error.issues?.[0]?.path).toBe('patch.probability');
+    const edited = await api.ok('leads.updateOpportunity', { id: deal.id, patch: { expectedAmount: 500_000, expectedCloseDate: '2026-12-31' } });
+    expect(edited).toMatchObject({ expectedAmount: 500_000, expectedCloseDate: '2026-12-31', probability: 100 });
+  });
+
+  it('make a kanban with per-stage counts, amounts and weighted amounts rounded half-up', async () => {
+    const api = await ownerApi();
+    const customerId = await aCustomerId(api);
+    // 333.33 × 25% = 83.3325 → 83.33; 0.02 × 25% = 0.005 → 0.01; the column sum is rounded once: 83.3375 → 83.34.
+    await api.ok('leads.createOpportunity', { title: 'A', customerId, stage: 'needs', expectedAmount: 33_333, expectedCloseDate: '2026-12-20' });
+    await api.ok('leads.createOpportunity', { title: 'B', customerId, stage: 'needs', expectedAmount: 2, expectedCloseDate: '2026-12-10' });
+    await api.ok('leads.createOpportunity', { title: 'C', customerId, stage: 'proposal', expectedAmount: 100_000 });
+    const board = await api.ok('leads.opportunityBoard', {});
+    expect(board.columns.map((c) => c.stage)).toEqual(['contact', 'needs', 'proposal', 'negotiation', 'won', 'lost']);
+    const needs = board.columns[1]!;
+    expect(needs).toMatchObject({ count: 2, amount: 33_335, weightedAmount: 8_334 });
+    expect(needs.cards.map((c) => [c.title, c.weightedAmount, c.partyName])).toEqual([
+      ['B', 1, '南京博雅食品有限公司'],
+      ['A', 8_333, '南京博雅食品有限公司'],
+    ]);
+    expect(board.columns[2]).toMatchObject({ count: 1, amount: 100_000, weightedAmount: 50_000 });
+    expect(board.columns[0]).toMatchObject({ count: 0, amount: 0, cards: [] });
+  });
+
+  it('cap cards per column but count the whole column, and leave out deals closed long ago', async () => {
+    const api = await ownerApi();
+    const customerId = await aCustomerId(api);
+    for (let i = 0; i < 3; i++) await api.ok('leads.createOpportunity', { title: `机会${i}`, customerId, expectedAmount: 100 });
+    const old = await api.ok('leads.createOpportunity', { title: '去年的单', customerId });
+    await api.ok('leads.moveOpportunity', { id: old.id, stage: 'won' });
+    api.backend.conn.sqlite.prepare("UPDATE opportunities SET closed_at = '2020-01-01T00:00:00.000Z' WHERE id = ?").run(old.id);
+    const board = await api.ok('leads.opportunityBoard', { cardLimit: 2 });
+    expect(board.columns[0]).toMatchObject({ count: 3, amount: 300 });
+    expect(board.columns[0]!.cards).toHaveLength(2);
+    expect(board.columns[4]!.count).toBe(0);
+    expect((await api.ok('leads.opportunityBoard', { closedWithinDays: 3650 })).columns[4]!.count).toBe(1);
+  });
+});
