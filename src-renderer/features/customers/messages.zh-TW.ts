@@ -5,7 +5,7 @@ const zhTW: Messages = {
   title: "客戶檔案",
   add: "新建客戶",
   import: "匯入客戶",
-  searchPlaceholder: "搜尋名稱、簡稱、編碼、信用程式碼、聯絡人、電話或拼音（如 njby）",
+  searchPlaceholder: "名稱、編碼、聯絡人、電話或拼音首字母",
   kind: {
     company: "企業",
     individual: "個人"
@@ -104,6 +104,7 @@ const zhTW: Messages = {
     moreFilters: "更多篩選",
     clearFilters: "清除篩選",
     activeFilters: "{{count}} 項篩選",
+    tagModeLabel: "選了多個標籤時",
     tagMode: {
       any: "含任一標籤",
       all: "含全部標籤"
@@ -213,7 +214,6 @@ const zhTW: Messages = {
       overdue: "其中逾期 {{amount}}",
       credit: "信用額度使用",
       creditOf: "已用 {{used}} / 額度 {{limit}}",
-      noLimit: "未設信用額度",
       points: "積分",
       tier: "等級：{{tier}}",
       openTickets: "未結工單",

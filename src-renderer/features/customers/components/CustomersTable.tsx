@@ -56,12 +56,12 @@ export function CustomersTable({ rows, sort, onSort, selected, onSelect }: Props
             <SortHeader field="name" {...header}>
               {t('customers.field.name')}
             </SortHeader>
-            <Table.Th>{t('customers.field.tags')}</Table.Th>
-            <Table.Th>{t('customers.field.primaryContact')}</Table.Th>
-            <Table.Th>{t('customers.field.region')}</Table.Th>
-            <Table.Th>{t('customers.field.owner')}</Table.Th>
-            <Table.Th>{t('customers.field.lifecycleStage')}</Table.Th>
-            <Table.Th>{t('customers.field.tier')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('customers.field.tags')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('customers.field.primaryContact')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('customers.field.region')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('customers.field.owner')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('customers.field.lifecycleStage')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('customers.field.tier')}</Table.Th>
             <SortHeader field="balanceDue" align="right" {...header}>
               {t('customers.field.balanceDue')}
             </SortHeader>
@@ -90,7 +90,7 @@ export function CustomersTable({ rows, sort, onSort, selected, onSelect }: Props
                 )}
               </Table.Td>
               <Table.Td>
-                <TagBadges tags={r.tags} max={2} size="xs" />
+                <TagBadges tags={r.tags} max={2} size="xs" wrap />
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {r.primaryContact ? (
@@ -110,7 +110,7 @@ export function CustomersTable({ rows, sort, onSort, selected, onSelect }: Props
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{region(r.province, r.city) || '—'}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.ownerName ?? <Text span size="sm" c="dimmed">{t('customers.list.unassigned')}</Text>}</Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <StageBadge stage={r.lifecycleStage} />
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.tier ?? '—'}</Table.Td>

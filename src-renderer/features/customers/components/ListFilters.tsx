@@ -1,4 +1,4 @@
-import { Badge, Button, Drawer, Group, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Badge, Button, Drawer, Group, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconSearch, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -42,8 +42,8 @@ export function ListFilters({ q, filters, onSearch, onFilters }: Props) {
     <>
       <Group gap="xs" mb="sm" wrap="wrap" align="flex-start">
         <TextInput
-          style={{ flex: '1 1 300px' }}
-          maw={440}
+          style={{ flex: '1 1 220px' }}
+          maw={360}
           leftSection={<IconSearch size={16} />}
           placeholder={t('customers.searchPlaceholder')}
           aria-label={t('common.search')}
@@ -54,9 +54,9 @@ export function ListFilters({ q, filters, onSearch, onFilters }: Props) {
             search(e.currentTarget.value.trim());
           }}
         />
-        <TagPicker w={200} placeholder={t('customers.field.tags')} aria-label={t('customers.field.tags')} value={filters.tagIds ?? []} onChange={(ids) => set({ tagIds: ids })} maxValues={20} />
+        <TagPicker w={170} placeholder={t('customers.field.tags')} aria-label={t('customers.field.tags')} value={filters.tagIds ?? []} onChange={(ids) => set({ tagIds: ids })} maxValues={20} />
         <MultiSelect
-          w={180}
+          w={150}
           placeholder={t('customers.field.lifecycleStage')}
           aria-label={t('customers.field.lifecycleStage')}
           clearable
@@ -65,7 +65,7 @@ export function ListFilters({ q, filters, onSearch, onFilters }: Props) {
           onChange={(v) => set({ lifecycleStage: v as LifecycleStage[] })}
         />
         <Select
-          w={150}
+          w={130}
           placeholder={t('customers.list.anyOwner')}
           aria-label={t('customers.field.owner')}
           clearable
@@ -105,6 +105,12 @@ export function ListFilters({ q, filters, onSearch, onFilters }: Props) {
       </Group>
       <Drawer opened={drawerOpened} onClose={drawer.close} position="right" title={t('customers.list.moreFilters')} size="md">
         <DrawerFilters filters={filters} set={set} />
+        <Group justify="space-between" mt="xl">
+          <Button variant="subtle" color="gray" disabled={drawerCount === 0} onClick={() => onFilters(Object.fromEntries(Object.entries(filters).filter(([key]) => BAR_KEYS.has(key))))}>
+            {t('customers.list.clearFilters')}
+          </Button>
+          <Button onClick={drawer.close}>{t('common.close')}</Button>
+        </Group>
       </Drawer>
     </>
   );
@@ -129,23 +135,40 @@ function MoneyInput({ label, value, onChange }: { label: string; value: number |
   );
 }
 
+/** Applies after a pause in typing, so each keystroke does not reload the list. */
+function TextFilter({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+  const [typed, setTyped] = useState(value);
+  const apply = useDebouncedCallback((text: string) => onChange(text.trim()), 400);
+  useEffect(() => setTyped(value), [value]);
+  return (
+    <TextInput
+      label={label}
+      value={typed}
+      onChange={(e) => {
+        setTyped(e.currentTarget.value);
+        apply(e.currentTarget.value);
+      }}
+    />
+  );
+}
+
 function DrawerFilters({ filters, set }: { filters: CustomerListFilters; set: (patch: Partial<CustomerListFilters>) => void }) {
   const { t } = useTranslation();
   const fieldDefs = useFieldDefs();
-  const text = (key: 'industry' | 'province' | 'city' | 'tier') => ({
-    value: filters[key] ?? '',
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => set({ [key]: e.currentTarget.value || undefined }),
-  });
+  const text = (key: 'industry' | 'province' | 'city' | 'tier') => ({ value: filters[key] ?? '', onChange: (value: string) => set({ [key]: value || undefined }) });
   const choiceDefs = (fieldDefs.data ?? []).filter((d) => d.type === 'choice');
   return (
     <Stack>
+      <Text size="sm" fw={500} mb={-8}>
+        {t('customers.list.tagModeLabel')}
+      </Text>
       <SegmentedControl
         data={(['any', 'all'] as const).map((m) => ({ value: m, label: t(`customers.list.tagMode.${m}`) }))}
         value={filters.tagMode ?? 'any'}
         onChange={(v) => set({ tagMode: v === 'any' ? undefined : 'all' })}
       />
       <SimpleGrid cols={2}>
-        <TextInput label={t('customers.field.industry')} {...text('industry')} />
+        <TextFilter label={t('customers.field.industry')} {...text('industry')} />
         <Select
           label={t('customers.field.size')}
           clearable
@@ -153,9 +176,9 @@ function DrawerFilters({ filters, set }: { filters: CustomerListFilters; set: (p
           value={filters.size ?? null}
           onChange={(v) => set({ size: (v as CustomerListFilters['size']) ?? undefined })}
         />
-        <TextInput label={t('customers.field.province')} {...text('province')} />
-        <TextInput label={t('customers.field.city')} {...text('city')} />
-        <TextInput label={t('customers.field.tier')} {...text('tier')} />
+        <TextFilter label={t('customers.field.province')} {...text('province')} />
+        <TextFilter label={t('customers.field.city')} {...text('city')} />
+        <TextFilter label={t('customers.field.tier')} {...text('tier')} />
         <Select
           label={t('customers.list.creditStatus')}
           clearable

@@ -30,7 +30,7 @@ export function OverviewStats({ overview }: { overview: CustomerOverview }) {
   const usedPct = limit ? Math.min(100, (overview.creditUsed / limit) * 100) : 0;
   const years = overview.yearsOfCooperation;
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" mb="md" data-testid="overview-stats">
+    <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" mb="md" data-testid="overview-stats">
       <Stat label={t('customers.view.stats.lifetimeRevenue')} value={money(overview.lifetimeRevenue)} />
       <Stat label={t('customers.view.stats.orderCount')} value={overview.orderCount} hint={`${t('customers.view.stats.averageOrderValue')} ${money(overview.averageOrderValue)}`} />
       <Stat label={t('customers.view.stats.lastOrderDate')} value={overview.lastOrderDate ?? none} />
@@ -41,11 +41,9 @@ export function OverviewStats({ overview }: { overview: CustomerOverview }) {
       />
       <Stat
         label={t('customers.view.stats.credit')}
-        value={limit === null ? none : `${Math.round(usedPct)}%`}
+        value={limit === null ? t('customers.creditStatus.none') : `${Math.round(usedPct)}%`}
         hint={
-          limit === null ? (
-            t('customers.view.stats.noLimit')
-          ) : (
+          limit === null ? undefined : (
             <>
               <Progress value={usedPct} color={usedPct >= 100 ? 'red' : usedPct >= 80 ? 'orange' : 'teal'} size="sm" my={4} />
               {t('customers.view.stats.creditOf', { used: money(overview.creditUsed), limit: money(limit) })}

@@ -6,7 +6,7 @@ import { STAGE_COLORS } from '../labels';
 export function StageBadge({ stage, size = 'sm' }: { stage: LifecycleStage; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge size={size} color={STAGE_COLORS[stage]} variant="light" style={{ flexShrink: 0 }}>
+    <Badge size={size} color={STAGE_COLORS[stage]} variant="light" tt="none" style={{ flexShrink: 0, overflow: 'visible' }}>
       {t(`customers.stage.${stage}`)}
     </Badge>
   );

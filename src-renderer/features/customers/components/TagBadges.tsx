@@ -1,11 +1,11 @@
 import { Badge, Group } from '@mantine/core';
 import type { Tag } from '../../../../src-main/domain/customers/customers.contract';
 
-export function TagBadges({ tags, max = 3, size = 'sm' }: { tags: Tag[]; max?: number; size?: 'xs' | 'sm' | 'md' }) {
+export function TagBadges({ tags, max = 3, size = 'sm', wrap = false }: { tags: Tag[]; max?: number; size?: 'xs' | 'sm' | 'md'; wrap?: boolean }) {
   if (tags.length === 0) return null;
   const shown = tags.slice(0, max);
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={4} wrap={wrap ? 'wrap' : 'nowrap'}>
       {shown.map((tag) => (
         <Badge key={tag.id} size={size} variant="light" color={tag.color} radius="sm" style={{ flexShrink: 0 }}>
           {tag.name}

@@ -1,3 +1,4 @@
+import { IconAddressBook } from '@tabler/icons-react';
 import { api } from '../../api/client';
 import { PALETTE_SEARCHES, type PaletteHit, type PaletteSearch } from '../shell/palette-searches';
 
@@ -14,6 +15,7 @@ export const searchCustomersForPalette: PaletteSearch = async (query) => {
       id: `customer:${hit.id}`,
       label: hit.name,
       description: [hit.code, contact?.name, contact?.mobile].filter(Boolean).join(' · '),
+      icon: <IconAddressBook size={18} />,
       to: `/customers/${hit.id}`,
     };
   });

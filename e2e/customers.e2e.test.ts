@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchBrowser, screenshot, startServer, type RunningApp } from './harness';
+import { creditCodeCheckChar } from '../src-main/domain/customers/customers.rules';
+import zhCN from '../src-renderer/i18n/zh-CN';
+import customersZhCN from '../src-renderer/features/customers/messages.zh-CN';
+import customersEn from '../src-renderer/features/customers/messages.en';
+
+const run = chromiumAvailable();
+const CUSTOMER = '南京博雅食品有限公司';
+const CREDIT_CODE = `91320102MA1WBY7K3${creditCodeCheckChar('91320102MA1WBY7K3')}`;
+
+async function chooseLanguage(page: Page, label: string) {
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('option', { name: label }).click();
+}
+
+describe.runIf(run)('customers in Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('sets up a company and opens an empty customer list that says what to do next', async () => {
+    await page.goto(app.url);
+    // The wizard has its own E2E; here the API sets the company up and signs the owner in.
+    const status = await page.evaluate(async () => {
+      const response = await fetch('/api/auth.setup', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ companyName: '金陵副食品商行', ownerUsername: 'boss', ownerDisplayName: '周老板', password: 'secret-pass-1' }),
+      });
+      return ((await response.json()) as { ok: boolean }).ok;
+    });
+    expect(status).toBe(true);
+    await page.reload();
+    await page.locator('[data-nav="customers"]').click();
+    await expect(page.getByTestId('page-title').textContent()).resolves.toBe(customersZhCN.title);
+    await page.getByText(customersZhCN.list.emptyTitle).waitFor();
+    await expect(page.getByTestId('empty-state').getByRole('link', { name: customersZhCN.import }).getAttribute('href')).resolves.toBe('#/customers/import');
+    await screenshot(page, 'customers-01-empty-list');
+  });
+
+  it('shows a bad mobile beside the second contact, then creates the customer with two contacts', async () => {
+    await page.getByTestId('empty-state').getByRole('link', { name: customersZhCN.add }).click();
+    await page.getByTestId('customer-form').waitFor();
+    await page.getByTestId('customer-name').fill(CUSTOMER);
+    await page.getByLabel(customersZhCN.field.creditCode).fill(CREDIT_CODE.toLowerCase());
+    await page.getByLabel(customersZhCN.field.industry).fill('食品批发');
+
+    const first = page.getByTestId('contact-0');
+    await first.getByLabel(customersZhCN.form.contactName).fill('周博雅');
+    await first.getByLabel(customersZhCN.form.contactTitle).fill('总经理');
+    await page.getByTestId('contact-0-mobile').fill('139 1234 5678');
+    await page.getByTestId('add-contact').click();
+    const second = page.getByTestId('contact-1');
+    await second.getByLabel(customersZhCN.form.contactName).fill('李采购');
+    await second.getByLabel(customersZhCN.form.contactTitle).fill('采购经理');
+    await page.getByTestId('contact-1-mobile').fill('1234');
+    await page.getByTestId('save-customer').first().click();
+
+    // The error sits beside that contact's mobile field, and only there.
+    await second.getByText(customersZhCN.issues.mobile).waitFor();
+    await expect(first.getByText(customersZhCN.issues.mobile).count()).resolves.toBe(0);
+    await expect(page.getByTestId('contact-1-mobile').getAttribute('aria-invalid')).resolves.toBe('true');
+    await screenshot(page, 'customers-02-form-mobile-error');
+
+    await page.getByTestId('contact-1-mobile').fill('+86 137-0000-1234');
+    await expect(second.getByText(customersZhCN.issues.mobile).count()).resolves.toBe(0);
+    await page.getByTestId('save-customer').first().click();
+
+    // After saving, the 360° view of the new customer, with both contacts (mobiles normalised).
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(CUSTOMER);
+    await page.getByTestId('overview-stats').waitFor();
+    const contacts = page.getByTestId('contacts');
+    await contacts.getByText('周博雅').waitFor();
+    await contacts.getByText('13912345678').waitFor();
+    await contacts.getByText('李采购').waitFor();
+    await contacts.getByText('13700001234').waitFor();
+    await page.getByText(CREDIT_CODE).first().waitFor();
+  });
+
+  it('lists the new customer with its primary contact', async () => {
+    await page.locator('[data-nav="customers"]').click();
+    const row = page.getByTestId('customer-row').filter({ hasText: CUSTOMER });
+    await row.waitFor();
+    await row.getByText('周博雅').waitFor();
+    await row.getByText(customersZhCN.stage.prospect).waitFor();
+    await screenshot(page, 'customers-03-list');
+  });
+
+  it('finds the customer by pinyin initials in the command palette and opens its 360° view', async () => {
+    await page.locator('[data-nav="dashboard"]').click();
+    await page.keyboard.press('Control+K');
+    await page.getByPlaceholder(zhCN.shell.searchPlaceholder).fill('njby');
+    const hit = page.getByTestId('palette-hit').filter({ hasText: CUSTOMER });
+    await hit.waitFor();
+    await expect(hit.textContent()).resolves.toContain('13912345678');
+    await screenshot(page, 'customers-04-palette');
+    await hit.click();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(CUSTOMER);
+    await page.getByTestId('overview-stats').getByText(customersZhCN.view.stats.lifetimeRevenue).waitFor();
+    await page.getByTestId('overview-stats').getByText('¥0.00').first().waitFor();
+    await screenshot(page, 'customers-05-360-view');
+  });
+
+  it('logs a phone call and shows it in the timeline', async () => {
+    await page.getByTestId('tab-interactions').click();
+    await page.getByText(customersZhCN.timeline.emptyTitle).waitFor();
+    await page.getByTestId('interaction-subject').fill('电话确认春节备货数量');
+    await page.getByLabel(customersZhCN.timeline.body).fill('年货礼盒先订 200 箱，腊月十五前送到。');
+    await page.getByTestId('log-interaction-submit').click();
+    const entry = page.getByTestId('timeline-entry').filter({ hasText: '电话确认春节备货数量' });
+    await entry.waitFor();
+    await entry.getByText(customersZhCN.interactionKind.call, { exact: true }).waitFor();
+    await entry.getByText('周博雅', { exact: false }).first().waitFor();
+    await expect(page.getByText(customersZhCN.timeline.emptyTitle).count()).resolves.toBe(0);
+    await screenshot(page, 'customers-06-timeline');
+  });
+
+  it('shows the 360° view and the list in English', async () => {
+    await chooseLanguage(page, 'English');
+    await page.getByRole('tab', { name: customersEn.view.tabs.overview }).click();
+    await page.getByText(customersEn.view.stats.balanceDue).waitFor();
+    await screenshot(page, 'customers-07-360-view-en');
+    await page.locator('[data-nav="customers"]').click();
+    await page.getByText(customersEn.field.primaryContact).waitFor();
+    await screenshot(page, 'customers-08-list-en');
+    await chooseLanguage(page, '简体中文');
+    expect(pageErrors).toEqual([]);
+  });
+});
