@@ -7,6 +7,8 @@ import { authHandlers } from '../domain/auth/auth.handlers';
 import { LoginThrottle } from '../domain/auth/login-throttle';
 import { backupHandlers } from '../domain/backup/backup.handlers';
 import { customersHandlers } from '../domain/customers/customers.handlers';
+import { exportsHandlers } from '../domain/exports/exports.handlers';
+import { importsHandlers } from '../domain/imports/imports.handlers';
 import { jobsHandlers } from '../domain/jobs/jobs.handlers';
 import { leadsHandlers } from '../domain/leads/leads.handlers';
 import { settingsHandlers } from '../domain/settings/settings.handlers';
@@ -51,6 +53,8 @@ export function backendOn(conn: Connection): RunningBackend {
     ...jobsHandlers(jobs),
     ...backupHandlers(conn.file),
     ...customersHandlers,
+    ...importsHandlers,
+    ...exportsHandlers,
     ...leadsHandlers,
   } satisfies Handlers;
   const backend: RunningBackend = {

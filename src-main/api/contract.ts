@@ -3,13 +3,15 @@ import { auditContract } from '../domain/audit/audit.contract';
 import { authContract } from '../domain/auth/auth.contract';
 import { backupContract } from '../domain/backup/backup.contract';
 import { customersContract } from '../domain/customers/customers.contract';
+import { exportsContract } from '../domain/exports/exports.contract';
+import { importsContract } from '../domain/imports/imports.contract';
 import { jobsContract } from '../domain/jobs/jobs.contract';
 import { leadsContract } from '../domain/leads/leads.contract';
 import { settingsContract } from '../domain/settings/settings.contract';
 import { usersContract } from '../domain/users/users.contract';
 
 /** Every API method, merged from the area contracts. Runtime-neutral: the renderer imports it. */
-export const contract = mergeContracts(authContract, usersContract, settingsContract, auditContract, jobsContract, backupContract, customersContract, leadsContract);
+export const contract = mergeContracts(authContract, usersContract, settingsContract, auditContract, jobsContract, backupContract, customersContract, importsContract, exportsContract, leadsContract);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend, type RunningBackend } from '../api/backend';
-import { contract, METHOD_NAMES } from '../api/contract';
+import { contract, METHOD_NAMES, type OutputOf } from '../api/contract';
 import type { Session } from '../api/session';
 import { openDatabase } from '../db/connection';
 import { appliedVersions, loadMigrations, migrate, NewerDatabaseError } from '../db/migrate';
@@ -32,6 +32,8 @@ const USAGE = `Desk ERP command line. Every command takes --db PATH (default $DE
   check
   backup --out FILE
   restore FILE
+  import customers FILE [--dry-run] [--strict] [--json]   CSV (UTF-8 or GBK) or XLSX; row = line in the file
+  export customers --format csv|xlsx --out FILE [--q TEXT]
 `;
 
 /** Runs one command; returns the exit code, or null for a long-running command (serve). */
@@ -62,6 +64,10 @@ export async function runCli(argv: string[], out: Output): Promise<number | null
         return await backup(dbFile, args, print);
       case 'restore':
         return await restore(dbFile, rest[0], print);
+      case 'import':
+        return await importCommand(dbFile, rest, args, print);
+      case 'export':
+        return await exportCommand(dbFile, rest, args, print);
       case undefined:
       case 'help':
         out.stdout.write(USAGE);
@@ -214,6 +220,64 @@ async function backup(dbFile: string, args: ParsedArgs, print: Print): Promise<n
     return 0;
   } finally {
     conn.sqlite.close();
+  }
+}
+
+/** `import customers FILE`: the same dispatch as the import screen; exit 1 on an unreadable file or, in strict mode, any row error. */
+async function importCommand(dbFile: string, rest: string[], args: ParsedArgs, print: Print): Promise<number> {
+  const [what, file] = rest;
+  if (what !== 'customers' || !file) throw new UsageError('import needs: import customers FILE [--dry-run] [--strict]');
+  if (!fs.existsSync(file)) throw new Error(`No file at ${file}`);
+  const input = { fileName: path.basename(file), contentBase64: fs.readFileSync(file).toString('base64'), strict: args.flags.strict === true };
+  const backend = createBackend({ file: dbFile });
+  try {
+    const method = args.flags['dry-run'] === true ? 'imports.previewCustomers' : 'imports.customers';
+    const result = await backend.call({ session: adminSession(backend), transport: 'cli' }, method, input);
+    if (!result.ok) {
+      print(`Could not import ${file}: ${result.error.message}`, result);
+      return 1;
+    }
+    const data = result.data as OutputOf<'imports.customers'>;
+    const summary = {
+      imported: data.imported,
+      updated: data.updated,
+      unchanged: data.unchanged,
+      skipped: data.skipped,
+      errors: data.errors.map(({ row, field, message }) => ({ row, field, message })),
+    };
+    const verb = method === 'imports.customers' ? 'Imported' : 'Dry run: would import';
+    const human = [
+      `${verb} ${summary.imported} new and ${summary.updated} updated customers from ${file} (${summary.unchanged} unchanged, ${summary.skipped} rows skipped).`,
+      ...summary.errors.map((e) => `  line ${e.row}${e.field ? ` ${e.field}` : ''}: ${e.message}`),
+    ].join('\n');
+    print(human, summary);
+    return input.strict && summary.errors.length > 0 ? 1 : 0;
+  } finally {
+    backend.close();
+  }
+}
+
+/** `export customers --format csv|xlsx --out FILE`: every customer the list query (--q) matches. */
+async function exportCommand(dbFile: string, rest: string[], args: ParsedArgs, print: Print): Promise<number> {
+  if (rest[0] !== 'customers') throw new UsageError('export needs: export customers --format csv|xlsx --out FILE');
+  const format = stringFlag(args, 'format') ?? 'csv';
+  if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format must be csv or xlsx');
+  const out = requireFlag(args, 'out');
+  const q = stringFlag(args, 'q');
+  const backend = createBackend({ file: dbFile });
+  try {
+    const result = await backend.call({ session: adminSession(backend), transport: 'cli' }, 'exports.customers', { format, ...(q ? { q } : {}) });
+    if (!result.ok) {
+      print(`Could not export: ${result.error.message}`, result);
+      return 1;
+    }
+    const data = result.data as OutputOf<'exports.customers'>;
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    fs.writeFileSync(out, Buffer.from(data.contentBase64, 'base64'));
+    print(`Exported ${data.rows} customers to ${path.resolve(out)}.`, { ok: true, data: { file: path.resolve(out), rows: data.rows } });
+    return 0;
+  } finally {
+    backend.close();
   }
 }
 

@@ -1,0 +1,173 @@
+/**
+ * The imports area's API: customers from CSV/XLSX (导入客户). Runtime-neutral; the import screen
+ * imports the field list and the DTO types.
+ */
+import { z } from 'zod';
+import { method } from '../../api/method';
+import { jobIdField } from '../../api/paging';
+
+/** What a file column can be imported as; `custom.<key>` names a custom field besides these. */
+export const IMPORT_FIELDS = [
+  'code',
+  'name',
+  'shortName',
+  'kind',
+  'creditCode',
+  'mobile',
+  'phone',
+  'email',
+  'province',
+  'city',
+  'district',
+  'industry',
+  'size',
+  'source',
+  'tier',
+  'owner',
+  'tags',
+  'creditLimit',
+  'paymentTermsDays',
+  'cooperationSince',
+  'birthday',
+  'invoiceTitle',
+  'taxpayerId',
+  'bankName',
+  'bankAccount',
+  'registeredAddress',
+  'registeredPhone',
+  'notes',
+  'contactName',
+  'contactTitle',
+  'contactMobile',
+  'contactPhone',
+  'contactEmail',
+  'contactWechat',
+  'contactBirthday',
+  'addressDetail',
+  'postcode',
+] as const;
+
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+/** A built-in field or a custom field by key. */
+export type ImportTarget = ImportField | `custom.${string}`;
+
+export const CUSTOM_TARGET = /^custom\.[a-z][a-zA-Z0-9_]{0,39}$/;
+
+/** Files cross every transport as base64 (IPC, HTTP, CLI); 45 MB keeps the JSON under the server's 64 MB body limit. */
+export const MAX_IMPORT_BYTES = 45 * 1024 * 1024;
+
+const importTarget = z.union([
+  z.enum(IMPORT_FIELDS),
+  z.custom<`custom.${string}`>((v) => typeof v === 'string' && CUSTOM_TARGET.test(v), 'A customer field or custom.<key>'),
+]);
+
+const fileFields = {
+  fileName: z.string().trim().min(1, 'The file name is required').max(255),
+  contentBase64: z.string().min(1, 'The file is empty').max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, 'The file is larger than 45 MB; split it into smaller files'),
+  /** One entry per file column (null = not imported); without it the suggested mapping is used. */
+  mapping: z.array(importTarget.nullable()).max(500).optional(),
+  strict: z.boolean().default(false),
+  jobId: jobIdField,
+};
+
+export const importCustomersInput = z.object(fileFields).strict();
+
+/** Why a row is refused; `code` lets the screen say it in the user's language, `message` is English. */
+export const ROW_ERROR_CODES = [
+  'required',
+  'tooLong',
+  'mobile',
+  'email',
+  'creditCode',
+  'date',
+  'number',
+  'money',
+  'days',
+  'postcode',
+  'kind',
+  'size',
+  'choice',
+  'owner',
+  'contactName',
+  'duplicateCode',
+  'duplicateCreditCode',
+  'sameCustomerTwice',
+  'codeCreditMismatch',
+  'creditCodeTaken',
+  'merged',
+  'tag',
+  'customField',
+] as const;
+export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
+
+export interface RowError {
+  /** Line of the file where the row starts (the header is line 1; a cell with line breaks spans several). */
+  row: number;
+  /** The import field (`contactMobile`, `custom.grade`) or '' for the row as a whole. */
+  field: string;
+  message: string;
+  code: RowErrorCode;
+  /** The file's column header for that field, and the value found there. */
+  column?: string;
+  value?: string;
+  /** Numbers and names the message refers to (maximum length, the other line, the other customer). */
+  params?: Record<string, string | number>;
+}
+
+export interface DuplicateHit {
+  reason: 'mobile' | 'name' | 'creditCode';
+  value: string;
+  /** An existing customer… */
+  customer?: { id: string; code: string; name: string };
+  /** …or an earlier line of the same file. */
+  row?: number;
+}
+
+export interface ImportDuplicate {
+  row: number;
+  matches: DuplicateHit[];
+}
+
+export interface ImportCounts {
+  /** New customers created (or, in a preview, to create). */
+  imported: number;
+  /** Existing customers (matched by code or credit code) changed. */
+  updated: number;
+  /** Matched rows whose values are already in the database. */
+  unchanged: number;
+  /** Rows left out because of an error (in strict mode with errors: every row). */
+  skipped: number;
+  errors: RowError[];
+  duplicates: ImportDuplicate[];
+}
+
+export interface ImportPreview extends ImportCounts {
+  fileName: string;
+  /** utf-8, utf-8-bom, utf-16le, gbk, gb18030 or xlsx. */
+  encoding: string;
+  /** ',', '\t' or ';' for CSV; null for XLSX. */
+  delimiter: string | null;
+  headers: string[];
+  /** The line of the header row (1 unless the file starts with a title). */
+  headerRow: number;
+  suggestedMapping: (ImportTarget | null)[];
+  /** The mapping this preview used. */
+  mapping: (ImportTarget | null)[];
+  /** Data rows in the file (blank lines not counted). */
+  rowCount: number;
+  toCreate: number;
+  toUpdate: number;
+  /** The first rows as in the file, for the mapping screen. */
+  sample: { row: number; cells: string[] }[];
+  /** Custom fields the file could be mapped to. */
+  customFields: { key: string; label: string }[];
+}
+
+export type ImportResult = ImportCounts & { fileName: string; rowCount: number };
+
+export const importsContract = {
+  /** A dry run: reads the file, suggests the column mapping and reports what an import would do. */
+  'imports.previewCustomers': method<ImportPreview>()({ input: importCustomersInput, permission: 'customers.import', mutates: false }),
+  /** Imports the valid rows (strict: nothing when any row has an error), in one transaction. */
+  'imports.customers': method<ImportResult>()({ input: importCustomersInput, permission: 'customers.import', mutates: true, changes: ['customers'] }),
+};

@@ -1,0 +1,174 @@
+/**
+ * Writes an import plan with prepared statements on the caller's transaction (STYLE: bulk work
+ * bypasses Kysely): new customers with their stats row, primary contact, default address, tags,
+ * first stage and search text; updates of only the changed columns. The search text is rebuilt
+ * for every written customer, so imported rows are found by name, pinyin and phone at once.
+ */
+import type { Sqlite } from '../../db/connection';
+import { customerNameKey } from '../customers/customers.rules';
+import { buildSearchDoc, pinyinSortKey } from '../customers/customers.search-text';
+import { newId } from '../shared/ids';
+import { CUSTOMER_COLUMNS, type CustomerColumn, type ImportPlan, type PlannedRow } from './imports.plan';
+import { statement } from './imports.statements';
+
+export interface WriteContext {
+  sqlite: Sqlite;
+  userId: string | null;
+  now: string;
+  /** Codes for new customers without one, in order. */
+  codes: string[];
+  progress(done: number, total: number): Promise<void>;
+}
+
+const ALL_COLUMNS = [...new Set(Object.values(CUSTOMER_COLUMNS))] as CustomerColumn[];
+
+const INSERT_CUSTOMER = `INSERT INTO customers (id, code, name_key, name_pinyin, custom_fields, lifecycle_stage, lifecycle_computed, status, created_at, updated_at, created_by, ${ALL_COLUMNS.join(', ')})
+  VALUES (?, ?, ?, ?, ?, 'prospect', 'prospect', 'active', ?, ?, ?, ${ALL_COLUMNS.map(() => '?').join(', ')})`;
+
+function tagIdFor(sqlite: Sqlite, tagIds: Map<string, string>, name: string, now: string): string {
+  const key = name.toLowerCase();
+  let id = tagIds.get(key);
+  if (!id) {
+    id = newId();
+    statement(sqlite, "INSERT INTO tags (id, name, color, created_at) VALUES (?, ?, 'gray', ?)").run(id, name, now);
+    tagIds.set(key, id);
+  }
+  return id;
+}
+
+function refreshSearch(sqlite: Sqlite, customerId: string): void {
+  const c = statement(sqlite, 'SELECT kind, code, name, short_name, credit_code, taxpayer_id, mobile, phone FROM customers WHERE id = ?').get(customerId) as {
+    kind: 'company' | 'individual';
+    code: string;
+    name: string;
+    short_name: string | null;
+    credit_code: string | null;
+    taxpayer_id: string | null;
+    mobile: string | null;
+    phone: string | null;
+  };
+  const contacts = statement(sqlite, 'SELECT name, mobile, phone FROM customer_contacts WHERE customer_id = ? ORDER BY is_primary DESC, created_at, id').all(customerId) as {
+    name: string;
+    mobile: string | null;
+    phone: string | null;
+  }[];
+  const doc = buildSearchDoc({ kind: c.kind, code: c.code, name: c.name, shortName: c.short_name, creditCode: c.credit_code, taxpayerId: c.taxpayer_id, mobile: c.mobile, phone: c.phone, contacts });
+  statement(
+    sqlite,
+    'INSERT INTO customer_search (customer_id, names, people, tokens) VALUES (?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET names = excluded.names, people = excluded.people, tokens = excluded.tokens',
+  ).run(customerId, doc.names, doc.people, doc.tokens);
+}
+
+function insertContact(sqlite: Sqlite, customerId: string, contact: NonNullable<PlannedRow['contact']>, isPrimary: boolean, now: string): void {
+  statement(
+    sqlite,
+    'INSERT INTO customer_contacts (id, customer_id, name, title, mobile, phone, email, wechat, birthday, is_primary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    newId(),
+    customerId,
+    contact.name,
+    contact.title ?? null,
+    contact.mobile ?? null,
+    contact.phone ?? null,
+    contact.email ?? null,
+    contact.wechat ?? null,
+    contact.birthday ?? null,
+    isPrimary ? 1 : 0,
+    now,
+    now,
+  );
+}
+
+function insertAddress(sqlite: Sqlite, customerId: string, address: NonNullable<PlannedRow['address']>, now: string): void {
+  // The imported address becomes the default shipping address, as the form's first address does.
+  statement(sqlite, "UPDATE customer_addresses SET is_default = 0, updated_at = ? WHERE customer_id = ? AND kind = 'shipping' AND is_default = 1").run(now, customerId);
+  statement(
+    sqlite,
+    "INSERT INTO customer_addresses (id, customer_id, kind, province, city, district, detail, postcode, recipient, recipient_phone, is_default, created_at, updated_at) VALUES (?, ?, 'shipping', ?, ?, ?, ?, ?, NULL, NULL, 1, ?, ?)",
+  ).run(newId(), customerId, address.province ?? null, address.city ?? null, address.district ?? null, address.detail, address.postcode ?? null, now, now);
+}
+
+function textOf(row: PlannedRow, column: CustomerColumn): string | null {
+  return (row.columns[column] as string | undefined) ?? null;
+}
+
+function createCustomer(sqlite: Sqlite, row: PlannedRow, code: string, tagIds: Map<string, string>, ctx: WriteContext): void {
+  const id = newId();
+  const name = String(row.columns.name);
+  const values = ALL_COLUMNS.map((column) => {
+    const value = row.columns[column];
+    if (value !== undefined) return value;
+    if (column === 'kind') return 'company';
+    if (column === 'payment_terms_days') return 0;
+    return null;
+  });
+  statement(sqlite, INSERT_CUSTOMER).run(id, code, customerNameKey(name), pinyinSortKey(name), JSON.stringify(row.custom), ctx.now, ctx.now, ctx.userId, ...values);
+  statement(sqlite, 'INSERT INTO customer_stats (customer_id, updated_at) VALUES (?, ?)').run(id, ctx.now);
+  statement(
+    sqlite,
+    "INSERT INTO customer_stage_history (id, customer_id, from_stage, to_stage, source, reason, user_id, changed_at) VALUES (?, ?, NULL, 'prospect', 'computed', NULL, ?, ?)",
+  ).run(newId(), id, ctx.userId, ctx.now);
+  if (row.contact) insertContact(sqlite, id, row.contact, true, ctx.now);
+  if (row.address) insertAddress(sqlite, id, row.address, ctx.now);
+  for (const tag of row.tags) statement(sqlite, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)').run(id, tagIdFor(sqlite, tagIds, tag, ctx.now));
+  // A new customer's search text comes from the row itself: no need to read back what was just written.
+  const doc = buildSearchDoc({
+    kind: (textOf(row, 'kind') as 'company' | 'individual' | null) ?? 'company',
+    code,
+    name,
+    shortName: textOf(row, 'short_name'),
+    creditCode: textOf(row, 'credit_code'),
+    taxpayerId: textOf(row, 'taxpayer_id'),
+    mobile: textOf(row, 'mobile'),
+    phone: textOf(row, 'phone'),
+    contacts: row.contact ? [{ name: row.contact.name!, mobile: row.contact.mobile ?? null, phone: row.contact.phone ?? null }] : [],
+  });
+  statement(sqlite, 'INSERT INTO customer_search (customer_id, names, people, tokens) VALUES (?, ?, ?, ?)').run(id, doc.names, doc.people, doc.tokens);
+}
+
+function updateCustomer(sqlite: Sqlite, row: PlannedRow, tagIds: Map<string, string>, ctx: WriteContext): void {
+  const id = row.match!.id;
+  const changes = row.changes!;
+  const set: Record<string, unknown> = { ...changes.columns };
+  if (typeof changes.columns.name === 'string') {
+    set.name_key = customerNameKey(changes.columns.name);
+    set.name_pinyin = pinyinSortKey(changes.columns.name);
+  }
+  if (changes.customFields) set.custom_fields = JSON.stringify(changes.customFields);
+  const keys = Object.keys(set);
+  // Statements are cached per column set; a file touches only a few different sets.
+  statement(sqlite, `UPDATE customers SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...keys.map((k) => set[k]), ctx.now, id);
+  const contact = changes.contact;
+  if (contact) {
+    if (contact.makePrimary) statement(sqlite, 'UPDATE customer_contacts SET is_primary = 0, updated_at = ? WHERE customer_id = ? AND is_primary = 1').run(ctx.now, id);
+    if (contact.id === null) {
+      insertContact(sqlite, id, { name: contact.fields.name!, ...contact.fields }, true, ctx.now);
+    } else {
+      const fields: Record<string, unknown> = { ...contact.fields, ...(contact.makePrimary ? { is_primary: 1 } : {}) };
+      const columns = Object.keys(fields);
+      statement(sqlite, `UPDATE customer_contacts SET ${columns.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...columns.map((k) => fields[k]), ctx.now, contact.id);
+    }
+  }
+  if (changes.address) insertAddress(sqlite, id, changes.address, ctx.now);
+  for (const tag of changes.newTags) statement(sqlite, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)').run(id, tagIdFor(sqlite, tagIds, tag, ctx.now));
+  refreshSearch(sqlite, id);
+}
+
+export async function writePlan(plan: ImportPlan, ctx: WriteContext): Promise<void> {
+  const { sqlite } = ctx;
+  const tagIds = new Map((sqlite.prepare('SELECT id, name FROM tags').all() as { id: string; name: string }[]).map((t) => [t.name.toLowerCase(), t.id]));
+  const total = plan.creates.length + plan.updates.length;
+  let done = 0;
+  let nextCode = 0;
+  for (const row of plan.creates) {
+    if (done % 500 === 0) await ctx.progress(done, total);
+    createCustomer(sqlite, row, row.code ?? ctx.codes[nextCode++]!, tagIds, ctx);
+    done++;
+  }
+  for (const row of plan.updates) {
+    if (done % 500 === 0) await ctx.progress(done, total);
+    updateCustomer(sqlite, row, tagIds, ctx);
+    done++;
+  }
+  await ctx.progress(total, total);
+}
