@@ -16,6 +16,7 @@ import { DateField } from './components/DateField';
 import { DuplicateList } from './components/DuplicateList';
 import { TagPicker } from './components/TagPicker';
 import { useCustomer, useFieldDefs, useUserOptions } from './customers.queries';
+import { normaliseMobile } from '../../../src-main/domain/customers/customers.rules';
 import { createInputOf, emptyValues, valuesFromCustomer, validateValues, type CustomerFormValues } from './form-model';
 import { localizeIssues } from './issue-messages';
 import { saveCustomerEdits } from './save-edits';
@@ -86,6 +87,17 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
   });
   const values = form.getValues();
   const company = values.kind === 'company';
+
+  /** A likely duplicate shown right under the field it shares (the full list is at the top of the form). */
+  function duplicateNote(reason: DuplicateMatch['reason'], typed?: string): ReactNode {
+    const match = duplicates.find((d) => d.reason === reason && (typed === undefined || (typed.trim() !== '' && d.value === normaliseMobile(typed))));
+    if (!match) return undefined;
+    return (
+      <Text span size="xs" c="orange.8">
+        {t(`customers.issues.${reason === 'creditCode' ? 'sameCreditCode' : reason === 'name' ? 'sameName' : 'sameMobile'}`, { who: `${match.code} ${match.name}` })}
+      </Text>
+    );
+  }
 
   async function checkDuplicates() {
     const v = form.getValues();
@@ -188,6 +200,8 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
               <TextInput
                 label={company ? t('customers.field.name') : t('customers.field.personName')}
                 withAsterisk
+                description={duplicateNote('name')}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
                 data-testid="customer-name"
                 {...form.getInputProps('name')}
                 onBlur={(e) => {
@@ -213,6 +227,8 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
                 <TextInput
                   label={t('customers.field.creditCode')}
                   withAsterisk={star('creditCode')}
+                  description={duplicateNote('creditCode')}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
                   maxLength={24}
                   styles={MONO}
                   {...form.getInputProps('creditCode')}
@@ -230,6 +246,8 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
               <TextInput
                 label={t('customers.field.mobile')}
                 inputMode="tel"
+                description={duplicateNote('mobile', values.mobile)}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
                 {...form.getInputProps('mobile')}
                 onBlur={(e) => {
                   form.getInputProps('mobile').onBlur?.(e);
@@ -300,7 +318,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
         </Section>
 
         <Section title={t('customers.form.contacts')}>
-          <ContactsSection form={form} onMobileBlur={() => void checkDuplicates()} />
+          <ContactsSection form={form} onMobileBlur={() => void checkDuplicates()} mobileNote={(mobile) => duplicateNote('mobile', mobile)} />
         </Section>
 
         <Section title={t('customers.form.addresses')}>

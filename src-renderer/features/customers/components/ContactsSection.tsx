@@ -1,12 +1,13 @@
 import { ActionIcon, Button, Card, Grid, Group, Radio, Text, TextInput, Tooltip } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyContact, type CustomerFormValues } from '../form-model';
 import { DateField } from './DateField';
 
 /** The repeatable contacts of the customer form; exactly one is the primary contact (radio). */
-export function ContactsSection({ form, onMobileBlur }: { form: UseFormReturnType<CustomerFormValues>; onMobileBlur: () => void }) {
+export function ContactsSection({ form, onMobileBlur, mobileNote }: { form: UseFormReturnType<CustomerFormValues>; onMobileBlur: () => void; mobileNote: (mobile: string) => ReactNode }) {
   const { t } = useTranslation();
   const contacts = form.getValues().contacts;
   const primaryKey = contacts.find((c) => c.isPrimary)?.key ?? contacts[0]?.key ?? '';
@@ -60,6 +61,8 @@ export function ContactsSection({ form, onMobileBlur }: { form: UseFormReturnTyp
                   label={t('customers.field.mobile')}
                   inputMode="tel"
                   data-testid={`contact-${i}-mobile`}
+                  description={mobileNote(contact.mobile)}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
                   {...field('mobile')}
                   onBlur={(event) => {
                     field('mobile').onBlur?.(event);

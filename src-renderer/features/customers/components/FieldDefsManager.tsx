@@ -43,7 +43,7 @@ function DefForm({ initial, onDone }: { initial: DefValues; onDone: () => void }
       <Stack gap="sm">
         <Group grow align="flex-start">
           <TextInput label={t('customers.fields.label')} withAsterisk {...form.getInputProps('label')} />
-          <TextInput label={t('customers.fields.key')} description={t('customers.fields.keyHelp')} withAsterisk disabled={editing} ff="monospace" {...form.getInputProps('key')} />
+          <TextInput label={t('customers.fields.key')} description={t('customers.fields.keyHelp')} inputWrapperOrder={['label', 'input', 'description', 'error']} withAsterisk disabled={editing} ff="monospace" {...form.getInputProps('key')} />
         </Group>
         <Group grow align="flex-start">
           <Select label={t('customers.fields.type')} allowDeselect={false} data={CUSTOM_FIELD_TYPES.map((type) => ({ value: type, label: t(`customers.fieldType.${type}`) }))} {...form.getInputProps('type')} />

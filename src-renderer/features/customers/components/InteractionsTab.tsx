@@ -173,7 +173,7 @@ export function InteractionsTab({ customer }: { customer: Customer }) {
                   )}
                   <Text size="xs" c="dimmed" mt={2}>
                     {formatTimestamp(entry.at)}
-                    {entry.userName ? ` · ${t('customers.timeline.by', { name: entry.userName })}` : ''}
+                    {entry.userName ? ` · ${entry.kind === 'interaction' ? t('customers.timeline.by', { name: entry.userName }) : entry.userName}` : ''}
                   </Text>
                 </Timeline.Item>
               );

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, ColorSwatch, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Button, ColorSwatch, Group, Menu, Modal, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconCheck, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,25 +9,26 @@ import { useTags } from '../customers.queries';
 import { localizeIssue } from '../issue-messages';
 import { TAG_COLORS } from '../labels';
 
+/** A swatch that opens the palette of tag colours (Mantine's named colours, so badges follow the theme). */
 function ColorPicker({ value, onChange }: { value: string; onChange: (color: string) => void }) {
   const { t } = useTranslation();
   return (
-    <Select
-      w={110}
-      size="xs"
-      aria-label={t('customers.tags.color')}
-      data={TAG_COLORS.map((c) => ({ value: c, label: c }))}
-      value={value}
-      allowDeselect={false}
-      onChange={(c) => c && onChange(c)}
-      leftSection={<ColorSwatch size={14} color={`var(--mantine-color-${value}-6)`} />}
-      renderOption={({ option }) => (
-        <Group gap={6}>
-          <ColorSwatch size={14} color={`var(--mantine-color-${option.value}-6)`} />
-          {option.label}
-        </Group>
-      )}
-    />
+    <Menu position="bottom-start" withinPortal>
+      <Menu.Target>
+        <ActionIcon variant="default" size="md" aria-label={t('customers.tags.color')}>
+          <ColorSwatch size={16} color={`var(--mantine-color-${value}-6)`} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown p={6}>
+        <SimpleGrid cols={7} spacing={6}>
+          {TAG_COLORS.map((color) => (
+            <ColorSwatch key={color} component="button" type="button" size={22} color={`var(--mantine-color-${color}-6)`} onClick={() => onChange(color)} style={{ cursor: 'pointer', color: '#fff' }}>
+              {color === value && <IconCheck size={14} />}
+            </ColorSwatch>
+          ))}
+        </SimpleGrid>
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 
