@@ -34,6 +34,7 @@ import { CustomerEditPage, CustomerNewPage } from './features/customers/Customer
 import { CustomersListPage } from './features/customers/CustomersList.page';
 import { CustomerViewPage } from './features/customers/CustomerView.page';
 import { DashboardPage } from './features/home/Dashboard.page';
+import { CustomerImportPage } from './features/imports/CustomerImport.page';
 import { ComingSoonPage } from './features/placeholder/ComingSoon.page';
 import { SettingsPage } from './features/settings/Settings.page';
 import { UsersPage } from './features/users/Users.page';
@@ -85,6 +86,7 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
     element: <CustomersListPage />,
     children: [
       { path: 'new', element: <CustomerNewPage /> },
+      { path: 'import', element: <CustomerImportPage /> },
       { path: ':id', element: <CustomerViewPage /> },
       { path: ':id/edit', element: <CustomerEditPage /> },
     ],

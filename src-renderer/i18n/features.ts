@@ -1,6 +1,9 @@
 import customersEn from '../features/customers/messages.en';
 import customersZhCN from '../features/customers/messages.zh-CN';
 import customersZhTW from '../features/customers/messages.zh-TW';
+import importsEn from '../features/imports/messages.en';
+import importsZhCN from '../features/imports/messages.zh-CN';
+import importsZhTW from '../features/imports/messages.zh-TW';
 import leadsEn from '../features/leads/messages.en';
 import leadsZhCN from '../features/leads/messages.zh-CN';
 import leadsZhTW from '../features/leads/messages.zh-TW';
@@ -10,7 +13,7 @@ import leadsZhTW from '../features/leads/messages.zh-TW';
  * are mounted here under the area's name: t('customers.title').
  */
 export const FEATURE_MESSAGES = {
-  'zh-CN': { customers: customersZhCN, leads: leadsZhCN },
-  en: { customers: customersEn, leads: leadsEn },
-  'zh-TW': { customers: customersZhTW, leads: leadsZhTW },
+  'zh-CN': { customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN },
+  en: { customers: customersEn, imports: importsEn, leads: leadsEn },
+  'zh-TW': { customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW },
 };

@@ -1,0 +1,177 @@
+import type { Messages } from './messages.zh-CN';
+
+/** Traditional Chinese (Taiwan): written by scripts/zh-tw.ts from the Simplified catalog, then reviewed. */
+const zhTW: Messages = {
+  title: "匯入客戶",
+  backToList: "返回客戶列表",
+  template: "下載匯入模板",
+  templateFile: "客戶匯入模板",
+  steps: {
+    file: "選擇檔案",
+    check: "核對與預覽",
+    done: "匯入結果"
+  },
+  drop: {
+    title: "把 Excel 或 CSV 檔案拖到這裡",
+    text: "每行一位客戶，第一行是表頭；同一行裡可以帶上聯絡人和地址。支援 .xlsx 和 .csv（UTF-8 或 GBK 編碼都可以），最大 45 MB。不知道怎麼排？先下載匯入模板照著填。",
+    choose: "選擇檔案",
+    tooBig: "檔案超過 45 MB，請拆成幾個小檔案分別匯入。",
+    wrongType: "只能匯入 .xlsx 或 .csv 檔案；舊版 .xls 請先在 Excel 裡「另存為」 .xlsx。"
+  },
+  file: {
+    rows: "{{count}} 行資料",
+    encoding: "編碼：{{encoding}}",
+    headerRow: "表頭在第 {{row}} 行",
+    change: "換一個檔案"
+  },
+  encoding: {
+    "utf-8": "UTF-8",
+    "utf-8-bom": "UTF-8（帶 BOM）",
+    "utf-16le": "Unicode 文本（UTF-16）",
+    "utf-16be": "Unicode 文本（UTF-16）",
+    gbk: "GBK（中文 Excel 預設）",
+    gb18030: "GB18030",
+    xlsx: "Excel 工作簿"
+  },
+  mapping: {
+    title: "表格裡的每一列匯入到哪裡",
+    hint: "已經按表頭自動對好了，請核對一遍；用不上的列選「不匯入」。",
+    column: "檔案中的列",
+    sample: "第一行資料",
+    target: "匯入為",
+    ignore: "不匯入",
+    groups: {
+      customer: "客戶",
+      contact: "聯絡人",
+      address: "地址",
+      custom: "自定義欄位"
+    },
+    needName: "請把其中一列設為「客戶名稱」（只更新已有客戶時，也可以只用客戶編碼或統一社會信用程式碼）。",
+    recheck: "按新的對應關係重新檢查",
+    checking: "正在檢查…"
+  },
+  summary: {
+    title: "檢查結果",
+    create: "新建客戶",
+    update: "更新已有客戶",
+    unchanged: "已存在且無變化",
+    skip: "有錯誤、不匯入",
+    duplicates: "疑似重複",
+    matchHint: "客戶編碼或統一社會信用程式碼已存在的行，會更新那位客戶，只改表格裡填了的內容。"
+  },
+  errors: {
+    title: "有問題的行",
+    none: "所有資料都檢查通過了。",
+    row: "行號",
+    field: "列",
+    value: "填寫的內容",
+    reason: "問題",
+    line: "第 {{row}} 行",
+    more: "只列出前 {{shown}} 條，共 {{count}} 條。",
+    fixHint: "改好檔案後重新選擇檔案即可；不改也可以匯入，有問題的行會被跳過。"
+  },
+  duplicates: {
+    title: "疑似重複的客戶",
+    hint: "這些行仍會匯入，匯入後可以在客戶檔案裡合併。",
+    withCustomer: "與已有客戶 {{code}} {{name}} 的{{reason}}相同",
+    withRow: "與第 {{row}} 行的{{reason}}相同",
+    reason: {
+      mobile: "手機號",
+      name: "名稱",
+      creditCode: "統一社會信用程式碼"
+    }
+  },
+  strict: {
+    label: "嚴格模式",
+    description: "只要有一行出錯，就一行也不匯入"
+  },
+  start: "開始匯入（{{count}} 位客戶）",
+  nothing: "沒有可以匯入的行",
+  progress: {
+    reading: "正在讀取檔案…",
+    checking: "正在檢查資料… {{done}} / {{total}}",
+    writing: "正在寫入… {{done}} / {{total}}",
+    cancel: "取消匯入",
+    cancelled: "已取消，沒有匯入任何資料。"
+  },
+  result: {
+    title: "匯入完成",
+    imported: "新建",
+    updated: "更新",
+    unchanged: "無變化",
+    skipped: "跳過",
+    people: "{{count}} 位",
+    rows: "{{count}} 行",
+    blocked: "嚴格模式下發現 {{count}} 處錯誤，沒有匯入任何資料。改好檔案後再匯入一次。",
+    skippedHint: "跳過的行見下方列表，改好後可以只把這些行再匯入一次。",
+    toList: "檢視客戶列表",
+    again: "再匯入一個檔案"
+  },
+  field: {
+    code: "客戶編碼",
+    name: "客戶名稱",
+    shortName: "簡稱",
+    kind: "型別",
+    creditCode: "統一社會信用程式碼",
+    mobile: "客戶手機",
+    phone: "公司電話",
+    email: "公司郵箱",
+    province: "省份",
+    city: "城市",
+    district: "區縣",
+    industry: "行業",
+    size: "規模",
+    source: "客戶來源",
+    tier: "等級",
+    owner: "業務員",
+    tags: "標籤",
+    creditLimit: "信用額度（元）",
+    paymentTermsDays: "賬期（天）",
+    cooperationSince: "合作開始日期",
+    birthday: "生日",
+    invoiceTitle: "開票抬頭",
+    taxpayerId: "開票稅號",
+    bankName: "開戶銀行",
+    bankAccount: "銀行帳號",
+    registeredAddress: "註冊地址",
+    registeredPhone: "註冊電話",
+    notes: "備註",
+    contactName: "聯絡人",
+    contactTitle: "職務",
+    contactMobile: "聯絡人手機",
+    contactPhone: "聯絡人電話",
+    contactEmail: "聯絡人郵箱",
+    contactWechat: "微信",
+    contactBirthday: "聯絡人生日",
+    addressDetail: "詳細地址",
+    postcode: "郵編",
+    row: "整行"
+  },
+  rowError: {
+    required: "必填，不能空著",
+    tooLong: "太長了，最多 {{max}} 個字",
+    mobile: "不是有效的手機號（11 位數字，13–19 開頭）",
+    email: "郵箱格式不對（例如 name@example.com）",
+    creditCode: "統一社會信用程式碼有誤：應為 18 位，最後一位是校驗碼，請檢查是否打錯",
+    date: "日期看不懂，請寫成 2024-03-05",
+    number: "應填數字",
+    money: "金額看不懂，請寫成 5000 或 5000.50",
+    days: "賬期應為 0–365 的整數天",
+    postcode: "郵編應為 6 位數字",
+    kind: "型別只能填「公司」或「個人」",
+    size: "規模只能填微型、小型、中型或大型",
+    choice: "不在可選項裡",
+    owner: "系統裡沒有叫「{{value}}」的員工（可以填姓名或登入名）",
+    contactName: "填了聯絡方式，但沒有填聯絡人姓名",
+    duplicateCode: "客戶編碼和第 {{otherRow}} 行重複",
+    duplicateCreditCode: "統一社會信用程式碼和第 {{otherRow}} 行重複",
+    sameCustomerTwice: "和第 {{otherRow}} 行是同一位客戶（{{code}}）",
+    codeCreditMismatch: "這個信用程式碼屬於客戶 {{code}} {{name}}，和填寫的客戶編碼對不上",
+    creditCodeTaken: "這個信用程式碼已經屬於客戶 {{code}} {{name}}",
+    merged: "客戶 {{code}} 已合併到別的客戶，請改用合併後的客戶編碼",
+    tag: "標籤最多 50 個字",
+    customField: "{{label}}：填寫的值不符合要求"
+  }
+};
+
+export default zhTW;
