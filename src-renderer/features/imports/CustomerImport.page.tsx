@@ -144,12 +144,12 @@ export function CustomerImportPage() {
               <Text fw={600} data-testid="import-file-name">
                 {preview.fileName}
               </Text>
-              <Badge variant="light">{t('imports.file.rows', { count: preview.rowCount })}</Badge>
-              <Badge variant="light" color="gray" data-testid="import-encoding">
+              <Badge variant="light" tt="none">{t('imports.file.rows', { count: preview.rowCount })}</Badge>
+              <Badge variant="light" color="gray" tt="none" data-testid="import-encoding">
                 {t('imports.file.encoding', { encoding: t(`imports.encoding.${preview.encoding}`, { defaultValue: preview.encoding }) })}
               </Badge>
               {preview.headerRow > 1 && (
-                <Badge variant="light" color="gray">
+                <Badge variant="light" color="gray" tt="none">
                   {t('imports.file.headerRow', { row: preview.headerRow })}
                 </Badge>
               )}

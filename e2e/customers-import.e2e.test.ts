@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, screenshot, startServer, type RunningApp } from './harness';
+import customersZhCN from '../src-renderer/features/customers/messages.zh-CN';
+import importsZhCN from '../src-renderer/features/imports/messages.zh-CN';
+
+const run = chromiumAvailable();
+
+/** What a shop's Chinese Excel saves as "CSV": GBK, CRLF, a quoted cell with a line break. */
+function gbkCustomerSheet(): string {
+  const rows = [
+    '客户名称,联系人,手机,省份,城市,详细地址,标签,信用额度',
+    '南京博雅食品有限公司,周博雅,13912345678,江苏省,南京市,"鼓楼区中山北路1号\n博雅大厦3楼",重点客户、VIP,5000',
+    '上海申达贸易有限公司,李明,1381111222,上海市,上海市,黄浦区南京东路8号,经销商,', // line 4: a mobile one digit short
+    '杭州新天科技有限公司,王芳,13700000001,浙江省,杭州市,西湖区文三路9号,,',
+    '苏州恒通机械有限公司,赵强,13600000002,江苏省,苏州市,吴中区东吴北路5号,,五千块', // line 6: not an amount
+  ];
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-import-')), '客户资料.csv');
+  fs.writeFileSync(file, iconv.encode(rows.join('\r\n') + '\r\n', 'gbk'));
+  return file;
+}
+
+describe.runIf(run)('customer import in Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('opens the import screen, which says what to do', async () => {
+    await page.goto(app.url);
+    const ok = await page.evaluate(async () => {
+      const response = await fetch('/api/auth.setup', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ companyName: '金陵副食品商行', ownerUsername: 'boss', ownerDisplayName: '周老板', password: 'secret-pass-1' }),
+      });
+      return ((await response.json()) as { ok: boolean }).ok;
+    });
+    expect(ok).toBe(true);
+    await page.reload();
+    await page.locator('[data-nav="customers"]').click();
+    await page.getByRole('link', { name: customersZhCN.import }).first().click();
+    await expect(page.getByTestId('page-title').textContent()).resolves.toBe(importsZhCN.title);
+    await page.getByText(importsZhCN.drop.title).waitFor();
+    await screenshot(page, 'customers-import-01-choose-file');
+  });
+
+  it('reads a GBK CSV, maps its columns and lists the two bad rows by line number', async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-choose').click();
+    await (await chooser).setFiles(gbkCustomerSheet());
+    await page.getByTestId('import-mapping').waitFor();
+    await expect(page.getByTestId('import-encoding').textContent()).resolves.toContain('GBK');
+    // 手机 beside 联系人 is the contact's mobile.
+    await expect(page.getByRole('textbox', { name: `${importsZhCN.mapping.target}: 手机` }).inputValue()).resolves.toBe(importsZhCN.field.contactMobile);
+    await expect(page.getByTestId('to-create').textContent()).resolves.toContain('2');
+    await expect(page.getByTestId('to-skip').textContent()).resolves.toContain('2');
+    const errors = page.getByTestId('import-errors');
+    await expect(errors.locator('[data-row="4"]').textContent()).resolves.toContain(importsZhCN.rowError.mobile);
+    await expect(errors.locator('[data-row="6"]').textContent()).resolves.toContain(importsZhCN.rowError.money);
+    await expect(errors.getByText('第 4 行').count()).resolves.toBe(1);
+    await screenshot(page, 'customers-import-02-preview');
+  });
+
+  it('imports the valid rows with a progress bar and shows them in the customer list', async () => {
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-result').waitFor();
+    await expect(page.getByTestId('imported').textContent()).resolves.toContain('2');
+    await expect(page.getByTestId('skipped').textContent()).resolves.toContain('2');
+    await screenshot(page, 'customers-import-03-result');
+    await page.getByTestId('import-to-list').click();
+    await page.getByTestId('customers-table').waitFor();
+    const rows = page.getByTestId('customer-row');
+    await rows.filter({ hasText: '南京博雅食品有限公司' }).waitFor();
+    await rows.filter({ hasText: '杭州新天科技有限公司' }).waitFor();
+    await expect(rows.count()).resolves.toBe(2);
+    await expect(rows.filter({ hasText: '南京博雅食品有限公司' }).textContent()).resolves.toContain('周博雅');
+    await screenshot(page, 'customers-import-04-list');
+    expect(pageErrors).toEqual([]);
+  });
+});
