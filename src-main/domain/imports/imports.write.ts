@@ -154,16 +154,28 @@ function updateCustomer(sqlite: Sqlite, row: PlannedRow, tagIds: Map<string, str
   refreshSearch(sqlite, id);
 }
 
+const BULK_INDEX_AT = 2000;
+
 export async function writePlan(plan: ImportPlan, ctx: WriteContext): Promise<void> {
   const { sqlite } = ctx;
   const tagIds = new Map((sqlite.prepare('SELECT id, name FROM tags').all() as { id: string; name: string }[]).map((t) => [t.name.toLowerCase(), t.id]));
   const total = plan.creates.length + plan.updates.length;
   let done = 0;
   let nextCode = 0;
+  // A big import into a smaller table indexes the search text once at the end, as the seeder does:
+  // row-by-row FTS inserts are the slowest step. DDL is transactional, so a cancel restores the trigger.
+  const existing = sqlite.prepare('SELECT count(*) FROM customer_search').pluck().get() as number;
+  const bulk = plan.creates.length >= BULK_INDEX_AT && plan.creates.length >= existing;
+  const searchTrigger = bulk ? (sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'customer_search_ai'").pluck().get() as string | undefined) : undefined;
+  if (searchTrigger) sqlite.exec('DROP TRIGGER customer_search_ai');
   for (const row of plan.creates) {
     if (done % 500 === 0) await ctx.progress(done, total);
     createCustomer(sqlite, row, row.code ?? ctx.codes[nextCode++]!, tagIds, ctx);
     done++;
+  }
+  if (searchTrigger) {
+    sqlite.exec(searchTrigger);
+    sqlite.exec("INSERT INTO customers_fts (customers_fts) VALUES ('rebuild')");
   }
   for (const row of plan.updates) {
     if (done % 500 === 0) await ctx.progress(done, total);

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createBackend, type RunningBackend } from '../src-main/api/backend';
+import type { Session } from '../src-main/api/session';
+import { creditCodeCheckChar, customerNameKey } from '../src-main/domain/customers/customers.rules';
+import { buildSearchDoc, pinyinSortKey } from '../src-main/domain/customers/customers.search-text';
+import { decodeText, detectDelimiter, parseCsv } from '../src-main/domain/imports/imports.file';
+import { newId } from '../src-main/domain/shared/ids';
+import { time, type BenchRow } from './measure';
+
+const ROWS = 50_000;
+const TRADE = [...'博雅恒通华盛金源宏达鑫隆永安瑞丰新天成万家德润嘉禾世东方明珠富春信诚泰和中佳美利民百川汇丰海龙辉光荣昌兴旺宝祥云峰正大广益隆'];
+
+/** The usual Chinese customer sheet: customer, credit code, primary contact and address on one row. */
+export function customerSheet(rows = ROWS): string {
+  const lines = ['客户名称,简称,统一社会信用代码,联系人,手机,电话,邮箱,省份,城市,区县,详细地址,行业,客户来源,标签,信用额度,账期'];
+  for (let i = 0; i < rows; i++) {
+    const pick = (n: number) => TRADE[Math.floor(i / n) % TRADE.length];
+    const name = `南京${pick(1)}${pick(60)}${pick(3600)}食品有限公司`;
+    const body = `91320100MA${String(i).padStart(7, '0')}`;
+    lines.push(
+      `${name},${pick(1)}${TRADE[(i * 7) % TRADE.length]},${body}${creditCodeCheckChar(body)},周${pick(1)},139${String(i).padStart(8, '0')},025-8888${String(i % 10000).padStart(4, '0')},c${i}@boya.cn,江苏省,南京市,鼓楼区,中山北路${i}号,食品,展会,重点客户、VIP,5000,30`,
+    );
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+async function company(): Promise<{ backend: RunningBackend; session: Session; dir: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-bench-import-'));
+  const backend = createBackend({ file: path.join(dir, 'bench.sqlite') });
+  const session: Session = { user: null };
+  const setup = await backend.call({ session, transport: 'test' }, 'auth.setup', { companyName: '基准测试公司', ownerUsername: 'owner', ownerDisplayName: '老板', password: 'bench-pass-1' });
+  if (!setup.ok) throw new Error(setup.error.message);
+  return { backend, session, dir };
+}
+
+/** The floor: the same rows from the same file, inserted with prepared statements in one transaction, no checks. */
+function rawInsert(backend: RunningBackend, csv: Buffer): void {
+  const db = backend.conn.sqlite;
+  const { text } = decodeText(csv);
+  const [, ...records] = parseCsv(text, detectDelimiter(text));
+  const now = new Date().toISOString();
+  const customer = db.prepare(
+    `INSERT INTO customers (id, code, kind, name, short_name, name_key, name_pinyin, credit_code, industry, source, phone, email, province, city, district, credit_limit, payment_terms_days, custom_fields, lifecycle_stage, lifecycle_computed, status, created_at, updated_at)
+     VALUES (?, ?, 'company', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', 'prospect', 'prospect', 'active', ?, ?)`,
+  );
+  const stats = db.prepare('INSERT INTO customer_stats (customer_id, updated_at) VALUES (?, ?)');
+  const contact = db.prepare('INSERT INTO customer_contacts (id, customer_id, name, mobile, is_primary, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)');
+  const address = db.prepare("INSERT INTO customer_addresses (id, customer_id, kind, province, city, district, detail, is_default, created_at, updated_at) VALUES (?, ?, 'shipping', ?, ?, ?, ?, 1, ?, ?)");
+  const search = db.prepare('INSERT INTO customer_search (customer_id, names, people, tokens) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    records.forEach(({ cells: c }, i) => {
+      const id = newId();
+      const code = `R${String(i).padStart(6, '0')}`;
+      customer.run(id, code, c[0], c[1], customerNameKey(c[0]!), pinyinSortKey(c[0]!), c[2], c[11], c[12], c[5], c[6], c[7], c[8], c[9], Number(c[14]) * 100, Number(c[15]), now, now);
+      stats.run(id, now);
+      contact.run(newId(), id, c[3], c[4], now, now);
+      address.run(newId(), id, c[7], c[8], c[9], c[10], now, now);
+      const doc = buildSearchDoc({ kind: 'company', code, name: c[0]!, shortName: c[1]!, creditCode: c[2]!, taxpayerId: null, mobile: null, phone: c[5]!, contacts: [{ name: c[3]!, mobile: c[4]!, phone: null }] });
+      search.run(id, doc.names, doc.people, doc.tokens);
+    });
+  })();
+}
+
+/** Import of 50,000 rows (validation, duplicate checks, search text) through dispatch vs raw inserts of the same file. */
+export async function benchImport(): Promise<BenchRow[]> {
+  const csv = Buffer.from(customerSheet(), 'utf8');
+  const input = { fileName: 'customers.csv', contentBase64: csv.toString('base64') };
+
+  const ours = await company();
+  const call = { session: ours.session, transport: 'test' as const };
+  let imported = 0;
+  const preview = await time(1, async () => {
+    const result = await ours.backend.call(call, 'imports.previewCustomers', input);
+    if (!result.ok) throw new Error(result.error.message);
+  }, 0);
+  const timing = await time(1, async () => {
+    const result = await ours.backend.call(call, 'imports.customers', input);
+    if (!result.ok) throw new Error(result.error.message);
+    imported = (result.data as { imported: number }).imported;
+  }, 0);
+  if (imported !== ROWS) throw new Error(`imported ${imported} of ${ROWS}`);
+  ours.backend.close();
+  fs.rmSync(ours.dir, { recursive: true, force: true });
+
+  const raw = await company();
+  const baseline = await time(1, () => rawInsert(raw.backend, csv), 0);
+  raw.backend.close();
+  fs.rmSync(raw.dir, { recursive: true, force: true });
+
+  return [
+    {
+      area: 'imports',
+      what: `import ${ROWS.toLocaleString('en')} customer rows (CSV, customer + contact + address) through dispatch: validation, duplicate checks, codes, search text`,
+      ours: timing,
+      baseline,
+      baselineLabel: 'raw prepared INSERTs of the same file in one transaction, no checks',
+      goal: 'under 5 s',
+      unit: 'ms',
+    },
+    { area: 'imports', what: `preview (dry run) of the same ${ROWS.toLocaleString('en')} rows through dispatch`, ours: preview, unit: 'ms' },
+  ];
+}
