@@ -21,7 +21,8 @@ const FIXES: [string, string][] = [
   ['導出', '匯出'],
   ['導入', '匯入'],
   ['默認', '預設'],
-  ['拼音首字母', '拼音首字母'],
+  ['程式碼', '代碼'],
+  ['型別', '類型'],
 ];
 
 const convert = OpenCC.Converter({ from: 'cn', to: 'twp' });

@@ -94,7 +94,9 @@ export async function dispatch(backend: Backend, call: CallContext, method: stri
 }
 
 async function run(backend: Backend, call: CallContext, name: MethodName, input: unknown, mutates: boolean): Promise<unknown> {
-  const jobId = typeof input === 'object' && input !== null && 'jobId' in input ? String((input as { jobId?: unknown }).jobId ?? '') : '';
+  // jobs.cancel names someone else's job; only the long job itself registers its jobId.
+  const jobId =
+    name !== 'jobs.cancel' && typeof input === 'object' && input !== null && 'jobId' in input ? String((input as { jobId?: unknown }).jobId ?? '') : '';
   const controller = new AbortController();
   if (jobId) backend.jobs.set(jobId, controller);
   const changes: AuditChange[] = [];
