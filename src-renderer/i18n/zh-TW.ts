@@ -239,7 +239,7 @@ const zhTW: Catalog = {
       source: "客戶來源",
       ownerUserId: "負責銷售",
       address: "地址",
-      creditCode: "統一社會信用程式碼"
+      creditCode: "統一社會信用代碼"
     },
     dataFile: "資料儲存在本機，備份請使用命令列 backup 或以後的自動備份功能。"
   },

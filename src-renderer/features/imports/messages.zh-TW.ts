@@ -46,7 +46,7 @@ const zhTW: Messages = {
       address: "地址",
       custom: "自定義欄位"
     },
-    needName: "請把其中一列設為「客戶名稱」（只更新已有客戶時，也可以只用客戶編碼或統一社會信用程式碼）。",
+    needName: "請把其中一列設為「客戶名稱」（只更新已有客戶時，也可以只用客戶編碼或統一社會信用代碼）。",
     recheck: "按新的對應關係重新檢查",
     checking: "正在檢查…"
   },
@@ -57,7 +57,7 @@ const zhTW: Messages = {
     unchanged: "已存在且無變化",
     skip: "有錯誤、不匯入",
     duplicates: "疑似重複",
-    matchHint: "客戶編碼或統一社會信用程式碼已存在的行，會更新那位客戶，只改表格裡填了的內容。"
+    matchHint: "客戶編碼或統一社會信用代碼已存在的行，會更新那位客戶，只改表格裡填了的內容。"
   },
   errors: {
     title: "有問題的行",
@@ -78,7 +78,7 @@ const zhTW: Messages = {
     reason: {
       mobile: "手機號",
       name: "名稱",
-      creditCode: "統一社會信用程式碼"
+      creditCode: "統一社會信用代碼"
     }
   },
   strict: {
@@ -111,8 +111,8 @@ const zhTW: Messages = {
     code: "客戶編碼",
     name: "客戶名稱",
     shortName: "簡稱",
-    kind: "型別",
-    creditCode: "統一社會信用程式碼",
+    kind: "類型",
+    creditCode: "統一社會信用代碼",
     mobile: "客戶手機",
     phone: "公司電話",
     email: "公司郵箱",
@@ -152,22 +152,22 @@ const zhTW: Messages = {
     tooLong: "太長了，最多 {{max}} 個字",
     mobile: "不是有效的手機號（11 位數字，13–19 開頭）",
     email: "郵箱格式不對（例如 name@example.com）",
-    creditCode: "統一社會信用程式碼有誤：應為 18 位，最後一位是校驗碼，請檢查是否打錯",
+    creditCode: "統一社會信用代碼有誤：應為 18 位，最後一位是校驗碼，請檢查是否打錯",
     date: "日期看不懂，請寫成 2024-03-05",
     number: "應填數字",
     money: "金額看不懂，請寫成 5000 或 5000.50",
     days: "賬期應為 0–365 的整數天",
     postcode: "郵編應為 6 位數字",
-    kind: "型別只能填「公司」或「個人」",
+    kind: "類型只能填「公司」或「個人」",
     size: "規模只能填微型、小型、中型或大型",
     choice: "不在可選項裡",
     owner: "系統裡沒有叫「{{value}}」的員工（可以填姓名或登入名）",
     contactName: "填了聯絡方式，但沒有填聯絡人姓名",
     duplicateCode: "客戶編碼和第 {{otherRow}} 行重複",
-    duplicateCreditCode: "統一社會信用程式碼和第 {{otherRow}} 行重複",
+    duplicateCreditCode: "統一社會信用代碼和第 {{otherRow}} 行重複",
     sameCustomerTwice: "和第 {{otherRow}} 行是同一位客戶（{{code}}）",
-    codeCreditMismatch: "這個信用程式碼屬於客戶 {{code}} {{name}}，和填寫的客戶編碼對不上",
-    creditCodeTaken: "這個信用程式碼已經屬於客戶 {{code}} {{name}}",
+    codeCreditMismatch: "這個信用代碼屬於客戶 {{code}} {{name}}，和填寫的客戶編碼對不上",
+    creditCodeTaken: "這個信用代碼已經屬於客戶 {{code}} {{name}}",
     merged: "客戶 {{code}} 已合併到別的客戶，請改用合併後的客戶編碼",
     tag: "標籤最多 50 個字",
     customField: "{{label}}：填寫的值不符合要求"
