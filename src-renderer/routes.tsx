@@ -35,6 +35,7 @@ import { CustomersListPage } from './features/customers/CustomersList.page';
 import { CustomerViewPage } from './features/customers/CustomerView.page';
 import { DashboardPage } from './features/home/Dashboard.page';
 import { CustomerImportPage } from './features/imports/CustomerImport.page';
+import { LeadsPage } from './features/leads/Leads.page';
 import { ComingSoonPage } from './features/placeholder/ComingSoon.page';
 import { SettingsPage } from './features/settings/Settings.page';
 import { UsersPage } from './features/users/Users.page';
@@ -89,6 +90,14 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
       { path: 'import', element: <CustomerImportPage /> },
       { path: ':id', element: <CustomerViewPage /> },
       { path: ':id/edit', element: <CustomerEditPage /> },
+    ],
+  },
+  leads: {
+    element: <LeadsPage />,
+    children: [
+      { path: 'board', element: <LeadsPage tab="board" /> },
+      { path: 'campaigns', element: <LeadsPage tab="campaigns" /> },
+      { path: 'channels', element: <LeadsPage tab="channels" /> },
     ],
   },
   users: { element: <UsersPage /> },

@@ -75,10 +75,11 @@ export function seedLeads(conn: Connection, options: { seed: number; ownerIds?: 
     for (const c of CHANNELS) {
       const list: { id: string; start: string }[] = [];
       for (let quarter = 3; quarter >= 0; quarter--) {
-        const start = addDays(asOf, -(quarter * 91 + random.int(20, 80)));
+        // The latest quarter's campaign is usually still running.
+        const start = addDays(asOf, -(quarter * 91 + (quarter === 0 ? random.int(3, 25) : random.int(20, 80))));
         const end = addDays(start, random.int(14, 45));
         const id = newId();
-        const status = end < asOf ? 'ended' : 'running';
+        const status = end < asOf ? 'ended' : start > asOf ? 'planned' : 'running';
         insertCampaign.run(id, `${start.slice(0, 4)}年${random.pick(c.campaigns)}`, c.channel, start, end, random.int(c.cost[0], c.cost[1]) * 100, status, stamp(start), stamp(start));
         list.push({ id, start });
         campaigns++;

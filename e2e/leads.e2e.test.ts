@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend } from '../src-main/api/backend';
+import { DEMO_OWNER, seedDemoData } from '../src-main/seed/seed';
+import zhCN from '../src-renderer/i18n/zh-CN';
+import leads from '../src-renderer/features/leads/messages.zh-CN';
+import { chromiumAvailable, launchBrowser, screenshot, startServer, type RunningApp } from './harness';
+
+const run = chromiumAvailable();
+
+/** A company with the small demo data set (500 customers, their leads, campaigns and deals). */
+async function seededDatabase(): Promise<string> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-leads-e2e-')), 'desk-erp.sqlite');
+  const backend = createBackend({ file });
+  await seedDemoData(backend, { scale: 'small', seed: 2026 });
+  backend.close();
+  return file;
+}
+
+async function columnCount(page: Page, stage: string): Promise<number> {
+  return Number(((await page.getByTestId(`board-column-${stage}`).getByTestId('column-count').textContent()) ?? '').replace(/\D/g, ''));
+}
+
+describe.runIf(run)('leads, opportunities and channel ROI in Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startServer(await seededDatabase());
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(app.url);
+    await page.getByLabel(zhCN.login.username).fill(DEMO_OWNER.username);
+    await page.getByLabel(zhCN.login.password).fill(DEMO_OWNER.password);
+    await page.getByRole('button', { name: zhCN.login.submit }).click();
+    await page.getByTestId('nav').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('lists the leads and creates one through the form', async () => {
+    await page.locator('[data-nav="leads"]').click();
+    await page.getByTestId('data-table').waitFor();
+    await screenshot(page, 'leads-01-list');
+    await page.getByTestId('add-lead').click();
+    const form = page.getByTestId('lead-form');
+    await form.getByLabel(leads.field.name).fill('陈思远');
+    await form.getByLabel(leads.field.title).fill('采购经理');
+    await form.getByLabel(leads.field.company).fill('苏州云帆烘焙有限公司');
+    await form.getByLabel(leads.field.mobile).fill('139 1234 8888');
+    await form.getByLabel(leads.field.source).fill('展会');
+    await screenshot(page, 'leads-02-create-form');
+    await page.getByTestId('lead-save').click();
+    const drawer = page.getByTestId('lead-drawer');
+    await drawer.getByText('苏州云帆烘焙有限公司').first().waitFor();
+    await expect(drawer.getByTestId('lead-status').textContent()).resolves.toBe(leads.status.new);
+  });
+
+  it('logs a follow-up and converts the lead to a customer, then opens the customer', async () => {
+    const drawer = page.getByTestId('lead-drawer');
+    await drawer.getByTestId('follow-up-subject').fill('展会后电话回访，想要月饼礼盒报价');
+    await drawer.getByTestId('follow-up-submit').click();
+    await drawer.getByText('展会后电话回访，想要月饼礼盒报价').last().waitFor();
+    await expect(drawer.getByTestId('lead-status').textContent()).resolves.toBe(leads.status.contacted);
+    await drawer.getByTestId('convert-lead').click();
+    await page.getByTestId('convert-name').waitFor();
+    await screenshot(page, 'leads-03-convert');
+    await page.getByTestId('convert-submit').click();
+    await drawer.getByTestId('lead-converted').waitFor();
+    await expect(drawer.getByTestId('lead-status').textContent()).resolves.toBe(leads.status.converted);
+    await drawer.getByText(leads.detail.onCustomerTimeline).waitFor();
+    await screenshot(page, 'leads-04-converted');
+    await drawer.getByTestId('open-customer').click();
+    await page.waitForURL(/\/customers\/[0-9a-f-]{36}$/);
+    await page.getByText('苏州云帆烘焙有限公司').first().waitFor();
+    // The lead's follow-up is on the customer's timeline.
+    await page.getByTestId('tab-interactions').click();
+    await page.getByText('展会后电话回访，想要月饼礼盒报价').first().waitFor();
+    await screenshot(page, 'leads-05-customer');
+  });
+
+  it('shows the kanban and moves an opportunity by dragging and by the menu', async () => {
+    await page.goto(`${app.url}#/leads/board`);
+    await page.getByTestId('opportunity-board').waitFor();
+    await screenshot(page, 'leads-06-board');
+    const contactBefore = await columnCount(page, 'contact');
+    const needsBefore = await columnCount(page, 'needs');
+    expect(contactBefore).toBeGreaterThan(0);
+    const card = page.getByTestId('board-column-contact').getByTestId('opportunity-card').first();
+    const title = (await card.getAttribute('data-opportunity'))!;
+    await card.dragTo(page.getByTestId('board-column-needs'));
+    await page.getByTestId('board-column-needs').locator(`[data-opportunity="${title}"]`).first().waitFor();
+    await expect.poll(() => columnCount(page, 'needs')).toBe(needsBefore + 1);
+    expect(await columnCount(page, 'contact')).toBe(contactBefore - 1);
+
+    const proposalBefore = await columnCount(page, 'proposal');
+    await page.getByTestId('board-column-needs').getByTestId('opportunity-menu').first().click();
+    await page.getByTestId('move-to-proposal').click();
+    await expect.poll(() => columnCount(page, 'proposal')).toBe(proposalBefore + 1);
+    await screenshot(page, 'leads-07-board-moved');
+
+    // The move is in the deal's stage history.
+    await page.getByTestId('board-column-proposal').getByTestId('opportunity-card').first().click();
+    await page.getByTestId('opportunity-form').waitFor();
+    await page.getByText(leads.opportunity.history).waitFor();
+    await screenshot(page, 'leads-08-opportunity');
+    await page.keyboard.press('Escape');
+  });
+
+  it('lists campaigns with their cost', async () => {
+    await page.getByTestId('leads-tab-campaigns').click();
+    await page.getByTestId('data-table').waitFor();
+    await expect(page.getByText('百度推广').count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'leads-09-campaigns');
+  });
+
+  it('shows the channel report with its chart and totals', async () => {
+    await page.getByTestId('leads-tab-channels').click();
+    await page.getByTestId('channel-table').waitFor();
+    await page.getByTestId('channel-chart').locator('canvas').waitFor();
+    const channels = await page.getByTestId('channel-row').allTextContents();
+    for (const channel of ['百度推广', '抖音', '展会', '老客户介绍', '官网', '地推']) expect(channels.some((row) => row.includes(channel))).toBe(true);
+    await expect(page.getByTestId('channel-total').textContent()).resolves.toContain(leads.channels.total);
+    await screenshot(page, 'leads-10-channels');
+    expect(pageErrors).toEqual([]);
+  });
+});

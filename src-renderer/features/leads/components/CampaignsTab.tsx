@@ -1,0 +1,190 @@
+import { Autocomplete, Badge, Button, Grid, Group, Modal, Select, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconSpeakerphone } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from '../../../../src-main/domain/leads/leads.contract';
+import { parseYuan } from '../../../../src-main/domain/shared/money';
+import { api } from '../../../api/client';
+import { fieldErrors, notifyError } from '../../../api/hooks';
+import { DataTable, type Column } from '../../../components/DataTable';
+import { EmptyState } from '../../../components/EmptyState';
+import { useCan } from '../../auth/current-user';
+import { DateField } from '../../customers/components/DateField';
+import { localizeIssues } from '../../customers/issue-messages';
+import { useChannels } from '../leads.queries';
+import { fenToYuanText, formatFen } from '../money';
+
+const STATUS_COLORS: Record<CampaignStatus, string> = { planned: 'blue', running: 'teal', ended: 'gray', cancelled: 'red' };
+
+interface CampaignValues {
+  name: string;
+  channel: string;
+  startDate: string | null;
+  endDate: string | null;
+  cost: string;
+  status: CampaignStatus;
+  notes: string;
+}
+
+function CampaignModal({ opened, onClose, campaign }: { opened: boolean; onClose: () => void; campaign: Campaign | null }) {
+  const { t } = useTranslation();
+  const channels = useChannels();
+  const [busy, setBusy] = useState(false);
+  const blank: CampaignValues = { name: '', channel: '', startDate: new Date().toISOString().slice(0, 10), endDate: null, cost: '', status: 'planned', notes: '' };
+  const form = useForm<CampaignValues>({
+    initialValues: blank,
+    validate: {
+      name: (v) => (v.trim() ? null : t('customers.issues.required')),
+      channel: (v) => (v.trim() ? null : t('customers.issues.required')),
+      startDate: (v) => (v ? null : t('customers.issues.required')),
+      cost: (v) => (!v.trim() || parseYuan(v) !== null ? null : t('leads.opportunity.amountInvalid')),
+    },
+  });
+  useEffect(() => {
+    if (!opened) return;
+    form.setValues(
+      campaign
+        ? { name: campaign.name, channel: campaign.channel, startDate: campaign.startDate, endDate: campaign.endDate, cost: fenToYuanText(campaign.cost), status: campaign.status, notes: campaign.notes ?? '' }
+        : blank,
+    );
+    form.clearErrors();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the modal opens
+  }, [opened, campaign?.id]);
+
+  async function submit(values: CampaignValues) {
+    setBusy(true);
+    try {
+      await api.leads.saveCampaign({
+        ...(campaign ? { id: campaign.id } : {}),
+        name: values.name,
+        channel: values.channel,
+        startDate: values.startDate ?? '',
+        endDate: values.endDate,
+        cost: values.cost.trim() ? parseYuan(values.cost)! : 0,
+        status: values.status,
+        notes: values.notes,
+      });
+      notifications.show({ color: 'teal', message: t('leads.campaigns.saved') });
+      onClose();
+    } catch (error) {
+      const errors = fieldErrors(error);
+      if (Object.keys(errors).length) form.setErrors(localizeIssues(errors));
+      else notifyError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={campaign ? t('leads.campaigns.editTitle') : t('leads.campaigns.add')} size="lg">
+      <form onSubmit={form.onSubmit((v) => void submit(v))} data-testid="campaign-form">
+        <Grid gutter="sm">
+          <Grid.Col span={12}>
+            <TextInput label={t('leads.campaigns.name')} placeholder={t('leads.campaigns.namePlaceholder')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <Autocomplete label={t('leads.campaigns.channel')} placeholder={t('leads.form.channelPlaceholder')} withAsterisk data={channels.data ?? []} {...form.getInputProps('channel')} />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <TextInput label={t('leads.campaigns.costInput')} inputMode="decimal" placeholder="0.00" {...form.getInputProps('cost')} />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <DateField label={t('leads.campaigns.startDate')} withAsterisk clearable={false} {...form.getInputProps('startDate')} />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <DateField label={t('leads.campaigns.endDate')} {...form.getInputProps('endDate')} />
+          </Grid.Col>
+          <Grid.Col span={6}>
+            <Select label={t('leads.campaigns.status')} allowDeselect={false} data={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`leads.campaignStatus.${s}`) }))} {...form.getInputProps('status')} />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <Textarea label={t('leads.campaigns.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
+          </Grid.Col>
+        </Grid>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={busy} data-testid="campaign-save">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}
+
+/** 营销活动: what each campaign cost and how many leads and customers it brought. */
+export function CampaignsTab() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const manage = can('campaigns.manage');
+  const [opened, modal] = useDisclosure();
+  const [editing, setEditing] = useState<Campaign | null>(null);
+  const openNew = () => {
+    setEditing(null);
+    modal.open();
+  };
+  const columns: Column<Campaign>[] = [
+    { key: 'name', header: t('leads.campaigns.name'), render: (c) => <Text size="sm" fw={500}>{c.name}</Text>, exportValue: (c) => c.name },
+    { key: 'channel', header: t('leads.campaigns.channel'), render: (c) => c.channel },
+    { key: 'period', header: t('leads.campaigns.period'), render: (c) => (c.endDate ? `${c.startDate} ~ ${c.endDate}` : c.startDate) },
+    { key: 'status', header: t('leads.campaigns.status'), render: (c) => <Badge variant="light" color={STATUS_COLORS[c.status]}>{t(`leads.campaignStatus.${c.status}`)}</Badge>, exportValue: (c) => t(`leads.campaignStatus.${c.status}`) },
+    { key: 'cost', header: t('leads.campaigns.cost'), render: (c) => formatFen(c.cost), exportValue: (c) => c.cost / 100 },
+    { key: 'leads', header: t('leads.campaigns.leads'), render: (c) => String(c.leadCount), exportValue: (c) => c.leadCount },
+    { key: 'converted', header: t('leads.campaigns.converted'), render: (c) => String(c.convertedCount), exportValue: (c) => c.convertedCount },
+    {
+      key: 'costPerLead',
+      header: t('leads.campaigns.costPerLead'),
+      render: (c) => (c.leadCount ? formatFen(Math.round(c.cost / c.leadCount)) : '—'),
+      exportValue: (c) => (c.leadCount ? Math.round(c.cost / c.leadCount) / 100 : null),
+    },
+  ];
+  return (
+    <>
+      <Group justify="space-between" mb="sm">
+        <Text size="sm" c="dimmed">
+          {manage ? '' : t('leads.campaigns.onlyManagers')}
+        </Text>
+        {manage && (
+          <Button leftSection={<IconPlus size={16} />} onClick={openNew} data-testid="add-campaign">
+            {t('leads.campaigns.add')}
+          </Button>
+        )}
+      </Group>
+      <DataTable
+        queryKey={['leads', 'campaigns']}
+        fetchPage={(page, pageSize) => api.leads.listCampaigns({ page, pageSize })}
+        columns={columns}
+        rowKey={(c) => c.id}
+        exportName="campaigns"
+        onRowClick={
+          manage
+            ? (c) => {
+                setEditing(c);
+                modal.open();
+              }
+            : undefined
+        }
+        empty={
+          <EmptyState
+            icon={<IconSpeakerphone size={30} />}
+            title={t('leads.campaigns.emptyTitle')}
+            text={t('leads.campaigns.emptyText')}
+            action={
+              manage && (
+                <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
+                  {t('leads.campaigns.add')}
+                </Button>
+              )
+            }
+          />
+        }
+      />
+      <CampaignModal opened={opened} onClose={modal.close} campaign={editing} />
+    </>
+  );
+}

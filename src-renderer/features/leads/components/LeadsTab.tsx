@@ -1,0 +1,150 @@
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconPlus, IconSearch, IconUserSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LEAD_STATUSES, type LeadRow, type LeadStatus } from '../../../../src-main/domain/leads/leads.contract';
+import { api } from '../../../api/client';
+import { DataTable, type Column } from '../../../components/DataTable';
+import { EmptyState } from '../../../components/EmptyState';
+import { formatTimestamp } from '../../../format';
+import { useCan } from '../../auth/current-user';
+import { useUserOptions } from '../../customers/customers.queries';
+import { useCampaignOptions, useChannels } from '../leads.queries';
+import { LeadDrawer } from './LeadDrawer';
+import { LeadFormModal } from './LeadFormModal';
+import { LeadStatusBadge } from './LeadStatusBadge';
+
+const UNASSIGNED = '__none__';
+
+export function LeadsTab() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [q, setQ] = useState('');
+  const [debouncedQ] = useDebouncedValue(q, 250);
+  const [status, setStatus] = useState<LeadStatus | null>(null);
+  const [source, setSource] = useState<string | null>(null);
+  const [campaignId, setCampaignId] = useState<string | null>(null);
+  const [owner, setOwner] = useState<string | null>(null);
+  const [openLeadId, setOpenLeadId] = useState<string | null>(null);
+  const [createOpened, createModal] = useDisclosure();
+  const channels = useChannels();
+  const campaigns = useCampaignOptions();
+  const users = useUserOptions();
+
+  const filters = {
+    ...(status ? { status: [status] } : {}),
+    ...(source ? { source } : {}),
+    ...(campaignId ? { campaignId } : {}),
+    ...(owner ? { ownerUserId: owner === UNASSIGNED ? null : owner } : {}),
+  };
+  const filtered = Object.keys(filters).length > 0 || !!debouncedQ;
+  const clear = () => {
+    setQ('');
+    setStatus(null);
+    setSource(null);
+    setCampaignId(null);
+    setOwner(null);
+  };
+
+  const columns: Column<LeadRow>[] = [
+    { key: 'code', header: t('leads.field.code'), render: (l) => l.code, width: 100 },
+    {
+      key: 'name',
+      header: t('leads.field.name'),
+      render: (l) => (
+        <Stack gap={0}>
+          <Text size="sm" fw={500}>
+            {l.name}
+          </Text>
+          {l.title && (
+            <Text size="xs" c="dimmed">
+              {l.title}
+            </Text>
+          )}
+        </Stack>
+      ),
+      exportValue: (l) => l.name,
+    },
+    { key: 'company', header: t('leads.field.company'), render: (l) => l.company ?? '' },
+    { key: 'mobile', header: t('leads.field.mobile'), render: (l) => l.mobile ?? '' },
+    { key: 'source', header: t('leads.field.source'), render: (l) => l.source ?? '' },
+    { key: 'campaign', header: t('leads.field.campaign'), render: (l) => l.campaignName ?? '' },
+    { key: 'status', header: t('leads.field.status'), render: (l) => <LeadStatusBadge status={l.status} />, exportValue: (l) => t(`leads.status.${l.status}`) },
+    { key: 'owner', header: t('leads.field.owner'), render: (l) => l.ownerName ?? '' },
+    { key: 'lastContactedAt', header: t('leads.field.lastContactedAt'), render: (l) => (l.lastContactedAt ? formatTimestamp(l.lastContactedAt) : '') },
+    { key: 'createdAt', header: t('leads.field.createdAt'), render: (l) => formatTimestamp(l.createdAt) },
+  ];
+
+  return (
+    <>
+      <Group justify="space-between" mb="sm" align="flex-end">
+        <Group gap="xs" align="flex-end">
+          <TextInput w={240} leftSection={<IconSearch size={16} />} placeholder={t('leads.list.searchPlaceholder')} value={q} onChange={(e) => setQ(e.currentTarget.value)} data-testid="lead-search" />
+          <Select w={130} placeholder={t('leads.list.anyStatus')} clearable data={LEAD_STATUSES.map((s) => ({ value: s, label: t(`leads.status.${s}`) }))} value={status} onChange={(v) => setStatus(v as LeadStatus | null)} aria-label={t('leads.field.status')} />
+          <Select w={140} placeholder={t('leads.list.anySource')} clearable searchable data={channels.data ?? []} value={source} onChange={setSource} aria-label={t('leads.field.source')} />
+          <Select
+            w={180}
+            placeholder={t('leads.list.anyCampaign')}
+            clearable
+            searchable
+            data={(campaigns.data?.rows ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            value={campaignId}
+            onChange={setCampaignId}
+            aria-label={t('leads.field.campaign')}
+          />
+          <Select
+            w={130}
+            placeholder={t('leads.list.anyOwner')}
+            clearable
+            data={[{ value: UNASSIGNED, label: t('leads.list.unassigned') }, ...(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))]}
+            value={owner}
+            onChange={setOwner}
+            aria-label={t('leads.field.owner')}
+          />
+        </Group>
+        {can('leads.write') && (
+          <Button leftSection={<IconPlus size={16} />} onClick={createModal.open} data-testid="add-lead">
+            {t('leads.list.add')}
+          </Button>
+        )}
+      </Group>
+      <DataTable
+        queryKey={['leads', 'list', debouncedQ, filters]}
+        fetchPage={(page, pageSize) => api.leads.list({ q: debouncedQ || undefined, filters, page, pageSize })}
+        columns={columns}
+        rowKey={(l) => l.id}
+        exportName="leads"
+        onRowClick={(l) => setOpenLeadId(l.id)}
+        empty={
+          filtered ? (
+            <EmptyState
+              title={t('leads.list.emptyFilteredTitle')}
+              text={t('leads.list.emptyFilteredText')}
+              action={
+                <Button variant="default" onClick={clear}>
+                  {t('leads.list.clearFilters')}
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyState
+              icon={<IconUserSearch size={30} />}
+              title={t('leads.list.emptyTitle')}
+              text={t('leads.list.emptyText')}
+              action={
+                can('leads.write') && (
+                  <Button leftSection={<IconPlus size={16} />} onClick={createModal.open}>
+                    {t('leads.list.add')}
+                  </Button>
+                )
+              }
+            />
+          )
+        }
+      />
+      <LeadFormModal opened={createOpened} onClose={createModal.close} onSaved={(lead) => setOpenLeadId(lead.id)} />
+      <LeadDrawer leadId={openLeadId} onClose={() => setOpenLeadId(null)} />
+    </>
+  );
+}
