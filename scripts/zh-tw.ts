@@ -23,6 +23,8 @@ const FIXES: [string, string][] = [
   ['默認', '預設'],
   ['程式碼', '代碼'],
   ['型別', '類型'],
+  ['營銷', '行銷'],
+  ['渠道', '通路'],
 ];
 
 const convert = OpenCC.Converter({ from: 'cn', to: 'twp' });

@@ -204,7 +204,7 @@ const zhTW: Catalog = {
       tag: "標籤",
       lead: "線索",
       opportunity: "商機",
-      campaign: "營銷活動",
+      campaign: "行銷活動",
       import: "匯入"
     },
     methods: {

@@ -18,7 +18,7 @@ import { SavedViewsMenu } from './components/SavedViewsMenu';
 import { TagsManager } from './components/TagsManager';
 import './customer-palette-search';
 import { useCustomerList } from './customers.queries';
-import { downloadCustomersCsv, fetchAllRows } from './export-customers';
+import { downloadCustomersExport } from './export-customers';
 import { useListState } from './list-state';
 
 /** /customers: the customer list (客户档案). */
@@ -48,7 +48,7 @@ export function CustomersListPage() {
   async function exportAll() {
     setExporting(true);
     try {
-      downloadCustomersCsv(await fetchAllRows(input));
+      await downloadCustomersExport({ q: input.q, filters: input.filters, sort: input.sort });
     } catch (error) {
       notifyError(error);
     } finally {

@@ -6,8 +6,8 @@ const zhTW: Messages = {
   tabs: {
     leads: "線索",
     board: "商機看板",
-    campaigns: "營銷活動",
-    channels: "渠道分析"
+    campaigns: "行銷活動",
+    channels: "通路分析"
   },
   status: {
     new: "待跟進",
@@ -37,8 +37,8 @@ const zhTW: Messages = {
     title: "職務",
     mobile: "手機號",
     email: "郵箱",
-    source: "來源渠道",
-    campaign: "營銷活動",
+    source: "來源通路",
+    campaign: "行銷活動",
     status: "狀態",
     owner: "負責人",
     notes: "備註",
@@ -51,12 +51,12 @@ const zhTW: Messages = {
     add: "新建線索",
     searchPlaceholder: "姓名、公司、手機號或線索編號",
     anyStatus: "全部狀態",
-    anySource: "全部渠道",
+    anySource: "全部通路",
     anyCampaign: "全部活動",
     anyOwner: "全部負責人",
     unassigned: "未分配",
     emptyTitle: "還沒有線索",
-    emptyText: "把展會名片、官網諮詢、抖音留資都錄成線索，跟進後一鍵轉為客戶，渠道效果一目瞭然。",
+    emptyText: "把展會名片、官網諮詢、抖音留資都錄成線索，跟進後一鍵轉為客戶，通路效果一目瞭然。",
     emptyFilteredTitle: "沒有符合條件的線索",
     emptyFilteredText: "換個篩選條件試試，或者清除篩選。",
     clearFilters: "清除篩選"
@@ -66,7 +66,7 @@ const zhTW: Messages = {
     editTitle: "編輯線索 {{code}}",
     created: "線索 {{code}} 已建立",
     saved: "線索已儲存",
-    channelPlaceholder: "選擇或輸入渠道，如 百度推廣",
+    channelPlaceholder: "選擇或輸入通路，如 百度推廣",
     noCampaign: "不屬於任何活動",
     duplicates: "注意：{{names}} 已是客戶（手機號或公司名相同）"
   },
@@ -81,7 +81,7 @@ const zhTW: Messages = {
     onCustomerTimeline: "已同步到客戶時間線",
     convert: "轉為客戶",
     convertTitle: "把線索轉為客戶",
-    convertText: "將用線索資料新建客戶檔案：來源渠道、負責人、聯絡人一併帶過去，跟進記錄同步到客戶時間線，相關商機歸到該客戶名下。",
+    convertText: "將用線索資料新建客戶檔案：來源通路、負責人、聯絡人一併帶過去，跟進記錄同步到客戶時間線，相關商機歸到該客戶名下。",
     customerKind: "客戶類型",
     customerName: "客戶名稱",
     converted: "已轉為客戶 {{code}}",
@@ -154,7 +154,7 @@ const zhTW: Messages = {
     editTitle: "編輯活動",
     name: "活動名稱",
     namePlaceholder: "例如：2026 春季糖酒會",
-    channel: "渠道",
+    channel: "通路",
     period: "活動時間",
     startDate: "開始日期",
     endDate: "結束日期",
@@ -166,9 +166,9 @@ const zhTW: Messages = {
     converted: "轉化客戶",
     costPerLead: "單條線索成本",
     saved: "活動已儲存",
-    emptyTitle: "還沒有營銷活動",
-    emptyText: "把每次投放、展會、地推的費用錄進來，渠道分析才能算出獲客成本和渠道 ROI。",
-    onlyManagers: "營銷活動由店主或經理維護"
+    emptyTitle: "還沒有行銷活動",
+    emptyText: "把每次投放、展會、地推的費用錄進來，通路分析才能算出獲客成本和通路 ROI。",
+    onlyManagers: "行銷活動由店主或經理維護"
   },
   channels: {
     from: "開始日期",
@@ -179,7 +179,7 @@ const zhTW: Messages = {
       year: "今年",
       last12: "近 12 個月"
     },
-    channel: "渠道",
+    channel: "通路",
     leads: "線索數",
     converted: "轉化客戶",
     conversionRate: "轉化率",
@@ -187,15 +187,15 @@ const zhTW: Messages = {
     cost: "投入費用",
     costPerConverted: "獲客成本",
     revenue: "轉化客戶收入",
-    roi: "渠道 ROI",
+    roi: "通路 ROI",
     total: "合計",
-    noChannel: "未填渠道",
+    noChannel: "未填通路",
     chartMoney: "金額（元）",
     chartCount: "客戶數",
     emptyTitle: "這段時間沒有線索，也沒有活動費用",
-    emptyText: "換一個日期範圍，或者先錄入線索和營銷活動的費用。",
+    emptyText: "換一個日期範圍，或者先錄入線索和行銷活動的費用。",
     note: "線索按建立日期統計，費用按活動開始日期統計；轉化客戶收入是這些客戶至今的累計銷售額，訂單模組上線前為 0。",
-    exportName: "渠道分析"
+    exportName: "通路分析"
   }
 };
 

@@ -8,7 +8,7 @@ import { api } from '../../../api/client';
 import { notifyError } from '../../../api/hooks';
 import { useCan } from '../../auth/current-user';
 import { useUserOptions } from '../customers.queries';
-import { downloadCustomersCsv } from '../export-customers';
+import { downloadCustomersExport } from '../export-customers';
 import { TagPicker } from './TagPicker';
 
 type Action = 'addTags' | 'removeTags' | 'assignOwner';
@@ -62,7 +62,7 @@ export function BulkActions({ selected, onClear }: { selected: CustomerListRow[]
           </>
         )}
         {can('customers.export') && (
-          <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={14} />} onClick={() => downloadCustomersCsv(selected)}>
+          <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={14} />} onClick={() => void downloadCustomersExport({ ids: selected.map((row) => row.id) }).catch(notifyError)}>
             {t('customers.list.exportSelected')}
           </Button>
         )}
