@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend, type RunningBackend } from '../api/backend';
+import { startDailyJobs } from '../api/daily-jobs';
 import { contract, METHOD_NAMES, type OutputOf } from '../api/contract';
 import type { Session } from '../api/session';
 import { openDatabase } from '../db/connection';
@@ -172,7 +173,9 @@ async function serve(dbFile: string, args: ParsedArgs, out: Output): Promise<voi
     throw error;
   });
   out.stdout.write(`Desk ERP is running at ${server.url} (data: ${path.resolve(dbFile)}). Press Ctrl+C to stop.\n`);
+  const stopDailyJobs = startDailyJobs(backend);
   const stop = () => {
+    stopDailyJobs();
     void server.close().then(() => {
       backend.close();
       process.exit(0);

@@ -5,7 +5,8 @@
  */
 import type { Connection } from '../db/connection';
 import type { CustomerKind, LifecycleStage } from '../domain/customers/customers.contract';
-import { businessDateIn, computeStage } from '../domain/customers/customers.lifecycle';
+import { computeStage } from '../domain/customers/customers.lifecycle';
+import { businessDateIn } from '../domain/shared/dates';
 import { creditCodeCheckChar, customerNameKey } from '../domain/customers/customers.rules';
 import { buildSearchDoc, pinyinSortKey } from '../domain/customers/customers.search-text';
 import { newId } from '../domain/shared/ids';

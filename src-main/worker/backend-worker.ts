@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createBackend, type BackendOptions, type RunningBackend } from '../api/backend';
+import { startDailyJobs } from '../api/daily-jobs';
 import type { ApiEvent, Result } from '../api/result';
 import type { Session } from '../api/session';
 
@@ -48,6 +49,7 @@ export function serveBackend(port: WorkerPort, data: BackendWorkerData, open: (o
   }
   const session: Session = { user: null };
   const unsubscribe = backend.onEvent((event) => port.postMessage({ type: 'event', event }));
+  const stopDailyJobs = startDailyJobs(backend);
   port.on('message', (message) => {
     if (message.type === 'call') {
       void backend
@@ -58,6 +60,7 @@ export function serveBackend(port: WorkerPort, data: BackendWorkerData, open: (o
         })
         .then((result) => port.postMessage({ type: 'result', id: message.id, result }));
     } else if (message.type === 'close') {
+      stopDailyJobs();
       unsubscribe();
       backend.close();
       port.postMessage({ type: 'closed' });

@@ -6,7 +6,8 @@ import type { Page } from '../../api/paging';
 import type { Database } from '../../db/schema';
 import { newId, nowIso } from '../shared/ids';
 import type { CustomerOverview, Interaction, InteractionKind, LifecycleStage, SavedView, StageChange, Tag, TagWithCount, TimelineEntry } from './customers.contract';
-import { businessDateIn, daysBetween, refreshStage } from './customers.lifecycle';
+import { refreshStage } from './customers.lifecycle';
+import { businessDateIn, daysBetween } from '../shared/dates';
 import * as repo from './customers.repository';
 import { getSettings } from '../settings/settings.service';
 

@@ -6,6 +6,7 @@ import { newId, nowIso } from '../shared/ids';
 import { getSettings } from '../settings/settings.service';
 import type { LifecycleStage } from './customers.contract';
 import * as repo from './customers.repository';
+import { businessDateIn, daysBetween } from '../shared/dates';
 
 /**
  * Lifecycle rules (客户生命周期), evaluated for one customer as of a business date D in the
@@ -50,14 +51,6 @@ export function computeStage(facts: LifecycleFacts, asOf: string): LifecycleStag
   return 'active';
 }
 
-export function daysBetween(fromDate: string, toDate: string): number {
-  return Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Today's business date (YYYY-MM-DD) in a time zone. */
-export function businessDateIn(timeZone: string, at = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 async function today(db: Kysely<Database>): Promise<string> {
   return businessDateIn((await getSettings(db)).timeZone);

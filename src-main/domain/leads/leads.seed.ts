@@ -5,7 +5,7 @@
  * and deals across the kanban. Prepared statements in one transaction, like the customers seeder.
  */
 import type { Connection } from '../../db/connection';
-import { businessDateIn } from '../customers/customers.lifecycle';
+import { businessDateIn } from '../shared/dates';
 import { newId } from '../shared/ids';
 import { DEFAULT_SERIES } from '../shared/numbering';
 import { SeededRandom } from '../../seed/random';

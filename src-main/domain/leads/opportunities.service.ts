@@ -5,7 +5,7 @@ import { changedFields, type HandlerContext } from '../../api/dispatch';
 import { notFound, validationError, type FieldIssue } from '../../api/errors';
 import type { Page } from '../../api/paging';
 import type { Database } from '../../db/schema';
-import { businessDateIn } from '../customers/customers.lifecycle';
+import { businessDateIn } from '../shared/dates';
 import { getSettings } from '../settings/settings.service';
 import { newId, nowIso } from '../shared/ids';
 import { addDays, businessDayStartUtc } from './business-day';

@@ -1,0 +1,34 @@
+import { businessDateIn } from '../domain/shared/dates';
+import { getCompany, readSetting, writeSetting } from '../domain/settings/settings.repository';
+import { localAdmin } from '../domain/users/local-admin';
+import type { RunningBackend } from './backend';
+import type { MethodName } from './contract';
+
+const LAST_RUN_KEY = 'dailyJobs.lastRun';
+
+/** Work the business expects once a day, run through dispatch as the audited local administrator. */
+const DAILY_METHODS: MethodName[] = ['customers.recomputeLifecycle'];
+
+/** Runs today's jobs unless they already ran on this business date; returns whether it ran them. */
+export async function runDailyJobs(backend: RunningBackend, now = new Date()): Promise<boolean> {
+  const company = await getCompany(backend.conn.db);
+  if (!company) return false;
+  const today = businessDateIn(company.time_zone, now);
+  if ((await readSetting<string | null>(backend.conn.db, LAST_RUN_KEY, null)) === today) return false;
+  const session = { user: localAdmin(backend.conn) };
+  for (const method of DAILY_METHODS) {
+    const result = await backend.call({ session, transport: 'cli' }, method, { asOf: today });
+    if (!result.ok) backend.logError(`daily ${method}`, new Error(`${result.error.code}: ${result.error.message}`));
+  }
+  await writeSetting(backend.conn.db, LAST_RUN_KEY, today);
+  return true;
+}
+
+/** At start, then every hour: a desktop left running overnight recomputes after midnight. */
+export function startDailyJobs(backend: RunningBackend, intervalMs = 60 * 60_000): () => void {
+  const tick = () => void runDailyJobs(backend).catch((error: unknown) => backend.logError('daily jobs', error));
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
