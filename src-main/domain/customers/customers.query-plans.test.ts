@@ -1,27 +1,11 @@
-import { Kysely, SqliteDialect } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../../db/connection';
 import { migrate } from '../../db/migrate';
-import type { Database } from '../../db/schema';
+import { plansOf } from '../../db/query-plans';
 import { seedCustomers } from '../../seed/customers.seed';
 import { customerListInput, type CustomerListInput } from './customers.contract';
 import { findDuplicates } from './customers.duplicates';
 import { listCustomers, searchCustomers } from './customers.list';
-
-/** Runs `work` on a Kysely that records its SQL, and returns the query plan of each statement. */
-async function plansOf(conn: Connection, work: (db: Kysely<Database>) => Promise<unknown>): Promise<string[]> {
-  const statements: { sql: string; parameters: readonly unknown[] }[] = [];
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: conn.sqlite }),
-    log: (event) => {
-      if (event.level === 'query') statements.push({ sql: event.query.sql, parameters: event.query.parameters });
-    },
-  });
-  await work(db);
-  return statements.map(({ sql, parameters }) =>
-    (conn.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join('\n'),
-  );
-}
 
 describe('query plans of the hot customer queries', () => {
   let conn: Connection;

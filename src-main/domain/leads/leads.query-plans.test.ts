@@ -1,27 +1,11 @@
-import { Kysely, SqliteDialect } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../../db/connection';
 import { migrate } from '../../db/migrate';
-import type { Database } from '../../db/schema';
+import { plansOf } from '../../db/query-plans';
 import { seedCustomers } from '../../seed/customers.seed';
 import { leadListInput } from './leads.contract';
 import * as repo from './leads.repository';
 import { seedLeads } from './leads.seed';
-
-/** The query plan of every statement `work` runs. */
-async function plansOf(conn: Connection, work: (db: Kysely<Database>) => Promise<unknown>): Promise<string[]> {
-  const statements: { sql: string; parameters: readonly unknown[] }[] = [];
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: conn.sqlite }),
-    log: (event) => {
-      if (event.level === 'query') statements.push({ sql: event.query.sql, parameters: event.query.parameters });
-    },
-  });
-  await work(db);
-  return statements.map(({ sql, parameters }) =>
-    (conn.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join('\n'),
-  );
-}
 
 describe('query plans of the hot leads queries', () => {
   let conn: Connection;
