@@ -4,7 +4,7 @@ import type { Connection, Sqlite } from '../db/connection';
 import type { Database } from '../db/schema';
 import { newId, nowIso } from '../domain/shared/ids';
 import { contract, type MethodName, type ParsedInputOf, type OutputOf } from './contract';
-import { AppError, validationError, type FieldIssue } from './errors';
+import { AppError, validationError, type ApiError, type FieldIssue } from './errors';
 import { roleHas, type Permission } from './permissions';
 import type { ApiEvent, Result } from './result';
 import type { Session, SessionUser, Transport } from './session';
@@ -87,10 +87,19 @@ export async function dispatch(backend: Backend, call: CallContext, method: stri
     if (spec.mutates) backend.emit({ kind: 'data.changed', areas: spec.changes ?? [name.split('.')[0]!] });
     return { ok: true, data };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+    if (error instanceof AppError) return { ok: false, error: reportedError(error, spec.issuePath) };
     backend.logError(method, error);
     return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Desk ERP; the details are in the log file.' } };
   }
+}
+
+/** The error as the caller sees it: issue paths (and the summary naming them) through the method's issuePath. */
+function reportedError(error: AppError, issuePath: ((path: string) => string) | undefined): ApiError {
+  const reported = error.toApiError();
+  if (!issuePath || !reported.issues) return reported;
+  const issues = reported.issues.map((issue) => ({ ...issue, path: issuePath(issue.path) }));
+  const summarised = reported.message === validationError(reported.issues).message;
+  return { ...reported, issues, message: summarised ? validationError(issues).message : reported.message };
 }
 
 async function run(backend: Backend, call: CallContext, name: MethodName, input: unknown, mutates: boolean): Promise<unknown> {

@@ -12,6 +12,11 @@ export interface MethodSpec<In extends z.ZodTypeAny = z.ZodTypeAny, Out = unknow
   mutates: boolean;
   /** Areas whose cached queries a successful call makes stale (defaults to the method's own area). */
   changes?: string[];
+  /**
+   * Rewrites the path of every field issue the method reports (its input's and its service's), when
+   * callers know a field by a shorter name than the input's shape gives it.
+   */
+  issuePath?: (path: string) => string;
   readonly __output?: Out;
 }
 

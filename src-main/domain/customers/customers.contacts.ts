@@ -8,6 +8,12 @@ import { assertNoNewRequiredIssues, editableCustomer, getCustomer, refreshSearch
 
 type Db = HandlerContext['db'];
 
+/** customers.update checks required fields once, on the record its whole edit leaves, not after each step. */
+export interface ChildWriteOptions {
+  checkRequired: boolean;
+}
+const ON_ITS_OWN: ChildWriteOptions = { checkRequired: true };
+
 // ---------------------------------------------------------------- contacts
 
 /** The first contact is the primary one; choosing another primary demotes the old one. */
@@ -24,7 +30,7 @@ export async function addContact(ctx: HandlerContext, customerId: string, contac
   return saved;
 }
 
-export async function updateContact(ctx: HandlerContext, id: string, patch: ContactFields & { isPrimary?: boolean }): Promise<Contact> {
+export async function updateContact(ctx: HandlerContext, id: string, patch: ContactFields & { isPrimary?: boolean }, options = ON_ITS_OWN): Promise<Contact> {
   const row = await repo.findContact(ctx.db, id);
   if (!row) throw notFound('Contact', id);
   const customerBefore = await editableCustomer(ctx.db, row.customer_id);
@@ -36,21 +42,21 @@ export async function updateContact(ctx: HandlerContext, id: string, patch: Cont
     if (!other) throw validationError([{ path: 'patch.isPrimary', message: 'The only contact has to stay the primary contact' }]);
     await repo.makePrimaryContact(ctx.db, row.customer_id, other.id, now);
   }
-  await assertNoNewRequiredIssues(ctx.db, customerBefore, await getCustomer(ctx.db, row.customer_id));
+  if (options.checkRequired) await assertNoNewRequiredIssues(ctx.db, customerBefore, await getCustomer(ctx.db, row.customer_id));
   await refreshSearchDoc(ctx.db, row.customer_id);
   const saved = toContact((await repo.findContact(ctx.db, id))!);
   ctx.audit({ entityType: 'customerContact', entityId: id, fields: changedFields(toContact(row) as never, saved as never) });
   return saved;
 }
 
-export async function removeContact(ctx: HandlerContext, id: string): Promise<void> {
+export async function removeContact(ctx: HandlerContext, id: string, options = ON_ITS_OWN): Promise<void> {
   const row = await repo.findContact(ctx.db, id);
   if (!row) throw notFound('Contact', id);
   const customerBefore = await editableCustomer(ctx.db, row.customer_id);
   await repo.deleteContact(ctx.db, id);
   const next = (await repo.listContacts(ctx.db, row.customer_id))[0];
   if (row.is_primary === 1 && next) await repo.makePrimaryContact(ctx.db, row.customer_id, next.id, nowIso());
-  await assertNoNewRequiredIssues(ctx.db, customerBefore, await getCustomer(ctx.db, row.customer_id));
+  if (options.checkRequired) await assertNoNewRequiredIssues(ctx.db, customerBefore, await getCustomer(ctx.db, row.customer_id));
   await refreshSearchDoc(ctx.db, row.customer_id);
   ctx.audit({ entityType: 'customerContact', entityId: id, fields: changedFields(toContact(row) as never, null) });
 }
@@ -97,12 +103,12 @@ export async function updateAddress(ctx: HandlerContext, id: string, patch: Addr
   return saved;
 }
 
-export async function removeAddress(ctx: HandlerContext, id: string): Promise<void> {
+export async function removeAddress(ctx: HandlerContext, id: string, options = ON_ITS_OWN): Promise<void> {
   const row = await repo.findAddress(ctx.db, id);
   if (!row) throw notFound('Address', id);
   const before = await editableCustomer(ctx.db, row.customer_id);
   await repo.deleteAddress(ctx.db, id);
   await promoteDefaultAddress(ctx.db, row.customer_id, row.kind, nowIso());
-  await assertNoNewRequiredIssues(ctx.db, before, await getCustomer(ctx.db, row.customer_id));
+  if (options.checkRequired) await assertNoNewRequiredIssues(ctx.db, before, await getCustomer(ctx.db, row.customer_id));
   ctx.audit({ entityType: 'customerAddress', entityId: id, fields: changedFields(toAddress(row) as never, null) });
 }

@@ -318,6 +318,36 @@ export const customerPatch = z
   .partial()
   .strict();
 
+/** An item of customers.update: with an id it changes that contact (only the fields given), without one it adds one. */
+export const contactUpsert = contactInput.extend({ id: id.optional() }).strict();
+
+/** Like contactUpsert; kind is optional so a change keeps the address's kind (a new one defaults to shipping). */
+export const addressUpsert = addressInput.extend({ id: id.optional(), kind: z.enum(ADDRESS_KINDS).optional() }).strict();
+
+const childEdits = <Item extends z.ZodTypeAny>(item: Item) =>
+  z.object({ upsert: z.array(item).max(50).default([]), remove: z.array(id).max(50).default([]) }).strict();
+
+/**
+ * One edit of the customer form, applied as a whole or not at all: the customer's own fields
+ * (patch), then the contacts and the addresses (upserts in order, then removals). Every id must
+ * belong to this customer. Required fields are checked once, on the record as the edit leaves it.
+ */
+export const customerUpdateInput = z
+  .object({
+    id,
+    patch: customerPatch.default({}),
+    contacts: childEdits(contactUpsert).optional(),
+    addresses: childEdits(addressUpsert).optional(),
+  })
+  .strict();
+
+/**
+ * customers.update names an upserted item by its index in `upsert`, as a form lists them:
+ * contacts.upsert[1].mobile is reported at contacts.1.mobile. Removals keep their path
+ * (contacts.remove.0); the customer's own fields keep theirs (patch.name).
+ */
+export const updateIssuePath = (path: string): string => path.replace(/^(contacts|addresses)\.upsert\.(?=\d)/, '$1.');
+
 export const listFilters = z
   .object({
     tagIds: z.array(id).max(20),
@@ -367,6 +397,9 @@ export type ContactInput = z.input<typeof contactInput>;
 export type AddressInput = z.input<typeof addressInput>;
 export type CustomerCreateInput = z.input<typeof customerCreateInput>;
 export type CustomerPatch = z.input<typeof customerPatch>;
+export type ContactUpsert = z.input<typeof contactUpsert>;
+export type AddressUpsert = z.input<typeof addressUpsert>;
+export type CustomerUpdateInput = z.input<typeof customerUpdateInput>;
 export type CustomerListInput = z.input<typeof customerListInput>;
 export type CustomerListFilters = z.input<typeof listFilters>;
 
@@ -385,7 +418,7 @@ export const customersContract = {
     permission: 'customers.write',
     mutates: true,
   }),
-  'customers.update': method<Customer>()({ input: z.object({ id, patch: customerPatch }).strict(), permission: 'customers.write', mutates: true }),
+  'customers.update': method<Customer>()({ input: customerUpdateInput, permission: 'customers.write', mutates: true, issuePath: updateIssuePath }),
   'customers.archive': method<Customer>()({ input: byId, permission: 'customers.write', mutates: true }),
   'customers.restore': method<Customer>()({ input: byId, permission: 'customers.write', mutates: true }),
   'customers.checkDuplicates': method<DuplicateMatch[]>()({ input: duplicateCheckInput, permission: 'customers.read', mutates: false }),

@@ -9,6 +9,7 @@ import { mergeCustomers } from './customers.merge';
 import { listFieldDefs } from './customers.repository';
 import * as contacts from './customers.contacts';
 import * as service from './customers.service';
+import { updateCustomer } from './customers.update';
 
 type CustomersMethods = keyof typeof customersContract;
 
@@ -21,7 +22,7 @@ export const customersHandlers: { [M in CustomersMethods]: Handler<M> } = {
   'customers.search': (input, ctx) => searchCustomers(ctx.db, input),
   'customers.get': (input, ctx) => service.getCustomer(ctx.db, input.id),
   'customers.create': (input, ctx) => service.createCustomer(ctx, input),
-  'customers.update': (input, ctx) => service.updateCustomer(ctx, input.id, input.patch),
+  'customers.update': (input, ctx) => updateCustomer(ctx, input),
   'customers.archive': (input, ctx) => service.setCustomerStatus(ctx, input.id, 'archived'),
   'customers.restore': (input, ctx) => service.setCustomerStatus(ctx, input.id, 'active'),
   'customers.checkDuplicates': (input, ctx) =>

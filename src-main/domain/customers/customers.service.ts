@@ -80,7 +80,7 @@ export async function getCustomer(db: Db, id: string): Promise<Customer> {
 }
 
 /** What the audit log compares: the record without bookkeeping, contacts/addresses by value. */
-function auditView(customer: Customer): Record<string, unknown> {
+export function auditView(customer: Customer): Record<string, unknown> {
   const { updatedAt: _u, ownerName: _o, tags, ...rest } = customer;
   return { ...rest, tags: tags.map((t) => t.name) };
 }
@@ -136,7 +136,7 @@ async function referenceIssues(db: Db, input: { ownerUserId?: string | null; tag
   return issues;
 }
 
-function flagIssues(items: { isPrimary?: boolean; isDefault?: boolean; kind?: string }[], prefix: string, flag: 'isPrimary' | 'isDefault'): FieldIssue[] {
+export function flagIssues(items: { isPrimary?: boolean; isDefault?: boolean; kind?: string }[], prefix: string, flag: 'isPrimary' | 'isDefault'): FieldIssue[] {
   const seen = new Set<string>();
   const issues: FieldIssue[] = [];
   items.forEach((item, i) => {
@@ -247,32 +247,38 @@ export async function editableCustomer(db: Db, id: string): Promise<Customer> {
   return customer;
 }
 
-/** Fails only on required fields this change empties, so old records stay editable. */
-export async function assertNoNewRequiredIssues(db: Db, before: Customer, after: Customer): Promise<void> {
+/** Required fields this change empties (checking only those keeps old records editable). */
+export async function newRequiredIssues(db: Db, before: Customer, after: Customer): Promise<FieldIssue[]> {
   const had = new Set((await requiredIssuesFor(db, before)).map((i) => i.message));
-  const fresh = (await requiredIssuesFor(db, after)).filter((i) => !had.has(i.message));
+  return (await requiredIssuesFor(db, after)).filter((i) => !had.has(i.message));
+}
+
+export async function assertNoNewRequiredIssues(db: Db, before: Customer, after: Customer): Promise<void> {
+  const fresh = await newRequiredIssues(db, before, after);
   if (fresh.length) throw validationError(fresh);
 }
 
-export async function updateCustomer(ctx: HandlerContext, id: string, patch: PatchInput): Promise<Customer> {
-  const db = ctx.db;
-  const before = await editableCustomer(db, id);
+export interface CheckedPatch {
+  /** Paths under `patch.`, as the caller sent them. */
+  issues: FieldIssue[];
+  customFields: Record<string, CustomFieldValue>;
+}
+
+/** Checks a patch of the customer's own fields against the stored record; writes nothing. */
+export async function checkPatch(db: Db, before: Customer, patch: PatchInput): Promise<CheckedPatch> {
   const { values: customFields, issues: customIssues } = await validateCustomFields(db, before.customFields, patch.customFields);
   const issues = [...customIssues, ...(await referenceIssues(db, patch))];
-  if (issues.length) throw validationError(issues.map((i) => ({ ...i, path: `patch.${i.path}` })));
-  const now = nowIso();
+  return { issues: issues.map((i) => ({ ...i, path: `patch.${i.path}` })), customFields };
+}
+
+export async function writePatch(db: Db, id: string, patch: PatchInput, checked: CheckedPatch): Promise<void> {
   await repo.updateCustomer(db, id, {
     ...toColumns(patch),
     ...(patch.name !== undefined ? { name_key: customerNameKey(patch.name), name_pinyin: pinyinSortKey(patch.name) } : {}),
-    ...(patch.customFields !== undefined ? { custom_fields: JSON.stringify(customFields) } : {}),
-    updated_at: now,
+    ...(patch.customFields !== undefined ? { custom_fields: JSON.stringify(checked.customFields) } : {}),
+    updated_at: nowIso(),
   });
   if (patch.tagIds) await repo.replaceTags(db, id, patch.tagIds);
-  const after = await getCustomer(db, id);
-  await assertNoNewRequiredIssues(db, before, after);
-  await refreshSearchDoc(db, id);
-  ctx.audit({ entityType: 'customer', entityId: id, fields: changedFields(auditView(before), auditView(after)) });
-  return after;
 }
 
 export async function setCustomerStatus(ctx: HandlerContext, id: string, status: CustomerStatus): Promise<Customer> {

@@ -319,6 +319,11 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
 
         <Section title={t('customers.form.contacts')}>
           <ContactsSection form={form} onMobileBlur={() => void checkDuplicates()} mobileNote={(mobile) => duplicateNote('mobile', mobile)} />
+          {form.errors.contacts && (
+            <Text c="red" size="sm" mt="xs">
+              {form.errors.contacts}
+            </Text>
+          )}
         </Section>
 
         <Section title={t('customers.form.addresses')}>

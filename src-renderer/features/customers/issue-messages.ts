@@ -24,6 +24,8 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^Same unified social credit code as customer (.+)$/, (m) => i18n.t('customers.issues.sameCreditCode', { who: m[1] })],
   [/^Same name as customer (.+)$/, (m) => i18n.t('customers.issues.sameName', { who: m[1] })],
   [/^Same mobile number as customer (.+)$/, (m) => i18n.t('customers.issues.sameMobile', { who: m[1] })],
+  // The contact or address was removed (or merged away) since the form was loaded.
+  [/^Not an? (contact|address) of this customer/, () => i18n.t('errors.NOT_FOUND')],
   [/^This tag name is taken/, () => i18n.t('customers.issues.tagTaken')],
   [/^This name is taken/, () => i18n.t('customers.issues.nameTaken')],
   [/^This key is taken/, () => i18n.t('customers.issues.keyTaken')],

@@ -1,72 +1,74 @@
-import type { Customer } from '../../../src-main/domain/customers/customers.contract';
+import type { Customer, CustomerUpdateInput } from '../../../src-main/domain/customers/customers.contract';
 import { ApiCallError, api } from '../../api/client';
 import { addressInputOf, contactInputOf, patchOf, type CustomerFormValues } from './form-model';
 
-/** Re-keys an issue from a per-item call (patch.mobile, contact.mobile) to the form's path. */
-function rekey(error: unknown, prefix: string): ApiCallError | unknown {
-  if (!(error instanceof ApiCallError) || error.issues.length === 0) return error;
-  const issues = error.issues.map((issue) => ({ ...issue, path: `${prefix}.${issue.path.replace(/^(patch|contact|address)\./, '')}` }));
-  return new ApiCallError({ code: error.code, message: error.message, issues });
+type ListName = 'contacts' | 'addresses';
+
+/** A list's edit for customers.update: new and changed items (upsert), removed ids, and where each upserted item sits in the form. */
+function listEdit<Draft extends { id?: string }, Input extends object>(original: Draft[], now: Draft[], inputOf: (draft: Draft) => Input) {
+  const loaded = new Map(original.filter((d) => d.id).map((d) => [d.id!, d]));
+  const upsert: (Input & { id?: string })[] = [];
+  const formIndex: number[] = [];
+  now.forEach((draft, i) => {
+    const input = inputOf(draft);
+    const was = draft.id ? loaded.get(draft.id) : undefined;
+    if (was && JSON.stringify(inputOf(was)) === JSON.stringify(input)) return;
+    upsert.push(draft.id ? { ...input, id: draft.id } : input);
+    formIndex.push(i);
+  });
+  const kept = new Set(now.map((d) => d.id));
+  const remove = [...loaded.keys()].filter((id) => !kept.has(id));
+  return { edit: { upsert, remove }, formIndex };
 }
 
 /**
- * customers.update takes the customer's own fields; contacts and addresses have their own calls.
- * Order matters: a new primary contact or default address is saved before the old one is removed,
- * so the customer is never left without one. Returns the first failure, keyed to the form's paths.
+ * The backend's path for the form's: patch.name → name; contacts.1.mobile (the second upserted
+ * contact) → that contact's place in the form; an item's id or a removal → the whole list.
+ */
+function formPathOf(path: string, formIndex: Record<ListName, number[]>): string {
+  const own = /^patch\.(.+)$/.exec(path);
+  if (own) return own[1]!;
+  const item = /^(contacts|addresses)\.(\d+)\.(.+)$/.exec(path);
+  if (item) {
+    const list = item[1] as ListName;
+    const index = formIndex[list][Number(item[2])];
+    return index === undefined || item[3] === 'id' ? list : `${list}.${index}.${item[3]}`;
+  }
+  return /^(contacts|addresses)\.(upsert|remove)\b/.exec(path)?.[1] ?? path;
+}
+
+export interface CustomerEdit {
+  /** Null when nothing changed. */
+  input: CustomerUpdateInput | null;
+  /** The form's path for an issue path of customers.update. */
+  formPath(path: string): string;
+}
+
+/** The form's changes as one customers.update input: changed own fields, new and changed contacts and addresses, removals. */
+export function customerEditOf(customerId: string, original: CustomerFormValues, values: CustomerFormValues): CustomerEdit {
+  const patch = patchOf(values, original);
+  const contacts = listEdit(original.contacts, values.contacts, contactInputOf);
+  const addresses = listEdit(original.addresses, values.addresses, addressInputOf);
+  const formIndex = { contacts: contacts.formIndex, addresses: addresses.formIndex };
+  const unchanged = Object.keys(patch).length === 0 && [contacts.edit, addresses.edit].every((e) => e.upsert.length === 0 && e.remove.length === 0);
+  return {
+    input: unchanged ? null : { id: customerId, patch, contacts: contacts.edit, addresses: addresses.edit },
+    formPath: (path) => formPathOf(path, formIndex),
+  };
+}
+
+/**
+ * The whole edit in one customers.update call, so it is saved as a whole or not at all.
+ * Returns the failure with its issues keyed to the form's paths, or null.
  */
 export async function saveCustomerEdits(customer: Customer, original: CustomerFormValues, values: CustomerFormValues): Promise<unknown> {
-  const patch = patchOf(values, original);
-  if (Object.keys(patch).length) {
-    try {
-      await api.customers.update({ id: customer.id, patch });
-    } catch (error) {
-      if (error instanceof ApiCallError && error.issues.length) {
-        return new ApiCallError({ code: error.code, message: error.message, issues: error.issues.map((i) => ({ ...i, path: i.path.replace(/^patch\./, '') })) });
-      }
-      return error;
-    }
+  const edit = customerEditOf(customer.id, original, values);
+  if (!edit.input) return null;
+  try {
+    await api.customers.update(edit.input);
+    return null;
+  } catch (error) {
+    if (!(error instanceof ApiCallError) || error.issues.length === 0) return error;
+    return new ApiCallError({ code: error.code, message: error.message, issues: error.issues.map((issue) => ({ ...issue, path: edit.formPath(issue.path) })) });
   }
-
-  const before = new Map(original.contacts.filter((c) => c.id).map((c) => [c.id!, c]));
-  for (const [i, contact] of values.contacts.entries()) {
-    const input = contactInputOf(contact);
-    try {
-      if (!contact.id) await api.customers.addContact({ customerId: customer.id, contact: input });
-      else if (JSON.stringify(input) !== JSON.stringify(contactInputOf(before.get(contact.id)!))) await api.customers.updateContact({ id: contact.id, patch: input });
-    } catch (error) {
-      return rekey(error, `contacts.${i}`);
-    }
-  }
-  const kept = new Set(values.contacts.map((c) => c.id).filter(Boolean));
-  for (const id of before.keys()) {
-    if (!kept.has(id)) {
-      try {
-        await api.customers.removeContact({ id });
-      } catch (error) {
-        return error;
-      }
-    }
-  }
-
-  const addressesBefore = new Map(original.addresses.filter((a) => a.id).map((a) => [a.id!, a]));
-  for (const [i, address] of values.addresses.entries()) {
-    const input = addressInputOf(address);
-    try {
-      if (!address.id) await api.customers.addAddress({ customerId: customer.id, address: input });
-      else if (JSON.stringify(input) !== JSON.stringify(addressInputOf(addressesBefore.get(address.id)!))) await api.customers.updateAddress({ id: address.id, patch: input });
-    } catch (error) {
-      return rekey(error, `addresses.${i}`);
-    }
-  }
-  const keptAddresses = new Set(values.addresses.map((a) => a.id).filter(Boolean));
-  for (const id of addressesBefore.keys()) {
-    if (!keptAddresses.has(id)) {
-      try {
-        await api.customers.removeAddress({ id });
-      } catch (error) {
-        return error;
-      }
-    }
-  }
-  return null;
 }
