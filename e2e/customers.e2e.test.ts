@@ -131,6 +131,35 @@ describe.runIf(run)('customers in Chromium', () => {
     await screenshot(page, 'customers-06-timeline');
   });
 
+  it('edits a contact’s mobile and adds an address in one save, and shows both on the 360° view', async () => {
+    await page.getByTestId('edit-customer').click();
+    await page.getByTestId('customer-form').waitFor();
+    await page.getByTestId('contact-1-mobile').fill('138 0000 5678');
+    await page.getByRole('button', { name: customersZhCN.form.addAddress }).click();
+    await page.getByLabel(customersZhCN.field.province).fill('江苏省');
+    await page.getByLabel(customersZhCN.field.city).fill('南京市');
+    await page.getByLabel(customersZhCN.form.detail).fill('中山东路 18 号');
+    await page.getByTestId('save-customer').first().click();
+
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(CUSTOMER);
+    await page.getByRole('tab', { name: customersZhCN.view.tabs.overview }).click();
+    const contacts = page.getByTestId('contacts');
+    await contacts.getByText('13800005678').waitFor();
+    await expect(contacts.getByText('13700001234').count()).resolves.toBe(0);
+    await contacts.getByText('13912345678').waitFor();
+    await page.getByText('中山东路 18 号', { exact: false }).waitFor();
+
+    // One save, one call: a single customers.update audit row holds the contact and the address.
+    const audit = await page.evaluate(async () => {
+      const response = await fetch('/api/audit.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({}) });
+      const body = (await response.json()) as { data: { rows: { method: string; changes: { entityType: string }[] }[] } };
+      const editing = /^customers\.(update|(add|update|remove)(Contact|Address))$/;
+      return body.data.rows.filter((row) => editing.test(row.method));
+    });
+    expect(audit.map((row) => [row.method, row.changes.map((c) => c.entityType)])).toEqual([['customers.update', ['customer', 'customerContact', 'customerAddress']]]);
+    await screenshot(page, 'customers-06b-edited-360-view');
+  });
+
   it('shows the 360° view and the list in English', async () => {
     await chooseLanguage(page, 'English');
     await page.getByRole('tab', { name: customersEn.view.tabs.overview }).click();
