@@ -25,6 +25,9 @@ const FIXES: [string, string][] = [
   ['型別', '類型'],
   ['營銷', '行銷'],
   ['渠道', '通路'],
+  ['自定義', '自訂'],
+  ['}} 條', '}} 筆'],
+  ['筆記錄', '筆紀錄'],
 ];
 
 const convert = OpenCC.Converter({ from: 'cn', to: 'twp' });

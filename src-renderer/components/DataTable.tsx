@@ -15,6 +15,10 @@ export interface Column<Row> {
   /** The plain value written to the Excel export; defaults to the rendered text when it is a string. */
   exportValue?: (row: Row) => string | number | null;
   width?: number | string;
+  /** Money and counts line up on the right so digits compare at a glance. */
+  align?: 'right';
+  /** Keeps short values (dates, codes, phone numbers) on one line. */
+  nowrap?: boolean;
 }
 
 interface DataTableProps<Row> {
@@ -25,12 +29,14 @@ interface DataTableProps<Row> {
   exportName: string;
   empty: ReactNode;
   onRowClick?: (row: Row) => void;
+  /** Below this width the table scrolls sideways instead of squeezing columns into ragged wraps. */
+  minWidth?: number;
 }
 
 const EXPORT_PAGE = 200;
 
 /** A server-paged table with an Excel export of every matching row (not just this page). */
-export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, exportName, empty, onRowClick }: DataTableProps<Row>) {
+export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, exportName, empty, onRowClick, minWidth = 720 }: DataTableProps<Row>) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
@@ -71,12 +77,12 @@ export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, exportNam
   if (total === 0) return <>{empty}</>;
   return (
     <>
-      <Table.ScrollContainer minWidth={720}>
+      <Table.ScrollContainer minWidth={minWidth}>
         <Table striped highlightOnHover verticalSpacing="xs" data-testid="data-table">
           <Table.Thead>
             <Table.Tr>
               {columns.map((c) => (
-                <Table.Th key={c.key} style={c.width ? { width: c.width } : undefined}>
+                <Table.Th key={c.key} ta={c.align} style={{ whiteSpace: 'nowrap', ...(c.width ? { width: c.width } : {}) }}>
                   {c.header}
                 </Table.Th>
               ))}
@@ -86,7 +92,9 @@ export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, exportNam
             {rows.map((row) => (
               <Table.Tr key={rowKey(row)} onClick={onRowClick ? () => onRowClick(row) : undefined} style={onRowClick ? { cursor: 'pointer' } : undefined}>
                 {columns.map((c) => (
-                  <Table.Td key={c.key}>{c.render(row)}</Table.Td>
+                  <Table.Td key={c.key} ta={c.align} style={c.nowrap || c.align ? { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } : undefined}>
+                    {c.render(row)}
+                  </Table.Td>
                 ))}
               </Table.Tr>
             ))}

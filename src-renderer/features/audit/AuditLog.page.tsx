@@ -1,4 +1,4 @@
-import { Badge, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconHistory } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,32 +9,51 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTimestamp } from '../../format';
+import { DateField } from '../customers/components/DateField';
+import { useUserOptions } from '../customers/customers.queries';
+import { fieldLabel, formatValue, isEmptyValue, isShownField } from './audit-changes';
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
+const MAX_FIELDS = 8;
 
-function ChangesCell({ entry }: { entry: AuditEntry }) {
+function ChangesCell({ entry, userName }: { entry: AuditEntry; userName: (id: string) => string | undefined }) {
   const { t } = useTranslation();
-  const fields = entry.changes.flatMap((c) => Object.entries(c.fields));
+  const fields = entry.changes.flatMap((c) => Object.entries(c.fields).filter(([field]) => isShownField(field)).map(([field, change]) => ({ entityType: c.entityType, field, ...change })));
   if (fields.length === 0) return <Text size="xs" c="dimmed">{t('audit.noFieldChanges')}</Text>;
   return (
-    <Table withRowBorders={false} verticalSpacing={2} fz="xs">
-      <Table.Tbody>
-        {fields.slice(0, 8).map(([field, change]) => (
-          <Table.Tr key={field}>
-            <Table.Td>
-              <Code>{field}</Code>
-            </Table.Td>
-            <Table.Td c="dimmed" style={{ textDecoration: 'line-through' }}>
-              {show(change.before)}
-            </Table.Td>
-            <Table.Td>{show(change.after)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <Stack gap={2} miw={280}>
+      {fields.slice(0, MAX_FIELDS).map(({ entityType, field, before, after }, i) => {
+        const ctx = { t, entityType, field, userName };
+        return (
+          <Group key={`${i}-${field}`} gap={6} wrap="nowrap" align="baseline">
+            <Text size="xs" c="dimmed" w={110} style={{ flexShrink: 0 }} truncate title={field}>
+              {fieldLabel(t, entityType, field)}
+            </Text>
+            <Text size="xs" style={{ wordBreak: 'break-word' }}>
+              {isEmptyValue(before) ? (
+                formatValue(after, ctx)
+              ) : isEmptyValue(after) ? (
+                <Text span inherit c="dimmed" td="line-through">
+                  {formatValue(before, ctx)}
+                </Text>
+              ) : (
+                <>
+                  <Text span inherit c="dimmed" td="line-through">
+                    {formatValue(before, ctx)}
+                  </Text>
+                  {' → '}
+                  {formatValue(after, ctx)}
+                </>
+              )}
+            </Text>
+          </Group>
+        );
+      })}
+      {fields.length > MAX_FIELDS && (
+        <Text size="xs" c="dimmed">
+          {t('audit.moreFields', { count: fields.length - MAX_FIELDS })}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
@@ -43,40 +62,64 @@ export function AuditLogPage() {
   const [filters, setFilters] = useState({ username: '', method: '', from: '', to: '' });
   const [debounced] = useDebouncedValue(filters, 300);
   const valid = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined);
+  const users = useUserOptions();
+  const userName = (id: string) => users.data?.find((u) => u.id === id)?.displayName;
+  const plain = (entityType: string, field: string, value: unknown) => formatValue(value, { t, entityType, field, userName });
 
   const columns: Column<AuditEntry>[] = [
-    { key: 'at', header: t('audit.at'), render: (e) => formatTimestamp(e.at), exportValue: (e) => e.at, width: 150 },
-    { key: 'user', header: t('audit.user'), render: (e) => e.username, width: 120 },
+    { key: 'at', header: t('audit.at'), render: (e) => formatTimestamp(e.at), exportValue: (e) => e.at, nowrap: true },
+    {
+      key: 'user',
+      header: t('audit.user'),
+      render: (e) => (e.userId && userName(e.userId)) ?? e.username,
+      exportValue: (e) => e.username,
+      nowrap: true,
+    },
     {
       key: 'method',
       header: t('audit.method'),
       render: (e) => (
         <Stack gap={0}>
-          <Text size="sm">{t(`audit.methods.${e.method}`, { defaultValue: e.method })}</Text>
-          <Code fz="xs">{e.method}</Code>
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {t(`audit.methods.${e.method}`, { defaultValue: e.method })}
+          </Text>
+          <Text size="xs" c="dimmed" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+            {e.method}
+          </Text>
         </Stack>
       ),
-      exportValue: (e) => e.method,
+      exportValue: (e) => `${t(`audit.methods.${e.method}`, { defaultValue: e.method })} (${e.method})`,
     },
     {
       key: 'entity',
       header: t('audit.entity'),
       render: (e) => (e.entityType ? <Badge variant="light" tt="none">{t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType })}</Badge> : '—'),
-      exportValue: (e) => (e.entityType ? `${e.entityType} ${e.entityId ?? ''}` : ''),
+      exportValue: (e) => (e.entityType ? `${t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType })} ${e.entityId ?? ''}` : ''),
+      nowrap: true,
     },
     {
       key: 'changes',
       header: t('audit.changes'),
-      render: (e) => <ChangesCell entry={e} />,
+      render: (e) => <ChangesCell entry={e} userName={userName} />,
       exportValue: (e) =>
         e.changes
-          .flatMap((c) => Object.entries(c.fields).map(([f, v]) => `${f}: ${show(v.before)} → ${show(v.after)}`))
+          .flatMap((c) =>
+            Object.entries(c.fields)
+              .filter(([f]) => isShownField(f))
+              .map(([f, v]) => `${fieldLabel(t, c.entityType, f)}: ${plain(c.entityType, f, v.before)} → ${plain(c.entityType, f, v.after)}`),
+          )
           .join('; '),
     },
-    { key: 'transport', header: t('audit.transport'), render: (e) => e.transport, width: 70 },
+    {
+      key: 'transport',
+      header: t('audit.transport'),
+      render: (e) => t(`audit.transports.${e.transport}`, { defaultValue: e.transport }),
+      nowrap: true,
+    },
   ];
 
   const set = (key: keyof typeof filters) => (event: React.ChangeEvent<HTMLInputElement>) => setFilters({ ...filters, [key]: event.currentTarget.value });
+  const setDate = (key: 'from' | 'to') => (value: string | null) => setFilters({ ...filters, [key]: value ?? '' });
 
   return (
     <Stack gap={0}>
@@ -84,8 +127,8 @@ export function AuditLogPage() {
       <Group mb="sm" align="flex-end">
         <TextInput label={t('audit.user')} w={160} value={filters.username} onChange={set('username')} />
         <TextInput label={t('audit.method')} w={240} placeholder={t('audit.methodPlaceholder')} value={filters.method} onChange={set('method')} />
-        <TextInput label={t('audit.from')} type="date" w={160} value={filters.from} onChange={set('from')} />
-        <TextInput label={t('audit.to')} type="date" w={160} value={filters.to} onChange={set('to')} />
+        <DateField label={t('audit.from')} w={160} value={filters.from || null} onChange={setDate('from')} />
+        <DateField label={t('audit.to')} w={160} value={filters.to || null} onChange={setDate('to')} />
       </Group>
       <DataTable
         queryKey={['audit', 'list', debounced]}
@@ -102,6 +145,7 @@ export function AuditLogPage() {
         columns={columns}
         rowKey={(e) => e.id}
         exportName="audit-log"
+        minWidth={1000}
         empty={<EmptyState icon={<IconHistory size={30} />} title={t('audit.emptyTitle')} text={t('audit.emptyText')} />}
       />
     </Stack>

@@ -36,7 +36,7 @@ export function LoginPage({ companyName }: { companyName: string | null }) {
   }
 
   return (
-    <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
+    <Center mih="100vh" p="md" bg="light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-8))">
       <Paper withBorder shadow="sm" p="xl" w={400} data-testid="login">
         <Group justify="space-between" align="flex-start" mb="lg">
           <Stack gap={2}>

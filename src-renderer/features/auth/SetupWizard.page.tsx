@@ -56,7 +56,7 @@ export function SetupWizardPage() {
   }
 
   return (
-    <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
+    <Center mih="100vh" p="md" bg="light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-8))">
       <Paper withBorder shadow="sm" p="xl" w={560} data-testid="setup-wizard">
         <Group justify="space-between" align="flex-start" mb="md">
           <Box>

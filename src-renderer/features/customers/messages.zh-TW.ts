@@ -137,7 +137,7 @@ const zhTW: Messages = {
     apply: "應用",
     settings: "客戶設定",
     manageTags: "管理標籤",
-    manageFields: "自定義欄位",
+    manageFields: "自訂欄位",
     emptyTitle: "還沒有客戶檔案",
     emptyText: "新建第一個客戶，或者把現有的 Excel 客戶表匯入進來：支援 CSV 和 XLSX，GBK 編碼也能識別。",
     noMatchTitle: "沒有符合條件的客戶",
@@ -151,7 +151,7 @@ const zhTW: Messages = {
     business: "業務資訊",
     invoicing: "開票資訊",
     invoicingHelp: "開具增值稅專用發票時使用，可以以後再補。",
-    custom: "自定義欄位",
+    custom: "自訂欄位",
     contacts: "聯絡人",
     addresses: "地址",
     addContact: "新增聯絡人",
@@ -292,7 +292,7 @@ const zhTW: Messages = {
     empty: "還沒有標籤。標籤可以用來給客戶分組，例如「重點客戶」「年貨採購」。"
   },
   fields: {
-    title: "自定義欄位",
+    title: "自訂欄位",
     help: "給客戶檔案加上你們行業需要的欄位，它們會出現在客戶表單、篩選和匯出裡。",
     key: "欄位代碼",
     keyHelp: "英文字母開頭，儲存後不能修改",
@@ -303,8 +303,8 @@ const zhTW: Messages = {
     sortOrder: "排序",
     active: "啟用",
     add: "新增欄位",
-    empty: "還沒有自定義欄位。",
-    noPermission: "只有老闆可以修改自定義欄位"
+    empty: "還沒有自訂欄位。",
+    noPermission: "只有老闆可以修改自訂欄位"
   },
   palette: {
     searching: "客戶"

@@ -44,7 +44,7 @@ const zhTW: Messages = {
       customer: "客戶",
       contact: "聯絡人",
       address: "地址",
-      custom: "自定義欄位"
+      custom: "自訂欄位"
     },
     needName: "請把其中一列設為「客戶名稱」（只更新已有客戶時，也可以只用客戶編碼或統一社會信用代碼）。",
     recheck: "按新的對應關係重新檢查",
@@ -67,7 +67,7 @@ const zhTW: Messages = {
     value: "填寫的內容",
     reason: "問題",
     line: "第 {{row}} 行",
-    more: "只列出前 {{shown}} 條，共 {{count}} 條。",
+    more: "只列出前 {{shown}} 筆，共 {{count}} 筆。",
     fixHint: "改好檔案後重新選擇檔案即可；不改也可以匯入，有問題的行會被跳過。"
   },
   duplicates: {

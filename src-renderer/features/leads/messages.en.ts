@@ -6,7 +6,7 @@ const messages: Strings<Messages> = {
   title: 'Leads & opportunities',
   tabs: { leads: 'Leads', board: 'Pipeline', campaigns: 'Campaigns', channels: 'Channel ROI' },
   status: { new: 'New', contacted: 'Contacted', qualified: 'Qualified', converted: 'Converted', lost: 'Lost' },
-  stage: { contact: 'First contact', needs: 'Needs confirmed', proposal: 'Proposal', negotiation: 'Negotiation', won: 'Won', lost: 'Lost' },
+  stage: { contact: 'First contact', needs: 'Discovery', proposal: 'Proposal', negotiation: 'Negotiation', won: 'Won', lost: 'Lost' },
   campaignStatus: { planned: 'Planned', running: 'Running', ended: 'Ended', cancelled: 'Cancelled' },
   field: {
     code: 'Lead no.',

@@ -143,7 +143,7 @@ const messages = {
     saved: '活动已保存',
     emptyTitle: '还没有营销活动',
     emptyText: '把每次投放、展会、地推的费用录进来，渠道分析才能算出获客成本和渠道 ROI。',
-    onlyManagers: '营销活动由店主或经理维护',
+    onlyManagers: '营销活动由老板或经理维护',
   },
   channels: {
     from: '开始日期',

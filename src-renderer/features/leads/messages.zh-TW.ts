@@ -168,7 +168,7 @@ const zhTW: Messages = {
     saved: "活動已儲存",
     emptyTitle: "還沒有行銷活動",
     emptyText: "把每次投放、展會、地推的費用錄進來，通路分析才能算出獲客成本和通路 ROI。",
-    onlyManagers: "行銷活動由店主或經理維護"
+    onlyManagers: "行銷活動由老闆或經理維護"
   },
   channels: {
     from: "開始日期",

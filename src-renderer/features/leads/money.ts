@@ -3,9 +3,9 @@ import { formatFen } from '../../../src-main/domain/shared/money';
 
 export { formatFen };
 
-/** ¥12.8万 / CN¥128K: for column sums and chart labels, where the exact fen would be noise. */
+/** ¥12.8万 / ¥128K: for column sums and chart labels, where the exact fen would be noise. */
 export function formatFenCompact(fen: number): string {
-  return new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CNY', notation: 'compact', maximumFractionDigits: 1 }).format(fen / 100);
+  return new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', notation: 'compact', maximumFractionDigits: 1 }).format(fen / 100);
 }
 
 /** Fen as the yuan text a money input shows (12800.5 → "12800.50"). */

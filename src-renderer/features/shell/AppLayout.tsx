@@ -13,6 +13,7 @@ import {
   Kbd,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
 import { IconChevronDown, IconKey, IconLogout, IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router-dom';
@@ -36,6 +37,12 @@ export function AppLayout() {
   const location = useLocation();
   const entries = NAV.filter((entry) => !entry.permission || can(entry.permission));
 
+  const navRef = useRef<HTMLDivElement>(null);
+  // After a reload on /audit or /settings the active entry sits below the fold of a 768-px screen.
+  useEffect(() => {
+    navRef.current?.querySelector('[data-active]')?.scrollIntoView({ block: 'nearest' });
+  }, [location.pathname]);
+
   const isActive = (path: string) => (path === '/' ? location.pathname === '/' : location.pathname.startsWith(path));
 
   async function signOut() {
@@ -50,15 +57,17 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.openMenu')} />
-            <Text fw={700}>{t('app.name')}</Text>
-            <Text c="dimmed" size="sm" visibleFrom="md">
+            <Text fw={700} style={{ whiteSpace: 'nowrap' }}>
+              {t('app.name')}
+            </Text>
+            <Text c="dimmed" size="sm" visibleFrom="lg" truncate maw={220}>
               {status.data?.companyName}
             </Text>
           </Group>
-          <UnstyledButton onClick={openCommandPalette} data-testid="open-palette" aria-label={t('common.search')}>
-            <Group gap={8} px="sm" py={4} style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 6, minWidth: 260 }}>
-              <IconSearch size={16} />
-              <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+          <UnstyledButton onClick={openCommandPalette} data-testid="open-palette" aria-label={t('common.search')} style={{ flex: '0 1 400px', minWidth: 0 }} mx="md">
+            <Group gap={8} px="sm" py={4} wrap="nowrap" style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 6 }}>
+              <IconSearch size={16} style={{ flexShrink: 0 }} />
+              <Text size="sm" c="dimmed" truncate style={{ flex: 1 }}>
                 {t('shell.searchPlaceholder')}
               </Text>
               <Kbd size="xs">Ctrl K</Kbd>
@@ -81,7 +90,9 @@ export function AppLayout() {
               <Menu.Target>
                 <UnstyledButton data-testid="user-menu">
                   <Group gap={4} wrap="nowrap">
-                    <Text size="sm">{user.displayName}</Text>
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {user.displayName}
+                    </Text>
                     <IconChevronDown size={14} />
                   </Group>
                 </UnstyledButton>
@@ -101,7 +112,7 @@ export function AppLayout() {
       </AppShell.Header>
 
       <AppShell.Navbar>
-        <ScrollArea p="xs" data-testid="nav">
+        <AppShell.Section grow component={ScrollArea} p="xs" data-testid="nav" viewportRef={navRef}>
           {entries
             .filter((e) => e.group === null)
             .map((entry) => (
@@ -130,7 +141,7 @@ export function AppLayout() {
               </div>
             );
           })}
-        </ScrollArea>
+        </AppShell.Section>
       </AppShell.Navbar>
 
       <AppShell.Main>

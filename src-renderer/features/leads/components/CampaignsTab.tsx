@@ -130,17 +130,18 @@ export function CampaignsTab() {
   };
   const columns: Column<Campaign>[] = [
     { key: 'name', header: t('leads.campaigns.name'), render: (c) => <Text size="sm" fw={500}>{c.name}</Text>, exportValue: (c) => c.name },
-    { key: 'channel', header: t('leads.campaigns.channel'), render: (c) => c.channel },
-    { key: 'period', header: t('leads.campaigns.period'), render: (c) => (c.endDate ? `${c.startDate} ~ ${c.endDate}` : c.startDate) },
+    { key: 'channel', header: t('leads.campaigns.channel'), render: (c) => c.channel, nowrap: true },
+    { key: 'period', header: t('leads.campaigns.period'), render: (c) => (c.endDate ? `${c.startDate} ~ ${c.endDate}` : c.startDate), nowrap: true },
     { key: 'status', header: t('leads.campaigns.status'), render: (c) => <Badge variant="light" color={STATUS_COLORS[c.status]}>{t(`leads.campaignStatus.${c.status}`)}</Badge>, exportValue: (c) => t(`leads.campaignStatus.${c.status}`) },
-    { key: 'cost', header: t('leads.campaigns.cost'), render: (c) => formatFen(c.cost), exportValue: (c) => c.cost / 100 },
-    { key: 'leads', header: t('leads.campaigns.leads'), render: (c) => String(c.leadCount), exportValue: (c) => c.leadCount },
-    { key: 'converted', header: t('leads.campaigns.converted'), render: (c) => String(c.convertedCount), exportValue: (c) => c.convertedCount },
+    { key: 'cost', header: t('leads.campaigns.cost'), render: (c) => formatFen(c.cost), exportValue: (c) => c.cost / 100, align: 'right' },
+    { key: 'leads', header: t('leads.campaigns.leads'), render: (c) => String(c.leadCount), exportValue: (c) => c.leadCount, align: 'right' },
+    { key: 'converted', header: t('leads.campaigns.converted'), render: (c) => String(c.convertedCount), exportValue: (c) => c.convertedCount, align: 'right' },
     {
       key: 'costPerLead',
       header: t('leads.campaigns.costPerLead'),
       render: (c) => (c.leadCount ? formatFen(Math.round(c.cost / c.leadCount)) : '—'),
       exportValue: (c) => (c.leadCount ? Math.round(c.cost / c.leadCount) / 100 : null),
+      align: 'right',
     },
   ];
   return (
@@ -161,6 +162,7 @@ export function CampaignsTab() {
         columns={columns}
         rowKey={(c) => c.id}
         exportName="campaigns"
+        minWidth={960}
         onRowClick={
           manage
             ? (c) => {

@@ -48,17 +48,17 @@ export function LeadsTab() {
   };
 
   const columns: Column<LeadRow>[] = [
-    { key: 'code', header: t('leads.field.code'), render: (l) => l.code, width: 100 },
+    { key: 'code', header: t('leads.field.code'), render: (l) => l.code, nowrap: true },
     {
       key: 'name',
       header: t('leads.field.name'),
       render: (l) => (
         <Stack gap={0}>
-          <Text size="sm" fw={500}>
+          <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
             {l.name}
           </Text>
           {l.title && (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
               {l.title}
             </Text>
           )}
@@ -67,18 +67,18 @@ export function LeadsTab() {
       exportValue: (l) => l.name,
     },
     { key: 'company', header: t('leads.field.company'), render: (l) => l.company ?? '' },
-    { key: 'mobile', header: t('leads.field.mobile'), render: (l) => l.mobile ?? '' },
-    { key: 'source', header: t('leads.field.source'), render: (l) => l.source ?? '' },
+    { key: 'mobile', header: t('leads.field.mobile'), render: (l) => l.mobile ?? '', nowrap: true },
+    { key: 'source', header: t('leads.field.source'), render: (l) => l.source ?? '', nowrap: true },
     { key: 'campaign', header: t('leads.field.campaign'), render: (l) => l.campaignName ?? '' },
     { key: 'status', header: t('leads.field.status'), render: (l) => <LeadStatusBadge status={l.status} />, exportValue: (l) => t(`leads.status.${l.status}`) },
-    { key: 'owner', header: t('leads.field.owner'), render: (l) => l.ownerName ?? '' },
-    { key: 'lastContactedAt', header: t('leads.field.lastContactedAt'), render: (l) => (l.lastContactedAt ? formatTimestamp(l.lastContactedAt) : '') },
-    { key: 'createdAt', header: t('leads.field.createdAt'), render: (l) => formatTimestamp(l.createdAt) },
+    { key: 'owner', header: t('leads.field.owner'), render: (l) => l.ownerName ?? <Text span size="sm" c="dimmed">{t('leads.list.unassigned')}</Text>, exportValue: (l) => l.ownerName ?? '', nowrap: true },
+    { key: 'lastContactedAt', header: t('leads.field.lastContactedAt'), render: (l) => (l.lastContactedAt ? formatTimestamp(l.lastContactedAt) : <Text span size="sm" c="dimmed">—</Text>), exportValue: (l) => (l.lastContactedAt ? formatTimestamp(l.lastContactedAt) : ''), nowrap: true },
+    { key: 'createdAt', header: t('leads.field.createdAt'), render: (l) => formatTimestamp(l.createdAt), nowrap: true },
   ];
 
   return (
     <>
-      <Group justify="space-between" mb="sm" align="flex-end">
+      <Group justify="space-between" mb="sm" align="flex-start" wrap="nowrap">
         <Group gap="xs" align="flex-end">
           <TextInput w={240} leftSection={<IconSearch size={16} />} placeholder={t('leads.list.searchPlaceholder')} value={q} onChange={(e) => setQ(e.currentTarget.value)} data-testid="lead-search" />
           <Select w={130} placeholder={t('leads.list.anyStatus')} clearable data={LEAD_STATUSES.map((s) => ({ value: s, label: t(`leads.status.${s}`) }))} value={status} onChange={(v) => setStatus(v as LeadStatus | null)} aria-label={t('leads.field.status')} />
@@ -104,7 +104,7 @@ export function LeadsTab() {
           />
         </Group>
         {can('leads.write') && (
-          <Button leftSection={<IconPlus size={16} />} onClick={createModal.open} data-testid="add-lead">
+          <Button leftSection={<IconPlus size={16} />} onClick={createModal.open} data-testid="add-lead" style={{ flexShrink: 0 }}>
             {t('leads.list.add')}
           </Button>
         )}
@@ -115,6 +115,7 @@ export function LeadsTab() {
         columns={columns}
         rowKey={(l) => l.id}
         exportName="leads"
+        minWidth={1180}
         onRowClick={(l) => setOpenLeadId(l.id)}
         empty={
           filtered ? (

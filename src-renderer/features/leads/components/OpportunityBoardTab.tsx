@@ -74,8 +74,10 @@ function Column({ column, cardsById, today, canMove, onOpen, onMove }: ColumnPro
       data-testid={`board-column-${column.stage}`}
     >
       <Stack gap={2} mb="xs" px={4}>
-        <Group justify="space-between">
-          <Text fw={700}>{t(`leads.stage.${column.stage}`)}</Text>
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Text fw={700} truncate>
+            {t(`leads.stage.${column.stage}`)}
+          </Text>
           <Badge variant="light" color={STAGE_COLORS[column.stage]} data-testid="column-count">
             {t('leads.board.count', { count: column.count })}
           </Badge>
