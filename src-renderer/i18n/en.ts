@@ -130,6 +130,7 @@ const en: Catalog = {
     failed: 'Wrong username or password',
   },
   password: {
+    wrongCurrent: 'The current password is wrong',
     title: 'Change password',
     current: 'Current password',
     new: 'New password',
@@ -137,6 +138,9 @@ const en: Catalog = {
     changed: 'Password changed',
   },
   users: {
+    usernameTaken: 'This username is already taken',
+    lastOwner: 'The company needs at least one active owner',
+    notYourself: 'You cannot disable your own account',
     title: 'Users & roles',
     add: 'Add user',
     username: 'Username',
@@ -341,6 +345,7 @@ const en: Catalog = {
     },
   },
   settings: {
+    unknownTimeZone: 'Unknown time zone',
     title: 'Settings',
     company: 'Company',
     companyName: 'Company name',

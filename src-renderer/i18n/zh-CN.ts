@@ -129,6 +129,7 @@ const zhCN = {
     failed: '用户名或密码错误',
   },
   password: {
+    wrongCurrent: '当前密码不对',
     title: '修改密码',
     current: '当前密码',
     new: '新密码',
@@ -136,6 +137,9 @@ const zhCN = {
     changed: '密码已修改',
   },
   users: {
+    usernameTaken: '这个用户名已经有人用了',
+    lastOwner: '公司至少要有一个启用的老板账号',
+    notYourself: '不能停用自己的账号',
     title: '用户与角色',
     add: '新增用户',
     username: '用户名',
@@ -340,6 +344,7 @@ const zhCN = {
     },
   },
   settings: {
+    unknownTimeZone: '不认识这个时区',
     title: '系统设置',
     company: '公司信息',
     companyName: '公司名称',

@@ -145,6 +145,7 @@ const zhTW: Catalog = {
     failed: "使用者名稱或密碼錯誤"
   },
   password: {
+    wrongCurrent: "目前密碼不對",
     title: "修改密碼",
     current: "目前密碼",
     new: "新密碼",
@@ -152,6 +153,9 @@ const zhTW: Catalog = {
     changed: "密碼已修改"
   },
   users: {
+    usernameTaken: "這個使用者名稱已經有人用了",
+    lastOwner: "公司至少要有一個啟用的老闆帳號",
+    notYourself: "不能停用自己的帳號",
     title: "使用者與角色",
     add: "新增使用者",
     username: "使用者名稱",
@@ -356,6 +360,7 @@ const zhTW: Catalog = {
     }
   },
   settings: {
+    unknownTimeZone: "不認識這個時區",
     title: "系統設定",
     company: "公司資訊",
     companyName: "公司名稱",

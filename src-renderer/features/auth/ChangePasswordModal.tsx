@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { fieldErrors, notifyError } from '../../api/hooks';
+import { showFormError } from '../../api/hooks';
 
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -26,9 +26,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
       form.reset();
       onClose();
     } catch (error) {
-      const errors = fieldErrors(error);
-      if (Object.keys(errors).length) form.setErrors(errors);
-      else notifyError(error);
+      showFormError(form, error);
     } finally {
       setBusy(false);
     }

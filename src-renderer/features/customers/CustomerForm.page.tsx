@@ -18,7 +18,6 @@ import { TagPicker } from './components/TagPicker';
 import { useCustomer, useFieldDefs, useUserOptions } from './customers.queries';
 import { normaliseMobile } from '../../../src-main/domain/customers/customers.rules';
 import { createInputOf, emptyValues, valuesFromCustomer, validateValues, type CustomerFormValues } from './form-model';
-import { localizeIssues } from './issue-messages';
 import { saveCustomerEdits } from './save-edits';
 
 /** Codes and account numbers read better in a fixed-width font (only the input, not its label). */
@@ -117,7 +116,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
   }
 
   function showServerErrors(error: unknown) {
-    const errors = localizeIssues(fieldErrors(error));
+    const errors = fieldErrors(error);
     if (Object.keys(errors).length) {
       form.setErrors(errors);
       notifications.show({ color: 'red', message: t('customers.form.fixErrors', { count: Object.keys(errors).length }) });
@@ -138,7 +137,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
           .checkDuplicates({ name: v.name, creditCode: company ? v.creditCode || undefined : undefined, mobiles: [v.mobile, ...v.contacts.map((c) => c.mobile)].filter(Boolean) })
           .catch(() => []);
         setConflict(matches);
-        form.setErrors(localizeIssues(fieldErrors(error)));
+        form.setErrors(fieldErrors(error));
       } else showServerErrors(error);
     } finally {
       setBusy(false);

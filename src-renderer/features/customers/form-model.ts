@@ -7,7 +7,7 @@ import { customerCreateInput } from '../../../src-main/domain/customers/customer
 import { requiredFieldIssues } from '../../../src-main/domain/customers/customers.rules';
 import { formatFen, parseYuan } from '../../../src-main/domain/shared/money';
 import i18n from '../../i18n';
-import { localizeIssue } from './issue-messages';
+import { localizeIssue } from '../../api/issue-messages';
 
 export interface ContactDraft {
   key: string;

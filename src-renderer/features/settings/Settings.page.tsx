@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_REQUIRABLE_FIELDS } from '../../../src-main/domain/settings/settings.contract';
 import { api } from '../../api/client';
-import { fieldErrors, notifyError, useSettings } from '../../api/hooks';
+import { showFormError, useSettings } from '../../api/hooks';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { currencyOptions, timeZoneOptions } from '../../components/company-options';
@@ -32,9 +32,7 @@ export function SettingsPage() {
       await api.settings.update({ ...values, customerRequiredFields: values.customerRequiredFields as (typeof CUSTOMER_REQUIRABLE_FIELDS)[number][] });
       notifications.show({ color: 'teal', message: t('common.saved') });
     } catch (error) {
-      const errors = fieldErrors(error);
-      if (Object.keys(errors).length) form.setErrors(errors);
-      else notifyError(error);
+      showFormError(form, error);
     } finally {
       setBusy(false);
     }

@@ -9,7 +9,7 @@ import { ROLES, type Role } from '../../../src-main/api/permissions';
 import type { UserRow } from '../../../src-main/domain/users/users.contract';
 import { usersContract } from '../../../src-main/domain/users/users.contract';
 import { api } from '../../api/client';
-import { fieldErrors, notifyError } from '../../api/hooks';
+import { fieldErrors, notifyError, showFormError } from '../../api/hooks';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -138,9 +138,7 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
       form.reset();
       onClose();
     } catch (error) {
-      const errors = fieldErrors(error);
-      if (Object.keys(errors).length) form.setErrors(errors);
-      else notifyError(error);
+      showFormError(form, error);
     } finally {
       setBusy(false);
     }

@@ -5,11 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOM_FIELD_TYPES, customersContract, type CustomFieldDef, type CustomFieldType } from '../../../../src-main/domain/customers/customers.contract';
 import { api } from '../../../api/client';
-import { fieldErrors, notifyError } from '../../../api/hooks';
+import { showFormError } from '../../../api/hooks';
 import { zodValidate } from '../../../components/zod-form';
 import { useCan } from '../../auth/current-user';
 import { useFieldDefs } from '../customers.queries';
-import { localizeIssues } from '../issue-messages';
+import { localizeIssues } from '../../../api/issue-messages';
 
 interface DefValues {
   id?: string;
@@ -33,9 +33,7 @@ function DefForm({ initial, onDone }: { initial: DefValues; onDone: () => void }
       await api.customers.saveFieldDef(values);
       onDone();
     } catch (e) {
-      const errors = fieldErrors(e);
-      if (Object.keys(errors).length) form.setErrors(localizeIssues(errors));
-      else notifyError(e);
+      showFormError(form, e);
     }
   }
   return (

@@ -8,13 +8,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTERACTION_KINDS, type Customer, type InteractionKind, type LifecycleStage, type TimelineEntry } from '../../../../src-main/domain/customers/customers.contract';
 import { api } from '../../../api/client';
-import { fieldErrors, notifyError } from '../../../api/hooks';
+import { showFormError } from '../../../api/hooks';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { formatTimestamp } from '../../../format';
 import { useCan } from '../../auth/current-user';
 import { useCustomerTimeline } from '../customers.queries';
-import { localizeIssues } from '../issue-messages';
 
 const KIND_ICONS: Record<InteractionKind, Icon> = { call: IconPhone, visit: IconMapPin, wechat: IconBrandWechat, email: IconMail, note: IconNote };
 const PAGE = 20;
@@ -51,9 +50,7 @@ function LogInteractionForm({ customer }: { customer: Customer }) {
       notifications.show({ color: 'teal', message: t('customers.timeline.logged') });
       form.setValues({ ...initial, kind: values.kind, contactId: values.contactId });
     } catch (error) {
-      const errors = fieldErrors(error);
-      if (Object.keys(errors).length) form.setErrors(localizeIssues(errors));
-      else notifyError(error);
+      showFormError(form, error);
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LIFECYCLE_STAGES, type Customer, type LifecycleStage } from '../../../../src-main/domain/customers/customers.contract';
 import { api } from '../../../api/client';
 import { fieldErrors, notifyError } from '../../../api/hooks';
-import { localizeIssue } from '../issue-messages';
+import { localizeIssue } from '../../../api/issue-messages';
 import { StageBadge } from './StageBadge';
 
 /** The lifecycle stage badge; with write permission a menu sets it by hand (with a reason) or hands it back to the rules. */

@@ -6,7 +6,7 @@ import type { TagWithCount } from '../../../../src-main/domain/customers/custome
 import { api } from '../../../api/client';
 import { fieldErrors, notifyError } from '../../../api/hooks';
 import { useTags } from '../customers.queries';
-import { localizeIssue } from '../issue-messages';
+import { localizeIssue } from '../../../api/issue-messages';
 import { TAG_COLORS } from '../labels';
 
 /** A swatch that opens the palette of tag colours (Mantine's named colours, so badges follow the theme). */

@@ -8,12 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from '../../../../src-main/domain/leads/leads.contract';
 import { parseYuan } from '../../../../src-main/domain/shared/money';
 import { api } from '../../../api/client';
-import { fieldErrors, notifyError } from '../../../api/hooks';
+import { showFormError } from '../../../api/hooks';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { EmptyState } from '../../../components/EmptyState';
 import { useCan } from '../../auth/current-user';
 import { DateField } from '../../customers/components/DateField';
-import { localizeIssues } from '../../customers/issue-messages';
 import { useChannels } from '../leads.queries';
 import { fenToYuanText, formatFen } from '../money';
 
@@ -70,9 +69,7 @@ function CampaignModal({ opened, onClose, campaign }: { opened: boolean; onClose
       notifications.show({ color: 'teal', message: t('leads.campaigns.saved') });
       onClose();
     } catch (error) {
-      const errors = fieldErrors(error);
-      if (Object.keys(errors).length) form.setErrors(localizeIssues(errors));
-      else notifyError(error);
+      showFormError(form, error);
     } finally {
       setBusy(false);
     }

@@ -7,7 +7,7 @@ import { CUSTOMER_KINDS, type CustomerKind } from '../../../../src-main/domain/c
 import type { Lead } from '../../../../src-main/domain/leads/leads.contract';
 import { api, ApiCallError } from '../../../api/client';
 import { errorMessage, notifyError } from '../../../api/hooks';
-import { localizeIssue } from '../../customers/issue-messages';
+import { localizeIssue } from '../../../api/issue-messages';
 
 /**
  * 转为客户: the backend creates the customer with every customer rule; a likely duplicate comes

@@ -9,11 +9,10 @@ import { Link } from 'react-router-dom';
 import { INTERACTION_KINDS, type InteractionKind } from '../../../../src-main/domain/customers/customers.contract';
 import type { Lead } from '../../../../src-main/domain/leads/leads.contract';
 import { api } from '../../../api/client';
-import { fieldErrors, notifyError } from '../../../api/hooks';
+import { notifyError, showFormError } from '../../../api/hooks';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { formatTimestamp } from '../../../format';
 import { useCan } from '../../auth/current-user';
-import { localizeIssues } from '../../customers/issue-messages';
 import { useLead } from '../leads.queries';
 import { formatFen } from '../money';
 import { ConvertLeadModal } from './ConvertLeadModal';
@@ -47,9 +46,7 @@ function FollowUpForm({ lead }: { lead: Lead }) {
       notifications.show({ color: 'teal', message: t('leads.detail.logged') });
       form.setValues({ kind: values.kind, subject: '', body: '' });
     } catch (error) {
-      const errors = fieldErrors(error);
-      if (Object.keys(errors).length) form.setErrors(localizeIssues(errors));
-      else notifyError(error);
+      showFormError(form, error);
     } finally {
       setBusy(false);
     }

@@ -5,11 +5,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { leadCreateInput, type Lead } from '../../../../src-main/domain/leads/leads.contract';
 import { api } from '../../../api/client';
-import { fieldErrors, notifyError } from '../../../api/hooks';
+import { showFormError } from '../../../api/hooks';
 import { zodValidate } from '../../../components/zod-form';
 import { useCurrentUser } from '../../auth/current-user';
 import { useUserOptions } from '../../customers/customers.queries';
-import { localizeIssues } from '../../customers/issue-messages';
+import { localizeIssues } from '../../../api/issue-messages';
 import { useCampaignOptions, useChannels } from '../leads.queries';
 
 interface LeadValues {
@@ -77,9 +77,7 @@ export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: bool
       onClose();
       onSaved?.(saved);
     } catch (error) {
-      const errors = fieldErrors(error);
-      if (Object.keys(errors).length) form.setErrors(localizeIssues(Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replace(/^patch\./, ''), v]))));
-      else notifyError(error);
+      showFormError(form, error, (path: string) => path.replace(/^patch\./, ''));
     } finally {
       setBusy(false);
     }

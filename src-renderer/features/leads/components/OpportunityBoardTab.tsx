@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardColumn, OpportunityCard as Card, OpportunityStage } from '../../../../src-main/domain/leads/leads.contract';
 import { api } from '../../../api/client';
-import { queryClient, notifyError } from '../../../api/hooks';
+import { notifyError, queryClient } from '../../../api/hooks';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { useCan, useCurrentUser } from '../../auth/current-user';

@@ -8,12 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_PROBABILITY, OPEN_STAGES, type Lead, type Opportunity, type OpportunityStage } from '../../../../src-main/domain/leads/leads.contract';
 import { parseYuan } from '../../../../src-main/domain/shared/money';
 import { api } from '../../../api/client';
-import { fieldErrors, notifyError } from '../../../api/hooks';
+import { showFormError } from '../../../api/hooks';
 import { formatTimestamp } from '../../../format';
 import { useCurrentUser } from '../../auth/current-user';
 import { DateField } from '../../customers/components/DateField';
 import { useUserOptions } from '../../customers/customers.queries';
-import { localizeIssues } from '../../customers/issue-messages';
 import { useOpportunity } from '../leads.queries';
 import { fenToYuanText } from '../money';
 import { STAGE_COLORS } from './LeadStatusBadge';
@@ -124,11 +123,7 @@ export function OpportunityModal({ opened, onClose, lead, opportunityId }: { ope
       notifications.show({ color: 'teal', message: t('leads.opportunity.saved') });
       onClose();
     } catch (error) {
-      const errors = fieldErrors(error);
-      if (Object.keys(errors).length) {
-        const mapped = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replace(/^patch\./, '').replace(/^expectedAmount$/, 'amount'), v]));
-        form.setErrors(localizeIssues(mapped));
-      } else notifyError(error);
+      showFormError(form, error, (path: string) => path.replace(/^patch\./, '').replace(/^expectedAmount$/, 'amount'));
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,9 @@
-import i18n from '../../i18n';
-import { EMAIL_MESSAGE, MOBILE_MESSAGE } from '../../../src-main/domain/customers/customers.rules';
+import i18n from '../i18n';
+import { EMAIL_MESSAGE, MOBILE_MESSAGE } from '../../src-main/domain/customers/customers.rules';
 
 /**
- * The backend and the shared zod rules word their field issues in English; the customers screens
- * show them in the UI language. Unknown messages pass through unchanged.
+ * The backend and the shared zod rules word their field issues in English; every screen shows them
+ * in the UI language (through `fieldErrors` and `errorMessage`). Unknown messages pass through unchanged.
  */
 const PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^A mobile number is required/, () => i18n.t('customers.issues.mobileRequired')],
@@ -26,6 +26,12 @@ const PATTERNS: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^Same mobile number as customer (.+)$/, (m) => i18n.t('customers.issues.sameMobile', { who: m[1] })],
   // The contact or address was removed (or merged away) since the form was loaded.
   [/^Not an? (contact|address) of this customer/, () => i18n.t('errors.NOT_FOUND')],
+  [/^Username (.+) is already taken|^This username is already taken/, () => i18n.t('users.usernameTaken')],
+  [/^The current password is wrong/, () => i18n.t('password.wrongCurrent')],
+  [/^At least 8 characters/, () => i18n.t('setup.passwordHint')],
+  [/^Unknown time zone/, () => i18n.t('settings.unknownTimeZone')],
+  [/^The company needs at least one active owner|^This is the last active owner/, () => i18n.t('users.lastOwner')],
+  [/^You cannot disable (your own account|yourself)/, () => i18n.t('users.notYourself')],
   [/^This tag name is taken/, () => i18n.t('customers.issues.tagTaken')],
   [/^This name is taken/, () => i18n.t('customers.issues.nameTaken')],
   [/^This key is taken/, () => i18n.t('customers.issues.keyTaken')],
