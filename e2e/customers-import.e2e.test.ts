@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, screenshot, startServer, type RunningApp } from './harness';
+import { chromiumAvailable, screenshot, openAppInBrowser, setUpCompanyThroughApi, type AppInBrowser, type RunningApp } from './harness';
 import customersZhCN from '../src-renderer/features/customers/messages.zh-CN';
 import importsZhCN from '../src-renderer/features/imports/messages.zh-CN';
 
@@ -25,36 +25,23 @@ function gbkCustomerSheet(): string {
 }
 
 describe.runIf(run)('customer import in Chromium', () => {
+  let session: AppInBrowser;
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    app = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openAppInBrowser({ width: 1366, height: 900, timeoutMs: 15_000 });
+    ({ app, page, pageErrors } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await session?.close();
   });
 
   it('opens the import screen, which says what to do', async () => {
     await page.goto(app.url);
-    const ok = await page.evaluate(async () => {
-      const response = await fetch('/api/auth.setup', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ companyName: '金陵副食品商行', ownerUsername: 'boss', ownerDisplayName: '周老板', password: 'secret-pass-1' }),
-      });
-      return ((await response.json()) as { ok: boolean }).ok;
-    });
-    expect(ok).toBe(true);
-    await page.reload();
+    await setUpCompanyThroughApi(page);
     await page.locator('[data-nav="customers"]').click();
     await page.getByRole('link', { name: customersZhCN.import }).first().click();
     await expect(page.getByTestId('page-title').textContent()).resolves.toBe(importsZhCN.title);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchBrowser, screenshot, startServer, type RunningApp } from './harness';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable, screenshot, openAppInBrowser, setUpCompanyThroughApi, chooseLanguage, type AppInBrowser, type RunningApp } from './harness';
 import { creditCodeCheckChar } from '../src-main/domain/customers/customers.rules';
 import zhCN from '../src-renderer/i18n/zh-CN';
 import customersZhCN from '../src-renderer/features/customers/messages.zh-CN';
@@ -10,43 +10,26 @@ const run = chromiumAvailable();
 const CUSTOMER = '南京博雅食品有限公司';
 const CREDIT_CODE = `91320102MA1WBY7K3${creditCodeCheckChar('91320102MA1WBY7K3')}`;
 
-async function chooseLanguage(page: Page, label: string) {
-  await page.getByTestId('language-switch').click();
-  await page.getByRole('option', { name: label }).click();
-}
 
 describe.runIf(run)('customers in Chromium', () => {
+  let session: AppInBrowser;
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    app = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openAppInBrowser({ width: 1366, height: 860, timeoutMs: 10_000 });
+    ({ app, page, pageErrors } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await session?.close();
   });
 
   it('sets up a company and opens an empty customer list that says what to do next', async () => {
     await page.goto(app.url);
     // The wizard has its own E2E; here the API sets the company up and signs the owner in.
-    const status = await page.evaluate(async () => {
-      const response = await fetch('/api/auth.setup', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ companyName: '金陵副食品商行', ownerUsername: 'boss', ownerDisplayName: '周老板', password: 'secret-pass-1' }),
-      });
-      return ((await response.json()) as { ok: boolean }).ok;
-    });
-    expect(status).toBe(true);
-    await page.reload();
+    await setUpCompanyThroughApi(page);
     await page.locator('[data-nav="customers"]').click();
     await expect(page.getByTestId('page-title').textContent()).resolves.toBe(customersZhCN.title);
     await page.getByText(customersZhCN.list.emptyTitle).waitFor();

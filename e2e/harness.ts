@@ -102,3 +102,50 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** A server on a fresh (or given) database and one Chromium page on it, collecting page errors. */
+export interface AppInBrowser {
+  app: RunningApp;
+  browser: Browser;
+  page: Page;
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function openAppInBrowser(options: { dbFile?: string; width?: number; height?: number; timeoutMs?: number } = {}): Promise<AppInBrowser> {
+  const app = await startServer(options.dbFile);
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1366, height: options.height ?? 860 } });
+  page.setDefaultTimeout(options.timeoutMs ?? 10_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return {
+    app,
+    browser,
+    page,
+    pageErrors,
+    close: async () => {
+      await browser.close();
+      await app.stop();
+    },
+  };
+}
+
+/** Sets the company up through the API (the wizard has its own test) and reloads signed in as its owner. */
+export async function setUpCompanyThroughApi(page: Page): Promise<void> {
+  const ok = await page.evaluate(async () => {
+    const response = await fetch('/api/auth.setup', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ companyName: '金陵副食品商行', ownerUsername: 'boss', ownerDisplayName: '周老板', password: 'secret-pass-1' }),
+    });
+    return ((await response.json()) as { ok: boolean }).ok;
+  });
+  if (!ok) throw new Error('auth.setup failed');
+  await page.reload();
+}
+
+export async function chooseLanguage(page: Page, label: string): Promise<void> {
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('option', { name: label }).click();
+}

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../src-main/api/backend';
 import { DEMO_OWNER, seedDemoData } from '../src-main/seed/seed';
 import zhCN from '../src-renderer/i18n/zh-CN';
 import leads from '../src-renderer/features/leads/messages.zh-CN';
-import { chromiumAvailable, launchBrowser, screenshot, startServer, type RunningApp } from './harness';
+import { chromiumAvailable, screenshot, openAppInBrowser, type AppInBrowser, type RunningApp } from './harness';
 
 const run = chromiumAvailable();
 
@@ -25,17 +25,14 @@ async function columnCount(page: Page, stage: string): Promise<number> {
 }
 
 describe.runIf(run)('leads, opportunities and channel ROI in Chromium', () => {
+  let session: AppInBrowser;
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    app = await startServer(await seededDatabase());
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openAppInBrowser({ dbFile: await seededDatabase(), width: 1440, height: 900, timeoutMs: 10_000 });
+    ({ app, page, pageErrors } = session);
     await page.goto(app.url);
     await page.getByLabel(zhCN.login.username).fill(DEMO_OWNER.username);
     await page.getByLabel(zhCN.login.password).fill(DEMO_OWNER.password);
@@ -44,8 +41,7 @@ describe.runIf(run)('leads, opportunities and channel ROI in Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await session?.close();
   });
 
   it('lists the leads and creates one through the form', async () => {

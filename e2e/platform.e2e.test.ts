@@ -1,34 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchBrowser, screenshot, startServer, type RunningApp } from './harness';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable, screenshot, openAppInBrowser, chooseLanguage, type AppInBrowser, type RunningApp } from './harness';
 import { NAV_ENTRIES as NAV } from '../src-renderer/nav-entries';
 import zhCN from '../src-renderer/i18n/zh-CN';
 import en from '../src-renderer/i18n/en';
 
 const run = chromiumAvailable();
 
-async function chooseLanguage(page: Page, label: string) {
-  await page.getByTestId('language-switch').click();
-  await page.getByRole('option', { name: label }).click();
-}
 
 describe.runIf(run)('platform in Chromium', () => {
+  let session: AppInBrowser;
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    app = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openAppInBrowser({ width: 1366, height: 860, timeoutMs: 10_000 });
+    ({ app, page, pageErrors } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await session?.close();
   });
 
   it('walks a new company through the first-run wizard', async () => {
