@@ -87,7 +87,8 @@ export function auditView(customer: Customer): Record<string, unknown> {
 
 // ---------------------------------------------------------------- column mapping
 
-const COLUMN_OF = {
+/** The customers column behind each DTO field (imports reuse it for the columns a row may set). */
+export const COLUMN_OF = {
   kind: 'kind',
   name: 'name',
   shortName: 'short_name',

@@ -8,41 +8,16 @@ import type { Sqlite } from '../../db/connection';
 import type { CustomFieldDef, CustomFieldValue } from '../customers/customers.contract';
 import { fieldValueProblem } from '../customers/customers.fields';
 import { customerNameKey, requiredFieldIssues } from '../customers/customers.rules';
+import { COLUMN_OF } from '../customers/customers.service';
 import { toHalfWidth } from '../shared/text';
 import type { DuplicateHit, ImportDuplicate, ImportField, ImportTarget, RowError } from './imports.contract';
 import type { FileRecord } from './imports.file';
 import { statement } from './imports.statements';
 import * as values from './imports.values';
 
-/** Customer columns a row can set, by import field. */
-export const CUSTOMER_COLUMNS = {
-  kind: 'kind',
-  name: 'name',
-  shortName: 'short_name',
-  creditCode: 'credit_code',
-  industry: 'industry',
-  size: 'size',
-  source: 'source',
-  cooperationSince: 'cooperation_since',
-  owner: 'owner_user_id',
-  mobile: 'mobile',
-  phone: 'phone',
-  email: 'email',
-  province: 'province',
-  city: 'city',
-  district: 'district',
-  creditLimit: 'credit_limit',
-  paymentTermsDays: 'payment_terms_days',
-  tier: 'tier',
-  birthday: 'birthday',
-  invoiceTitle: 'invoice_title',
-  taxpayerId: 'taxpayer_id',
-  bankName: 'bank_name',
-  bankAccount: 'bank_account',
-  registeredAddress: 'registered_address',
-  registeredPhone: 'registered_phone',
-  notes: 'notes',
-} as const satisfies Partial<Record<ImportField, string>>;
+/** Customer columns a row can set, by import field: the customer record's own columns, the salesperson as `owner`. */
+const { ownerUserId, leadId: _leadIsNeverImported, ...sameAsRecord } = COLUMN_OF;
+export const CUSTOMER_COLUMNS = { ...sameAsRecord, owner: ownerUserId } as const satisfies Partial<Record<ImportField, string>>;
 
 export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[keyof typeof CUSTOMER_COLUMNS];
 type ColumnValues = Partial<Record<CustomerColumn, string | number>>;
