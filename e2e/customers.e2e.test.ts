@@ -119,8 +119,15 @@ describe.runIf(run)('customers in Chromium', () => {
     await page.getByTestId('customer-form').waitFor();
     await page.getByTestId('contact-1-mobile').fill('138 0000 5678');
     await page.getByRole('button', { name: customersZhCN.form.addAddress }).click();
-    await page.getByLabel(customersZhCN.field.province).fill('江苏省');
-    await page.getByLabel(customersZhCN.field.city).fill('南京市');
+    // Province and city are picked from the lists; the district takes a suggestion or free text.
+    await page.getByTestId('address-0-province').click();
+    await page.getByRole('option', { name: '江苏省', exact: true }).click();
+    await page.getByTestId('address-0-city').click();
+    await page.getByRole('option', { name: '南京市', exact: true }).click();
+    await page.getByTestId('address-0-district').fill('江宁');
+    await page.getByRole('option', { name: '江宁区', exact: true }).waitFor();
+    await screenshot(page, 'customers-06a-region-picker');
+    await page.getByRole('option', { name: '江宁区', exact: true }).click();
     await page.getByLabel(customersZhCN.form.detail).fill('中山东路 18 号');
     await page.getByTestId('save-customer').first().click();
 
@@ -131,6 +138,7 @@ describe.runIf(run)('customers in Chromium', () => {
     await expect(contacts.getByText('13700001234').count()).resolves.toBe(0);
     await contacts.getByText('13912345678').waitFor();
     await page.getByText('中山东路 18 号', { exact: false }).waitFor();
+    await page.getByText('江宁区', { exact: false }).first().waitFor();
 
     // One save, one call: a single customers.update audit row holds the contact and the address.
     const audit = await page.evaluate(async () => {
@@ -141,6 +149,22 @@ describe.runIf(run)('customers in Chromium', () => {
     });
     expect(audit.map((row) => [row.method, row.changes.map((c) => c.entityType)])).toEqual([['customers.update', ['customer', 'customerContact', 'customerAddress']]]);
     await screenshot(page, 'customers-06b-edited-360-view');
+  });
+
+  it('asks before leaving the form with unsaved edits (Cancel, then browser back)', async () => {
+    await page.getByTestId('edit-customer').click();
+    await page.getByTestId('customer-form').waitFor();
+    await page.getByLabel(customersZhCN.field.tier).fill('A');
+    await page.getByRole('button', { name: zhCN.common.cancel }).first().click();
+    await page.getByText(customersZhCN.form.unsavedTitle).waitFor();
+    await page.getByRole('button', { name: customersZhCN.form.unsavedStay }).click();
+    await page.getByText(customersZhCN.form.unsavedTitle).waitFor({ state: 'hidden' });
+    await expect(page.getByLabel(customersZhCN.field.tier).inputValue()).resolves.toBe('A');
+
+    await page.goBack();
+    await page.getByText(customersZhCN.form.unsavedTitle).waitFor();
+    await page.getByTestId('discard-changes').click();
+    await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(CUSTOMER);
   });
 
   it('shows the 360° view and the list in English', async () => {

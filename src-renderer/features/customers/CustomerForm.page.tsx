@@ -2,9 +2,9 @@ import { Alert, Button, Grid, Group, Loader, Center, Modal, NumberInput, Paper, 
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useBlocker, useNavigate, useParams } from 'react-router-dom';
 import { CUSTOMER_KINDS, CUSTOMER_SIZES, type Customer, type CustomFieldDef, type DuplicateMatch } from '../../../src-main/domain/customers/customers.contract';
 import { ApiCallError, api } from '../../api/client';
 import { fieldErrors, notifyError, useSettings } from '../../api/hooks';
@@ -87,6 +87,21 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
   const values = form.getValues();
   const company = values.kind === 'company';
 
+  // Unsaved edits: leaving the page (Cancel, a nav link, the palette, browser back) asks first;
+  // closing or reloading the window gets the browser's own prompt. Not after a successful save.
+  const justSaved = useRef(false);
+  const hasUnsavedEdits = () => !justSaved.current && form.isDirty();
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname && hasUnsavedEdits());
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!hasUnsavedEdits()) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  });
+
   /** A likely duplicate shown right under the field it shares (the full list is at the top of the form). */
   function duplicateNote(reason: DuplicateMatch['reason'], typed?: string): ReactNode {
     const match = duplicates.find((d) => d.reason === reason && (typed === undefined || (typed.trim() !== '' && d.value === normaliseMobile(typed))));
@@ -128,6 +143,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
     try {
       const saved = await api.customers.create(createInputOf(form.getValues(), allowDuplicate));
       notifications.show({ color: 'teal', message: t('customers.form.created', { code: saved.code, name: saved.name }) });
+      justSaved.current = true;
       form.resetDirty();
       navigate(`/customers/${saved.id}`);
     } catch (error) {
@@ -150,6 +166,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
       const problems = await saveCustomerEdits(existing, original, form.getValues());
       if (problems) return showServerErrors(problems);
       notifications.show({ color: 'teal', message: t('customers.form.saved', { name: form.getValues().name }) });
+      justSaved.current = true;
       form.resetDirty();
       navigate(`/customers/${existing.id}`);
     } finally {
@@ -384,6 +401,20 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
           </Button>
         </Group>
       </Stack>
+
+      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('customers.form.unsavedTitle')} data-testid="unsaved-changes">
+        <Stack>
+          <Text size="sm">{t('customers.form.unsavedText')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
+              {t('customers.form.unsavedStay')}
+            </Button>
+            <Button color="red" onClick={() => blocker.proceed?.()} data-testid="discard-changes">
+              {t('customers.form.unsavedLeave')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
 
       <Modal opened={conflict !== null} onClose={() => setConflict(null)} title={t('customers.form.duplicatesTitle')} size="lg">
         <Stack>

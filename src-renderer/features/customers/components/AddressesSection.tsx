@@ -2,6 +2,7 @@ import { ActionIcon, Button, Card, Checkbox, Grid, Group, SegmentedControl, Text
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { RegionPicker } from '../../../components/regions/RegionPicker';
 import { ADDRESS_KINDS, type AddressKind } from '../../../../src-main/domain/customers/customers.contract';
 import { emptyAddress, type CustomerFormValues } from '../form-model';
 
@@ -51,25 +52,29 @@ export function AddressesSection({ form }: { form: UseFormReturnType<CustomerFor
               </Group>
             </Group>
             <Grid gutter="sm">
-              <Grid.Col span={{ base: 4, sm: 2 }}>
-                <TextInput label={t('customers.field.province')} {...field('province')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 4, sm: 2 }}>
-                <TextInput label={t('customers.field.city')} {...field('city')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 4, sm: 2 }}>
-                <TextInput label={t('customers.field.district')} {...field('district')} />
+              <RegionPicker
+                span={{ base: 12, xs: 4, sm: 3 }}
+                testIdPrefix={`address-${i}`}
+                value={{ province: address.province, city: address.city, district: address.district }}
+                onChange={(next) => {
+                  form.setFieldValue(`addresses.${i}.province`, next.province);
+                  form.setFieldValue(`addresses.${i}.city`, next.city);
+                  form.setFieldValue(`addresses.${i}.district`, next.district);
+                }}
+                labels={{ province: t('customers.field.province'), city: t('customers.field.city'), district: t('customers.field.district') }}
+                placeholders={{ choose: t('customers.form.regionChoose'), district: t('customers.form.districtPlaceholder'), nothingFound: t('customers.form.regionNothingFound') }}
+                errors={{ province: form.errors[`addresses.${i}.province`], city: form.errors[`addresses.${i}.city`], district: form.errors[`addresses.${i}.district`] }}
+              />
+              <Grid.Col span={{ base: 12, xs: 4, sm: 3 }}>
+                <TextInput label={t('customers.form.postcode')} inputMode="numeric" {...field('postcode')} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <TextInput label={t('customers.form.detail')} withAsterisk {...field('detail')} />
               </Grid.Col>
-              <Grid.Col span={{ base: 4, sm: 2 }}>
-                <TextInput label={t('customers.form.postcode')} inputMode="numeric" {...field('postcode')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 4, sm: 3 }}>
+              <Grid.Col span={{ base: 6, sm: 3 }}>
                 <TextInput label={t('customers.form.recipient')} {...field('recipient')} />
               </Grid.Col>
-              <Grid.Col span={{ base: 4, sm: 3 }}>
+              <Grid.Col span={{ base: 6, sm: 3 }}>
                 <TextInput label={t('customers.form.recipientPhone')} {...field('recipientPhone')} />
               </Grid.Col>
             </Grid>
