@@ -168,6 +168,7 @@ const en: Catalog = {
     },
   },
   audit: {
+    changesOnly: 'Data changes only (no sign-ins)',
     title: 'Activity log',
     at: 'When',
     user: 'Who',

@@ -167,6 +167,7 @@ const zhCN = {
     },
   },
   audit: {
+    changesOnly: '只看数据变更（不含登录）',
     title: '操作日志',
     at: '时间',
     user: '操作人',

@@ -183,6 +183,7 @@ const zhTW: Catalog = {
     }
   },
   audit: {
+    changesOnly: "只看資料變更（不含登入）",
     title: "操作紀錄",
     at: "時間",
     user: "操作人",

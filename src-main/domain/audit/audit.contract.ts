@@ -24,6 +24,8 @@ export const auditContract = {
         method: z.string().max(64).optional(),
         entityType: z.string().max(64).optional(),
         entityId: z.string().max(64).optional(),
+        /** Leaves out sign-ins and language switches, which bury the changes an owner looks for. */
+        changesOnly: z.boolean().default(false),
         from: isoDate.optional(),
         to: isoDate.optional(),
         ...pageFields,

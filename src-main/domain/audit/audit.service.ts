@@ -8,11 +8,15 @@ export interface AuditFilter {
   method?: string;
   entityType?: string;
   entityId?: string;
+  changesOnly?: boolean;
   from?: string;
   to?: string;
   page: number;
   pageSize: number;
 }
+
+/** Rows about a person's session rather than about the business's data. */
+const SESSION_METHODS = ['auth.login', 'auth.setLocale'];
 
 export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Promise<Page<AuditEntry>> {
   let query = db.selectFrom('audit_log');
@@ -21,6 +25,7 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Prom
   if (filter.method) query = query.where((eb) => eb.or([eb('method', '=', filter.method!), eb('method', 'like', `${filter.method}.%`)]));
   if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+  if (filter.changesOnly) query = query.where('method', 'not in', SESSION_METHODS);
   if (filter.from) query = query.where('at', '>=', `${filter.from}T00:00:00.000Z`);
   if (filter.to) query = query.where('at', '<', nextDayIso(filter.to));
   const [rows, count] = await Promise.all([

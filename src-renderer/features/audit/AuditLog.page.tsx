@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconHistory } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -60,6 +60,7 @@ function ChangesCell({ entry, userName }: { entry: AuditEntry; userName: (id: st
 export function AuditLogPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState({ username: '', method: '', from: '', to: '' });
+  const [changesOnly, setChangesOnly] = useState(false);
   const [debounced] = useDebouncedValue(filters, 300);
   const valid = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined);
   const users = useUserOptions();
@@ -129,12 +130,14 @@ export function AuditLogPage() {
         <TextInput label={t('audit.method')} w={240} placeholder={t('audit.methodPlaceholder')} value={filters.method} onChange={set('method')} />
         <DateField label={t('audit.from')} w={160} value={filters.from || null} onChange={setDate('from')} />
         <DateField label={t('audit.to')} w={160} value={filters.to || null} onChange={setDate('to')} />
+        <Switch mb={8} label={t('audit.changesOnly')} checked={changesOnly} onChange={(e) => setChangesOnly(e.currentTarget.checked)} data-testid="audit-changes-only" />
       </Group>
       <DataTable
-        queryKey={['audit', 'list', debounced]}
+        queryKey={['audit', 'list', debounced, changesOnly]}
         fetchPage={(page, pageSize) =>
           api.audit.list({
             username: debounced.username.trim() || undefined,
+            changesOnly,
             method: debounced.method.trim() || undefined,
             from: valid(debounced.from),
             to: valid(debounced.to),
