@@ -91,6 +91,7 @@ describe.runIf(run)('platform in Chromium', () => {
     await expect(page.getByTestId('page-title').textContent()).resolves.toBe(zhCN.audit.title);
     // The wizard, the failed and the good sign-ins are all in the activity log.
     await page.getByTestId('data-table').waitFor();
+    await page.getByPlaceholder(zhCN.shell.searchPlaceholder).waitFor({ state: 'hidden' });
     await expect(page.getByText('auth.setup').count()).resolves.toBeGreaterThan(0);
     await screenshot(page, 'platform-07-audit');
   });
