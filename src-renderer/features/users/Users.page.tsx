@@ -15,6 +15,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { zodValidate } from '../../components/zod-form';
 import { formatTimestamp } from '../../format';
+import { FormActions } from '../../components/FormActions';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -157,14 +158,7 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
             {...form.getInputProps('role')}
           />
           <PasswordInput label={t('users.initialPassword')} description={t('setup.passwordHint')} withAsterisk autoComplete="new-password" {...form.getInputProps('password')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={busy} />
         </Stack>
       </form>
     </Modal>

@@ -15,6 +15,7 @@ import { useCan } from '../../auth/current-user';
 import { DateField } from '../../customers/components/DateField';
 import { useChannels } from '../leads.queries';
 import { fenToYuanText, formatFen } from '../money';
+import { FormActions } from '../../../components/FormActions';
 
 const STATUS_COLORS: Record<CampaignStatus, string> = { planned: 'blue', running: 'teal', ended: 'gray', cancelled: 'red' };
 
@@ -101,14 +102,7 @@ function CampaignModal({ opened, onClose, campaign }: { opened: boolean; onClose
             <Textarea label={t('leads.campaigns.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
           </Grid.Col>
         </Grid>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} data-testid="campaign-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} busy={busy} saveTestId="campaign-save" mt="md" />
       </form>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Autocomplete, Button, Grid, Group, Modal, Select, Textarea, TextInput } from '@mantine/core';
+import { Autocomplete, Grid, Modal, Select, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -11,6 +11,7 @@ import { useCurrentUser } from '../../auth/current-user';
 import { useUserOptions } from '../../customers/customers.queries';
 import { localizeIssues } from '../../../api/issue-messages';
 import { useCampaignOptions, useChannels } from '../leads.queries';
+import { FormActions } from '../../../components/FormActions';
 
 interface LeadValues {
   name: string;
@@ -122,14 +123,7 @@ export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: bool
             <Textarea label={t('leads.field.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
           </Grid.Col>
         </Grid>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} data-testid="lead-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} busy={busy} saveTestId="lead-save" mt="md" />
       </form>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Badge, Button, Divider, Grid, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
+import { Badge, Divider, Grid, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -16,6 +16,7 @@ import { useUserOptions } from '../../customers/customers.queries';
 import { useOpportunity } from '../leads.queries';
 import { fenToYuanText } from '../money';
 import { STAGE_COLORS } from './LeadStatusBadge';
+import { FormActions } from '../../../components/FormActions';
 
 interface DealValues {
   title: string;
@@ -174,14 +175,7 @@ export function OpportunityModal({ opened, onClose, lead, opportunityId }: { ope
             <Textarea label={t('leads.opportunity.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
           </Grid.Col>
         </Grid>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} data-testid="opportunity-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} busy={busy} saveTestId="opportunity-save" mt="md" />
       </form>
       {deal && deal.history.length > 0 && (
         <Stack gap="xs" mt="md">
