@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeOnly = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'better-sqlite3', 'kysely'];
-const backendLayers = ['**/*.repository', '**/*.service', '**/*.handlers', '**/db/*', '**/server/*', '**/cli/*', '**/seed/*', '**/api/dispatch', '**/api/backend'];
+const backendLayers = ['**/*.repository', '**/*.service', '**/*.handlers', '**/*.area', '**/db/*', '**/server/*', '**/cli/*', '**/seed/*', '**/backend/*', '**/api/dispatch', '**/domain/context'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
@@ -30,7 +30,7 @@ export default tseslint.config(
   },
   {
     // Contracts and rules are runtime-neutral: the renderer imports them.
-    files: ['src-main/**/*.contract.ts', 'src-main/**/*.rules.ts', 'src-main/api/contract.ts', 'src-main/api/method.ts', 'src-main/api/errors.ts', 'src-main/api/result.ts', 'src-main/api/session.ts', 'src-main/api/permissions.ts', 'src-main/api/paging.ts'],
+    files: ['src-main/**/*.contract.ts', 'src-main/**/*.dto.ts', 'src-main/**/*.rules.ts', 'src-main/api/contract.ts', 'src-main/api/method.ts', 'src-main/api/errors.ts', 'src-main/api/result.ts', 'src-main/api/session.ts', 'src-main/api/permissions.ts', 'src-main/api/paging.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBackend, type RunningBackend } from '../src-main/api/backend';
+import { createBackend, type RunningBackend } from '../src-main/backend/backend';
 import type { MethodName } from '../src-main/api/contract';
 import type { Session } from '../src-main/api/session';
-import { seedCustomers } from '../src-main/seed/customers.seed';
+import { seedCustomers } from '../src-main/domain/customers/customers.seed';
 import { time, type BenchRow, type Timing } from './measure';
 
 const CUSTOMERS = 50_000;

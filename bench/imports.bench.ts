@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBackend, type RunningBackend } from '../src-main/api/backend';
+import { createBackend, type RunningBackend } from '../src-main/backend/backend';
 import type { Session } from '../src-main/api/session';
 import { creditCodeCheckChar, customerNameKey } from '../src-main/domain/customers/customers.rules';
 import { buildSearchDoc, pinyinSortKey } from '../src-main/domain/customers/customers.search-text';

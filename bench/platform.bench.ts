@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBackend } from '../src-main/api/backend';
-import type { HandlerContext } from '../src-main/api/dispatch';
+import { createBackend } from '../src-main/backend/backend';
+import type { HandlerContext } from '../src-main/domain/context';
 import type { Session } from '../src-main/api/session';
 import { getSettings, updateSettings } from '../src-main/domain/settings/settings.service';
 import { time, type BenchRow } from './measure';
@@ -25,6 +25,9 @@ export async function benchPlatform(): Promise<BenchRow[]> {
     audit: () => undefined,
     progress: () => undefined,
     emit: () => undefined,
+    can: () => true,
+    permissions: () => [],
+    areas: backend.registry.extensions,
   } satisfies HandlerContext;
 
   const readDirect = await time(3000, () => getSettings(backend.conn.db));

@@ -4,6 +4,7 @@ import { chromiumAvailable, screenshot, openAppInBrowser, setUpCompanyThroughApi
 import { creditCodeCheckChar } from '../src-main/domain/customers/customers.rules';
 import zhCN from '../src-renderer/i18n/zh-CN';
 import customersZhCN from '../src-renderer/features/customers/messages.zh-CN';
+import issuesZhCN from '../src-renderer/i18n/issues/messages.zh-CN';
 import customersEn from '../src-renderer/features/customers/messages.en';
 
 const run = chromiumAvailable();
@@ -56,13 +57,13 @@ describe.runIf(run)('customers in Chromium', () => {
     await page.getByTestId('save-customer').first().click();
 
     // The error sits beside that contact's mobile field, and only there.
-    await second.getByText(customersZhCN.issues.mobile).waitFor();
-    await expect(first.getByText(customersZhCN.issues.mobile).count()).resolves.toBe(0);
+    await second.getByText(issuesZhCN.codes.invalid_mobile).waitFor();
+    await expect(first.getByText(issuesZhCN.codes.invalid_mobile).count()).resolves.toBe(0);
     await expect(page.getByTestId('contact-1-mobile').getAttribute('aria-invalid')).resolves.toBe('true');
     await screenshot(page, 'customers-02-form-mobile-error');
 
     await page.getByTestId('contact-1-mobile').fill('+86 137-0000-1234');
-    await expect(second.getByText(customersZhCN.issues.mobile).count()).resolves.toBe(0);
+    await expect(second.getByText(issuesZhCN.codes.invalid_mobile).count()).resolves.toBe(0);
     await page.getByTestId('save-customer').first().click();
 
     // After saving, the 360° view of the new customer, with both contacts (mobiles normalised).
@@ -156,13 +157,13 @@ describe.runIf(run)('customers in Chromium', () => {
     await page.getByTestId('customer-form').waitFor();
     await page.getByLabel(customersZhCN.field.tier).fill('A');
     await page.getByRole('button', { name: zhCN.common.cancel }).first().click();
-    await page.getByText(customersZhCN.form.unsavedTitle).waitFor();
-    await page.getByRole('button', { name: customersZhCN.form.unsavedStay }).click();
-    await page.getByText(customersZhCN.form.unsavedTitle).waitFor({ state: 'hidden' });
+    await page.getByText(zhCN.form.unsavedTitle).waitFor();
+    await page.getByRole('button', { name: zhCN.form.unsavedStay }).click();
+    await page.getByText(zhCN.form.unsavedTitle).waitFor({ state: 'hidden' });
     await expect(page.getByLabel(customersZhCN.field.tier).inputValue()).resolves.toBe('A');
 
     await page.goBack();
-    await page.getByText(customersZhCN.form.unsavedTitle).waitFor();
+    await page.getByText(zhCN.form.unsavedTitle).waitFor();
     await page.getByTestId('discard-changes').click();
     await expect.poll(() => page.getByTestId('page-title').textContent()).toBe(CUSTOMER);
   });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../src-main/api/backend';
+import { createBackend } from '../src-main/backend/backend';
 import { DEMO_OWNER, seedDemoData } from '../src-main/seed/seed';
 import zhCN from '../src-renderer/i18n/zh-CN';
 import leads from '../src-renderer/features/leads/messages.zh-CN';

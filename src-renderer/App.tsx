@@ -27,7 +27,7 @@ export function App() {
   if (status.data.setupRequired) return <SetupWizardPage />;
   if (!user) return <LoginPage companyName={status.data.companyName} />;
   return (
-    <CurrentUserProvider user={user}>
+    <CurrentUserProvider user={user} permissions={status.data.permissions}>
       <AppLayout />
     </CurrentUserProvider>
   );

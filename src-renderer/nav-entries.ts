@@ -1,4 +1,4 @@
-import type { Permission } from '../src-main/api/permissions';
+import type { Permission } from '../src-main/api/contract';
 
 export type NavGroup = 'customers' | 'sales' | 'stock' | 'finance' | 'service' | 'automation' | 'insights' | 'system';
 

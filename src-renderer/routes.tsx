@@ -27,7 +27,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import type { Permission } from '../src-main/api/permissions';
+import type { Permission } from '../src-main/api/contract';
 import { NAV_ENTRIES, NAV_GROUPS, type NavGroup, type NavKey } from './nav-entries';
 import { AuditLogPage } from './features/audit/AuditLog.page';
 import { CustomerEditPage, CustomerNewPage } from './features/customers/CustomerForm.page';

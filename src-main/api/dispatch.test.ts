@@ -30,7 +30,7 @@ describe('dispatch', () => {
   it('records who changed what, with before and after', async () => {
     const api = await ownerApi();
     const user = await api.ok('users.create', { username: 'li', displayName: '李四', role: 'sales', password: 'secret-123' });
-    await api.ok('users.update', { id: user.id, patch: { role: 'service', displayName: '李四' } });
+    await api.ok('users.update', { id: user.id, role: 'service', displayName: '李四' });
     const log = await api.ok('audit.list', { method: 'users.update' });
     expect(log.rows).toHaveLength(1);
     expect(log.rows[0]).toMatchObject({ username: 'owner', method: 'users.update', entityType: 'user', entityId: user.id });
@@ -40,8 +40,8 @@ describe('dispatch', () => {
   it('rolls back every write of a failing handler', async () => {
     const api = await ownerApi();
     const backend = api.backend;
-    const original = backend.handlers['users.create'];
-    backend.handlers['users.create'] = async (input, ctx) => {
+    const original = backend.registry.handlers['users.create']!;
+    backend.registry.handlers['users.create'] = async (input, ctx) => {
       await original(input, ctx);
       throw new Error('disk on fire');
     };
@@ -53,7 +53,7 @@ describe('dispatch', () => {
 
   it('never sends a stack trace to the caller', async () => {
     const api = await ownerApi();
-    api.backend.handlers['settings.get'] = async () => {
+    api.backend.registry.handlers['settings.get'] = async () => {
       throw new Error('secret internals at /home/x');
     };
     const result = await api.call('settings.get', {});

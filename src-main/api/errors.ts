@@ -1,3 +1,7 @@
+import type { FieldIssue } from './issues';
+
+export type { FieldIssue } from './issues';
+
 /** The closed set of error codes every transport understands (DESIGN §2). */
 export const ERROR_CODES = [
   'VALIDATION',
@@ -15,16 +19,28 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** One problem with one field; `path` is dotted (`contacts.1.mobile`). */
-export interface FieldIssue {
-  path: string;
-  message: string;
+/** A record the caller's input collides with, so a form can show it without asking again. */
+export interface DuplicateDetail {
+  id: string;
+  code: string;
+  name: string;
+  status: 'active' | 'archived';
+  matchedOn: 'creditCode' | 'mobile' | 'name';
+  /** The normalised value both share. */
+  value: string;
+}
+
+/** Typed facts that come with some errors (DESIGN §2: errors are data). */
+export interface ErrorDetails {
+  duplicates?: DuplicateDetail[];
 }
 
 export interface ApiError {
   code: ErrorCode;
+  /** English, for logs and the CLI; the UI words the code, the issues and the details. */
   message: string;
   issues?: FieldIssue[];
+  details?: ErrorDetails;
 }
 
 /** Thrown inside services; `dispatch` turns it into the result envelope. */
@@ -33,13 +49,14 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: FieldIssue[],
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'AppError';
   }
 
   toApiError(): ApiError {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}), ...(this.details ? { details: this.details } : {}) };
   }
 }
 

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Permission } from './permissions';
 
 /**
  * A method is declared once, in its area's contract. `Out` exists only as a type:
@@ -7,16 +6,11 @@ import type { Permission } from './permissions';
  */
 export interface MethodSpec<In extends z.ZodTypeAny = z.ZodTypeAny, Out = unknown> {
   input: In;
-  /** 'public' needs no login; 'signedIn' needs any user; otherwise a named permission. */
-  permission: Permission | 'public' | 'signedIn';
+  /** 'public' needs no login; 'signedIn' needs any user; otherwise a permission some area declares. */
+  permission: string;
   mutates: boolean;
   /** Areas whose cached queries a successful call makes stale (defaults to the method's own area). */
   changes?: string[];
-  /**
-   * Rewrites the path of every field issue the method reports (its input's and its service's), when
-   * callers know a field by a shorter name than the input's shape gives it.
-   */
-  issuePath?: (path: string) => string;
   readonly __output?: Out;
 }
 

@@ -1,37 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { ownerApi, type TestApi } from '../db/test-db';
-import { contract, METHOD_NAMES } from './contract';
-import { roleHas, ROLES, type Permission, type Role } from './permissions';
+import { ownerApi, PRODUCT, type TestApi } from '../db/test-db';
+import { ROLES, type Role } from './permissions';
 
 describe('permission matrix', () => {
-  const guarded = METHOD_NAMES.filter((m) => contract[m].permission !== 'public' && contract[m].permission !== 'signedIn');
+  const guarded = Object.entries(PRODUCT.contract)
+    .filter(([, spec]) => spec.permission !== 'public' && spec.permission !== 'signedIn')
+    .map(([name, spec]) => ({ name, permission: spec.permission }));
 
   it.each(ROLES.filter((r) => r !== 'owner'))('a %s gets FORBIDDEN for every method the role lacks, and nothing changes', async (role: Role) => {
     const owner = await ownerApi();
     const user: TestApi = await owner.as(role);
     const sqlite = owner.backend.conn.sqlite;
-    const lacking = guarded.filter((m) => !roleHas(role, contract[m].permission as Permission));
+    const lacking = guarded.filter((m) => !PRODUCT.roleHas(role, m.permission));
     expect(lacking.length).toBeGreaterThan(0);
-    for (const method of lacking) {
+    for (const { name } of lacking) {
       const before = sqlite.prepare('SELECT total_changes()').pluck().get();
-      const result = await user.backend.call({ session: user.session, transport: 'test' }, method, {});
-      expect({ method, code: result.ok ? 'ok' : result.error.code }).toEqual({ method, code: 'FORBIDDEN' });
+      const result = await user.backend.call({ session: user.session, transport: 'test' }, name, {});
+      expect({ name, code: result.ok ? 'ok' : result.error.code }).toEqual({ name, code: 'FORBIDDEN' });
       expect(sqlite.prepare('SELECT total_changes()').pluck().get()).toBe(before);
     }
-    for (const method of guarded.filter((m) => roleHas(role, contract[m].permission as Permission))) {
-      const result = await user.backend.call({ session: user.session, transport: 'test' }, method, {});
-      expect({ method, code: result.ok ? 'ok' : result.error.code }).not.toEqual({ method, code: 'FORBIDDEN' });
+    for (const { name } of guarded.filter((m) => PRODUCT.roleHas(role, m.permission))) {
+      const result = await user.backend.call({ session: user.session, transport: 'test' }, name, {});
+      expect({ name, code: result.ok ? 'ok' : result.error.code }).not.toEqual({ name, code: 'FORBIDDEN' });
     }
   });
 
   it('lets the owner do everything', () => {
-    for (const method of guarded) expect(roleHas('owner', contract[method].permission as Permission)).toBe(true);
+    for (const { permission } of guarded) expect(PRODUCT.roleHas('owner', permission)).toBe(true);
   });
 
-  it('keeps user management and settings to the owner', () => {
+  it('keeps user management, settings and backups to the owner', () => {
     for (const role of ROLES.filter((r) => r !== 'owner')) {
-      expect(roleHas(role, 'users.manage')).toBe(false);
-      expect(roleHas(role, 'settings.manage')).toBe(false);
+      for (const permission of ['users.manage', 'settings.manage', 'backup.run']) expect(PRODUCT.roleHas(role, permission)).toBe(false);
     }
+  });
+
+  it('tells the signed-in user which permissions their role holds', async () => {
+    const owner = await ownerApi();
+    const accountant = await owner.as('accountant');
+    const status = await accountant.ok('auth.status', {});
+    expect(status.permissions).toEqual(PRODUCT.permissionsOf('accountant'));
+    expect(status.permissions).toContain('audit.read');
+    expect(status.permissions).not.toContain('customers.write');
   });
 });

@@ -69,7 +69,7 @@ describe('api:call over IPC', () => {
     const { invoke } = startRelay();
     await expect(invoke(TRUSTED, 'auth.status', {})).resolves.toEqual({
       ok: true,
-      data: { setupRequired: true, companyName: null, user: null },
+      data: { setupRequired: true, companyName: null, user: null, permissions: [] },
     });
   });
 

@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBackend, type RunningBackend } from '../api/backend';
-import { startDailyJobs } from '../api/daily-jobs';
-import { contract, METHOD_NAMES, type OutputOf } from '../api/contract';
+import { createBackend, type RunningBackend } from '../backend/backend';
+import { startDailyJobs } from '../backend/daily-jobs';
+import type { OutputOf } from '../api/contract';
+import { buildRegistry } from '../backend/registry';
+import { AREAS } from '../domain/areas';
 import type { Session } from '../api/session';
 import { openDatabase } from '../db/connection';
 import { appliedVersions, loadMigrations, migrate, NewerDatabaseError } from '../db/migrate';
 import { backupDatabase } from '../domain/backup/backup.service';
-import { runInvariantChecks } from '../domain/checks/invariants';
 import { localAdmin } from '../domain/users/local-admin';
 import { startServer } from '../server/http';
 import { seedDemoData, SEED_SCALES, type SeedScale } from '../seed/seed';
@@ -135,7 +136,8 @@ function migrateCommand(dbFile: string, print: Print): number {
 }
 
 function methods(print: Print): number {
-  const list = METHOD_NAMES.map((name) => ({ name, permission: contract[name].permission, mutates: contract[name].mutates }));
+  const { contract } = buildRegistry(AREAS, { file: ':memory:', jobs: new Map() });
+  const list = Object.entries(contract).map(([name, spec]) => ({ name, permission: spec.permission, mutates: spec.mutates }));
   print(list.map((m) => `${m.name.padEnd(32)} ${m.permission.padEnd(20)} ${m.mutates ? 'writes' : 'reads'}`).join('\n'), list);
   return 0;
 }
@@ -204,7 +206,7 @@ function check(dbFile: string, print: Print): number {
   if (!fs.existsSync(dbFile)) throw new Error(`No database at ${dbFile}`);
   const backend = createBackend({ file: dbFile });
   try {
-    const results = runInvariantChecks(backend.conn.sqlite);
+    const results = backend.checkInvariants();
     const failed = results.filter((r) => !r.ok);
     const human = results.map((r) => `${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.differences.map((d) => `\n     ${d}`).join('')}`).join('\n');
     print(human, { ok: failed.length === 0, data: results });

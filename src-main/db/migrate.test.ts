@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBackend } from '../api/backend';
+import { createBackend } from '../backend/backend';
 import { openDatabase } from './connection';
 import { appliedVersions, loadMigrations, migrate, NewerDatabaseError } from './migrate';
 

@@ -1,4 +1,6 @@
-import { backendOn, type RunningBackend } from '../api/backend';
+import { backendOn, type RunningBackend } from '../backend/backend';
+import { buildRegistry, type AreaRegistry } from '../backend/registry';
+import { AREAS } from '../domain/areas';
 import type { CallContext } from '../api/dispatch';
 import type { Role } from '../api/permissions';
 import type { Result } from '../api/result';
@@ -6,6 +8,9 @@ import type { Session, SessionUser } from '../api/session';
 import type { InputOf, MethodName, OutputOf } from '../api/contract';
 import { openDatabase } from './connection';
 import { migrate } from './migrate';
+
+/** The product's areas merged, for tests that walk every method (fuzz, permission matrix). */
+export const PRODUCT: AreaRegistry = buildRegistry(AREAS, { file: ':memory:', jobs: new Map() });
 
 /** A fresh, migrated in-memory database behind a real backend, for API tests. */
 export function testBackend(): RunningBackend {

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBackend } from '../api/backend';
-import { runInvariantChecks } from '../domain/checks/invariants';
+import { createBackend } from '../backend/backend';
 import type { Sqlite } from './connection';
 import { openDatabase } from './connection';
 import { loadMigrations, migrate } from './migrate';
@@ -53,7 +52,7 @@ describe('upgrading an existing database', () => {
       for (const [table, count] of Object.entries(expected)) {
         expect({ table, count: backend.conn.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() }).toEqual({ table, count });
       }
-      expect(runInvariantChecks(backend.conn.sqlite).filter((r) => !r.ok)).toEqual([]);
+      expect(backend.checkInvariants().filter((r) => !r.ok)).toEqual([]);
       const session = { user: { id: 'u-owner', username: 'boss', displayName: '老板', role: 'owner' as const, locale: null } };
       const settings = await backend.call({ session, transport: 'test' }, 'settings.get', {});
       expect(settings).toMatchObject({ ok: true, data: { companyName: '老版本公司' } });

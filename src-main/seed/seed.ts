@@ -1,10 +1,8 @@
-import type { RunningBackend } from '../api/backend';
+import type { RunningBackend } from '../backend/backend';
 import type { Role } from '../api/permissions';
 import type { Session } from '../api/session';
 import { createUser } from '../domain/users/users.service';
 import { findUserByUsername } from '../domain/users/users.repository';
-import { seedCustomers, seedScaleCounts } from './customers.seed';
-import { seedLeads } from '../domain/leads/leads.seed';
 import { SeededRandom } from './random';
 
 export const SEED_SCALES = ['small', 'medium', 'large'] as const;
@@ -21,25 +19,6 @@ const DEMO_STAFF: { username: string; displayName: string; role: Role }[] = [
   { username: 'zhaolei', displayName: '赵磊', role: 'warehouse' },
   { username: 'sunhao', displayName: '孙浩', role: 'service' },
 ];
-
-export interface AreaSeeder {
-  name: string;
-  run(backend: RunningBackend, options: { scale: SeedScale; random: SeededRandom; staffIds: string[] }): Promise<number>;
-}
-
-const customersSeeder: AreaSeeder = {
-  name: 'customers',
-  run: async (backend, { scale, random, staffIds }) =>
-    seedCustomers(backend.conn, { count: seedScaleCounts[scale], seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2) }).customers,
-};
-
-/** Each area adds its seeder here; they run in order (customers before the orders that point at them). */
-export const AREA_SEEDERS: AreaSeeder[] = [customersSeeder];
-
-AREA_SEEDERS.push({
-  name: 'leads',
-  run: async (backend, { random, staffIds }) => seedLeads(backend.conn, { seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2) }).leads,
-});
 
 export async function seedDemoData(backend: RunningBackend, options: { scale: SeedScale; seed: number }): Promise<Record<string, number>> {
   const session: Session = { user: null };
@@ -60,8 +39,9 @@ export async function seedDemoData(backend: RunningBackend, options: { scale: Se
   }
   const summary: Record<string, number> = { users: staffIds.length };
   const random = new SeededRandom(options.seed);
-  for (const seeder of AREA_SEEDERS) {
-    summary[seeder.name] = await seeder.run(backend, { scale: options.scale, random, staffIds });
+  // Each area's step, in the order the areas ask for (customers before what points at them).
+  for (const { area, step } of backend.registry.seedSteps) {
+    summary[area] = await step.run(backend.conn, { scale: options.scale, random, staffIds });
   }
   return summary;
 }

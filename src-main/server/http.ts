@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { RunningBackend } from '../api/backend';
-import { contract } from '../api/contract';
+import type { RunningBackend } from '../backend/backend';
 import type { ErrorCode } from '../api/errors';
 import type { ApiEvent, Result } from '../api/result';
 import type { Session } from '../api/session';
@@ -106,7 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
     const known = sessions.get(token);
     const session: Session = known ?? { user: null };
-    const spec = Object.hasOwn(contract, method) ? contract[method as keyof typeof contract] : null;
+    const spec = options.backend.registry.contract[method] ?? null;
     if (spec && spec.permission !== 'public' && !session.user) {
       return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Please sign in first.' } });
     }

@@ -1,6 +1,6 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { createBackend, type BackendOptions, type RunningBackend } from '../api/backend';
-import { startDailyJobs } from '../api/daily-jobs';
+import { createBackend, type BackendOptions, type RunningBackend } from '../backend/backend';
+import { startDailyJobs } from '../backend/daily-jobs';
 import type { ApiEvent, Result } from '../api/result';
 import type { Session } from '../api/session';
 

@@ -1,5 +1,5 @@
 import type { InputOf, MethodName, OutputOf } from '../../src-main/api/contract';
-import type { ApiError, FieldIssue } from '../../src-main/api/errors';
+import type { ApiError, ErrorDetails, FieldIssue } from '../../src-main/api/errors';
 import type { ApiEvent, Result } from '../../src-main/api/result';
 
 declare global {
@@ -16,11 +16,13 @@ declare global {
 export class ApiCallError extends Error {
   readonly code: ApiError['code'];
   readonly issues: FieldIssue[];
+  readonly details: ErrorDetails;
 
   constructor(error: ApiError) {
     super(error.message);
     this.code = error.code;
     this.issues = error.issues ?? [];
+    this.details = error.details ?? {};
   }
 }
 

@@ -380,6 +380,12 @@ const en: Catalog = {
     text: 'This module has not been released, so nothing here is made up. When it arrives it joins the customer record: one customer’s orders, stock, money owed, tickets and points in one place.',
     back: 'Back to the dashboard',
   },
+  form: {
+    unsavedTitle: 'Discard unsaved changes?',
+    unsavedText: 'This form has changes that have not been saved. They will be lost if you leave.',
+    unsavedLeave: 'Discard and leave',
+    unsavedStay: 'Keep editing',
+  },
   errors: {
     VALIDATION: 'Some fields need attention; see the messages in red',
     NOT_FOUND: 'That record does not exist or was removed',

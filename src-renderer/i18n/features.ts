@@ -4,6 +4,9 @@ import customersZhTW from '../features/customers/messages.zh-TW';
 import importsEn from '../features/imports/messages.en';
 import importsZhCN from '../features/imports/messages.zh-CN';
 import importsZhTW from '../features/imports/messages.zh-TW';
+import issuesEn from './issues/messages.en';
+import issuesZhCN from './issues/messages.zh-CN';
+import issuesZhTW from './issues/messages.zh-TW';
 import leadsEn from '../features/leads/messages.en';
 import leadsZhCN from '../features/leads/messages.zh-CN';
 import leadsZhTW from '../features/leads/messages.zh-TW';
@@ -13,7 +16,7 @@ import leadsZhTW from '../features/leads/messages.zh-TW';
  * are mounted here under the area's name: t('customers.title').
  */
 export const FEATURE_MESSAGES = {
-  'zh-CN': { customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN },
-  en: { customers: customersEn, imports: importsEn, leads: leadsEn },
-  'zh-TW': { customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW },
+  'zh-CN': { customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, issues: issuesZhCN },
+  en: { customers: customersEn, imports: importsEn, leads: leadsEn, issues: issuesEn },
+  'zh-TW': { customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, issues: issuesZhTW },
 };

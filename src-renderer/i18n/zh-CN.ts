@@ -379,6 +379,12 @@ const zhCN = {
     text: '这个模块还没有上线，这里不显示任何假数据。上线后，它会和客户档案连在一起：同一个客户的订单、库存、应收、工单和积分一目了然。',
     back: '回到工作台',
   },
+  form: {
+    unsavedTitle: '放弃未保存的修改？',
+    unsavedText: '这张表单还有未保存的修改，离开后将丢失。',
+    unsavedLeave: '放弃并离开',
+    unsavedStay: '继续编辑',
+  },
   errors: {
     VALIDATION: '填写的内容有误，请检查标红的字段',
     NOT_FOUND: '要找的记录不存在或已被删除',

@@ -395,6 +395,12 @@ const zhTW: Catalog = {
     text: "這個模組還沒有上線，這裡不顯示任何假資料。上線後，它會和客戶檔案連在一起：同一個客戶的訂單、庫存、應收、工單和積分一目瞭然。",
     back: "回到工作臺"
   },
+  form: {
+    unsavedTitle: "放棄未儲存的修改？",
+    unsavedText: "這張表單還有未儲存的修改，離開後將丟失。",
+    unsavedLeave: "放棄並離開",
+    unsavedStay: "繼續編輯"
+  },
   errors: {
     VALIDATION: "填寫的內容有誤，請檢查標紅的欄位",
     NOT_FOUND: "要找的記錄不存在或已被刪除",

@@ -1,7 +1,7 @@
-import type { Handler } from '../../api/dispatch';
+import type { HandlersFor } from '../area';
 import type { auditContract } from './audit.contract';
 import { listAudit } from './audit.service';
 
-export const auditHandlers: { [M in keyof typeof auditContract]: Handler<M> } = {
+export const auditHandlers: HandlersFor<typeof auditContract> = {
   'audit.list': (input, ctx) => listAudit(ctx.db, input),
 };

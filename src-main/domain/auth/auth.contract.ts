@@ -18,6 +18,8 @@ export interface AuthStatus {
   setupRequired: boolean;
   companyName: string | null;
   user: SessionUser | null;
+  /** The signed-in user's permissions; the UI hides what they could not use (the backend still checks). */
+  permissions: string[];
 }
 
 export const authContract = {

@@ -1,11 +1,10 @@
-import type { Handler } from '../../api/dispatch';
+import type { HandlersFor } from '../area';
 import type { authContract } from './auth.contract';
 import type { LoginThrottle } from './login-throttle';
 import { authStatus, changePassword, logIn, setLocale, setUpCompany } from './auth.service';
 
-type AuthMethods = keyof typeof authContract;
 
-export function authHandlers(deps: { loginThrottle: LoginThrottle }): { [M in AuthMethods]: Handler<M> } {
+export function authHandlers(deps: { loginThrottle: LoginThrottle }): HandlersFor<typeof authContract> {
   return {
     'auth.status': (_input, ctx) => authStatus(ctx),
     'auth.setup': (input, ctx) => setUpCompany(ctx, input),

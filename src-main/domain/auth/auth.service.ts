@@ -1,5 +1,6 @@
-import type { HandlerContext } from '../../api/dispatch';
+import { HandlerContext } from '../context';
 import { AppError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
 import type { SessionUser } from '../../api/session';
 import { seedNumberingSeries } from '../shared/numbering';
 import { nowIso } from '../shared/ids';
@@ -14,7 +15,7 @@ import { hashPassword, verifyPassword } from './passwords';
 export async function authStatus(ctx: HandlerContext): Promise<AuthStatus> {
   const company = await settingsRepo.getCompany(ctx.db);
   const setupRequired = (await usersRepo.countUsers(ctx.db)) === 0;
-  return { setupRequired, companyName: company?.name ?? null, user: ctx.session.user };
+  return { setupRequired, companyName: company?.name ?? null, user: ctx.session.user, permissions: ctx.permissions() };
 }
 
 /** The first-run wizard: company, currency, time zone and the owner's account, once. */
@@ -26,7 +27,7 @@ export async function setUpCompany(
     throw new AppError('CONFLICT', 'This database is already set up; sign in instead.');
   }
   if (!isKnownTimeZone(input.timeZone)) {
-    throw new AppError('VALIDATION', `Unknown time zone ${input.timeZone}`, [{ path: 'timeZone', message: 'Unknown time zone' }]);
+    throw new AppError('VALIDATION', `Unknown time zone ${input.timeZone}`, [fieldIssue('timeZone', 'invalid_time_zone')]);
   }
   const existing = await settingsRepo.getCompany(ctx.db);
   if (existing) await settingsRepo.updateCompany(ctx.db, { name: input.companyName, currency: input.currency, time_zone: input.timeZone });
@@ -57,7 +58,7 @@ export async function logIn(ctx: HandlerContext, throttle: LoginThrottle, input:
   const valid = user ? await verifyPassword(input.password, user.password_hash) : (await hashPassword(input.password), false);
   if (!user || !valid) {
     throttle.recordFailure(key);
-    throw new AppError('UNAUTHENTICATED', 'Wrong username or password', [{ path: 'password', message: 'Wrong username or password' }]);
+    throw new AppError('UNAUTHENTICATED', 'Wrong username or password', [fieldIssue('password', 'wrong_password')]);
   }
   if (user.active !== 1) throw new AppError('FORBIDDEN', 'This account is disabled; ask the owner to enable it.');
   throttle.reset(key);
@@ -70,7 +71,7 @@ export async function logIn(ctx: HandlerContext, throttle: LoginThrottle, input:
 export async function changePassword(ctx: HandlerContext, input: { currentPassword: string; newPassword: string }): Promise<null> {
   const user = await usersRepo.findUserById(ctx.db, ctx.user!.id);
   if (!user || !(await verifyPassword(input.currentPassword, user.password_hash))) {
-    throw new AppError('VALIDATION', 'The current password is wrong', [{ path: 'currentPassword', message: 'The current password is wrong' }]);
+    throw new AppError('VALIDATION', 'The current password is wrong', [fieldIssue('currentPassword', 'wrong_password')]);
   }
   await usersRepo.updateUser(ctx.db, user.id, { password_hash: await hashPassword(input.newPassword), updated_at: nowIso() });
   ctx.audit({ entityType: 'user', entityId: user.id, fields: { password: { before: '***', after: '***' } } });

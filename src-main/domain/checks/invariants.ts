@@ -8,7 +8,7 @@ export interface CheckResult {
 
 /**
  * Every summary is recomputed from its ledger and compared (DESIGN §3). Each area that keeps a
- * summary row adds its check to INVARIANT_CHECKS.
+ * summary row declares its check in its area definition (`checks`).
  */
 export interface InvariantCheck {
   name: string;
@@ -39,28 +39,11 @@ const appendOnlyLedgers: InvariantCheck = {
   },
 };
 
-const numberingAhead: InvariantCheck = {
-  name: 'numbering series are ahead of issued numbers',
-  run(sqlite) {
-    const hasCustomers = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'customers'").get();
-    if (!hasCustomers) return [];
-    const series = sqlite.prepare("SELECT prefix, next_number FROM numbering_series WHERE code = 'customer'").get() as
-      | { prefix: string; next_number: number }
-      | undefined;
-    if (!series) return [];
-    const highest = sqlite
-      .prepare(`SELECT max(CAST(substr(code, ?) AS INTEGER)) FROM customers WHERE code GLOB ? `)
-      .pluck()
-      .get(series.prefix.length + 1, `${series.prefix}[0-9]*`) as number | null;
-    return highest !== null && highest >= series.next_number
-      ? [`customer series would issue ${series.prefix}${series.next_number} but ${highest} is already used`]
-      : [];
-  },
-};
+/** What holds for every database whatever areas it has; areas add theirs in their definition. */
+export const PLATFORM_CHECKS: InvariantCheck[] = [databaseIntegrity, foreignKeys, appendOnlyLedgers];
 
-export const INVARIANT_CHECKS: InvariantCheck[] = [databaseIntegrity, foreignKeys, appendOnlyLedgers, numberingAhead];
-
-export function runInvariantChecks(sqlite: Sqlite, checks = INVARIANT_CHECKS): CheckResult[] {
+export function runInvariantChecks(sqlite: Sqlite, areaChecks: readonly InvariantCheck[]): CheckResult[] {
+  const checks = [...PLATFORM_CHECKS, ...areaChecks];
   return checks.map((check) => {
     const differences = check.run(sqlite);
     return { name: check.name, ok: differences.length === 0, differences };

@@ -1,7 +1,8 @@
-import { changedFields, type HandlerContext } from '../../api/dispatch';
+import { changedFields, type HandlerContext } from '../context';
 import { notFound, validationError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
 import { newId, nowIso } from '../shared/ids';
-import type { Address, AddressKind, Contact } from './customers.contract';
+import type { Address, AddressKind, Contact } from './customers.dto';
 import { addressColumns, contactColumns, toAddress, toContact, type AddressFields, type ContactFields } from './customers.mapping';
 import * as repo from './customers.repository';
 import { assertNoNewRequiredIssues, editableCustomer, getCustomer, refreshSearchDoc } from './customers.service';
@@ -39,7 +40,7 @@ export async function updateContact(ctx: HandlerContext, id: string, patch: Cont
   if (patch.isPrimary === true && row.is_primary === 0) await repo.makePrimaryContact(ctx.db, row.customer_id, id, now);
   if (patch.isPrimary === false && row.is_primary === 1) {
     const other = (await repo.listContacts(ctx.db, row.customer_id)).find((c) => c.id !== id);
-    if (!other) throw validationError([{ path: 'patch.isPrimary', message: 'The only contact has to stay the primary contact' }]);
+    if (!other) throw validationError([fieldIssue('isPrimary', 'not_allowed', { reason: 'only_contact_is_primary' })]);
     await repo.makePrimaryContact(ctx.db, row.customer_id, other.id, now);
   }
   if (options.checkRequired) await assertNoNewRequiredIssues(ctx.db, customerBefore, await getCustomer(ctx.db, row.customer_id));
@@ -91,7 +92,7 @@ export async function updateAddress(ctx: HandlerContext, id: string, patch: Addr
   const wantsDefault = patch.isDefault ?? (kind === row.kind ? row.is_default === 1 : false);
   if (patch.isDefault === false && row.is_default === 1 && kind === row.kind) {
     const others = (await repo.listAddresses(ctx.db, row.customer_id)).filter((a) => a.kind === kind && a.id !== id);
-    if (others.length === 0) throw validationError([{ path: 'patch.isDefault', message: `The only ${kind} address has to stay the default one` }]);
+    if (others.length === 0) throw validationError([fieldIssue('isDefault', 'not_allowed', { reason: 'only_address_is_default', kind })]);
   }
   await repo.updateAddress(ctx.db, id, { is_default: 0, updated_at: now });
   if (wantsDefault) await repo.clearDefaultAddress(ctx.db, row.customer_id, kind, now);

@@ -1,239 +1,34 @@
 /**
- * The customers area's API (客户档案): names, zod inputs and DTO types. Runtime-neutral; the
- * renderer imports it. Field rules live in customers.rules.ts (also runtime-neutral).
+ * The customers area's API (客户档案): method names and zod inputs; the records it returns are in
+ * customers.dto.ts. Runtime-neutral; the renderer imports it. Field rules live in customers.rules.ts.
  */
 import { z } from 'zod';
 import { method } from '../../api/method';
 import { jobIdField, pageFields, type Page } from '../../api/paging';
 import { creditCodeField, dateField, emailField, isoDate, mobileField, optionalText, phoneField } from './customers.rules';
-
-export const CUSTOMER_KINDS = ['company', 'individual'] as const;
-export const CUSTOMER_SIZES = ['micro', 'small', 'medium', 'large'] as const;
-export const CUSTOMER_STATUSES = ['active', 'archived'] as const;
-export const LIFECYCLE_STAGES = ['lead', 'prospect', 'new', 'active', 'loyal', 'at_risk', 'churned', 'won_back'] as const;
-export const ADDRESS_KINDS = ['billing', 'shipping'] as const;
-export const INTERACTION_KINDS = ['call', 'visit', 'wechat', 'email', 'note'] as const;
-export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'choice'] as const;
-export const CUSTOMER_SORT_FIELDS = ['name', 'code', 'createdAt', 'lastOrderDate', 'balanceDue', 'lifetimeRevenue'] as const;
-
-export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
-export type CustomerSize = (typeof CUSTOMER_SIZES)[number];
-export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
-export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
-export type AddressKind = (typeof ADDRESS_KINDS)[number];
-export type InteractionKind = (typeof INTERACTION_KINDS)[number];
-export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
-export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
-export type CustomFieldValue = string | number | null;
-
-// ---------------------------------------------------------------- DTOs
-
-export interface Tag {
-  id: string;
-  name: string;
-  color: string;
-}
-
-export interface TagWithCount extends Tag {
-  customerCount: number;
-}
-
-export interface Contact {
-  id: string;
-  customerId: string;
-  name: string;
-  title: string | null;
-  mobile: string | null;
-  phone: string | null;
-  email: string | null;
-  wechat: string | null;
-  birthday: string | null;
-  isPrimary: boolean;
-}
-
-export interface Address {
-  id: string;
-  customerId: string;
-  kind: AddressKind;
-  province: string | null;
-  city: string | null;
-  district: string | null;
-  detail: string;
-  postcode: string | null;
-  recipient: string | null;
-  recipientPhone: string | null;
-  isDefault: boolean;
-}
-
-/** The whole record (customers.get). Money is integer fen. */
-export interface Customer {
-  id: string;
-  code: string;
-  kind: CustomerKind;
-  name: string;
-  shortName: string | null;
-  creditCode: string | null;
-  industry: string | null;
-  size: CustomerSize | null;
-  source: string | null;
-  cooperationSince: string | null;
-  ownerUserId: string | null;
-  ownerName: string | null;
-  mobile: string | null;
-  phone: string | null;
-  email: string | null;
-  province: string | null;
-  city: string | null;
-  district: string | null;
-  creditLimit: number | null;
-  paymentTermsDays: number;
-  tier: string | null;
-  birthday: string | null;
-  invoiceTitle: string | null;
-  taxpayerId: string | null;
-  bankName: string | null;
-  bankAccount: string | null;
-  registeredAddress: string | null;
-  registeredPhone: string | null;
-  customFields: Record<string, CustomFieldValue>;
-  notes: string | null;
-  lifecycleStage: LifecycleStage;
-  lifecycleComputed: LifecycleStage;
-  lifecycleOverride: LifecycleStage | null;
-  lifecycleOverrideReason: string | null;
-  status: CustomerStatus;
-  mergedIntoId: string | null;
-  leadId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string | null;
-  contacts: Contact[];
-  addresses: Address[];
-  tags: Tag[];
-}
-
-export type DuplicateReason = 'creditCode' | 'mobile' | 'name';
-
-export interface DuplicateMatch {
-  id: string;
-  code: string;
-  name: string;
-  status: CustomerStatus;
-  reason: DuplicateReason;
-  /** The value both share (the credit code, the mobile, or the normalised name). */
-  value: string;
-}
-
-export interface CustomerListRow {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  kind: CustomerKind;
-  status: CustomerStatus;
-  ownerUserId: string | null;
-  ownerName: string | null;
-  tags: Tag[];
-  primaryContact: { name: string; mobile: string | null } | null;
-  province: string | null;
-  city: string | null;
-  industry: string | null;
-  lifecycleStage: LifecycleStage;
-  tier: string | null;
-  creditLimit: number | null;
-  balanceDue: number;
-  lifetimeRevenue: number;
-  lastOrderDate: string | null;
-  createdAt: string;
-}
-
-export interface CustomerSearchHit {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  status: CustomerStatus;
-  /** Why it matched, for the command palette: 'code', 'name', 'pinyin', 'contact', 'phone', 'creditCode'. */
-  matchHint: string;
-}
-
-export interface StageChange {
-  id: string;
-  fromStage: LifecycleStage | null;
-  toStage: LifecycleStage;
-  source: 'computed' | 'override' | 'override_cleared' | 'merge';
-  reason: string | null;
-  userId: string | null;
-  changedAt: string;
-}
-
-/** The 360° header (客户全景). Figures come from customer_stats: honest zeros until orders etc. exist. */
-export interface CustomerOverview {
-  customerId: string;
-  lifetimeRevenue: number;
-  orderCount: number;
-  averageOrderValue: number;
-  firstOrderDate: string | null;
-  lastOrderDate: string | null;
-  balanceDue: number;
-  overdue: number;
-  creditLimit: number | null;
-  /** Balance due as the credit used; `creditAvailable` is null when there is no limit. */
-  creditUsed: number;
-  creditAvailable: number | null;
-  points: number;
-  tier: string | null;
-  openTickets: number;
-  lifecycleStage: LifecycleStage;
-  lifecycleOverride: LifecycleStage | null;
-  stageHistory: StageChange[];
-  /** Whole years since cooperationSince (合作年限), null when unknown. */
-  yearsOfCooperation: number | null;
-}
-
-export interface Interaction {
-  id: string;
-  customerId: string;
-  contactId: string | null;
-  contactName: string | null;
-  kind: InteractionKind;
-  occurredAt: string;
-  subject: string | null;
-  body: string | null;
-  userId: string | null;
-  userName: string | null;
-  createdAt: string;
-}
-
-/** One timeline entry; later areas add kinds ('order', 'payment', 'ticket'). */
-export interface TimelineEntry {
-  kind: 'interaction' | 'stage' | (string & {});
-  id: string;
-  at: string;
-  title: string;
-  detail: string | null;
-  userName: string | null;
-  /** Extra facts per kind: interaction kind and contact; stage from/to. */
-  data: Record<string, unknown>;
-}
-
-export interface CustomFieldDef {
-  id: string;
-  key: string;
-  label: string;
-  type: CustomFieldType;
-  options: string[];
-  sortOrder: number;
-  active: boolean;
-}
-
-export interface SavedView {
-  id: string;
-  area: string;
-  name: string;
-  query: Record<string, unknown>;
-  updatedAt: string;
-}
+import {
+  ADDRESS_KINDS,
+  type Address,
+  CUSTOMER_KINDS,
+  CUSTOMER_SIZES,
+  CUSTOMER_SORT_FIELDS,
+  CUSTOMER_STATUSES,
+  CUSTOM_FIELD_TYPES,
+  type Contact,
+  type CustomFieldDef,
+  type Customer,
+  type CustomerListRow,
+  type CustomerOverview,
+  type CustomerSearchHit,
+  type DuplicateMatch,
+  INTERACTION_KINDS,
+  type Interaction,
+  LIFECYCLE_STAGES,
+  type SavedView,
+  type Tag,
+  type TagWithCount,
+  type TimelineEntry,
+} from './customers.dto';
 
 // ---------------------------------------------------------------- inputs
 
@@ -318,35 +113,25 @@ export const customerPatch = z
   .partial()
   .strict();
 
-/** An item of customers.update: with an id it changes that contact (only the fields given), without one it adds one. */
+/** A contact in customers.update's list: with an id it is that contact as edited, without one a new contact. */
 export const contactUpsert = contactInput.extend({ id: id.optional() }).strict();
 
 /** Like contactUpsert; kind is optional so a change keeps the address's kind (a new one defaults to shipping). */
 export const addressUpsert = addressInput.extend({ id: id.optional(), kind: z.enum(ADDRESS_KINDS).optional() }).strict();
 
-const childEdits = <Item extends z.ZodTypeAny>(item: Item) =>
-  z.object({ upsert: z.array(item).max(50).default([]), remove: z.array(id).max(50).default([]) }).strict();
-
 /**
  * One edit of the customer form, applied as a whole or not at all: the customer's own fields
- * (patch), then the contacts and the addresses (upserts in order, then removals). Every id must
- * belong to this customer. Required fields are checked once, on the record as the edit leaves it.
+ * (any subset), and when given, the complete list of contacts and of addresses as the form
+ * leaves them (an item without an id is new; a stored one left out is removed). The input has
+ * the form's shape, so every issue's path is the form field's path (contacts.2.mobile).
  */
-export const customerUpdateInput = z
-  .object({
+export const customerUpdateInput = customerPatch
+  .extend({
     id,
-    patch: customerPatch.default({}),
-    contacts: childEdits(contactUpsert).optional(),
-    addresses: childEdits(addressUpsert).optional(),
+    contacts: z.array(contactUpsert).max(50).optional(),
+    addresses: z.array(addressUpsert).max(50).optional(),
   })
   .strict();
-
-/**
- * customers.update names an upserted item by its index in `upsert`, as a form lists them:
- * contacts.upsert[1].mobile is reported at contacts.1.mobile. Removals keep their path
- * (contacts.remove.0); the customer's own fields keep theirs (patch.name).
- */
-export const updateIssuePath = (path: string): string => path.replace(/^(contacts|addresses)\.upsert\.(?=\d)/, '$1.');
 
 export const listFilters = z
   .object({
@@ -418,7 +203,7 @@ export const customersContract = {
     permission: 'customers.write',
     mutates: true,
   }),
-  'customers.update': method<Customer>()({ input: customerUpdateInput, permission: 'customers.write', mutates: true, issuePath: updateIssuePath }),
+  'customers.update': method<Customer>()({ input: customerUpdateInput, permission: 'customers.write', mutates: true }),
   'customers.archive': method<Customer>()({ input: byId, permission: 'customers.write', mutates: true }),
   'customers.restore': method<Customer>()({ input: byId, permission: 'customers.write', mutates: true }),
   'customers.checkDuplicates': method<DuplicateMatch[]>()({ input: duplicateCheckInput, permission: 'customers.read', mutates: false }),
@@ -431,14 +216,14 @@ export const customersContract = {
 
   'customers.addContact': method<Contact>()({ input: z.object({ customerId: id, contact: contactInput }).strict(), permission: 'customers.write', mutates: true }),
   'customers.updateContact': method<Contact>()({
-    input: z.object({ id, patch: contactInput.partial().strict() }).strict(),
+    input: contactInput.partial().extend({ id }).strict(),
     permission: 'customers.write',
     mutates: true,
   }),
   'customers.removeContact': method<null>()({ input: byId, permission: 'customers.write', mutates: true }),
   'customers.addAddress': method<Address>()({ input: z.object({ customerId: id, address: addressInput }).strict(), permission: 'customers.write', mutates: true }),
   'customers.updateAddress': method<Address>()({
-    input: z.object({ id, patch: addressInput.partial().strict() }).strict(),
+    input: addressInput.partial().extend({ id }).strict(),
     permission: 'customers.write',
     mutates: true,
   }),

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { FieldIssue } from '../../api/errors';
+import { AppError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
 import type { Database } from '../../db/schema';
-import type { CustomerStatus, DuplicateMatch } from './customers.contract';
+import type { CustomerStatus, DuplicateMatch } from './customers.dto';
 import { creditCodeProblem, customerNameKey, isMainlandMobile, normaliseCreditCode, normaliseMobile } from './customers.rules';
 
 export interface DuplicateProbe {
@@ -22,10 +23,10 @@ export async function findDuplicates(db: Kysely<Database>, probe: DuplicateProbe
     if (probe.excludeId) query = query.where('c.id', '!=', probe.excludeId);
     return query;
   };
-  const push = (rows: { id: string; code: string; name: string; status: string }[], reason: DuplicateMatch['reason'], value: string) => {
+  const push = (rows: { id: string; code: string; name: string; status: string }[], matchedOn: DuplicateMatch['matchedOn'], value: string) => {
     for (const row of rows) {
-      if (!matches.some((m) => m.id === row.id && m.reason === reason)) {
-        matches.push({ id: row.id, code: row.code, name: row.name, status: row.status as CustomerStatus, reason, value });
+      if (!matches.some((m) => m.id === row.id && m.matchedOn === matchedOn)) {
+        matches.push({ id: row.id, code: row.code, name: row.name, status: row.status as CustomerStatus, matchedOn, value });
       }
     }
   };
@@ -56,20 +57,17 @@ export async function findDuplicates(db: Kysely<Database>, probe: DuplicateProbe
   return matches;
 }
 
-/** Issues pointing at the fields of a create form, one per match, for a CONFLICT answer. */
-export function duplicateIssues(matches: DuplicateMatch[], draft: { mobile?: string | null; contacts: { mobile?: string | null }[] }): FieldIssue[] {
-  return matches.map((match) => {
-    const who = `${match.code} ${match.name}${match.status === 'archived' ? ' (archived)' : ''}`;
-    switch (match.reason) {
-      case 'creditCode':
-        return { path: 'creditCode', message: `Same unified social credit code as customer ${who}` };
-      case 'name':
-        return { path: 'name', message: `Same name as customer ${who}` };
-      case 'mobile': {
-        const index = draft.contacts.findIndex((c) => c.mobile === match.value);
-        const path = draft.mobile === match.value || index < 0 ? 'mobile' : `contacts.${index}.mobile`;
-        return { path, message: `Same mobile number as customer ${who}` };
-      }
-    }
+/**
+ * A CONFLICT for a draft that looks like existing customers: the matches as typed details (the
+ * form lists them without asking again) and one `duplicate` issue at each field a match shares.
+ */
+export function duplicateConflict(matches: DuplicateMatch[], draft: { mobile?: string | null; contacts: { mobile?: string | null }[] }): AppError {
+  const issues = matches.map((match) => {
+    const params = { matchedOn: match.matchedOn, code: match.code, name: match.name, archived: match.status === 'archived' };
+    if (match.matchedOn !== 'mobile') return fieldIssue(match.matchedOn, 'duplicate', params);
+    const index = draft.contacts.findIndex((c) => c.mobile === match.value);
+    return fieldIssue(draft.mobile === match.value || index < 0 ? 'mobile' : `contacts.${index}.mobile`, 'duplicate', params);
   });
+  const codes = [...new Set(matches.map((d) => d.code))].join(', ');
+  return new AppError('CONFLICT', `This looks like an existing customer (${codes}); save anyway with allowDuplicate, or merge`, issues, { duplicates: matches });
 }

@@ -1,11 +1,13 @@
 /** Tags, bulk actions, saved views, interactions, the timeline and the 360° header. */
 import { sql, type Kysely } from 'kysely';
-import { changedFields, type HandlerContext } from '../../api/dispatch';
+import { changedFields, type HandlerContext } from '../context';
 import { AppError, notFound, validationError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
 import type { Page } from '../../api/paging';
 import type { Database } from '../../db/schema';
+import type { TimelineSource } from '../area';
 import { newId, nowIso } from '../shared/ids';
-import type { CustomerOverview, Interaction, InteractionKind, LifecycleStage, SavedView, StageChange, Tag, TagWithCount, TimelineEntry } from './customers.contract';
+import type { CustomerOverview, Interaction, InteractionKind, LifecycleStage, SavedView, StageChange, Tag, TagWithCount, TimelineEntry } from './customers.dto';
 import { refreshStage } from './customers.lifecycle';
 import { businessDateIn, daysBetween } from '../shared/dates';
 import * as repo from './customers.repository';
@@ -23,7 +25,7 @@ export async function saveTag(ctx: HandlerContext, input: { id?: string; name: s
   const existing = input.id ? await repo.findTag(ctx.db, input.id) : undefined;
   if (input.id && !existing) throw notFound('Tag', input.id);
   const sameName = await repo.findTagByName(ctx.db, input.name);
-  if (sameName && sameName.id !== input.id) throw new AppError('CONFLICT', `A tag named ${input.name} exists`, [{ path: 'name', message: 'This tag name is taken' }]);
+  if (sameName && sameName.id !== input.id) throw new AppError('CONFLICT', `A tag named ${input.name} exists`, [fieldIssue('name', 'taken')]);
   const tag = { id: existing?.id ?? newId(), name: input.name, color: input.color, created_at: existing?.created_at ?? nowIso() };
   await repo.saveTag(ctx.db, tag);
   const saved = { id: tag.id, name: tag.name, color: tag.color };
@@ -35,14 +37,14 @@ async function assertCustomersExist(db: Db, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   const found = await repo.existingCustomerIds(db, unique);
   const missing = unique.map((id, i) => ({ id, i })).filter(({ id }) => !found.has(id));
-  if (missing.length) throw validationError(missing.slice(0, 20).map(({ i }) => ({ path: `ids.${i}`, message: 'No such customer' })));
+  if (missing.length) throw validationError(missing.slice(0, 20).map(({ i }) => fieldIssue(`ids.${i}`, 'not_found', { entity: 'customer' })));
   return unique;
 }
 
 export async function bulkTag(ctx: HandlerContext, input: { ids: string[]; addTagIds: string[]; removeTagIds: string[] }): Promise<{ updated: number }> {
   const ids = await assertCustomersExist(ctx.db, input.ids);
   const missing = await repo.missingTagIds(ctx.db, [...input.addTagIds, ...input.removeTagIds]);
-  if (missing.length) throw validationError(missing.map((id) => ({ path: input.addTagIds.includes(id) ? `addTagIds.${input.addTagIds.indexOf(id)}` : `removeTagIds.${input.removeTagIds.indexOf(id)}`, message: 'No such tag' })));
+  if (missing.length) throw validationError(missing.map((id) => fieldIssue(input.addTagIds.includes(id) ? `addTagIds.${input.addTagIds.indexOf(id)}` : `removeTagIds.${input.removeTagIds.indexOf(id)}`, 'not_found', { entity: 'tag' })));
   await repo.addTags(ctx.db, ids, input.addTagIds);
   await repo.removeTags(ctx.db, ids, input.removeTagIds);
   ctx.audit({ entityType: 'customer', entityId: ids.length === 1 ? ids[0]! : '*', fields: { tags: { before: { ids, removed: input.removeTagIds }, after: { ids, added: input.addTagIds } } } });
@@ -51,7 +53,7 @@ export async function bulkTag(ctx: HandlerContext, input: { ids: string[]; addTa
 
 export async function bulkAssignOwner(ctx: HandlerContext, input: { ids: string[]; ownerUserId: string | null }): Promise<{ updated: number }> {
   const ids = await assertCustomersExist(ctx.db, input.ids);
-  if (input.ownerUserId && !(await repo.userExists(ctx.db, input.ownerUserId))) throw validationError([{ path: 'ownerUserId', message: 'No active user with this id' }]);
+  if (input.ownerUserId && !(await repo.userExists(ctx.db, input.ownerUserId))) throw validationError([fieldIssue('ownerUserId', 'not_found', { entity: 'user' })]);
   const before = await ctx.db.selectFrom('customers').select(['id', 'owner_user_id']).where('id', 'in', ids).execute();
   const updated = await repo.updateCustomers(ctx.db, ids, { owner_user_id: input.ownerUserId, updated_at: nowIso() });
   ctx.audit({
@@ -78,7 +80,7 @@ export async function saveView(ctx: HandlerContext, input: { id?: string; area: 
   const existing = input.id ? await ctx.db.selectFrom('saved_views').selectAll().where('id', '=', input.id).where('user_id', '=', userId).executeTakeFirst() : undefined;
   if (input.id && !existing) throw notFound('Saved view', input.id);
   const clash = await ctx.db.selectFrom('saved_views').select('id').where('user_id', '=', userId).where('area', '=', input.area).where('name', '=', input.name).executeTakeFirst();
-  if (clash && clash.id !== input.id) throw new AppError('CONFLICT', `You already have a view named ${input.name}`, [{ path: 'name', message: 'This name is taken' }]);
+  if (clash && clash.id !== input.id) throw new AppError('CONFLICT', `You already have a view named ${input.name}`, [fieldIssue('name', 'taken')]);
   const now = nowIso();
   const row = { id: existing?.id ?? newId(), user_id: userId, area: input.area, name: input.name, query: JSON.stringify(input.query), created_at: existing?.created_at ?? now, updated_at: now };
   await ctx.db
@@ -107,9 +109,9 @@ export async function logInteraction(
   if (customer.merged_into_id) throw new AppError('CONFLICT', `Customer ${customer.code} was merged into another customer; log it there`);
   if (input.contactId) {
     const contact = await repo.findContact(ctx.db, input.contactId);
-    if (!contact || contact.customer_id !== input.customerId) throw validationError([{ path: 'contactId', message: 'This contact does not belong to the customer' }]);
+    if (!contact || contact.customer_id !== input.customerId) throw validationError([fieldIssue('contactId', 'not_found', { entity: 'contact' })]);
   }
-  if (!input.subject && !input.body) throw validationError([{ path: 'subject', message: 'Write a subject or a note' }]);
+  if (!input.subject && !input.body) throw validationError([fieldIssue('subject', 'subject_or_body')]);
   const now = nowIso();
   const row = {
     id: newId(),
@@ -142,10 +144,10 @@ export async function logInteraction(
 }
 
 /**
- * One branch per source of timeline entries, all with the same columns. Orders, payments and
- * tickets add their branch here when they land; the page is one UNION ALL sorted by time.
+ * The customer area's own branches of the timeline, all with the same columns. Orders, payments
+ * and tickets register theirs in their area definition; the page is one UNION ALL sorted by time.
  */
-export const TIMELINE_SOURCES: ((customerId: string) => ReturnType<typeof sql>)[] = [
+export const CUSTOMER_TIMELINE_SOURCES: TimelineSource[] = [
   (customerId) => sql`
     SELECT 'interaction' AS kind, i.id, i.occurred_at AS at, coalesce(i.subject, substr(i.body, 1, 80)) AS title, i.body AS detail,
            u.display_name AS user_name, json_object('interactionKind', i.kind, 'contactId', i.contact_id, 'contactName', cc.name) AS data
@@ -161,10 +163,11 @@ export const TIMELINE_SOURCES: ((customerId: string) => ReturnType<typeof sql>)[
      WHERE h.customer_id = ${customerId}`,
 ];
 
-export async function timeline(db: Db, input: { customerId: string; page: number; pageSize: number }): Promise<Page<TimelineEntry>> {
+export async function timeline(ctx: Pick<HandlerContext, 'db' | 'areas'>, input: { customerId: string; page: number; pageSize: number }): Promise<Page<TimelineEntry>> {
+  const { db } = ctx;
   if (!(await repo.findCustomer(db, input.customerId))) throw notFound('Customer', input.customerId);
   const union = sql.join(
-    TIMELINE_SOURCES.map((source) => source(input.customerId)),
+    ctx.areas.customerTimeline.map((source) => source(input.customerId)),
     sql` UNION ALL `,
   );
   const { rows } = await sql<{ kind: string; id: string; at: string; title: string; detail: string | null; user_name: string | null; data: string }>`

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
-import { changedFields, type HandlerContext } from '../../api/dispatch';
+import { changedFields, type HandlerContext } from '../context';
 import { AppError, notFound, type FieldIssue } from '../../api/errors';
+import { fieldIssue, type IssueCode, type IssueParams } from '../../api/issues';
 import type { Database } from '../../db/schema';
 import { newId, nowIso } from '../shared/ids';
-import type { CustomFieldDef, CustomFieldType, CustomFieldValue } from './customers.contract';
+import type { CustomFieldDef, CustomFieldType, CustomFieldValue } from './customers.dto';
 import * as repo from './customers.repository';
-import { isoDate } from './customers.rules';
+import { isIsoDate } from './customers.rules';
 
 export function toFieldDef(row: repo.FieldDefRecord): CustomFieldDef {
   return {
@@ -36,7 +37,7 @@ export async function validateCustomFields(
     const path = `customFields.${key}`;
     const def = defs.get(key);
     if (!def) {
-      issues.push({ path, message: 'There is no custom field with this key' });
+      issues.push(fieldIssue(path, 'not_found', { entity: 'customField' }));
       continue;
     }
     if (raw === null || raw === '') {
@@ -44,23 +45,24 @@ export async function validateCustomFields(
       continue;
     }
     const problem = fieldValueProblem(def, raw);
-    if (problem) issues.push({ path, message: problem });
+    if (problem) issues.push(problem);
     else values[key] = def.type === 'number' ? Number(raw) : String(raw).trim();
   }
   return { values, issues };
 }
 
 /** Why a value does not fit a custom field, or null; the import checks each cell with it. */
-export function fieldValueProblem(def: CustomFieldDef, raw: string | number): string | null {
+export function fieldValueProblem(def: CustomFieldDef, raw: string | number): FieldIssue | null {
+  const problem = (code: IssueCode, params: IssueParams = {}) => fieldIssue(`customFields.${def.key}`, code, { label: def.label, ...params });
   switch (def.type) {
     case 'text':
-      return typeof raw === 'string' ? null : `${def.label} is text`;
+      return typeof raw === 'string' ? null : problem('invalid_type', { expected: 'text' });
     case 'number':
-      return Number.isFinite(typeof raw === 'number' ? raw : Number(String(raw).trim())) && String(raw).trim() !== '' ? null : `${def.label} must be a number`;
+      return Number.isFinite(typeof raw === 'number' ? raw : Number(String(raw).trim())) && String(raw).trim() !== '' ? null : problem('invalid_type', { expected: 'number' });
     case 'date':
-      return isoDate.safeParse(raw).success ? null : `${def.label} must be a date as YYYY-MM-DD`;
+      return typeof raw === 'string' && isIsoDate(raw) ? null : problem('invalid_date');
     case 'choice':
-      return def.options.includes(String(raw)) ? null : `${def.label} must be one of: ${def.options.join(', ')}`;
+      return def.options.includes(String(raw)) ? null : problem('invalid_choice', { options: def.options });
   }
 }
 
@@ -71,12 +73,12 @@ export async function saveFieldDef(
   const existing = input.id ? await repo.findFieldDef(ctx.db, { id: input.id }) : undefined;
   if (input.id && !existing) throw notFound('Custom field', input.id);
   if (existing && existing.key !== input.key) {
-    throw new AppError('VALIDATION', 'The key of a custom field cannot change: saved values use it', [{ path: 'key', message: 'A key cannot change once saved' }]);
+    throw new AppError('VALIDATION', 'The key of a custom field cannot change: saved values use it', [fieldIssue('key', 'frozen', { status: 'saved' })]);
   }
   const sameKey = await repo.findFieldDef(ctx.db, { key: input.key });
-  if (sameKey && sameKey.id !== input.id) throw new AppError('CONFLICT', `A custom field with key ${input.key} exists`, [{ path: 'key', message: 'This key is taken' }]);
+  if (sameKey && sameKey.id !== input.id) throw new AppError('CONFLICT', `A custom field with key ${input.key} exists`, [fieldIssue('key', 'taken')]);
   if (input.type === 'choice' && input.options.length === 0) {
-    throw new AppError('VALIDATION', 'A choice field needs options', [{ path: 'options', message: 'Add at least one option' }]);
+    throw new AppError('VALIDATION', 'A choice field needs options', [fieldIssue('options', 'options_required')]);
   }
   const now = nowIso();
   const row: repo.FieldDefRecord = {

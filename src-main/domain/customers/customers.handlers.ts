@@ -1,4 +1,4 @@
-import type { Handler } from '../../api/dispatch';
+import type { HandlersFor } from '../area';
 import type { customersContract } from './customers.contract';
 import { findDuplicates } from './customers.duplicates';
 import * as engagement from './customers.engagement';
@@ -11,13 +11,8 @@ import * as contacts from './customers.contacts';
 import * as service from './customers.service';
 import { updateCustomer } from './customers.update';
 
-type CustomersMethods = keyof typeof customersContract;
 
-/**
- * Every sales user sees every customer for now; an "own customers only" rule for the sales role
- * would go into listCustomers/getCustomer when the business asks for it.
- */
-export const customersHandlers: { [M in CustomersMethods]: Handler<M> } = {
+export const customersHandlers: HandlersFor<typeof customersContract> = {
   'customers.list': (input, ctx) => listCustomers(ctx.db, input),
   'customers.search': (input, ctx) => searchCustomers(ctx.db, input),
   'customers.get': (input, ctx) => service.getCustomer(ctx.db, input.id),
@@ -30,13 +25,13 @@ export const customersHandlers: { [M in CustomersMethods]: Handler<M> } = {
   'customers.merge': (input, ctx) => mergeCustomers(ctx, input.sourceId, input.targetId),
 
   'customers.addContact': (input, ctx) => contacts.addContact(ctx, input.customerId, input.contact),
-  'customers.updateContact': (input, ctx) => contacts.updateContact(ctx, input.id, input.patch),
+  'customers.updateContact': ({ id, ...patch }, ctx) => contacts.updateContact(ctx, id, patch),
   'customers.removeContact': async (input, ctx) => {
     await contacts.removeContact(ctx, input.id);
     return null;
   },
   'customers.addAddress': (input, ctx) => contacts.addAddress(ctx, input.customerId, input.address),
-  'customers.updateAddress': (input, ctx) => contacts.updateAddress(ctx, input.id, input.patch),
+  'customers.updateAddress': ({ id, ...patch }, ctx) => contacts.updateAddress(ctx, id, patch),
   'customers.removeAddress': async (input, ctx) => {
     await contacts.removeAddress(ctx, input.id);
     return null;
@@ -59,7 +54,7 @@ export const customersHandlers: { [M in CustomersMethods]: Handler<M> } = {
 
   'customers.overview': (input, ctx) => engagement.overview(ctx.db, input.id),
   'customers.logInteraction': (input, ctx) => engagement.logInteraction(ctx, input),
-  'customers.timeline': (input, ctx) => engagement.timeline(ctx.db, input),
+  'customers.timeline': (input, ctx) => engagement.timeline(ctx, input),
   'customers.setStage': async (input, ctx) => {
     await setStage(ctx, input.id, input.stage, input.reason);
     return service.getCustomer(ctx.db, input.id);

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { HandlerContext } from '../../api/dispatch';
+import { HandlerContext } from '../context';
 import { AppError, notFound } from '../../api/errors';
 import type { Database } from '../../db/schema';
 import { newId, nowIso } from '../shared/ids';
 import { getSettings } from '../settings/settings.service';
-import type { LifecycleStage } from './customers.contract';
+import type { LifecycleStage } from './customers.dto';
 import * as repo from './customers.repository';
 import { businessDateIn, daysBetween } from '../shared/dates';
 

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { Page } from '../../api/paging';
 import type { Database } from '../../db/schema';
 import { toHalfWidth } from '../shared/text';
-import type { CustomerKind, CustomerListRow, CustomerSearchHit, CustomerStatus, customerListInput, LifecycleStage } from './customers.contract';
+import type { customerListInput } from './customers.contract';
+import type { CustomerKind, CustomerListRow, CustomerSearchHit, CustomerStatus, LifecycleStage } from './customers.dto';
 import * as repo from './customers.repository';
 import { toFtsQuery } from './customers.search-text';
 

@@ -1,4 +1,4 @@
-import type { Address, AddressKind, Contact } from './customers.contract';
+import type { Address, AddressKind, Contact } from './customers.dto';
 import type * as repo from './customers.repository';
 
 /** Row ↔ DTO for contacts and addresses; rows never leave this area. */

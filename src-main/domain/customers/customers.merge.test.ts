@@ -27,14 +27,14 @@ describe('duplicate detection', () => {
   it('sees 有限责任公司, 有限公司 and full-width spelling as the same name', async () => {
     const api = await ownerApi();
     await api.ok('customers.create', aCustomer({ name: 'ABC 南京博雅食品有限公司' }));
-    expect(await api.ok('customers.checkDuplicates', { name: 'ＡＢＣ南京博雅食品有限责任公司' })).toEqual([expect.objectContaining({ reason: 'name', name: 'ABC 南京博雅食品有限公司' })]);
+    expect(await api.ok('customers.checkDuplicates', { name: 'ＡＢＣ南京博雅食品有限责任公司' })).toEqual([expect.objectContaining({ matchedOn: 'name', name: 'ABC 南京博雅食品有限公司' })]);
   });
 
   it('saves anyway when asked, returning the matches as warnings', async () => {
     const api = await ownerApi();
     const first = await api.ok('customers.create', aCustomer());
     const second = await api.ok('customers.create', aCustomer({ name: '南京博雅食品有限责任公司', allowDuplicate: true }));
-    expect(second.duplicates).toEqual([expect.objectContaining({ id: first.id, reason: 'name' })]);
+    expect(second.duplicates).toEqual([expect.objectContaining({ id: first.id, matchedOn: 'name' })]);
   });
 
   it('does not match a customer against itself', async () => {

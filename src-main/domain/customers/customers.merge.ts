@@ -1,8 +1,9 @@
-import type { HandlerContext } from '../../api/dispatch';
+import { HandlerContext } from '../context';
 import { AppError, notFound, validationError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
 import { nowIso } from '../shared/ids';
-import type { Customer } from './customers.contract';
+import type { Customer } from './customers.dto';
 import { refreshStage } from './customers.lifecycle';
 import * as repo from './customers.repository';
 import { getCustomer, refreshSearchDoc } from './customers.service';
@@ -44,14 +45,14 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * archived with merged_into_id. A unique clash the merge cannot resolve rolls everything back.
  */
 export async function mergeCustomers(ctx: HandlerContext, sourceId: string, targetId: string): Promise<{ target: Customer; moved: Record<string, number> }> {
-  if (sourceId === targetId) throw validationError([{ path: 'targetId', message: 'A customer cannot be merged into itself' }]);
+  if (sourceId === targetId) throw validationError([fieldIssue('targetId', 'not_allowed', { reason: 'merge_into_itself' })]);
   const source = await repo.findCustomer(ctx.db, sourceId);
   const target = await repo.findCustomer(ctx.db, targetId);
   if (!source) throw notFound('Customer', sourceId);
   if (!target) throw notFound('Customer', targetId);
-  if (source.merged_into_id) throw new AppError('CONFLICT', `Customer ${source.code} was already merged`, [{ path: 'sourceId', message: 'Already merged' }]);
+  if (source.merged_into_id) throw new AppError('CONFLICT', `Customer ${source.code} was already merged`, [fieldIssue('sourceId', 'merged_away')]);
   if (target.merged_into_id || target.status !== 'active') {
-    throw new AppError('CONFLICT', `Merge into an active customer; ${target.code} is archived or merged`, [{ path: 'targetId', message: 'Not an active customer' }]);
+    throw new AppError('CONFLICT', `Merge into an active customer; ${target.code} is archived or merged`, [fieldIssue('targetId', 'not_allowed', { reason: 'customer_inactive' })]);
   }
   const sqlite = ctx.sqlite;
   const now = nowIso();

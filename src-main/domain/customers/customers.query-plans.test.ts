@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../../db/connection';
 import { migrate } from '../../db/migrate';
 import { plansOf } from '../../db/query-plans';
-import { seedCustomers } from '../../seed/customers.seed';
+import { seedCustomers } from '../customers/customers.seed';
 import { customerListInput, type CustomerListInput } from './customers.contract';
 import { findDuplicates } from './customers.duplicates';
 import { listCustomers, searchCustomers } from './customers.list';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { issuesFromZod } from '../../api/issues';
 import { customerCreateInput } from './customers.contract';
 import {
   creditCodeCheckChar,
@@ -13,7 +14,7 @@ import {
 
 function issuesOf(input: unknown) {
   const result = customerCreateInput.safeParse(input);
-  return result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return result.success ? [] : issuesFromZod(result.error);
 }
 
 describe('mobile numbers', () => {
@@ -35,7 +36,7 @@ describe('mobile numbers', () => {
 
   it('names the contact whose mobile is wrong', () => {
     const issues = issuesOf({ name: '博雅', contacts: [{ name: '甲', mobile: '13812345678' }, { name: '乙', mobile: '1234' }] });
-    expect(issues).toEqual([{ path: 'contacts.1.mobile', message: expect.stringContaining('mainland mobile') }]);
+    expect(issues).toEqual([{ path: 'contacts.1.mobile', code: 'invalid_mobile', message: expect.stringContaining('mainland mobile') }]);
   });
 
   it('keeps the normalised form after parsing', () => {
@@ -52,7 +53,7 @@ describe('email', () => {
 
   it.each(['zhou', 'zhou@', 'zhou@example', '@example.com', 'zh ou@example.com'])('rejects %s, naming the field', (email) => {
     expect(isEmail(normaliseEmail(email))).toBe(false);
-    expect(issuesOf({ name: '博雅', email })).toEqual([{ path: 'email', message: expect.stringContaining('email') }]);
+    expect(issuesOf({ name: '博雅', email })).toEqual([{ path: 'email', code: 'invalid_email', message: expect.stringContaining('email') }]);
   });
 });
 
@@ -70,17 +71,17 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
   });
 
   it('rejects a wrong check character', () => {
-    expect(creditCodeProblem('91350100M000100Y44')).toMatch(/check character/);
+    expect(creditCodeProblem('91350100M000100Y44')).toEqual({ reason: 'check_char' });
   });
 
   it('rejects the wrong length and letters the code never uses', () => {
-    expect(creditCodeProblem('91350100M000100Y4')).toMatch(/18 characters/);
-    expect(creditCodeProblem('91350100M000100I43')).toMatch(/"I"/);
+    expect(creditCodeProblem('91350100M000100Y4')).toEqual({ reason: 'length', length: 17 });
+    expect(creditCodeProblem('91350100M000100I43')).toEqual({ reason: 'character', char: 'I' });
   });
 
   it('normalises full-width and lower case before checking, and names the field', () => {
     expect(customerCreateInput.parse({ name: '博雅', creditCode: '９１３５０１００m000100y43' }).creditCode).toBe('91350100M000100Y43');
-    expect(issuesOf({ name: '博雅', creditCode: '91350100M000100Y44' })).toEqual([{ path: 'creditCode', message: expect.stringContaining('check character') }]);
+    expect(issuesOf({ name: '博雅', creditCode: '91350100M000100Y44' })).toEqual([{ path: 'creditCode', code: 'invalid_credit_code', params: { reason: 'check_char' }, message: expect.stringContaining('check_char') }]);
   });
 });
 
@@ -97,12 +98,12 @@ describe('normalised names for duplicate checks', () => {
 
 describe('required fields (a company setting)', () => {
   it('asks for a mobile on the customer when there is no contact', () => {
-    expect(requiredFieldIssues({ kind: 'company' }, ['mobile'])).toEqual([{ path: 'mobile', message: expect.stringContaining('mobile') }]);
+    expect(requiredFieldIssues({ kind: 'company' }, ['mobile'])).toEqual([{ path: 'mobile', code: 'required', params: { field: 'mobile' }, message: 'Required' }]);
   });
 
   it('points at the primary contact when there is one', () => {
     const issues = requiredFieldIssues({ kind: 'company', contacts: [{ mobile: '13812345678' }, { isPrimary: true }] }, ['mobile']);
-    expect(issues).toEqual([{ path: 'contacts.1.mobile', message: expect.any(String) }]);
+    expect(issues).toEqual([{ path: 'contacts.1.mobile', code: 'required', params: { field: 'mobile' }, message: 'Required' }]);
   });
 
   it('is met by the customer’s own mobile or the primary contact’s', () => {

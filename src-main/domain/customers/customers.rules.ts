@@ -3,12 +3,8 @@
  * code the backend enforces. Imports only zod and shared text helpers.
  */
 import { z } from 'zod';
+import { fieldIssue, issue, type FieldIssue } from '../../api/issues';
 import { toHalfWidth } from '../shared/text';
-
-export interface RuleIssue {
-  path: string;
-  message: string;
-}
 
 // ---------------------------------------------------------------- mobile numbers
 
@@ -27,8 +23,6 @@ export function isMainlandMobile(normalised: string): boolean {
   return MAINLAND_MOBILE.test(normalised);
 }
 
-export const MOBILE_MESSAGE = 'Not a mainland mobile number: 11 digits starting with 13–19';
-
 /** Landlines keep their shape (025-8888 6666 转 123) but lose full-width characters and stray spaces. */
 export function normalisePhone(text: string): string {
   return toHalfWidth(text).trim().replace(/\s+/g, ' ');
@@ -37,7 +31,6 @@ export function normalisePhone(text: string): string {
 // ---------------------------------------------------------------- email
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-export const EMAIL_MESSAGE = 'Not an email address (name@example.com)';
 
 export function normaliseEmail(text: string): string {
   return toHalfWidth(text).trim().toLowerCase();
@@ -69,12 +62,14 @@ export function creditCodeCheckChar(first17: string): string | null {
   return CREDIT_CODE_CHARS[check === 31 ? 0 : check]!;
 }
 
+export type CreditCodeProblem = { reason: 'length'; length: number } | { reason: 'character'; char: string } | { reason: 'check_char' };
+
 /** Why a normalised credit code is wrong, or null when it is valid. */
-export function creditCodeProblem(code: string): string | null {
-  if (code.length !== 18) return `A unified social credit code has 18 characters (this one has ${code.length})`;
+export function creditCodeProblem(code: string): CreditCodeProblem | null {
+  if (code.length !== 18) return { reason: 'length', length: code.length };
   const bad = [...code].find((c) => !CREDIT_CODE_CHARS.includes(c));
-  if (bad) return `"${bad}" never appears in a unified social credit code (I, O, S, V, Z are not used)`;
-  if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) return 'The check character does not match: please look for a typo';
+  if (bad) return { reason: 'character', char: bad };
+  if (creditCodeCheckChar(code.slice(0, 17)) !== code[17]) return { reason: 'check_char' };
   return null;
 }
 
@@ -97,13 +92,13 @@ export function customerNameKey(name: string): string {
 
 // ---------------------------------------------------------------- dates
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD')
-  .refine((text) => {
-    const date = new Date(`${text}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-  }, 'Not a real calendar date');
+export function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+export const isoDate = z.string().refine(isIsoDate, issue('invalid_date'));
 
 // ---------------------------------------------------------------- zod fields (forms and contract)
 
@@ -113,17 +108,17 @@ function blankToNull(value: unknown): unknown {
 }
 
 export function optionalText(max: number) {
-  return z.preprocess(blankToNull, z.string().trim().max(max, `At most ${max} characters`).nullable()).optional();
+  return z.preprocess(blankToNull, z.string().trim().max(max).nullable()).optional();
 }
 
 export const mobileField = z
-  .preprocess(blankToNull, z.string().max(32).transform(normaliseMobile).refine(isMainlandMobile, MOBILE_MESSAGE).nullable())
+  .preprocess(blankToNull, z.string().max(32).transform(normaliseMobile).refine(isMainlandMobile, issue('invalid_mobile')).nullable())
   .optional();
 
 export const phoneField = z.preprocess(blankToNull, z.string().max(40).transform(normalisePhone).nullable()).optional();
 
 export const emailField = z
-  .preprocess(blankToNull, z.string().max(254).transform(normaliseEmail).refine(isEmail, EMAIL_MESSAGE).nullable())
+  .preprocess(blankToNull, z.string().max(254).transform(normaliseEmail).refine(isEmail, issue('invalid_email')).nullable())
   .optional();
 
 export const creditCodeField = z
@@ -135,7 +130,7 @@ export const creditCodeField = z
       .transform(normaliseCreditCode)
       .superRefine((code, ctx) => {
         const problem = creditCodeProblem(code);
-        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, ...issue('invalid_credit_code', problem) });
       })
       .nullable(),
   )
@@ -163,8 +158,8 @@ export interface RequiredFieldsDraft {
  * primary contact's (the first contact when none is marked); the issue points at whichever the
  * form shows. A credit code is only required of companies.
  */
-export function requiredFieldIssues(draft: RequiredFieldsDraft, required: readonly string[]): RuleIssue[] {
-  const issues: RuleIssue[] = [];
+export function requiredFieldIssues(draft: RequiredFieldsDraft, required: readonly string[]): FieldIssue[] {
+  const issues: FieldIssue[] = [];
   const contacts = draft.contacts ?? [];
   const primaryIndex = Math.max(
     0,
@@ -175,32 +170,26 @@ export function requiredFieldIssues(draft: RequiredFieldsDraft, required: readon
     switch (field) {
       case 'mobile':
         if (!draft.mobile && !primary?.mobile) {
-          issues.push(
-            primary
-              ? { path: `contacts.${primaryIndex}.mobile`, message: 'A mobile number is required (the customer’s or the primary contact’s)' }
-              : { path: 'mobile', message: 'A mobile number is required (the customer’s or the primary contact’s)' },
-          );
+          issues.push(fieldIssue(primary ? `contacts.${primaryIndex}.mobile` : 'mobile', 'required', { field: 'mobile' }));
         }
         break;
       case 'email':
         if (!draft.email && !primary?.email) {
-          issues.push(primary ? { path: `contacts.${primaryIndex}.email`, message: 'An email address is required' } : { path: 'email', message: 'An email address is required' });
+          issues.push(fieldIssue(primary ? `contacts.${primaryIndex}.email` : 'email', 'required', { field: 'email' }));
         }
         break;
       case 'address':
-        if ((draft.addresses ?? []).length === 0) issues.push({ path: 'addresses', message: 'At least one address is required' });
+        if ((draft.addresses ?? []).length === 0) issues.push(fieldIssue('addresses', 'required', { field: 'address' }));
         break;
       case 'creditCode':
-        if (draft.kind === 'company' && !draft.creditCode) issues.push({ path: 'creditCode', message: 'The unified social credit code is required for companies' });
+        if (draft.kind === 'company' && !draft.creditCode) issues.push(fieldIssue('creditCode', 'required', { field: 'creditCode' }));
         break;
       case 'industry':
       case 'source':
       case 'ownerUserId':
-        if (!draft[field]) issues.push({ path: field, message: `${REQUIRED_LABELS[field]} is required` });
+        if (!draft[field]) issues.push(fieldIssue(field, 'required', { field }));
         break;
     }
   }
   return issues;
 }
-
-const REQUIRED_LABELS = { industry: 'Industry', source: 'Source channel', ownerUserId: 'Owner (salesperson)' } as const;

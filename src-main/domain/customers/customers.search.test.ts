@@ -51,7 +51,7 @@ describe('finding customers', () => {
 
   it('keeps the index in step with renames and new contacts', async () => {
     const other = await api.ok('customers.create', aCustomer({ name: '杭州西湖茶叶有限公司', shortName: null }));
-    await api.ok('customers.update', { id: other.id, patch: { name: '杭州龙井茶业有限公司' } });
+    await api.ok('customers.update', { id: other.id, name: '杭州龙井茶业有限公司' });
     expect(await namesFor('xihu')).toEqual([]);
     expect(await namesFor('longjing')).toEqual(['杭州龙井茶业有限公司']);
     await api.ok('customers.addContact', { customerId: other.id, contact: { name: '钱七', mobile: '13600009999' } });

@@ -1,23 +1,15 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { z } from 'zod';
-import { changedFields, type HandlerContext } from '../../api/dispatch';
+import { changedFields, type HandlerContext } from '../context';
 import { AppError, notFound, validationError, type FieldIssue } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
 import type { CustomersTable, Database } from '../../db/schema';
 import { newId, nowIso } from '../shared/ids';
 import { nextNumber } from '../shared/numbering';
 import { getSettings } from '../settings/settings.service';
-import type {
-  Customer,
-  CustomerKind,
-  CustomerSize,
-  CustomerStatus,
-  customerCreateInput,
-  customerPatch,
-  CustomFieldValue,
-  DuplicateMatch,
-  LifecycleStage,
-} from './customers.contract';
-import { duplicateIssues, findDuplicates } from './customers.duplicates';
+import type { customerCreateInput, customerPatch } from './customers.contract';
+import type { Customer, CustomerKind, CustomerSize, CustomerStatus, CustomFieldValue, DuplicateMatch, LifecycleStage } from './customers.dto';
+import { duplicateConflict, findDuplicates } from './customers.duplicates';
 import { validateCustomFields } from './customers.fields';
 import * as repo from './customers.repository';
 import { customerNameKey, requiredFieldIssues } from './customers.rules';
@@ -131,9 +123,9 @@ function toColumns(fields: Partial<Record<keyof typeof COLUMN_OF, unknown>>): Up
 
 async function referenceIssues(db: Db, input: { ownerUserId?: string | null; tagIds?: string[] }): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
-  if (input.ownerUserId && !(await repo.userExists(db, input.ownerUserId))) issues.push({ path: 'ownerUserId', message: 'No active user with this id' });
+  if (input.ownerUserId && !(await repo.userExists(db, input.ownerUserId))) issues.push(fieldIssue('ownerUserId', 'not_found', { entity: 'user' }));
   const missing = await repo.missingTagIds(db, input.tagIds ?? []);
-  for (const tagId of missing) issues.push({ path: `tagIds.${input.tagIds!.indexOf(tagId)}`, message: 'No such tag' });
+  for (const tagId of missing) issues.push(fieldIssue(`tagIds.${input.tagIds!.indexOf(tagId)}`, 'not_found', { entity: 'tag' }));
   return issues;
 }
 
@@ -143,7 +135,7 @@ export function flagIssues(items: { isPrimary?: boolean; isDefault?: boolean; ki
   items.forEach((item, i) => {
     if (!item[flag]) return;
     const group = flag === 'isDefault' ? (item.kind ?? '') : '';
-    if (seen.has(group)) issues.push({ path: `${prefix}.${i}.${flag}`, message: flag === 'isPrimary' ? 'Only one contact can be the primary contact' : `Only one default ${group} address` });
+    if (seen.has(group)) issues.push(flag === 'isPrimary' ? fieldIssue(`${prefix}.${i}.${flag}`, 'one_primary_only') : fieldIssue(`${prefix}.${i}.${flag}`, 'one_default_only', { kind: group }));
     seen.add(group);
   });
   return issues;
@@ -190,10 +182,7 @@ export async function createCustomer(ctx: HandlerContext, input: CreateInput): P
   if (issues.length) throw validationError(issues);
 
   const duplicates = await findDuplicates(db, { name: input.name, creditCode: input.creditCode ?? null, mobiles: [input.mobile, ...input.contacts.map((c) => c.mobile)] });
-  if (duplicates.length && !input.allowDuplicate) {
-    const codes = [...new Set(duplicates.map((d) => d.code))].join(', ');
-    throw new AppError('CONFLICT', `This looks like an existing customer (${codes}); save anyway with allowDuplicate, or merge`, duplicateIssues(duplicates, input));
-  }
+  if (duplicates.length && !input.allowDuplicate) throw duplicateConflict(duplicates, input);
 
   const now = nowIso();
   const id = newId();
@@ -250,8 +239,9 @@ export async function editableCustomer(db: Db, id: string): Promise<Customer> {
 
 /** Required fields this change empties (checking only those keeps old records editable). */
 export async function newRequiredIssues(db: Db, before: Customer, after: Customer): Promise<FieldIssue[]> {
-  const had = new Set((await requiredIssuesFor(db, before)).map((i) => i.message));
-  return (await requiredIssuesFor(db, after)).filter((i) => !had.has(i.message));
+  const fieldOf = (issue: FieldIssue) => String(issue.params?.field ?? issue.path);
+  const had = new Set((await requiredIssuesFor(db, before)).map(fieldOf));
+  return (await requiredIssuesFor(db, after)).filter((issue) => !had.has(fieldOf(issue)));
 }
 
 export async function assertNoNewRequiredIssues(db: Db, before: Customer, after: Customer): Promise<void> {
@@ -260,7 +250,6 @@ export async function assertNoNewRequiredIssues(db: Db, before: Customer, after:
 }
 
 export interface CheckedPatch {
-  /** Paths under `patch.`, as the caller sent them. */
   issues: FieldIssue[];
   customFields: Record<string, CustomFieldValue>;
 }
@@ -269,7 +258,7 @@ export interface CheckedPatch {
 export async function checkPatch(db: Db, before: Customer, patch: PatchInput): Promise<CheckedPatch> {
   const { values: customFields, issues: customIssues } = await validateCustomFields(db, before.customFields, patch.customFields);
   const issues = [...customIssues, ...(await referenceIssues(db, patch))];
-  return { issues: issues.map((i) => ({ ...i, path: `patch.${i.path}` })), customFields };
+  return { issues, customFields };
 }
 
 export async function writePatch(db: Db, id: string, patch: PatchInput, checked: CheckedPatch): Promise<void> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ownerApi, type TestApi } from '../../db/test-db';
-import type { Customer, CustomerUpdateInput } from './customers.contract';
+import type { CustomerUpdateInput } from './customers.contract';
+import type { Customer } from './customers.dto';
 import { aCustomer, aMobile } from './customers.test-helpers';
 
 /** 博雅 with its manager as the one contact and a shipping address, as the form would load it. */
@@ -13,15 +14,12 @@ function theWholeEdit(customer: Customer, { buyerMobile = aMobile(), managerMobi
   const manager = customer.contacts[0]!;
   return {
     id: customer.id,
-    patch: { name: '南京博雅食品集团有限公司' },
-    contacts: {
-      upsert: [
-        { id: manager.id, name: manager.name, mobile: managerMobile },
-        { name: '王采购', title: '采购经理', mobile: buyerMobile, phone: '025-8765 4321' },
-      ],
-      remove: [],
-    },
-    addresses: { upsert: [], remove: [customer.addresses[0]!.id] },
+    name: '南京博雅食品集团有限公司',
+    contacts: [
+      { id: manager.id, name: manager.name, mobile: managerMobile },
+      { name: '王采购', title: '采购经理', mobile: buyerMobile, phone: '025-8765 4321' },
+    ],
+    addresses: [],
   };
 }
 
@@ -52,7 +50,7 @@ describe('customers.update with contacts and addresses', () => {
     // Mobiles are required: clearing the primary contact's leaves the customer without one.
     const result = await api.call('customers.update', theWholeEdit(customer, { managerMobile: '' }));
 
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'contacts.0.mobile', message: expect.stringContaining('mobile') }] } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'contacts.0.mobile', code: 'required', params: { field: 'mobile' } }] } });
     const unchanged = await api.ok('customers.get', { id: customer.id });
     expect(unchanged).toMatchObject({ name: customer.name, contacts: customer.contacts, addresses: customer.addresses });
     expect(await updateAudits(api)).toEqual([]);
@@ -104,7 +102,10 @@ describe('customers.update with contacts and addresses', () => {
 
     const updated = await api.ok('customers.update', {
       id: customer.id,
-      contacts: { upsert: [{ id: manager.id, name: manager.name, isPrimary: false }, { name: '王采购', mobile: aMobile(), isPrimary: true }], remove: [] },
+      contacts: [
+        { id: manager.id, name: manager.name, isPrimary: false },
+        { name: '王采购', mobile: aMobile(), isPrimary: true },
+      ],
     });
 
     expect(updated.contacts.filter((c) => c.isPrimary).map((c) => c.name)).toEqual(['王采购']);
@@ -117,9 +118,12 @@ describe('customers.update with contacts and addresses', () => {
     const manager = customer.contacts[0]!;
     const result = await api.call('customers.update', {
       id: customer.id,
-      contacts: { upsert: [{ id: manager.id, name: manager.name, isPrimary: true }, { name: '王采购', mobile: aMobile(), isPrimary: true }], remove: [] },
+      contacts: [
+        { id: manager.id, name: manager.name, isPrimary: true },
+        { name: '王采购', mobile: aMobile(), isPrimary: true },
+      ],
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'contacts.1.isPrimary' }] } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'contacts.1.isPrimary', code: 'one_primary_only' }] } });
   });
 
   it('moves the default shipping address to a new one in the same edit', async () => {
@@ -129,7 +133,10 @@ describe('customers.update with contacts and addresses', () => {
 
     const updated = await api.ok('customers.update', {
       id: customer.id,
-      addresses: { upsert: [{ id: old.id, detail: old.detail, isDefault: false }, { kind: 'shipping', detail: '仓库 B', isDefault: true }], remove: [] },
+      addresses: [
+        { id: old.id, detail: old.detail, isDefault: false },
+        { kind: 'shipping', detail: '仓库 B', isDefault: true },
+      ],
     });
 
     expect(updated.addresses.map((a) => [a.detail, a.kind, a.isDefault])).toEqual(
@@ -148,15 +155,23 @@ describe('customers.update with contacts and addresses', () => {
 
     const result = await api.call('customers.update', {
       id: customer.id,
-      patch: { industry: '食品' },
-      contacts: { upsert: [{ id: other.contacts[0]!.id, name: '改名' }], remove: [other.contacts[0]!.id] },
-      addresses: { upsert: [], remove: [other.addresses[0]!.id] },
+      industry: '食品',
+      contacts: [
+        { id: customer.contacts[0]!.id, name: customer.contacts[0]!.name },
+        { id: other.contacts[0]!.id, name: '改名' },
+        { id: customer.contacts[0]!.id, name: '又一次' },
+      ],
+      addresses: [{ id: other.addresses[0]!.id, detail: '财务部' }],
     });
 
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('VALIDATION');
-    expect(result.error.issues!.map((i) => i.path).sort()).toEqual(['addresses.remove.0', 'contacts.0.id', 'contacts.remove.0']);
+    expect(result.error.issues!.map((i) => [i.path, i.code]).sort()).toEqual([
+      ['addresses.0.id', 'not_found'],
+      ['contacts.1.id', 'not_found'],
+      ['contacts.2.id', 'listed_twice'],
+    ]);
     expect(await api.ok('customers.get', { id: other.id })).toMatchObject({ contacts: other.contacts, addresses: other.addresses });
     expect((await api.ok('customers.get', { id: customer.id })).industry).toBeNull();
     expect(await updateAudits(api)).toEqual([]);

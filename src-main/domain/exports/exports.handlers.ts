@@ -1,7 +1,7 @@
-import type { Handler } from '../../api/dispatch';
+import type { HandlersFor } from '../area';
 import type { exportsContract } from './exports.contract';
 import { exportCustomers } from './exports.service';
 
-export const exportsHandlers: { [M in keyof typeof exportsContract]: Handler<M> } = {
+export const exportsHandlers: HandlersFor<typeof exportsContract> = {
   'exports.customers': (input, ctx) => exportCustomers(input, ctx),
 };

@@ -5,9 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import type { HandlerContext } from '../../api/dispatch';
+import { HandlerContext } from '../context';
 import { AppError } from '../../api/errors';
-import type { CustomFieldValue } from '../customers/customers.contract';
+import type { CustomFieldValue } from '../customers/customers.dto';
 import { listCustomers } from '../customers/customers.list';
 import { listFieldDefs } from '../customers/customers.repository';
 import { neutraliseFormula, toCsv } from '../shared/csv';

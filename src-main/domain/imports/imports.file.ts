@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
 
 export interface FileRecord {
   /** The physical line (CSV) or sheet row (XLSX) where the record starts; the first is 1. */
@@ -166,7 +167,7 @@ export async function readXlsx(bytes: Buffer): Promise<FileRecord[]> {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     throw new AppError('VALIDATION', 'This is not an Excel workbook that can be read (.xlsx); save it again as .xlsx or CSV', [
-      { path: 'contentBase64', message: 'Not a readable .xlsx file' },
+      fieldIssue('contentBase64', 'invalid_format', { expected: 'xlsx' }),
     ]);
   }
   const sheet = workbook.worksheets[0];
@@ -190,7 +191,7 @@ export async function readSpreadsheet(fileName: string, bytes: Buffer): Promise<
   if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return { encoding: 'xlsx', delimiter: null, records: await readXlsx(bytes) };
   if (/\.xls$/i.test(fileName) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) {
     throw new AppError('VALIDATION', 'Old Excel files (.xls) cannot be read; in Excel choose Save As → .xlsx or CSV', [
-      { path: 'fileName', message: 'Save the file as .xlsx or CSV first' },
+      fieldIssue('fileName', 'invalid_format', { expected: 'xlsx_or_csv' }),
     ]);
   }
   const { text, encoding } = decodeText(bytes);

@@ -3,8 +3,9 @@
  * says exactly what the import will do.
  */
 import type { z } from 'zod';
-import type { HandlerContext } from '../../api/dispatch';
+import { HandlerContext } from '../context';
 import { AppError, validationError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
 import { toFieldDef } from '../customers/customers.fields';
 import { listFieldDefs } from '../customers/customers.repository';
@@ -48,13 +49,13 @@ function headerIndex(records: FileRecord[]): number {
 
 async function prepare(input: ImportInput, ctx: HandlerContext): Promise<Prepared> {
   const bytes = Buffer.from(input.contentBase64, 'base64');
-  if (bytes.length === 0) throw validationError([{ path: 'contentBase64', message: 'The file is empty' }]);
-  if (bytes.length > MAX_IMPORT_BYTES) throw validationError([{ path: 'contentBase64', message: 'The file is larger than 45 MB; split it into smaller files' }]);
+  if (bytes.length === 0) throw validationError([fieldIssue('contentBase64', 'required', { field: 'file' })]);
+  if (bytes.length > MAX_IMPORT_BYTES) throw validationError([fieldIssue('contentBase64', 'file_too_large', { max: '45 MB' })]);
   ctx.progress(0, 1, 'reading');
   const file = await readSpreadsheet(input.fileName, bytes);
   const at = headerIndex(file.records);
   const header = file.records[at];
-  if (!header) throw validationError([{ path: 'contentBase64', message: 'The file has no rows' }]);
+  if (!header) throw validationError([fieldIssue('contentBase64', 'too_few', { min: 1 })]);
   const headers = header.cells.map((c) => c.trim());
   const records = file.records.slice(at + 1);
   const defs = (await listFieldDefs(ctx.db, false)).map(toFieldDef);
@@ -62,7 +63,7 @@ async function prepare(input: ImportInput, ctx: HandlerContext): Promise<Prepare
   const suggestedMapping = suggestMapping(headers, customFields);
   const mapping = input.mapping ?? suggestedMapping;
   if (mapping.length !== headers.length) {
-    throw validationError([{ path: 'mapping', message: `The file has ${headers.length} columns but the mapping has ${mapping.length} entries` }]);
+    throw validationError([fieldIssue('mapping', 'out_of_range', { min: headers.length, max: headers.length, got: mapping.length })]);
   }
   const settings = await getSettings(ctx.db);
   const plan = await planImport(records, headers, mapping, {
@@ -143,7 +144,7 @@ async function allocateCodes(ctx: HandlerContext, plan: ImportPlan): Promise<str
 export async function importCustomers(input: ImportInput, ctx: HandlerContext): Promise<ImportResult> {
   const p = await prepare(input, ctx);
   if (!p.mapping.some((t) => t === 'name' || t === 'code' || t === 'creditCode')) {
-    throw validationError([{ path: 'mapping', message: 'Choose the column with the customer name (or the customer code / credit code to update existing customers)' }]);
+    throw validationError([fieldIssue('mapping', 'required', { field: 'name' })]);
   }
   const blocked = input.strict && p.plan.errors.length > 0;
   if (!blocked) {

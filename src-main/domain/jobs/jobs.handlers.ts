@@ -1,7 +1,7 @@
-import type { Handler } from '../../api/dispatch';
+import type { HandlersFor } from '../area';
 import type { jobsContract } from './jobs.contract';
 
-export function jobsHandlers(jobs: Map<string, AbortController>): { [M in keyof typeof jobsContract]: Handler<M> } {
+export function jobsHandlers(jobs: Map<string, AbortController>): HandlersFor<typeof jobsContract> {
   return {
     'jobs.cancel': async (input) => {
       const job = jobs.get(input.jobId);

@@ -1,7 +1,7 @@
 /** Campaigns (营销活动) with their cost, and the per-channel acquisition report (渠道 ROI). */
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { changedFields, type HandlerContext } from '../../api/dispatch';
+import { changedFields, type HandlerContext } from '../context';
 import { notFound } from '../../api/errors';
 import type { Page } from '../../api/paging';
 import type { Database } from '../../db/schema';

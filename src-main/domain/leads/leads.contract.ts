@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { method } from '../../api/method';
 import { pageFields, type Page } from '../../api/paging';
-import { CUSTOMER_KINDS, INTERACTION_KINDS, type DuplicateMatch, type InteractionKind } from '../customers/customers.contract';
+import { CUSTOMER_KINDS, INTERACTION_KINDS, type DuplicateMatch, type InteractionKind } from '../customers/customers.dto';
 import { dateField, emailField, isoDate, mobileField, optionalText } from '../customers/customers.rules';
 
 export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'converted', 'lost'] as const;
@@ -219,6 +219,7 @@ export const leadListFilters = z
   })
   .partial()
   .strict();
+export type LeadListFilters = z.output<typeof leadListFilters>;
 
 export const leadListInput = z
   .object({
@@ -303,7 +304,7 @@ export const leadsContract = {
   'leads.get': method<Lead>()({ input: byId, permission: 'leads.read', mutates: false }),
   /** `duplicates` lists existing customers with the same mobile or company name: a warning, not a refusal. */
   'leads.create': method<Lead & { duplicates: DuplicateMatch[] }>()({ input: leadCreateInput, permission: 'leads.write', mutates: true }),
-  'leads.update': method<Lead>()({ input: z.object({ id, patch: leadPatch }).strict(), permission: 'leads.write', mutates: true }),
+  'leads.update': method<Lead>()({ input: leadPatch.extend({ id }).strict(), permission: 'leads.write', mutates: true }),
   'leads.logInteraction': method<LeadInteraction>()({
     input: z
       .object({
@@ -357,7 +358,7 @@ export const leadsContract = {
   'leads.listOpportunities': method<Page<OpportunityCard>>()({ input: opportunityListInput, permission: 'leads.read', mutates: false }),
   'leads.getOpportunity': method<Opportunity>()({ input: byId, permission: 'leads.read', mutates: false }),
   'leads.createOpportunity': method<Opportunity>()({ input: opportunityCreateInput, permission: 'leads.write', mutates: true }),
-  'leads.updateOpportunity': method<Opportunity>()({ input: z.object({ id, patch: opportunityPatch }).strict(), permission: 'leads.write', mutates: true }),
+  'leads.updateOpportunity': method<Opportunity>()({ input: opportunityPatch.extend({ id }).strict(), permission: 'leads.write', mutates: true }),
   'leads.moveOpportunity': method<Opportunity>()({ input: moveOpportunityInput, permission: 'leads.write', mutates: true }),
   'leads.opportunityBoard': method<OpportunityBoard>()({
     input: z

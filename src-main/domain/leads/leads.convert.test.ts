@@ -88,7 +88,7 @@ describe('converting a lead to a customer', () => {
     expect((await api.ok('leads.get', { id: lead.id })).status).toBe('new');
     expect((await api.ok('customers.list', {})).total).toBe(1);
     const forced = await api.ok('leads.convert', { id: lead.id, allowDuplicate: true });
-    expect(forced.duplicates.map((d) => d.reason).sort()).toEqual(['mobile', 'name']);
+    expect(forced.duplicates.map((d) => d.matchedOn).sort()).toEqual(['mobile', 'name']);
     expect((await api.ok('customers.list', {})).total).toBe(2);
   });
 
@@ -107,7 +107,7 @@ describe('converting a lead to a customer', () => {
     await api.ok('leads.convert', { id: lead.id });
     const log = await api.call('leads.logInteraction', { leadId: lead.id, kind: 'call', subject: '回访' });
     expect(log.ok || log.error.code).toBe('CONFLICT');
-    const edit = await api.call('leads.update', { id: lead.id, patch: { name: '新名字' } });
+    const edit = await api.call('leads.update', { id: lead.id, name: '新名字' });
     expect(edit.ok || edit.error.code).toBe('CONFLICT');
     const lost = await api.call('leads.markLost', { id: lead.id, reason: '不要了' });
     expect(lost.ok || lost.error.code).toBe('CONFLICT');

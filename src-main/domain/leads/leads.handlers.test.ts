@@ -37,7 +37,7 @@ describe('leads', () => {
     const mobile = aMobile();
     await api.ok('customers.create', aCustomer({ name: '南京博雅食品有限公司', contacts: [{ name: '周博雅', mobile }] }));
     const lead = await api.ok('leads.create', aLead({ company: '南京博雅食品有限责任公司', mobile }));
-    expect(lead.duplicates.map((d) => d.reason).sort()).toEqual(['mobile', 'name']);
+    expect(lead.duplicates.map((d) => d.matchedOn).sort()).toEqual(['mobile', 'name']);
   });
 
   it('lists with filters on status, source, campaign and owner, and finds by name, company, code or mobile', async () => {
@@ -80,7 +80,7 @@ describe('leads', () => {
     expect(noReason.ok || noReason.error.code).toBe('VALIDATION');
     const lost = await api.ok('leads.markLost', { id: lead.id, reason: '已选择竞争对手' });
     expect(lost).toMatchObject({ status: 'lost', lostReason: '已选择竞争对手' });
-    const reopened = await api.ok('leads.update', { id: lead.id, patch: { status: 'qualified' } });
+    const reopened = await api.ok('leads.update', { id: lead.id, status: 'qualified' });
     expect(reopened).toMatchObject({ status: 'qualified', lostReason: null });
   });
 

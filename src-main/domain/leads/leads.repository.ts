@@ -1,7 +1,7 @@
 /** All SQL of the leads area: leads, their follow-ups, campaigns, opportunities and the channel report. */
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { CampaignsTable, Database, LeadInteractionsTable, LeadsTable, OpportunitiesTable, OpportunityStageHistoryTable } from '../../db/schema';
-import type { LeadListFilters } from './leads.service';
+import type { LeadListFilters } from './leads.contract';
 
 type Db = Kysely<Database>;
 export type LeadRecord = Selectable<LeadsTable>;

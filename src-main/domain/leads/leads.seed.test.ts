@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ownerApi } from '../../db/test-db';
-import { runInvariantChecks } from '../checks/invariants';
 import { isMainlandMobile } from '../customers/customers.rules';
-import { seedCustomers } from '../../seed/customers.seed';
+import { seedCustomers } from '../customers/customers.seed';
 import { aLead } from './leads.test-helpers';
 import { seedLeads } from './leads.seed';
 
@@ -35,7 +34,7 @@ describe('seedLeads', () => {
     expect(unlinked).toBe(0);
     const mobiles = sqlite.prepare('SELECT mobile FROM leads').pluck().all() as string[];
     expect(mobiles.filter((m) => !isMainlandMobile(m))).toEqual([]);
-    expect(runInvariantChecks(sqlite).filter((c) => !c.ok)).toEqual([]);
+    expect(api.backend.checkInvariants().filter((c) => !c.ok)).toEqual([]);
     const report = await api.ok('leads.channelReport', { from: '2025-11-01', to: '2026-11-23' });
     expect(report.totals.leads).toBe(100);
     expect(report.totals.cost).toBeGreaterThan(0);

@@ -1,12 +1,13 @@
 /** Leads (线索): records, follow-ups, loss and conversion into a customer. */
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { changedFields, zodIssues, type HandlerContext } from '../../api/dispatch';
+import { changedFields, type HandlerContext } from '../context';
 import { AppError, notFound, validationError, type FieldIssue } from '../../api/errors';
+import { fieldIssue, issuesFromZod } from '../../api/issues';
 import type { Page } from '../../api/paging';
-import { roleHas } from '../../api/permissions';
 import type { Database } from '../../db/schema';
-import { customerCreateInput, type CustomerKind, type DuplicateMatch, type InteractionKind } from '../customers/customers.contract';
+import { customerCreateInput } from '../customers/customers.contract';
+import { type CustomerKind, type DuplicateMatch, type InteractionKind } from '../customers/customers.dto';
 import { findDuplicates } from '../customers/customers.duplicates';
 import { refreshStage } from '../customers/customers.lifecycle';
 import { createCustomer } from '../customers/customers.service';
@@ -14,12 +15,11 @@ import { getSettings } from '../settings/settings.service';
 import { newId, nowIso } from '../shared/ids';
 import { nextNumber } from '../shared/numbering';
 import { businessDayStartUtc, nextDate } from './business-day';
-import type { ConvertResult, Lead, LeadInteraction, LeadRow, LeadStatus, leadCreateInput, leadListFilters, leadListInput, leadPatch } from './leads.contract';
+import type { ConvertResult, Lead, LeadInteraction, LeadRow, LeadStatus, leadCreateInput, leadListInput, leadPatch } from './leads.contract';
 import { toCard } from './opportunities.service';
 import * as repo from './leads.repository';
 
 type Db = Kysely<Database>;
-export type LeadListFilters = z.output<typeof leadListFilters>;
 
 // ---------------------------------------------------------------- mapping
 
@@ -93,10 +93,10 @@ export async function listLeads(db: Db, input: z.output<typeof leadListInput>): 
 
 async function referenceIssues(db: Db, input: { campaignId?: string | null; ownerUserId?: string | null }, prefix = ''): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
-  if (input.campaignId && !(await repo.findCampaign(db, input.campaignId))) issues.push({ path: `${prefix}campaignId`, message: 'No such campaign' });
+  if (input.campaignId && !(await repo.findCampaign(db, input.campaignId))) issues.push(fieldIssue(`${prefix}campaignId`, 'not_found', { entity: 'campaign' }));
   if (input.ownerUserId) {
     const user = await db.selectFrom('users').select('id').where('id', '=', input.ownerUserId).where('active', '=', 1).executeTakeFirst();
-    if (!user) issues.push({ path: `${prefix}ownerUserId`, message: 'No active user with this id' });
+    if (!user) issues.push(fieldIssue(`${prefix}ownerUserId`, 'not_found', { entity: 'user' }));
   }
   return issues;
 }
@@ -149,7 +149,7 @@ const LEAD_COLUMNS = {
 export async function updateLead(ctx: HandlerContext, id: string, patch: z.output<typeof leadPatch>): Promise<Lead> {
   const before = await getLead(ctx.db, id);
   if (before.status === 'converted') throw new AppError('CONFLICT', `Lead ${before.code} became customer ${before.customerCode}; edit the customer instead`);
-  const issues = await referenceIssues(ctx.db, patch, 'patch.');
+  const issues = await referenceIssues(ctx.db, patch);
   if (issues.length) throw validationError(issues);
   const row: Record<string, unknown> = { updated_at: nowIso() };
   for (const [field, column] of Object.entries(LEAD_COLUMNS)) {
@@ -218,7 +218,7 @@ export async function convertLead(
   ctx: HandlerContext,
   input: { id: string; kind?: CustomerKind | undefined; customerName?: string | null | undefined; allowDuplicate: boolean },
 ): Promise<ConvertResult> {
-  if (ctx.user && !roleHas(ctx.user.role, 'customers.write')) throw new AppError('FORBIDDEN', `Your role (${ctx.user.role}) may not create customers, so it cannot convert leads.`);
+  if (ctx.user && !ctx.can('customers.write')) throw new AppError('FORBIDDEN', `Your role (${ctx.user.role}) may not create customers, so it cannot convert leads.`);
   const db = ctx.db;
   const lead = await repo.findLead(db, input.id);
   if (!lead) throw notFound('Lead', input.id);
@@ -240,7 +240,7 @@ export async function convertLead(
       : { mobile: lead.mobile, email: lead.email }),
   };
   const parsed = customerCreateInput.safeParse(draft);
-  if (!parsed.success) throw validationError(zodIssues(parsed.error));
+  if (!parsed.success) throw validationError(issuesFromZod(parsed.error));
   const customer = await createCustomer(ctx, parsed.data);
 
   const now = nowIso();

@@ -1,8 +1,9 @@
 /** Opportunities (商机): deals with a stage, expected amount, probability and close date; the kanban. */
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { changedFields, type HandlerContext } from '../../api/dispatch';
+import { changedFields, type HandlerContext } from '../context';
 import { notFound, validationError, type FieldIssue } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
 import type { Page } from '../../api/paging';
 import type { Database } from '../../db/schema';
 import { businessDateIn } from '../shared/dates';
@@ -81,7 +82,7 @@ export async function listOpportunities(db: Db, input: z.output<typeof opportuni
 async function ownerIssues(db: Db, ownerUserId: string | null | undefined, path: string): Promise<FieldIssue[]> {
   if (!ownerUserId) return [];
   const user = await db.selectFrom('users').select('id').where('id', '=', ownerUserId).where('active', '=', 1).executeTakeFirst();
-  return user ? [] : [{ path, message: 'No active user with this id' }];
+  return user ? [] : [fieldIssue(path, 'not_found', { entity: 'user' })];
 }
 
 export async function createOpportunity(ctx: HandlerContext, input: z.output<typeof opportunityCreateInput>): Promise<Opportunity> {
@@ -90,15 +91,15 @@ export async function createOpportunity(ctx: HandlerContext, input: z.output<typ
   let customerId = input.customerId ?? null;
   if (input.leadId) {
     const lead = await repo.findLead(db, input.leadId);
-    if (!lead) issues.push({ path: 'leadId', message: 'No such lead' });
-    else if (lead.status === 'lost') issues.push({ path: 'leadId', message: 'This lead is marked lost' });
+    if (!lead) issues.push(fieldIssue('leadId', 'not_found', { entity: 'lead' }));
+    else if (lead.status === 'lost') issues.push(fieldIssue('leadId', 'not_allowed', { reason: 'lead_lost' }));
     // A converted lead's deal belongs to the customer it became.
     else customerId ??= lead.customer_id;
   }
   if (input.customerId) {
     const customer = await db.selectFrom('customers').select(['id', 'merged_into_id', 'status']).where('id', '=', input.customerId).executeTakeFirst();
-    if (!customer) issues.push({ path: 'customerId', message: 'No such customer' });
-    else if (customer.merged_into_id || customer.status !== 'active') issues.push({ path: 'customerId', message: 'This customer is archived or merged' });
+    if (!customer) issues.push(fieldIssue('customerId', 'not_found', { entity: 'customer' }));
+    else if (customer.merged_into_id || customer.status !== 'active') issues.push(fieldIssue('customerId', 'not_allowed', { reason: 'customer_inactive' }));
   }
   if (issues.length) throw validationError(issues);
   const now = nowIso();
@@ -139,10 +140,10 @@ export async function createOpportunity(ctx: HandlerContext, input: z.output<typ
 
 export async function updateOpportunity(ctx: HandlerContext, id: string, patch: z.output<typeof opportunityPatch>): Promise<Opportunity> {
   const before = await getOpportunity(ctx.db, id);
-  const issues = await ownerIssues(ctx.db, patch.ownerUserId, 'patch.ownerUserId');
+  const issues = await ownerIssues(ctx.db, patch.ownerUserId, 'ownerUserId');
   if (issues.length) throw validationError(issues);
   if (patch.probability !== undefined && isClosedStage(before.stage) && patch.probability !== DEFAULT_PROBABILITY[before.stage]) {
-    throw validationError([{ path: 'patch.probability', message: `A ${before.stage} deal has a probability of ${DEFAULT_PROBABILITY[before.stage]}%` }]);
+    throw validationError([fieldIssue('probability', 'out_of_range', { min: DEFAULT_PROBABILITY[before.stage], max: DEFAULT_PROBABILITY[before.stage] })]);
   }
   await repo.updateOpportunity(ctx.db, id, {
     ...(patch.title !== undefined ? { title: patch.title } : {}),

@@ -55,9 +55,9 @@ describe('opportunities', () => {
     const api = await ownerApi();
     const deal = await api.ok('leads.createOpportunity', { title: '门店装修', customerId: await aCustomerId(api) });
     await api.ok('leads.moveOpportunity', { id: deal.id, stage: 'won' });
-    const result = await api.call('leads.updateOpportunity', { id: deal.id, patch: { probability: 50 } });
-    expect(result.ok || result.error.issues?.[0]?.path).toBe('patch.probability');
-    const edited = await api.ok('leads.updateOpportunity', { id: deal.id, patch: { expectedAmount: 500_000, expectedCloseDate: '2026-12-31' } });
+    const result = await api.call('leads.updateOpportunity', { id: deal.id, probability: 50 });
+    expect(result.ok || result.error.issues?.[0]).toMatchObject({ path: 'probability', code: 'out_of_range', params: { min: 100, max: 100 } });
+    const edited = await api.ok('leads.updateOpportunity', { id: deal.id, expectedAmount: 500_000, expectedCloseDate: '2026-12-31' });
     expect(edited).toMatchObject({ expectedAmount: 500_000, expectedCloseDate: '2026-12-31', probability: 100 });
   });
 

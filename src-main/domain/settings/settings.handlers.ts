@@ -1,10 +1,9 @@
-import type { Handler } from '../../api/dispatch';
+import type { HandlersFor } from '../area';
 import type { settingsContract } from './settings.contract';
 import { getSettings, updateSettings } from './settings.service';
 
-type SettingsMethods = keyof typeof settingsContract;
 
-export const settingsHandlers: { [M in SettingsMethods]: Handler<M> } = {
+export const settingsHandlers: HandlersFor<typeof settingsContract> = {
   'settings.get': (_input, ctx) => getSettings(ctx.db),
   'settings.update': (input, ctx) => updateSettings(ctx, input),
 };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { changedFields, type HandlerContext } from '../../api/dispatch';
+import { changedFields, type HandlerContext } from '../context';
 import { AppError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
 import type { Database } from '../../db/schema';
 import type { CompanySettings } from './settings.contract';
 import * as repo from './settings.repository';
@@ -21,7 +22,7 @@ export async function getSettings(db: Kysely<Database>): Promise<CompanySettings
 export async function updateSettings(ctx: HandlerContext, patch: Partial<CompanySettings>): Promise<CompanySettings> {
   const before = await getSettings(ctx.db);
   if (patch.timeZone !== undefined && !isKnownTimeZone(patch.timeZone)) {
-    throw new AppError('VALIDATION', `Unknown time zone ${patch.timeZone}`, [{ path: 'timeZone', message: 'Unknown time zone' }]);
+    throw new AppError('VALIDATION', `Unknown time zone ${patch.timeZone}`, [fieldIssue('timeZone', 'invalid_time_zone')]);
   }
   const company = {
     ...(patch.companyName !== undefined ? { name: patch.companyName } : {}),

@@ -33,13 +33,9 @@ export const usersContract = {
   }),
   'users.update': method<UserRow>()({
     input: z
-      .object({
-        id: z.string().uuid(),
-        patch: z
-          .object({ displayName: z.string().trim().min(1, 'Name is required').max(50), role: z.enum(ROLES), active: z.boolean() })
-          .partial()
-          .strict(),
-      })
+      .object({ displayName: z.string().trim().min(1).max(50), role: z.enum(ROLES), active: z.boolean() })
+      .partial()
+      .extend({ id: z.string().uuid() })
       .strict(),
     permission: 'users.manage',
     mutates: true,

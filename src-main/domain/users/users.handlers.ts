@@ -1,12 +1,11 @@
-import type { Handler } from '../../api/dispatch';
+import type { HandlersFor } from '../area';
 import type { Role } from '../../api/permissions';
 import type { usersContract } from './users.contract';
 import { listActiveUserOptions } from './users.repository';
 import { createUser, listUsers, resetPassword, toUserRow, updateUser } from './users.service';
 
-type UsersMethods = keyof typeof usersContract;
 
-export const usersHandlers: { [M in UsersMethods]: Handler<M> } = {
+export const usersHandlers: HandlersFor<typeof usersContract> = {
   'users.list': (input, ctx) => listUsers(ctx.db, input),
   'users.options': async (_input, ctx) =>
     (await listActiveUserOptions(ctx.db)).map((u) => ({ id: u.id, displayName: u.display_name, role: u.role as Role })),
@@ -19,7 +18,7 @@ export const usersHandlers: { [M in UsersMethods]: Handler<M> } = {
     });
     return user;
   },
-  'users.update': (input, ctx) => updateUser(ctx, input.id, input.patch),
+  'users.update': ({ id, ...patch }, ctx) => updateUser(ctx, id, patch),
   'users.resetPassword': async (input, ctx) => {
     await resetPassword(ctx, input.id, input.newPassword);
     return null;

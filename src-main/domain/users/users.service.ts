@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { HandlerContext } from '../../api/dispatch';
-import { changedFields } from '../../api/dispatch';
+import { HandlerContext } from '../context';
+import { changedFields } from '../context';
 import { AppError, notFound } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
 import type { Page } from '../../api/paging';
 import type { Role } from '../../api/permissions';
 import type { SessionUser } from '../../api/session';
@@ -32,7 +33,7 @@ export async function createUser(
   input: { username: string; displayName: string; role: Role; password: string; locale?: string | null },
 ): Promise<repo.UserRecord> {
   if (await repo.findUserByUsername(db, input.username)) {
-    throw new AppError('CONFLICT', `Username ${input.username} is already taken`, [{ path: 'username', message: 'This username is already taken' }]);
+    throw new AppError('CONFLICT', `Username ${input.username} is already taken`, [fieldIssue('username', 'taken')]);
   }
   const now = nowIso();
   const user: repo.UserRecord = {
@@ -71,11 +72,11 @@ export async function updateUser(
   const losesOwner = before.role === 'owner' && before.active === 1 && ((patch.role && patch.role !== 'owner') || patch.active === false);
   if (losesOwner && (await repo.countActiveOwners(ctx.db)) <= 1) {
     throw new AppError('CONFLICT', 'The company needs at least one active owner', [
-      { path: patch.active === false ? 'patch.active' : 'patch.role', message: 'This is the last active owner' },
+      fieldIssue(patch.active === false ? 'active' : 'role', 'last_owner'),
     ]);
   }
   if (ctx.user?.id === id && patch.active === false) {
-    throw new AppError('CONFLICT', 'You cannot disable your own account', [{ path: 'patch.active', message: 'You cannot disable yourself' }]);
+    throw new AppError('CONFLICT', 'You cannot disable your own account', [fieldIssue('active', 'not_yourself')]);
   }
   const changes = {
     ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),

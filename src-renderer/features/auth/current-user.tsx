@@ -1,21 +1,31 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { roleHas, type Permission } from '../../../src-main/api/permissions';
+import type { Permission } from '../../../src-main/api/contract';
 import type { SessionUser } from '../../../src-main/api/session';
 
-const CurrentUserContext = createContext<SessionUser | null>(null);
+interface CurrentUser {
+  user: SessionUser;
+  permissions: ReadonlySet<string>;
+}
 
-export function CurrentUserProvider({ user, children }: { user: SessionUser; children: ReactNode }) {
-  return <CurrentUserContext.Provider value={user}>{children}</CurrentUserContext.Provider>;
+const CurrentUserContext = createContext<CurrentUser | null>(null);
+
+/** The signed-in user and the permissions the backend says their role holds (`auth.status`). */
+export function CurrentUserProvider({ user, permissions, children }: { user: SessionUser; permissions: string[]; children: ReactNode }) {
+  return <CurrentUserContext.Provider value={{ user, permissions: new Set(permissions) }}>{children}</CurrentUserContext.Provider>;
+}
+
+function useCurrent(): CurrentUser {
+  const current = useContext(CurrentUserContext);
+  if (!current) throw new Error('useCurrentUser outside a signed-in layout');
+  return current;
 }
 
 export function useCurrentUser(): SessionUser {
-  const user = useContext(CurrentUserContext);
-  if (!user) throw new Error('useCurrentUser outside a signed-in layout');
-  return user;
+  return useCurrent().user;
 }
 
 /** For hiding what the role cannot use; the backend checks again on every call. */
 export function useCan(): (permission: Permission) => boolean {
-  const user = useCurrentUser();
-  return (permission) => roleHas(user.role, permission);
+  const { permissions } = useCurrent();
+  return (permission) => permissions.has(permission);
 }

@@ -1,27 +1,28 @@
-import { Alert, Button, Grid, Group, Loader, Center, Modal, NumberInput, Paper, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useForm, type UseFormReturnType } from '@mantine/form';
+import { Alert, Box, Button, Center, Grid, Group, Loader, Modal, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlocker, useNavigate, useParams } from 'react-router-dom';
-import { CUSTOMER_KINDS, CUSTOMER_SIZES, type Customer, type CustomFieldDef, type DuplicateMatch } from '../../../src-main/domain/customers/customers.contract';
+import { useNavigate, useParams } from 'react-router-dom';
+import { CUSTOMER_KINDS, CUSTOMER_SIZES, type Customer, type DuplicateMatch } from '../../../src-main/domain/customers/customers.dto';
 import { ApiCallError, api } from '../../api/client';
 import { fieldErrors, notifyError, useSettings } from '../../api/hooks';
+import { describeIssue } from '../../api/issues';
+import { FormActions } from '../../components/FormActions';
+import { useUnsavedChangesGuard } from '../../components/form/unsaved-changes';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { AddressesSection } from './components/AddressesSection';
 import { ContactsSection } from './components/ContactsSection';
 import { DateField } from './components/DateField';
+import { CustomFieldsSection, FormSection as Section, InvoicingSection, MONO } from './components/CustomerFormSections';
 import { DuplicateList } from './components/DuplicateList';
 import { TagPicker } from './components/TagPicker';
 import { useCustomer, useFieldDefs, useUserOptions } from './customers.queries';
 import { normaliseMobile } from '../../../src-main/domain/customers/customers.rules';
 import { createInputOf, emptyValues, valuesFromCustomer, validateValues, type CustomerFormValues } from './form-model';
-import { saveCustomerEdits } from './save-edits';
-
-/** Codes and account numbers read better in a fixed-width font (only the input, not its label). */
-const MONO = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
+import { customerEditOf } from './save-edits';
 
 /** /customers/new */
 export function CustomerNewPage() {
@@ -41,22 +42,6 @@ export function CustomerEditPage() {
     );
   }
   return <CustomerForm key={customer.data.id} customer={customer.data} />;
-}
-
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Title order={4} mb={description ? 2 : 'sm'}>
-        {title}
-      </Title>
-      {description && (
-        <Text size="sm" c="dimmed" mb="sm">
-          {description}
-        </Text>
-      )}
-      {children}
-    </Paper>
-  );
 }
 
 function wholeYearsSince(date: string | null): number | null {
@@ -87,28 +72,15 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
   const values = form.getValues();
   const company = values.kind === 'company';
 
-  // Unsaved edits: leaving the page (Cancel, a nav link, the palette, browser back) asks first;
-  // closing or reloading the window gets the browser's own prompt. Not after a successful save.
-  const justSaved = useRef(false);
-  const hasUnsavedEdits = () => !justSaved.current && form.isDirty();
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname && hasUnsavedEdits());
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (!hasUnsavedEdits()) return;
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  });
+  const unsaved = useUnsavedChangesGuard(() => form.isDirty());
 
   /** A likely duplicate shown right under the field it shares (the full list is at the top of the form). */
-  function duplicateNote(reason: DuplicateMatch['reason'], typed?: string): ReactNode {
-    const match = duplicates.find((d) => d.reason === reason && (typed === undefined || (typed.trim() !== '' && d.value === normaliseMobile(typed))));
+  function duplicateNote(reason: DuplicateMatch['matchedOn'], typed?: string): ReactNode {
+    const match = duplicates.find((d) => d.matchedOn === reason && (typed === undefined || (typed.trim() !== '' && d.value === normaliseMobile(typed))));
     if (!match) return undefined;
     return (
       <Text span size="xs" c="orange.8">
-        {t(`customers.issues.${reason === 'creditCode' ? 'sameCreditCode' : reason === 'name' ? 'sameName' : 'sameMobile'}`, { who: `${match.code} ${match.name}` })}
+        {describeIssue({ code: 'duplicate', params: { matchedOn: reason, code: match.code, name: match.name } })}
       </Text>
     );
   }
@@ -143,16 +115,13 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
     try {
       const saved = await api.customers.create(createInputOf(form.getValues(), allowDuplicate));
       notifications.show({ color: 'teal', message: t('customers.form.created', { code: saved.code, name: saved.name }) });
-      justSaved.current = true;
+      unsaved.markSaved();
       form.resetDirty();
       navigate(`/customers/${saved.id}`);
     } catch (error) {
-      if (error instanceof ApiCallError && error.code === 'CONFLICT') {
-        const v = form.getValues();
-        const matches = await api.customers
-          .checkDuplicates({ name: v.name, creditCode: company ? v.creditCode || undefined : undefined, mobiles: [v.mobile, ...v.contacts.map((c) => c.mobile)].filter(Boolean) })
-          .catch(() => []);
-        setConflict(matches);
+      // A likely duplicate: the answer names the customers, so the dialog needs no second call.
+      if (error instanceof ApiCallError && error.code === 'CONFLICT' && error.details.duplicates) {
+        setConflict(error.details.duplicates);
         form.setErrors(fieldErrors(error));
       } else showServerErrors(error);
     } finally {
@@ -161,14 +130,16 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
   }
 
   async function update(existing: Customer) {
+    const edit = customerEditOf(existing.id, original, form.getValues());
     setBusy(true);
     try {
-      const problems = await saveCustomerEdits(existing, original, form.getValues());
-      if (problems) return showServerErrors(problems);
+      if (edit) await api.customers.update(edit);
       notifications.show({ color: 'teal', message: t('customers.form.saved', { name: form.getValues().name }) });
-      justSaved.current = true;
+      unsaved.markSaved();
       form.resetDirty();
       navigate(`/customers/${existing.id}`);
+    } catch (error) {
+      showServerErrors(error);
     } finally {
       setBusy(false);
     }
@@ -179,6 +150,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
     (errors) => notifications.show({ color: 'red', message: t('customers.form.fixErrors', { count: Object.keys(errors).length }) }),
   );
 
+  const leave = () => navigate(customer ? `/customers/${customer.id}` : '/customers');
   const years = wholeYearsSince(values.cooperationSince);
   const star = (field: string) => required.includes(field);
 
@@ -187,14 +159,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
       <PageHeader
         title={customer ? t('customers.form.editTitle', { name: customer.name }) : t('customers.form.newTitle')}
         actions={
-          <>
-            <Button variant="default" onClick={() => navigate(customer ? `/customers/${customer.id}` : '/customers')}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="save-customer">
-              {t('common.save')}
-            </Button>
-          </>
+<FormActions onCancel={leave} busy={busy} saveTestId="save-customer" />
         }
       />
       <Stack gap="md" maw={1100}>
@@ -351,70 +316,19 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
           )}
         </Section>
 
-        {company && (
-          <Section title={t('customers.form.invoicing')} description={t('customers.form.invoicingHelp')}>
-            <Grid gutter="sm">
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label={t('customers.field.invoiceTitle')} placeholder={values.name} {...form.getInputProps('invoiceTitle')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label={t('customers.field.taxpayerId')} placeholder={values.creditCode} styles={MONO} {...form.getInputProps('taxpayerId')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label={t('customers.field.bankName')} {...form.getInputProps('bankName')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label={t('customers.field.bankAccount')} styles={MONO} {...form.getInputProps('bankAccount')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 8 }}>
-                <TextInput label={t('customers.field.registeredAddress')} {...form.getInputProps('registeredAddress')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 4 }}>
-                <TextInput label={t('customers.field.registeredPhone')} {...form.getInputProps('registeredPhone')} />
-              </Grid.Col>
-            </Grid>
-          </Section>
-        )}
-
-        {(fieldDefs.data ?? []).length > 0 && (
-          <Section title={t('customers.form.custom')}>
-            <Grid gutter="sm">
-              {fieldDefs.data!.map((def) => (
-                <Grid.Col key={def.id} span={{ base: 12, sm: 4 }}>
-                  <CustomFieldInput def={def} form={form} />
-                </Grid.Col>
-              ))}
-            </Grid>
-          </Section>
-        )}
+        {company && <InvoicingSection form={form} />}
+        {(fieldDefs.data ?? []).length > 0 && <CustomFieldsSection defs={fieldDefs.data!} form={form} />}
 
         <Section title={t('customers.field.notes')}>
           <Textarea autosize minRows={3} maxRows={10} aria-label={t('customers.field.notes')} {...form.getInputProps('notes')} />
         </Section>
 
-        <Group justify="flex-end" pb="xl">
-          <Button variant="default" onClick={() => navigate(customer ? `/customers/${customer.id}` : '/customers')}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <Box pb="xl">
+          <FormActions onCancel={leave} busy={busy} />
+        </Box>
       </Stack>
 
-      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('customers.form.unsavedTitle')} data-testid="unsaved-changes">
-        <Stack>
-          <Text size="sm">{t('customers.form.unsavedText')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
-              {t('customers.form.unsavedStay')}
-            </Button>
-            <Button color="red" onClick={() => blocker.proceed?.()} data-testid="discard-changes">
-              {t('customers.form.unsavedLeave')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {unsaved.prompt}
 
       <Modal opened={conflict !== null} onClose={() => setConflict(null)} title={t('customers.form.duplicatesTitle')} size="lg">
         <Stack>
@@ -441,31 +355,4 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
       </Modal>
     </form>
   );
-}
-
-function CustomFieldInput({ def, form }: { def: CustomFieldDef; form: UseFormReturnType<CustomerFormValues> }) {
-  const { t } = useTranslation();
-  const path = `customFields.${def.key}`;
-  const props = form.getInputProps(path);
-  const value = form.getValues().customFields[def.key] ?? null;
-  switch (def.type) {
-    case 'number':
-      return <NumberInput label={def.label} {...props} value={value ?? ''} onChange={(v) => form.setFieldValue(path, v === '' ? null : Number(v))} />;
-    case 'date':
-      return <DateField label={def.label} {...props} value={typeof value === 'string' ? value : null} onChange={(v) => form.setFieldValue(path, v)} />;
-    case 'choice':
-      return (
-        <Select
-          label={def.label}
-          clearable
-          placeholder={t('customers.form.chooseOption')}
-          data={def.options}
-          {...props}
-          value={typeof value === 'string' ? value : null}
-          onChange={(v) => form.setFieldValue(path, v)}
-        />
-      );
-    default:
-      return <TextInput label={def.label} {...props} value={typeof value === 'string' ? value : ''} onChange={(e) => form.setFieldValue(path, e.currentTarget.value)} />;
-  }
 }

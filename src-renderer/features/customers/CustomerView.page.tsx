@@ -5,7 +5,7 @@ import { IconArchive, IconArrowLeft, IconArrowMerge, IconChevronDown, IconEdit, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { Customer } from '../../../src-main/domain/customers/customers.contract';
+import type { Customer } from '../../../src-main/domain/customers/customers.dto';
 import { api } from '../../api/client';
 import { notifyError } from '../../api/hooks';
 import { EmptyState } from '../../components/EmptyState';

@@ -4,7 +4,7 @@ import { IconAddressBook, IconDots, IconFileImport, IconFileSpreadsheet, IconFor
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { CustomerListRow } from '../../../src-main/domain/customers/customers.contract';
+import type { CustomerListRow } from '../../../src-main/domain/customers/customers.dto';
 import { notifyError } from '../../api/hooks';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadFailed } from '../../components/LoadFailed';

@@ -2,12 +2,13 @@
  * The customer form's values (text as typed) and their conversion to the contract's inputs. The
  * form pre-checks with the contract's own zod schema and rules; the backend still decides.
  */
-import type { Address, AddressKind, ContactInput, AddressInput, Customer, CustomerCreateInput, CustomerKind, CustomerPatch, CustomFieldValue } from '../../../src-main/domain/customers/customers.contract';
+import type { ContactInput, AddressInput, CustomerCreateInput, CustomerPatch } from '../../../src-main/domain/customers/customers.contract';
+import type { Address, AddressKind, Customer, CustomerKind, CustomFieldValue } from '../../../src-main/domain/customers/customers.dto';
 import { customerCreateInput } from '../../../src-main/domain/customers/customers.contract';
 import { requiredFieldIssues } from '../../../src-main/domain/customers/customers.rules';
 import { formatFen, parseYuan } from '../../../src-main/domain/shared/money';
-import i18n from '../../i18n';
-import { localizeIssue } from '../../api/issue-messages';
+import { issuesFromZod } from '../../../src-main/api/issues';
+import { describeIssue, issuesByPath } from '../../api/issues';
 
 export interface ContactDraft {
   key: string;
@@ -247,16 +248,10 @@ export function patchOf(values: CustomerFormValues, original: CustomerFormValues
  * language: the contract's schema, the required-fields setting and the money input.
  */
 export function validateValues(values: CustomerFormValues, requiredFields: readonly string[]): Record<string, string> {
-  const errors: Record<string, string> = {};
   const input = createInputOf(values);
   const parsed = customerCreateInput.safeParse(input);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[issue.path.join('.')] ??= localizeIssue(issue.message);
-  }
-  if (values.creditLimit.trim() !== '' && parseYuan(values.creditLimit) === null) errors.creditLimit = i18n.t('customers.form.invalidAmount');
-  else if (input.creditLimit !== null && input.creditLimit !== undefined && input.creditLimit < 0) errors.creditLimit = localizeIssue('Cannot be negative');
-  if (parsed.success) {
-    for (const issue of requiredFieldIssues(parsed.data, requiredFields)) errors[issue.path] ??= localizeIssue(issue.message);
-  }
+  const issues = parsed.success ? requiredFieldIssues(parsed.data, requiredFields) : issuesFromZod(parsed.error);
+  const errors = issuesByPath(issues);
+  if (values.creditLimit.trim() !== '' && parseYuan(values.creditLimit) === null) errors.creditLimit = describeIssue({ code: 'invalid_amount' });
   return errors;
 }

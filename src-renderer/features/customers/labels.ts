@@ -1,4 +1,4 @@
-import type { LifecycleStage } from '../../../src-main/domain/customers/customers.contract';
+import type { LifecycleStage } from '../../../src-main/domain/customers/customers.dto';
 import { formatFen } from '../../../src-main/domain/shared/money';
 
 /** Badge colours of the lifecycle stages: cool for early, green for healthy, warm for trouble. */

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { CUSTOMER_SORT_FIELDS, type CustomerListFilters, type CustomerSortField } from '../../../src-main/domain/customers/customers.contract';
+import { type CustomerListFilters } from '../../../src-main/domain/customers/customers.contract';
+import { CUSTOMER_SORT_FIELDS, type CustomerSortField } from '../../../src-main/domain/customers/customers.dto';
 
 export interface ListSort {
   field: CustomerSortField;

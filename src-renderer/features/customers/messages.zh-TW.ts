@@ -159,10 +159,6 @@ const zhTW: Messages = {
     regionChoose: "請選擇",
     regionNothingFound: "沒有匹配項",
     districtPlaceholder: "選擇或輸入",
-    unsavedTitle: "放棄未儲存的修改？",
-    unsavedText: "這張表單還有未儲存的修改，離開後將丟失。",
-    unsavedLeave: "放棄並離開",
-    unsavedStay: "繼續編輯",
     removeContact: "刪除此聯絡人",
     removeAddress: "刪除此地址",
     contactName: "姓名",
@@ -315,34 +311,6 @@ const zhTW: Messages = {
   },
   palette: {
     searching: "客戶"
-  },
-  issues: {
-    mobile: "手機號格式不對：應為 13–19 開頭的 11 位數字",
-    email: "郵箱格式不對，例如 name@example.com",
-    creditCodeLength: "統一社會信用代碼應為 18 位（現在是 {{count}} 位）",
-    creditCodeChar: "統一社會信用代碼中不會出現「{{char}}」（不使用 I、O、S、V、Z）",
-    creditCodeCheck: "統一社會信用代碼校驗位不符，請檢查是否輸錯",
-    date: "日期格式應為 YYYY-MM-DD",
-    realDate: "不是有效的日期",
-    maxLength: "最多 {{count}} 個字",
-    required: "必填",
-    mobileRequired: "必須填寫手機號（客戶的或主要聯絡人的）",
-    emailRequired: "必須填寫郵箱",
-    addressRequired: "至少填寫一個地址",
-    creditCodeRequired: "企業客戶必須填寫統一社會信用代碼",
-    postcode: "郵編應為 6 位數字",
-    negative: "不能為負數",
-    maxDays: "賬期最多 365 天",
-    onePrimary: "只能有一個主要聯絡人",
-    oneDefault: "同一類地址只能有一個預設地址",
-    sameCreditCode: "與客戶 {{who}} 的統一社會信用代碼相同",
-    sameName: "與客戶 {{who}} 的名稱相同",
-    sameMobile: "與客戶 {{who}} 的手機號相同",
-    tagTaken: "已有同名標籤",
-    nameTaken: "這個名稱已被使用",
-    keyTaken: "這個欄位代碼已被使用",
-    needOptions: "請至少新增一個選項",
-    wholeNumber: "請輸入整數"
   }
 };
 

@@ -115,7 +115,6 @@ const messages: Strings<Messages> = {
     lead: 'Lead',
     stage: 'Stage',
     expectedAmount: 'Expected amount (CNY)',
-    amountInvalid: 'Enter an amount such as 12800 or 12,800.50',
     probability: 'Probability (%)',
     probabilityHint: 'Stage default {{value}}%; you may change it',
     expectedCloseDate: 'Expected close date',

@@ -112,7 +112,6 @@ const messages = {
     lead: '线索',
     stage: '阶段',
     expectedAmount: '预计成交金额（元）',
-    amountInvalid: '请输入金额，如 12800 或 12,800.50',
     probability: '赢率（%）',
     probabilityHint: '按阶段默认 {{value}}%，可手动调整',
     expectedCloseDate: '预计成交日期',

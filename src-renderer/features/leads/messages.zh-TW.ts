@@ -137,7 +137,6 @@ const zhTW: Messages = {
     lead: "線索",
     stage: "階段",
     expectedAmount: "預計成交金額（元）",
-    amountInvalid: "請輸入金額，如 12800 或 12,800.50",
     probability: "贏率（%）",
     probabilityHint: "按階段預設 {{value}}%，可手動調整",
     expectedCloseDate: "預計成交日期",

@@ -13,7 +13,7 @@ import { fieldErrors, notifyError, showFormError } from '../../api/hooks';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { zodValidate } from '../../components/zod-form';
+import { zodValidate } from '../../api/issues';
 import { formatTimestamp } from '../../format';
 import { FormActions } from '../../components/FormActions';
 
@@ -27,7 +27,7 @@ export function UsersPage() {
 
   async function update(user: UserRow, patch: { role?: Role; active?: boolean }) {
     try {
-      await api.users.update({ id: user.id, patch });
+      await api.users.update({ id: user.id, ...patch });
       notifications.show({ color: 'teal', message: t('common.saved') });
     } catch (error) {
       notifyError(error);

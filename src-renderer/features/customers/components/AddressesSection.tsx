@@ -3,7 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { RegionPicker } from '../../../components/regions/RegionPicker';
-import { ADDRESS_KINDS, type AddressKind } from '../../../../src-main/domain/customers/customers.contract';
+import { ADDRESS_KINDS, type AddressKind } from '../../../../src-main/domain/customers/customers.dto';
 import { emptyAddress, type CustomerFormValues } from '../form-model';
 
 /** Billing and shipping addresses; one default per kind (ticking one unticks the others of its kind). */

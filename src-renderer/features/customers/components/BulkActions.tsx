@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconTag, IconTagOff, IconUserShare, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerListRow } from '../../../../src-main/domain/customers/customers.contract';
+import type { CustomerListRow } from '../../../../src-main/domain/customers/customers.dto';
 import { api } from '../../../api/client';
 import { notifyError } from '../../../api/hooks';
 import { useCan } from '../../auth/current-user';

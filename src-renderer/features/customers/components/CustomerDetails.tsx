@@ -1,7 +1,7 @@
 import { Badge, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Customer } from '../../../../src-main/domain/customers/customers.contract';
+import type { Customer } from '../../../../src-main/domain/customers/customers.dto';
 import { useFieldDefs } from '../customers.queries';
 import { money, region } from '../labels';
 

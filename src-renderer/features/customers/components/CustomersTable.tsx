@@ -3,7 +3,7 @@ import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { CustomerListRow, CustomerSortField } from '../../../../src-main/domain/customers/customers.contract';
+import type { CustomerListRow, CustomerSortField } from '../../../../src-main/domain/customers/customers.dto';
 import { money, region } from '../labels';
 import type { ListSort } from '../list-state';
 import { StageBadge } from './StageBadge';

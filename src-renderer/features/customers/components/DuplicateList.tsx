@@ -1,7 +1,7 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { DuplicateMatch } from '../../../../src-main/domain/customers/customers.contract';
+import type { DuplicateMatch } from '../../../../src-main/domain/customers/customers.dto';
 
 /** Likely duplicates, one line per customer, each with the reasons it matched and a link to it. */
 export function DuplicateList({ matches }: { matches: DuplicateMatch[] }) {
@@ -26,8 +26,8 @@ export function DuplicateList({ matches }: { matches: DuplicateMatch[] }) {
               </Badge>
             )}
             {group.map((m) => (
-              <Badge key={m.reason} size="xs" variant="light" color="orange">
-                {t(`customers.form.duplicateReason.${m.reason}`)}
+              <Badge key={m.matchedOn} size="xs" variant="light" color="orange">
+                {t(`customers.form.duplicateReason.${m.matchedOn}`)}
               </Badge>
             ))}
             <Anchor component={Link} to={`/customers/${first.id}`} size="sm">

@@ -3,13 +3,13 @@ import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CUSTOM_FIELD_TYPES, customersContract, type CustomFieldDef, type CustomFieldType } from '../../../../src-main/domain/customers/customers.contract';
+import { customersContract } from '../../../../src-main/domain/customers/customers.contract';
+import { CUSTOM_FIELD_TYPES, type CustomFieldDef, type CustomFieldType } from '../../../../src-main/domain/customers/customers.dto';
 import { api } from '../../../api/client';
 import { showFormError } from '../../../api/hooks';
-import { zodValidate } from '../../../components/zod-form';
+import { zodValidate } from '../../../api/issues';
 import { useCan } from '../../auth/current-user';
 import { useFieldDefs } from '../customers.queries';
-import { localizeIssues } from '../../../api/issue-messages';
 
 interface DefValues {
   id?: string;
@@ -26,7 +26,7 @@ const EMPTY: DefValues = { key: '', label: '', type: 'text', options: [], sortOr
 function DefForm({ initial, onDone }: { initial: DefValues; onDone: () => void }) {
   const { t } = useTranslation();
   const schemaCheck = zodValidate(customersContract['customers.saveFieldDef'].input);
-  const form = useForm<DefValues>({ initialValues: initial, validate: (v) => localizeIssues(schemaCheck(v)) });
+  const form = useForm<DefValues>({ initialValues: initial, validate: schemaCheck });
   const editing = !!initial.id;
   async function submit(values: DefValues) {
     try {

@@ -6,7 +6,7 @@ import { IconBrandWechat, IconMail, IconMapPin, IconNote, IconPhone, IconStairsU
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INTERACTION_KINDS, type Customer, type InteractionKind, type LifecycleStage, type TimelineEntry } from '../../../../src-main/domain/customers/customers.contract';
+import { INTERACTION_KINDS, type Customer, type InteractionKind, type LifecycleStage, type TimelineEntry } from '../../../../src-main/domain/customers/customers.dto';
 import { api } from '../../../api/client';
 import { showFormError } from '../../../api/hooks';
 import { EmptyState } from '../../../components/EmptyState';

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { Customer } from '../../../../src-main/domain/customers/customers.contract';
+import type { Customer } from '../../../../src-main/domain/customers/customers.dto';
 import { api } from '../../../api/client';
 import { notifyError } from '../../../api/hooks';
 

@@ -1,7 +1,7 @@
 import { Paper, Progress, SimpleGrid, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerOverview } from '../../../../src-main/domain/customers/customers.contract';
+import type { CustomerOverview } from '../../../../src-main/domain/customers/customers.dto';
 import { money } from '../labels';
 
 function Stat({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: ReactNode; testId?: string }) {

@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { fieldErrors, notifyError } from '../../../api/hooks';
 import { useSavedViews } from '../customers.queries';
-import { localizeIssue } from '../../../api/issue-messages';
 import { DEFAULT_SORT, type ListQuery } from '../list-state';
 
 /** Saved views (常用视图): the current search, filters and sort under a name, one click to reopen. */
@@ -26,7 +25,7 @@ export function SavedViewsMenu({ current, onOpen }: { current: ListQuery; onOpen
       setName('');
     } catch (e) {
       const message = fieldErrors(e).name;
-      if (message) setError(localizeIssue(message));
+      if (message) setError(message);
       else notifyError(e);
     }
   }

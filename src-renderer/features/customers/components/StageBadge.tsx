@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { LifecycleStage } from '../../../../src-main/domain/customers/customers.contract';
+import type { LifecycleStage } from '../../../../src-main/domain/customers/customers.dto';
 import { STAGE_COLORS } from '../labels';
 
 export function StageBadge({ stage, size = 'sm' }: { stage: LifecycleStage; size?: 'xs' | 'sm' | 'md' | 'lg' }) {

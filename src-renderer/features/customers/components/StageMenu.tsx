@@ -3,10 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconHandStop, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIFECYCLE_STAGES, type Customer, type LifecycleStage } from '../../../../src-main/domain/customers/customers.contract';
+import { LIFECYCLE_STAGES, type Customer, type LifecycleStage } from '../../../../src-main/domain/customers/customers.dto';
 import { api } from '../../../api/client';
+import { describeIssue } from '../../../api/issues';
 import { fieldErrors, notifyError } from '../../../api/hooks';
-import { localizeIssue } from '../../../api/issue-messages';
 import { StageBadge } from './StageBadge';
 
 /** The lifecycle stage badge; with write permission a menu sets it by hand (with a reason) or hands it back to the rules. */
@@ -25,7 +25,7 @@ export function StageMenu({ customer, editable }: { customer: Customer; editable
       setReason('');
     } catch (e) {
       const message = fieldErrors(e).reason;
-      if (message) setError(localizeIssue(message));
+      if (message) setError(message);
       else notifyError(e);
     }
   }
@@ -75,7 +75,7 @@ export function StageMenu({ customer, editable }: { customer: Customer; editable
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (!reason.trim()) return setError(localizeIssue('Required'));
+            if (!reason.trim()) return setError(describeIssue({ code: 'required' }));
             void setStage(choosing, reason);
           }}
         >

@@ -1,5 +1,5 @@
 import { Badge, Group } from '@mantine/core';
-import type { Tag } from '../../../../src-main/domain/customers/customers.contract';
+import type { Tag } from '../../../../src-main/domain/customers/customers.dto';
 
 export function TagBadges({ tags, max = 3, size = 'sm', wrap = false }: { tags: Tag[]; max?: number; size?: 'xs' | 'sm' | 'md'; wrap?: boolean }) {
   if (tags.length === 0) return null;

@@ -2,11 +2,10 @@ import { ActionIcon, Badge, Button, ColorSwatch, Group, Menu, Modal, SimpleGrid,
 import { IconCheck, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TagWithCount } from '../../../../src-main/domain/customers/customers.contract';
+import type { TagWithCount } from '../../../../src-main/domain/customers/customers.dto';
 import { api } from '../../../api/client';
 import { fieldErrors, notifyError } from '../../../api/hooks';
 import { useTags } from '../customers.queries';
-import { localizeIssue } from '../../../api/issue-messages';
 import { TAG_COLORS } from '../labels';
 
 /** A swatch that opens the palette of tag colours (Mantine's named colours, so badges follow the theme). */
@@ -42,7 +41,7 @@ function TagRow({ tag }: { tag: TagWithCount }) {
       setError(null);
     } catch (e) {
       const message = fieldErrors(e).name;
-      if (message) setError(localizeIssue(message));
+      if (message) setError(message);
       else notifyError(e);
     }
   }
@@ -79,7 +78,7 @@ export function TagsManager({ opened, onClose }: { opened: boolean; onClose: () 
       setError(null);
     } catch (e) {
       const message = fieldErrors(e).name;
-      if (message) setError(localizeIssue(message));
+      if (message) setError(message);
       else notifyError(e);
     }
   }

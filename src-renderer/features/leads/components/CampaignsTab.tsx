@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from '../../../../src-main/domain/leads/leads.contract';
 import { parseYuan } from '../../../../src-main/domain/shared/money';
 import { api } from '../../../api/client';
+import { describeIssue } from '../../../api/issues';
 import { showFormError } from '../../../api/hooks';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { EmptyState } from '../../../components/EmptyState';
@@ -37,10 +38,10 @@ function CampaignModal({ opened, onClose, campaign }: { opened: boolean; onClose
   const form = useForm<CampaignValues>({
     initialValues: blank,
     validate: {
-      name: (v) => (v.trim() ? null : t('customers.issues.required')),
-      channel: (v) => (v.trim() ? null : t('customers.issues.required')),
-      startDate: (v) => (v ? null : t('customers.issues.required')),
-      cost: (v) => (!v.trim() || parseYuan(v) !== null ? null : t('leads.opportunity.amountInvalid')),
+      name: (v) => (v.trim() ? null : describeIssue({ code: 'required' })),
+      channel: (v) => (v.trim() ? null : describeIssue({ code: 'required' })),
+      startDate: (v) => (v ? null : describeIssue({ code: 'required' })),
+      cost: (v) => (!v.trim() || parseYuan(v) !== null ? null : describeIssue({ code: 'invalid_amount' })),
     },
   });
   useEffect(() => {

@@ -3,11 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_KINDS, type CustomerKind } from '../../../../src-main/domain/customers/customers.contract';
+import { CUSTOMER_KINDS, type CustomerKind } from '../../../../src-main/domain/customers/customers.dto';
 import type { Lead } from '../../../../src-main/domain/leads/leads.contract';
 import { api, ApiCallError } from '../../../api/client';
 import { errorMessage, notifyError } from '../../../api/hooks';
-import { localizeIssue } from '../../../api/issue-messages';
+import { describeIssue } from '../../../api/issues';
 
 /**
  * 转为客户: the backend creates the customer with every customer rule; a likely duplicate comes
@@ -37,8 +37,8 @@ export function ConvertLeadModal({ opened, onClose, lead }: { opened: boolean; o
       notifications.show({ color: 'teal', message: t('leads.detail.converted', { code: result.customer.code }) });
       onClose();
     } catch (error) {
-      if (error instanceof ApiCallError && error.code === 'CONFLICT' && error.issues.length) setDuplicate(error.issues.map((i) => localizeIssue(i.message)));
-      else if (error instanceof ApiCallError && error.code === 'VALIDATION') setProblem(error.issues.length ? error.issues.map((i) => localizeIssue(i.message)) : [errorMessage(error)]);
+      if (error instanceof ApiCallError && error.code === 'CONFLICT' && error.issues.length) setDuplicate(error.issues.map(describeIssue));
+      else if (error instanceof ApiCallError && error.code === 'VALIDATION') setProblem(error.issues.length ? error.issues.map(describeIssue) : [errorMessage(error)]);
       else notifyError(error);
     } finally {
       setBusy(false);

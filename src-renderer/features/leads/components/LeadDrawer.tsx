@@ -6,7 +6,7 @@ import { IconArrowRight, IconBan, IconEdit, IconPlus, IconRefresh, IconUserCheck
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { INTERACTION_KINDS, type InteractionKind } from '../../../../src-main/domain/customers/customers.contract';
+import { INTERACTION_KINDS, type InteractionKind } from '../../../../src-main/domain/customers/customers.dto';
 import type { Lead } from '../../../../src-main/domain/leads/leads.contract';
 import { api } from '../../../api/client';
 import { notifyError, showFormError } from '../../../api/hooks';
@@ -82,7 +82,7 @@ function LeadDetails({ lead }: { lead: Lead }) {
 
   async function reopen() {
     try {
-      await api.leads.update({ id: lead.id, patch: { status: 'contacted' } });
+      await api.leads.update({ id: lead.id, status: 'contacted' });
       notifications.show({ color: 'teal', message: t('leads.detail.reopened') });
     } catch (error) {
       notifyError(error);

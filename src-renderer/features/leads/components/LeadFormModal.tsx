@@ -6,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { leadCreateInput, type Lead } from '../../../../src-main/domain/leads/leads.contract';
 import { api } from '../../../api/client';
 import { showFormError } from '../../../api/hooks';
-import { zodValidate } from '../../../components/zod-form';
+import { zodValidate } from '../../../api/issues';
 import { useCurrentUser } from '../../auth/current-user';
 import { useUserOptions } from '../../customers/customers.queries';
-import { localizeIssues } from '../../../api/issue-messages';
 import { useCampaignOptions, useChannels } from '../leads.queries';
 import { FormActions } from '../../../components/FormActions';
 
@@ -36,7 +35,7 @@ export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: bool
   const users = useUserOptions();
   const [busy, setBusy] = useState(false);
   const blank: LeadValues = { name: '', title: '', company: '', mobile: '', email: '', source: '', campaignId: null, ownerUserId: me.id, notes: '' };
-  const form = useForm<LeadValues>({ initialValues: blank, validate: (values) => localizeIssues(checkLead(values)) });
+  const form = useForm<LeadValues>({ initialValues: blank, validate: checkLead });
 
   useEffect(() => {
     if (!opened) return;
@@ -64,7 +63,7 @@ export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: bool
     try {
       let saved: Lead;
       if (lead) {
-        saved = await api.leads.update({ id: lead.id, patch: values });
+        saved = await api.leads.update({ id: lead.id, ...values });
         notifications.show({ color: 'teal', message: t('leads.form.saved') });
       } else {
         const created = await api.leads.create(values);
@@ -78,7 +77,7 @@ export function LeadFormModal({ opened, onClose, lead, onSaved }: { opened: bool
       onClose();
       onSaved?.(saved);
     } catch (error) {
-      showFormError(form, error, (path: string) => path.replace(/^patch\./, ''));
+      showFormError(form, error);
     } finally {
       setBusy(false);
     }

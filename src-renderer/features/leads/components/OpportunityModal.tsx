@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_PROBABILITY, OPEN_STAGES, type Lead, type Opportunity, type OpportunityStage } from '../../../../src-main/domain/leads/leads.contract';
 import { parseYuan } from '../../../../src-main/domain/shared/money';
 import { api } from '../../../api/client';
+import { describeIssue } from '../../../api/issues';
 import { showFormError } from '../../../api/hooks';
 import { formatTimestamp } from '../../../format';
 import { useCurrentUser } from '../../auth/current-user';
@@ -22,7 +23,7 @@ interface DealValues {
   title: string;
   customerId: string | null;
   stage: OpportunityStage;
-  amount: string;
+  expectedAmount: string;
   probability: number | string;
   expectedCloseDate: string | null;
   ownerUserId: string | null;
@@ -73,7 +74,7 @@ export function OpportunityModal({ opened, onClose, lead, opportunityId }: { ope
     title: '',
     customerId: lead?.customerId ?? null,
     stage: 'contact',
-    amount: '',
+    expectedAmount: '',
     probability: '',
     expectedCloseDate: null,
     ownerUserId: lead?.ownerUserId ?? me.id,
@@ -82,9 +83,9 @@ export function OpportunityModal({ opened, onClose, lead, opportunityId }: { ope
   const form = useForm<DealValues>({
     initialValues: blank,
     validate: {
-      title: (v) => (v.trim() ? null : t('customers.issues.required')),
+      title: (v) => (v.trim() ? null : describeIssue({ code: 'required' })),
       customerId: (v) => (editing || lead || v ? null : t('leads.opportunity.needParty')),
-      amount: (v) => (!v.trim() || parseYuan(v) !== null ? null : t('leads.opportunity.amountInvalid')),
+      expectedAmount: (v) => (!v.trim() || parseYuan(v) !== null ? null : describeIssue({ code: 'invalid_amount' })),
     },
   });
 
@@ -96,7 +97,7 @@ export function OpportunityModal({ opened, onClose, lead, opportunityId }: { ope
             title: deal.title,
             customerId: deal.customerId,
             stage: deal.stage,
-            amount: fenToYuanText(deal.expectedAmount),
+            expectedAmount: fenToYuanText(deal.expectedAmount),
             probability: deal.probability,
             expectedCloseDate: deal.expectedCloseDate,
             ownerUserId: deal.ownerUserId,
@@ -112,19 +113,19 @@ export function OpportunityModal({ opened, onClose, lead, opportunityId }: { ope
     setBusy(true);
     const common = {
       title: values.title,
-      expectedAmount: values.amount.trim() ? parseYuan(values.amount)! : 0,
+      expectedAmount: values.expectedAmount.trim() ? parseYuan(values.expectedAmount)! : 0,
       expectedCloseDate: values.expectedCloseDate,
       ownerUserId: values.ownerUserId,
       notes: values.notes,
       ...(values.probability === '' ? {} : { probability: Number(values.probability) }),
     };
     try {
-      if (deal) await api.leads.updateOpportunity({ id: deal.id, patch: common });
+      if (deal) await api.leads.updateOpportunity({ id: deal.id, ...common });
       else await api.leads.createOpportunity({ ...common, stage: values.stage as (typeof OPEN_STAGES)[number], ...(lead ? { leadId: lead.id } : { customerId: values.customerId }) });
       notifications.show({ color: 'teal', message: t('leads.opportunity.saved') });
       onClose();
     } catch (error) {
-      showFormError(form, error, (path: string) => path.replace(/^patch\./, '').replace(/^expectedAmount$/, 'amount'));
+      showFormError(form, error);
     } finally {
       setBusy(false);
     }
@@ -151,7 +152,7 @@ export function OpportunityModal({ opened, onClose, lead, opportunityId }: { ope
             </Grid.Col>
           )}
           <Grid.Col span={6}>
-            <TextInput label={t('leads.opportunity.expectedAmount')} inputMode="decimal" placeholder="0.00" data-testid="opportunity-amount" {...form.getInputProps('amount')} />
+            <TextInput label={t('leads.opportunity.expectedAmount')} inputMode="decimal" placeholder="0.00" data-testid="opportunity-amount" {...form.getInputProps('expectedAmount')} />
           </Grid.Col>
           <Grid.Col span={6}>
             <NumberInput

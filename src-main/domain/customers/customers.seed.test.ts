@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ownerApi } from '../db/test-db';
-import { runInvariantChecks } from '../domain/checks/invariants';
-import { creditCodeProblem, isMainlandMobile } from '../domain/customers/customers.rules';
-import { aCustomer } from '../domain/customers/customers.test-helpers';
+import { ownerApi } from '../../db/test-db';
+import { creditCodeProblem, isMainlandMobile } from './customers.rules';
+import { aCustomer } from './customers.test-helpers';
 import { seedCustomers, seedScaleCounts } from './customers.seed';
 
 describe('seedCustomers', () => {
@@ -26,7 +25,7 @@ describe('seedCustomers', () => {
     expect(new Set(codes).size).toBe(codes.length);
     const mobiles = sqlite.prepare('SELECT mobile FROM customer_contacts UNION ALL SELECT mobile FROM customers WHERE mobile IS NOT NULL').pluck().all() as string[];
     expect(mobiles.filter((m) => !isMainlandMobile(m))).toEqual([]);
-    expect(runInvariantChecks(sqlite).filter((c) => !c.ok)).toEqual([]);
+    expect(api.backend.checkInvariants().filter((c) => !c.ok)).toEqual([]);
     expect((await api.ok('customers.create', aCustomer({ name: '新客户有限公司' }))).code).toBe('C000301');
   });
 

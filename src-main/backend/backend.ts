@@ -2,30 +2,27 @@ import fs from 'node:fs';
 import type { Connection } from '../db/connection';
 import { openDatabase } from '../db/connection';
 import { appliedVersions, migrate, preMigrationBackupPath } from '../db/migrate';
-import { auditHandlers } from '../domain/audit/audit.handlers';
-import { authHandlers } from '../domain/auth/auth.handlers';
-import { LoginThrottle } from '../domain/auth/login-throttle';
-import { backupHandlers } from '../domain/backup/backup.handlers';
-import { customersHandlers } from '../domain/customers/customers.handlers';
-import { exportsHandlers } from '../domain/exports/exports.handlers';
-import { importsHandlers } from '../domain/imports/imports.handlers';
-import { jobsHandlers } from '../domain/jobs/jobs.handlers';
-import { leadsHandlers } from '../domain/leads/leads.handlers';
-import { settingsHandlers } from '../domain/settings/settings.handlers';
-import { usersHandlers } from '../domain/users/users.handlers';
-import { dispatch, type Backend, type CallContext, type Handlers } from './dispatch';
-import type { ApiEvent, Result } from './result';
+import { dispatch, type Backend, type CallContext } from '../api/dispatch';
+import type { ApiEvent, Result } from '../api/result';
+import type { AreaDefinition } from '../domain/area';
+import { AREAS } from '../domain/areas';
+import { runInvariantChecks, type CheckResult } from '../domain/checks/invariants';
 import { logError } from './log';
+import { buildRegistry } from './registry';
 
 export interface RunningBackend extends Backend {
   call(call: CallContext, method: string, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** Every invariant of the platform and the registered areas (`cli check`). */
+  checkInvariants(): CheckResult[];
   close(): void;
 }
 
 export interface BackendOptions {
   file: string;
   nativeBinding?: string;
+  /** The areas to register; every area of the product unless a test registers its own. */
+  areas?: readonly AreaDefinition[];
 }
 
 /** Opens (creating and migrating if needed) the database and wires every area's handlers. */
@@ -39,27 +36,15 @@ export function createBackend(options: BackendOptions): RunningBackend {
     conn.sqlite.close();
     throw error;
   }
-  return backendOn(conn);
+  return backendOn(conn, options.areas);
 }
 
-export function backendOn(conn: Connection): RunningBackend {
+export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = AREAS): RunningBackend {
   const listeners = new Set<(event: ApiEvent) => void>();
   const jobs = new Map<string, AbortController>();
-  const handlers = {
-    ...authHandlers({ loginThrottle: new LoginThrottle() }),
-    ...usersHandlers,
-    ...settingsHandlers,
-    ...auditHandlers,
-    ...jobsHandlers(jobs),
-    ...backupHandlers(conn.file),
-    ...customersHandlers,
-    ...importsHandlers,
-    ...exportsHandlers,
-    ...leadsHandlers,
-  } satisfies Handlers;
   const backend: RunningBackend = {
     conn,
-    handlers,
+    registry: buildRegistry(areas, { file: conn.file, jobs }),
     jobs,
     emit: (event) => listeners.forEach((listener) => listener(event)),
     logError,
@@ -68,6 +53,7 @@ export function backendOn(conn: Connection): RunningBackend {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    checkInvariants: () => runInvariantChecks(conn.sqlite, backend.registry.checks),
     close: () => conn.close(),
   };
   return backend;

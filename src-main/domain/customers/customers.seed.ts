@@ -3,15 +3,15 @@
  * mobiles, contacts, addresses, tags, interactions and a spread of order figures. Deterministic
  * for a seed. Written with prepared statements in one transaction (50,000 in a few seconds).
  */
-import type { Connection } from '../db/connection';
-import type { CustomerKind, LifecycleStage } from '../domain/customers/customers.contract';
-import { computeStage } from '../domain/customers/customers.lifecycle';
-import { businessDateIn } from '../domain/shared/dates';
-import { creditCodeCheckChar, customerNameKey } from '../domain/customers/customers.rules';
-import { buildSearchDoc, pinyinSortKey } from '../domain/customers/customers.search-text';
-import { newId } from '../domain/shared/ids';
-import { DEFAULT_SERIES } from '../domain/shared/numbering';
-import { SeededRandom } from './random';
+import type { Connection } from '../../db/connection';
+import type { CustomerKind, LifecycleStage } from './customers.dto';
+import { computeStage } from './customers.lifecycle';
+import { businessDateIn } from '../shared/dates';
+import { creditCodeCheckChar, customerNameKey } from './customers.rules';
+import { buildSearchDoc, pinyinSortKey } from './customers.search-text';
+import { newId } from '../shared/ids';
+import { DEFAULT_SERIES } from '../shared/numbering';
+import { SeededRandom } from '../../seed/random';
 
 export const seedScaleCounts = { small: 500, medium: 5000, large: 50000 } as const;
 

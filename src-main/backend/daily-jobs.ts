@@ -2,12 +2,9 @@ import { businessDateIn } from '../domain/shared/dates';
 import { getCompany, readSetting, writeSetting } from '../domain/settings/settings.repository';
 import { localAdmin } from '../domain/users/local-admin';
 import type { RunningBackend } from './backend';
-import type { MethodName } from './contract';
 
 const LAST_RUN_KEY = 'dailyJobs.lastRun';
 
-/** Work the business expects once a day, run through dispatch as the audited local administrator. */
-const DAILY_METHODS: MethodName[] = ['customers.recomputeLifecycle'];
 
 /** Runs today's jobs unless they already ran on this business date; returns whether it ran them. */
 export async function runDailyJobs(backend: RunningBackend, now = new Date()): Promise<boolean> {
@@ -16,7 +13,8 @@ export async function runDailyJobs(backend: RunningBackend, now = new Date()): P
   const today = businessDateIn(company.time_zone, now);
   if ((await readSetting<string | null>(backend.conn.db, LAST_RUN_KEY, null)) === today) return false;
   const session = { user: localAdmin(backend.conn) };
-  for (const method of DAILY_METHODS) {
+  // Work the business expects once a day (the areas' dailyJobs), through dispatch as the audited local administrator.
+  for (const method of backend.registry.dailyJobs) {
     const result = await backend.call({ session, transport: 'cli' }, method, { asOf: today });
     if (!result.ok) backend.logError(`daily ${method}`, new Error(`${result.error.code}: ${result.error.message}`));
   }

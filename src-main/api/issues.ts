@@ -1,0 +1,176 @@
+/**
+ * Field issues are data (DESIGN §2): a stable `code` and `params` that the renderer words in the
+ * UI language, and an English `message` for logs and the CLI. zod's own issue codes map onto ours
+ * here and nowhere else. Runtime-neutral: forms pre-check with the same mapping.
+ */
+import { z } from 'zod';
+
+export const ISSUE_CODES = [
+  'required',
+  'unknown_field',
+  'invalid_type',
+  'invalid_format',
+  'invalid_choice',
+  'invalid_id',
+  'invalid_date',
+  'invalid_datetime',
+  'invalid_mobile',
+  'invalid_phone',
+  'invalid_email',
+  'invalid_postcode',
+  'invalid_credit_code',
+  'invalid_username',
+  'invalid_time_zone',
+  'invalid_currency',
+  'invalid_amount',
+  'not_integer',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_big',
+  'too_few',
+  'too_many',
+  'out_of_range',
+  'duplicate',
+  'taken',
+  'not_found',
+  'not_allowed',
+  'one_primary_only',
+  'one_default_only',
+  'listed_twice',
+  'merged_away',
+  'wrong_password',
+  'last_owner',
+  'not_yourself',
+  'reason_required',
+  'subject_or_body',
+  'options_required',
+  'invalid_transition',
+  'frozen',
+  'unsupported_encoding',
+  'duplicate_header',
+  'too_many_rows',
+  'too_many_columns',
+  'cell_too_long',
+  'file_too_large',
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
+export type IssueParams = Record<string, string | number | boolean | null | string[]>;
+
+/** One problem with one field; `path` is the field's dotted path in the method's input (`contacts.1.mobile`). */
+export interface FieldIssue {
+  path: string;
+  code: IssueCode;
+  params?: IssueParams;
+  /** English, for logs and the CLI; the UI words the code. */
+  message: string;
+}
+
+const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
+  required: () => 'Required',
+  unknown_field: () => 'Unknown field',
+  invalid_type: (p) => `Expected ${String(p.expected ?? 'another type')}`,
+  invalid_format: () => 'Not in the expected format',
+  invalid_choice: (p) => `Not one of the choices${Array.isArray(p.options) ? ` (${p.options.join(', ')})` : ''}`,
+  invalid_id: () => 'Not a valid id',
+  invalid_date: () => 'A real calendar date as YYYY-MM-DD',
+  invalid_datetime: () => 'A time such as 2026-11-23T09:30:00Z',
+  invalid_mobile: () => 'Not a mainland mobile number: 11 digits starting with 13–19',
+  invalid_phone: () => 'Not a phone number: a landline with area code (010-12345678), a 400/800 number or a mobile',
+  invalid_email: () => 'Not an email address (name@example.com)',
+  invalid_postcode: () => 'A postcode has 6 digits',
+  invalid_credit_code: (p) => `Not a valid unified social credit code (${String(p.reason ?? 'check character')})`,
+  invalid_username: () => 'Letters, digits, Chinese characters, _ . - only',
+  invalid_time_zone: () => 'Unknown time zone',
+  invalid_currency: () => 'A three-letter currency code such as CNY',
+  invalid_amount: () => 'Not an amount of money',
+  not_integer: () => 'A whole number',
+  too_short: (p) => `At least ${String(p.min)} characters`,
+  too_long: (p) => `At most ${String(p.max)} characters`,
+  too_small: (p) => `At least ${String(p.min)}`,
+  too_big: (p) => `At most ${String(p.max)}`,
+  too_few: (p) => `At least ${String(p.min)} items`,
+  too_many: (p) => `At most ${String(p.max)} items`,
+  out_of_range: (p) => `Out of range${p.min !== undefined ? ` (${String(p.min)}–${String(p.max)})` : ''}`,
+  duplicate: (p) => `Same ${String(p.matchedOn ?? 'value')} as ${String(p.code ?? '')} ${String(p.name ?? '')}`.trim(),
+  taken: () => 'Already taken',
+  not_found: (p) => `No such ${String(p.entity ?? 'record')}`,
+  not_allowed: () => 'Not allowed',
+  one_primary_only: () => 'Only one contact can be the primary contact',
+  one_default_only: (p) => `Only one default ${String(p.kind ?? '')} address`.replace('  ', ' '),
+  listed_twice: () => 'Appears twice',
+  merged_away: () => 'Was merged into another record',
+  wrong_password: () => 'The current password is wrong',
+  last_owner: () => 'The company needs at least one active owner',
+  not_yourself: () => 'You cannot do this to your own account',
+  reason_required: () => 'Say why',
+  subject_or_body: () => 'Write a subject or a note',
+  options_required: () => 'Add at least one option',
+  invalid_transition: (p) => `Cannot go from ${String(p.from)} to ${String(p.to)}`,
+  frozen: (p) => `Cannot be changed once ${String(p.status ?? 'posted')}`,
+  unsupported_encoding: (p) => `The file's encoding (${String(p.encoding)}) is not UTF-8, UTF-16, GBK or GB18030`,
+  duplicate_header: (p) => `The header ${String(p.header)} appears twice`,
+  too_many_rows: (p) => `More than ${String(p.max)} rows`,
+  too_many_columns: (p) => `More than ${String(p.max)} columns`,
+  cell_too_long: (p) => `A cell longer than ${String(p.max)} characters`,
+  file_too_large: (p) => `Larger than ${String(p.max)}`,
+};
+
+export function issueMessage(code: IssueCode, params: IssueParams = {}): string {
+  return ENGLISH[code](params);
+}
+
+/** An issue at a path, with its English message. */
+export function fieldIssue(path: string, code: IssueCode, params?: IssueParams): FieldIssue {
+  return params ? { path, code, params, message: issueMessage(code, params) } : { path, code, message: issueMessage(code) };
+}
+
+/** For zod's `.refine(check, issue('invalid_mobile'))` and `ctx.addIssue({ code: 'custom', ...issue(…) })`. */
+export function issue(code: IssueCode, params: IssueParams = {}): { message: string; params: { issue: IssueCode } & IssueParams } {
+  return { message: issueMessage(code, params), params: { ...params, issue: code } };
+}
+
+/** zod's issues as ours; an unknown key is reported at its own path, not at the object's. */
+export function issuesFromZod(error: z.ZodError): FieldIssue[] {
+  return error.issues.flatMap((raw): FieldIssue[] => {
+    const path = raw.path.join('.');
+    switch (raw.code) {
+      case z.ZodIssueCode.custom: {
+        const { issue: code, ...params } = (raw.params ?? {}) as { issue?: IssueCode } & IssueParams;
+        return [fieldIssue(path, code ?? 'invalid_format', Object.keys(params).length ? params : undefined)];
+      }
+      case z.ZodIssueCode.unrecognized_keys:
+        return raw.keys.map((key) => fieldIssue(path ? `${path}.${key === '' ? '""' : key}` : key === '' ? '""' : key, 'unknown_field'));
+      case z.ZodIssueCode.invalid_type:
+        if (raw.received === 'undefined' || raw.received === 'null') return [fieldIssue(path, 'required')];
+        if (raw.expected === 'integer') return [fieldIssue(path, 'not_integer')];
+        return [fieldIssue(path, 'invalid_type', { expected: raw.expected })];
+      case z.ZodIssueCode.too_small:
+        if (raw.type === 'string') return [Number(raw.minimum) <= 1 ? fieldIssue(path, 'required') : fieldIssue(path, 'too_short', { min: Number(raw.minimum) })];
+        if (raw.type === 'array' || raw.type === 'set') return [fieldIssue(path, 'too_few', { min: Number(raw.minimum) })];
+        return [fieldIssue(path, 'too_small', { min: Number(raw.minimum) })];
+      case z.ZodIssueCode.too_big:
+        if (raw.type === 'string') return [fieldIssue(path, 'too_long', { max: Number(raw.maximum) })];
+        if (raw.type === 'array' || raw.type === 'set') return [fieldIssue(path, 'too_many', { max: Number(raw.maximum) })];
+        return [fieldIssue(path, 'too_big', { max: Number(raw.maximum) })];
+      case z.ZodIssueCode.invalid_enum_value:
+        return [fieldIssue(path, 'invalid_choice', { options: raw.options.map(String) })];
+      case z.ZodIssueCode.invalid_literal:
+        return [fieldIssue(path, 'invalid_choice', { options: [String(raw.expected)] })];
+      case z.ZodIssueCode.invalid_string:
+        if (raw.validation === 'email') return [fieldIssue(path, 'invalid_email')];
+        if (raw.validation === 'uuid') return [fieldIssue(path, 'invalid_id')];
+        if (raw.validation === 'datetime') return [fieldIssue(path, 'invalid_datetime')];
+        if (raw.validation === 'date') return [fieldIssue(path, 'invalid_date')];
+        return [fieldIssue(path, 'invalid_format')];
+      case z.ZodIssueCode.invalid_date:
+        return [fieldIssue(path, 'invalid_date')];
+      case z.ZodIssueCode.not_finite:
+      case z.ZodIssueCode.not_multiple_of:
+        return [fieldIssue(path, 'not_integer')];
+      default:
+        return [fieldIssue(path, 'invalid_format')];
+    }
+  });
+}

@@ -1,0 +1,76 @@
+import type { MethodSpec } from '../api/method';
+import type { Role } from '../api/permissions';
+import type { AreaDefinition, AreaExtensions, BackendEnv, SeedStep } from '../domain/area';
+import type { InvariantCheck } from '../domain/checks/invariants';
+import type { HandlerContext } from '../domain/context';
+
+export type AnyHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+
+/** Everything the registered areas add to the whole, merged once when the backend starts. */
+export interface AreaRegistry {
+  areaNames: string[];
+  contract: Record<string, MethodSpec>;
+  handlers: Record<string, AnyHandler>;
+  roleHas(role: Role, permission: string): boolean;
+  permissionsOf(role: Role): string[];
+  checks: InvariantCheck[];
+  seedSteps: { area: string; step: SeedStep }[];
+  dailyJobs: string[];
+  extensions: AreaExtensions;
+}
+
+/**
+ * Merges the areas, refusing what would let one area silently shadow another: a method declared
+ * twice, a method outside its area's prefix, a permission declared twice or used but never declared.
+ */
+export function buildRegistry(areas: readonly AreaDefinition[], env: BackendEnv): AreaRegistry {
+  // No prototype: a method named "constructor" or "__proto__" must not find Object's.
+  const contract: Record<string, MethodSpec> = Object.create(null) as Record<string, MethodSpec>;
+  const handlers: Record<string, AnyHandler> = Object.create(null) as Record<string, AnyHandler>;
+  const grants = new Map<string, Set<Role>>();
+  const extensions: AreaExtensions = { customerTimeline: [], customerFigures: [], finders: [], series: [] };
+  const seen = new Set<string>();
+  for (const area of areas) {
+    if (seen.has(area.name)) throw new Error(`Area ${area.name} is registered twice`);
+    seen.add(area.name);
+    const areaHandlers = (typeof area.handlers === 'function' ? area.handlers(env) : area.handlers) as Record<string, AnyHandler>;
+    for (const [name, spec] of Object.entries(area.contract)) {
+      if (!name.startsWith(`${area.name}.`)) throw new Error(`API method ${name} does not belong to area ${area.name}`);
+      if (Object.hasOwn(contract, name)) throw new Error(`API method ${name} is declared twice`);
+      const handler = areaHandlers[name];
+      if (typeof handler !== 'function') throw new Error(`API method ${name} has no handler`);
+      contract[name] = spec;
+      handlers[name] = handler;
+    }
+    for (const [permission, roles] of Object.entries(area.permissions ?? {}) as [string, readonly Role[]][]) {
+      if (grants.has(permission)) throw new Error(`Permission ${permission} is declared twice`);
+      grants.set(permission, new Set(roles));
+    }
+    extensions.customerTimeline.push(...(area.customerTimeline ?? []));
+    extensions.customerFigures.push(...(area.customerFigures ?? []));
+    extensions.finders.push(...(area.finders ?? []));
+    extensions.series.push(...(area.series ?? []));
+  }
+  for (const [name, spec] of Object.entries(contract)) {
+    if (spec.permission !== 'public' && spec.permission !== 'signedIn' && !grants.has(spec.permission)) {
+      throw new Error(`API method ${name} needs permission ${spec.permission}, which no area declares`);
+    }
+  }
+  const dailyJobs = areas.flatMap((area) => area.dailyJobs ?? []);
+  for (const method of dailyJobs) if (!Object.hasOwn(contract, method)) throw new Error(`Daily job ${method} is not an API method`);
+  const roleHas = (role: Role, permission: string) => grants.get(permission)?.has(role) ?? false;
+  return {
+    areaNames: [...seen],
+    contract,
+    handlers,
+    roleHas,
+    permissionsOf: (role) => [...grants.keys()].filter((permission) => roleHas(role, permission)).sort(),
+    checks: areas.flatMap((area) => area.checks ?? []),
+    seedSteps: areas
+      .filter((area) => area.seed)
+      .map((area) => ({ area: area.name, step: area.seed! }))
+      .sort((a, b) => a.step.order - b.step.order),
+    dailyJobs,
+    extensions,
+  };
+}

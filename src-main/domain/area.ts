@@ -1,0 +1,101 @@
+/**
+ * An area (DESIGN §2) is one module that registers itself: its `<area>.area.ts` declares everything
+ * it adds to the whole, and the composition root (`areas.ts`) lists it once.
+ */
+import type { RawBuilder } from 'kysely';
+import type { z } from 'zod';
+import type { Connection } from '../db/connection';
+import type { MethodSpec } from '../api/method';
+import type { Role } from '../api/permissions';
+import type { SeededRandom } from '../seed/random';
+import type { InvariantCheck } from './checks/invariants';
+import type { HandlerContext } from './context';
+
+export type ContractPart = Record<string, MethodSpec>;
+
+export type HandlerFor<S> = S extends MethodSpec<infer In, infer Out> ? (input: z.output<In>, ctx: HandlerContext) => Promise<Out> : never;
+export type HandlersFor<C extends ContractPart> = { [M in keyof C]: HandlerFor<C[M]> };
+
+/** What the running backend gives an area whose handlers need more than the call's context. */
+export interface BackendEnv {
+  /** The database file (':memory:' in tests). */
+  file: string;
+  /** Long jobs that can be cancelled, by the jobId their caller chose. */
+  jobs: Map<string, AbortController>;
+}
+
+/** A document number series the area issues from (`SO-2026-000123`). */
+export interface SeriesDefinition {
+  code: string;
+  prefix: string;
+  perYear: boolean;
+  padding: number;
+}
+
+/** One source of entries on a customer's timeline: a SELECT with the timeline's columns. */
+export type TimelineSource = (customerId: string) => RawBuilder<unknown>;
+
+/** A figure on the customer's 360° view, from the documents of the area that adds it. */
+export interface CustomerFigure {
+  key: string;
+  kind: 'money' | 'count' | 'date' | 'points' | 'text';
+  value: number | string | null;
+}
+
+export type CustomerFiguresSource = (ctx: Pick<HandlerContext, 'db'>, customerId: string) => Promise<CustomerFigure[]>;
+
+/** A command-palette hit: the renderer words `kind` and links to `path`. */
+export interface PaletteHit {
+  kind: string;
+  id: string;
+  title: string;
+  subtitle: string | null;
+  path: string;
+}
+
+export type PaletteFinder = (ctx: Pick<HandlerContext, 'db' | 'user'>, query: string, limit: number) => Promise<PaletteHit[]>;
+
+export interface SeedOptions {
+  scale: 'small' | 'medium' | 'large';
+  random: SeededRandom;
+  /** The demo staff, sales people first. */
+  staffIds: string[];
+}
+
+/** The area's step of the demo seeder; returns how many main records it made. */
+export interface SeedStep {
+  /** Steps run in ascending order: customers (10) before the leads (20) and orders that point at them. */
+  order: number;
+  run(conn: Connection, options: SeedOptions): Promise<number> | number;
+}
+
+/** What every area gives the other areas to plug into. */
+export interface AreaExtensions {
+  customerTimeline: TimelineSource[];
+  customerFigures: CustomerFiguresSource[];
+  finders: PaletteFinder[];
+  series: SeriesDefinition[];
+}
+
+export interface AreaDefinition<C extends ContractPart = ContractPart, P extends string = string> {
+  /** The prefix of every method the area declares (`customers` for `customers.list`). */
+  name: string;
+  contract: C;
+  handlers: HandlersFor<C> | ((env: BackendEnv) => HandlersFor<C>);
+  /** The permissions this area introduces and the roles that hold each (DESIGN §4). */
+  permissions?: Record<P, readonly Role[]>;
+  series?: readonly SeriesDefinition[];
+  /** Invariants `cli check` runs: every summary recomputed from its ledger. */
+  checks?: readonly InvariantCheck[];
+  seed?: SeedStep;
+  customerTimeline?: readonly TimelineSource[];
+  customerFigures?: readonly CustomerFiguresSource[];
+  finders?: readonly PaletteFinder[];
+  /** Methods run once per business day as the local administrator (e.g. lifecycle recompute). */
+  dailyJobs?: readonly string[];
+}
+
+/** Keeps the literal method names and permission names, so the merged contract stays typed. */
+export function defineArea<C extends ContractPart, P extends string = never>(definition: AreaDefinition<C, P>): AreaDefinition<C, P> {
+  return definition;
+}

@@ -1,0 +1,16 @@
+/**
+ * The composition root: every area of the product, registered once. Adding an area touches its
+ * own folder, one line here, its migration and its screens (DESIGN §2).
+ */
+import { auditArea } from './audit/audit.area';
+import { authArea } from './auth/auth.area';
+import { backupArea } from './backup/backup.area';
+import { customersArea } from './customers/customers.area';
+import { exportsArea } from './exports/exports.area';
+import { importsArea } from './imports/imports.area';
+import { jobsArea } from './jobs/jobs.area';
+import { leadsArea } from './leads/leads.area';
+import { settingsArea } from './settings/settings.area';
+import { usersArea } from './users/users.area';
+
+export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea] as const;

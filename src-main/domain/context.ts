@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { Sqlite } from '../db/connection';
+import type { Database } from '../db/schema';
+import type { ApiEvent } from '../api/result';
+import type { Session, SessionUser, Transport } from '../api/session';
+import type { AreaExtensions } from './area';
+
+/** One changed entity, with the fields that changed (before/after), for the audit log. */
+export interface AuditChange {
+  entityType: string;
+  entityId: string;
+  fields: Record<string, { before: unknown; after: unknown }>;
+}
+
+/**
+ * What a handler and the services it calls get besides the validated input. It lives here, not
+ * beside the dispatcher, so domain code depends on the context and not on how calls arrive.
+ */
+export interface HandlerContext {
+  /** Inside a mutation this is the transaction. */
+  db: Kysely<Database>;
+  /** Same connection, for prepared statements on hot paths (bulk import, search). */
+  sqlite: Sqlite;
+  user: SessionUser | null;
+  session: Session;
+  transport: Transport;
+  signal: AbortSignal;
+  audit(change: AuditChange): void;
+  progress(done: number, total: number, message?: string): void;
+  emit(event: ApiEvent): void;
+  /** Whether the signed-in user's role holds a permission (false when nobody is signed in). */
+  can(permission: string): boolean;
+  /** Every permission the signed-in user holds, for the UI to hide what it could not use. */
+  permissions(): string[];
+  /** What the registered areas plug into one another (timeline branches, 360° figures, finders). */
+  areas: AreaExtensions;
+}
+
+/** Before/after of the fields that differ; secrets never reach the audit log. */
+export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): AuditChange['fields'] {
+  const fields: AuditChange['fields'] = {};
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  for (const key of keys) {
+    if (/password|secret|token/i.test(key)) continue;
+    const b = before?.[key] ?? null;
+    const a = after?.[key] ?? null;
+    if (JSON.stringify(b) !== JSON.stringify(a)) fields[key] = { before: b, after: a };
+  }
+  return fields;
+}

@@ -1,0 +1,30 @@
+import { rolesExcept } from '../../api/permissions';
+import { defineArea } from '../area';
+import { customerSeriesAhead } from './customers.checks';
+import { customersContract } from './customers.contract';
+import { CUSTOMER_TIMELINE_SOURCES } from './customers.engagement';
+import { customersHandlers } from './customers.handlers';
+import { seedCustomers, seedScaleCounts } from './customers.seed';
+
+/** 客户档案: records, contacts, tags, custom fields, follow-ups, lifecycle, merge. */
+export const customersArea = defineArea({
+  name: 'customers',
+  contract: customersContract,
+  handlers: customersHandlers,
+  permissions: {
+    'customers.read': rolesExcept(),
+    'customers.write': ['owner', 'manager', 'sales'],
+    'customers.interact': ['owner', 'manager', 'sales', 'service'],
+    'customers.merge': ['owner', 'manager'],
+    'customers.import': ['owner', 'manager', 'sales'],
+    'customers.export': ['owner', 'manager', 'sales', 'accountant'],
+  },
+  series: [{ code: 'customer', prefix: 'C', perYear: false, padding: 6 }],
+  checks: [customerSeriesAhead],
+  customerTimeline: CUSTOMER_TIMELINE_SOURCES,
+  dailyJobs: ['customers.recomputeLifecycle'],
+  seed: {
+    order: 10,
+    run: (conn, { scale, random, staffIds }) => seedCustomers(conn, { count: seedScaleCounts[scale], seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2) }).customers,
+  },
+});

@@ -1,0 +1,10 @@
+import { defineArea } from '../area';
+import { importsContract } from './imports.contract';
+import { importsHandlers } from './imports.handlers';
+
+/** Spreadsheet imports; each import method needs the importing area's own permission. */
+export const importsArea = defineArea({
+  name: 'imports',
+  contract: importsContract,
+  handlers: importsHandlers,
+});

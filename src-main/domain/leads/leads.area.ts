@@ -1,0 +1,21 @@
+import { defineArea } from '../area';
+import { leadsContract } from './leads.contract';
+import { leadsHandlers } from './leads.handlers';
+import { seedLeads } from './leads.seed';
+
+/** 线索、营销活动、商机: leads, campaigns, the opportunity kanban and channel ROI. */
+export const leadsArea = defineArea({
+  name: 'leads',
+  contract: leadsContract,
+  handlers: leadsHandlers,
+  permissions: {
+    'leads.read': ['owner', 'manager', 'sales'],
+    'leads.write': ['owner', 'manager', 'sales'],
+    'campaigns.manage': ['owner', 'manager'],
+  },
+  series: [{ code: 'lead', prefix: 'L', perYear: false, padding: 6 }],
+  seed: {
+    order: 20,
+    run: (conn, { random, staffIds }) => seedLeads(conn, { seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2) }).leads,
+  },
+});

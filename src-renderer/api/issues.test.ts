@@ -1,0 +1,40 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ISSUE_CODES } from '../../src-main/api/issues';
+
+// i18next's instance needs the catalogs only; the browser-only bits (localStorage) are stubbed.
+vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => undefined });
+vi.stubGlobal('document', { documentElement: { lang: '' } });
+const { default: i18n } = await import('../i18n');
+const { describeIssue, issuesByPath } = await import('./issues');
+
+describe('field issues worded in the UI language', () => {
+  it.each(['zh-CN', 'zh-TW'])('words every issue code in %s with no English left in it', async (language) => {
+    await i18n.changeLanguage(language);
+    for (const code of ISSUE_CODES) {
+      const text = describeIssue({ code, params: { max: 100, min: 1, from: '草稿', to: '已过账', status: 'posted', encoding: 'Shift_JIS', header: '手机', options: ['甲', '乙'], expected: 'number', reason: 'check_char', entity: 'customer', matchedOn: 'name', code: 'C000001', name: '博雅', kind: 'shipping' } });
+      expect({ code, chinese: /[\u4e00-\u9fff]/.test(text) }).toEqual({ code, chinese: true });
+      expect({ code, leftover: /\{\{|issues\./.test(text) }).toEqual({ code, leftover: false });
+    }
+  });
+
+  it('words params that are codes themselves', async () => {
+    await i18n.changeLanguage('zh-CN');
+    expect(describeIssue({ code: 'duplicate', params: { matchedOn: 'mobile', code: 'C000001', name: '南京博雅' } })).toBe('与客户 C000001 南京博雅 的手机号相同');
+    expect(describeIssue({ code: 'not_found', params: { entity: 'tag' } })).toBe('找不到这个标签');
+    expect(describeIssue({ code: 'not_allowed', params: { reason: 'merge_into_itself' } })).toBe('不能合并到自己');
+    expect(describeIssue({ code: 'too_long', params: { max: 100 } })).toBe('最多 100 个字');
+    await i18n.changeLanguage('en');
+    expect(describeIssue({ code: 'invalid_choice', params: { options: ['A', 'B'] } })).toBe('Choose one of: A, B');
+  });
+
+  it('keys issues by path, keeping the first of each', async () => {
+    await i18n.changeLanguage('zh-CN');
+    expect(
+      issuesByPath([
+        { path: 'contacts.2.mobile', code: 'invalid_mobile' },
+        { path: 'contacts.2.mobile', code: 'required' },
+        { path: 'name', code: 'required' },
+      ]),
+    ).toEqual({ 'contacts.2.mobile': '手机号格式不对：应为 13–19 开头的 11 位数字', name: '必填' });
+  });
+});

@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import { issuesFromZod, type FieldIssue } from '../../src-main/api/issues';
+import i18n from '../i18n';
+
+/** Params that are codes themselves, worded from `issues.words.<param>.<code>`. */
+const WORDED_PARAMS = ['matchedOn', 'entity', 'expected', 'reason', 'status'] as const;
+
+/**
+ * A field issue in the UI language, from its code and params alone: nothing here reads the
+ * server's English message (DESIGN §2).
+ */
+export function describeIssue(issue: Pick<FieldIssue, 'code' | 'params'>): string {
+  const params: Record<string, unknown> = { ...issue.params };
+  for (const name of WORDED_PARAMS) {
+    const value = params[name];
+    const key = `issues.words.${name}.${String(value)}`;
+    if (typeof value === 'string' && i18n.exists(key)) params[name] = i18n.t(key);
+  }
+  if (Array.isArray(params.options)) params.options = params.options.join(i18n.language === 'en' ? ', ' : '、');
+  // A refusal with a known reason reads best as the reason itself.
+  if (issue.code === 'not_allowed' && typeof issue.params?.reason === 'string' && params.reason !== issue.params.reason) return String(params.reason);
+  return i18n.t(`issues.codes.${issue.code}`, params);
+}
+
+/** Issues keyed by path in the UI language, the first per path: what `form.setErrors` takes. */
+export function issuesByPath(issues: readonly Pick<FieldIssue, 'path' | 'code' | 'params'>[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[issue.path] ??= describeIssue(issue);
+  return errors;
+}
+
+/**
+ * Pre-checks a Mantine form with the contract's own zod schema, through the same issue mapping
+ * the backend uses, so the form shows what the backend would send (the backend still decides).
+ */
+export function zodValidate<S extends z.ZodTypeAny>(schema: S) {
+  return (values: unknown): Record<string, string> => {
+    const parsed = schema.safeParse(values);
+    return parsed.success ? {} : issuesByPath(issuesFromZod(parsed.error));
+  };
+}
