@@ -11,10 +11,11 @@ import { listFieldDefs } from '../customers/customers.repository';
 import { nowIso } from '../shared/ids';
 import { bumpSeriesPast, seedNumberingSeries } from '../shared/numbering';
 import { getSettings } from '../settings/settings.service';
-import { MAX_IMPORT_BYTES, type ImportPreview, type ImportResult, type ImportTarget, type importCustomersInput } from './imports.contract';
+import type { ImportPreview, ImportResult, ImportTarget, importCustomersInput } from './imports.contract';
 import { readSpreadsheet, type FileRecord } from './imports.file';
 import { isKnownHeader, suggestMapping } from './imports.headers';
 import { planImport, type ImportPlan } from './imports.plan';
+import { importFileBytes } from './imports.uploads';
 import { writePlan } from './imports.write';
 
 type ImportInput = z.output<typeof importCustomersInput>;
@@ -47,9 +48,7 @@ function headerIndex(records: FileRecord[]): number {
 }
 
 async function prepare(input: ImportInput, ctx: HandlerContext): Promise<Prepared> {
-  const bytes = Buffer.from(input.contentBase64, 'base64');
-  if (bytes.length === 0) throw validationError([{ path: 'contentBase64', message: 'The file is empty' }]);
-  if (bytes.length > MAX_IMPORT_BYTES) throw validationError([{ path: 'contentBase64', message: 'The file is larger than 45 MB; split it into smaller files' }]);
+  const bytes = await importFileBytes(input, ctx.user?.id ?? null);
   ctx.progress(0, 1, 'reading');
   const file = await readSpreadsheet(input.fileName, bytes);
   const at = headerIndex(file.records);
