@@ -43,7 +43,7 @@ export function registerApiRoutes(app: FastifyInstance, backend: RunningBackend,
   });
 
   /** Refuses, before the body is read, what could never succeed: wrong content type, unknown method, no session. */
-  const admit = async (method: string, request: FastifyRequest) => {
+  const admit = (method: string, request: FastifyRequest) => {
     if (!JSON_TYPE.test(request.headers['content-type'] ?? '')) throw new Refusal(415, 'VALIDATION', 'Send the input as application/json');
     const spec = Object.hasOwn(contract, method) ? contract[method as keyof typeof contract] : null;
     if (!spec) throw new Refusal(404, 'NOT_FOUND', `Unknown method ${method}`);
@@ -68,7 +68,10 @@ export function registerApiRoutes(app: FastifyInstance, backend: RunningBackend,
   };
 
   app.post('/api/auth.login', {
-    onRequest: (request) => admit('auth.login', request),
+    onRequest: (request, _reply, done) => {
+      admit('auth.login', request);
+      done();
+    },
     config: {
       rateLimit: {
         max: SIGN_IN_ATTEMPTS_PER_MINUTE,
@@ -79,7 +82,10 @@ export function registerApiRoutes(app: FastifyInstance, backend: RunningBackend,
     handler: (request, reply) => answer('auth.login', request, reply),
   });
   app.post<{ Params: { method: string } }>('/api/:method', {
-    onRequest: (request) => admit(request.params.method, request),
+    onRequest: (request, _reply, done) => {
+      admit(request.params.method, request);
+      done();
+    },
     handler: (request, reply) => answer(request.params.method, request, reply),
   });
   app.route({

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import type { RunningBackend } from '../api/backend';
 import { importUploads } from '../domain/imports/imports.uploads';
 import { registerApiRoutes } from './api-routes';
@@ -45,29 +45,32 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     forceCloseConnections: true,
     frameworkErrors: (error, _request, reply) => {
       reply.headers(SECURITY_HEADERS);
-      sendRefusal(reply, refusalFor(error) ?? new Refusal(400, 'VALIDATION', 'Bad request'));
+      refuse(reply, refusalFor(error) ?? new Refusal(400, 'VALIDATION', 'Bad request'));
     },
   });
 
+  /** A refused request may still be sending its body: it is discarded for a grace period, then the connection closes. */
+  function refuse(reply: FastifyReply, refusal: Refusal): FastifyReply {
+    const incoming = reply.request.raw;
+    if (!incoming.complete) setTimeout(() => incoming.complete || incoming.socket.destroy(), options.refusedBodyGraceMs ?? REFUSED_BODY_GRACE_MS).unref();
+    return sendRefusal(reply, refusal);
+  }
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const refusal = refusalFor(error);
-    if (refusal) return sendRefusal(reply, refusal);
+    if (refusal) return refuse(reply, refusal);
     options.backend.logError(`http ${request.method} ${request.url}`, error);
-    return sendRefusal(reply, new Refusal(500, 'INTERNAL', 'Internal error'));
+    return refuse(reply, new Refusal(500, 'INTERNAL', 'Internal error'));
   });
 
   const allowedHost = (host: string | undefined) => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
   const allowedOrigin = (origin: string | undefined) => origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(SECURITY_HEADERS);
     // A foreign Host means DNS rebinding; a foreign Origin means another site's page is calling us.
     if (!allowedHost(request.headers.host)) throw new Refusal(403, 'FORBIDDEN', 'Forbidden host');
     if (!allowedOrigin(request.headers.origin) || request.headers['sec-fetch-site'] === 'cross-site') throw new Refusal(403, 'FORBIDDEN', 'Forbidden origin');
-  });
-  app.addHook('onResponse', async (request) => {
-    const incoming = request.raw;
-    if (incoming.complete) return;
-    setTimeout(() => incoming.complete || incoming.socket.destroy(), options.refusedBodyGraceMs ?? REFUSED_BODY_GRACE_MS).unref();
+    done();
   });
 
   await app.register(fastifyCookie);
