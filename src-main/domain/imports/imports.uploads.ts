@@ -40,11 +40,9 @@ export class UploadStore {
   private uploads = new Map<string, StoredUpload>();
   private folder: string | null = null;
 
-  constructor(private readonly parent = os.tmpdir()) {}
-
   /** Created on first use, private to this process (mode 0700). */
   get dir(): string {
-    return (this.folder ??= fs.mkdtempSync(path.join(this.parent, 'desk-erp-uploads-')));
+    return (this.folder ??= fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-uploads-')));
   }
 
   /**
