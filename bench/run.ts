@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchCustomers } from './customers.bench';
+import { benchHttp } from './http.bench';
 import { benchImport } from './imports.bench';
 import { benchPlatform } from './platform.bench';
 import { formatTime, type BenchRow } from './measure';
@@ -10,6 +11,7 @@ import { formatTime, type BenchRow } from './measure';
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const suites: Record<string, () => Promise<BenchRow[]>> = {
   platform: benchPlatform,
+  http: benchHttp,
   customers: benchCustomers,
   imports: benchImport,
 };

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { ownerApi, PRODUCT } from '../db/test-db';
+import { MAX_PAGE, MAX_PAGE_SIZE } from './paging';
 import type { Sqlite } from '../db/connection';
 
 function totalChanges(sqlite: Sqlite): number {
@@ -36,6 +37,31 @@ describe('every method, given random wrong input', () => {
         expect(totalChanges(sqlite)).toBe(before);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+const PAGED_METHODS = Object.keys(PRODUCT.contract).filter((method) => {
+  const schema = PRODUCT.contract[method]!.input as z.ZodTypeAny;
+  return schema instanceof z.ZodObject && 'page' in (schema.shape as object);
+});
+
+describe('every paged list, given a page or page size past its maximum', () => {
+  it('has paged lists to check', () => expect(PAGED_METHODS.length).toBeGreaterThan(3));
+
+  it.each(PAGED_METHODS)('%s answers VALIDATION naming the field, never INTERNAL', async (method) => {
+    const api = await ownerApi();
+    const tooFar = fc.oneof(fc.constant(1e308), fc.constant(Number.MAX_SAFE_INTEGER), fc.integer({ min: MAX_PAGE + 1 }));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('page', 'pageSize'), tooFar, async (field, value) => {
+        fc.pre(field === 'page' || value > MAX_PAGE_SIZE);
+        const result = await api.backend.call({ session: api.session, transport: 'test' }, method, { [field]: value });
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(result.error.code).toBe('VALIDATION');
+        expect(result.error.issues?.map((issue) => issue.path)).toContain(field);
+      }),
+      { numRuns: 20 },
     );
   });
 });

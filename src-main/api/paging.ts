@@ -1,9 +1,13 @@
 import { z } from 'zod';
 
+/** Past this no list has rows; a bound also keeps the offset (page × pageSize) an exact integer SQLite accepts. */
+export const MAX_PAGE = 1_000_000;
+export const MAX_PAGE_SIZE = 200;
+
 /** The one list shape (DESIGN §2): paged on the server, `{ rows, total }` out. */
 export const pageFields = {
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(200).default(50),
+  page: z.number().int().min(1).max(MAX_PAGE).default(1),
+  pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
 };
 
 export interface Page<T> {

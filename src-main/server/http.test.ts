@@ -1,44 +1,10 @@
-import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend } from '../db/test-db';
 import { SESSION_COOKIE, startServer, type RunningServer } from './http';
-
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-function request(server: RunningServer, pathname: string, options: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        path: pathname,
-        method: options.method ?? 'POST',
-        headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json', ...options.headers },
-      },
-      (res) => {
-        let data = '';
-        res.on('data', (chunk: Buffer) => (data += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
-      },
-    );
-    req.on('error', reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
-
-function cookieOf(reply: Reply): string {
-  const header = reply.headers['set-cookie']?.[0] ?? '';
-  return header.split(';')[0]!;
-}
+import { cookieOf, request, setUpCompany } from './http.test-helpers';
 
 describe('headless server', () => {
   let server: RunningServer;
@@ -54,13 +20,7 @@ describe('headless server', () => {
     await server.close();
   });
 
-  async function setUp(): Promise<string> {
-    const reply = await request(server, '/api/auth.setup', {
-      body: { companyName: '测试公司', ownerUsername: 'boss', ownerDisplayName: '老板', password: 'secret-123' },
-    });
-    expect(reply.status).toBe(200);
-    return cookieOf(reply);
-  }
+  const setUp = () => setUpCompany(server);
 
   it('listens on 127.0.0.1 only', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -134,19 +94,54 @@ describe('headless server', () => {
   });
 
   it('answers malformed JSON with a VALIDATION error, not a crash', async () => {
-    const reply = await new Promise<Reply>((resolve, reject) => {
-      const req = http.request(
-        { host: '127.0.0.1', port: server.port, path: '/api/auth.status', method: 'POST', headers: { Host: `127.0.0.1:${server.port}`, 'Content-Type': 'application/json' } },
-        (res) => {
-          let data = '';
-          res.on('data', (c: Buffer) => (data += c.toString()));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
-        },
-      );
-      req.on('error', reject);
-      req.end('{not json');
-    });
+    const reply = await request(server, '/api/auth.status', { rawBody: '{not json' });
     expect(reply.status).toBe(400);
     expect(JSON.parse(reply.body).error.code).toBe('VALIDATION');
+  });
+
+  it('limits sign-in attempts per client address, whatever the username', async () => {
+    await setUp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await request(server, '/api/auth.login', { body: { username: `nobody-${i}`, password: 'wrong-pass' } })).status);
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    const refused = await request(server, '/api/auth.login', { body: { username: 'boss', password: 'secret-123' } });
+    expect(refused.status).toBe(429);
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('serves built files with their cache policy, client routes with the app shell and a missing asset with 404', async () => {
+    fs.mkdirSync(path.join(rendererDir, 'assets'));
+    fs.writeFileSync(path.join(rendererDir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    const asset = await request(server, '/assets/index-abc123.js', { method: 'GET' });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    const shell = await request(server, '/', { method: 'GET' });
+    expect(shell.body).toContain('Desk ERP');
+    expect(shell.headers['cache-control']).toBe('no-cache');
+    expect((await request(server, '/assets/missing-1.js', { method: 'GET' })).status).toBe(404);
+    expect((await request(server, '/customers/123', { method: 'POST', body: {} })).status).toBe(405);
+    expect((await request(server, '/api/users.list', { method: 'GET' })).status).toBe(405);
+    expect((await request(server, '/api/no.such', { body: {} })).status).toBe(404);
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    const secret = path.join(path.dirname(rendererDir), `secret-${path.basename(rendererDir)}.txt`);
+    fs.writeFileSync(secret, 'TOP-SECRET');
+    const name = path.basename(secret);
+    for (const pathname of [`/..%2f${name}`, `/../${name}`, `/%2e%2e/${name}`, `/assets/..%2f..%2f${name}`, `/..%5c${name}`, `/%2e%2e%2f%2e%2e%2fetc%2fpasswd`]) {
+      const reply = await request(server, pathname, { method: 'GET' });
+      expect(reply.body, pathname).not.toContain('TOP-SECRET');
+      expect(reply.body, pathname).not.toContain('root:');
+    }
+    fs.rmSync(secret);
+  });
+
+  it('says the user interface is not built yet when there is no index.html', async () => {
+    fs.rmSync(path.join(rendererDir, 'index.html'));
+    const reply = await request(server, '/customers', { method: 'GET' });
+    expect(reply.status).toBe(503);
+    expect(reply.body).toContain('npm run build:renderer');
   });
 });

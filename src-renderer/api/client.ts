@@ -26,15 +26,10 @@ export class ApiCallError extends Error {
   }
 }
 
-async function httpCall(method: string, input: unknown): Promise<Result<unknown>> {
+async function httpPost(path: string, contentType: string, body: BodyInit): Promise<Result<unknown>> {
   let response: Response;
   try {
-    response = await fetch(`/api/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      credentials: 'same-origin',
-      body: JSON.stringify(input ?? {}),
-    });
+    response = await fetch(path, { method: 'POST', headers: { 'Content-Type': contentType }, credentials: 'same-origin', body });
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: 'network' } };
   }
@@ -53,13 +48,22 @@ export function onSignedOut(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
-export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
-  const result = window.erp ? await window.erp.call(method, input) : await httpCall(method, input);
+function dataOf<T>(result: Result<unknown>, method: string): T {
   if (!result.ok) {
     if (result.error.code === 'UNAUTHENTICATED' && method !== 'auth.login') unauthenticatedListeners.forEach((l) => l());
     throw new ApiCallError(result.error);
   }
-  return result.data as OutputOf<M>;
+  return result.data as T;
+}
+
+export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const result = window.erp ? await window.erp.call(method, input) : await httpPost(`/api/${method}`, 'application/json', JSON.stringify(input ?? {}));
+  return dataOf<OutputOf<M>>(result, method);
+}
+
+/** Browser only: streams a file to the headless server, which keeps it for the caller; the call that uses it names the returned id. */
+export async function uploadFile(file: Blob): Promise<string> {
+  return dataOf<{ uploadId: string }>(await httpPost('/api/uploads', 'application/octet-stream', file), 'uploads').uploadId;
 }
 
 type AreaOf<M> = M extends `${infer A}.${string}` ? A : never;

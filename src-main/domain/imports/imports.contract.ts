@@ -53,7 +53,7 @@ export type ImportTarget = ImportField | `custom.${string}`;
 
 export const CUSTOM_TARGET = /^custom\.[a-z][a-zA-Z0-9_]{0,39}$/;
 
-/** Files cross every transport as base64 (IPC, HTTP, CLI); 45 MB keeps the JSON under the server's 64 MB body limit. */
+/** One cap for every way a file arrives: base64 inside the call (desktop, CLI) or uploaded first (browser, `POST /api/uploads`). */
 export const MAX_IMPORT_BYTES = 45 * 1024 * 1024;
 
 const importTarget = z.union([
@@ -63,7 +63,10 @@ const importTarget = z.union([
 
 const fileFields = {
   fileName: z.string().trim().min(1, 'The file name is required').max(255),
-  contentBase64: z.string().min(1, 'The file is empty').max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, 'The file is larger than 45 MB; split it into smaller files'),
+  /** The file itself (desktop, CLI)… */
+  contentBase64: z.string().min(1, 'The file is empty').max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, 'The file is larger than 45 MB; split it into smaller files').optional(),
+  /** …or the id `POST /api/uploads` answered (browser); exactly one of the two. */
+  uploadId: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Not an upload id').optional(),
   /** One entry per file column (null = not imported); without it the suggested mapping is used. */
   mapping: z.array(importTarget.nullable()).max(500).optional(),
   strict: z.boolean().default(false),

@@ -12,10 +12,11 @@ import { listFieldDefs } from '../customers/customers.repository';
 import { nowIso } from '../shared/ids';
 import { bumpSeriesPast, seedNumberingSeries } from '../shared/numbering';
 import { getSettings } from '../settings/settings.service';
-import { MAX_IMPORT_BYTES, type ImportPreview, type ImportResult, type ImportTarget, type importCustomersInput } from './imports.contract';
+import type { ImportPreview, ImportResult, ImportTarget, importCustomersInput } from './imports.contract';
 import { readSpreadsheet, type FileRecord } from './imports.file';
 import { isKnownHeader, suggestMapping } from './imports.headers';
 import { planImport, type ImportPlan } from './imports.plan';
+import { importFileBytes } from './imports.uploads';
 import { writePlan } from './imports.write';
 
 type ImportInput = z.output<typeof importCustomersInput>;
@@ -48,9 +49,7 @@ function headerIndex(records: FileRecord[]): number {
 }
 
 async function prepare(input: ImportInput, ctx: HandlerContext): Promise<Prepared> {
-  const bytes = Buffer.from(input.contentBase64, 'base64');
-  if (bytes.length === 0) throw validationError([fieldIssue('contentBase64', 'required', { field: 'file' })]);
-  if (bytes.length > MAX_IMPORT_BYTES) throw validationError([fieldIssue('contentBase64', 'file_too_large', { max: '45 MB' })]);
+  const bytes = await importFileBytes(input, ctx.user?.id ?? null);
   ctx.progress(0, 1, 'reading');
   const file = await readSpreadsheet(input.fileName, bytes);
   const at = headerIndex(file.records);

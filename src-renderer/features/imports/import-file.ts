@@ -1,13 +1,12 @@
 import { IMPORT_FIELDS, MAX_IMPORT_BYTES, type ImportField, type RowError } from '../../../src-main/domain/imports/imports.contract';
 import { toCsv } from '../../../src-main/domain/shared/csv';
 import { TEMPLATE_FIELDS } from './template-fields';
+import { uploadFile } from '../../api/client';
 import { download } from '../../components/DataTable';
 import i18n from '../../i18n';
 
-export interface Upload {
-  fileName: string;
-  contentBase64: string;
-}
+/** A chosen file as the import methods take it: inline, or by the id of an upload. */
+export type Upload = { fileName: string } & ({ contentBase64: string } | { uploadId: string });
 
 /** Why a chosen file cannot be sent, as an i18n key, or null. */
 export function uploadProblem(file: File): string | null {
@@ -16,8 +15,9 @@ export function uploadProblem(file: File): string | null {
   return null;
 }
 
-/** Files cross the API as base64 (the same call works over IPC, HTTP and the CLI). */
+/** The desktop sends the bytes inside the call (through the backend worker); a browser streams the file to the server first. */
 export async function readUpload(file: File): Promise<Upload> {
+  if (!window.erp) return { fileName: file.name, uploadId: await uploadFile(file) };
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
