@@ -24,7 +24,7 @@ export async function benchPlatform(): Promise<BenchRow[]> {
     signal: new AbortController().signal,
     audit: () => undefined,
     progress: () => undefined,
-    emit: () => undefined,
+    revokeSessionsOf: () => undefined,
     can: () => true,
     permissions: () => [],
     areas: backend.registry.extensions,

@@ -7,12 +7,17 @@ import { newId, nowIso } from '../domain/shared/ids';
 import { AppError, validationError } from './errors';
 import { issuesFromZod } from './issues';
 import type { ApiEvent, Result } from './result';
-import type { Session, Transport } from './session';
+import type { Session, SessionUser, Transport } from './session';
 
 export interface Backend {
   conn: Connection;
   registry: AreaRegistry;
-  emit(event: ApiEvent): void;
+  /** Sends an event to every connected UI, or only to `audience` (the session that started a job). */
+  emit(event: ApiEvent, audience?: Session): void;
+  /** The caller's user as stored now, or why their session has ended (it is signed out in place). */
+  currentUser(call: CallContext): SessionUser | 'signed_out' | 'expired' | 'revoked';
+  /** Ends every other session of a user whose rights just changed (their event streams close at once). */
+  revokeSessions(userId: string, except: Session | null): void;
   logError(method: string, error: unknown): void;
   /** Jobs that can be cancelled, by the jobId the caller chose. */
   jobs: Map<string, AbortController>;
@@ -34,9 +39,13 @@ export async function dispatch(backend: Backend, call: CallContext, method: stri
   }
   const spec = contract[method]!;
   try {
+    // The user as stored now: a disabled, demoted or re-passworded user's old session cannot act.
+    const current = backend.currentUser(call);
+    const user = typeof current === 'string' ? null : current;
     // Permission before validation: a role that may not call a method learns nothing about its input.
-    const user = call.session.user;
     if (spec.permission !== 'public') {
+      if (current === 'expired') throw new AppError('UNAUTHENTICATED', 'Your session has expired; please sign in again.');
+      if (current === 'revoked') throw new AppError('UNAUTHENTICATED', 'Your account or its rights changed; please sign in again.');
       if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
       if (spec.permission !== 'signedIn' && !roleHas(user.role, spec.permission)) {
         throw new AppError('FORBIDDEN', `Your role (${user.role}) does not allow ${method}.`);
@@ -44,7 +53,10 @@ export async function dispatch(backend: Backend, call: CallContext, method: stri
     }
     const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) throw validationError(issuesFromZod(parsed.error));
-    const data = await run(backend, call, method, handlers[method]!, parsed.data, spec.mutates);
+    const revoked = new Set<string>();
+    const data = await run(backend, call, method, handlers[method]!, parsed.data, spec.mutates, revoked);
+    // Only after the commit: a refused change ends nobody's session.
+    for (const userId of revoked) backend.revokeSessions(userId, call.session);
     if (spec.mutates) backend.emit({ kind: 'data.changed', areas: spec.changes ?? [method.split('.')[0]!] });
     return { ok: true, data };
   } catch (error) {
@@ -54,7 +66,15 @@ export async function dispatch(backend: Backend, call: CallContext, method: stri
   }
 }
 
-async function run(backend: Backend, call: CallContext, name: string, handler: (input: unknown, ctx: HandlerContext) => Promise<unknown>, input: unknown, mutates: boolean): Promise<unknown> {
+async function run(
+  backend: Backend,
+  call: CallContext,
+  name: string,
+  handler: (input: unknown, ctx: HandlerContext) => Promise<unknown>,
+  input: unknown,
+  mutates: boolean,
+  revoked: Set<string>,
+): Promise<unknown> {
   // jobs.cancel names someone else's job; only the long job itself registers its jobId.
   const jobId =
     name !== 'jobs.cancel' && typeof input === 'object' && input !== null && 'jobId' in input ? String((input as { jobId?: unknown }).jobId ?? '') : '';
@@ -70,9 +90,9 @@ async function run(backend: Backend, call: CallContext, name: string, handler: (
     signal: controller.signal,
     audit: (change) => changes.push(change),
     progress: (done, total, message) => {
-      if (jobId) backend.emit({ kind: 'progress', jobId, done, total, ...(message ? { message } : {}) });
+      if (jobId) backend.emit({ kind: 'progress', jobId, done, total, ...(message ? { message } : {}) }, call.session);
     },
-    emit: backend.emit,
+    revokeSessionsOf: (userId) => revoked.add(userId),
     areas: backend.registry.extensions,
     can: (permission) => !!call.session.user && backend.registry.roleHas(call.session.user.role, permission),
     permissions: () => (call.session.user ? backend.registry.permissionsOf(call.session.user.role) : []),

@@ -6,4 +6,6 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 /** Events pushed from the backend to every connected UI. */
 export type ApiEvent =
   | { kind: 'progress'; jobId: string; done: number; total: number; message?: string }
-  | { kind: 'data.changed'; areas: string[] };
+  | { kind: 'data.changed'; areas: string[] }
+  /** The receiving session has ended (its user was disabled, demoted or re-passworded, or it expired). */
+  | { kind: 'session.ended'; reason: 'expired' | 'revoked' };

@@ -3,6 +3,8 @@ import type { Connection } from '../db/connection';
 import { openDatabase } from '../db/connection';
 import { appliedVersions, migrate, preMigrationBackupPath } from '../db/migrate';
 import { dispatch, type Backend, type CallContext } from '../api/dispatch';
+import type { Session } from '../api/session';
+import { currentSessionUser } from '../domain/users/users.sessions';
 import type { ApiEvent, Result } from '../api/result';
 import type { AreaDefinition } from '../domain/area';
 import { AREAS } from '../domain/areas';
@@ -10,9 +12,17 @@ import { runInvariantChecks, type CheckResult } from '../domain/checks/invariant
 import { logError } from './log';
 import { buildRegistry } from './registry';
 
+export type EventListener = (event: ApiEvent, audience?: Session) => void;
+export type RevocationListener = (userId: string, except: Session | null) => void;
+
 export interface RunningBackend extends Backend {
   call(call: CallContext, method: string, input: unknown): Promise<Result<unknown>>;
-  onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** Every event, with the one session it is for when it is not for everyone; see `eventFor`. */
+  onEvent(listener: EventListener): () => void;
+  /** What of an event a session may receive: data changes only in areas its role can read; null for nothing. */
+  eventFor(session: Session, event: ApiEvent, audience?: Session): ApiEvent | null;
+  /** Transports end a user's sessions here (HTTP cookies, the desktop window). */
+  onSessionsRevoked(listener: RevocationListener): () => void;
   /** Every invariant of the platform and the registered areas (`cli check`). */
   checkInvariants(): CheckResult[];
   close(): void;
@@ -40,18 +50,33 @@ export function createBackend(options: BackendOptions): RunningBackend {
 }
 
 export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = AREAS): RunningBackend {
-  const listeners = new Set<(event: ApiEvent) => void>();
+  const listeners = new Set<EventListener>();
+  const revocationListeners = new Set<RevocationListener>();
   const jobs = new Map<string, AbortController>();
+  const registry = buildRegistry(areas, { file: conn.file, jobs });
   const backend: RunningBackend = {
     conn,
-    registry: buildRegistry(areas, { file: conn.file, jobs }),
+    registry,
     jobs,
-    emit: (event) => listeners.forEach((listener) => listener(event)),
+    emit: (event, audience) => listeners.forEach((listener) => listener(event, audience)),
     logError,
     call: (call, method, input) => dispatch(backend, call, method, input),
+    currentUser: (call) => currentSessionUser(conn.sqlite, call.session, call.transport),
+    revokeSessions: (userId, except) => revocationListeners.forEach((listener) => listener(userId, except)),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    eventFor(session, event, audience) {
+      const user = session.user;
+      if (!user || (audience && audience !== session)) return null;
+      if (event.kind !== 'data.changed') return event;
+      const areasSeen = event.areas.filter((area) => registry.mayReadArea(user.role, area));
+      return areasSeen.length ? { ...event, areas: areasSeen } : null;
+    },
+    onSessionsRevoked(listener) {
+      revocationListeners.add(listener);
+      return () => revocationListeners.delete(listener);
     },
     checkInvariants: () => runInvariantChecks(conn.sqlite, backend.registry.checks),
     close: () => conn.close(),

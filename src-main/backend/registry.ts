@@ -13,6 +13,8 @@ export interface AreaRegistry {
   handlers: Record<string, AnyHandler>;
   roleHas(role: Role, permission: string): boolean;
   permissionsOf(role: Role): string[];
+  /** Whether a role may see changes in an area: it may call one of the area's reading methods. */
+  mayReadArea(role: Role, area: string): boolean;
   checks: InvariantCheck[];
   seedSteps: { area: string; step: SeedStep }[];
   dailyJobs: string[];
@@ -65,6 +67,10 @@ export function buildRegistry(areas: readonly AreaDefinition[], env: BackendEnv)
     handlers,
     roleHas,
     permissionsOf: (role) => [...grants.keys()].filter((permission) => roleHas(role, permission)).sort(),
+    mayReadArea: (role, area) =>
+      Object.entries(contract).some(
+        ([name, spec]) => name.startsWith(`${area}.`) && !spec.mutates && (spec.permission === 'public' || spec.permission === 'signedIn' || roleHas(role, spec.permission)),
+      ),
     checks: areas.flatMap((area) => area.checks ?? []),
     seedSteps: areas
       .filter((area) => area.seed)

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Sqlite } from '../db/connection';
 import type { Database } from '../db/schema';
-import type { ApiEvent } from '../api/result';
 import type { Session, SessionUser, Transport } from '../api/session';
 import type { AreaExtensions } from './area';
 
@@ -27,7 +26,8 @@ export interface HandlerContext {
   signal: AbortSignal;
   audit(change: AuditChange): void;
   progress(done: number, total: number, message?: string): void;
-  emit(event: ApiEvent): void;
+  /** Ends the user's other sessions once this call commits (their rights or password changed). */
+  revokeSessionsOf(userId: string): void;
   /** Whether the signed-in user's role holds a permission (false when nobody is signed in). */
   can(permission: string): boolean;
   /** Every permission the signed-in user holds, for the UI to hide what it could not use. */

@@ -58,7 +58,7 @@ export function registerApiRoutes(app: FastifyInstance, backend: RunningBackend,
     if (user && user.id !== wasSignedIn) {
       // Sign-in: always a fresh token, so a token planted before login is worthless.
       sessions.end(token);
-      reply.setCookie(SESSION_COOKIE, sessions.issue({ user }), COOKIE_OPTIONS);
+      reply.setCookie(SESSION_COOKIE, sessions.issue({ user, ...(session.auth ? { auth: session.auth } : {}) }), COOKIE_OPTIONS);
     } else if (!user && wasSignedIn) {
       sessions.end(token);
       reply.setCookie(SESSION_COOKIE, '', { ...COOKIE_OPTIONS, maxAge: 0 });

@@ -12,10 +12,15 @@ import type { SessionStore } from './sessions';
  * relaying events.
  */
 export function registerEventStream(app: FastifyInstance, backend: RunningBackend, sessions: SessionStore): () => void {
-  const streams = new Set<{ write(chunk: string): unknown; session: Session }>();
-  const unsubscribe = backend.onEvent((event: ApiEvent) => {
-    const message = `data: ${JSON.stringify(event)}\n\n`;
-    for (const stream of streams) if (stream.session.user) stream.write(message);
+  const streams = new Set<{ write(chunk: string): unknown; end(reason: 'expired' | 'revoked'): void; session: Session }>();
+  const unsubscribe = backend.onEvent((event: ApiEvent, audience?: Session) => {
+    for (const stream of streams) {
+      // The user as stored now: a session that expired or lost its rights gets no more events.
+      const current = backend.currentUser({ session: stream.session, transport: 'http' });
+      if (current === 'expired' || current === 'revoked') stream.end(current);
+      const visible = typeof current === 'string' ? null : backend.eventFor(stream.session, event, audience);
+      if (visible) stream.write(`data: ${JSON.stringify(visible)}\n\n`);
+    }
   });
 
   app.get('/api/events', (request, reply) => {
@@ -25,9 +30,19 @@ export function registerEventStream(app: FastifyInstance, backend: RunningBacken
     const res = reply.raw;
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
-    const stream = { write: (chunk: string) => res.write(chunk), session };
+    let ended = false;
+    const stream = {
+      write: (chunk: string) => res.write(chunk),
+      // The page learns why before the stream closes, and goes back to the sign-in screen.
+      end: (reason: 'expired' | 'revoked') => {
+        if (ended) return;
+        ended = true;
+        res.end(`data: ${JSON.stringify({ kind: 'session.ended', reason } satisfies ApiEvent)}\n\n`);
+      },
+      session,
+    };
     streams.add(stream);
-    const forgetHook = sessions.onEnd(token, () => res.end());
+    const forgetHook = sessions.onEnd(token, () => stream.end('revoked'));
     res.on('close', () => {
       streams.delete(stream);
       forgetHook();

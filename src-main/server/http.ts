@@ -78,6 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   registerApiRoutes(app, options.backend, sessions);
   await registerUploadRoute(app, options.backend, sessions);
   const stopEvents = registerEventStream(app, options.backend, sessions);
+  const stopRevocations = options.backend.onSessionsRevoked((userId, except) => sessions.endForUser(userId, except));
   await registerRendererFiles(app, options.rendererDir);
 
   await app.listen({ port: options.port, host: '127.0.0.1' });
@@ -88,6 +89,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sessions,
     close: async () => {
       stopEvents();
+      stopRevocations();
       sessions.endAll();
       await app.close();
       importUploads.removeAll();

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session, SessionUser } from '../api/session';
 import { testBackend } from '../db/test-db';
 import { startServer, type RunningServer } from './http';
-import { cookieOf, request, setUpCompany } from './http.test-helpers';
+import { cookieOf, request, setUpCompany, signInAs } from './http.test-helpers';
 import { SessionStore } from './sessions';
 
 function aUser(id: string): SessionUser {
@@ -101,6 +101,32 @@ describe('event stream and sessions over HTTP', () => {
     expect(server.sessions.endForUser(me.id)).toBe(1);
     await events.ended;
     expect((await request(server, '/api/users.list', { body: {}, headers: { Cookie: cookie } })).status).toBe(401);
+  });
+
+  it('closes a disabled user’s event stream at once, telling the page why, and refuses their next call', async () => {
+    const owner = await setUpCompany(server);
+    const li = await signInAs(server, owner, 'sales');
+    const events = await openEvents(server, li);
+    const me = JSON.parse((await request(server, '/api/auth.status', { body: {}, headers: { Cookie: li } })).body).data.user;
+
+    const disabled = await request(server, '/api/users.update', { body: { id: me.id, active: false }, headers: { Cookie: owner } });
+    expect(disabled.status).toBe(200);
+
+    await events.ended;
+    expect(events.received()).toContain('"session.ended"');
+    expect((await request(server, '/api/customers.list', { body: {}, headers: { Cookie: li } })).status).toBe(401);
+    // The owner's own stream and session carry on.
+    expect((await request(server, '/api/customers.list', { body: {}, headers: { Cookie: owner } })).status).toBe(200);
+  });
+
+  it('does not send a salesperson’s stream the changes of an area their role cannot read', async () => {
+    const owner = await setUpCompany(server);
+    const warehouse = await signInAs(server, owner, 'warehouse');
+    const events = await openEvents(server, warehouse);
+    await request(server, '/api/leads.create', { body: { name: '王先生', mobile: '13912345678' }, headers: { Cookie: owner } });
+    await request(server, '/api/settings.update', { body: { companyName: '新名字公司' }, headers: { Cookie: owner } });
+    await until(() => events.received().includes('"settings"'));
+    expect(events.received()).not.toContain('"leads"');
   });
 
   it('closes the event stream at sign-out and gives a fresh cookie at the next sign-in', async () => {

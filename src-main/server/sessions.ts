@@ -51,9 +51,9 @@ export class SessionStore {
     entry.endHooks.clear();
   }
 
-  /** Ends every session of one user (account disabled, role or rights changed); returns how many ended. */
-  endForUser(userId: string): number {
-    const tokens = [...this.sessions].filter(([, entry]) => entry.session.user?.id === userId).map(([token]) => token);
+  /** Ends every session of one user but `except` (account disabled, role or rights changed); returns how many ended. */
+  endForUser(userId: string, except: Session | null = null): number {
+    const tokens = [...this.sessions].filter(([, entry]) => entry.session.user?.id === userId && entry.session !== except).map(([token]) => token);
     for (const token of tokens) this.end(token);
     return tokens.length;
   }

@@ -48,7 +48,18 @@ export function serveBackend(port: WorkerPort, data: BackendWorkerData, open: (o
     return;
   }
   const session: Session = { user: null };
-  const unsubscribe = backend.onEvent((event) => port.postMessage({ type: 'event', event }));
+  const unsubscribe = backend.onEvent((event, audience) => {
+    const visible = backend.eventFor(session, event, audience);
+    if (visible) port.postMessage({ type: 'event', event: visible });
+  });
+  // The window's user lost their rights elsewhere (the owner disabled or demoted them, or reset
+  // their password): sign the window out now, not at its next call.
+  const stopRevocations = backend.onSessionsRevoked((userId, except) => {
+    if (session === except || session.user?.id !== userId) return;
+    session.user = null;
+    delete session.auth;
+    port.postMessage({ type: 'event', event: { kind: 'session.ended', reason: 'revoked' } });
+  });
   const stopDailyJobs = startDailyJobs(backend);
   port.on('message', (message) => {
     if (message.type === 'call') {
@@ -61,6 +72,7 @@ export function serveBackend(port: WorkerPort, data: BackendWorkerData, open: (o
         .then((result) => port.postMessage({ type: 'result', id: message.id, result }));
     } else if (message.type === 'close') {
       stopDailyJobs();
+      stopRevocations();
       unsubscribe();
       backend.close();
       port.postMessage({ type: 'closed' });

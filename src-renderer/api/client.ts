@@ -85,6 +85,15 @@ export const api = new Proxy({} as Api, {
 /** Backend events: progress of long jobs and `data.changed` for cache invalidation. */
 export function onApiEvent(listener: (event: ApiEvent) => void): () => void {
   if (window.erp) return window.erp.on(listener);
+  return onServerSentEvent(listener);
+}
+
+/** Back to the sign-in screen when the backend ends this window's session (rights changed, expired). */
+export function signalSignedOut(): void {
+  unauthenticatedListeners.forEach((l) => l());
+}
+
+function onServerSentEvent(listener: (event: ApiEvent) => void): () => void {
   let source: EventSource | null = null;
   let stopped = false;
   let retry: ReturnType<typeof setTimeout> | undefined;

@@ -1,16 +1,20 @@
 import { QueryClient, useQuery } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import i18n from '../i18n';
-import { api, ApiCallError, onApiEvent } from './client';
+import { api, ApiCallError, onApiEvent, signalSignedOut } from './client';
 import { describeIssue, issuesByPath } from './issues';
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, retry: false, refetchOnWindowFocus: false } },
 });
 
-/** A `data.changed` event makes every cached query of the changed areas stale. */
+/**
+ * Backend events for the signed-in window: a `data.changed` event makes every cached query of the
+ * changed areas stale; `session.ended` goes back to the sign-in screen.
+ */
 export function startCacheInvalidation(): () => void {
   return onApiEvent((event) => {
+    if (event.kind === 'session.ended') return signalSignedOut();
     if (event.kind !== 'data.changed') return;
     for (const area of event.areas) void queryClient.invalidateQueries({ queryKey: [area] });
   });

@@ -11,6 +11,7 @@ export function authHandlers(deps: { loginThrottle: LoginThrottle }): HandlersFo
     'auth.login': (input, ctx) => logIn(ctx, deps.loginThrottle, input),
     'auth.logout': async (_input, ctx) => {
       ctx.session.user = null;
+      delete ctx.session.auth;
       return null;
     },
     'auth.changePassword': (input, ctx) => changePassword(ctx, input),

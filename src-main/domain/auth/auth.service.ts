@@ -7,7 +7,8 @@ import { nowIso } from '../shared/ids';
 import * as settingsRepo from '../settings/settings.repository';
 import { isKnownTimeZone } from '../settings/settings.service';
 import * as usersRepo from '../users/users.repository';
-import { createUser, toSessionUser } from '../users/users.service';
+import { createUser, revokeOtherSessions, toSessionUser } from '../users/users.service';
+import { startSession } from '../users/users.sessions';
 import type { AuthStatus, Locale } from './auth.contract';
 import type { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
@@ -41,6 +42,7 @@ export async function setUpCompany(
     locale: input.locale,
   });
   ctx.session.user = toSessionUser(owner);
+  startSession(ctx.session, owner);
   ctx.audit({
     entityType: 'company',
     entityId: '1',
@@ -64,6 +66,7 @@ export async function logIn(ctx: HandlerContext, throttle: LoginThrottle, input:
   throttle.reset(key);
   await usersRepo.updateUser(ctx.db, user.id, { last_login_at: nowIso() });
   ctx.session.user = toSessionUser(user);
+  startSession(ctx.session, user);
   ctx.audit({ entityType: 'user', entityId: user.id, fields: {} });
   return ctx.session.user;
 }
@@ -74,6 +77,7 @@ export async function changePassword(ctx: HandlerContext, input: { currentPasswo
     throw new AppError('VALIDATION', 'The current password is wrong', [fieldIssue('currentPassword', 'wrong_password')]);
   }
   await usersRepo.updateUser(ctx.db, user.id, { password_hash: await hashPassword(input.newPassword), updated_at: nowIso() });
+  revokeOtherSessions(ctx, (await usersRepo.findUserById(ctx.db, user.id))!);
   ctx.audit({ entityType: 'user', entityId: user.id, fields: { password: { before: '***', after: '***' } } });
   return null;
 }

@@ -7,7 +7,7 @@ import type { CustomFieldValue } from '../customers/customers.dto';
 import { customerNameKey } from '../customers/customers.rules';
 import type { DuplicateHit } from './imports.contract';
 import type { ColumnValues, ContactDraft, CustomerColumn, ExistingCustomer, ExistingRecord, PlannedRow, UpdateChanges } from './imports.plan';
-import { statement } from './imports.statements';
+import { statement } from '../../db/statements';
 
 export interface Prefetched {
   byCode: Map<string, ExistingCustomer>;

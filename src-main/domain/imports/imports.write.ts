@@ -9,7 +9,7 @@ import { customerNameKey } from '../customers/customers.rules';
 import { buildSearchDoc, pinyinSortKey } from '../customers/customers.search-text';
 import { newId } from '../shared/ids';
 import { CUSTOMER_COLUMNS, type CustomerColumn, type ImportPlan, type PlannedRow } from './imports.plan';
-import { statement } from './imports.statements';
+import { statement } from '../../db/statements';
 
 export interface WriteContext {
   sqlite: Sqlite;

@@ -7,6 +7,8 @@ export interface CompanySettings {
   timeZone: string;
   /** Customer fields an operator must fill in (data governance); mobile by default. */
   customerRequiredFields: string[];
+  /** A signed-in session ends after this long without a call (sessions also end 24 hours after sign-in). */
+  sessionIdleMinutes: number;
 }
 
 export const CUSTOMER_REQUIRABLE_FIELDS = ['mobile', 'email', 'industry', 'source', 'ownerUserId', 'address', 'creditCode'] as const;
@@ -20,6 +22,7 @@ export const settingsContract = {
         currency: z.string().regex(/^[A-Z]{3}$/, 'A three-letter currency code such as CNY'),
         timeZone: z.string().min(1).max(64),
         customerRequiredFields: z.array(z.enum(CUSTOMER_REQUIRABLE_FIELDS)).max(CUSTOMER_REQUIRABLE_FIELDS.length),
+        sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
       })
       .partial()
       .strict(),

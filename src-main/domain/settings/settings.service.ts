@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import { changedFields, type HandlerContext } from '../context';
 import { AppError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
+import { DEFAULT_SESSION_IDLE_MINUTES, SESSION_IDLE_SETTING } from '../../api/session';
 import type { Database } from '../../db/schema';
 import type { CompanySettings } from './settings.contract';
 import * as repo from './settings.repository';
 
 const DEFAULT_REQUIRED_CUSTOMER_FIELDS = ['mobile'];
+
 
 export async function getSettings(db: Kysely<Database>): Promise<CompanySettings> {
   const company = await repo.getCompany(db);
@@ -16,6 +18,7 @@ export async function getSettings(db: Kysely<Database>): Promise<CompanySettings
     currency: company.currency,
     timeZone: company.time_zone,
     customerRequiredFields: await repo.readSetting(db, 'customers.requiredFields', DEFAULT_REQUIRED_CUSTOMER_FIELDS),
+    sessionIdleMinutes: await repo.readSetting(db, SESSION_IDLE_SETTING, DEFAULT_SESSION_IDLE_MINUTES),
   };
 }
 
@@ -31,6 +34,7 @@ export async function updateSettings(ctx: HandlerContext, patch: Partial<Company
   };
   if (Object.keys(company).length > 0) await repo.updateCompany(ctx.db, company);
   if (patch.customerRequiredFields) await repo.writeSetting(ctx.db, 'customers.requiredFields', patch.customerRequiredFields);
+  if (patch.sessionIdleMinutes !== undefined) await repo.writeSetting(ctx.db, SESSION_IDLE_SETTING, patch.sessionIdleMinutes);
   const after = await getSettings(ctx.db);
   ctx.audit({ entityType: 'settings', entityId: 'company', fields: changedFields(before as never, after as never) });
   return after;

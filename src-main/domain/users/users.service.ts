@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/passwords';
 import { newId, nowIso } from '../shared/ids';
 import type { UserRow } from './users.contract';
 import * as repo from './users.repository';
+import { startSession } from './users.sessions';
 
 export function toUserRow(user: repo.UserRecord): UserRow {
   return {
@@ -85,6 +86,7 @@ export async function updateUser(
   };
   await repo.updateUser(ctx.db, id, { ...changes, updated_at: nowIso() });
   const after = (await repo.findUserById(ctx.db, id))!;
+  if (after.role !== before.role || after.active !== before.active) revokeOtherSessions(ctx, after);
   ctx.audit({ entityType: 'user', entityId: id, fields: changedFields(toUserRow(before) as never, toUserRow(after) as never) });
   return toUserRow(after);
 }
@@ -93,5 +95,15 @@ export async function resetPassword(ctx: HandlerContext, id: string, newPassword
   const user = await repo.findUserById(ctx.db, id);
   if (!user) throw notFound('User', id);
   await repo.updateUser(ctx.db, id, { password_hash: await hashPassword(newPassword), updated_at: nowIso() });
+  revokeOtherSessions(ctx, (await repo.findUserById(ctx.db, id))!);
   ctx.audit({ entityType: 'user', entityId: id, fields: { password: { before: '***', after: '***' } } });
+}
+
+/**
+ * A change to what a user was granted ends their other sessions; the caller's own session (an
+ * owner changing their own password or role) carries on with the new grant.
+ */
+export function revokeOtherSessions(ctx: HandlerContext, user: repo.UserRecord): void {
+  if (ctx.user?.id === user.id && ctx.session.auth) startSession(ctx.session, user, ctx.session.auth.startedAt);
+  ctx.revokeSessionsOf(user.id);
 }

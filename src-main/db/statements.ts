@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Sqlite } from '../../db/connection';
+import type { Sqlite } from './connection';
 
 const cache = new WeakMap<Sqlite, Map<string, Statement>>();
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { testBackend } from '../db/test-db';
+import type { RunningBackend } from '../backend/backend';
+import { serveBackend, type FromWorker, type ToWorker, type WorkerPort } from './backend-worker';
+
+/** The worker's side of a MessagePort, driven by the test as main would drive it. */
+function fakePort() {
+  const sent: FromWorker[] = [];
+  let listener: ((message: ToWorker) => void) | null = null;
+  const port: WorkerPort = { postMessage: (message) => sent.push(message), on: (_event, l) => (listener = l), close: () => undefined };
+  let nextId = 1;
+  const call = async (method: string, input: unknown) => {
+    const id = nextId++;
+    listener!({ type: 'call', id, method, input });
+    for (let i = 0; i < 500; i++) {
+      const reply = sent.find((m): m is Extract<FromWorker, { type: 'result' }> => m.type === 'result' && m.id === id);
+      if (reply) return reply.result;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error(`no answer to ${method}`);
+  };
+  return { port, sent, call, close: () => listener!({ type: 'close' }) };
+}
+
+describe('the desktop window’s backend worker', () => {
+  it('signs the window out at once when its user’s rights change, and relays only what the user may read', async () => {
+    let backend!: RunningBackend;
+    const window = fakePort();
+    serveBackend(window.port, { role: 'desk-erp-backend', file: ':memory:' }, () => (backend = testBackend()));
+    const setup = await window.call('auth.setup', { companyName: '博雅', ownerUsername: 'boss', ownerDisplayName: '老板', password: 'secret-123' });
+    expect(setup.ok).toBe(true);
+    const owner = setup.ok ? (setup.data as { id: string }) : null;
+
+    const before = window.sent.length;
+    // A job's progress meant for another session is not relayed; a change the user can read is.
+    backend.emit({ kind: 'progress', jobId: 'someone-else', done: 1, total: 2 }, { user: null });
+    backend.emit({ kind: 'data.changed', areas: ['customers'] });
+    expect(window.sent.slice(before)).toEqual([{ type: 'event', event: { kind: 'data.changed', areas: ['customers'] } }]);
+
+    backend.revokeSessions(owner!.id, null);
+    expect(window.sent).toContainEqual({ type: 'event', event: { kind: 'session.ended', reason: 'revoked' } });
+    expect(await window.call('customers.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    window.close();
+  });
+});
