@@ -3,6 +3,7 @@ import type { Connection } from '../db/connection';
 import type { Database } from '../db/schema';
 import type { AreaRegistry } from '../backend/registry';
 import type { AuditChange, HandlerContext } from '../domain/context';
+import { handlerContext } from '../backend/read-context';
 import { newId, nowIso } from '../domain/shared/ids';
 import { AppError, validationError } from './errors';
 import { issuesFromZod } from './issues';
@@ -21,6 +22,15 @@ export interface Backend {
   logError(method: string, error: unknown): void;
   /** Jobs that can be cancelled, by the jobId the caller chose. */
   jobs: Map<string, AbortController>;
+  /** Reader threads with their own read-only connections; absent for in-memory databases and one-shot commands. */
+  readers?: Readers;
+}
+
+/** Reads served off the writer's thread (DESIGN §1); resolves with the handler's data or throws its AppError. */
+export interface Readers {
+  /** False while the threads start (a few seconds): reads then run on the writer's connection. */
+  readonly ready: boolean;
+  read(request: { method: string; input: unknown; user: SessionUser | null; transport: Transport }, progress: (done: number, total: number, message?: string) => void, signal: AbortSignal): Promise<unknown>;
 }
 
 export interface CallContext {
@@ -54,7 +64,7 @@ export async function dispatch(backend: Backend, call: CallContext, method: stri
     const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) throw validationError(issuesFromZod(parsed.error));
     const revoked = new Set<string>();
-    const data = await run(backend, call, method, handlers[method]!, parsed.data, spec.mutates, revoked);
+    const data = await run(backend, call, method, handlers[method]!, parsed.data, spec.mutates, revoked, spec.runsOn !== 'writer');
     // Only after the commit: a refused change ends nobody's session.
     for (const userId of revoked) backend.revokeSessions(userId, call.session);
     if (spec.mutates) backend.emit({ kind: 'data.changed', areas: spec.changes ?? [method.split('.')[0]!] });
@@ -74,6 +84,7 @@ async function run(
   input: unknown,
   mutates: boolean,
   revoked: Set<string>,
+  onReader = false,
 ): Promise<unknown> {
   // jobs.cancel names someone else's job; only the long job itself registers its jobId.
   const jobId =
@@ -81,23 +92,24 @@ async function run(
   const controller = new AbortController();
   if (jobId) backend.jobs.set(jobId, controller);
   const changes: AuditChange[] = [];
-  const contextFor = (db: Kysely<Database>): HandlerContext => ({
-    db,
-    sqlite: backend.conn.sqlite,
-    user: call.session.user,
-    session: call.session,
-    transport: call.transport,
-    signal: controller.signal,
-    audit: (change) => changes.push(change),
-    progress: (done, total, message) => {
-      if (jobId) backend.emit({ kind: 'progress', jobId, done, total, ...(message ? { message } : {}) }, call.session);
-    },
-    revokeSessionsOf: (userId) => revoked.add(userId),
-    areas: backend.registry.extensions,
-    can: (permission) => !!call.session.user && backend.registry.roleHas(call.session.user.role, permission),
-    permissions: () => (call.session.user ? backend.registry.permissionsOf(call.session.user.role) : []),
-  });
+  const progress = (done: number, total: number, message?: string) => {
+    if (jobId) backend.emit({ kind: 'progress', jobId, done, total, ...(message ? { message } : {}) }, call.session);
+  };
+  const contextFor = (db: Kysely<Database>): HandlerContext =>
+    handlerContext({
+      db,
+      sqlite: backend.conn.sqlite,
+      registry: backend.registry,
+      session: call.session,
+      transport: call.transport,
+      signal: controller.signal,
+      audit: (change) => changes.push(change),
+      progress,
+      revokeSessionsOf: (userId) => revoked.add(userId),
+    });
   try {
+    // A read runs on a reader thread when the backend has them, so it never waits for a long write.
+    if (!mutates && onReader && backend.readers?.ready) return await backend.readers.read({ method: name, input, user: call.session.user, transport: call.transport }, progress, controller.signal);
     if (!mutates) return await handler(input, contextFor(backend.conn.db));
     return await backend.conn.db.transaction().execute(async (trx) => {
       const before = call.session.user;

@@ -11,6 +11,11 @@ export interface MethodSpec<In extends z.ZodTypeAny = z.ZodTypeAny, Out = unknow
   mutates: boolean;
   /** Areas whose cached queries a successful call makes stale (defaults to the method's own area). */
   changes?: string[];
+  /**
+   * 'writer': a read that uses the caller's session or the backend's own state (sign-in status,
+   * sign-out, cancelling a job) runs beside the session, not on a reader thread.
+   */
+  runsOn?: 'writer';
   readonly __output?: Out;
 }
 

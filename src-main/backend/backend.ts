@@ -10,6 +10,7 @@ import type { AreaDefinition } from '../domain/area';
 import { AREAS } from '../domain/areas';
 import { runInvariantChecks, type CheckResult } from '../domain/checks/invariants';
 import { logError } from './log';
+import { ReaderPool } from './readers';
 import { buildRegistry } from './registry';
 
 export type EventListener = (event: ApiEvent, audience?: Session) => void;
@@ -33,6 +34,10 @@ export interface BackendOptions {
   nativeBinding?: string;
   /** The areas to register; every area of the product unless a test registers its own. */
   areas?: readonly AreaDefinition[];
+  /** Reader threads for reads (the server and the desktop app); none for one-shot commands. */
+  readers?: number;
+  /** The reader thread's entry when bundled (the desktop app); the .ts source otherwise. */
+  readerEntry?: string;
 }
 
 /** Opens (creating and migrating if needed) the database and wires every area's handlers. */
@@ -46,10 +51,14 @@ export function createBackend(options: BackendOptions): RunningBackend {
     conn.sqlite.close();
     throw error;
   }
-  return backendOn(conn, options.areas);
+  const readers =
+    options.readers && options.file !== ':memory:'
+      ? new ReaderPool({ file: options.file, size: options.readers, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), ...(options.readerEntry ? { entry: options.readerEntry } : {}) })
+      : undefined;
+  return backendOn(conn, options.areas, readers);
 }
 
-export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = AREAS): RunningBackend {
+export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = AREAS, readers?: ReaderPool): RunningBackend {
   const listeners = new Set<EventListener>();
   const revocationListeners = new Set<RevocationListener>();
   const jobs = new Map<string, AbortController>();
@@ -58,6 +67,7 @@ export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = A
     conn,
     registry,
     jobs,
+    ...(readers ? { readers } : {}),
     emit: (event, audience) => listeners.forEach((listener) => listener(event, audience)),
     logError,
     call: (call, method, input) => dispatch(backend, call, method, input),
@@ -79,7 +89,10 @@ export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = A
       return () => revocationListeners.delete(listener);
     },
     checkInvariants: () => runInvariantChecks(conn.sqlite, backend.registry.checks),
-    close: () => conn.close(),
+    close: () => {
+      void readers?.close();
+      conn.close();
+    },
   };
   return backend;
 }

@@ -167,7 +167,8 @@ async function serve(dbFile: string, args: ParsedArgs, out: Output): Promise<voi
   const portFlag = stringFlag(args, 'port') ?? process.env.PORT;
   const port = portFlag === undefined ? DEFAULT_PORT : Number(portFlag);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${portFlag}`);
-  const backend = createBackend({ file: dbFile });
+  // One reader thread: screens answer from it while an import holds the write connection.
+  const backend = createBackend({ file: dbFile, readers: 1 });
   const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
   const server = await startServer({ backend, rendererDir, port }).catch((error: NodeJS.ErrnoException) => {
     backend.close();

@@ -23,7 +23,7 @@ export interface AuthStatus {
 }
 
 export const authContract = {
-  'auth.status': method<AuthStatus>()({ input: z.object({}).strict(), permission: 'public', mutates: false }),
+  'auth.status': method<AuthStatus>()({ input: z.object({}).strict(), permission: 'public', mutates: false, runsOn: 'writer' }),
   'auth.setup': method<SessionUser>()({
     input: z
       .object({
@@ -45,7 +45,7 @@ export const authContract = {
     permission: 'public',
     mutates: true,
   }),
-  'auth.logout': method<null>()({ input: z.object({}).strict(), permission: 'signedIn', mutates: false }),
+  'auth.logout': method<null>()({ input: z.object({}).strict(), permission: 'signedIn', mutates: false, runsOn: 'writer' }),
   'auth.changePassword': method<null>()({
     input: z.object({ currentPassword: z.string().min(1, 'Current password is required').max(128), newPassword: password }).strict(),
     permission: 'signedIn',

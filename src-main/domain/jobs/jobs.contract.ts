@@ -7,5 +7,6 @@ export const jobsContract = {
     input: z.object({ jobId: z.string().min(8).max(64) }).strict(),
     permission: 'signedIn',
     mutates: false,
+    runsOn: 'writer',
   }),
 };

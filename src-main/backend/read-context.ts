@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { Sqlite } from '../db/connection';
+import type { Database } from '../db/schema';
+import type { Session, Transport } from '../api/session';
+import type { AuditChange, HandlerContext } from '../domain/context';
+import type { AreaRegistry } from './registry';
+
+export interface ContextParts {
+  db: Kysely<Database>;
+  sqlite: Sqlite;
+  registry: AreaRegistry;
+  session: Session;
+  transport: Transport;
+  signal: AbortSignal;
+  audit(change: AuditChange): void;
+  progress(done: number, total: number, message?: string): void;
+  revokeSessionsOf(userId: string): void;
+}
+
+/** The context a handler runs in, the same whether dispatch runs it or a reader thread does. */
+export function handlerContext(parts: ContextParts): HandlerContext {
+  const { registry, session } = parts;
+  return {
+    db: parts.db,
+    sqlite: parts.sqlite,
+    user: session.user,
+    session,
+    transport: parts.transport,
+    signal: parts.signal,
+    audit: parts.audit,
+    progress: parts.progress,
+    revokeSessionsOf: parts.revokeSessionsOf,
+    areas: registry.extensions,
+    can: (permission) => !!session.user && registry.roleHas(session.user.role, permission),
+    permissions: () => (session.user ? registry.permissionsOf(session.user.role) : []),
+  };
+}

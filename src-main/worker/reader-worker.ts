@@ -1,0 +1,100 @@
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { AppError, type ApiError } from '../api/errors';
+import type { SessionUser, Transport } from '../api/session';
+import { handlerContext } from '../backend/read-context';
+import { logError } from '../backend/log';
+import { buildRegistry } from '../backend/registry';
+import { openDatabase } from '../db/connection';
+import { AREAS } from '../domain/areas';
+
+// A reader thread (DESIGN §1): its own read-only connection serves reads while the writer's
+// connection is busy; WAL lets it see every committed write. Plain Node: never imports electron.
+
+export const READER_WORKER_ROLE = 'desk-erp-reader';
+
+export interface ReaderWorkerData {
+  role: typeof READER_WORKER_ROLE;
+  file: string;
+  nativeBinding?: string;
+}
+
+/** Main → reader. */
+export type ToReader =
+  | { type: 'read'; id: number; method: string; input: unknown; user: SessionUser | null; transport: Transport }
+  | { type: 'cancel'; id: number }
+  | { type: 'close' };
+
+/** Reader → main. */
+export type FromReader =
+  | { type: 'ready' }
+  | { type: 'fatal'; message: string }
+  | { type: 'progress'; id: number; done: number; total: number; message?: string }
+  | { type: 'result'; id: number; ok: true; data: unknown }
+  | { type: 'result'; id: number; ok: false; error: ApiError; internal: boolean }
+  | { type: 'closed' };
+
+export interface ReaderPort {
+  postMessage(message: FromReader): void;
+  on(event: 'message', listener: (message: ToReader) => void): unknown;
+  close(): void;
+}
+
+export function serveReads(port: ReaderPort, data: ReaderWorkerData): void {
+  let conn: ReturnType<typeof openDatabase>;
+  try {
+    conn = openDatabase(data.file, { readonly: true, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
+  } catch (error) {
+    port.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+    port.close();
+    return;
+  }
+  const registry = buildRegistry(AREAS, { file: data.file, jobs: new Map() });
+  const running = new Map<number, AbortController>();
+  const nothingToAudit = () => {
+    throw new Error('A read tried to audit a change');
+  };
+
+  async function read(request: Extract<ToReader, { type: 'read' }>): Promise<void> {
+    const controller = new AbortController();
+    running.set(request.id, controller);
+    const ctx = handlerContext({
+      db: conn.db,
+      sqlite: conn.sqlite,
+      registry,
+      session: { user: request.user },
+      transport: request.transport,
+      signal: controller.signal,
+      audit: nothingToAudit,
+      progress: (done, total, message) => port.postMessage({ type: 'progress', id: request.id, done, total, ...(message ? { message } : {}) }),
+      revokeSessionsOf: nothingToAudit,
+    });
+    try {
+      const data = await registry.handlers[request.method]!(request.input, ctx);
+      port.postMessage({ type: 'result', id: request.id, ok: true, data });
+    } catch (error) {
+      if (error instanceof AppError) port.postMessage({ type: 'result', id: request.id, ok: false, error: error.toApiError(), internal: false });
+      else {
+        logError(request.method, error);
+        port.postMessage({ type: 'result', id: request.id, ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Desk ERP; the details are in the log file.' }, internal: true });
+      }
+    } finally {
+      running.delete(request.id);
+    }
+  }
+
+  port.on('message', (message) => {
+    if (message.type === 'read') void read(message);
+    else if (message.type === 'cancel') running.get(message.id)?.abort();
+    else if (message.type === 'close') {
+      conn.close();
+      port.postMessage({ type: 'closed' });
+      port.close();
+    }
+  });
+  port.postMessage({ type: 'ready' });
+}
+
+const data = workerData as Partial<ReaderWorkerData> | null;
+if (!isMainThread && parentPort && data?.role === READER_WORKER_ROLE && typeof data.file === 'string') {
+  serveReads(parentPort as unknown as ReaderPort, data as ReaderWorkerData);
+}
