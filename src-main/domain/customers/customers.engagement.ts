@@ -9,7 +9,7 @@ import type { TimelineSource } from '../area';
 import { newId, nowIso } from '../shared/ids';
 import type { CustomerOverview, Interaction, InteractionKind, LifecycleStage, SavedView, StageChange, Tag, TagWithCount, TimelineEntry } from './customers.dto';
 import { refreshStage } from './customers.lifecycle';
-import { businessDateIn, daysBetween } from '../shared/dates';
+import { businessDateIn, daysBetween } from '../core/dates';
 import * as repo from './customers.repository';
 import { getSettings } from '../settings/settings.service';
 
