@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../api/errors';
 import { openDatabase, type Sqlite } from '../../db/connection';
 import { migrate } from '../../db/migrate';
 import { allocateNumbers, bumpSeriesPast, devicePrefix, findSeries, nextNumber, setDevicePrefix, type SeriesDefinition } from './numbering';
@@ -11,16 +10,6 @@ function freshDb(): Sqlite {
   const { sqlite } = openDatabase(':memory:');
   migrate(sqlite);
   return sqlite;
-}
-
-function refusal(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('numbering series', () => {
@@ -108,13 +97,10 @@ describe('device prefix for sync', () => {
 
   it('refuses a malformed prefix and a change of an enrolled one, changing nothing', () => {
     const sqlite = freshDb();
-    const bad = refusal(() => setDevicePrefix(sqlite, 'a-1'));
-    expect(bad.code).toBe('VALIDATION');
-    expect(bad.issues).toEqual([expect.objectContaining({ path: 'devicePrefix', code: 'invalid_device_prefix' })]);
+    expect(() => setDevicePrefix(sqlite, 'a-1')).toThrow(expect.objectContaining({ code: 'VALIDATION', issues: [expect.objectContaining({ path: 'devicePrefix', code: 'invalid_device_prefix' })] }));
+    expect(devicePrefix(sqlite)).toBe('');
     setDevicePrefix(sqlite, 'B2');
-    const change = refusal(() => setDevicePrefix(sqlite, 'C'));
-    expect(change.code).toBe('CONFLICT');
-    expect(change.issues).toEqual([expect.objectContaining({ code: 'device_prefix_set', params: { current: 'B2' } })]);
+    expect(() => setDevicePrefix(sqlite, 'C')).toThrow(expect.objectContaining({ code: 'CONFLICT', issues: [expect.objectContaining({ code: 'device_prefix_set', params: { current: 'B2' } })] }));
     expect(devicePrefix(sqlite)).toBe('B2');
   });
 });

@@ -6,8 +6,9 @@
  * Numbers are taken with an UPDATE inside the caller's transaction: the row stays write-locked
  * until it commits, so numbers are gapless within a series, and a rollback gives them back.
  */
-import { AppError, type FieldIssue } from '../../api/errors';
+import { AppError } from '../../api/errors';
 import type { Sqlite } from '../../db/connection';
+import { issue } from './issues';
 
 export interface SeriesDefinition {
   /** Stable key of the series: 'customer', 'sales_order'. */
@@ -59,11 +60,6 @@ function yearOf(businessDate: string): number {
 export function devicePrefix(sqlite: Sqlite): string {
   const value = sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(DEVICE_PREFIX_KEY) as string | undefined;
   return value === undefined ? '' : (JSON.parse(value) as string);
-}
-
-function issue(path: string, code: string, message: string, params: Record<string, string | number> = {}): FieldIssue {
-  const withCode: FieldIssue & { code: string; params: Record<string, string | number> } = { path, message, code, params };
-  return withCode;
 }
 
 /**
