@@ -1,4 +1,4 @@
-import { formatDateTime } from '../src-main/domain/core/dates';
+import { businessDateIn, formatDateTime } from '../src-main/domain/core/dates';
 import i18n from './i18n';
 
 // The reader's own zone until the company's settings arrive (AppLayout sets it once signed in).
@@ -12,6 +12,11 @@ export function setDisplayTimeZone(timeZone: string): void {
 /** A UTC timestamp as 2026-11-28 09:54 in the company's zone, the same in every UI language. */
 export function formatTimestamp(iso: string): string {
   return formatDateTime(iso, displayTimeZone);
+}
+
+/** Today's business date in the company's zone (a UTC date is yesterday's before 08:00 in Shanghai). */
+export function businessToday(): string {
+  return businessDateIn(displayTimeZone);
 }
 
 /** ¥12.8万 / ¥128K: for column sums and chart labels, where the exact fen would be noise. */

@@ -16,6 +16,7 @@ import { useCan } from '../../auth/current-user';
 import { DateField } from '../../customers/components/DateField';
 import { useChannels } from '../leads.queries';
 import { FormActions } from '../../../components/FormActions';
+import { businessToday } from '../../../format';
 
 const STATUS_COLORS: Record<CampaignStatus, string> = { planned: 'blue', running: 'teal', ended: 'gray', cancelled: 'red' };
 
@@ -33,7 +34,7 @@ function CampaignModal({ opened, onClose, campaign }: { opened: boolean; onClose
   const { t } = useTranslation();
   const channels = useChannels();
   const [busy, setBusy] = useState(false);
-  const blank: CampaignValues = { name: '', channel: '', startDate: new Date().toISOString().slice(0, 10), endDate: null, cost: '', status: 'planned', notes: '' };
+  const blank: CampaignValues = { name: '', channel: '', startDate: businessToday(), endDate: null, cost: '', status: 'planned', notes: '' };
   const form = useForm<CampaignValues>({
     initialValues: blank,
     validate: {

@@ -12,7 +12,7 @@ import { LoadFailed } from '../../../components/LoadFailed';
 import { useCan, useCurrentUser } from '../../auth/current-user';
 import { useBoard } from '../leads.queries';
 import { formatBasisPoints, formatFen, ratioInBasisPoints } from '../../../../src-main/domain/core/money';
-import { formatFenCompact } from '../../../format';
+import { businessToday, formatFenCompact } from '../../../format';
 import { STAGE_COLORS } from './LeadStatusBadge';
 import { OpportunityCard } from './OpportunityCard';
 import { OpportunityModal } from './OpportunityModal';
@@ -139,7 +139,7 @@ export function OpportunityBoardTab() {
   const [losing, setLosing] = useState<Card | null>(null);
   const [lostReason, setLostReason] = useState('');
   const board = useBoard({ ...(debouncedQ ? { q: debouncedQ } : {}), ...(mine ? { ownerUserId: me.id } : {}), closedWithinDays: CLOSED_WITHIN_DAYS });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = businessToday();
 
   async function move(card: Card, stage: OpportunityStage, reason?: string) {
     if (stage === 'lost' && !reason) {
