@@ -13,7 +13,7 @@ import { LoadFailed } from '../../../components/LoadFailed';
 import { DateField } from '../../customers/components/DateField';
 import { useChannelReport } from '../leads.queries';
 import { formatBasisPoints, formatFen } from '../../../../src-main/domain/core/money';
-import { formatFenCompact } from '../../../format';
+import { businessToday, formatFenCompact } from '../../../format';
 
 ChartJS.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -21,7 +21,7 @@ type Preset = 'month' | 'quarter' | 'year' | 'last12';
 const PRESETS: Preset[] = ['month', 'quarter', 'year', 'last12'];
 
 function rangeOf(preset: Preset): { from: string; to: string } {
-  const today = dayjs();
+  const today = dayjs(businessToday());
   const to = today.format('YYYY-MM-DD');
   switch (preset) {
     case 'month':
