@@ -5,7 +5,7 @@
  * and deals across the kanban. Prepared statements in one transaction, like the customers seeder.
  */
 import type { Connection } from '../../db/connection';
-import { addDays, businessDateIn } from '../core/dates';
+import { addDays, businessDateIn, daysBetween } from '../core/dates';
 import { allocateNumbers } from '../core/numbering';
 import { newId } from '../shared/ids';
 import { SeededRandom } from '../../seed/random';
@@ -133,7 +133,7 @@ export function seedLeads(conn: Connection, options: { seed: number; ownerIds?: 
       const campaign = (campaignsByChannel.get(c.channel) ?? []).filter((k) => k.start <= created).at(-1);
       const id = newId();
       const owner = owners.length ? random.pick(owners) : null;
-      const age = Math.round((Date.parse(asOf) - Date.parse(created)) / 86_400_000);
+      const age = daysBetween(created, asOf);
       const customer = random.chance(c.converts * (age > 14 ? 1.6 : 0.3)) ? freeCustomers[nextCustomer++] : undefined;
       const status = customer ? 'converted' : age < 7 ? 'new' : random.pick(['contacted', 'contacted', 'qualified', 'lost', 'new'] as const);
       const company = random.chance(0.8) ? `${random.pick(CITIES)}${random.pick(TRADE)}${random.pick(TRADE)}${random.pick(INDUSTRIES)}有限公司` : null;
