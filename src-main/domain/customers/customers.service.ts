@@ -21,6 +21,7 @@ type Db = Kysely<Database>;
 
 /** Customer codes C000123: one running sequence, not restarted each year. */
 export const CUSTOMER_SERIES: SeriesDefinition = { code: 'customer', prefix: 'C', perYear: false, padding: 6 };
+
 export type CreateInput = z.output<typeof customerCreateInput>;
 export type PatchInput = z.output<typeof customerPatch>;
 
