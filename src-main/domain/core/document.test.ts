@@ -78,7 +78,7 @@ describe('document status machine', () => {
 
   it('refuses an unknown document', () => {
     const sqlite = withOrders();
-    expect(() => changeStatus(sqlite, SALES_ORDER, 'nope', 'confirmed', AT)).toThrow(refused('NOT_FOUND', { code: 'not_found', params: { id: 'nope' } }));
+    expect(() => changeStatus(sqlite, SALES_ORDER, 'nope', 'confirmed', AT)).toThrow(refused('NOT_FOUND', { code: 'not_found', params: { entity: 'sales_order', id: 'nope' }, message: 'No such sales_order' }));
   });
 
   it('refuses a kind that names a status it does not declare', () => {

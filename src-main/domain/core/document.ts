@@ -10,7 +10,7 @@
  */
 import { AppError } from '../../api/errors';
 import type { Sqlite } from '../../db/connection';
-import { issue } from './issues';
+import { fieldIssue } from './issues';
 import { amountInWords, sumTaxLines, taxLine, type BasisPoints, type Fen, type TaxedAmount } from './money';
 import { nextNumber, type SeriesDefinition } from './numbering';
 
@@ -46,20 +46,20 @@ export function documentKind<Status extends string>(kind: DocumentKind<Status>):
 /** Refuses a move the kind's table does not allow, e.g. shipped → draft. */
 export function assertTransition<Status extends string>(kind: DocumentKind<Status>, from: Status, to: Status): void {
   if (kind.transitions[from]?.includes(to)) return;
-  throw new AppError('CONFLICT', `A ${kind.kind} cannot go from ${from} to ${to}`, [issue('status', 'invalid_transition', `Cannot go from ${from} to ${to}`, { from, to })]);
+  throw new AppError('CONFLICT', `A ${kind.kind} cannot go from ${from} to ${to}`, [fieldIssue('status', 'invalid_transition', { from, to })]);
 }
 
 /** Refuses a change to the content of a document past the states that freeze it. */
 export function assertEditable<Status extends string>(kind: DocumentKind<Status>, header: DocumentHeader<Status>): void {
   if (!kind.frozenIn.includes(header.status)) return;
   throw new AppError('CONFLICT', `${kind.kind} ${header.number ?? header.id} is ${header.status} and can no longer be edited`, [
-    issue('status', 'frozen', `A ${header.status} document cannot be edited`, { status: header.status }),
+    fieldIssue('status', 'frozen', { status: header.status }),
   ]);
 }
 
 export function findDocument<Status extends string>(sqlite: Sqlite, kind: DocumentKind<Status>, id: string): DocumentHeader<Status> {
   const header = sqlite.prepare(`SELECT id, number, status FROM ${kind.table} WHERE id = ?`).get(id) as DocumentHeader<Status> | undefined;
-  if (!header) throw new AppError('NOT_FOUND', `${kind.kind} ${id} does not exist`, [issue('id', 'not_found', 'No such document', { id })]);
+  if (!header) throw new AppError('NOT_FOUND', `${kind.kind} ${id} does not exist`, [fieldIssue('id', 'not_found', { entity: kind.kind, id })]);
   return header;
 }
 

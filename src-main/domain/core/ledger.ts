@@ -15,7 +15,7 @@
  */
 import { AppError } from '../../api/errors';
 import type { Sqlite } from '../../db/connection';
-import { issue } from './issues';
+import { fieldIssue } from './issues';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
@@ -82,13 +82,13 @@ export function reverseEntry(sqlite: Sqlite, ledger: LedgerDefinition, entryId: 
   const t = identifier(ledger.table);
   const r = identifier(ledger.reversesColumn ?? 'reverses_id');
   const original = sqlite.prepare(`SELECT * FROM ${t} WHERE id = ?`).get(entryId) as Record<string, unknown> | undefined;
-  if (!original) throw new AppError('NOT_FOUND', `${t} entry ${entryId} does not exist`, [issue('entryId', 'not_found', 'No such entry', { id: entryId })]);
+  if (!original) throw new AppError('NOT_FOUND', `${t} entry ${entryId} does not exist`, [fieldIssue('entryId', 'not_found', { entity: t, id: entryId })]);
   if (!(r in original)) throw new Error(`${t} has no column ${r} to name the entry a reversal reverses`);
   if (original[r] !== null) {
-    throw new AppError('CONFLICT', `${t} entry ${entryId} is itself a reversal of ${String(original[r])}`, [issue('entryId', 'reversal_of_reversal', 'A reversing entry cannot be reversed', { reverses: String(original[r]) })]);
+    throw new AppError('CONFLICT', `${t} entry ${entryId} is itself a reversal of ${String(original[r])}`, [fieldIssue('entryId', 'reversal_of_reversal', { reverses: String(original[r]) })]);
   }
   const earlier = sqlite.prepare(`SELECT id FROM ${t} WHERE ${r} = ?`).pluck().get(entryId) as string | undefined;
-  if (earlier) throw new AppError('CONFLICT', `${t} entry ${entryId} was already reversed by ${earlier}`, [issue('entryId', 'already_reversed', 'Already reversed', { reversedBy: earlier })]);
+  if (earlier) throw new AppError('CONFLICT', `${t} entry ${entryId} was already reversed by ${earlier}`, [fieldIssue('entryId', 'already_reversed', { reversedBy: earlier })]);
 
   const reversal: Record<string, unknown> = { ...original, [r]: entryId };
   for (const column of ledger.negate) {

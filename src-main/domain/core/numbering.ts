@@ -8,7 +8,7 @@
  */
 import { AppError } from '../../api/errors';
 import type { Sqlite } from '../../db/connection';
-import { issue } from './issues';
+import { fieldIssue } from './issues';
 
 export interface SeriesDefinition {
   /** Stable key of the series: 'customer', 'sales_order'. */
@@ -68,12 +68,12 @@ export function devicePrefix(sqlite: Sqlite): string {
  */
 export function setDevicePrefix(sqlite: Sqlite, prefix: string): void {
   if (!/^[A-Z0-9]{1,4}$/.test(prefix)) {
-    throw new AppError('VALIDATION', 'A device prefix is 1–4 capital letters or digits', [issue('devicePrefix', 'invalid_device_prefix', 'A device prefix is 1–4 capital letters or digits')]);
+    throw new AppError('VALIDATION', 'A device prefix is 1–4 capital letters or digits', [fieldIssue('devicePrefix', 'invalid_device_prefix')]);
   }
   const current = devicePrefix(sqlite);
   if (current === prefix) return;
   if (current !== '') {
-    throw new AppError('CONFLICT', `This desktop already numbers under prefix ${current}`, [issue('devicePrefix', 'device_prefix_set', 'Already enrolled', { current })]);
+    throw new AppError('CONFLICT', `This desktop already numbers under prefix ${current}`, [fieldIssue('devicePrefix', 'device_prefix_set', { current })]);
   }
   sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(DEVICE_PREFIX_KEY, JSON.stringify(prefix));
 }
