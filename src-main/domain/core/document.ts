@@ -10,7 +10,7 @@
  */
 import { AppError } from '../../api/errors';
 import type { Sqlite } from '../../db/connection';
-import { fieldIssue } from './issues';
+import { fieldIssue } from '../../api/issues';
 import { amountInWords, sumTaxLines, taxLine, type BasisPoints, type Fen, type TaxedAmount } from './money';
 import { nextNumber, type SeriesDefinition } from './numbering';
 

@@ -15,7 +15,7 @@
  */
 import { AppError } from '../../api/errors';
 import type { Sqlite } from '../../db/connection';
-import { fieldIssue } from './issues';
+import { fieldIssue } from '../../api/issues';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
@@ -82,7 +82,7 @@ export function reverseEntry(sqlite: Sqlite, ledger: LedgerDefinition, entryId: 
   const t = identifier(ledger.table);
   const r = identifier(ledger.reversesColumn ?? 'reverses_id');
   const original = sqlite.prepare(`SELECT * FROM ${t} WHERE id = ?`).get(entryId) as Record<string, unknown> | undefined;
-  if (!original) throw new AppError('NOT_FOUND', `${t} entry ${entryId} does not exist`, [fieldIssue('entryId', 'not_found', { entity: t, id: entryId })]);
+  if (!original) throw new AppError('NOT_FOUND', `${t} entry ${entryId} does not exist`, [fieldIssue('entryId', 'not_found', { entity: 'ledgerEntry', id: entryId })]);
   if (!(r in original)) throw new Error(`${t} has no column ${r} to name the entry a reversal reverses`);
   if (original[r] !== null) {
     throw new AppError('CONFLICT', `${t} entry ${entryId} is itself a reversal of ${String(original[r])}`, [fieldIssue('entryId', 'reversal_of_reversal', { reverses: String(original[r]) })]);

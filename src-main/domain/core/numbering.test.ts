@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Sqlite } from '../../db/connection';
 import { migrate } from '../../db/migrate';
-import { allocateNumbers, bumpSeriesPast, devicePrefix, findSeries, nextNumber, setDevicePrefix, type SeriesDefinition } from './numbering';
+import { allocateNumbers, assertSeriesDistinct, bumpSeriesPast, devicePrefix, findSeries, nextNumber, setDevicePrefix, type SeriesDefinition } from './numbering';
 
 const SALES_ORDERS: SeriesDefinition = { code: 'sales_order', prefix: 'SO', perYear: true, padding: 6 };
 const CUSTOMERS: SeriesDefinition = { code: 'customer', prefix: 'C', perYear: false, padding: 6 };
@@ -72,6 +72,13 @@ describe('numbering series', () => {
     expect(nextNumber(sqlite, CUSTOMERS, '2026-05-01')).toBe('C000122');
     bumpSeriesPast(sqlite, SALES_ORDERS, ['SO-2025-000300', 'SO-2026-000007'], '2026-05-01');
     expect(nextNumber(sqlite, SALES_ORDERS, '2026-05-01')).toBe('SO-2026-000008');
+  });
+
+  it('refuses two series with one code or one prefix, as areas register them', () => {
+    expect(() => assertSeriesDistinct([CUSTOMERS, SALES_ORDERS])).not.toThrow();
+    expect(() => assertSeriesDistinct([CUSTOMERS, { ...SALES_ORDERS, code: 'customer' }])).toThrow(/code customer is declared twice/);
+    expect(() => assertSeriesDistinct([SALES_ORDERS, { code: 'sales_return', prefix: 'SO', perYear: true, padding: 6 }])).toThrow(/prefix SO is declared twice/);
+    expect(() => assertSeriesDistinct([{ ...CUSTOMERS, padding: 0 }])).toThrow(/not a valid definition/);
   });
 
   it('finds a declared series by code and refuses an undeclared one', () => {

@@ -8,7 +8,7 @@
  */
 import { AppError } from '../../api/errors';
 import type { Sqlite } from '../../db/connection';
-import { fieldIssue } from './issues';
+import { fieldIssue } from '../../api/issues';
 
 export interface SeriesDefinition {
   /** Stable key of the series: 'customer', 'sales_order'. */
@@ -49,6 +49,18 @@ export function findSeries(definitions: readonly SeriesDefinition[], code: strin
 function assertDefinition(series: SeriesDefinition): void {
   if (!/^[a-z][a-z0-9_]*$/.test(series.code) || !/^[A-Z][A-Z0-9]{0,5}$/.test(series.prefix) || !Number.isInteger(series.padding) || series.padding < 1 || series.padding > 12) {
     throw new Error(`Numbering series ${JSON.stringify(series)} is not a valid definition`);
+  }
+}
+
+/**
+ * Checks the series every area declares, once at start: two series with one code would share a
+ * counter, and two with one prefix would issue the same numbers.
+ */
+export function assertSeriesDistinct(definitions: readonly SeriesDefinition[]): void {
+  definitions.forEach(assertDefinition);
+  for (const key of ['code', 'prefix'] as const) {
+    const twice = definitions.map((s) => s[key]).find((value, i, all) => all.indexOf(value) !== i);
+    if (twice !== undefined) throw new Error(`Numbering series ${key} ${twice} is declared twice`);
   }
 }
 
