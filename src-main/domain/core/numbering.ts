@@ -8,6 +8,7 @@
  */
 import { AppError } from '../../api/errors';
 import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
 import { fieldIssue } from '../../api/issues';
 
 export interface SeriesDefinition {
@@ -70,7 +71,7 @@ function yearOf(businessDate: string): number {
 }
 
 export function devicePrefix(sqlite: Sqlite): string {
-  const value = sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(DEVICE_PREFIX_KEY) as string | undefined;
+  const value = statement(sqlite, 'SELECT value FROM settings WHERE key = ?').pluck().get(DEVICE_PREFIX_KEY) as string | undefined;
   return value === undefined ? '' : (JSON.parse(value) as string);
 }
 
@@ -87,14 +88,12 @@ export function setDevicePrefix(sqlite: Sqlite, prefix: string): void {
   if (current !== '') {
     throw new AppError('CONFLICT', `This desktop already numbers under prefix ${current}`, [fieldIssue('devicePrefix', 'device_prefix_set', { current })]);
   }
-  sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(DEVICE_PREFIX_KEY, JSON.stringify(prefix));
+  statement(sqlite, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(DEVICE_PREFIX_KEY, JSON.stringify(prefix));
 }
 
 function ensureSeries(sqlite: Sqlite, series: SeriesDefinition, device: string): void {
   assertDefinition(series);
-  sqlite
-    .prepare('INSERT INTO numbering_series (code, prefix, per_year, padding, year, next_number, device_prefix) VALUES (?, ?, ?, ?, NULL, 1, ?) ON CONFLICT (code) DO NOTHING')
-    .run(series.code, series.prefix, series.perYear ? 1 : 0, series.padding, device);
+  statement(sqlite, 'INSERT INTO numbering_series (code, prefix, per_year, padding, year, next_number, device_prefix) VALUES (?, ?, ?, ?, NULL, 1, ?) ON CONFLICT (code) DO NOTHING').run(series.code, series.prefix, series.perYear ? 1 : 0, series.padding, device);
 }
 
 /**
@@ -113,7 +112,7 @@ function moveOn(sqlite: Sqlite, series: SeriesDefinition, businessDate: string, 
   const year = yearOf(businessDate);
   const device = devicePrefix(sqlite);
   ensureSeries(sqlite, series, device);
-  return sqlite.prepare(MOVE_ON).get({ code: series.code, device, year, count, floor }) as SeriesRow;
+  return statement(sqlite, MOVE_ON).get({ code: series.code, device, year, count, floor }) as SeriesRow;
 }
 
 function numberText(row: Omit<SeriesRow, 'next_number'>, n: number): string {
@@ -146,7 +145,7 @@ export function nextNumber(sqlite: Sqlite, series: SeriesDefinition, businessDat
 export function bumpSeriesPast(sqlite: Sqlite, series: SeriesDefinition, taken: Iterable<string>, businessDate: string): void {
   const device = devicePrefix(sqlite);
   ensureSeries(sqlite, series, device);
-  const row = sqlite.prepare('SELECT prefix, per_year, padding, year, device_prefix FROM numbering_series WHERE code = ?').get(series.code) as Omit<SeriesRow, 'next_number'>;
+  const row = statement(sqlite, 'SELECT prefix, per_year, padding, year, device_prefix FROM numbering_series WHERE code = ?').get(series.code) as Omit<SeriesRow, 'next_number'>;
   const shape = { ...row, device_prefix: device, year: row.per_year === 1 ? Math.max(row.year ?? 0, yearOf(businessDate)) : row.year };
   let highest = 0;
   for (const code of taken) {
