@@ -1,6 +1,25 @@
+import { businessDateIn, formatDateTime } from '../src-main/domain/core/dates';
 import i18n from './i18n';
 
-/** A UTC timestamp shown in the reader's local time, in the UI language's conventions but on a 24-hour clock (no 上午/AM). */
+// The reader's own zone until the company's settings arrive (AppLayout sets it once signed in).
+let displayTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Timestamps are shown in the company's zone, so a time and the business date it was filed under agree. */
+export function setDisplayTimeZone(timeZone: string): void {
+  displayTimeZone = timeZone;
+}
+
+/** A UTC timestamp as 2026-11-28 09:54 in the company's zone, the same in every UI language. */
 export function formatTimestamp(iso: string): string {
-  return new Date(iso).toLocaleString(i18n.language, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return formatDateTime(iso, displayTimeZone);
+}
+
+/** Today's business date in the company's zone (a UTC date is yesterday's before 08:00 in Shanghai). */
+export function businessToday(): string {
+  return businessDateIn(displayTimeZone);
+}
+
+/** ¥12.8万 / ¥128K: for column sums and chart labels, where the exact fen would be noise. */
+export function formatFenCompact(fen: number): string {
+  return new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', notation: 'compact', maximumFractionDigits: 1 }).format(fen / 100);
 }

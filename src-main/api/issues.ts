@@ -53,6 +53,10 @@ export const ISSUE_CODES = [
   'too_many_columns',
   'cell_too_long',
   'file_too_large',
+  'already_reversed',
+  'reversal_of_reversal',
+  'invalid_device_prefix',
+  'device_prefix_set',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -115,6 +119,10 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   too_many_columns: (p) => `More than ${String(p.max)} columns`,
   cell_too_long: (p) => `A cell longer than ${String(p.max)} characters`,
   file_too_large: (p) => `Larger than ${String(p.max)}`,
+  already_reversed: () => 'Already reversed',
+  reversal_of_reversal: () => 'A reversing entry cannot itself be reversed; post the entry again',
+  invalid_device_prefix: () => 'A device prefix is 1–4 capital letters or digits',
+  device_prefix_set: (p) => `This desktop already numbers under prefix ${String(p.current)}`,
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

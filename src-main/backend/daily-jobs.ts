@@ -1,4 +1,4 @@
-import { businessDateIn } from '../domain/shared/dates';
+import { businessDateIn } from '../domain/core/dates';
 import { getCompany, readSetting, writeSetting } from '../domain/settings/settings.repository';
 import { localAdmin } from '../domain/users/local-admin';
 import type { RunningBackend } from './backend';

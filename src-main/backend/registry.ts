@@ -3,6 +3,7 @@ import type { Role } from '../api/permissions';
 import type { AreaDefinition, AreaExtensions, BackendEnv, SeedStep } from '../domain/area';
 import type { InvariantCheck } from '../domain/checks/invariants';
 import type { HandlerContext } from '../domain/context';
+import { assertSeriesDistinct } from '../domain/core/numbering';
 
 export type AnyHandler = (input: unknown, ctx: HandlerContext) => Promise<unknown>;
 
@@ -53,6 +54,7 @@ export function buildRegistry(areas: readonly AreaDefinition[], env: BackendEnv)
     extensions.finders.push(...(area.finders ?? []));
     extensions.series.push(...(area.series ?? []));
   }
+  assertSeriesDistinct(extensions.series);
   for (const [name, spec] of Object.entries(contract)) {
     if (spec.permission !== 'public' && spec.permission !== 'signedIn' && !grants.has(spec.permission)) {
       throw new Error(`API method ${name} needs permission ${spec.permission}, which no area declares`);

@@ -35,6 +35,7 @@ export interface NumberingSeriesTable {
   padding: number;
   year: number | null;
   next_number: number;
+  device_prefix: string;
 }
 
 export interface AuditLogTable {

@@ -34,6 +34,14 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("INSERT INTO customer_search (customer_id, names, people, tokens) VALUES ('c1', '南 京 博 雅 食 品 有 限 公 司', '', 'c000001 nanjingboyashipinyouxiangongsi njbyspyxgs')").run();
     return { customers: 1 };
   },
+  3: (sqlite) => {
+    sqlite.prepare("INSERT INTO campaigns (id, name, channel, start_date, cost, status, created_at, updated_at) VALUES ('k1', '春季展会', '展会', '2026-01-10', 500000, 'ended', ?, ?)").run(NOW, NOW);
+    sqlite
+      .prepare("INSERT INTO leads (id, code, name, company, source, campaign_id, status, owner_user_id, created_at, updated_at) VALUES ('l1', 'L000001', '陈静', '苏州恒通建材有限公司', '展会', 'k1', 'new', 'u-owner', ?, ?)")
+      .run(NOW, NOW);
+    sqlite.prepare("INSERT INTO numbering_series (code, prefix, per_year, padding, next_number) VALUES ('lead', 'L', 0, 6, 2)").run();
+    return { campaigns: 1, leads: 1, numbering_series: 2 };
+  },
 };
 
 describe('upgrading an existing database', () => {

@@ -9,6 +9,7 @@ import type { MethodSpec } from '../api/method';
 import type { Role } from '../api/permissions';
 import type { SeededRandom } from '../seed/random';
 import type { InvariantCheck } from './checks/invariants';
+import type { SeriesDefinition } from './core/numbering';
 import type { HandlerContext } from './context';
 
 export type ContractPart = Record<string, MethodSpec>;
@@ -24,13 +25,6 @@ export interface BackendEnv {
   jobs: Map<string, AbortController>;
 }
 
-/** A document number series the area issues from (`SO-2026-000123`). */
-export interface SeriesDefinition {
-  code: string;
-  prefix: string;
-  perYear: boolean;
-  padding: number;
-}
 
 /** One source of entries on a customer's timeline: a SELECT with the timeline's columns. */
 export type TimelineSource = (customerId: string) => RawBuilder<unknown>;
@@ -84,6 +78,7 @@ export interface AreaDefinition<C extends ContractPart = ContractPart, P extends
   handlers: HandlersFor<C> | ((env: BackendEnv) => HandlersFor<C>);
   /** The permissions this area introduces and the roles that hold each (DESIGN §4). */
   permissions?: Record<P, readonly Role[]>;
+  /** Number series the area issues from (`SO-2026-000123`); its services pass them to core/numbering. */
   series?: readonly SeriesDefinition[];
   /** Invariants `cli check` runs: every summary recomputed from its ledger. */
   checks?: readonly InvariantCheck[];

@@ -2,7 +2,6 @@ import { HandlerContext } from '../context';
 import { AppError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { SessionUser } from '../../api/session';
-import { seedNumberingSeries } from '../shared/numbering';
 import { nowIso } from '../shared/ids';
 import * as settingsRepo from '../settings/settings.repository';
 import { isKnownTimeZone } from '../settings/settings.service';
@@ -33,7 +32,6 @@ export async function setUpCompany(
   const existing = await settingsRepo.getCompany(ctx.db);
   if (existing) await settingsRepo.updateCompany(ctx.db, { name: input.companyName, currency: input.currency, time_zone: input.timeZone });
   else await settingsRepo.insertCompany(ctx.db, { name: input.companyName, currency: input.currency, time_zone: input.timeZone, created_at: nowIso() });
-  await seedNumberingSeries(ctx.db);
   const owner = await createUser(ctx.db, {
     username: input.ownerUsername,
     displayName: input.ownerDisplayName,

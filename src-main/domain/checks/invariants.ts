@@ -49,3 +49,40 @@ export function runInvariantChecks(sqlite: Sqlite, areaChecks: readonly Invarian
     return { name: check.name, ok: differences.length === 0, differences };
   });
 }
+
+export interface SummaryCheckSpec {
+  name: string;
+  /** The summary rows: the key column(s) and one column per figure (SELECT customer_id, balance_due FROM …). */
+  summarySql: string;
+  /** The same figures recomputed from the ledger, same column names (SELECT … sum(amount) AS balance_due … GROUP BY …). */
+  ledgerSql: string;
+  key: string | readonly string[];
+}
+
+/**
+ * An invariant that a summary table agrees with its ledger, figure by figure and key by key. A
+ * key missing on one side counts as zeros there, so an all-zero summary row needs no entries.
+ */
+export function summaryMatchesLedger(spec: SummaryCheckSpec): InvariantCheck {
+  const keys = typeof spec.key === 'string' ? [spec.key] : [...spec.key];
+  const index = (rows: Record<string, unknown>[]) => new Map(rows.map((row) => [keys.map((k) => `${k}=${String(row[k])}`).join(', '), row]));
+  return {
+    name: spec.name,
+    run(sqlite) {
+      const summary = index(sqlite.prepare(spec.summarySql).all() as Record<string, unknown>[]);
+      const ledger = index(sqlite.prepare(spec.ledgerSql).all() as Record<string, unknown>[]);
+      const differences: string[] = [];
+      for (const key of new Set([...summary.keys(), ...ledger.keys()])) {
+        const kept = summary.get(key) ?? {};
+        const recomputed = ledger.get(key) ?? {};
+        const figures = new Set([...Object.keys(kept), ...Object.keys(recomputed)].filter((c) => !keys.includes(c)));
+        for (const figure of figures) {
+          const inSummary = Number(kept[figure] ?? 0);
+          const fromLedger = Number(recomputed[figure] ?? 0);
+          if (inSummary !== fromLedger) differences.push(`${key}: ${figure} is ${inSummary} in the summary but ${fromLedger} from the ledger`);
+        }
+      }
+      return differences;
+    },
+  };
+}

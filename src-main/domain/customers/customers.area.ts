@@ -4,6 +4,7 @@ import { customerSeriesAhead } from './customers.checks';
 import { customersContract } from './customers.contract';
 import { CUSTOMER_TIMELINE_SOURCES } from './customers.engagement';
 import { customersHandlers } from './customers.handlers';
+import { CUSTOMER_SERIES } from './customers.service';
 import { seedCustomers, seedScaleCounts } from './customers.seed';
 
 /** 客户档案: records, contacts, tags, custom fields, follow-ups, lifecycle, merge. */
@@ -19,7 +20,7 @@ export const customersArea = defineArea({
     'customers.import': ['owner', 'manager', 'sales'],
     'customers.export': ['owner', 'manager', 'sales', 'accountant'],
   },
-  series: [{ code: 'customer', prefix: 'C', perYear: false, padding: 6 }],
+  series: [CUSTOMER_SERIES],
   checks: [customerSeriesAhead],
   customerTimeline: CUSTOMER_TIMELINE_SOURCES,
   dailyJobs: ['customers.recomputeLifecycle'],

@@ -9,7 +9,8 @@ import type { TimelineSource } from '../area';
 import { newId, nowIso } from '../shared/ids';
 import type { CustomerOverview, Interaction, InteractionKind, LifecycleStage, SavedView, StageChange, Tag, TagWithCount, TimelineEntry } from './customers.dto';
 import { refreshStage } from './customers.lifecycle';
-import { businessDateIn, daysBetween } from '../shared/dates';
+import { businessDateIn, daysBetween } from '../core/dates';
+import { roundHalfUp } from '../core/money';
 import * as repo from './customers.repository';
 import { getSettings } from '../settings/settings.service';
 
@@ -195,7 +196,7 @@ export async function overview(db: Db, customerId: string): Promise<CustomerOver
     lifetimeRevenue: revenue,
     orderCount,
     // Rounded half-up to the fen, like every money figure.
-    averageOrderValue: orderCount ? Math.round(revenue / orderCount) : 0,
+    averageOrderValue: orderCount ? roundHalfUp(revenue, orderCount) : 0,
     firstOrderDate: stats?.first_order_date ?? null,
     lastOrderDate: stats?.last_order_date ?? null,
     balanceDue,

@@ -6,7 +6,7 @@ import { newId, nowIso } from '../shared/ids';
 import { getSettings } from '../settings/settings.service';
 import type { LifecycleStage } from './customers.dto';
 import * as repo from './customers.repository';
-import { businessDateIn, daysBetween } from '../shared/dates';
+import { businessDateIn, daysBetween } from '../core/dates';
 
 /**
  * Lifecycle rules (客户生命周期), evaluated for one customer as of a business date D in the

@@ -2,6 +2,7 @@ import { HandlerContext } from '../context';
 import { AppError, notFound, validationError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
+import { appendOnlyTables } from '../core/ledger';
 import { nowIso } from '../shared/ids';
 import type { Customer } from './customers.dto';
 import { refreshStage } from './customers.lifecycle';
@@ -90,8 +91,10 @@ export async function mergeCustomers(ctx: HandlerContext, sourceId: string, targ
     .run(now, sourceId);
 
   const moved: Record<string, number> = {};
+  // Posted ledger rows keep the customer they were posted for; balances resolve through merged_into_id (core/ledger.ts).
+  const ledgers = appendOnlyTables(sqlite);
   for (const { table, column } of customerReferences(sqlite)) {
-    if (HANDLED_BY_MERGE.has(table)) continue;
+    if (HANDLED_BY_MERGE.has(table) || ledgers.has(table)) continue;
     const t = quote(table);
     const c = quote(column);
     const changes = sqlite.prepare(`UPDATE OR IGNORE ${t} SET ${c} = ? WHERE ${c} = ?`).run(targetId, sourceId).changes;

@@ -6,11 +6,12 @@
 import type { Connection } from '../../db/connection';
 import type { CustomerKind, LifecycleStage } from './customers.dto';
 import { computeStage } from './customers.lifecycle';
-import { businessDateIn } from '../shared/dates';
+import { addDays, businessDateIn, daysBetween } from '../core/dates';
+import { allocateNumbers } from '../core/numbering';
+import { CUSTOMER_SERIES } from './customers.service';
 import { creditCodeCheckChar, customerNameKey } from './customers.rules';
 import { buildSearchDoc, pinyinSortKey } from './customers.search-text';
 import { newId } from '../shared/ids';
-import { DEFAULT_SERIES } from '../shared/numbering';
 import { SeededRandom } from '../../seed/random';
 
 export const seedScaleCounts = { small: 500, medium: 5000, large: 50000 } as const;
@@ -85,10 +86,6 @@ export interface SeedCustomersResult {
   interactions: number;
 }
 
-function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 function base31(n: number, width: number): string {
   let text = '';
   for (let i = 0; i < width; i++) {
@@ -143,18 +140,7 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
 
   const run = db.transaction((): SeedCustomersResult => {
     const now = new Date().toISOString();
-    const series = DEFAULT_SERIES.find((s) => s.code === 'customer')!;
-    db.prepare('INSERT OR IGNORE INTO numbering_series (code, prefix, per_year, padding, year, next_number) VALUES (?, ?, ?, ?, NULL, 1)').run(
-      series.code,
-      series.prefix,
-      series.per_year,
-      series.padding,
-    );
-    const { prefix, padding, next_number: firstNumber } = db.prepare("SELECT prefix, padding, next_number FROM numbering_series WHERE code = 'customer'").get() as {
-      prefix: string;
-      padding: number;
-      next_number: number;
-    };
+    const { numbers: codes, first: firstNumber } = allocateNumbers(db, CUSTOMER_SERIES, options.count, asOf);
     // Bulk load: index the search text once at the end ('rebuild') instead of through the insert
     // trigger row by row (4× faster at 50,000). The trigger is restored inside this transaction.
     const searchTrigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'customer_search_ai'").pluck().get() as string;
@@ -165,7 +151,7 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
     const totals: SeedCustomersResult = { customers: 0, contacts: 0, addresses: 0, interactions: 0 };
     for (let i = 0; i < options.count; i++) {
       const id = newId();
-      const code = `${prefix}${String(firstNumber + i).padStart(padding, '0')}`;
+      const code = codes[i]!;
       const region = random.pick(REGIONS);
       const district = random.pick(region.districts);
       const kind: CustomerKind = random.chance(0.15) ? 'individual' : 'company';
@@ -177,14 +163,14 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
       const creditCode = kind === 'company' ? body + creditCodeCheckChar(body)! : null;
       const ownMobile = kind === 'individual' ? mobile() : null;
       const phone = kind === 'company' && random.chance(0.6) ? `0${random.int(10, 999)}-${random.int(2000_0000, 8999_9999)}` : null;
-      const created = shiftDate(asOf, -random.int(0, 1800));
+      const created = addDays(asOf, -random.int(0, 1800));
 
       // Order figures: 30% have not ordered; the rest spread from new to churned.
       const hasOrders = random.chance(0.7);
       const orderCount = hasOrders ? random.int(1, 40) : 0;
-      const firstOrder = hasOrders ? shiftDate(asOf, -random.int(0, Math.min(1400, Math.max(0, Math.round((Date.parse(asOf) - Date.parse(created)) / 86_400_000))))) : null;
-      const lastOrder = firstOrder ? (orderCount === 1 ? firstOrder : shiftDate(asOf, -random.int(0, Math.round((Date.parse(asOf) - Date.parse(firstOrder)) / 86_400_000)))) : null;
-      const recent = lastOrder && Date.parse(asOf) - Date.parse(lastOrder) < 365 * 86_400_000 ? Math.min(orderCount, random.int(1, 12)) : 0;
+      const firstOrder = hasOrders ? addDays(asOf, -random.int(0, Math.min(1400, Math.max(0, daysBetween(created, asOf))))) : null;
+      const lastOrder = firstOrder ? (orderCount === 1 ? firstOrder : addDays(asOf, -random.int(0, daysBetween(firstOrder, asOf)))) : null;
+      const recent = lastOrder && daysBetween(lastOrder, asOf) < 365 ? Math.min(orderCount, random.int(1, 12)) : 0;
       const revenue = orderCount * random.int(500, 50_000) * 100;
       const balance = hasOrders && random.chance(0.4) ? Math.round((revenue * random.int(1, 30)) / 1000) : 0;
       const overdue = balance && random.chance(0.3) ? Math.round(balance / random.int(2, 5)) : 0;
@@ -264,7 +250,7 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
         const count = random.int(1, 3);
         for (let n = 0; n < count; n++) {
           const interactionKind = random.pick(['call', 'visit', 'wechat', 'email', 'note'] as const);
-          const at = stamp(shiftDate(asOf, -random.int(0, 400)));
+          const at = stamp(addDays(asOf, -random.int(0, 400)));
           insertInteraction.run(newId(), id, contacts.length ? random.pick(contacts).id : null, interactionKind, at, random.pick(INTERACTION_SUBJECTS[interactionKind]), owners.length ? random.pick(owners) : null, at);
         }
         totals.interactions += count;
@@ -275,7 +261,6 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
       totals.contacts += contacts.length;
       totals.addresses += addressKinds.length;
     }
-    db.prepare("UPDATE numbering_series SET next_number = ? WHERE code = 'customer'").run(firstNumber + options.count);
     db.exec(searchTrigger);
     db.exec("INSERT INTO customers_fts (customers_fts) VALUES ('rebuild')");
     return totals;

@@ -4,8 +4,9 @@ import { changedFields, type HandlerContext } from '../context';
 import { AppError, notFound, validationError, type FieldIssue } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { CustomersTable, Database } from '../../db/schema';
+import { businessDateIn } from '../core/dates';
+import { nextNumber, type SeriesDefinition } from '../core/numbering';
 import { newId, nowIso } from '../shared/ids';
-import { nextNumber } from '../shared/numbering';
 import { getSettings } from '../settings/settings.service';
 import type { customerCreateInput, customerPatch } from './customers.contract';
 import type { Customer, CustomerKind, CustomerSize, CustomerStatus, CustomFieldValue, DuplicateMatch, LifecycleStage } from './customers.dto';
@@ -17,6 +18,10 @@ import { buildSearchDoc, pinyinSortKey } from './customers.search-text';
 import { addressColumns, contactColumns, toAddress, toContact } from './customers.mapping';
 
 type Db = Kysely<Database>;
+
+/** Customer codes C000123: one running sequence, not restarted each year. */
+export const CUSTOMER_SERIES: SeriesDefinition = { code: 'customer', prefix: 'C', perYear: false, padding: 6 };
+
 export type CreateInput = z.output<typeof customerCreateInput>;
 export type PatchInput = z.output<typeof customerPatch>;
 
@@ -193,7 +198,7 @@ export async function createCustomer(ctx: HandlerContext, input: CreateInput): P
     {
       ...toColumns(input),
       id,
-      code: await nextNumber(db, 'customer'),
+      code: nextNumber(ctx.sqlite, CUSTOMER_SERIES, businessDateIn(settings.timeZone)),
       kind: input.kind,
       name: input.name,
       name_key: customerNameKey(input.name),

@@ -10,6 +10,7 @@ import { AppError } from '../../api/errors';
 import type { CustomFieldValue } from '../customers/customers.dto';
 import { listCustomers } from '../customers/customers.list';
 import { listFieldDefs } from '../customers/customers.repository';
+import { yuanText } from '../core/money';
 import { neutraliseFormula, toCsv } from '../shared/csv';
 import type { ExportFile, exportCustomersInput } from './exports.contract';
 
@@ -92,7 +93,7 @@ const COLUMNS: [string, (r: ExportRecord) => Cell][] = [
   ['contact_email', (r) => r.contact_email],
   ['contact_wechat', (r) => r.contact_wechat],
   ['contact_birthday', (r) => r.contact_birthday],
-  ['credit_limit', (r) => (r.credit_limit === null ? null : yuan(r.credit_limit))],
+  ['credit_limit', (r) => (r.credit_limit === null ? null : yuanText(r.credit_limit))],
   ['payment_terms_days', (r) => r.payment_terms_days],
   ['cooperation_since', (r) => r.cooperation_since],
   ['birthday', (r) => r.birthday],
@@ -107,10 +108,6 @@ const COLUMNS: [string, (r: ExportRecord) => Cell][] = [
   ['lifecycle_stage', (r) => r.lifecycle_stage],
   ['created_at', (r) => r.created_at],
 ];
-
-function yuan(fen: number): string {
-  return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-}
 
 // The main address: the default shipping one, else the default billing one, else the first.
 const FETCH_SQL = `

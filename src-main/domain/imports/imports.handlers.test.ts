@@ -195,15 +195,15 @@ describe('imports.customers', () => {
     const result = await api.ok('imports.customers', csvUpload(file));
     expect(result).toMatchObject({ imported: 2, updated: 0, skipped: 0, errors: [] });
     const found = await api.ok('customers.list', { q: 'njby' });
-    expect(found.rows.map((r) => r.code)).toEqual(['C000002']);
+    // The series first moves past the file's own C000120, then numbers the new customer after it.
+    expect(found.rows.map((r) => r.code)).toEqual(['C000121']);
     const boya = await api.ok('customers.get', { id: found.rows[0]!.id });
     expect(boya).toMatchObject({ name: '南京博雅食品有限公司', province: '江苏省', creditLimit: 500050, paymentTermsDays: 30, lifecycleStage: 'prospect' });
     expect(boya.contacts).toEqual([expect.objectContaining({ name: '周博雅', mobile: '13912345678', isPrimary: true })]);
     expect(boya.addresses).toEqual([expect.objectContaining({ kind: 'shipping', province: '江苏省', detail: '中山北路1号', isDefault: true })]);
     expect(boya.tags.map((t) => t.name).sort()).toEqual(['VIP', '重点客户']);
     expect((await api.ok('customers.search', { q: '13811112222' })).map((h) => h.code)).toEqual(['C000120']);
-    // The series moved past the imported C000120.
-    expect((await api.ok('customers.create', aCustomer({ name: '杭州新天科技有限公司' }))).code).toBe('C000121');
+    expect((await api.ok('customers.create', aCustomer({ name: '杭州新天科技有限公司' }))).code).toBe('C000122');
   });
 
   it('imports an XLSX workbook with dates, numbers as text and formulas', async () => {
@@ -276,6 +276,15 @@ describe('imports.customers', () => {
     expect(events.some((e) => e.message === 'checking' && e.total === 3000)).toBe(true);
     expect((await api.ok('customers.list', {})).total).toBe(0);
     expect((await api.ok('customers.create', aCustomer())).code).toBe('C000001');
+  });
+
+  it('refuses, importing nothing, when the customer series has fallen behind a code already in use', async () => {
+    const api = await ownerApi();
+    await api.ok('customers.create', aCustomer({ name: '已有客户有限公司' })); // takes C000001
+    api.backend.conn.sqlite.prepare("UPDATE numbering_series SET next_number = 1 WHERE code = 'customer'").run();
+    const result = await api.call('imports.customers', csvUpload(lines(HEADER, BOYA)));
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('C000001') } });
+    expect((await api.ok('customers.list', {})).total).toBe(1);
   });
 
   it('writes one audit row summarising the import', async () => {

@@ -7,10 +7,12 @@ import { HandlerContext } from '../context';
 import { AppError, validationError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
+import { businessDateIn } from '../core/dates';
+import { allocateNumbers, bumpSeriesPast } from '../core/numbering';
 import { toFieldDef } from '../customers/customers.fields';
+import { CUSTOMER_SERIES } from '../customers/customers.service';
 import { listFieldDefs } from '../customers/customers.repository';
 import { nowIso } from '../shared/ids';
-import { bumpSeriesPast, seedNumberingSeries } from '../shared/numbering';
 import { getSettings } from '../settings/settings.service';
 import type { ImportPreview, ImportResult, ImportTarget, importCustomersInput } from './imports.contract';
 import { readSpreadsheet, type FileRecord } from './imports.file';
@@ -107,37 +109,19 @@ function counts(plan: ImportPlan, strict: boolean) {
   };
 }
 
-/** Codes for new customers without one, from the customer series, stepping over codes already used. */
+/**
+ * Codes for new customers without one: one contiguous range from the customer series, taken after
+ * the series has moved past the file's own codes in its shape (C000120), so the two never collide.
+ */
 async function allocateCodes(ctx: HandlerContext, plan: ImportPlan): Promise<string[]> {
-  const needed = plan.creates.filter((r) => !r.code).length;
-  await seedNumberingSeries(ctx.db);
   const sqlite: Sqlite = ctx.sqlite;
-  const series = sqlite.prepare("SELECT prefix, per_year, padding, year, next_number FROM numbering_series WHERE code = 'customer'").get() as {
-    prefix: string;
-    per_year: number;
-    padding: number;
-    year: number | null;
-    next_number: number;
-  };
-  const year = new Date().getFullYear();
-  const restart = series.per_year === 1 && series.year !== year;
-  let number = restart ? 1 : series.next_number;
-  const fileCodes = new Set(plan.creates.map((r) => r.code).filter((c): c is string => !!c));
-  const exists = sqlite.prepare('SELECT 1 FROM customers WHERE code = ?').pluck();
-  const codes: string[] = [];
-  while (codes.length < needed) {
-    const digits = String(number++).padStart(series.padding, '0');
-    const code = series.per_year === 1 ? `${series.prefix}-${year}-${digits}` : `${series.prefix}${digits}`;
-    if (!fileCodes.has(code) && !exists.get(code)) codes.push(code);
-  }
-  if (needed) sqlite.prepare("UPDATE numbering_series SET next_number = ?, year = ? WHERE code = 'customer'").run(number, series.per_year === 1 ? year : series.year);
-  // Imported codes in the series' own shape (C000120) move it past them, so the next new customer does not collide.
-  const highest = [...fileCodes]
-    .filter((c) => c.startsWith(series.prefix) && /^\d+$/.test(c.slice(series.prefix.length)))
-    .sort((a, b) => Number(a.slice(series.prefix.length)) - Number(b.slice(series.prefix.length)))
-    .pop();
-  if (highest) await bumpSeriesPast(ctx.db, 'customer', highest);
-  return codes;
+  const businessDate = businessDateIn((await getSettings(ctx.db)).timeZone);
+  bumpSeriesPast(sqlite, CUSTOMER_SERIES, plan.creates.flatMap((r) => (r.code ? [r.code] : [])), businessDate);
+  const { numbers } = allocateNumbers(sqlite, CUSTOMER_SERIES, plan.creates.filter((r) => !r.code).length, businessDate);
+  // Only a series that fell behind codes written outside it (cli check reports it) can collide here.
+  const clash = numbers.length ? (sqlite.prepare('SELECT code FROM customers WHERE code IN (SELECT value FROM json_each(?)) LIMIT 1').pluck().get(JSON.stringify(numbers)) as string | undefined) : undefined;
+  if (clash) throw new AppError('CONFLICT', `Customer code ${clash} from the numbering series is already in use; run the invariant check`);
+  return numbers;
 }
 
 export async function importCustomers(input: ImportInput, ctx: HandlerContext): Promise<ImportResult> {

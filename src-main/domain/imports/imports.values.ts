@@ -18,6 +18,7 @@ import {
   normaliseMobile,
   normalisePhone,
 } from '../customers/customers.rules';
+import { parseYuan } from '../core/money';
 import { toHalfWidth } from '../shared/text';
 import type { ImportField, RowErrorCode } from './imports.contract';
 
@@ -106,17 +107,10 @@ export function date(value: string): Parsed<string> {
   return isIsoDate(iso) ? { value: iso } : { problem: { code: 'date', message: 'A date such as 2024-03-05' } };
 }
 
-/** Yuan as written in a sheet (¥5,000.50 / 5000元 / 3.5万) → integer fen, without floating point. */
+/** Yuan as written in a sheet (¥5,000.50 / 5000元 / 3.5万) → integer fen; amounts here are never negative. */
 export function money(value: string): Parsed<number> {
-  const t = toHalfWidth(value).trim().replace(/[¥￥,\s]|元|rmb|cny/gi, '');
-  const wan = t.endsWith('万');
-  const match = /^(\d{1,11})(?:\.(\d{1,6}))?$/.exec(wan ? t.slice(0, -1) : t);
-  if (!match) return { problem: { code: 'money', message: 'An amount in yuan such as 5000 or 5000.50' } };
-  const digits = match[1]! + (match[2] ?? '').padEnd(6, '0'); // micro-yuan as text
-  const scaled = wan ? `${digits}0000` : digits;
-  const fen = BigInt(scaled) / 10_000n + (BigInt(scaled) % 10_000n >= 5_000n ? 1n : 0n); // half up to the fen
-  if (fen > 10n ** 13n) return { problem: { code: 'money', message: 'The amount is too large' } };
-  return { value: Number(fen) };
+  const fen = parseYuan(value.trim(), { sheet: true });
+  return fen === null || fen < 0 ? { problem: { code: 'money', message: 'An amount in yuan such as 5000 or 5000.50' } } : { value: fen };
 }
 
 export function days(value: string): Parsed<number> {

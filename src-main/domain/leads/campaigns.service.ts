@@ -5,9 +5,10 @@ import { changedFields, type HandlerContext } from '../context';
 import { notFound } from '../../api/errors';
 import type { Page } from '../../api/paging';
 import type { Database } from '../../db/schema';
+import { addDays, businessDayStartUtc } from '../core/dates';
+import { ratioInBasisPoints, roundHalfUp } from '../core/money';
 import { getSettings } from '../settings/settings.service';
 import { nowIso, newId } from '../shared/ids';
-import { businessDayStartUtc, nextDate } from './business-day';
 import type { Campaign, campaignInput, CampaignStatus, ChannelReport, ChannelReportRow } from './leads.contract';
 import * as repo from './leads.repository';
 
@@ -63,18 +64,18 @@ export async function channelReport(db: Db, range: { from: string; to: string })
   const records = await repo.channelReport(db, {
     ...range,
     fromUtc: businessDayStartUtc(range.from, timeZone),
-    beforeUtc: businessDayStartUtc(nextDate(range.to), timeZone),
+    beforeUtc: businessDayStartUtc(addDays(range.to, 1), timeZone),
   });
   const toRow = (r: repo.ChannelReportRecord): ChannelReportRow => ({
     channel: r.channel,
     leads: r.leads,
     converted: r.converted,
-    conversionRate: r.conversion_rate,
+    conversionRate: ratioInBasisPoints(r.converted, r.leads),
     campaigns: r.campaigns,
     cost: r.cost,
-    costPerConverted: r.cost_per_converted,
+    costPerConverted: r.converted > 0 ? roundHalfUp(r.cost, r.converted) : null,
     revenue: r.revenue,
-    roi: r.roi,
+    roi: ratioInBasisPoints(r.revenue - r.cost, r.cost),
   });
   const totals = records.find((r) => r.is_total === 1)!;
   return { from: range.from, to: range.to, rows: records.filter((r) => r.is_total === 0).map(toRow), totals: toRow(totals) };

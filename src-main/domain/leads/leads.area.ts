@@ -1,6 +1,7 @@
 import { defineArea } from '../area';
 import { leadsContract } from './leads.contract';
 import { leadsHandlers } from './leads.handlers';
+import { LEAD_SERIES } from './leads.service';
 import { seedLeads } from './leads.seed';
 
 /** 线索、营销活动、商机: leads, campaigns, the opportunity kanban and channel ROI. */
@@ -13,7 +14,7 @@ export const leadsArea = defineArea({
     'leads.write': ['owner', 'manager', 'sales'],
     'campaigns.manage': ['owner', 'manager'],
   },
-  series: [{ code: 'lead', prefix: 'L', perYear: false, padding: 6 }],
+  series: [LEAD_SERIES],
   seed: {
     order: 20,
     run: (conn, { random, staffIds }) => seedLeads(conn, { seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2) }).leads,

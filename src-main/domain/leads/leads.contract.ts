@@ -155,7 +155,7 @@ export interface ChannelReportRow {
   channel: string | null;
   leads: number;
   converted: number;
-  /** converted / leads in percent, one decimal; null without leads. */
+  /** converted / leads in basis points (2727 = 27.27 %), rounded half-up; null without leads. */
   conversionRate: number | null;
   campaigns: number;
   /** Fen. */
@@ -164,7 +164,7 @@ export interface ChannelReportRow {
   costPerConverted: number | null;
   /** Lifetime revenue of the converted customers (customer_stats), fen. */
   revenue: number;
-  /** (revenue − cost) / cost in percent, one decimal; null without cost. */
+  /** (revenue − cost) / cost in basis points, rounded half-up; null without cost. */
   roi: number | null;
 }
 

@@ -284,12 +284,9 @@ export interface ChannelReportRecord {
   channel: string | null;
   leads: number;
   converted: number;
-  conversion_rate: number | null;
   campaigns: number;
   cost: number;
-  cost_per_converted: number | null;
   revenue: number;
-  roi: number | null;
   /** 1 on the last row: the totals over every channel. */
   is_total: number;
 }
@@ -299,7 +296,7 @@ export interface ChannelReportRecord {
  * [fromUtc, beforeUtc), how many of them converted (whenever that happened: a cohort view), the
  * cost of the campaigns that started between the business dates from..to (each campaign counts in
  * exactly one period), and the lifetime revenue of the distinct customers the leads became.
- * Cost per converted customer is integer division rounded half-up: (2·cost + n) / (2·n).
+ * Ratios are left to the service, which rounds them with core/money's one half-up rule.
  */
 export async function channelReport(db: Db, range: { from: string; to: string; fromUtc: string; beforeUtc: string }): Promise<ChannelReportRecord[]> {
   const { rows } = await sql<ChannelReportRecord>`
@@ -335,12 +332,7 @@ export async function channelReport(db: Db, range: { from: string; to: string; f
                WHERE customer_id IN (SELECT customer_id FROM period_leads WHERE status = 'converted')),
              1
     )
-    SELECT channel, leads, converted, is_total,
-           CASE WHEN leads > 0 THEN round(converted * 100.0 / leads, 1) END AS conversion_rate,
-           campaigns, cost,
-           CASE WHEN converted > 0 THEN (2 * cost + converted) / (2 * converted) END AS cost_per_converted,
-           revenue,
-           CASE WHEN cost > 0 THEN round((revenue - cost) * 100.0 / cost, 1) END AS roi
+    SELECT channel, leads, converted, is_total, campaigns, cost, revenue
       FROM figures
      ORDER BY is_total, channel IS NULL, revenue DESC, converted DESC, leads DESC, channel`.execute(db);
   return rows;

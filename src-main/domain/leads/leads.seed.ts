@@ -5,12 +5,12 @@
  * and deals across the kanban. Prepared statements in one transaction, like the customers seeder.
  */
 import type { Connection } from '../../db/connection';
-import { businessDateIn } from '../shared/dates';
+import { addDays, businessDateIn, daysBetween } from '../core/dates';
+import { allocateNumbers } from '../core/numbering';
 import { newId } from '../shared/ids';
-import { DEFAULT_SERIES } from '../shared/numbering';
 import { SeededRandom } from '../../seed/random';
-import { addDays } from './business-day';
 import { DEFAULT_PROBABILITY, OPPORTUNITY_STAGES, type OpportunityStage } from './leads.contract';
+import { LEAD_SERIES } from './leads.service';
 
 /** Channel, weight among leads, chance a lead converts, cost per campaign in yuan (min, max). */
 const CHANNELS = [
@@ -62,9 +62,7 @@ export function seedLeads(conn: Connection, options: { seed: number; ownerIds?: 
   const run = db.transaction((): SeedLeadsResult => {
     const customerCount = db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
     const leadCount = Math.max(20, Math.round(customerCount * 0.05));
-    const series = DEFAULT_SERIES.find((s) => s.code === 'lead')!;
-    db.prepare('INSERT OR IGNORE INTO numbering_series (code, prefix, per_year, padding, year, next_number) VALUES (?, ?, ?, ?, NULL, 1)').run(series.code, series.prefix, series.per_year, series.padding);
-    const firstNumber = db.prepare("SELECT next_number FROM numbering_series WHERE code = 'lead'").pluck().get() as number;
+    const leadCodes = allocateNumbers(db, LEAD_SERIES, leadCount, asOf).numbers;
 
     // Campaigns: one every quarter per channel over the past year, costs in whole yuan.
     const insertCampaign = db.prepare(
@@ -135,7 +133,7 @@ export function seedLeads(conn: Connection, options: { seed: number; ownerIds?: 
       const campaign = (campaignsByChannel.get(c.channel) ?? []).filter((k) => k.start <= created).at(-1);
       const id = newId();
       const owner = owners.length ? random.pick(owners) : null;
-      const age = Math.round((Date.parse(asOf) - Date.parse(created)) / 86_400_000);
+      const age = daysBetween(created, asOf);
       const customer = random.chance(c.converts * (age > 14 ? 1.6 : 0.3)) ? freeCustomers[nextCustomer++] : undefined;
       const status = customer ? 'converted' : age < 7 ? 'new' : random.pick(['contacted', 'contacted', 'qualified', 'lost', 'new'] as const);
       const company = random.chance(0.8) ? `${random.pick(CITIES)}${random.pick(TRADE)}${random.pick(TRADE)}${random.pick(INDUSTRIES)}有限公司` : null;
@@ -143,7 +141,7 @@ export function seedLeads(conn: Connection, options: { seed: number; ownerIds?: 
       const contactedAt = followUps ? stamp(addDays(created, Math.min(age, random.int(1, 20)))) : null;
       insertLead.run(
         id,
-        `${series.prefix}${String(firstNumber + i).padStart(series.padding, '0')}`,
+        leadCodes[i],
         person(),
         customer?.name ?? company,
         random.pick(TITLES),
@@ -182,7 +180,6 @@ export function seedLeads(conn: Connection, options: { seed: number; ownerIds?: 
       addDeal({ customerId: customer.id, leadId: null }, addDays(asOf, -random.int(0, 120)), owners.length ? random.pick(owners) : null, random.pick(['contact', 'contact', 'needs', 'needs', 'proposal', 'negotiation', 'won', 'lost'] as const));
       opportunities++;
     }
-    db.prepare("UPDATE numbering_series SET next_number = ? WHERE code = 'lead'").run(firstNumber + leadCount);
     return { campaigns, leads: leadCount, converted, opportunities };
   });
   return run();

@@ -12,14 +12,16 @@ import { findDuplicates } from '../customers/customers.duplicates';
 import { refreshStage } from '../customers/customers.lifecycle';
 import { createCustomer } from '../customers/customers.service';
 import { getSettings } from '../settings/settings.service';
+import { addDays, businessDateIn, businessDayStartUtc } from '../core/dates';
+import { nextNumber, type SeriesDefinition } from '../core/numbering';
 import { newId, nowIso } from '../shared/ids';
-import { nextNumber } from '../shared/numbering';
-import { businessDayStartUtc, nextDate } from './business-day';
 import type { ConvertResult, Lead, LeadInteraction, LeadRow, LeadStatus, leadCreateInput, leadListInput, leadPatch } from './leads.contract';
 import { toCard } from './opportunities.service';
 import * as repo from './leads.repository';
 
 type Db = Kysely<Database>;
+
+export const LEAD_SERIES: SeriesDefinition = { code: 'lead', prefix: 'L', perYear: false, padding: 6 };
 
 // ---------------------------------------------------------------- mapping
 
@@ -84,7 +86,7 @@ export async function listLeads(db: Db, input: z.output<typeof leadListInput>): 
   const timeZone = (await getSettings(db)).timeZone;
   const { rows, total } = await repo.listLeads(db, input, {
     ...(input.filters.createdFrom ? { createdFrom: businessDayStartUtc(input.filters.createdFrom, timeZone) } : {}),
-    ...(input.filters.createdTo ? { createdBefore: businessDayStartUtc(nextDate(input.filters.createdTo), timeZone) } : {}),
+    ...(input.filters.createdTo ? { createdBefore: businessDayStartUtc(addDays(input.filters.createdTo, 1), timeZone) } : {}),
   });
   return { rows: rows.map(toLeadRow), total };
 }
@@ -110,7 +112,7 @@ export async function createLead(ctx: HandlerContext, input: z.output<typeof lea
   const id = newId();
   await repo.insertLead(db, {
     id,
-    code: await nextNumber(db, 'lead'),
+    code: nextNumber(ctx.sqlite, LEAD_SERIES, businessDateIn((await getSettings(db)).timeZone)),
     name: input.name,
     company: input.company ?? null,
     title: input.title ?? null,

@@ -6,10 +6,9 @@ import { notFound, validationError, type FieldIssue } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { Page } from '../../api/paging';
 import type { Database } from '../../db/schema';
-import { businessDateIn } from '../shared/dates';
+import { addDays, businessDateIn, businessDayStartUtc } from '../core/dates';
 import { getSettings } from '../settings/settings.service';
 import { newId, nowIso } from '../shared/ids';
-import { addDays, businessDayStartUtc } from './business-day';
 import {
   DEFAULT_PROBABILITY,
   isClosedStage,

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { formatFen } from '../../../src-main/domain/shared/money';
+import { formatFen } from '../../../src-main/domain/core/money';
 
 /** Where each entity's field names are already translated; `audit.fields` covers the rest. */
 const FIELD_CATALOGS: Record<string, string[]> = {

@@ -6,7 +6,7 @@ import type { ContactInput, AddressInput, CustomerCreateInput, CustomerPatch } f
 import type { Address, AddressKind, Customer, CustomerKind, CustomFieldValue } from '../../../src-main/domain/customers/customers.dto';
 import { customerCreateInput } from '../../../src-main/domain/customers/customers.contract';
 import { requiredFieldIssues } from '../../../src-main/domain/customers/customers.rules';
-import { formatFen, parseYuan } from '../../../src-main/domain/shared/money';
+import { parseYuan, yuanText } from '../../../src-main/domain/core/money';
 import { issuesFromZod } from '../../../src-main/api/issues';
 import { describeIssue, issuesByPath } from '../../api/issues';
 
@@ -128,7 +128,7 @@ export function valuesFromCustomer(c: Customer): CustomerFormValues {
     mobile: text(c.mobile),
     phone: text(c.phone),
     email: text(c.email),
-    creditLimit: c.creditLimit === null ? '' : formatFen(c.creditLimit).replace('¥', ''),
+    creditLimit: c.creditLimit === null ? '' : yuanText(c.creditLimit),
     paymentTermsDays: c.paymentTermsDays,
     tier: text(c.tier),
     birthday: c.birthday,

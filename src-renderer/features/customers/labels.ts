@@ -1,5 +1,5 @@
 import type { LifecycleStage } from '../../../src-main/domain/customers/customers.dto';
-import { formatFen } from '../../../src-main/domain/shared/money';
+import { formatFen } from '../../../src-main/domain/core/money';
 
 /** Badge colours of the lifecycle stages: cool for early, green for healthy, warm for trouble. */
 export const STAGE_COLORS: Record<LifecycleStage, string> = {

@@ -18,7 +18,8 @@ import { IconChevronDown, IconKey, IconLogout, IconMoon, IconSearch, IconSun } f
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router-dom';
 import { api } from '../../api/client';
-import { queryClient, useAuthStatus } from '../../api/hooks';
+import { queryClient, useAuthStatus, useSettings } from '../../api/hooks';
+import { setDisplayTimeZone } from '../../format';
 import { NAV, NAV_GROUPS } from '../../routes';
 import { useCan, useCurrentUser } from '../auth/current-user';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
@@ -34,6 +35,9 @@ export function AppLayout() {
   const user = useCurrentUser();
   const can = useCan();
   const status = useAuthStatus();
+  const settings = useSettings();
+  // Set before the pages below render, so their timestamps use the company's zone on this pass.
+  if (settings.data) setDisplayTimeZone(settings.data.timeZone);
   const location = useLocation();
   const entries = NAV.filter((entry) => !entry.permission || can(entry.permission));
 

@@ -50,6 +50,10 @@ const messages: Messages = {
     too_many_columns: 'More than {{max}} columns',
     cell_too_long: 'A cell is longer than {{max}} characters',
     file_too_large: 'The file is larger than {{max}}; split it',
+    already_reversed: 'This entry has already been reversed',
+    reversal_of_reversal: 'A reversing entry cannot itself be reversed; post the entry again',
+    invalid_device_prefix: 'A device prefix is 1–4 capital letters or digits',
+    device_prefix_set: 'This desktop already numbers under prefix {{current}}; it cannot change',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: 'credit code', mobile: 'mobile number', name: 'name' },
@@ -63,6 +67,7 @@ const messages: Messages = {
       lead: 'lead',
       campaign: 'campaign',
       customField: 'custom field',
+      ledgerEntry: 'ledger entry',
     },
     expected: { number: 'a number', text: 'text', integer: 'a whole number', string: 'text', boolean: 'yes or no', array: 'a list', object: 'a group of values', xlsx: 'an Excel (.xlsx) file', xlsx_or_csv: 'an Excel (.xlsx) or CSV file' },
     reason: {

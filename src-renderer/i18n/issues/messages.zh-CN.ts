@@ -53,6 +53,10 @@ const messages = {
     too_many_columns: '列数超过上限 {{max}} 列',
     cell_too_long: '有单元格超过 {{max}} 个字符',
     file_too_large: '文件超过 {{max}}，请拆分成多个文件',
+    already_reversed: '这笔流水已经冲销过了',
+    reversal_of_reversal: '冲销分录不能再冲销，请重新记一笔',
+    invalid_device_prefix: '设备前缀为 1–4 位大写字母或数字',
+    device_prefix_set: '本机已使用编号前缀 {{current}}，不能更改',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: '统一社会信用代码', mobile: '手机号', name: '名称' },
@@ -66,6 +70,7 @@ const messages = {
       lead: '线索',
       campaign: '营销活动',
       customField: '自定义字段',
+      ledgerEntry: '流水',
     },
     expected: { number: '数字', text: '文字', integer: '整数', string: '文字', boolean: '是或否', array: '列表', object: '一组数据', xlsx: 'Excel (.xlsx) 文件', xlsx_or_csv: 'Excel (.xlsx) 或 CSV 文件' },
     reason: {

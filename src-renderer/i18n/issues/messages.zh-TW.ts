@@ -49,7 +49,11 @@ const zhTW: Messages = {
     too_many_rows: "行數超過上限 {{max}} 行，請拆分成多個檔案",
     too_many_columns: "列數超過上限 {{max}} 列",
     cell_too_long: "有單元格超過 {{max}} 個字元",
-    file_too_large: "檔案超過 {{max}}，請拆分成多個檔案"
+    file_too_large: "檔案超過 {{max}}，請拆分成多個檔案",
+    already_reversed: "這筆流水已經沖銷過了",
+    reversal_of_reversal: "沖銷分錄不能再沖銷，請重新記一筆",
+    invalid_device_prefix: "裝置前綴為 1–4 位大寫字母或數字",
+    device_prefix_set: "本機已使用編號前綴 {{current}}，不能更改"
   },
   words: {
     matchedOn: {
@@ -66,7 +70,8 @@ const zhTW: Messages = {
       user: "啟用的使用者",
       lead: "線索",
       campaign: "行銷活動",
-      customField: "自訂欄位"
+      customField: "自訂欄位",
+      ledgerEntry: "流水"
     },
     expected: {
       number: "數字",

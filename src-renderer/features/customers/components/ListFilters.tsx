@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CustomerListFilters } from '../../../../src-main/domain/customers/customers.contract';
 import { CUSTOMER_SIZES, LIFECYCLE_STAGES, type LifecycleStage } from '../../../../src-main/domain/customers/customers.dto';
-import { formatFen, parseYuan } from '../../../../src-main/domain/shared/money';
+import { parseYuan, yuanText } from '../../../../src-main/domain/core/money';
 import { useFieldDefs, useUserOptions } from '../customers.queries';
 import { DateField } from './DateField';
 import { TagPicker } from './TagPicker';
@@ -118,7 +118,7 @@ export function ListFilters({ q, filters, onSearch, onFilters }: Props) {
 }
 
 function MoneyInput({ label, value, onChange }: { label: string; value: number | undefined; onChange: (fen: number | undefined) => void }) {
-  const [text, setText] = useState(value === undefined ? '' : formatFen(value).replace('¥', ''));
+  const [text, setText] = useState(value === undefined ? '' : yuanText(value));
   const fen = parseYuan(text);
   return (
     <TextInput

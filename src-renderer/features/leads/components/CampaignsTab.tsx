@@ -6,7 +6,7 @@ import { IconPlus, IconSpeakerphone } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from '../../../../src-main/domain/leads/leads.contract';
-import { parseYuan } from '../../../../src-main/domain/shared/money';
+import { formatFen, parseYuan, roundHalfUp, yuanText } from '../../../../src-main/domain/core/money';
 import { api } from '../../../api/client';
 import { describeIssue } from '../../../api/issues';
 import { showFormError } from '../../../api/hooks';
@@ -15,8 +15,8 @@ import { EmptyState } from '../../../components/EmptyState';
 import { useCan } from '../../auth/current-user';
 import { DateField } from '../../customers/components/DateField';
 import { useChannels } from '../leads.queries';
-import { fenToYuanText, formatFen } from '../money';
 import { FormActions } from '../../../components/FormActions';
+import { businessToday } from '../../../format';
 
 const STATUS_COLORS: Record<CampaignStatus, string> = { planned: 'blue', running: 'teal', ended: 'gray', cancelled: 'red' };
 
@@ -34,7 +34,7 @@ function CampaignModal({ opened, onClose, campaign }: { opened: boolean; onClose
   const { t } = useTranslation();
   const channels = useChannels();
   const [busy, setBusy] = useState(false);
-  const blank: CampaignValues = { name: '', channel: '', startDate: new Date().toISOString().slice(0, 10), endDate: null, cost: '', status: 'planned', notes: '' };
+  const blank: CampaignValues = { name: '', channel: '', startDate: businessToday(), endDate: null, cost: '', status: 'planned', notes: '' };
   const form = useForm<CampaignValues>({
     initialValues: blank,
     validate: {
@@ -48,7 +48,7 @@ function CampaignModal({ opened, onClose, campaign }: { opened: boolean; onClose
     if (!opened) return;
     form.setValues(
       campaign
-        ? { name: campaign.name, channel: campaign.channel, startDate: campaign.startDate, endDate: campaign.endDate, cost: fenToYuanText(campaign.cost), status: campaign.status, notes: campaign.notes ?? '' }
+        ? { name: campaign.name, channel: campaign.channel, startDate: campaign.startDate, endDate: campaign.endDate, cost: yuanText(campaign.cost), status: campaign.status, notes: campaign.notes ?? '' }
         : blank,
     );
     form.clearErrors();
@@ -131,8 +131,8 @@ export function CampaignsTab() {
     {
       key: 'costPerLead',
       header: t('leads.campaigns.costPerLead'),
-      render: (c) => (c.leadCount ? formatFen(Math.round(c.cost / c.leadCount)) : '—'),
-      exportValue: (c) => (c.leadCount ? Math.round(c.cost / c.leadCount) / 100 : null),
+      render: (c) => (c.leadCount ? formatFen(roundHalfUp(c.cost, c.leadCount)) : '—'),
+      exportValue: (c) => (c.leadCount ? roundHalfUp(c.cost, c.leadCount) / 100 : null),
       align: 'right',
     },
   ];

@@ -12,7 +12,8 @@ import { EmptyState } from '../../../components/EmptyState';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { DateField } from '../../customers/components/DateField';
 import { useChannelReport } from '../leads.queries';
-import { formatFen, formatFenCompact, formatPercent } from '../money';
+import { formatBasisPoints, formatFen } from '../../../../src-main/domain/core/money';
+import { businessToday, formatFenCompact } from '../../../format';
 
 ChartJS.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -20,7 +21,7 @@ type Preset = 'month' | 'quarter' | 'year' | 'last12';
 const PRESETS: Preset[] = ['month', 'quarter', 'year', 'last12'];
 
 function rangeOf(preset: Preset): { from: string; to: string } {
-  const today = dayjs();
+  const today = dayjs(businessToday());
   const to = today.format('YYYY-MM-DD');
   switch (preset) {
     case 'month':
@@ -38,7 +39,7 @@ function RoiBadge({ roi }: { roi: number | null }) {
   if (roi === null) return <Text size="sm">—</Text>;
   return (
     <Badge variant="light" color={roi >= 0 ? 'teal' : 'red'}>
-      {formatPercent(roi)}
+      {formatBasisPoints(roi)}
     </Badge>
   );
 }
@@ -66,19 +67,20 @@ export function ChannelReportTab() {
     name,
     row.leads,
     row.converted,
-    formatPercent(row.conversionRate),
+    formatBasisPoints(row.conversionRate),
     row.campaigns,
     formatFen(row.cost),
     row.costPerConverted === null ? '—' : formatFen(row.costPerConverted),
     formatFen(row.revenue),
-    formatPercent(row.roi),
+    formatBasisPoints(row.roi),
   ];
 
   function exportExcel() {
     if (!report.data) return;
     const { rows, totals } = report.data;
     const money = (fen: number | null) => (fen === null ? null : fen / 100);
-    const line = (r: ChannelReportRow, name: string) => [name, r.leads, r.converted, r.conversionRate, r.campaigns, money(r.cost), money(r.costPerConverted), money(r.revenue), r.roi];
+    const percent = (bp: number | null) => (bp === null ? null : bp / 100);
+    const line = (r: ChannelReportRow, name: string) => [name, r.leads, r.converted, percent(r.conversionRate), r.campaigns, money(r.cost), money(r.costPerConverted), money(r.revenue), percent(r.roi)];
     download(`${t('leads.channels.exportName')}-${range.from}-${range.to}.csv`, toCsv(header, [...rows.map((r) => line(r, channelName(r))), line(totals, t('leads.channels.total'))]));
   }
 

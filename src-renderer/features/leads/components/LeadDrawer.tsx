@@ -14,7 +14,7 @@ import { LoadFailed } from '../../../components/LoadFailed';
 import { formatTimestamp } from '../../../format';
 import { useCan } from '../../auth/current-user';
 import { useLead } from '../leads.queries';
-import { formatFen } from '../money';
+import { formatFen } from '../../../../src-main/domain/core/money';
 import { ConvertLeadModal } from './ConvertLeadModal';
 import { LeadFormModal } from './LeadFormModal';
 import { LeadStatusBadge, STAGE_COLORS } from './LeadStatusBadge';

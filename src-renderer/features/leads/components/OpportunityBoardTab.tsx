@@ -11,7 +11,8 @@ import { EmptyState } from '../../../components/EmptyState';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { useCan, useCurrentUser } from '../../auth/current-user';
 import { useBoard } from '../leads.queries';
-import { formatFen, formatFenCompact } from '../money';
+import { formatBasisPoints, formatFen, ratioInBasisPoints } from '../../../../src-main/domain/core/money';
+import { businessToday, formatFenCompact } from '../../../format';
 import { STAGE_COLORS } from './LeadStatusBadge';
 import { OpportunityCard } from './OpportunityCard';
 import { OpportunityModal } from './OpportunityModal';
@@ -138,7 +139,7 @@ export function OpportunityBoardTab() {
   const [losing, setLosing] = useState<Card | null>(null);
   const [lostReason, setLostReason] = useState('');
   const board = useBoard({ ...(debouncedQ ? { q: debouncedQ } : {}), ...(mine ? { ownerUserId: me.id } : {}), closedWithinDays: CLOSED_WITHIN_DAYS });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = businessToday();
 
   async function move(card: Card, stage: OpportunityStage, reason?: string) {
     if (stage === 'lost' && !reason) {
@@ -178,7 +179,7 @@ export function OpportunityBoardTab() {
         <Stat label={t('leads.board.pipeline')} value={String(openCount)} hint={`${t('leads.board.pipelineAmount')} ${formatFen(openColumns.reduce((n, c) => n + c.amount, 0))}`} />
         <Stat label={t('leads.board.forecast')} value={formatFen(openColumns.reduce((n, c) => n + c.weightedAmount, 0))} hint={t('leads.board.forecastHint')} />
         <Stat label={t('leads.board.wonRecently', { days: CLOSED_WITHIN_DAYS })} value={formatFen(won.amount)} hint={t('leads.board.count', { count: won.count })} />
-        <Stat label={t('leads.board.winRate', { days: CLOSED_WITHIN_DAYS })} value={won.count + lost.count ? `${Math.round((won.count * 100) / (won.count + lost.count))}%` : '—'} />
+        <Stat label={t('leads.board.winRate', { days: CLOSED_WITHIN_DAYS })} value={formatBasisPoints(ratioInBasisPoints(won.count, won.count + lost.count))} />
       </SimpleGrid>
       <Group justify="space-between" mb="sm">
         <Group gap="sm">

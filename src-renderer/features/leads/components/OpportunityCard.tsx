@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Card, Group, Menu, Progress, Stack, Text, Tooltip } 
 import { IconCalendar, IconDots, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { OPPORTUNITY_STAGES, type OpportunityCard as Card_, type OpportunityStage } from '../../../../src-main/domain/leads/leads.contract';
-import { formatFen } from '../money';
+import { formatFen } from '../../../../src-main/domain/core/money';
 import { STAGE_COLORS } from './LeadStatusBadge';
 
 /** One deal on the kanban: drag it to another column, or use the menu to move it. */

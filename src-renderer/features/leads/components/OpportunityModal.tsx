@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_PROBABILITY, OPEN_STAGES, type Lead, type Opportunity, type OpportunityStage } from '../../../../src-main/domain/leads/leads.contract';
-import { parseYuan } from '../../../../src-main/domain/shared/money';
+import { parseYuan, yuanText } from '../../../../src-main/domain/core/money';
 import { api } from '../../../api/client';
 import { describeIssue } from '../../../api/issues';
 import { showFormError } from '../../../api/hooks';
@@ -15,7 +15,6 @@ import { useCurrentUser } from '../../auth/current-user';
 import { DateField } from '../../customers/components/DateField';
 import { useUserOptions } from '../../customers/customers.queries';
 import { useOpportunity } from '../leads.queries';
-import { fenToYuanText } from '../money';
 import { STAGE_COLORS } from './LeadStatusBadge';
 import { FormActions } from '../../../components/FormActions';
 
@@ -97,7 +96,7 @@ export function OpportunityModal({ opened, onClose, lead, opportunityId }: { ope
             title: deal.title,
             customerId: deal.customerId,
             stage: deal.stage,
-            expectedAmount: fenToYuanText(deal.expectedAmount),
+            expectedAmount: yuanText(deal.expectedAmount),
             probability: deal.probability,
             expectedCloseDate: deal.expectedCloseDate,
             ownerUserId: deal.ownerUserId,

@@ -1,0 +1,112 @@
+/**
+ * Business dates are YYYY-MM-DD in the company's time zone; timestamps are ISO-8601 UTC
+ * (DESIGN §3). This is their one helper. Runtime-neutral: the renderer shows dates and times with
+ * the same functions the backend uses to file them.
+ */
+
+const DAY_MS = 86_400_000;
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+// Building an Intl.DateTimeFormat costs tens of microseconds; a table of 200 timestamps reuses one.
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(timeZone: string, at: Date): WallClock {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    clocks.set(timeZone, clock);
+  }
+  const parts = clock.formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+const dateOf = (w: WallClock) => `${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)}`;
+
+/** Midnight UTC of a business date, for calendar arithmetic; refuses what is not a real date. */
+function calendarMs(date: string): number {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`${date} is not a date (YYYY-MM-DD)`);
+  return ms;
+}
+
+const fromCalendarMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Today's business date in the company's zone (or the business date of any instant). */
+export function businessDateIn(timeZone: string, at: Date = new Date()): string {
+  return dateOf(wallClock(timeZone, at));
+}
+
+/** Minutes the zone is ahead of UTC at an instant. */
+function offsetMinutes(timeZone: string, at: Date): number {
+  const w = wallClock(timeZone, at);
+  const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The UTC instant at which a business date starts (midnight in the zone), so a range of business
+ * dates filters ISO-8601 UTC timestamps with plain string comparison on an index.
+ */
+export function businessDayStartUtc(date: string, timeZone: string): string {
+  const midnightAsUtc = calendarMs(date);
+  let instant = midnightAsUtc - offsetMinutes(timeZone, new Date(midnightAsUtc)) * 60_000;
+  // Once more, in case midnight and the first guess sit on different sides of a DST change.
+  instant = midnightAsUtc - offsetMinutes(timeZone, new Date(instant)) * 60_000;
+  return new Date(instant).toISOString();
+}
+
+export function addDays(date: string, days: number): string {
+  if (!Number.isInteger(days)) throw new RangeError(`${days} is not a whole number of days`);
+  return fromCalendarMs(calendarMs(date) + days * DAY_MS);
+}
+
+/** Calendar days from one business date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((calendarMs(to) - calendarMs(from)) / DAY_MS);
+}
+
+export function monthStart(date: string): string {
+  calendarMs(date);
+  return `${date.slice(0, 8)}01`;
+}
+
+export function monthEnd(date: string): string {
+  const start = new Date(calendarMs(monthStart(date)));
+  return fromCalendarMs(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
+}
+
+function instantOf(at: string | Date): Date {
+  const instant = typeof at === 'string' ? new Date(at) : at;
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`${String(at)} is not a timestamp`);
+  return instant;
+}
+
+/** A timestamp as its date in a zone: 2026-11-28. */
+export function formatDate(at: string | Date, timeZone: string): string {
+  return dateOf(wallClock(timeZone, instantOf(at)));
+}
+
+/** A timestamp on a 24-hour clock in a zone, the same in every UI language: 2026-11-28 09:54. */
+export function formatDateTime(at: string | Date, timeZone: string): string {
+  const w = wallClock(timeZone, instantOf(at));
+  return `${dateOf(w)} ${two(w.hour)}:${two(w.minute)}`;
+}
