@@ -5,7 +5,7 @@ import { createBackend, type RunningBackend } from '../src-main/backend/backend'
 import type { Session } from '../src-main/api/session';
 import { creditCodeCheckChar, customerNameKey } from '../src-main/domain/customers/customers.rules';
 import { buildSearchDoc, pinyinSortKey } from '../src-main/domain/customers/customers.search-text';
-import { decodeText, detectDelimiter, parseCsv } from '../src-main/domain/imports/imports.file';
+import { readSpreadsheet } from '../src-main/domain/imports/imports.file';
 import { newId } from '../src-main/domain/shared/ids';
 import { time, type BenchRow } from './measure';
 
@@ -36,10 +36,9 @@ async function company(): Promise<{ backend: RunningBackend; session: Session; d
 }
 
 /** The floor: the same rows from the same file, inserted with prepared statements in one transaction, no checks. */
-function rawInsert(backend: RunningBackend, csv: Buffer): void {
+async function rawInsert(backend: RunningBackend, csv: Buffer): Promise<void> {
   const db = backend.conn.sqlite;
-  const { text } = decodeText(csv);
-  const [, ...records] = parseCsv(text, detectDelimiter(text));
+  const [, ...records] = (await readSpreadsheet('customers.csv', csv)).records;
   const now = new Date().toISOString();
   const customer = db.prepare(
     `INSERT INTO customers (id, code, kind, name, short_name, name_key, name_pinyin, credit_code, industry, source, phone, email, province, city, district, credit_limit, payment_terms_days, custom_fields, lifecycle_stage, lifecycle_computed, status, created_at, updated_at)
