@@ -29,8 +29,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src-main/app/ may import electron (DESIGN §1).' }] }] },
   },
   {
-    // Contracts and rules are runtime-neutral: the renderer imports them.
-    files: ['src-main/**/*.contract.ts', 'src-main/**/*.dto.ts', 'src-main/**/*.rules.ts', 'src-main/api/contract.ts', 'src-main/api/method.ts', 'src-main/api/errors.ts', 'src-main/api/result.ts', 'src-main/api/session.ts', 'src-main/api/permissions.ts', 'src-main/api/paging.ts'],
+    // Contracts, rules and export tables are runtime-neutral: the renderer imports them.
+    files: ['src-main/**/*.contract.ts', 'src-main/**/*.dto.ts', 'src-main/**/*.rules.ts', 'src-main/**/*.export.ts', 'src-main/**/*.export-words.ts', 'src-main/domain/exports/exports.table.ts', 'src-main/api/contract.ts', 'src-main/api/method.ts', 'src-main/api/errors.ts', 'src-main/api/result.ts', 'src-main/api/session.ts', 'src-main/api/permissions.ts', 'src-main/api/paging.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,7 +1,9 @@
 import type { HandlersFor } from '../area';
 import type { exportsContract } from './exports.contract';
-import { exportCustomers } from './exports.service';
+import { exportAuditLog, exportCustomers, exportLeads } from './exports.service';
 
 export const exportsHandlers: HandlersFor<typeof exportsContract> = {
   'exports.customers': (input, ctx) => exportCustomers(input, ctx),
+  'exports.leads': (input, ctx) => exportLeads(input, ctx),
+  'exports.auditLog': (input, ctx) => exportAuditLog(input, ctx),
 };

@@ -28,3 +28,9 @@ export function formatFen(fen: Fen, currency = 'CNY'): string {
   const symbol = currency === 'CNY' ? '¥' : `${currency} `;
   return `${sign}${symbol}${whole}.${cents}`;
 }
+
+/** Fen as plain yuan text, "5000.50" or "-0.05": what a spreadsheet cell or an import takes back. */
+export function yuanText(fen: Fen): string {
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}

@@ -1,0 +1,100 @@
+/**
+ * The leads list as a file (线索): its columns, and the words a person reads in each UI language.
+ * Runtime-neutral. The words repeat the renderer's catalog (features/leads/messages.*.ts), which
+ * the backend cannot import; exports.labels.test.ts checks that they agree.
+ */
+import type { Locale } from '../auth/auth.contract';
+import { codeLabels, localised, type CellFormat, type CellValue, type ExportColumn, type ExportTable } from '../exports/exports.table';
+import type { LeadRow } from './leads.contract';
+
+export const LEAD_EXPORT_WORDS = {
+  'zh-CN': {
+    file: '线索',
+    field: {
+      code: '线索编号',
+      name: '联系人',
+      company: '公司名称',
+      title: '职务',
+      mobile: '手机号',
+      email: '邮箱',
+      source: '来源渠道',
+      campaign: '营销活动',
+      status: '状态',
+      owner: '负责人',
+      notes: '备注',
+      createdAt: '创建时间',
+      lastContactedAt: '最近跟进',
+      lostReason: '无效原因',
+      customer: '转化客户',
+    },
+    status: { new: '待跟进', contacted: '跟进中', qualified: '有效线索', converted: '已转客户', lost: '无效线索' },
+  },
+  en: {
+    file: 'Leads',
+    field: {
+      code: 'Lead no.',
+      name: 'Contact',
+      company: 'Company',
+      title: 'Job title',
+      mobile: 'Mobile',
+      email: 'Email',
+      source: 'Channel',
+      campaign: 'Campaign',
+      status: 'Status',
+      owner: 'Owner',
+      notes: 'Notes',
+      createdAt: 'Created',
+      lastContactedAt: 'Last follow-up',
+      lostReason: 'Reason lost',
+      customer: 'Customer',
+    },
+    status: { new: 'New', contacted: 'Contacted', qualified: 'Qualified', converted: 'Converted', lost: 'Lost' },
+  },
+  'zh-TW': {
+    file: '線索',
+    field: {
+      code: '線索編號',
+      name: '聯絡人',
+      company: '公司名稱',
+      title: '職務',
+      mobile: '手機號',
+      email: '郵箱',
+      source: '來源通路',
+      campaign: '行銷活動',
+      status: '狀態',
+      owner: '負責人',
+      notes: '備註',
+      createdAt: '建立時間',
+      lastContactedAt: '最近跟進',
+      lostReason: '無效原因',
+      customer: '轉化客戶',
+    },
+    status: { new: '待跟進', contacted: '跟進中', qualified: '有效線索', converted: '已轉客戶', lost: '無效線索' },
+  },
+} satisfies Record<Locale, { file: string; field: Record<string, string>; status: Record<string, string> }>;
+
+type Words = (typeof LEAD_EXPORT_WORDS)['zh-CN'];
+
+function column(key: string, header: (w: Words) => string, format: CellFormat, value: (lead: LeadRow) => CellValue): ExportColumn<LeadRow> {
+  return { key, header: localised(LEAD_EXPORT_WORDS, header), format, value };
+}
+
+export const leadExportTable: ExportTable<LeadRow> = {
+  name: { machine: 'leads', ...localised(LEAD_EXPORT_WORDS, (w) => w.file) },
+  columns: [
+    column('lead_code', (w) => w.field.code, 'text', (l) => l.code),
+    column('name', (w) => w.field.name, 'text', (l) => l.name),
+    column('title', (w) => w.field.title, 'text', (l) => l.title),
+    column('company', (w) => w.field.company, 'text', (l) => l.company),
+    column('mobile', (w) => w.field.mobile, 'text', (l) => l.mobile),
+    column('email', (w) => w.field.email, 'text', (l) => l.email),
+    column('source', (w) => w.field.source, 'text', (l) => l.source),
+    column('campaign', (w) => w.field.campaign, 'text', (l) => l.campaignName),
+    column('status', (w) => w.field.status, codeLabels(LEAD_EXPORT_WORDS, (w) => w.status), (l) => l.status),
+    column('lost_reason', (w) => w.field.lostReason, 'text', (l) => l.lostReason),
+    column('owner', (w) => w.field.owner, 'text', (l) => l.ownerName),
+    column('customer_code', (w) => w.field.customer, 'text', (l) => l.customerCode),
+    column('last_contacted_at', (w) => w.field.lastContactedAt, 'datetime', (l) => l.lastContactedAt),
+    column('created_at', (w) => w.field.createdAt, 'datetime', (l) => l.createdAt),
+  ],
+};
