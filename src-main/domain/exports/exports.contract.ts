@@ -8,7 +8,7 @@ import { jobIdField } from '../../api/paging';
 import { auditContract } from '../audit/audit.contract';
 import { LOCALES } from '../auth/auth.contract';
 import { listFilters, listSort } from '../customers/customers.contract';
-import { leadListInput } from '../leads/leads.contract';
+import { leadListInput, leadsContract } from '../leads/leads.contract';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -38,6 +38,9 @@ export const exportCustomersInput = z
 /** The leads list's query (leads.list) without its paging. */
 export const exportLeadsInput = leadListInput.omit({ page: true, pageSize: true }).extend(fileFields).strict();
 
+/** The campaigns list's query (leads.listCampaigns) without its paging. */
+export const exportCampaignsInput = leadsContract['leads.listCampaigns'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
+
 /** The activity log's query (audit.list) without its paging. */
 export const exportAuditLogInput = auditContract['audit.list'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
 
@@ -53,5 +56,6 @@ export const exportsContract = {
   'exports.customers': method<ExportFile>()({ input: exportCustomersInput, permission: 'customers.export', mutates: false }),
   /** Whoever may page through every lead may take them as a file. */
   'exports.leads': method<ExportFile>()({ input: exportLeadsInput, permission: 'leads.read', mutates: false }),
+  'exports.campaigns': method<ExportFile>()({ input: exportCampaignsInput, permission: 'leads.read', mutates: false }),
   'exports.auditLog': method<ExportFile>()({ input: exportAuditLogInput, permission: 'audit.read', mutates: false }),
 };

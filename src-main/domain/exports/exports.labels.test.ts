@@ -15,8 +15,8 @@ import { AUDIT_EXPORT_WORDS } from '../audit/audit.export-words';
 import { CUSTOMER_KINDS, CUSTOMER_SIZES, CUSTOMER_STATUSES, LIFECYCLE_STAGES } from '../customers/customers.contract';
 import { CUSTOMER_EXPORT_WORDS } from '../customers/customers.export';
 import { IMPORT_FIELDS } from '../imports/imports.contract';
-import { LEAD_STATUSES } from '../leads/leads.contract';
-import { LEAD_EXPORT_WORDS } from '../leads/leads.export';
+import { CAMPAIGN_STATUSES, LEAD_STATUSES } from '../leads/leads.contract';
+import { CAMPAIGN_EXPORT_WORDS, LEAD_EXPORT_WORDS } from '../leads/leads.export';
 
 /** The renderer's catalogs per language, as i18next mounts them. */
 const CATALOGS = {
@@ -55,6 +55,13 @@ describe.each(LANGUAGES)('export words in %s agree with the screens', (language)
     expect(words.field).toEqual(catalog.leads.field);
     expect(words.status).toEqual(pick(catalog.leads.status, LEAD_STATUSES));
     expect(words.file).toBe(catalog.leads.tabs.leads);
+  });
+
+  it('campaigns: headers and a label for every status', () => {
+    const words = CAMPAIGN_EXPORT_WORDS[language];
+    expect(words.campaign).toEqual(pick(catalog.leads.campaigns, Object.keys(words.campaign)));
+    expect(words.campaignStatus).toEqual(pick(catalog.leads.campaignStatus, CAMPAIGN_STATUSES));
+    expect(words.campaignFile).toBe(catalog.leads.tabs.campaigns);
   });
 
   it('activity log: headers, methods, records, transports and field names', () => {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ownerApi, type TestApi } from '../../db/test-db';
 import { aCustomer, creditCode } from '../customers/customers.test-helpers';
-import { aLead } from '../leads/leads.test-helpers';
+import { aCampaign, aLead } from '../leads/leads.test-helpers';
 import { businessDateIn } from '../shared/dates';
 
 /** What a clock on the wall in Shanghai showed at an instant: 2026-11-28 09:54. */
@@ -129,6 +129,20 @@ describe('exports for people', () => {
     expect(lines[1]).toContain(',contacted,');
     const warehouse = await api.as('warehouse');
     expect(await warehouse.call('exports.leads', { format: 'xlsx' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('exports the campaigns list with their cost in yuan and dates', async () => {
+    const api = await ownerApi();
+    await api.ok('leads.saveCampaign', aCampaign({ name: '2026 春季糖酒会', cost: 1_234_550, startDate: '2026-03-01', endDate: '2026-03-31', status: 'running' }));
+    const file = await api.ok('exports.campaigns', { format: 'xlsx', language: 'zh-CN' });
+    expect(file).toMatchObject({ rows: 1, fileName: expect.stringMatching(/^营销活动-/) });
+    const row = byHeader(await sheetOf(file.contentBase64), 2);
+    expect(row.get('活动名称')!.value).toBe('2026 春季糖酒会');
+    expect(row.get('状态')!.value).toBe('进行中');
+    expect(row.get('活动费用')).toMatchObject({ value: 12345.5, numFmt: '#,##0.00' });
+    expect(row.get('开始日期')).toMatchObject({ value: new Date('2026-03-01T00:00:00Z'), numFmt: 'yyyy-mm-dd' });
+    const csv = Buffer.from((await api.ok('exports.campaigns', { format: 'csv' })).contentBase64, 'base64').toString('utf8');
+    expect(csv).toContain('2026 春季糖酒会,百度推广,2026-03-01,2026-03-31,running,12345.50,0,0,,');
   });
 
   it('exports the activity log with who did what, worded for the reader', async () => {

@@ -13,11 +13,12 @@ import { customerExportTable } from '../customers/customers.export';
 import { customerExportRows } from '../customers/customers.export-rows';
 import { toFieldDef } from '../customers/customers.fields';
 import { listFieldDefs } from '../customers/customers.repository';
-import { leadExportTable } from '../leads/leads.export';
+import { listCampaigns } from '../leads/campaigns.service';
+import { campaignExportTable, leadExportTable } from '../leads/leads.export';
 import { listLeads } from '../leads/leads.service';
 import { getSettings } from '../settings/settings.service';
 import { businessDateIn } from '../shared/dates';
-import type { ExportFile, ExportFormat, exportAuditLogInput, exportCustomersInput, exportLeadsInput } from './exports.contract';
+import type { ExportFile, ExportFormat, exportAuditLogInput, exportCampaignsInput, exportCustomersInput, exportLeadsInput } from './exports.contract';
 import { writeExportFile } from './exports.file';
 import type { ExportLanguage, ExportTable } from './exports.table';
 
@@ -76,6 +77,10 @@ export async function exportCustomers(input: z.output<typeof exportCustomersInpu
 
 export function exportLeads(input: z.output<typeof exportLeadsInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(leadExportTable, pages((page, pageSize) => listLeads(ctx.db, { ...input, page, pageSize })), input, ctx);
+}
+
+export function exportCampaigns(input: z.output<typeof exportCampaignsInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(campaignExportTable, pages((page, pageSize) => listCampaigns(ctx.db, { ...input, page, pageSize })), input, ctx);
 }
 
 export function exportAuditLog(input: z.output<typeof exportAuditLogInput>, ctx: HandlerContext): Promise<ExportFile> {

@@ -1,11 +1,12 @@
 /**
- * The leads list as a file (线索): its columns, and the words a person reads in each UI language.
+ * The leads and campaigns lists as files (线索, 营销活动): their columns, and the words a person
+ * reads in each UI language.
  * Runtime-neutral. The words repeat the renderer's catalog (features/leads/messages.*.ts), which
  * the backend cannot import; exports.labels.test.ts checks that they agree.
  */
 import type { Locale } from '../auth/auth.contract';
 import { codeLabels, localised, type CellFormat, type CellValue, type ExportColumn, type ExportTable } from '../exports/exports.table';
-import type { LeadRow } from './leads.contract';
+import type { Campaign, LeadRow } from './leads.contract';
 
 export const LEAD_EXPORT_WORDS = {
   'zh-CN': {
@@ -96,5 +97,79 @@ export const leadExportTable: ExportTable<LeadRow> = {
     column('customer_code', (w) => w.field.customer, 'text', (l) => l.customerCode),
     column('last_contacted_at', (w) => w.field.lastContactedAt, 'datetime', (l) => l.lastContactedAt),
     column('created_at', (w) => w.field.createdAt, 'datetime', (l) => l.createdAt),
+  ],
+};
+
+export const CAMPAIGN_EXPORT_WORDS = {
+  'zh-CN': {
+    campaignFile: '营销活动',
+    campaign: {
+      name: '活动名称',
+      channel: '渠道',
+      startDate: '开始日期',
+      endDate: '结束日期',
+      status: '状态',
+      cost: '活动费用',
+      leads: '线索数',
+      converted: '转化客户',
+      costPerLead: '单条线索成本',
+      notes: '备注',
+    },
+    campaignStatus: { planned: '计划中', running: '进行中', ended: '已结束', cancelled: '已取消' },
+  },
+  en: {
+    campaignFile: 'Campaigns',
+    campaign: {
+      name: 'Name',
+      channel: 'Channel',
+      startDate: 'Start date',
+      endDate: 'End date',
+      status: 'Status',
+      cost: 'Cost',
+      leads: 'Leads',
+      converted: 'Converted',
+      costPerLead: 'Cost per lead',
+      notes: 'Notes',
+    },
+    campaignStatus: { planned: 'Planned', running: 'Running', ended: 'Ended', cancelled: 'Cancelled' },
+  },
+  'zh-TW': {
+    campaignFile: '行銷活動',
+    campaign: {
+      name: '活動名稱',
+      channel: '通路',
+      startDate: '開始日期',
+      endDate: '結束日期',
+      status: '狀態',
+      cost: '活動費用',
+      leads: '線索數',
+      converted: '轉化客戶',
+      costPerLead: '單條線索成本',
+      notes: '備註',
+    },
+    campaignStatus: { planned: '計劃中', running: '進行中', ended: '已結束', cancelled: '已取消' },
+  },
+} satisfies Record<Locale, { campaignFile: string; campaign: Record<string, string>; campaignStatus: Record<string, string> }>;
+
+type CampaignWords = (typeof CAMPAIGN_EXPORT_WORDS)['zh-CN'];
+
+function campaignColumn(key: string, header: (w: CampaignWords) => string, format: CellFormat, value: (campaign: Campaign) => CellValue): ExportColumn<Campaign> {
+  return { key, header: localised(CAMPAIGN_EXPORT_WORDS, header), format, value };
+}
+
+export const campaignExportTable: ExportTable<Campaign> = {
+  name: { machine: 'campaigns', ...localised(CAMPAIGN_EXPORT_WORDS, (w) => w.campaignFile) },
+  columns: [
+    campaignColumn('name', (w) => w.campaign.name, 'text', (c) => c.name),
+    campaignColumn('channel', (w) => w.campaign.channel, 'text', (c) => c.channel),
+    campaignColumn('start_date', (w) => w.campaign.startDate, 'date', (c) => c.startDate),
+    campaignColumn('end_date', (w) => w.campaign.endDate, 'date', (c) => c.endDate),
+    campaignColumn('status', (w) => w.campaign.status, codeLabels(CAMPAIGN_EXPORT_WORDS, (w) => w.campaignStatus), (c) => c.status),
+    campaignColumn('cost', (w) => w.campaign.cost, 'money', (c) => c.cost),
+    campaignColumn('leads', (w) => w.campaign.leads, 'number', (c) => c.leadCount),
+    campaignColumn('converted', (w) => w.campaign.converted, 'number', (c) => c.convertedCount),
+    // Rounded half-up to the fen, as the screen shows it.
+    campaignColumn('cost_per_lead', (w) => w.campaign.costPerLead, 'money', (c) => (c.leadCount ? Math.round(c.cost / c.leadCount) : null)),
+    campaignColumn('notes', (w) => w.campaign.notes, 'text', (c) => c.notes),
   ],
 };
