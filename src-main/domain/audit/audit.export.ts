@@ -2,7 +2,7 @@
  * The activity log as a file (操作日志): when, who, what was done to which record, and the fields
  * it changed, in the words of audit.export-words.ts. Runtime-neutral.
  */
-import { codeLabels, localised, type CellFormat, type CellValue, type ExportColumn, type ExportLanguage, type ExportTable } from '../exports/exports.table';
+import { codeLabels, columnsWorded, localised, type ExportLanguage, type ExportTable } from '../exports/exports.table';
 import { yuanText } from '../shared/money';
 import type { AuditEntry } from './audit.contract';
 import { AUDIT_EXPORT_WORDS } from './audit.export-words';
@@ -35,9 +35,7 @@ export function changesText(entry: AuditEntry, language: ExportLanguage | null):
     .join('; ');
 }
 
-function column(key: string, header: (w: Words) => string, format: CellFormat, value: (entry: AuditEntry) => CellValue): ExportColumn<AuditEntry> {
-  return { key, header: localised(AUDIT_EXPORT_WORDS, header), format, value };
-}
+const column = columnsWorded<Words, AuditEntry>(AUDIT_EXPORT_WORDS);
 
 /** The changes column is worded per language, so the table is made for the language it is written in. */
 export function auditExportTable(language: ExportLanguage | null): ExportTable<AuditEntry> {

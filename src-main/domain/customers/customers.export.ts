@@ -5,7 +5,7 @@
  * renderer's catalogs, which the backend cannot import; exports.labels.test.ts checks that they agree.
  */
 import type { Locale } from '../auth/auth.contract';
-import { codeLabels, localised, sameInEveryLanguage, type CellFormat, type CellValue, type ExportColumn, type ExportTable } from '../exports/exports.table';
+import { codeLabels, columnsWorded, localised, sameInEveryLanguage, type CellFormat, type ExportColumn, type ExportTable } from '../exports/exports.table';
 import type { CustomFieldDef, CustomFieldValue } from './customers.contract';
 
 export const CUSTOMER_EXPORT_WORDS = {
@@ -209,12 +209,9 @@ export interface CustomerExportRow {
   customFields: Record<string, CustomFieldValue>;
 }
 
-type Words = (typeof CUSTOMER_EXPORT_WORDS)['zh-CN'];
 type Row = CustomerExportRow;
 
-function column(key: string, header: (w: Words) => string, format: CellFormat, value: (row: Row) => CellValue): ExportColumn<Row> {
-  return { key, header: localised(CUSTOMER_EXPORT_WORDS, header), format, value };
-}
+const column = columnsWorded<(typeof CUSTOMER_EXPORT_WORDS)['zh-CN'], Row>(CUSTOMER_EXPORT_WORDS);
 
 const COLUMNS: ExportColumn<Row>[] = [
   column('customer_code', (w) => w.field.code, 'text', (r) => r.code),

@@ -52,3 +52,13 @@ export function localised<Words>(words: Record<Locale, Words>, pick: (words: Wor
 export function codeLabels<Words>(words: Record<Locale, Words>, pick: (words: Words) => Record<string, string>): { codes: CodeLabels } {
   return { codes: Object.fromEntries(LOCALES.map((language) => [language, pick(words[language])])) as CodeLabels };
 }
+
+/** The column builder of one table: `column(key, (w) => w.field.code, 'text', (row) => row.code)`, its header taken from the words of every language. */
+export function columnsWorded<Words, Row>(words: Record<Locale, Words>) {
+  return (key: string, header: (words: Words) => string, format: CellFormat, value: (row: Row) => CellValue): ExportColumn<Row> => ({
+    key,
+    header: localised(words, header),
+    format,
+    value,
+  });
+}

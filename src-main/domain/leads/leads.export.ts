@@ -5,7 +5,7 @@
  * the backend cannot import; exports.labels.test.ts checks that they agree.
  */
 import type { Locale } from '../auth/auth.contract';
-import { codeLabels, localised, type CellFormat, type CellValue, type ExportColumn, type ExportTable } from '../exports/exports.table';
+import { codeLabels, columnsWorded, localised, type ExportTable } from '../exports/exports.table';
 import type { Campaign, LeadRow } from './leads.contract';
 
 export const LEAD_EXPORT_WORDS = {
@@ -74,11 +74,7 @@ export const LEAD_EXPORT_WORDS = {
   },
 } satisfies Record<Locale, { file: string; field: Record<string, string>; status: Record<string, string> }>;
 
-type Words = (typeof LEAD_EXPORT_WORDS)['zh-CN'];
-
-function column(key: string, header: (w: Words) => string, format: CellFormat, value: (lead: LeadRow) => CellValue): ExportColumn<LeadRow> {
-  return { key, header: localised(LEAD_EXPORT_WORDS, header), format, value };
-}
+const column = columnsWorded<(typeof LEAD_EXPORT_WORDS)['zh-CN'], LeadRow>(LEAD_EXPORT_WORDS);
 
 export const leadExportTable: ExportTable<LeadRow> = {
   name: { machine: 'leads', ...localised(LEAD_EXPORT_WORDS, (w) => w.file) },
@@ -151,11 +147,7 @@ export const CAMPAIGN_EXPORT_WORDS = {
   },
 } satisfies Record<Locale, { campaignFile: string; campaign: Record<string, string>; campaignStatus: Record<string, string> }>;
 
-type CampaignWords = (typeof CAMPAIGN_EXPORT_WORDS)['zh-CN'];
-
-function campaignColumn(key: string, header: (w: CampaignWords) => string, format: CellFormat, value: (campaign: Campaign) => CellValue): ExportColumn<Campaign> {
-  return { key, header: localised(CAMPAIGN_EXPORT_WORDS, header), format, value };
-}
+const campaignColumn = columnsWorded<(typeof CAMPAIGN_EXPORT_WORDS)['zh-CN'], Campaign>(CAMPAIGN_EXPORT_WORDS);
 
 export const campaignExportTable: ExportTable<Campaign> = {
   name: { machine: 'campaigns', ...localised(CAMPAIGN_EXPORT_WORDS, (w) => w.campaignFile) },
