@@ -53,6 +53,8 @@ export const ISSUE_CODES = [
   'too_many_columns',
   'cell_too_long',
   'file_too_large',
+  'password_protected',
+  'malformed_csv',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -115,6 +117,8 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   too_many_columns: (p) => `More than ${String(p.max)} columns`,
   cell_too_long: (p) => `A cell longer than ${String(p.max)} characters`,
   file_too_large: (p) => `Larger than ${String(p.max)}`,
+  password_protected: () => 'The workbook is password-protected',
+  malformed_csv: (p) => `Line ${String(p.line)} cannot be read as CSV`,
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

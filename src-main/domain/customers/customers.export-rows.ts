@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Sqlite } from '../../db/connection';
 import type { Database } from '../../db/schema';
-import type { CustomFieldValue, customerListInput } from './customers.contract';
+import type { customerListInput } from './customers.contract';
+import type { CustomFieldValue } from './customers.dto';
 import type { CustomerExportRow } from './customers.export';
 import { listCustomerIds } from './customers.list';
 

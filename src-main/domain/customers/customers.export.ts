@@ -6,7 +6,7 @@
  */
 import type { Locale } from '../auth/auth.contract';
 import { codeLabels, columnsWorded, localised, sameInEveryLanguage, type CellFormat, type ExportColumn, type ExportTable } from '../exports/exports.table';
-import type { CustomFieldDef, CustomFieldValue } from './customers.contract';
+import type { CustomFieldDef, CustomFieldValue } from './customers.dto';
 
 export const CUSTOMER_EXPORT_WORDS = {
   'zh-CN': {

@@ -12,7 +12,7 @@ import en from '../../../src-renderer/i18n/en';
 import zhCN from '../../../src-renderer/i18n/zh-CN';
 import zhTW from '../../../src-renderer/i18n/zh-TW';
 import { AUDIT_EXPORT_WORDS } from '../audit/audit.export-words';
-import { CUSTOMER_KINDS, CUSTOMER_SIZES, CUSTOMER_STATUSES, LIFECYCLE_STAGES } from '../customers/customers.contract';
+import { CUSTOMER_KINDS, CUSTOMER_SIZES, CUSTOMER_STATUSES, LIFECYCLE_STAGES } from '../customers/customers.dto';
 import { CUSTOMER_EXPORT_WORDS } from '../customers/customers.export';
 import { IMPORT_FIELDS } from '../imports/imports.contract';
 import { CAMPAIGN_STATUSES, LEAD_STATUSES } from '../leads/leads.contract';

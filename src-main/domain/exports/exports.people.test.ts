@@ -111,7 +111,7 @@ describe('exports for people', () => {
     const api = await ownerApi();
     const first = await api.ok('leads.create', aLead({ name: '陈静', company: '苏州恒通建材有限公司' }));
     await api.ok('leads.create', aLead({ name: '刘洋' }));
-    await api.ok('leads.update', { id: first.id, patch: { status: 'contacted' } });
+    await api.ok('leads.update', { id: first.id, status: 'contacted' });
     const file = await api.ok('exports.leads', { format: 'xlsx', language: 'zh-CN', sort: { field: 'code', dir: 'asc' } });
     expect(file).toMatchObject({ rows: 2, fileName: expect.stringMatching(/^线索-\d{4}-\d{2}-\d{2}\.xlsx$/) });
     const sheet = await sheetOf(file.contentBase64);

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { HandlerContext } from '../context';
 import { AppError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
 import type { Page } from '../../api/paging';
 import { auditExportTable } from '../audit/audit.export';
 import { listAudit } from '../audit/audit.service';
@@ -56,7 +57,7 @@ export async function exportTable<Row>(
     for await (const { rows, total } of source) {
       if (total > MAX_ROWS) {
         throw new AppError('VALIDATION', `${total} rows are more than one Excel sheet holds (${MAX_ROWS}); narrow the list first`, [
-          { path: '', message: `At most ${MAX_ROWS} rows` },
+          fieldIssue('', 'too_many_rows', { max: MAX_ROWS }),
         ]);
       }
       yield rows;

@@ -12,7 +12,7 @@ import { inlineRow, peakMemoryGrowth, xlsxOfRepeatedRows } from './imports.zip.t
 
 const MB = 1024 * 1024;
 
-/** The refusal a read ends in: its first issue, which names the limit. */
+/** The refusal a read ends in: its first issue, which names the limit, with the error's fuller English message. */
 async function refusal(read: Promise<unknown>) {
   const error = await read.then(
     () => null,
@@ -20,7 +20,7 @@ async function refusal(read: Promise<unknown>) {
   );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe('VALIDATION');
-  return (error as AppError).issues![0] as { path: string; message: string; code: string; params: Record<string, unknown> };
+  return { ...(error as AppError).issues![0]!, errorMessage: (error as AppError).message };
 }
 
 function rowsOf(from: number, to: number, values: string[]): string {
@@ -37,8 +37,8 @@ describe('XLSX limits', () => {
     expect(sheetBytes).toBeGreaterThan(500 * MB);
     const { result, seconds, growthMb } = await peakMemoryGrowth(() => readSpreadsheet('客户.xlsx', file));
     const issue = await refusal(Promise.reject(result));
-    expect(issue).toMatchObject({ path: 'contentBase64', code: 'sheet_too_large', params: { part: 'xl/worksheets/sheet1.xml', size: sheetBytes, max: SPREADSHEET_LIMITS.maxSheetBytes } });
-    expect(issue.message).toContain('256 MB');
+    expect(issue).toMatchObject({ path: 'contentBase64', code: 'file_too_large', params: { part: 'xl/worksheets/sheet1.xml', size: `${Math.round(sheetBytes / MB)} MB`, max: '256 MB' } });
+    expect(issue.errorMessage).toContain('at most 256 MB');
     expect(seconds).toBeLessThan(10);
     expect(growthMb).toBeLessThan(300);
   });
@@ -47,7 +47,7 @@ describe('XLSX limits', () => {
     const { file } = xlsxOfRepeatedRows(inlineRow(1, ['x'.repeat(40)]).repeat(10_000), 600, { declaredSize: 1 * MB });
     const { result, seconds, growthMb } = await peakMemoryGrowth(() => readSpreadsheet('客户.xlsx', file));
     const issue = await refusal(Promise.reject(result));
-    expect(issue).toMatchObject({ code: 'sheet_too_large', params: { part: 'xl/worksheets/sheet1.xml', max: 1 * MB } });
+    expect(issue).toMatchObject({ code: 'file_too_large', params: { part: 'xl/worksheets/sheet1.xml', max: '1 MB' } });
     expect(seconds).toBeLessThan(10);
     expect(growthMb).toBeLessThan(300);
   });
@@ -58,13 +58,13 @@ describe('XLSX limits', () => {
     expect(file.length).toBeLessThan(64 * MB);
     // As uploaded: the sheet's size gives it away before a row is read.
     const bySize = await peakMemoryGrowth(() => readSpreadsheet('客户.xlsx', file));
-    expect(await refusal(Promise.reject(bySize.result))).toMatchObject({ code: 'sheet_too_large', params: { size: sheetBytes } });
+    expect(await refusal(Promise.reject(bySize.result))).toMatchObject({ code: 'file_too_large', params: { size: `${Math.round(sheetBytes / MB)} MB` } });
     expect(bySize.seconds).toBeLessThan(10);
     // With no size limit, the row count stops it at row 200,001 as the rows stream past.
     const byRows = await peakMemoryGrowth(() => readSpreadsheet('客户.xlsx', file, { ...SPREADSHEET_LIMITS, maxSheetBytes: 2 ** 32 - 1 }));
     const issue = await refusal(Promise.reject(byRows.result));
     expect(issue).toMatchObject({ code: 'too_many_rows', params: { max: 200_000 } });
-    expect(issue.message).toContain('200,000 rows');
+    expect(issue.errorMessage).toContain('more than 200,000 rows');
     expect(byRows.seconds).toBeLessThan(10);
     expect(byRows.growthMb).toBeLessThan(300);
   }, 30_000);
@@ -72,7 +72,7 @@ describe('XLSX limits', () => {
   it('refuses a sheet with megabytes of text outside any tag (one giant cell, or a sea of blanks)', async () => {
     const { file } = xlsxOfRepeatedRows(' '.repeat(MB), 50);
     const { result, seconds } = await peakMemoryGrowth(() => readSpreadsheet('客户.xlsx', file));
-    expect(await refusal(Promise.reject(result))).toMatchObject({ code: 'cell_too_large' });
+    expect(await refusal(Promise.reject(result))).toMatchObject({ code: 'cell_too_long' });
     expect(seconds).toBeLessThan(10);
   });
 
@@ -80,7 +80,7 @@ describe('XLSX limits', () => {
     const wide = xlsxOfRepeatedRows(`<row r="1"><c r="A1" t="inlineStr"><is><t>名称</t></is></c><c r="HZ1" t="inlineStr"><is><t>x</t></is></c></row>`, 1);
     expect(await refusal(readSpreadsheet('客户.xlsx', wide.file))).toMatchObject({ code: 'too_many_columns', params: { max: 200, line: 1, columns: 234 } });
     const long = xlsxOfRepeatedRows(rowsOf(1, 2, ['名称', 'y'.repeat(40_000)]), 1);
-    expect(await refusal(readSpreadsheet('客户.xlsx', long.file))).toMatchObject({ code: 'cell_too_large', params: { max: 32_767, line: 1, column: 'B' } });
+    expect(await refusal(readSpreadsheet('客户.xlsx', long.file))).toMatchObject({ code: 'cell_too_long', params: { max: 32_767, line: 1, column: 'B' } });
   });
 
   it('reads a streamed sheet that has no shared strings, with its rows and line numbers', async () => {
@@ -104,7 +104,7 @@ describe('CSV limits and lines', () => {
       params: { line: 3, columns: 201 },
     });
     expect(await refusal(readSpreadsheet('客户.csv', Buffer.from(lines('名称,备注', 'a,b', `c,"${'长'.repeat(33_000)}"`))))).toMatchObject({
-      code: 'cell_too_large',
+      code: 'cell_too_long',
       params: { line: 3, column: 'B' },
     });
     expect(await refusal(readSpreadsheet('客户.csv', Buffer.from(lines('名称,备注', 'a,b', 'c,"never closed', 'd,e'))))).toMatchObject({
@@ -142,7 +142,7 @@ describe('CSV encodings', () => {
     const sjis = iconv.encode(lines('顧客名,担当者,電話番号', '株式会社サンプル,山田太郎,03-1234-5678', 'テスト商事,鈴木花子,06-9876-5432'), 'shift_jis');
     const issue = await refusal(readSpreadsheet('顧客.csv', sjis));
     expect(issue).toMatchObject({ path: 'contentBase64', code: 'unsupported_encoding', params: { encoding: 'Shift_JIS' } });
-    expect(issue.message).toContain('Shift_JIS');
+    expect(issue.errorMessage).toContain('Shift_JIS');
   });
 
   it('refuses a Latin-1 file, naming the encoding, even when its bytes happen to be valid GBK', async () => {

@@ -35,7 +35,7 @@ async function inMemory(stream: Readable): Promise<Buffer> {
     size += chunk.length;
     if (size > MAX_IMPORT_BYTES) {
       stream.destroy();
-      throw fileRefused('sheet_too_large', `The file is larger than ${megabytes(MAX_IMPORT_BYTES)}; split it into smaller files`, { max: MAX_IMPORT_BYTES });
+      throw fileRefused('file_too_large', `The file is larger than ${megabytes(MAX_IMPORT_BYTES)}; split it into smaller files`, { max: megabytes(MAX_IMPORT_BYTES) });
     }
     chunks.push(chunk);
   }
@@ -65,14 +65,14 @@ async function firstBytes(source: Buffer | string): Promise<Buffer> {
 export async function readSpreadsheet(fileName: string, source: SpreadsheetSource, limits: SpreadsheetLimits = SPREADSHEET_LIMITS): Promise<ReadFile> {
   const input = source instanceof Readable ? await inMemory(source) : source;
   const head = await firstBytes(input);
-  if (head.length === 0) throw fileRefused('empty_file', 'The file is empty');
+  if (head.length === 0) throw fileRefused('required', 'The file is empty', { field: 'file' });
   const starts = (magic: number[]) => magic.every((b, i) => head[i] === b);
   if (starts(ZIP_MAGIC)) return { encoding: 'xlsx', delimiter: null, records: await readXlsx(input, limits) };
   if (starts(OLE_MAGIC) && /\.xlsx$/i.test(fileName)) {
-    throw fileRefused('encrypted_workbook', 'The workbook is password-protected; remove the password in Excel and save it again');
+    throw fileRefused('password_protected', 'The workbook is password-protected; remove the password in Excel and save it again');
   }
   if (/\.xls$/i.test(fileName) || starts(OLE_MAGIC)) {
-    throw fileRefused('old_xls', 'Old Excel files (.xls) cannot be read; in Excel choose Save As → .xlsx or CSV', {}, 'fileName');
+    throw fileRefused('invalid_format', 'Old Excel files (.xls) cannot be read; in Excel choose Save As → .xlsx or CSV', { expected: 'xlsx_or_csv' }, 'fileName');
   }
   const csv = await readCsv(() => chunksOf(input), limits);
   return { encoding: csv.encoding, delimiter: csv.delimiter, records: csv.records };

@@ -56,7 +56,7 @@ describe('imports.previewCustomers', () => {
     const bomb = xlsxOfRepeatedRows(inlineRow(1, ['x'.repeat(40)]).repeat(10_000), 600).file;
     const started = performance.now();
     const result = await api.call('imports.previewCustomers', { fileName: '客户.xlsx', contentBase64: bomb.toString('base64') });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('at most 256 MB'), issues: [{ code: 'sheet_too_large' }] } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('at most 256 MB'), issues: [{ path: 'contentBase64', code: 'file_too_large', params: { max: '256 MB' } }] } });
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 

@@ -3,9 +3,10 @@
  * the headers of common Chinese software (用友, 金蝶, 管家婆 exports) and of our own export.
  */
 import { AppError } from '../../api/errors';
+import { fieldIssue, type FieldIssue } from '../../api/issues';
 import { toHalfWidth } from '../shared/text';
 import type { ImportField, ImportTarget } from './imports.contract';
-import { columnLetter, FILE_FIELD, type FileIssue } from './imports.limits';
+import { columnLetter, FILE_FIELD } from './imports.limits';
 
 // Traditional characters that occur in these headers, so a zh-TW sheet maps too.
 const TRADITIONAL = '戶稱編碼聯繫電話號機郵簡稅別類額帳賬銀開頭註冊區縣標籤業務員負責備來規級會詳細統識納遞貿價簽絡數證網單稱鄉鎮廳處詢項';
@@ -134,13 +135,14 @@ export function refuseDuplicateHeaders(headers: string[], line: number): void {
     const key = normaliseHeader(header);
     if (key) columnsByHeader.set(key, [...(columnsByHeader.get(key) ?? []), i]);
   });
-  const issues: FileIssue[] = [];
+  const issues: FieldIssue[] = [];
+  const messages: string[] = [];
   for (const columns of columnsByHeader.values()) {
     if (columns.length < 2) continue;
     const header = headers[columns[0]!]!;
     const letters = columns.map((i) => columnLetter(i + 1));
-    const message = `Line ${line}: the header "${header}" appears in columns ${letters.join(', ')}; rename or remove all but one`;
-    issues.push({ path: FILE_FIELD, message, code: 'duplicate_header', params: { header, columns: letters, line } });
+    issues.push(fieldIssue(FILE_FIELD, 'duplicate_header', { header, columns: letters, line }));
+    messages.push(`Line ${line}: the header "${header}" appears in columns ${letters.join(', ')}; rename or remove all but one`);
   }
-  if (issues.length > 0) throw new AppError('VALIDATION', issues.map((i) => i.message).join('; '), issues);
+  if (issues.length > 0) throw new AppError('VALIDATION', messages.join('; '), issues);
 }

@@ -3,7 +3,8 @@
  * read, before it can exhaust memory: a 34 MB XLSX of 7 million rows once stopped the server for
  * two minutes and then killed it.
  */
-import { AppError, type FieldIssue } from '../../api/errors';
+import { AppError } from '../../api/errors';
+import { fieldIssue, type IssueCode, type IssueParams } from '../../api/issues';
 
 export interface SpreadsheetLimits {
   /** Rows with content, the header included. */
@@ -29,32 +30,18 @@ export const SPREADSHEET_LIMITS: SpreadsheetLimits = {
 /** The input field that carries the file: every problem with the content is reported there. */
 export const FILE_FIELD = 'contentBase64';
 
-/** Why a file is refused; stable, so the screen can say it in the user's language. */
-export type FileProblemCode =
-  | 'empty_file'
-  | 'not_xlsx'
-  | 'old_xls'
-  | 'encrypted_workbook'
-  | 'unsupported_encoding'
-  | 'malformed_csv'
-  | 'duplicate_header'
-  | 'too_many_rows'
-  | 'too_many_columns'
-  | 'cell_too_large'
-  | 'sheet_too_large';
+/** Why a file is refused: the issue codes (api/issues.ts) that the screens word in the UI language. */
+export type FileProblemCode = Extract<
+  IssueCode,
+  'required' | 'invalid_format' | 'password_protected' | 'unsupported_encoding' | 'malformed_csv' | 'duplicate_header' | 'too_many_rows' | 'too_many_columns' | 'cell_too_long' | 'file_too_large'
+>;
 
-export type FileProblemParams = Record<string, string | number | string[]>;
-
-/** An issue about the file, carrying the stable code and the figures its message names. */
-export interface FileIssue extends FieldIssue {
-  code: FileProblemCode;
-  params: FileProblemParams;
-}
-
-/** A VALIDATION error about the file's content. */
-export function fileRefused(code: FileProblemCode, message: string, params: FileProblemParams = {}, path = FILE_FIELD): AppError {
-  const issue: FileIssue = { path, message, code, params };
-  return new AppError('VALIDATION', message, [issue]);
+/**
+ * A VALIDATION error about the file's content: the issue carries the stable code and the figures
+ * it names; the error's message says the same in English, more fully, for the CLI and the log.
+ */
+export function fileRefused(code: FileProblemCode, message: string, params: IssueParams = {}, path = FILE_FIELD): AppError {
+  return new AppError('VALIDATION', message, [fieldIssue(path, code, params)]);
 }
 
 /** The column letters a person sees in Excel: 1 → A, 27 → AA. */

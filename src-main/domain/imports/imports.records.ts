@@ -26,7 +26,7 @@ export function acceptRecord(records: FileRecord[], line: number, cells: string[
   for (let i = 0; i < width; i++) {
     if (cells[i]!.length > limits.maxCellChars) {
       const column = columnLetter(i + 1);
-      throw fileRefused('cell_too_large', `Cell ${column}${line} holds ${cells[i]!.length} characters; a cell may hold at most ${limits.maxCellChars}`, {
+      throw fileRefused('cell_too_long', `Cell ${column}${line} holds ${cells[i]!.length} characters; a cell may hold at most ${limits.maxCellChars}`, {
         max: limits.maxCellChars,
         line,
         column,

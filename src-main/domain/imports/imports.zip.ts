@@ -24,7 +24,7 @@ const fromBuffer = promisify<Buffer, yauzl.Options, yauzl.ZipFile>(yauzl.fromBuf
 const openFile = promisify<string, yauzl.Options, yauzl.ZipFile>(yauzl.open);
 
 export function notAWorkbook(detail: string) {
-  return fileRefused('not_xlsx', `This is not an Excel workbook that can be read (.xlsx): ${detail}; save it again as .xlsx or CSV`, { detail });
+  return fileRefused('invalid_format', `This is not an Excel workbook that can be read (.xlsx): ${detail}; save it again as .xlsx or CSV`, { expected: 'xlsx' });
 }
 
 async function openZip(source: Buffer | string): Promise<yauzl.ZipFile> {
@@ -52,13 +52,13 @@ async function entriesOf(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> 
 }
 
 function checkDeclared(entry: yauzl.Entry, max: number): void {
-  if (entry.isEncrypted()) throw fileRefused('encrypted_workbook', 'The workbook is password-protected; remove the password in Excel and save it again');
+  if (entry.isEncrypted()) throw fileRefused('password_protected', 'The workbook is password-protected; remove the password in Excel and save it again');
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw notAWorkbook(`${entry.fileName} uses compression method ${entry.compressionMethod}`);
   if (entry.uncompressedSize > max) {
-    throw fileRefused('sheet_too_large', `${entry.fileName} expands to ${megabytes(entry.uncompressedSize)}; at most ${megabytes(max)} can be read: split the file`, {
+    throw fileRefused('file_too_large', `${entry.fileName} expands to ${megabytes(entry.uncompressedSize)}; at most ${megabytes(max)} can be read: split the file`, {
       part: entry.fileName,
-      size: entry.uncompressedSize,
-      max,
+      size: megabytes(entry.uncompressedSize),
+      max: megabytes(max),
     });
   }
 }
@@ -79,7 +79,7 @@ async function* inflated(zip: yauzl.ZipFile, entry: yauzl.Entry): AsyncGenerator
         const b = chunk[i]!;
         if (b === 0x3c || b === 0x3e) run = 0;
         else if (++run > MAX_TAGLESS_RUN) {
-          throw fileRefused('cell_too_large', `${entry.fileName} holds over ${megabytes(MAX_TAGLESS_RUN)} of text in one place; no cell can be that large`, { part: entry.fileName });
+          throw fileRefused('cell_too_long', `${entry.fileName} holds over ${megabytes(MAX_TAGLESS_RUN)} of text in one place; no cell can be that large`, { max: MAX_TAGLESS_RUN, part: entry.fileName });
         }
       }
       if (held) yield held;
@@ -89,9 +89,9 @@ async function* inflated(zip: yauzl.ZipFile, entry: yauzl.Entry): AsyncGenerator
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (bytes >= entry.uncompressedSize) {
-      throw fileRefused('sheet_too_large', `${entry.fileName} inflates beyond the ${megabytes(entry.uncompressedSize)} its zip header declares`, {
+      throw fileRefused('file_too_large', `${entry.fileName} inflates beyond the ${megabytes(entry.uncompressedSize)} its zip header declares`, {
         part: entry.fileName,
-        max: entry.uncompressedSize,
+        max: megabytes(entry.uncompressedSize),
       });
     }
     throw notAWorkbook(`${entry.fileName} is damaged (${(error as Error).message})`);
