@@ -29,8 +29,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src-main/app/ may import electron (DESIGN §1).' }] }] },
   },
   {
-    // Contracts, rules and core money/dates are runtime-neutral: the renderer imports them.
-    files: ['src-main/**/*.contract.ts', 'src-main/**/*.dto.ts', 'src-main/**/*.rules.ts', 'src-main/domain/core/money.ts', 'src-main/domain/core/dates.ts', 'src-main/api/contract.ts', 'src-main/api/method.ts', 'src-main/api/errors.ts', 'src-main/api/result.ts', 'src-main/api/session.ts', 'src-main/api/permissions.ts', 'src-main/api/paging.ts'],
+    // Contracts, rules, export tables and core money/dates are runtime-neutral: the renderer imports them.
+    files: ['src-main/**/*.contract.ts', 'src-main/**/*.dto.ts', 'src-main/**/*.rules.ts', 'src-main/**/*.export.ts', 'src-main/**/*.export-words.ts', 'src-main/domain/exports/exports.table.ts', 'src-main/domain/core/money.ts', 'src-main/domain/core/dates.ts', 'src-main/api/contract.ts', 'src-main/api/method.ts', 'src-main/api/errors.ts', 'src-main/api/result.ts', 'src-main/api/session.ts', 'src-main/api/permissions.ts', 'src-main/api/paging.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshot, openAppInBrowser, setUpCompanyThroughApi, type AppInBrowser, type RunningApp } from './harness';
 import customersZhCN from '../src-renderer/features/customers/messages.zh-CN';
 import importsZhCN from '../src-renderer/features/imports/messages.zh-CN';
+import zhCN from '../src-renderer/i18n/zh-CN';
 
 const run = chromiumAvailable();
 
@@ -80,6 +82,22 @@ describe.runIf(run)('customer import in Chromium', () => {
     await expect(rows.count()).resolves.toBe(2);
     await expect(rows.filter({ hasText: '南京博雅食品有限公司' }).textContent()).resolves.toContain('周博雅');
     await screenshot(page, 'customers-import-04-list');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('exports the list as the Excel file the server wrote, in Chinese', async () => {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: zhCN.common.exportExcel }).click();
+    const downloaded = await downloading;
+    expect(downloaded.suggestedFilename()).toMatch(new RegExp(`^${customersZhCN.list.exportFile}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await downloaded.path())!);
+    const sheet = workbook.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 3)).toEqual([importsZhCN.field.code, importsZhCN.field.name]);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const names = [2, 3].map((r) => sheet.getRow(r).getCell(2).value);
+    expect(names.sort()).toEqual(['南京博雅食品有限公司', '杭州新天科技有限公司']);
+    expect(sheet.getRow(2).getCell(4).value).toBe(customersZhCN.kind.company);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -57,6 +57,8 @@ export const ISSUE_CODES = [
   'reversal_of_reversal',
   'invalid_device_prefix',
   'device_prefix_set',
+  'password_protected',
+  'malformed_csv',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -123,6 +125,8 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   reversal_of_reversal: () => 'A reversing entry cannot itself be reversed; post the entry again',
   invalid_device_prefix: () => 'A device prefix is 1–4 capital letters or digits',
   device_prefix_set: (p) => `This desktop already numbers under prefix ${String(p.current)}`,
+  password_protected: () => 'The workbook is password-protected',
+  malformed_csv: (p) => `Line ${String(p.line)} cannot be read as CSV`,
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

@@ -4,7 +4,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../src-main/api/paging';
-import { toCsv } from '../../src-main/domain/shared/csv';
 import { notifyError } from '../api/hooks';
 import { LoadFailed } from './LoadFailed';
 
@@ -12,8 +11,6 @@ export interface Column<Row> {
   key: string;
   header: string;
   render: (row: Row) => ReactNode;
-  /** The plain value written to the Excel export; defaults to the rendered text when it is a string. */
-  exportValue?: (row: Row) => string | number | null;
   width?: number | string;
   /** Money and counts line up on the right so digits compare at a glance. */
   align?: 'right';
@@ -26,17 +23,16 @@ interface DataTableProps<Row> {
   fetchPage: (page: number, pageSize: number) => Promise<Page<Row>>;
   columns: Column<Row>[];
   rowKey: (row: Row) => string;
-  exportName: string;
+  /** Exports every row the table's query matches, on the server (the button shows only with it). */
+  onExport?: () => Promise<unknown>;
   empty: ReactNode;
   onRowClick?: (row: Row) => void;
   /** Below this width the table scrolls sideways instead of squeezing columns into ragged wraps. */
   minWidth?: number;
 }
 
-const EXPORT_PAGE = 200;
-
-/** A server-paged table with an Excel export of every matching row (not just this page). */
-export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, exportName, empty, onRowClick, minWidth = 720 }: DataTableProps<Row>) {
+/** A server-paged table, with an Excel export of every matching row (not just this page) when given one. */
+export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, onExport, empty, onRowClick, minWidth = 720 }: DataTableProps<Row>) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
@@ -46,17 +42,7 @@ export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, exportNam
   async function exportAll() {
     setExporting(true);
     try {
-      const rows: Row[] = [];
-      for (let p = 1; ; p++) {
-        const chunk = await fetchPage(p, EXPORT_PAGE);
-        rows.push(...chunk.rows);
-        if (rows.length >= chunk.total || chunk.rows.length === 0) break;
-      }
-      const csv = toCsv(
-        columns.map((c) => c.header),
-        rows.map((row) => columns.map((c) => (c.exportValue ? c.exportValue(row) : plain(c.render(row))))),
-      );
-      download(`${exportName}-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+      await onExport?.();
     } catch (error) {
       notifyError(error);
     } finally {
@@ -120,26 +106,14 @@ export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, exportNam
           />
         </Group>
         <Pagination size="sm" total={pages} value={page} onChange={setPage} />
-        <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting} onClick={() => void exportAll()}>
-          {exporting ? t('common.exporting') : t('common.exportExcel')}
-        </Button>
+        {onExport ? (
+          <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting} onClick={() => void exportAll()} data-testid="table-export">
+            {exporting ? t('common.exporting') : t('common.exportExcel')}
+          </Button>
+        ) : (
+          <span />
+        )}
       </Group>
     </>
   );
-}
-
-function plain(node: ReactNode): string {
-  return typeof node === 'string' || typeof node === 'number' ? String(node) : '';
-}
-
-export function download(fileName: string, content: string | Blob, type = 'text/csv;charset=utf-8'): void {
-  const blob = content instanceof Blob ? content : new Blob([content], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

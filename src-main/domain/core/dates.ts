@@ -110,3 +110,26 @@ export function formatDateTime(at: string | Date, timeZone: string): string {
   const w = wallClock(timeZone, instantOf(at));
   return `${dateOf(w)} ${two(w.hour)}:${two(w.minute)}`;
 }
+
+/** Per zone and UTC day: the zone's offset in minutes when it holds all day, null on a day it changes. */
+const dayOffsets = new Map<string, number | null>();
+
+/**
+ * The wall-clock time in the zone at an instant, as a Date whose UTC fields read that time
+ * (`wallClockIn('Asia/Shanghai', 01:54Z)` reads 09:54): what a person sees in a spreadsheet, which
+ * knows no zones. Intl is slow, so it is asked once per day, and per instant only on a day the
+ * zone's offset changes.
+ */
+export function wallClockIn(timeZone: string, at: Date): Date {
+  const ms = at.getTime();
+  const day = Math.floor(ms / DAY_MS);
+  const key = `${timeZone}|${day}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const first = offsetMinutes(timeZone, new Date(day * DAY_MS));
+    offset = first === offsetMinutes(timeZone, new Date(day * DAY_MS + DAY_MS - 1)) ? first : null;
+    if (dayOffsets.size > 100_000) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  return new Date(ms + (offset ?? offsetMinutes(timeZone, at)) * 60_000);
+}

@@ -9,6 +9,7 @@ import * as repo from './customers.repository';
 import { toFtsQuery } from './customers.search-text';
 
 type ListInput = z.output<typeof customerListInput>;
+type ListQuery = Pick<ListInput, 'q' | 'filters' | 'sort'>;
 
 /**
  * Sort columns with a tie-breaker; each pair is an index (customers_status_* or customer_stats_*)
@@ -33,7 +34,7 @@ interface Where {
   usesStats: boolean;
 }
 
-function whereOf(input: ListInput): Where | null {
+function whereOf(input: ListQuery): Where | null {
   const f = input.filters;
   const conditions: RawBuilder<unknown>[] = [];
   let usesStats = false;
@@ -107,19 +108,18 @@ interface ListRowRecord {
   contact_mobile: string | null;
 }
 
-export async function listCustomers(db: Kysely<Database>, input: ListInput): Promise<Page<CustomerListRow>> {
+/** FROM, WHERE and ORDER BY of the list: an index walk in the list's order. */
+function listQuery(input: ListQuery) {
   const where = whereOf(input);
-  if (!where) return { rows: [], total: 0 };
+  if (!where) return null;
   const whereSql = where.conditions.length ? sql`WHERE ${sql.join(where.conditions, sql` AND `)}` : sql``;
   const dir = input.sort.dir === 'desc' ? sql`DESC` : sql`ASC`;
   const orderBy = sql.join(
     SORTS[input.sort.field].map((column) => sql`${sql.raw(column)} ${dir}`),
     sql`, `,
   );
-  // Two steps: the page's keys come from an index walk alone (OFFSET skips index entries, not
-  // joined rows); only the 50 rows of the page are then joined. rowid is stable within a call.
-  // A search visits every match anyway (FTS first), so it counts them in the same pass; without
-  // one, a stats sort walks its stats index (CROSS JOIN keeps SQLite from sorting the table).
+  // A search visits every match anyway (FTS first); without one, a stats sort walks its stats
+  // index (CROSS JOIN keeps SQLite from sorting the table).
   const sortsOnStats = SORTS[input.sort.field][0].startsWith('s.');
   const from =
     sortsOnStats && !input.q
@@ -127,6 +127,24 @@ export async function listCustomers(db: Kysely<Database>, input: ListInput): Pro
       : where.usesStats || sortsOnStats
         ? sql`customers c JOIN customer_stats s ON s.customer_id = c.id`
         : sql`customers c`;
+  return { where, whereSql, orderBy, from };
+}
+
+/** Every matching customer's id in the list's order: what an export reads, with no page and no count. */
+export async function listCustomerIds(db: Kysely<Database>, input: ListQuery): Promise<string[]> {
+  const query = listQuery(input);
+  if (!query) return [];
+  const { rows } = await sql<{ id: string }>`SELECT c.id FROM ${query.from} ${query.whereSql} ORDER BY ${query.orderBy}`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+export async function listCustomers(db: Kysely<Database>, input: ListInput): Promise<Page<CustomerListRow>> {
+  const query = listQuery(input);
+  if (!query) return { rows: [], total: 0 };
+  const { where, whereSql, orderBy, from } = query;
+  // Two steps: the page's keys come from an index walk alone (OFFSET skips index entries, not
+  // joined rows); only the 50 rows of the page are then joined. rowid is stable within a call.
+  // A search counts its matches in the same pass.
   const total = input.q ? sql`count(*) OVER ()` : sql`NULL`;
   const keys = await sql<{ rid: number; total: number | null }>`
     SELECT c.rowid AS rid, ${total} AS total FROM ${from} ${whereSql}

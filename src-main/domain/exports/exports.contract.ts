@@ -1,35 +1,61 @@
 /**
- * The exports area's API: the current customer list as CSV (UTF-8 with BOM, so Excel opens it)
- * or XLSX. Runtime-neutral.
+ * The exports area's API: a list as CSV (UTF-8 with BOM, so Excel opens it) or XLSX, every row its
+ * query matches, not just the page on screen. Runtime-neutral.
  */
 import { z } from 'zod';
 import { method } from '../../api/method';
 import { jobIdField } from '../../api/paging';
+import { auditContract } from '../audit/audit.contract';
+import { LOCALES } from '../auth/auth.contract';
 import { listFilters, listSort } from '../customers/customers.contract';
+import { leadListInput, leadsContract } from '../leads/leads.contract';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+const fileFields = {
+  format: z.enum(EXPORT_FORMATS).default('csv'),
+  /**
+   * The caller's UI language: headers, labels, dates and times (in the company's zone) as a person
+   * reads them on screen. Without it the file is for tools: snake_case headers, codes, UTC
+   * timestamps, which is also what the import reads back.
+   */
+  language: z.enum(LOCALES).optional(),
+  jobId: jobIdField,
+};
+
 export const exportCustomersInput = z
   .object({
-    /** The list's query: every matching row is exported, not just the page on screen. */
     q: z.string().trim().max(100).optional(),
     filters: listFilters.default({}),
     sort: listSort.default({ field: 'code', dir: 'asc' }),
     /** Exactly these customers (a bulk selection) instead of the query. */
     ids: z.array(z.string().uuid('Not a valid id')).min(1).max(50_000).optional(),
-    format: z.enum(EXPORT_FORMATS).default('csv'),
-    jobId: jobIdField,
+    ...fileFields,
   })
   .strict();
 
+/** The leads list's query (leads.list) without its paging. */
+export const exportLeadsInput = leadListInput.omit({ page: true, pageSize: true }).extend(fileFields).strict();
+
+/** The campaigns list's query (leads.listCampaigns) without its paging. */
+export const exportCampaignsInput = leadsContract['leads.listCampaigns'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
+
+/** The activity log's query (audit.list) without its paging. */
+export const exportAuditLogInput = auditContract['audit.list'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
+
 export interface ExportFile {
+  /** In the UI language when one was given: 客户档案-2026-11-28.xlsx. */
   fileName: string;
   contentBase64: string;
-  /** Customers written (the header row not counted). */
+  /** Rows written (the header row not counted). */
   rows: number;
 }
 
 export const exportsContract = {
   'exports.customers': method<ExportFile>()({ input: exportCustomersInput, permission: 'customers.export', mutates: false }),
+  /** Whoever may page through every lead may take them as a file. */
+  'exports.leads': method<ExportFile>()({ input: exportLeadsInput, permission: 'leads.read', mutates: false }),
+  'exports.campaigns': method<ExportFile>()({ input: exportCampaignsInput, permission: 'leads.read', mutates: false }),
+  'exports.auditLog': method<ExportFile>()({ input: exportAuditLogInput, permission: 'audit.read', mutates: false }),
 };

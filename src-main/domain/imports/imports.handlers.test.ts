@@ -1,7 +1,9 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ownerApi } from '../../db/test-db';
 import { aCustomer, creditCode } from '../customers/customers.test-helpers';
 import { csvUpload, lines, xlsxUpload } from './imports.test-helpers';
+import { inlineRow, xlsxOfRepeatedRows } from './imports.zip.test-helpers';
 
 const HEADER = '客户名称,联系人,手机,详细地址,标签';
 const BOYA = '南京博雅食品有限公司,周博雅,13912345678,南京市鼓楼区中山北路1号,重点客户、VIP';
@@ -22,6 +24,40 @@ describe('imports.previewCustomers', () => {
     const preview = await api.ok('imports.previewCustomers', csvUpload(lines(HEADER, '𠮷祥食品有限公司,周博雅,13912345678,,'), 'gb18030'));
     expect(preview.encoding).toBe('gb18030');
     expect(preview.sample[0]!.cells[0]).toBe('𠮷祥食品有限公司');
+  });
+
+  it.each([
+    ['Shift-JIS', 'shift_jis', 'Shift_JIS', lines('顧客名,担当者,電話番号', '株式会社サンプル,山田太郎,03-1234-5678', 'テスト商事,鈴木花子,06-9876-5432')],
+    ['Latin-1', 'latin1', 'ISO-8859-1', lines('Name,Stadt,Straße', 'Müller GmbH,München,Hauptstraße 5', 'Café Zoë,Köln,Rüdesheimer Weg 2')],
+  ])('refuses a %s CSV with the encoding named, and imports nothing', async (_name, encoding, detected, text) => {
+    const api = await ownerApi();
+    const upload = { fileName: 'customers.csv', contentBase64: iconv.encode(text, encoding).toString('base64') };
+    for (const method of ['imports.previewCustomers', 'imports.customers'] as const) {
+      const result = await api.call(method, upload);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringContaining(detected), issues: [{ path: 'contentBase64', code: 'unsupported_encoding', params: { encoding: detected } }] },
+      });
+    }
+    expect((await api.ok('customers.list', {})).total).toBe(0);
+  });
+
+  it('refuses a header that appears twice, naming it and its columns', async () => {
+    const api = await ownerApi();
+    const result = await api.call('imports.previewCustomers', csvUpload(lines('客户名称,手机,联系人,手機', '南京博雅食品有限公司,13912345678,周博雅,13900000000')));
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: 'contentBase64', code: 'duplicate_header', params: { header: '手机', columns: ['B', 'D'], line: 1 } }] },
+    });
+  });
+
+  it('refuses a zip bomb with the limit named, quickly', async () => {
+    const api = await ownerApi();
+    const bomb = xlsxOfRepeatedRows(inlineRow(1, ['x'.repeat(40)]).repeat(10_000), 600).file;
+    const started = performance.now();
+    const result = await api.call('imports.previewCustomers', { fileName: '客户.xlsx', contentBase64: bomb.toString('base64') });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('at most 256 MB'), issues: [{ path: 'contentBase64', code: 'file_too_large', params: { max: '256 MB' } }] } });
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('detects tab and semicolon separated files', async () => {

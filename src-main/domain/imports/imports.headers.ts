@@ -2,8 +2,11 @@
  * Which customer field a spreadsheet column holds, from its header: Chinese and English names and
  * the headers of common Chinese software (用友, 金蝶, 管家婆 exports) and of our own export.
  */
+import { AppError } from '../../api/errors';
+import { fieldIssue, type FieldIssue } from '../../api/issues';
 import { toHalfWidth } from '../shared/text';
 import type { ImportField, ImportTarget } from './imports.contract';
+import { columnLetter, FILE_FIELD } from './imports.limits';
 
 // Traditional characters that occur in these headers, so a zh-TW sheet maps too.
 const TRADITIONAL = '戶稱編碼聯繫電話號機郵簡稅別類額帳賬銀開頭註冊區縣標籤業務員負責備來規級會詳細統識納遞貿價簽絡數證網單稱鄉鎮廳處詢項';
@@ -120,4 +123,26 @@ export function suggestMapping(headers: string[], customFields: { key: string; l
     }
   }
   return mapping;
+}
+
+/**
+ * Two columns under one header (手机 twice, or 手机 and 手機) leave it to chance which one is
+ * imported; the file is refused, naming the header and its columns, until one is renamed.
+ */
+export function refuseDuplicateHeaders(headers: string[], line: number): void {
+  const columnsByHeader = new Map<string, number[]>();
+  headers.forEach((header, i) => {
+    const key = normaliseHeader(header);
+    if (key) columnsByHeader.set(key, [...(columnsByHeader.get(key) ?? []), i]);
+  });
+  const issues: FieldIssue[] = [];
+  const messages: string[] = [];
+  for (const columns of columnsByHeader.values()) {
+    if (columns.length < 2) continue;
+    const header = headers[columns[0]!]!;
+    const letters = columns.map((i) => columnLetter(i + 1));
+    issues.push(fieldIssue(FILE_FIELD, 'duplicate_header', { header, columns: letters, line }));
+    messages.push(`Line ${line}: the header "${header}" appears in columns ${letters.join(', ')}; rename or remove all but one`);
+  }
+  if (issues.length > 0) throw new AppError('VALIDATION', messages.join('; '), issues);
 }

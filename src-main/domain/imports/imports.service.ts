@@ -16,7 +16,7 @@ import { nowIso } from '../shared/ids';
 import { getSettings } from '../settings/settings.service';
 import type { ImportPreview, ImportResult, ImportTarget, importCustomersInput } from './imports.contract';
 import { readSpreadsheet, type FileRecord } from './imports.file';
-import { isKnownHeader, suggestMapping } from './imports.headers';
+import { isKnownHeader, refuseDuplicateHeaders, suggestMapping } from './imports.headers';
 import { planImport, type ImportPlan } from './imports.plan';
 import { importFileBytes } from './imports.uploads';
 import { writePlan } from './imports.write';
@@ -58,6 +58,7 @@ async function prepare(input: ImportInput, ctx: HandlerContext): Promise<Prepare
   const header = file.records[at];
   if (!header) throw validationError([fieldIssue('contentBase64', 'too_few', { min: 1 })]);
   const headers = header.cells.map((c) => c.trim());
+  refuseDuplicateHeaders(headers, header.line);
   const records = file.records.slice(at + 1);
   const defs = (await listFieldDefs(ctx.db, false)).map(toFieldDef);
   const customFields = defs.map((d) => ({ key: d.key, label: d.label }));

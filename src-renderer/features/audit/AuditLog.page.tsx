@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../src-main/domain/audit/audit.contract';
 import { api } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
+import { exportLanguage, saveExport } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTimestamp } from '../../format';
@@ -65,15 +66,13 @@ export function AuditLogPage() {
   const valid = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined);
   const users = useUserOptions();
   const userName = (id: string) => users.data?.find((u) => u.id === id)?.displayName;
-  const plain = (entityType: string, field: string, value: unknown) => formatValue(value, { t, entityType, field, userName });
 
   const columns: Column<AuditEntry>[] = [
-    { key: 'at', header: t('audit.at'), render: (e) => formatTimestamp(e.at), exportValue: (e) => e.at, nowrap: true },
+    { key: 'at', header: t('audit.at'), render: (e) => formatTimestamp(e.at), nowrap: true },
     {
       key: 'user',
       header: t('audit.user'),
       render: (e) => (e.userId && userName(e.userId)) ?? e.username,
-      exportValue: (e) => e.username,
       nowrap: true,
     },
     {
@@ -89,27 +88,17 @@ export function AuditLogPage() {
           </Text>
         </Stack>
       ),
-      exportValue: (e) => `${t(`audit.methods.${e.method}`, { defaultValue: e.method })} (${e.method})`,
     },
     {
       key: 'entity',
       header: t('audit.entity'),
       render: (e) => (e.entityType ? <Badge variant="light" tt="none">{t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType })}</Badge> : '—'),
-      exportValue: (e) => (e.entityType ? `${t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType })} ${e.entityId ?? ''}` : ''),
       nowrap: true,
     },
     {
       key: 'changes',
       header: t('audit.changes'),
       render: (e) => <ChangesCell entry={e} userName={userName} />,
-      exportValue: (e) =>
-        e.changes
-          .flatMap((c) =>
-            Object.entries(c.fields)
-              .filter(([f]) => isShownField(f))
-              .map(([f, v]) => `${fieldLabel(t, c.entityType, f)}: ${plain(c.entityType, f, v.before)} → ${plain(c.entityType, f, v.after)}`),
-          )
-          .join('; '),
     },
     {
       key: 'transport',
@@ -118,6 +107,14 @@ export function AuditLogPage() {
       nowrap: true,
     },
   ];
+
+  const query = {
+    username: debounced.username.trim() || undefined,
+    changesOnly,
+    method: debounced.method.trim() || undefined,
+    from: valid(debounced.from),
+    to: valid(debounced.to),
+  };
 
   const set = (key: keyof typeof filters) => (event: React.ChangeEvent<HTMLInputElement>) => setFilters({ ...filters, [key]: event.currentTarget.value });
   const setDate = (key: 'from' | 'to') => (value: string | null) => setFilters({ ...filters, [key]: value ?? '' });
@@ -134,20 +131,10 @@ export function AuditLogPage() {
       </Group>
       <DataTable
         queryKey={['audit', 'list', debounced, changesOnly]}
-        fetchPage={(page, pageSize) =>
-          api.audit.list({
-            username: debounced.username.trim() || undefined,
-            changesOnly,
-            method: debounced.method.trim() || undefined,
-            from: valid(debounced.from),
-            to: valid(debounced.to),
-            page,
-            pageSize,
-          })
-        }
+        fetchPage={(page, pageSize) => api.audit.list({ ...query, page, pageSize })}
+        onExport={async () => saveExport(await api.exports.auditLog({ ...query, format: 'xlsx', language: exportLanguage() }))}
         columns={columns}
         rowKey={(e) => e.id}
-        exportName="audit-log"
         minWidth={1000}
         empty={<EmptyState icon={<IconHistory size={30} />} title={t('audit.emptyTitle')} text={t('audit.emptyText')} />}
       />

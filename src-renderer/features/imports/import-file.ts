@@ -2,7 +2,7 @@ import { IMPORT_FIELDS, MAX_IMPORT_BYTES, type ImportField, type RowError } from
 import { toCsv } from '../../../src-main/domain/shared/csv';
 import { TEMPLATE_FIELDS } from './template-fields';
 import { uploadFile } from '../../api/client';
-import { download } from '../../components/DataTable';
+import { download } from '../../components/download';
 import i18n from '../../i18n';
 
 /** A chosen file as the import methods take it: inline, or by the id of an upload. */

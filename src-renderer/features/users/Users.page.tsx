@@ -51,13 +51,11 @@ export function UsersPage() {
           onChange={(v) => v && v !== u.role && void update(u, { role: v as Role })}
         />
       ),
-      exportValue: (u) => t(`roles.${u.role}`),
     },
     {
       key: 'active',
       header: t('common.status'),
       render: (u) => <Badge color={u.active ? 'teal' : 'gray'}>{u.active ? t('common.active') : t('common.disabled')}</Badge>,
-      exportValue: (u) => (u.active ? t('common.active') : t('common.disabled')),
     },
     { key: 'lastLogin', header: t('users.lastLogin'), render: (u) => (u.lastLoginAt ? formatTimestamp(u.lastLoginAt) : t('common.never')) },
     {
@@ -78,7 +76,6 @@ export function UsersPage() {
           </Menu.Dropdown>
         </Menu>
       ),
-      exportValue: () => null,
     },
   ];
 
@@ -103,7 +100,6 @@ export function UsersPage() {
         fetchPage={(page, pageSize) => api.users.list({ q: debouncedQ || undefined, page, pageSize })}
         columns={columns}
         rowKey={(u) => u.id}
-        exportName="users"
         empty={<EmptyState icon={<IconUserPlus size={30} />} title={t('users.emptyTitle')} text={t('users.emptyText')} />}
       />
       <CreateUserModal opened={createOpened} onClose={createModal.close} />

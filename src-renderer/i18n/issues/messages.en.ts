@@ -45,7 +45,7 @@ const messages: Messages = {
     invalid_transition: 'Cannot go from “{{from}}” to “{{to}}”',
     frozen: 'Cannot be changed once {{status}}',
     unsupported_encoding: 'The file is encoded as {{encoding}}; save it as CSV in UTF-8 or GBK, or as an Excel file',
-    duplicate_header: 'The header “{{header}}” appears more than once',
+    duplicate_header: 'The header “{{header}}” appears more than once (columns {{columns}}); rename or remove the extra ones',
     too_many_rows: 'More than {{max}} rows; split the file',
     too_many_columns: 'More than {{max}} columns',
     cell_too_long: 'A cell is longer than {{max}} characters',
@@ -54,6 +54,8 @@ const messages: Messages = {
     reversal_of_reversal: 'A reversing entry cannot itself be reversed; post the entry again',
     invalid_device_prefix: 'A device prefix is 1–4 capital letters or digits',
     device_prefix_set: 'This desktop already numbers under prefix {{current}}; it cannot change',
+    password_protected: 'The workbook is password-protected; remove the password in Excel first',
+    malformed_csv: 'Line {{line}} cannot be read as CSV (a quote may be left open)',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: 'credit code', mobile: 'mobile number', name: 'name' },

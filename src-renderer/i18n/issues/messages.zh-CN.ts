@@ -48,7 +48,7 @@ const messages = {
     invalid_transition: '当前状态“{{from}}”不能变为“{{to}}”',
     frozen: '已{{status}}，不能再修改',
     unsupported_encoding: '文件编码为 {{encoding}}，请另存为 UTF-8 或 GBK 编码的 CSV，或 Excel 文件',
-    duplicate_header: '表头“{{header}}”出现了不止一次',
+    duplicate_header: '表头“{{header}}”出现了不止一次（{{columns}} 列），请改名或删掉多余的列',
     too_many_rows: '行数超过上限 {{max}} 行，请拆分成多个文件',
     too_many_columns: '列数超过上限 {{max}} 列',
     cell_too_long: '有单元格超过 {{max}} 个字符',
@@ -57,6 +57,8 @@ const messages = {
     reversal_of_reversal: '冲销分录不能再冲销，请重新记一笔',
     invalid_device_prefix: '设备前缀为 1–4 位大写字母或数字',
     device_prefix_set: '本机已使用编号前缀 {{current}}，不能更改',
+    password_protected: '工作簿设置了打开密码，请在 Excel 中取消密码后再导入',
+    malformed_csv: '第 {{line}} 行无法按 CSV 读取（可能有引号没有配对）',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: '统一社会信用代码', mobile: '手机号', name: '名称' },

@@ -45,7 +45,7 @@ const zhTW: Messages = {
     invalid_transition: "目前狀態「{{from}}」不能變為「{{to}}」",
     frozen: "已{{status}}，不能再修改",
     unsupported_encoding: "檔案編碼為 {{encoding}}，請另存為 UTF-8 或 GBK 編碼的 CSV，或 Excel 檔案",
-    duplicate_header: "表頭「{{header}}」出現了不止一次",
+    duplicate_header: "表頭「{{header}}」出現了不止一次（{{columns}} 欄），請改名或刪掉多餘的欄",
     too_many_rows: "行數超過上限 {{max}} 行，請拆分成多個檔案",
     too_many_columns: "列數超過上限 {{max}} 列",
     cell_too_long: "有單元格超過 {{max}} 個字元",
@@ -53,7 +53,9 @@ const zhTW: Messages = {
     already_reversed: "這筆流水已經沖銷過了",
     reversal_of_reversal: "沖銷分錄不能再沖銷，請重新記一筆",
     invalid_device_prefix: "裝置前綴為 1–4 位大寫字母或數字",
-    device_prefix_set: "本機已使用編號前綴 {{current}}，不能更改"
+    device_prefix_set: "本機已使用編號前綴 {{current}}，不能更改",
+    password_protected: "活頁簿設有開啟密碼，請在 Excel 中取消密碼後再匯入",
+    malformed_csv: "第 {{line}} 行無法按 CSV 讀取（可能有引號沒有配對）"
   },
   words: {
     matchedOn: {

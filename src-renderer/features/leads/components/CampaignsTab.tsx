@@ -11,6 +11,7 @@ import { api } from '../../../api/client';
 import { describeIssue } from '../../../api/issues';
 import { showFormError } from '../../../api/hooks';
 import { DataTable, type Column } from '../../../components/DataTable';
+import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
 import { useCan } from '../../auth/current-user';
 import { DateField } from '../../customers/components/DateField';
@@ -121,18 +122,17 @@ export function CampaignsTab() {
     modal.open();
   };
   const columns: Column<Campaign>[] = [
-    { key: 'name', header: t('leads.campaigns.name'), render: (c) => <Text size="sm" fw={500}>{c.name}</Text>, exportValue: (c) => c.name },
+    { key: 'name', header: t('leads.campaigns.name'), render: (c) => <Text size="sm" fw={500}>{c.name}</Text> },
     { key: 'channel', header: t('leads.campaigns.channel'), render: (c) => c.channel, nowrap: true },
     { key: 'period', header: t('leads.campaigns.period'), render: (c) => (c.endDate ? `${c.startDate} ~ ${c.endDate}` : c.startDate), nowrap: true },
-    { key: 'status', header: t('leads.campaigns.status'), render: (c) => <Badge variant="light" color={STATUS_COLORS[c.status]}>{t(`leads.campaignStatus.${c.status}`)}</Badge>, exportValue: (c) => t(`leads.campaignStatus.${c.status}`) },
-    { key: 'cost', header: t('leads.campaigns.cost'), render: (c) => formatFen(c.cost), exportValue: (c) => c.cost / 100, align: 'right' },
-    { key: 'leads', header: t('leads.campaigns.leads'), render: (c) => String(c.leadCount), exportValue: (c) => c.leadCount, align: 'right' },
-    { key: 'converted', header: t('leads.campaigns.converted'), render: (c) => String(c.convertedCount), exportValue: (c) => c.convertedCount, align: 'right' },
+    { key: 'status', header: t('leads.campaigns.status'), render: (c) => <Badge variant="light" color={STATUS_COLORS[c.status]}>{t(`leads.campaignStatus.${c.status}`)}</Badge> },
+    { key: 'cost', header: t('leads.campaigns.cost'), render: (c) => formatFen(c.cost), align: 'right' },
+    { key: 'leads', header: t('leads.campaigns.leads'), render: (c) => String(c.leadCount), align: 'right' },
+    { key: 'converted', header: t('leads.campaigns.converted'), render: (c) => String(c.convertedCount), align: 'right' },
     {
       key: 'costPerLead',
       header: t('leads.campaigns.costPerLead'),
       render: (c) => (c.leadCount ? formatFen(roundHalfUp(c.cost, c.leadCount)) : '—'),
-      exportValue: (c) => (c.leadCount ? roundHalfUp(c.cost, c.leadCount) / 100 : null),
       align: 'right',
     },
   ];
@@ -153,7 +153,7 @@ export function CampaignsTab() {
         fetchPage={(page, pageSize) => api.leads.listCampaigns({ page, pageSize })}
         columns={columns}
         rowKey={(c) => c.id}
-        exportName="campaigns"
+        onExport={async () => saveExport(await api.exports.campaigns({ format: 'xlsx', language: exportLanguage() }))}
         minWidth={960}
         onRowClick={
           manage

@@ -7,7 +7,7 @@ import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { ChannelReportRow } from '../../../../src-main/domain/leads/leads.contract';
 import { toCsv } from '../../../../src-main/domain/shared/csv';
-import { download } from '../../../components/DataTable';
+import { download } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { DateField } from '../../customers/components/DateField';

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LEAD_STATUSES, type LeadRow, type LeadStatus } from '../../../../src-main/domain/leads/leads.contract';
 import { api } from '../../../api/client';
 import { DataTable, type Column } from '../../../components/DataTable';
+import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
 import { formatTimestamp } from '../../../format';
 import { useCan } from '../../auth/current-user';
@@ -64,15 +65,14 @@ export function LeadsTab() {
           )}
         </Stack>
       ),
-      exportValue: (l) => l.name,
     },
     { key: 'company', header: t('leads.field.company'), render: (l) => l.company ?? '' },
     { key: 'mobile', header: t('leads.field.mobile'), render: (l) => l.mobile ?? '', nowrap: true },
     { key: 'source', header: t('leads.field.source'), render: (l) => l.source ?? '', nowrap: true },
     { key: 'campaign', header: t('leads.field.campaign'), render: (l) => l.campaignName ?? '' },
-    { key: 'status', header: t('leads.field.status'), render: (l) => <LeadStatusBadge status={l.status} />, exportValue: (l) => t(`leads.status.${l.status}`) },
-    { key: 'owner', header: t('leads.field.owner'), render: (l) => l.ownerName ?? <Text span size="sm" c="dimmed">{t('leads.list.unassigned')}</Text>, exportValue: (l) => l.ownerName ?? '', nowrap: true },
-    { key: 'lastContactedAt', header: t('leads.field.lastContactedAt'), render: (l) => (l.lastContactedAt ? formatTimestamp(l.lastContactedAt) : <Text span size="sm" c="dimmed">—</Text>), exportValue: (l) => (l.lastContactedAt ? formatTimestamp(l.lastContactedAt) : ''), nowrap: true },
+    { key: 'status', header: t('leads.field.status'), render: (l) => <LeadStatusBadge status={l.status} /> },
+    { key: 'owner', header: t('leads.field.owner'), render: (l) => l.ownerName ?? <Text span size="sm" c="dimmed">{t('leads.list.unassigned')}</Text>, nowrap: true },
+    { key: 'lastContactedAt', header: t('leads.field.lastContactedAt'), render: (l) => (l.lastContactedAt ? formatTimestamp(l.lastContactedAt) : <Text span size="sm" c="dimmed">—</Text>), nowrap: true },
     { key: 'createdAt', header: t('leads.field.createdAt'), render: (l) => formatTimestamp(l.createdAt), nowrap: true },
   ];
 
@@ -114,7 +114,7 @@ export function LeadsTab() {
         fetchPage={(page, pageSize) => api.leads.list({ q: debouncedQ || undefined, filters, page, pageSize })}
         columns={columns}
         rowKey={(l) => l.id}
-        exportName="leads"
+        onExport={async () => saveExport(await api.exports.leads({ q: debouncedQ || undefined, filters, format: 'xlsx', language: exportLanguage() }))}
         minWidth={1180}
         onRowClick={(l) => setOpenLeadId(l.id)}
         empty={
