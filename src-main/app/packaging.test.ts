@@ -60,6 +60,21 @@ describe('fuses flipped on the packaged binary (STYLE.md security baseline)', ()
   });
 });
 
+describe('what electron-builder packs', () => {
+  it('leaves out the electron package and everything only it pulls in', () => {
+    const lock = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package-lock.json'), 'utf8'));
+    const builder = fs.readFileSync(path.join(projectRoot, 'electron-builder.yml'), 'utf8');
+    const excluded = [...builder.matchAll(/^\s*- "!(node_modules\/[^"]+)\/\*\*"$/gm)].map((match) => match[1]!);
+    // electron is the only optional production dependency, so the lock's optional, non-dev entries are its tree.
+    const electronTree = Object.entries(lock.packages as Record<string, { optional?: boolean; dev?: boolean; devOptional?: boolean }>)
+      .filter(([, entry]) => entry.optional && !entry.dev && !entry.devOptional)
+      .map(([location]) => location);
+    expect(electronTree).toContain('node_modules/electron');
+    const packed = electronTree.filter((location) => !excluded.some((folder) => location === folder || location.startsWith(`${folder}/`)));
+    expect(packed).toEqual([]);
+  });
+});
+
 describe('Electron version', () => {
   it('is the same exact version in package.json, package-lock.json and electron-builder.yml', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
