@@ -119,6 +119,10 @@ export async function openAppInBrowser(options: { dbFile?: string; width?: numbe
   page.setDefaultTimeout(options.timeoutMs ?? 10_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // The CSP drops a <style> without the page's nonce silently (src-main/server/content-security-policy.ts).
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) pageErrors.push(message.text());
+  });
   return {
     app,
     browser,

@@ -17,6 +17,8 @@ export default async function flipElectronFuses(context) {
     version: FuseVersion.V1,
     resetAdHocDarwinSignature: electronPlatformName === 'darwin',
     [FuseV1Options.RunAsNode]: false,
+    // Cookies on disk encrypted with the OS keychain key. One-way: a later build without it cannot read them.
+    [FuseV1Options.EnableCookieEncryption]: true,
     [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
     [FuseV1Options.EnableNodeCliInspectArguments]: false,
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,

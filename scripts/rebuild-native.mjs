@@ -5,7 +5,7 @@
 // better-sqlite3 as `nativeBinding` (dev: build/native/<version>/, packaged: resources/native/<version>/,
 // shipped by electron-builder.yml's extraResources).
 //
-//   node scripts/rebuild-native.mjs [--electron 37.10.1] [--arch x64|arm64|ia32] [--platform win32|darwin|linux]
+//   node scripts/rebuild-native.mjs [--electron 45.5.0] [--arch x64|arm64|ia32] [--platform win32|darwin|linux]
 //
 // Also electron-builder's `beforePack` hook, so `npm run dist` builds it for each target it packs.
 // Needs the network (Electron headers or a prebuilt binary from better-sqlite3's releases) and, without

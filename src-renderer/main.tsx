@@ -19,9 +19,14 @@ import { theme } from './theme';
  */
 const router = createHashRouter([{ path: '*', element: <App /> }]);
 
+/** The style nonce this page load was served with (src-main/server/content-security-policy.ts); the CSP drops Mantine's <style> tags without it. */
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce;
+// The scroll lock under Mantine's modals and spotlight (react-remove-scroll, via get-nonce) reads webpack's nonce global.
+if (styleNonce) (window as Window & { __webpack_nonce__?: string }).__webpack_nonce__ = styleNonce;
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={styleNonce ? () => styleNonce : undefined}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

@@ -1,209 +1,260 @@
-// The slice of Electron 37's API that src-main/app uses, so `tsc` passes where the optional `electron`
-// package is absent (its binary download fails offline and npm drops it). Signatures follow Electron 37's
-// electron.d.ts. Where electron is installed, its own declarations are loaded too; with skipLibCheck
-// (tsconfig.json) the two merge silently and these narrower ones win.
-declare module 'electron' {
-  import type { EventEmitter } from 'node:events';
+// The slice of Electron 45's API that src-main/app uses, for machines without the `electron` package
+// (Node 20: npm skips the optional package, which needs Node 22.12). tsconfig.json's `paths` resolves
+// 'electron' to node_modules/electron when it is there and to this file only when it is not, so the two
+// never merge. Signatures are copied from Electron 45's electron.d.ts (permission names widened to string);
+// .ci/run typechecks both ways, so a signature that drifts from Electron's fails there.
+import type { EventEmitter } from 'node:events';
 
-  export interface Rectangle {
-    x: number;
-    y: number;
-    width: number;
-    height: number;
-  }
+export type Event<Params extends object = object> = {
+  preventDefault: () => void;
+  readonly defaultPrevented: boolean;
+} & Params;
 
-  export interface Display {
-    id: number;
-    bounds: Rectangle;
-    workArea: Rectangle;
-    scaleFactor: number;
-  }
+export interface Rectangle {
+  height: number;
+  width: number;
+  x: number;
+  y: number;
+}
 
-  export interface Event {
-    preventDefault(): void;
-    readonly defaultPrevented: boolean;
-  }
+export interface Display {
+  bounds: Rectangle;
+  id: number;
+  scaleFactor: number;
+  workArea: Rectangle;
+}
 
-  export interface WebFrameMain {
-    readonly url: string;
-    readonly origin: string;
-    readonly detached: boolean;
-  }
+export interface KeyboardEvent {
+  altKey?: boolean;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  shiftKey?: boolean;
+  triggeredByAccelerator?: boolean;
+}
 
-  export interface HandlerDetails {
-    url: string;
-    frameName: string;
-    features: string;
-    disposition: 'default' | 'foreground-tab' | 'background-tab' | 'new-window' | 'other';
-  }
+export interface WebPreferences {
+  contextIsolation?: boolean;
+  nodeIntegration?: boolean;
+  nodeIntegrationInSubFrames?: boolean;
+  nodeIntegrationInWorker?: boolean;
+  preload?: string;
+  sandbox?: boolean;
+  spellcheck?: boolean;
+  webSecurity?: boolean;
+  webviewTag?: boolean;
+}
 
-  export type WindowOpenHandlerResponse = { action: 'deny' } | { action: 'allow' };
+export interface BaseWindowConstructorOptions {
+  backgroundColor?: string;
+  height?: number;
+  icon?: string;
+  minHeight?: number;
+  minWidth?: number;
+  show?: boolean;
+  title?: string;
+  width?: number;
+  x?: number;
+  y?: number;
+}
 
-  export interface WebContents extends EventEmitter {
-    readonly id: number;
-    send(channel: string, ...args: unknown[]): void;
-    isDestroyed(): boolean;
-    setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void;
-    on(event: 'will-navigate' | 'will-redirect', listener: (event: Event, url: string) => void): this;
-    on(event: 'will-attach-webview', listener: (event: Event, webPreferences: WebPreferences, params: Record<string, string>) => void): this;
-    on(event: string, listener: (...args: any[]) => void): this;
-  }
+export interface BrowserWindowConstructorOptions extends BaseWindowConstructorOptions {
+  paintWhenInitiallyHidden?: boolean;
+  webPreferences?: WebPreferences;
+}
 
-  export interface WebPreferences {
-    preload?: string;
-    sandbox?: boolean;
-    contextIsolation?: boolean;
-    nodeIntegration?: boolean;
-    nodeIntegrationInWorker?: boolean;
-    nodeIntegrationInSubFrames?: boolean;
-    webviewTag?: boolean;
-    spellcheck?: boolean;
-    webSecurity?: boolean;
-  }
+export interface HandlerDetails {
+  url: string;
+  frameName: string;
+  features: string;
+  disposition: 'default' | 'foreground-tab' | 'background-tab' | 'new-window' | 'other';
+}
 
-  export interface BrowserWindowConstructorOptions {
-    x?: number;
-    y?: number;
-    width?: number;
-    height?: number;
-    minWidth?: number;
-    minHeight?: number;
-    show?: boolean;
-    title?: string;
-    backgroundColor?: string;
-    icon?: string;
-    webPreferences?: WebPreferences;
-  }
+export interface WindowOpenHandlerResponse {
+  action: 'allow' | 'deny';
+}
 
-  export class BrowserWindow extends EventEmitter {
-    constructor(options?: BrowserWindowConstructorOptions);
-    static getAllWindows(): BrowserWindow[];
-    readonly webContents: WebContents;
-    loadURL(url: string): Promise<void>;
-    isDestroyed(): boolean;
-    isMinimized(): boolean;
-    isMaximized(): boolean;
-    restore(): void;
-    show(): void;
-    focus(): void;
-    maximize(): void;
-    getNormalBounds(): Rectangle;
-  }
+export class WebContents extends EventEmitter {
+  readonly id: number;
+  isDestroyed(): boolean;
+  send(channel: string, ...args: any[]): void;
+  setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void;
+}
 
-  export interface PermissionRequestHandler {
-    (webContents: WebContents, permission: string, callback: (permissionGranted: boolean) => void, details: unknown): void;
-  }
+export class WebFrameMain extends EventEmitter {
+  readonly detached: boolean;
+  readonly origin: string;
+  readonly url: string;
+}
 
-  export interface Session {
-    setPermissionRequestHandler(handler: PermissionRequestHandler | null): void;
-    setPermissionCheckHandler(handler: ((webContents: WebContents | null, permission: string, requestingOrigin: string, details: unknown) => boolean) | null): void;
-  }
+export class BaseWindow extends EventEmitter {
+  constructor(options?: BaseWindowConstructorOptions);
+  focus(): void;
+  getNormalBounds(): Rectangle;
+  isDestroyed(): boolean;
+  isMaximized(): boolean;
+  isMinimized(): boolean;
+  maximize(): void;
+  restore(): void;
+  show(): void;
+}
 
-  export const session: { readonly defaultSession: Session };
+export class BrowserWindow extends BaseWindow {
+  constructor(options?: BrowserWindowConstructorOptions);
+  static getAllWindows(): BrowserWindow[];
+  loadURL(url: string): Promise<void>;
+  webContents: WebContents;
+}
 
-  export interface CustomScheme {
-    scheme: string;
-    privileges?: {
-      standard?: boolean;
-      secure?: boolean;
-      bypassCSP?: boolean;
-      allowServiceWorkers?: boolean;
-      supportFetchAPI?: boolean;
-      corsEnabled?: boolean;
-      stream?: boolean;
-      codeCache?: boolean;
-    };
-  }
+export class MenuItem {
+  constructor(options: MenuItemConstructorOptions);
+  label: string;
+}
 
-  export const protocol: {
-    registerSchemesAsPrivileged(customSchemes: CustomScheme[]): void;
-    handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
-  };
+export interface MenuItemConstructorOptions {
+  click?: (menuItem: MenuItem, window: BaseWindow | undefined, event: KeyboardEvent) => void;
+  role?:
+    | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'pasteAndMatchStyle' | 'delete' | 'selectAll' | 'reload' | 'forceReload'
+    | 'toggleDevTools' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'toggleSpellChecker' | 'togglefullscreen' | 'window' | 'minimize'
+    | 'close' | 'help' | 'about' | 'services' | 'hide' | 'hideOthers' | 'unhide' | 'quit' | 'zoom' | 'front' | 'appMenu'
+    | 'fileMenu' | 'editMenu' | 'viewMenu' | 'windowMenu';
+  type?: 'normal' | 'separator' | 'submenu' | 'checkbox' | 'radio' | 'header' | 'palette';
+  label?: string;
+  accelerator?: string;
+  enabled?: boolean;
+  visible?: boolean;
+  submenu?: MenuItemConstructorOptions[] | Menu;
+}
 
-  export const net: {
-    fetch(input: string | Request, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }): Promise<Response>;
-  };
+export class Menu extends EventEmitter {
+  static buildFromTemplate(template: Array<MenuItemConstructorOptions | MenuItem>): Menu;
+  static setApplicationMenu(menu: Menu | null): void;
+  items: MenuItem[];
+}
 
-  export const shell: {
-    openExternal(url: string, options?: { activate?: boolean }): Promise<void>;
-    openPath(path: string): Promise<string>;
-    showItemInFolder(fullPath: string): void;
-  };
+export interface AboutPanelOptionsOptions {
+  applicationName?: string;
+  applicationVersion?: string;
+  copyright?: string;
+  version?: string;
+}
 
-  export interface IpcMainInvokeEvent extends Event {
-    readonly sender: WebContents;
-    readonly senderFrame: WebFrameMain | null;
-  }
+export interface App extends NodeJS.EventEmitter {
+  enableSandbox(): void;
+  exit(exitCode?: number): void;
+  getAppPath(): string;
+  getLocale(): string;
+  getPath(
+    name:
+      | 'home' | 'appData' | 'assets' | 'userData' | 'sessionData' | 'temp' | 'exe' | 'module' | 'desktop' | 'documents'
+      | 'downloads' | 'music' | 'pictures' | 'videos' | 'recent' | 'logs' | 'crashDumps',
+  ): string;
+  getVersion(): string;
+  quit(): void;
+  requestSingleInstanceLock(additionalData?: Record<any, any>): boolean;
+  setAboutPanelOptions(options: AboutPanelOptionsOptions): void;
+  showAboutPanel(): void;
+  whenReady(): Promise<void>;
+  readonly isPackaged: boolean;
+}
 
-  export const ipcMain: {
-    handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: any[]) => Promise<unknown> | unknown): void;
-    removeHandler(channel: string): void;
-  };
+export interface Dialog {
+  showErrorBox(title: string, content: string): void;
+}
 
-  export interface IpcRendererEvent extends Event {
-    readonly sender: unknown;
-  }
+export interface IpcMainInvokeEvent extends Event {
+  frameId: number;
+  processId: number;
+  sender: WebContents;
+  readonly senderFrame: WebFrameMain | null;
+}
 
-  export const ipcRenderer: {
-    invoke(channel: string, ...args: unknown[]): Promise<any>;
-    on(channel: string, listener: (event: IpcRendererEvent, ...args: any[]) => void): unknown;
-    removeListener(channel: string, listener: (...args: any[]) => void): unknown;
-  };
+export interface IpcMain extends NodeJS.EventEmitter {
+  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: any[]) => Promise<any> | any): void;
+  removeHandler(channel: string): void;
+}
 
-  export const contextBridge: {
-    exposeInMainWorld(apiKey: string, api: unknown): void;
-  };
+export interface IpcRendererEvent extends Event {
+  sender: IpcRenderer;
+}
 
-  export interface MenuItemConstructorOptions {
-    label?: string;
-    role?:
-      | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'pasteAndMatchStyle' | 'delete' | 'selectAll'
-      | 'reload' | 'forceReload' | 'toggleDevTools' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen'
-      | 'window' | 'minimize' | 'close' | 'help' | 'about' | 'services' | 'hide' | 'hideOthers' | 'unhide'
-      | 'quit' | 'zoom' | 'front' | 'appMenu' | 'fileMenu' | 'editMenu' | 'viewMenu' | 'windowMenu';
-    type?: 'normal' | 'separator' | 'submenu' | 'checkbox' | 'radio';
-    accelerator?: string;
-    click?: () => void;
-    submenu?: MenuItemConstructorOptions[];
-  }
+export interface IpcRenderer extends NodeJS.EventEmitter {
+  invoke(channel: string, ...args: any[]): Promise<any>;
+  on(channel: string, listener: (event: IpcRendererEvent, ...args: any[]) => void): this;
+  removeListener(channel: string, listener: (event: IpcRendererEvent, ...args: any[]) => void): this;
+}
 
-  export class Menu {
-    static buildFromTemplate(template: MenuItemConstructorOptions[]): Menu;
-    static setApplicationMenu(menu: Menu | null): void;
-  }
+export interface ContextBridge {
+  exposeInMainWorld(apiKey: string, api: any): void;
+}
 
-  export const dialog: {
-    showErrorBox(title: string, content: string): void;
-  };
+export interface Net {
+  fetch(input: string | Request, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }): Promise<Response>;
+}
 
-  export const screen: {
-    getAllDisplays(): Display[];
-    getPrimaryDisplay(): Display;
-  };
+export interface Privileges {
+  standard?: boolean;
+  secure?: boolean;
+  bypassCSP?: boolean;
+  allowServiceWorkers?: boolean;
+  supportFetchAPI?: boolean;
+  corsEnabled?: boolean;
+  stream?: boolean;
+  codeCache?: boolean;
+  allowExtensions?: boolean;
+}
 
-  export interface App extends EventEmitter {
-    readonly isPackaged: boolean;
-    requestSingleInstanceLock(additionalData?: Record<any, any>): boolean;
-    quit(): void;
-    exit(exitCode?: number): void;
-    whenReady(): Promise<void>;
-    getPath(name: 'userData' | 'logs' | 'home' | 'appData' | 'temp'): string;
-    getAppPath(): string;
-    getLocale(): string;
-    getVersion(): string;
-    setAboutPanelOptions(options: { applicationName?: string; applicationVersion?: string; copyright?: string }): void;
-    showAboutPanel(): void;
-    enableSandbox(): void;
-  }
+export interface CustomScheme {
+  privileges?: Privileges;
+  scheme: string;
+}
 
-  export const app: App;
+export interface Protocol {
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
+  registerSchemesAsPrivileged(customSchemes: CustomScheme[]): void;
+}
 
-  global {
-    namespace NodeJS {
-      interface Process {
-        /** Electron: the packaged app's resources folder. */
-        readonly resourcesPath: string;
-      }
+export class Session extends EventEmitter {
+  static defaultSession: Session;
+  setPermissionCheckHandler(
+    handler: ((webContents: WebContents | null, permission: string, requestingOrigin: string, details: unknown) => boolean) | null,
+  ): void;
+  setPermissionRequestHandler(
+    handler: ((webContents: WebContents, permission: string, callback: (permissionGranted: boolean) => void, details: unknown) => void) | null,
+  ): void;
+}
+
+export interface OpenExternalOptions {
+  activate?: boolean;
+  workingDirectory?: string;
+}
+
+export interface Shell {
+  openExternal(url: string, options?: OpenExternalOptions): Promise<void>;
+  openPath(path: string): Promise<string>;
+  showItemInFolder(fullPath: string): void;
+}
+
+export interface Screen extends NodeJS.EventEmitter {
+  getAllDisplays(): Display[];
+  getPrimaryDisplay(): Display;
+}
+
+export const app: App;
+export const contextBridge: ContextBridge;
+export const dialog: Dialog;
+export const ipcMain: IpcMain;
+export const ipcRenderer: IpcRenderer;
+export const net: Net;
+export const protocol: Protocol;
+export const screen: Screen;
+export const session: typeof Session;
+export const shell: Shell;
+
+declare global {
+  namespace NodeJS {
+    interface Process {
+      /** Electron: the packaged app's resources folder. */
+      readonly resourcesPath: string;
     }
   }
 }

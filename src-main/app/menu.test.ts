@@ -7,7 +7,16 @@ const actions = { openDataFolder: vi.fn(), openLogFolder: vi.fn(), showAbout: vi
 const topLabels = (items: MenuItemConstructorOptions[]) => items.map((item) => item.label);
 
 function allItems(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
-  return items.flatMap((item) => [item, ...allItems(item.submenu ?? [])]);
+  return items.flatMap((item) => {
+    // Electron also takes a built Menu here; the template nests plain arrays only, so the checks below see every item.
+    if (item.submenu !== undefined && !Array.isArray(item.submenu)) throw new Error(`${item.label}: submenu is not a template array`);
+    return [item, ...allItems(item.submenu ?? [])];
+  });
+}
+
+/** Electron calls click(menuItem, window, keyboardEvent); the menu's actions use none of them. */
+function click(item: MenuItemConstructorOptions | undefined): void {
+  item!.click!(...([] as unknown as Parameters<NonNullable<MenuItemConstructorOptions['click']>>));
 }
 
 describe('application menu', () => {
@@ -44,8 +53,8 @@ describe('application menu', () => {
 
   it('opens the data and log folders from the menu', () => {
     const items = allItems(menuTemplate('zh-CN', { platform: 'win32', developer: false, actions }));
-    items.find((item) => item.label === '打开数据文件夹')!.click!();
-    items.find((item) => item.label === '打开日志文件夹')!.click!();
+    click(items.find((item) => item.label === '打开数据文件夹'));
+    click(items.find((item) => item.label === '打开日志文件夹'));
     expect(actions.openDataFolder).toHaveBeenCalled();
     expect(actions.openLogFolder).toHaveBeenCalled();
   });

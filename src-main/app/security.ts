@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { contentSecurityPolicy, pageWithStyleNonce } from '../server/content-security-policy';
 
 // Electron-free on purpose: main, window and ipc pass their Electron objects in, so every rule here
 // is unit-tested without Electron.
@@ -8,20 +9,6 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'desk-erp';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
-
-/** Same policy as the headless server; Mantine injects inline <style> tags, so styles need 'unsafe-inline'. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 /** `app://` behaves like https for the page: standard URL parsing, a secure context, fetch() allowed. */
 export const APP_SCHEME_PRIVILEGES = {
@@ -110,10 +97,10 @@ export function resolveAppPath(rendererDir: string, requestUrl: string): string 
   return full;
 }
 
-/** Headers every app:// response carries, whatever the file. */
-export function withSecurityHeaders(response: Response): Response {
+/** Headers every app:// response carries, whatever the file; the page's policy names its style nonce. */
+export function withSecurityHeaders(response: Response, policy = contentSecurityPolicy()): Response {
   const headers = new Headers(response.headers);
-  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  headers.set('Content-Security-Policy', policy);
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
@@ -136,12 +123,18 @@ export function appProtocolHandler(
     if (request.method !== 'GET' && request.method !== 'HEAD') return plainResponse(405, 'Method not allowed');
     const file = resolveAppPath(rendererDir, request.url);
     if (!file) return plainResponse(404, 'Not found');
+    const page = path.join(path.resolve(rendererDir), 'index.html');
     let target = file;
     if (!exists(file)) {
       if (path.extname(file) !== '') return plainResponse(404, 'Not found');
-      target = path.join(path.resolve(rendererDir), 'index.html');
+      target = page;
     }
-    return withSecurityHeaders(await fetchFile(pathToFileURL(target).href));
+    const response = await fetchFile(pathToFileURL(target).href);
+    if (target !== page) return withSecurityHeaders(response);
+    const { html, policy } = pageWithStyleNonce(await response.text());
+    const headers = new Headers(response.headers);
+    headers.delete('Content-Length');
+    return withSecurityHeaders(new Response(html, { status: response.status, headers }), policy);
   };
 }
 

@@ -89,6 +89,16 @@ describe('headless server', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('Desk ERP');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    // Every way to the page gets a style nonce of its own, named in its policy, for Mantine's <style> tags.
+    const nonces: (string | undefined)[] = [];
+    for (const entry of ['/customers/123', '/', '/index.html']) {
+      const reply = await request(server, entry, { method: 'GET' });
+      const nonce = /<meta property="csp-nonce" nonce="([^"]+)">/.exec(reply.body)?.[1];
+      expect(reply.headers['content-security-policy']).toContain(`style-src 'self' 'nonce-${nonce}'`);
+      expect(reply.headers['content-security-policy']).not.toContain('unsafe-inline');
+      nonces.push(nonce);
+    }
+    expect(new Set(nonces).size).toBe(3);
     const traversal = await request(server, '/..%2f..%2fetc%2fpasswd', { method: 'GET' });
     expect(traversal.body).not.toContain('root:');
   });

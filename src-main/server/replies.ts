@@ -1,10 +1,10 @@
 import type { FastifyError, FastifyReply } from 'fastify';
 import type { ErrorCode } from '../api/errors';
 import type { Result } from '../api/result';
+import { contentSecurityPolicy } from './content-security-policy';
 
-/** Same policy as the desktop window; Mantine needs inline styles. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+/** Every response's policy but the page's, which also names its style nonce (renderer-files.ts). */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 export const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
