@@ -1,7 +1,24 @@
 /**
  * The Kysely view of the migrated schema. `schema.test.ts` migrates a fresh database and
- * fails when a table or column here differs from the real one.
+ * fails when a table or column here differs from the real one, or when a column's union
+ * differs from the values its `CHECK (col IN (...))` allows.
  */
+import type { Role } from '../api/permissions';
+import type {
+  AddressKind,
+  CustomerKind,
+  CustomerSize,
+  CustomerStatus,
+  CustomFieldType,
+  InteractionKind,
+  LifecycleStage,
+  StageChangeSource,
+} from '../domain/customers/customers.dto';
+import type { CampaignStatus, LeadStatus, OpportunityStage } from '../domain/leads/leads.contract';
+
+/** SQLite has no boolean: an INTEGER column with `CHECK (col IN (0,1))`. */
+export type Flag = 0 | 1;
+
 export interface CompanyTable {
   id: number;
   name: string;
@@ -19,9 +36,9 @@ export interface UsersTable {
   id: string;
   username: string;
   display_name: string;
-  role: string;
+  role: Role;
   password_hash: string;
-  active: number;
+  active: Flag;
   locale: string | null;
   created_at: string;
   updated_at: string;
@@ -31,7 +48,7 @@ export interface UsersTable {
 export interface NumberingSeriesTable {
   code: string;
   prefix: string;
-  per_year: number;
+  per_year: Flag;
   padding: number;
   year: number | null;
   next_number: number;
@@ -59,14 +76,14 @@ export interface SchemaMigrationsTable {
 export interface CustomersTable {
   id: string;
   code: string;
-  kind: string;
+  kind: CustomerKind;
   name: string;
   short_name: string | null;
   name_key: string;
   name_pinyin: string;
   credit_code: string | null;
   industry: string | null;
-  size: string | null;
+  size: CustomerSize | null;
   source: string | null;
   cooperation_since: string | null;
   owner_user_id: string | null;
@@ -88,11 +105,11 @@ export interface CustomersTable {
   registered_phone: string | null;
   custom_fields: string;
   notes: string | null;
-  lifecycle_stage: string;
-  lifecycle_computed: string;
-  lifecycle_override: string | null;
+  lifecycle_stage: LifecycleStage;
+  lifecycle_computed: LifecycleStage;
+  lifecycle_override: LifecycleStage | null;
   lifecycle_override_reason: string | null;
-  status: string;
+  status: CustomerStatus;
   merged_into_id: string | null;
   lead_id: string | null;
   created_at: string;
@@ -110,7 +127,7 @@ export interface CustomerContactsTable {
   email: string | null;
   wechat: string | null;
   birthday: string | null;
-  is_primary: number;
+  is_primary: Flag;
   created_at: string;
   updated_at: string;
 }
@@ -118,7 +135,7 @@ export interface CustomerContactsTable {
 export interface CustomerAddressesTable {
   id: string;
   customer_id: string;
-  kind: string;
+  kind: AddressKind;
   province: string | null;
   city: string | null;
   district: string | null;
@@ -126,7 +143,7 @@ export interface CustomerAddressesTable {
   postcode: string | null;
   recipient: string | null;
   recipient_phone: string | null;
-  is_default: number;
+  is_default: Flag;
   created_at: string;
   updated_at: string;
 }
@@ -147,10 +164,10 @@ export interface CustomFieldDefsTable {
   id: string;
   key: string;
   label: string;
-  type: string;
+  type: CustomFieldType;
   options: string;
   sort_order: number;
-  active: number;
+  active: Flag;
   created_at: string;
   updated_at: string;
 }
@@ -159,7 +176,7 @@ export interface InteractionsTable {
   id: string;
   customer_id: string;
   contact_id: string | null;
-  kind: string;
+  kind: InteractionKind;
   occurred_at: string;
   subject: string | null;
   body: string | null;
@@ -170,9 +187,9 @@ export interface InteractionsTable {
 export interface CustomerStageHistoryTable {
   id: string;
   customer_id: string;
-  from_stage: string | null;
-  to_stage: string;
-  source: string;
+  from_stage: LifecycleStage | null;
+  to_stage: LifecycleStage;
+  source: StageChangeSource;
   reason: string | null;
   user_id: string | null;
   changed_at: string;
@@ -220,7 +237,7 @@ export interface CampaignsTable {
   end_date: string | null;
   cost: number;
   notes: string | null;
-  status: string;
+  status: CampaignStatus;
   created_at: string;
   updated_at: string;
 }
@@ -235,7 +252,7 @@ export interface LeadsTable {
   email: string | null;
   source: string | null;
   campaign_id: string | null;
-  status: string;
+  status: LeadStatus;
   lost_reason: string | null;
   owner_user_id: string | null;
   customer_id: string | null;
@@ -250,7 +267,7 @@ export interface LeadsTable {
 export interface LeadInteractionsTable {
   id: string;
   lead_id: string;
-  kind: string;
+  kind: InteractionKind;
   occurred_at: string;
   subject: string | null;
   body: string | null;
@@ -264,7 +281,7 @@ export interface OpportunitiesTable {
   title: string;
   customer_id: string | null;
   lead_id: string | null;
-  stage: string;
+  stage: OpportunityStage;
   expected_amount: number;
   probability: number;
   expected_close_date: string | null;
@@ -280,8 +297,8 @@ export interface OpportunitiesTable {
 export interface OpportunityStageHistoryTable {
   id: string;
   opportunity_id: string;
-  from_stage: string | null;
-  to_stage: string;
+  from_stage: OpportunityStage | null;
+  to_stage: OpportunityStage;
   probability: number;
   expected_amount: number;
   note: string | null;

@@ -10,6 +10,8 @@ export const LIFECYCLE_STAGES = ['lead', 'prospect', 'new', 'active', 'loyal', '
 export const ADDRESS_KINDS = ['billing', 'shipping'] as const;
 export const INTERACTION_KINDS = ['call', 'visit', 'wechat', 'email', 'note'] as const;
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'choice'] as const;
+/** Why a customer's stage changed: the daily rules, set by hand, back to the rules, or a merge. */
+export const STAGE_CHANGE_SOURCES = ['computed', 'override', 'override_cleared', 'merge'] as const;
 export const CUSTOMER_SORT_FIELDS = ['name', 'code', 'createdAt', 'lastOrderDate', 'balanceDue', 'lifetimeRevenue'] as const;
 
 export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
@@ -19,6 +21,7 @@ export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export type AddressKind = (typeof ADDRESS_KINDS)[number];
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 export type CustomFieldType = (typeof CUSTOM_FIELD_TYPES)[number];
+export type StageChangeSource = (typeof STAGE_CHANGE_SOURCES)[number];
 export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
 export type CustomFieldValue = string | number | null;
 
@@ -149,7 +152,7 @@ export interface StageChange {
   id: string;
   fromStage: LifecycleStage | null;
   toStage: LifecycleStage;
-  source: 'computed' | 'override' | 'override_cleared' | 'merge';
+  source: StageChangeSource;
   reason: string | null;
   userId: string | null;
   changedAt: string;

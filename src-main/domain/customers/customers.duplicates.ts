@@ -23,10 +23,10 @@ export async function findDuplicates(db: Kysely<Database>, probe: DuplicateProbe
     if (probe.excludeId) query = query.where('c.id', '!=', probe.excludeId);
     return query;
   };
-  const push = (rows: { id: string; code: string; name: string; status: string }[], matchedOn: DuplicateMatch['matchedOn'], value: string) => {
+  const push = (rows: { id: string; code: string; name: string; status: CustomerStatus }[], matchedOn: DuplicateMatch['matchedOn'], value: string) => {
     for (const row of rows) {
       if (!matches.some((m) => m.id === row.id && m.matchedOn === matchedOn)) {
-        matches.push({ id: row.id, code: row.code, name: row.name, status: row.status as CustomerStatus, matchedOn, value });
+        matches.push({ id: row.id, code: row.code, name: row.name, status: row.status, matchedOn, value });
       }
     }
   };

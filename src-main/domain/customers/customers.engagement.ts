@@ -7,7 +7,7 @@ import type { Page } from '../../api/paging';
 import type { Database } from '../../db/schema';
 import type { TimelineSource } from '../area';
 import { newId, nowIso } from '../shared/ids';
-import type { CustomerOverview, Interaction, InteractionKind, LifecycleStage, SavedView, StageChange, Tag, TagWithCount, TimelineEntry } from './customers.dto';
+import type { CustomerOverview, Interaction, InteractionKind, SavedView, StageChange, Tag, TagWithCount, TimelineEntry } from './customers.dto';
 import { refreshStage } from './customers.lifecycle';
 import { businessDateIn, daysBetween } from '../core/dates';
 import { roundHalfUp } from '../core/money';
@@ -207,14 +207,14 @@ export async function overview(db: Db, customerId: string): Promise<CustomerOver
     points: stats?.points ?? 0,
     tier: customer.tier,
     openTickets: stats?.open_tickets ?? 0,
-    lifecycleStage: customer.lifecycle_stage as LifecycleStage,
-    lifecycleOverride: customer.lifecycle_override as LifecycleStage | null,
+    lifecycleStage: customer.lifecycle_stage,
+    lifecycleOverride: customer.lifecycle_override,
     stageHistory: history.map(
       (h): StageChange => ({
         id: h.id,
-        fromStage: h.from_stage as LifecycleStage | null,
-        toStage: h.to_stage as LifecycleStage,
-        source: h.source as StageChange['source'],
+        fromStage: h.from_stage,
+        toStage: h.to_stage,
+        source: h.source,
         reason: h.reason,
         userId: h.user_id,
         changedAt: h.changed_at,

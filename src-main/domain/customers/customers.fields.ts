@@ -13,7 +13,7 @@ export function toFieldDef(row: repo.FieldDefRecord): CustomFieldDef {
     id: row.id,
     key: row.key,
     label: row.label,
-    type: row.type as CustomFieldType,
+    type: row.type,
     options: JSON.parse(row.options) as string[],
     sortOrder: row.sort_order,
     active: row.active === 1,

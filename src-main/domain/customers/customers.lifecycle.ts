@@ -69,7 +69,7 @@ export async function refreshStage(db: Kysely<Database>, customerId: string, use
       lastOrderDate: stats?.last_order_date ?? null,
       hasInteractions: await repo.hasInteractions(db, customerId),
       fromLead: customer.lead_id !== null,
-      previousComputed: customer.lifecycle_computed as LifecycleStage,
+      previousComputed: customer.lifecycle_computed,
     },
     await today(db),
   );
@@ -115,9 +115,9 @@ export async function setStage(ctx: HandlerContext, id: string, stage: Lifecycle
 interface FactsRow {
   id: string;
   lead_id: string | null;
-  lifecycle_stage: string;
-  lifecycle_computed: string;
-  lifecycle_override: string | null;
+  lifecycle_stage: LifecycleStage;
+  lifecycle_computed: LifecycleStage;
+  lifecycle_override: LifecycleStage | null;
   order_count: number;
   orders_last_365d: number;
   first_order_date: string | null;
@@ -160,7 +160,7 @@ export async function recomputeLifecycle(ctx: HandlerContext, asOfInput?: string
         lastOrderDate: row.last_order_date,
         hasInteractions: row.has_interactions === 1,
         fromLead: row.lead_id !== null,
-        previousComputed: row.lifecycle_computed as LifecycleStage,
+        previousComputed: row.lifecycle_computed,
       },
       asOf,
     );

@@ -90,14 +90,14 @@ interface ListRowRecord {
   code: string;
   name: string;
   short_name: string | null;
-  kind: string;
-  status: string;
+  kind: CustomerKind;
+  status: CustomerStatus;
   owner_user_id: string | null;
   owner_name: string | null;
   province: string | null;
   city: string | null;
   industry: string | null;
-  lifecycle_stage: string;
+  lifecycle_stage: LifecycleStage;
   tier: string | null;
   credit_limit: number | null;
   created_at: string;
@@ -179,8 +179,8 @@ export async function listCustomers(db: Kysely<Database>, input: ListInput): Pro
       code: r.code,
       name: r.name,
       shortName: r.short_name,
-      kind: r.kind as CustomerKind,
-      status: r.status as CustomerStatus,
+      kind: r.kind,
+      status: r.status,
       ownerUserId: r.owner_user_id,
       ownerName: r.owner_name,
       tags: tags.filter((t) => t.customer_id === r.id).map((t) => ({ id: t.id, name: t.name, color: t.color })),
@@ -188,7 +188,7 @@ export async function listCustomers(db: Kysely<Database>, input: ListInput): Pro
       province: r.province,
       city: r.city,
       industry: r.industry,
-      lifecycleStage: r.lifecycle_stage as LifecycleStage,
+      lifecycleStage: r.lifecycle_stage,
       tier: r.tier,
       creditLimit: r.credit_limit,
       balanceDue: r.balance_due,
@@ -204,7 +204,7 @@ interface SearchRecord {
   code: string;
   name: string;
   short_name: string | null;
-  status: string;
+  status: CustomerStatus;
   credit_code: string | null;
 }
 
@@ -225,7 +225,7 @@ export async function searchCustomers(db: Kysely<Database>, input: { q: string; 
      WHERE ${status}
      ORDER BY best.rank, c.code
      LIMIT ${input.limit}`.execute(db);
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name, status: r.status as CustomerStatus, matchHint: matchHint(input.q, r) }));
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name, status: r.status, matchHint: matchHint(input.q, r) }));
 }
 
 function matchHint(q: string, row: SearchRecord): string {

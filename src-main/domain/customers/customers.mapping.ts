@@ -1,4 +1,4 @@
-import type { Address, AddressKind, Contact } from './customers.dto';
+import type { Address, Contact } from './customers.dto';
 import type * as repo from './customers.repository';
 
 /** Row ↔ DTO for contacts and addresses; rows never leave this area. */
@@ -21,7 +21,7 @@ export function toAddress(row: repo.AddressRecord): Address {
   return {
     id: row.id,
     customerId: row.customer_id,
-    kind: row.kind as AddressKind,
+    kind: row.kind,
     province: row.province,
     city: row.city,
     district: row.district,
@@ -44,7 +44,8 @@ export function contactColumns(c: ContactFields) {
 
 export function addressColumns(a: AddressFields) {
   const row: Partial<repo.AddressRecord> = {};
-  for (const key of ['kind', 'province', 'city', 'district', 'detail', 'postcode', 'recipient'] as const) if (a[key] !== undefined) row[key] = a[key]!;
+  if (a.kind !== undefined) row.kind = a.kind;
+  for (const key of ['province', 'city', 'district', 'detail', 'postcode', 'recipient'] as const) if (a[key] !== undefined) row[key] = a[key]!;
   if (a.recipientPhone !== undefined) row.recipient_phone = a.recipientPhone;
   return row;
 }

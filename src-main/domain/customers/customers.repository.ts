@@ -7,6 +7,7 @@ import type {
   Database,
   TagsTable,
 } from '../../db/schema';
+import type { AddressKind, LifecycleStage, StageChangeSource } from './customers.dto';
 import type { SearchDoc } from './customers.search-text';
 
 export type CustomerRecord = Selectable<CustomersTable>;
@@ -111,7 +112,7 @@ export async function updateAddress(db: Db, id: string, patch: Updateable<Custom
   await db.updateTable('customer_addresses').set(patch).where('id', '=', id).execute();
 }
 
-export async function clearDefaultAddress(db: Db, customerId: string, kind: string, now: string): Promise<void> {
+export async function clearDefaultAddress(db: Db, customerId: string, kind: AddressKind, now: string): Promise<void> {
   await db
     .updateTable('customer_addresses')
     .set({ is_default: 0, updated_at: now })
@@ -234,7 +235,7 @@ export function stageHistory(db: Db, customerId: string) {
 
 export async function appendStageChange(
   db: Db,
-  change: { id: string; customer_id: string; from_stage: string | null; to_stage: string; source: string; reason: string | null; user_id: string | null; changed_at: string },
+  change: { id: string; customer_id: string; from_stage: LifecycleStage | null; to_stage: LifecycleStage; source: StageChangeSource; reason: string | null; user_id: string | null; changed_at: string },
 ): Promise<void> {
   await db.insertInto('customer_stage_history').values(change).execute();
 }

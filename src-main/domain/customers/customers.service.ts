@@ -9,7 +9,7 @@ import { nextNumber, type SeriesDefinition } from '../core/numbering';
 import { newId, nowIso } from '../shared/ids';
 import { getSettings } from '../settings/settings.service';
 import type { customerCreateInput, customerPatch } from './customers.contract';
-import type { Customer, CustomerKind, CustomerSize, CustomerStatus, CustomFieldValue, DuplicateMatch, LifecycleStage } from './customers.dto';
+import type { Customer, CustomerStatus, CustomFieldValue, DuplicateMatch, LifecycleStage } from './customers.dto';
 import { duplicateConflict, findDuplicates } from './customers.duplicates';
 import { validateCustomFields } from './customers.fields';
 import * as repo from './customers.repository';
@@ -32,12 +32,12 @@ export async function getCustomer(db: Db, id: string): Promise<Customer> {
   return {
     id: row.id,
     code: row.code,
-    kind: row.kind as CustomerKind,
+    kind: row.kind,
     name: row.name,
     shortName: row.short_name,
     creditCode: row.credit_code,
     industry: row.industry,
-    size: row.size as CustomerSize | null,
+    size: row.size,
     source: row.source,
     cooperationSince: row.cooperation_since,
     ownerUserId: row.owner_user_id,
@@ -60,11 +60,11 @@ export async function getCustomer(db: Db, id: string): Promise<Customer> {
     registeredPhone: row.registered_phone,
     customFields: JSON.parse(row.custom_fields) as Record<string, CustomFieldValue>,
     notes: row.notes,
-    lifecycleStage: row.lifecycle_stage as LifecycleStage,
-    lifecycleComputed: row.lifecycle_computed as LifecycleStage,
-    lifecycleOverride: row.lifecycle_override as LifecycleStage | null,
+    lifecycleStage: row.lifecycle_stage,
+    lifecycleComputed: row.lifecycle_computed,
+    lifecycleOverride: row.lifecycle_override,
     lifecycleOverrideReason: row.lifecycle_override_reason,
-    status: row.status as CustomerStatus,
+    status: row.status,
     mergedIntoId: row.merged_into_id,
     leadId: row.lead_id,
     createdAt: row.created_at,
@@ -154,7 +154,7 @@ export async function refreshSearchDoc(db: Db, customerId: string): Promise<void
     db,
     customerId,
     buildSearchDoc({
-      kind: customer.kind as CustomerKind,
+      kind: customer.kind,
       code: customer.code,
       name: customer.name,
       shortName: customer.short_name,

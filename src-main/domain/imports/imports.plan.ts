@@ -5,7 +5,7 @@
  * Maps, so 50,000 rows cost 50,000 Map lookups, not 50,000 queries.
  */
 import type { Sqlite } from '../../db/connection';
-import type { CustomFieldDef, CustomFieldValue } from '../customers/customers.dto';
+import type { CustomerKind, CustomFieldDef, CustomFieldValue } from '../customers/customers.dto';
 import { fieldValueProblem } from '../customers/customers.fields';
 import { requiredFieldIssues } from '../customers/customers.rules';
 import { COLUMN_OF } from '../customers/customers.service';
@@ -267,7 +267,8 @@ export async function planImport(records: FileRecord[], headers: string[], mappi
       } else if (!earlier) seenCustomers.set(match.id, line);
     }
 
-    const kind = (columns.kind as 'company' | 'individual' | undefined) ?? 'company';
+    // ColumnValues holds any parsed cell; the kind cell only ever holds what values.kind returns.
+    const kind = (columns.kind as CustomerKind | undefined) ?? 'company';
     const existingRecord = match && !match.mergedIntoId ? readExisting(ctx.sqlite, match.id) : null;
     // A contact without a name is the customer's own person for an individual, or the contact already on file.
     if (hasContact && !contact.name) {

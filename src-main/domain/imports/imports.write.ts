@@ -5,6 +5,7 @@
  * for every written customer, so imported rows are found by name, pinyin and phone at once.
  */
 import type { Sqlite } from '../../db/connection';
+import type { CustomerKind } from '../customers/customers.dto';
 import { customerNameKey } from '../customers/customers.rules';
 import { buildSearchDoc, pinyinSortKey } from '../customers/customers.search-text';
 import { newId } from '../shared/ids';
@@ -113,7 +114,8 @@ function createCustomer(sqlite: Sqlite, row: PlannedRow, code: string, tagIds: M
   for (const tag of row.tags) statement(sqlite, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)').run(id, tagIdFor(sqlite, tagIds, tag, ctx.now));
   // A new customer's search text comes from the row itself: no need to read back what was just written.
   const doc = buildSearchDoc({
-    kind: (textOf(row, 'kind') as 'company' | 'individual' | null) ?? 'company',
+    // The planner's kind cell only ever holds a CustomerKind (values.kind).
+    kind: (textOf(row, 'kind') as CustomerKind | null) ?? 'company',
     code,
     name,
     shortName: textOf(row, 'short_name'),

@@ -23,7 +23,7 @@ function toCampaign(row: repo.CampaignRecord & { lead_count: number | null; conv
     endDate: row.end_date,
     cost: row.cost,
     notes: row.notes,
-    status: row.status as CampaignStatus,
+    status: row.status,
     leadCount: Number(row.lead_count ?? 0),
     convertedCount: Number(row.converted_count ?? 0),
     createdAt: row.created_at,
@@ -31,7 +31,7 @@ function toCampaign(row: repo.CampaignRecord & { lead_count: number | null; conv
   };
 }
 
-export async function listCampaigns(db: Db, input: { q?: string | undefined; channel?: string | undefined; status?: string | undefined; page: number; pageSize: number }): Promise<Page<Campaign>> {
+export async function listCampaigns(db: Db, input: { q?: string | undefined; channel?: string | undefined; status?: CampaignStatus | undefined; page: number; pageSize: number }): Promise<Page<Campaign>> {
   const { rows, total } = await repo.listCampaigns(db, input);
   return { rows: rows.map(toCampaign), total };
 }

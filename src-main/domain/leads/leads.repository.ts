@@ -1,7 +1,7 @@
 /** All SQL of the leads area: leads, their follow-ups, campaigns, opportunities and the channel report. */
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { CampaignsTable, Database, LeadInteractionsTable, LeadsTable, OpportunitiesTable, OpportunityStageHistoryTable } from '../../db/schema';
-import type { LeadListFilters } from './leads.contract';
+import type { CampaignStatus, LeadListFilters, OpportunityStage } from './leads.contract';
 
 type Db = Kysely<Database>;
 export type LeadRecord = Selectable<LeadsTable>;
@@ -123,7 +123,7 @@ export function findCampaign(db: Db, id: string) {
   return campaignRows(db).where('cp.id', '=', id).executeTakeFirst();
 }
 
-export async function listCampaigns(db: Db, input: { q?: string | undefined; channel?: string | undefined; status?: string | undefined; page: number; pageSize: number }) {
+export async function listCampaigns(db: Db, input: { q?: string | undefined; channel?: string | undefined; status?: CampaignStatus | undefined; page: number; pageSize: number }) {
   let query = campaignRows(db);
   if (input.channel) query = query.where('cp.channel', '=', input.channel);
   if (input.status) query = query.where('cp.status', '=', input.status);
@@ -216,7 +216,7 @@ function partyMatches(q: string) {
 
 export async function listOpportunities(
   db: Db,
-  input: { q?: string | undefined; filters: { stage?: string[]; ownerUserId?: string | null; customerId?: string; leadId?: string }; page: number; pageSize: number },
+  input: { q?: string | undefined; filters: { stage?: OpportunityStage[]; ownerUserId?: string | null; customerId?: string; leadId?: string }; page: number; pageSize: number },
 ) {
   const f = input.filters;
   let query = opportunityRows(db);

@@ -15,7 +15,7 @@ import { getSettings } from '../settings/settings.service';
 import { addDays, businessDateIn, businessDayStartUtc } from '../core/dates';
 import { nextNumber, type SeriesDefinition } from '../core/numbering';
 import { newId, nowIso } from '../shared/ids';
-import type { ConvertResult, Lead, LeadInteraction, LeadRow, LeadStatus, leadCreateInput, leadListInput, leadPatch } from './leads.contract';
+import type { ConvertResult, Lead, LeadInteraction, LeadRow, leadCreateInput, leadListInput, leadPatch } from './leads.contract';
 import { toCard } from './opportunities.service';
 import * as repo from './leads.repository';
 
@@ -37,7 +37,7 @@ function toLeadRow(row: repo.LeadView): LeadRow {
     source: row.source,
     campaignId: row.campaign_id,
     campaignName: row.campaign_name,
-    status: row.status as LeadStatus,
+    status: row.status,
     lostReason: row.lost_reason,
     ownerUserId: row.owner_user_id,
     ownerName: row.owner_name,
@@ -53,7 +53,7 @@ function toInteraction(row: Awaited<ReturnType<typeof repo.listLeadInteractions>
   return {
     id: row.id,
     leadId: row.lead_id,
-    kind: row.kind as InteractionKind,
+    kind: row.kind,
     occurredAt: row.occurred_at,
     subject: row.subject,
     body: row.body,

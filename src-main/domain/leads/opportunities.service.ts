@@ -21,7 +21,6 @@ import {
   type opportunityCreateInput,
   type opportunityListInput,
   type opportunityPatch,
-  type OpportunityStage,
 } from './leads.contract';
 import * as repo from './leads.repository';
 
@@ -31,7 +30,7 @@ export function toCard(row: repo.OpportunityView): OpportunityCard {
   return {
     id: row.id,
     title: row.title,
-    stage: row.stage as OpportunityStage,
+    stage: row.stage,
     customerId: row.customer_id,
     leadId: row.lead_id,
     partyName: row.party_name,
@@ -57,8 +56,8 @@ export async function getOpportunity(db: Db, id: string): Promise<Opportunity> {
     createdAt: row.created_at,
     history: history.map((h) => ({
       id: h.id,
-      fromStage: h.from_stage as OpportunityStage | null,
-      toStage: h.to_stage as OpportunityStage,
+      fromStage: h.from_stage,
+      toStage: h.to_stage,
       probability: h.probability,
       expectedAmount: h.expected_amount,
       note: h.note,

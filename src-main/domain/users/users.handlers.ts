@@ -1,5 +1,4 @@
 import type { HandlersFor } from '../area';
-import type { Role } from '../../api/permissions';
 import type { usersContract } from './users.contract';
 import { listActiveUserOptions } from './users.repository';
 import { createUser, listUsers, resetPassword, toUserRow, updateUser } from './users.service';
@@ -8,7 +7,7 @@ import { createUser, listUsers, resetPassword, toUserRow, updateUser } from './u
 export const usersHandlers: HandlersFor<typeof usersContract> = {
   'users.list': (input, ctx) => listUsers(ctx.db, input),
   'users.options': async (_input, ctx) =>
-    (await listActiveUserOptions(ctx.db)).map((u) => ({ id: u.id, displayName: u.display_name, role: u.role as Role })),
+    (await listActiveUserOptions(ctx.db)).map((u) => ({ id: u.id, displayName: u.display_name, role: u.role })),
   'users.create': async (input, ctx) => {
     const user = toUserRow(await createUser(ctx.db, input));
     ctx.audit({

@@ -18,7 +18,7 @@ export function toUserRow(user: repo.UserRecord): UserRow {
     id: user.id,
     username: user.username,
     displayName: user.display_name,
-    role: user.role as Role,
+    role: user.role,
     active: user.active === 1,
     createdAt: user.created_at,
     lastLoginAt: user.last_login_at,
@@ -26,7 +26,7 @@ export function toUserRow(user: repo.UserRecord): UserRow {
 }
 
 export function toSessionUser(user: repo.UserRecord): SessionUser {
-  return { id: user.id, username: user.username, displayName: user.display_name, role: user.role as Role, locale: user.locale };
+  return { id: user.id, username: user.username, displayName: user.display_name, role: user.role, locale: user.locale };
 }
 
 export async function createUser(
@@ -79,7 +79,7 @@ export async function updateUser(
   if (ctx.user?.id === id && patch.active === false) {
     throw new AppError('CONFLICT', 'You cannot disable your own account', [fieldIssue('active', 'not_yourself')]);
   }
-  const changes = {
+  const changes: Partial<Omit<repo.UserRecord, 'id'>> = {
     ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
     ...(patch.role !== undefined ? { role: patch.role } : {}),
     ...(patch.active !== undefined ? { active: patch.active ? 1 : 0 } : {}),
