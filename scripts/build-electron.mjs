@@ -32,6 +32,7 @@ const entries = [
   ['src-main/app/main.ts', 'main.cjs'],
   ['src-main/app/preload.ts', 'preload.cjs'],
   ['src-main/worker/backend-worker.ts', 'backend-worker.cjs'],
+  ['src-main/worker/reader-worker.ts', 'reader-worker.cjs'],
 ];
 
 await Promise.all(

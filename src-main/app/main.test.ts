@@ -181,3 +181,21 @@ describe('a database made by a newer Desk ERP', () => {
     expect(fs.readFileSync(path.join(userData, 'logs', 'desk-erp.log'), 'utf8')).toMatch(/fatal: This database was made by a newer version/);
   });
 });
+
+describe('the bundled reader thread', () => {
+  it('serves reads from dist-electron/reader-worker.cjs on its own read-only connection', async () => {
+    const { createBackend } = await import('../backend/backend');
+    const file = path.join(newUserData(), 'desk-erp.sqlite');
+    const backend = createBackend({ file, readers: 1, readerEntry: path.join(appRoot, 'dist-electron', 'reader-worker.cjs') });
+    try {
+      await (backend.readers as { started(): Promise<void> }).started();
+      expect(backend.readers!.ready).toBe(true);
+      const session = { user: null };
+      const setup = await backend.call({ session, transport: 'test' }, 'auth.setup', { companyName: '博雅', ownerUsername: 'boss', ownerDisplayName: '老板', password: 'secret-123' });
+      expect(setup.ok).toBe(true);
+      expect(await backend.call({ session, transport: 'test' }, 'settings.get', {})).toMatchObject({ ok: true, data: { companyName: '博雅' } });
+    } finally {
+      backend.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createBackend, type BackendOptions, type RunningBackend } from '../backend/backend';
 import { startDailyJobs } from '../backend/daily-jobs';
@@ -40,7 +41,7 @@ export const BACKEND_WORKER_ROLE = 'desk-erp-backend';
 export function serveBackend(port: WorkerPort, data: BackendWorkerData, open: (options: BackendOptions) => RunningBackend = createBackend): void {
   let backend: RunningBackend;
   try {
-    backend = open(data.nativeBinding ? { file: data.file, nativeBinding: data.nativeBinding } : { file: data.file });
+    backend = open({ file: data.file, readers: 1, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}), ...readerEntry() });
   } catch (error) {
     // E.g. a database made by a newer version: main shows this message verbatim and quits.
     port.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
@@ -80,6 +81,12 @@ export function serveBackend(port: WorkerPort, data: BackendWorkerData, open: (o
     }
   });
   port.postMessage({ type: 'ready' });
+}
+
+/** In the desktop app the reader thread is the bundle beside this one; from source, the backend finds its own. */
+function readerEntry(): { readerEntry?: string } {
+  const bundled = typeof __filename === 'string' && __filename.endsWith('.cjs');
+  return bundled ? { readerEntry: path.join(path.dirname(__filename), 'reader-worker.cjs') } : {};
 }
 
 const data = workerData as Partial<BackendWorkerData> | null;
