@@ -188,7 +188,7 @@ describe('the bundled reader thread', () => {
     const file = path.join(newUserData(), 'desk-erp.sqlite');
     const backend = createBackend({ file, readers: 1, readerEntry: path.join(appRoot, 'dist-electron', 'reader-worker.cjs') });
     try {
-      await (backend.readers as { started(): Promise<void> }).started();
+      await (backend.readers as unknown as { started(): Promise<void> }).started();
       expect(backend.readers!.ready).toBe(true);
       const session = { user: null };
       const setup = await backend.call({ session, transport: 'test' }, 'auth.setup', { companyName: '博雅', ownerUsername: 'boss', ownerDisplayName: '老板', password: 'secret-123' });

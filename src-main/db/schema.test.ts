@@ -40,15 +40,18 @@ function declaredSchema(): Map<string, Map<string, DeclaredColumn>> {
   for (const member of database.members) {
     if (!ts.isPropertySignature(member) || !member.type) continue;
     const tableName = member.name.getText(source);
-    const table = interfaces.get(member.type.getText(source));
-    if (!table) throw new Error(`No interface ${member.type.getText(source)} for table ${tableName}`);
+    // A table's row type may live in its area's <area>.tables.ts; the checker follows the import.
+    const tableType = checker.getTypeFromTypeNode(member.type);
+    const properties = checker.getPropertiesOfType(tableType);
+    if (properties.length === 0) throw new Error(`No row type ${member.type.getText(source)} for table ${tableName}`);
     const columns = new Map<string, DeclaredColumn>();
-    for (const column of table.members) {
-      if (!ts.isPropertySignature(column) || !column.type) continue;
-      const type = checker.getTypeFromTypeNode(column.type);
+    for (const property of properties) {
+      const declaration = property.valueDeclaration;
+      if (!declaration || !ts.isPropertySignature(declaration) || !declaration.type) continue;
+      const type = checker.getTypeFromTypeNode(declaration.type);
       const members = (type.isUnion() ? type.types : [type]).filter((t) => !(t.flags & ts.TypeFlags.Null));
       const literals = members.every((t) => t.isStringLiteral() || t.isNumberLiteral());
-      columns.set(column.name.getText(source), {
+      columns.set(property.getName(), {
         nullable: members.length < (type.isUnion() ? type.types.length : 1),
         values: literals ? members.map((t) => (t as ts.LiteralType).value as Literal) : null,
       });
@@ -100,6 +103,8 @@ const SAME_VALUES_AS: Record<string, string> = {
   'customer_stage_history.to_stage': 'customers.lifecycle_stage',
   'opportunity_stage_history.from_stage': 'opportunities.stage',
   'opportunity_stage_history.to_stage': 'opportunities.stage',
+  'sales_order_events.from_status': 'sales_orders.status',
+  'sales_order_events.to_status': 'sales_orders.status',
 };
 /** Union-typed columns the database does not constrain at all, and what does. */
 const UNCHECKED: Record<string, string> = {

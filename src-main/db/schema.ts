@@ -15,6 +15,31 @@ import type {
   StageChangeSource,
 } from '../domain/customers/customers.dto';
 import type { CampaignStatus, LeadStatus, OpportunityStage } from '../domain/leads/leads.contract';
+import type { PriceListItemsTable, PriceListsTable, ProductCategoriesTable, ProductSearchTable, ProductsTable, ProductSubstitutesTable } from '../domain/catalog/catalog.tables';
+import type { DeliveriesTable, DeliveryLinesTable } from '../domain/deliveries/deliveries.tables';
+import type { ApprovalRulesTable, SalesOrderApprovalsTable, SalesOrderEventsTable, SalesOrderLinesTable, SalesOrdersTable } from '../domain/orders/orders.tables';
+import type {
+  GoodsReceiptLinesTable,
+  GoodsReceiptsTable,
+  PurchaseOrderLinesTable,
+  PurchaseOrdersTable,
+  SuppliersTable,
+} from '../domain/purchasing/purchasing.tables';
+import type { QuoteLinesTable, QuotesTable } from '../domain/quotes/quotes.tables';
+import type { CreditNoteRequestsTable, SalesReturnLinesTable, SalesReturnsTable } from '../domain/returns/returns.tables';
+import type {
+  ReplenishmentRequestsTable,
+  ReplenishmentRulesTable,
+  SerialNumbersTable,
+  StockCountLinesTable,
+  StockCountsTable,
+  StockLevelsTable,
+  StockMovesTable,
+  StockReservationsTable,
+  StockTransferLinesTable,
+  StockTransfersTable,
+  WarehousesTable,
+} from '../domain/stock/stock.tables';
 
 /** SQLite has no boolean: an INTEGER column with `CHECK (col IN (0,1))`. */
 export type Flag = 0 | 1;
@@ -329,4 +354,39 @@ export interface Database {
   lead_interactions: LeadInteractionsTable;
   opportunities: OpportunitiesTable;
   opportunity_stage_history: OpportunityStageHistoryTable;
+  // Row types of later areas live in their <area>.tables.ts.
+  product_categories: ProductCategoriesTable;
+  products: ProductsTable;
+  product_substitutes: ProductSubstitutesTable;
+  price_lists: PriceListsTable;
+  price_list_items: PriceListItemsTable;
+  product_search: ProductSearchTable;
+  warehouses: WarehousesTable;
+  stock_moves: StockMovesTable;
+  stock_levels: StockLevelsTable;
+  stock_reservations: StockReservationsTable;
+  serial_numbers: SerialNumbersTable;
+  stock_counts: StockCountsTable;
+  stock_count_lines: StockCountLinesTable;
+  stock_transfers: StockTransfersTable;
+  stock_transfer_lines: StockTransferLinesTable;
+  suppliers: SuppliersTable;
+  replenishment_rules: ReplenishmentRulesTable;
+  replenishment_requests: ReplenishmentRequestsTable;
+  purchase_orders: PurchaseOrdersTable;
+  purchase_order_lines: PurchaseOrderLinesTable;
+  goods_receipts: GoodsReceiptsTable;
+  goods_receipt_lines: GoodsReceiptLinesTable;
+  quotes: QuotesTable;
+  quote_lines: QuoteLinesTable;
+  sales_orders: SalesOrdersTable;
+  sales_order_lines: SalesOrderLinesTable;
+  sales_order_events: SalesOrderEventsTable;
+  approval_rules: ApprovalRulesTable;
+  sales_order_approvals: SalesOrderApprovalsTable;
+  deliveries: DeliveriesTable;
+  delivery_lines: DeliveryLinesTable;
+  sales_returns: SalesReturnsTable;
+  sales_return_lines: SalesReturnLinesTable;
+  credit_note_requests: CreditNoteRequestsTable;
 }

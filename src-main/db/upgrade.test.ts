@@ -42,6 +42,34 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("INSERT INTO numbering_series (code, prefix, per_year, padding, next_number) VALUES ('lead', 'L', 0, 6, 2)").run();
     return { campaigns: 1, leads: 1, numbering_series: 2 };
   },
+  4: (sqlite) => {
+    sqlite.prepare("INSERT INTO numbering_series (code, prefix, per_year, padding, year, next_number, device_prefix) VALUES ('order', 'SO', 1, 6, 2026, 4, '')").run();
+    return { numbering_series: 3 };
+  },
+  5: (sqlite) => {
+    sqlite.prepare("INSERT INTO product_categories (id, name, created_at, updated_at) VALUES ('pc1', '饮料', ?, ?)").run(NOW, NOW);
+    sqlite
+      .prepare(
+        `INSERT INTO products (id, code, name, name_pinyin, category_id, unit, second_unit, second_unit_factor, barcode, vat_rate, list_price, standard_cost, created_at, updated_at)
+         VALUES ('p1', 'P0001', '矿泉水 550ml', 'kuangquanshui550ml', 'pc1', '瓶', '箱', 24, '6901234567892', 1300, 200, 120, ?, ?)`,
+      )
+      .run(NOW, NOW);
+    sqlite.prepare("INSERT INTO price_lists (id, code, name, kind, tier, created_at, updated_at) VALUES ('pl1', 'VIP', 'VIP 价', 'tier', 'A', ?, ?)").run(NOW, NOW);
+    sqlite.prepare("INSERT INTO price_list_items (id, price_list_id, product_id, min_quantity, unit_price) VALUES ('pli1', 'pl1', 'p1', 24, 180)").run();
+    return { products: 1, price_list_items: 1 };
+  },
+  6: (sqlite) => {
+    sqlite.prepare("INSERT INTO warehouses (id, code, name, is_default, created_at, updated_at) VALUES ('w1', 'WH01', '总仓', 1, ?, ?)").run(NOW, NOW);
+    sqlite
+      .prepare(
+        `INSERT INTO stock_moves (id, move_date, product_id, warehouse_id, kind, quantity, unit_cost, value, document_type, document_id, document_no, created_at)
+         VALUES ('m1', '2026-01-15', 'p1', 'w1', 'opening', 480, 120, 57600, 'opening', 'o1', 'OB-2026-000001', ?)`,
+      )
+      .run(NOW);
+    sqlite.prepare("INSERT INTO stock_levels (product_id, warehouse_id, on_hand, stock_value, avg_cost, updated_at) VALUES ('p1', 'w1', 480, 57600, 120, ?)").run(NOW);
+    sqlite.prepare("INSERT INTO suppliers (id, code, name, name_pinyin, created_at, updated_at) VALUES ('s1', 'S0001', '农夫山泉经销商', 'nongfushanquanjingxiaoshang', ?, ?)").run(NOW, NOW);
+    return { stock_moves: 1, stock_levels: 1, suppliers: 1 };
+  },
 };
 
 describe('upgrading an existing database', () => {

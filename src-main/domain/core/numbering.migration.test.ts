@@ -9,7 +9,7 @@ describe('migration 0004_numbering_device_prefix', () => {
     migrate(sqlite, { toVersion: 3 });
     sqlite.prepare("INSERT INTO numbering_series (code, prefix, per_year, padding, year, next_number) VALUES ('customer', 'C', 0, 6, NULL, 42), ('quote', 'QT', 1, 5, 2026, 7)").run();
 
-    expect(migrate(sqlite).applied).toEqual(['4_numbering_device_prefix']);
+    expect(migrate(sqlite, { toVersion: 4 }).applied).toEqual(['4_numbering_device_prefix']);
 
     expect(sqlite.prepare('SELECT code, next_number, year, device_prefix FROM numbering_series ORDER BY code').all()).toEqual([
       { code: 'customer', next_number: 42, year: null, device_prefix: '' },
