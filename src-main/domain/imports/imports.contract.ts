@@ -169,8 +169,11 @@ export interface ImportPreview extends ImportCounts {
 export type ImportResult = ImportCounts & { fileName: string; rowCount: number };
 
 export const importsContract = {
-  /** A dry run: reads the file, suggests the column mapping and reports what an import would do. */
-  'imports.previewCustomers': method<ImportPreview>()({ input: importCustomersInput, permission: 'customers.import', mutates: false }),
+  /**
+   * A dry run: reads the file, suggests the column mapping and reports what an import would do. Runs
+   * beside the writer because a browser's upload is kept by that process's upload store.
+   */
+  'imports.previewCustomers': method<ImportPreview>()({ input: importCustomersInput, permission: 'customers.import', mutates: false, runsOn: 'writer' }),
   /** Imports the valid rows (strict: nothing when any row has an error), in one transaction. */
   'imports.customers': method<ImportResult>()({ input: importCustomersInput, permission: 'customers.import', mutates: true, changes: ['customers'] }),
 };
