@@ -4,7 +4,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyContact, type CustomerFormValues } from '../form-model';
-import { DateField } from './DateField';
+import { DateField } from '../../../components/DateField';
 
 /** The repeatable contacts of the customer form; exactly one is the primary contact (radio). */
 export function ContactsSection({ form, onMobileBlur, mobileNote }: { form: UseFormReturnType<CustomerFormValues>; onMobileBlur: () => void; mobileNote: (mobile: string) => ReactNode }) {
