@@ -92,8 +92,12 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
   const values = form.getValues();
   const company = values.kind === 'company';
 
-  /** A likely duplicate shown right under the field it shares (the full list is at the top of the form). */
-  function duplicateNote(reason: DuplicateMatch['matchedOn'], typed?: string): ReactNode {
+  /**
+   * A likely duplicate shown right under the field it shares (the full list is at the top of the
+   * form); not when the field already shows the server's refusal, which says the same.
+   */
+  function duplicateNote(path: string, reason: DuplicateMatch['matchedOn'], typed?: string): ReactNode {
+    if (form.errors[path]) return undefined;
     const match = duplicates.find((d) => d.matchedOn === reason && (typed === undefined || (typed.trim() !== '' && d.value === normaliseMobile(typed))));
     if (!match) return undefined;
     return (
@@ -146,7 +150,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
               <TextInput
                 label={company ? t('customers.field.name') : t('customers.field.personName')}
                 withAsterisk
-                description={duplicateNote('name')}
+                description={duplicateNote('name', 'name')}
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
                 data-testid="customer-name"
                 {...form.getInputProps('name')}
@@ -173,7 +177,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
                 <TextInput
                   label={t('customers.field.creditCode')}
                   withAsterisk={star('creditCode')}
-                  description={duplicateNote('creditCode')}
+                  description={duplicateNote('creditCode', 'creditCode')}
                   inputWrapperOrder={['label', 'input', 'description', 'error']}
                   maxLength={24}
                   styles={MONO}
@@ -192,7 +196,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
               <TextInput
                 label={t('customers.field.mobile')}
                 inputMode="tel"
-                description={duplicateNote('mobile', values.mobile)}
+                description={duplicateNote('mobile', 'mobile', values.mobile)}
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
                 {...form.getInputProps('mobile')}
                 onBlur={(e) => {
@@ -256,7 +260,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
         </Section>
 
         <Section title={t('customers.form.contacts')}>
-          <ContactsSection form={form} onMobileBlur={() => void checkDuplicates()} mobileNote={(mobile) => duplicateNote('mobile', mobile)} />
+          <ContactsSection form={form} onMobileBlur={() => void checkDuplicates()} mobileNote={(mobile, index) => duplicateNote(`contacts.${index}.mobile`, 'mobile', mobile)} />
           {form.errors.contacts && (
             <Text c="red" size="sm" mt="xs">
               {form.errors.contacts}

@@ -151,7 +151,6 @@ const messages: Strings<Messages> = {
     createAnyway: 'Create anyway',
     openExisting: 'Open',
     chooseOption: 'Choose',
-    invalidAmount: 'Enter an amount, e.g. 50000 or 5,000.00',
   },
   view: {
     back: 'Back to customers',

@@ -148,7 +148,6 @@ const messages = {
     createAnyway: '仍然创建',
     openExisting: '打开',
     chooseOption: '请选择',
-    invalidAmount: '请输入金额，例如 50000 或 5,000.00',
   },
   view: {
     back: '返回客户列表',

@@ -192,7 +192,6 @@ const zhTW: Messages = {
     createAnyway: "仍然建立",
     openExisting: "開啟",
     chooseOption: "請選擇",
-    invalidAmount: "請輸入金額，例如 50000 或 5,000.00"
   },
   view: {
     back: "返回客戶列表",
