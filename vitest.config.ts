@@ -22,6 +22,8 @@ export default defineConfig({
           include: ['src-renderer/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['src-renderer/test-utils/setup.ts'],
+          // A long form typed into field by field in jsdom takes seconds, more on a busy machine.
+          testTimeout: 60_000,
           pool: 'forks',
         },
       },

@@ -20,11 +20,11 @@ export function apiQueryKey<M extends MethodName>(method: M, input: InputOf<M>):
  * Backend events for the signed-in window: a `data.changed` event makes every cached query of the
  * changed areas stale; `session.ended` goes back to the sign-in screen.
  */
-export function startCacheInvalidation(): () => void {
+export function startCacheInvalidation(client: QueryClient = queryClient): () => void {
   return onApiEvent((event) => {
     if (event.kind === 'session.ended') return signalSignedOut();
     if (event.kind !== 'data.changed') return;
-    for (const area of event.areas) void queryClient.invalidateQueries({ queryKey: [area] });
+    for (const area of event.areas) void client.invalidateQueries({ queryKey: [area] });
   });
 }
 

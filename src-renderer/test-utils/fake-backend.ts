@@ -1,6 +1,6 @@
 import type { InputOf, MethodName, OutputOf } from '../../src-main/api/contract';
 import type { ApiError, FieldIssue } from '../../src-main/api/errors';
-import type { Result } from '../../src-main/api/result';
+import type { ApiEvent, Result } from '../../src-main/api/result';
 import { ApiCallError } from '../api/client';
 
 type Handlers = { [M in MethodName]?: (input: InputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
@@ -17,6 +17,7 @@ export function refusal(code: ApiError['code'], issues: Pick<FieldIssue, 'path' 
  */
 export function fakeBackend(handlers: Handlers) {
   const calls: { method: string; input: unknown }[] = [];
+  const listeners = new Set<(event: ApiEvent) => void>();
   window.erp = {
     call: async (method: string, input: unknown): Promise<Result<unknown>> => {
       calls.push({ method, input });
@@ -29,11 +30,16 @@ export function fakeBackend(handlers: Handlers) {
         return { ok: false, error: { code: error.code, message: error.message, issues: error.issues, details: error.details } };
       }
     },
-    on: () => () => undefined,
+    on: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
   return {
     /** The inputs of every call of one method, in order. */
     inputsOf: <M extends MethodName>(method: M) => calls.filter((c) => c.method === method).map((c) => c.input as InputOf<M>),
     methods: () => calls.map((c) => c.method),
+    /** Pushes an event to the screens, as the backend does after a write. */
+    emit: (event: ApiEvent) => listeners.forEach((listener) => listener(event)),
   };
 }

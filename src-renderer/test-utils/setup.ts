@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
@@ -15,5 +16,7 @@ window.ResizeObserver = class {
 
 afterEach(() => {
   cleanup();
+  // Mantine keeps notifications in a store of its own, which outlives a render.
+  notifications.clean();
   delete window.erp;
 });

@@ -24,8 +24,9 @@ export interface ContractFormOptions<Values, S extends z.ZodTypeAny, Saved> exte
   /** A refusal the form answers in its own way as well (a duplicates dialog); true when no notification is needed. */
   onRefused?: (error: ApiCallError) => boolean;
   /**
-   * A full page rather than a dialog: it asks before leaving with unsaved edits, and says how many
-   * fields need fixing, since some may be scrolled out of sight.
+   * A full page rather than a dialog: each field is checked as the user leaves it, leaving asks
+   * first when there are unsaved edits, and a refused save says how many fields need fixing,
+   * since some may be scrolled out of sight.
    */
   page?: boolean;
 }
@@ -49,6 +50,7 @@ export function useContractForm<Values extends Record<string, any>, S extends z.
   const form = useForm<Values>({
     initialValues: options.initialValues,
     validate: (values) => zodValidate(latest.current.schema, latest.current)(values),
+    validateInputOnBlur: options.page ?? false,
   });
 
   const announce = (count: number) => {
