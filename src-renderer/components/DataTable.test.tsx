@@ -58,7 +58,7 @@ function LeadsTable() {
   return (
     <>
       <input aria-label="搜索" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
-      <DataTable method="leads.list" input={{ q: q || undefined }} columns={columns} rowKey={(l) => l.id} exportName="leads" empty={<EmptyState title="还没有线索" text="新建一条线索试试" />} />
+      <DataTable method="leads.list" input={{ q: q || undefined }} columns={columns} rowKey={(l) => l.id} empty={<EmptyState title="还没有线索" text="新建一条线索试试" />} />
     </>
   );
 }
