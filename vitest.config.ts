@@ -9,8 +9,21 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}'],
+          include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.ts'],
           environment: 'node',
+          pool: 'forks',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Components rendered into a DOM (jsdom), with the app's providers (src-renderer/test-utils).
+          name: 'dom',
+          include: ['src-renderer/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['src-renderer/test-utils/setup.ts'],
+          // A long form typed into field by field in jsdom takes seconds, more on a busy machine.
+          testTimeout: 60_000,
           pool: 'forks',
         },
       },

@@ -179,4 +179,98 @@ describe.runIf(run)('customers in Chromium', () => {
     await chooseLanguage(page, '简体中文');
     expect(pageErrors).toEqual([]);
   });
+  it('words every refused field in Chinese, and a duplicate credit code names the customer it matches', async () => {
+    await page.goto(`${app.url}#/customers/new`);
+    await page.getByTestId('customer-form').waitFor();
+    const wrongCheckChar = `${CREDIT_CODE.slice(0, 17)}${CREDIT_CODE.endsWith('0') ? '1' : '0'}`;
+    const bad = {
+      name: '南京博雅食品有限公司（江宁分公司）',
+      shortName: '博雅江宁分公司'.repeat(5), // 35 characters, the limit is 30
+      creditCode: wrongCheckChar,
+      email: 'zhou@boya',
+      mobile: '1391234', // 7 digits
+      postcode: '2100001', // 7 digits
+    };
+    await page.getByTestId('customer-name').fill(bad.name);
+    await page.getByLabel(customersZhCN.field.shortName).fill(bad.shortName);
+    await page.getByLabel(customersZhCN.field.creditCode).fill(bad.creditCode);
+    await page.getByLabel(customersZhCN.field.email).first().fill(bad.email);
+    await page.getByTestId('contact-0').getByLabel(customersZhCN.form.contactName).fill('周江宁');
+    await page.getByTestId('contact-0-mobile').fill(bad.mobile);
+    await page.getByRole('button', { name: customersZhCN.form.addAddress }).click();
+    await page.getByLabel(customersZhCN.form.detail).fill('天元东路 88 号');
+    await page.getByLabel(customersZhCN.form.postcode).fill(bad.postcode);
+    await page.getByTestId('save-customer').first().click();
+
+    // The five fields are marked, each with its reason in Chinese, and nothing else is.
+    const fields = [
+      page.getByLabel(customersZhCN.field.shortName),
+      page.getByLabel(customersZhCN.field.creditCode),
+      page.getByLabel(customersZhCN.field.email).first(),
+      page.getByTestId('contact-0-mobile'),
+      page.getByLabel(customersZhCN.form.postcode),
+    ];
+    for (const field of fields) await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    const shown = await page.locator('.mantine-InputWrapper-error').allTextContents();
+    expect(shown).toHaveLength(5);
+    expect(shown.filter((text) => !/[\u4e00-\u9fff]/.test(text))).toEqual([]);
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        issuesZhCN.codes.too_long.replace('{{max}}', '30'),
+        issuesZhCN.codes.invalid_credit_code.replace('{{reason}}', issuesZhCN.words.reason.check_char),
+        issuesZhCN.codes.invalid_email,
+        issuesZhCN.codes.invalid_mobile,
+        issuesZhCN.codes.invalid_postcode,
+      ]),
+    );
+    await screenshot(page, 'customers-09-five-refused-fields');
+
+    // The server refuses the same input at the same paths, so its issues would land on the same fields.
+    const refused = await page.evaluate(async (input) => {
+      const response = await fetch('/api/customers.create', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+      return (await response.json()) as { ok: boolean; error?: { code: string; issues: { path: string; code: string }[] } };
+    }, {
+      kind: 'company',
+      name: bad.name,
+      shortName: bad.shortName,
+      creditCode: bad.creditCode,
+      email: bad.email,
+      contacts: [{ name: '周江宁', mobile: bad.mobile, isPrimary: true }],
+      addresses: [{ kind: 'shipping', detail: '天元东路 88 号', postcode: bad.postcode, isDefault: true }],
+    });
+    expect(refused.error?.code).toBe('VALIDATION');
+    expect(refused.error!.issues.map((i) => `${i.path}:${i.code}`).sort()).toEqual(['addresses.0.postcode:invalid_postcode', 'contacts.0.mobile:invalid_mobile', 'creditCode:invalid_credit_code', 'email:invalid_email', 'shortName:too_long']);
+
+    // Put right, but with the credit code of the customer made earlier: the server names that customer.
+    await page.getByLabel(customersZhCN.field.shortName).fill('博雅江宁');
+    await page.getByLabel(customersZhCN.field.creditCode).fill(CREDIT_CODE);
+    await page.getByLabel(customersZhCN.field.email).first().fill('jiangning@boya.cn');
+    await page.getByTestId('contact-0-mobile').fill('139 2222 0000');
+    await page.getByLabel(customersZhCN.form.postcode).fill('211100');
+    await expect.poll(() => page.locator('.mantine-InputWrapper-error').count()).toBe(0);
+    await page.getByTestId('save-customer').first().click();
+
+    const dialog = page.getByRole('dialog', { name: customersZhCN.form.duplicatesTitle });
+    await dialog.waitFor();
+    const match = dialog.getByTestId('duplicates');
+    await match.getByText(CUSTOMER, { exact: true }).waitFor();
+    await match.getByText(customersZhCN.form.duplicateReason.creditCode).waitFor();
+    await expect(match.getByRole('link', { name: customersZhCN.form.openExisting }).getAttribute('href')).resolves.toMatch(/^#\/customers\/[0-9a-f-]{36}$/);
+    // The shared field says so beside itself, in Chinese, naming the same customer.
+    await expect.poll(() => page.getByLabel(customersZhCN.field.creditCode).getAttribute('aria-invalid')).toBe('true');
+    const besideCreditCode = await page.locator('.mantine-InputWrapper-error').allTextContents();
+    expect(besideCreditCode).toHaveLength(1);
+    expect(besideCreditCode[0]).toMatch(new RegExp(`^与客户 C\\d+ ${CUSTOMER} 的统一社会信用代码相同$`));
+    // Said once: the pre-check's note under the field gives way to the refusal.
+    await expect(page.getByText(besideCreditCode[0]!, { exact: true }).count()).resolves.toBe(1);
+    await screenshot(page, 'customers-10-duplicate-credit-code');
+
+    // Not created: leave the form, which asks first, and find only the first customer with that code.
+    await dialog.getByRole('button', { name: zhCN.common.cancel }).click();
+    await page.getByRole('button', { name: zhCN.common.cancel }).first().click();
+    await page.getByTestId('discard-changes').click();
+    await page.getByTestId('customers-table').waitFor();
+    await expect(page.getByTestId('customer-row').count()).resolves.toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,23 +1,48 @@
-import { QueryClient, useQuery } from '@tanstack/react-query';
+import { QueryClient, useMutation, useQuery, type UseMutationOptions, type UseQueryOptions } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
+import type { InputOf, MethodName, OutputOf } from '../../src-main/api/contract';
 import i18n from '../i18n';
-import { api, ApiCallError, onApiEvent, signalSignedOut } from './client';
+import { ApiCallError, call, onApiEvent, signalSignedOut } from './client';
 import { describeIssue, issuesByPath } from './issues';
 
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, retry: false, refetchOnWindowFocus: false } },
 });
 
+/** `['customers', 'customers.get', { id }]`: the area first, so a `data.changed` for the area reaches every query of it. */
+export type ApiQueryKey<M extends MethodName> = readonly [area: string, method: M, input: InputOf<M>];
+
+export function apiQueryKey<M extends MethodName>(method: M, input: InputOf<M>): ApiQueryKey<M> {
+  return [method.slice(0, method.indexOf('.')), method, input];
+}
+
 /**
  * Backend events for the signed-in window: a `data.changed` event makes every cached query of the
  * changed areas stale; `session.ended` goes back to the sign-in screen.
  */
-export function startCacheInvalidation(): () => void {
+export function startCacheInvalidation(client: QueryClient = queryClient): () => void {
   return onApiEvent((event) => {
     if (event.kind === 'session.ended') return signalSignedOut();
     if (event.kind !== 'data.changed') return;
-    for (const area of event.areas) void queryClient.invalidateQueries({ queryKey: [area] });
+    for (const area of event.areas) void client.invalidateQueries({ queryKey: [area] });
   });
+}
+
+type ApiQueryOptions<M extends MethodName, Selected> = Omit<UseQueryOptions<OutputOf<M>, Error, Selected, ApiQueryKey<M>>, 'queryKey' | 'queryFn'>;
+
+/** The one way a screen reads: `useApiQuery('customers.get', { id })`, keyed by the method and its input. */
+export function useApiQuery<M extends MethodName, Selected = OutputOf<M>>(method: M, input: InputOf<M>, options: ApiQueryOptions<M, Selected> = {}) {
+  return useQuery({ ...options, queryKey: apiQueryKey(method, input), queryFn: () => call(method, input) });
+}
+
+type ApiMutationOptions<M extends MethodName> = Omit<UseMutationOptions<OutputOf<M>, Error, InputOf<M>>, 'mutationFn'>;
+
+/**
+ * One method as a mutation. A refusal is shown as a notification unless the caller passes its own
+ * `onError`. The cache refreshes through the `data.changed` event the backend sends after a write.
+ */
+export function useApiMutation<M extends MethodName>(method: M, options: ApiMutationOptions<M> = {}) {
+  return useMutation({ onError: (error) => notifyError(error), ...options, mutationFn: (input: InputOf<M>) => call(method, input) });
 }
 
 /** The text to show a person for a failed call, in the UI language, worded from codes only. */
@@ -50,9 +75,9 @@ export function showFormError(form: { setErrors(errors: Record<string, string>):
 }
 
 export function useAuthStatus() {
-  return useQuery({ queryKey: ['auth', 'status'], queryFn: () => api.auth.status({}) });
+  return useApiQuery('auth.status', {});
 }
 
 export function useSettings() {
-  return useQuery({ queryKey: ['settings'], queryFn: () => api.settings.get({}) });
+  return useApiQuery('settings.get', {});
 }

@@ -5,7 +5,8 @@ import { ISSUE_CODES } from '../../src-main/api/issues';
 vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => undefined });
 vi.stubGlobal('document', { documentElement: { lang: '' } });
 const { default: i18n } = await import('../i18n');
-const { describeIssue, issuesByPath } = await import('./issues');
+const { describeIssue, issuesByPath, zodValidate } = await import('./issues');
+const { z } = await import('zod');
 
 describe('field issues worded in the UI language', () => {
   it.each(['zh-CN', 'zh-TW'])('words every issue code in %s with no English left in it', async (language) => {
@@ -36,5 +37,17 @@ describe('field issues worded in the UI language', () => {
         { path: 'name', code: 'required' },
       ]),
     ).toEqual({ 'contacts.2.mobile': '手机号格式不对：应为 13–19 开头的 11 位数字', name: '必填' });
+  });
+
+  it('pre-checks a form with the contract schema, through the values-to-input step, and lets extra checks win at their path', async () => {
+    await i18n.changeLanguage('zh-CN');
+    const schema = z.object({ name: z.string().trim().min(1).max(10), cost: z.number().int().min(0) }).strict();
+    const validate = zodValidate(schema, {
+      toInput: (values: { name: string; cost: string }) => ({ name: values.name, cost: values.cost === '' ? 0 : Number(values.cost) }),
+      also: (values, input) => ({ ...(values.cost !== '' && Number.isNaN(Number(values.cost)) ? { cost: '请填写金额' } : {}), ...(input ? {} : { checked: 'schema failed' }) }),
+    });
+    expect(validate({ name: '南京博雅食品有限公司采购部', cost: '' })).toEqual({ name: '最多 10 个字', checked: 'schema failed' });
+    expect(validate({ name: '博雅', cost: 'abc' })).toEqual({ cost: '请填写金额', checked: 'schema failed' });
+    expect(validate({ name: '博雅', cost: '12' })).toEqual({});
   });
 });

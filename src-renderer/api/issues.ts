@@ -29,13 +29,24 @@ export function issuesByPath(issues: readonly Pick<FieldIssue, 'path' | 'code' |
   return errors;
 }
 
+export interface ContractCheck<V, S extends z.ZodTypeAny> {
+  /** The method input the values stand for, when they are not it already (an amount typed in yuan); the paths are the same. */
+  toInput?: (values: V) => unknown;
+  /**
+   * Field errors the schema cannot see (text that is not an amount, the company's required fields,
+   * a repeated password), keyed by path; they win at their path. Gets the parsed input when the schema passed.
+   */
+  also?: (values: V, input: z.output<S> | null) => Record<string, string>;
+}
+
 /**
  * Pre-checks a Mantine form with the contract's own zod schema, through the same issue mapping
  * the backend uses, so the form shows what the backend would send (the backend still decides).
  */
-export function zodValidate<S extends z.ZodTypeAny>(schema: S) {
-  return (values: unknown): Record<string, string> => {
-    const parsed = schema.safeParse(values);
-    return parsed.success ? {} : issuesByPath(issuesFromZod(parsed.error));
+export function zodValidate<S extends z.ZodTypeAny, V = unknown>(schema: S, check: ContractCheck<V, S> = {}) {
+  return (values: V): Record<string, string> => {
+    const parsed = schema.safeParse(check.toInput ? check.toInput(values) : values);
+    const schemaErrors = parsed.success ? {} : issuesByPath(issuesFromZod(parsed.error));
+    return { ...schemaErrors, ...check.also?.(values, parsed.success ? (parsed.data as z.output<S>) : null) };
   };
 }

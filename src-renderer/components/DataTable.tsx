@@ -1,13 +1,20 @@
 import { Button, Center, Group, Loader, Pagination, Select, Table, Text } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { InputOf, MethodName, OutputOf } from '../../src-main/api/contract';
 import type { Page } from '../../src-main/api/paging';
-import { notifyError } from '../api/hooks';
+import { notifyError, useApiQuery } from '../api/hooks';
 import { LoadFailed } from './LoadFailed';
+import { SortHeader, type SortOrder } from './SortHeader';
 
-export interface Column<Row> {
+/** The contract's list methods: paged input in, `{ rows, total }` out. */
+export type ListMethod = { [M in MethodName]: OutputOf<M> extends Page<unknown> ? (InputOf<M> extends { page?: number; pageSize?: number } ? M : never) : never }[MethodName];
+export type RowOf<M extends MethodName> = OutputOf<M> extends Page<infer Row> ? Row : never;
+type SortFieldOf<M extends MethodName> = InputOf<M> extends { sort?: { field: infer F } } ? Extract<F, string> : never;
+
+export interface Column<Row, SortField extends string = never> {
   key: string;
   header: string;
   render: (row: Row) => ReactNode;
@@ -16,28 +23,40 @@ export interface Column<Row> {
   align?: 'right';
   /** Keeps short values (dates, codes, phone numbers) on one line. */
   nowrap?: boolean;
+  /** The method's sort field behind this column; its header then sorts the list on the server. */
+  sortField?: SortField;
 }
 
-interface DataTableProps<Row> {
-  queryKey: unknown[];
-  fetchPage: (page: number, pageSize: number) => Promise<Page<Row>>;
-  columns: Column<Row>[];
-  rowKey: (row: Row) => string;
+interface DataTableProps<M extends ListMethod> {
+  method: M;
+  /** The method's input but the paging (and the sort, which the headers set). */
+  input: Omit<InputOf<M>, 'page' | 'pageSize' | 'sort'>;
+  /** The sort before a header is clicked; the method's own default when absent. */
+  defaultSort?: SortOrder<SortFieldOf<M>>;
+  columns: Column<RowOf<M>, SortFieldOf<M>>[];
+  rowKey: (row: RowOf<M>) => string;
   /** Exports every row the table's query matches, on the server (the button shows only with it). */
   onExport?: () => Promise<unknown>;
   empty: ReactNode;
-  onRowClick?: (row: Row) => void;
+  onRowClick?: (row: RowOf<M>) => void;
   /** Below this width the table scrolls sideways instead of squeezing columns into ragged wraps. */
   minWidth?: number;
 }
 
-/** A server-paged table, with an Excel export of every matching row (not just this page) when given one. */
-export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, onExport, empty, onRowClick, minWidth = 720 }: DataTableProps<Row>) {
+/** A list method's rows, paged and sorted on the server, with an Excel export of every matching row (not just this page) when given one. */
+export function DataTable<M extends ListMethod>({ method, input, defaultSort, columns, rowKey, onExport, empty, onRowClick, minWidth = 720 }: DataTableProps<M>) {
+  type Row = RowOf<M>;
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
+  const [sort, setSort] = useState(defaultSort);
+  // A new search, filter or sort starts again at page 1.
+  const listKey = JSON.stringify([input, sort, pageSize]);
+  const [position, setPosition] = useState({ listKey, page: 1 });
+  const page = position.listKey === listKey ? position.page : 1;
+  const setPage = (next: number) => setPosition({ listKey, page: next });
   const [exporting, setExporting] = useState(false);
-  const query = useQuery({ queryKey: [...queryKey, page, pageSize], queryFn: () => fetchPage(page, pageSize), placeholderData: keepPreviousData });
+  const pageInput = { ...input, ...(sort ? { sort } : {}), page, pageSize } as InputOf<M>;
+  const query = useApiQuery(method, pageInput, { placeholderData: keepPreviousData });
 
   async function exportAll() {
     setExporting(true);
@@ -58,7 +77,7 @@ export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, onExport,
       </Center>
     );
   }
-  const { rows, total } = query.data;
+  const { rows, total } = query.data as Page<Row>;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (total === 0) return <>{empty}</>;
   return (
@@ -67,11 +86,17 @@ export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, onExport,
         <Table striped highlightOnHover verticalSpacing="xs" data-testid="data-table">
           <Table.Thead>
             <Table.Tr>
-              {columns.map((c) => (
-                <Table.Th key={c.key} ta={c.align} style={{ whiteSpace: 'nowrap', ...(c.width ? { width: c.width } : {}) }}>
-                  {c.header}
-                </Table.Th>
-              ))}
+              {columns.map((c) =>
+                c.sortField ? (
+                  <SortHeader key={c.key} field={c.sortField} sort={sort} onSort={setSort} align={c.align}>
+                    {c.header}
+                  </SortHeader>
+                ) : (
+                  <Table.Th key={c.key} ta={c.align} style={{ whiteSpace: 'nowrap', ...(c.width ? { width: c.width } : {}) }}>
+                    {c.header}
+                  </Table.Th>
+                ),
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -99,10 +124,7 @@ export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, onExport,
             data={['20', '50', '100', '200']}
             value={String(pageSize)}
             allowDeselect={false}
-            onChange={(v) => {
-              setPageSize(Number(v));
-              setPage(1);
-            }}
+            onChange={(v) => setPageSize(Number(v))}
           />
         </Group>
         <Pagination size="sm" total={pages} value={page} onChange={setPage} />

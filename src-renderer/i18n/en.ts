@@ -385,6 +385,7 @@ const en: Catalog = {
     unsavedText: 'This form has changes that have not been saved. They will be lost if you leave.',
     unsavedLeave: 'Discard and leave',
     unsavedStay: 'Keep editing',
+    fixErrors: 'Please fix the marked fields ({{count}})',
   },
   errors: {
     VALIDATION: 'Some fields need attention; see the messages in red',

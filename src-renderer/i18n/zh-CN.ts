@@ -384,6 +384,7 @@ const zhCN = {
     unsavedText: '这张表单还有未保存的修改，离开后将丢失。',
     unsavedLeave: '放弃并离开',
     unsavedStay: '继续编辑',
+    fixErrors: '有 {{count}} 处需要修改，已在对应位置标出',
   },
   errors: {
     VALIDATION: '填写的内容有误，请检查标红的字段',

@@ -399,7 +399,8 @@ const zhTW: Catalog = {
     unsavedTitle: "放棄未儲存的修改？",
     unsavedText: "這張表單還有未儲存的修改，離開後將丟失。",
     unsavedLeave: "放棄並離開",
-    unsavedStay: "繼續編輯"
+    unsavedStay: "繼續編輯",
+    fixErrors: "有 {{count}} 處需要修改，已在對應位置標出"
   },
   errors: {
     VALIDATION: "填寫的內容有誤，請檢查標紅的欄位",

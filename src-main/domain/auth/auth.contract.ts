@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issue } from '../../api/issues';
 import { method } from '../../api/method';
 import type { SessionUser } from '../../api/session';
 
@@ -7,7 +8,7 @@ export const username = z
   .trim()
   .min(2, 'At least 2 characters')
   .max(32, 'At most 32 characters')
-  .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fff]+$/, 'Letters, digits, Chinese characters, _ . - only');
+  .refine((name) => /^[A-Za-z0-9_.\-\u4e00-\u9fff]+$/.test(name), issue('invalid_username'));
 
 export const password = z.string().min(8, 'At least 8 characters').max(128, 'At most 128 characters');
 

@@ -3,6 +3,7 @@
  * customers.dto.ts. Runtime-neutral; the renderer imports it. Field rules live in customers.rules.ts.
  */
 import { z } from 'zod';
+import { issue } from '../../api/issues';
 import { method } from '../../api/method';
 import { jobIdField, pageFields, type Page } from '../../api/paging';
 import { creditCodeField, dateField, emailField, isoDate, mobileField, optionalText, phoneField } from './customers.rules';
@@ -57,7 +58,7 @@ export const addressInput = z
     city: optionalText(30),
     district: optionalText(30),
     detail: z.string().trim().min(1, 'Address detail is required').max(200, 'At most 200 characters'),
-    postcode: z.preprocess((v) => (v === '' ? null : v), z.string().regex(/^\d{6}$/, 'A postcode has 6 digits').nullable()).optional(),
+    postcode: z.preprocess((v) => (v === '' ? null : v), z.string().refine((v) => /^\d{6}$/.test(v), issue('invalid_postcode')).nullable()).optional(),
     recipient: optionalText(50),
     recipientPhone: phoneField,
     isDefault: z.boolean().optional(),

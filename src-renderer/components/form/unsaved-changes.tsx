@@ -1,16 +1,14 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router-dom';
 
 /**
- * Unsaved edits: leaving the page (Cancel, a nav link, the palette, browser back) asks first;
- * closing or reloading the window gets the browser's own prompt. Not after a successful save:
- * call `markSaved()` before navigating away.
+ * Unsaved edits on a page: leaving it (Cancel, a nav link, the palette, browser back) asks first;
+ * closing or reloading the window gets the browser's own prompt. A successful save marks the form
+ * clean before it navigates, so it passes without asking.
  */
-export function useUnsavedChangesGuard(isDirty: () => boolean) {
-  const saved = useRef(false);
-  const hasUnsavedEdits = () => !saved.current && isDirty();
+export function UnsavedChangesGuard({ hasUnsavedEdits }: { hasUnsavedEdits: () => boolean }) {
   const blocker = useBlocker(({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname && hasUnsavedEdits());
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -20,13 +18,8 @@ export function useUnsavedChangesGuard(isDirty: () => boolean) {
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  });
-  return {
-    markSaved: () => {
-      saved.current = true;
-    },
-    prompt: <UnsavedChangesModal opened={blocker.state === 'blocked'} onStay={() => blocker.reset?.()} onLeave={() => blocker.proceed?.()} />,
-  };
+  }, [hasUnsavedEdits]);
+  return <UnsavedChangesModal opened={blocker.state === 'blocked'} onStay={() => blocker.reset?.()} onLeave={() => blocker.proceed?.()} />;
 }
 
 function UnsavedChangesModal({ opened, onStay, onLeave }: { opened: boolean; onStay: () => void; onLeave: () => void }) {

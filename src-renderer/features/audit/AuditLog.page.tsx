@@ -10,8 +10,8 @@ import { exportLanguage, saveExport } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTimestamp } from '../../format';
-import { DateField } from '../customers/components/DateField';
-import { useUserOptions } from '../customers/customers.queries';
+import { useUserOptions } from '../../components/UserPicker';
+import { DateField } from '../../components/DateField';
 import { fieldLabel, formatValue, isEmptyValue, isShownField } from './audit-changes';
 
 const MAX_FIELDS = 8;
@@ -130,8 +130,8 @@ export function AuditLogPage() {
         <Switch mb={8} label={t('audit.changesOnly')} checked={changesOnly} onChange={(e) => setChangesOnly(e.currentTarget.checked)} data-testid="audit-changes-only" />
       </Group>
       <DataTable
-        queryKey={['audit', 'list', debounced, changesOnly]}
-        fetchPage={(page, pageSize) => api.audit.list({ ...query, page, pageSize })}
+        method="audit.list"
+        input={query}
         onExport={async () => saveExport(await api.exports.auditLog({ ...query, format: 'xlsx', language: exportLanguage() }))}
         columns={columns}
         rowKey={(e) => e.id}

@@ -1,27 +1,29 @@
 import { Alert, Box, Button, Center, Grid, Group, Loader, Modal, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
+import { customerCreateInput } from '../../../src-main/domain/customers/customers.contract';
 import { CUSTOMER_KINDS, CUSTOMER_SIZES, type Customer, type DuplicateMatch } from '../../../src-main/domain/customers/customers.dto';
-import { ApiCallError, api } from '../../api/client';
-import { fieldErrors, notifyError, useSettings } from '../../api/hooks';
-import { describeIssue } from '../../api/issues';
-import { FormActions } from '../../components/FormActions';
-import { useUnsavedChangesGuard } from '../../components/form/unsaved-changes';
+import { normaliseMobile, requiredFieldIssues } from '../../../src-main/domain/customers/customers.rules';
+import { api } from '../../api/client';
+import { useSettings } from '../../api/hooks';
+import { describeIssue, issuesByPath } from '../../api/issues';
+import { DateField } from '../../components/DateField';
+import { amountErrors } from '../../components/form/amount';
+import { ContractForm, useContractForm } from '../../components/form/contract-form';
+import { FormActions } from '../../components/form/FormActions';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
+import { UserPicker } from '../../components/UserPicker';
 import { AddressesSection } from './components/AddressesSection';
 import { ContactsSection } from './components/ContactsSection';
-import { DateField } from './components/DateField';
 import { CustomFieldsSection, FormSection as Section, InvoicingSection, MONO } from './components/CustomerFormSections';
 import { DuplicateList } from './components/DuplicateList';
 import { TagPicker } from './components/TagPicker';
-import { useCustomer, useFieldDefs, useUserOptions } from './customers.queries';
-import { normaliseMobile } from '../../../src-main/domain/customers/customers.rules';
-import { createInputOf, emptyValues, valuesFromCustomer, validateValues, type CustomerFormValues } from './form-model';
+import { useCustomer, useFieldDefs } from './customers.queries';
+import { createInputOf, emptyValues, valuesFromCustomer, type CustomerFormValues } from './form-model';
 import { customerEditOf } from './save-edits';
 
 /** /customers/new */
@@ -54,28 +56,48 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const settings = useSettings();
-  const users = useUserOptions();
   const fieldDefs = useFieldDefs();
   const required = settings.data?.customerRequiredFields ?? ['mobile'];
   const original = useMemo(() => (customer ? valuesFromCustomer(customer) : emptyValues()), [customer]);
-  const [busy, setBusy] = useState(false);
   const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([]);
   const [conflict, setConflict] = useState<DuplicateMatch[] | null>(null);
-  const requiredRef = useRef(required);
-  requiredRef.current = required;
 
-  const form = useForm<CustomerFormValues>({
+  const editor = useContractForm({
     initialValues: original,
-    validate: (values) => validateValues(values, requiredRef.current),
-    validateInputOnBlur: true,
+    schema: customerCreateInput,
+    toInput: (values: CustomerFormValues) => createInputOf(values),
+    also: (values, input) => ({ ...(input ? issuesByPath(requiredFieldIssues(input, required)) : {}), ...amountErrors({ creditLimit: values.creditLimit }) }),
+    save: async (values, confirmed): Promise<{ id: string; message: string }> => {
+      if (!customer) {
+        const created = await api.customers.create(createInputOf(values, confirmed));
+        return { id: created.id, message: t('customers.form.created', { code: created.code, name: created.name }) };
+      }
+      const edit = customerEditOf(customer.id, original, values);
+      if (edit) await api.customers.update(edit);
+      return { id: customer.id, message: t('customers.form.saved', { name: values.name }) };
+    },
+    onSaved: (saved) => {
+      notifications.show({ color: 'teal', message: saved.message });
+      navigate(`/customers/${saved.id}`);
+    },
+    // A likely duplicate: the answer names the customers, so the dialog needs no second call.
+    onRefused: (error) => {
+      if (error.code !== 'CONFLICT' || !error.details.duplicates) return false;
+      setConflict(error.details.duplicates);
+      return true;
+    },
+    page: true,
   });
+  const { form } = editor;
   const values = form.getValues();
   const company = values.kind === 'company';
 
-  const unsaved = useUnsavedChangesGuard(() => form.isDirty());
-
-  /** A likely duplicate shown right under the field it shares (the full list is at the top of the form). */
-  function duplicateNote(reason: DuplicateMatch['matchedOn'], typed?: string): ReactNode {
+  /**
+   * A likely duplicate shown right under the field it shares (the full list is at the top of the
+   * form); not when the field already shows the server's refusal, which says the same.
+   */
+  function duplicateNote(path: string, reason: DuplicateMatch['matchedOn'], typed?: string): ReactNode {
+    if (form.errors[path]) return undefined;
     const match = duplicates.find((d) => d.matchedOn === reason && (typed === undefined || (typed.trim() !== '' && d.value === normaliseMobile(typed))));
     if (!match) return undefined;
     return (
@@ -102,66 +124,13 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
     }
   }
 
-  function showServerErrors(error: unknown) {
-    const errors = fieldErrors(error);
-    if (Object.keys(errors).length) {
-      form.setErrors(errors);
-      notifications.show({ color: 'red', message: t('customers.form.fixErrors', { count: Object.keys(errors).length }) });
-    } else notifyError(error);
-  }
-
-  async function create(allowDuplicate: boolean) {
-    setBusy(true);
-    try {
-      const saved = await api.customers.create(createInputOf(form.getValues(), allowDuplicate));
-      notifications.show({ color: 'teal', message: t('customers.form.created', { code: saved.code, name: saved.name }) });
-      unsaved.markSaved();
-      form.resetDirty();
-      navigate(`/customers/${saved.id}`);
-    } catch (error) {
-      // A likely duplicate: the answer names the customers, so the dialog needs no second call.
-      if (error instanceof ApiCallError && error.code === 'CONFLICT' && error.details.duplicates) {
-        setConflict(error.details.duplicates);
-        form.setErrors(fieldErrors(error));
-      } else showServerErrors(error);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function update(existing: Customer) {
-    const edit = customerEditOf(existing.id, original, form.getValues());
-    setBusy(true);
-    try {
-      if (edit) await api.customers.update(edit);
-      notifications.show({ color: 'teal', message: t('customers.form.saved', { name: form.getValues().name }) });
-      unsaved.markSaved();
-      form.resetDirty();
-      navigate(`/customers/${existing.id}`);
-    } catch (error) {
-      showServerErrors(error);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const submit = form.onSubmit(
-    () => void (customer ? update(customer) : create(false)),
-    (errors) => notifications.show({ color: 'red', message: t('customers.form.fixErrors', { count: Object.keys(errors).length }) }),
-  );
-
   const leave = () => navigate(customer ? `/customers/${customer.id}` : '/customers');
   const years = wholeYearsSince(values.cooperationSince);
   const star = (field: string) => required.includes(field);
 
   return (
-    <form onSubmit={submit} noValidate data-testid="customer-form">
-      <PageHeader
-        title={customer ? t('customers.form.editTitle', { name: customer.name }) : t('customers.form.newTitle')}
-        actions={
-<FormActions onCancel={leave} busy={busy} saveTestId="save-customer" />
-        }
-      />
+    <ContractForm editor={editor} onCancel={leave} footer={false} testId="customer-form">
+      <PageHeader title={customer ? t('customers.form.editTitle', { name: customer.name }) : t('customers.form.newTitle')} actions={<FormActions saveTestId="save-customer" />} />
       <Stack gap="md" maw={1100}>
         {duplicates.length > 0 && (
           <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('customers.form.duplicatesTitle')}>
@@ -181,7 +150,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
               <TextInput
                 label={company ? t('customers.field.name') : t('customers.field.personName')}
                 withAsterisk
-                description={duplicateNote('name')}
+                description={duplicateNote('name', 'name')}
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
                 data-testid="customer-name"
                 {...form.getInputProps('name')}
@@ -208,7 +177,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
                 <TextInput
                   label={t('customers.field.creditCode')}
                   withAsterisk={star('creditCode')}
-                  description={duplicateNote('creditCode')}
+                  description={duplicateNote('creditCode', 'creditCode')}
                   inputWrapperOrder={['label', 'input', 'description', 'error']}
                   maxLength={24}
                   styles={MONO}
@@ -227,7 +196,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
               <TextInput
                 label={t('customers.field.mobile')}
                 inputMode="tel"
-                description={duplicateNote('mobile', values.mobile)}
+                description={duplicateNote('mobile', 'mobile', values.mobile)}
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
                 {...form.getInputProps('mobile')}
                 onBlur={(e) => {
@@ -248,15 +217,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
         <Section title={t('customers.form.business')}>
           <Grid gutter="sm">
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <Select
-                label={t('customers.field.owner')}
-                placeholder={t('customers.form.ownerPlaceholder')}
-                withAsterisk={star('ownerUserId')}
-                searchable
-                clearable
-                data={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
-                {...form.getInputProps('ownerUserId')}
-              />
+              <UserPicker label={t('customers.field.owner')} placeholder={t('customers.form.ownerPlaceholder')} withAsterisk={star('ownerUserId')} {...form.getInputProps('ownerUserId')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 8 }}>
               <TagPicker label={t('customers.field.tags')} creatable value={values.tagIds} onChange={(ids) => form.setFieldValue('tagIds', ids)} error={form.errors.tagIds} />
@@ -299,7 +260,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
         </Section>
 
         <Section title={t('customers.form.contacts')}>
-          <ContactsSection form={form} onMobileBlur={() => void checkDuplicates()} mobileNote={(mobile) => duplicateNote('mobile', mobile)} />
+          <ContactsSection form={form} onMobileBlur={() => void checkDuplicates()} mobileNote={(mobile, index) => duplicateNote(`contacts.${index}.mobile`, 'mobile', mobile)} />
           {form.errors.contacts && (
             <Text c="red" size="sm" mt="xs">
               {form.errors.contacts}
@@ -324,11 +285,9 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
         </Section>
 
         <Box pb="xl">
-          <FormActions onCancel={leave} busy={busy} />
+          <FormActions />
         </Box>
       </Stack>
-
-      {unsaved.prompt}
 
       <Modal opened={conflict !== null} onClose={() => setConflict(null)} title={t('customers.form.duplicatesTitle')} size="lg">
         <Stack>
@@ -340,12 +299,11 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
             </Button>
             <Button
               color="orange"
-              loading={busy}
+              loading={editor.busy}
               data-testid="create-anyway"
               onClick={() => {
                 setConflict(null);
-                form.clearErrors();
-                void create(true);
+                editor.saveConfirmed();
               }}
             >
               {t('customers.form.createAnyway')}
@@ -353,6 +311,6 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
           </Group>
         </Stack>
       </Modal>
-    </form>
+    </ContractForm>
   );
 }

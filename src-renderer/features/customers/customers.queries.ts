@@ -1,42 +1,33 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
 import type { CustomerListInput } from '../../../src-main/domain/customers/customers.contract';
-import { api } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
 
-/** Query hooks of the customers screens; every key starts with 'customers' so data.changed refreshes them. */
+/** What the customers screens read, named for what it is. */
 
 export function useCustomerList(input: CustomerListInput) {
-  return useQuery({ queryKey: ['customers', 'list', input], queryFn: () => api.customers.list(input), placeholderData: keepPreviousData });
+  return useApiQuery('customers.list', input, { placeholderData: keepPreviousData });
 }
 
 export function useCustomer(id: string | undefined) {
-  return useQuery({ queryKey: ['customers', 'get', id], queryFn: () => api.customers.get({ id: id! }), enabled: !!id });
+  return useApiQuery('customers.get', { id: id ?? '' }, { enabled: !!id });
 }
 
 export function useCustomerOverview(id: string) {
-  return useQuery({ queryKey: ['customers', 'overview', id], queryFn: () => api.customers.overview({ id }) });
+  return useApiQuery('customers.overview', { id });
 }
 
 export function useCustomerTimeline(customerId: string, pageSize: number) {
-  return useQuery({
-    queryKey: ['customers', 'timeline', customerId, pageSize],
-    queryFn: () => api.customers.timeline({ customerId, page: 1, pageSize }),
-    placeholderData: keepPreviousData,
-  });
+  return useApiQuery('customers.timeline', { customerId, page: 1, pageSize }, { placeholderData: keepPreviousData });
 }
 
 export function useTags() {
-  return useQuery({ queryKey: ['customers', 'tags'], queryFn: () => api.customers.listTags({}) });
+  return useApiQuery('customers.listTags', {});
 }
 
 export function useFieldDefs(includeInactive = false) {
-  return useQuery({ queryKey: ['customers', 'fieldDefs', includeInactive], queryFn: () => api.customers.listFieldDefs({ includeInactive }) });
+  return useApiQuery('customers.listFieldDefs', { includeInactive });
 }
 
 export function useSavedViews() {
-  return useQuery({ queryKey: ['customers', 'views'], queryFn: () => api.customers.listViews({ area: 'customers' }) });
-}
-
-/** Everyone signed in may read the names of the people customers can be assigned to. */
-export function useUserOptions() {
-  return useQuery({ queryKey: ['users', 'options'], queryFn: () => api.users.options({}), staleTime: 5 * 60_000 });
+  return useApiQuery('customers.listViews', { area: 'customers' });
 }

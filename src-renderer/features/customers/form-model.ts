@@ -1,14 +1,11 @@
 /**
- * The customer form's values (text as typed) and their conversion to the contract's inputs. The
- * form pre-checks with the contract's own zod schema and rules; the backend still decides.
+ * The customer form's values (text as typed) and their conversion to the contract's inputs, which
+ * keeps every path (contacts.1.mobile), so the backend's issues land on the form's own fields.
  */
 import type { ContactInput, AddressInput, CustomerCreateInput, CustomerPatch } from '../../../src-main/domain/customers/customers.contract';
 import type { Address, AddressKind, Customer, CustomerKind, CustomFieldValue } from '../../../src-main/domain/customers/customers.dto';
-import { customerCreateInput } from '../../../src-main/domain/customers/customers.contract';
-import { requiredFieldIssues } from '../../../src-main/domain/customers/customers.rules';
-import { parseYuan, yuanText } from '../../../src-main/domain/core/money';
-import { issuesFromZod } from '../../../src-main/api/issues';
-import { describeIssue, issuesByPath } from '../../api/issues';
+import { yuanText } from '../../../src-main/domain/core/money';
+import { fenFromTyped } from '../../components/form/amount';
 
 export interface ContactDraft {
   key: string;
@@ -207,7 +204,7 @@ function ownFields(values: CustomerFormValues) {
     mobile: values.mobile,
     phone: values.phone,
     email: values.email,
-    creditLimit: values.creditLimit.trim() === '' ? null : (parseYuan(values.creditLimit) ?? -1),
+    creditLimit: fenFromTyped(values.creditLimit, null),
     paymentTermsDays: Number(values.paymentTermsDays) || 0,
     tier: values.tier,
     birthday: company ? '' : (values.birthday ?? ''),
@@ -241,17 +238,4 @@ export function patchOf(values: CustomerFormValues, original: CustomerFormValues
     if (JSON.stringify(now[key]) !== JSON.stringify(before[key])) patch[key] = now[key];
   }
   return patch as CustomerPatch;
-}
-
-/**
- * Field errors of the whole form, keyed like the backend's issues (contacts.1.mobile), in the UI
- * language: the contract's schema, the required-fields setting and the money input.
- */
-export function validateValues(values: CustomerFormValues, requiredFields: readonly string[]): Record<string, string> {
-  const input = createInputOf(values);
-  const parsed = customerCreateInput.safeParse(input);
-  const issues = parsed.success ? requiredFieldIssues(parsed.data, requiredFields) : issuesFromZod(parsed.error);
-  const errors = issuesByPath(issues);
-  if (values.creditLimit.trim() !== '' && parseYuan(values.creditLimit) === null) errors.creditLimit = describeIssue({ code: 'invalid_amount' });
-  return errors;
 }

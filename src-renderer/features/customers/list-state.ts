@@ -1,12 +1,10 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import type { SortOrder } from '../../components/SortHeader';
 import { type CustomerListFilters } from '../../../src-main/domain/customers/customers.contract';
 import { CUSTOMER_SORT_FIELDS, type CustomerSortField } from '../../../src-main/domain/customers/customers.dto';
 
-export interface ListSort {
-  field: CustomerSortField;
-  dir: 'asc' | 'desc';
-}
+export type ListSort = SortOrder<CustomerSortField>;
 
 /** What a saved view stores and the URL carries: search, filters and sort (not the page). */
 export interface ListQuery {

@@ -143,7 +143,6 @@ const messages: Strings<Messages> = {
     tagsPlaceholder: 'Pick or type a new tag',
     createTag: '+ Create tag “{{name}}”',
     ownerPlaceholder: 'Pick the salesperson in charge',
-    fixErrors: '{{count}} fields need fixing; they are marked',
     saved: 'Saved customer {{name}}',
     created: 'Created customer {{code}} {{name}}',
     duplicatesTitle: 'This may be an existing customer',
@@ -152,7 +151,6 @@ const messages: Strings<Messages> = {
     createAnyway: 'Create anyway',
     openExisting: 'Open',
     chooseOption: 'Choose',
-    invalidAmount: 'Enter an amount, e.g. 50000 or 5,000.00',
   },
   view: {
     back: 'Back to customers',

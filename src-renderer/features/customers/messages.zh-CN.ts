@@ -140,7 +140,6 @@ const messages = {
     tagsPlaceholder: '选择或输入新标签',
     createTag: '+ 新建标签“{{name}}”',
     ownerPlaceholder: '选择负责的销售',
-    fixErrors: '有 {{count}} 处需要修改，已在对应位置标出',
     saved: '已保存客户 {{name}}',
     created: '已新建客户 {{code}} {{name}}',
     duplicatesTitle: '可能是已有客户',
@@ -149,7 +148,6 @@ const messages = {
     createAnyway: '仍然创建',
     openExisting: '打开',
     chooseOption: '请选择',
-    invalidAmount: '请输入金额，例如 50000 或 5,000.00',
   },
   view: {
     back: '返回客户列表',

@@ -180,7 +180,6 @@ const zhTW: Messages = {
     tagsPlaceholder: "選擇或輸入新標籤",
     createTag: "+ 新建標籤「{{name}}」",
     ownerPlaceholder: "選擇負責的銷售",
-    fixErrors: "有 {{count}} 處需要修改，已在對應位置標出",
     saved: "已儲存客戶 {{name}}",
     created: "已新建客戶 {{code}} {{name}}",
     duplicatesTitle: "可能是已有客戶",
@@ -193,7 +192,6 @@ const zhTW: Messages = {
     createAnyway: "仍然建立",
     openExisting: "開啟",
     chooseOption: "請選擇",
-    invalidAmount: "請輸入金額，例如 50000 或 5,000.00"
   },
   view: {
     back: "返回客戶列表",

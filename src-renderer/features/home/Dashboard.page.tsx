@@ -1,9 +1,8 @@
 import { Button, Center, Group, Loader } from '@mantine/core';
 import { IconAddressBook, IconChartBar } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan, useCurrentUser } from '../auth/current-user';
@@ -14,11 +13,7 @@ export function DashboardPage() {
   const user = useCurrentUser();
   const can = useCan();
   const readsCustomers = can('customers.read');
-  const customers = useQuery({
-    queryKey: ['customers', 'list', 'dashboard-count'],
-    queryFn: () => api.customers.list({ page: 1, pageSize: 1 }),
-    enabled: readsCustomers,
-  });
+  const customers = useApiQuery('customers.list', { page: 1, pageSize: 1 }, { enabled: readsCustomers });
   const hasCustomers = (customers.data?.total ?? 0) > 0;
 
   return (

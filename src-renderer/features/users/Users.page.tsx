@@ -1,5 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Menu, Modal, PasswordInput, Select, Stack, Table, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { ActionIcon, Badge, Button, Menu, Modal, PasswordInput, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus, IconSearch, IconUserPlus } from '@tabler/icons-react';
@@ -9,13 +8,12 @@ import { ROLES, type Role } from '../../../src-main/api/permissions';
 import type { UserRow } from '../../../src-main/domain/users/users.contract';
 import { usersContract } from '../../../src-main/domain/users/users.contract';
 import { api } from '../../api/client';
-import { fieldErrors, notifyError, showFormError } from '../../api/hooks';
+import { useApiMutation } from '../../api/hooks';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { zodValidate } from '../../api/issues';
 import { formatTimestamp } from '../../format';
-import { FormActions } from '../../components/FormActions';
+import { ContractForm, useContractForm } from '../../components/form/contract-form';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -25,14 +23,8 @@ export function UsersPage() {
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const [rolesOpened, rolesModal] = useDisclosure();
 
-  async function update(user: UserRow, patch: { role?: Role; active?: boolean }) {
-    try {
-      await api.users.update({ id: user.id, ...patch });
-      notifications.show({ color: 'teal', message: t('common.saved') });
-    } catch (error) {
-      notifyError(error);
-    }
-  }
+  const updateUser = useApiMutation('users.update', { onSuccess: () => notifications.show({ color: 'teal', message: t('common.saved') }) });
+  const update = (user: UserRow, patch: { role?: Role; active?: boolean }) => updateUser.mutate({ id: user.id, ...patch });
 
   const columns: Column<UserRow>[] = [
     { key: 'displayName', header: t('users.displayName'), render: (u) => u.displayName },
@@ -48,7 +40,7 @@ export function UsersPage() {
           data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           value={u.role}
           allowDeselect={false}
-          onChange={(v) => v && v !== u.role && void update(u, { role: v as Role })}
+          onChange={(v) => v && v !== u.role && update(u, { role: v as Role })}
         />
       ),
     },
@@ -70,7 +62,7 @@ export function UsersPage() {
           </Menu.Target>
           <Menu.Dropdown>
             <Menu.Item onClick={() => setResetting(u)}>{t('users.resetPassword')}</Menu.Item>
-            <Menu.Item color={u.active ? 'red' : undefined} onClick={() => void update(u, { active: !u.active })}>
+            <Menu.Item color={u.active ? 'red' : undefined} onClick={() => update(u, { active: !u.active })}>
               {u.active ? t('users.disable') : t('users.enable')}
             </Menu.Item>
           </Menu.Dropdown>
@@ -96,8 +88,8 @@ export function UsersPage() {
       />
       <TextInput mb="sm" maw={320} leftSection={<IconSearch size={16} />} placeholder={t('users.searchPlaceholder')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
       <DataTable
-        queryKey={['users', 'list', debouncedQ]}
-        fetchPage={(page, pageSize) => api.users.list({ q: debouncedQ || undefined, page, pageSize })}
+        method="users.list"
+        input={{ q: debouncedQ || undefined }}
         columns={columns}
         rowKey={(u) => u.id}
         empty={<EmptyState icon={<IconUserPlus size={30} />} title={t('users.emptyTitle')} text={t('users.emptyText')} />}
@@ -122,70 +114,66 @@ export function UsersPage() {
 
 function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const form = useForm({
-    initialValues: { username: '', displayName: '', role: 'sales' as Role, password: '' },
-    validate: zodValidate(usersContract['users.create'].input),
-  });
-  async function submit(values: typeof form.values) {
-    setBusy(true);
-    try {
-      const user = await api.users.create(values);
-      notifications.show({ color: 'teal', message: t('users.created', { name: user.displayName }) });
-      form.reset();
-      onClose();
-    } catch (error) {
-      showFormError(form, error);
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
     <Modal opened={opened} onClose={onClose} title={t('users.add')}>
-      <form onSubmit={form.onSubmit((v) => void submit(v))}>
-        <Stack>
-          <TextInput label={t('users.displayName')} withAsterisk {...form.getInputProps('displayName')} />
-          <TextInput label={t('users.username')} withAsterisk autoComplete="off" {...form.getInputProps('username')} />
-          <Select
-            label={t('users.role')}
-            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            allowDeselect={false}
-            description={t(`users.roleDescriptions.${form.getValues().role}`)}
-            {...form.getInputProps('role')}
-          />
-          <PasswordInput label={t('users.initialPassword')} description={t('setup.passwordHint')} withAsterisk autoComplete="new-password" {...form.getInputProps('password')} />
-          <FormActions onCancel={onClose} busy={busy} />
-        </Stack>
-      </form>
+      <CreateUserForm onClose={onClose} />
     </Modal>
+  );
+}
+
+function CreateUserForm({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const editor = useContractForm({
+    initialValues: { username: '', displayName: '', role: 'sales' as Role, password: '' },
+    schema: usersContract['users.create'].input,
+    save: (values) => api.users.create(values),
+    onSaved: (user) => {
+      notifications.show({ color: 'teal', message: t('users.created', { name: user.displayName }) });
+      onClose();
+    },
+  });
+  const { form } = editor;
+  return (
+    <ContractForm editor={editor} onCancel={onClose}>
+      <Stack>
+        <TextInput label={t('users.displayName')} withAsterisk {...form.getInputProps('displayName')} />
+        <TextInput label={t('users.username')} withAsterisk autoComplete="off" {...form.getInputProps('username')} />
+        <Select
+          label={t('users.role')}
+          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          allowDeselect={false}
+          description={t(`users.roleDescriptions.${form.getValues().role}`)}
+          {...form.getInputProps('role')}
+        />
+        <PasswordInput label={t('users.initialPassword')} description={t('setup.passwordHint')} withAsterisk autoComplete="new-password" {...form.getInputProps('password')} />
+      </Stack>
+    </ContractForm>
   );
 }
 
 function ResetPasswordModal({ user, onClose }: { user: UserRow | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  async function submit() {
-    if (!user) return;
-    try {
-      await api.users.resetPassword({ id: user.id, newPassword: password });
-      notifications.show({ color: 'teal', message: t('common.saved') });
-      setPassword('');
-      onClose();
-    } catch (e) {
-      setError(fieldErrors(e).newPassword ?? null);
-      if (!fieldErrors(e).newPassword) notifyError(e);
-    }
-  }
   return (
     <Modal opened={user !== null} onClose={onClose} title={`${t('users.resetPassword')} · ${user?.displayName ?? ''}`}>
-      <Stack>
-        <PasswordInput label={t('users.newPassword')} description={t('setup.passwordHint')} value={password} error={error} onChange={(e) => setPassword(e.currentTarget.value)} />
-        <Group justify="flex-end">
-          <Button onClick={() => void submit()}>{t('common.save')}</Button>
-        </Group>
-      </Stack>
+      {user && <ResetPasswordForm user={user} onClose={onClose} />}
     </Modal>
   );
 }
 
+function ResetPasswordForm({ user, onClose }: { user: UserRow; onClose: () => void }) {
+  const { t } = useTranslation();
+  const editor = useContractForm({
+    initialValues: { id: user.id, newPassword: '' },
+    schema: usersContract['users.resetPassword'].input,
+    save: (values) => api.users.resetPassword(values),
+    onSaved: () => {
+      notifications.show({ color: 'teal', message: t('common.saved') });
+      onClose();
+    },
+  });
+  return (
+    <ContractForm editor={editor} onCancel={onClose}>
+      <PasswordInput label={t('users.newPassword')} description={t('setup.passwordHint')} autoComplete="new-password" data-autofocus {...editor.form.getInputProps('newPassword')} />
+    </ContractForm>
+  );
+}

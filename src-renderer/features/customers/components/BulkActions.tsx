@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconTag, IconTagOff, IconUserShare, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import type { CustomerListRow } from '../../../../src-main/domain/customers/cust
 import { api } from '../../../api/client';
 import { notifyError } from '../../../api/hooks';
 import { useCan } from '../../auth/current-user';
-import { useUserOptions } from '../customers.queries';
+import { UNASSIGNED, UserPicker } from '../../../components/UserPicker';
 import { downloadCustomersExport } from '../export-customers';
 import { TagPicker } from './TagPicker';
 
@@ -17,7 +17,6 @@ type Action = 'addTags' | 'removeTags' | 'assignOwner';
 export function BulkActions({ selected, onClear }: { selected: CustomerListRow[]; onClear: () => void }) {
   const { t } = useTranslation();
   const can = useCan();
-  const users = useUserOptions();
   const [action, setAction] = useState<Action | null>(null);
   const [tagIds, setTagIds] = useState<string[]>([]);
   const [ownerId, setOwnerId] = useState<string | null>(null);
@@ -73,12 +72,12 @@ export function BulkActions({ selected, onClear }: { selected: CustomerListRow[]
       <Modal opened={action !== null} onClose={() => setAction(null)} title={action ? `${t(`customers.list.${action}`)} · ${t('customers.list.selected', { count: selected.length })}` : ''}>
         <Stack>
           {action === 'assignOwner' ? (
-            <Select
+            <UserPicker
               label={t('customers.list.chooseOwner')}
-              data={[{ value: '', label: t('customers.list.unassigned') }, ...(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))]}
-              value={ownerId ?? ''}
-              onChange={(v) => setOwnerId(v || null)}
-              searchable
+              unassignedLabel={t('customers.list.unassigned')}
+              clearable={false}
+              value={ownerId ?? UNASSIGNED}
+              onChange={(v) => setOwnerId(v === UNASSIGNED ? null : v)}
             />
           ) : (
             <TagPicker label={t('customers.list.chooseTags')} creatable={action === 'addTags'} value={tagIds} onChange={setTagIds} comboboxProps={{ withinPortal: true }} />

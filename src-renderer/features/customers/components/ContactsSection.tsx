@@ -4,10 +4,10 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyContact, type CustomerFormValues } from '../form-model';
-import { DateField } from './DateField';
+import { DateField } from '../../../components/DateField';
 
 /** The repeatable contacts of the customer form; exactly one is the primary contact (radio). */
-export function ContactsSection({ form, onMobileBlur, mobileNote }: { form: UseFormReturnType<CustomerFormValues>; onMobileBlur: () => void; mobileNote: (mobile: string) => ReactNode }) {
+export function ContactsSection({ form, onMobileBlur, mobileNote }: { form: UseFormReturnType<CustomerFormValues>; onMobileBlur: () => void; mobileNote: (mobile: string, index: number) => ReactNode }) {
   const { t } = useTranslation();
   const contacts = form.getValues().contacts;
   const primaryKey = contacts.find((c) => c.isPrimary)?.key ?? contacts[0]?.key ?? '';
@@ -61,7 +61,7 @@ export function ContactsSection({ form, onMobileBlur, mobileNote }: { form: UseF
                   label={t('customers.field.mobile')}
                   inputMode="tel"
                   data-testid={`contact-${i}-mobile`}
-                  description={mobileNote(contact.mobile)}
+                  description={mobileNote(contact.mobile, i)}
                   inputWrapperOrder={['label', 'input', 'description', 'error']}
                   {...field('mobile')}
                   onBlur={(event) => {

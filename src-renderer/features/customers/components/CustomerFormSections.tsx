@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldDef } from '../../../../src-main/domain/customers/customers.dto';
 import type { CustomerFormValues } from '../form-model';
-import { DateField } from './DateField';
+import { DateField } from '../../../components/DateField';
 
 /** Codes and account numbers read better in a fixed-width font (only the input, not its label). */
 export const MONO = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };

@@ -1,10 +1,9 @@
-import { Anchor, Checkbox, Group, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Anchor, Checkbox, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { CustomerListRow, CustomerSortField } from '../../../../src-main/domain/customers/customers.dto';
+import type { CustomerListRow } from '../../../../src-main/domain/customers/customers.dto';
 import { money, region } from '../labels';
+import { SortHeader } from '../../../components/SortHeader';
 import type { ListSort } from '../list-state';
 import { StageBadge } from './StageBadge';
 import { TagBadges } from './TagBadges';
@@ -15,23 +14,6 @@ interface Props {
   onSort: (sort: ListSort) => void;
   selected: Map<string, CustomerListRow>;
   onSelect: (rows: CustomerListRow[], checked: boolean) => void;
-}
-
-function SortHeader({ field, sort, onSort, children, align }: { field: CustomerSortField; sort: ListSort; onSort: (s: ListSort) => void; children: ReactNode; align?: 'right' }) {
-  const active = sort.field === field;
-  const Icon = active ? (sort.dir === 'asc' ? IconArrowUp : IconArrowDown) : IconSelector;
-  return (
-    <Table.Th style={{ whiteSpace: 'nowrap' }} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-      <UnstyledButton onClick={() => onSort({ field, dir: active && sort.dir === 'asc' ? 'desc' : 'asc' })} data-sort={field} w={align ? '100%' : undefined}>
-        <Group gap={4} wrap="nowrap" justify={align === 'right' ? 'flex-end' : 'flex-start'}>
-          <Text fw={700} size="sm" inherit>
-            {children}
-          </Text>
-          <Icon size={14} stroke={1.5} color={active ? 'var(--mantine-primary-color-filled)' : 'var(--mantine-color-dimmed)'} />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
-  );
 }
 
 /** The customer list: sortable headers (sorted on the server), row checkboxes, click a row to open it. */

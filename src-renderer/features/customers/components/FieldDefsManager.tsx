@@ -1,13 +1,11 @@
 import { Badge, Button, Group, Modal, NumberInput, Select, Stack, Switch, Table, TagsInput, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customersContract } from '../../../../src-main/domain/customers/customers.contract';
 import { CUSTOM_FIELD_TYPES, type CustomFieldDef, type CustomFieldType } from '../../../../src-main/domain/customers/customers.dto';
 import { api } from '../../../api/client';
-import { showFormError } from '../../../api/hooks';
-import { zodValidate } from '../../../api/issues';
+import { ContractForm, useContractForm } from '../../../components/form/contract-form';
 import { useCan } from '../../auth/current-user';
 import { useFieldDefs } from '../customers.queries';
 
@@ -25,19 +23,11 @@ const EMPTY: DefValues = { key: '', label: '', type: 'text', options: [], sortOr
 
 function DefForm({ initial, onDone }: { initial: DefValues; onDone: () => void }) {
   const { t } = useTranslation();
-  const schemaCheck = zodValidate(customersContract['customers.saveFieldDef'].input);
-  const form = useForm<DefValues>({ initialValues: initial, validate: schemaCheck });
+  const editor = useContractForm({ initialValues: initial, schema: customersContract['customers.saveFieldDef'].input, save: (values) => api.customers.saveFieldDef(values), onSaved: onDone });
+  const { form } = editor;
   const editing = !!initial.id;
-  async function submit(values: DefValues) {
-    try {
-      await api.customers.saveFieldDef(values);
-      onDone();
-    } catch (e) {
-      showFormError(form, e);
-    }
-  }
   return (
-    <form onSubmit={form.onSubmit((v) => void submit(v))}>
+    <ContractForm editor={editor} onCancel={onDone}>
       <Stack gap="sm">
         <Group grow align="flex-start">
           <TextInput label={t('customers.fields.label')} withAsterisk {...form.getInputProps('label')} />
@@ -49,14 +39,8 @@ function DefForm({ initial, onDone }: { initial: DefValues; onDone: () => void }
         </Group>
         {form.getValues().type === 'choice' && <TagsInput label={t('customers.fields.options')} placeholder={t('customers.fields.optionsPlaceholder')} {...form.getInputProps('options')} />}
         <Switch label={t('customers.fields.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit">{t('common.save')}</Button>
-        </Group>
       </Stack>
-    </form>
+    </ContractForm>
   );
 }
 

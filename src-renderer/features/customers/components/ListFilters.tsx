@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { type CustomerListFilters } from '../../../../src-main/domain/customers/customers.contract';
 import { CUSTOMER_SIZES, LIFECYCLE_STAGES, type LifecycleStage } from '../../../../src-main/domain/customers/customers.dto';
 import { parseYuan, yuanText } from '../../../../src-main/domain/core/money';
-import { useFieldDefs, useUserOptions } from '../customers.queries';
-import { DateField } from './DateField';
+import { UNASSIGNED, UserPicker } from '../../../components/UserPicker';
+import { useFieldDefs } from '../customers.queries';
+import { DateField } from '../../../components/DateField';
 import { TagPicker } from './TagPicker';
 
-const UNASSIGNED = '__unassigned__';
 /** Filters shown in the bar; the rest live in the drawer and count towards its badge. */
 const BAR_KEYS = new Set(['tagIds', 'lifecycleStage', 'ownerUserId', 'status']);
 
@@ -28,7 +28,6 @@ interface Props {
 /** The compact filter bar over the customer list: search, tags, stage, owner, status, and a drawer for the rest. */
 export function ListFilters({ q, filters, onSearch, onFilters }: Props) {
   const { t } = useTranslation();
-  const users = useUserOptions();
   const [drawerOpened, drawer] = useDisclosure();
   const [typed, setTyped] = useState(q);
   const search = useDebouncedCallback(onSearch, 250);
@@ -65,13 +64,11 @@ export function ListFilters({ q, filters, onSearch, onFilters }: Props) {
           value={filters.lifecycleStage ?? []}
           onChange={(v) => set({ lifecycleStage: v as LifecycleStage[] })}
         />
-        <Select
+        <UserPicker
           w={130}
           placeholder={t('customers.list.anyOwner')}
           aria-label={t('customers.field.owner')}
-          clearable
-          searchable
-          data={[{ value: UNASSIGNED, label: t('customers.list.unassigned') }, ...(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))]}
+          unassignedLabel={t('customers.list.unassigned')}
           value={ownerValue}
           onChange={(v) => set({ ownerUserId: v === UNASSIGNED ? null : (v ?? undefined) })}
         />

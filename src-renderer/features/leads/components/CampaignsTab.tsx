@@ -1,26 +1,25 @@
 import { Autocomplete, Badge, Button, Grid, Group, Modal, Select, Text, Textarea, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSpeakerphone } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CAMPAIGN_STATUSES, type Campaign, type CampaignStatus } from '../../../../src-main/domain/leads/leads.contract';
-import { formatFen, parseYuan, roundHalfUp, yuanText } from '../../../../src-main/domain/core/money';
+import { CAMPAIGN_STATUSES, campaignInput, type Campaign, type CampaignStatus } from '../../../../src-main/domain/leads/leads.contract';
+import { formatFen, roundHalfUp, yuanText } from '../../../../src-main/domain/core/money';
 import { api } from '../../../api/client';
-import { describeIssue } from '../../../api/issues';
-import { showFormError } from '../../../api/hooks';
 import { DataTable, type Column } from '../../../components/DataTable';
+import { DateField } from '../../../components/DateField';
 import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
+import { amountErrors, fenFromTyped } from '../../../components/form/amount';
+import { ContractForm, useContractForm } from '../../../components/form/contract-form';
 import { useCan } from '../../auth/current-user';
-import { DateField } from '../../customers/components/DateField';
 import { useChannels } from '../leads.queries';
-import { FormActions } from '../../../components/FormActions';
 import { businessToday } from '../../../format';
 
 const STATUS_COLORS: Record<CampaignStatus, string> = { planned: 'blue', running: 'teal', ended: 'gray', cancelled: 'red' };
 
+/** The method's input, with the cost as typed in yuan. */
 interface CampaignValues {
   name: string;
   channel: string;
@@ -31,82 +30,61 @@ interface CampaignValues {
   notes: string;
 }
 
+const inputOf = (values: CampaignValues) => ({ ...values, startDate: values.startDate ?? '', cost: fenFromTyped(values.cost) });
+
 function CampaignModal({ opened, onClose, campaign }: { opened: boolean; onClose: () => void; campaign: Campaign | null }) {
   const { t } = useTranslation();
-  const channels = useChannels();
-  const [busy, setBusy] = useState(false);
-  const blank: CampaignValues = { name: '', channel: '', startDate: businessToday(), endDate: null, cost: '', status: 'planned', notes: '' };
-  const form = useForm<CampaignValues>({
-    initialValues: blank,
-    validate: {
-      name: (v) => (v.trim() ? null : describeIssue({ code: 'required' })),
-      channel: (v) => (v.trim() ? null : describeIssue({ code: 'required' })),
-      startDate: (v) => (v ? null : describeIssue({ code: 'required' })),
-      cost: (v) => (!v.trim() || parseYuan(v) !== null ? null : describeIssue({ code: 'invalid_amount' })),
-    },
-  });
-  useEffect(() => {
-    if (!opened) return;
-    form.setValues(
-      campaign
-        ? { name: campaign.name, channel: campaign.channel, startDate: campaign.startDate, endDate: campaign.endDate, cost: yuanText(campaign.cost), status: campaign.status, notes: campaign.notes ?? '' }
-        : blank,
-    );
-    form.clearErrors();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the modal opens
-  }, [opened, campaign?.id]);
-
-  async function submit(values: CampaignValues) {
-    setBusy(true);
-    try {
-      await api.leads.saveCampaign({
-        ...(campaign ? { id: campaign.id } : {}),
-        name: values.name,
-        channel: values.channel,
-        startDate: values.startDate ?? '',
-        endDate: values.endDate,
-        cost: values.cost.trim() ? parseYuan(values.cost)! : 0,
-        status: values.status,
-        notes: values.notes,
-      });
-      notifications.show({ color: 'teal', message: t('leads.campaigns.saved') });
-      onClose();
-    } catch (error) {
-      showFormError(form, error);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <Modal opened={opened} onClose={onClose} title={campaign ? t('leads.campaigns.editTitle') : t('leads.campaigns.add')} size="lg">
-      <form onSubmit={form.onSubmit((v) => void submit(v))} data-testid="campaign-form">
-        <Grid gutter="sm">
-          <Grid.Col span={12}>
-            <TextInput label={t('leads.campaigns.name')} placeholder={t('leads.campaigns.namePlaceholder')} withAsterisk data-autofocus {...form.getInputProps('name')} />
-          </Grid.Col>
-          <Grid.Col span={6}>
-            <Autocomplete label={t('leads.campaigns.channel')} placeholder={t('leads.form.channelPlaceholder')} withAsterisk data={channels.data ?? []} {...form.getInputProps('channel')} />
-          </Grid.Col>
-          <Grid.Col span={6}>
-            <TextInput label={t('leads.campaigns.costInput')} inputMode="decimal" placeholder="0.00" {...form.getInputProps('cost')} />
-          </Grid.Col>
-          <Grid.Col span={6}>
-            <DateField label={t('leads.campaigns.startDate')} withAsterisk clearable={false} {...form.getInputProps('startDate')} />
-          </Grid.Col>
-          <Grid.Col span={6}>
-            <DateField label={t('leads.campaigns.endDate')} {...form.getInputProps('endDate')} />
-          </Grid.Col>
-          <Grid.Col span={6}>
-            <Select label={t('leads.campaigns.status')} allowDeselect={false} data={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`leads.campaignStatus.${s}`) }))} {...form.getInputProps('status')} />
-          </Grid.Col>
-          <Grid.Col span={12}>
-            <Textarea label={t('leads.campaigns.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
-          </Grid.Col>
-        </Grid>
-        <FormActions onCancel={onClose} busy={busy} saveTestId="campaign-save" mt="md" />
-      </form>
+      <CampaignForm campaign={campaign} onClose={onClose} />
     </Modal>
+  );
+}
+
+function CampaignForm({ campaign, onClose }: { campaign: Campaign | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const channels = useChannels();
+  const editor = useContractForm({
+    initialValues: campaign
+      ? { name: campaign.name, channel: campaign.channel, startDate: campaign.startDate, endDate: campaign.endDate, cost: yuanText(campaign.cost), status: campaign.status, notes: campaign.notes ?? '' }
+      : { name: '', channel: '', startDate: businessToday(), endDate: null, cost: '', status: 'planned', notes: '' },
+    schema: campaignInput,
+    toInput: (values: CampaignValues) => inputOf(values),
+    also: (values) => amountErrors({ cost: values.cost }),
+    save: (values) => api.leads.saveCampaign({ ...(campaign ? { id: campaign.id } : {}), ...inputOf(values) }),
+    onSaved: () => {
+      notifications.show({ color: 'teal', message: t('leads.campaigns.saved') });
+      onClose();
+    },
+  });
+  const { form } = editor;
+
+  return (
+    <ContractForm editor={editor} onCancel={onClose} saveTestId="campaign-save" testId="campaign-form">
+      <Grid gutter="sm">
+        <Grid.Col span={12}>
+          <TextInput label={t('leads.campaigns.name')} placeholder={t('leads.campaigns.namePlaceholder')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <Autocomplete label={t('leads.campaigns.channel')} placeholder={t('leads.form.channelPlaceholder')} withAsterisk data={channels.data ?? []} {...form.getInputProps('channel')} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <TextInput label={t('leads.campaigns.costInput')} inputMode="decimal" placeholder="0.00" {...form.getInputProps('cost')} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <DateField label={t('leads.campaigns.startDate')} withAsterisk clearable={false} {...form.getInputProps('startDate')} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <DateField label={t('leads.campaigns.endDate')} {...form.getInputProps('endDate')} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <Select label={t('leads.campaigns.status')} allowDeselect={false} data={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`leads.campaignStatus.${s}`) }))} {...form.getInputProps('status')} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Textarea label={t('leads.campaigns.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
+        </Grid.Col>
+      </Grid>
+    </ContractForm>
   );
 }
 
@@ -149,8 +127,8 @@ export function CampaignsTab() {
         )}
       </Group>
       <DataTable
-        queryKey={['leads', 'campaigns']}
-        fetchPage={(page, pageSize) => api.leads.listCampaigns({ page, pageSize })}
+        method="leads.listCampaigns"
+        input={{}}
         columns={columns}
         rowKey={(c) => c.id}
         onExport={async () => saveExport(await api.exports.campaigns({ format: 'xlsx', language: exportLanguage() }))}

@@ -10,7 +10,7 @@ import { toCsv } from '../../../../src-main/domain/shared/csv';
 import { download } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadFailed } from '../../../components/LoadFailed';
-import { DateField } from '../../customers/components/DateField';
+import { DateField } from '../../../components/DateField';
 import { useChannelReport } from '../leads.queries';
 import { formatBasisPoints, formatFen } from '../../../../src-main/domain/core/money';
 import { businessToday, formatFenCompact } from '../../../format';

@@ -3,20 +3,20 @@ import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconSearch, IconUserSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEAD_STATUSES, type LeadRow, type LeadStatus } from '../../../../src-main/domain/leads/leads.contract';
+import { LEAD_STATUSES, type LEAD_SORT_FIELDS, type LeadRow, type LeadStatus } from '../../../../src-main/domain/leads/leads.contract';
 import { api } from '../../../api/client';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
+import { UNASSIGNED, UserPicker } from '../../../components/UserPicker';
 import { formatTimestamp } from '../../../format';
 import { useCan } from '../../auth/current-user';
-import { useUserOptions } from '../../customers/customers.queries';
 import { useCampaignOptions, useChannels } from '../leads.queries';
 import { LeadDrawer } from './LeadDrawer';
 import { LeadFormModal } from './LeadFormModal';
 import { LeadStatusBadge } from './LeadStatusBadge';
 
-const UNASSIGNED = '__none__';
+type LeadSortField = (typeof LEAD_SORT_FIELDS)[number];
 
 export function LeadsTab() {
   const { t } = useTranslation();
@@ -31,7 +31,6 @@ export function LeadsTab() {
   const [createOpened, createModal] = useDisclosure();
   const channels = useChannels();
   const campaigns = useCampaignOptions();
-  const users = useUserOptions();
 
   const filters = {
     ...(status ? { status: [status] } : {}),
@@ -48,11 +47,12 @@ export function LeadsTab() {
     setOwner(null);
   };
 
-  const columns: Column<LeadRow>[] = [
-    { key: 'code', header: t('leads.field.code'), render: (l) => l.code, nowrap: true },
+  const columns: Column<LeadRow, LeadSortField>[] = [
+    { key: 'code', header: t('leads.field.code'), render: (l) => l.code, nowrap: true, sortField: 'code' },
     {
       key: 'name',
       header: t('leads.field.name'),
+      sortField: 'name',
       render: (l) => (
         <Stack gap={0}>
           <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
@@ -70,10 +70,10 @@ export function LeadsTab() {
     { key: 'mobile', header: t('leads.field.mobile'), render: (l) => l.mobile ?? '', nowrap: true },
     { key: 'source', header: t('leads.field.source'), render: (l) => l.source ?? '', nowrap: true },
     { key: 'campaign', header: t('leads.field.campaign'), render: (l) => l.campaignName ?? '' },
-    { key: 'status', header: t('leads.field.status'), render: (l) => <LeadStatusBadge status={l.status} /> },
+    { key: 'status', header: t('leads.field.status'), render: (l) => <LeadStatusBadge status={l.status} />, sortField: 'status' },
     { key: 'owner', header: t('leads.field.owner'), render: (l) => l.ownerName ?? <Text span size="sm" c="dimmed">{t('leads.list.unassigned')}</Text>, nowrap: true },
     { key: 'lastContactedAt', header: t('leads.field.lastContactedAt'), render: (l) => (l.lastContactedAt ? formatTimestamp(l.lastContactedAt) : <Text span size="sm" c="dimmed">—</Text>), nowrap: true },
-    { key: 'createdAt', header: t('leads.field.createdAt'), render: (l) => formatTimestamp(l.createdAt), nowrap: true },
+    { key: 'createdAt', header: t('leads.field.createdAt'), render: (l) => formatTimestamp(l.createdAt), nowrap: true, sortField: 'createdAt' },
   ];
 
   return (
@@ -93,11 +93,10 @@ export function LeadsTab() {
             onChange={setCampaignId}
             aria-label={t('leads.field.campaign')}
           />
-          <Select
+          <UserPicker
             w={130}
             placeholder={t('leads.list.anyOwner')}
-            clearable
-            data={[{ value: UNASSIGNED, label: t('leads.list.unassigned') }, ...(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))]}
+            unassignedLabel={t('leads.list.unassigned')}
             value={owner}
             onChange={setOwner}
             aria-label={t('leads.field.owner')}
@@ -110,8 +109,9 @@ export function LeadsTab() {
         )}
       </Group>
       <DataTable
-        queryKey={['leads', 'list', debouncedQ, filters]}
-        fetchPage={(page, pageSize) => api.leads.list({ q: debouncedQ || undefined, filters, page, pageSize })}
+        method="leads.list"
+        input={{ q: debouncedQ || undefined, filters }}
+        defaultSort={{ field: 'createdAt', dir: 'desc' }}
         columns={columns}
         rowKey={(l) => l.id}
         onExport={async () => saveExport(await api.exports.leads({ q: debouncedQ || undefined, filters, format: 'xlsx', language: exportLanguage() }))}

@@ -1,27 +1,24 @@
-import { Badge, Divider, Grid, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Badge, Center, Divider, Grid, Group, Loader, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_PROBABILITY, OPEN_STAGES, type Lead, type Opportunity, type OpportunityStage } from '../../../../src-main/domain/leads/leads.contract';
-import { parseYuan, yuanText } from '../../../../src-main/domain/core/money';
+import { DEFAULT_PROBABILITY, OPEN_STAGES, opportunityCreateInput, opportunityPatch, type Lead, type Opportunity, type OpportunityStage } from '../../../../src-main/domain/leads/leads.contract';
+import { yuanText } from '../../../../src-main/domain/core/money';
 import { api } from '../../../api/client';
-import { describeIssue } from '../../../api/issues';
-import { showFormError } from '../../../api/hooks';
+import { CustomerPicker } from '../../../components/CustomerPicker';
+import { DateField } from '../../../components/DateField';
+import { amountErrors, fenFromTyped } from '../../../components/form/amount';
+import { ContractForm, useContractForm } from '../../../components/form/contract-form';
+import { UserPicker } from '../../../components/UserPicker';
 import { formatTimestamp } from '../../../format';
 import { useCurrentUser } from '../../auth/current-user';
-import { DateField } from '../../customers/components/DateField';
-import { useUserOptions } from '../../customers/customers.queries';
 import { useOpportunity } from '../leads.queries';
 import { STAGE_COLORS } from './LeadStatusBadge';
-import { FormActions } from '../../../components/FormActions';
 
+/** The method's input, but the amount as typed in yuan and the probability blank until someone sets it. */
 interface DealValues {
   title: string;
   customerId: string | null;
-  stage: OpportunityStage;
+  stage: (typeof OPEN_STAGES)[number];
   expectedAmount: string;
   probability: number | string;
   expectedCloseDate: string | null;
@@ -29,154 +26,34 @@ interface DealValues {
   notes: string;
 }
 
-/** Finds a customer by name, pinyin initials or phone (customers.search). */
-function CustomerPicker({ value, onChange, error }: { value: string | null; onChange: (id: string | null) => void; error?: unknown }) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 200);
-  const hits = useQuery({ queryKey: ['customers', 'search', debounced], queryFn: () => api.customers.search({ q: debounced, limit: 15 }), enabled: debounced.trim().length > 0 });
-  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
-  const data = [...(chosen ? [chosen] : []), ...(hits.data ?? []).filter((h) => h.id !== chosen?.value).map((h) => ({ value: h.id, label: `${h.name} · ${h.code}` }))];
-  return (
-    <Select
-      label={t('leads.opportunity.party')}
-      placeholder={t('leads.opportunity.partyPlaceholder')}
-      withAsterisk
-      searchable
-      clearable
-      filter={({ options }) => options}
-      data={data}
-      value={value}
-      searchValue={search}
-      onSearchChange={setSearch}
-      onChange={(id, option) => {
-        setChosen(id ? { value: id, label: option.label } : null);
-        onChange(id);
-      }}
-      error={error as string | undefined}
-      nothingFoundMessage={debounced ? '—' : undefined}
-      data-testid="opportunity-customer"
-    />
-  );
+function valuesOf(deal: Opportunity): DealValues {
+  return {
+    title: deal.title,
+    customerId: deal.customerId,
+    // Not sent: an existing deal's stage moves on the board.
+    stage: deal.stage as DealValues['stage'],
+    expectedAmount: yuanText(deal.expectedAmount),
+    probability: deal.probability,
+    expectedCloseDate: deal.expectedCloseDate,
+    ownerUserId: deal.ownerUserId,
+    notes: deal.notes ?? '',
+  };
 }
 
 /** Create an opportunity (for a lead or a customer) or edit one; the stage moves on the board. */
 export function OpportunityModal({ opened, onClose, lead, opportunityId }: { opened: boolean; onClose: () => void; lead?: Lead; opportunityId?: string | null }) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
-  const users = useUserOptions();
   const existing = useOpportunity(opportunityId ?? null);
-  const deal: Opportunity | undefined = opportunityId ? existing.data : undefined;
-  const editing = !!opportunityId;
-  const [busy, setBusy] = useState(false);
-  const blank: DealValues = {
-    title: '',
-    customerId: lead?.customerId ?? null,
-    stage: 'contact',
-    expectedAmount: '',
-    probability: '',
-    expectedCloseDate: null,
-    ownerUserId: lead?.ownerUserId ?? me.id,
-    notes: '',
-  };
-  const form = useForm<DealValues>({
-    initialValues: blank,
-    validate: {
-      title: (v) => (v.trim() ? null : describeIssue({ code: 'required' })),
-      customerId: (v) => (editing || lead || v ? null : t('leads.opportunity.needParty')),
-      expectedAmount: (v) => (!v.trim() || parseYuan(v) !== null ? null : describeIssue({ code: 'invalid_amount' })),
-    },
-  });
-
-  useEffect(() => {
-    if (!opened) return;
-    form.setValues(
-      deal
-        ? {
-            title: deal.title,
-            customerId: deal.customerId,
-            stage: deal.stage,
-            expectedAmount: yuanText(deal.expectedAmount),
-            probability: deal.probability,
-            expectedCloseDate: deal.expectedCloseDate,
-            ownerUserId: deal.ownerUserId,
-            notes: deal.notes ?? '',
-          }
-        : blank,
-    );
-    form.clearErrors();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset when the modal opens or the deal arrives
-  }, [opened, deal?.id, deal?.updatedAt]);
-
-  async function submit(values: DealValues) {
-    setBusy(true);
-    const common = {
-      title: values.title,
-      expectedAmount: values.expectedAmount.trim() ? parseYuan(values.expectedAmount)! : 0,
-      expectedCloseDate: values.expectedCloseDate,
-      ownerUserId: values.ownerUserId,
-      notes: values.notes,
-      ...(values.probability === '' ? {} : { probability: Number(values.probability) }),
-    };
-    try {
-      if (deal) await api.leads.updateOpportunity({ id: deal.id, ...common });
-      else await api.leads.createOpportunity({ ...common, stage: values.stage as (typeof OPEN_STAGES)[number], ...(lead ? { leadId: lead.id } : { customerId: values.customerId }) });
-      notifications.show({ color: 'teal', message: t('leads.opportunity.saved') });
-      onClose();
-    } catch (error) {
-      showFormError(form, error);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const stage = form.getValues().stage;
+  const deal = opportunityId ? existing.data : undefined;
   return (
-    <Modal opened={opened} onClose={onClose} title={editing ? t('leads.opportunity.editTitle') : t('leads.opportunity.createTitle')} size="lg">
-      <form onSubmit={form.onSubmit((v) => void submit(v))} data-testid="opportunity-form">
-        <Grid gutter="sm">
-          <Grid.Col span={12}>
-            <TextInput label={t('leads.opportunity.title')} placeholder={t('leads.opportunity.titlePlaceholder')} withAsterisk data-autofocus {...form.getInputProps('title')} />
-          </Grid.Col>
-          <Grid.Col span={12}>
-            {editing || lead ? (
-              <TextInput label={lead && !lead.customerId ? t('leads.opportunity.lead') : t('leads.opportunity.party')} value={deal?.partyName ?? lead?.customerName ?? lead?.company ?? lead?.name ?? ''} readOnly variant="filled" />
-            ) : (
-              <CustomerPicker value={form.getValues().customerId} onChange={(id) => form.setFieldValue('customerId', id)} error={form.errors.customerId} />
-            )}
-          </Grid.Col>
-          {!editing && (
-            <Grid.Col span={6}>
-              <Select label={t('leads.opportunity.stage')} allowDeselect={false} data={OPEN_STAGES.map((s) => ({ value: s, label: t(`leads.stage.${s}`) }))} {...form.getInputProps('stage')} />
-            </Grid.Col>
-          )}
-          <Grid.Col span={6}>
-            <TextInput label={t('leads.opportunity.expectedAmount')} inputMode="decimal" placeholder="0.00" data-testid="opportunity-amount" {...form.getInputProps('expectedAmount')} />
-          </Grid.Col>
-          <Grid.Col span={6}>
-            <NumberInput
-              label={t('leads.opportunity.probability')}
-              description={t('leads.opportunity.probabilityHint', { value: DEFAULT_PROBABILITY[stage] })}
-              placeholder={String(DEFAULT_PROBABILITY[stage])}
-              min={0}
-              max={100}
-              allowDecimal={false}
-              disabled={stage === 'won' || stage === 'lost'}
-              {...form.getInputProps('probability')}
-            />
-          </Grid.Col>
-          <Grid.Col span={6}>
-            <DateField label={t('leads.opportunity.expectedCloseDate')} {...form.getInputProps('expectedCloseDate')} />
-          </Grid.Col>
-          <Grid.Col span={6}>
-            <Select label={t('leads.opportunity.owner')} clearable data={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} {...form.getInputProps('ownerUserId')} />
-          </Grid.Col>
-          <Grid.Col span={12}>
-            <Textarea label={t('leads.opportunity.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
-          </Grid.Col>
-        </Grid>
-        <FormActions onCancel={onClose} busy={busy} saveTestId="opportunity-save" mt="md" />
-      </form>
+    <Modal opened={opened} onClose={onClose} title={opportunityId ? t('leads.opportunity.editTitle') : t('leads.opportunity.createTitle')} size="lg">
+      {opportunityId && !deal ? (
+        <Center py="xl">
+          <Loader />
+        </Center>
+      ) : (
+        <OpportunityForm key={deal?.id ?? 'new'} deal={deal} lead={lead} onClose={onClose} />
+      )}
       {deal && deal.history.length > 0 && (
         <Stack gap="xs" mt="md">
           <Divider label={t('leads.opportunity.history')} labelPosition="left" />
@@ -212,5 +89,89 @@ export function OpportunityModal({ opened, onClose, lead, opportunityId }: { ope
         </Stack>
       )}
     </Modal>
+  );
+}
+
+function OpportunityForm({ deal, lead, onClose }: { deal?: Opportunity; lead?: Lead; onClose: () => void }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const toInput = (values: DealValues) => ({
+    title: values.title,
+    expectedAmount: fenFromTyped(values.expectedAmount),
+    expectedCloseDate: values.expectedCloseDate,
+    ownerUserId: values.ownerUserId,
+    notes: values.notes,
+    ...(values.probability === '' ? {} : { probability: Number(values.probability) }),
+  });
+  const editor = useContractForm({
+    initialValues: deal
+      ? valuesOf(deal)
+      : { title: '', customerId: lead?.customerId ?? null, stage: 'contact', expectedAmount: '', probability: '', expectedCloseDate: null, ownerUserId: lead?.ownerUserId ?? me.id, notes: '' },
+    schema: deal ? opportunityPatch : opportunityCreateInput,
+    toInput: (values: DealValues) => (deal ? toInput(values) : { ...toInput(values), stage: values.stage, ...(lead ? { leadId: lead.id } : { customerId: values.customerId }) }),
+    // The contract's own refusal of a deal without a party has no wording of its own.
+    also: (values) => ({ ...amountErrors({ expectedAmount: values.expectedAmount }), ...(!deal && !lead && !values.customerId ? { customerId: t('leads.opportunity.needParty') } : {}) }),
+    save: (values) => {
+      if (deal) return api.leads.updateOpportunity({ id: deal.id, ...toInput(values) });
+      return api.leads.createOpportunity({ ...toInput(values), stage: values.stage, ...(lead ? { leadId: lead.id } : { customerId: values.customerId }) });
+    },
+    onSaved: () => {
+      notifications.show({ color: 'teal', message: t('leads.opportunity.saved') });
+      onClose();
+    },
+  });
+  const { form } = editor;
+  const stage: OpportunityStage = deal?.stage ?? form.getValues().stage;
+
+  return (
+    <ContractForm editor={editor} onCancel={onClose} saveTestId="opportunity-save" testId="opportunity-form">
+      <Grid gutter="sm">
+        <Grid.Col span={12}>
+          <TextInput label={t('leads.opportunity.title')} placeholder={t('leads.opportunity.titlePlaceholder')} withAsterisk data-autofocus {...form.getInputProps('title')} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          {deal || lead ? (
+            <TextInput label={lead && !lead.customerId ? t('leads.opportunity.lead') : t('leads.opportunity.party')} value={deal?.partyName ?? lead?.customerName ?? lead?.company ?? lead?.name ?? ''} readOnly variant="filled" />
+          ) : (
+            <CustomerPicker
+              label={t('leads.opportunity.party')}
+              placeholder={t('leads.opportunity.partyPlaceholder')}
+              withAsterisk
+              {...form.getInputProps('customerId')}
+              data-testid="opportunity-customer"
+            />
+          )}
+        </Grid.Col>
+        {!deal && (
+          <Grid.Col span={6}>
+            <Select label={t('leads.opportunity.stage')} allowDeselect={false} data={OPEN_STAGES.map((s) => ({ value: s, label: t(`leads.stage.${s}`) }))} {...form.getInputProps('stage')} />
+          </Grid.Col>
+        )}
+        <Grid.Col span={6}>
+          <TextInput label={t('leads.opportunity.expectedAmount')} inputMode="decimal" placeholder="0.00" data-testid="opportunity-amount" {...form.getInputProps('expectedAmount')} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <NumberInput
+            label={t('leads.opportunity.probability')}
+            description={t('leads.opportunity.probabilityHint', { value: DEFAULT_PROBABILITY[stage] })}
+            placeholder={String(DEFAULT_PROBABILITY[stage])}
+            min={0}
+            max={100}
+            allowDecimal={false}
+            disabled={stage === 'won' || stage === 'lost'}
+            {...form.getInputProps('probability')}
+          />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <DateField label={t('leads.opportunity.expectedCloseDate')} {...form.getInputProps('expectedCloseDate')} />
+        </Grid.Col>
+        <Grid.Col span={6}>
+          <UserPicker label={t('leads.opportunity.owner')} {...form.getInputProps('ownerUserId')} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Textarea label={t('leads.opportunity.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps('notes')} />
+        </Grid.Col>
+      </Grid>
+    </ContractForm>
   );
 }
