@@ -11,6 +11,8 @@ export interface MethodSpec<In extends z.ZodTypeAny = z.ZodTypeAny, Out = unknow
   mutates: boolean;
   /** Areas whose cached queries a successful call makes stale (defaults to the method's own area). */
   changes?: string[];
+  /** Writes many rows at once (an import): the planner's statistics are refreshed once it commits. */
+  bulkWrite?: boolean;
   readonly __output?: Out;
 }
 

@@ -172,5 +172,5 @@ export const importsContract = {
   /** A dry run: reads the file, suggests the column mapping and reports what an import would do. */
   'imports.previewCustomers': method<ImportPreview>()({ input: importCustomersInput, permission: 'customers.import', mutates: false }),
   /** Imports the valid rows (strict: nothing when any row has an error), in one transaction. */
-  'imports.customers': method<ImportResult>()({ input: importCustomersInput, permission: 'customers.import', mutates: true, changes: ['customers'] }),
+  'imports.customers': method<ImportResult>()({ input: importCustomersInput, permission: 'customers.import', mutates: true, changes: ['customers'], bulkWrite: true }),
 };
