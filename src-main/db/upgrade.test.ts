@@ -34,6 +34,12 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("INSERT INTO customer_search (customer_id, names, people, tokens) VALUES ('c1', '南 京 博 雅 食 品 有 限 公 司', '', 'c000001 nanjingboyashipinyouxiangongsi njbyspyxgs')").run();
     return { customers: 1 };
   },
+  3: (sqlite) => {
+    sqlite
+      .prepare("INSERT INTO leads (id, code, name, company, mobile, status, owner_user_id, created_at, updated_at) VALUES ('l1', 'L000001', '刘洋', '宁波海龙五金有限公司', '13912345678', 'new', 'u-owner', ?, ?)")
+      .run(NOW, NOW);
+    return { leads: 1 };
+  },
 };
 
 describe('upgrading an existing database', () => {
@@ -59,6 +65,10 @@ describe('upgrading an existing database', () => {
       if (version >= 2) {
         const found = await backend.call({ session, transport: 'test' }, 'customers.list', { q: 'njby' });
         expect(found).toMatchObject({ ok: true, data: { total: 1, rows: [{ code: 'C000001' }] } });
+      }
+      if (version >= 3) {
+        const leads = await backend.call({ session, transport: 'test' }, 'leads.list', { q: '海龙' });
+        expect(leads).toMatchObject({ ok: true, data: { total: 1, totalIsExact: true, rows: [{ code: 'L000001' }] } });
       }
     } finally {
       backend.close();

@@ -175,6 +175,7 @@ export async function timeline(ctx: Pick<HandlerContext, 'db' | 'areas'>, input:
   const count = await sql<{ n: number }>`SELECT count(*) AS n FROM (${union})`.execute(db);
   return {
     total: count.rows[0]?.n ?? 0,
+    totalIsExact: true,
     rows: rows.map((r) => ({ kind: r.kind, id: r.id, at: r.at, title: r.title, detail: r.detail, userName: r.user_name, data: JSON.parse(r.data) as Record<string, unknown> })),
   };
 }

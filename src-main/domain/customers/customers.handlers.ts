@@ -4,13 +4,13 @@ import { findDuplicates } from './customers.duplicates';
 import * as engagement from './customers.engagement';
 import { saveFieldDef, toFieldDef } from './customers.fields';
 import { recomputeLifecycle, setStage } from './customers.lifecycle';
-import { listCustomers, searchCustomers } from './customers.list';
+import { listCustomers } from './customers.list';
 import { mergeCustomers } from './customers.merge';
+import { searchCustomers } from './customers.search';
 import { listFieldDefs } from './customers.repository';
 import * as contacts from './customers.contacts';
 import * as service from './customers.service';
 import { updateCustomer } from './customers.update';
-
 
 export const customersHandlers: HandlersFor<typeof customersContract> = {
   'customers.list': (input, ctx) => listCustomers(ctx.db, input),

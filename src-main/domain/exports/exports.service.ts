@@ -9,6 +9,7 @@ import { HandlerContext } from '../context';
 import { AppError } from '../../api/errors';
 import type { CustomFieldValue } from '../customers/customers.dto';
 import { listCustomers } from '../customers/customers.list';
+import { EVERY_MATCH } from '../customers/customers.search';
 import { listFieldDefs } from '../customers/customers.repository';
 import { neutraliseFormula, toCsv } from '../shared/csv';
 import type { ExportFile, exportCustomersInput } from './exports.contract';
@@ -140,10 +141,11 @@ async function matchingIds(input: ExportInput, ctx: HandlerContext): Promise<str
   if (input.ids) return [...new Set(input.ids)];
   const ids: string[] = [];
   for (let page = 1; ; page++) {
-    const result = await listCustomers(ctx.db, { q: input.q, filters: input.filters, sort: input.sort, page, pageSize: LIST_PAGE });
+    const result = await listCustomers(ctx.db, { q: input.q, filters: input.filters, sort: input.sort, page, pageSize: LIST_PAGE }, { searchBound: EVERY_MATCH });
     ids.push(...result.rows.map((r) => r.id));
     await checkpoint(ctx, ids.length, result.total * 2, 'listing');
-    if (result.rows.length < LIST_PAGE || ids.length >= result.total) return ids;
+    // A capped total (10,000+) is a lower bound: only a short page says the list has ended.
+    if (result.rows.length < LIST_PAGE || (result.totalIsExact && ids.length >= result.total)) return ids;
   }
 }
 
