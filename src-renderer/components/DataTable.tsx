@@ -50,7 +50,8 @@ export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, exportNam
       for (let p = 1; ; p++) {
         const chunk = await fetchPage(p, EXPORT_PAGE);
         rows.push(...chunk.rows);
-        if (rows.length >= chunk.total || chunk.rows.length === 0) break;
+        // A capped total (10,000+) is a lower bound: only a short page ends the list.
+        if (chunk.rows.length < EXPORT_PAGE || (chunk.totalIsExact && rows.length >= chunk.total)) break;
       }
       const csv = toCsv(
         columns.map((c) => c.header),
@@ -73,7 +74,7 @@ export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, exportNam
     );
   }
   const { rows, total } = query.data;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pages = pageCount(query.data, pageSize);
   if (total === 0) return <>{empty}</>;
   return (
     <>
@@ -103,9 +104,7 @@ export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, exportNam
       </Table.ScrollContainer>
       <Group justify="space-between" mt="sm">
         <Group gap="xs">
-          <Text size="sm" c="dimmed">
-            {t('common.total', { count: total })}
-          </Text>
+          <PageTotal page={query.data} />
           <Select
             size="xs"
             w={90}
@@ -126,6 +125,20 @@ export function DataTable<Row>({ queryKey, fetchPage, columns, rowKey, exportNam
       </Group>
     </>
   );
+}
+
+/** "共 1,234 条", or "约 10,000+ 条" when the server stopped counting (the pager still pages that far). */
+export function PageTotal({ page }: { page: Pick<Page<unknown>, 'total' | 'totalIsExact'> }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Text size="sm" c="dimmed" data-testid="page-total">
+      {page.totalIsExact ? t('common.total', { count: page.total }) : t('common.totalAtLeast', { total: page.total.toLocaleString(i18n.language) })}
+    </Text>
+  );
+}
+
+export function pageCount(page: Pick<Page<unknown>, 'total'>, pageSize: number): number {
+  return Math.max(1, Math.ceil(page.total / pageSize));
 }
 
 function plain(node: ReactNode): string {
