@@ -11,6 +11,7 @@ import { listFieldDefs } from './customers.repository';
 import * as contacts from './customers.contacts';
 import * as service from './customers.service';
 import { updateCustomer } from './customers.update';
+import { customerView } from './customers.view';
 
 export const customersHandlers: HandlersFor<typeof customersContract> = {
   'customers.list': (input, ctx) => listCustomers(ctx.db, input),
@@ -53,6 +54,7 @@ export const customersHandlers: HandlersFor<typeof customersContract> = {
   },
 
   'customers.overview': (input, ctx) => engagement.overview(ctx.db, input.id),
+  'customers.view': (input, ctx) => customerView(ctx, input.id, input.timelinePageSize),
   'customers.logInteraction': (input, ctx) => engagement.logInteraction(ctx, input),
   'customers.timeline': (input, ctx) => engagement.timeline(ctx, input),
   'customers.setStage': async (input, ctx) => {

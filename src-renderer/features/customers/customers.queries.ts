@@ -12,15 +12,18 @@ export function useCustomer(id: string | undefined) {
   return useQuery({ queryKey: ['customers', 'get', id], queryFn: () => api.customers.get({ id: id! }), enabled: !!id });
 }
 
-export function useCustomerOverview(id: string) {
-  return useQuery({ queryKey: ['customers', 'overview', id], queryFn: () => api.customers.overview({ id }) });
+/** The 360° screen: record, figures and the first timeline page in one call. */
+export function useCustomerView(id: string | undefined, timelinePageSize: number) {
+  return useQuery({ queryKey: ['customers', 'view', id, timelinePageSize], queryFn: () => api.customers.view({ id: id!, timelinePageSize }), enabled: !!id });
 }
 
-export function useCustomerTimeline(customerId: string, pageSize: number) {
+/** More of the timeline than the 360° view brought (its first page is the view's). */
+export function useCustomerTimeline(customerId: string, pageSize: number, enabled: boolean) {
   return useQuery({
     queryKey: ['customers', 'timeline', customerId, pageSize],
     queryFn: () => api.customers.timeline({ customerId, page: 1, pageSize }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
