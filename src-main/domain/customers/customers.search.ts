@@ -2,7 +2,7 @@
  * Searches start from the index and join outwards (DESIGN §3), reading a bounded number of
  * matches: a two-letter prefix can match half the customers, and every match joined costs a few
  * microseconds. A search that matches more than its bound shows the first matches and says the
- * count is not exact ("约 1,000+ 条"); typing more narrows it.
+ * count is not exact ("约 500+ 条"); typing more narrows it.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -11,7 +11,7 @@ import type { CustomerSearchHit, CustomerStatus } from './customers.dto';
 import { toFtsQuery } from './customers.search-text';
 
 /** Matches a list search reads at most (the list then filters, sorts and pages them). */
-export const LIST_SEARCH_BOUND = 1000;
+export const LIST_SEARCH_BOUND = 500;
 /** Matches the palette ranks at most before joining the best few to their customers. */
 export const PALETTE_SEARCH_BOUND = 200;
 /** For exports, which want every match of a search however long that takes. */

@@ -2,8 +2,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import { buildSearchDoc, toFtsQuery, type SearchDoc } from '../customers/customers.search-text';
 
-/** Matches a lead search reads at most; past it the list says "约 1,000+ 条". */
-export const LEAD_SEARCH_BOUND = 1000;
+/** Matches a lead search reads at most; past it the list says "约 500+ 条". */
+export const LEAD_SEARCH_BOUND = 500;
 
 /** The company is the name (pinyin read as a company's); the person is its contact. */
 export function leadSearchDoc(lead: { code: string; name: string; company: string | null; mobile: string | null; email: string | null }): SearchDoc {
