@@ -1,140 +1,132 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createBackend, type RunningBackend } from '../src-main/backend/backend';
-import type { MethodName } from '../src-main/api/contract';
-import type { Session } from '../src-main/api/session';
-import { seedCustomers } from '../src-main/domain/customers/customers.seed';
-import { time, type BenchRow, type Timing } from './measure';
+/**
+ * The customers screens on the seeded file: the list (first page and a page deep in it), every
+ * kind of search in the list and in the palette, and the 360° view.
+ */
+import type { Sqlite } from '../src-main/db/connection';
+import { LIST_SEARCH_BOUND, PALETTE_SEARCH_BOUND } from '../src-main/domain/customers/customers.search';
+import { spell, toFtsQuery } from '../src-main/domain/customers/customers.search-text';
+import { bestPage, bestPageAfter, bestPalette, bestSearch, bestView } from './best-queries';
+import type { BenchContext, BenchRow, Goal } from './measure';
+import { measureScreen } from './screens';
 
-const CUSTOMERS = 50_000;
-const RUNS = 300;
+interface SampleCustomer {
+  id: string;
+  name: string;
+  short_name: string;
+  name_pinyin: string;
+  mobile: string;
+}
 
-/** Customers at 50,000: list, search (name, pinyin, initials, phone) and the 360° view, beside raw SQL on the same file. */
-export async function benchCustomers(): Promise<BenchRow[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-bench-customers-'));
-  const backend = createBackend({ file: path.join(dir, 'bench.sqlite') });
-  const session: Session = { user: null };
-  const setup = await backend.call({ session, transport: 'test' }, 'auth.setup', {
-    companyName: '基准测试公司',
-    ownerUsername: 'owner',
-    ownerDisplayName: '老板',
-    password: 'bench-pass-1',
-  });
-  if (!setup.ok) throw new Error(setup.error.message);
-  const seedStart = process.hrtime.bigint();
-  seedCustomers(backend.conn, { count: CUSTOMERS, seed: 7, asOf: '2026-11-23' });
-  const seedMs = Number(process.hrtime.bigint() - seedStart) / 1e6;
-  backend.conn.sqlite.exec('ANALYZE');
-
-  const sqlite = backend.conn.sqlite;
-  const sample = sqlite
+/** Customers spread over the whole table (every n-th rowid), each with a short name and a primary mobile. */
+function sampleCustomers(sqlite: Sqlite, count = 40): SampleCustomer[] {
+  const total = sqlite.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+  const rows = sqlite
     .prepare(
-      `SELECT c.id, c.short_name, c.name_pinyin, s.tokens, cc.mobile FROM customers c
-         JOIN customer_search s ON s.customer_id = c.id
+      `SELECT c.id, c.name, c.short_name, c.name_pinyin, cc.mobile FROM customers c
          JOIN customer_contacts cc ON cc.customer_id = c.id AND cc.is_primary = 1
-        WHERE c.rowid % 997 = 0 AND c.short_name IS NOT NULL LIMIT 40`,
+        WHERE c.rowid % ? = 0 AND c.short_name IS NOT NULL AND cc.mobile IS NOT NULL AND c.status = 'active' LIMIT ?`,
     )
-    .all() as { id: string; short_name: string; name_pinyin: string; tokens: string; mobile: string }[];
-  if (sample.length === 0) throw new Error('seeder made no customers');
-  // The initials token of the full name is the 4th token: code, credit code, pinyin, initials.
-  const initials = sample.map((s) => s.tokens.split(' ')[3]!);
-  const through = (method: MethodName, input: (i: number) => unknown) => (i: number) =>
-    call(backend, session, method, input(i));
-
-  const rawPage = sqlite.prepare(
-    `SELECT c.id, c.code, c.name, c.short_name, c.province, c.city, c.lifecycle_stage, s.balance_due, s.last_order_date, pc.name, pc.mobile
-       FROM (SELECT rowid AS rid FROM customers WHERE status = 'active' ORDER BY code LIMIT 50 OFFSET ?) k
-       JOIN customers c ON c.rowid = k.rid JOIN customer_stats s ON s.customer_id = c.id
-       LEFT JOIN customer_contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1`,
-  );
-  const rawCount = sqlite.prepare(`SELECT count(*) FROM customers WHERE status = 'active'`);
-  const rawSearch = sqlite.prepare(
-    `SELECT c.id, c.code, c.name, count(*) OVER () AS total FROM customers_fts f JOIN customer_search cs ON cs.rowid = f.rowid
-       JOIN customers c ON c.id = cs.customer_id WHERE customers_fts MATCH ? AND c.status = 'active' ORDER BY c.code LIMIT 50`,
-  );
-  const raw360 = [
-    sqlite.prepare('SELECT * FROM customers WHERE id = ?'),
-    sqlite.prepare('SELECT * FROM customer_contacts WHERE customer_id = ?'),
-    sqlite.prepare('SELECT * FROM customer_addresses WHERE customer_id = ?'),
-    sqlite.prepare('SELECT t.* FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = ?'),
-    sqlite.prepare('SELECT * FROM customer_stats WHERE customer_id = ?'),
-  ];
-
-  const rows: BenchRow[] = [];
-  const add = (what: string, ours: Timing, baseline: Timing, goal: string) =>
-    rows.push({ area: 'customers', what, ours, baseline, baselineLabel: 'raw SQL', goal, unit: 'ms' });
-
-  add(
-    `\`customers.list\` first page of ${CUSTOMERS.toLocaleString('en')} (by code)`,
-    await time(RUNS, through('customers.list', () => ({ page: 1, pageSize: 50 }))),
-    await time(RUNS, () => [rawPage.all(0), rawCount.get()]),
-    'p95 < 10 ms',
-  );
-  add(
-    '`customers.list` page 200 (offset 9,950)',
-    await time(RUNS, through('customers.list', () => ({ page: 200, pageSize: 50 }))),
-    await time(RUNS, () => [rawPage.all(9950), rawCount.get()]),
-    'p95 < 10 ms',
-  );
-  add(
-    'search by short name (Chinese)',
-    await time(RUNS, through('customers.list', (i) => ({ q: sample[i % sample.length]!.short_name, pageSize: 50 }))),
-    await time(RUNS, (i) => rawSearch.all(`names:"${[...sample[i % sample.length]!.short_name].join(' ')}"`)),
-    'p95 < 10 ms',
-  );
-  add(
-    'search by pinyin initials (e.g. `njby`)',
-    await time(RUNS, through('customers.list', (i) => ({ q: initials[i % initials.length]!, pageSize: 50 }))),
-    await time(RUNS, (i) => rawSearch.all(`tokens:${initials[i % initials.length]!}*`)),
-    'p95 < 10 ms',
-  );
-  add(
-    'search by full pinyin prefix',
-    await time(RUNS, through('customers.list', (i) => ({ q: sample[i % sample.length]!.name_pinyin.slice(0, 9), pageSize: 50 }))),
-    await time(RUNS, (i) => rawSearch.all(`tokens:${sample[i % sample.length]!.name_pinyin.slice(0, 9)}*`)),
-    'p95 < 10 ms',
-  );
-  add(
-    'search by mobile (full number)',
-    await time(RUNS, through('customers.list', (i) => ({ q: sample[i % sample.length]!.mobile, pageSize: 50 }))),
-    await time(RUNS, (i) => rawSearch.all(`tokens:${sample[i % sample.length]!.mobile}*`)),
-    'p95 < 10 ms',
-  );
-  add(
-    'search by the last 4 digits of a phone',
-    await time(RUNS, through('customers.list', (i) => ({ q: sample[i % sample.length]!.mobile.slice(-4), pageSize: 50 }))),
-    await time(RUNS, (i) => rawSearch.all(`tokens:${sample[i % sample.length]!.mobile.slice(-4)}*`)),
-    'p95 < 10 ms',
-  );
-  add(
-    '360° view: `customers.get` + `customers.overview` + first timeline page',
-    await time(RUNS, async (i) => {
-      const id = sample[i % sample.length]!.id;
-      await call(backend, session, 'customers.get', { id });
-      await call(backend, session, 'customers.overview', { id });
-      await call(backend, session, 'customers.timeline', { customerId: id });
-    }),
-    await time(RUNS, (i) => {
-      const id = sample[i % sample.length]!.id;
-      for (const statement of raw360) statement.all(id);
-      sqlite.prepare('SELECT * FROM interactions WHERE customer_id = ? ORDER BY occurred_at DESC LIMIT 50').all(id);
-    }),
-    'p95 < 20 ms',
-  );
-  rows.push({
-    area: 'customers',
-    what: `seeding ${CUSTOMERS.toLocaleString('en')} customers with contacts, addresses, tags, interactions (prepared statements, one transaction)`,
-    ours: { p50: seedMs * 1000, p95: seedMs * 1000, runs: 1 },
-    unit: 'ms',
-  });
-  backend.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+    .all(Math.max(1, Math.floor(total / (count * 1.5))), count) as SampleCustomer[];
+  if (rows.length === 0) throw new Error('The seeded file has no customers to sample');
   return rows;
 }
 
-async function call(backend: RunningBackend, session: Session, method: MethodName, input: unknown): Promise<unknown> {
-  const result = await backend.call({ session, transport: 'test' }, method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.data;
+const SCREEN: Goal = { path: 'http', p95UnderMs: 10 };
+const SEARCH: Goal = { path: 'dispatch', p95UnderMs: 5 };
+const VIEW: Goal = { path: 'http', p95UnderMs: 5 };
+
+export async function benchCustomers(ctx: BenchContext): Promise<BenchRow[]> {
+  const product = await ctx.product();
+  const sqlite = product.backend.conn.sqlite;
+  const sample = sampleCustomers(sqlite);
+  const at = <T>(values: T[], k: number) => values[k % values.length]!;
+  const initials = sample.map((s) => spell(s.name).initials.join(''));
+  const active = sqlite.prepare("SELECT n FROM row_counts WHERE subject = 'customers:active'").pluck().get() as number;
+  const deepPage = Math.max(2, Math.floor(active / 2 / 50));
+  const deepAfter = sqlite.prepare("SELECT code FROM customers WHERE status = 'active' ORDER BY code LIMIT 1 OFFSET ?").pluck().get((deepPage - 1) * 50 - 1) as string;
+  const page = bestPage(sqlite);
+  const pageAfter = bestPageAfter(sqlite);
+  const search = bestSearch(sqlite, LIST_SEARCH_BOUND);
+  const palette = bestPalette(sqlite, PALETTE_SEARCH_BOUND);
+  const view = bestView(sqlite);
+  const rows: BenchRow[] = [];
+  const screen = async (spec: Parameters<typeof measureScreen>[1]) => rows.push(await measureScreen(ctx, spec));
+
+  await screen({
+    area: 'customers',
+    what: `\`customers.list\` first page of ${active.toLocaleString('en')} (by code)`,
+    calls: () => [['customers.list', { page: 1, pageSize: 50 }]],
+    samples: 1,
+    overHttp: true,
+    best: { label: 'keys and rows in one statement', run: () => page(0) },
+    goal: SCREEN,
+  });
+  await screen({
+    area: 'customers',
+    what: `\`customers.list\` page ${deepPage.toLocaleString('en')} (offset ${((deepPage - 1) * 50).toLocaleString('en')})`,
+    calls: () => [['customers.list', { page: deepPage, pageSize: 50 }]],
+    samples: 1,
+    overHttp: true,
+    best: { label: 'keyset: the 50 codes after the last one seen', run: () => pageAfter(deepAfter) },
+    goal: SCREEN,
+  });
+
+  const searches: [string, (k: number) => string][] = [
+    ['pinyin initials (e.g. `njby`)', (k) => at(initials, k).slice(0, 4)],
+    ['full pinyin prefix (9 letters)', (k) => at(sample, k).name_pinyin.slice(0, 9)],
+    ['short name in Chinese', (k) => at(sample, k).short_name],
+    ['mobile (full number)', (k) => at(sample, k).mobile],
+    ['the last 4 digits of a mobile', (k) => at(sample, k).mobile.slice(-4)],
+    ['two letters (initials, e.g. `nj`)', (k) => at(initials, k).slice(0, 2)],
+    ['one letter', (k) => at(initials, k).slice(0, 1)],
+  ];
+  for (const [kind, q] of searches) {
+    const fts = (k: number) => toFtsQuery(q(k)) ?? '';
+    await screen({
+      area: 'customers',
+      what: `search in the list by ${kind}`,
+      calls: (k) => [['customers.list', { q: q(k), pageSize: 50 }]],
+      samples: sample.length,
+      overHttp: true,
+      ...(kind === 'one letter' ? {} : { best: { label: 'the bounded matches, page and rows in one statement', run: (k: number) => search(fts(k)) } }),
+      goal: SEARCH,
+    });
+  }
+  for (const [kind, q] of searches.filter(([kind]) => /initials|Chinese|two letters|one letter|last 4/.test(kind))) {
+    await screen({
+      area: 'customers',
+      what: `palette \`customers.search\` by ${kind}`,
+      calls: (k) => [['customers.search', { q: q(k), limit: 8 }]],
+      samples: sample.length,
+      overHttp: false,
+      ...(kind === 'one letter' ? {} : { best: { label: 'ranked bounded matches joined in one statement', run: (k: number) => palette(toFtsQuery(q(k)) ?? '') } }),
+      goal: SEARCH,
+    });
+  }
+
+  await screen({
+    area: 'customers',
+    what: '360° view: `customers.view` (record, figures, first 20 timeline entries)',
+    calls: (k) => [['customers.view', { id: at(sample, k).id, timelinePageSize: 20 }]],
+    samples: sample.length,
+    overHttp: true,
+    best: { label: 'one JSON statement', run: (k) => view(at(sample, k).id) },
+    goal: VIEW,
+  });
+  await screen({
+    area: 'customers',
+    what: '360° view the old way: `customers.get` + `customers.overview` + `customers.timeline`',
+    calls: (k) => {
+      const id = at(sample, k).id;
+      return [
+        ['customers.get', { id }],
+        ['customers.overview', { id }],
+        ['customers.timeline', { customerId: id, pageSize: 20 }],
+      ];
+    },
+    samples: sample.length,
+    overHttp: true,
+    best: { label: 'one JSON statement', run: (k) => view(at(sample, k).id) },
+  });
+  return rows;
 }

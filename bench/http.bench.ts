@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createBackend } from '../src-main/backend/backend';
 import type { Session } from '../src-main/api/session';
 import { startServer } from '../src-main/server/http';
-import { time, type BenchRow } from './measure';
+import { measured, time, type BenchRow } from './measure';
 
 /** What the headless server adds per call: a signed-in `settings.get` over keep-alive HTTP against the same call through dispatch. */
 export async function benchHttp(): Promise<BenchRow[]> {
@@ -40,22 +40,22 @@ export async function benchHttp(): Promise<BenchRow[]> {
   const session: Session = { user: null };
   await backend.call({ session, transport: 'test' }, 'auth.login', { username: 'owner', password: 'bench-pass-1' });
 
-  const overHttp = await time(3000, () => post('settings.get', {}, cookie), 300);
-  const status = await time(3000, () => post('auth.status', {}, cookie), 300);
-  const throughDispatch = await time(3000, () => backend.call({ session, transport: 'test' }, 'settings.get', {}));
+  const settings = await measured(async () => ({
+    area: 'http',
+    what: 'signed-in `settings.get`',
+    http: await time(3000, () => post('settings.get', {}, cookie), 300),
+    dispatch: await time(3000, () => backend.call({ session, transport: 'test' }, 'settings.get', {})),
+    goalText: 'HTTP adds < 0.5 ms at p50',
+  }));
+  const status = await measured(async () => ({
+    area: 'http',
+    what: 'signed-in `auth.status`',
+    http: await time(3000, () => post('auth.status', {}, cookie), 300),
+    dispatch: await time(3000, () => backend.call({ session, transport: 'test' }, 'auth.status', {})),
+  }));
   agent.destroy();
   await server.close();
   backend.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  return [
-    {
-      area: 'http',
-      what: 'signed-in `settings.get` over HTTP (keep-alive, 127.0.0.1)',
-      ours: overHttp,
-      baseline: throughDispatch,
-      baselineLabel: 'same call through dispatch',
-      goal: 'HTTP adds < 0.5 ms at p50',
-    },
-    { area: 'http', what: 'signed-in `auth.status` over HTTP (keep-alive, 127.0.0.1)', ours: status },
-  ];
+  return [settings, status];
 }

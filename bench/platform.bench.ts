@@ -5,7 +5,7 @@ import { createBackend } from '../src-main/backend/backend';
 import type { HandlerContext } from '../src-main/domain/context';
 import type { Session } from '../src-main/api/session';
 import { getSettings, updateSettings } from '../src-main/domain/settings/settings.service';
-import { time, type BenchRow } from './measure';
+import { measured, time, type BenchRow } from './measure';
 
 /** What `dispatch` (validation, permission, transaction, audit) costs over calling the service directly. */
 export async function benchPlatform(): Promise<BenchRow[]> {
@@ -30,16 +30,22 @@ export async function benchPlatform(): Promise<BenchRow[]> {
     areas: backend.registry.extensions,
   } satisfies HandlerContext;
 
-  const readDirect = await time(3000, () => getSettings(backend.conn.db));
-  const readDispatch = await time(3000, () => backend.call(call, 'settings.get', {}));
-  const writeDirect = await time(500, (i) =>
-    backend.conn.db.transaction().execute((trx) => updateSettings({ ...ctx, db: trx }, { companyName: `基准测试公司${i % 7}` })),
-  );
-  const writeDispatch = await time(500, (i) => backend.call(call, 'settings.update', { companyName: `基准测试公司${i % 5}` }));
+  const read = await measured(async () => ({
+    area: 'platform',
+    what: 'read `settings.get` through dispatch',
+    dispatch: await time(3000, () => backend.call(call, 'settings.get', {})),
+    baseline: await time(3000, () => getSettings(backend.conn.db)),
+    baselineLabel: 'service called directly',
+    goalText: 'dispatch overhead < 50 µs at p50',
+  }));
+  const write = await measured(async () => ({
+    area: 'platform',
+    what: 'write `settings.update` through dispatch (transaction + audit row, synchronous=FULL)',
+    dispatch: await time(500, (i) => backend.call(call, 'settings.update', { companyName: `基准测试公司${i % 5}` })),
+    baseline: await time(500, (i) => backend.conn.db.transaction().execute((trx) => updateSettings({ ...ctx, db: trx }, { companyName: `基准测试公司${i % 7}` }))),
+    baselineLabel: 'service in a bare transaction',
+  }));
   backend.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  return [
-    { area: 'platform', what: 'read `settings.get` through dispatch', ours: readDispatch, baseline: readDirect, baselineLabel: 'service called directly', goal: 'dispatch overhead < 50 µs at p50' },
-    { area: 'platform', what: 'write `settings.update` through dispatch (transaction + audit row, synchronous=FULL)', ours: writeDispatch, baseline: writeDirect, baselineLabel: 'service in a bare transaction' },
-  ];
+  return [read, write];
 }

@@ -1,45 +1,72 @@
+/**
+ * `npm run bench [-- --scale medium|large] [--only customers] [--runs 300]`: seeds (once, cached in
+ * bench/data/) the scale's data, runs the suites below on a copy of it and writes bench/README.md
+ * and bench/results.json. An area adds its rows by adding one suite to SUITES.
+ */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { benchCustomers } from './customers.bench';
+import { BENCH_SCALES, benchDatabase, cacheKey, type BenchScale } from './dataset';
 import { benchHttp } from './http.bench';
 import { benchImport } from './imports.bench';
+import { benchLists } from './lists.bench';
+import { loadPerCore, type BenchContext, type Suite } from './measure';
 import { benchPlatform } from './platform.bench';
-import { formatTime, type BenchRow } from './measure';
+import { openProduct, type Product } from './product';
+import { machine, writeReport, type SuiteResult } from './report';
 
-/** `npm run bench`: runs every area's benchmark and writes bench/README.md. `--only platform` runs one. */
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-const suites: Record<string, () => Promise<BenchRow[]>> = {
-  platform: benchPlatform,
-  http: benchHttp,
-  customers: benchCustomers,
-  imports: benchImport,
-};
+const SUITES: Suite[] = [
+  { name: 'platform', run: benchPlatform },
+  { name: 'http', run: benchHttp },
+  { name: 'customers', run: benchCustomers },
+  { name: 'lists', run: benchLists },
+  { name: 'imports', run: benchImport },
+];
 
-const rows: BenchRow[] = [];
-for (const [name, suite] of Object.entries(suites)) {
-  if (only && only !== name) continue;
-  process.stdout.write(`bench: ${name}…\n`);
-  rows.push(...(await suite()));
+function flag(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-const lines = rows.map((r) => {
-  const unit = r.unit ?? 'µs';
-  const overhead = r.baseline ? formatTime(r.ours.p50 - r.baseline.p50, unit) : '—';
-  const ratio = r.baseline ? `${(r.ours.p50 / r.baseline.p50).toFixed(2)}×` : '—';
-  const baseline = r.baseline ? `${formatTime(r.baseline.p50, unit)} / ${formatTime(r.baseline.p95, unit)} (${r.baselineLabel})` : '—';
-  return `| ${r.what} | ${formatTime(r.ours.p50, unit)} / ${formatTime(r.ours.p95, unit)} | ${baseline} | ${overhead} | ${ratio} | ${r.goal ?? ''} |`;
+const scale = (flag('scale') ?? 'medium') as BenchScale;
+if (!(scale in BENCH_SCALES)) throw new Error(`--scale must be one of ${Object.keys(BENCH_SCALES).join(', ')}`);
+const only = flag('only')?.split(',');
+const runs = Number(flag('runs') ?? 300);
+
+process.stdout.write(`bench: data at scale ${scale} (${BENCH_SCALES[scale].describes})…\n`);
+const data = await benchDatabase(scale);
+const opened: { product?: Promise<Product> } = {};
+const ctx: BenchContext = { scale, runs, product: () => (opened.product ??= openProduct(data.file)) };
+
+const results: SuiteResult[] = [];
+try {
+  for (const suite of SUITES) {
+    if (only && !only.includes(suite.name)) continue;
+    process.stdout.write(`bench: ${suite.name}…\n`);
+    const before = loadPerCore();
+    const started = process.hrtime.bigint();
+    const rows = await suite.run(ctx);
+    results.push({
+      name: suite.name,
+      load: { before, after: loadPerCore() },
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      rows,
+    });
+  }
+} finally {
+  if (opened.product) await (await opened.product).close();
+}
+
+const sqliteVersion = (await import('better-sqlite3')).default(':memory:').prepare('SELECT sqlite_version()').pluck().get() as string;
+const size = ['', '-wal'].reduce((sum, suffix) => sum + (fs.existsSync(data.file + suffix) ? fs.statSync(data.file + suffix).size : 0), 0);
+const report = writeReport(import.meta.dirname, {
+  writtenAt: new Date().toISOString(),
+  machine: machine(sqliteVersion),
+  scale,
+  describes: BENCH_SCALES[scale].describes,
+  dataset: { file: path.basename(data.cached), sizeMb: size / 1024 / 1024, cacheKey: cacheKey(scale), seededThisRun: data.seededMs !== null, seedMs: data.seededMs },
+  suites: results,
 });
-const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-const report = `# Benchmarks
-
-Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${cpu}, ${os.cpus().length} cores, Node ${process.version}).
-Figures are p50 / p95 over repeated runs; a ratio compares Desk ERP's path with the baseline on the same file.
-Goals are checked here by eye, never as timing assertions in tests.
-
-| what | Desk ERP p50 / p95 | baseline p50 / p95 | difference at p50 | ratio | goal |
-| --- | --- | --- | --- | --- | --- |
-${lines.join('\n')}
-`;
-fs.writeFileSync(path.join(import.meta.dirname, 'README.md'), report);
+data.dispose();
 process.stdout.write(report);

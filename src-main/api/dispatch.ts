@@ -20,6 +20,8 @@ export interface Backend {
   /** Ends every other session of a user whose rights just changed (their event streams close at once). */
   revokeSessions(userId: string, except: Session | null): void;
   logError(method: string, error: unknown): void;
+  /** After bulk writes and daily: lets SQLite re-analyze what grew (DESIGN §3, planner statistics). */
+  refreshPlannerStatistics(): void;
   /** Jobs that can be cancelled, by the jobId the caller chose. */
   jobs: Map<string, AbortController>;
   /** Reader threads with their own read-only connections; absent for in-memory databases and one-shot commands. */
@@ -67,6 +69,7 @@ export async function dispatch(backend: Backend, call: CallContext, method: stri
     const data = await run(backend, call, method, handlers[method]!, parsed.data, spec.mutates, revoked, spec.runsOn !== 'writer');
     // Only after the commit: a refused change ends nobody's session.
     for (const userId of revoked) backend.revokeSessions(userId, call.session);
+    if (spec.bulkWrite) backend.refreshPlannerStatistics();
     if (spec.mutates) backend.emit({ kind: 'data.changed', areas: spec.changes ?? [method.split('.')[0]!] });
     return { ok: true, data };
   } catch (error) {

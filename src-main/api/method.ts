@@ -16,6 +16,8 @@ export interface MethodSpec<In extends z.ZodTypeAny = z.ZodTypeAny, Out = unknow
    * sign-out, cancelling a job) runs beside the session, not on a reader thread.
    */
   runsOn?: 'writer';
+  /** Writes many rows at once (an import): the planner's statistics are refreshed once it commits. */
+  bulkWrite?: boolean;
   readonly __output?: Out;
 }
 

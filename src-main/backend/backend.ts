@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Connection } from '../db/connection';
 import { openDatabase } from '../db/connection';
 import { appliedVersions, migrate, preMigrationBackupPath } from '../db/migrate';
+import { refreshPlannerStatistics } from '../db/statistics';
 import { dispatch, type Backend, type CallContext } from '../api/dispatch';
 import type { Session } from '../api/session';
 import { currentSessionUser } from '../domain/users/users.sessions';
@@ -51,6 +52,8 @@ export function createBackend(options: BackendOptions): RunningBackend {
     conn.sqlite.close();
     throw error;
   }
+  // On open and after migrations: a file seeded or imported by another copy may have no statistics yet.
+  refreshPlannerStatistics(conn.sqlite);
   const readers =
     options.readers && options.file !== ':memory:'
       ? new ReaderPool({ file: options.file, size: options.readers, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), ...(options.readerEntry ? { entry: options.readerEntry } : {}) })
@@ -71,6 +74,7 @@ export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = A
     emit: (event, audience) => listeners.forEach((listener) => listener(event, audience)),
     logError,
     call: (call, method, input) => dispatch(backend, call, method, input),
+    refreshPlannerStatistics: () => void refreshPlannerStatistics(conn.sqlite),
     currentUser: (call) => currentSessionUser(conn.sqlite, call.session, call.transport),
     revokeSessions: (userId, except) => revocationListeners.forEach((listener) => listener(userId, except)),
     onEvent(listener) {

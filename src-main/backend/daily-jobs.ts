@@ -5,7 +5,6 @@ import type { RunningBackend } from './backend';
 
 const LAST_RUN_KEY = 'dailyJobs.lastRun';
 
-
 /** Runs today's jobs unless they already ran on this business date; returns whether it ran them. */
 export async function runDailyJobs(backend: RunningBackend, now = new Date()): Promise<boolean> {
   const company = await getCompany(backend.conn.db);
@@ -18,6 +17,8 @@ export async function runDailyJobs(backend: RunningBackend, now = new Date()): P
     const result = await backend.call({ session, transport: 'cli' }, method, { asOf: today });
     if (!result.ok) backend.logError(`daily ${method}`, new Error(`${result.error.code}: ${result.error.message}`));
   }
+  // A desktop left open for months never reopens the file: its statistics are refreshed here.
+  backend.refreshPlannerStatistics();
   await writeSetting(backend.conn.db, LAST_RUN_KEY, today);
   return true;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
+import { preparedOnce } from './statements';
 
 export type Sqlite = BetterSqlite3.Database;
 
@@ -38,7 +39,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
   sqlite.pragma('cache_size = -65536');
   // Plain fsync does not reach the platter on macOS.
   if (process.platform === 'darwin') sqlite.pragma('fullfsync = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) });
   return {
     sqlite,
     db,

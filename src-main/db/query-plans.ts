@@ -19,3 +19,19 @@ export async function plansOf(conn: Connection, work: (db: Kysely<Database>) => 
     (conn.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join('\n'),
   );
 }
+
+/**
+ * The steps of a plan that read every row of a table (named by any of `names`, its alias too): a
+ * SCAN, or a SEARCH whose only constraints are `=` on columns with a handful of values (`status`),
+ * which walks every active customer as surely as a SCAN does. A walk that LIMIT stops early looks
+ * the same, so assert this where nothing stops it: searches and counts.
+ */
+export function wholeTableWalks(plan: string, names: readonly string[], fewValued: readonly string[] = ['status']): string[] {
+  return plan.split('\n').filter((line) => {
+    const step = /^\s*(SCAN|SEARCH) (\S+)(?: USING .*?)?(?: \(([^()]*)\))?(?: LEFT-JOIN)?$/.exec(line);
+    if (!step || !names.includes(step[2]!)) return false;
+    if (step[1] === 'SCAN') return true;
+    const constraints = (step[3] ?? '').split(' AND ').filter(Boolean);
+    return constraints.every((c) => fewValued.some((column) => c === `${column}=?`));
+  });
+}

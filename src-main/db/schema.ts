@@ -254,6 +254,21 @@ export interface CustomerSearchTable {
   tokens: string;
 }
 
+/** Search text behind the FTS5 table leads_fts, the same columns as customer_search. */
+export interface LeadSearchTable {
+  rowid: number | null;
+  lead_id: string;
+  names: string;
+  people: string;
+  tokens: string;
+}
+
+/** Totals of unfiltered lists, kept by triggers ('customers:active', 'leads', 'audit_log'). */
+export interface RowCountsTable {
+  subject: string;
+  n: number;
+}
+
 export interface CampaignsTable {
   id: string;
   name: string;
@@ -354,6 +369,8 @@ export interface Database {
   lead_interactions: LeadInteractionsTable;
   opportunities: OpportunitiesTable;
   opportunity_stage_history: OpportunityStageHistoryTable;
+  lead_search: LeadSearchTable;
+  row_counts: RowCountsTable;
   // Row types of later areas live in their <area>.tables.ts.
   product_categories: ProductCategoriesTable;
   products: ProductsTable;

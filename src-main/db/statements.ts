@@ -11,3 +11,28 @@ export function statement(sqlite: Sqlite, sql: string): Statement {
   if (!prepared) statements.set(sql, (prepared = sqlite.prepare(sql)));
   return prepared;
 }
+
+/**
+ * What Kysely's SQLite dialect is given instead of the connection itself: the same connection whose
+ * `prepare` keeps the last `capacity` statements by their SQL, so a screen's queries are prepared
+ * once, not on every call. Bounded: queries with IN lists of varying length each have their own SQL.
+ * Kysely only runs `all`/`run`/`iterate` on them and never changes their mode (pluck, raw).
+ */
+export function preparedOnce(sqlite: Sqlite, capacity = 500): { prepare(sql: string): Statement; close(): void } {
+  const statements = new Map<string, Statement>();
+  return {
+    prepare(sql) {
+      let prepared = statements.get(sql);
+      if (prepared) {
+        // Most recently used last, so the first entry is the one to drop.
+        statements.delete(sql);
+      } else {
+        prepared = sqlite.prepare(sql);
+        if (statements.size >= capacity) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(sql, prepared);
+      return prepared;
+    },
+    close: () => sqlite.close(),
+  };
+}

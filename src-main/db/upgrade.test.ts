@@ -70,6 +70,12 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("INSERT INTO suppliers (id, code, name, name_pinyin, created_at, updated_at) VALUES ('s1', 'S0001', '农夫山泉经销商', 'nongfushanquanjingxiaoshang', ?, ?)").run(NOW, NOW);
     return { stock_moves: 1, stock_levels: 1, suppliers: 1 };
   },
+  7: (sqlite) => {
+    sqlite
+      .prepare("INSERT INTO sales_orders (id, customer_id, status, order_date, warehouse_id, created_at, updated_at) VALUES ('so1', 'c1', 'draft', '2026-01-20', 'w1', ?, ?)")
+      .run(NOW, NOW);
+    return { sales_orders: 1 };
+  },
 };
 
 describe('upgrading an existing database', () => {
@@ -95,6 +101,10 @@ describe('upgrading an existing database', () => {
       if (version >= 2) {
         const found = await backend.call({ session, transport: 'test' }, 'customers.list', { q: 'njby' });
         expect(found).toMatchObject({ ok: true, data: { total: 1, rows: [{ code: 'C000001' }] } });
+      }
+      if (version >= 3) {
+        const leads = await backend.call({ session, transport: 'test' }, 'leads.list', { q: '恒通' });
+        expect(leads).toMatchObject({ ok: true, data: { total: 1, totalIsExact: true, rows: [{ code: 'L000001' }] } });
       }
     } finally {
       backend.close();

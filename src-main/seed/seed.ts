@@ -43,5 +43,6 @@ export async function seedDemoData(backend: RunningBackend, options: { scale: Se
   for (const { area, step } of backend.registry.seedSteps) {
     summary[area] = await step.run(backend.conn, { scale: options.scale, random, staffIds });
   }
+  backend.refreshPlannerStatistics();
   return summary;
 }

@@ -42,7 +42,7 @@ function leadsBackend(leads: LeadRow[]) {
       const found = leads.filter((l) => !q || l.name.includes(q));
       const field = sort?.field === 'name' ? 'name' : 'code';
       const sorted = [...found].sort((a, b) => a[field].localeCompare(b[field], 'zh-CN') * (sort?.dir === 'desc' ? -1 : 1));
-      return { rows: sorted.slice((page - 1) * pageSize, page * pageSize), total: found.length };
+      return { rows: sorted.slice((page - 1) * pageSize, page * pageSize), total: found.length, totalIsExact: true };
     },
   });
 }

@@ -78,7 +78,7 @@ export function DataTable<M extends ListMethod>({ method, input, defaultSort, co
     );
   }
   const { rows, total } = query.data as Page<Row>;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pages = pageCount(query.data as Page<Row>, pageSize);
   if (total === 0) return <>{empty}</>;
   return (
     <>
@@ -114,9 +114,7 @@ export function DataTable<M extends ListMethod>({ method, input, defaultSort, co
       </Table.ScrollContainer>
       <Group justify="space-between" mt="sm">
         <Group gap="xs">
-          <Text size="sm" c="dimmed">
-            {t('common.total', { count: total })}
-          </Text>
+          <PageTotal page={query.data} />
           <Select
             size="xs"
             w={90}
@@ -138,4 +136,18 @@ export function DataTable<M extends ListMethod>({ method, input, defaultSort, co
       </Group>
     </>
   );
+}
+
+/** "共 1,234 条", or "约 10,000+ 条" when the server stopped counting (the pager still pages that far). */
+export function PageTotal({ page }: { page: Pick<Page<unknown>, 'total' | 'totalIsExact'> }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Text size="sm" c="dimmed" data-testid="page-total">
+      {page.totalIsExact ? t('common.total', { count: page.total }) : t('common.totalAtLeast', { total: page.total.toLocaleString(i18n.language) })}
+    </Text>
+  );
+}
+
+export function pageCount(page: Pick<Page<unknown>, 'total'>, pageSize: number): number {
+  return Math.max(1, Math.ceil(page.total / pageSize));
 }

@@ -18,6 +18,7 @@ const en: Catalog = {
     back: 'Back',
     next: 'Next',
     total: '{{count}} in total',
+    totalAtLeast: 'about {{total}}+',
     filter: 'Filter',
     reset: 'Reset',
     all: 'All',

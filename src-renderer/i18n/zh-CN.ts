@@ -17,6 +17,7 @@ const zhCN = {
     back: '上一步',
     next: '下一步',
     total: '共 {{count}} 条',
+    totalAtLeast: '约 {{total}}+ 条',
     filter: '筛选',
     reset: '重置',
     all: '全部',

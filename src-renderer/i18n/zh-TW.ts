@@ -22,6 +22,7 @@ const zhTW: Catalog = {
     back: "上一步",
     next: "下一步",
     total: "共 {{count}} 筆",
+    totalAtLeast: "約 {{total}}+ 筆",
     filter: "篩選",
     reset: "重置",
     all: "全部",

@@ -22,4 +22,12 @@ describe('activity log', () => {
     expect((await api.ok('audit.list', { from: today, to: today })).total).toBeGreaterThan(0);
     expect((await api.ok('audit.list', { to: '2000-01-01' })).total).toBe(0);
   });
+
+  it('counts the whole log from the total a trigger keeps, and a filtered one by counting', async () => {
+    const api = await ownerApi();
+    await api.ok('settings.update', { companyName: '南京博雅食品股份有限公司' });
+    const rows = api.backend.conn.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+    expect(await api.ok('audit.list', { pageSize: 1 })).toMatchObject({ total: rows, totalIsExact: true });
+    expect(await api.ok('audit.list', { method: 'settings', pageSize: 1 })).toMatchObject({ total: 1, totalIsExact: true });
+  });
 });

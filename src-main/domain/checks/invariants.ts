@@ -39,8 +39,24 @@ const appendOnlyLedgers: InvariantCheck = {
   },
 };
 
+/** The totals unfiltered lists show (row_counts, kept by triggers) against the tables themselves. */
+const rowCounts: InvariantCheck = {
+  name: 'list totals match their tables',
+  run(sqlite) {
+    const hasTable = (name: string) => !!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
+    if (!hasTable('row_counts')) return [];
+    const kept = sqlite.prepare('SELECT subject, n FROM row_counts ORDER BY subject').all() as { subject: string; n: number }[];
+    return kept.flatMap(({ subject, n }) => {
+      const [table, status] = subject.split(':') as [string, string | undefined];
+      if (!/^[a-z_]+$/.test(table) || !hasTable(table)) return [`row_counts has ${subject}, which names no table`];
+      const actual = sqlite.prepare(`SELECT count(*) FROM "${table}"${status === undefined ? '' : ' WHERE status = ?'}`).pluck().get(...(status === undefined ? [] : [status])) as number;
+      return actual === n ? [] : [`${subject}: the list total says ${n}, the table has ${actual}`];
+    });
+  },
+};
+
 /** What holds for every database whatever areas it has; areas add theirs in their definition. */
-export const PLATFORM_CHECKS: InvariantCheck[] = [databaseIntegrity, foreignKeys, appendOnlyLedgers];
+export const PLATFORM_CHECKS: InvariantCheck[] = [databaseIntegrity, foreignKeys, appendOnlyLedgers, rowCounts];
 
 export function runInvariantChecks(sqlite: Sqlite, areaChecks: readonly InvariantCheck[]): CheckResult[] {
   const checks = [...PLATFORM_CHECKS, ...areaChecks];

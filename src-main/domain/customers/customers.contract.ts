@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { issue } from '../../api/issues';
 import { method } from '../../api/method';
-import { jobIdField, pageFields, type Page } from '../../api/paging';
+import { jobIdField, MAX_PAGE_SIZE, pageFields, type Page } from '../../api/paging';
 import { creditCodeField, dateField, emailField, isoDate, mobileField, optionalText, phoneField } from './customers.rules';
 import {
   ADDRESS_KINDS,
@@ -21,6 +21,7 @@ import {
   type CustomerListRow,
   type CustomerOverview,
   type CustomerSearchHit,
+  type CustomerView,
   type DuplicateMatch,
   INTERACTION_KINDS,
   type Interaction,
@@ -280,6 +281,12 @@ export const customersContract = {
   'customers.deleteView': method<null>()({ input: byId, permission: 'customers.read', mutates: true }),
 
   'customers.overview': method<CustomerOverview>()({ input: byId, permission: 'customers.read', mutates: false }),
+  /** The 360° screen in one round trip: customers.get + customers.overview + the first customers.timeline page. */
+  'customers.view': method<CustomerView>()({
+    input: z.object({ id, timelinePageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(20) }).strict(),
+    permission: 'customers.read',
+    mutates: false,
+  }),
   'customers.logInteraction': method<Interaction>()({
     input: z
       .object({

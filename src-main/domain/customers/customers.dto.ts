@@ -182,6 +182,13 @@ export interface CustomerOverview {
   yearsOfCooperation: number | null;
 }
 
+/** The 360° view in one call: the record, its figures and the first page of its timeline. */
+export interface CustomerView {
+  customer: Customer;
+  overview: CustomerOverview;
+  timeline: { rows: TimelineEntry[]; total: number; totalIsExact: boolean };
+}
+
 export interface Interaction {
   id: string;
   customerId: string;

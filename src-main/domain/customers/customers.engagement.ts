@@ -12,7 +12,7 @@ import { refreshStage } from './customers.lifecycle';
 import { businessDateIn, daysBetween } from '../core/dates';
 import { roundHalfUp } from '../core/money';
 import * as repo from './customers.repository';
-import { getSettings } from '../settings/settings.service';
+import { companyTimeZone } from '../settings/settings.service';
 
 type Db = Kysely<Database>;
 
@@ -165,17 +165,24 @@ export const CUSTOMER_TIMELINE_SOURCES: TimelineSource[] = [
 ];
 
 export async function timeline(ctx: Pick<HandlerContext, 'db' | 'areas'>, input: { customerId: string; page: number; pageSize: number }): Promise<Page<TimelineEntry>> {
+  if (!(await repo.findCustomer(ctx.db, input.customerId))) throw notFound('Customer', input.customerId);
+  return timelinePage(ctx, input);
+}
+
+/** A page of a customer known to exist: one UNION ALL of every area's branch, counted in the same pass. */
+export async function timelinePage(ctx: Pick<HandlerContext, 'db' | 'areas'>, input: { customerId: string; page: number; pageSize: number }): Promise<Page<TimelineEntry>> {
   const { db } = ctx;
-  if (!(await repo.findCustomer(db, input.customerId))) throw notFound('Customer', input.customerId);
   const union = sql.join(
     ctx.areas.customerTimeline.map((source) => source(input.customerId)),
     sql` UNION ALL `,
   );
-  const { rows } = await sql<{ kind: string; id: string; at: string; title: string; detail: string | null; user_name: string | null; data: string }>`
-    SELECT * FROM (${union}) ORDER BY at DESC, id DESC LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(db);
-  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM (${union})`.execute(db);
+  const { rows } = await sql<{ kind: string; id: string; at: string; title: string; detail: string | null; user_name: string | null; data: string; total: number }>`
+    SELECT *, count(*) OVER () AS total FROM (${union}) ORDER BY at DESC, id DESC LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(db);
+  // A page past the end has no row to carry the count.
+  const total = rows[0]?.total ?? (await sql<{ n: number }>`SELECT count(*) AS n FROM (${union})`.execute(db)).rows[0]?.n ?? 0;
   return {
-    total: count.rows[0]?.n ?? 0,
+    total,
+    totalIsExact: true,
     rows: rows.map((r) => ({ kind: r.kind, id: r.id, at: r.at, title: r.title, detail: r.detail, userName: r.user_name, data: JSON.parse(r.data) as Record<string, unknown> })),
   };
 }
@@ -185,12 +192,17 @@ export async function timeline(ctx: Pick<HandlerContext, 'db' | 'areas'>, input:
 export async function overview(db: Db, customerId: string): Promise<CustomerOverview> {
   const customer = await repo.findCustomer(db, customerId);
   if (!customer) throw notFound('Customer', customerId);
-  const stats = await repo.findStats(db, customerId);
-  const history = await repo.stageHistory(db, customerId);
+  return overviewOf(db, customer);
+}
+
+/** The 360° figures of a customer row already read. */
+export async function overviewOf(db: Db, customer: repo.CustomerView): Promise<CustomerOverview> {
+  const customerId = customer.id;
+  const [stats, history, timeZone] = await Promise.all([repo.findStats(db, customerId), repo.stageHistory(db, customerId), companyTimeZone(db)]);
   const balanceDue = stats?.balance_due ?? 0;
   const orderCount = stats?.order_count ?? 0;
   const revenue = stats?.lifetime_revenue ?? 0;
-  const today = businessDateIn((await getSettings(db)).timeZone);
+  const today = businessDateIn(timeZone);
   return {
     customerId,
     lifetimeRevenue: revenue,

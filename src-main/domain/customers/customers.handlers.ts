@@ -4,13 +4,14 @@ import { findDuplicates } from './customers.duplicates';
 import * as engagement from './customers.engagement';
 import { saveFieldDef, toFieldDef } from './customers.fields';
 import { recomputeLifecycle, setStage } from './customers.lifecycle';
-import { listCustomers, searchCustomers } from './customers.list';
+import { listCustomers } from './customers.list';
 import { mergeCustomers } from './customers.merge';
+import { searchCustomers } from './customers.search';
 import { listFieldDefs } from './customers.repository';
 import * as contacts from './customers.contacts';
 import * as service from './customers.service';
 import { updateCustomer } from './customers.update';
-
+import { customerView } from './customers.view';
 
 export const customersHandlers: HandlersFor<typeof customersContract> = {
   'customers.list': (input, ctx) => listCustomers(ctx.db, input),
@@ -53,6 +54,7 @@ export const customersHandlers: HandlersFor<typeof customersContract> = {
   },
 
   'customers.overview': (input, ctx) => engagement.overview(ctx.db, input.id),
+  'customers.view': (input, ctx) => customerView(ctx, input.id, input.timelinePageSize),
   'customers.logInteraction': (input, ctx) => engagement.logInteraction(ctx, input),
   'customers.timeline': (input, ctx) => engagement.timeline(ctx, input),
   'customers.setStage': async (input, ctx) => {

@@ -1,12 +1,12 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../api/paging';
+import { cappedCount, maintainedCount, pageOfMatches, type Total } from '../../db/counts';
 import type { Database } from '../../db/schema';
-import { toHalfWidth } from '../shared/text';
 import type { customerListInput } from './customers.contract';
-import type { CustomerKind, CustomerListRow, CustomerSearchHit, CustomerStatus, LifecycleStage } from './customers.dto';
+import type { CustomerKind, CustomerListRow, CustomerStatus, LifecycleStage } from './customers.dto';
 import * as repo from './customers.repository';
-import { toFtsQuery } from './customers.search-text';
+import { EVERY_MATCH, LIST_SEARCH_BOUND, searchMatches } from './customers.search';
 
 type ListInput = z.output<typeof customerListInput>;
 type ListQuery = Pick<ListInput, 'q' | 'filters' | 'sort'>;
@@ -24,27 +24,16 @@ const SORTS = {
   lifetimeRevenue: ['s.lifetime_revenue', 's.customer_id'],
 } as const;
 
-/** The matching customer ids of a search, driven from the FTS index (never a table scan). */
-function matchingIds(ftsQuery: string): RawBuilder<unknown> {
-  return sql`c.id IN (SELECT cs.customer_id FROM customers_fts JOIN customer_search cs ON cs.rowid = customers_fts.rowid WHERE customers_fts MATCH ${ftsQuery})`;
-}
-
 interface Where {
   conditions: RawBuilder<unknown>[];
   usesStats: boolean;
 }
 
-function whereOf(input: ListQuery): Where | null {
+/** The conditions besides the status and the search. */
+function filtersOf(input: ListQuery): Where {
   const f = input.filters;
   const conditions: RawBuilder<unknown>[] = [];
   let usesStats = false;
-  const status = f.status ?? 'active';
-  if (status !== 'all') conditions.push(sql`c.status = ${status}`);
-  if (input.q) {
-    const fts = toFtsQuery(input.q);
-    if (!fts) return null;
-    conditions.push(matchingIds(fts));
-  }
   if (f.industry) conditions.push(sql`c.industry = ${f.industry}`);
   if (f.size) conditions.push(sql`c.size = ${f.size}`);
   if (f.tier) conditions.push(sql`c.tier = ${f.tier}`);
@@ -85,6 +74,10 @@ function whereOf(input: ListQuery): Where | null {
   return { conditions, usesStats };
 }
 
+function statusOf(input: ListQuery): 'active' | 'archived' | 'all' {
+  return input.filters.status ?? 'active';
+}
+
 interface ListRowRecord {
   id: string;
   code: string;
@@ -108,73 +101,38 @@ interface ListRowRecord {
   contact_mobile: string | null;
 }
 
-/** FROM, WHERE and ORDER BY of the list: an index walk in the list's order. */
-function listQuery(input: ListQuery) {
-  const where = whereOf(input);
-  if (!where) return null;
-  const whereSql = where.conditions.length ? sql`WHERE ${sql.join(where.conditions, sql` AND `)}` : sql``;
+export interface ListOptions {
+  /** Tests read a search with another bound than LIST_SEARCH_BOUND. */
+  searchBound?: number;
+}
+
+function orderOf(input: ListQuery): { orderBy: RawBuilder<unknown>; sortsOnStats: boolean } {
   const dir = input.sort.dir === 'desc' ? sql`DESC` : sql`ASC`;
   const orderBy = sql.join(
     SORTS[input.sort.field].map((column) => sql`${sql.raw(column)} ${dir}`),
     sql`, `,
   );
-  // A search visits every match anyway (FTS first); without one, a stats sort walks its stats
-  // index (CROSS JOIN keeps SQLite from sorting the table).
-  const sortsOnStats = SORTS[input.sort.field][0].startsWith('s.');
-  const from =
-    sortsOnStats && !input.q
-      ? sql`customer_stats s CROSS JOIN customers c ON c.id = s.customer_id`
-      : where.usesStats || sortsOnStats
-        ? sql`customers c JOIN customer_stats s ON s.customer_id = c.id`
-        : sql`customers c`;
-  return { where, whereSql, orderBy, from };
+  return { orderBy, sortsOnStats: SORTS[input.sort.field][0].startsWith('s.') };
 }
 
-/** Every matching customer's id in the list's order: what an export reads, with no page and no count. */
-export async function listCustomerIds(db: Kysely<Database>, input: ListQuery): Promise<string[]> {
-  const query = listQuery(input);
-  if (!query) return [];
-  const { rows } = await sql<{ id: string }>`SELECT c.id FROM ${query.from} ${query.whereSql} ORDER BY ${query.orderBy}`.execute(db);
-  return rows.map((r) => r.id);
-}
-
-export async function listCustomers(db: Kysely<Database>, input: ListInput): Promise<Page<CustomerListRow>> {
-  const query = listQuery(input);
-  if (!query) return { rows: [], total: 0 };
-  const { where, whereSql, orderBy, from } = query;
-  // Two steps: the page's keys come from an index walk alone (OFFSET skips index entries, not
-  // joined rows); only the 50 rows of the page are then joined. rowid is stable within a call.
-  // A search counts its matches in the same pass.
-  const total = input.q ? sql`count(*) OVER ()` : sql`NULL`;
-  const keys = await sql<{ rid: number; total: number | null }>`
-    SELECT c.rowid AS rid, ${total} AS total FROM ${from} ${whereSql}
-     ORDER BY ${orderBy}
-     LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(db);
-  const rowids = keys.rows.map((k) => k.rid);
-  const fetched = rowids.length
-    ? await sql<ListRowRecord & { rid: number }>`
-    SELECT c.rowid AS rid, c.id, c.code, c.name, c.short_name, c.kind, c.status, c.owner_user_id, u.display_name AS owner_name,
-           c.province, c.city, c.industry, c.lifecycle_stage, c.tier, c.credit_limit, c.created_at,
-           s.balance_due, s.lifetime_revenue, s.last_order_date,
-           pc.name AS contact_name, pc.mobile AS contact_mobile
-      FROM customers c
-      JOIN customer_stats s ON s.customer_id = c.id
-      LEFT JOIN users u ON u.id = c.owner_user_id
-      LEFT JOIN customer_contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1
-     WHERE c.rowid IN (${sql.join(rowids)})`.execute(db)
-    : { rows: [] };
-  const byRowid = new Map(fetched.rows.map((r) => [r.rid, r]));
-  const page = { rows: rowids.map((rid) => byRowid.get(rid)!).filter(Boolean) };
-  const statsJoin = where.usesStats ? sql`JOIN customer_stats s ON s.customer_id = c.id` : sql``;
-  const counted = keys.rows[0]?.total;
-  const count = counted != null ? { rows: [{ n: counted }] } : await sql<{ n: number }>`SELECT count(*) AS n FROM customers c ${statsJoin} ${whereSql}`.execute(db);
+export async function listCustomers(db: Kysely<Database>, input: ListInput, options: ListOptions = {}): Promise<Page<CustomerListRow>> {
+  const filters = filtersOf(input);
+  const status = statusOf(input);
+  const { orderBy, sortsOnStats } = orderOf(input);
+  const page = { limit: input.pageSize, offset: (input.page - 1) * input.pageSize };
+  const found = input.q
+    ? await searchPage(db, input.q, status, filters, { orderBy, sortsOnStats, ...page, bound: options.searchBound ?? LIST_SEARCH_BOUND })
+    : await browsePage(db, status, filters, { orderBy, sortsOnStats, ...page });
+  const byRowid = new Map((await pageRows(db, found.rowids)).map((r) => [r.rid, r]));
+  const rows = found.rowids.map((rid) => byRowid.get(rid)!).filter(Boolean);
   const tags = await repo.tagsOfCustomers(
     db,
-    page.rows.map((r) => r.id),
+    rows.map((r) => r.id),
   );
   return {
-    total: count.rows[0]?.n ?? 0,
-    rows: page.rows.map((r) => ({
+    total: found.total,
+    totalIsExact: found.totalIsExact,
+    rows: rows.map((r) => ({
       id: r.id,
       code: r.code,
       name: r.name,
@@ -199,41 +157,102 @@ export async function listCustomers(db: Kysely<Database>, input: ListInput): Pro
   };
 }
 
-interface SearchRecord {
-  id: string;
-  code: string;
-  name: string;
-  short_name: string | null;
-  status: CustomerStatus;
-  credit_code: string | null;
+interface PageShape {
+  orderBy: RawBuilder<unknown>;
+  sortsOnStats: boolean;
+  limit: number;
+  offset: number;
 }
 
-/** The command palette: best matches first (FTS rank), with why each matched. */
-export async function searchCustomers(db: Kysely<Database>, input: { q: string; limit: number; includeArchived: boolean }): Promise<CustomerSearchHit[]> {
-  const fts = toFtsQuery(input.q);
-  if (!fts) return [];
-  const status = input.includeArchived ? sql`c.merged_into_id IS NULL` : sql`c.status = 'active'`;
-  // Rank inside FTS first and join only the best few: a two-letter prefix can match thousands.
-  const { rows } = await sql<SearchRecord>`
-    WITH best AS MATERIALIZED (
-      SELECT rowid, rank FROM customers_fts WHERE customers_fts MATCH ${fts} ORDER BY rank LIMIT ${input.limit * 4}
-    )
-    SELECT c.id, c.code, c.name, c.short_name, c.status, c.credit_code
-      FROM best
-      JOIN customer_search cs ON cs.rowid = best.rowid
-      JOIN customers c ON c.id = cs.customer_id
-     WHERE ${status}
-     ORDER BY best.rank, c.code
-     LIMIT ${input.limit}`.execute(db);
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name, status: r.status, matchHint: matchHint(input.q, r) }));
+interface FoundPage extends Total {
+  rowids: number[];
 }
 
-function matchHint(q: string, row: SearchRecord): string {
-  const typed = toHalfWidth(q).trim().toLowerCase();
-  if (row.code.toLowerCase().startsWith(typed)) return 'code';
-  if (row.name.toLowerCase().includes(typed) || row.short_name?.toLowerCase().includes(typed)) return 'name';
-  if (row.credit_code?.toLowerCase().startsWith(typed)) return 'creditCode';
-  if (/^\d+$/.test(typed)) return 'phone';
-  if (/[\u3400-\u9fff]/.test(typed)) return 'contact';
-  return 'pinyin';
+function whereSql(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+}
+
+function withStatus(status: 'active' | 'archived' | 'all', filters: Where): RawBuilder<unknown>[] {
+  return status === 'all' ? filters.conditions : [sql`c.status = ${status}`, ...filters.conditions];
+}
+
+/** A stats sort walks its stats index (CROSS JOIN keeps SQLite from sorting the table). */
+function browseFrom(filters: Where, sortsOnStats: boolean): RawBuilder<unknown> {
+  if (sortsOnStats) return sql`FROM customer_stats s CROSS JOIN customers c ON c.id = s.customer_id`;
+  return filters.usesStats ? sql`FROM customers c JOIN customer_stats s ON s.customer_id = c.id` : sql`FROM customers c`;
+}
+
+/**
+ * Every matching customer's id in the list's order: what an export reads, with no page and no
+ * count, and every match of a search however many (an export is a long job, not a screen).
+ */
+export async function listCustomerIds(db: Kysely<Database>, input: ListQuery): Promise<string[]> {
+  const filters = filtersOf(input);
+  const status = statusOf(input);
+  const conditions = withStatus(status, filters);
+  const { orderBy, sortsOnStats } = orderOf(input);
+  if (!input.q) {
+    const { rows } = await sql<{ id: string }>`SELECT c.id ${browseFrom(filters, sortsOnStats)} ${whereSql(conditions)} ORDER BY ${orderBy}`.execute(db);
+    return rows.map((r) => r.id);
+  }
+  const matches = searchMatches(input.q, EVERY_MATCH, status);
+  if (!matches) return [];
+  const stats = filters.usesStats || sortsOnStats ? sql`CROSS JOIN customer_stats s ON s.customer_id = c.id` : sql``;
+  const { rows } = await sql<{ id: string }>`
+    WITH found AS MATERIALIZED (${matches})
+    SELECT c.id FROM found f CROSS JOIN customers c ON c.rowid = f.rid ${stats} ${whereSql(conditions)}
+     ORDER BY ${orderBy}`.execute(db);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * No search: the page's keys come from an index walk alone (OFFSET skips index entries, not joined
+ * rows). A stats sort walks its stats index (CROSS JOIN keeps SQLite from sorting the table). The
+ * total of an unfiltered list is kept by triggers; a filtered one is counted up to COUNT_CAP.
+ */
+async function browsePage(db: Kysely<Database>, status: 'active' | 'archived' | 'all', filters: Where, shape: PageShape): Promise<FoundPage> {
+  const conditions = withStatus(status, filters);
+  const from = browseFrom(filters, shape.sortsOnStats);
+  const keys = await sql<{ rid: number }>`
+    SELECT c.rowid AS rid ${from} ${whereSql(conditions)}
+     ORDER BY ${shape.orderBy}
+     LIMIT ${shape.limit} OFFSET ${shape.offset}`.execute(db);
+  const total = filters.conditions.length
+    ? await cappedCount(db, sql`FROM customers c ${filters.usesStats ? sql`JOIN customer_stats s ON s.customer_id = c.id` : sql``} ${whereSql(conditions)}`)
+    : await maintainedCount(db, status === 'all' ? ['customers:active', 'customers:archived'] : [`customers:${status}`]);
+  return { rowids: keys.rows.map((k) => k.rid), ...total };
+}
+
+/** A search: its bounded matches (customers.search.ts) are filtered, sorted and paged. */
+async function searchPage(db: Kysely<Database>, q: string, status: 'active' | 'archived' | 'all', filters: Where, shape: PageShape & { bound: number }): Promise<FoundPage> {
+  const matches = searchMatches(q, shape.bound, status);
+  if (!matches) return { rowids: [], total: 0, totalIsExact: true };
+  const conditions = withStatus(status, filters);
+  const stats = filters.usesStats || shape.sortsOnStats ? sql`CROSS JOIN customer_stats s ON s.customer_id = c.id` : sql``;
+  const { keys, ...total } = await pageOfMatches(db, {
+    matches,
+    bound: shape.bound,
+    from: sql`CROSS JOIN customers c ON c.rowid = f.rid ${stats} ${whereSql(conditions)}`,
+    key: sql<number>`c.rowid`,
+    orderBy: shape.orderBy,
+    limit: shape.limit,
+    offset: shape.offset,
+  });
+  return { rowids: keys, ...total };
+}
+
+/** The 50 rows of a page, joined once their keys are known. */
+async function pageRows(db: Kysely<Database>, rowids: number[]) {
+  if (!rowids.length) return [];
+  const { rows } = await sql<ListRowRecord & { rid: number }>`
+    SELECT c.rowid AS rid, c.id, c.code, c.name, c.short_name, c.kind, c.status, c.owner_user_id, u.display_name AS owner_name,
+           c.province, c.city, c.industry, c.lifecycle_stage, c.tier, c.credit_limit, c.created_at,
+           s.balance_due, s.lifetime_revenue, s.last_order_date,
+           pc.name AS contact_name, pc.mobile AS contact_mobile
+      FROM customers c
+      JOIN customer_stats s ON s.customer_id = c.id
+      LEFT JOIN users u ON u.id = c.owner_user_id
+      LEFT JOIN customer_contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1
+     WHERE c.rowid IN (${sql.join(rowids)})`.execute(db);
+  return rows;
 }

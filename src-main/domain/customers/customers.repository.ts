@@ -19,6 +19,8 @@ type Db = Kysely<Database>;
 
 // ---------------------------------------------------------------- customers
 
+export type CustomerView = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
+
 export function findCustomer(db: Db, id: string) {
   return db
     .selectFrom('customers as c')

@@ -2,21 +2,25 @@
  * What the search index holds for a customer, and how a typed query becomes an FTS5 query.
  *
  * unicode61 treats a run of CJK characters as one token, so CJK text is indexed as
- * space-separated single characters and queried as a phrase ("博雅" → "博 雅"). Pinyin, initials,
- * codes and phone numbers are single tokens queried as prefixes (`njby*`).
+ * space-separated single characters and queried as a phrase ("博雅" → "博 雅"); emoji (the
+ * index's `So` category) likewise. Other letters keep their accents: the index folds them
+ * (remove_diacritics 2), so "ünïcödé", "unicode" and "Unicode" find one another. Pinyin,
+ * initials, codes and phone numbers are single tokens queried as prefixes (`njby*`).
  */
 import { pinyin } from 'pinyin-pro';
 import { toHalfWidth } from '../shared/text';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const CJK_GLOBAL = /[\u3400-\u9fff\uf900-\ufaff]/g;
+/** Characters that are words by themselves: CJK and symbols such as emoji. */
+const STANDALONE = /[\u3400-\u9fff\uf900-\ufaff]|\p{So}/gu;
+const HAS_STANDALONE = /[\u3400-\u9fff\uf900-\ufaff]|\p{So}/u;
 
-/** Lower-cased, half-width text with every CJK character standing alone. */
+/** Lower-cased, half-width text with every CJK character and emoji standing alone. */
 export function spacedText(text: string): string {
   return toHalfWidth(text)
     .toLowerCase()
-    .replace(CJK_GLOBAL, (c) => ` ${c} `)
-    .replace(/[^a-z0-9\u3400-\u9fff\uf900-\ufaff]+/g, ' ')
+    .replace(STANDALONE, (c) => ` ${c} `)
+    .replace(/[^\p{L}\p{N}\p{So}]+/gu, ' ')
     .trim();
 }
 
@@ -99,10 +103,11 @@ function nameTokens(text: string, person: boolean): string[] {
   return tokens;
 }
 
+/** The number, its last four digits, and a mobile's eight digits after the carrier prefix (139|1234 5678). */
 function phoneTokens(phone: string | null | undefined): string[] {
   const digits = (phone ?? '').replace(/\D/g, '');
   if (digits.length < 4) return digits ? [digits] : [];
-  return [digits, digits.slice(-4)];
+  return digits.length === 11 ? [digits, digits.slice(-4), digits.slice(3)] : [digits, digits.slice(-4)];
 }
 
 export interface SearchSource {
@@ -115,6 +120,8 @@ export interface SearchSource {
   mobile: string | null;
   phone: string | null;
   contacts: { name: string; mobile: string | null; phone: string | null }[];
+  /** Each word of an address (`c1@boya.cn`: c1, boya, cn) is a token. */
+  emails?: (string | null)[];
 }
 
 export interface SearchDoc {
@@ -143,6 +150,7 @@ export function buildSearchDoc(source: SearchSource): SearchDoc {
     phoneTokens(contact.mobile).forEach(add);
     phoneTokens(contact.phone).forEach(add);
   }
+  for (const email of source.emails ?? []) (email ?? '').toLowerCase().split(/[^a-z0-9]+/).forEach(add);
   return {
     names: [source.name, source.shortName ?? ''].map(spacedText).join(' '),
     people: source.contacts.map((c) => spacedText(c.name)).join(' '),
@@ -152,20 +160,22 @@ export function buildSearchDoc(source: SearchSource): SearchDoc {
 
 /**
  * FTS5 query for what a user typed; every whitespace-separated term must match. A term with CJK
- * is a phrase over names/people; anything else is a prefix over every column. Null when the
- * query has nothing searchable.
+ * or emoji is a phrase over names/people; anything else is a prefix over every column. Null when
+ * the query has nothing searchable.
  */
 export function toFtsQuery(q: string): string | null {
   const terms = toHalfWidth(q).trim().split(/\s+/).filter(Boolean);
   const parts: string[] = [];
   for (const term of terms) {
-    if (CJK.test(term)) {
+    if (HAS_STANDALONE.test(term)) {
       const phrase = spacedText(term);
       if (phrase) parts.push(`{names people} : "${phrase.replace(/"/g, '""')}"`);
     } else {
       const token = term.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-      // One letter or digit as a prefix would match most of the index; it must match exactly.
-      if (token) parts.push(token.length > 1 ? `"${token}"*` : `"${token}"`);
+      // One letter or digit as a prefix would match most of the index, and a term ending in
+      // punctuation ("100%") has ended its word: both must match a whole token.
+      const wholeWord = token.length < 2 || !/[\p{L}\p{N}]$/u.test(term);
+      if (token) parts.push(wholeWord ? `"${token}"` : `"${token}"*`);
     }
   }
   return parts.length ? parts.join(' AND ') : null;

@@ -65,6 +65,19 @@ describe('finding customers', () => {
     expect((await api.ok('customers.search', { q: '4567' }))[0]).toMatchObject({ id: boya.id, matchHint: 'phone' });
   });
 
+  it('finds accented Latin with or without its accents, and emoji', async () => {
+    await api.ok('customers.create', aCustomer({ name: '🍎 Café Ünïcödé 贸易有限公司', shortName: null }));
+    for (const q of ['ünïcödé', 'unicode', 'UNICO', 'café', 'cafe', '🍎', '🍎 贸易']) expect(await namesFor(q)).toEqual(['🍎 Café Ünïcödé 贸易有限公司']);
+    expect(await namesFor('🍊')).toEqual([]);
+  });
+
+  it('reads one letter as the first letter of the name in pinyin, in name order', async () => {
+    expect(await namesFor('n')).toEqual(['南京博雅食品有限公司', '南通博远纺织有限公司']);
+    expect(await namesFor('Ｃ')).toContain('重庆长安汽配有限公司');
+    expect(await namesFor('Ｃ')).not.toContain('南京博雅食品有限公司');
+    expect((await api.ok('customers.search', { q: 'n', limit: 1 })).map((h) => h.name)).toEqual(['南京博雅食品有限公司']);
+  });
+
   it('treats FTS syntax in a query as plain text', async () => {
     expect(await namesFor('"njby OR *')).toBeDefined();
     expect((await api.call('customers.list', { q: 'NEAR( AND' })).ok).toBe(true);

@@ -28,6 +28,12 @@ export type PatchInput = z.output<typeof customerPatch>;
 export async function getCustomer(db: Db, id: string): Promise<Customer> {
   const row = await repo.findCustomer(db, id);
   if (!row) throw notFound('Customer', id);
+  return toCustomer(db, row);
+}
+
+/** The record with its contacts, addresses and tags, from a row already read. */
+export async function toCustomer(db: Db, row: repo.CustomerView): Promise<Customer> {
+  const id = row.id;
   const [contacts, addresses, tags] = await Promise.all([repo.listContacts(db, id), repo.listAddresses(db, id), repo.tagsOfCustomers(db, [id])]);
   return {
     id: row.id,

@@ -175,5 +175,5 @@ export const importsContract = {
    */
   'imports.previewCustomers': method<ImportPreview>()({ input: importCustomersInput, permission: 'customers.import', mutates: false, runsOn: 'writer' }),
   /** Imports the valid rows (strict: nothing when any row has an error), in one transaction. */
-  'imports.customers': method<ImportResult>()({ input: importCustomersInput, permission: 'customers.import', mutates: true, changes: ['customers'] }),
+  'imports.customers': method<ImportResult>()({ input: importCustomersInput, permission: 'customers.import', mutates: true, changes: ['customers'], bulkWrite: true }),
 };

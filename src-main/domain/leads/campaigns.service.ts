@@ -33,7 +33,7 @@ function toCampaign(row: repo.CampaignRecord & { lead_count: number | null; conv
 
 export async function listCampaigns(db: Db, input: { q?: string | undefined; channel?: string | undefined; status?: CampaignStatus | undefined; page: number; pageSize: number }): Promise<Page<Campaign>> {
   const { rows, total } = await repo.listCampaigns(db, input);
-  return { rows: rows.map(toCampaign), total };
+  return { rows: rows.map(toCampaign), total, totalIsExact: true };
 }
 
 export async function saveCampaign(ctx: HandlerContext, input: z.output<typeof campaignInput>): Promise<Campaign> {

@@ -61,6 +61,20 @@ describe('leads', () => {
     expect(page.rows.map((r) => r.code)).toEqual(['L000003', 'L000002']);
   });
 
+  it('finds leads by the pinyin of the company or the person and by e-mail, and follows edits', async () => {
+    const api = await ownerApi();
+    const a = await api.ok('leads.create', aLead({ name: '刘洋', company: '宁波海龙五金有限公司', email: 'liu.yang@hailong.cn' }));
+    const b = await api.ok('leads.create', aLead({ name: '单雄', company: null }));
+    const found = async (q: string) => (await api.ok('leads.list', { q })).rows.map((r) => r.id);
+    expect(await found('nbhl')).toEqual([a.id]);
+    expect(await found('liuyang')).toEqual([a.id]);
+    expect(await found('hailong')).toEqual([a.id]);
+    expect(await found('shanxiong')).toEqual([b.id]);
+    await api.ok('leads.update', { id: b.id, company: '杭州龙井茶业有限公司' });
+    expect(await found('longjing')).toEqual([b.id]);
+    expect(await api.ok('leads.list', {})).toMatchObject({ total: 2, totalIsExact: true });
+  });
+
   it('moves a new lead to contacted at its first follow-up and keeps the log', async () => {
     const api = await ownerApi();
     const lead = await api.ok('leads.create', aLead());

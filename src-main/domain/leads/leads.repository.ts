@@ -1,7 +1,10 @@
 /** All SQL of the leads area: leads, their follow-ups, campaigns, opportunities and the channel report. */
-import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Updateable } from 'kysely';
+import { cappedCount, maintainedCount, pageOfMatches, type Total } from '../../db/counts';
 import type { CampaignsTable, Database, LeadInteractionsTable, LeadsTable, OpportunitiesTable, OpportunityStageHistoryTable } from '../../db/schema';
+import type { SearchDoc } from '../customers/customers.search-text';
 import type { CampaignStatus, LeadListFilters, OpportunityStage } from './leads.contract';
+import { LEAD_SEARCH_BOUND, leadMatches } from './leads.search';
 
 type Db = Kysely<Database>;
 export type LeadRecord = Selectable<LeadsTable>;
@@ -39,36 +42,51 @@ export async function updateLead(db: Db, id: string, patch: Updateable<LeadsTabl
   await db.updateTable('leads').set(patch).where('id', '=', id).execute();
 }
 
+/** Rewrites the lead's search text; triggers keep leads_fts in step. */
+export async function saveLeadSearchDoc(db: Db, leadId: string, doc: SearchDoc): Promise<void> {
+  await db
+    .insertInto('lead_search')
+    .values({ rowid: null, lead_id: leadId, ...doc })
+    .onConflict((oc) => oc.column('lead_id').doUpdateSet(doc))
+    .execute();
+}
+
 const LEAD_SORT_COLUMN = { createdAt: 'l.created_at', code: 'l.code', name: 'l.name', status: 'l.status' } as const;
 
+/**
+ * A page of leads: its keys first (an index walk, or a search's bounded matches from leads_fts),
+ * then the page's rows. Unfiltered, the total is kept by a trigger; filtered, it stops at COUNT_CAP.
+ */
 export async function listLeads(
   db: Db,
   input: { q?: string | undefined; filters: LeadListFilters; sort: { field: keyof typeof LEAD_SORT_COLUMN; dir: 'asc' | 'desc' }; page: number; pageSize: number },
   bounds: { createdFrom?: string; createdBefore?: string },
-) {
+): Promise<Total & { rows: LeadView[] }> {
   const f = input.filters;
-  let query = leadRows(db);
-  if (f.status?.length) query = query.where('l.status', 'in', f.status);
-  if (f.source) query = query.where('l.source', '=', f.source);
-  if (f.campaignId) query = query.where('l.campaign_id', '=', f.campaignId);
-  if (f.ownerUserId !== undefined) query = f.ownerUserId === null ? query.where('l.owner_user_id', 'is', null) : query.where('l.owner_user_id', '=', f.ownerUserId);
-  if (bounds.createdFrom) query = query.where('l.created_at', '>=', bounds.createdFrom);
-  if (bounds.createdBefore) query = query.where('l.created_at', '<', bounds.createdBefore);
+  const conditions: RawBuilder<unknown>[] = [];
+  if (f.status?.length) conditions.push(sql`l.status IN (${sql.join(f.status)})`);
+  if (f.source) conditions.push(sql`l.source = ${f.source}`);
+  if (f.campaignId) conditions.push(sql`l.campaign_id = ${f.campaignId}`);
+  if (f.ownerUserId !== undefined) conditions.push(f.ownerUserId === null ? sql`l.owner_user_id IS NULL` : sql`l.owner_user_id = ${f.ownerUserId}`);
+  if (bounds.createdFrom) conditions.push(sql`l.created_at >= ${bounds.createdFrom}`);
+  if (bounds.createdBefore) conditions.push(sql`l.created_at < ${bounds.createdBefore}`);
+  const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+  const dir = input.sort.dir === 'desc' ? sql`DESC` : sql`ASC`;
+  const orderBy = sql`${sql.raw(LEAD_SORT_COLUMN[input.sort.field])} ${dir}, l.id ${dir}`;
+  const page = { limit: input.pageSize, offset: (input.page - 1) * input.pageSize };
+  let found: Total & { keys: string[] };
   if (input.q) {
-    const like = likeAny(input.q);
-    query = query.where(sql<boolean>`(l.name LIKE ${like} ESCAPE '\\' OR l.company LIKE ${like} ESCAPE '\\' OR l.code LIKE ${like} ESCAPE '\\' OR l.mobile LIKE ${like} ESCAPE '\\' OR l.email LIKE ${like} ESCAPE '\\')`);
+    const matches = leadMatches(input.q, LEAD_SEARCH_BOUND);
+    if (!matches) return { rows: [], total: 0, totalIsExact: true };
+    found = await pageOfMatches(db, { matches, bound: LEAD_SEARCH_BOUND, from: sql`CROSS JOIN leads l ON l.id = f.id ${where}`, key: sql<string>`l.id`, orderBy, ...page });
+  } else {
+    const keys = await sql<{ id: string }>`SELECT l.id FROM leads l ${where} ORDER BY ${orderBy} LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db);
+    const total = conditions.length ? await cappedCount(db, sql`FROM leads l ${where}`) : await maintainedCount(db, ['leads']);
+    found = { keys: keys.rows.map((k) => k.id), ...total };
   }
-  const { total } = await query
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  const rows = await query
-    .orderBy(LEAD_SORT_COLUMN[input.sort.field], input.sort.dir)
-    .orderBy('l.id', input.sort.dir)
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
+  const rows = found.keys.length ? await leadRows(db).where('l.id', 'in', found.keys).execute() : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: found.keys.map((id) => byId.get(id)!).filter(Boolean), total: found.total, totalIsExact: found.totalIsExact };
 }
 
 export function listLeadInteractions(db: Db, leadId: string) {

@@ -10,6 +10,7 @@ import { allocateNumbers } from '../core/numbering';
 import { newId } from '../shared/ids';
 import { SeededRandom } from '../../seed/random';
 import { DEFAULT_PROBABILITY, OPPORTUNITY_STAGES, type OpportunityStage } from './leads.contract';
+import { leadSearchDoc } from './leads.search';
 import { LEAD_SERIES } from './leads.service';
 
 /** Channel, weight among leads, chance a lead converts, cost per campaign in yuan (min, max). */
@@ -93,6 +94,7 @@ export function seedLeads(conn: Connection, options: { seed: number; ownerIds?: 
       `INSERT INTO leads (id, code, name, company, title, mobile, email, source, campaign_id, status, lost_reason, owner_user_id, customer_id, converted_at, notes, last_contacted_at, created_at, updated_at, created_by)
        VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL)`,
     );
+    const insertSearch = db.prepare('INSERT INTO lead_search (lead_id, names, people, tokens) VALUES (?, ?, ?, ?)');
     const linkCustomer = db.prepare('UPDATE customers SET lead_id = ?, source = ? WHERE id = ?');
     const insertFollowUp = db.prepare(
       'INSERT INTO lead_interactions (id, lead_id, kind, occurred_at, subject, body, user_id, customer_interaction_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -139,13 +141,17 @@ export function seedLeads(conn: Connection, options: { seed: number; ownerIds?: 
       const company = random.chance(0.8) ? `${random.pick(CITIES)}${random.pick(TRADE)}${random.pick(TRADE)}${random.pick(INDUSTRIES)}有限公司` : null;
       const followUps = status === 'new' ? 0 : random.int(1, 4);
       const contactedAt = followUps ? stamp(addDays(created, Math.min(age, random.int(1, 20)))) : null;
+      const name = person();
+      const title = random.pick(TITLES);
+      const mobile = random.pick(MOBILE_PREFIXES) + String(random.int(0, 99_999_999)).padStart(8, '0');
+      const lead = { code: leadCodes[i]!, name, company: customer?.name ?? company, mobile, email: null };
       insertLead.run(
         id,
-        leadCodes[i],
-        person(),
-        customer?.name ?? company,
-        random.pick(TITLES),
-        random.pick(MOBILE_PREFIXES) + String(random.int(0, 99_999_999)).padStart(8, '0'),
+        lead.code,
+        lead.name,
+        lead.company,
+        title,
+        mobile,
         c.channel,
         campaign?.id ?? null,
         status,
@@ -157,6 +163,8 @@ export function seedLeads(conn: Connection, options: { seed: number; ownerIds?: 
         stamp(created),
         contactedAt ?? stamp(created),
       );
+      const doc = leadSearchDoc(lead);
+      insertSearch.run(id, doc.names, doc.people, doc.tokens);
       if (customer) {
         linkCustomer.run(id, c.channel, customer.id);
         converted++;

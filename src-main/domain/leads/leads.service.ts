@@ -18,6 +18,7 @@ import { newId, nowIso } from '../shared/ids';
 import type { ConvertResult, Lead, LeadInteraction, LeadRow, leadCreateInput, leadListInput, leadPatch } from './leads.contract';
 import { toCard } from './opportunities.service';
 import * as repo from './leads.repository';
+import { leadSearchDoc } from './leads.search';
 
 type Db = Kysely<Database>;
 
@@ -84,11 +85,11 @@ function auditView(lead: Lead): Record<string, unknown> {
 
 export async function listLeads(db: Db, input: z.output<typeof leadListInput>): Promise<Page<LeadRow>> {
   const timeZone = (await getSettings(db)).timeZone;
-  const { rows, total } = await repo.listLeads(db, input, {
+  const { rows, ...total } = await repo.listLeads(db, input, {
     ...(input.filters.createdFrom ? { createdFrom: businessDayStartUtc(input.filters.createdFrom, timeZone) } : {}),
     ...(input.filters.createdTo ? { createdBefore: businessDayStartUtc(addDays(input.filters.createdTo, 1), timeZone) } : {}),
   });
-  return { rows: rows.map(toLeadRow), total };
+  return { rows: rows.map(toLeadRow), ...total };
 }
 
 // ---------------------------------------------------------------- create / update
@@ -129,6 +130,7 @@ export async function createLead(ctx: HandlerContext, input: z.output<typeof lea
     created_by: ctx.user?.id ?? null,
   });
   const lead = await getLead(db, id);
+  await repo.saveLeadSearchDoc(db, id, leadSearchDoc(lead));
   ctx.audit({ entityType: 'lead', entityId: id, fields: changedFields(null, auditView(lead)) });
   // Someone already a customer is worth knowing about before anyone calls them as a stranger.
   const duplicates = await findDuplicates(db, { name: input.company ?? null, mobiles: [input.mobile] });
@@ -162,6 +164,7 @@ export async function updateLead(ctx: HandlerContext, id: string, patch: z.outpu
   if (patch.status && before.status === 'lost') row.lost_reason = null;
   await repo.updateLead(ctx.db, id, row);
   const after = await getLead(ctx.db, id);
+  await repo.saveLeadSearchDoc(ctx.db, id, leadSearchDoc(after));
   ctx.audit({ entityType: 'lead', entityId: id, fields: changedFields(auditView(before), auditView(after)) });
   return after;
 }

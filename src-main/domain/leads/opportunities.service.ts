@@ -74,7 +74,7 @@ function auditView(o: Opportunity): Record<string, unknown> {
 
 export async function listOpportunities(db: Db, input: z.output<typeof opportunityListInput>): Promise<Page<OpportunityCard>> {
   const { rows, total } = await repo.listOpportunities(db, input);
-  return { rows: rows.map(toCard), total };
+  return { rows: rows.map(toCard), total, totalIsExact: true };
 }
 
 async function ownerIssues(db: Db, ownerUserId: string | null | undefined, path: string): Promise<FieldIssue[]> {

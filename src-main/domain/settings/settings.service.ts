@@ -22,6 +22,13 @@ export async function getSettings(db: Kysely<Database>): Promise<CompanySettings
   };
 }
 
+/** The zone business dates are kept in (a read of its own: screens need only this). */
+export async function companyTimeZone(db: Kysely<Database>): Promise<string> {
+  const company = await repo.getCompany(db);
+  if (!company) throw new AppError('NOT_FOUND', 'The company has not been set up yet');
+  return company.time_zone;
+}
+
 export async function updateSettings(ctx: HandlerContext, patch: Partial<CompanySettings>): Promise<CompanySettings> {
   const before = await getSettings(ctx.db);
   if (patch.timeZone !== undefined && !isKnownTimeZone(patch.timeZone)) {

@@ -60,7 +60,7 @@ export async function listUsers(db: Kysely<Database>, input: { q?: string; inclu
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
   });
-  return { rows: rows.map(toUserRow), total };
+  return { rows: rows.map(toUserRow), total, totalIsExact: true };
 }
 
 export async function updateUser(

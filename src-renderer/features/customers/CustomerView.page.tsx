@@ -5,19 +5,19 @@ import { IconArchive, IconArrowLeft, IconArrowMerge, IconChevronDown, IconEdit, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { Customer } from '../../../src-main/domain/customers/customers.dto';
+import type { CustomerView as View } from '../../../src-main/domain/customers/customers.dto';
 import { api } from '../../api/client';
 import { notifyError } from '../../api/hooks';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadFailed } from '../../components/LoadFailed';
 import { useCan } from '../auth/current-user';
 import { CustomerDetails } from './components/CustomerDetails';
-import { InteractionsTab } from './components/InteractionsTab';
+import { InteractionsTab, TIMELINE_PAGE } from './components/InteractionsTab';
 import { MergeModal } from './components/MergeModal';
 import { OverviewStats } from './components/OverviewStats';
 import { StageMenu } from './components/StageMenu';
 import { TagBadges } from './components/TagBadges';
-import { useCustomer, useCustomerOverview } from './customers.queries';
+import { useCustomerView } from './customers.queries';
 
 /** Tabs whose areas have not landed yet: each shows an honest empty state until it does. */
 const COMING_TABS = ['orders', 'quotes', 'invoices', 'statement', 'tickets', 'points'] as const;
@@ -25,22 +25,22 @@ const COMING_TABS = ['orders', 'quotes', 'invoices', 'statement', 'tickets', 'po
 /** /customers/:id: the 360° view (客户全景). */
 export function CustomerViewPage() {
   const { id } = useParams();
-  const customer = useCustomer(id);
-  if (customer.isError) return <LoadFailed error={customer.error} onRetry={() => void customer.refetch()} />;
-  if (customer.isPending) {
+  const view = useCustomerView(id, TIMELINE_PAGE);
+  if (view.isError) return <LoadFailed error={view.error} onRetry={() => void view.refetch()} />;
+  if (view.isPending) {
     return (
       <Center py="xl">
         <Loader />
       </Center>
     );
   }
-  return <CustomerView customer={customer.data} />;
+  return <CustomerView view={view.data} />;
 }
 
-function CustomerView({ customer: c }: { customer: Customer }) {
+function CustomerView({ view }: { view: View }) {
   const { t } = useTranslation();
   const can = useCan();
-  const overview = useCustomerOverview(c.id);
+  const c = view.customer;
   const [tab, setTab] = useState<string | null>('overview');
   const [archiveOpened, archiveModal] = useDisclosure();
   const [mergeOpened, mergeModal] = useDisclosure();
@@ -137,7 +137,7 @@ function CustomerView({ customer: c }: { customer: Customer }) {
         </Alert>
       )}
 
-      {overview.data && <OverviewStats overview={overview.data} />}
+      <OverviewStats overview={view.overview} />
 
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
@@ -156,7 +156,7 @@ function CustomerView({ customer: c }: { customer: Customer }) {
           <CustomerDetails customer={c} />
         </Tabs.Panel>
         <Tabs.Panel value="interactions">
-          <InteractionsTab customer={c} />
+          <InteractionsTab customer={c} firstPage={view.timeline} />
         </Tabs.Panel>
         {COMING_TABS.map((key) => (
           <Tabs.Panel key={key} value={key}>

@@ -1,4 +1,4 @@
-import { Button, Center, Group, Loader, Menu, Pagination, Select, Text } from '@mantine/core';
+import { Button, Center, Group, Loader, Menu, Pagination, Select } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconDots, IconFileImport, IconFileSpreadsheet, IconForms, IconPlus, IconTags } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CustomerListRow } from '../../../src-main/domain/customers/customers.dto';
 import { notifyError } from '../../api/hooks';
+import { pageCount, PageTotal } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
@@ -125,9 +126,7 @@ export function CustomersListPage() {
           <CustomersTable rows={list.data.rows} sort={state.sort} onSort={(sort) => update({ sort })} selected={selected} onSelect={select} />
           <Group justify="space-between" mt="sm">
             <Group gap="xs">
-              <Text size="sm" c="dimmed">
-                {t('common.total', { count: list.data.total })}
-              </Text>
+              <PageTotal page={list.data} />
               <Select
                 size="xs"
                 w={90}
@@ -139,7 +138,7 @@ export function CustomersListPage() {
               />
               {list.isFetching && <Loader size="xs" />}
             </Group>
-            <Pagination size="sm" total={Math.max(1, Math.ceil(list.data.total / state.pageSize))} value={state.page} onChange={(page) => update({ page })} />
+            <Pagination size="sm" total={pageCount(list.data, state.pageSize)} value={state.page} onChange={(page) => update({ page })} />
             {can('customers.export') ? (
               <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting} onClick={() => void exportAll()}>
                 {exporting ? t('common.exporting') : t('common.exportExcel')}

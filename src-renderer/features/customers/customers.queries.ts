@@ -12,12 +12,14 @@ export function useCustomer(id: string | undefined) {
   return useApiQuery('customers.get', { id: id ?? '' }, { enabled: !!id });
 }
 
-export function useCustomerOverview(id: string) {
-  return useApiQuery('customers.overview', { id });
+/** The 360° screen: record, figures and the first timeline page in one call. */
+export function useCustomerView(id: string | undefined, timelinePageSize: number) {
+  return useApiQuery('customers.view', { id: id ?? '', timelinePageSize }, { enabled: !!id });
 }
 
-export function useCustomerTimeline(customerId: string, pageSize: number) {
-  return useApiQuery('customers.timeline', { customerId, page: 1, pageSize }, { placeholderData: keepPreviousData });
+/** More of the timeline than the 360° view brought (its first page is the view's). */
+export function useCustomerTimeline(customerId: string, pageSize: number, enabled: boolean) {
+  return useApiQuery('customers.timeline', { customerId, page: 1, pageSize }, { placeholderData: keepPreviousData, enabled });
 }
 
 export function useTags() {

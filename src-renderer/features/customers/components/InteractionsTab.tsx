@@ -6,6 +6,7 @@ import { IconBrandWechat, IconMail, IconMapPin, IconNote, IconPhone, IconStairsU
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Page } from '../../../../src-main/api/paging';
 import { INTERACTION_KINDS, type Customer, type InteractionKind, type LifecycleStage, type TimelineEntry } from '../../../../src-main/domain/customers/customers.dto';
 import { api } from '../../../api/client';
 import { showFormError } from '../../../api/hooks';
@@ -16,7 +17,8 @@ import { useCan } from '../../auth/current-user';
 import { useCustomerTimeline } from '../customers.queries';
 
 const KIND_ICONS: Record<InteractionKind, Icon> = { call: IconPhone, visit: IconMapPin, wechat: IconBrandWechat, email: IconMail, note: IconNote };
-const PAGE = 20;
+/** Entries the 360° view brings with it; "more" asks for this many again. */
+export const TIMELINE_PAGE = 20;
 
 interface LogValues {
   kind: InteractionKind;
@@ -142,23 +144,24 @@ function EntryTitle({ entry }: { entry: TimelineEntry }) {
 }
 
 /** 跟进记录: log a call, visit, WeChat chat, email or note; the timeline merges them with stage changes (and later orders, payments, tickets). */
-export function InteractionsTab({ customer }: { customer: Customer }) {
+export function InteractionsTab({ customer, firstPage }: { customer: Customer; firstPage: Page<TimelineEntry> }) {
   const { t } = useTranslation();
   const can = useCan();
-  const [shown, setShown] = useState(PAGE);
-  const timeline = useCustomerTimeline(customer.id, shown);
+  const [shown, setShown] = useState(TIMELINE_PAGE);
+  const more = useCustomerTimeline(customer.id, shown, shown > TIMELINE_PAGE);
+  const timeline = (shown > TIMELINE_PAGE && more.data) || firstPage;
   const writable = can('customers.interact') && !customer.mergedIntoId;
 
   return (
     <>
       {writable && <LogInteractionForm customer={customer} />}
-      {timeline.isError ? (
-        <LoadFailed error={timeline.error} onRetry={() => void timeline.refetch()} />
+      {more.isError ? (
+        <LoadFailed error={more.error} onRetry={() => void more.refetch()} />
       ) : (
         <Stack gap="xs">
-          {timeline.data && !timeline.data.rows.some((e) => e.kind === 'interaction') && <EmptyState title={t('customers.timeline.emptyTitle')} text={t('customers.timeline.emptyText')} />}
+          {!timeline.rows.some((e) => e.kind === 'interaction') && <EmptyState title={t('customers.timeline.emptyTitle')} text={t('customers.timeline.emptyText')} />}
           <Timeline bulletSize={26} lineWidth={2} data-testid="timeline">
-            {(timeline.data?.rows ?? []).map((entry) => {
+            {timeline.rows.map((entry) => {
               const Icon = entry.kind === 'stage' ? IconStairsUp : KIND_ICONS[(entry.data.interactionKind as InteractionKind) ?? 'note'] ?? IconNote;
               return (
                 <Timeline.Item key={`${entry.kind}:${entry.id}`} bullet={<Icon size={14} />} color={entry.kind === 'stage' ? 'gray' : undefined} data-testid="timeline-entry">
@@ -176,9 +179,9 @@ export function InteractionsTab({ customer }: { customer: Customer }) {
               );
             })}
           </Timeline>
-          {timeline.data && timeline.data.total > timeline.data.rows.length && (
+          {timeline.total > timeline.rows.length && (
             <Group justify="center">
-              <Button variant="subtle" loading={timeline.isFetching} onClick={() => setShown(shown + PAGE)}>
+              <Button variant="subtle" loading={more.isFetching} onClick={() => setShown(shown + TIMELINE_PAGE)}>
                 {t('customers.timeline.loadMore')}
               </Button>
             </Group>

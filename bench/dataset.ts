@@ -1,0 +1,113 @@
+/**
+ * The bench's data: the product's own seeder (`seedDemoData`, every area's seed step) run once per
+ * scale into bench/data/, reused while the schema and the seeding code stay the same. Each run
+ * works on a fresh copy, so every run starts from the state `cli seed` leaves a user's file in.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBackend } from '../src-main/backend/backend';
+import { seedDemoData, type SeedScale } from '../src-main/seed/seed';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DATA_DIR = path.join(ROOT, 'bench', 'data');
+
+/**
+ * A bench scale is the seeder's scale of the same name; what it holds is whatever the areas' seed
+ * steps make at that scale (an area that adds a step, e.g. orders, changes the cache key through
+ * its `*.seed.ts`). `describes` is for the report only.
+ */
+export const BENCH_SCALES = {
+  medium: { seedScale: 'medium', describes: '5,000 customers' },
+  large: { seedScale: 'large', describes: '50,000 customers' },
+} as const satisfies Record<string, { seedScale: SeedScale; describes: string }>;
+
+export type BenchScale = keyof typeof BENCH_SCALES;
+
+export const BENCH_SEED = 7;
+
+/** Every file whose change changes the seeded data: migrations, the seeders and the local modules they run. */
+export function seedingSources(): string[] {
+  const migrations = fs
+    .readdirSync(path.join(ROOT, 'migrations'))
+    .filter((f) => f.endsWith('.sql'))
+    .map((f) => path.join(ROOT, 'migrations', f));
+  const domain = path.join(ROOT, 'src-main', 'domain');
+  const seeders = [
+    path.join(ROOT, 'src-main', 'seed', 'seed.ts'),
+    ...fs
+      .readdirSync(domain, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => fs.readdirSync(path.join(domain, d.name)).filter((f) => f.endsWith('.seed.ts')).map((f) => path.join(domain, d.name, f))),
+  ];
+  return [...migrations, ...localImportClosure(seeders)].sort();
+}
+
+/** The seeders and every module of ours they import at run time (type-only imports change no data). */
+function localImportClosure(entries: string[]): string[] {
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const source = fs.readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'(\.{1,2}\/[^']+)'/gm)) {
+      const target = path.resolve(path.dirname(file), match[1]!);
+      const resolved = [`${target}.ts`, `${target}.tsx`, path.join(target, 'index.ts')].find((f) => fs.existsSync(f));
+      if (resolved) queue.push(resolved);
+    }
+  }
+  return [...seen];
+}
+
+export function cacheKey(scale: BenchScale, seed = BENCH_SEED): string {
+  const hash = crypto.createHash('sha256');
+  hash.update(`scale=${scale} seed=${seed}\n`);
+  for (const file of seedingSources()) {
+    hash.update(`${path.relative(ROOT, file)}\n`);
+    hash.update(fs.readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export interface BenchDatabase {
+  /** A working copy for this run, deleted by `dispose`. */
+  file: string;
+  cached: string;
+  /** Whether this run had to seed (and how long that took). */
+  seededMs: number | null;
+  dispose(): void;
+}
+
+/** The seeded file for a scale (seeding it on the first run), copied for this run. */
+export async function benchDatabase(scale: BenchScale, seed = BENCH_SEED): Promise<BenchDatabase> {
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  const cached = path.join(DATA_DIR, `${scale}-seed${seed}-${cacheKey(scale, seed)}.sqlite`);
+  let seededMs: number | null = null;
+  if (!fs.existsSync(cached)) {
+    for (const old of fs.readdirSync(DATA_DIR).filter((f) => f.startsWith(`${scale}-seed${seed}-`))) fs.rmSync(path.join(DATA_DIR, old), { force: true });
+    const partial = `${cached}.partial`;
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+    const started = process.hrtime.bigint();
+    const backend = createBackend({ file: partial });
+    try {
+      await seedDemoData(backend, { scale: BENCH_SCALES[scale].seedScale, seed });
+    } finally {
+      backend.close();
+    }
+    seededMs = Number(process.hrtime.bigint() - started) / 1e6;
+    fs.renameSync(partial, cached);
+  }
+  const file = path.join(DATA_DIR, `run-${process.pid}-${scale}.sqlite`);
+  fs.copyFileSync(cached, file);
+  return {
+    file,
+    cached,
+    seededMs,
+    dispose: () => {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    },
+  };
+}

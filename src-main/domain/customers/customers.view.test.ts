@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ownerApi } from '../../db/test-db';
+import { aCustomer } from './customers.test-helpers';
+
+describe('customers.view (the 360° screen in one call)', () => {
+  it('answers what customers.get, customers.overview and the first timeline page answer', async () => {
+    const api = await ownerApi();
+    const customer = await api.ok('customers.create', aCustomer({ cooperationSince: '2020-03-01' }));
+    for (let i = 0; i < 3; i++) await api.ok('customers.logInteraction', { customerId: customer.id, kind: 'call', subject: `回访 ${i}` });
+    const view = await api.ok('customers.view', { id: customer.id, timelinePageSize: 2 });
+    expect(view.customer).toEqual(await api.ok('customers.get', { id: customer.id }));
+    expect(view.overview).toEqual(await api.ok('customers.overview', { id: customer.id }));
+    expect(view.timeline).toEqual(await api.ok('customers.timeline', { customerId: customer.id, pageSize: 2 }));
+    expect(view.timeline).toMatchObject({ total: 4, totalIsExact: true });
+    expect(view.timeline.rows.map((r) => r.title)).toEqual(['回访 2', '回访 1']);
+  });
+
+  it('answers NOT_FOUND for an unknown customer', async () => {
+    const api = await ownerApi();
+    expect(await api.call('customers.view', { id: '0190a1b2-0000-7000-8000-000000000001' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('counts a timeline page past the end', async () => {
+    const api = await ownerApi();
+    const customer = await api.ok('customers.create', aCustomer());
+    expect(await api.ok('customers.timeline', { customerId: customer.id, page: 9 })).toMatchObject({ rows: [], total: 1, totalIsExact: true });
+  });
+});
