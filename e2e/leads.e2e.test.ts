@@ -45,6 +45,8 @@ describe.runIf(run)('leads, opportunities and channel ROI in Chromium', () => {
   });
 
   it('lists the leads and creates one through the form', async () => {
+    // A seeded book says so on every screen.
+    await expect(page.getByTestId('demo-data').textContent()).resolves.toBe(zhCN.shell.demoData);
     await page.locator('[data-nav="leads"]').click();
     await page.getByTestId('data-table').waitFor();
     await screenshot(page, 'leads-01-list');

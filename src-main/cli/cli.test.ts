@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { verifyPassword } from '../domain/auth/passwords';
+import { DEMO_OWNER } from '../seed/seed';
 import { runCli } from './commands';
 
 function tempDb(): string {
@@ -90,6 +92,25 @@ describe('command line', () => {
     const broken = await cli('check', '--db', db, '--json');
     expect(broken.code).toBe(1);
     expect(JSON.parse(broken.stdout).ok).toBe(false);
+  });
+
+  it('seed refuses a book that already has a company unless --force, and never gives staff the public password there', async () => {
+    const db = tempDb();
+    expect((await cli('init', '--db', db, '--company', '金陵副食品商行', '--owner', 'boss', '--password', 'secret-123')).code).toBe(0);
+    const refused = await cli('seed', '--db', db, '--scale', 'small', '--seed', '1');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('already has a company (金陵副食品商行)');
+    const Database = (await import('better-sqlite3')).default;
+    const count = (sql: string) => new Database(db, { readonly: true }).prepare(sql).pluck().get();
+    expect(count('SELECT count(*) FROM customers')).toBe(0);
+    expect(count('SELECT count(*) FROM users')).toBe(1);
+
+    expect((await cli('seed', '--db', db, '--scale', 'small', '--seed', '1', '--force')).code).toBe(0);
+    expect(count('SELECT count(*) FROM customers')).toBe(500);
+    const staff = new Database(db, { readonly: true }).prepare("SELECT password_hash FROM users WHERE username = 'wangfang'").pluck().get() as string;
+    await expect(verifyPassword(DEMO_OWNER.password, staff)).resolves.toBe(false);
+    const settings = JSON.parse((await cli('call', 'settings.get', '--db', db, '--json')).stdout);
+    expect(settings.data.demoData).toBe(true);
   });
 
   it('seeds the same data for the same seed', async () => {

@@ -30,7 +30,7 @@ const USAGE = `Desk ERP command line. Every command takes --db PATH (default $DE
   methods [--json]
   call METHOD [--input JSON]
   serve [--port N]
-  seed --scale small|medium|large [--seed N]
+  seed --scale small|medium|large [--seed N] [--force]   demo data into a new file; --force adds it to a book that has a company
   check
   backup --out FILE
   restore FILE
@@ -195,7 +195,7 @@ async function seed(dbFile: string, args: ParsedArgs, print: Print): Promise<num
   if (!Number.isInteger(seedValue)) throw new UsageError('--seed must be an integer');
   const backend = createBackend({ file: dbFile });
   try {
-    const summary = await seedDemoData(backend, { scale: scale as SeedScale, seed: seedValue });
+    const summary = await seedDemoData(backend, { scale: scale as SeedScale, seed: seedValue, force: args.flags.force === true });
     print(`Seeded ${dbFile} (${scale}, seed ${seedValue}): ${Object.entries(summary).map(([k, v]) => `${v} ${k}`).join(', ')}`, { ok: true, data: summary });
     return 0;
   } finally {

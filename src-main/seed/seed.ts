@@ -1,6 +1,9 @@
 import type { RunningBackend } from '../backend/backend';
 import type { Role } from '../api/permissions';
 import type { Session } from '../api/session';
+import { randomBytes } from 'node:crypto';
+import { DEMO_DATA_SETTING } from '../domain/settings/settings.service';
+import { writeSetting } from '../domain/settings/settings.repository';
 import { createUser } from '../domain/users/users.service';
 import { findUserByUsername } from '../domain/users/users.repository';
 import { SeededRandom } from './random';
@@ -20,10 +23,32 @@ const DEMO_STAFF: { username: string; displayName: string; role: Role }[] = [
   { username: 'sunhao', displayName: '孙浩', role: 'service' },
 ];
 
-export async function seedDemoData(backend: RunningBackend, options: { scale: SeedScale; seed: number }): Promise<Record<string, number>> {
+/** `seed` into a book that already has a company, without `force`. */
+export class SeedRefused extends Error {
+  constructor(companyName: string) {
+    super(
+      `This database already has a company (${companyName}). seed adds demo customers, leads and users, and will not mix them into a real book: ` +
+        'seed a new data file (--db demo.sqlite), or pass --force to add them anyway (the demo staff then get random passwords).',
+    );
+  }
+}
+
+export interface SeedOptions {
+  scale: SeedScale;
+  seed: number;
+  /** Seed into a book that already has a company. */
+  force?: boolean;
+}
+
+export async function seedDemoData(backend: RunningBackend, options: SeedOptions): Promise<Record<string, number>> {
   const session: Session = { user: null };
   const status = await backend.call({ session, transport: 'cli' }, 'auth.status', {});
-  if (status.ok && (status.data as { setupRequired: boolean }).setupRequired) {
+  if (!status.ok) throw new Error(`Could not read the database: ${status.error.message}`);
+  const { setupRequired, companyName } = status.data as { setupRequired: boolean; companyName: string | null };
+  if (!setupRequired && !options.force) throw new SeedRefused(companyName ?? '');
+  // The published demo password only ever opens a book that holds nothing but demo data.
+  const staffPassword = setupRequired ? DEMO_OWNER.password : randomBytes(18).toString('base64url');
+  if (setupRequired) {
     const setup = await backend.call({ session, transport: 'cli' }, 'auth.setup', {
       companyName: '南京博雅食品有限公司',
       ownerUsername: DEMO_OWNER.username,
@@ -35,8 +60,9 @@ export async function seedDemoData(backend: RunningBackend, options: { scale: Se
   const staffIds: string[] = [];
   for (const person of DEMO_STAFF) {
     const existing = await findUserByUsername(backend.conn.db, person.username);
-    staffIds.push(existing?.id ?? (await createUser(backend.conn.db, { ...person, password: DEMO_OWNER.password })).id);
+    staffIds.push(existing?.id ?? (await createUser(backend.conn.db, { ...person, password: staffPassword })).id);
   }
+  await writeSetting(backend.conn.db, DEMO_DATA_SETTING, true);
   const summary: Record<string, number> = { users: staffIds.length };
   const random = new SeededRandom(options.seed);
   // Each area's step, in the order the areas ask for (customers before what points at them).

@@ -72,6 +72,8 @@ const en: Catalog = {
     sync: 'Multi-desktop sync',
   },
   shell: {
+    demoData: 'Demo data',
+    demoDataHint: 'The customers, leads and documents here are for trying the app out; do not enter real business here.',
     searchPlaceholder: 'Search customers, numbers or commands…',
     searchHint: 'Ctrl + K',
     nothingFound: 'Nothing matches',

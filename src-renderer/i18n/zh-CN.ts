@@ -71,6 +71,8 @@ const zhCN = {
     sync: '多机同步',
   },
   shell: {
+    demoData: '演示数据',
+    demoDataHint: '这里的客户、线索和单据都是演示用的，请不要录入真实业务。',
     searchPlaceholder: '搜索客户、单号，或输入命令…',
     searchHint: 'Ctrl + K',
     nothingFound: '没有找到匹配的内容',

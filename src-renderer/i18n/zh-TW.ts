@@ -76,6 +76,8 @@ const zhTW: Catalog = {
     sync: "多機同步"
   },
   shell: {
+    demoData: "示範資料",
+    demoDataHint: "這裡的客戶、潛在客戶和單據都是示範用的，請不要輸入真實業務。",
     searchPlaceholder: "搜尋客戶、單號，或輸入命令…",
     searchHint: "Ctrl + K",
     nothingFound: "沒有找到匹配的內容",

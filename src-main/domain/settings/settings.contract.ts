@@ -9,6 +9,8 @@ export interface CompanySettings {
   customerRequiredFields: string[];
   /** A signed-in session ends after this long without a call (sessions also end 24 hours after sign-in). */
   sessionIdleMinutes: number;
+  /** Set by `seed`: the book holds demo data, and every screen says so (演示数据). Not editable. */
+  demoData: boolean;
 }
 
 export const CUSTOMER_REQUIRABLE_FIELDS = ['mobile', 'email', 'industry', 'source', 'ownerUserId', 'address', 'creditCode'] as const;

@@ -8,7 +8,8 @@ import type { CompanySettings } from './settings.contract';
 import * as repo from './settings.repository';
 
 const DEFAULT_REQUIRED_CUSTOMER_FIELDS = ['mobile'];
-
+/** Written by the demo seeder only. */
+export const DEMO_DATA_SETTING = 'company.demoData';
 
 export async function getSettings(db: Kysely<Database>): Promise<CompanySettings> {
   const company = await repo.getCompany(db);
@@ -19,6 +20,7 @@ export async function getSettings(db: Kysely<Database>): Promise<CompanySettings
     timeZone: company.time_zone,
     customerRequiredFields: await repo.readSetting(db, 'customers.requiredFields', DEFAULT_REQUIRED_CUSTOMER_FIELDS),
     sessionIdleMinutes: await repo.readSetting(db, SESSION_IDLE_SETTING, DEFAULT_SESSION_IDLE_MINUTES),
+    demoData: await repo.readSetting(db, DEMO_DATA_SETTING, false),
   };
 }
 

@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   AppShell,
+  Badge,
   Burger,
   Group,
   Menu,
@@ -67,6 +68,13 @@ export function AppLayout() {
             <Text c="dimmed" size="sm" visibleFrom="lg" truncate maw={220}>
               {status.data?.companyName}
             </Text>
+            {settings.data?.demoData ? (
+              <Tooltip label={t('shell.demoDataHint')} multiline w={260}>
+                <Badge color="orange" variant="light" style={{ flexShrink: 0 }} data-testid="demo-data">
+                  {t('shell.demoData')}
+                </Badge>
+              </Tooltip>
+            ) : null}
           </Group>
           <UnstyledButton onClick={openCommandPalette} data-testid="open-palette" aria-label={t('common.search')} style={{ flex: '0 1 400px', minWidth: 0 }} mx="md">
             <Group gap={8} px="sm" py={4} wrap="nowrap" style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 6 }}>
