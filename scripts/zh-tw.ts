@@ -28,6 +28,10 @@ const FIXES: [string, string][] = [
   ['自定義', '自訂'],
   ['}} 條', '}} 筆'],
   ['筆記錄', '筆紀錄'],
+  ['制單', '製單'],
+  ['稽核', '審核'],
+  ['示例', '範例'],
+  ['訂單號', '訂單編號'],
 ];
 
 const convert = OpenCC.Converter({ from: 'cn', to: 'twp' });

@@ -90,12 +90,12 @@ export function buildRegistry(areas: readonly AreaDefinition[], env: BackendEnv)
   };
 }
 
-/** A kind printed by two areas would make `print order SO-…` depend on which registered first. */
+/** A kind (or alias) printed by two areas would make `print order SO-…` depend on which registered first. */
 function assertPrintablesDistinct(printables: readonly PrintableSource[]): void {
-  const kinds = new Set<string>();
-  for (const { kind } of printables) {
-    if (!/^[a-z][a-z0-9_]*$/.test(kind)) throw new Error(`Printable kind ${kind} must be lower_snake_case`);
-    if (kinds.has(kind)) throw new Error(`Printable ${kind} is registered twice`);
-    kinds.add(kind);
+  const names = new Set<string>();
+  for (const name of printables.flatMap((source) => [source.kind, ...(source.aliases ?? [])])) {
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`Printable kind ${name} must be lower_snake_case`);
+    if (names.has(name)) throw new Error(`Printable ${name} is registered twice`);
+    names.add(name);
   }
 }

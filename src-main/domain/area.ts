@@ -58,6 +58,8 @@ export type PaletteFinder = (ctx: Pick<HandlerContext, 'db' | 'user'>, query: st
 export interface PrintableSource {
   /** The name the print route, the CLI and the 打印 buttons use: 'delivery_note'. */
   kind: string;
+  /** Shorter names the CLI accepts too (`print order SO-…` for order_confirmation). */
+  aliases?: readonly string[];
   /** The renderer's template that lays it out (src-renderer/print/templates.ts); defaults to `kind`. */
   template?: string;
   /** Reading the document it prints: the area's own read permission (or 'signedIn'). */

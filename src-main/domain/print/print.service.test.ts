@@ -32,6 +32,7 @@ describe('printing a registered document', () => {
     expect(sheet.document.totals.gross).toBe(78_000);
     expect(sheet.document.amountInWords).toBe('柒佰捌拾元整');
     expect((await api.ok('print.document', { kind: 'transfer_note', ref: TRANSFER_NOTE.id })).document.number).toBe(TRANSFER_NOTE.number);
+    expect((await api.ok('print.document', { kind: 'transfer', ref: TRANSFER_NOTE.id })).kind).toBe('transfer_note');
   });
 
   it("prints only for a role that may read the area's documents", async () => {
@@ -65,6 +66,8 @@ describe('printing a registered document', () => {
   it('refuses two areas printing the same kind, and a printable behind a permission no area declares', () => {
     const twin = defineArea({ name: 'twin', contract: {}, handlers: {}, printables: transferNotesArea.printables });
     expect(() => buildRegistry([...AREAS, transferNotesArea, twin], env)).toThrow(/Printable transfer_note is registered twice/);
+    const squatter = defineArea({ name: 'squatter', contract: {}, handlers: {}, printables: [{ ...transferNotesArea.printables![0]!, kind: 'transfer', aliases: [] }] });
+    expect(() => buildRegistry([...AREAS, transferNotesArea, squatter], env)).toThrow(/Printable transfer is registered twice/);
     const loose = defineArea({ name: 'loose', contract: {}, handlers: {}, printables: [{ ...transferNotesArea.printables![0]!, kind: 'loose_note', permission: 'loose.read' }] });
     expect(() => buildRegistry([...AREAS, loose], env)).toThrow(/Printable loose_note needs permission loose.read, which no area declares/);
   });

@@ -10,7 +10,7 @@ import type { PrintSheet } from './print.contract';
  * role that may not open a document may not print it either.
  */
 export async function printDocument(ctx: HandlerContext, input: { kind: string; ref: string }): Promise<PrintSheet> {
-  const source = ctx.areas.printables.find((candidate) => candidate.kind === input.kind);
+  const source = ctx.areas.printables.find((candidate) => candidate.kind === input.kind || candidate.aliases?.includes(input.kind));
   if (!source) {
     const options = ctx.areas.printables.map((candidate) => candidate.kind).sort();
     throw new AppError('VALIDATION', `Nothing prints as ${input.kind}; printable kinds: ${options.join(', ')}`, [fieldIssue('kind', 'invalid_choice', { options })]);

@@ -17,6 +17,7 @@ export const transferNotesArea = defineArea({
   printables: [
     {
       kind: 'transfer_note',
+      aliases: ['transfer'],
       template: 'delivery_note',
       permission: 'transfer_notes.read',
       load: (_ctx, ref) => {
