@@ -54,6 +54,18 @@ export type PaletteFinder = (ctx: Pick<HandlerContext, 'db' | 'user'>, query: st
  * Something an area can print (a 送货单 of a delivery, the 拣货单 of an order): `print.document`
  * finds the source by `kind`, checks `permission`, and `load` reads the document as print
  * templates consume it, from core/document's `printable()`.
+ *
+ * An area registers its own, with no edit to the print area, e.g. in orders.area.ts:
+ *
+ *   printables: [
+ *     { kind: 'order_confirmation', aliases: ['order'], permission: 'orders.read',
+ *       load: (ctx, ref) => printableOrder(ctx, ref) },        // its service: printable({ kind, header, fields, … })
+ *     { kind: 'pick_list', permission: 'orders.read', load: (ctx, ref) => printablePickList(ctx, ref) },
+ *   ]
+ *
+ * `fields` are print.fields.* labels (src-renderer/print/messages.*.ts; add one there for a new
+ * label). The screen's 打印 button opens `#/print/<kind>/<number>`; the CLI runs
+ * `print order SO-2026-000001 --out order.pdf`. Templates: print.contract's LINE_DOCUMENT_TEMPLATES.
  */
 export interface PrintableSource {
   /** The name the print route, the CLI and the 打印 buttons use: 'delivery_note'. */

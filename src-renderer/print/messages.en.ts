@@ -58,11 +58,19 @@ const messages: Strings<Messages> = {
     lines: '{{count}} lines',
   },
   letterhead: {
+    title: 'Letterhead on printed documents',
     address: 'Address',
     phone: 'Tel',
     taxId: 'Tax ID',
     bank: 'Bank',
     bankAccount: 'Account',
+  },
+  letterheadForm: {
+    companyAddress: 'Company address',
+    companyPhone: 'Phone',
+    companyTaxId: 'Taxpayer ID',
+    companyBank: 'Bank',
+    companyBankAccount: 'Bank account',
   },
   signatures: {
     quotedBy: 'Quoted by',
@@ -86,7 +94,7 @@ const messages: Strings<Messages> = {
     back: 'Back',
     language: 'Print language',
     saved: 'Saved: {{file}}',
-    printFailed: 'Printing did not finish: {{reason}}',
+    saveFailed: 'The PDF was not saved; try another folder.',
   },
   noTemplate: 'There is no print template for this document ({{template}})',
   preview: 'Print preview',

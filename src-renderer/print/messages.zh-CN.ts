@@ -56,11 +56,19 @@ const messages = {
     lines: '共 {{count}} 行',
   },
   letterhead: {
+    title: '单据抬头',
     address: '地址',
     phone: '电话',
     taxId: '税号',
     bank: '开户行',
     bankAccount: '账号',
+  },
+  letterheadForm: {
+    companyAddress: '公司地址',
+    companyPhone: '联系电话',
+    companyTaxId: '纳税人识别号',
+    companyBank: '开户行',
+    companyBankAccount: '银行账号',
   },
   signatures: {
     quotedBy: '报价人',
@@ -84,7 +92,7 @@ const messages = {
     back: '返回',
     language: '打印语言',
     saved: '已保存：{{file}}',
-    printFailed: '打印没有完成：{{reason}}',
+    saveFailed: 'PDF 没有保存成功，请换个文件夹再试。',
   },
   noTemplate: '没有这种单据的打印模板（{{template}}）',
   preview: '打印预览',

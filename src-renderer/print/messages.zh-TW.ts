@@ -57,11 +57,19 @@ const zhTW: Messages = {
     lines: "共 {{count}} 行"
   },
   letterhead: {
+    title: "單據抬頭",
     address: "地址",
     phone: "電話",
     taxId: "稅號",
     bank: "開戶行",
     bankAccount: "帳號"
+  },
+  letterheadForm: {
+    companyAddress: "公司地址",
+    companyPhone: "聯絡電話",
+    companyTaxId: "統一編號",
+    companyBank: "開戶行",
+    companyBankAccount: "銀行帳號"
   },
   signatures: {
     quotedBy: "報價人",
@@ -85,7 +93,7 @@ const zhTW: Messages = {
     back: "返回",
     language: "列印語言",
     saved: "已儲存：{{file}}",
-    printFailed: "列印沒有完成：{{reason}}"
+    saveFailed: "PDF 沒有儲存成功，請換個資料夾再試。"
   },
   noTemplate: "沒有這種單據的列印模板（{{template}}）",
   preview: "列印預覽",
