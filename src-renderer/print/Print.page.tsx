@@ -1,13 +1,11 @@
 import { Button, Center, Group, Loader, SegmentedControl } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { PrintSheet } from '../../src-main/domain/print/print.contract';
-import { api } from '../api/client';
-import { errorMessage } from '../api/hooks';
+import { errorMessage, useApiQuery } from '../api/hooks';
 import { LoadFailed } from '../components/LoadFailed';
 import { isLanguage, LANGUAGES, type Language } from '../i18n/resources';
 import { documentTitle, pageVariables } from './page-variables';
@@ -33,7 +31,7 @@ export function PrintPage() {
     const fixed = i18n.getFixedT(language);
     return (key, params) => fixed(key, params);
   }, [i18n, language]);
-  const sheet = useQuery({ queryKey: ['print', kind, ref], queryFn: () => api.print.document({ kind, ref }) });
+  const sheet = useApiQuery('print.document', { kind, ref });
 
   usePageFurniture(sheet.data, printT);
 
