@@ -4,8 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../../e2e/harness';
+import { backendOn } from '../backend/backend';
+import { openDatabase } from '../db/connection';
+import { migrate } from '../db/migrate';
+import { ownerApi } from '../db/test-db';
+import { AREAS } from '../domain/areas';
 import type { PrintSheet } from '../domain/print/print.contract';
+import { GIFT_BOX_NOTE, transferNotesArea } from '../domain/print/print.test-area';
 import { runCli } from './commands';
+import { printToPdf } from './print';
 
 // Real PDFs from headless Chromium, read back with poppler's pdftotext (Debian: poppler-utils).
 
@@ -73,6 +80,25 @@ describe.skipIf(!canPrint)('print KIND NUMBER --out FILE.pdf', () => {
     const last = perPage.at(-1)!;
     expect(last).toContain('合计金额（大写）');
     expect(last).toContain('客户确认（签字/盖章）');
+  });
+
+  it('moves a line that wraps onto several lines to the next page whole rather than cutting it at the break', async () => {
+    const conn = openDatabase(':memory:');
+    migrate(conn.sqlite);
+    const backend = backendOn(conn, [...AREAS, transferNotesArea]);
+    try {
+      const api = await ownerApi(backend);
+      const out = path.join(folder, 'gift-boxes.pdf');
+      const printed = await printToPdf(backend, api.session, { kind: 'transfer_note', ref: GIFT_BOX_NOTE.number, language: 'zh-CN', out });
+      expect(printed.pages).toBeGreaterThanOrEqual(2);
+      const perPage = Array.from({ length: printed.pages }, (_, i) => pdfText(out, i + 1));
+      // Each gift box's name starts its cell with 定制中秋礼盒 and ends it with 批）, two or three text lines below.
+      const starts = perPage.map((text) => text.split('定制中秋礼盒').length - 1);
+      expect(perPage.map((text) => text.split('批）').length - 1)).toEqual(starts);
+      expect(starts.reduce((sum, count) => sum + count, 0)).toBe(45);
+    } finally {
+      backend.close();
+    }
   });
 
   it('prints the delivery note the customer signs, and in English on request', async () => {
