@@ -32,6 +32,7 @@ const FIXES: [string, string][] = [
   ['稽核', '審核'],
   ['示例', '範例'],
   ['訂單號', '訂單編號'],
+  ['納稅人識別號', '統一編號'],
 ];
 
 const convert = OpenCC.Converter({ from: 'cn', to: 'twp' });
