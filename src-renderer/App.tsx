@@ -1,5 +1,6 @@
 import { Center, Loader } from '@mantine/core';
 import { useEffect } from 'react';
+import { Route, Routes } from 'react-router-dom';
 import { onSignedOut } from './api/client';
 import { queryClient, startCacheInvalidation, useAuthStatus } from './api/hooks';
 import { CurrentUserProvider } from './features/auth/current-user';
@@ -7,6 +8,7 @@ import { LoginPage } from './features/auth/Login.page';
 import { SetupWizardPage } from './features/auth/SetupWizard.page';
 import { AppLayout } from './features/shell/AppLayout';
 import { LoadFailed } from './components/LoadFailed';
+import { PrintPage } from './print/Print.page';
 
 /** First run → setup wizard; no session → sign-in; otherwise the app. */
 export function App() {
@@ -28,7 +30,11 @@ export function App() {
   if (!user) return <LoginPage companyName={status.data.companyName} />;
   return (
     <CurrentUserProvider user={user} permissions={status.data.permissions}>
-      <AppLayout />
+      <Routes>
+        {/* The sheet alone, without the app's frame: what the browser and Electron print is just the paper. */}
+        <Route path="/print/:kind/:ref" element={<PrintPage />} />
+        <Route path="*" element={<AppLayout />} />
+      </Routes>
     </CurrentUserProvider>
   );
 }

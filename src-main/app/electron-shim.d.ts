@@ -73,9 +73,37 @@ export interface WindowOpenHandlerResponse {
   action: 'allow' | 'deny';
 }
 
+export interface Margins {
+  top?: number;
+  bottom?: number;
+  left?: number;
+  right?: number;
+}
+
+export interface PrintToPDFOptions {
+  landscape?: boolean;
+  displayHeaderFooter?: boolean;
+  printBackground?: boolean;
+  scale?: number;
+  pageSize?: string | Size;
+  margins?: Margins;
+  pageRanges?: string;
+  headerTemplate?: string;
+  footerTemplate?: string;
+  preferCSSPageSize?: boolean;
+  generateTaggedPDF?: boolean;
+  generateDocumentOutline?: boolean;
+}
+
+export interface Size {
+  height: number;
+  width: number;
+}
+
 export class WebContents extends EventEmitter {
   readonly id: number;
   isDestroyed(): boolean;
+  printToPDF(options: PrintToPDFOptions): Promise<Buffer>;
   send(channel: string, ...args: any[]): void;
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void;
 }
@@ -100,6 +128,7 @@ export class BaseWindow extends EventEmitter {
 
 export class BrowserWindow extends BaseWindow {
   constructor(options?: BrowserWindowConstructorOptions);
+  static fromWebContents(webContents: WebContents): BrowserWindow | null;
   static getAllWindows(): BrowserWindow[];
   loadURL(url: string): Promise<void>;
   webContents: WebContents;
@@ -157,8 +186,33 @@ export interface App extends NodeJS.EventEmitter {
   readonly isPackaged: boolean;
 }
 
+export interface FileFilter {
+  extensions: string[];
+  name: string;
+}
+
+export interface SaveDialogOptions {
+  title?: string;
+  defaultPath?: string;
+  buttonLabel?: string;
+  filters?: FileFilter[];
+  message?: string;
+  nameFieldLabel?: string;
+  showsTagField?: boolean;
+  properties?: Array<'showHiddenFiles' | 'createDirectory' | 'treatPackageAsDirectory' | 'showOverwriteConfirmation' | 'dontAddToRecent'>;
+  securityScopedBookmarks?: boolean;
+}
+
+export interface SaveDialogReturnValue {
+  canceled: boolean;
+  filePath: string;
+  bookmark?: string;
+}
+
 export interface Dialog {
   showErrorBox(title: string, content: string): void;
+  showSaveDialog(window: BaseWindow, options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+  showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
 }
 
 export interface IpcMainInvokeEvent extends Event {

@@ -124,6 +124,8 @@ export interface ApiIpcOptions {
   onResult?(method: string, input: unknown, result: Result<unknown>): void;
   /** Where refused calls are logged. */
   log?(line: string): void;
+  /** Methods main answers itself (`app.savePdf`): they need the calling window, which the backend thread never sees. */
+  inMain?: Readonly<Record<string, (event: IpcMainInvokeEvent, input: unknown) => Promise<Result<unknown>>>>;
 }
 
 /**
@@ -139,6 +141,7 @@ export function registerApiIpc(options: ApiIpcOptions): () => void {
     if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) {
       return { ok: false, error: { code: 'VALIDATION', message: 'The method name must be a string such as "customers.list".' } } satisfies Result<unknown>;
     }
+    if (options.inMain && Object.hasOwn(options.inMain, method)) return options.inMain[method]!(event, input);
     const result = await options.backend.call(method, input);
     if (result.ok) options.onResult?.(method, input, result);
     return result;

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shel
 import type { Result } from '../api/result';
 import type { BackendWorkerData } from '../worker/backend-worker';
 import { BackendClient, forwardEvents, registerApiIpc } from './ipc';
+import { SAVE_PDF_METHOD, savePageAsPdf } from './print';
 import { isMenuLocale, MENU_LABELS, menuLocaleFor, menuTemplate, type MenuLocale } from './menu';
 import {
   APP_ENTRY_URL,
@@ -182,6 +183,7 @@ export function startDesktopApp(): void {
       ipcMain,
       backend,
       log,
+      inMain: { [SAVE_PDF_METHOD]: (event, input) => savePageAsPdf(event.sender, input, app.getPath('documents')) },
       onResult: (method, input, result) => {
         const next = localeFromResult(method, input, result);
         if (!next || next === locale) return;

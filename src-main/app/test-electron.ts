@@ -50,6 +50,8 @@ export class FakeEmitter {
 export class FakeWebContents extends FakeEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   send = vi.fn();
+  /** The bytes a real printToPDF would lay out; a test reads back what was written. */
+  printToPDF = vi.fn(async (_options: Record<string, unknown>) => Buffer.from('%PDF-1.4 fake page\n'));
   isDestroyed = () => false;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
@@ -82,6 +84,10 @@ export class FakeBrowserWindow extends FakeEmitter {
 
   static getAllWindows() {
     return FakeBrowserWindow.instances;
+  }
+
+  static fromWebContents(contents: unknown) {
+    return FakeBrowserWindow.instances.find((window) => window.webContents === contents) ?? null;
   }
 
   isDestroyed = () => false;
@@ -124,7 +130,11 @@ function createFakeElectron() {
     paths,
     app: new FakeApp(),
     BrowserWindow: FakeBrowserWindow,
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      // The user closes the save dialog unless a test picks a file.
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+    },
     ipcMain: {
       handlers: new Map<string, (...args: any[]) => unknown>(),
       handle(channel: string, handler: (...args: any[]) => unknown) {

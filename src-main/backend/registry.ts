@@ -1,6 +1,6 @@
 import type { MethodSpec } from '../api/method';
 import type { Role } from '../api/permissions';
-import type { AreaDefinition, AreaExtensions, BackendEnv, SeedStep } from '../domain/area';
+import type { AreaDefinition, AreaExtensions, BackendEnv, PrintableSource, SeedStep } from '../domain/area';
 import type { InvariantCheck } from '../domain/checks/invariants';
 import type { HandlerContext } from '../domain/context';
 import { assertSeriesDistinct } from '../domain/core/numbering';
@@ -31,7 +31,7 @@ export function buildRegistry(areas: readonly AreaDefinition[], env: BackendEnv)
   const contract: Record<string, MethodSpec> = Object.create(null) as Record<string, MethodSpec>;
   const handlers: Record<string, AnyHandler> = Object.create(null) as Record<string, AnyHandler>;
   const grants = new Map<string, Set<Role>>();
-  const extensions: AreaExtensions = { customerTimeline: [], customerFigures: [], finders: [], series: [] };
+  const extensions: AreaExtensions = { customerTimeline: [], customerFigures: [], finders: [], series: [], printables: [] };
   const seen = new Set<string>();
   for (const area of areas) {
     if (seen.has(area.name)) throw new Error(`Area ${area.name} is registered twice`);
@@ -53,11 +53,18 @@ export function buildRegistry(areas: readonly AreaDefinition[], env: BackendEnv)
     extensions.customerFigures.push(...(area.customerFigures ?? []));
     extensions.finders.push(...(area.finders ?? []));
     extensions.series.push(...(area.series ?? []));
+    extensions.printables.push(...(area.printables ?? []));
   }
   assertSeriesDistinct(extensions.series);
+  assertPrintablesDistinct(extensions.printables);
   for (const [name, spec] of Object.entries(contract)) {
     if (spec.permission !== 'public' && spec.permission !== 'signedIn' && !grants.has(spec.permission)) {
       throw new Error(`API method ${name} needs permission ${spec.permission}, which no area declares`);
+    }
+  }
+  for (const source of extensions.printables) {
+    if (source.permission !== 'signedIn' && !grants.has(source.permission)) {
+      throw new Error(`Printable ${source.kind} needs permission ${source.permission}, which no area declares`);
     }
   }
   const dailyJobs = areas.flatMap((area) => area.dailyJobs ?? []);
@@ -81,4 +88,14 @@ export function buildRegistry(areas: readonly AreaDefinition[], env: BackendEnv)
     dailyJobs,
     extensions,
   };
+}
+
+/** A kind (or alias) printed by two areas would make `print order SO-…` depend on which registered first. */
+function assertPrintablesDistinct(printables: readonly PrintableSource[]): void {
+  const names = new Set<string>();
+  for (const name of printables.flatMap((source) => [source.kind, ...(source.aliases ?? [])])) {
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`Printable kind ${name} must be lower_snake_case`);
+    if (names.has(name)) throw new Error(`Printable ${name} is registered twice`);
+    names.add(name);
+  }
 }

@@ -14,6 +14,7 @@ import { localAdmin } from '../domain/users/local-admin';
 import { startServer } from '../server/http';
 import { seedDemoData, SEED_SCALES, type SeedScale } from '../seed/seed';
 import { parseArgs, requireFlag, stringFlag, UsageError, type ParsedArgs } from './args';
+import { printToPdf } from './print';
 
 export interface Output {
   stdout: { write(text: string): unknown };
@@ -36,6 +37,7 @@ const USAGE = `Desk ERP command line. Every command takes --db PATH (default $DE
   restore FILE
   import customers FILE [--dry-run] [--strict] [--json]   CSV (UTF-8 or GBK) or XLSX; row = line in the file
   export customers --format csv|xlsx --out FILE [--q TEXT]
+  print KIND NUMBER --out FILE.pdf [--lang zh-CN|en|zh-TW]      e.g. print order SO-2026-000001; Chromium at $CHROMIUM_PATH or /usr/bin/chromium
 `;
 
 /** Runs one command; returns the exit code, or null for a long-running command (serve). */
@@ -70,6 +72,8 @@ export async function runCli(argv: string[], out: Output): Promise<number | null
         return await importCommand(dbFile, rest, args, print);
       case 'export':
         return await exportCommand(dbFile, rest, args, print);
+      case 'print':
+        return await printCommand(dbFile, rest, args, print);
       case undefined:
       case 'help':
         out.stdout.write(USAGE);
@@ -317,5 +321,19 @@ async function restore(dbFile: string, source: string | undefined, print: Print)
     return 0;
   } finally {
     incoming.sqlite.close();
+  }
+}
+
+async function printCommand(dbFile: string, rest: string[], args: ParsedArgs, print: Print): Promise<number> {
+  const [kind, ref] = rest;
+  if (!kind || !ref) throw new UsageError('print needs a KIND and a NUMBER, e.g. print order SO-2026-000001 --out order.pdf');
+  const out = requireFlag(args, 'out');
+  const backend = createBackend({ file: dbFile });
+  try {
+    const printed = await printToPdf(backend, adminSession(backend), { kind, ref, out, language: stringFlag(args, 'lang') ?? 'zh-CN' });
+    print(`Wrote ${printed.file}: ${printed.kind} ${printed.number ?? ref}, ${printed.pages} page(s).`, { ok: true, data: printed });
+    return 0;
+  } finally {
+    backend.close();
   }
 }

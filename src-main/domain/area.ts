@@ -9,6 +9,7 @@ import type { MethodSpec } from '../api/method';
 import type { Role } from '../api/permissions';
 import type { SeededRandom } from '../seed/random';
 import type { InvariantCheck } from './checks/invariants';
+import type { PrintableDocument } from './core/document';
 import type { SeriesDefinition } from './core/numbering';
 import type { HandlerContext } from './context';
 
@@ -49,6 +50,36 @@ export interface PaletteHit {
 
 export type PaletteFinder = (ctx: Pick<HandlerContext, 'db' | 'user'>, query: string, limit: number) => Promise<PaletteHit[]>;
 
+/**
+ * Something an area can print (a 送货单 of a delivery, the 拣货单 of an order): `print.document`
+ * finds the source by `kind`, checks `permission`, and `load` reads the document as print
+ * templates consume it, from core/document's `printable()`.
+ *
+ * An area registers its own, with no edit to the print area, e.g. in orders.area.ts:
+ *
+ *   printables: [
+ *     { kind: 'order_confirmation', aliases: ['order'], permission: 'orders.read',
+ *       load: (ctx, ref) => printableOrder(ctx, ref) },        // its service: printable({ kind, header, fields, … })
+ *     { kind: 'pick_list', permission: 'orders.read', load: (ctx, ref) => printablePickList(ctx, ref) },
+ *   ]
+ *
+ * `fields` are print.fields.* labels (src-renderer/print/messages.*.ts; add one there for a new
+ * label). The screen's 打印 button opens `#/print/<kind>/<number>`; the CLI runs
+ * `print order SO-2026-000001 --out order.pdf`. Templates: print.contract's LINE_DOCUMENT_TEMPLATES.
+ */
+export interface PrintableSource {
+  /** The name the print route, the CLI and the 打印 buttons use: 'delivery_note'. */
+  kind: string;
+  /** Shorter names the CLI accepts too (`print order SO-…` for order_confirmation). */
+  aliases?: readonly string[];
+  /** The renderer's template that lays it out (src-renderer/print/templates.ts); defaults to `kind`. */
+  template?: string;
+  /** Reading the document it prints: the area's own read permission (or 'signedIn'). */
+  permission: string;
+  /** The document by its id or its number (DN-2026-000001); NOT_FOUND when there is none. */
+  load(ctx: HandlerContext, ref: string): Promise<PrintableDocument> | PrintableDocument;
+}
+
 export interface SeedOptions {
   scale: 'small' | 'medium' | 'large';
   random: SeededRandom;
@@ -69,6 +100,7 @@ export interface AreaExtensions {
   customerFigures: CustomerFiguresSource[];
   finders: PaletteFinder[];
   series: SeriesDefinition[];
+  printables: PrintableSource[];
 }
 
 export interface AreaDefinition<C extends ContractPart = ContractPart, P extends string = string> {
@@ -86,6 +118,8 @@ export interface AreaDefinition<C extends ContractPart = ContractPart, P extends
   customerTimeline?: readonly TimelineSource[];
   customerFigures?: readonly CustomerFiguresSource[];
   finders?: readonly PaletteFinder[];
+  /** Documents the area prints (quotation, 送货单 …), found by kind through `print.document`. */
+  printables?: readonly PrintableSource[];
   /** Methods run once per business day as the local administrator (e.g. lifecycle recompute). */
   dailyJobs?: readonly string[];
 }

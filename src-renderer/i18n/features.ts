@@ -10,13 +10,16 @@ import issuesZhTW from './issues/messages.zh-TW';
 import leadsEn from '../features/leads/messages.en';
 import leadsZhCN from '../features/leads/messages.zh-CN';
 import leadsZhTW from '../features/leads/messages.zh-TW';
+import printEn from '../print/messages.en';
+import printZhCN from '../print/messages.zh-CN';
+import printZhTW from '../print/messages.zh-TW';
 
 /**
  * Each feature keeps its strings beside its screens (features/<area>/messages.<lang>.ts) and they
  * are mounted here under the area's name: t('customers.title').
  */
 export const FEATURE_MESSAGES = {
-  'zh-CN': { customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, issues: issuesZhCN },
-  en: { customers: customersEn, imports: importsEn, leads: leadsEn, issues: issuesEn },
-  'zh-TW': { customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, issues: issuesZhTW },
+  'zh-CN': { customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, issues: issuesZhCN, print: printZhCN },
+  en: { customers: customersEn, imports: importsEn, leads: leadsEn, issues: issuesEn, print: printEn },
+  'zh-TW': { customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, issues: issuesZhTW, print: printZhTW },
 };

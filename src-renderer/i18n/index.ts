@@ -1,18 +1,14 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en';
-import { FEATURE_MESSAGES } from './features';
-import zhCN from './zh-CN';
-import zhTW from './zh-TW';
+import { isLanguage, RESOURCES, type Language } from './resources';
 
-export const LANGUAGES = ['zh-CN', 'en', 'zh-TW'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from './resources';
 
 const STORAGE_KEY = 'desk-erp.language';
 
 export function savedLanguage(): Language {
   const saved = localStorage.getItem(STORAGE_KEY);
-  return (LANGUAGES as readonly string[]).includes(saved ?? '') ? (saved as Language) : 'zh-CN';
+  return isLanguage(saved) ? saved : 'zh-CN';
 }
 
 export function rememberLanguage(language: Language): void {
@@ -21,11 +17,7 @@ export function rememberLanguage(language: Language): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: {
-    'zh-CN': { translation: { ...zhCN, ...FEATURE_MESSAGES['zh-CN'] } },
-    en: { translation: { ...en, ...FEATURE_MESSAGES.en } },
-    'zh-TW': { translation: { ...zhTW, ...FEATURE_MESSAGES['zh-TW'] } },
-  },
+  resources: RESOURCES,
   lng: savedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -114,8 +114,8 @@ describe('printable documents', () => {
       kind: SALES_ORDER,
       header: { id: 'o1', number: 'SO-2026-000001', status: 'confirmed' },
       fields: [
-        { label: 'print.customer', value: '南京博雅食品有限公司' },
-        { label: 'print.date', value: '2026-11-28' },
+        { label: 'print.fields.customer', value: '南京博雅食品有限公司' },
+        { label: 'print.fields.date', value: '2026-11-28' },
       ],
       currency: 'CNY',
       pricesIncludeTax: true,
@@ -132,7 +132,7 @@ describe('printable documents', () => {
     expect(doc.totals).toEqual({ net: 28_517, tax: 2_453, gross: 30_970 });
     expect(doc.amountInWords).toBe('叁佰零玖元柒角');
     expect(doc).toMatchObject({ kind: 'sales_order', number: 'SO-2026-000001', status: 'confirmed', currency: 'CNY', pricesIncludeTax: true });
-    expect(doc.fields[0]).toEqual({ label: 'print.customer', value: '南京博雅食品有限公司' });
+    expect(doc.fields[0]).toEqual({ label: 'print.fields.customer', value: '南京博雅食品有限公司' });
     expect(doc.lines[0]).toMatchObject({ description: '有机大米 5kg', unit: '袋', quantity: 3 });
   });
 

@@ -92,7 +92,12 @@ export function changeStatus<Status extends string>(
 // ---------------------------------------------------------------- print
 
 export interface PrintableLineInput {
+  /** 商品编码, printed in its own column. */
+  code?: string | null;
+  /** 名称 */
   description: string;
+  /** 规格型号 */
+  specification?: string | null;
   /** In the unit printed beside it. */
   quantity: number;
   unit: string;
@@ -119,7 +124,7 @@ export interface PrintableDocument {
 
 /** What a print template needs, with every amount computed here: per line, then summed. */
 export function printable(input: {
-  kind: DocumentKind;
+  kind: Pick<DocumentKind, 'kind'>;
   header: DocumentHeader;
   fields: { label: string; value: string }[];
   currency: string;

@@ -11,7 +11,19 @@ export interface CompanySettings {
   sessionIdleMinutes: number;
   /** Set by `seed`: the book holds demo data, and every screen says so (演示数据). Not editable. */
   demoData: boolean;
+  /** The letterhead of printed documents and invoices; '' when not filled in. */
+  companyAddress: string;
+  companyPhone: string;
+  /** 纳税人识别号 (usually the 统一社会信用代码). */
+  companyTaxId: string;
+  /** 开户行 and 账号, for customers who pay by transfer. */
+  companyBank: string;
+  companyBankAccount: string;
 }
+
+/** The letterhead fields, each kept as its own setting. */
+export const LETTERHEAD_FIELDS = ['companyAddress', 'companyPhone', 'companyTaxId', 'companyBank', 'companyBankAccount'] as const;
+export type LetterheadField = (typeof LETTERHEAD_FIELDS)[number];
 
 export const CUSTOMER_REQUIRABLE_FIELDS = ['mobile', 'email', 'industry', 'source', 'ownerUserId', 'address', 'creditCode'] as const;
 
@@ -25,6 +37,11 @@ export const settingsContract = {
         timeZone: z.string().min(1).max(64),
         customerRequiredFields: z.array(z.enum(CUSTOMER_REQUIRABLE_FIELDS)).max(CUSTOMER_REQUIRABLE_FIELDS.length),
         sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
+        companyAddress: z.string().trim().max(200),
+        companyPhone: z.string().trim().max(50),
+        companyTaxId: z.string().trim().max(30),
+        companyBank: z.string().trim().max(100),
+        companyBankAccount: z.string().trim().max(40),
       })
       .partial()
       .strict(),

@@ -18,6 +18,12 @@ export async function readSetting<T>(db: Kysely<Database>, key: string, fallback
   return row ? (JSON.parse(row.value) as T) : fallback;
 }
 
+/** Several settings in one read; a key never written is absent from the map. */
+export async function readSettings(db: Kysely<Database>, keys: readonly string[]): Promise<Map<string, unknown>> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
+  return new Map(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
+}
+
 export async function writeSetting(db: Kysely<Database>, key: string, value: unknown): Promise<void> {
   await db
     .insertInto('settings')

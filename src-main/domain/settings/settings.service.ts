@@ -4,7 +4,7 @@ import { AppError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import { DEFAULT_SESSION_IDLE_MINUTES, SESSION_IDLE_SETTING } from '../../api/session';
 import type { Database } from '../../db/schema';
-import type { CompanySettings } from './settings.contract';
+import { LETTERHEAD_FIELDS, type CompanySettings, type LetterheadField } from './settings.contract';
 import * as repo from './settings.repository';
 
 const DEFAULT_REQUIRED_CUSTOMER_FIELDS = ['mobile'];
@@ -21,6 +21,7 @@ export async function getSettings(db: Kysely<Database>): Promise<CompanySettings
     customerRequiredFields: await repo.readSetting(db, 'customers.requiredFields', DEFAULT_REQUIRED_CUSTOMER_FIELDS),
     sessionIdleMinutes: await repo.readSetting(db, SESSION_IDLE_SETTING, DEFAULT_SESSION_IDLE_MINUTES),
     demoData: await repo.readSetting(db, DEMO_DATA_SETTING, false),
+    ...(await readLetterhead(db)),
   };
 }
 
@@ -30,6 +31,21 @@ export async function companyTimeZone(db: Kysely<Database>): Promise<string> {
   if (!company) throw new AppError('NOT_FOUND', 'The company has not been set up yet');
   return company.time_zone;
 }
+
+
+async function readLetterhead(db: Kysely<Database>): Promise<Record<LetterheadField, string>> {
+  const saved = await repo.readSettings(db, Object.values(LETTERHEAD_KEYS));
+  return Object.fromEntries(LETTERHEAD_FIELDS.map((field) => [field, (saved.get(LETTERHEAD_KEYS[field]) as string | undefined) ?? ''])) as Record<LetterheadField, string>;
+}
+
+/** Where each letterhead field is kept in the settings table. */
+const LETTERHEAD_KEYS: Record<LetterheadField, string> = {
+  companyAddress: 'company.address',
+  companyPhone: 'company.phone',
+  companyTaxId: 'company.taxId',
+  companyBank: 'company.bank',
+  companyBankAccount: 'company.bankAccount',
+};
 
 export async function updateSettings(ctx: HandlerContext, patch: Partial<CompanySettings>): Promise<CompanySettings> {
   const before = await getSettings(ctx.db);
@@ -44,6 +60,7 @@ export async function updateSettings(ctx: HandlerContext, patch: Partial<Company
   if (Object.keys(company).length > 0) await repo.updateCompany(ctx.db, company);
   if (patch.customerRequiredFields) await repo.writeSetting(ctx.db, 'customers.requiredFields', patch.customerRequiredFields);
   if (patch.sessionIdleMinutes !== undefined) await repo.writeSetting(ctx.db, SESSION_IDLE_SETTING, patch.sessionIdleMinutes);
+  for (const field of LETTERHEAD_FIELDS) if (patch[field] !== undefined) await repo.writeSetting(ctx.db, LETTERHEAD_KEYS[field], patch[field]);
   const after = await getSettings(ctx.db);
   ctx.audit({ entityType: 'settings', entityId: 'company', fields: changedFields(before as never, after as never) });
   return after;

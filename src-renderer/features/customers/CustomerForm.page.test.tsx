@@ -15,7 +15,19 @@ const CREATED_ID = '0190a0b0-0000-7000-8000-0000000000c1';
 /** What the form reads before anyone types: the company's required fields (mobile), no custom fields, one salesperson, no tags. */
 function companyBackend(create: Parameters<typeof fakeBackend>[0]['customers.create']) {
   return fakeBackend({
-    'settings.get': () => ({ companyName: '金陵副食品商行', currency: 'CNY', timeZone: 'Asia/Shanghai', customerRequiredFields: ['mobile'], sessionIdleMinutes: 480, demoData: false }),
+    'settings.get': () => ({
+      companyName: '金陵副食品商行',
+      currency: 'CNY',
+      timeZone: 'Asia/Shanghai',
+      customerRequiredFields: ['mobile'],
+      sessionIdleMinutes: 480,
+      demoData: false,
+      companyAddress: '',
+      companyPhone: '',
+      companyTaxId: '',
+      companyBank: '',
+      companyBankAccount: '',
+    }),
     'customers.listFieldDefs': () => [],
     'customers.listTags': () => [],
     'users.options': () => [SALES],

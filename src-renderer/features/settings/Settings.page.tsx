@@ -1,7 +1,8 @@
-import { Center, Checkbox, Group, Loader, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Checkbox, Group, Loader, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_REQUIRABLE_FIELDS, settingsContract, type CompanySettings } from '../../../src-main/domain/settings/settings.contract';
+import { Link } from 'react-router-dom';
+import { CUSTOMER_REQUIRABLE_FIELDS, LETTERHEAD_FIELDS, settingsContract, type CompanySettings } from '../../../src-main/domain/settings/settings.contract';
 import { api } from '../../api/client';
 import { useSettings } from '../../api/hooks';
 import { currencyOptions, timeZoneOptions } from '../../components/company-options';
@@ -58,6 +59,19 @@ function SettingsForm({ settings }: { settings: CompanySettings }) {
               <Select label={t('settings.currency')} data={currencyOptions(t)} allowDeselect={false} disabled={!editable} {...form.getInputProps('currency')} />
               <Select label={t('settings.timeZone')} data={timeZoneOptions(t)} allowDeselect={false} disabled={!editable} {...form.getInputProps('timeZone')} />
             </Group>
+          </Stack>
+        </Paper>
+        <Paper withBorder p="md">
+          <Group justify="space-between" mb="sm">
+            <Title order={4}>{t('print.letterhead.title')}</Title>
+            <Button component={Link} to="/print/sample_delivery_note/8" variant="subtle" size="xs" title={t('print.previewHelp')}>
+              {t('print.preview')}
+            </Button>
+          </Group>
+          <Stack>
+            {LETTERHEAD_FIELDS.map((field) => (
+              <TextInput key={field} label={t(`print.letterheadForm.${field}`)} disabled={!editable} {...form.getInputProps(field)} />
+            ))}
           </Stack>
         </Paper>
         <Paper withBorder p="md">
