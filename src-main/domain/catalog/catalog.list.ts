@@ -27,28 +27,29 @@ const FLAG_COLUMNS = {
   isSerialTracked: 'is_serial_tracked',
 } as const;
 
-/** The matching product ids of a search, driven from the FTS index (never a table scan). */
-function matchingIds(ftsQuery: string): RawBuilder<unknown> {
-  return sql`p.id IN (SELECT ps.product_id FROM products_fts JOIN product_search ps ON ps.rowid = products_fts.rowid WHERE products_fts MATCH ${ftsQuery})`;
-}
-
-function whereOf(input: ProductListQuery): RawBuilder<unknown> | null {
+/**
+ * FROM and WHERE of the list. A search starts from the FTS match and joins outwards (CROSS JOIN
+ * keeps SQLite from walking every product and probing the matches, which it picks without ANALYZE).
+ */
+function fromWhereOf(input: ProductListQuery): { from: RawBuilder<unknown>; where: RawBuilder<unknown> } | null {
   const f = input.filters;
   const conditions: RawBuilder<unknown>[] = [];
-  const status = f.status ?? 'active';
-  if (status !== 'all') conditions.push(sql`p.status = ${status}`);
+  let from = sql`products p`;
   if (input.q) {
     const fts = toProductFtsQuery(input.q);
     if (!fts) return null;
-    conditions.push(matchingIds(fts));
+    from = sql`products_fts CROSS JOIN product_search ps ON ps.rowid = products_fts.rowid CROSS JOIN products p ON p.id = ps.product_id`;
+    conditions.push(sql`products_fts MATCH ${fts}`);
   }
+  const status = f.status ?? 'active';
+  if (status !== 'all') conditions.push(sql`p.status = ${status}`);
   if (f.categoryId) conditions.push(sql`p.category_id IN (${categoryAndBelow(f.categoryId)})`);
   for (const [field, column] of Object.entries(FLAG_COLUMNS)) {
     const value = f[field as keyof typeof FLAG_COLUMNS];
     if (value !== undefined) conditions.push(sql`${sql.ref(`p.${column}`)} = ${value ? 1 : 0}`);
   }
   if (f.hasSecondUnit !== undefined) conditions.push(f.hasSecondUnit ? sql`p.second_unit IS NOT NULL` : sql`p.second_unit IS NULL`);
-  return conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+  return { from, where: conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql`` };
 }
 
 function orderOf(input: ProductListQuery): RawBuilder<unknown> {
@@ -115,18 +116,19 @@ const LIST_COLUMNS = sql`p.id, p.code, p.name, p.spec, p.category_id, c.name AS 
   p.vat_rate, p.list_price, p.standard_cost, p.is_stocked, p.is_service, p.is_spare_part, p.is_consumable, p.reorder_interval_days, p.is_serial_tracked, p.status`;
 
 export async function listProducts(db: Db, input: ListInput): Promise<Page<ProductListRow>> {
-  const where = whereOf(input);
-  if (!where) return { rows: [], total: 0 };
+  const query = fromWhereOf(input);
+  if (!query) return { rows: [], total: 0 };
+  const { from, where } = query;
   // A search counts its matches in the same pass; otherwise the count walks the status index only.
   const total = input.q ? sql`count(*) OVER ()` : sql`NULL`;
   const { rows } = await sql<ListRecord & { total: number | null }>`
     SELECT ${LIST_COLUMNS}, ${total} AS total
-      FROM products p LEFT JOIN product_categories c ON c.id = p.category_id
+      FROM ${from} LEFT JOIN product_categories c ON c.id = p.category_id
      ${where}
      ORDER BY ${orderOf(input)}
      LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(db);
   const counted = rows[0]?.total;
-  const count = counted != null ? counted : ((await sql<{ n: number }>`SELECT count(*) AS n FROM products p ${where}`.execute(db)).rows[0]?.n ?? 0);
+  const count = counted != null ? counted : ((await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} ${where}`.execute(db)).rows[0]?.n ?? 0);
   return { total: count, rows: rows.map(toListRow) };
 }
 
@@ -185,8 +187,8 @@ export async function lookupProducts(db: Db, input: { q: string; limit: number }
     )
     SELECT ${LOOKUP_COLUMNS}
       FROM best
-      JOIN product_search ps ON ps.rowid = best.rowid
-      JOIN products p ON p.id = ps.product_id
+      CROSS JOIN product_search ps ON ps.rowid = best.rowid
+      CROSS JOIN products p ON p.id = ps.product_id
      WHERE p.status = 'active'
      ORDER BY best.rank, p.code
      LIMIT ${input.limit}`.execute(db);

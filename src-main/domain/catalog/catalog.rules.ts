@@ -19,6 +19,12 @@ export function gtinCheckDigit(body: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
+/** An EAN-13 from its first 12 digits (690… is a Chinese company prefix). */
+export function ean13(first12: string): string {
+  if (!/^\d{12}$/.test(first12)) throw new RangeError(`${first12} is not the body of an EAN-13`);
+  return first12 + String(gtinCheckDigit(first12));
+}
+
 /**
  * Whether a barcode can be right. All-digit codes of 8, 12, 13 or 14 digits are GTINs and carry a
  * check digit, so a mistyped digit is caught here; other codes (Code 128, a shop's own labels)
