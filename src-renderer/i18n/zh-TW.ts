@@ -409,7 +409,7 @@ const zhTW: Catalog = {
     VALIDATION: "填寫的內容有誤，請檢查標紅的欄位",
     NOT_FOUND: "要找的記錄不存在或已被刪除",
     CONFLICT: "與現有資料衝突",
-    FORBIDDEN: "您的角色沒有這項許可權",
+    FORBIDDEN: "您的角色沒有這項權限",
     UNAUTHENTICATED: "請先登入",
     RATE_LIMITED: "嘗試次數過多，請稍後再試",
     CREDIT_LIMIT: "超出信用額度",

@@ -13,11 +13,13 @@
  * - toBaseQuantity(product, quantity, unit, path?) → base units (箱 × factor); VALIDATION at
  *     `${path}.quantity` / `${path}.unit` for a bad quantity or a unit the product does not have.
  *   inPacks / quantityText: a base quantity as 3箱4个.
+ * - listProducts(db, { q, filters, sort, page, pageSize }) → Page<ProductListRow> (the product list, also
+ *   what the Excel export reads page by page).
  * - getProduct(db, id) → Product (NOT_FOUND when missing); substitutesFor(db, id) → active
  *   substitutes, first choice first.
  */
 export { priceFor } from './catalog.prices';
-export { lookupProducts } from './catalog.list';
+export { listProducts, lookupProducts } from './catalog.list';
 export { getProduct, substitutesFor, PRODUCT_SERIES } from './catalog.products';
 export { inPacks, quantityText, toBaseQuantity } from './catalog.units';
 export type { LookupProduct, LookupResult, PriceQuote, Product, ProductUnits, SubstituteRef } from './catalog.dto';
