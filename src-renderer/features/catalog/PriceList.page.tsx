@@ -132,7 +132,7 @@ function PriceListView({ list }: { list: PriceList }) {
           </Stack>
           <Fact label={t('catalog.priceLists.taxInclusive')} value={t(list.taxInclusive ? 'catalog.priceLists.taxInclusiveYes' : 'catalog.priceLists.taxInclusiveNo')} />
           <Fact label={`${t('catalog.priceLists.validFrom')} – ${t('catalog.priceLists.validTo')}`} value={validityText(list, t('catalog.priceLists.openEnded'))} />
-          <Fact label={t('catalog.field.status')} value={t(`catalog.status.${list.status}`)} />
+          <Fact label={t('catalog.field.status')} value={t(`catalog.priceLists.statuses.${list.status}`)} />
           <Fact label={t('catalog.priceLists.productCount')} value={String(list.productCount)} />
         </SimpleGrid>
         {list.notes && (

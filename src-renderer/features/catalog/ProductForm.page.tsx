@@ -102,7 +102,7 @@ function ProductForm({ product }: { product: Product | null }) {
       <form onSubmit={form.onSubmit((v) => void submit(v))} data-testid="product-form">
         <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
           <Grid gutter="md">
-            <Grid.Col span={{ base: 12, lg: 7 }}>
+            <Grid.Col span={{ base: 12, lg: 6 }}>
               <Section title={t('catalog.form.basics')}>
                 <Grid gutter="sm">
                   <Grid.Col span={4}>
@@ -133,7 +133,7 @@ function ProductForm({ product }: { product: Product | null }) {
                 </Grid>
               </Section>
             </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Grid.Col span={{ base: 12, lg: 6 }}>
               <Stack gap="md">
               <Section title={t('catalog.form.unitsAndPrices')}>
                 <Grid gutter="sm">
@@ -146,7 +146,7 @@ function ProductForm({ product }: { product: Product | null }) {
                   <Grid.Col span={4}>
                     <NumberInput
                       label={t('catalog.field.secondUnitFactor')}
-                      description={values.secondUnit.trim() ? t('catalog.form.secondUnitFactorLabel', { second: values.secondUnit.trim(), unit: unitLabel }) : undefined}
+                      placeholder={values.secondUnit.trim() ? t('catalog.form.secondUnitFactorLabel', { second: values.secondUnit.trim(), unit: unitLabel }) : undefined}
                       min={2}
                       allowDecimal={false}
                       disabled={!values.secondUnit.trim()}
@@ -154,14 +154,14 @@ function ProductForm({ product }: { product: Product | null }) {
                       data-testid="product-second-unit-factor"
                     />
                   </Grid.Col>
-                  <Grid.Col span={4}>
-                    <Select label={t('catalog.field.vatRate')} allowDeselect={false} data={VAT_RATES.map((r) => ({ value: String(r), label: `${r / 100}%` }))} {...form.getInputProps('vatRate')} />
-                  </Grid.Col>
-                  <Grid.Col span={4}>
+                  <Grid.Col span={6}>
                     <TextInput label={t('catalog.field.listPrice')} inputMode="decimal" disabled={!mayPrice} {...form.getInputProps('listPrice')} data-testid="product-list-price" />
                   </Grid.Col>
-                  <Grid.Col span={4}>
+                  <Grid.Col span={6}>
                     <TextInput label={t('catalog.field.standardCost')} inputMode="decimal" disabled={!mayPrice} {...form.getInputProps('standardCost')} />
+                  </Grid.Col>
+                  <Grid.Col span={6}>
+                    <Select label={t('catalog.field.vatRate')} allowDeselect={false} data={VAT_RATES.map((r) => ({ value: String(r), label: `${r / 100}%` }))} {...form.getInputProps('vatRate')} />
                   </Grid.Col>
                 </Grid>
               </Section>

@@ -90,6 +90,7 @@ const messages: Strings<Messages> = {
     openEnded: 'Open-ended',
     productCount: 'Products',
     kinds: { standard: 'Standard', tier: 'Customer tier', customer: 'One customer' },
+    statuses: { active: 'Active', archived: 'Archived' },
     taxInclusiveYes: 'Incl. VAT',
     taxInclusiveNo: 'Excl. VAT',
     emptyTitle: 'No price lists yet',

@@ -86,6 +86,7 @@ const messages = {
     openEnded: '长期有效',
     productCount: '商品数',
     kinds: { standard: '标准价', tier: '按客户等级', customer: '客户专属价' },
+    statuses: { active: '启用', archived: '已停用' },
     taxInclusiveYes: '含税',
     taxInclusiveNo: '不含税',
     emptyTitle: '还没有价目表',

@@ -102,6 +102,10 @@ const zhTW: Messages = {
       tier: "按客戶等級",
       customer: "客戶專屬價"
     },
+    statuses: {
+      active: "啟用",
+      archived: "已停用"
+    },
     taxInclusiveYes: "含稅",
     taxInclusiveNo: "不含稅",
     emptyTitle: "還沒有價目表",

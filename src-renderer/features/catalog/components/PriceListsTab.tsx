@@ -52,7 +52,7 @@ export function PriceListsTab() {
       header: t('catalog.field.status'),
       render: (l) => (
         <Badge size="sm" variant="dot" color={l.status === 'active' ? 'teal' : 'gray'}>
-          {t(`catalog.status.${l.status}`)}
+          {t(`catalog.priceLists.statuses.${l.status}`)}
         </Badge>
       ),
       nowrap: true,
