@@ -208,7 +208,8 @@ export async function updateProduct(ctx: HandlerContext, input: UpdateInput): Pr
   return after;
 }
 
-function definedOnly<T extends Record<string, unknown>>(fields: T): Partial<T> {
+/** The fields a caller gave (an update's undefined means "leave as is"). */
+export function definedOnly<T extends Record<string, unknown>>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
