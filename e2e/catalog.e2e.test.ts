@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../src-main/backend/backend';
@@ -78,6 +79,22 @@ describe.runIf(run)('products and price lists in Chromium', () => {
     await screenshot(page, 'catalog-03-search-pinyin');
     const byBarcode = await searchProducts(page, BARCODE);
     expect(byBarcode[0]).toContain(NAME);
+  });
+
+  it('imports products from a GBK CSV after a dry run that names the row it refuses', async () => {
+    const csv = ['商品编码,商品名称,规格型号,商品分类,单位,辅助单位,换算率,条形码,零售价', 'HZ001,红枣夹核桃,500g,休闲食品/坚果炒货,袋,箱,20,,29.9', 'HZ002,红枣片,,休闲食品/坚果炒货,袋,袋,10,,9.9', ''].join('\r\n');
+    await page.getByTestId('import-products').click();
+    await page.getByTestId('product-import').locator('input[type=file]').setInputFiles({ name: '商品.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'gbk') });
+    await page.getByTestId('product-import-summary').waitFor();
+    await expect(page.getByTestId('product-import-summary').textContent()).resolves.toContain('新增 1 个');
+    await expect(page.getByTestId('product-import-errors').textContent()).resolves.toContain('辅助单位');
+    await screenshot(page, 'catalog-03b-import-preview');
+    await page.getByTestId('product-import-run').click();
+    await page.getByTestId('product-import-done').waitFor();
+    await page.getByRole('button', { name: zhCN.common.close }).click();
+    await page.getByTestId('product-search').fill('hzjht');
+    await page.getByTestId('data-table').getByText('红枣夹核桃').waitFor();
+    await page.getByTestId('product-search').fill('');
   });
 
   it('shows the category tree', async () => {

@@ -70,6 +70,28 @@ const zhTW: Messages = {
     archived: "商品已停用",
     restored: "商品已啟用"
   },
+  import: {
+    open: "匯入商品",
+    title: "從 Excel 或 CSV 匯入商品",
+    intro: "每行一個商品，第一行是表頭（商品編碼、商品名稱、規格型號、商品分類、單位、輔助單位、換算率、條碼、稅率、零售價…）。編碼已存在的商品會按表格更新，分類可寫成「飲料/咖啡」，沒有的分類會自動建好。支援 .xlsx 和 .csv（UTF-8 或 GBK 編碼），最大 45 MB。",
+    choose: "選擇檔案",
+    template: "下載匯入模板",
+    templateFile: "商品匯入模板",
+    checking: "正在檢查檔案…",
+    summary: "共 {{rows}} 行：新增 {{created}} 個，更新 {{updated}} 個，無變化 {{unchanged}} 個，有問題 {{skipped}} 行",
+    mapping: "表頭對應",
+    notImported: "不匯入",
+    newCategories: "將新建分類：{{names}}",
+    errors: "有問題的行（這些行不會匯入）",
+    row: "行",
+    column: "列",
+    value: "內容",
+    problem: "問題",
+    strict: "有任何問題就整份不匯入",
+    run: "開始匯入",
+    another: "換個檔案",
+    done: "匯入完成：新增 {{created}} 個，更新 {{updated}} 個，跳過 {{skipped}} 行"
+  },
   categories: {
     add: "新增分類",
     addChild: "新增下級",

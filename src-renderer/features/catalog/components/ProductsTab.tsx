@@ -1,6 +1,6 @@
 import { Badge, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconBox, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconBox, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { useCan } from '../../auth/current-user';
 import { categoryTree, useCategories } from '../catalog.queries';
 import { unitsText } from '../units-text';
+import { ProductImportModal } from './ProductImportModal';
 
 /** 商品: the server-paged product list, searched by code, name, pinyin initials or barcode. */
 export function ProductsTab() {
@@ -26,6 +27,7 @@ export function ProductsTab() {
   const [kind, setKind] = useState<ProductFlag | null>(null);
   const [withArchived, setWithArchived] = useState(false);
   const categories = useCategories();
+  const [importOpened, importModal] = useDisclosure();
 
   const filters: ProductListFilters = {
     ...(categoryId ? { categoryId } : {}),
@@ -115,9 +117,14 @@ export function ProductsTab() {
           <Checkbox mb={8} label={t('catalog.list.showArchived')} checked={withArchived} onChange={(e) => setWithArchived(e.currentTarget.checked)} />
         </Group>
         {can('catalog.write') && (
-          <Button leftSection={<IconPlus size={16} />} onClick={add} data-testid="add-product" style={{ flexShrink: 0 }}>
-            {t('catalog.list.add')}
-          </Button>
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={importModal.open} data-testid="import-products">
+              {t('catalog.import.open')}
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={add} data-testid="add-product">
+              {t('catalog.list.add')}
+            </Button>
+          </Group>
         )}
       </Group>
       <DataTable
@@ -146,15 +153,21 @@ export function ProductsTab() {
               text={t('catalog.list.emptyText')}
               action={
                 can('catalog.write') && (
-                  <Button leftSection={<IconPlus size={16} />} onClick={add}>
-                    {t('catalog.list.add')}
-                  </Button>
+                  <Group gap="xs">
+                    <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={importModal.open}>
+                      {t('catalog.import.open')}
+                    </Button>
+                    <Button leftSection={<IconPlus size={16} />} onClick={add}>
+                      {t('catalog.list.add')}
+                    </Button>
+                  </Group>
                 )
               }
             />
           )
         }
       />
+      <ProductImportModal opened={importOpened} onClose={importModal.close} />
     </>
   );
 }
