@@ -11,6 +11,7 @@ import type { LookupProduct, LookupResult, ProductListRow, ProductStatus, VatRat
 import { categoryAndBelow } from './catalog.repository';
 import { normaliseBarcode, normaliseProductCode } from './catalog.rules';
 import { toProductFtsQuery } from './catalog.search-text';
+import { cappedCount } from '../../db/counts';
 
 type Db = Kysely<Database>;
 type ListInput = z.output<typeof productListInput>;
@@ -117,9 +118,9 @@ const LIST_COLUMNS = sql`p.id, p.code, p.name, p.spec, p.category_id, c.name AS 
 
 export async function listProducts(db: Db, input: ListInput): Promise<Page<ProductListRow>> {
   const query = fromWhereOf(input);
-  if (!query) return { rows: [], total: 0 };
+  if (!query) return { rows: [], total: 0, totalIsExact: true };
   const { from, where } = query;
-  // A search counts its matches in the same pass; otherwise the count walks the status index only.
+  // A search counts its matches in the same pass; otherwise the count stops at COUNT_CAP.
   const total = input.q ? sql`count(*) OVER ()` : sql`NULL`;
   const { rows } = await sql<ListRecord & { total: number | null }>`
     SELECT ${LIST_COLUMNS}, ${total} AS total
@@ -128,8 +129,8 @@ export async function listProducts(db: Db, input: ListInput): Promise<Page<Produ
      ORDER BY ${orderOf(input)}
      LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(db);
   const counted = rows[0]?.total;
-  const count = counted != null ? counted : ((await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} ${where}`.execute(db)).rows[0]?.n ?? 0);
-  return { total: count, rows: rows.map(toListRow) };
+  const count = counted != null ? { total: counted, totalIsExact: true } : await cappedCount(db, sql`FROM ${from} ${where}`);
+  return { ...count, rows: rows.map(toListRow) };
 }
 
 /** Every matching product in the list's order, in pages of `size`: what an export reads. */

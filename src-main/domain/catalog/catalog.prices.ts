@@ -54,7 +54,8 @@ export async function getPriceList(db: Db, id: string): Promise<PriceList> {
 
 export async function listPriceLists(db: Db, input: Parameters<typeof repo.listPriceLists>[1]): Promise<Page<PriceList>> {
   const { rows, total } = await repo.listPriceLists(db, input);
-  return { rows: rows.map(toPriceList), total };
+  // Price lists are a handful per company; their count is exact.
+  return { rows: rows.map(toPriceList), total, totalIsExact: true };
 }
 
 interface Scope {
@@ -159,7 +160,7 @@ export async function priceListItems(db: Db, input: { priceListId: string; q?: s
   let filter = null;
   if (input.q) {
     const fts = toProductFtsQuery(input.q);
-    if (!fts) return { rows: [], total: 0 };
+    if (!fts) return { rows: [], total: 0, totalIsExact: true };
     filter = sql`p.id IN (SELECT ps.product_id FROM products_fts JOIN product_search ps ON ps.rowid = products_fts.rowid WHERE products_fts MATCH ${fts})`;
   }
   const { rows, total } = await repo.priceListProducts(db, input.priceListId, filter, input.page, input.pageSize);
@@ -170,6 +171,7 @@ export async function priceListItems(db: Db, input: { priceListId: string; q?: s
   );
   return {
     total,
+    totalIsExact: true,
     rows: rows.map((r) => ({
       productId: r.id,
       code: r.code,

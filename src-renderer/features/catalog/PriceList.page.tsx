@@ -146,8 +146,8 @@ function PriceListView({ list }: { list: PriceList }) {
         {addButton}
       </Group>
       <DataTable
-        queryKey={['catalog', 'priceListItems', list.id, debouncedQ]}
-        fetchPage={(page, pageSize) => api.catalog.priceListItems({ priceListId: list.id, q: debouncedQ || undefined, page, pageSize })}
+        method="catalog.priceListItems"
+        input={{ priceListId: list.id, q: debouncedQ || undefined }}
         columns={columns}
         rowKey={(i) => i.productId}
         minWidth={900}

@@ -2,14 +2,14 @@ import { Button, Center, Checkbox, Grid, Group, Loader, NumberInput, Paper, Sele
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconRestore } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PRODUCT_FLAGS, VAT_RATES, type Product } from '../../../src-main/domain/catalog/catalog.dto';
 import { api } from '../../api/client';
 import { notifyError, showFormError } from '../../api/hooks';
-import { FormActions } from '../../components/FormActions';
-import { useUnsavedChangesGuard } from '../../components/form/unsaved-changes';
+import { FormActions, FormActionsContext } from '../../components/form/FormActions';
+import { UnsavedChangesGuard } from '../../components/form/unsaved-changes';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/current-user';
@@ -54,7 +54,8 @@ function ProductForm({ product }: { product: Product | null }) {
   const categories = useCategories();
   const [busy, setBusy] = useState(false);
   const form = useForm<ProductFormValues>({ initialValues: product ? valuesFromProduct(product) : emptyProductValues() });
-  const unsaved = useUnsavedChangesGuard(() => form.isDirty());
+  // A successful save leaves the page without asking.
+  const saved = useRef(false);
   const values = form.getValues();
   const mayPrice = can('catalog.prices');
   const readOnly = !can('catalog.write');
@@ -66,7 +67,7 @@ function ProductForm({ product }: { product: Product | null }) {
       if (product) await api.catalog.update({ id: product.id, ...input });
       else await api.catalog.create(input);
       notifications.show({ color: 'teal', message: t('catalog.form.saved') });
-      unsaved.markSaved();
+      saved.current = true;
       navigate('/catalog');
     } catch (error) {
       showFormError(form, error);
@@ -181,11 +182,13 @@ function ProductForm({ product }: { product: Product | null }) {
         </fieldset>
         {!readOnly && (
           <Group justify="flex-end">
-            <FormActions onCancel={() => navigate('/catalog')} busy={busy} saveTestId="product-save" mt="md" />
+            <FormActionsContext.Provider value={{ busy, onCancel: () => navigate('/catalog') }}>
+              <FormActions saveTestId="product-save" mt="md" />
+            </FormActionsContext.Provider>
           </Group>
         )}
       </form>
-      {unsaved.prompt}
+      <UnsavedChangesGuard hasUnsavedEdits={() => !saved.current && form.isDirty()} />
     </>
   );
 }

@@ -1,19 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Category } from '../../../src-main/domain/catalog/catalog.dto';
-import { api } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
 
-/** Query hooks of the catalog screens; every key starts with 'catalog' so data.changed refreshes them. */
+/** Query hooks of the catalog screens, named for what they read. */
 
 export function useCategories() {
-  return useQuery({ queryKey: ['catalog', 'categories'], queryFn: () => api.catalog.listCategories({}) });
+  return useApiQuery('catalog.listCategories', {});
 }
 
 export function useProduct(id: string | undefined) {
-  return useQuery({ queryKey: ['catalog', 'get', id], queryFn: () => api.catalog.get({ id: id! }), enabled: !!id });
+  return useApiQuery('catalog.get', { id: id ?? '' }, { enabled: !!id });
 }
 
 export function usePriceList(id: string) {
-  return useQuery({ queryKey: ['catalog', 'priceList', id], queryFn: () => api.catalog.getPriceList({ id }) });
+  return useApiQuery('catalog.getPriceList', { id });
 }
 
 export interface CategoryOption {

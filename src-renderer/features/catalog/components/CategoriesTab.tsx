@@ -8,7 +8,7 @@ import type { Category } from '../../../../src-main/domain/catalog/catalog.dto';
 import { api } from '../../../api/client';
 import { notifyError, showFormError } from '../../../api/hooks';
 import { EmptyState } from '../../../components/EmptyState';
-import { FormActions } from '../../../components/FormActions';
+import { FormActions, FormActionsContext } from '../../../components/form/FormActions';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { useCan } from '../../auth/current-user';
 import { categoryTree, useCategories } from '../catalog.queries';
@@ -159,7 +159,9 @@ function CategoryModal({ editing, categories, onClose }: { editing: Editing | nu
             {...form.getInputProps('parentId')}
           />
         </Stack>
-        <FormActions onCancel={onClose} busy={busy} saveTestId="category-save" mt="md" />
+        <FormActionsContext.Provider value={{ busy, onCancel: onClose }}>
+          <FormActions saveTestId="category-save" mt="md" />
+        </FormActionsContext.Provider>
       </form>
     </Modal>
   );

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { PRICE_LIST_KINDS, type PriceList, type PriceListKind } from '../../../../src-main/domain/catalog/catalog.dto';
 import { api } from '../../../api/client';
 import { showFormError } from '../../../api/hooks';
-import { FormActions } from '../../../components/FormActions';
-import { DateField } from '../../customers/components/DateField';
-import { CustomerPicker } from './CustomerPicker';
+import { CustomerPicker } from '../../../components/CustomerPicker';
+import { DateField } from '../../../components/DateField';
+import { FormActions, FormActionsContext } from '../../../components/form/FormActions';
 
 interface PriceListValues {
   code: string;
@@ -105,10 +105,13 @@ export function PriceListFormModal({ opened, onClose, list, onSaved }: { opened:
             <Grid.Col span={12}>
               <CustomerPicker
                 label={t('catalog.priceLists.customer')}
-                value={values.customerId}
-                onChange={(id) => form.setFieldValue('customerId', id)}
+                withAsterisk
+                // The picker knows only what was searched; the list's own customer shows until another is chosen.
+                placeholder={list?.customerName ?? undefined}
+                value={values.customerId === list?.customerId ? null : values.customerId}
+                onChange={(id) => form.setFieldValue('customerId', id ?? list?.customerId ?? null)}
                 error={form.errors.customerId as string | undefined}
-                initial={list?.customerId && list.customerName ? { id: list.customerId, name: list.customerName } : null}
+                data-testid="price-list-customer"
               />
             </Grid.Col>
           )}
@@ -125,7 +128,9 @@ export function PriceListFormModal({ opened, onClose, list, onSaved }: { opened:
             <Textarea label={t('catalog.field.notes')} autosize minRows={2} maxRows={4} {...form.getInputProps('notes')} />
           </Grid.Col>
         </Grid>
-        <FormActions onCancel={onClose} busy={busy} saveTestId="price-list-save" mt="md" />
+        <FormActionsContext.Provider value={{ busy, onCancel: onClose }}>
+          <FormActions saveTestId="price-list-save" mt="md" />
+        </FormActionsContext.Provider>
       </form>
     </Modal>
   );

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { PRICE_LIST_KINDS, type PriceList, type PriceListKind } from '../../../../src-main/domain/catalog/catalog.dto';
-import { api } from '../../../api/client';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { EmptyState } from '../../../components/EmptyState';
 import { useCan } from '../../auth/current-user';
@@ -79,8 +78,8 @@ export function PriceListsTab() {
         {addButton}
       </Group>
       <DataTable
-        queryKey={['catalog', 'priceLists', kind, status]}
-        fetchPage={(page, pageSize) => api.catalog.listPriceLists({ ...(kind === ANY ? {} : { kind }), status, page, pageSize })}
+        method="catalog.listPriceLists"
+        input={{ ...(kind === ANY ? {} : { kind }), status }}
         columns={columns}
         rowKey={(l) => l.id}
         minWidth={980}

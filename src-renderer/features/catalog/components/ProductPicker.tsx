@@ -1,10 +1,9 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LookupProduct } from '../../../../src-main/domain/catalog/catalog.dto';
-import { api } from '../../../api/client';
+import { useApiQuery } from '../../../api/hooks';
 
 /** A product by scanned barcode, exact code, or a search on name and pinyin initials (catalog.lookup). */
 export function ProductPicker({ label, onPick, error }: { label: string; onPick: (product: LookupProduct | null) => void; error?: string }) {
@@ -12,7 +11,7 @@ export function ProductPicker({ label, onPick, error }: { label: string; onPick:
   const [search, setSearch] = useState('');
   const [value, setValue] = useState<string | null>(null);
   const [debounced] = useDebouncedValue(search.trim(), 150);
-  const hits = useQuery({ queryKey: ['catalog', 'lookup', debounced], queryFn: () => api.catalog.lookup({ q: debounced, limit: 15 }), enabled: debounced.length > 0 });
+  const hits = useApiQuery('catalog.lookup', { q: debounced, limit: 15 }, { enabled: debounced.length > 0 });
   const products = hits.data?.products ?? [];
   const options = products.map((p) => ({ value: p.id, label: [p.code, p.name, p.spec].filter(Boolean).join(' ') }));
   return (

@@ -43,11 +43,12 @@ export function ProductsTab() {
   };
   const add = () => navigate('/catalog/new');
 
-  const columns: Column<ProductListRow>[] = [
-    { key: 'code', header: t('catalog.field.code'), render: (p) => p.code, nowrap: true },
+  const columns: Column<ProductListRow, 'code' | 'name'>[] = [
+    { key: 'code', header: t('catalog.field.code'), render: (p) => p.code, nowrap: true, sortField: 'code' },
     {
       key: 'name',
       header: t('catalog.field.name'),
+      sortField: 'name',
       render: (p) => (
         <Stack gap={0}>
           <Text size="sm" fw={500}>
@@ -128,8 +129,8 @@ export function ProductsTab() {
         )}
       </Group>
       <DataTable
-        queryKey={['catalog', 'list', debouncedQ, filters]}
-        fetchPage={(page, pageSize) => api.catalog.list({ q: debouncedQ || undefined, filters, page, pageSize })}
+        method="catalog.list"
+        input={{ q: debouncedQ || undefined, filters }}
         columns={columns}
         rowKey={(p) => p.id}
         onExport={async () => saveExport(await api.exports.products({ q: debouncedQ || undefined, filters, format: 'xlsx', language: exportLanguage() }))}
