@@ -21,7 +21,7 @@ export function CatalogPage({ tab = 'products' }: { tab?: CatalogTabKey }) {
   const navigate = useNavigate();
   return (
     <>
-      <PageHeader title={t('catalog.title')} />
+      <PageHeader title={t('nav.catalog')} />
       <Tabs value={tab} onChange={(value) => navigate(TABS.find((x) => x.key === value)?.path ?? '/catalog')} keepMounted={false}>
         <Tabs.List mb="md">
           {TABS.map(({ key, icon: Icon }) => (

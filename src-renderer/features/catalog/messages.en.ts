@@ -4,7 +4,6 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 /** Strings of the catalog screens, English. */
 const messages: Strings<Messages> = {
-  title: 'Products & prices',
   tabs: { products: 'Products', categories: 'Categories', priceLists: 'Price lists' },
   field: {
     code: 'Product code',

@@ -1,6 +1,5 @@
 /** Strings of the catalog screens (商品与价格), Simplified Chinese (the source catalog); t('catalog.…'). */
 const messages = {
-  title: '商品与价格',
   tabs: { products: '商品', categories: '商品分类', priceLists: '价目表' },
   field: {
     code: '商品编码',

@@ -2,7 +2,6 @@ import type { Messages } from './messages.zh-CN';
 
 /** Traditional Chinese (Taiwan): written by scripts/zh-tw.ts from the Simplified catalog, then reviewed. */
 const zhTW: Messages = {
-  title: "商品與價格",
   tabs: {
     products: "商品",
     categories: "商品分類",
