@@ -41,6 +41,7 @@ const FIXES: [string, string][] = [
   ['復購', '回購'],
   ['字首', '前綴'],
   ['關鍵詞', '關鍵字'],
+  ['}}+ 條', '}}+ 筆'],
 ];
 
 const convert = OpenCC.Converter({ from: 'cn', to: 'twp' });
