@@ -13,7 +13,7 @@ export const NAV_ENTRIES = [
   { key: 'orders', path: '/orders', group: 'sales' },
   { key: 'deliveries', path: '/deliveries', group: 'sales' },
   { key: 'returns', path: '/returns', group: 'sales' },
-  { key: 'catalog', path: '/catalog', group: 'stock' },
+  { key: 'catalog', path: '/catalog', group: 'stock', permission: 'catalog.read' },
   { key: 'stock', path: '/stock', group: 'stock' },
   { key: 'purchasing', path: '/purchasing', group: 'stock' },
   { key: 'invoices', path: '/invoices', group: 'finance' },

@@ -30,6 +30,9 @@ import type { ReactNode } from 'react';
 import type { Permission } from '../src-main/api/contract';
 import { NAV_ENTRIES, NAV_GROUPS, type NavGroup, type NavKey } from './nav-entries';
 import { AuditLogPage } from './features/audit/AuditLog.page';
+import { CatalogPage } from './features/catalog/Catalog.page';
+import { PriceListPage } from './features/catalog/PriceList.page';
+import { ProductEditPage, ProductNewPage } from './features/catalog/ProductForm.page';
 import { CustomerEditPage, CustomerNewPage } from './features/customers/CustomerForm.page';
 import { CustomersListPage } from './features/customers/CustomersList.page';
 import { CustomerViewPage } from './features/customers/CustomerView.page';
@@ -98,6 +101,16 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
       { path: 'board', element: <LeadsPage tab="board" /> },
       { path: 'campaigns', element: <LeadsPage tab="campaigns" /> },
       { path: 'channels', element: <LeadsPage tab="channels" /> },
+    ],
+  },
+  catalog: {
+    element: <CatalogPage />,
+    children: [
+      { path: 'categories', element: <CatalogPage tab="categories" /> },
+      { path: 'price-lists', element: <CatalogPage tab="priceLists" /> },
+      { path: 'price-lists/:id', element: <PriceListPage /> },
+      { path: 'new', element: <ProductNewPage /> },
+      { path: ':id', element: <ProductEditPage /> },
     ],
   },
   users: { element: <UsersPage /> },

@@ -59,6 +59,7 @@ export const ISSUE_CODES = [
   'device_prefix_set',
   'password_protected',
   'malformed_csv',
+  'invalid_barcode',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -127,6 +128,7 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   device_prefix_set: (p) => `This desktop already numbers under prefix ${String(p.current)}`,
   password_protected: () => 'The workbook is password-protected',
   malformed_csv: (p) => `Line ${String(p.line)} cannot be read as CSV`,
+  invalid_barcode: () => 'Not a barcode: 4–32 letters, digits or hyphens; an 8, 12, 13 or 14-digit code must end in its check digit',
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

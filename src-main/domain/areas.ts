@@ -5,6 +5,7 @@
 import { auditArea } from './audit/audit.area';
 import { authArea } from './auth/auth.area';
 import { backupArea } from './backup/backup.area';
+import { catalogArea } from './catalog/catalog.area';
 import { customersArea } from './customers/customers.area';
 import { exportsArea } from './exports/exports.area';
 import { importsArea } from './imports/imports.area';
@@ -15,4 +16,4 @@ import { settingsArea } from './settings/settings.area';
 import { stockArea } from './stock/stock.area';
 import { usersArea } from './users/users.area';
 
-export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, stockArea, printArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, printArea] as const;

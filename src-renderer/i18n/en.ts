@@ -206,6 +206,10 @@ const en: Catalog = {
       opportunity: 'Opportunity',
       campaign: 'Campaign',
       import: 'Import',
+      product: 'Product',
+      productCategory: 'Product category',
+      priceList: 'Price list',
+      productImport: 'Product import',
     },
     methods: {
       auth: {
@@ -244,11 +248,27 @@ const en: Catalog = {
         setStage: 'Stage set by hand',
         recomputeLifecycle: 'Stages recalculated',
       },
+      catalog: {
+        create: 'New product',
+        update: 'Edit product',
+        archive: 'Archive product',
+        restore: 'Restore product',
+        saveCategory: 'Save category',
+        removeCategory: 'Delete category',
+        createPriceList: 'New price list',
+        updatePriceList: 'Edit price list',
+        archivePriceList: 'Archive price list',
+        restorePriceList: 'Restore price list',
+        setPrices: 'Set product prices',
+      },
       imports: {
+        previewProducts: 'Product import preview',
+        products: 'Product import',
         previewCustomers: 'Customer import preview',
         customers: 'Customer import',
       },
       exports: {
+        products: 'Product export',
         customers: 'Customer export',
       },
       leads: {

@@ -1,3 +1,6 @@
+import catalogEn from '../features/catalog/messages.en';
+import catalogZhCN from '../features/catalog/messages.zh-CN';
+import catalogZhTW from '../features/catalog/messages.zh-TW';
 import customersEn from '../features/customers/messages.en';
 import customersZhCN from '../features/customers/messages.zh-CN';
 import customersZhTW from '../features/customers/messages.zh-TW';
@@ -19,7 +22,7 @@ import printZhTW from '../print/messages.zh-TW';
  * are mounted here under the area's name: t('customers.title').
  */
 export const FEATURE_MESSAGES = {
-  'zh-CN': { customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, issues: issuesZhCN, print: printZhCN },
-  en: { customers: customersEn, imports: importsEn, leads: leadsEn, issues: issuesEn, print: printEn },
-  'zh-TW': { customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, issues: issuesZhTW, print: printZhTW },
+  'zh-CN': { catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, issues: issuesZhCN, print: printZhCN },
+  en: { catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, issues: issuesEn, print: printEn },
+  'zh-TW': { catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, issues: issuesZhTW, print: printZhTW },
 };

@@ -205,6 +205,10 @@ const zhCN = {
       opportunity: '商机',
       campaign: '营销活动',
       import: '导入',
+      product: '商品',
+      productCategory: '商品分类',
+      priceList: '价目表',
+      productImport: '商品导入',
     },
     methods: {
       auth: {
@@ -243,11 +247,27 @@ const zhCN = {
         setStage: '手动设置客户阶段',
         recomputeLifecycle: '重算客户阶段',
       },
+      catalog: {
+        create: '新增商品',
+        update: '修改商品',
+        archive: '停用商品',
+        restore: '启用商品',
+        saveCategory: '保存商品分类',
+        removeCategory: '删除商品分类',
+        createPriceList: '新建价目表',
+        updatePriceList: '修改价目表',
+        archivePriceList: '停用价目表',
+        restorePriceList: '启用价目表',
+        setPrices: '设置商品价格',
+      },
       imports: {
+        previewProducts: '预览商品导入',
+        products: '导入商品',
         previewCustomers: '预览客户导入',
         customers: '导入客户',
       },
       exports: {
+        products: '导出商品',
         customers: '导出客户',
       },
       leads: {

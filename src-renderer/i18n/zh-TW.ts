@@ -220,7 +220,11 @@ const zhTW: Catalog = {
       leadInteraction: "線索跟進",
       opportunity: "商機",
       campaign: "行銷活動",
-      import: "匯入"
+      import: "匯入",
+      product: "商品",
+      productCategory: "商品分類",
+      priceList: "價目表",
+      productImport: "商品匯入"
     },
     methods: {
       auth: {
@@ -259,11 +263,27 @@ const zhTW: Catalog = {
         setStage: "手動設定客戶階段",
         recomputeLifecycle: "重算客戶階段"
       },
+      catalog: {
+        create: "新增商品",
+        update: "修改商品",
+        archive: "停用商品",
+        restore: "啟用商品",
+        saveCategory: "儲存商品分類",
+        removeCategory: "刪除商品分類",
+        createPriceList: "新建價目表",
+        updatePriceList: "修改價目表",
+        archivePriceList: "停用價目表",
+        restorePriceList: "啟用價目表",
+        setPrices: "設定商品價格"
+      },
       imports: {
+        previewProducts: "預覽商品匯入",
+        products: "匯入商品",
         previewCustomers: "預覽客戶匯入",
         customers: "匯入客戶"
       },
       exports: {
+        products: "匯出商品",
         customers: "匯出客戶"
       },
       leads: {
@@ -409,7 +429,7 @@ const zhTW: Catalog = {
     VALIDATION: "填寫的內容有誤，請檢查標紅的欄位",
     NOT_FOUND: "要找的記錄不存在或已被刪除",
     CONFLICT: "與現有資料衝突",
-    FORBIDDEN: "您的角色沒有這項許可權",
+    FORBIDDEN: "您的角色沒有這項權限",
     UNAUTHENTICATED: "請先登入",
     RATE_LIMITED: "嘗試次數過多，請稍後再試",
     CREDIT_LIMIT: "超出信用額度",

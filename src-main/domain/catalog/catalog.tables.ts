@@ -70,7 +70,8 @@ export interface PriceListItemsTable {
 }
 
 export interface ProductSearchTable {
-  rowid: number;
+  /** INTEGER PRIMARY KEY: null on insert picks the next one. */
+  rowid: number | null;
   product_id: string;
   names: string;
   tokens: string;

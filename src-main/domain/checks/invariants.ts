@@ -102,3 +102,25 @@ export function summaryMatchesLedger(spec: SummaryCheckSpec): InvariantCheck {
     },
   };
 }
+
+/**
+ * Codes typed or imported in a series' own shape (C000120, P000120) must stay below the number the
+ * series issues next, or the series would one day issue a code already in use.
+ */
+export function codesBehindSeries(spec: { name: string; seriesCode: string; table: string; column?: string }): InvariantCheck {
+  return {
+    name: spec.name,
+    run(sqlite) {
+      const series = sqlite.prepare('SELECT prefix, next_number FROM numbering_series WHERE code = ?').get(spec.seriesCode) as { prefix: string; next_number: number } | undefined;
+      if (!series) return [];
+      const column = spec.column ?? 'code';
+      const highest = sqlite
+        .prepare(`SELECT max(CAST(substr(${column}, ?) AS INTEGER)) FROM ${spec.table} WHERE ${column} GLOB ?`)
+        .pluck()
+        .get(series.prefix.length + 1, `${series.prefix}[0-9]*`) as number | null;
+      return highest !== null && highest >= series.next_number
+        ? [`${spec.seriesCode} series would issue ${series.prefix}${series.next_number} but ${highest} is already used`]
+        : [];
+    },
+  };
+}

@@ -90,7 +90,7 @@ export function pinyinSortKey(name: string): string {
  * find 南京博雅食品 too. The pieces are short, so most are shared between customers and the index
  * stays small.
  */
-function nameTokens(text: string, person: boolean): string[] {
+export function nameTokens(text: string, person: boolean): string[] {
   const spellings = [spell(text, person)];
   if (person) spellings.push(spell(text, false)); // either reading of a polyphonic surname finds the person
   const tokens: string[] = [];
@@ -160,16 +160,16 @@ export function buildSearchDoc(source: SearchSource): SearchDoc {
 
 /**
  * FTS5 query for what a user typed; every whitespace-separated term must match. A term with CJK
- * or emoji is a phrase over names/people; anything else is a prefix over every column. Null when
- * the query has nothing searchable.
+ * or emoji is a phrase over the index's CJK columns (customers: names and people); anything else is a
+ * prefix over every column. Null when the query has nothing searchable.
  */
-export function toFtsQuery(q: string): string | null {
+export function toFtsQuery(q: string, cjkColumns: readonly string[] = ['names', 'people']): string | null {
   const terms = toHalfWidth(q).trim().split(/\s+/).filter(Boolean);
   const parts: string[] = [];
   for (const term of terms) {
     if (HAS_STANDALONE.test(term)) {
       const phrase = spacedText(term);
-      if (phrase) parts.push(`{names people} : "${phrase.replace(/"/g, '""')}"`);
+      if (phrase) parts.push(`{${cjkColumns.join(' ')}} : "${phrase.replace(/"/g, '""')}"`);
     } else {
       const token = term.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
       // One letter or digit as a prefix would match most of the index, and a term ending in

@@ -7,6 +7,7 @@ import { method } from '../../api/method';
 import { jobIdField } from '../../api/paging';
 import { auditContract } from '../audit/audit.contract';
 import { LOCALES } from '../auth/auth.contract';
+import { productListQuery } from '../catalog/catalog.contract';
 import { listFilters, listSort } from '../customers/customers.contract';
 import { leadListInput, leadsContract } from '../leads/leads.contract';
 
@@ -44,6 +45,9 @@ export const exportCampaignsInput = leadsContract['leads.listCampaigns'].input.o
 /** The activity log's query (audit.list) without its paging. */
 export const exportAuditLogInput = auditContract['audit.list'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
 
+/** The product list's query (catalog.list) without its paging. */
+export const exportProductsInput = z.object({ ...productListQuery, ...fileFields }).strict();
+
 export interface ExportFile {
   /** In the UI language when one was given: 客户档案-2026-11-28.xlsx. */
   fileName: string;
@@ -58,4 +62,6 @@ export const exportsContract = {
   'exports.leads': method<ExportFile>()({ input: exportLeadsInput, permission: 'leads.read', mutates: false }),
   'exports.campaigns': method<ExportFile>()({ input: exportCampaignsInput, permission: 'leads.read', mutates: false }),
   'exports.auditLog': method<ExportFile>()({ input: exportAuditLogInput, permission: 'audit.read', mutates: false }),
+  /** Whoever may page through the catalog may take it as a file (商品档案). */
+  'exports.products': method<ExportFile>()({ input: exportProductsInput, permission: 'catalog.read', mutates: false }),
 };

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import catalogEn from '../../../src-renderer/features/catalog/messages.en';
+import catalogZhCN from '../../../src-renderer/features/catalog/messages.zh-CN';
+import catalogZhTW from '../../../src-renderer/features/catalog/messages.zh-TW';
 import customersEn from '../../../src-renderer/features/customers/messages.en';
 import customersZhCN from '../../../src-renderer/features/customers/messages.zh-CN';
 import customersZhTW from '../../../src-renderer/features/customers/messages.zh-TW';
@@ -12,6 +15,7 @@ import en from '../../../src-renderer/i18n/en';
 import zhCN from '../../../src-renderer/i18n/zh-CN';
 import zhTW from '../../../src-renderer/i18n/zh-TW';
 import { AUDIT_EXPORT_WORDS } from '../audit/audit.export-words';
+import { PRODUCT_EXPORT_WORDS } from '../catalog/catalog.export';
 import { CUSTOMER_KINDS, CUSTOMER_SIZES, CUSTOMER_STATUSES, LIFECYCLE_STAGES } from '../customers/customers.dto';
 import { CUSTOMER_EXPORT_WORDS } from '../customers/customers.export';
 import { IMPORT_FIELDS } from '../imports/imports.contract';
@@ -20,9 +24,9 @@ import { CAMPAIGN_EXPORT_WORDS, LEAD_EXPORT_WORDS } from '../leads/leads.export'
 
 /** The renderer's catalogs per language, as i18next mounts them. */
 const CATALOGS = {
-  'zh-CN': { core: zhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN },
-  en: { core: en, customers: customersEn, imports: importsEn, leads: leadsEn },
-  'zh-TW': { core: zhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW },
+  'zh-CN': { core: zhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, catalog: catalogZhCN },
+  en: { core: en, customers: customersEn, imports: importsEn, leads: leadsEn, catalog: catalogEn },
+  'zh-TW': { core: zhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, catalog: catalogZhTW },
 };
 
 const LANGUAGES = Object.keys(CATALOGS) as (keyof typeof CATALOGS)[];
@@ -62,6 +66,14 @@ describe.each(LANGUAGES)('export words in %s agree with the screens', (language)
     expect(words.campaign).toEqual(pick(catalog.leads.campaigns, Object.keys(words.campaign)));
     expect(words.campaignStatus).toEqual(pick(catalog.leads.campaignStatus, CAMPAIGN_STATUSES));
     expect(words.campaignFile).toBe(catalog.leads.tabs.campaigns);
+  });
+
+  it('products: headers, statuses and yes/no as the product screens word them', () => {
+    const words = PRODUCT_EXPORT_WORDS[language];
+    expect(words.field).toEqual(pick(catalog.catalog.field, Object.keys(words.field)));
+    expect(words.status).toEqual(catalog.catalog.status);
+    expect(words.yesNo).toEqual(catalog.catalog.yesNo);
+    expect(words.file).toBe(catalog.catalog.list.exportFile);
   });
 
   it('activity log: headers, methods, records, transports and field names', () => {

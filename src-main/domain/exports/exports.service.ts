@@ -10,6 +10,8 @@ import { fieldIssue } from '../../api/issues';
 import type { Page } from '../../api/paging';
 import { auditExportTable } from '../audit/audit.export';
 import { listAudit } from '../audit/audit.service';
+import { productExportTable } from '../catalog/catalog.export';
+import { listProducts } from '../catalog/catalog.service';
 import { customerExportTable } from '../customers/customers.export';
 import { customerExportRows } from '../customers/customers.export-rows';
 import { toFieldDef } from '../customers/customers.fields';
@@ -19,7 +21,7 @@ import { campaignExportTable, leadExportTable } from '../leads/leads.export';
 import { listLeads } from '../leads/leads.service';
 import { getSettings } from '../settings/settings.service';
 import { businessDateIn } from '../core/dates';
-import type { ExportFile, ExportFormat, exportAuditLogInput, exportCampaignsInput, exportCustomersInput, exportLeadsInput } from './exports.contract';
+import type { ExportFile, ExportFormat, exportAuditLogInput, exportCampaignsInput, exportCustomersInput, exportLeadsInput, exportProductsInput } from './exports.contract';
 import { writeExportFile } from './exports.file';
 import type { ExportLanguage, ExportTable } from './exports.table';
 
@@ -86,4 +88,8 @@ export function exportCampaigns(input: z.output<typeof exportCampaignsInput>, ct
 
 export function exportAuditLog(input: z.output<typeof exportAuditLogInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(auditExportTable(input.language ?? null), pages((page, pageSize) => listAudit(ctx.db, { ...input, page, pageSize })), input, ctx);
+}
+
+export function exportProducts(input: z.output<typeof exportProductsInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(productExportTable, pages((page, pageSize) => listProducts(ctx.db, { ...input, page, pageSize })), input, ctx);
 }

@@ -1,8 +1,9 @@
 /**
- * The imports area's API: customers from CSV/XLSX (导入客户). Runtime-neutral; the import screen
- * imports the field list and the DTO types.
+ * The imports area's API: customers (导入客户) and products (导入商品) from CSV/XLSX.
+ * Runtime-neutral; the import screens import the field lists and the DTO types.
  */
 import { z } from 'zod';
+import type { IssueCode, IssueParams } from '../../api/issues';
 import { method } from '../../api/method';
 import { jobIdField } from '../../api/paging';
 
@@ -168,6 +169,74 @@ export interface ImportPreview extends ImportCounts {
 
 export type ImportResult = ImportCounts & { fileName: string; rowCount: number };
 
+/** What a column of a product file can be imported as. */
+export const PRODUCT_IMPORT_FIELDS = [
+  'code',
+  'name',
+  'spec',
+  'category',
+  'unit',
+  'secondUnit',
+  'secondUnitFactor',
+  'barcode',
+  'vatRate',
+  'listPrice',
+  'standardCost',
+  'isStocked',
+  'isService',
+  'isSparePart',
+  'isConsumable',
+  'isSerialTracked',
+  'reorderIntervalDays',
+  'notes',
+] as const;
+export type ProductImportField = (typeof PRODUCT_IMPORT_FIELDS)[number];
+
+export const importProductsInput = z
+  .object({ ...fileFields, mapping: z.array(z.enum(PRODUCT_IMPORT_FIELDS).nullable()).max(500).optional() })
+  .strict();
+
+/** Why a product row is refused, as a field issue code the screens already word (issues.codes.*). */
+export interface ProductRowError {
+  /** Line of the file where the row starts (the header is line 1). */
+  row: number;
+  /** The import field, or '' for the row as a whole. */
+  field: ProductImportField | '';
+  code: IssueCode;
+  params?: IssueParams;
+  message: string;
+  column?: string;
+  value?: string;
+}
+
+export interface ProductImportCounts {
+  /** New products created (in a preview: to create). */
+  imported: number;
+  /** Existing products (matched by code) changed. */
+  updated: number;
+  /** Matched rows whose values are already in the catalog. */
+  unchanged: number;
+  /** Rows left out because of an error (strict mode with errors: every row). */
+  skipped: number;
+  /** Category paths (饮料/咖啡) the file names that do not exist yet and are created. */
+  newCategories: string[];
+  errors: ProductRowError[];
+}
+
+export interface ProductImportPreview extends ProductImportCounts {
+  fileName: string;
+  encoding: string;
+  delimiter: string | null;
+  headers: string[];
+  headerRow: number;
+  suggestedMapping: (ProductImportField | null)[];
+  mapping: (ProductImportField | null)[];
+  rowCount: number;
+  sample: { row: number; cells: string[] }[];
+}
+
+export type ProductImportResult = ProductImportCounts & { fileName: string; rowCount: number };
+
 export const importsContract = {
   /**
    * A dry run: reads the file, suggests the column mapping and reports what an import would do. Runs
@@ -176,4 +245,8 @@ export const importsContract = {
   'imports.previewCustomers': method<ImportPreview>()({ input: importCustomersInput, permission: 'customers.import', mutates: false, runsOn: 'writer' }),
   /** Imports the valid rows (strict: nothing when any row has an error), in one transaction. */
   'imports.customers': method<ImportResult>()({ input: importCustomersInput, permission: 'customers.import', mutates: true, changes: ['customers'], bulkWrite: true }),
+  /** A dry run of a product file (商品档案): the mapping, what would be created or changed, and every row's errors. */
+  'imports.previewProducts': method<ProductImportPreview>()({ input: importProductsInput, permission: 'catalog.write', mutates: false, runsOn: 'writer' }),
+  /** Creates new products and updates those matched by code; list prices and costs also need catalog.prices. */
+  'imports.products': method<ProductImportResult>()({ input: importProductsInput, permission: 'catalog.write', mutates: true, changes: ['catalog'], bulkWrite: true }),
 };

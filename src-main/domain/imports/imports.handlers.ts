@@ -1,8 +1,11 @@
 import type { HandlersFor } from '../area';
 import type { importsContract } from './imports.contract';
+import { importProducts, previewProductImport } from '../catalog/catalog.import';
 import { importCustomers, previewCustomerImport } from './imports.service';
 
 export const importsHandlers: HandlersFor<typeof importsContract> = {
   'imports.previewCustomers': (input, ctx) => previewCustomerImport(input, ctx),
   'imports.customers': (input, ctx) => importCustomers(input, ctx),
+  'imports.previewProducts': (input, ctx) => previewProductImport(input, ctx),
+  'imports.products': (input, ctx) => importProducts(input, ctx),
 };

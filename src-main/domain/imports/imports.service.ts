@@ -26,7 +26,7 @@ type ImportInput = z.output<typeof importCustomersInput>;
 const SAMPLE_ROWS = 20;
 
 /** Lets a cancel request and progress events through between batches; a cancel rolls everything back. */
-async function checkpoint(ctx: HandlerContext, done: number, total: number, message: string): Promise<void> {
+export async function checkpoint(ctx: HandlerContext, done: number, total: number, message: string): Promise<void> {
   ctx.progress(done, total, message);
   await new Promise((resolve) => setImmediate(resolve));
   if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.');

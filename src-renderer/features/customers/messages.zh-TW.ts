@@ -141,7 +141,7 @@ const zhTW: Messages = {
     emptyTitle: "還沒有客戶檔案",
     emptyText: "新建第一個客戶，或者把現有的 Excel 客戶表匯入進來：支援 CSV 和 XLSX，GBK 編碼也能識別。",
     noMatchTitle: "沒有符合條件的客戶",
-    noMatchText: "換個關鍵詞試試，或清除篩選條件。也可以按拼音首字母搜尋，例如 njby。",
+    noMatchText: "換個關鍵字試試，或清除篩選條件。也可以按拼音首字母搜尋，例如 njby。",
     exportFile: "客戶檔案"
   },
   form: {

@@ -55,7 +55,8 @@ const zhTW: Messages = {
     invalid_device_prefix: "裝置前綴為 1–4 位大寫字母或數字",
     device_prefix_set: "本機已使用編號前綴 {{current}}，不能更改",
     password_protected: "活頁簿設有開啟密碼，請在 Excel 中取消密碼後再匯入",
-    malformed_csv: "第 {{line}} 行無法按 CSV 讀取（可能有引號沒有配對）"
+    malformed_csv: "第 {{line}} 行無法按 CSV 讀取（可能有引號沒有配對）",
+    invalid_barcode: "條碼不對：應為 4–32 位字母、數字或 -；8、12、13、14 位數字條碼的最後一位檢查碼要對得上"
   },
   words: {
     matchedOn: {
@@ -73,7 +74,11 @@ const zhTW: Messages = {
       lead: "線索",
       campaign: "行銷活動",
       customField: "自訂欄位",
-      ledgerEntry: "流水"
+      ledgerEntry: "流水",
+      product: "商品",
+      category: "商品分類",
+      priceList: "價目表",
+      supplier: "供應商"
     },
     expected: {
       number: "數字",
@@ -94,7 +99,17 @@ const zhTW: Messages = {
       only_address_is_default: "唯一的地址必須是預設地址",
       merge_into_itself: "不能合併到自己",
       customer_inactive: "該客戶已歸檔或已合併",
-      lead_lost: "該線索已標記為丟失"
+      lead_lost: "該線索已標記為丟失",
+      same_unit: "輔助單位不能與基本單位相同",
+      service_stocked: "服務類商品不管庫存",
+      service_serial_tracked: "服務類商品不能按序號管理",
+      serial_needs_stock: "按序號管理的商品必須管庫存",
+      reorder_needs_consumable: "只有耗材才有回購週期",
+      self_substitute: "商品不能替代自己",
+      category_cycle: "不能把分類移到它自己或它的下級分類下面",
+      category_in_use: "分類下還有商品或下級分類",
+      prices_permission: "修改售價和成本需要價格權限",
+      price_list_scope: "標準價目表不指定客戶等級或客戶"
     },
     status: {
       saved: "儲存",
