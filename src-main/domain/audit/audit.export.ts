@@ -1,11 +1,11 @@
 /**
  * The activity log as a file (操作日志): when, who, what was done to which record, and the fields
- * it changed, in the words of audit.export-words.ts. Runtime-neutral.
+ * it changed, in the words of audit-export.messages.ts. Runtime-neutral.
  */
 import { codeLabels, columnsWorded, localised, type ExportLanguage, type ExportTable } from '../exports/exports.table';
 import { yuanText } from '../core/money';
 import type { AuditEntry } from './audit.contract';
-import { AUDIT_EXPORT_WORDS } from './audit.export-words';
+import { AUDIT_EXPORT_WORDS } from './audit-export.messages';
 
 type Words = (typeof AUDIT_EXPORT_WORDS)['zh-CN'];
 

@@ -14,7 +14,7 @@ import leadsZhTW from '../../../src-renderer/features/leads/messages.zh-TW';
 import en from '../../../src-renderer/i18n/en';
 import zhCN from '../../../src-renderer/i18n/zh-CN';
 import zhTW from '../../../src-renderer/i18n/zh-TW';
-import { AUDIT_EXPORT_WORDS } from '../audit/audit.export-words';
+import { AUDIT_EXPORT_WORDS } from '../audit/audit-export.messages';
 import { PRODUCT_EXPORT_WORDS } from '../catalog/catalog.export';
 import { CUSTOMER_KINDS, CUSTOMER_SIZES, CUSTOMER_STATUSES, LIFECYCLE_STAGES } from '../customers/customers.dto';
 import { CUSTOMER_EXPORT_WORDS } from '../customers/customers.export';
