@@ -42,6 +42,8 @@ const FIXES: [string, string][] = [
   ['字首', '前綴'],
   ['關鍵詞', '關鍵字'],
   ['}}+ 條', '}}+ 筆'],
+  ['過賬', '過帳'],
+  ['賬', '帳'],
 ];
 
 const convert = OpenCC.Converter({ from: 'cn', to: 'twp' });
