@@ -114,3 +114,8 @@ export async function documentPage<R, T>(db: Kysely<Database>, query: DocumentPa
   ]);
   return { rows: rows.map(query.map), total: counted.rows[0]?.total ?? 0 };
 }
+
+/** Typed text as a LIKE pattern matched literally (with ESCAPE '\'). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -5,6 +5,7 @@ import type { Page } from '../../api/paging';
 import type { Database } from '../../db/schema';
 import type { stockContract } from './stock.contract';
 import type { SerialRow, SerialStatus } from './stock.dto';
+import { escapeLike } from './stock.documents';
 
 type ListInput = z.output<(typeof stockContract)['stock.serials']['input']>;
 
@@ -30,7 +31,7 @@ export async function listSerials(db: Kysely<Database>, input: ListInput): Promi
   if (input.productId) where.push(sql`s.product_id = ${input.productId}`);
   if (input.warehouseId) where.push(sql`s.warehouse_id = ${input.warehouseId}`);
   if (input.status) where.push(sql`s.status = ${input.status}`);
-  if (input.q) where.push(sql`s.serial LIKE ${`${input.q.replace(/[%_\\]/g, '\\$&')}%`} ESCAPE '\\'`);
+  if (input.q) where.push(sql`s.serial LIKE ${`${escapeLike(input.q)}%`} ESCAPE '\\'`);
   const whereSql = sql.join(where, sql` AND `);
   const [{ rows }, counted] = await Promise.all([
     sql<SerialRecord>`SELECT s.id, s.product_id, p.code AS product_code, p.name AS product_name, s.serial, s.status, s.warehouse_id, w.name AS warehouse_name,
