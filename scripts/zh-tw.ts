@@ -44,6 +44,10 @@ const FIXES: [string, string][] = [
   ['}}+ 條', '}}+ 筆'],
   ['過賬', '過帳'],
   ['賬', '帳'],
+  ['發貨', '出貨'],
+  ['下采購', '下採購'],
+  ['錄入', '輸入'],
+  ['出入庫記錄', '出入庫紀錄'],
 ];
 
 const convert = OpenCC.Converter({ from: 'cn', to: 'twp' });

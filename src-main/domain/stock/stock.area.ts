@@ -4,6 +4,7 @@ import { STOCK_CHECKS } from './stock.checks';
 import { stockContract } from './stock.contract';
 import { ADJUSTMENT_SERIES, COUNT_SERIES, TRANSFER_SERIES } from './stock.documents';
 import { stockHandlers } from './stock.handlers';
+import { seedStock } from './stock.seed';
 
 /** 库存: warehouses, the stock ledger, reservations, serial numbers, counts, transfers, replenishment. */
 export const stockArea = defineArea({
@@ -17,4 +18,6 @@ export const stockArea = defineArea({
   },
   series: [ADJUSTMENT_SERIES, TRANSFER_SERIES, COUNT_SERIES],
   checks: STOCK_CHECKS,
+  // After the catalog (12), whose products it stocks.
+  seed: { order: 30, run: (conn, options) => seedStock(conn, options) },
 });
