@@ -50,6 +50,7 @@ export function OrderDrawer({ id }: { id: string }) {
     <Stack gap="sm">
       <Group justify="space-between">
         <Group gap="xs">
+          <Text fw={600}>{o.poNo}</Text>
           <Badge variant="light">{t(`purchasing.status.${o.status}`)}</Badge>
           <Text size="sm" c="dimmed">
             {o.supplierName} · {o.warehouseName} · {o.orderDate}

@@ -14,8 +14,9 @@ export function MovesTable({ productId, warehouseId }: { productId?: string; war
   const filter = { ...(productId ? { productId } : {}), ...(warehouseId ? { warehouseId } : {}) };
   const columns: Column<MoveRow>[] = [
     { key: 'date', header: t('stock.field.date'), render: (m) => m.moveDate, nowrap: true },
-    { key: 'product', header: t('stock.field.product'), render: (m) => `${m.productCode} ${m.productName}` },
-    { key: 'warehouse', header: t('stock.field.warehouse'), render: (m) => m.warehouseName, nowrap: true },
+    // Inside one product's or one warehouse's moves, the column would repeat the title.
+    ...(productId ? [] : [{ key: 'product', header: t('stock.field.product'), render: (m: MoveRow) => `${m.productCode} ${m.productName}` }]),
+    ...(warehouseId ? [] : [{ key: 'warehouse', header: t('stock.field.warehouse'), render: (m: MoveRow) => m.warehouseName, nowrap: true }]),
     { key: 'kind', header: t('stock.field.kind'), render: (m) => t(`stock.moveKind.${m.kind}`), nowrap: true },
     {
       key: 'quantity',
@@ -39,7 +40,7 @@ export function MovesTable({ productId, warehouseId }: { productId?: string; war
       columns={columns}
       rowKey={(m) => m.id}
       onExport={async () => saveExport(await api.exports.stockMoves({ ...filter, format: 'xlsx', language: exportLanguage() }))}
-      minWidth={960}
+      minWidth={productId ? 640 : 960}
       empty={<EmptyState icon={<IconArrowsExchange size={30} />} title={t('stock.moves.emptyTitle')} text={t('stock.moves.emptyText')} />}
     />
   );
