@@ -1,10 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-
-/** Query hooks of the stock screens; every key starts with 'stock' so data.changed refreshes them. */
+import { useApiQuery } from '../../api/hooks';
 
 export function useWarehouses(includeArchived = false) {
-  return useQuery({ queryKey: ['stock', 'warehouses', includeArchived], queryFn: () => api.stock.listWarehouses({ includeArchived }), staleTime: 60_000 });
+  return useApiQuery('stock.listWarehouses', { includeArchived }, { staleTime: 60_000 });
 }
 
 /** Warehouses as Select options (active ones). */

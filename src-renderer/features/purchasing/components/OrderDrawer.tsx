@@ -1,18 +1,17 @@
 import { Badge, Button, Group, NumberInput, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../src-main/domain/core/money';
 import { api } from '../../../api/client';
-import { fieldErrors, notifyError } from '../../../api/hooks';
+import { fieldErrors, notifyError, useApiQuery } from '../../../api/hooks';
 import { useCan } from '../../auth/current-user';
 
 /** One purchase order: its lines, what has arrived, and the buttons that move it on (confirm, receive, cancel). */
 export function OrderDrawer({ id }: { id: string }) {
   const { t } = useTranslation();
   const can = useCan();
-  const order = useQuery({ queryKey: ['purchasing', 'order', id], queryFn: () => api.purchasing.getOrder({ id }) });
+  const order = useApiQuery('purchasing.getOrder', { id });
   const [receiving, setReceiving] = useState<Record<string, number>>({});
   const [serials, setSerials] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});

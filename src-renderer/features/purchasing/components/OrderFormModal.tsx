@@ -7,8 +7,8 @@ import { formatFen, parseYuan, sumTaxLines, taxLine } from '../../../../src-main
 import type { ProductPick } from '../../../../src-main/domain/stock/stock.dto';
 import { api } from '../../../api/client';
 import { fieldErrors, notifyError } from '../../../api/hooks';
-import { FormActions } from '../../../components/FormActions';
-import { DateField } from '../../customers/components/DateField';
+import { FormActions, FormActionsContext } from '../../../components/form/FormActions';
+import { DateField } from '../../../components/DateField';
 import { ProductPicker } from '../../stock/components/ProductPicker';
 import { useWarehouseOptions } from '../../stock/stock.queries';
 import { useSupplierOptions } from '../purchasing.queries';
@@ -95,7 +95,9 @@ export function OrderFormModal({ onClose, onCreated }: { onClose: () => void; on
           </Group>
           <TextInput label={t('purchasing.field.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
         </Stack>
-        <FormActions onCancel={onClose} busy={busy} mt="md" />
+        <FormActionsContext.Provider value={{ busy, onCancel: onClose }}>
+          <FormActions mt="md" />
+        </FormActionsContext.Provider>
       </form>
     </Modal>
   );

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../src-main/domain/core/money';
 import { PURCHASE_ORDER_STATUSES, type PurchaseOrderRow, type PurchaseOrderStatus } from '../../../../src-main/domain/purchasing/purchasing.dto';
-import { api } from '../../../api/client';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { EmptyState } from '../../../components/EmptyState';
 import { useCan } from '../../auth/current-user';
@@ -56,8 +55,8 @@ export function OrdersTab() {
         {add}
       </Group>
       <DataTable
-        queryKey={['purchasing', 'orders', filter]}
-        fetchPage={(page, pageSize) => api.purchasing.listOrders({ ...filter, page, pageSize })}
+        method="purchasing.listOrders"
+        input={filter}
         columns={columns}
         rowKey={(o) => o.id}
         onRowClick={(o) => setOpened(o.id)}

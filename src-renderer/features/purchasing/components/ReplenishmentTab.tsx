@@ -1,13 +1,13 @@
 import { Button, Center, Checkbox, Group, Loader, NumberInput, Pagination, Paper, Select, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconShoppingCartPlus } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../src-main/domain/core/money';
 import type { ReplenishmentRow } from '../../../../src-main/domain/purchasing/purchasing.dto';
 import { api } from '../../../api/client';
-import { notifyError } from '../../../api/hooks';
+import { notifyError, useApiQuery } from '../../../api/hooks';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { useCan } from '../../auth/current-user';
@@ -23,7 +23,7 @@ export function ReplenishmentTab() {
   const [page, setPage] = useState(1);
   const [chosen, setChosen] = useState<Record<string, { quantity: number; supplierId?: string }>>({});
   const [busy, setBusy] = useState(false);
-  const list = useQuery({ queryKey: ['purchasing', 'replenishment', page], queryFn: () => api.purchasing.replenishment({ page, pageSize: PAGE_SIZE }), placeholderData: keepPreviousData });
+  const list = useApiQuery('purchasing.replenishment', { page, pageSize: PAGE_SIZE }, { placeholderData: keepPreviousData });
   if (list.isError) return <LoadFailed error={list.error} onRetry={() => void list.refetch()} />;
   if (!list.data)
     return (

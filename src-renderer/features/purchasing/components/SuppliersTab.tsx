@@ -1,25 +1,22 @@
 import { Badge, Button, Grid, Group, Modal, NumberInput, Text, TextInput, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch, IconTruck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { purchasingContract } from '../../../../src-main/domain/purchasing/purchasing.contract';
 import type { Supplier } from '../../../../src-main/domain/purchasing/purchasing.dto';
 import { api } from '../../../api/client';
-import { showFormError } from '../../../api/hooks';
-import { describeIssue } from '../../../api/issues';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { EmptyState } from '../../../components/EmptyState';
-import { FormActions } from '../../../components/FormActions';
+import { ContractForm, useContractForm } from '../../../components/form/contract-form';
 import { useCan } from '../../auth/current-user';
 
 type Values = Pick<Supplier, 'code' | 'name' | 'paymentTermsDays' | 'leadTimeDays'> & Record<'contactName' | 'mobile' | 'phone' | 'email' | 'address' | 'notes', string>;
 
-function SupplierModal({ supplier, onClose }: { supplier: Supplier | null; onClose: () => void }) {
+function SupplierForm({ supplier, onClose }: { supplier: Supplier | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const form = useForm<Values>({
+  const editor = useContractForm({
     initialValues: {
       code: supplier?.code ?? '',
       name: supplier?.name ?? '',
@@ -31,51 +28,41 @@ function SupplierModal({ supplier, onClose }: { supplier: Supplier | null; onClo
       paymentTermsDays: supplier?.paymentTermsDays ?? 30,
       leadTimeDays: supplier?.leadTimeDays ?? 7,
       notes: supplier?.notes ?? '',
-    },
-    validate: { code: (v) => (v.trim() ? null : describeIssue({ code: 'required' })), name: (v) => (v.trim() ? null : describeIssue({ code: 'required' })) },
-  });
-  async function submit(values: Values) {
-    setBusy(true);
-    try {
-      if (supplier) await api.purchasing.updateSupplier({ id: supplier.id, ...values });
-      else await api.purchasing.createSupplier(values);
+    } satisfies Values,
+    schema: purchasingContract['purchasing.createSupplier'].input,
+    save: (values) => (supplier ? api.purchasing.updateSupplier({ id: supplier.id, ...values }) : api.purchasing.createSupplier(values)),
+    onSaved: () => {
       notifications.show({ color: 'teal', message: t('purchasing.suppliers.saved') });
       onClose();
-    } catch (error) {
-      showFormError(form, error);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const { form } = editor;
   const field = (key: keyof Values, span = 6, required = false) => (
     <Grid.Col span={span}>
       <TextInput label={t(`purchasing.field.${key}`)} withAsterisk={required} {...form.getInputProps(key)} />
     </Grid.Col>
   );
   return (
-    <Modal opened onClose={onClose} title={supplier ? t('purchasing.suppliers.edit') : t('purchasing.suppliers.add')} size="lg">
-      <form onSubmit={form.onSubmit((v) => void submit(v))}>
-        <Grid gutter="sm">
-          {field('code', 4, true)}
-          {field('name', 8, true)}
-          {field('contactName', 4)}
-          {field('mobile', 4)}
-          {field('phone', 4)}
-          {field('email')}
-          <Grid.Col span={3}>
-            <NumberInput label={t('purchasing.field.paymentTermsDays')} min={0} max={365} allowDecimal={false} {...form.getInputProps('paymentTermsDays')} />
-          </Grid.Col>
-          <Grid.Col span={3}>
-            <NumberInput label={t('purchasing.field.leadTimeDays')} min={0} max={365} allowDecimal={false} {...form.getInputProps('leadTimeDays')} />
-          </Grid.Col>
-          {field('address', 12)}
-          <Grid.Col span={12}>
-            <Textarea label={t('purchasing.field.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
-          </Grid.Col>
-        </Grid>
-        <FormActions onCancel={onClose} busy={busy} mt="md" />
-      </form>
-    </Modal>
+    <ContractForm editor={editor} onCancel={onClose} saveTestId="supplier-save">
+      <Grid gutter="sm">
+        {field('code', 4, true)}
+        {field('name', 8, true)}
+        {field('contactName', 4)}
+        {field('mobile', 4)}
+        {field('phone', 4)}
+        {field('email')}
+        <Grid.Col span={3}>
+          <NumberInput label={t('purchasing.field.paymentTermsDays')} min={0} max={365} allowDecimal={false} {...form.getInputProps('paymentTermsDays')} />
+        </Grid.Col>
+        <Grid.Col span={3}>
+          <NumberInput label={t('purchasing.field.leadTimeDays')} min={0} max={365} allowDecimal={false} {...form.getInputProps('leadTimeDays')} />
+        </Grid.Col>
+        {field('address', 12)}
+        <Grid.Col span={12}>
+          <Textarea label={t('purchasing.field.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+        </Grid.Col>
+      </Grid>
+    </ContractForm>
   );
 }
 
@@ -107,14 +94,16 @@ export function SuppliersTab() {
         {add}
       </Group>
       <DataTable
-        queryKey={['purchasing', 'suppliers', q]}
-        fetchPage={(page, pageSize) => api.purchasing.listSuppliers({ ...(q ? { q } : {}), page, pageSize })}
+        method="purchasing.listSuppliers"
+        input={q ? { q } : {}}
         columns={columns}
         rowKey={(s) => s.id}
         onRowClick={write ? setEditing : undefined}
         empty={<EmptyState icon={<IconTruck size={30} />} title={t('purchasing.suppliers.emptyTitle')} text={t('purchasing.suppliers.emptyText')} action={add} />}
       />
-      {editing !== undefined && <SupplierModal key={editing?.id ?? 'new'} supplier={editing} onClose={() => setEditing(undefined)} />}
+      <Modal opened={editing !== undefined} onClose={() => setEditing(undefined)} title={editing ? t('purchasing.suppliers.edit') : t('purchasing.suppliers.add')} size="lg">
+        {editing !== undefined && <SupplierForm key={editing?.id ?? 'new'} supplier={editing} onClose={() => setEditing(undefined)} />}
+      </Modal>
     </>
   );
 }

@@ -1,17 +1,16 @@
 import { Badge, Button, Group, Modal, NumberInput, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
-import { notifyError } from '../../../api/hooks';
+import { notifyError, useApiQuery } from '../../../api/hooks';
 import { useCan } from '../../auth/current-user';
 
 /** One count sheet: the book quantity of each product, the counted quantity typed beside it, the difference. */
 export function CountSheet({ id, onDone }: { id: string; onDone: () => void }) {
   const { t } = useTranslation();
   const write = useCan()('stock.write');
-  const sheet = useQuery({ queryKey: ['stock', 'count', id], queryFn: () => api.stock.getCount({ id }) });
+  const sheet = useApiQuery('stock.getCount', { id });
   const [typed, setTyped] = useState<Record<string, number | null>>({});
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);

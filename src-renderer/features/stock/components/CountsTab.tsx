@@ -7,7 +7,7 @@ import { api } from '../../../api/client';
 import { fieldErrors, notifyError } from '../../../api/hooks';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { EmptyState } from '../../../components/EmptyState';
-import { FormActions } from '../../../components/FormActions';
+import { FormActions, FormActionsContext } from '../../../components/form/FormActions';
 import { useCan } from '../../auth/current-user';
 import { useWarehouseOptions } from '../stock.queries';
 import { CountSheet } from './CountSheet';
@@ -44,7 +44,9 @@ function OpenCountModal({ onClose, onOpened }: { onClose: () => void; onOpened: 
           <Select label={t('stock.field.warehouse')} data={warehouses} value={warehouseId} onChange={setWarehouseId} error={error} allowDeselect={false} />
           <TextInput label={t('stock.field.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
         </Stack>
-        <FormActions onCancel={onClose} busy={busy} mt="md" />
+        <FormActionsContext.Provider value={{ busy, onCancel: onClose }}>
+          <FormActions mt="md" />
+        </FormActionsContext.Provider>
       </form>
     </Modal>
   );
@@ -75,8 +77,8 @@ export function CountsTab() {
         {add}
       </Group>
       <DataTable
-        queryKey={['stock', 'counts']}
-        fetchPage={(page, pageSize) => api.stock.listCounts({ page, pageSize })}
+        method="stock.listCounts"
+        input={{}}
         columns={columns}
         rowKey={(r) => r.id}
         onRowClick={(r) => setSheet(r.id)}

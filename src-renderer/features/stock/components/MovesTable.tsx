@@ -35,8 +35,8 @@ export function MovesTable({ productId, warehouseId }: { productId?: string; war
   ];
   return (
     <DataTable
-      queryKey={['stock', 'moves', filter]}
-      fetchPage={(page, pageSize) => api.stock.moves({ ...filter, page, pageSize })}
+      method="stock.moves"
+      input={filter}
       columns={columns}
       rowKey={(m) => m.id}
       onExport={async () => saveExport(await api.exports.stockMoves({ ...filter, format: 'xlsx', language: exportLanguage() }))}

@@ -54,8 +54,8 @@ export function OverviewTab() {
         <Switch label={t('stock.overview.belowSafety')} checked={belowSafety} onChange={(e) => setBelowSafety(e.currentTarget.checked)} />
       </Group>
       <DataTable
-        queryKey={['stock', 'overview', filter]}
-        fetchPage={(page, pageSize) => api.stock.overview({ ...filter, page, pageSize })}
+        method="stock.overview"
+        input={filter}
         columns={columns}
         rowKey={(r) => `${r.productId}|${r.warehouseId}`}
         onRowClick={setOpened}

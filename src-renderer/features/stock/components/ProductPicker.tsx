@@ -1,17 +1,16 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductPick } from '../../../../src-main/domain/stock/stock.dto';
-import { api } from '../../../api/client';
+import { useApiQuery } from '../../../api/hooks';
 
 /** Finds a product by code, name or a scanned barcode (the server decides what matches). */
 export function ProductPicker({ value, onChange, error, label }: { value: ProductPick | null; onChange: (product: ProductPick | null) => void; error?: string; label?: string }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 200);
-  const found = useQuery({ queryKey: ['stock', 'findProducts', q], queryFn: () => api.stock.findProducts({ q, limit: 15 }), enabled: q.length > 0 });
+  const found = useApiQuery('stock.findProducts', { q, limit: 15 }, { enabled: q.length > 0 });
   const products = [...(value ? [value] : []), ...(found.data?.products ?? []).filter((p) => p.id !== value?.id)];
   return (
     <Select

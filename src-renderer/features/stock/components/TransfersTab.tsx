@@ -8,7 +8,7 @@ import { api } from '../../../api/client';
 import { fieldErrors, notifyError } from '../../../api/hooks';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { EmptyState } from '../../../components/EmptyState';
-import { FormActions } from '../../../components/FormActions';
+import { FormActions, FormActionsContext } from '../../../components/form/FormActions';
 import { useCan } from '../../auth/current-user';
 import { useWarehouseOptions } from '../stock.queries';
 import { ProductPicker } from './ProductPicker';
@@ -71,7 +71,9 @@ function TransferModal({ onClose }: { onClose: () => void }) {
           </Button>
           <TextInput label={t('stock.field.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
         </Stack>
-        <FormActions onCancel={onClose} busy={busy} mt="md" />
+        <FormActionsContext.Provider value={{ busy, onCancel: onClose }}>
+          <FormActions mt="md" />
+        </FormActionsContext.Provider>
       </form>
     </Modal>
   );
@@ -103,8 +105,8 @@ export function TransfersTab() {
         {add}
       </Group>
       <DataTable
-        queryKey={['stock', 'transfers']}
-        fetchPage={(page, pageSize) => api.stock.listTransfers({ page, pageSize })}
+        method="stock.listTransfers"
+        input={{}}
         columns={columns}
         rowKey={(r) => r.id}
         empty={<EmptyState icon={<IconArrowsRightLeft size={30} />} title={t('stock.transfers.emptyTitle')} text={t('stock.transfers.emptyText')} action={add} />}
