@@ -10,6 +10,7 @@ import { LOCALES } from '../auth/auth.contract';
 import { productListQuery } from '../catalog/catalog.contract';
 import { listFilters, listSort } from '../customers/customers.contract';
 import { leadListInput, leadsContract } from '../leads/leads.contract';
+import { purchasingContract } from '../purchasing/purchasing.contract';
 import { stockMovesInput, stockOverviewInput } from '../stock/stock.contract';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -55,6 +56,12 @@ export const exportStockInput = stockOverviewInput.omit({ page: true, pageSize: 
 /** The stock moves' query (stock.moves) without its paging. */
 export const exportStockMovesInput = stockMovesInput.omit({ page: true, pageSize: true, after: true }).extend(fileFields).strict();
 
+/** The purchase orders list's query (purchasing.listOrders) without its paging. */
+export const exportPurchaseOrdersInput = purchasingContract['purchasing.listOrders'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
+
+/** The suppliers list's query (purchasing.listSuppliers) without its paging. */
+export const exportSuppliersInput = purchasingContract['purchasing.listSuppliers'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
+
 export interface ExportFile {
   /** In the UI language when one was given: 客户档案-2026-11-28.xlsx. */
   fileName: string;
@@ -73,4 +80,6 @@ export const exportsContract = {
   'exports.products': method<ExportFile>()({ input: exportProductsInput, permission: 'catalog.read', mutates: false }),
   'exports.stock': method<ExportFile>()({ input: exportStockInput, permission: 'stock.read', mutates: false }),
   'exports.stockMoves': method<ExportFile>()({ input: exportStockMovesInput, permission: 'stock.read', mutates: false }),
+  'exports.purchaseOrders': method<ExportFile>()({ input: exportPurchaseOrdersInput, permission: 'purchasing.read', mutates: false }),
+  'exports.suppliers': method<ExportFile>()({ input: exportSuppliersInput, permission: 'purchasing.read', mutates: false }),
 };

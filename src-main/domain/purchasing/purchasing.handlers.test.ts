@@ -177,3 +177,22 @@ describe('replenishment', () => {
     expect((await api.ok('purchasing.replenishment', {})).rows.map((r) => r.productId)).toEqual([c]);
   });
 });
+
+describe('purchasing exports', () => {
+  it('writes the purchase orders and the suppliers a list query matches, totals in yuan', async () => {
+    const api = await ownerApi();
+    const { main } = await twoWarehouses(api);
+    const supplierId = await aSupplier(api, 'S001', '华星电子', 5);
+    await aSupplier(api, 'S002', '博雅贸易', 3);
+    const order = await api.ok('purchasing.createOrder', { supplierId, warehouseId: main, orderDate: '2026-03-01', lines: [{ productId: aProduct(api), quantity: 3, unitPrice: 1000 }] });
+    await api.ok('purchasing.confirmOrder', { id: order.id });
+    const orders = Buffer.from((await api.ok('exports.purchaseOrders', { format: 'csv', status: 'confirmed' })).contentBase64, 'base64').toString('utf8').slice(1).split('\r\n');
+    expect(orders[0]).toBe('po_no,order_date,supplier,warehouse,status,expected_date,ordered_quantity,received_quantity,total_net,total_tax,total_gross');
+    expect(orders[1]).toBe('PO-2026-000001,2026-03-01,华星电子,总仓,confirmed,,3,0,26.55,3.45,30.00');
+    expect(await api.ok('exports.purchaseOrders', { format: 'csv', status: 'draft' })).toMatchObject({ rows: 0 });
+    const suppliers = await api.ok('exports.suppliers', { format: 'csv', language: 'zh-CN', q: 'hxdz' });
+    expect(suppliers).toMatchObject({ rows: 1, fileName: expect.stringMatching(/^供应商-/) });
+    const sales = await api.as('sales');
+    expect(await sales.call('exports.suppliers', { format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});

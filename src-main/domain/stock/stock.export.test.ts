@@ -54,3 +54,18 @@ describe('stock exports', () => {
     expect(row).toContain(',入库,2,');
   });
 });
+
+describe('the words of the stock and purchasing files', () => {
+  it('are the words the screens use, in every language', async () => {
+    const { STOCK_EXPORT_WORDS } = await import('./stock.export');
+    const { PURCHASING_EXPORT_WORDS } = await import('../purchasing/purchasing.export');
+    for (const language of ['zh-CN', 'en', 'zh-TW'] as const) {
+      const stock = (await import(`../../../src-renderer/features/stock/messages.${language}.ts`)).default;
+      const purchasing = (await import(`../../../src-renderer/features/purchasing/messages.${language}.ts`)).default;
+      expect(STOCK_EXPORT_WORDS[language].kind).toEqual(stock.moveKind);
+      expect(STOCK_EXPORT_WORDS[language].field.onHand).toBe(stock.field.onHand);
+      expect(PURCHASING_EXPORT_WORDS[language].status).toEqual(purchasing.status);
+      expect(PURCHASING_EXPORT_WORDS[language].field.totalGross).toBe(purchasing.field.totalGross);
+    }
+  });
+});

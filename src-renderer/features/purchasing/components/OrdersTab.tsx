@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../src-main/domain/core/money';
 import { PURCHASE_ORDER_STATUSES, type PurchaseOrderRow, type PurchaseOrderStatus } from '../../../../src-main/domain/purchasing/purchasing.dto';
+import { api } from '../../../api/client';
 import { DataTable, type Column } from '../../../components/DataTable';
+import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
 import { useCan } from '../../auth/current-user';
 import { OrderDrawer } from './OrderDrawer';
@@ -60,6 +62,7 @@ export function OrdersTab() {
         columns={columns}
         rowKey={(o) => o.id}
         onRowClick={(o) => setOpened(o.id)}
+        onExport={async () => saveExport(await api.exports.purchaseOrders({ ...filter, format: 'xlsx', language: exportLanguage() }))}
         minWidth={960}
         empty={<EmptyState icon={<IconFileInvoice size={30} />} title={t('purchasing.orders.emptyTitle')} text={t('purchasing.orders.emptyText')} action={add} />}
       />

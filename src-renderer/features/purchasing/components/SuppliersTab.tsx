@@ -8,6 +8,7 @@ import { purchasingContract } from '../../../../src-main/domain/purchasing/purch
 import type { Supplier } from '../../../../src-main/domain/purchasing/purchasing.dto';
 import { api } from '../../../api/client';
 import { DataTable, type Column } from '../../../components/DataTable';
+import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
 import { ContractForm, useContractForm } from '../../../components/form/contract-form';
 import { useCan } from '../../auth/current-user';
@@ -99,6 +100,7 @@ export function SuppliersTab() {
         columns={columns}
         rowKey={(s) => s.id}
         onRowClick={write ? setEditing : undefined}
+        onExport={async () => saveExport(await api.exports.suppliers({ ...(q ? { q } : {}), format: 'xlsx', language: exportLanguage() }))}
         empty={<EmptyState icon={<IconTruck size={30} />} title={t('purchasing.suppliers.emptyTitle')} text={t('purchasing.suppliers.emptyText')} action={add} />}
       />
       <Modal opened={editing !== undefined} onClose={() => setEditing(undefined)} title={editing ? t('purchasing.suppliers.edit') : t('purchasing.suppliers.add')} size="lg">
