@@ -86,6 +86,7 @@ export async function listReplenishment(db: Db, input: ListInput): Promise<Page<
       raisedAt: r.raised_at,
     })),
     total: counted.rows[0]?.total ?? 0,
+    totalIsExact: true,
   };
 }
 

@@ -64,7 +64,7 @@ export async function listSuppliers(db: Db, input: ListInput): Promise<Page<Supp
       .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows.map(toSupplier), total: counted.total };
+  return { rows: rows.map(toSupplier), total: counted.total, totalIsExact: true };
 }
 
 export async function getSupplier(db: Db, id: string): Promise<Supplier> {

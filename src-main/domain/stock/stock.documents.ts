@@ -112,7 +112,7 @@ export async function documentPage<R, T>(db: Kysely<Database>, query: DocumentPa
     sql<R>`${query.header} ${whereSql} ORDER BY ${query.orderBy} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`.execute(db),
     sql<{ total: number }>`SELECT count(*) AS total FROM ${query.table} ${whereSql}`.execute(db),
   ]);
-  return { rows: rows.map(query.map), total: counted.rows[0]?.total ?? 0 };
+  return { rows: rows.map(query.map), total: counted.rows[0]?.total ?? 0, totalIsExact: true };
 }
 
 /** Typed text as a LIKE pattern matched literally (with ESCAPE '\'). */

@@ -1,4 +1,5 @@
 /** The stock area's closed lists of codes (runtime-neutral: the renderer imports them). */
+import type { Page } from '../../api/paging';
 export const STOCK_MOVE_KINDS = ['opening', 'receipt', 'delivery', 'return', 'transfer_out', 'transfer_in', 'count_adjustment', 'scrap', 'service_issue'] as const;
 export type StockMoveKind = (typeof STOCK_MOVE_KINDS)[number];
 
@@ -72,9 +73,7 @@ export interface StockCursor {
   warehouseCode: string;
 }
 
-export interface StockPage {
-  rows: StockRow[];
-  total: number;
+export interface StockPage extends Page<StockRow> {
   /** The cursor of the next page, null on the last. */
   next: StockCursor | null;
 }
@@ -110,11 +109,8 @@ export interface MoveCursor {
   id: string;
 }
 
-export interface MovesPage {
-  rows: MoveRow[];
-  /** Counted up to a cap; `totalCapped` says the real number is larger. */
-  total: number;
-  totalCapped: boolean;
+/** Counted up to a cap; past it `totalIsExact` is false. */
+export interface MovesPage extends Page<MoveRow> {
   next: MoveCursor | null;
 }
 

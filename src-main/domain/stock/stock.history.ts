@@ -5,15 +5,13 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
+import { cappedCount } from '../../db/counts';
 import type { Database } from '../../db/schema';
 import type { stockMovesInput } from './stock.contract';
 import type { MoveCursor, MovesPage, StockMoveKind } from './stock.dto';
 
 type Db = Kysely<Database>;
 type MovesInput = z.output<typeof stockMovesInput>;
-
-/** Past this the list says "10,000+" rather than count every move. */
-export const MOVES_COUNT_CAP = 10_000;
 
 interface MoveRecord {
   id: string;
@@ -62,12 +60,11 @@ export async function listMoves(db: Db, input: MovesInput): Promise<MovesPage> {
         m.document_type, m.document_id, m.document_no, m.note, u.display_name AS user_name, m.created_at
       FROM stock_moves m JOIN products p ON p.id = m.product_id JOIN warehouses w ON w.id = m.warehouse_id LEFT JOIN users u ON u.id = m.user_id
       ${whereSql(paged)} ORDER BY m.move_date DESC, m.id DESC LIMIT ${input.pageSize + 1} OFFSET ${offset}`.execute(db),
-    sql<{ total: number }>`SELECT count(*) AS total FROM (SELECT 1 FROM stock_moves m ${whereSql(where)} LIMIT ${MOVES_COUNT_CAP + 1})`.execute(db),
+    cappedCount(db, sql`FROM stock_moves m ${whereSql(where)}`),
   ]);
   const more = rows.length > input.pageSize;
   const shown = rows.slice(0, input.pageSize);
   const balances = input.productId && input.warehouseId && shown[0] ? await balancesOf(db, input.productId, input.warehouseId, shown) : null;
-  const total = counted.rows[0]?.total ?? 0;
   const last = shown[shown.length - 1];
   const next: MoveCursor | null = more && last ? { moveDate: last.move_date, id: last.id } : null;
   return {
@@ -93,8 +90,7 @@ export async function listMoves(db: Db, input: MovesInput): Promise<MovesPage> {
       createdAt: r.created_at,
       balance: balances ? balances[i]! : null,
     })),
-    total: Math.min(total, MOVES_COUNT_CAP),
-    totalCapped: total > MOVES_COUNT_CAP,
+    ...counted,
     next,
   };
 }

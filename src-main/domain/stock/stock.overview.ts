@@ -101,7 +101,7 @@ export async function stockOverview(db: Db, input: OverviewInput): Promise<Stock
   const shown = rows.slice(0, input.pageSize).map(toStockRow);
   const last = shown[shown.length - 1];
   const next: StockCursor | null = more && last ? { productCode: last.productCode, warehouseCode: last.warehouseCode } : null;
-  return { rows: shown, total: counted.rows[0]?.total ?? 0, next };
+  return { rows: shown, total: counted.rows[0]?.total ?? 0, totalIsExact: true, next };
 }
 
 /** A product's stock tab: each active warehouse with its figures and rule, and the totals. */

@@ -59,5 +59,6 @@ export async function listSerials(db: Kysely<Database>, input: ListInput): Promi
       deliveredDocumentNo: r.delivered_no,
     })),
     total: counted.rows[0]?.total ?? 0,
+    totalIsExact: true,
   };
 }
