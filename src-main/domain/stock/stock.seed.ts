@@ -110,8 +110,9 @@ export async function seedStock(conn: Connection, options: SeedOptions): Promise
     });
 
     const plain = products.filter((p) => !p.is_serial_tracked);
-    for (let n = 0; n < SCALE[options.scale].orders; n++) {
-      const orderDate = addDays(today, -random.int(1, 60));
+    // Numbers follow the order dates, as they would have been issued day by day.
+    const orderDates = Array.from({ length: SCALE[options.scale].orders }, () => addDays(today, -random.int(1, 60))).sort();
+    for (const [n, orderDate] of orderDates.entries()) {
       const lines = Array.from(new Set(Array.from({ length: random.int(1, 4) }, () => random.pick(plain)))).map((p) => ({
         productId: p.id,
         quantity: random.int(2, 20) * 10,
