@@ -40,7 +40,9 @@ import { DashboardPage } from './features/home/Dashboard.page';
 import { CustomerImportPage } from './features/imports/CustomerImport.page';
 import { LeadsPage } from './features/leads/Leads.page';
 import { ComingSoonPage } from './features/placeholder/ComingSoon.page';
+import { PurchasingPage } from './features/purchasing/Purchasing.page';
 import { SettingsPage } from './features/settings/Settings.page';
+import { StockPage } from './features/stock/Stock.page';
 import { UsersPage } from './features/users/Users.page';
 
 export interface NavEntry {
@@ -111,6 +113,22 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
       { path: 'price-lists/:id', element: <PriceListPage /> },
       { path: 'new', element: <ProductNewPage /> },
       { path: ':id', element: <ProductEditPage /> },
+    ],
+  },
+  stock: {
+    element: <StockPage />,
+    children: [
+      { path: 'moves', element: <StockPage tab="moves" /> },
+      { path: 'counts', element: <StockPage tab="counts" /> },
+      { path: 'transfers', element: <StockPage tab="transfers" /> },
+      { path: 'warehouses', element: <StockPage tab="warehouses" /> },
+    ],
+  },
+  purchasing: {
+    element: <PurchasingPage />,
+    children: [
+      { path: 'replenishment', element: <PurchasingPage tab="replenishment" /> },
+      { path: 'suppliers', element: <PurchasingPage tab="suppliers" /> },
     ],
   },
   users: { element: <UsersPage /> },

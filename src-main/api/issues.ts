@@ -60,6 +60,17 @@ export const ISSUE_CODES = [
   'password_protected',
   'malformed_csv',
   'invalid_barcode',
+  'archived',
+  'not_stocked',
+  'not_serial_tracked',
+  'serial_count',
+  'serial_not_in_stock',
+  'serial_not_delivered',
+  'same_warehouse',
+  'has_stock',
+  'default_warehouse',
+  'count_open',
+  'negative_stock',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -129,6 +140,17 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   password_protected: () => 'The workbook is password-protected',
   malformed_csv: (p) => `Line ${String(p.line)} cannot be read as CSV`,
   invalid_barcode: () => 'Not a barcode: 4–32 letters, digits or hyphens; an 8, 12, 13 or 14-digit code must end in its check digit',
+  archived: (p) => `The ${String(p.entity ?? 'record')} is archived`,
+  not_stocked: (p) => `${String(p.code ?? 'The product')} is not kept in stock`,
+  not_serial_tracked: () => 'The product has no serial numbers',
+  serial_count: (p) => `${String(p.expected)} serial numbers needed, ${String(p.given)} given`,
+  serial_not_in_stock: (p) => `Serial ${String(p.serial)} is not in stock in this warehouse`,
+  serial_not_delivered: (p) => `Serial ${String(p.serial)} was not delivered${p.customer ? ' to this customer' : ''}`,
+  same_warehouse: () => 'Goods cannot move to the warehouse they are in',
+  has_stock: (p) => `Still holds ${String(p.onHand)} on hand and ${String(p.reserved)} reserved`,
+  default_warehouse: () => 'There must be a default warehouse: make another one the default instead',
+  count_open: (p) => `Count ${String(p.countNo)} is still open for this warehouse`,
+  negative_stock: (p) => `${String(p.count)} products are below zero; bring them back first`,
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

@@ -36,7 +36,7 @@ const USAGE = `Desk ERP command line. Every command takes --db PATH (default $DE
   backup --out FILE
   restore FILE
   import customers FILE [--dry-run] [--strict] [--json]   CSV (UTF-8 or GBK) or XLSX; row = line in the file
-  export customers --format csv|xlsx --out FILE [--q TEXT]
+  export customers|stock|stock-moves --format csv|xlsx --out FILE [--q TEXT]   stock: product_code, warehouse_code, on_hand, reserved, available, avg_cost
   print KIND NUMBER --out FILE.pdf [--lang zh-CN|en|zh-TW]      e.g. print order SO-2026-000001; Chromium at $CHROMIUM_PATH or /usr/bin/chromium
 `;
 
@@ -267,16 +267,25 @@ async function importCommand(dbFile: string, rest: string[], args: ParsedArgs, p
   }
 }
 
-/** `export customers --format csv|xlsx --out FILE`: every customer the list query (--q) matches. */
+/** What `export TABLE` can write, and the method that writes it. */
+const EXPORTS = {
+  customers: 'exports.customers',
+  stock: 'exports.stock',
+  'stock-moves': 'exports.stockMoves',
+} as const;
+
+/** `export customers|stock|stock-moves --format csv|xlsx --out FILE`: every row the list query (--q) matches. */
 async function exportCommand(dbFile: string, rest: string[], args: ParsedArgs, print: Print): Promise<number> {
-  if (rest[0] !== 'customers') throw new UsageError('export needs: export customers --format csv|xlsx --out FILE');
+  const table = rest[0] as keyof typeof EXPORTS | undefined;
+  if (!table || !Object.hasOwn(EXPORTS, table)) throw new UsageError(`export needs: export ${Object.keys(EXPORTS).join('|')} --format csv|xlsx --out FILE`);
   const format = stringFlag(args, 'format') ?? 'csv';
   if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format must be csv or xlsx');
   const out = requireFlag(args, 'out');
   const q = stringFlag(args, 'q');
+  if (q && table === 'stock-moves') throw new UsageError('--q filters customers and stock, not stock moves');
   const backend = createBackend({ file: dbFile });
   try {
-    const result = await backend.call({ session: adminSession(backend), transport: 'cli' }, 'exports.customers', { format, ...(q ? { q } : {}) });
+    const result = await backend.call({ session: adminSession(backend), transport: 'cli' }, EXPORTS[table], { format, ...(q ? { q } : {}) });
     if (!result.ok) {
       print(`Could not export: ${result.error.message}`, result);
       return 1;
@@ -284,7 +293,7 @@ async function exportCommand(dbFile: string, rest: string[], args: ParsedArgs, p
     const data = result.data as OutputOf<'exports.customers'>;
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     fs.writeFileSync(out, Buffer.from(data.contentBase64, 'base64'));
-    print(`Exported ${data.rows} customers to ${path.resolve(out)}.`, { ok: true, data: { file: path.resolve(out), rows: data.rows } });
+    print(`Exported ${data.rows} rows of ${table} to ${path.resolve(out)}.`, { ok: true, data: { file: path.resolve(out), rows: data.rows } });
     return 0;
   } finally {
     backend.close();

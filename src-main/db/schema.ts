@@ -31,6 +31,8 @@ import type {
   ReplenishmentRequestsTable,
   ReplenishmentRulesTable,
   SerialNumbersTable,
+  StockAdjustmentLinesTable,
+  StockAdjustmentsTable,
   StockCountLinesTable,
   StockCountsTable,
   StockLevelsTable,
@@ -303,6 +305,8 @@ export interface Database {
   stock_count_lines: StockCountLinesTable;
   stock_transfers: StockTransfersTable;
   stock_transfer_lines: StockTransferLinesTable;
+  stock_adjustments: StockAdjustmentsTable;
+  stock_adjustment_lines: StockAdjustmentLinesTable;
   suppliers: SuppliersTable;
   replenishment_rules: ReplenishmentRulesTable;
   replenishment_requests: ReplenishmentRequestsTable;

@@ -76,6 +76,18 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
       .run(NOW, NOW);
     return { sales_orders: 1 };
   },
+  11: (sqlite) => {
+    sqlite.prepare("INSERT INTO stock_adjustments (id, adjustment_no, warehouse_id, kind, adjustment_date, created_at) VALUES ('adj1', 'ADJ-2026-000001', 'w1', 'receipt', '2026-01-15', ?)").run(NOW);
+    sqlite.prepare("INSERT INTO stock_adjustment_lines (id, adjustment_id, line_no, product_id, quantity, unit_cost) VALUES ('adjl1', 'adj1', 1, 'p1', 24, 120)").run();
+    sqlite
+      .prepare(
+        `INSERT INTO stock_moves (id, move_date, product_id, warehouse_id, kind, quantity, unit_cost, value, document_type, document_id, document_no, document_line_id, created_at)
+         VALUES ('m2', '2026-01-15', 'p1', 'w1', 'receipt', 24, 120, 2880, 'stock_adjustment', 'adj1', 'ADJ-2026-000001', 'adjl1', ?)`,
+      )
+      .run(NOW);
+    sqlite.prepare("UPDATE stock_levels SET on_hand = on_hand + 24, stock_value = stock_value + 2880 WHERE product_id = 'p1' AND warehouse_id = 'w1'").run();
+    return { stock_moves: 2, stock_adjustments: 1, stock_adjustment_lines: 1 };
+  },
 };
 
 describe('upgrading an existing database', () => {

@@ -16,13 +16,19 @@ import leadsZhTW from '../features/leads/messages.zh-TW';
 import printEn from '../print/messages.en';
 import printZhCN from '../print/messages.zh-CN';
 import printZhTW from '../print/messages.zh-TW';
+import purchasingEn from '../features/purchasing/messages.en';
+import purchasingZhCN from '../features/purchasing/messages.zh-CN';
+import purchasingZhTW from '../features/purchasing/messages.zh-TW';
+import stockEn from '../features/stock/messages.en';
+import stockZhCN from '../features/stock/messages.zh-CN';
+import stockZhTW from '../features/stock/messages.zh-TW';
 
 /**
  * Each feature keeps its strings beside its screens (features/<area>/messages.<lang>.ts) and they
  * are mounted here under the area's name: t('customers.title').
  */
 export const FEATURE_MESSAGES = {
-  'zh-CN': { catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, issues: issuesZhCN, print: printZhCN },
-  en: { catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, issues: issuesEn, print: printEn },
-  'zh-TW': { catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, issues: issuesZhTW, print: printZhTW },
+  'zh-CN': { catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, stock: stockZhCN, purchasing: purchasingZhCN, issues: issuesZhCN, print: printZhCN },
+  en: { catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, stock: stockEn, purchasing: purchasingEn, issues: issuesEn, print: printEn },
+  'zh-TW': { catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, stock: stockZhTW, purchasing: purchasingZhTW, issues: issuesZhTW, print: printZhTW },
 };

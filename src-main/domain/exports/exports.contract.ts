@@ -10,6 +10,8 @@ import { LOCALES } from '../auth/auth.contract';
 import { productListQuery } from '../catalog/catalog.contract';
 import { listFilters, listSort } from '../customers/customers.contract';
 import { leadListInput, leadsContract } from '../leads/leads.contract';
+import { purchasingContract } from '../purchasing/purchasing.contract';
+import { stockMovesInput, stockOverviewInput } from '../stock/stock.contract';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -48,6 +50,18 @@ export const exportAuditLogInput = auditContract['audit.list'].input.omit({ page
 /** The product list's query (catalog.list) without its paging. */
 export const exportProductsInput = z.object({ ...productListQuery, ...fileFields }).strict();
 
+/** The stock overview's query (stock.overview) without its paging. */
+export const exportStockInput = stockOverviewInput.omit({ page: true, pageSize: true, after: true }).extend(fileFields).strict();
+
+/** The stock moves' query (stock.moves) without its paging. */
+export const exportStockMovesInput = stockMovesInput.omit({ page: true, pageSize: true, after: true }).extend(fileFields).strict();
+
+/** The purchase orders list's query (purchasing.listOrders) without its paging. */
+export const exportPurchaseOrdersInput = purchasingContract['purchasing.listOrders'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
+
+/** The suppliers list's query (purchasing.listSuppliers) without its paging. */
+export const exportSuppliersInput = purchasingContract['purchasing.listSuppliers'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
+
 export interface ExportFile {
   /** In the UI language when one was given: 客户档案-2026-11-28.xlsx. */
   fileName: string;
@@ -64,4 +78,8 @@ export const exportsContract = {
   'exports.auditLog': method<ExportFile>()({ input: exportAuditLogInput, permission: 'audit.read', mutates: false }),
   /** Whoever may page through the catalog may take it as a file (商品档案). */
   'exports.products': method<ExportFile>()({ input: exportProductsInput, permission: 'catalog.read', mutates: false }),
+  'exports.stock': method<ExportFile>()({ input: exportStockInput, permission: 'stock.read', mutates: false }),
+  'exports.stockMoves': method<ExportFile>()({ input: exportStockMovesInput, permission: 'stock.read', mutates: false }),
+  'exports.purchaseOrders': method<ExportFile>()({ input: exportPurchaseOrdersInput, permission: 'purchasing.read', mutates: false }),
+  'exports.suppliers': method<ExportFile>()({ input: exportSuppliersInput, permission: 'purchasing.read', mutates: false }),
 };

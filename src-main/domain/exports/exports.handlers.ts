@@ -1,6 +1,6 @@
 import type { HandlersFor } from '../area';
 import type { exportsContract } from './exports.contract';
-import { exportAuditLog, exportCampaigns, exportCustomers, exportLeads, exportProducts } from './exports.service';
+import { exportAuditLog, exportCampaigns, exportCustomers, exportLeads, exportProducts, exportPurchaseOrders, exportStock, exportStockMoves, exportSuppliers } from './exports.service';
 
 export const exportsHandlers: HandlersFor<typeof exportsContract> = {
   'exports.customers': (input, ctx) => exportCustomers(input, ctx),
@@ -8,4 +8,8 @@ export const exportsHandlers: HandlersFor<typeof exportsContract> = {
   'exports.campaigns': (input, ctx) => exportCampaigns(input, ctx),
   'exports.auditLog': (input, ctx) => exportAuditLog(input, ctx),
   'exports.products': (input, ctx) => exportProducts(input, ctx),
+  'exports.stock': (input, ctx) => exportStock(input, ctx),
+  'exports.stockMoves': (input, ctx) => exportStockMoves(input, ctx),
+  'exports.purchaseOrders': (input, ctx) => exportPurchaseOrders(input, ctx),
+  'exports.suppliers': (input, ctx) => exportSuppliers(input, ctx),
 };

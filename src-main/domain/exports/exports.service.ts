@@ -19,9 +19,28 @@ import { listFieldDefs } from '../customers/customers.repository';
 import { listCampaigns } from '../leads/campaigns.service';
 import { campaignExportTable, leadExportTable } from '../leads/leads.export';
 import { listLeads } from '../leads/leads.service';
+import { purchaseOrderExportTable, supplierExportTable } from '../purchasing/purchasing.export';
+import { listOrders } from '../purchasing/purchasing.orders';
+import { listSuppliers } from '../purchasing/purchasing.suppliers';
 import { getSettings } from '../settings/settings.service';
+import { stockMovesExportTable, stockExportTable } from '../stock/stock.export';
+import type { MoveCursor, MoveRow, StockCursor, StockRow } from '../stock/stock.dto';
+import { listMoves } from '../stock/stock.history';
+import { stockOverview } from '../stock/stock.overview';
 import { businessDateIn } from '../core/dates';
-import type { ExportFile, ExportFormat, exportAuditLogInput, exportCampaignsInput, exportCustomersInput, exportLeadsInput, exportProductsInput } from './exports.contract';
+import type {
+  ExportFile,
+  ExportFormat,
+  exportAuditLogInput,
+  exportCampaignsInput,
+  exportCustomersInput,
+  exportLeadsInput,
+  exportProductsInput,
+  exportPurchaseOrdersInput,
+  exportStockInput,
+  exportStockMovesInput,
+  exportSuppliersInput,
+} from './exports.contract';
 import { writeExportFile } from './exports.file';
 import type { ExportLanguage, ExportTable } from './exports.table';
 
@@ -92,4 +111,33 @@ export function exportAuditLog(input: z.output<typeof exportAuditLogInput>, ctx:
 
 export function exportProducts(input: z.output<typeof exportProductsInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(productExportTable, pages((page, pageSize) => listProducts(ctx.db, { ...input, page, pageSize })), input, ctx);
+}
+
+/** A keyset-paged list read page by page: deep pages of stock and moves never use OFFSET. */
+async function* keysetPages<Row, Cursor>(fetchPage: (after: Cursor | undefined, pageSize: number) => Promise<{ rows: Row[]; total: number; next: Cursor | null }>): RowSource<Row> {
+  let after: Cursor | undefined;
+  for (;;) {
+    const result = await fetchPage(after, PAGE);
+    yield result;
+    if (!result.next || result.rows.length === 0) return;
+    after = result.next;
+  }
+}
+
+export function exportStock(input: z.output<typeof exportStockInput>, ctx: HandlerContext): Promise<ExportFile> {
+  const source = keysetPages<StockRow, StockCursor>((after, pageSize) => stockOverview(ctx.db, { ...input, page: 1, pageSize, ...(after ? { after } : {}) }));
+  return exportTable(stockExportTable, source, input, ctx);
+}
+
+export function exportStockMoves(input: z.output<typeof exportStockMovesInput>, ctx: HandlerContext): Promise<ExportFile> {
+  const source = keysetPages<MoveRow, MoveCursor>((after, pageSize) => listMoves(ctx.db, { ...input, page: 1, pageSize, ...(after ? { after } : {}) }));
+  return exportTable(stockMovesExportTable, source, input, ctx);
+}
+
+export function exportPurchaseOrders(input: z.output<typeof exportPurchaseOrdersInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(purchaseOrderExportTable, pages((page, pageSize) => listOrders(ctx.db, { ...input, page, pageSize })), input, ctx);
+}
+
+export function exportSuppliers(input: z.output<typeof exportSuppliersInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(supplierExportTable, pages((page, pageSize) => listSuppliers(ctx.db, { ...input, page, pageSize })), input, ctx);
 }

@@ -6,6 +6,7 @@ export interface SuppliersTable {
   code: string;
   name: string;
   name_pinyin: string;
+  name_initials: string;
   contact_name: string | null;
   mobile: string | null;
   phone: string | null;

@@ -10,6 +10,7 @@ describe('CSV for Excel', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell('+86 138')).toBe("'+86 138");
     expect(csvCell('-5')).toBe("'-5");
+    expect(csvCell(-5)).toBe('-5');
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('a=b')).toBe('a=b');
   });

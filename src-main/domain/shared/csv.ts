@@ -11,7 +11,8 @@ export function neutraliseFormula(value: string): string {
 
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = neutraliseFormula(typeof value === 'string' ? value : String(value));
+  // A number is written as digits and a minus sign, which Excel reads as a number, never a formula.
+  const text = typeof value === 'number' ? String(value) : neutraliseFormula(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -40,3 +40,14 @@ export function raiseReplenishmentOnCrossing(sqlite: Sqlite, before: Available, 
   ).run(id, after.productId, after.warehouseId, after.available, suggested, source.type, source.id, nowIso());
   return id;
 }
+
+/**
+ * A new or raised safety stock can put stock that did not move below it: that is a crossing too,
+ * raised once like any other (and not again while the request is open).
+ */
+export function raiseReplenishmentOnRuleChange(sqlite: Sqlite, available: Available, previousSafetyStock: number, source: { type: string; id: string }): string | null {
+  const wasBelow = previousSafetyStock > 0 && available.available < previousSafetyStock;
+  if (wasBelow) return null;
+  // As if available had been at the old safety stock and fell to where it is.
+  return raiseReplenishmentOnCrossing(sqlite, { ...available, available: Number.MAX_SAFE_INTEGER }, available, source);
+}

@@ -1,5 +1,5 @@
 import type { Flag } from '../../db/schema';
-import type { ReplenishmentStatus, ReservationStatus, SerialStatus, StockCountStatus, StockMoveKind, TransferStatus, WarehouseStatus } from './stock.dto';
+import type { AdjustmentKind, ReplenishmentStatus, ReservationStatus, SerialStatus, StockCountStatus, StockMoveKind, TransferStatus, WarehouseStatus } from './stock.dto';
 
 export interface WarehousesTable {
   id: string;
@@ -129,4 +129,25 @@ export interface ReplenishmentRequestsTable {
   source_id: string | null;
   raised_at: string;
   closed_at: string | null;
+}
+
+export interface StockAdjustmentsTable {
+  id: string;
+  adjustment_no: string;
+  warehouse_id: string;
+  kind: AdjustmentKind;
+  adjustment_date: string;
+  notes: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface StockAdjustmentLinesTable {
+  id: string;
+  adjustment_id: string;
+  line_no: number;
+  product_id: string;
+  quantity: number;
+  unit_cost: number;
+  note: string | null;
 }

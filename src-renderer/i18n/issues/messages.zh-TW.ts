@@ -56,7 +56,18 @@ const zhTW: Messages = {
     device_prefix_set: "本機已使用編號前綴 {{current}}，不能更改",
     password_protected: "活頁簿設有開啟密碼，請在 Excel 中取消密碼後再匯入",
     malformed_csv: "第 {{line}} 行無法按 CSV 讀取（可能有引號沒有配對）",
-    invalid_barcode: "條碼不對：應為 4–32 位字母、數字或 -；8、12、13、14 位數字條碼的最後一位檢查碼要對得上"
+    invalid_barcode: "條碼不對：應為 4–32 位字母、數字或 -；8、12、13、14 位數字條碼的最後一位檢查碼要對得上",
+    archived: "該{{entity}}已停用",
+    not_stocked: "{{code}} 不是庫存商品（服務或非庫存品），不能出入庫",
+    not_serial_tracked: "該商品不管理序列號，無需填寫",
+    serial_count: "需要 {{expected}} 個序列號，已填 {{given}} 個",
+    serial_not_in_stock: "序列號 {{serial}} 不在該倉庫的庫存中",
+    serial_not_delivered: "序列號 {{serial}} 沒有發給過該客戶",
+    same_warehouse: "調出倉庫和調入倉庫不能相同",
+    has_stock: "倉庫裡還有庫存 {{onHand}}、已預留 {{reserved}}，清空後才能停用",
+    default_warehouse: "必須保留一個預設倉庫：請把其他倉庫設為預設，而不是取消或停用它",
+    count_open: "該倉庫還有未完成的盤點單 {{countNo}}，請先過帳或作廢",
+    negative_stock: "還有 {{count}} 個商品庫存為負，補回後才能關閉負庫存"
   },
   words: {
     matchedOn: {
@@ -78,7 +89,12 @@ const zhTW: Messages = {
       product: "商品",
       category: "商品分類",
       priceList: "價目表",
-      supplier: "供應商"
+      supplier: "供應商",
+      warehouse: "倉庫",
+      purchaseOrder: "採購訂單",
+      purchaseOrderLine: "採購訂單行",
+      countLine: "盤點行",
+      replenishmentRequest: "補貨建議"
     },
     expected: {
       number: "數字",
@@ -113,7 +129,7 @@ const zhTW: Messages = {
     },
     status: {
       saved: "儲存",
-      posted: "過賬",
+      posted: "過帳",
       invoiced: "開票",
       confirmed: "確認"
     }

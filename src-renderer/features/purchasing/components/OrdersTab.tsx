@@ -1,0 +1,83 @@
+import { Badge, Button, Drawer, Group, Select, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconFileInvoice, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatFen } from '../../../../src-main/domain/core/money';
+import { PURCHASE_ORDER_STATUSES, type PurchaseOrderRow, type PurchaseOrderStatus } from '../../../../src-main/domain/purchasing/purchasing.dto';
+import { api } from '../../../api/client';
+import { DataTable, type Column } from '../../../components/DataTable';
+import { exportLanguage, saveExport } from '../../../components/download';
+import { EmptyState } from '../../../components/EmptyState';
+import { useCan } from '../../auth/current-user';
+import { OrderDrawer } from './OrderDrawer';
+import { OrderFormModal } from './OrderFormModal';
+
+export const PO_STATUS_COLORS: Record<PurchaseOrderStatus, string> = { draft: 'gray', confirmed: 'blue', partly_received: 'yellow', received: 'teal', cancelled: 'red' };
+
+/** 采购订单: drafted, confirmed to the supplier, received in one or several goes. */
+export function OrdersTab() {
+  const { t } = useTranslation();
+  const write = useCan()('purchasing.write');
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const [status, setStatus] = useState<PurchaseOrderStatus | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [opened, setOpened] = useState<string | null>(null);
+  const filter = { ...(q ? { q } : {}), ...(status ? { status } : {}) };
+  const columns: Column<PurchaseOrderRow>[] = [
+    { key: 'no', header: t('purchasing.field.poNo'), render: (o) => o.poNo, nowrap: true },
+    { key: 'date', header: t('purchasing.field.orderDate'), render: (o) => o.orderDate, nowrap: true },
+    { key: 'supplier', header: t('purchasing.field.supplier'), render: (o) => o.supplierName },
+    { key: 'warehouse', header: t('purchasing.field.warehouse'), render: (o) => o.warehouseName, nowrap: true },
+    { key: 'status', header: t('purchasing.field.status'), render: (o) => <Badge color={PO_STATUS_COLORS[o.status]} variant="light">{t(`purchasing.status.${o.status}`)}</Badge> },
+    { key: 'expected', header: t('purchasing.field.expectedDate'), render: (o) => o.expectedDate ?? '', nowrap: true },
+    { key: 'received', header: t('purchasing.field.received'), align: 'right', render: (o) => `${o.receivedQuantity}/${o.orderedQuantity}` },
+    { key: 'gross', header: t('purchasing.field.totalGross'), align: 'right', render: (o) => formatFen(o.totalGross) },
+  ];
+  const add = write && (
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="add-order">
+      {t('purchasing.orders.add')}
+    </Button>
+  );
+  return (
+    <>
+      <Group justify="space-between" mb="sm">
+        <Group gap="sm">
+          <TextInput leftSection={<IconSearch size={16} />} placeholder={t('purchasing.orders.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={220} />
+          <Select
+            placeholder={t('purchasing.orders.allStatuses')}
+            clearable
+            w={160}
+            data={PURCHASE_ORDER_STATUSES.map((s) => ({ value: s, label: t(`purchasing.status.${s}`) }))}
+            value={status}
+            onChange={(v) => setStatus(v as PurchaseOrderStatus | null)}
+          />
+        </Group>
+        {add}
+      </Group>
+      <DataTable
+        method="purchasing.listOrders"
+        input={filter}
+        columns={columns}
+        rowKey={(o) => o.id}
+        onRowClick={(o) => setOpened(o.id)}
+        onExport={async () => saveExport(await api.exports.purchaseOrders({ ...filter, format: 'xlsx', language: exportLanguage() }))}
+        minWidth={960}
+        empty={<EmptyState icon={<IconFileInvoice size={30} />} title={t('purchasing.orders.emptyTitle')} text={t('purchasing.orders.emptyText')} action={add} />}
+      />
+      {adding && (
+        <OrderFormModal
+          onClose={() => setAdding(false)}
+          onCreated={(id) => {
+            setAdding(false);
+            setOpened(id);
+          }}
+        />
+      )}
+      <Drawer opened={!!opened} onClose={() => setOpened(null)} position="right" size="xl" title={t('purchasing.tabs.orders')}>
+        {opened && <OrderDrawer id={opened} />}
+      </Drawer>
+    </>
+  );
+}
