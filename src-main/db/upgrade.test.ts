@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildProductSearchDoc } from '../domain/catalog/catalog.search-text';
+import { leadSearchDoc } from '../domain/leads/leads.search';
 import { createBackend } from '../backend/backend';
 import type { Sqlite } from './connection';
 import { openDatabase } from './connection';
@@ -54,6 +56,8 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
          VALUES ('p1', 'P0001', '矿泉水 550ml', 'kuangquanshui550ml', 'pc1', '瓶', '箱', 24, '6901234567892', 1300, 200, 120, ?, ?)`,
       )
       .run(NOW, NOW);
+    const doc = buildProductSearchDoc({ code: 'P0001', name: '矿泉水 550ml', spec: null, barcode: '6901234567892' });
+    sqlite.prepare("INSERT INTO product_search (product_id, names, tokens) VALUES ('p1', ?, ?)").run(doc.names, doc.tokens);
     sqlite.prepare("INSERT INTO price_lists (id, code, name, kind, tier, created_at, updated_at) VALUES ('pl1', 'VIP', 'VIP 价', 'tier', 'A', ?, ?)").run(NOW, NOW);
     sqlite.prepare("INSERT INTO price_list_items (id, price_list_id, product_id, min_quantity, unit_price) VALUES ('pli1', 'pl1', 'p1', 24, 180)").run();
     return { products: 1, price_list_items: 1 };
@@ -75,6 +79,12 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
       .prepare("INSERT INTO sales_orders (id, customer_id, status, order_date, warehouse_id, created_at, updated_at) VALUES ('so1', 'c1', 'draft', '2026-01-20', 'w1', ?, ?)")
       .run(NOW, NOW);
     return { sales_orders: 1 };
+  },
+  // 0008_search indexes leads: at schema 8 the product writes a lead's search text beside it.
+  8: (sqlite) => {
+    const doc = leadSearchDoc({ code: 'L000001', name: '陈静', company: '苏州恒通建材有限公司', mobile: null, email: null });
+    sqlite.prepare("INSERT INTO lead_search (lead_id, names, people, tokens) VALUES ('l1', ?, ?, ?)").run(doc.names, doc.people, doc.tokens);
+    return { lead_search: 1 };
   },
   11: (sqlite) => {
     sqlite.prepare("INSERT INTO stock_adjustments (id, adjustment_no, warehouse_id, kind, adjustment_date, created_at) VALUES ('adj1', 'ADJ-2026-000001', 'w1', 'receipt', '2026-01-15', ?)").run(NOW);
