@@ -60,6 +60,17 @@ export const ISSUE_CODES = [
   'password_protected',
   'malformed_csv',
   'invalid_barcode',
+  'busy',
+  'in_use',
+  'outside_folder',
+  'file_exists',
+  'live_database',
+  'not_desk_erp_database',
+  'damaged',
+  'newer_version',
+  'no_owner',
+  'folder_missing',
+  'not_absolute',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -129,6 +140,17 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   password_protected: () => 'The workbook is password-protected',
   malformed_csv: (p) => `Line ${String(p.line)} cannot be read as CSV`,
   invalid_barcode: () => 'Not a barcode: 4–32 letters, digits or hyphens; an 8, 12, 13 or 14-digit code must end in its check digit',
+  busy: () => 'Busy with other work; try again when it has finished',
+  in_use: () => 'Another program has the database open',
+  outside_folder: () => 'Not in the backup folder',
+  file_exists: () => 'A file with this name already exists',
+  live_database: () => 'This is the database in use',
+  not_desk_erp_database: () => 'Not a Desk ERP database',
+  damaged: () => 'The file is damaged',
+  newer_version: () => 'Made by a newer version of Desk ERP',
+  no_owner: () => 'Has no owner account (made before the company was set up)',
+  folder_missing: () => 'The folder does not exist',
+  not_absolute: () => 'A full path, such as D:\\Backups or /home/me/backups',
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

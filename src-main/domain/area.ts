@@ -8,7 +8,7 @@ import type { Connection } from '../db/connection';
 import type { MethodSpec } from '../api/method';
 import type { Role } from '../api/permissions';
 import type { SeededRandom } from '../seed/random';
-import type { InvariantCheck } from './checks/invariants';
+import type { CheckResult, InvariantCheck } from './checks/invariants';
 import type { PrintableDocument } from './core/document';
 import type { SeriesDefinition } from './core/numbering';
 import type { HandlerContext } from './context';
@@ -24,6 +24,20 @@ export interface BackendEnv {
   file: string;
   /** Long jobs that can be cancelled, by the jobId their caller chose. */
   jobs: Map<string, AbortController>;
+  /** What a running backend offers for its own upkeep (backups, restore, diagnostics); absent when only the contract is needed. */
+  maintenance?: BackendMaintenance;
+}
+
+export interface BackendMaintenance {
+  /**
+   * Closes the database once the calling call is the only one in flight (later calls wait), lets
+   * `change` replace the file, then opens and migrates it again. Refused while a long job runs.
+   */
+  whileClosed<T>(change: (file: string) => Promise<T>): Promise<T>;
+  /** Every invariant of the registered areas (`cli check`). */
+  checkInvariants(): CheckResult[];
+  /** The log file unexpected errors go to, if any. */
+  logFile: string | null;
 }
 
 

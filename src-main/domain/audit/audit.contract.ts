@@ -14,6 +14,17 @@ export interface AuditEntry {
   transport: string;
 }
 
+/** A failed sign-in or a lockout (the security log). */
+export interface SecurityEntry {
+  id: string;
+  at: string;
+  event: 'sign_in_failed' | 'locked_out';
+  username: string;
+  userId: string | null;
+  reason: 'unknown_user' | 'wrong_password' | 'account_disabled' | 'locked' | null;
+  transport: string;
+}
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD');
 
 export const auditContract = {
@@ -32,6 +43,19 @@ export const auditContract = {
       })
       .strict(),
     permission: 'audit.read',
+    mutates: false,
+  }),
+  'audit.security': method<Page<SecurityEntry>>()({
+    input: z
+      .object({
+        event: z.enum(['sign_in_failed', 'locked_out']).optional(),
+        username: z.string().max(64).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        ...pageFields,
+      })
+      .strict(),
+    permission: 'audit.security',
     mutates: false,
   }),
 };

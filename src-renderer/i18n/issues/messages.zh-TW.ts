@@ -45,7 +45,7 @@ const zhTW: Messages = {
     invalid_transition: "目前狀態「{{from}}」不能變為「{{to}}」",
     frozen: "已{{status}}，不能再修改",
     unsupported_encoding: "檔案編碼為 {{encoding}}，請另存為 UTF-8 或 GBK 編碼的 CSV，或 Excel 檔案",
-    duplicate_header: "表頭「{{header}}」出現了不止一次（{{columns}} 欄），請改名或刪掉多餘的欄",
+    duplicate_header: "表頭「{{header}}」出現了不止一次（{{columns}} 列），請改名或刪掉多餘的列",
     too_many_rows: "行數超過上限 {{max}} 行，請拆分成多個檔案",
     too_many_columns: "列數超過上限 {{max}} 列",
     cell_too_long: "有單元格超過 {{max}} 個字元",
@@ -56,7 +56,18 @@ const zhTW: Messages = {
     device_prefix_set: "本機已使用編號前綴 {{current}}，不能更改",
     password_protected: "活頁簿設有開啟密碼，請在 Excel 中取消密碼後再匯入",
     malformed_csv: "第 {{line}} 行無法按 CSV 讀取（可能有引號沒有配對）",
-    invalid_barcode: "條碼不對：應為 4–32 位字母、數字或 -；8、12、13、14 位數字條碼的最後一位檢查碼要對得上"
+    invalid_barcode: "條碼不對：應為 4–32 位字母、數字或 -；8、12、13、14 位數字條碼的最後一位檢查碼要對得上",
+    busy: "正在進行其他操作，請等它完成後再試",
+    in_use: "資料庫正被另一個程式使用，請先關閉它（例如另一個 Desk ERP 視窗或命令列服務）",
+    outside_folder: "只能使用備份資料夾裡的檔案",
+    file_exists: "已有同名檔案，不會覆蓋",
+    live_database: "這是正在使用的資料庫檔案",
+    not_desk_erp_database: "這不是 Desk ERP 的資料檔案",
+    damaged: "檔案已損壞",
+    newer_version: "由更新版本的 Desk ERP 生成，請先升級",
+    no_owner: "裡面沒有負責人帳號（在公司設定完成前生成），不能用來恢復",
+    folder_missing: "資料夾不存在，請檢查路徑或插上行動硬碟",
+    not_absolute: "請填寫完整路徑，例如 D:\\備份 或 /home/me/backups"
   },
   words: {
     matchedOn: {
