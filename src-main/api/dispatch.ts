@@ -4,8 +4,8 @@ import type { Database } from '../db/schema';
 import type { AreaRegistry } from '../backend/registry';
 import type { AuditChange, HandlerContext, SecurityEvent } from '../domain/context';
 import { handlerContext } from '../backend/read-context';
+import { appendAudit } from '../domain/audit/audit.service';
 import { appendSecurityEvents } from '../domain/audit/security-log';
-import { newId, nowIso } from '../domain/shared/ids';
 import { AppError, validationError } from './errors';
 import { issuesFromZod } from './issues';
 import type { ApiEvent, Result } from './result';
@@ -124,21 +124,7 @@ async function run(
     return await backend.conn.db.transaction().execute(async (trx) => {
       const before = call.session.user;
       const data = await handler(input, contextFor(trx));
-      const actor = call.session.user ?? before;
-      await trx
-        .insertInto('audit_log')
-        .values({
-          id: newId(),
-          at: nowIso(),
-          user_id: actor?.id ?? null,
-          username: actor?.username ?? 'anonymous',
-          method: name,
-          entity_type: changes[0]?.entityType ?? null,
-          entity_id: changes[0]?.entityId ?? null,
-          changes: JSON.stringify(changes),
-          transport: call.transport,
-        })
-        .execute();
+      await appendAudit(trx, { user: call.session.user ?? before, method: name, changes, transport: call.transport });
       return data;
     });
   } finally {

@@ -71,6 +71,8 @@ export const ISSUE_CODES = [
   'no_owner',
   'folder_missing',
   'not_absolute',
+  'disk_full',
+  'not_writable',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -151,6 +153,8 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   no_owner: () => 'Has no owner account (made before the company was set up)',
   folder_missing: () => 'The folder does not exist',
   not_absolute: () => 'A full path, such as D:\\Backups or /home/me/backups',
+  disk_full: () => 'The disk is full',
+  not_writable: () => 'Desk ERP may not write there',
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

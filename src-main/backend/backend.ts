@@ -7,7 +7,7 @@ import { dispatch, type Backend, type CallContext } from '../api/dispatch';
 import type { Session } from '../api/session';
 import { currentSessionUser } from '../domain/users/users.sessions';
 import type { ApiEvent, Result } from '../api/result';
-import type { AreaDefinition } from '../domain/area';
+import type { AreaDefinition, BackendMaintenance } from '../domain/area';
 import { AREAS } from '../domain/areas';
 import { runInvariantChecks, type CheckResult } from '../domain/checks/invariants';
 import { AppError } from '../api/errors';
@@ -15,6 +15,7 @@ import { fieldIssue } from '../api/issues';
 import { errorLogger, logFileFor } from './log';
 import { ReaderPool } from './readers';
 import { buildRegistry } from './registry';
+import { restoreRunningBackend } from './restore';
 
 export type EventListener = (event: ApiEvent, audience?: Session) => void;
 export type RevocationListener = (userId: string, except: Session | null) => void;
@@ -29,7 +30,10 @@ export interface RunningBackend extends Backend {
   onSessionsRevoked(listener: RevocationListener): () => void;
   /** Every invariant of the platform and the registered areas (`cli check`). */
   checkInvariants(): CheckResult[];
-  /** See `BackendMaintenance.whileClosed`: how a restore swaps the database under a running backend. */
+  /**
+   * Closes the database once the calling call is the only one in flight (later calls wait), lets
+   * `change` replace the file, then opens and migrates it again. Refused while a long job runs.
+   */
   whileClosed<T>(change: (file: string) => Promise<T>): Promise<T>;
   close(): void;
 }
@@ -92,7 +96,11 @@ export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = A
   let inFlight = 0;
   // While set, the database is closed for a restore and new calls wait for it.
   let closedFor: Promise<unknown> | null = null;
-  const maintenance = { whileClosed: <T>(change: (file: string) => Promise<T>) => backend.whileClosed(change), checkInvariants: () => backend.checkInvariants(), logFile };
+  const maintenance: BackendMaintenance = {
+    restore: (backupFile, by) => restoreRunningBackend(backend, backupFile, by),
+    checkInvariants: () => backend.checkInvariants(),
+    logFile,
+  };
   const registry = buildRegistry(areas, { file: conn.file, jobs, maintenance });
   const readerPool = () => backend.readers as ReaderPool | undefined;
   const busy = (message: string) => new AppError('CONFLICT', message, [fieldIssue('', 'busy')]);

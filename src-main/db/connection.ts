@@ -71,6 +71,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
   };
 }
 
+/**
+ * A connection to a file that is not the live database (a backup, the restore's checks): no pragmas,
+ * nothing created, the same SQLite build as `openDatabase` (the desktop worker sets DESK_ERP_NATIVE_BINDING).
+ */
+export function openFile(file: string, options: { readonly?: boolean } = {}): Sqlite {
+  const nativeBinding = process.env.DESK_ERP_NATIVE_BINDING;
+  return new BetterSqlite3(file, { readonly: options.readonly ?? false, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+}
+
 const SYNCED_FOLDER_MARKERS = [
   'Dropbox',
   'OneDrive',

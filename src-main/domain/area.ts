@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Connection } from '../db/connection';
 import type { MethodSpec } from '../api/method';
 import type { Role } from '../api/permissions';
+import type { SessionUser, Transport } from '../api/session';
 import type { SeededRandom } from '../seed/random';
 import type { CheckResult, InvariantCheck } from './checks/invariants';
 import type { PrintableDocument } from './core/document';
@@ -30,10 +31,10 @@ export interface BackendEnv {
 
 export interface BackendMaintenance {
   /**
-   * Closes the database once the calling call is the only one in flight (later calls wait), lets
-   * `change` replace the file, then opens and migrates it again. Refused while a long job runs.
+   * Replaces the database with a backup file: the backend closes its connection once no other call
+   * is running, restores (refused while another process has the database open) and opens it again.
    */
-  whileClosed<T>(change: (file: string) => Promise<T>): Promise<T>;
+  restore(backupFile: string, by: { user: SessionUser | null; transport: Transport }): Promise<{ previous: string | null }>;
   /** Every invariant of the registered areas (`cli check`). */
   checkInvariants(): CheckResult[];
   /** The log file unexpected errors go to, if any. */

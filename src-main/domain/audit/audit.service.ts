@@ -2,6 +2,9 @@ import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kyse
 import type { Page } from '../../api/paging';
 import { cappedCount, maintainedCount, type Total } from '../../db/counts';
 import type { Database } from '../../db/schema';
+import type { SessionUser, Transport } from '../../api/session';
+import type { AuditChange } from '../context';
+import { newId, nowIso } from '../shared/ids';
 import type { AuditEntry } from './audit.contract';
 
 export interface AuditFilter {
@@ -14,6 +17,27 @@ export interface AuditFilter {
   to?: string;
   page: number;
   pageSize: number;
+}
+
+/** One audit row: who, when, which method, the changed entities (DESIGN §3). */
+export async function appendAudit(
+  db: Kysely<Database>,
+  entry: { user: Pick<SessionUser, 'id' | 'username'> | null; method: string; changes: AuditChange[]; transport: Transport },
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      at: nowIso(),
+      user_id: entry.user?.id ?? null,
+      username: entry.user?.username ?? 'anonymous',
+      method: entry.method,
+      entity_type: entry.changes[0]?.entityType ?? null,
+      entity_id: entry.changes[0]?.entityId ?? null,
+      changes: JSON.stringify(entry.changes),
+      transport: entry.transport,
+    })
+    .execute();
 }
 
 /** Rows about a person's session rather than about the business's data. */

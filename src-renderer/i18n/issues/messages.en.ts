@@ -68,6 +68,8 @@ const messages: Messages = {
     no_owner: 'It has no owner account (made before the company was set up), so it cannot be restored',
     folder_missing: 'The folder does not exist; check the path or plug in the drive',
     not_absolute: 'A full path, such as D:\\Backups or /home/me/backups',
+    disk_full: 'The disk is full',
+    not_writable: 'Desk ERP may not write there',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: 'credit code', mobile: 'mobile number', name: 'name' },
@@ -86,6 +88,7 @@ const messages: Messages = {
       category: 'product category',
       priceList: 'price list',
       supplier: 'supplier',
+      backup: 'backup',
     },
     expected: { number: 'a number', text: 'text', integer: 'a whole number', string: 'text', boolean: 'yes or no', array: 'a list', object: 'a group of values', xlsx: 'an Excel (.xlsx) file', xlsx_or_csv: 'an Excel (.xlsx) or CSV file' },
     reason: {

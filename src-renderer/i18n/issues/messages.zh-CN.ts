@@ -71,6 +71,8 @@ const messages = {
     no_owner: '里面没有负责人账号（在公司设置完成前生成），不能用来恢复',
     folder_missing: '文件夹不存在，请检查路径或插上移动硬盘',
     not_absolute: '请填写完整路径，例如 D:\\备份 或 /home/me/backups',
+    disk_full: '磁盘空间不足',
+    not_writable: '没有写入权限',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: '统一社会信用代码', mobile: '手机号', name: '名称' },
@@ -89,6 +91,7 @@ const messages = {
       category: '商品分类',
       priceList: '价目表',
       supplier: '供应商',
+      backup: '备份',
     },
     expected: { number: '数字', text: '文字', integer: '整数', string: '文字', boolean: '是或否', array: '列表', object: '一组数据', xlsx: 'Excel (.xlsx) 文件', xlsx_or_csv: 'Excel (.xlsx) 或 CSV 文件' },
     reason: {
