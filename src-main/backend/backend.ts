@@ -97,7 +97,7 @@ export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = A
   // While set, the database is closed for a restore and new calls wait for it.
   let closedFor: Promise<unknown> | null = null;
   const maintenance: BackendMaintenance = {
-    restore: (backupFile, by) => restoreRunningBackend(backend, backupFile, by),
+    restore: (backupFile, by, options) => restoreRunningBackend(backend, backupFile, by, options),
     checkInvariants: () => backend.checkInvariants(),
     logFile,
   };

@@ -37,6 +37,7 @@ describe('restoring a backup', () => {
     try {
       const backup = await api.ok('backup.create', {});
       await api.ok('settings.update', { companyName: '备份之后改的名字' });
+      await api.ok('backup.updateSettings', { autoDaily: false });
       const sales = await api.as('sales');
       const restored = await api.ok('backup.restore', { name: backup.name });
 
@@ -51,6 +52,8 @@ describe('restoring a backup', () => {
       expect(sales.session.user).toBeNull();
       const audit = await api.ok('audit.list', { method: 'backup.restore' });
       expect(audit.rows).toMatchObject([{ username: 'owner', entityId: backup.name }]);
+      // Where this computer keeps its backups, and how the last one went, are not turned back.
+      expect(await api.ok('backup.status', {})).toMatchObject({ autoDaily: false, lastOutcome: { ok: true, name: backup.name } });
     } finally {
       api.close();
     }

@@ -12,6 +12,7 @@ import { appliedVersions, loadMigrations, migrate } from '../db/migrate';
 import { appendAudit } from '../domain/audit/audit.service';
 import { isLiveDatabase } from '../domain/backup/backup.folder';
 import { backupInto } from '../domain/backup/backup.service';
+import type { RestoreOptions } from '../domain/area';
 import type { RunningBackend } from './backend';
 
 export interface RestoreReport {
@@ -147,10 +148,17 @@ export async function restoreRunningBackend(
   backend: RunningBackend,
   backupFile: string,
   by: { user: Pick<SessionUser, 'id' | 'username'> | null; transport: Transport },
+  options: RestoreOptions = {},
 ): Promise<RestoreReport> {
   // Before anyone waits: a file that would be refused is refused with the database still open.
   recogniseBackup(backupFile);
+  const keys = options.keepSettings ?? [];
+  const kept = keys.length
+    ? (backend.conn.sqlite.prepare(`SELECT key, value FROM settings WHERE key IN (${keys.map(() => '?').join(', ')})`).all(...keys) as { key: string; value: string }[])
+    : [];
   const report = await backend.whileClosed((file) => restoreDatabaseFile(file, backupFile));
+  const upsert = backend.conn.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  for (const { key, value } of kept) upsert.run(key, value);
   await appendAudit(backend.conn.db, {
     user: by.user,
     method: 'backup.restore',

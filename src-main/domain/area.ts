@@ -29,12 +29,17 @@ export interface BackendEnv {
   maintenance?: BackendMaintenance;
 }
 
+export interface RestoreOptions {
+  /** Settings of this machine rather than of the data (where backups go): the restored database keeps the current values. */
+  keepSettings?: readonly string[];
+}
+
 export interface BackendMaintenance {
   /**
    * Replaces the database with a backup file: the backend closes its connection once no other call
    * is running, restores (refused while another process has the database open) and opens it again.
    */
-  restore(backupFile: string, by: { user: SessionUser | null; transport: Transport }): Promise<{ previous: string | null }>;
+  restore(backupFile: string, by: { user: SessionUser | null; transport: Transport }, options?: RestoreOptions): Promise<{ previous: string | null }>;
   /** Every invariant of the registered areas (`cli check`). */
   checkInvariants(): CheckResult[];
   /** The log file unexpected errors go to, if any. */

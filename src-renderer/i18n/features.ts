@@ -1,3 +1,6 @@
+import backupEn from '../features/backup/messages.en';
+import backupZhCN from '../features/backup/messages.zh-CN';
+import backupZhTW from '../features/backup/messages.zh-TW';
 import catalogEn from '../features/catalog/messages.en';
 import catalogZhCN from '../features/catalog/messages.zh-CN';
 import catalogZhTW from '../features/catalog/messages.zh-TW';
@@ -22,6 +25,9 @@ import printZhTW from '../print/messages.zh-TW';
  * are mounted here under the area's name: t('customers.title').
  */
 export const FEATURE_MESSAGES = {
+  'zh-CN': { backup: backupZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, issues: issuesZhCN, print: printZhCN },
+  en: { backup: backupEn, customers: customersEn, imports: importsEn, leads: leadsEn, issues: issuesEn, print: printEn },
+  'zh-TW': { backup: backupZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, issues: issuesZhTW, print: printZhTW },
   'zh-CN': { catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, issues: issuesZhCN, print: printZhCN },
   en: { catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, issues: issuesEn, print: printEn },
   'zh-TW': { catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, issues: issuesZhTW, print: printZhTW },

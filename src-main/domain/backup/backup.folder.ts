@@ -14,6 +14,8 @@ import type { BackupFile, BackupKind } from './backup.contract';
 export const FOLDER_SETTING = 'backup.folder';
 export const AUTO_DAILY_SETTING = 'backup.autoDaily';
 export const LAST_OUTCOME_SETTING = 'backup.lastOutcome';
+/** Where this computer keeps its backups and how the last one went: a restore does not turn them back. */
+export const MACHINE_SETTINGS = [FOLDER_SETTING, AUTO_DAILY_SETTING, LAST_OUTCOME_SETTING] as const;
 
 export function defaultBackupFolder(dbFile: string): string | null {
   return dbFile === ':memory:' ? null : path.join(path.dirname(path.resolve(dbFile)), 'backups');

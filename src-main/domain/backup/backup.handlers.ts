@@ -3,7 +3,7 @@ import { AppError } from '../../api/errors';
 import type { BackendEnv, HandlersFor } from '../area';
 import type { backupContract } from './backup.contract';
 import { exportDiagnostics } from './backup.diagnostics';
-import { backupFolderOf, backupInFolder } from './backup.folder';
+import { backupFolderOf, backupInFolder, MACHINE_SETTINGS } from './backup.folder';
 import { backupStatus, createBackup, listBackups, runDailyBackup, updateBackupSettings } from './backup.service';
 
 export function backupHandlers(env: BackendEnv): HandlersFor<typeof backupContract> {
@@ -21,7 +21,7 @@ export function backupHandlers(env: BackendEnv): HandlersFor<typeof backupContra
       const file = backupInFolder((await backupFolderOf(ctx.db, env.file)).folder, input.name);
       // Everyone signed in to the data being replaced is signed out; the caller stays if the restored data still knows them as they are.
       const users = await ctx.db.selectFrom('users').select('id').execute();
-      const report = await maintenance().restore(file, { user: ctx.user, transport: ctx.transport });
+      const report = await maintenance().restore(file, { user: ctx.user, transport: ctx.transport }, { keepSettings: MACHINE_SETTINGS });
       for (const { id } of users) ctx.revokeSessionsOf(id);
       return { restoredFrom: input.name, previous: report.previous ? path.basename(report.previous) : null };
     },

@@ -66,10 +66,10 @@ const zhTW: Messages = {
     damaged: "檔案已損壞",
     newer_version: "由更新版本的 Desk ERP 生成，請先升級",
     no_owner: "裡面沒有負責人帳號（在公司設定完成前生成），不能用來恢復",
-    folder_missing: "資料夾不存在，請檢查路徑或插上行動硬碟",
+    folder_missing: "資料夾不存在，請檢查路徑或插上外接硬碟",
     not_absolute: "請填寫完整路徑，例如 D:\\備份 或 /home/me/backups",
     disk_full: "磁碟空間不足",
-    not_writable: "沒有寫入許可權"
+    not_writable: "沒有寫入權限"
   },
   words: {
     matchedOn: {
