@@ -21,7 +21,7 @@ export function SecurityLogTab() {
   const users = useUserOptions();
   const valid = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined);
   const columns: Column<SecurityEntry>[] = [
-    { key: 'at', header: t('audit.at'), render: (e) => formatTimestamp(e.at), exportValue: (e) => e.at, nowrap: true },
+    { key: 'at', header: t('audit.at'), render: (e) => formatTimestamp(e.at), nowrap: true },
     {
       key: 'event',
       header: t('audit.security.event'),
@@ -30,10 +30,9 @@ export function SecurityLogTab() {
           {t(`audit.security.events.${e.event}`)}
         </Badge>
       ),
-      exportValue: (e) => t(`audit.security.events.${e.event}`),
       nowrap: true,
     },
-    { key: 'username', header: t('audit.security.username'), render: (e) => <Text size="sm" ff="monospace">{e.username}</Text>, exportValue: (e) => e.username },
+    { key: 'username', header: t('audit.security.username'), render: (e) => <Text size="sm" ff="monospace">{e.username}</Text> },
     {
       key: 'account',
       header: t('audit.security.account'),
@@ -78,7 +77,6 @@ export function SecurityLogTab() {
         }
         columns={columns}
         rowKey={(e) => e.id}
-        exportName="security-log"
         minWidth={860}
         empty={<EmptyState icon={<IconShieldCheck size={30} />} title={t('audit.security.emptyTitle')} text={t('audit.security.emptyText')} />}
       />

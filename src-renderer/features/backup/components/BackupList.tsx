@@ -14,10 +14,10 @@ const KIND_COLORS = { auto: 'blue', manual: 'teal', other: 'gray' } as const;
 export function BackupList({ onRestore }: { onRestore: (backup: BackupFile) => void }) {
   const { t } = useTranslation();
   const columns: Column<BackupFile>[] = [
-    { key: 'at', header: t('backup.list.at'), render: (b) => formatTimestamp(b.at), exportValue: (b) => b.at, nowrap: true },
-    { key: 'kind', header: t('backup.list.kind'), render: (b) => <Badge variant="light" color={KIND_COLORS[b.kind]}>{t(`backup.list.kinds.${b.kind}`)}</Badge>, exportValue: (b) => b.kind },
-    { key: 'size', header: t('backup.list.size'), render: (b) => formatBytes(t, b.bytes), exportValue: (b) => b.bytes, align: 'right' },
-    { key: 'name', header: t('backup.list.name'), render: (b) => <span style={{ fontFamily: 'monospace', fontSize: 13 }}>{b.name}</span>, exportValue: (b) => b.name },
+    { key: 'at', header: t('backup.list.at'), render: (b) => formatTimestamp(b.at), nowrap: true },
+    { key: 'kind', header: t('backup.list.kind'), render: (b) => <Badge variant="light" color={KIND_COLORS[b.kind]}>{t(`backup.list.kinds.${b.kind}`)}</Badge> },
+    { key: 'size', header: t('backup.list.size'), render: (b) => formatBytes(t, b.bytes), align: 'right' },
+    { key: 'name', header: t('backup.list.name'), render: (b) => <span style={{ fontFamily: 'monospace', fontSize: 13 }}>{b.name}</span> },
     {
       key: 'restore',
       header: '',
@@ -26,7 +26,6 @@ export function BackupList({ onRestore }: { onRestore: (backup: BackupFile) => v
           {t('backup.list.restore')}
         </Button>
       ),
-      exportValue: () => null,
       nowrap: true,
     },
   ];
@@ -40,7 +39,6 @@ export function BackupList({ onRestore }: { onRestore: (backup: BackupFile) => v
         fetchPage={(page, pageSize) => api.backup.list({ page, pageSize })}
         columns={columns}
         rowKey={(b) => b.name}
-        exportName="backups"
         minWidth={760}
         empty={<EmptyState icon={<IconDatabase size={30} />} title={t('backup.list.emptyTitle')} text={t('backup.list.emptyText')} />}
       />

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { notifyError } from '../../../api/hooks';
-import { download } from '../../../components/DataTable';
+import { download } from '../../../components/download';
 
 /** 导出诊断信息: a zip the owner can send to whoever helps them. */
 export function DiagnosticsCard() {
