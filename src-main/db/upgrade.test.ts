@@ -76,6 +76,12 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
       .run(NOW, NOW);
     return { sales_orders: 1 };
   },
+  9: (sqlite) => {
+    sqlite
+      .prepare("INSERT INTO security_log (id, at, event, username, user_id, reason, transport) VALUES ('sl1', ?, 'sign_in_failed', 'boss', 'u-owner', 'wrong_password', 'http')")
+      .run(NOW);
+    return { security_log: 1 };
+  },
 };
 
 describe('upgrading an existing database', () => {
