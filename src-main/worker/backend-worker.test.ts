@@ -15,7 +15,8 @@ function fakePort() {
   const call = async (method: string, input: unknown) => {
     const id = nextId++;
     listener!({ type: 'call', id, method, input });
-    for (let i = 0; i < 500; i++) {
+    // A restore starts the reader thread again, which from source (TypeScript) takes seconds on a busy machine.
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
       const reply = sent.find((m): m is Extract<FromWorker, { type: 'result' }> => m.type === 'result' && m.id === id);
       if (reply) return reply.result;
       await new Promise((resolve) => setTimeout(resolve, 5));
