@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../../api/method';
 import { pageFields, type Page } from '../../api/paging';
+import { isoDate } from '../customers/customers.rules';
 
 export interface AuditEntry {
   id: string;
@@ -25,7 +26,6 @@ export interface SecurityEntry {
   transport: string;
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD');
 
 export const auditContract = {
   'audit.list': method<Page<AuditEntry>>()({

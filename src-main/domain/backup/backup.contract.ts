@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../../api/method';
 import { jobIdField, pageFields, type Page } from '../../api/paging';
+import { isoDate } from '../customers/customers.rules';
 
 /** `auto` is the daily backup (rotated), `manual` is 立即备份, `other` a .sqlite file someone put in the folder. */
 export type BackupKind = 'auto' | 'manual' | 'other';
@@ -73,7 +74,7 @@ export const backupContract = {
   'backup.restore': method<RestoreResult>()({ input: z.object({ name: backupName }).strict(), permission: 'backup.run', mutates: false, runsOn: 'writer' }),
   /** The daily job: an automatic backup, then rotation (7 daily, 4 weekly, 12 monthly). */
   'backup.runDaily': method<{ created: string | null; removed: string[] }>()({
-    input: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
+    input: z.object({ asOf: isoDate }).strict(),
     permission: 'backup.run',
     mutates: false,
     runsOn: 'writer',
