@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ApiEvent } from '../../api/result';
 import { runDailyJobs } from '../../backend/daily-jobs';
 import { ownerApi } from '../../db/test-db';
+import { businessDateIn } from '../core/dates';
 import { backupFileName } from './backup.folder';
 import { ownerApiOnFile } from './backup.test-helpers';
 
@@ -137,6 +138,45 @@ describe('the daily backup', () => {
       api.close();
     }
   });
+
+  it('keeps 7 daily, 4 weekly and 12 monthly automatic backups as the days go by', async () => {
+    const api = await ownerApiOnFile();
+    try {
+      const folder = path.join(api.dir, 'backups');
+      const manual = await api.ok('backup.create', {});
+      // Fifteen months of automatic backups made at 02:00 in Shanghai (18:00 UTC the day before), to 22 November 2026.
+      for (let day = Date.UTC(2025, 8, 1); day <= Date.UTC(2026, 10, 22); day += 86_400_000) {
+        fs.copyFileSync(path.join(folder, manual.name), path.join(folder, backupFileName('auto', new Date(day - 6 * 3_600_000))));
+      }
+      const autoDays = async () =>
+        (await api.ok('backup.list', { pageSize: 200 })).rows
+          .filter((b) => b.kind === 'auto')
+          .map((b) => businessDateIn('Asia/Shanghai', new Date(b.at)))
+          .sort();
+      // Ten mornings, 09:00 in Shanghai, Monday 23 November to Wednesday 2 December: the clock crosses into a new month.
+      for (let morning = 0; morning < 10; morning++) {
+        vi.useFakeTimers({ now: new Date(Date.UTC(2026, 10, 23 + morning, 1)), toFake: ['Date'] });
+        try {
+          expect(await runDailyJobs(api.backend)).toBe(true);
+          expect(await runDailyJobs(api.backend)).toBe(false);
+        } finally {
+          vi.useRealTimers();
+        }
+        expect((await autoDays()).length).toBeLessThanOrEqual(7 + 4 + 12);
+      }
+      expect(await autoDays()).toEqual([
+        // The newest of each of the last 12 months (December 2026 and November 2026 are kept as dailies too); December 2025 has gone.
+        '2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30', '2026-07-31', '2026-08-31', '2026-09-30', '2026-10-31',
+        // The newest of each of the last 4 ISO weeks: the weeks ending 15 and 22 November (the two newer ones are dailies).
+        '2026-11-15', '2026-11-22',
+        // The last 7 days, each made by that morning's daily jobs.
+        '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02',
+      ]);
+      expect(fs.existsSync(path.join(folder, manual.name))).toBe(true);
+    } finally {
+      api.close();
+    }
+  }, 60_000);
 
   it('makes none when the owner switched it off', async () => {
     const api = await ownerApiOnFile();
