@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Loader, Paper, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, Center, Group, Loader, Paper, Progress, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -57,7 +57,8 @@ export function BackupPage() {
   }
 
   return (
-    <>
+    // One width for the header and the cards, so 立即备份 sits above the cards it acts on.
+    <Box maw={960}>
       <PageHeader
         title={t('backup.title')}
         actions={
@@ -66,7 +67,7 @@ export function BackupPage() {
           </Button>
         }
       />
-      <Stack maw={960}>
+      <Stack>
         <Text size="sm">{t('backup.intro')}</Text>
         {restored && (
           <Alert color="teal" icon={<IconCircleCheck />} withCloseButton onClose={() => setRestored(null)} data-testid="restore-done">
@@ -101,7 +102,7 @@ export function BackupPage() {
           void queryClient.invalidateQueries();
         }}
       />
-    </>
+    </Box>
   );
 }
 

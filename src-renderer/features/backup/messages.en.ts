@@ -12,7 +12,7 @@ const messages: Strings<Messages> = {
     help: 'A full path. Leave it empty for the default: {{folder}}. A folder on another disk or an external drive is best.',
     missing: 'This folder does not exist now; backups will fail.',
     auto: 'Automatic backup',
-    autoHelp: 'Once a day, the first time Desk ERP opens. One backup a day is kept for the last 7 days, one a week for 4 weeks and one a month for 12 months; older automatic backups are deleted. Manual backups are never deleted.',
+    autoHelp: 'Once a day while Desk ERP is open (when it starts, or after midnight if it stays open). One backup a day is kept for the last 7 days, one a week for 4 weeks and one a month for 12 months; older automatic backups are deleted. Manual backups are never deleted.',
     save: 'Save settings',
     saved: 'Backup settings saved',
   },
