@@ -1,14 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { BackupOutcome } from '../../../src-main/domain/backup/backup.contract';
-import { api, ApiCallError } from '../../api/client';
-import { errorMessage } from '../../api/hooks';
+import { ApiCallError } from '../../api/client';
+import { errorMessage, useApiQuery } from '../../api/hooks';
 import { describeIssue } from '../../api/issues';
 import { formatTimestamp } from '../../format';
 
-/** Every key starts with 'backup', so a data.changed of the backup area refreshes them. */
 export function useBackupStatus(enabled = true) {
-  return useQuery({ queryKey: ['backup', 'status'], queryFn: () => api.backup.status({}), enabled });
+  return useApiQuery('backup.status', {}, { enabled });
 }
 
 /** 1.2 MB: sizes of backups, in the units people read on their disks. */

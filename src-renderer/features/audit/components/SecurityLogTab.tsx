@@ -4,7 +4,6 @@ import { IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SecurityEntry } from '../../../../src-main/domain/audit/audit.contract';
-import { api } from '../../../api/client';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { EmptyState } from '../../../components/EmptyState';
 import { formatTimestamp } from '../../../format';
@@ -64,17 +63,13 @@ export function SecurityLogTab() {
         <DateField label={t('audit.to')} w={160} value={filters.to || null} onChange={set('to')} />
       </Group>
       <DataTable
-        queryKey={['audit', 'security', debounced]}
-        fetchPage={(page, pageSize) =>
-          api.audit.security({
-            username: debounced.username.trim() || undefined,
-            event: (EVENTS as readonly string[]).includes(debounced.event) ? (debounced.event as SecurityEntry['event']) : undefined,
-            from: valid(debounced.from),
-            to: valid(debounced.to),
-            page,
-            pageSize,
-          })
-        }
+        method="audit.security"
+        input={{
+          username: debounced.username.trim() || undefined,
+          event: (EVENTS as readonly string[]).includes(debounced.event) ? (debounced.event as SecurityEntry['event']) : undefined,
+          from: valid(debounced.from),
+          to: valid(debounced.to),
+        }}
         columns={columns}
         rowKey={(e) => e.id}
         minWidth={860}

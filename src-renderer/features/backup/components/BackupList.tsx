@@ -2,7 +2,6 @@ import { Badge, Button, Paper, Title } from '@mantine/core';
 import { IconDatabase, IconRestore } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { BackupFile } from '../../../../src-main/domain/backup/backup.contract';
-import { api } from '../../../api/client';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { EmptyState } from '../../../components/EmptyState';
 import { formatTimestamp } from '../../../format';
@@ -35,8 +34,8 @@ export function BackupList({ onRestore }: { onRestore: (backup: BackupFile) => v
         {t('backup.list.title')}
       </Title>
       <DataTable
-        queryKey={['backup', 'list']}
-        fetchPage={(page, pageSize) => api.backup.list({ page, pageSize })}
+        method="backup.list"
+        input={{}}
         columns={columns}
         rowKey={(b) => b.name}
         minWidth={760}
