@@ -76,6 +76,12 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
       .run(NOW, NOW);
     return { sales_orders: 1 };
   },
+  8: (sqlite) => {
+    // From schema 8 the service indexes each lead it writes, and row_counts' trigger counts the audit log.
+    sqlite.prepare("INSERT INTO lead_search (lead_id, names, people, tokens) VALUES ('l1', '苏 州 恒 通 建 材 有 限 公 司', '陈 静', 'l000001')").run();
+    sqlite.prepare("INSERT INTO audit_log (id, at, user_id, username, method, changes, transport) VALUES ('a2', ?, 'u-owner', 'boss', 'customers.update', '[]', 'ipc')").run(NOW);
+    return { lead_search: 1, audit_log: 2, row_counts: 4 };
+  },
   9: (sqlite) => {
     sqlite
       .prepare("INSERT INTO security_log (id, at, event, username, user_id, reason, transport) VALUES ('sl1', ?, 'sign_in_failed', 'boss', 'u-owner', 'wrong_password', 'http')")

@@ -38,7 +38,7 @@ export async function backupStatus(ctx: Pick<HandlerContext, 'db'>, dbFile: stri
 
 export async function listBackups(ctx: Pick<HandlerContext, 'db'>, dbFile: string, paging: { page: number; pageSize: number }): Promise<Page<BackupFile>> {
   const all = listBackupFiles((await backupFolderOf(ctx.db, dbFile)).folder);
-  return { rows: all.slice((paging.page - 1) * paging.pageSize, paging.page * paging.pageSize), total: all.length };
+  return { rows: all.slice((paging.page - 1) * paging.pageSize, paging.page * paging.pageSize), total: all.length, totalIsExact: true };
 }
 
 export async function updateBackupSettings(ctx: HandlerContext, dbFile: string, patch: { folder?: string | null; autoDaily?: boolean }): Promise<BackupStatus> {
