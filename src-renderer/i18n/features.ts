@@ -25,10 +25,7 @@ import printZhTW from '../print/messages.zh-TW';
  * are mounted here under the area's name: t('customers.title').
  */
 export const FEATURE_MESSAGES = {
-  'zh-CN': { backup: backupZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, issues: issuesZhCN, print: printZhCN },
-  en: { backup: backupEn, customers: customersEn, imports: importsEn, leads: leadsEn, issues: issuesEn, print: printEn },
-  'zh-TW': { backup: backupZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, issues: issuesZhTW, print: printZhTW },
-  'zh-CN': { catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, issues: issuesZhCN, print: printZhCN },
-  en: { catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, issues: issuesEn, print: printEn },
-  'zh-TW': { catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, issues: issuesZhTW, print: printZhTW },
+  'zh-CN': { backup: backupZhCN, catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, issues: issuesZhCN, print: printZhCN },
+  en: { backup: backupEn, catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, issues: issuesEn, print: printEn },
+  'zh-TW': { backup: backupZhTW, catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, issues: issuesZhTW, print: printZhTW },
 };
