@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../backend/backend';
+import { buildProductSearchDoc } from '../domain/catalog/catalog.search-text';
 import type { Sqlite } from './connection';
 import { openDatabase } from './connection';
 import { loadMigrations, migrate } from './migrate';
@@ -54,6 +55,9 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
          VALUES ('p1', 'P0001', '矿泉水 550ml', 'kuangquanshui550ml', 'pc1', '瓶', '箱', 24, '6901234567892', 1300, 200, 120, ?, ?)`,
       )
       .run(NOW, NOW);
+    // The catalog service writes a product's search text with the product.
+    const search = buildProductSearchDoc({ code: 'P0001', name: '矿泉水 550ml', spec: null, barcode: '6901234567892' });
+    sqlite.prepare("INSERT INTO product_search (product_id, names, tokens) VALUES ('p1', ?, ?)").run(search.names, search.tokens);
     sqlite.prepare("INSERT INTO price_lists (id, code, name, kind, tier, created_at, updated_at) VALUES ('pl1', 'VIP', 'VIP 价', 'tier', 'A', ?, ?)").run(NOW, NOW);
     sqlite.prepare("INSERT INTO price_list_items (id, price_list_id, product_id, min_quantity, unit_price) VALUES ('pli1', 'pl1', 'p1', 24, 180)").run();
     return { products: 1, price_list_items: 1 };
