@@ -23,6 +23,7 @@ export async function benchPlatform(): Promise<BenchRow[]> {
     transport: 'test',
     signal: new AbortController().signal,
     audit: () => undefined,
+    security: () => undefined,
     progress: () => undefined,
     revokeSessionsOf: () => undefined,
     can: () => true,

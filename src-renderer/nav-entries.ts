@@ -30,6 +30,7 @@ export const NAV_ENTRIES = [
   { key: 'users', path: '/users', group: 'system', permission: 'users.manage' },
   { key: 'audit', path: '/audit', group: 'system', permission: 'audit.read' },
   { key: 'settings', path: '/settings', group: 'system' },
+  { key: 'backup', path: '/backup', group: 'system', permission: 'backup.run' },
   { key: 'sync', path: '/sync', group: 'system' },
 ] as const satisfies readonly { key: string; path: string; group: NavGroup | null; permission?: Permission }[];
 

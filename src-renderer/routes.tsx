@@ -5,6 +5,7 @@ import {
   IconCash,
   IconChartDots,
   IconCloudUpload,
+  IconDatabaseExport,
   IconFileInvoice,
   IconFileText,
   IconGift,
@@ -30,6 +31,7 @@ import type { ReactNode } from 'react';
 import type { Permission } from '../src-main/api/contract';
 import { NAV_ENTRIES, NAV_GROUPS, type NavGroup, type NavKey } from './nav-entries';
 import { AuditLogPage } from './features/audit/AuditLog.page';
+import { BackupPage } from './features/backup/Backup.page';
 import { CatalogPage } from './features/catalog/Catalog.page';
 import { PriceListPage } from './features/catalog/PriceList.page';
 import { ProductEditPage, ProductNewPage } from './features/catalog/ProductForm.page';
@@ -82,6 +84,7 @@ const ICONS: Record<NavKey, Icon> = {
   users: IconUsers,
   audit: IconHistory,
   settings: IconSettings,
+  backup: IconDatabaseExport,
   sync: IconCloudUpload,
 };
 
@@ -134,6 +137,7 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
   users: { element: <UsersPage /> },
   audit: { element: <AuditLogPage /> },
   settings: { element: <SettingsPage /> },
+  backup: { element: <BackupPage /> },
 };
 
 export const NAV: NavEntry[] = NAV_ENTRIES.map((entry) => ({

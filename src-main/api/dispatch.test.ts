@@ -46,7 +46,7 @@ describe('dispatch', () => {
       throw new Error('disk on fire');
     };
     const result = await api.call('users.create', { username: 'zhao', displayName: '赵六', role: 'sales', password: 'secret-123' });
-    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String), details: { reference: expect.stringMatching(/^[0-9a-f]{8}$/) } } });
     expect(countRows(api, 'users')).toBe(1);
     expect((await api.ok('audit.list', { method: 'users.create' })).total).toBe(0);
   });

@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Connection } from '../db/connection';
 import type { Database } from '../db/schema';
 import type { AreaRegistry } from '../backend/registry';
-import type { AuditChange, HandlerContext } from '../domain/context';
+import type { AuditChange, HandlerContext, SecurityEvent } from '../domain/context';
 import { handlerContext } from '../backend/read-context';
-import { newId, nowIso } from '../domain/shared/ids';
+import { appendAudit } from '../domain/audit/audit.service';
+import { appendSecurityEvents } from '../domain/audit/security-log';
 import { AppError, validationError } from './errors';
 import { issuesFromZod } from './issues';
 import type { ApiEvent, Result } from './result';
@@ -19,7 +20,8 @@ export interface Backend {
   currentUser(call: CallContext): SessionUser | 'signed_out' | 'expired' | 'revoked';
   /** Ends every other session of a user whose rights just changed (their event streams close at once). */
   revokeSessions(userId: string, except: Session | null): void;
-  logError(method: string, error: unknown): void;
+  /** Writes an unexpected error to the log file; returns the reference the caller is shown. */
+  logError(method: string, error: unknown, context?: { userId?: string | null }): string;
   /** After bulk writes and daily: lets SQLite re-analyze what grew (DESIGN §3, planner statistics). */
   refreshPlannerStatistics(): void;
   /** Jobs that can be cancelled, by the jobId the caller chose. */
@@ -74,8 +76,11 @@ export async function dispatch(backend: Backend, call: CallContext, method: stri
     return { ok: true, data };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toApiError() };
-    backend.logError(method, error);
-    return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Desk ERP; the details are in the log file.' } };
+    const reference = backend.logError(method, error, { userId: call.session.user?.id ?? null });
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `Something went wrong inside Desk ERP; the details are in the log file (reference ${reference}).`, details: { reference } },
+    };
   }
 }
 
@@ -95,6 +100,7 @@ async function run(
   const controller = new AbortController();
   if (jobId) backend.jobs.set(jobId, controller);
   const changes: AuditChange[] = [];
+  const securityEvents: SecurityEvent[] = [];
   const progress = (done: number, total: number, message?: string) => {
     if (jobId) backend.emit({ kind: 'progress', jobId, done, total, ...(message ? { message } : {}) }, call.session);
   };
@@ -107,6 +113,7 @@ async function run(
       transport: call.transport,
       signal: controller.signal,
       audit: (change) => changes.push(change),
+      security: (event) => securityEvents.push(event),
       progress,
       revokeSessionsOf: (userId) => revoked.add(userId),
     });
@@ -117,24 +124,21 @@ async function run(
     return await backend.conn.db.transaction().execute(async (trx) => {
       const before = call.session.user;
       const data = await handler(input, contextFor(trx));
-      const actor = call.session.user ?? before;
-      await trx
-        .insertInto('audit_log')
-        .values({
-          id: newId(),
-          at: nowIso(),
-          user_id: actor?.id ?? null,
-          username: actor?.username ?? 'anonymous',
-          method: name,
-          entity_type: changes[0]?.entityType ?? null,
-          entity_id: changes[0]?.entityId ?? null,
-          changes: JSON.stringify(changes),
-          transport: call.transport,
-        })
-        .execute();
+      await appendAudit(trx, { user: call.session.user ?? before, method: name, changes, transport: call.transport });
       return data;
     });
   } finally {
     if (jobId) backend.jobs.delete(jobId);
+    // After the transaction has committed or rolled back: a refused sign-in must leave its trace.
+    if (securityEvents.length > 0) writeSecurityEvents(backend, securityEvents, call);
+  }
+}
+
+function writeSecurityEvents(backend: Backend, events: SecurityEvent[], call: CallContext): void {
+  try {
+    appendSecurityEvents(backend.conn.sqlite, events, call.transport);
+  } catch (error) {
+    // The call's own answer stands; the log file keeps what the security log could not.
+    backend.logError('security log', error, { userId: call.session.user?.id ?? null });
   }
 }

@@ -33,6 +33,8 @@ export interface DuplicateDetail {
 /** Typed facts that come with some errors (DESIGN §2: errors are data). */
 export interface ErrorDetails {
   duplicates?: DuplicateDetail[];
+  /** An INTERNAL error's line in the log file, for the owner to quote when asking for help. */
+  reference?: string;
 }
 
 export interface ApiError {

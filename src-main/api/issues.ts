@@ -71,6 +71,19 @@ export const ISSUE_CODES = [
   'default_warehouse',
   'count_open',
   'negative_stock',
+  'busy',
+  'in_use',
+  'outside_folder',
+  'file_exists',
+  'live_database',
+  'not_desk_erp_database',
+  'damaged',
+  'newer_version',
+  'no_owner',
+  'folder_missing',
+  'not_absolute',
+  'disk_full',
+  'not_writable',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -151,6 +164,19 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   default_warehouse: () => 'There must be a default warehouse: make another one the default instead',
   count_open: (p) => `Count ${String(p.countNo)} is still open for this warehouse`,
   negative_stock: (p) => `${String(p.count)} products are below zero; bring them back first`,
+  busy: () => 'Busy with other work; try again when it has finished',
+  in_use: () => 'Another program has the database open',
+  outside_folder: () => 'Not in the backup folder',
+  file_exists: () => 'A file with this name already exists',
+  live_database: () => 'This is the database in use',
+  not_desk_erp_database: () => 'Not a Desk ERP database',
+  damaged: () => 'The file is damaged',
+  newer_version: () => 'Made by a newer version of Desk ERP',
+  no_owner: () => 'Has no owner account (made before the company was set up)',
+  folder_missing: () => 'The folder does not exist',
+  not_absolute: () => 'A full path, such as D:\\Backups or /home/me/backups',
+  disk_full: () => 'The disk is full',
+  not_writable: () => 'Desk ERP may not write there',
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

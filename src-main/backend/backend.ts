@@ -7,12 +7,15 @@ import { dispatch, type Backend, type CallContext } from '../api/dispatch';
 import type { Session } from '../api/session';
 import { currentSessionUser } from '../domain/users/users.sessions';
 import type { ApiEvent, Result } from '../api/result';
-import type { AreaDefinition } from '../domain/area';
+import type { AreaDefinition, BackendMaintenance } from '../domain/area';
 import { AREAS } from '../domain/areas';
 import { runInvariantChecks, type CheckResult } from '../domain/checks/invariants';
-import { logError } from './log';
+import { AppError } from '../api/errors';
+import { fieldIssue } from '../api/issues';
+import { errorLogger, logFileFor } from './log';
 import { ReaderPool } from './readers';
 import { buildRegistry } from './registry';
+import { restoreRunningBackend } from './restore';
 
 export type EventListener = (event: ApiEvent, audience?: Session) => void;
 export type RevocationListener = (userId: string, except: Session | null) => void;
@@ -27,6 +30,11 @@ export interface RunningBackend extends Backend {
   onSessionsRevoked(listener: RevocationListener): () => void;
   /** Every invariant of the platform and the registered areas (`cli check`). */
   checkInvariants(): CheckResult[];
+  /**
+   * Closes the database once the calling call is the only one in flight (later calls wait), lets
+   * `change` replace the file, then opens and migrates it again. Refused while a long job runs.
+   */
+  whileClosed<T>(change: (file: string) => Promise<T>): Promise<T>;
   close(): void;
 }
 
@@ -41,8 +49,27 @@ export interface BackendOptions {
   readerEntry?: string;
 }
 
+/** The write connection and the reader threads, as opened at start and again after a restore. */
+export interface OpenedDatabase {
+  conn: Connection;
+  readers?: ReaderPool;
+}
+
 /** Opens (creating and migrating if needed) the database and wires every area's handlers. */
 export function createBackend(options: BackendOptions): RunningBackend {
+  const open = (): OpenedDatabase => {
+    const conn = openMigrated(options);
+    const readers =
+      options.readers && options.file !== ':memory:'
+        ? new ReaderPool({ file: options.file, size: options.readers, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), ...(options.readerEntry ? { entry: options.readerEntry } : {}) })
+        : undefined;
+    return { conn, ...(readers ? { readers } : {}) };
+  };
+  const first = open();
+  return backendOn(first.conn, options.areas, first.readers, open);
+}
+
+function openMigrated(options: BackendOptions): Connection {
   const existed = options.file !== ':memory:' && fs.existsSync(options.file);
   const conn = openDatabase(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
@@ -54,28 +81,48 @@ export function createBackend(options: BackendOptions): RunningBackend {
   }
   // On open and after migrations: a file seeded or imported by another copy may have no statistics yet.
   refreshPlannerStatistics(conn.sqlite);
-  const readers =
-    options.readers && options.file !== ':memory:'
-      ? new ReaderPool({ file: options.file, size: options.readers, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), ...(options.readerEntry ? { entry: options.readerEntry } : {}) })
-      : undefined;
-  return backendOn(conn, options.areas, readers);
+  return conn;
 }
 
-export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = AREAS, readers?: ReaderPool): RunningBackend {
+/** How long a restore waits for the calls already running to finish. */
+const DRAIN_TIMEOUT_MS = 30_000;
+
+/** `reopen` opens the same file again after `whileClosed`; without it (an in-memory database) nothing can be restored. */
+export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = AREAS, readers?: ReaderPool, reopen?: () => OpenedDatabase): RunningBackend {
   const listeners = new Set<EventListener>();
   const revocationListeners = new Set<RevocationListener>();
   const jobs = new Map<string, AbortController>();
-  const registry = buildRegistry(areas, { file: conn.file, jobs });
+  const logFile = logFileFor(conn.file);
+  let inFlight = 0;
+  // While set, the database is closed for a restore and new calls wait for it.
+  let closedFor: Promise<unknown> | null = null;
+  const maintenance: BackendMaintenance = {
+    restore: (backupFile, by, options) => restoreRunningBackend(backend, backupFile, by, options),
+    checkInvariants: () => backend.checkInvariants(),
+    logFile,
+  };
+  const registry = buildRegistry(areas, { file: conn.file, jobs, maintenance });
+  const readerPool = () => backend.readers as ReaderPool | undefined;
+  const busy = (message: string) => new AppError('CONFLICT', message, [fieldIssue('', 'busy')]);
   const backend: RunningBackend = {
     conn,
     registry,
     jobs,
     ...(readers ? { readers } : {}),
     emit: (event, audience) => listeners.forEach((listener) => listener(event, audience)),
-    logError,
-    call: (call, method, input) => dispatch(backend, call, method, input),
-    refreshPlannerStatistics: () => void refreshPlannerStatistics(conn.sqlite),
-    currentUser: (call) => currentSessionUser(conn.sqlite, call.session, call.transport),
+    logError: errorLogger(logFile),
+    async call(call, method, input) {
+      while (closedFor) await closedFor.catch(() => undefined);
+      inFlight++;
+      try {
+        return await dispatch(backend, call, method, input);
+      } finally {
+        inFlight--;
+      }
+    },
+    // Always the connection open now: a restore replaces it.
+    refreshPlannerStatistics: () => void refreshPlannerStatistics(backend.conn.sqlite),
+    currentUser: (call) => currentSessionUser(backend.conn.sqlite, call.session, call.transport),
     revokeSessions: (userId, except) => revocationListeners.forEach((listener) => listener(userId, except)),
     onEvent(listener) {
       listeners.add(listener);
@@ -92,10 +139,40 @@ export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = A
       revocationListeners.add(listener);
       return () => revocationListeners.delete(listener);
     },
-    checkInvariants: () => runInvariantChecks(conn.sqlite, backend.registry.checks),
+    checkInvariants: () => runInvariantChecks(backend.conn.sqlite, backend.registry.checks),
+    async whileClosed(change) {
+      if (!reopen) throw new AppError('CONFLICT', 'An in-memory database cannot be closed and opened again.');
+      if (closedFor) throw busy('A restore is already under way.');
+      if (jobs.size > 0) throw busy('Wait until the running import, export or backup has finished.');
+      const work = (async () => {
+        const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+        // The call asking is itself in flight; every other one finishes on the old connection first.
+        while (inFlight > 1) {
+          if (Date.now() > deadline) throw busy('Other work did not finish in time; try again in a moment.');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        // The reader threads' connections too: nothing of ours may hold the file while it is replaced.
+        await readerPool()?.close();
+        backend.conn.close();
+        try {
+          return await change(backend.conn.file);
+        } finally {
+          const opened = reopen();
+          backend.conn = opened.conn;
+          if (opened.readers) backend.readers = opened.readers;
+          else delete backend.readers;
+        }
+      })();
+      closedFor = work;
+      try {
+        return await work;
+      } finally {
+        closedFor = null;
+      }
+    },
     close: () => {
-      void readers?.close();
-      conn.close();
+      void readerPool()?.close();
+      backend.conn.close();
     },
   };
   return backend;

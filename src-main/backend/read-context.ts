@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Sqlite } from '../db/connection';
 import type { Database } from '../db/schema';
 import type { Session, Transport } from '../api/session';
-import type { AuditChange, HandlerContext } from '../domain/context';
+import type { AuditChange, HandlerContext, SecurityEvent } from '../domain/context';
 import type { AreaRegistry } from './registry';
 
 export interface ContextParts {
@@ -13,6 +13,7 @@ export interface ContextParts {
   transport: Transport;
   signal: AbortSignal;
   audit(change: AuditChange): void;
+  security(event: SecurityEvent): void;
   progress(done: number, total: number, message?: string): void;
   revokeSessionsOf(userId: string): void;
 }
@@ -28,6 +29,7 @@ export function handlerContext(parts: ContextParts): HandlerContext {
     transport: parts.transport,
     signal: parts.signal,
     audit: parts.audit,
+    security: parts.security,
     progress: parts.progress,
     revokeSessionsOf: parts.revokeSessionsOf,
     areas: registry.extensions,

@@ -9,7 +9,8 @@ import { AREAS } from '../domain/areas';
 import type { Session } from '../api/session';
 import { openDatabase } from '../db/connection';
 import { appliedVersions, loadMigrations, migrate, NewerDatabaseError } from '../db/migrate';
-import { backupDatabase } from '../domain/backup/backup.service';
+import { backupInto } from '../domain/backup/backup.service';
+import { restoreDatabaseFile } from '../backend/restore';
 import { localAdmin } from '../domain/users/local-admin';
 import { startServer } from '../server/http';
 import { seedDemoData, SEED_SCALES, type SeedScale } from '../seed/seed';
@@ -221,15 +222,17 @@ function check(dbFile: string, print: Print): number {
   }
 }
 
+/** For the local administrator: any path, but never over an existing file or into the live database. */
 async function backup(dbFile: string, args: ParsedArgs, print: Print): Promise<number> {
   if (!fs.existsSync(dbFile)) throw new Error(`No database at ${dbFile}`);
+  const out = path.resolve(requireFlag(args, 'out'));
   const conn = openDatabase(dbFile, { readonly: true });
   try {
-    const result = await backupDatabase(conn.sqlite, requireFlag(args, 'out'));
-    print(`Backed up ${dbFile} to ${result.file} (${result.bytes} bytes).`, { ok: true, data: result });
+    const bytes = await backupInto(conn.sqlite, out, dbFile);
+    print(`Backed up ${dbFile} to ${out} (${bytes} bytes).`, { ok: true, data: { file: out, bytes } });
     return 0;
   } finally {
-    conn.sqlite.close();
+    conn.close();
   }
 }
 
@@ -300,37 +303,16 @@ async function exportCommand(dbFile: string, rest: string[], args: ParsedArgs, p
   }
 }
 
-/** Replaces the database with a backup after checking it, keeping the current file beside it. */
+/** Replaces the database with a Desk ERP backup, refused while anything has the database open; the current file is kept beside it. */
 async function restore(dbFile: string, source: string | undefined, print: Print): Promise<number> {
   if (!source) throw new UsageError('restore needs the backup FILE');
   if (!fs.existsSync(source)) throw new Error(`No backup file at ${source}`);
-  const incoming = openDatabase(source, { readonly: true });
-  try {
-    const ok = incoming.sqlite.prepare('PRAGMA integrity_check').pluck().get();
-    if (ok !== 'ok') throw new Error(`${source} is damaged (${String(ok)}); nothing was restored.`);
-    const isOurs = incoming.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").get();
-    if (!isOurs) throw new Error(`${source} is not a Desk ERP database; nothing was restored.`);
-    const versions = incoming.sqlite.prepare('SELECT max(version) FROM schema_migrations').pluck().get() as number;
-    if (versions > loadMigrations().length) throw new NewerDatabaseError(versions, loadMigrations().length);
-    let previous: string | null = null;
-    if (fs.existsSync(dbFile)) {
-      previous = `${dbFile}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}`;
-      const current = openDatabase(dbFile, { readonly: true });
-      try {
-        await backupDatabase(current.sqlite, previous);
-      } finally {
-        current.sqlite.close();
-      }
-    }
-    await backupDatabase(incoming.sqlite, dbFile);
-    print(`Restored ${dbFile} from ${source}${previous ? `; the previous data is kept in ${previous}` : ''}.`, {
-      ok: true,
-      data: { file: path.resolve(dbFile), previous },
-    });
-    return 0;
-  } finally {
-    incoming.sqlite.close();
-  }
+  const report = await restoreDatabaseFile(path.resolve(dbFile), path.resolve(source));
+  print(`Restored ${dbFile} from ${source}${report.previous ? `; the previous data is kept in ${report.previous}` : ''}.`, {
+    ok: true,
+    data: { file: path.resolve(dbFile), previous: report.previous },
+  });
+  return 0;
 }
 
 async function printCommand(dbFile: string, rest: string[], args: ParsedArgs, print: Print): Promise<number> {

@@ -20,6 +20,20 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
+/** `PRAGMA application_id` of every Desk ERP database ('DERP'); a restore recognises our files by it. */
+export const DESK_ERP_APPLICATION_ID = 0x44455250;
+
+export class ForeignDatabaseError extends Error {
+  constructor(applicationId: number) {
+    super(`This file belongs to another program (SQLite application id 0x${applicationId.toString(16).padStart(8, '0')}), not Desk ERP; nothing was changed.`);
+    this.name = 'ForeignDatabaseError';
+  }
+}
+
+export function applicationIdOf(sqlite: Sqlite): number {
+  return sqlite.pragma('application_id', { simple: true }) as number;
+}
+
 /** Opens a database with the pragmas of DESIGN §3. `:memory:` is allowed for tests. */
 export function openDatabase(file: string, options: OpenOptions = {}): Connection {
   if (file !== ':memory:') {
@@ -31,6 +45,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
     readonly: options.readonly ?? false,
     ...(nativeBinding ? { nativeBinding } : {}),
   });
+  // Before anything writes to it: another program's file is left exactly as it was.
+  const applicationId = applicationIdOf(sqlite);
+  if (applicationId !== 0 && applicationId !== DESK_ERP_APPLICATION_ID) {
+    sqlite.close();
+    throw new ForeignDatabaseError(applicationId);
+  }
   if (!options.readonly) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -49,6 +69,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
       if (sqlite.open) sqlite.close();
     },
   };
+}
+
+/**
+ * A connection to a file that is not the live database (a backup, the restore's checks): no pragmas,
+ * nothing created, the same SQLite build as `openDatabase` (the desktop worker sets DESK_ERP_NATIVE_BINDING).
+ */
+export function openFile(file: string, options: { readonly?: boolean } = {}): Sqlite {
+  const nativeBinding = process.env.DESK_ERP_NATIVE_BINDING;
+  return new BetterSqlite3(file, { readonly: options.readonly ?? false, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
 }
 
 const SYNCED_FOLDER_MARKERS = [

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../backend/backend';
-import { openDatabase } from './connection';
+import { applicationIdOf, DESK_ERP_APPLICATION_ID, ForeignDatabaseError, openDatabase } from './connection';
 import { appliedVersions, loadMigrations, migrate, NewerDatabaseError } from './migrate';
 
 function tempFile(): string {
@@ -83,6 +84,35 @@ describe('migrations', () => {
       expect(copy.sqlite.prepare('SELECT name FROM company').pluck().get()).toBe('老数据公司');
       expect(appliedVersions(copy.sqlite).length).toBe(1);
     }
+  });
+
+  it('marks every database it creates as Desk ERP\'s (application_id), and one made before that at its next open', () => {
+    const { sqlite } = openDatabase(':memory:');
+    expect(applicationIdOf(sqlite)).toBe(0);
+    migrate(sqlite, { toVersion: 1 });
+    expect(applicationIdOf(sqlite)).toBe(DESK_ERP_APPLICATION_ID);
+
+    const file = tempFile();
+    const old = openDatabase(file);
+    migrate(old.sqlite);
+    old.sqlite.pragma('application_id = 0');
+    old.sqlite.close();
+    const reopened = openDatabase(file);
+    expect(migrate(reopened.sqlite).applied).toEqual([]);
+    expect(applicationIdOf(reopened.sqlite)).toBe(0x44455250);
+    reopened.sqlite.close();
+  });
+
+  it("refuses another program's SQLite file and leaves it untouched", () => {
+    const file = tempFile();
+    const foreign = new Database(file);
+    foreign.pragma('application_id = 1179603012');
+    foreign.exec('CREATE TABLE photos (id INTEGER PRIMARY KEY)');
+    foreign.close();
+    const before = fs.readFileSync(file);
+    expect(() => createBackend({ file })).toThrow(ForeignDatabaseError);
+    expect(() => createBackend({ file })).toThrow(/another program/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
   it('refuses a cloud-synced folder', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Sqlite } from './connection';
+import { applicationIdOf, DESK_ERP_APPLICATION_ID, ForeignDatabaseError, type Sqlite } from './connection';
 
 export interface Migration {
   version: number;
@@ -48,8 +48,9 @@ function ensureMigrationTable(sqlite: Sqlite): void {
   ) STRICT`);
 }
 
+/** The history recorded in the database (empty for a new one); reading it changes nothing. */
 export function appliedVersions(sqlite: Sqlite): { version: number; name: string }[] {
-  ensureMigrationTable(sqlite);
+  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get()) return [];
   return sqlite.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[];
 }
 
@@ -74,6 +75,9 @@ export interface MigrateReport {
  */
 export function migrate(sqlite: Sqlite, options: MigrateOptions = {}): MigrateReport {
   const migrations = options.migrations ?? loadMigrations();
+  const applicationId = applicationIdOf(sqlite);
+  if (applicationId !== 0 && applicationId !== DESK_ERP_APPLICATION_ID) throw new ForeignDatabaseError(applicationId);
+  ensureMigrationTable(sqlite);
   const latest = migrations.length;
   const target = options.toVersion ?? latest;
   const applied = appliedVersions(sqlite);
@@ -102,6 +106,8 @@ export function migrate(sqlite: Sqlite, options: MigrateOptions = {}): MigrateRe
     });
     apply();
   }
+  // New databases get it with their first migration; those made before it existed, at their next open.
+  if (applicationId === 0) sqlite.pragma(`application_id = ${DESK_ERP_APPLICATION_ID}`);
   return { from: current, to: Math.max(current, pending.at(-1)?.version ?? current), applied: pending.map((m) => `${m.version}_${m.name}`), backup };
 }
 

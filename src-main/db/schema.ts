@@ -94,6 +94,16 @@ export interface AuditLogTable {
   transport: string;
 }
 
+export interface SecurityLogTable {
+  id: string;
+  at: string;
+  event: 'sign_in_failed' | 'locked_out';
+  username: string;
+  user_id: string | null;
+  reason: 'unknown_user' | 'wrong_password' | 'account_disabled' | 'locked' | null;
+  transport: string;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -270,6 +280,7 @@ export interface Database {
   users: UsersTable;
   numbering_series: NumberingSeriesTable;
   audit_log: AuditLogTable;
+  security_log: SecurityLogTable;
   schema_migrations: SchemaMigrationsTable;
   customers: CustomersTable;
   customer_contacts: CustomerContactsTable;

@@ -84,9 +84,11 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
   8: (sqlite) => {
     const doc = leadSearchDoc({ code: 'L000001', name: '陈静', company: '苏州恒通建材有限公司', mobile: null, email: null });
     sqlite.prepare("INSERT INTO lead_search (lead_id, names, people, tokens) VALUES ('l1', ?, ?, ?)").run(doc.names, doc.people, doc.tokens);
-    return { lead_search: 1 };
+    // row_counts' trigger counts the audit log from here on.
+    sqlite.prepare("INSERT INTO audit_log (id, at, user_id, username, method, changes, transport) VALUES ('a2', ?, 'u-owner', 'boss', 'customers.update', '[]', 'ipc')").run(NOW);
+    return { lead_search: 1, audit_log: 2, row_counts: 4 };
   },
-  11: (sqlite) => {
+  9: (sqlite) => {
     sqlite.prepare("INSERT INTO stock_adjustments (id, adjustment_no, warehouse_id, kind, adjustment_date, created_at) VALUES ('adj1', 'ADJ-2026-000001', 'w1', 'receipt', '2026-01-15', ?)").run(NOW);
     sqlite.prepare("INSERT INTO stock_adjustment_lines (id, adjustment_id, line_no, product_id, quantity, unit_cost) VALUES ('adjl1', 'adj1', 1, 'p1', 24, 120)").run();
     sqlite
@@ -97,6 +99,12 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
       .run(NOW);
     sqlite.prepare("UPDATE stock_levels SET on_hand = on_hand + 24, stock_value = stock_value + 2880 WHERE product_id = 'p1' AND warehouse_id = 'w1'").run();
     return { stock_moves: 2, stock_adjustments: 1, stock_adjustment_lines: 1 };
+  },
+  10: (sqlite) => {
+    sqlite
+      .prepare("INSERT INTO security_log (id, at, event, username, user_id, reason, transport) VALUES ('sl1', ?, 'sign_in_failed', 'boss', 'u-owner', 'wrong_password', 'http')")
+      .run(NOW);
+    return { security_log: 1 };
   },
 };
 

@@ -7,8 +7,9 @@ import type { z } from 'zod';
 import type { Connection } from '../db/connection';
 import type { MethodSpec } from '../api/method';
 import type { Role } from '../api/permissions';
+import type { SessionUser, Transport } from '../api/session';
 import type { SeededRandom } from '../seed/random';
-import type { InvariantCheck } from './checks/invariants';
+import type { CheckResult, InvariantCheck } from './checks/invariants';
 import type { PrintableDocument } from './core/document';
 import type { SeriesDefinition } from './core/numbering';
 import type { HandlerContext } from './context';
@@ -24,6 +25,25 @@ export interface BackendEnv {
   file: string;
   /** Long jobs that can be cancelled, by the jobId their caller chose. */
   jobs: Map<string, AbortController>;
+  /** What a running backend offers for its own upkeep (backups, restore, diagnostics); absent when only the contract is needed. */
+  maintenance?: BackendMaintenance;
+}
+
+export interface RestoreOptions {
+  /** Settings of this machine rather than of the data (where backups go): the restored database keeps the current values. */
+  keepSettings?: readonly string[];
+}
+
+export interface BackendMaintenance {
+  /**
+   * Replaces the database with a backup file: the backend closes its connection once no other call
+   * is running, restores (refused while another process has the database open) and opens it again.
+   */
+  restore(backupFile: string, by: { user: SessionUser | null; transport: Transport }, options?: RestoreOptions): Promise<{ previous: string | null }>;
+  /** Every invariant of the registered areas (`cli check`). */
+  checkInvariants(): CheckResult[];
+  /** The log file unexpected errors go to, if any. */
+  logFile: string | null;
 }
 
 

@@ -11,6 +11,15 @@ export interface AuditChange {
   fields: Record<string, { before: unknown; after: unknown }>;
 }
 
+/** A failed sign-in or a lockout, for the owner's security log. */
+export interface SecurityEvent {
+  event: 'sign_in_failed' | 'locked_out';
+  /** As typed. */
+  username: string;
+  userId: string | null;
+  reason: 'unknown_user' | 'wrong_password' | 'account_disabled' | 'locked' | null;
+}
+
 /**
  * What a handler and the services it calls get besides the validated input. It lives here, not
  * beside the dispatcher, so domain code depends on the context and not on how calls arrive.
@@ -25,6 +34,8 @@ export interface HandlerContext {
   transport: Transport;
   signal: AbortSignal;
   audit(change: AuditChange): void;
+  /** Notes a security event; it is written when the call ends, also when the call fails and its writes roll back. */
+  security(event: SecurityEvent): void;
   progress(done: number, total: number, message?: string): void;
   /** Ends the user's other sessions once this call commits (their rights or password changed). */
   revokeSessionsOf(userId: string): void;

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testBackend } from '../db/test-db';
 import type { RunningBackend } from '../backend/backend';
@@ -12,7 +15,8 @@ function fakePort() {
   const call = async (method: string, input: unknown) => {
     const id = nextId++;
     listener!({ type: 'call', id, method, input });
-    for (let i = 0; i < 500; i++) {
+    // A restore starts the reader thread again, which from source (TypeScript) takes seconds on a busy machine.
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
       const reply = sent.find((m): m is Extract<FromWorker, { type: 'result' }> => m.type === 'result' && m.id === id);
       if (reply) return reply.result;
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -40,6 +44,20 @@ describe('the desktop window’s backend worker', () => {
     backend.revokeSessions(owner!.id, null);
     expect(window.sent).toContainEqual({ type: 'event', event: { kind: 'session.ended', reason: 'revoked' } });
     expect(await window.call('customers.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    window.close();
+  });
+
+  it('restores a backup in place: the database is closed, replaced and opened again, and the window stays signed in', async () => {
+    const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-worker-')), 'desk-erp.sqlite');
+    const window = fakePort();
+    serveBackend(window.port, { role: 'desk-erp-backend', file: dbFile });
+    expect((await window.call('auth.setup', { companyName: '备份时的公司', ownerUsername: 'boss', ownerDisplayName: '老板', password: 'secret-123' })).ok).toBe(true);
+    const made = await window.call('backup.create', {});
+    await window.call('settings.update', { companyName: '恢复前的公司' });
+    const restored = await window.call('backup.restore', { name: made.ok ? (made.data as { name: string }).name : '' });
+    expect(restored).toMatchObject({ ok: true, data: { previous: expect.stringMatching(/^desk-erp\.before-restore\./) } });
+    expect(await window.call('settings.get', {})).toMatchObject({ ok: true, data: { companyName: '备份时的公司' } });
+    expect(window.sent).not.toContainEqual({ type: 'event', event: { kind: 'session.ended', reason: 'revoked' } });
     window.close();
   });
 });

@@ -40,6 +40,8 @@ export const BACKEND_WORKER_ROLE = 'desk-erp-backend';
  */
 export function serveBackend(port: WorkerPort, data: BackendWorkerData, open: (options: BackendOptions) => RunningBackend = createBackend): void {
   let backend: RunningBackend;
+  // Every connection this thread opens (backups, restore) needs the SQLite built for Electron, not only the backend's.
+  if (data.nativeBinding) process.env.DESK_ERP_NATIVE_BINDING = data.nativeBinding;
   try {
     backend = open({ file: data.file, readers: 1, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}), ...readerEntry() });
   } catch (error) {

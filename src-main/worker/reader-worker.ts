@@ -2,7 +2,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { AppError, type ApiError } from '../api/errors';
 import type { SessionUser, Transport } from '../api/session';
 import { handlerContext } from '../backend/read-context';
-import { logError } from '../backend/log';
+import { errorLogger, logFileFor } from '../backend/log';
 import { buildRegistry } from '../backend/registry';
 import { openDatabase } from '../db/connection';
 import { AREAS } from '../domain/areas';
@@ -49,6 +49,7 @@ export function serveReads(port: ReaderPort, data: ReaderWorkerData): void {
     return;
   }
   const registry = buildRegistry(AREAS, { file: data.file, jobs: new Map() });
+  const logError = errorLogger(logFileFor(data.file));
   const running = new Map<number, AbortController>();
   const nothingToAudit = () => {
     throw new Error('A read tried to audit a change');
@@ -65,6 +66,7 @@ export function serveReads(port: ReaderPort, data: ReaderWorkerData): void {
       transport: request.transport,
       signal: controller.signal,
       audit: nothingToAudit,
+      security: nothingToAudit,
       progress: (done, total, message) => port.postMessage({ type: 'progress', id: request.id, done, total, ...(message ? { message } : {}) }),
       revokeSessionsOf: nothingToAudit,
     });
@@ -74,8 +76,9 @@ export function serveReads(port: ReaderPort, data: ReaderWorkerData): void {
     } catch (error) {
       if (error instanceof AppError) port.postMessage({ type: 'result', id: request.id, ok: false, error: error.toApiError(), internal: false });
       else {
-        logError(request.method, error);
-        port.postMessage({ type: 'result', id: request.id, ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Desk ERP; the details are in the log file.' }, internal: true });
+        const reference = logError(request.method, error, { userId: request.user?.id ?? null });
+        const message = `Something went wrong inside Desk ERP; the details are in the log file (reference ${reference}).`;
+        port.postMessage({ type: 'result', id: request.id, ok: false, error: { code: 'INTERNAL', message, details: { reference } }, internal: true });
       }
     } finally {
       running.delete(request.id);

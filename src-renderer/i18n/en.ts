@@ -69,6 +69,7 @@ const en: Catalog = {
     users: 'Users & roles',
     audit: 'Activity log',
     settings: 'Settings',
+    backup: 'Backup and restore',
     sync: 'Multi-desktop sync',
   },
   shell: {
@@ -171,6 +172,19 @@ const en: Catalog = {
     },
   },
   audit: {
+    tabs: { changes: 'Activity', security: 'Security log' },
+    security: {
+      help: 'Failed sign-ins and lockouts are kept here, for the owner alone. Five wrong passwords for one username within 15 minutes lock it for 15 minutes.',
+      event: 'Event',
+      username: 'Username typed',
+      account: 'Account',
+      reason: 'Reason',
+      allEvents: 'All events',
+      events: { sign_in_failed: 'Sign-in failed', locked_out: 'Username locked' },
+      reasons: { unknown_user: 'No such username', wrong_password: 'Wrong password', account_disabled: 'Account disabled', locked: 'Tried again while locked' },
+      emptyTitle: 'No failed sign-ins',
+      emptyText: 'Wrong passwords, unknown usernames and lockouts show up here.',
+    },
     changesOnly: 'Data changes only (no sign-ins)',
     title: 'Activity log',
     at: 'When',
@@ -210,6 +224,7 @@ const en: Catalog = {
       productCategory: 'Product category',
       priceList: 'Price list',
       productImport: 'Product import',
+      backup: 'Backup',
     },
     methods: {
       auth: {
@@ -270,6 +285,11 @@ const en: Catalog = {
       exports: {
         products: 'Product export',
         customers: 'Customer export',
+      },
+      backup: {
+        create: 'Backup',
+        restore: 'Restore from backup',
+        updateSettings: 'Backup settings change',
       },
       leads: {
         create: 'New lead',
@@ -347,6 +367,9 @@ const en: Catalog = {
       owner: 'Owner account',
       companyName: 'Company name',
       requiredFields: 'Required fields',
+      backupFolder: 'Backup folder',
+      autoDailyBackup: 'Automatic backup',
+      database: 'Database',
     },
     contactFields: {
       name: 'Name',
@@ -423,6 +446,7 @@ const en: Catalog = {
     CANCELLED: 'Cancelled',
     INTERNAL: 'Something went wrong inside Desk ERP; the details are in the log',
     network: 'Cannot reach the Desk ERP service',
+    reference: 'Reference: {{reference}}',
   },
   table: {
     prev: 'Previous',

@@ -1,3 +1,6 @@
+import backupEn from '../features/backup/messages.en';
+import backupZhCN from '../features/backup/messages.zh-CN';
+import backupZhTW from '../features/backup/messages.zh-TW';
 import catalogEn from '../features/catalog/messages.en';
 import catalogZhCN from '../features/catalog/messages.zh-CN';
 import catalogZhTW from '../features/catalog/messages.zh-TW';
@@ -28,7 +31,7 @@ import stockZhTW from '../features/stock/messages.zh-TW';
  * are mounted here under the area's name: t('customers.title').
  */
 export const FEATURE_MESSAGES = {
-  'zh-CN': { catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, stock: stockZhCN, purchasing: purchasingZhCN, issues: issuesZhCN, print: printZhCN },
-  en: { catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, stock: stockEn, purchasing: purchasingEn, issues: issuesEn, print: printEn },
-  'zh-TW': { catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, stock: stockZhTW, purchasing: purchasingZhTW, issues: issuesZhTW, print: printZhTW },
+  'zh-CN': { backup: backupZhCN, catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, stock: stockZhCN, purchasing: purchasingZhCN, issues: issuesZhCN, print: printZhCN },
+  en: { backup: backupEn, catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, stock: stockEn, purchasing: purchasingEn, issues: issuesEn, print: printEn },
+  'zh-TW': { backup: backupZhTW, catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, stock: stockZhTW, purchasing: purchasingZhTW, issues: issuesZhTW, print: printZhTW },
 };

@@ -68,6 +68,7 @@ const zhCN = {
     users: '用户与角色',
     audit: '操作日志',
     settings: '系统设置',
+    backup: '备份与恢复',
     sync: '多机同步',
   },
   shell: {
@@ -170,6 +171,19 @@ const zhCN = {
     },
   },
   audit: {
+    tabs: { changes: '操作记录', security: '安全日志' },
+    security: {
+      help: '登录失败和账号锁定都记在这里，只有老板能看到。同一个登录名 15 分钟内输错 5 次密码会被锁定 15 分钟。',
+      event: '事件',
+      username: '输入的登录名',
+      account: '对应账号',
+      reason: '原因',
+      allEvents: '全部事件',
+      events: { sign_in_failed: '登录失败', locked_out: '登录名已锁定' },
+      reasons: { unknown_user: '没有这个登录名', wrong_password: '密码错误', account_disabled: '账号已停用', locked: '锁定期间又尝试登录' },
+      emptyTitle: '没有登录失败的记录',
+      emptyText: '有人输错密码、用不存在的登录名尝试登录或登录名被锁定时，会记在这里。',
+    },
     changesOnly: '只看数据变更（不含登录）',
     title: '操作日志',
     at: '时间',
@@ -209,6 +223,7 @@ const zhCN = {
       productCategory: '商品分类',
       priceList: '价目表',
       productImport: '商品导入',
+      backup: '备份',
     },
     methods: {
       auth: {
@@ -269,6 +284,11 @@ const zhCN = {
       exports: {
         products: '导出商品',
         customers: '导出客户',
+      },
+      backup: {
+        create: '备份',
+        restore: '从备份恢复',
+        updateSettings: '修改备份设置',
       },
       leads: {
         create: '新建线索',
@@ -346,6 +366,9 @@ const zhCN = {
       owner: '老板账号',
       companyName: '公司名称',
       requiredFields: '必填字段',
+      backupFolder: '备份文件夹',
+      autoDailyBackup: '自动备份',
+      database: '数据库',
     },
     contactFields: {
       name: '姓名',
@@ -422,6 +445,7 @@ const zhCN = {
     CANCELLED: '操作已取消',
     INTERNAL: '系统内部出错，详情已写入日志',
     network: '无法连接到 Desk ERP 服务',
+    reference: '错误编号：{{reference}}',
   },
   table: {
     prev: '上一页',

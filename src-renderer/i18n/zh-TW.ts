@@ -73,6 +73,7 @@ const zhTW: Catalog = {
     users: "使用者與角色",
     audit: "操作紀錄",
     settings: "系統設定",
+    backup: "備份與還原",
     sync: "多機同步"
   },
   shell: {
@@ -186,6 +187,30 @@ const zhTW: Catalog = {
     }
   },
   audit: {
+    tabs: {
+      changes: "操作紀錄",
+      security: "安全日誌"
+    },
+    security: {
+      help: "登入失敗和帳號鎖定都記在這裡，只有老闆能看到。同一個登入名 15 分鐘內輸錯 5 次密碼會被鎖定 15 分鐘。",
+      event: "事件",
+      username: "輸入的登入名",
+      account: "對應帳號",
+      reason: "原因",
+      allEvents: "全部事件",
+      events: {
+        sign_in_failed: "登入失敗",
+        locked_out: "登入名已鎖定"
+      },
+      reasons: {
+        unknown_user: "沒有這個登入名",
+        wrong_password: "密碼錯誤",
+        account_disabled: "帳號已停用",
+        locked: "鎖定期間又嘗試登入"
+      },
+      emptyTitle: "沒有登入失敗的記錄",
+      emptyText: "有人輸錯密碼、用不存在的登入名嘗試登入或登入名被鎖定時，會記在這裡。"
+    },
     changesOnly: "只看資料變更（不含登入）",
     title: "操作紀錄",
     at: "時間",
@@ -196,7 +221,7 @@ const zhTW: Catalog = {
     from: "開始日期",
     to: "結束日期",
     methodPlaceholder: "例如 customers 或 users.update",
-    emptyTitle: "沒有符合條件的操作記錄",
+    emptyTitle: "沒有符合條件的操作紀錄",
     emptyText: "每次新增、修改、刪除都會記在這裡：誰、什麼時候、改了哪些欄位。",
     before: "修改前",
     after: "修改後",
@@ -224,7 +249,8 @@ const zhTW: Catalog = {
       product: "商品",
       productCategory: "商品分類",
       priceList: "價目表",
-      productImport: "商品匯入"
+      productImport: "商品匯入",
+      backup: "備份"
     },
     methods: {
       auth: {
@@ -285,6 +311,11 @@ const zhTW: Catalog = {
       exports: {
         products: "匯出商品",
         customers: "匯出客戶"
+      },
+      backup: {
+        create: "備份",
+        restore: "從備份還原",
+        updateSettings: "修改備份設定"
       },
       leads: {
         create: "新建線索",
@@ -361,7 +392,10 @@ const zhTW: Catalog = {
       timeZone: "時區",
       owner: "老闆帳號",
       companyName: "公司名稱",
-      requiredFields: "必填欄位"
+      requiredFields: "必填欄位",
+      backupFolder: "備份資料夾",
+      autoDailyBackup: "自動備份",
+      database: "資料庫"
     },
     contactFields: {
       name: "姓名",
@@ -437,7 +471,8 @@ const zhTW: Catalog = {
     PERIOD_LOCKED: "該會計期間已結賬",
     CANCELLED: "操作已取消",
     INTERNAL: "系統內部出錯，詳情已寫入日誌",
-    network: "無法連線到 Desk ERP 服務"
+    network: "無法連線到 Desk ERP 服務",
+    reference: "錯誤編號：{{reference}}"
   },
   table: {
     prev: "上一頁",

@@ -10,6 +10,7 @@ export const AUDIT_EXPORT_WORDS = {
     file: '操作日志',
     column: { at: '时间', user: '操作人', method: '操作', entity: '对象', changes: '变更内容', transport: '来源' },
     entities: {
+      backup: '备份',
       user: '用户',
       company: '公司',
       settings: '设置',
@@ -34,6 +35,9 @@ export const AUDIT_EXPORT_WORDS = {
       productImport: '商品导入',
     },
     methods: {
+      'backup.create': '备份',
+      'backup.restore': '从备份恢复',
+      'backup.updateSettings': '修改备份设置',
       'auth.setup': '初始设置',
       'auth.login': '登录',
       'auth.changePassword': '修改密码',
@@ -91,6 +95,9 @@ export const AUDIT_EXPORT_WORDS = {
     },
     transports: { ipc: '桌面端', http: '浏览器', cli: '命令行', test: '测试' },
     fields: {
+      backupFolder: '备份文件夹',
+      autoDailyBackup: '自动备份',
+      database: '数据库',
       id: '编号',
       name: '名称',
       code: '编号',
@@ -154,6 +161,7 @@ export const AUDIT_EXPORT_WORDS = {
     file: 'Activity log',
     column: { at: 'When', user: 'Who', method: 'Action', entity: 'Record', changes: 'Changes', transport: 'Source' },
     entities: {
+      backup: 'Backup',
       user: 'User',
       company: 'Company',
       settings: 'Settings',
@@ -178,6 +186,9 @@ export const AUDIT_EXPORT_WORDS = {
       productImport: 'Product import',
     },
     methods: {
+      'backup.create': 'Backup',
+      'backup.restore': 'Restore from backup',
+      'backup.updateSettings': 'Backup settings change',
       'auth.setup': 'First-run setup',
       'auth.login': 'Sign-in',
       'auth.changePassword': 'Password change',
@@ -235,6 +246,9 @@ export const AUDIT_EXPORT_WORDS = {
     },
     transports: { ipc: 'Desktop app', http: 'Browser', cli: 'Command line', test: 'Test' },
     fields: {
+      backupFolder: 'Backup folder',
+      autoDailyBackup: 'Automatic backup',
+      database: 'Database',
       id: 'ID',
       name: 'Name',
       code: 'Number',
@@ -298,6 +312,7 @@ export const AUDIT_EXPORT_WORDS = {
     file: '操作紀錄',
     column: { at: '時間', user: '操作人', method: '操作', entity: '物件', changes: '變更內容', transport: '來源' },
     entities: {
+      backup: '備份',
       user: '使用者',
       company: '公司',
       settings: '設定',
@@ -322,6 +337,9 @@ export const AUDIT_EXPORT_WORDS = {
       productImport: '商品匯入',
     },
     methods: {
+      'backup.create': '備份',
+      'backup.restore': '從備份還原',
+      'backup.updateSettings': '修改備份設定',
       'auth.setup': '初始設定',
       'auth.login': '登入',
       'auth.changePassword': '修改密碼',
@@ -379,6 +397,9 @@ export const AUDIT_EXPORT_WORDS = {
     },
     transports: { ipc: '桌面端', http: '瀏覽器', cli: '命令列', test: '測試' },
     fields: {
+      backupFolder: '備份資料夾',
+      autoDailyBackup: '自動備份',
+      database: '資料庫',
       id: '編號',
       name: '名稱',
       code: '編號',

@@ -6,5 +6,6 @@ export const auditArea = defineArea({
   name: 'audit',
   contract: auditContract,
   handlers: auditHandlers,
-  permissions: { 'audit.read': ['owner', 'manager', 'accountant'] },
+  // Who tried to sign in as whom is for the owner alone.
+  permissions: { 'audit.read': ['owner', 'manager', 'accountant'], 'audit.security': ['owner'] },
 });

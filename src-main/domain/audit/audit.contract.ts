@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../../api/method';
 import { pageFields, type Page } from '../../api/paging';
+import { isoDate } from '../customers/customers.rules';
 
 export interface AuditEntry {
   id: string;
@@ -14,7 +15,17 @@ export interface AuditEntry {
   transport: string;
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD');
+/** A failed sign-in or a lockout (the security log). */
+export interface SecurityEntry {
+  id: string;
+  at: string;
+  event: 'sign_in_failed' | 'locked_out';
+  username: string;
+  userId: string | null;
+  reason: 'unknown_user' | 'wrong_password' | 'account_disabled' | 'locked' | null;
+  transport: string;
+}
+
 
 export const auditContract = {
   'audit.list': method<Page<AuditEntry>>()({
@@ -32,6 +43,19 @@ export const auditContract = {
       })
       .strict(),
     permission: 'audit.read',
+    mutates: false,
+  }),
+  'audit.security': method<Page<SecurityEntry>>()({
+    input: z
+      .object({
+        event: z.enum(['sign_in_failed', 'locked_out']).optional(),
+        username: z.string().max(64).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        ...pageFields,
+      })
+      .strict(),
+    permission: 'audit.security',
     mutates: false,
   }),
 };

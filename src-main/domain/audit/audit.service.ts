@@ -1,7 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Page } from '../../api/paging';
-import { cappedCount, maintainedCount } from '../../db/counts';
+import { cappedCount, maintainedCount, type Total } from '../../db/counts';
 import type { Database } from '../../db/schema';
+import type { SessionUser, Transport } from '../../api/session';
+import type { AuditChange } from '../context';
+import { newId, nowIso } from '../shared/ids';
 import type { AuditEntry } from './audit.contract';
 
 export interface AuditFilter {
@@ -14,6 +17,27 @@ export interface AuditFilter {
   to?: string;
   page: number;
   pageSize: number;
+}
+
+/** One audit row: who, when, which method, the changed entities (DESIGN §3). */
+export async function appendAudit(
+  db: Kysely<Database>,
+  entry: { user: Pick<SessionUser, 'id' | 'username'> | null; method: string; changes: AuditChange[]; transport: Transport },
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      at: nowIso(),
+      user_id: entry.user?.id ?? null,
+      username: entry.user?.username ?? 'anonymous',
+      method: entry.method,
+      entity_type: entry.changes[0]?.entityType ?? null,
+      entity_id: entry.changes[0]?.entityId ?? null,
+      changes: JSON.stringify(entry.changes),
+      transport: entry.transport,
+    })
+    .execute();
 }
 
 /** Rows about a person's session rather than about the business's data. */
@@ -29,16 +53,9 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Prom
   if (filter.changesOnly) query = query.where('method', 'not in', SESSION_METHODS);
   if (filter.from) query = query.where('at', '>=', `${filter.from}T00:00:00.000Z`);
   if (filter.to) query = query.where('at', '<', nextDayIso(filter.to));
-  const rows = await query
-    .selectAll()
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .execute();
   // The log only grows: its full count is kept by a trigger, a filtered one stops at COUNT_CAP.
   const filtered = filter.username || filter.method || filter.entityType || filter.entityId || filter.changesOnly || filter.from || filter.to;
-  const count = filtered ? await cappedCount(db, sql`FROM (${query.select('id')})`) : await maintainedCount(db, ['audit_log']);
+  const { rows, count } = await pageNewestFirst(db, query, filter, filtered ? null : ['audit_log']);
   return {
     ...count,
     rows: rows.map((row) => ({
@@ -55,7 +72,32 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Prom
   };
 }
 
-function nextDayIso(date: string): string {
+/**
+ * One page of a log table, newest first, and how many rows the filters match: from `maintained`'s
+ * trigger-kept counts when given (an unfiltered log), else counted up to COUNT_CAP.
+ */
+export async function pageNewestFirst<T extends 'audit_log' | 'security_log'>(
+  db: Kysely<Database>,
+  query: SelectQueryBuilder<Database, T, object>,
+  paging: { page: number; pageSize: number },
+  maintained: readonly string[] | null = null,
+): Promise<{ rows: Selectable<Database[T]>[]; count: Total }> {
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(paging.pageSize)
+      .offset((paging.page - 1) * paging.pageSize)
+      .execute(),
+    maintained ? maintainedCount(db, maintained) : cappedCount(db, sql`FROM (${query.select('id')})`),
+  ]);
+  // selectAll() over a generic table loses the row type Kysely knows for each concrete one.
+  return { rows: rows as unknown as Selectable<Database[T]>[], count };
+}
+
+/** The first instant of the day after `date`, for an inclusive `to` filter on timestamps. */
+export function nextDayIso(date: string): string {
   const d = new Date(`${date}T00:00:00.000Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString();

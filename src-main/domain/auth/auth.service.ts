@@ -49,18 +49,31 @@ export async function setUpCompany(
   return ctx.session.user;
 }
 
+/**
+ * Every refusal is noted in the security log (dispatch writes it after this call's rollback); the
+ * caller learns only "wrong username or password", whichever of the two was wrong.
+ */
 export async function logIn(ctx: HandlerContext, throttle: LoginThrottle, input: { username: string; password: string }): Promise<SessionUser> {
   const key = input.username.toLowerCase();
   const wait = throttle.retryAfter(key);
-  if (wait > 0) throw new AppError('RATE_LIMITED', `Too many failed sign-ins for ${input.username}; try again in ${Math.ceil(wait / 60)} minutes.`);
+  if (wait > 0) {
+    ctx.security({ event: 'sign_in_failed', username: input.username, userId: null, reason: 'locked' });
+    throw new AppError('RATE_LIMITED', `Too many failed sign-ins for ${input.username}; try again in ${Math.ceil(wait / 60)} minutes.`);
+  }
   const user = await usersRepo.findUserByUsername(ctx.db, input.username);
   // Hash even for an unknown user so response time does not reveal which usernames exist.
   const valid = user ? await verifyPassword(input.password, user.password_hash) : (await hashPassword(input.password), false);
   if (!user || !valid) {
-    throttle.recordFailure(key);
+    const lockedOut = throttle.recordFailure(key);
+    const who = { username: input.username, userId: user?.id ?? null };
+    ctx.security({ event: 'sign_in_failed', ...who, reason: user ? 'wrong_password' : 'unknown_user' });
+    if (lockedOut) ctx.security({ event: 'locked_out', ...who, reason: null });
     throw new AppError('UNAUTHENTICATED', 'Wrong username or password', [fieldIssue('password', 'wrong_password')]);
   }
-  if (user.active !== 1) throw new AppError('FORBIDDEN', 'This account is disabled; ask the owner to enable it.');
+  if (user.active !== 1) {
+    ctx.security({ event: 'sign_in_failed', username: input.username, userId: user.id, reason: 'account_disabled' });
+    throw new AppError('FORBIDDEN', 'This account is disabled; ask the owner to enable it.');
+  }
   throttle.reset(key);
   await usersRepo.updateUser(ctx.db, user.id, { last_login_at: nowIso() });
   ctx.session.user = toSessionUser(user);

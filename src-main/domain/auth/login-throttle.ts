@@ -18,8 +18,11 @@ export class LoginThrottle {
     return Math.ceil((recent[0]! + this.windowMs - this.now()) / 1000);
   }
 
-  recordFailure(key: string): void {
-    this.failures.set(key, [...this.recent(key), this.now()]);
+  /** Counts a failure; true when it is the one that locks the key out. */
+  recordFailure(key: string): boolean {
+    const failures = [...this.recent(key), this.now()];
+    this.failures.set(key, failures);
+    return failures.length === this.maxFailures;
   }
 
   reset(key: string): void {

@@ -262,7 +262,8 @@ export const customersContract = {
         label: name50('Label'),
         type: z.enum(CUSTOM_FIELD_TYPES),
         options: z.array(z.string().trim().min(1).max(50)).max(100).default([]),
-        sortOrder: z.number().int().default(0),
+        // SQLite stores whole numbers up to 2^63; a position needs far fewer.
+        sortOrder: z.number().int().min(-1_000_000).max(1_000_000).default(0),
         active: z.boolean().default(true),
       })
       .strict(),

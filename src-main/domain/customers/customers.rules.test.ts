@@ -85,6 +85,19 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
   });
 });
 
+describe('business dates', () => {
+  it('takes a real date between 1900 and 2999, says which rule another one breaks, and treats an empty one as not given', () => {
+    const birthday = (value: string) => issuesOf({ kind: 'individual', name: '周博雅', birthday: value });
+    expect(birthday('1900-01-01')).toEqual([]);
+    expect(birthday('2999-12-31')).toEqual([]);
+    expect(birthday('')).toEqual([]);
+    expect(birthday('2026-02-30')).toMatchObject([{ path: 'birthday', code: 'invalid_date' }]);
+    for (const far of ['1899-12-31', '3000-01-01', '9999-12-31', '0001-01-01']) {
+      expect(birthday(far)).toMatchObject([{ path: 'birthday', code: 'out_of_range', params: { min: '1900-01-01', max: '2999-12-31' } }]);
+    }
+  });
+});
+
 describe('normalised names for duplicate checks', () => {
   it('treats the legal-form variants, brackets, spaces and full-width as one name', () => {
     const key = customerNameKey('南京博雅食品有限公司');

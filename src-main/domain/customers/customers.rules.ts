@@ -98,7 +98,16 @@ export function isIsoDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
-export const isoDate = z.string().refine(isIsoDate, issue('invalid_date'));
+/**
+ * The dates a business record can carry. A bound keeps date arithmetic (the day after a range's end)
+ * inside the four-digit years that ISO-8601 timestamps compare correctly as text.
+ */
+export const BUSINESS_DATES = { min: '1900-01-01', max: '2999-12-31' } as const;
+
+export const isoDate = z.string().superRefine((text, ctx) => {
+  if (!isIsoDate(text)) ctx.addIssue({ code: z.ZodIssueCode.custom, ...issue('invalid_date') });
+  else if (text < BUSINESS_DATES.min || text > BUSINESS_DATES.max) ctx.addIssue({ code: z.ZodIssueCode.custom, ...issue('out_of_range', { ...BUSINESS_DATES }) });
+});
 
 // ---------------------------------------------------------------- zod fields (forms and contract)
 

@@ -51,6 +51,7 @@ function seedContext(conn: Connection): HandlerContext {
     transport: 'cli',
     signal: new AbortController().signal,
     audit: () => undefined,
+    security: () => undefined,
     progress: () => undefined,
     revokeSessionsOf: () => undefined,
     can: () => true,

@@ -1,6 +1,6 @@
-import { Badge, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Badge, Group, Stack, Switch, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconHistory } from '@tabler/icons-react';
+import { IconHistory, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../src-main/domain/audit/audit.contract';
@@ -12,7 +12,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatTimestamp } from '../../format';
 import { useUserOptions } from '../../components/UserPicker';
 import { DateField } from '../../components/DateField';
+import { useCan } from '../auth/current-user';
 import { fieldLabel, formatValue, isEmptyValue, isShownField } from './audit-changes';
+import { SecurityLogTab } from './components/SecurityLogTab';
 
 const MAX_FIELDS = 8;
 
@@ -58,7 +60,40 @@ function ChangesCell({ entry, userName }: { entry: AuditEntry; userName: (id: st
   );
 }
 
+/** 操作日志, with 安全日志 (failed sign-ins, lockouts) beside it for the owner. */
 export function AuditLogPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  if (!can('audit.security')) {
+    return (
+      <Stack gap={0}>
+        <PageHeader title={t('audit.title')} />
+        <ActivityTab />
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap={0}>
+      <PageHeader title={t('audit.title')} />
+      <Tabs defaultValue="changes" keepMounted={false}>
+        <Tabs.List mb="sm">
+          <Tabs.Tab value="changes">{t('audit.tabs.changes')}</Tabs.Tab>
+          <Tabs.Tab value="security" leftSection={<IconShieldLock size={16} />} data-testid="audit-security-tab">
+            {t('audit.tabs.security')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="changes">
+          <ActivityTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="security">
+          <SecurityLogTab />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function ActivityTab() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState({ username: '', method: '', from: '', to: '' });
   const [changesOnly, setChangesOnly] = useState(false);
@@ -121,7 +156,6 @@ export function AuditLogPage() {
 
   return (
     <Stack gap={0}>
-      <PageHeader title={t('audit.title')} />
       <Group mb="sm" align="flex-end">
         <TextInput label={t('audit.user')} w={160} value={filters.username} onChange={set('username')} />
         <TextInput label={t('audit.method')} w={240} placeholder={t('audit.methodPlaceholder')} value={filters.method} onChange={set('method')} />

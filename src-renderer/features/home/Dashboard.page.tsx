@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/hooks';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan, useCurrentUser } from '../auth/current-user';
+import { BackupFailedCard } from '../backup/components/BackupFailedCard';
 
 /** Until orders and receipts land there is nothing to chart; say so, and point at the screens that work. */
 export function DashboardPage() {
@@ -19,6 +20,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={t('dashboard.welcome', { name: user.displayName })} />
+      {can('backup.run') && <BackupFailedCard />}
       {readsCustomers && customers.isPending ? (
         <Center py="xl">
           <Loader />

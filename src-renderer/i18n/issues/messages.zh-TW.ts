@@ -45,7 +45,7 @@ const zhTW: Messages = {
     invalid_transition: "目前狀態「{{from}}」不能變為「{{to}}」",
     frozen: "已{{status}}，不能再修改",
     unsupported_encoding: "檔案編碼為 {{encoding}}，請另存為 UTF-8 或 GBK 編碼的 CSV，或 Excel 檔案",
-    duplicate_header: "表頭「{{header}}」出現了不止一次（{{columns}} 欄），請改名或刪掉多餘的欄",
+    duplicate_header: "表頭「{{header}}」出現了不止一次（{{columns}} 列），請改名或刪掉多餘的列",
     too_many_rows: "行數超過上限 {{max}} 行，請拆分成多個檔案",
     too_many_columns: "列數超過上限 {{max}} 列",
     cell_too_long: "有單元格超過 {{max}} 個字元",
@@ -67,7 +67,20 @@ const zhTW: Messages = {
     has_stock: "倉庫裡還有庫存 {{onHand}}、已預留 {{reserved}}，清空後才能停用",
     default_warehouse: "必須保留一個預設倉庫：請把其他倉庫設為預設，而不是取消或停用它",
     count_open: "該倉庫還有未完成的盤點單 {{countNo}}，請先過帳或作廢",
-    negative_stock: "還有 {{count}} 個商品庫存為負，補回後才能關閉負庫存"
+    negative_stock: "還有 {{count}} 個商品庫存為負，補回後才能關閉負庫存",
+    busy: "正在進行其他操作，請等它完成後再試",
+    in_use: "資料庫正被另一個程式使用，請先關閉它（例如另一個 Desk ERP 視窗或命令列服務）",
+    outside_folder: "只能使用備份資料夾裡的檔案",
+    file_exists: "已有同名檔案，不會覆蓋",
+    live_database: "這是正在使用的資料庫檔案",
+    not_desk_erp_database: "這不是 Desk ERP 的資料檔案",
+    damaged: "檔案已損壞",
+    newer_version: "由更新版本的 Desk ERP 生成，請先升級",
+    no_owner: "裡面沒有負責人帳號（在公司設定完成前生成），不能用來恢復",
+    folder_missing: "資料夾不存在，請檢查路徑或插上外接硬碟",
+    not_absolute: "請填寫完整路徑，例如 D:\\備份 或 /home/me/backups",
+    disk_full: "磁碟空間不足",
+    not_writable: "沒有寫入權限"
   },
   words: {
     matchedOn: {
@@ -94,7 +107,8 @@ const zhTW: Messages = {
       purchaseOrder: "採購訂單",
       purchaseOrderLine: "採購訂單行",
       countLine: "盤點行",
-      replenishmentRequest: "補貨建議"
+      replenishmentRequest: "補貨建議",
+      backup: "備份"
     },
     expected: {
       number: "數字",
