@@ -42,6 +42,9 @@ const FIXES: [string, string][] = [
   ['字首', '前綴'],
   ['關鍵詞', '關鍵字'],
   ['}}+ 條', '}}+ 筆'],
+  ['過賬', '過帳'],
+  ['發貨', '出貨'],
+  ['審批', '審核'],
 ];
 
 const convert = OpenCC.Converter({ from: 'cn', to: 'twp' });

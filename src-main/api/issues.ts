@@ -60,6 +60,15 @@ export const ISSUE_CODES = [
   'password_protected',
   'malformed_csv',
   'invalid_barcode',
+  'stock_short',
+  'wrong_product',
+  'already_picked',
+  'over_credit_limit',
+  'invoices_overdue',
+  'on_credit_hold',
+  'serial_not_in_stock',
+  'quote_expired',
+  'open_deliveries',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -129,6 +138,15 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   password_protected: () => 'The workbook is password-protected',
   malformed_csv: (p) => `Line ${String(p.line)} cannot be read as CSV`,
   invalid_barcode: () => 'Not a barcode: 4–32 letters, digits or hyphens; an 8, 12, 13 or 14-digit code must end in its check digit',
+  stock_short: (p) => `Line ${String(p.lineNo)} (${String(p.productCode)}): ${String(p.available)} available of ${String(p.quantity)}; choose back-order, a substitute or a later date`,
+  wrong_product: (p) => `${String(p.productCode ?? p.code)} is not on this delivery`,
+  already_picked: (p) => `All ${String(p.quantity)} of ${String(p.productCode)} are already picked`,
+  over_credit_limit: (p) => `Over the credit limit: owes ${String(p.balance)} fen, this order ${String(p.orderTotal)} fen, limit ${String(p.limit)} fen`,
+  invoices_overdue: (p) => `Invoices ${String(p.days)} days overdue (more than ${String(p.allowed)} allowed)`,
+  on_credit_hold: () => 'The customer is on credit hold',
+  serial_not_in_stock: (p) => `Serial ${String(p.serial)} is not available`,
+  quote_expired: (p) => `The quote was valid until ${String(p.validUntil)}`,
+  open_deliveries: (p) => `Delivery ${String(p.deliveryNo)} is still being picked; post or cancel it first`,
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

@@ -11,9 +11,10 @@ import { exportsArea } from './exports/exports.area';
 import { importsArea } from './imports/imports.area';
 import { jobsArea } from './jobs/jobs.area';
 import { leadsArea } from './leads/leads.area';
+import { ordersArea } from './orders/orders.area';
 import { printArea } from './print/print.area';
 import { settingsArea } from './settings/settings.area';
 import { stockArea } from './stock/stock.area';
 import { usersArea } from './users/users.area';
 
-export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, printArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, printArea, ordersArea] as const;

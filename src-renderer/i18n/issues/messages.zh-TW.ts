@@ -56,7 +56,16 @@ const zhTW: Messages = {
     device_prefix_set: "本機已使用編號前綴 {{current}}，不能更改",
     password_protected: "活頁簿設有開啟密碼，請在 Excel 中取消密碼後再匯入",
     malformed_csv: "第 {{line}} 行無法按 CSV 讀取（可能有引號沒有配對）",
-    invalid_barcode: "條碼不對：應為 4–32 位字母、數字或 -；8、12、13、14 位數字條碼的最後一位檢查碼要對得上"
+    invalid_barcode: "條碼不對：應為 4–32 位字母、數字或 -；8、12、13、14 位數字條碼的最後一位檢查碼要對得上",
+    stock_short: "第 {{lineNo}} 行 {{productCode}} 缺貨：可用 {{available}}，訂購 {{quantity}}；請選擇缺貨處理方式",
+    wrong_product: "{{productCode}} 不在這張出貨單上，請檢查是否拿錯貨",
+    already_picked: "{{productCode}} 已揀夠 {{quantity}}，不能再多揀",
+    over_credit_limit: "超出信用額度：已佔用 {{balance}}，本單 {{orderTotal}}，額度 {{limit}}",
+    invoices_overdue: "有發票逾期 {{days}} 天（超過允許的 {{allowed}} 天）",
+    on_credit_hold: "該客戶已被凍結信用",
+    serial_not_in_stock: "序列號 {{serial}} 不可用",
+    quote_expired: "報價單已於 {{validUntil}} 過期",
+    open_deliveries: "出貨單 {{deliveryNo}} 還在揀貨，請先過帳或作廢"
   },
   words: {
     matchedOn: {
@@ -78,7 +87,13 @@ const zhTW: Messages = {
       product: "商品",
       category: "商品分類",
       priceList: "價目表",
-      supplier: "供應商"
+      supplier: "供應商",
+      warehouse: "倉庫",
+      sales_order: "銷售訂單",
+      quote: "報價單",
+      delivery: "出貨單",
+      approval_rule: "審核規則",
+      order_line: "訂單行"
     },
     expected: {
       number: "數字",
@@ -109,7 +124,11 @@ const zhTW: Messages = {
       category_cycle: "不能把分類移到它自己或它的下級分類下面",
       category_in_use: "分類下還有商品或下級分類",
       prices_permission: "修改售價和成本需要價格權限",
-      price_list_scope: "標準價目表不指定客戶等級或客戶"
+      price_list_scope: "標準價目表不指定客戶等級或客戶",
+      product_archived: "該商品已停用",
+      price_override: "改價需要「改價」權限，請找經理或老闆",
+      not_a_substitute: "這個商品不是該商品的替代商品",
+      nothing_to_deliver: "沒有待出貨的數量"
     },
     status: {
       saved: "儲存",

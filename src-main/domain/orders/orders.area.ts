@@ -1,0 +1,24 @@
+import { defineArea } from '../area';
+import { ORDER_CHECKS } from './orders.checks';
+import { ordersContract } from './orders.contract';
+import { findOrdersForPalette, ORDER_TIMELINE_SOURCES, orderFigures } from './orders.customer';
+import { ordersHandlers } from './orders.handlers';
+import { ORDER_SERIES } from './orders.kind';
+
+/** 销售订单: orders with the credit check, approval rules and inbox, stock reserved on confirmation. */
+export const ordersArea = defineArea({
+  name: 'orders',
+  contract: ordersContract,
+  handlers: ordersHandlers,
+  permissions: {
+    'sales.read': ['owner', 'manager', 'sales', 'warehouse', 'accountant'],
+    'sales.write': ['owner', 'manager', 'sales'],
+    'sales.approve': ['owner', 'manager'],
+    'sales.overridePrice': ['owner', 'manager'],
+  },
+  series: [ORDER_SERIES],
+  checks: ORDER_CHECKS,
+  customerTimeline: ORDER_TIMELINE_SOURCES,
+  customerFigures: [orderFigures],
+  finders: [findOrdersForPalette],
+});
