@@ -3,16 +3,16 @@ import { ORDER_DOCUMENT_TYPE } from './orders.kind';
 
 const rowsOf = (sqlite: Parameters<InvariantCheck['run']>[0], query: string, ...params: unknown[]) => sqlite.prepare(query).all(...params) as Record<string, unknown>[];
 
-/** An order's totals are the sums of its rounded lines (DESIGN §3). */
+/** An order's totals are the sums of its rounded lines (DESIGN §3). The sums' aliases differ from the line columns, which HAVING would otherwise pick. */
 export const orderTotalsAreLineSums: InvariantCheck = {
   name: 'sales order totals equal the sums of their lines',
   run: (sqlite) =>
     rowsOf(
       sqlite,
-      `SELECT o.order_no, o.id, o.total_net, o.total_tax, o.total_gross, coalesce(sum(l.net), 0) AS net, coalesce(sum(l.tax), 0) AS tax, coalesce(sum(l.gross), 0) AS gross
+      `SELECT o.order_no, o.id, o.total_net, o.total_tax, o.total_gross, coalesce(sum(l.net), 0) AS line_net, coalesce(sum(l.tax), 0) AS line_tax, coalesce(sum(l.gross), 0) AS line_gross
          FROM sales_orders o LEFT JOIN sales_order_lines l ON l.sales_order_id = o.id
-        GROUP BY o.id HAVING o.total_net <> net OR o.total_tax <> tax OR o.total_gross <> gross`,
-    ).map((r) => `order ${String(r.order_no ?? r.id)}: totals ${String(r.total_net)}/${String(r.total_tax)}/${String(r.total_gross)}, lines ${String(r.net)}/${String(r.tax)}/${String(r.gross)}`),
+        GROUP BY o.id HAVING o.total_net <> line_net OR o.total_tax <> line_tax OR o.total_gross <> line_gross`,
+    ).map((r) => `order ${String(r.order_no ?? r.id)}: totals ${String(r.total_net)}/${String(r.total_tax)}/${String(r.total_gross)}, lines ${String(r.line_net)}/${String(r.line_tax)}/${String(r.line_gross)}`),
 };
 
 /** What an order line says went out is what its posted deliveries sent; what came back, its received returns. */

@@ -15,7 +15,7 @@ import type { StockCheck } from './orders.dto';
 import type { OrderLineRecord, OrderRecord } from './orders.repository';
 import * as repo from './orders.repository';
 import { lineAmounts, priceOnBasis } from './orders.rules';
-import { earliestIncoming } from './orders.stock-adapter';
+import { earliestIncoming, requestReplenishmentForShortage } from './orders.stock-adapter';
 
 /** What is available per product in one warehouse, less what earlier lines of the order take. */
 class Availability {
@@ -114,6 +114,7 @@ export async function planStock(ctx: HandlerContext, order: OrderRecord, lines: 
     }
     if (available > 0) plan.reservations.push({ lineId: line.id, productId: product.id, quantity: available, lineNo: line.line_no });
     stock.take(product.id, available);
+    requestReplenishmentForShortage(sqlite, { productId: product.id, warehouseId: order.warehouse_id, available, shortBy: line.quantity - available, orderId: order.id });
   }
   if (missing.length) throw new AppError('INSUFFICIENT_STOCK', `${missing.length} line(s) are short of stock; choose back-order, a substitute or a later date for each`, missing);
   return plan;

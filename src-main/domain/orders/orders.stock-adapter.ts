@@ -8,7 +8,7 @@ import { AppError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
-import { nowIso } from '../shared/ids';
+import { newId, nowIso } from '../shared/ids';
 
 export interface SalesWarehouse {
   id: string;
@@ -36,6 +36,24 @@ export function earliestIncoming(sqlite: Sqlite, productId: string, warehouseId:
       .pluck()
       .get(productId, warehouseId) as string | null) ?? null
   );
+}
+
+/**
+ * A shortage on an order asks purchasing for the shortfall (缺货补货) even when no safety stock is
+ * set; an open request for the product and warehouse already covers it and is left as it is.
+ */
+export function requestReplenishmentForShortage(
+  sqlite: Sqlite,
+  input: { productId: string; warehouseId: string; available: number; shortBy: number; orderId: string },
+): string | null {
+  if (statement(sqlite, "SELECT 1 FROM replenishment_requests WHERE product_id = ? AND warehouse_id = ? AND status = 'open'").get(input.productId, input.warehouseId)) return null;
+  const id = newId();
+  statement(
+    sqlite,
+    `INSERT INTO replenishment_requests (id, product_id, warehouse_id, available_at_raise, suggested_quantity, status, source_type, source_id, raised_at)
+     VALUES (?, ?, ?, ?, ?, 'open', 'sales_order', ?, ?)`,
+  ).run(id, input.productId, input.warehouseId, input.available, input.shortBy, input.orderId, nowIso());
+  return id;
 }
 
 /**
