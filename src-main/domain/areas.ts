@@ -7,6 +7,7 @@ import { authArea } from './auth/auth.area';
 import { backupArea } from './backup/backup.area';
 import { catalogArea } from './catalog/catalog.area';
 import { customersArea } from './customers/customers.area';
+import { deliveriesArea } from './deliveries/deliveries.area';
 import { exportsArea } from './exports/exports.area';
 import { importsArea } from './imports/imports.area';
 import { jobsArea } from './jobs/jobs.area';
@@ -17,4 +18,4 @@ import { settingsArea } from './settings/settings.area';
 import { stockArea } from './stock/stock.area';
 import { usersArea } from './users/users.area';
 
-export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, printArea, ordersArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, printArea, ordersArea, deliveriesArea] as const;
