@@ -115,6 +115,7 @@ const messages: Messages = {
       price_override: 'Changing the price needs the price override permission; ask a manager',
       not_a_substitute: 'This product is not listed as a substitute for it',
       nothing_to_deliver: 'Nothing is left to deliver',
+      nothing_delivered: 'Nothing has been delivered on this order yet',
     },
     status: { saved: 'saved', posted: 'posted', invoiced: 'invoiced', confirmed: 'confirmed' },
   },

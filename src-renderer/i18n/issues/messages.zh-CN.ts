@@ -118,6 +118,7 @@ const messages = {
       price_override: '改价需要“改价”权限，请找经理或老板',
       not_a_substitute: '这个商品不是该商品的替代商品',
       nothing_to_deliver: '没有待发货的数量',
+      nothing_delivered: '该订单还没有发货，无法退货',
     },
     status: { saved: '保存', posted: '过账', invoiced: '开票', confirmed: '确认' },
   },

@@ -128,7 +128,8 @@ const zhTW: Messages = {
       product_archived: "該商品已停用",
       price_override: "改價需要「改價」權限，請找經理或老闆",
       not_a_substitute: "這個商品不是該商品的替代商品",
-      nothing_to_deliver: "沒有待出貨的數量"
+      nothing_to_deliver: "沒有待出貨的數量",
+      nothing_delivered: "此訂單尚未出貨，無法退貨"
     },
     status: {
       saved: "儲存",
