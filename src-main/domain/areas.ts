@@ -14,9 +14,10 @@ import { jobsArea } from './jobs/jobs.area';
 import { leadsArea } from './leads/leads.area';
 import { ordersArea } from './orders/orders.area';
 import { printArea } from './print/print.area';
+import { quotesArea } from './quotes/quotes.area';
 import { returnsArea } from './returns/returns.area';
 import { settingsArea } from './settings/settings.area';
 import { stockArea } from './stock/stock.area';
 import { usersArea } from './users/users.area';
 
-export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, printArea, ordersArea, deliveriesArea, returnsArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, printArea, ordersArea, deliveriesArea, returnsArea, quotesArea] as const;
