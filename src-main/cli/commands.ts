@@ -15,6 +15,7 @@ import { startServer } from '../server/http';
 import { seedDemoData, SEED_SCALES, type SeedScale } from '../seed/seed';
 import { parseArgs, requireFlag, stringFlag, UsageError, type ParsedArgs } from './args';
 import { printToPdf } from './print';
+import { exportCommand, stressCommand } from './sales-commands';
 
 export interface Output {
   stdout: { write(text: string): unknown };
@@ -36,7 +37,8 @@ const USAGE = `Desk ERP command line. Every command takes --db PATH (default $DE
   backup --out FILE
   restore FILE
   import customers FILE [--dry-run] [--strict] [--json]   CSV (UTF-8 or GBK) or XLSX; row = line in the file
-  export customers --format csv|xlsx --out FILE [--q TEXT]
+  export customers|orders|order-lines --format csv|xlsx --out FILE [--q TEXT]   orders: money in yuan, total = sum of line_total
+  stress orders --count N   places N orders, one transaction each, printing each order number once committed
   print KIND NUMBER --out FILE.pdf [--lang zh-CN|en|zh-TW]      e.g. print order SO-2026-000001; Chromium at $CHROMIUM_PATH or /usr/bin/chromium
 `;
 
@@ -74,6 +76,8 @@ export async function runCli(argv: string[], out: Output): Promise<number | null
         return await exportCommand(dbFile, rest, args, print);
       case 'print':
         return await printCommand(dbFile, rest, args, print);
+      case 'stress':
+        return await stressCommand(dbFile, rest, args, out.stdout, out.stderr);
       case undefined:
       case 'help':
         out.stdout.write(USAGE);
@@ -262,30 +266,6 @@ async function importCommand(dbFile: string, rest: string[], args: ParsedArgs, p
     ].join('\n');
     print(human, summary);
     return input.strict && summary.errors.length > 0 ? 1 : 0;
-  } finally {
-    backend.close();
-  }
-}
-
-/** `export customers --format csv|xlsx --out FILE`: every customer the list query (--q) matches. */
-async function exportCommand(dbFile: string, rest: string[], args: ParsedArgs, print: Print): Promise<number> {
-  if (rest[0] !== 'customers') throw new UsageError('export needs: export customers --format csv|xlsx --out FILE');
-  const format = stringFlag(args, 'format') ?? 'csv';
-  if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format must be csv or xlsx');
-  const out = requireFlag(args, 'out');
-  const q = stringFlag(args, 'q');
-  const backend = createBackend({ file: dbFile });
-  try {
-    const result = await backend.call({ session: adminSession(backend), transport: 'cli' }, 'exports.customers', { format, ...(q ? { q } : {}) });
-    if (!result.ok) {
-      print(`Could not export: ${result.error.message}`, result);
-      return 1;
-    }
-    const data = result.data as OutputOf<'exports.customers'>;
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    fs.writeFileSync(out, Buffer.from(data.contentBase64, 'base64'));
-    print(`Exported ${data.rows} customers to ${path.resolve(out)}.`, { ok: true, data: { file: path.resolve(out), rows: data.rows } });
-    return 0;
   } finally {
     backend.close();
   }

@@ -19,9 +19,13 @@ import { listFieldDefs } from '../customers/customers.repository';
 import { listCampaigns } from '../leads/campaigns.service';
 import { campaignExportTable, leadExportTable } from '../leads/leads.export';
 import { listLeads } from '../leads/leads.service';
+import { companyFacts } from '../orders/orders.editing';
+import { orderExportTable, orderLineExportTable } from '../orders/orders.export';
+import { orderLineExportRows } from '../orders/orders.export-rows';
+import { orderPages } from '../orders/orders.list';
 import { getSettings } from '../settings/settings.service';
 import { businessDateIn } from '../core/dates';
-import type { ExportFile, ExportFormat, exportAuditLogInput, exportCampaignsInput, exportCustomersInput, exportLeadsInput, exportProductsInput } from './exports.contract';
+import type { ExportFile, ExportFormat, exportAuditLogInput, exportCampaignsInput, exportCustomersInput, exportLeadsInput, exportOrdersInput, exportProductsInput } from './exports.contract';
 import { writeExportFile } from './exports.file';
 import type { ExportLanguage, ExportTable } from './exports.table';
 
@@ -92,4 +96,12 @@ export function exportAuditLog(input: z.output<typeof exportAuditLogInput>, ctx:
 
 export function exportProducts(input: z.output<typeof exportProductsInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(productExportTable, pages((page, pageSize) => listProducts(ctx.db, { ...input, page, pageSize })), input, ctx);
+}
+
+export function exportOrders(input: z.output<typeof exportOrdersInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(orderExportTable, orderPages(ctx.db, input, companyFacts(ctx.sqlite).today), input, ctx);
+}
+
+export function exportOrderLines(input: z.output<typeof exportOrdersInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(orderLineExportTable, orderLineExportRows(ctx.db, input, companyFacts(ctx.sqlite).today), input, ctx);
 }

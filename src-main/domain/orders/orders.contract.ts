@@ -149,6 +149,8 @@ export const ordersContract = {
    * A short line without a choice is INSUFFICIENT_STOCK.
    */
   'orders.confirm': method<Order>()({ input: confirmInput, permission: 'sales.write', mutates: true, changes: ['orders', 'stock'] }),
+  /** Creates and submits an order in one go (直接下单): a short line refuses it whole, nothing kept. */
+  'orders.place': method<Order>()({ input: orderCreateInput, permission: 'sales.write', mutates: true, changes: ['orders', 'stock'] }),
   'orders.cancel': method<Order>()({ input: z.object({ id, reason: reason('the order is cancelled') }).strict(), permission: 'sales.write', mutates: true, changes: ['orders', 'stock'] }),
   /** Closes a partly delivered (or later) order short: what is left is no longer owed, reservations go back. */
   'orders.close': method<Order>()({ input: z.object({ id, reason: reason('the order is closed') }).strict(), permission: 'sales.write', mutates: true, changes: ['orders', 'stock'] }),

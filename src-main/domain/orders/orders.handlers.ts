@@ -18,6 +18,7 @@ export const ordersHandlers: HandlersFor<typeof ordersContract> = {
   'orders.update': (input, ctx) => updateOrder(ctx, input),
   'orders.checkStock': async (input, ctx) => checkStock(ctx.sqlite, orderOrFail(ctx.sqlite, input.id)),
   'orders.confirm': (input, ctx) => confirmOrder(ctx, input),
+  'orders.place': async (input, ctx) => confirmOrder(ctx, { id: (await createOrder(ctx, input)).id, shortages: [] }),
   'orders.cancel': (input, ctx) => endOrder(ctx, input, 'cancelled'),
   'orders.close': (input, ctx) => endOrder(ctx, input, 'closed'),
   'orders.approve': (input, ctx) => approveOrder(ctx, input),
