@@ -4,6 +4,8 @@ import { ordersContract } from './orders.contract';
 import { findOrdersForPalette, ORDER_TIMELINE_SOURCES, orderFigures } from './orders.customer';
 import { ordersHandlers } from './orders.handlers';
 import { ORDER_SERIES } from './orders.kind';
+import { seedSales } from './orders.seed';
+import { businessDateIn } from '../core/dates';
 
 /** 销售订单: orders with the credit check, approval rules and inbox, stock reserved on confirmation. */
 export const ordersArea = defineArea({
@@ -21,4 +23,6 @@ export const ordersArea = defineArea({
   customerTimeline: ORDER_TIMELINE_SOURCES,
   customerFigures: [orderFigures],
   finders: [findOrdersForPalette],
+  // After customers (10) and leads (20): ten orders a customer over the past year, with quotes, deliveries and returns.
+  seed: { order: 60, run: (conn, { random, staffIds }) => seedSales(conn, { random, staffIds, asOf: businessDateIn('Asia/Shanghai') }).orders },
 });
