@@ -70,7 +70,7 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
     if (customers.length === 0 || products.length === 0) return result;
     // Opening stock a year ago: enough for the year's deliveries, bought at 60 % of the list price.
     for (const p of products) {
-      postMove(db, { productId: p.id, warehouseId, kind: 'opening', quantity: Math.ceil((count * 8) / products.length) + 500, unitCost: Math.round(p.listPrice * 0.6), moveDate: start, document: { type: 'opening', id: p.id, no: 'OPENING' }, userId: null });
+      postMove(db, { productId: p.id, warehouseId, kind: 'opening', quantity: Math.ceil((count * 25) / products.length) + 500, unitCost: Math.round(p.listPrice * 0.6), moveDate: start, document: { type: 'opening', id: p.id, no: 'OPENING' }, userId: null });
     }
     const s = {
       order: db.prepare(
@@ -143,7 +143,7 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
       if (status === 'confirmed' || status === 'pending_approval') {
         for (const l of lines) reserveStock(db, { productId: l.product.id, warehouseId, quantity: l.quantity, document: { type: ORDER_DOCUMENT_TYPE, id: orderId, lineId: l.id } });
       }
-      if (status !== 'draft') result.orders += 1;
+      result.orders += 1;
       if (!delivered) continue;
       const deliveryDate = addDays(date, random.int(1, 6));
       const deliveryId = newId();
