@@ -40,6 +40,11 @@ import { DashboardPage } from './features/home/Dashboard.page';
 import { CustomerImportPage } from './features/imports/CustomerImport.page';
 import { LeadsPage } from './features/leads/Leads.page';
 import { ComingSoonPage } from './features/placeholder/ComingSoon.page';
+import { ApprovalInboxPage } from './features/sales/ApprovalInbox.page';
+import { DeliveryPickPage } from './features/sales/DeliveryPick.page';
+import { OrdersListPage } from './features/sales/OrdersList.page';
+import { OrderViewPage } from './features/sales/OrderView.page';
+import { DeliveriesListPage, QuotesListPage, ReturnsListPage } from './features/sales/SalesLists.page';
 import { SettingsPage } from './features/settings/Settings.page';
 import { UsersPage } from './features/users/Users.page';
 
@@ -113,6 +118,16 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
       { path: ':id', element: <ProductEditPage /> },
     ],
   },
+  quotes: { element: <QuotesListPage /> },
+  orders: {
+    element: <OrdersListPage />,
+    children: [
+      { path: 'approvals', element: <ApprovalInboxPage /> },
+      { path: ':id', element: <OrderViewPage /> },
+    ],
+  },
+  deliveries: { element: <DeliveriesListPage />, children: [{ path: ':id', element: <DeliveryPickPage /> }] },
+  returns: { element: <ReturnsListPage /> },
   users: { element: <UsersPage /> },
   audit: { element: <AuditLogPage /> },
   settings: { element: <SettingsPage /> },

@@ -16,13 +16,16 @@ import leadsZhTW from '../features/leads/messages.zh-TW';
 import printEn from '../print/messages.en';
 import printZhCN from '../print/messages.zh-CN';
 import printZhTW from '../print/messages.zh-TW';
+import salesEn from '../features/sales/messages.en';
+import salesZhCN from '../features/sales/messages.zh-CN';
+import salesZhTW from '../features/sales/messages.zh-TW';
 
 /**
  * Each feature keeps its strings beside its screens (features/<area>/messages.<lang>.ts) and they
  * are mounted here under the area's name: t('customers.title').
  */
 export const FEATURE_MESSAGES = {
-  'zh-CN': { catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, issues: issuesZhCN, print: printZhCN },
-  en: { catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, issues: issuesEn, print: printEn },
-  'zh-TW': { catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, issues: issuesZhTW, print: printZhTW },
+  'zh-CN': { catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, sales: salesZhCN, issues: issuesZhCN, print: printZhCN },
+  en: { catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, sales: salesEn, issues: issuesEn, print: printEn },
+  'zh-TW': { catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, sales: salesZhTW, issues: issuesZhTW, print: printZhTW },
 };
