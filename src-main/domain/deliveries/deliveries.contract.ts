@@ -92,10 +92,10 @@ export const deliveriesContract = {
   'deliveries.list': method<Page<DeliveryListRow>>()({ input: deliveryListInput, permission: 'deliveries.read', mutates: false }),
   'deliveries.get': method<Delivery>()({ input: byId, permission: 'deliveries.read', mutates: false }),
   /** A delivery being picked, for some or all of what a confirmed order still owes. */
-  'deliveries.create': method<Delivery>()({ input: deliveryCreateInput, permission: 'deliveries.write', mutates: true }),
+  'deliveries.create': method<Delivery>()({ input: deliveryCreateInput, permission: 'deliveries.write', mutates: true, changes: ['deliveries', 'orders'] }),
   /** One scan on the pick screen: a product not on the delivery, or one already picked in full, is refused. */
   'deliveries.pick': method<Delivery>()({ input: pickInput, permission: 'deliveries.write', mutates: true }),
   /** Sends the goods: stock moves out at the moving average (销售成本), the order follows its lines. */
-  'deliveries.post': method<Delivery>()({ input: postInput, permission: 'deliveries.write', mutates: true, changes: ['orders', 'stock'] }),
-  'deliveries.cancel': method<Delivery>()({ input: byId, permission: 'deliveries.write', mutates: true }),
+  'deliveries.post': method<Delivery>()({ input: postInput, permission: 'deliveries.write', mutates: true, changes: ['deliveries', 'orders', 'stock'] }),
+  'deliveries.cancel': method<Delivery>()({ input: byId, permission: 'deliveries.write', mutates: true, changes: ['deliveries', 'orders'] }),
 };

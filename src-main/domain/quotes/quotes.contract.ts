@@ -80,7 +80,7 @@ export const quotesContract = {
   'quotes.accept': method<Quote>()({ input: byId, permission: 'sales.write', mutates: true }),
   'quotes.reject': method<Quote>()({ input: byId, permission: 'sales.write', mutates: true }),
   /** A draft order at the quoted prices, linked both ways; an expired quote is refused. */
-  'quotes.convert': method<Order>()({ input: byId, permission: 'sales.write', mutates: true, changes: ['orders'] }),
+  'quotes.convert': method<Order>()({ input: byId, permission: 'sales.write', mutates: true, changes: ['quotes', 'orders'] }),
   /** Daily: quotes past their validity that nobody answered become expired. */
   'quotes.markExpired': method<{ expired: number; asOf: string }>()({ input: z.object({ asOf: isoDate.optional() }).strict(), permission: 'sales.write', mutates: true }),
 };

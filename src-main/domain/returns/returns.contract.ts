@@ -78,5 +78,5 @@ export const returnsContract = {
   'returns.list': method<Page<ReturnListRow>>()({ input: returnListInput, permission: 'returns.read', mutates: false }),
   'returns.get': method<SalesReturn>()({ input: z.object({ id }).strict(), permission: 'returns.read', mutates: false }),
   /** Goods back against delivered order lines: into stock or scrapped, and a credit-note request for receivables. */
-  'returns.create': method<SalesReturn>()({ input: returnCreateInput, permission: 'returns.write', mutates: true, changes: ['orders', 'stock'] }),
+  'returns.create': method<SalesReturn>()({ input: returnCreateInput, permission: 'returns.write', mutates: true, changes: ['returns', 'orders', 'stock'] }),
 };
