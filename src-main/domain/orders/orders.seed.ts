@@ -15,6 +15,7 @@ import type { SeededRandom } from '../../seed/random';
 import { newId } from '../shared/ids';
 import { postMove } from '../stock/stock.ledger';
 import { reserveStock } from '../stock/stock.reservations';
+import type { ApprovalReason, CreditCheck } from './orders.dto';
 import { ORDER_DOCUMENT_TYPE, ORDER_SERIES } from './orders.kind';
 import { lineAmounts, returnedShare } from './orders.rules';
 
@@ -48,6 +49,8 @@ function ensureCatalog(db: Sqlite, now: string): { warehouseId: string; products
   }
   return { warehouseId, products: existing() };
 }
+
+const DEEP_DISCOUNT_BP = 2000;
 
 export interface SeedSalesResult {
   orders: number;
@@ -83,7 +86,8 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
          VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       event: db.prepare('INSERT INTO sales_order_events (id, sales_order_id, from_status, to_status, comment, user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      approval: db.prepare("INSERT INTO sales_order_approvals (id, sales_order_id, reasons, requested_by, requested_at) VALUES (?, ?, '[{\"code\":\"amount_over\",\"params\":{}}]', ?, ?)"),
+      approval: db.prepare('INSERT INTO sales_order_approvals (id, sales_order_id, reasons, requested_by, requested_at) VALUES (?, ?, ?, ?, ?)'),
+      decidedBy: db.prepare('UPDATE sales_orders SET decided_by_rule = ?, credit_check = ? WHERE id = ?'),
       quote: db.prepare(
         `INSERT INTO quotes (id, quote_no, customer_id, status, quote_date, valid_until, tax_inclusive, currency, total_net, total_tax, total_gross, owner_user_id, sales_order_id, created_by, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, 1, 'CNY', ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -112,15 +116,17 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
       const at = stamp(date);
       // The last two weeks' orders are still open; older ones went out, a few were cancelled.
       const recent = daysBetween(date, asOf) < 14;
+      const roll = random.next();
+      const status = recent ? (roll < 0.1 ? 'draft' : roll < 0.2 ? 'pending_approval' : roll < 0.6 ? 'confirmed' : 'delivered') : roll < 0.04 ? 'cancelled' : 'delivered';
+      // An order waiting for a manager has what sends it there under the default rules: a discount over 15 %.
+      const waiting = status === 'pending_approval';
       const lines = Array.from({ length: random.int(1, 4) }, (_, i) => {
         const product = random.pick(products);
         const quantity = random.int(1, 12);
-        const discountBp = random.chance(0.15) ? random.pick([300, 500, 1000]) : 0;
+        const discountBp = waiting && i === 0 ? DEEP_DISCOUNT_BP : random.chance(0.15) ? random.pick([300, 500, 1000]) : 0;
         return { id: newId(), lineNo: i + 1, product, quantity, discountBp, ...lineAmounts({ quantity, unitPrice: product.listPrice, discountBp, vatRate: product.vatRate }, true) };
       });
       const totals = sumTaxLines(lines);
-      const roll = random.next();
-      const status = recent ? (roll < 0.1 ? 'draft' : roll < 0.2 ? 'pending_approval' : roll < 0.6 ? 'confirmed' : 'delivered') : roll < 0.04 ? 'cancelled' : 'delivered';
       const orderId = newId();
       const orderNo = status === 'draft' ? null : nextNumber(db, ORDER_SERIES, date);
       let quoteId: string | null = null;
@@ -137,8 +143,14 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
         s.line.run(l.id, orderId, l.lineNo, l.product.id, l.quantity, delivered ? l.quantity : 0, l.product.unit, l.product.listPrice, l.product.listPrice, l.discountBp, l.product.vatRate, l.net, l.tax, l.gross);
       }
       s.event.run(newId(), orderId, null, 'draft', null, owner, at);
-      if (status !== 'draft') s.event.run(newId(), orderId, 'draft', status === 'pending_approval' ? 'pending_approval' : 'confirmed', '其余订单自动通过', owner, at);
-      if (status === 'pending_approval') s.approval.run(newId(), orderId, owner, at);
+      const rule = waiting ? '折扣超过15%需审批' : '其余订单自动通过';
+      if (status !== 'draft') s.event.run(newId(), orderId, 'draft', waiting ? 'pending_approval' : 'confirmed', rule, owner, at);
+      if (status !== 'draft') {
+        const reasons: ApprovalReason[] = waiting ? [{ code: 'discount_over', params: { bp: 1500, max: DEEP_DISCOUNT_BP } }] : [];
+        const check: CreditCheck = { checkedAt: at, limit: null, balance: 0, orderTotal: totals.gross, overdueDays: 0, overdueDaysAllowed: 0, onHold: false, problems: [], reasons, rule: null, shortLines: 0 };
+        s.decidedBy.run(rule, JSON.stringify(check), orderId);
+        if (waiting) s.approval.run(newId(), orderId, JSON.stringify(reasons), owner, at);
+      }
       if (status === 'cancelled') s.event.run(newId(), orderId, 'confirmed', 'cancelled', '客户取消采购计划', owner, at);
       if (status === 'confirmed' || status === 'pending_approval') {
         for (const l of lines) reserveStock(db, { productId: l.product.id, warehouseId, quantity: l.quantity, document: { type: ORDER_DOCUMENT_TYPE, id: orderId, lineId: l.id } });
