@@ -42,6 +42,7 @@ import { LeadsPage } from './features/leads/Leads.page';
 import { ComingSoonPage } from './features/placeholder/ComingSoon.page';
 import { ApprovalInboxPage } from './features/sales/ApprovalInbox.page';
 import { DeliveryPickPage } from './features/sales/DeliveryPick.page';
+import { OrderFormPage } from './features/sales/OrderForm.page';
 import { OrdersListPage } from './features/sales/OrdersList.page';
 import { OrderViewPage } from './features/sales/OrderView.page';
 import { DeliveriesListPage, QuotesListPage, ReturnsListPage } from './features/sales/SalesLists.page';
@@ -123,6 +124,7 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
     element: <OrdersListPage />,
     children: [
       { path: 'approvals', element: <ApprovalInboxPage /> },
+      { path: 'new', element: <OrderFormPage /> },
       { path: ':id', element: <OrderViewPage /> },
     ],
   },

@@ -132,3 +132,19 @@ describe('confirming a sales order', () => {
     expect(books.problems()).toEqual([]);
   });
 });
+
+describe('the order form’s product lookup', () => {
+  it('finds a product by barcode or code in any case, priced for the customer, and nothing for an unknown code', async () => {
+    const books = await salesBooks();
+    books.product({ code: 'TEA01', barcode: '6901234567892', listPrice: yuan(12.5) });
+    const customerId = await books.customer();
+
+    const byBarcode = await books.api.ok('orders.lookupProduct', { code: '6901234567892', customerId });
+    const byCode = await books.api.ok('orders.lookupProduct', { code: 'tea01' });
+    const unknown = await books.api.ok('orders.lookupProduct', { code: 'NOPE' });
+
+    expect(byBarcode).toMatchObject({ code: 'TEA01', unitPrice: yuan(12.5), vatRate: 1300 });
+    expect(byCode?.productId).toBe(byBarcode?.productId);
+    expect(unknown).toBeNull();
+  });
+});

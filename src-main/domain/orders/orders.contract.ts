@@ -19,6 +19,7 @@ import {
   type Order,
   type OrderFind,
   type OrderListRow,
+  type ProductForOrder,
   type StockCheck,
 } from './orders.dto';
 
@@ -177,6 +178,12 @@ export const ordersContract = {
   /** The command palette: orders by number (the whole number, its start, or its last digits). */
   'orders.find': method<OrderFind[]>()({
     input: z.object({ q: z.string().trim().min(1).max(40), limit: z.number().int().min(1).max(20).default(8) }).strict(),
+    permission: 'sales.read',
+    mutates: false,
+  }),
+  /** The order form's keyboard entry: a scanned barcode or typed code, priced for the customer; null when nothing matches. */
+  'orders.lookupProduct': method<ProductForOrder | null>()({
+    input: z.object({ code: z.string().trim().min(1).max(64), customerId: id.optional() }).strict(),
     permission: 'sales.read',
     mutates: false,
   }),

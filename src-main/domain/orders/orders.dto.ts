@@ -243,3 +243,14 @@ export interface OrderFind {
   orderDate: string;
   totalGross: number;
 }
+
+/** A product found by scan or code for the order form, priced for the customer (含税 fen per base unit). */
+export interface ProductForOrder {
+  productId: string;
+  code: string;
+  name: string;
+  spec: string | null;
+  unit: string;
+  unitPrice: number;
+  vatRate: number;
+}

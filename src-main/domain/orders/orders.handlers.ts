@@ -7,6 +7,7 @@ import { approvalInbox, approveOrder, endOrder, myDecisions, rejectOrder } from 
 import { companyFacts, createOrder, updateOrder } from './orders.editing';
 import { findOrders, listOrders } from './orders.list';
 import { printableOrder } from './orders.printable';
+import { lookupProduct } from './orders.lines';
 import { getOrder } from './orders.read';
 import { checkStock } from './orders.shortages';
 import { orderOrFail } from './orders.status';
@@ -31,5 +32,6 @@ export const ordersHandlers: HandlersFor<typeof ordersContract> = {
   'orders.saveCreditSettings': async (input, ctx) => saveCreditSettings(ctx, input.overdueDaysAllowed),
   'orders.customerSummary': (input, ctx) => customerSalesSummary(ctx.db, input.customerId),
   'orders.find': (input, ctx) => findOrders(ctx.db, input.q, input.limit, companyFacts(ctx.sqlite).today),
+  'orders.lookupProduct': (input, ctx) => lookupProduct(ctx, input, companyFacts(ctx.sqlite).today),
   'orders.printable': (input, ctx) => printableOrder(ctx.db, input.id),
 };

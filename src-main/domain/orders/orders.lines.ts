@@ -8,8 +8,9 @@ import { AppError, validationError, type FieldIssue } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { HandlerContext } from '../context';
 import { sumTaxLines, type TaxedAmount } from '../core/money';
-import { priceFor, productsById, unitFactor, type SalesProduct } from './orders.catalog-adapter';
+import { priceFor, productByScan, productsById, unitFactor, type SalesProduct } from './orders.catalog-adapter';
 import type { salesLineInput } from './orders.contract';
+import type { ProductForOrder } from './orders.dto';
 import { lineAmounts, priceOnBasis } from './orders.rules';
 
 export type SalesLineInput = z.output<typeof salesLineInput>;
@@ -94,4 +95,13 @@ export async function priceLines(ctx: HandlerContext, input: readonly SalesLineI
     );
   }
   return { lines, totals: sumTaxLines(lines) };
+}
+
+/** A scan or typed code on the order form, with the price the customer's list gives (含税). */
+export async function lookupProduct(ctx: Pick<HandlerContext, 'db' | 'sqlite'>, input: { code: string; customerId?: string | undefined }, today: string): Promise<ProductForOrder | null> {
+  const product = productByScan(ctx.sqlite, input.code);
+  if (!product) return null;
+  const price = await priceFor(ctx.db, { customerId: input.customerId ?? null, productId: product.id, quantity: 1, date: today });
+  const unitPrice = price ? priceOnBasis(price.unitPrice, product.vatRate, price, { taxInclusive: true }) : 0;
+  return { productId: product.id, code: product.code, name: product.name, spec: product.spec, unit: product.unit, unitPrice, vatRate: product.vatRate };
 }

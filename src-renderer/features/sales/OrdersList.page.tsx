@@ -1,7 +1,7 @@
 import { Button, Center, Group, Loader, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconChecklist, IconFileSpreadsheet, IconSearch } from '@tabler/icons-react';
+import { IconChecklist, IconFileSpreadsheet, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -119,11 +119,18 @@ export function OrdersListPage() {
       <PageHeader
         title={t('sales.orders.title')}
         actions={
-          can('sales.approve') && (
-            <Button variant="light" leftSection={<IconChecklist size={16} />} onClick={() => navigate('/orders/approvals')}>
-              {t('sales.orders.approvals')}
-            </Button>
-          )
+          <>
+            {can('sales.approve') && (
+              <Button variant="light" leftSection={<IconChecklist size={16} />} onClick={() => navigate('/orders/approvals')}>
+                {t('sales.orders.approvals')}
+              </Button>
+            )}
+            {can('sales.write') && (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/orders/new')} data-testid="add-order">
+                {t('sales.orders.add')}
+              </Button>
+            )}
+          </>
         }
       />
       <Paper withBorder p="md">

@@ -72,6 +72,7 @@ const messages: Strings<Messages> = {
     emptyText: 'Convert an accepted quote into an order, or enter one here. Submitting an order checks credit and stock at once.',
     emptyFiltered: 'No orders match; try other filters.',
     approvals: 'Waiting for me',
+    add: 'New order',
   },
   order: {
     lines: 'Lines',
@@ -99,6 +100,15 @@ const messages: Strings<Messages> = {
     substitute: 'Make up with a substitute',
     laterDate: 'Promise a later date',
     suggested: 'Earliest arrival: {{date}}',
+  },
+  form: {
+    title: 'New sales order',
+    save: 'Save draft',
+    code: 'Code / barcode',
+    codeHint: 'Type a code or scan',
+    notFound: 'No such product',
+    remove: 'Remove line',
+    keys: 'Type a code or scan, Tab to the quantity, Enter for the next line; submit on the order once saved.',
   },
   approvals: {
     title: 'Order approvals',

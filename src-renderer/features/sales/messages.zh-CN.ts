@@ -69,6 +69,7 @@ const messages = {
     emptyText: '客户确认报价后，在报价单上点“转为订单”；或者在这里直接下单。订单提交后会自动检查信用和库存。',
     emptyFiltered: '没有符合条件的订单，换个条件试试。',
     approvals: '待我审批',
+    add: '新建订单',
   },
   order: {
     lines: '商品明细',
@@ -96,6 +97,15 @@ const messages = {
     substitute: '用替代商品补足',
     laterDate: '改约交期',
     suggested: '最早到货：{{date}}',
+  },
+  form: {
+    title: '新建销售订单',
+    save: '保存草稿',
+    code: '商品编码 / 条码',
+    codeHint: '输入编码或扫码',
+    notFound: '没有这个商品',
+    remove: '删除此行',
+    keys: '输入编码或扫码后按 Tab 填数量，回车开始下一行；保存后在订单上提交。',
   },
   approvals: {
     title: '订单审批',

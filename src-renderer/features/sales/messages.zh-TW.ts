@@ -81,7 +81,8 @@ const zhTW: Messages = {
     emptyTitle: "還沒有銷售訂單",
     emptyText: "客戶確認報價後，在報價單上點「轉為訂單」；或者在這裡直接下單。訂單提交後會自動檢查信用和庫存。",
     emptyFiltered: "沒有符合條件的訂單，換個條件試試。",
-    approvals: "待我審核"
+    approvals: "待我審核",
+    add: "新建訂單"
   },
   order: {
     lines: "商品明細",
@@ -109,6 +110,15 @@ const zhTW: Messages = {
     substitute: "用替代商品補足",
     laterDate: "改約交期",
     suggested: "最早到貨：{{date}}"
+  },
+  form: {
+    title: "新建銷售訂單",
+    save: "儲存草稿",
+    code: "商品編碼 / 條碼",
+    codeHint: "輸入編碼或掃碼",
+    notFound: "沒有這個商品",
+    remove: "刪除此行",
+    keys: "輸入編碼或掃碼後按 Tab 填數量，回車開始下一行；儲存後在訂單上提交。"
   },
   approvals: {
     title: "訂單審核",
