@@ -46,7 +46,7 @@ describe.runIf(run)('sales orders, approvals and picking in Chromium', () => {
     await screenshot(page, 'sales-01-orders');
     const first = await page.getByTestId('orders-table').locator('tbody tr').first().textContent();
     await page.getByRole('button', { name: sales.orders.next }).click();
-    await expect.poll(() => page.getByTestId('orders-table').locator('tbody tr').first().textContent()).not.toBe(first);
+    await expect.poll(() => page.getByTestId('orders-table').locator('tbody tr').first().textContent(), { timeout: 10_000 }).not.toBe(first);
   });
 
   it('approves an order from the inbox with its reasons shown', async () => {
@@ -55,7 +55,7 @@ describe.runIf(run)('sales orders, approvals and picking in Chromium', () => {
     await screenshot(page, 'sales-02-approvals');
     const before = await page.getByTestId('data-table').locator('tbody tr').count();
     await page.getByRole('button', { name: sales.order.approve }).first().click();
-    await expect.poll(() => page.getByTestId('data-table').locator('tbody tr').count()).toBe(before - 1);
+    await expect.poll(() => page.getByTestId('data-table').locator('tbody tr').count(), { timeout: 10_000 }).toBe(before - 1);
   });
 
   it('opens a confirmed order, arranges its delivery and refuses a wrong product on the pick screen', async () => {
@@ -73,10 +73,34 @@ describe.runIf(run)('sales orders, approvals and picking in Chromium', () => {
     const firstCode = ((await page.getByTestId('pick-list').locator('tbody tr').first().locator('td').first().textContent()) ?? '').split(' ')[0]!;
     await page.getByTestId('pick-scan').fill(firstCode);
     await page.getByTestId('pick-scan').press('Enter');
-    await expect.poll(() => page.getByTestId('pick-problem').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('pick-problem').count(), { timeout: 10_000 }).toBe(0);
     await screenshot(page, 'sales-04-pick');
     await page.getByTestId('delivery-post').click();
     await page.getByText(sales.deliveryStatus.posted).first().waitFor();
+  });
+
+  it('enters an order by keyboard: a code, Tab to the quantity, Enter for the next line, then submits it', async () => {
+    await page.goto(`${app.url}#/orders/new`);
+    await page.getByTestId('order-customer').click();
+    await page.getByTestId('order-customer').fill('上海');
+    await page.getByRole('option').first().click();
+    const codes = page.getByLabel(sales.form.code);
+    await codes.first().click();
+    await page.keyboard.type('sp0001');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => codes.count(), { timeout: 10_000 }).toBe(2);
+    await page.keyboard.type('SP0002');
+    await page.keyboard.press('Enter');
+    await page.getByLabel(sales.field.quantity).nth(1).waitFor();
+    await expect.poll(() => page.getByTestId('order-entry').getByText('¥').count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    // 3 × ¥168.00 + 1 × ¥268.00, the demo catalog's list prices.
+    await expect.poll(() => page.getByTestId('order-form-total').textContent(), { timeout: 10_000 }).toContain('¥772.00');
+    await screenshot(page, 'sales-08-order-form');
+    await page.getByTestId('order-save').click();
+    await page.getByTestId('order-submit').click();
+    await page.getByText(sales.orderStatus.confirmed).first().waitFor();
   });
 
   it('shows quotes, deliveries and returns', async () => {

@@ -115,6 +115,8 @@ export function OrderFormPage() {
                     allowDecimal={false}
                     aria-label={t('sales.field.quantity')}
                     suffix={line.product ? ` ${line.product.unit}` : ''}
+                    // Tab from the code lands here: typing replaces the default 1.
+                    onFocus={(e) => e.currentTarget.select()}
                     onChange={(v) => update(line.key, { quantity: typeof v === 'number' ? v : 1 })}
                     onKeyDown={(e) => {
                       if (e.key === 'Enter') nextLine(line);
