@@ -119,5 +119,5 @@ export function listDeliveries(
     input.pageSize,
     (input.page - 1) * input.pageSize,
   ) as HeaderRecord[];
-  return { rows: rows.map(toRow), total };
+  return { rows: rows.map(toRow), total, totalIsExact: true };
 }

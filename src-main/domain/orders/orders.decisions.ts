@@ -104,6 +104,7 @@ export async function approvalInbox(ctx: Pick<HandlerContext, 'db'>, input: { pa
      LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(ctx.db);
   return {
     total: rows[0]?.total ?? 0,
+    totalIsExact: true,
     rows: rows.map((r) => ({
       approvalId: r.approval_id,
       orderId: r.order_id,

@@ -120,5 +120,5 @@ export function listQuotes(
     .pluck()
     .get(...params) as number;
   const rows = statement(sqlite, `${HEADER}${filter} ORDER BY q.quote_date DESC, q.id DESC LIMIT ? OFFSET ?`).all(...params, input.pageSize, (input.page - 1) * input.pageSize) as HeaderRecord[];
-  return { rows: rows.map(toRow), total };
+  return { rows: rows.map(toRow), total, totalIsExact: true };
 }

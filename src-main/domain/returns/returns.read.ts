@@ -116,5 +116,5 @@ export function listReturns(sqlite: Sqlite, input: { page: number; pageSize: num
     .pluck()
     .get(...params) as number;
   const rows = statement(sqlite, `${HEADER}${filter} ORDER BY r.return_date DESC, r.id DESC LIMIT ? OFFSET ?`).all(...params, input.pageSize, (input.page - 1) * input.pageSize) as HeaderRecord[];
-  return { rows: rows.map(toRow), total };
+  return { rows: rows.map(toRow), total, totalIsExact: true };
 }
