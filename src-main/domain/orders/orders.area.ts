@@ -4,6 +4,7 @@ import { ordersContract } from './orders.contract';
 import { findOrdersForPalette, ORDER_TIMELINE_SOURCES, orderFigures } from './orders.customer';
 import { ordersHandlers } from './orders.handlers';
 import { ORDER_SERIES } from './orders.kind';
+import { printableOrderByRef } from './orders.printable';
 import { seedSales } from './orders.seed';
 import { businessDateIn } from '../core/dates';
 
@@ -23,6 +24,7 @@ export const ordersArea = defineArea({
   customerTimeline: ORDER_TIMELINE_SOURCES,
   customerFigures: [orderFigures],
   finders: [findOrdersForPalette],
+  printables: [{ kind: 'order_confirmation', aliases: ['order'], permission: 'sales.read', load: (ctx, ref) => printableOrderByRef(ctx.db, ref) }],
   // After customers (10) and leads (20): ten orders a customer over the past year, with quotes, deliveries and returns.
   seed: { order: 60, run: (conn, { random, staffIds }) => seedSales(conn, { random, staffIds, asOf: businessDateIn('Asia/Shanghai') }).orders },
 });

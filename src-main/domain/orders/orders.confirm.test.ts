@@ -148,3 +148,20 @@ describe('the order form’s product lookup', () => {
     expect(unknown).toBeNull();
   });
 });
+
+describe('the printed order confirmation', () => {
+  it('prints an order by its number with the stored amounts', async () => {
+    const books = await salesBooks();
+    const tea = books.product({ listPrice: yuan(12.5), onHand: 10 });
+    const customerId = await books.customer();
+    const draft = await books.api.ok('orders.create', { customerId, lines: [{ productId: tea, quantity: 4 }] });
+    const order = await books.api.ok('orders.confirm', { id: draft.id });
+
+    const sheet = await books.api.ok('print.document', { kind: 'order', ref: order.orderNo! });
+    const missing = await books.api.call('print.document', { kind: 'order', ref: 'SO-1999-000001' });
+
+    expect(sheet.kind).toBe('order_confirmation');
+    expect(sheet.document).toMatchObject({ number: order.orderNo, totals: { gross: yuan(50) } });
+    expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { AppError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
 import type { Database } from '../../db/schema';
 import { printable, type PrintableDocument, type PrintableLineInput } from '../core/document';
 import { ORDER_KIND } from './orders.kind';
@@ -30,10 +32,17 @@ export async function printableOrder(db: Kysely<Database>, id: string): Promise<
       { label: 'promisedDate', value: order.promisedDate ?? '' },
       { label: 'warehouse', value: order.warehouseName },
       { label: 'shippingAddress', value: order.shippingAddress ?? '' },
-      { label: 'owner', value: order.ownerName ?? '' },
+      { label: 'salesperson', value: order.ownerName ?? '' },
     ],
     currency: order.currency,
     pricesIncludeTax: order.taxInclusive,
     lines: order.lines.map(printableLine),
   });
+}
+
+/** An order by its id or its number (SO-2026-000123), as the print route and the CLI name it. */
+export async function printableOrderByRef(db: Kysely<Database>, ref: string): Promise<PrintableDocument> {
+  const found = await db.selectFrom('sales_orders').select('id').where((eb) => eb.or([eb('id', '=', ref), eb('order_no', '=', ref.trim().toUpperCase())])).executeTakeFirst();
+  if (!found) throw new AppError('NOT_FOUND', `Sales order ${ref} does not exist`, [fieldIssue('ref', 'not_found', { entity: 'sales_order' })]);
+  return printableOrder(db, found.id);
 }
