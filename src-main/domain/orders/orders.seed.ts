@@ -5,6 +5,7 @@
  * the catalog has no products yet, a small range of demo products and a warehouse are made first.
  */
 import type { Connection, Sqlite } from '../../db/connection';
+import { buildProductSearchDoc } from '../catalog/catalog.search-text';
 import { addDays, daysBetween } from '../core/dates';
 import { sumTaxLines } from '../core/money';
 import { nextNumber } from '../core/numbering';
@@ -45,7 +46,14 @@ function ensureCatalog(db: Sqlite, now: string): { warehouseId: string; products
     const insert = db.prepare(
       'INSERT INTO products (id, code, name, name_pinyin, unit, vat_rate, list_price, standard_cost, is_stocked, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)',
     );
-    DEMO_PRODUCTS.forEach(([name, unit, price, vat], i) => insert.run(newId(), `SP${String(i + 1).padStart(4, '0')}`, name, '', unit, vat, price, Math.round(price * 0.6), now, now));
+    const search = db.prepare('INSERT INTO product_search (product_id, names, tokens) VALUES (?, ?, ?)');
+    DEMO_PRODUCTS.forEach(([name, unit, price, vat], i) => {
+      const id = newId();
+      const code = `SP${String(i + 1).padStart(4, '0')}`;
+      insert.run(id, code, name, '', unit, vat, price, Math.round(price * 0.6), now, now);
+      const doc = buildProductSearchDoc({ code, name, spec: null, barcode: null });
+      search.run(id, doc.names, doc.tokens);
+    });
   }
   return { warehouseId, products: existing() };
 }

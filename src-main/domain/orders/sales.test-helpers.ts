@@ -5,6 +5,7 @@
  */
 import type { Sqlite } from '../../db/connection';
 import { ownerApi, type TestApi } from '../../db/test-db';
+import { buildProductSearchDoc } from '../catalog/catalog.search-text';
 import { aCustomer } from '../customers/customers.test-helpers';
 import type { CustomerCreateInput } from '../customers/customers.contract';
 import { newId } from '../shared/ids';
@@ -55,6 +56,9 @@ export function insertProduct(sqlite: Sqlite, spec: ProductSpec = {}): string {
       NOW,
       NOW,
     );
+  // What the catalog writes beside every product: its search text (catalog.search-text).
+  const doc = buildProductSearchDoc({ code, name: spec.name ?? `商品${code}`, spec: null, barcode: spec.barcode === undefined ? `69${String(10_000_000_000 + productCounter)}` : spec.barcode });
+  sqlite.prepare('INSERT INTO product_search (product_id, names, tokens) VALUES (?, ?, ?)').run(id, doc.names, doc.tokens);
   return id;
 }
 
