@@ -54,6 +54,8 @@ const FIXES: [string, string][] = [
   ['備份與恢復', '備份與還原'],
   ['備份恢復', '備份還原'],
   ['4 周', '4 週'],
+  ['發貨', '出貨'],
+  ['審批', '審核'],
 ];
 
 const convert = OpenCC.Converter({ from: 'cn', to: 'twp' });

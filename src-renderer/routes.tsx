@@ -43,6 +43,12 @@ import { CustomerImportPage } from './features/imports/CustomerImport.page';
 import { LeadsPage } from './features/leads/Leads.page';
 import { ComingSoonPage } from './features/placeholder/ComingSoon.page';
 import { PurchasingPage } from './features/purchasing/Purchasing.page';
+import { ApprovalInboxPage } from './features/sales/ApprovalInbox.page';
+import { DeliveryPickPage } from './features/sales/DeliveryPick.page';
+import { OrderFormPage } from './features/sales/OrderForm.page';
+import { OrdersListPage } from './features/sales/OrdersList.page';
+import { OrderViewPage } from './features/sales/OrderView.page';
+import { DeliveriesListPage, QuotesListPage, ReturnsListPage } from './features/sales/SalesLists.page';
 import { SettingsPage } from './features/settings/Settings.page';
 import { StockPage } from './features/stock/Stock.page';
 import { UsersPage } from './features/users/Users.page';
@@ -134,6 +140,17 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
       { path: 'suppliers', element: <PurchasingPage tab="suppliers" /> },
     ],
   },
+  quotes: { element: <QuotesListPage /> },
+  orders: {
+    element: <OrdersListPage />,
+    children: [
+      { path: 'approvals', element: <ApprovalInboxPage /> },
+      { path: 'new', element: <OrderFormPage /> },
+      { path: ':id', element: <OrderViewPage /> },
+    ],
+  },
+  deliveries: { element: <DeliveriesListPage />, children: [{ path: ':id', element: <DeliveryPickPage /> }] },
+  returns: { element: <ReturnsListPage /> },
   users: { element: <UsersPage /> },
   audit: { element: <AuditLogPage /> },
   settings: { element: <SettingsPage /> },

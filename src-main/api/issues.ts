@@ -84,6 +84,14 @@ export const ISSUE_CODES = [
   'not_absolute',
   'disk_full',
   'not_writable',
+  'stock_short',
+  'wrong_product',
+  'already_picked',
+  'over_credit_limit',
+  'invoices_overdue',
+  'on_credit_hold',
+  'quote_expired',
+  'open_deliveries',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -177,6 +185,14 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   not_absolute: () => 'A full path, such as D:\\Backups or /home/me/backups',
   disk_full: () => 'The disk is full',
   not_writable: () => 'Desk ERP may not write there',
+  stock_short: (p) => `Line ${String(p.lineNo)} (${String(p.productCode)}): ${String(p.available)} available of ${String(p.quantity)}; choose back-order, a substitute or a later date`,
+  wrong_product: (p) => `${String(p.productCode ?? p.code)} is not on this delivery`,
+  already_picked: (p) => `All ${String(p.quantity)} of ${String(p.productCode)} are already picked`,
+  over_credit_limit: (p) => `Over the credit limit: owes ${String(p.balance)} fen, this order ${String(p.orderTotal)} fen, limit ${String(p.limit)} fen`,
+  invoices_overdue: (p) => `Invoices ${String(p.days)} days overdue (more than ${String(p.allowed)} allowed)`,
+  on_credit_hold: () => 'The customer is on credit hold',
+  quote_expired: (p) => `The quote was valid until ${String(p.validUntil)}`,
+  open_deliveries: (p) => `Delivery ${String(p.deliveryNo)} is still being picked; post or cancel it first`,
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

@@ -16,6 +16,7 @@ import { startServer } from '../server/http';
 import { seedDemoData, SEED_SCALES, type SeedScale } from '../seed/seed';
 import { parseArgs, requireFlag, stringFlag, UsageError, type ParsedArgs } from './args';
 import { printToPdf } from './print';
+import { stressCommand } from './sales-commands';
 
 export interface Output {
   stdout: { write(text: string): unknown };
@@ -37,7 +38,9 @@ const USAGE = `Desk ERP command line. Every command takes --db PATH (default $DE
   backup --out FILE
   restore FILE
   import customers FILE [--dry-run] [--strict] [--json]   CSV (UTF-8 or GBK) or XLSX; row = line in the file
-  export customers|stock|stock-moves --format csv|xlsx --out FILE [--q TEXT]   stock: product_code, warehouse_code, on_hand, reserved, available, avg_cost
+  export customers|orders|order-lines|stock|stock-moves --format csv|xlsx --out FILE [--q TEXT]
+      orders: money in yuan, total = sum of line_total; stock: product_code, warehouse_code, on_hand, reserved, available, avg_cost
+  stress orders --count N   places N orders, one transaction each, printing each order number once committed
   print KIND NUMBER --out FILE.pdf [--lang zh-CN|en|zh-TW]      e.g. print order SO-2026-000001; Chromium at $CHROMIUM_PATH or /usr/bin/chromium
 `;
 
@@ -75,6 +78,8 @@ export async function runCli(argv: string[], out: Output): Promise<number | null
         return await exportCommand(dbFile, rest, args, print);
       case 'print':
         return await printCommand(dbFile, rest, args, print);
+      case 'stress':
+        return await stressCommand(dbFile, rest, args, out.stdout, out.stderr);
       case undefined:
       case 'help':
         out.stdout.write(USAGE);
@@ -273,11 +278,13 @@ async function importCommand(dbFile: string, rest: string[], args: ParsedArgs, p
 /** What `export TABLE` can write, and the method that writes it. */
 const EXPORTS = {
   customers: 'exports.customers',
+  orders: 'exports.orders',
+  'order-lines': 'exports.orderLines',
   stock: 'exports.stock',
   'stock-moves': 'exports.stockMoves',
 } as const;
 
-/** `export customers|stock|stock-moves --format csv|xlsx --out FILE`: every row the list query (--q) matches. */
+/** `export customers|orders|order-lines|stock|stock-moves --format csv|xlsx --out FILE`: every row the list query (--q) matches. */
 async function exportCommand(dbFile: string, rest: string[], args: ParsedArgs, print: Print): Promise<number> {
   const table = rest[0] as keyof typeof EXPORTS | undefined;
   if (!table || !Object.hasOwn(EXPORTS, table)) throw new UsageError(`export needs: export ${Object.keys(EXPORTS).join('|')} --format csv|xlsx --out FILE`);
@@ -285,7 +292,7 @@ async function exportCommand(dbFile: string, rest: string[], args: ParsedArgs, p
   if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format must be csv or xlsx');
   const out = requireFlag(args, 'out');
   const q = stringFlag(args, 'q');
-  if (q && table === 'stock-moves') throw new UsageError('--q filters customers and stock, not stock moves');
+  if (q && table === 'stock-moves') throw new UsageError('--q filters customers, orders and stock, not stock moves');
   const backend = createBackend({ file: dbFile });
   try {
     const result = await backend.call({ session: adminSession(backend), transport: 'cli' }, EXPORTS[table], { format, ...(q ? { q } : {}) });

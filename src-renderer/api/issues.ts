@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import { issuesFromZod, type FieldIssue } from '../../src-main/api/issues';
+import { formatFen } from '../../src-main/domain/core/money';
 import i18n from '../i18n';
 
 /** Params that are codes themselves, worded from `issues.words.<param>.<code>`. */
 const WORDED_PARAMS = ['matchedOn', 'entity', 'expected', 'reason', 'status'] as const;
+/** Params that are amounts in fen, shown as money (¥1,234.50). */
+const MONEY_PARAMS = ['limit', 'balance', 'orderTotal'] as const;
 
 /**
  * A field issue in the UI language, from its code and params alone: nothing here reads the
@@ -16,6 +19,7 @@ export function describeIssue(issue: Pick<FieldIssue, 'code' | 'params'>): strin
     const key = `issues.words.${name}.${String(value)}`;
     if (typeof value === 'string' && i18n.exists(key)) params[name] = i18n.t(key);
   }
+  for (const name of MONEY_PARAMS) if (typeof params[name] === 'number') params[name] = formatFen(params[name]);
   if (Array.isArray(params.options)) params.options = params.options.join(i18n.language === 'en' ? ', ' : '、');
   // A refusal with a known reason reads best as the reason itself.
   if (issue.code === 'not_allowed' && typeof issue.params?.reason === 'string' && params.reason !== issue.params.reason) return String(params.reason);

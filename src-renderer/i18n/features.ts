@@ -25,13 +25,16 @@ import purchasingZhTW from '../features/purchasing/messages.zh-TW';
 import stockEn from '../features/stock/messages.en';
 import stockZhCN from '../features/stock/messages.zh-CN';
 import stockZhTW from '../features/stock/messages.zh-TW';
+import salesEn from '../features/sales/messages.en';
+import salesZhCN from '../features/sales/messages.zh-CN';
+import salesZhTW from '../features/sales/messages.zh-TW';
 
 /**
  * Each feature keeps its strings beside its screens (features/<area>/messages.<lang>.ts) and they
  * are mounted here under the area's name: t('customers.title').
  */
 export const FEATURE_MESSAGES = {
-  'zh-CN': { backup: backupZhCN, catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, stock: stockZhCN, purchasing: purchasingZhCN, issues: issuesZhCN, print: printZhCN },
-  en: { backup: backupEn, catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, stock: stockEn, purchasing: purchasingEn, issues: issuesEn, print: printEn },
-  'zh-TW': { backup: backupZhTW, catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, stock: stockZhTW, purchasing: purchasingZhTW, issues: issuesZhTW, print: printZhTW },
+  'zh-CN': { backup: backupZhCN, catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, stock: stockZhCN, purchasing: purchasingZhCN, sales: salesZhCN, issues: issuesZhCN, print: printZhCN },
+  en: { backup: backupEn, catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, stock: stockEn, purchasing: purchasingEn, sales: salesEn, issues: issuesEn, print: printEn },
+  'zh-TW': { backup: backupZhTW, catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, stock: stockZhTW, purchasing: purchasingZhTW, sales: salesZhTW, issues: issuesZhTW, print: printZhTW },
 };

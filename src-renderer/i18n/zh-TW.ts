@@ -54,7 +54,7 @@ const zhTW: Catalog = {
     leads: "線索與商機",
     quotes: "報價單",
     orders: "銷售訂單",
-    deliveries: "發貨",
+    deliveries: "出貨",
     returns: "退貨",
     catalog: "商品與價格",
     stock: "庫存",
@@ -181,7 +181,7 @@ const zhTW: Catalog = {
       owner: "全部功能，包括使用者、設定和備份",
       manager: "全部業務功能和操作紀錄，不含使用者和系統設定",
       sales: "客戶、線索商機、匯入匯出",
-      warehouse: "檢視客戶；以後負責發貨和庫存",
+      warehouse: "檢視客戶；以後負責出貨和庫存",
       service: "檢視客戶、記錄跟進；以後負責售後工單",
       accountant: "檢視和匯出客戶、檢視操作紀錄；以後負責應收和憑證"
     }

@@ -12,6 +12,7 @@ import { listFilters, listSort } from '../customers/customers.contract';
 import { leadListInput, leadsContract } from '../leads/leads.contract';
 import { purchasingContract } from '../purchasing/purchasing.contract';
 import { stockMovesInput, stockOverviewInput } from '../stock/stock.contract';
+import { orderListQuery } from '../orders/orders.contract';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -49,6 +50,8 @@ export const exportAuditLogInput = auditContract['audit.list'].input.omit({ page
 
 /** The product list's query (catalog.list) without its paging. */
 export const exportProductsInput = z.object({ ...productListQuery, ...fileFields }).strict();
+/** The sales order list's query (orders.list) without its paging; the lines export takes the lines of those orders. */
+export const exportOrdersInput = z.object({ ...orderListQuery, ...fileFields }).strict();
 
 /** The stock overview's query (stock.overview) without its paging. */
 export const exportStockInput = stockOverviewInput.omit({ page: true, pageSize: true, after: true }).extend(fileFields).strict();
@@ -75,6 +78,8 @@ export const exportsContract = {
   /** Whoever may page through every lead may take them as a file. */
   'exports.leads': method<ExportFile>()({ input: exportLeadsInput, permission: 'leads.read', mutates: false }),
   'exports.campaigns': method<ExportFile>()({ input: exportCampaignsInput, permission: 'leads.read', mutates: false }),
+  'exports.orders': method<ExportFile>()({ input: exportOrdersInput, permission: 'sales.read', mutates: false }),
+  'exports.orderLines': method<ExportFile>()({ input: exportOrdersInput, permission: 'sales.read', mutates: false }),
   'exports.auditLog': method<ExportFile>()({ input: exportAuditLogInput, permission: 'audit.read', mutates: false }),
   /** Whoever may page through the catalog may take it as a file (商品档案). */
   'exports.products': method<ExportFile>()({ input: exportProductsInput, permission: 'catalog.read', mutates: false }),

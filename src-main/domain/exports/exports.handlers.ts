@@ -1,11 +1,13 @@
 import type { HandlersFor } from '../area';
 import type { exportsContract } from './exports.contract';
-import { exportAuditLog, exportCampaigns, exportCustomers, exportLeads, exportProducts, exportPurchaseOrders, exportStock, exportStockMoves, exportSuppliers } from './exports.service';
+import { exportAuditLog, exportCampaigns, exportCustomers, exportLeads, exportOrderLines, exportOrders, exportProducts, exportPurchaseOrders, exportStock, exportStockMoves, exportSuppliers } from './exports.service';
 
 export const exportsHandlers: HandlersFor<typeof exportsContract> = {
   'exports.customers': (input, ctx) => exportCustomers(input, ctx),
   'exports.leads': (input, ctx) => exportLeads(input, ctx),
   'exports.campaigns': (input, ctx) => exportCampaigns(input, ctx),
+  'exports.orders': (input, ctx) => exportOrders(input, ctx),
+  'exports.orderLines': (input, ctx) => exportOrderLines(input, ctx),
   'exports.auditLog': (input, ctx) => exportAuditLog(input, ctx),
   'exports.products': (input, ctx) => exportProducts(input, ctx),
   'exports.stock': (input, ctx) => exportStock(input, ctx),

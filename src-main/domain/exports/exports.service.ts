@@ -22,6 +22,10 @@ import { listLeads } from '../leads/leads.service';
 import { purchaseOrderExportTable, supplierExportTable } from '../purchasing/purchasing.export';
 import { listOrders } from '../purchasing/purchasing.orders';
 import { listSuppliers } from '../purchasing/purchasing.suppliers';
+import { companyFacts } from '../orders/orders.editing';
+import { orderExportTable, orderLineExportTable } from '../orders/orders.export';
+import { orderLineExportRows } from '../orders/orders.export-rows';
+import { orderPages } from '../orders/orders.list';
 import { getSettings } from '../settings/settings.service';
 import { stockMovesExportTable, stockExportTable } from '../stock/stock.export';
 import type { MoveCursor, MoveRow, StockCursor, StockRow } from '../stock/stock.dto';
@@ -35,6 +39,7 @@ import type {
   exportCampaignsInput,
   exportCustomersInput,
   exportLeadsInput,
+  exportOrdersInput,
   exportProductsInput,
   exportPurchaseOrdersInput,
   exportStockInput,
@@ -140,4 +145,12 @@ export function exportPurchaseOrders(input: z.output<typeof exportPurchaseOrders
 
 export function exportSuppliers(input: z.output<typeof exportSuppliersInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(supplierExportTable, pages((page, pageSize) => listSuppliers(ctx.db, { ...input, page, pageSize })), input, ctx);
+}
+
+export function exportOrders(input: z.output<typeof exportOrdersInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(orderExportTable, orderPages(ctx.db, input, companyFacts(ctx.sqlite).today), input, ctx);
+}
+
+export function exportOrderLines(input: z.output<typeof exportOrdersInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(orderLineExportTable, orderLineExportRows(ctx.db, input, companyFacts(ctx.sqlite).today), input, ctx);
 }

@@ -80,7 +80,15 @@ const zhTW: Messages = {
     folder_missing: "資料夾不存在，請檢查路徑或插上外接硬碟",
     not_absolute: "請填寫完整路徑，例如 D:\\備份 或 /home/me/backups",
     disk_full: "磁碟空間不足",
-    not_writable: "沒有寫入權限"
+    not_writable: "沒有寫入權限",
+    stock_short: "第 {{lineNo}} 行 {{productCode}} 缺貨：可用 {{available}}，訂購 {{quantity}}；請選擇缺貨處理方式",
+    wrong_product: "{{productCode}} 不在這張出貨單上，請檢查是否拿錯貨",
+    already_picked: "{{productCode}} 已揀夠 {{quantity}}，不能再多揀",
+    over_credit_limit: "超出信用額度：已佔用 {{balance}}，本單 {{orderTotal}}，額度 {{limit}}",
+    invoices_overdue: "有發票逾期 {{days}} 天（超過允許的 {{allowed}} 天）",
+    on_credit_hold: "該客戶已被凍結信用",
+    quote_expired: "報價單已於 {{validUntil}} 過期",
+    open_deliveries: "出貨單 {{deliveryNo}} 還在揀貨，請先過帳或作廢"
   },
   words: {
     matchedOn: {
@@ -108,7 +116,12 @@ const zhTW: Messages = {
       purchaseOrderLine: "採購訂單行",
       countLine: "盤點行",
       replenishmentRequest: "補貨建議",
-      backup: "備份"
+      backup: "備份",
+      sales_order: "銷售訂單",
+      quote: "報價單",
+      delivery: "出貨單",
+      approval_rule: "審核規則",
+      order_line: "訂單行"
     },
     expected: {
       number: "數字",
@@ -139,7 +152,12 @@ const zhTW: Messages = {
       category_cycle: "不能把分類移到它自己或它的下級分類下面",
       category_in_use: "分類下還有商品或下級分類",
       prices_permission: "修改售價和成本需要價格權限",
-      price_list_scope: "標準價目表不指定客戶等級或客戶"
+      price_list_scope: "標準價目表不指定客戶等級或客戶",
+      product_archived: "該商品已停用",
+      price_override: "改價需要「改價」權限，請找經理或老闆",
+      not_a_substitute: "這個商品不是該商品的替代商品",
+      nothing_to_deliver: "沒有待出貨的數量",
+      nothing_delivered: "此訂單尚未出貨，無法退貨"
     },
     status: {
       saved: "儲存",

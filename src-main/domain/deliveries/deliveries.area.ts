@@ -1,0 +1,16 @@
+import { defineArea } from '../area';
+import { deliveriesContract } from './deliveries.contract';
+import { deliveriesHandlers } from './deliveries.handlers';
+import { DELIVERY_SERIES } from './deliveries.service';
+
+/** 发货: deliveries for confirmed orders, picked by scanning, posted through the stock ledger with their cost. */
+export const deliveriesArea = defineArea({
+  name: 'deliveries',
+  contract: deliveriesContract,
+  handlers: deliveriesHandlers,
+  permissions: {
+    'deliveries.read': ['owner', 'manager', 'sales', 'warehouse', 'accountant'],
+    'deliveries.write': ['owner', 'manager', 'sales', 'warehouse'],
+  },
+  series: [DELIVERY_SERIES],
+});

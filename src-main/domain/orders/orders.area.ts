@@ -1,0 +1,30 @@
+import { defineArea } from '../area';
+import { ORDER_CHECKS } from './orders.checks';
+import { ordersContract } from './orders.contract';
+import { findOrdersForPalette, ORDER_TIMELINE_SOURCES, orderFigures } from './orders.customer';
+import { ordersHandlers } from './orders.handlers';
+import { ORDER_SERIES } from './orders.kind';
+import { printableOrderByRef } from './orders.printable';
+import { seedSales } from './orders.seed';
+import { businessDateIn } from '../core/dates';
+
+/** 销售订单: orders with the credit check, approval rules and inbox, stock reserved on confirmation. */
+export const ordersArea = defineArea({
+  name: 'orders',
+  contract: ordersContract,
+  handlers: ordersHandlers,
+  permissions: {
+    'sales.read': ['owner', 'manager', 'sales', 'warehouse', 'accountant'],
+    'sales.write': ['owner', 'manager', 'sales'],
+    'sales.approve': ['owner', 'manager'],
+    'sales.overridePrice': ['owner', 'manager'],
+  },
+  series: [ORDER_SERIES],
+  checks: ORDER_CHECKS,
+  customerTimeline: ORDER_TIMELINE_SOURCES,
+  customerFigures: [orderFigures],
+  finders: [findOrdersForPalette],
+  printables: [{ kind: 'order_confirmation', aliases: ['order'], permission: 'sales.read', load: (ctx, ref) => printableOrderByRef(ctx.db, ref) }],
+  // After customers (10) and leads (20): ten orders a customer over the past year, with quotes, deliveries and returns.
+  seed: { order: 60, run: (conn, { random, staffIds }) => seedSales(conn, { random, staffIds, asOf: businessDateIn('Asia/Shanghai') }).orders },
+});

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { yuan } from '../core/money';
+import { salesBooks } from './sales.test-helpers';
+
+describe('confirming a sales order', () => {
+  it('reserves the stock, issues SO-YYYY-000001 and records the rule that approved it', async () => {
+    const books = await salesBooks();
+    const water = books.product({ listPrice: yuan(2.5), onHand: 100 });
+    const customerId = await books.customer();
+    const draft = await books.api.ok('orders.create', { customerId, lines: [{ productId: water, quantity: 40 }] });
+    expect(draft).toMatchObject({ status: 'draft', orderNo: null, totalGross: yuan(100) });
+
+    const order = await books.api.ok('orders.confirm', { id: draft.id });
+
+    expect(order.status).toBe('confirmed');
+    expect(order.orderNo).toMatch(/^SO-\d{4}-000001$/);
+    expect(order.decidedByRule).toBe('其余订单自动通过');
+    expect(order.lines[0]!.reservedQuantity).toBe(40);
+    expect(books.level(water)).toMatchObject({ on_hand: 100, reserved: 40 });
+    expect(order.events.map((e) => [e.fromStatus, e.toStatus])).toEqual([
+      [null, 'draft'],
+      ['draft', 'confirmed'],
+    ]);
+    expect(order.creditCheck).toMatchObject({ limit: null, balance: 0, orderTotal: yuan(100), problems: [] });
+    expect(books.problems()).toEqual([]);
+  });
+
+  it('sends an order over the credit limit to a manager with the figures, and the salesperson sees the approval', async () => {
+    const books = await salesBooks();
+    const tea = books.product({ listPrice: yuan(300), onHand: 100 });
+    const customerId = await books.customer({ creditLimit: yuan(5000) });
+    const sales = await books.api.as('sales');
+    const first = await sales.ok('orders.create', { customerId, lines: [{ productId: tea, quantity: 10 }] });
+    await sales.ok('orders.confirm', { id: first.id });
+    const second = await sales.ok('orders.create', { customerId, lines: [{ productId: tea, quantity: 8 }] });
+
+    const waiting = await sales.ok('orders.confirm', { id: second.id });
+
+    expect(waiting.status).toBe('pending_approval');
+    expect(waiting.decidedByRule).toBe('信用异常需审批');
+    expect(waiting.creditCheck!.reasons[0]).toEqual({ code: 'over_limit', params: { limit: yuan(5000), balance: yuan(3000), orderTotal: yuan(2400), exceededBy: yuan(400) } });
+    expect(waiting.lines[0]!.reservedQuantity).toBe(8);
+    const manager = await books.api.as('manager');
+    const inbox = await manager.ok('orders.approvalInbox', {});
+    expect(inbox.rows.map((r) => [r.orderNo, r.reasons.map((x) => x.code)])).toEqual([[waiting.orderNo, ['over_limit']]]);
+    expect((await sales.call('orders.approve', { id: second.id })).ok).toBe(false);
+
+    const approved = await manager.ok('orders.approve', { id: second.id, comment: '老客户，月底回款' });
+
+    expect(approved.status).toBe('confirmed');
+    expect(approved.approvals).toMatchObject([{ decision: 'approved', comment: '老客户，月底回款', decidedByName: 'manager' }]);
+    expect((await manager.ok('orders.approvalInbox', {})).total).toBe(0);
+    expect(await sales.ok('orders.myDecisions', {})).toMatchObject([{ orderNo: approved.orderNo, decision: 'approved', comment: '老客户，月底回款' }]);
+    expect(books.problems()).toEqual([]);
+  });
+
+  it('counts the orders of customers merged into this one against its limit', async () => {
+    const books = await salesBooks();
+    const tea = books.product({ listPrice: yuan(1000), onHand: 100 });
+    const kept = await books.customer({ creditLimit: yuan(5000) });
+    const mergedAway = await books.customer();
+    const old = await books.api.ok('orders.create', { customerId: mergedAway, lines: [{ productId: tea, quantity: 4 }] });
+    await books.api.ok('orders.confirm', { id: old.id });
+    await books.api.ok('customers.merge', { sourceId: mergedAway, targetId: kept });
+    const order = await books.api.ok('orders.create', { customerId: kept, lines: [{ productId: tea, quantity: 2 }] });
+
+    const waiting = await books.api.ok('orders.confirm', { id: order.id });
+
+    expect(waiting.status).toBe('pending_approval');
+    expect(waiting.creditCheck).toMatchObject({ balance: yuan(4000), orderTotal: yuan(2000) });
+  });
+
+  it('rejects back to draft with the reason, releases the stock, and keeps the number when submitted again', async () => {
+    const books = await salesBooks();
+    const tea = books.product({ listPrice: yuan(60_000), onHand: 5 });
+    const customerId = await books.customer();
+    const order = await books.api.ok('orders.create', { customerId, lines: [{ productId: tea, quantity: 1 }] });
+    const waiting = await books.api.ok('orders.confirm', { id: order.id });
+    expect(waiting).toMatchObject({ status: 'pending_approval', decidedByRule: '大额订单（5万元以上）需审批' });
+
+    const rejected = await books.api.ok('orders.reject', { id: order.id, comment: '价格太低，重新报价' });
+
+    expect(rejected).toMatchObject({ status: 'draft', orderNo: waiting.orderNo });
+    expect(rejected.events.at(-1)).toMatchObject({ fromStatus: 'pending_approval', toStatus: 'draft', comment: '价格太低，重新报价' });
+    expect(books.level(tea).reserved).toBe(0);
+    await books.api.ok('orders.update', { id: order.id, lines: [{ productId: tea, quantity: 1, discountBp: 0 }] });
+    expect((await books.api.ok('orders.confirm', { id: order.id })).orderNo).toBe(waiting.orderNo);
+    expect((await books.api.call('orders.reject', { id: order.id, comment: '' })).ok).toBe(false);
+  });
+
+  it('decides by the rules the company saved: a lowered threshold sends a small order to a manager, the other defaults kept', async () => {
+    const books = await salesBooks();
+    const { rules } = await books.api.ok('orders.listRules', {});
+    const big = rules.find((r) => r.condition === 'amount_over')!;
+    await books.api.ok('orders.saveRule', { id: big.id, name: '大额订单（100元以上）需审批', sortOrder: big.sortOrder, condition: 'amount_over', params: { amount: yuan(100) }, action: 'require_approval' });
+    const tea = books.product({ listPrice: yuan(150), onHand: 10 });
+    const customerId = await books.customer();
+    const order = await books.api.ok('orders.create', { customerId, lines: [{ productId: tea, quantity: 1 }] });
+
+    const waiting = await books.api.ok('orders.confirm', { id: order.id });
+
+    expect(waiting).toMatchObject({ status: 'pending_approval', decidedByRule: '大额订单（100元以上）需审批' });
+    expect(waiting.creditCheck!.reasons).toEqual([{ code: 'amount_over', params: { amount: yuan(100), total: yuan(150) } }]);
+    const after = (await books.api.ok('orders.listRules', {})).rules;
+    expect(after.map((r) => r.name)).toEqual(['信用异常需审批', '大额订单（100元以上）需审批', '折扣超过15%需审批', '其余订单自动通过']);
+  });
+
+  it('sends a deep discount to a manager, typed prices counting as discount', async () => {
+    const books = await salesBooks();
+    const tea = books.product({ listPrice: yuan(100), onHand: 100 });
+    const customerId = await books.customer();
+    const order = await books.api.ok('orders.create', { customerId, lines: [{ productId: tea, quantity: 1, unitPrice: yuan(90), discountBp: 700 }] });
+    const waiting = await books.api.ok('orders.confirm', { id: order.id });
+    // 90 × 93% = 83.70 against 100: 16.3 % off.
+    expect(waiting.creditCheck!.reasons).toEqual([{ code: 'discount_over', params: { bp: 1500, max: 1630 } }]);
+  });
+
+  it('cancels with who, when and why, releasing the reservation', async () => {
+    const books = await salesBooks();
+    const tea = books.product({ onHand: 10 });
+    const customerId = await books.customer();
+    const order = await books.api.ok('orders.create', { customerId, lines: [{ productId: tea, quantity: 4 }] });
+    await books.api.ok('orders.confirm', { id: order.id });
+
+    const cancelled = await books.api.ok('orders.cancel', { id: order.id, reason: '客户取消采购计划' });
+
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: '客户取消采购计划', cancelledByName: '王老板' });
+    expect(cancelled.cancelledAt).not.toBeNull();
+    expect(books.level(tea).reserved).toBe(0);
+    const again = await books.api.call('orders.cancel', { id: order.id, reason: '再取消' });
+    expect(again.ok ? null : again.error).toMatchObject({ code: 'CONFLICT', issues: [{ code: 'invalid_transition' }] });
+    expect(books.problems()).toEqual([]);
+  });
+});
+
+describe('the order form’s product lookup', () => {
+  it('finds a product by barcode or code in any case, priced for the customer, and nothing for an unknown code', async () => {
+    const books = await salesBooks();
+    books.product({ code: 'TEA01', barcode: '6901234567892', listPrice: yuan(12.5) });
+    const customerId = await books.customer();
+
+    const byBarcode = await books.api.ok('orders.lookupProduct', { code: '6901234567892', customerId });
+    const byCode = await books.api.ok('orders.lookupProduct', { code: 'tea01' });
+    const unknown = await books.api.ok('orders.lookupProduct', { code: 'NOPE' });
+
+    expect(byBarcode).toMatchObject({ code: 'TEA01', unitPrice: yuan(12.5), vatRate: 1300 });
+    expect(byCode?.productId).toBe(byBarcode?.productId);
+    expect(unknown).toBeNull();
+  });
+});
+
+describe('the printed order confirmation', () => {
+  it('prints an order by its number with the stored amounts', async () => {
+    const books = await salesBooks();
+    const tea = books.product({ listPrice: yuan(12.5), onHand: 10 });
+    const customerId = await books.customer();
+    const draft = await books.api.ok('orders.create', { customerId, lines: [{ productId: tea, quantity: 4 }] });
+    const order = await books.api.ok('orders.confirm', { id: draft.id });
+
+    const sheet = await books.api.ok('print.document', { kind: 'order', ref: order.orderNo! });
+    const missing = await books.api.call('print.document', { kind: 'order', ref: 'SO-1999-000001' });
+
+    expect(sheet.kind).toBe('order_confirmation');
+    expect(sheet.document).toMatchObject({ number: order.orderNo, totals: { gross: yuan(50) } });
+    expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The credit check on confirmation (信用检查): what the customer owes plus this order against its
+ * credit limit, invoices overdue past the allowed days, and a credit hold. The facts come from one
+ * function, creditFacts, which the receivables area extends with unpaid invoices, overdue days and
+ * the hold; until it lands, what is owed is the open orders not yet invoiced.
+ */
+import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
+import type { ApprovalReason, CreditProblem } from './orders.dto';
+
+export interface CreditFacts {
+  /** Fen the customer owes or has committed to: open, uninvoiced orders (other than the one checked). */
+  balance: number;
+  /** Days the oldest unpaid invoice is past its due date (0 without receivables). */
+  overdueDays: number;
+  onHold: boolean;
+}
+
+/**
+ * Orders of the customer and of every customer merged into it (customers.merged_into_id, at any
+ * depth) count as one account.
+ */
+const OPEN_BALANCE = `
+  WITH RECURSIVE account(id) AS (
+    SELECT ? UNION SELECT c.id FROM customers c JOIN account a ON c.merged_into_id = a.id
+  )
+  SELECT coalesce(sum(o.total_gross), 0) FROM account a CROSS JOIN sales_orders o ON o.customer_id = a.id
+   WHERE o.status IN ('confirmed', 'partly_delivered', 'delivered') AND o.id <> ?`;
+
+export function creditFacts(sqlite: Sqlite, customerId: string, excludeOrderId: string): CreditFacts {
+  const balance = statement(sqlite, OPEN_BALANCE).pluck().get(customerId, excludeOrderId) as number;
+  return { balance, overdueDays: 0, onHold: false };
+}
+
+export const OVERDUE_DAYS_SETTING = 'sales.overdueDaysAllowed';
+const DEFAULT_OVERDUE_DAYS = 30;
+
+export function overdueDaysAllowed(sqlite: Sqlite): number {
+  const raw = statement(sqlite, 'SELECT value FROM settings WHERE key = ?').pluck().get(OVERDUE_DAYS_SETTING) as string | undefined;
+  return raw === undefined ? DEFAULT_OVERDUE_DAYS : (JSON.parse(raw) as number);
+}
+
+export interface CreditVerdict {
+  problems: CreditProblem[];
+  reasons: ApprovalReason[];
+}
+
+/** What is wrong, each with the figures a manager needs to decide. A NULL limit means no limit. */
+export function checkCredit(facts: CreditFacts, input: { limit: number | null; orderTotal: number; overdueDaysAllowed: number }): CreditVerdict {
+  const reasons: ApprovalReason[] = [];
+  if (input.limit !== null && facts.balance + input.orderTotal > input.limit) {
+    reasons.push({ code: 'over_limit', params: { limit: input.limit, balance: facts.balance, orderTotal: input.orderTotal, exceededBy: facts.balance + input.orderTotal - input.limit } });
+  }
+  if (facts.overdueDays > input.overdueDaysAllowed) reasons.push({ code: 'overdue', params: { days: facts.overdueDays, allowed: input.overdueDaysAllowed } });
+  if (facts.onHold) reasons.push({ code: 'on_hold', params: {} });
+  return { problems: reasons.map((r) => r.code as CreditProblem), reasons };
+}

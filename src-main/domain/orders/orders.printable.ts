@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
+import type { Database } from '../../db/schema';
+import { printable, type PrintableDocument, type PrintableLineInput } from '../core/document';
+import { ORDER_KIND } from './orders.kind';
+import type { OrderLine } from './orders.dto';
+import { getOrder } from './orders.read';
+import { discountFen } from './orders.rules';
+
+/** A sales line as printed: in the unit it was entered in, with its discount in fen. */
+export function printableLine(line: Pick<OrderLine, 'productName' | 'spec' | 'description' | 'quantity' | 'unit' | 'unitFactor' | 'unitPrice' | 'discountBp' | 'vatRate'>): PrintableLineInput {
+  return {
+    description: line.description ?? [line.productName, line.spec].filter(Boolean).join(' '),
+    quantity: line.quantity / line.unitFactor,
+    unit: line.unit,
+    unitPrice: line.unitPrice * line.unitFactor,
+    discount: discountFen(line),
+    taxRate: line.vatRate,
+  };
+}
+
+/** What the print template of a sales order (销售订单) needs; the amounts equal the stored ones. */
+export async function printableOrder(db: Kysely<Database>, id: string): Promise<PrintableDocument> {
+  const order = await getOrder(db, id);
+  return printable({
+    kind: ORDER_KIND,
+    header: { id: order.id, number: order.orderNo, status: order.status },
+    fields: [
+      { label: 'customer', value: `${order.customerName}（${order.customerCode}）` },
+      { label: 'orderDate', value: order.orderDate },
+      { label: 'promisedDate', value: order.promisedDate ?? '' },
+      { label: 'warehouse', value: order.warehouseName },
+      { label: 'shippingAddress', value: order.shippingAddress ?? '' },
+      { label: 'salesperson', value: order.ownerName ?? '' },
+    ],
+    currency: order.currency,
+    pricesIncludeTax: order.taxInclusive,
+    lines: order.lines.map(printableLine),
+  });
+}
+
+/** An order by its id or its number (SO-2026-000123), as the print route and the CLI name it. */
+export async function printableOrderByRef(db: Kysely<Database>, ref: string): Promise<PrintableDocument> {
+  const found = await db.selectFrom('sales_orders').select('id').where((eb) => eb.or([eb('id', '=', ref), eb('order_no', '=', ref.trim().toUpperCase())])).executeTakeFirst();
+  if (!found) throw new AppError('NOT_FOUND', `Sales order ${ref} does not exist`, [fieldIssue('ref', 'not_found', { entity: 'sales_order' })]);
+  return printableOrder(db, found.id);
+}

@@ -1,0 +1,200 @@
+/**
+ * A year of sales for the demo company (seed step): quotes, orders, deliveries and returns on the
+ * seeded customers, ten orders a customer. Rows go in with prepared statements in one transaction;
+ * stock moves through the stock ledger's own functions, so `cli check` holds on the result. When
+ * the catalog has no products yet, a small range of demo products and a warehouse are made first.
+ */
+import type { Connection, Sqlite } from '../../db/connection';
+import { buildProductSearchDoc } from '../catalog/catalog.search-text';
+import { addDays, daysBetween } from '../core/dates';
+import { sumTaxLines } from '../core/money';
+import { nextNumber } from '../core/numbering';
+import { DELIVERY_SERIES } from '../deliveries/deliveries.service';
+import { QUOTE_SERIES } from '../quotes/quotes.service';
+import { RETURN_SERIES } from '../returns/returns.service';
+import type { SeededRandom } from '../../seed/random';
+import { newId } from '../shared/ids';
+import { postMove } from '../stock/stock.ledger';
+import { reserveStock } from '../stock/stock.reservations';
+import type { ApprovalReason, CreditCheck } from './orders.dto';
+import { ORDER_DOCUMENT_TYPE, ORDER_SERIES } from './orders.kind';
+import { lineAmounts, returnedShare } from './orders.rules';
+
+const DEMO_PRODUCTS: [string, string, number, number][] = [
+  ['碧螺春 250g', '罐', 16_800, 1300], ['西湖龙井 250g', '罐', 26_800, 1300], ['普洱茶饼 357g', '饼', 13_800, 1300], ['铁观音 500g', '袋', 9_800, 1300],
+  ['广式月饼礼盒', '盒', 19_800, 1300], ['坚果礼盒 1.5kg', '盒', 15_800, 1300], ['五常大米 10kg', '袋', 8_990, 900], ['东北黑木耳 500g', '袋', 4_580, 900],
+  ['橄榄油 1L', '瓶', 6_900, 1300], ['花生油 5L', '桶', 11_900, 900], ['有机红枣 1kg', '袋', 3_990, 900], ['枸杞 500g', '袋', 5_600, 900],
+  ['矿泉水 550ml×24', '箱', 3_600, 1300], ['纯牛奶 250ml×12', '箱', 6_500, 900], ['速溶咖啡 100条', '盒', 8_800, 1300], ['饼干礼盒', '盒', 6_800, 1300],
+];
+
+interface SeedProduct {
+  id: string;
+  unit: string;
+  listPrice: number;
+  vatRate: number;
+}
+
+function ensureCatalog(db: Sqlite, now: string): { warehouseId: string; products: SeedProduct[] } {
+  let warehouseId = db.prepare("SELECT id FROM warehouses WHERE status = 'active' ORDER BY is_default DESC, code LIMIT 1").pluck().get() as string | undefined;
+  if (!warehouseId) {
+    warehouseId = newId();
+    db.prepare("INSERT INTO warehouses (id, code, name, is_default, created_at, updated_at) VALUES (?, 'WH01', '主仓库', 1, ?, ?)").run(warehouseId, now, now);
+  }
+  const existing = () =>
+    db.prepare("SELECT id, unit, list_price AS listPrice, vat_rate AS vatRate FROM products WHERE status = 'active' AND is_stocked = 1 AND is_serial_tracked = 0 AND list_price > 0 ORDER BY code LIMIT 200").all() as SeedProduct[];
+  if (existing().length === 0) {
+    const insert = db.prepare(
+      'INSERT INTO products (id, code, name, name_pinyin, unit, vat_rate, list_price, standard_cost, is_stocked, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)',
+    );
+    const search = db.prepare('INSERT INTO product_search (product_id, names, tokens) VALUES (?, ?, ?)');
+    DEMO_PRODUCTS.forEach(([name, unit, price, vat], i) => {
+      const id = newId();
+      const code = `SP${String(i + 1).padStart(4, '0')}`;
+      insert.run(id, code, name, '', unit, vat, price, Math.round(price * 0.6), now, now);
+      const doc = buildProductSearchDoc({ code, name, spec: null, barcode: null });
+      search.run(id, doc.names, doc.tokens);
+    });
+  }
+  return { warehouseId, products: existing() };
+}
+
+const DEEP_DISCOUNT_BP = 2000;
+
+export interface SeedSalesResult {
+  orders: number;
+  quotes: number;
+  deliveries: number;
+  returns: number;
+}
+
+export function seedSales(conn: Connection, options: { random: SeededRandom; staffIds: string[]; asOf: string; ordersPerCustomer?: number }): SeedSalesResult {
+  const db = conn.sqlite;
+  const { random, asOf } = options;
+  const salesPeople = options.staffIds.slice(0, 2);
+  const stamp = (date: string) => `${date}T0${random.int(1, 9)}:${String(random.int(10, 59))}:00.000Z`;
+  const run = db.transaction((): SeedSalesResult => {
+    const start = addDays(asOf, -365);
+    const { warehouseId, products } = ensureCatalog(db, stamp(start));
+    const customers = db.prepare("SELECT id FROM customers WHERE status = 'active' AND merged_into_id IS NULL ORDER BY code").pluck().all() as string[];
+    const count = customers.length * (options.ordersPerCustomer ?? 10);
+    const result: SeedSalesResult = { orders: 0, quotes: 0, deliveries: 0, returns: 0 };
+    if (customers.length === 0 || products.length === 0) return result;
+    // Opening stock a year ago: enough for the year's deliveries, bought at 60 % of the list price.
+    for (const p of products) {
+      postMove(db, { productId: p.id, warehouseId, kind: 'opening', quantity: Math.ceil((count * 25) / products.length) + 500, unitCost: Math.round(p.listPrice * 0.6), moveDate: start, document: { type: 'opening', id: p.id, no: 'OPENING' }, userId: null });
+    }
+    const s = {
+      order: db.prepare(
+        `INSERT INTO sales_orders (id, order_no, customer_id, quote_id, status, order_date, promised_date, warehouse_id, tax_inclusive, currency, total_net, total_tax, total_gross,
+           owner_user_id, created_by, created_at, updated_at, confirmed_at, cancelled_at, cancelled_by, cancel_reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 'CNY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      line: db.prepare(
+        `INSERT INTO sales_order_lines (id, sales_order_id, line_no, product_id, quantity, delivered_quantity, returned_quantity, unit, list_price, unit_price, discount_bp, vat_rate, net, tax, gross)
+         VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      event: db.prepare('INSERT INTO sales_order_events (id, sales_order_id, from_status, to_status, comment, user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      approval: db.prepare('INSERT INTO sales_order_approvals (id, sales_order_id, reasons, requested_by, requested_at) VALUES (?, ?, ?, ?, ?)'),
+      decidedBy: db.prepare('UPDATE sales_orders SET decided_by_rule = ?, credit_check = ? WHERE id = ?'),
+      quote: db.prepare(
+        `INSERT INTO quotes (id, quote_no, customer_id, status, quote_date, valid_until, tax_inclusive, currency, total_net, total_tax, total_gross, owner_user_id, sales_order_id, created_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 1, 'CNY', ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      quoteLine: db.prepare(
+        'INSERT INTO quote_lines (id, quote_id, line_no, product_id, quantity, unit, unit_price, discount_bp, vat_rate, net, tax, gross) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      delivery: db.prepare(
+        `INSERT INTO deliveries (id, delivery_no, sales_order_id, customer_id, warehouse_id, status, delivery_date, promised_date, posted_at, posted_by, created_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 'posted', ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      deliveryLine: db.prepare('INSERT INTO delivery_lines (id, delivery_id, sales_order_line_id, product_id, quantity, picked_quantity, unit_cost) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      salesReturn: db.prepare(
+        "INSERT INTO sales_returns (id, return_no, sales_order_id, customer_id, warehouse_id, status, return_date, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)",
+      ),
+      returnLine: db.prepare("INSERT INTO sales_return_lines (id, sales_return_id, sales_order_line_id, product_id, quantity, disposition, net, tax, gross) VALUES (?, ?, ?, ?, ?, 'restock', ?, ?, ?)"),
+      returned: db.prepare('UPDATE sales_order_lines SET returned_quantity = returned_quantity + ? WHERE id = ?'),
+      creditNote: db.prepare(
+        "INSERT INTO credit_note_requests (id, sales_return_id, customer_id, sales_order_id, total_net, total_tax, total_gross, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
+      ),
+    };
+    const dates = Array.from({ length: count }, () => addDays(start, random.int(1, 365))).sort();
+    for (const date of dates) {
+      const customerId = random.pick(customers);
+      const owner = salesPeople.length ? random.pick(salesPeople) : null;
+      const at = stamp(date);
+      // The last two weeks' orders are still open; older ones went out, a few were cancelled.
+      const recent = daysBetween(date, asOf) < 14;
+      const roll = random.next();
+      const status = recent ? (roll < 0.1 ? 'draft' : roll < 0.2 ? 'pending_approval' : roll < 0.6 ? 'confirmed' : 'delivered') : roll < 0.04 ? 'cancelled' : 'delivered';
+      // An order waiting for a manager has what sends it there under the default rules: a discount over 15 %.
+      const waiting = status === 'pending_approval';
+      const lines = Array.from({ length: random.int(1, 4) }, (_, i) => {
+        const product = random.pick(products);
+        const quantity = random.int(1, 12);
+        const discountBp = waiting && i === 0 ? DEEP_DISCOUNT_BP : random.chance(0.15) ? random.pick([300, 500, 1000]) : 0;
+        return { id: newId(), lineNo: i + 1, product, quantity, discountBp, ...lineAmounts({ quantity, unitPrice: product.listPrice, discountBp, vatRate: product.vatRate }, true) };
+      });
+      const totals = sumTaxLines(lines);
+      const orderId = newId();
+      const orderNo = status === 'draft' ? null : nextNumber(db, ORDER_SERIES, date);
+      let quoteId: string | null = null;
+      if (random.chance(0.2)) {
+        quoteId = newId();
+        s.quote.run(quoteId, nextNumber(db, QUOTE_SERIES, date), customerId, 'converted', addDays(date, -3), addDays(date, 27), totals.net, totals.tax, totals.gross, owner, orderId, owner, at, at);
+        lines.forEach((l) => s.quoteLine.run(newId(), quoteId, l.lineNo, l.product.id, l.quantity, l.product.unit, l.product.listPrice, l.discountBp, l.product.vatRate, l.net, l.tax, l.gross));
+        result.quotes += 1;
+      }
+      const delivered = status === 'delivered';
+      s.order.run(orderId, orderNo, customerId, quoteId, status, date, addDays(date, 5), warehouseId, totals.net, totals.tax, totals.gross, owner, owner, at, at,
+        status === 'draft' || status === 'pending_approval' ? null : at, status === 'cancelled' ? at : null, status === 'cancelled' ? owner : null, status === 'cancelled' ? '客户取消采购计划' : null);
+      for (const l of lines) {
+        s.line.run(l.id, orderId, l.lineNo, l.product.id, l.quantity, delivered ? l.quantity : 0, l.product.unit, l.product.listPrice, l.product.listPrice, l.discountBp, l.product.vatRate, l.net, l.tax, l.gross);
+      }
+      s.event.run(newId(), orderId, null, 'draft', null, owner, at);
+      const rule = waiting ? '折扣超过15%需审批' : '其余订单自动通过';
+      if (status !== 'draft') s.event.run(newId(), orderId, 'draft', waiting ? 'pending_approval' : 'confirmed', rule, owner, at);
+      if (status !== 'draft') {
+        const reasons: ApprovalReason[] = waiting ? [{ code: 'discount_over', params: { bp: 1500, max: DEEP_DISCOUNT_BP } }] : [];
+        const check: CreditCheck = { checkedAt: at, limit: null, balance: 0, orderTotal: totals.gross, overdueDays: 0, overdueDaysAllowed: 0, onHold: false, problems: [], reasons, rule: null, shortLines: 0 };
+        s.decidedBy.run(rule, JSON.stringify(check), orderId);
+        if (waiting) s.approval.run(newId(), orderId, JSON.stringify(reasons), owner, at);
+      }
+      if (status === 'cancelled') s.event.run(newId(), orderId, 'confirmed', 'cancelled', '客户取消采购计划', owner, at);
+      if (status === 'confirmed' || status === 'pending_approval') {
+        for (const l of lines) reserveStock(db, { productId: l.product.id, warehouseId, quantity: l.quantity, document: { type: ORDER_DOCUMENT_TYPE, id: orderId, lineId: l.id } });
+      }
+      result.orders += 1;
+      if (!delivered) continue;
+      const deliveryDate = addDays(date, random.int(1, 6));
+      const deliveryId = newId();
+      const deliveryNo = nextNumber(db, DELIVERY_SERIES, deliveryDate);
+      const postedAt = stamp(deliveryDate);
+      s.delivery.run(deliveryId, deliveryNo, orderId, customerId, warehouseId, deliveryDate, addDays(date, 5), postedAt, owner, owner, postedAt, postedAt);
+      const unitCosts: number[] = [];
+      for (const l of lines) {
+        const lineId = newId();
+        const move = postMove(db, { productId: l.product.id, warehouseId, kind: 'delivery', quantity: -l.quantity, moveDate: deliveryDate, document: { type: 'delivery', id: deliveryId, no: deliveryNo, lineId }, userId: owner });
+        s.deliveryLine.run(lineId, deliveryId, l.id, l.product.id, l.quantity, l.quantity, move.unitCost);
+        unitCosts.push(move.unitCost);
+      }
+      s.event.run(newId(), orderId, 'confirmed', 'delivered', deliveryNo, owner, postedAt);
+      result.deliveries += 1;
+      if (!random.chance(0.03)) continue;
+      const line = lines[0]!;
+      const returnDate = addDays(deliveryDate, random.int(1, 10));
+      const returnId = newId();
+      const returnNo = nextNumber(db, RETURN_SERIES, returnDate);
+      const share = returnedShare(line, 0, 1, line.quantity);
+      const returnAt = stamp(returnDate);
+      s.salesReturn.run(returnId, returnNo, orderId, customerId, warehouseId, returnDate, random.pick(['包装破损', '临近保质期', '发错规格', '客户多订']), owner, returnAt);
+      const returnLineId = newId();
+      postMove(db, { productId: line.product.id, warehouseId, kind: 'return', quantity: 1, unitCost: unitCosts[0]!, moveDate: returnDate, document: { type: 'sales_return', id: returnId, no: returnNo, lineId: returnLineId }, userId: owner });
+      s.returnLine.run(returnLineId, returnId, line.id, line.product.id, 1, share.net, share.tax, share.gross);
+      s.returned.run(1, line.id);
+      s.creditNote.run(newId(), returnId, customerId, orderId, share.net, share.tax, share.gross, returnAt, returnAt);
+      result.returns += 1;
+    }
+    return result;
+  });
+  return run();
+}

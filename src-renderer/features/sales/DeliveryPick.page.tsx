@@ -1,0 +1,127 @@
+import { Alert, Badge, Button, Center, Group, Loader, Paper, Progress, Table, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconBarcode } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { formatFen } from '../../../src-main/domain/core/money';
+import { errorMessage, useApiMutation, useApiQuery } from '../../api/hooks';
+import { LoadFailed } from '../../components/LoadFailed';
+import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../auth/current-user';
+import { StatusBadge } from './components/StatusBadge';
+
+/** 拣货: scan each item; a product not on the delivery is refused at once, loud, before it goes in the box. */
+export function DeliveryPickPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const { id = '' } = useParams();
+  const query = useApiQuery('deliveries.get', { id });
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const pick = useApiMutation('deliveries.pick', {
+    onSuccess: () => setProblem(null),
+    onError: (error) => setProblem(errorMessage(error)),
+    onSettled: () => {
+      setCode('');
+      input.current?.focus();
+    },
+  });
+  const post = useApiMutation('deliveries.post', { onSuccess: (d) => notifications.show({ color: 'teal', message: t('sales.deliveries.posted', { cost: formatFen(d.costOfGoods ?? 0) }) }) });
+  const cancel = useApiMutation('deliveries.cancel');
+  if (query.isError) return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending)
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  const delivery = query.data;
+  const picking = delivery.status === 'picking' && can('deliveries.write');
+  const allPicked = delivery.lines.every((l) => l.pickedQuantity >= l.quantity);
+  return (
+    <>
+      <PageHeader
+        title={`${t('sales.field.deliveryNo')} ${delivery.deliveryNo}`}
+        actions={
+          picking && (
+            <>
+              <Button variant="subtle" color="red" loading={cancel.isPending} onClick={() => cancel.mutate({ id })}>
+                {t('sales.deliveries.cancel')}
+              </Button>
+              <Button loading={post.isPending} onClick={() => post.mutate({ id })} data-testid="delivery-post">
+                {t('sales.deliveries.post')}
+              </Button>
+            </>
+          )
+        }
+      />
+      <Paper withBorder p="md">
+        <Group gap="xl" mb="md">
+          <StatusBadge kind="deliveryStatus" status={delivery.status} color={delivery.status === 'posted' ? 'teal' : 'blue'} />
+          <Text size="sm">{`${t('sales.field.orderNo')}：${delivery.orderNo}`}</Text>
+          <Text size="sm">{`${t('sales.field.customer')}：${delivery.customerName}`}</Text>
+          <Text size="sm">{`${t('sales.field.warehouse')}：${delivery.warehouseName}`}</Text>
+          <Text size="sm">{`${t('sales.field.promisedDate')}：${delivery.promisedDate ?? '—'}`}</Text>
+          <Text size="sm">{`${t('sales.field.deliveryDate')}：${delivery.deliveryDate}`}</Text>
+        </Group>
+        {picking && (
+          <TextInput
+            ref={input}
+            autoFocus
+            size="lg"
+            leftSection={<IconBarcode />}
+            placeholder={t('sales.deliveries.scan')}
+            aria-label={t('sales.deliveries.scan')}
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && code.trim()) pick.mutate({ id, code: code.trim() });
+            }}
+            mb="md"
+            data-testid="pick-scan"
+          />
+        )}
+        {problem && (
+          <Alert color="red" title={t('sales.deliveries.wrong')} mb="md" data-testid="pick-problem">
+            {problem}
+          </Alert>
+        )}
+        {picking && allPicked && (
+          <Alert color="teal" mb="md">
+            {t('sales.deliveries.pickedAll')}
+          </Alert>
+        )}
+        <Table verticalSpacing="sm" striped data-testid="pick-list">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('sales.field.product')}</Table.Th>
+              <Table.Th>{t('sales.field.barcode')}</Table.Th>
+              <Table.Th ta="right">{t('sales.field.quantity')}</Table.Th>
+              <Table.Th w={220}>{t('sales.field.picked')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {delivery.lines.map((l) => (
+              <Table.Tr key={l.id}>
+                <Table.Td>
+                  <Text size="sm">{`${l.productCode} ${l.productName}`}</Text>
+                  {l.serials.length > 0 && <Text size="xs" c="dimmed">{l.serials.join('、')}</Text>}
+                </Table.Td>
+                <Table.Td>{l.barcode ?? ''}</Table.Td>
+                <Table.Td ta="right">{`${l.quantity} ${l.unit}`}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Progress value={(100 * l.pickedQuantity) / l.quantity} color={l.pickedQuantity >= l.quantity ? 'teal' : 'blue'} w={120} />
+                    <Badge variant="light" color={l.pickedQuantity >= l.quantity ? 'teal' : 'gray'}>{`${l.pickedQuantity}/${l.quantity}`}</Badge>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+    </>
+  );
+}

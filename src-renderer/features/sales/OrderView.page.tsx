@@ -1,0 +1,166 @@
+import { Alert, Anchor, Center, Grid, Group, Loader, Paper, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { formatFen } from '../../../src-main/domain/core/money';
+import type { ApprovalReason, Order } from '../../../src-main/domain/orders/orders.dto';
+import { useApiQuery } from '../../api/hooks';
+import { LoadFailed } from '../../components/LoadFailed';
+import { PageHeader } from '../../components/PageHeader';
+import { formatTimestamp } from '../../format';
+import { OrderActions } from './components/OrderActions';
+import { OrderStatusBadge } from './components/StatusBadge';
+
+const MONEY_PARAMS = new Set(['limit', 'balance', 'orderTotal', 'amount', 'total', 'exceededBy']);
+
+/** A reason an order waits for a manager, in words; money in yuan, discounts in percent. */
+export function useReasonText() {
+  const { t } = useTranslation();
+  return (reason: ApprovalReason) => {
+    const params = Object.fromEntries(
+      Object.entries(reason.params).map(([k, v]) => [k, typeof v === 'number' && MONEY_PARAMS.has(k) ? formatFen(v) : typeof v === 'number' && (k === 'bp' || k === 'max') ? `${v / 100}%` : v]),
+    );
+    return t(`sales.reason.${reason.code}`, params);
+  };
+}
+
+function Lines({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const money = (fen: number) => formatFen(fen, order.currency);
+  return (
+    <Table.ScrollContainer minWidth={800}>
+      <Table verticalSpacing="xs" striped data-testid="order-lines">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>#</Table.Th>
+            <Table.Th>{t('sales.field.product')}</Table.Th>
+            <Table.Th ta="right">{t('sales.field.quantity')}</Table.Th>
+            <Table.Th ta="right">{t('sales.field.reserved')}</Table.Th>
+            <Table.Th ta="right">{t('sales.field.delivered')}</Table.Th>
+            <Table.Th ta="right">{t('sales.field.unitPrice')}</Table.Th>
+            <Table.Th ta="right">{t('sales.field.discount')}</Table.Th>
+            <Table.Th ta="right">{t('sales.field.amount')}</Table.Th>
+            <Table.Th>{t('sales.field.promisedDate')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {order.lines.map((l) => (
+            <Table.Tr key={l.id}>
+              <Table.Td>{l.lineNo}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{`${l.productCode} ${l.productName}`}</Text>
+                {l.spec && (
+                  <Text size="xs" c="dimmed">
+                    {l.spec}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td ta="right">{`${l.quantity / l.unitFactor} ${l.unit}`}</Table.Td>
+              <Table.Td ta="right">{l.reservedQuantity}</Table.Td>
+              <Table.Td ta="right">{l.deliveredQuantity}</Table.Td>
+              <Table.Td ta="right">{money(l.unitPrice)}</Table.Td>
+              <Table.Td ta="right">{l.discountBp ? `${l.discountBp / 100}%` : ''}</Table.Td>
+              <Table.Td ta="right">{money(l.gross)}</Table.Td>
+              <Table.Td>{l.promisedDate ?? ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** One order: lines with what is reserved and delivered, why it waits, its timeline, approvals and deliveries. */
+export function OrderViewPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const query = useApiQuery('orders.get', { id });
+  const reasonText = useReasonText();
+  if (query.isError) return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending)
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  const order = query.data;
+  return (
+    <>
+      <PageHeader title={`${t('sales.field.order')} ${order.orderNo ?? ''}`} actions={<OrderActions order={order} />} />
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack>
+            <Paper withBorder p="md">
+              <Group gap="xl" mb="md">
+                <OrderStatusBadge status={order.status} />
+                <Text size="sm">
+                  {t('sales.field.customer')}：<Anchor component={Link} to={`/customers/${order.customerId}`}>{order.customerName}</Anchor>
+                </Text>
+                <Text size="sm">{`${t('sales.field.orderDate')}：${order.orderDate}`}</Text>
+                <Text size="sm">{`${t('sales.field.warehouse')}：${order.warehouseName}`}</Text>
+                <Text size="sm" fw={600}>{`${t('sales.field.total')}：${formatFen(order.totalGross, order.currency)}`}</Text>
+              </Group>
+              {order.status === 'pending_approval' && order.creditCheck && (
+                <Alert color="orange" title={t('sales.order.waitingReasons')} mb="md">
+                  {order.creditCheck.reasons.map((r) => (
+                    <Text key={r.code} size="sm">
+                      {reasonText(r)}
+                    </Text>
+                  ))}
+                  {order.decidedByRule && <Text size="xs" c="dimmed">{`${t('sales.field.decidedByRule')}：${order.decidedByRule}`}</Text>}
+                </Alert>
+              )}
+              <Lines order={order} />
+            </Paper>
+            <Paper withBorder p="md">
+              <Title order={4} mb="sm">
+                {t('sales.order.deliveries')}
+              </Title>
+              {order.deliveries.length === 0 ? (
+                <Text c="dimmed" size="sm">
+                  {t('sales.order.noDeliveries')}
+                </Text>
+              ) : (
+                order.deliveries.map((d) => (
+                  <Group key={d.id} gap="md">
+                    <Anchor component={Link} to={`/deliveries/${d.id}`}>
+                      {d.number}
+                    </Anchor>
+                    <Text size="sm">{d.date}</Text>
+                    <Text size="sm">{t(`sales.deliveryStatus.${d.status}`)}</Text>
+                  </Group>
+                ))
+              )}
+            </Paper>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Paper withBorder p="md">
+            <Title order={4} mb="sm">
+              {t('sales.order.timeline')}
+            </Title>
+            <Timeline active={order.events.length - 1} bulletSize={14} lineWidth={2}>
+              {order.events.map((e) => (
+                <Timeline.Item key={e.id} title={t(`sales.orderStatus.${e.toStatus}`)}>
+                  <Text size="xs" c="dimmed">{`${formatTimestamp(e.at)} ${e.userName ?? ''}`}</Text>
+                  {e.comment && <Text size="sm">{e.comment}</Text>}
+                </Timeline.Item>
+              ))}
+            </Timeline>
+            {order.approvals.length > 0 && (
+              <>
+                <Title order={5} mt="md" mb="xs">
+                  {t('sales.order.approvals')}
+                </Title>
+                {order.approvals.map((a) => (
+                  <Text key={a.id} size="sm">
+                    {`${a.decision ? t(`sales.order.${a.decision}`) : t('sales.orderStatus.pending_approval')} ${a.decidedByName ?? ''} ${a.comment ?? ''}`}
+                  </Text>
+                ))}
+              </>
+            )}
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
