@@ -19,6 +19,7 @@ export const customersHandlers: HandlersFor<typeof customersContract> = {
   'customers.get': (input, ctx) => service.getCustomer(ctx.db, input.id),
   'customers.create': (input, ctx) => service.createCustomer(ctx, input),
   'customers.update': (input, ctx) => updateCustomer(ctx, input),
+  'customers.checkCreditCode': async (input) => service.checkCreditCode(input.creditCode),
   'customers.archive': (input, ctx) => service.setCustomerStatus(ctx, input.id, 'archived'),
   'customers.restore': (input, ctx) => service.setCustomerStatus(ctx, input.id, 'active'),
   'customers.checkDuplicates': (input, ctx) =>

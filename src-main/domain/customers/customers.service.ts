@@ -13,7 +13,7 @@ import type { Customer, CustomerStatus, CustomFieldValue, DuplicateMatch, Lifecy
 import { duplicateConflict, findDuplicates } from './customers.duplicates';
 import { validateCustomFields } from './customers.fields';
 import * as repo from './customers.repository';
-import { customerNameKey, requiredFieldIssues } from './customers.rules';
+import { creditCodeProblem, creditCodeWarning, customerNameKey, normaliseCreditCode, requiredFieldIssues } from './customers.rules';
 import { buildSearchDoc, pinyinSortKey } from './customers.search-text';
 import { addressColumns, contactColumns, toAddress, toContact } from './customers.mapping';
 
@@ -173,13 +173,37 @@ export async function refreshSearchDoc(db: Db, customerId: string): Promise<void
   );
 }
 
+/**
+ * The credit-code warning for a code being saved: a CONFLICT unless the user accepted it (some
+ * older codes were issued with an organisation code that fails GB 11714's check), else returned.
+ */
+export function acceptedCreditCodeWarnings(creditCode: string | null | undefined, accepted: boolean): FieldIssue[] {
+  const warning = creditCode ? creditCodeWarning(creditCode) : null;
+  if (!warning) return [];
+  const issues = [fieldIssue('creditCode', 'invalid_credit_code', { ...warning, warning: true })];
+  if (!accepted) throw new AppError('CONFLICT', `The organisation code inside ${creditCode} fails its check character; save anyway with acceptCreditCodeWarning`, issues);
+  return issues;
+}
+
+/** customers.checkCreditCode: the same checks as saving, for a form to show while the user types. */
+export function checkCreditCode(typed: string): { creditCode: string; issues: FieldIssue[]; warnings: FieldIssue[] } {
+  const creditCode = normaliseCreditCode(typed);
+  const problem = creditCodeProblem(creditCode);
+  const warning = creditCodeWarning(creditCode);
+  return {
+    creditCode,
+    issues: problem ? [fieldIssue('creditCode', 'invalid_credit_code', problem)] : [],
+    warnings: warning ? [fieldIssue('creditCode', 'invalid_credit_code', { ...warning, warning: true })] : [],
+  };
+}
+
 async function requiredIssuesFor(db: Db, customer: Customer): Promise<FieldIssue[]> {
   return requiredFieldIssues(customer, (await getSettings(db)).customerRequiredFields);
 }
 
 // ---------------------------------------------------------------- create / update / archive
 
-export async function createCustomer(ctx: HandlerContext, input: CreateInput): Promise<Customer & { duplicates: DuplicateMatch[] }> {
+export async function createCustomer(ctx: HandlerContext, input: CreateInput): Promise<Customer & { duplicates: DuplicateMatch[]; warnings: FieldIssue[] }> {
   const db = ctx.db;
   const settings = await getSettings(db);
   const { values: customFields, issues: customIssues } = await validateCustomFields(db, {}, input.customFields ?? {});
@@ -191,6 +215,7 @@ export async function createCustomer(ctx: HandlerContext, input: CreateInput): P
     ...flagIssues(input.addresses, 'addresses', 'isDefault'),
   ];
   if (issues.length) throw validationError(issues);
+  const warnings = acceptedCreditCodeWarnings(input.creditCode, input.acceptCreditCodeWarning);
 
   const duplicates = await findDuplicates(db, { name: input.name, creditCode: input.creditCode ?? null, mobiles: [input.mobile, ...input.contacts.map((c) => c.mobile)] });
   if (duplicates.length && !input.allowDuplicate) throw duplicateConflict(duplicates, input);
@@ -239,7 +264,7 @@ export async function createCustomer(ctx: HandlerContext, input: CreateInput): P
   await refreshSearchDoc(db, id);
   const customer = await getCustomer(db, id);
   ctx.audit({ entityType: 'customer', entityId: id, fields: changedFields(null, auditView(customer)) });
-  return { ...customer, duplicates };
+  return { ...customer, duplicates, warnings };
 }
 
 export async function editableCustomer(db: Db, id: string): Promise<Customer> {

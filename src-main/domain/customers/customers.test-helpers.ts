@@ -2,7 +2,7 @@ import type { CustomerCreateInput } from './customers.contract';
 import { creditCodeCheckChar } from './customers.rules';
 
 /** A valid 统一社会信用代码 ending the given 17 characters with their check character. */
-export function creditCode(first17 = '91320100MA1XYW123'): string {
+export function creditCode(first17 = '91320100MA1XYW124'): string {
   const check = creditCodeCheckChar(first17);
   if (first17.length !== 17 || !check) throw new Error(`${first17} is not the body of a credit code`);
   return first17 + check;

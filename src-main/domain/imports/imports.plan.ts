@@ -172,7 +172,7 @@ export async function planImport(records: FileRecord[], headers: string[], mappi
           break;
         case 'phone':
         case 'registeredPhone':
-          take(values.phone(cell.value, field), (v) => (columns[CUSTOMER_COLUMNS[field]] = v));
+          take(values.phone(cell.value), (v) => (columns[CUSTOMER_COLUMNS[field]] = v));
           break;
         case 'size':
           take(values.size(cell.value), (v) => (columns.size = v));
@@ -215,7 +215,7 @@ export async function planImport(records: FileRecord[], headers: string[], mappi
           break;
         case 'contactPhone':
           hasContact = true;
-          take(values.phone(cell.value, field), (v) => (contact.phone = v));
+          take(values.phone(cell.value), (v) => (contact.phone = v));
           break;
         case 'contactTitle':
         case 'contactWechat':

@@ -145,6 +145,7 @@ const messages: Strings<Messages> = {
     ownerPlaceholder: 'Pick the salesperson in charge',
     saved: 'Saved customer {{name}}',
     created: 'Created customer {{code}} {{name}}',
+    acceptCreditCode: 'The code is right (checked against the business licence): save it anyway',
     duplicatesTitle: 'This may be an existing customer',
     duplicatesText: 'These customers share details with what you entered; check whether it is the same one:',
     duplicateReason: { creditCode: 'Same credit code', mobile: 'Same mobile', name: 'Same name' },

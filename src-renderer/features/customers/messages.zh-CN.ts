@@ -142,6 +142,7 @@ const messages = {
     ownerPlaceholder: '选择负责的销售',
     saved: '已保存客户 {{name}}',
     created: '已新建客户 {{code}} {{name}}',
+    acceptCreditCode: '代码无误（已对照营业执照核实），仍然保存',
     duplicatesTitle: '可能是已有客户',
     duplicatesText: '下面的客户和你填写的信息相同，请先确认是不是同一家：',
     duplicateReason: { creditCode: '信用代码相同', mobile: '手机号相同', name: '名称相同' },

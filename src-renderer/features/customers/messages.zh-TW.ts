@@ -182,6 +182,7 @@ const zhTW: Messages = {
     ownerPlaceholder: "選擇負責的銷售",
     saved: "已儲存客戶 {{name}}",
     created: "已新建客戶 {{code}} {{name}}",
+    acceptCreditCode: "代碼無誤（已對照營業執照核實），仍然儲存",
     duplicatesTitle: "可能是已有客戶",
     duplicatesText: "下面的客戶和你填寫的資訊相同，請先確認是不是同一家：",
     duplicateReason: {
