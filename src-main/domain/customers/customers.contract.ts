@@ -26,6 +26,7 @@ import {
   INTERACTION_KINDS,
   type Interaction,
   LIFECYCLE_STAGES,
+  type LifecycleRecompute,
   type SavedView,
   type Tag,
   type TagWithCount,
@@ -324,8 +325,9 @@ export const customersContract = {
     permission: 'customers.write',
     mutates: true,
   }),
-  'customers.recomputeLifecycle': method<{ total: number; changed: number; asOf: string }>()({
-    input: z.object({ asOf: isoDate.optional(), jobId: jobIdField }).strict(),
+  /** Written for today only; another (later) date is a what-if that needs dryRun and writes nothing. */
+  'customers.recomputeLifecycle': method<LifecycleRecompute>()({
+    input: z.object({ asOf: isoDate.optional(), dryRun: z.boolean().default(false), jobId: jobIdField }).strict(),
     permission: 'customers.write',
     mutates: true,
   }),

@@ -158,6 +158,16 @@ export interface StageChange {
   changedAt: string;
 }
 
+/** customers.recomputeLifecycle's answer; a dryRun says what a recompute for asOf would leave. */
+export interface LifecycleRecompute {
+  total: number;
+  changed: number;
+  asOf: string;
+  dryRun: boolean;
+  /** Active customers per effective stage after the recompute. */
+  stages: Record<LifecycleStage, number>;
+}
+
 /** The 360° header (客户全景). Figures come from customer_stats: honest zeros until orders etc. exist. */
 export interface CustomerOverview {
   customerId: string;

@@ -62,5 +62,5 @@ export const customersHandlers: HandlersFor<typeof customersContract> = {
     await setStage(ctx, input.id, input.stage, input.reason);
     return service.getCustomer(ctx.db, input.id);
   },
-  'customers.recomputeLifecycle': (input, ctx) => recomputeLifecycle(ctx, input.asOf),
+  'customers.recomputeLifecycle': (input, ctx) => recomputeLifecycle(ctx, input),
 };

@@ -178,7 +178,7 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
       const creditLimit = random.chance(0.6) ? random.int(10, 500) * 1000_00 : null;
       const hasInteractions = random.chance(0.6);
       const stage: LifecycleStage = computeStage(
-        { orderCount, ordersLast365d: recent, firstOrderDate: firstOrder, lastOrderDate: lastOrder, hasInteractions, fromLead: false, previousComputed: null },
+        { orderCount, ordersLast365d: recent, firstOrderDate: firstOrder, lastOrderDate: lastOrder, hasInteractions, fromLead: false, returnedAfterChurn: false },
         asOf,
       );
       const createdAt = stamp(created);
