@@ -96,7 +96,6 @@ const customerFields = {
   registeredPhone: phoneField,
   customFields: z.record(customFieldKey, z.union([z.string().max(500), z.number(), z.null()])).optional(),
   notes: optionalText(2000),
-  leadId: z.string().max(64).nullable().optional(),
 };
 
 export const customerCreateInput = z

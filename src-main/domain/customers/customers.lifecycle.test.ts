@@ -3,7 +3,7 @@ import { ownerApi } from '../../db/test-db';
 import { addDays, businessDateIn } from '../core/dates';
 import { seedCustomers } from './customers.seed';
 import { computeStage, orderHistoryFacts, type LifecycleFacts } from './customers.lifecycle';
-import { aCustomer, recordOrders } from './customers.test-helpers';
+import { aCustomer, aMobile, recordOrders } from './customers.test-helpers';
 
 const asOf = '2026-11-23';
 const noOrders: LifecycleFacts = { orderCount: 0, ordersLast365d: 0, firstOrderDate: null, lastOrderDate: null, hasInteractions: false, fromLead: false, returnedAfterChurn: false };
@@ -75,7 +75,8 @@ describe('the facts of an order history', () => {
 describe('lifecycle through the API', () => {
   it('starts a lead-created customer as a lead and makes it a prospect once a call is logged', async () => {
     const api = await ownerApi();
-    const customer = await api.ok('customers.create', aCustomer({ leadId: 'L000001' }));
+    const lead = await api.ok('leads.create', { name: '陈静', company: '苏州恒通建材有限公司', mobile: aMobile() });
+    const customer = await api.ok('customers.get', { id: (await api.ok('leads.convert', { id: lead.id })).customer.id });
     expect(customer.lifecycleStage).toBe('lead');
     await api.ok('customers.logInteraction', { customerId: customer.id, kind: 'call', subject: '首次电话沟通' });
     const overview = await api.ok('customers.overview', { id: customer.id });

@@ -81,8 +81,11 @@ async function today(db: Kysely<Database>): Promise<string> {
   return businessDateIn((await getSettings(db)).timeZone);
 }
 
-/** Re-evaluates one customer (after create, an interaction, a merge). */
-export async function refreshStage(db: Kysely<Database>, customerId: string, userId: string | null, source: 'computed' | 'merge' = 'computed'): Promise<void> {
+/**
+ * Re-evaluates one customer (after create, an interaction, a merge). A merge is always recorded,
+ * naming the customer merged in, even when the stage stays the same.
+ */
+export async function refreshStage(db: Kysely<Database>, customerId: string, userId: string | null, mergedFrom?: string): Promise<void> {
   const customer = await repo.findCustomer(db, customerId);
   if (!customer) return;
   const stats = await repo.findStats(db, customerId);
@@ -99,12 +102,21 @@ export async function refreshStage(db: Kysely<Database>, customerId: string, use
     },
     asOf,
   );
-  if (computed === customer.lifecycle_computed) return;
+  if (computed === customer.lifecycle_computed && mergedFrom === undefined) return;
   const effective = customer.lifecycle_override ?? computed;
   const now = nowIso();
-  await repo.updateCustomer(db, customerId, { lifecycle_computed: computed, lifecycle_stage: effective, updated_at: now });
-  if (effective !== customer.lifecycle_stage) {
-    await repo.appendStageChange(db, { id: newId(), customer_id: customerId, from_stage: customer.lifecycle_stage, to_stage: effective, source, reason: null, user_id: userId, changed_at: now });
+  if (computed !== customer.lifecycle_computed) await repo.updateCustomer(db, customerId, { lifecycle_computed: computed, lifecycle_stage: effective, updated_at: now });
+  if (effective !== customer.lifecycle_stage || mergedFrom !== undefined) {
+    await repo.appendStageChange(db, {
+      id: newId(),
+      customer_id: customerId,
+      from_stage: customer.lifecycle_stage,
+      to_stage: effective,
+      source: mergedFrom === undefined ? 'computed' : 'merge',
+      reason: mergedFrom ?? null,
+      user_id: userId,
+      changed_at: now,
+    });
   }
 }
 

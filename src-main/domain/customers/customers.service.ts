@@ -118,7 +118,6 @@ export const COLUMN_OF = {
   registeredAddress: 'registered_address',
   registeredPhone: 'registered_phone',
   notes: 'notes',
-  leadId: 'lead_id',
 } as const satisfies Record<string, keyof CustomersTable>;
 
 function toColumns(fields: Partial<Record<keyof typeof COLUMN_OF, unknown>>): Updateable<CustomersTable> {
@@ -203,7 +202,15 @@ async function requiredIssuesFor(db: Db, customer: Customer): Promise<FieldIssue
 
 // ---------------------------------------------------------------- create / update / archive
 
-export async function createCustomer(ctx: HandlerContext, input: CreateInput): Promise<Customer & { duplicates: DuplicateMatch[]; warnings: FieldIssue[] }> {
+/**
+ * The link to a lead is made only by converting the lead (leads.convert), which has checked the
+ * lead and links it back; nobody sets it through customers.create or customers.update.
+ */
+export interface CustomerOrigin {
+  leadId: string;
+}
+
+export async function createCustomer(ctx: HandlerContext, input: CreateInput, origin?: CustomerOrigin): Promise<Customer & { duplicates: DuplicateMatch[]; warnings: FieldIssue[] }> {
   const db = ctx.db;
   const settings = await getSettings(db);
   const { values: customFields, issues: customIssues } = await validateCustomFields(db, {}, input.customFields ?? {});
@@ -223,7 +230,7 @@ export async function createCustomer(ctx: HandlerContext, input: CreateInput): P
   const now = nowIso();
   const id = newId();
   const firstAddress = input.addresses.find((a) => a.kind === 'billing') ?? input.addresses[0];
-  const stage: LifecycleStage = input.leadId ? 'lead' : 'prospect';
+  const stage: LifecycleStage = origin ? 'lead' : 'prospect';
   await repo.insertCustomer(
     db,
     {
@@ -239,6 +246,7 @@ export async function createCustomer(ctx: HandlerContext, input: CreateInput): P
       district: input.district ?? firstAddress?.district ?? null,
       payment_terms_days: input.paymentTermsDays ?? 0,
       custom_fields: JSON.stringify(customFields),
+      lead_id: origin?.leadId ?? null,
       lifecycle_stage: stage,
       lifecycle_computed: stage,
       status: 'active',
@@ -265,6 +273,18 @@ export async function createCustomer(ctx: HandlerContext, input: CreateInput): P
   const customer = await getCustomer(db, id);
   ctx.audit({ entityType: 'customer', entityId: id, fields: changedFields(null, auditView(customer)) });
   return { ...customer, duplicates, warnings };
+}
+
+/** Hands a user's active customers to another (leads.reassignOwner); one audit row per customer. */
+export async function reassignCustomers(ctx: HandlerContext, fromUserId: string, toUserId: string): Promise<number> {
+  const ids = ctx.sqlite.prepare(`SELECT id FROM customers WHERE owner_user_id = ? AND status = 'active'`).pluck().all(fromUserId) as string[];
+  const update = ctx.sqlite.prepare('UPDATE customers SET owner_user_id = ?, updated_at = ? WHERE id = ?');
+  const now = nowIso();
+  for (const id of ids) {
+    update.run(toUserId, now, id);
+    ctx.audit({ entityType: 'customer', entityId: id, fields: { ownerUserId: { before: fromUserId, after: toUserId } } });
+  }
+  return ids.length;
 }
 
 export async function editableCustomer(db: Db, id: string): Promise<Customer> {

@@ -16,7 +16,7 @@ import { diffUpdate, duplicateHits, prefetch, readExisting } from './imports.exi
 import * as values from './imports.values';
 
 /** Customer columns a row can set, by import field: the customer record's own columns, the salesperson as `owner`. */
-const { ownerUserId, leadId: _leadIsNeverImported, ...sameAsRecord } = COLUMN_OF;
+const { ownerUserId, ...sameAsRecord } = COLUMN_OF;
 export const CUSTOMER_COLUMNS = { ...sameAsRecord, owner: ownerUserId } as const satisfies Partial<Record<ImportField, string>>;
 
 export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[keyof typeof CUSTOMER_COLUMNS];

@@ -297,6 +297,13 @@ export type CampaignInput = z.input<typeof campaignInput>;
 export type OpportunityCreateInput = z.input<typeof opportunityCreateInput>;
 export type OpportunityPatch = z.input<typeof opportunityPatch>;
 
+/** How many of each were handed over by leads.reassignOwner. */
+export interface OwnerReassignment {
+  leads: number;
+  opportunities: number;
+  customers: number;
+}
+
 const byId = z.object({ id }).strict();
 
 export const leadsContract = {
@@ -331,10 +338,19 @@ export const leadsContract = {
         kind: z.enum(CUSTOMER_KINDS).optional(),
         /** Defaults to the lead's company, else its contact name. */
         customerName: optionalText(100),
+        /** The customer's owner (an active user); defaults to the lead's owner if active, else the converting user. */
+        ownerUserId: id.optional(),
         allowDuplicate: z.boolean().default(false),
       })
       .strict(),
     permission: 'leads.write',
+    mutates: true,
+    changes: ['leads', 'customers'],
+  }),
+  /** Hands a leaving salesperson's open leads, open opportunities and active customers to an active colleague. */
+  'leads.reassignOwner': method<OwnerReassignment>()({
+    input: z.object({ fromUserId: id, toUserId: id }).strict(),
+    permission: 'leads.reassign',
     mutates: true,
     changes: ['leads', 'customers'],
   }),

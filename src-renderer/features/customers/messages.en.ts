@@ -225,7 +225,7 @@ const messages: Strings<Messages> = {
     by: 'by {{name}}',
     stageChange: 'Stage: {{from}} → {{to}}',
     stageSet: 'Stage: {{to}}',
-    stageSource: { computed: 'automatic', override: 'set by hand', override_cleared: 'back to automatic', merge: 'merge' },
+    stageSource: { computed: 'automatic', override: 'set by hand', override_cleared: 'back to automatic', merge: 'merged from' },
     loadMore: 'Load more',
     needSubject: 'Write a subject or notes',
   },

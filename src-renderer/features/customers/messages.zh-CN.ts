@@ -222,7 +222,7 @@ const messages = {
     by: '{{name}} 记录',
     stageChange: '客户阶段：{{from}} → {{to}}',
     stageSet: '客户阶段：{{to}}',
-    stageSource: { computed: '自动判定', override: '手动设置', override_cleared: '恢复自动判定', merge: '合并' },
+    stageSource: { computed: '自动判定', override: '手动设置', override_cleared: '恢复自动判定', merge: '合并自' },
     loadMore: '加载更多',
     needSubject: '请填写主题或内容',
   },

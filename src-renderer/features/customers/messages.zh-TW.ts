@@ -270,7 +270,7 @@ const zhTW: Messages = {
       computed: "自動判定",
       override: "手動設定",
       override_cleared: "恢復自動判定",
-      merge: "合併"
+      merge: "合併自"
     },
     loadMore: "載入更多",
     needSubject: "請填寫主題或內容"

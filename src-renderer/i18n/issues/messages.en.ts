@@ -89,6 +89,7 @@ const messages: Messages = {
       only_address_is_default: 'The only address has to be the default one',
       merge_into_itself: 'A customer cannot be merged into itself',
       customer_inactive: 'This customer is archived or merged',
+      same_owner: 'Choose someone other than the person handing over',
       lead_lost: 'This lead is marked lost',
       same_unit: 'The second unit must differ from the base unit',
       service_stocked: 'A service is not kept in stock',

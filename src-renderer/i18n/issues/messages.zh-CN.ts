@@ -92,6 +92,7 @@ const messages = {
       only_address_is_default: '唯一的地址必须是默认地址',
       merge_into_itself: '不能合并到自己',
       customer_inactive: '该客户已归档或已合并',
+      same_owner: '请选择交接人以外的同事',
       lead_lost: '该线索已标记为丢失',
       same_unit: '辅助单位不能与基本单位相同',
       service_stocked: '服务类商品不管库存',

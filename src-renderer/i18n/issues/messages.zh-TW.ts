@@ -103,6 +103,7 @@ const zhTW: Messages = {
       only_address_is_default: "唯一的地址必須是預設地址",
       merge_into_itself: "不能合併到自己",
       customer_inactive: "該客戶已歸檔或已合併",
+      same_owner: "請選擇交接人以外的同事",
       lead_lost: "該線索已標記為丟失",
       same_unit: "輔助單位不能與基本單位相同",
       service_stocked: "服務類商品不管庫存",
