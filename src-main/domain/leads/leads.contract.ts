@@ -162,10 +162,18 @@ export interface ChannelReportRow {
   cost: number;
   /** cost / converted, rounded half-up to the fen; null when nothing converted. */
   costPerConverted: number | null;
-  /** Lifetime revenue of the converted customers (customer_stats), fen. */
+  /** Lifetime revenue of the converted customers from their orders (customer_stats), fen. */
   revenue: number;
   /** (revenue − cost) / cost in basis points, rounded half-up; null without cost. */
   roi: number | null;
+  /**
+   * Deals won with the converted customers and their value (fen): what the channel brought
+   * before orders exist. Never added to revenue; its own ROI says which base it uses.
+   */
+  wonDeals: number;
+  wonDealValue: number;
+  /** (wonDealValue − cost) / cost in basis points, rounded half-up; null without cost. */
+  wonDealRoi: number | null;
 }
 
 export interface ChannelReport {

@@ -187,13 +187,15 @@ const zhTW: Messages = {
     costPerConverted: "獲客成本",
     revenue: "轉化客戶收入",
     roi: "通路 ROI",
+    wonDealValue: "成交商機金額（筆數）",
+    wonDealRoi: "ROI（按成交商機）",
     total: "合計",
     noChannel: "未填通路",
     chartMoney: "金額（元）",
     chartCount: "客戶數",
     emptyTitle: "這段時間沒有線索，也沒有活動費用",
     emptyText: "換一個日期範圍，或者先錄入線索和行銷活動的費用。",
-    note: "線索按建立日期統計，費用按活動開始日期統計；轉化客戶收入是這些客戶至今的累計銷售額，訂單模組上線前為 0。",
+    note: "線索按建立日期統計，費用按活動開始日期統計；轉化客戶收入是這些客戶訂單的累計銷售額，訂單模組上線前為 0；成交商機金額單獨統計，兩種 ROI 分開計算、互不相加。",
     exportName: "通路分析"
   }
 };
