@@ -11,10 +11,10 @@ const zhTW: Messages = {
     invalid_id: "編號無效",
     invalid_date: "請填寫有效日期，格式為 2026-11-28",
     invalid_datetime: "請填寫有效時間，例如 2026-11-28 09:30",
-    invalid_mobile: "手機號格式不對：應為 13–19 開頭的 11 位數字",
-    invalid_phone: "電話格式不對：座機請帶區號（如 010-12345678），也可填 400/800 號碼或手機號",
-    invalid_email: "郵箱格式不對，例如 name@example.com",
-    invalid_postcode: "郵編應為 6 位數字",
+    invalid_mobile: "手機號碼格式不對：應為 13–19 開頭的 11 位數字",
+    invalid_phone: "電話格式不對：座機請帶區號（如 010-12345678），也可填 400/800 號碼或手機號碼",
+    invalid_email: "電子郵件格式不對，例如 name@example.com",
+    invalid_postcode: "郵遞區號應為 6 位數字",
     invalid_credit_code: "統一社會信用代碼有誤：{{reason}}",
     invalid_username: "只能使用字母、數字、漢字和 _ . -",
     invalid_time_zone: "不認識這個時區",
@@ -45,9 +45,9 @@ const zhTW: Messages = {
     invalid_transition: "目前狀態「{{from}}」不能變為「{{to}}」",
     frozen: "已{{status}}，不能再修改",
     unsupported_encoding: "檔案編碼為 {{encoding}}，請另存為 UTF-8 或 GBK 編碼的 CSV，或 Excel 檔案",
-    duplicate_header: "表頭「{{header}}」出現了不止一次（{{columns}} 欄），請改名或刪掉多餘的欄",
-    too_many_rows: "行數超過上限 {{max}} 行，請拆分成多個檔案",
-    too_many_columns: "列數超過上限 {{max}} 列",
+    duplicate_header: "標題列「{{header}}」出現了不止一次（{{columns}} 欄），請改名或刪掉多餘的欄",
+    too_many_rows: "列數超過上限 {{max}} 列，請拆分成多個檔案",
+    too_many_columns: "欄數超過上限 {{max}} 欄",
     cell_too_long: "有單元格超過 {{max}} 個字元",
     file_too_large: "檔案超過 {{max}}，請拆分成多個檔案",
     already_reversed: "這筆流水已經沖銷過了",
@@ -55,13 +55,13 @@ const zhTW: Messages = {
     invalid_device_prefix: "裝置前綴為 1–4 位大寫字母或數字",
     device_prefix_set: "本機已使用編號前綴 {{current}}，不能更改",
     password_protected: "活頁簿設有開啟密碼，請在 Excel 中取消密碼後再匯入",
-    malformed_csv: "第 {{line}} 行無法按 CSV 讀取（可能有引號沒有配對）",
+    malformed_csv: "第 {{line}} 列無法按 CSV 讀取（可能有引號沒有配對）",
     invalid_barcode: "條碼不對：應為 4–32 位字母、數字或 -；8、12、13、14 位數字條碼的最後一位檢查碼要對得上"
   },
   words: {
     matchedOn: {
       creditCode: "統一社會信用代碼",
-      mobile: "手機號",
+      mobile: "手機號碼",
       name: "名稱"
     },
     entity: {
@@ -118,7 +118,7 @@ const zhTW: Messages = {
     },
     status: {
       saved: "儲存",
-      posted: "過賬",
+      posted: "過帳",
       invoiced: "開票",
       confirmed: "確認"
     }

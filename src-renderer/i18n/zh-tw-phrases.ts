@@ -1,0 +1,91 @@
+/**
+ * Taiwan phrasing that OpenCC (cn → twp) does not give, applied after it by scripts/zh-tw.ts, and
+ * the mainland-only terms a zh-TW catalog must not contain (zh-tw-terms.test.ts scans for them).
+ * In Taiwan 列 is a row and 欄 a column (a kanban has 欄), the reverse of the mainland's 行 / 列,
+ * so the column senses are rewritten before the row senses.
+ */
+export const TAIWAN_FIXES: readonly [RegExp, string][] = [
+  [/退出登入/g, '登出'],
+  [/賬/g, '帳'],
+  [/“/g, '「'],
+  [/”/g, '」'],
+  [/‘/g, '『'],
+  [/’/g, '』'],
+  [/當前/g, '目前'],
+  [/操作日誌/g, '操作紀錄'],
+  [/導出/g, '匯出'],
+  [/導入/g, '匯入'],
+  [/默認/g, '預設'],
+  [/程式碼/g, '代碼'],
+  [/型別/g, '類型'],
+  [/營銷/g, '行銷'],
+  [/渠道/g, '通路'],
+  [/自定義/g, '自訂'],
+  [/\}\} 條/g, '}} 筆'],
+  [/筆記錄/g, '筆紀錄'],
+  [/制單/g, '製單'],
+  [/稽核/g, '審核'],
+  [/示例/g, '範例'],
+  [/訂單號/g, '訂單編號'],
+  [/納稅人識別號/g, '統一編號'],
+  [/許可權/g, '權限'],
+  [/服務專案/g, '服務項目'],
+  [/序列號/g, '序號'],
+  [/條形碼/g, '條碼'],
+  [/校驗碼/g, '檢查碼'],
+  [/復購/g, '回購'],
+  [/關鍵詞/g, '關鍵字'],
+  [/\}\}\+ 條/g, '}}+ 筆'],
+  [/郵箱/g, '電子郵件'],
+  [/手機號(?!碼)/g, '手機號碼'],
+  [/郵編/g, '郵遞區號'],
+  [/新建/g, '新增'],
+  [/創建/g, '建立'],
+  [/文本/g, '文字'],
+  [/模板/g, '範本'],
+  [/時間線/g, '時間軸'],
+  [/重置密碼/g, '重設密碼'],
+  [/合同/g, '合約'],
+  [/反饋/g, '回饋'],
+  [/不能撤銷/g, '無法復原'],
+  [/撤銷/g, '取消'],
+  [/表頭/g, '標題列'],
+  [/衝銷/g, '沖銷'],
+  [/字首/g, '前綴'],
+  [/工作簿設定了/g, '活頁簿設有'],
+  // Columns: 列 → 欄 (but 命令列, the command line, is Taiwan's own word).
+  [/(每一|其中一|用不上的|檔案中的|多餘的|兩)列/g, '$1欄'],
+  [/^列$/g, '欄'],
+  [/列數/g, '欄數'],
+  [/\}\} 列/g, '}} 欄'],
+  // Rows: 行 → 列.
+  [/(每|第一|同一|整|這些|有問題的|可以匯入的|存在的|跳過的|一)行/g, '$1列'],
+  [/\}\} 行/g, '}} 列'],
+  [/行數/g, '列數'],
+];
+
+export function taiwanPhrasing(text: string): string {
+  return TAIWAN_FIXES.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text);
+}
+
+/** Mainland terms (after OpenCC) that Taiwan says otherwise; none may appear in a zh-TW catalog. */
+export const MAINLAND_ONLY: readonly RegExp[] = [
+  /郵箱/,
+  /手機號(?!碼)/,
+  /郵編/,
+  /新建/,
+  /創建/,
+  /文本/,
+  /模板/,
+  /時間線/,
+  /重置密碼/,
+  /合同/,
+  /反饋/,
+  /撤銷/,
+  /表頭/,
+  /賬/,
+  /第 ?\{\{\w+\}\} ?行/,
+  /\}\} 行/,
+  /(每|第一|同一|整|這些|有問題的|跳過的)行/,
+  /(每一|其中一|檔案中的)列/,
+];
