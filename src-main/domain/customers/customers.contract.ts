@@ -27,6 +27,7 @@ import {
   type Interaction,
   LIFECYCLE_STAGES,
   type LifecycleRecompute,
+  type StageSummaryRow,
   type SavedView,
   type Tag,
   type TagWithCount,
@@ -323,6 +324,12 @@ export const customersContract = {
       .refine((v) => v.stage === null || !!v.reason, { path: ['reason'], message: 'Say why the stage is set by hand' }),
     permission: 'customers.write',
     mutates: true,
+  }),
+  /** The owner's (by default the caller's) active customers per stage, with how many entered and left each in 30 days. */
+  'customers.stageSummary': method<StageSummaryRow[]>()({
+    input: z.object({ ownerUserId: id.optional() }).strict(),
+    permission: 'customers.read',
+    mutates: false,
   }),
   /** Written for today only; another (later) date is a what-if that needs dryRun and writes nothing. */
   'customers.recomputeLifecycle': method<LifecycleRecompute>()({

@@ -3,7 +3,7 @@ import type { customersContract } from './customers.contract';
 import { findDuplicates } from './customers.duplicates';
 import * as engagement from './customers.engagement';
 import { saveFieldDef, toFieldDef } from './customers.fields';
-import { recomputeLifecycle, setStage } from './customers.lifecycle';
+import { recomputeLifecycle, setStage, stageSummary } from './customers.lifecycle';
 import { listCustomers } from './customers.list';
 import { mergeCustomers } from './customers.merge';
 import { searchCustomers } from './customers.search';
@@ -63,4 +63,5 @@ export const customersHandlers: HandlersFor<typeof customersContract> = {
     return service.getCustomer(ctx.db, input.id);
   },
   'customers.recomputeLifecycle': (input, ctx) => recomputeLifecycle(ctx, input),
+  'customers.stageSummary': (input, ctx) => stageSummary(ctx, input.ownerUserId ?? ctx.user?.id ?? null),
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ownerApi } from '../../db/test-db';
 import { addDays, businessDateIn } from '../core/dates';
 import { seedCustomers } from './customers.seed';
+import { LIFECYCLE_STAGES, STAGE_NEXT_ACTIONS } from './customers.dto';
 import { computeStage, orderHistoryFacts, type LifecycleFacts } from './customers.lifecycle';
 import { aCustomer, aMobile, recordOrders } from './customers.test-helpers';
 
@@ -177,5 +178,23 @@ describe('lifecycle through the API', () => {
       openTickets: 0,
       yearsOfCooperation: expect.any(Number),
     });
+  });
+});
+
+describe('the owner’s stages on the workbench', () => {
+  it('counts the caller’s customers per stage with the moves of the last 30 days, and suggests a next action for each', async () => {
+    const api = await ownerApi();
+    const today = businessDateIn('Asia/Shanghai');
+    const me = api.session.user!.id;
+    const a = await api.ok('customers.create', aCustomer({ name: '甲', ownerUserId: me }));
+    await api.ok('customers.create', aCustomer({ name: '乙', ownerUserId: me }));
+    await api.ok('customers.create', aCustomer({ name: '丙' }));
+    recordOrders(api.backend.conn.sqlite, a.id, [addDays(today, -5)], today);
+    await api.ok('customers.recomputeLifecycle', {});
+    const summary = await api.ok('customers.stageSummary', {});
+    expect(summary.map((r) => r.stage)).toEqual([...LIFECYCLE_STAGES]);
+    expect(summary.find((r) => r.stage === 'prospect')).toEqual({ stage: 'prospect', count: 1, enteredLast30d: 2, leftLast30d: 1 });
+    expect(summary.find((r) => r.stage === 'new')).toEqual({ stage: 'new', count: 1, enteredLast30d: 1, leftLast30d: 0 });
+    for (const stage of LIFECYCLE_STAGES) expect(STAGE_NEXT_ACTIONS[stage].length).toBeGreaterThan(0);
   });
 });

@@ -5,7 +5,7 @@ import { fieldIssue } from '../../api/issues';
 import type { Database } from '../../db/schema';
 import { newId, nowIso } from '../shared/ids';
 import { getSettings } from '../settings/settings.service';
-import { LIFECYCLE_STAGES, type LifecycleRecompute, type LifecycleStage } from './customers.dto';
+import { LIFECYCLE_STAGES, type LifecycleRecompute, type LifecycleStage, type StageSummaryRow } from './customers.dto';
 import * as repo from './customers.repository';
 import { businessDateIn, daysBetween } from '../core/dates';
 
@@ -236,4 +236,28 @@ export async function recomputeLifecycle(ctx: HandlerContext, input: { asOf?: st
   ctx.progress(rows.length, rows.length, 'Lifecycle stages recomputed');
   ctx.audit({ entityType: 'customer', entityId: '*', fields: { lifecycleRecompute: { before: null, after: { asOf, total: rows.length, changed } } } });
   return { total: rows.length, changed, asOf, dryRun, stages };
+}
+
+/** customers.stageSummary: counts per effective stage and the stage changes of the last 30 days. */
+export async function stageSummary(ctx: HandlerContext, ownerUserId: string | null): Promise<StageSummaryRow[]> {
+  const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+  const counts = new Map(
+    (
+      ctx.sqlite
+        .prepare(`SELECT lifecycle_stage AS stage, count(*) AS n FROM customers WHERE status = 'active' AND owner_user_id IS ? GROUP BY lifecycle_stage`)
+        .all(ownerUserId) as { stage: LifecycleStage; n: number }[]
+    ).map((r) => [r.stage, r.n]),
+  );
+  const moves = ctx.sqlite
+    .prepare(
+      `SELECT h.from_stage, h.to_stage FROM customer_stage_history h JOIN customers c ON c.id = h.customer_id
+        WHERE h.changed_at >= ? AND c.status = 'active' AND c.owner_user_id IS ? AND h.from_stage IS NOT h.to_stage`,
+    )
+    .all(since, ownerUserId) as { from_stage: LifecycleStage | null; to_stage: LifecycleStage }[];
+  return LIFECYCLE_STAGES.map((stage) => ({
+    stage,
+    count: counts.get(stage) ?? 0,
+    enteredLast30d: moves.filter((m) => m.to_stage === stage).length,
+    leftLast30d: moves.filter((m) => m.from_stage === stage).length,
+  }));
 }
