@@ -10,6 +10,17 @@ const messages: Strings<Messages> = {
   kind: { company: 'Company', individual: 'Individual' },
   size: { micro: 'Micro', small: 'Small', medium: 'Medium', large: 'Large' },
   status: { active: 'Active', archived: 'Archived', all: 'All' },
+  nextAction: {
+    label: 'Suggested next: {{actions}}',
+    separator: ', ',
+    firstContact: 'first contact',
+    needsAnalysis: 'needs analysis',
+    quote: 'quote',
+    onboardingCall: 'onboarding call',
+    satisfactionFollowUp: 'satisfaction follow-up',
+    referralAsk: 'ask for a referral',
+    winBack: 'win-back call',
+  },
   stage: {
     lead: 'Lead',
     prospect: 'Prospect',

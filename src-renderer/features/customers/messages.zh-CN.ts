@@ -7,6 +7,17 @@ const messages = {
   kind: { company: '企业', individual: '个人' },
   size: { micro: '微型', small: '小型', medium: '中型', large: '大型' },
   status: { active: '正常', archived: '已归档', all: '全部' },
+  nextAction: {
+    label: '建议下一步：{{actions}}',
+    separator: '、',
+    firstContact: '首次联系',
+    needsAnalysis: '需求分析',
+    quote: '报价',
+    onboardingCall: '首单回访电话',
+    satisfactionFollowUp: '满意度回访',
+    referralAsk: '请其转介绍',
+    winBack: '挽回联系',
+  },
   stage: {
     lead: '线索',
     prospect: '潜在客户',

@@ -21,6 +21,17 @@ const zhTW: Messages = {
     archived: "已歸檔",
     all: "全部"
   },
+  nextAction: {
+    label: "建議下一步：{{actions}}",
+    separator: "、",
+    firstContact: "首次聯絡",
+    needsAnalysis: "需求分析",
+    quote: "報價",
+    onboardingCall: "首單回訪電話",
+    satisfactionFollowUp: "滿意度回訪",
+    referralAsk: "請其轉介紹",
+    winBack: "挽回聯絡",
+  },
   stage: {
     lead: "線索",
     prospect: "潛在客戶",
