@@ -9,7 +9,7 @@ import customersEn from '../src-renderer/features/customers/messages.en';
 
 const run = chromiumAvailable();
 const CUSTOMER = '南京博雅食品有限公司';
-const CREDIT_CODE = `91320102MA1WBY7K3${creditCodeCheckChar('91320102MA1WBY7K3')}`;
+const CREDIT_CODE = `91320102MA1WBY7K9${creditCodeCheckChar('91320102MA1WBY7K9')}`;
 
 
 describe.runIf(run)('customers in Chromium', () => {

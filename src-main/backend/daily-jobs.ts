@@ -14,7 +14,7 @@ export async function runDailyJobs(backend: RunningBackend, now = new Date()): P
   const session = { user: localAdmin(backend.conn) };
   // Work the business expects once a day (the areas' dailyJobs), through dispatch as the audited local administrator.
   for (const method of backend.registry.dailyJobs) {
-    const result = await backend.call({ session, transport: 'cli' }, method, { asOf: today });
+    const result = await backend.call({ session, transport: 'cli' }, method, {});
     if (!result.ok) backend.logError(`daily ${method}`, new Error(`${result.error.code}: ${result.error.message}`));
   }
   // A desktop left open for months never reopens the file: its statistics are refreshed here.

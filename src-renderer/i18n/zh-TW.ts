@@ -9,7 +9,7 @@ const zhTW: Catalog = {
   common: {
     save: "儲存",
     cancel: "取消",
-    create: "新建",
+    create: "新增",
     edit: "編輯",
     remove: "刪除",
     search: "搜尋",
@@ -61,8 +61,8 @@ const zhTW: Catalog = {
     purchasing: "採購",
     invoices: "發票",
     payments: "收款",
-    receivables: "應收對賬",
-    vouchers: "記賬憑證",
+    receivables: "應收對帳",
+    vouchers: "記帳憑證",
     tickets: "售後工單",
     loyalty: "會員積分",
     coupons: "優惠券",
@@ -130,7 +130,7 @@ const zhTW: Catalog = {
     stepDone: "完成",
     companyName: "公司名稱",
     companyNamePlaceholder: "例如：南京博雅食品有限公司",
-    currency: "記賬本位幣",
+    currency: "記帳本位幣",
     timeZone: "時區",
     ownerName: "您的姓名",
     ownerUsername: "登入使用者名稱",
@@ -168,7 +168,7 @@ const zhTW: Catalog = {
     lastLogin: "最近登入",
     createdAt: "建立時間",
     initialPassword: "初始密碼",
-    resetPassword: "重置密碼",
+    resetPassword: "重設密碼",
     newPassword: "新密碼",
     disable: "停用",
     enable: "啟用",
@@ -262,13 +262,13 @@ const zhTW: Catalog = {
       users: {
         create: "新增使用者",
         update: "修改使用者",
-        resetPassword: "重置密碼"
+        resetPassword: "重設密碼"
       },
       settings: {
         update: "修改設定"
       },
       customers: {
-        create: "新建客戶",
+        create: "新增客戶",
         update: "修改客戶",
         archive: "歸檔客戶",
         restore: "恢復客戶",
@@ -296,7 +296,7 @@ const zhTW: Catalog = {
         restore: "啟用商品",
         saveCategory: "儲存商品分類",
         removeCategory: "刪除商品分類",
-        createPriceList: "新建價目表",
+        createPriceList: "新增價目表",
         updatePriceList: "修改價目表",
         archivePriceList: "停用價目表",
         restorePriceList: "啟用價目表",
@@ -318,13 +318,13 @@ const zhTW: Catalog = {
         updateSettings: "修改備份設定"
       },
       leads: {
-        create: "新建線索",
+        create: "新增線索",
         update: "修改線索",
         logInteraction: "記錄線索跟進",
         convert: "線索轉客戶",
         markLost: "標記無效線索",
         saveCampaign: "儲存行銷活動",
-        createOpportunity: "新建商機",
+        createOpportunity: "新增商機",
         updateOpportunity: "修改商機",
         moveOpportunity: "調整商機階段"
       }
@@ -372,12 +372,12 @@ const zhTW: Catalog = {
       deleted: "已刪除",
       fileName: "檔名",
       strict: "嚴格模式",
-      rows: "總行數",
+      rows: "總列數",
       imported: "新增",
       updated: "更新",
       unchanged: "未變",
       skipped: "跳過",
-      errors: "出錯行數",
+      errors: "出錯列數",
       probability: "贏率",
       expectedAmount: "預計成交金額",
       expectedCloseDate: "預計成交日期",
@@ -406,7 +406,7 @@ const zhTW: Catalog = {
     addressFields: {
       kind: "地址類型",
       detail: "詳細地址",
-      postcode: "郵編",
+      postcode: "郵遞區號",
       recipient: "收件人",
       recipientPhone: "收件人電話",
       isDefault: "預設地址"
@@ -424,11 +424,11 @@ const zhTW: Catalog = {
     companyName: "公司名稱",
     currency: "本位幣",
     timeZone: "時區",
-    requiredFields: "新建客戶時必填的欄位",
+    requiredFields: "新增客戶時必填的欄位",
     requiredFieldsHelp: "資料治理：要求錄入哪些資訊，缺了就不能儲存。",
     fields: {
-      mobile: "手機號",
-      email: "郵箱",
+      mobile: "手機號碼",
+      email: "電子郵件",
       industry: "行業",
       source: "客戶來源",
       ownerUserId: "負責銷售",
@@ -468,7 +468,7 @@ const zhTW: Catalog = {
     RATE_LIMITED: "嘗試次數過多，請稍後再試",
     CREDIT_LIMIT: "超出信用額度",
     INSUFFICIENT_STOCK: "庫存不足",
-    PERIOD_LOCKED: "該會計期間已結賬",
+    PERIOD_LOCKED: "該會計期間已結帳",
     CANCELLED: "操作已取消",
     INTERNAL: "系統內部出錯，詳情已寫入日誌",
     network: "無法連線到 Desk ERP 服務",

@@ -54,7 +54,7 @@ const zhTW: Messages = {
     gross: "價稅合計",
     inWords: "合計金額（大寫）",
     inWordsValue: "人民幣{{words}}",
-    lines: "共 {{count}} 行"
+    lines: "共 {{count}} 列"
   },
   letterhead: {
     title: "單據抬頭",
@@ -95,7 +95,7 @@ const zhTW: Messages = {
     saved: "已儲存：{{file}}",
     saveFailed: "PDF 沒有儲存成功，請換個資料夾再試。"
   },
-  noTemplate: "沒有這種單據的列印模板（{{template}}）",
+  noTemplate: "沒有這種單據的列印範本（{{template}}）",
   preview: "列印預覽",
   previewHelp: "用範例送貨單看看公司抬頭印出來的效果。"
 };

@@ -3,7 +3,7 @@
  * customers.dto.ts. Runtime-neutral; the renderer imports it. Field rules live in customers.rules.ts.
  */
 import { z } from 'zod';
-import { issue } from '../../api/issues';
+import { issue, type FieldIssue } from '../../api/issues';
 import { method } from '../../api/method';
 import { jobIdField, MAX_PAGE_SIZE, pageFields, type Page } from '../../api/paging';
 import { creditCodeField, dateField, emailField, isoDate, mobileField, optionalText, phoneField } from './customers.rules';
@@ -26,6 +26,8 @@ import {
   INTERACTION_KINDS,
   type Interaction,
   LIFECYCLE_STAGES,
+  type LifecycleRecompute,
+  type StageSummaryRow,
   type SavedView,
   type Tag,
   type TagWithCount,
@@ -95,7 +97,6 @@ const customerFields = {
   registeredPhone: phoneField,
   customFields: z.record(customFieldKey, z.union([z.string().max(500), z.number(), z.null()])).optional(),
   notes: optionalText(2000),
-  leadId: z.string().max(64).nullable().optional(),
 };
 
 export const customerCreateInput = z
@@ -107,6 +108,8 @@ export const customerCreateInput = z
     tagIds: z.array(id).max(50).default([]),
     /** Without it a likely duplicate answers CONFLICT; with it the matches come back as warnings. */
     allowDuplicate: z.boolean().default(false),
+    /** Without it a credit code whose organisation code fails its own check answers CONFLICT; with it, a warning. */
+    acceptCreditCodeWarning: z.boolean().default(false),
   })
   .strict();
 
@@ -132,6 +135,7 @@ export const customerUpdateInput = customerPatch
     id,
     contacts: z.array(contactUpsert).max(50).optional(),
     addresses: z.array(addressUpsert).max(50).optional(),
+    acceptCreditCodeWarning: z.boolean().default(false),
   })
   .strict();
 
@@ -200,12 +204,18 @@ export const customersContract = {
     mutates: false,
   }),
   'customers.get': method<Customer>()({ input: byId, permission: 'customers.read', mutates: false }),
-  'customers.create': method<Customer & { duplicates: DuplicateMatch[] }>()({
+  'customers.create': method<Customer & { duplicates: DuplicateMatch[]; warnings: FieldIssue[] }>()({
     input: customerCreateInput,
     permission: 'customers.write',
     mutates: true,
   }),
-  'customers.update': method<Customer>()({ input: customerUpdateInput, permission: 'customers.write', mutates: true }),
+  'customers.update': method<Customer & { warnings: FieldIssue[] }>()({ input: customerUpdateInput, permission: 'customers.write', mutates: true }),
+  /** What a form shows beside a typed credit code: refusals (issues) and what the user may accept (warnings). */
+  'customers.checkCreditCode': method<{ creditCode: string; issues: FieldIssue[]; warnings: FieldIssue[] }>()({
+    input: z.object({ creditCode: z.string().max(60) }).strict(),
+    permission: 'customers.read',
+    mutates: false,
+  }),
   'customers.archive': method<Customer>()({ input: byId, permission: 'customers.write', mutates: true }),
   'customers.restore': method<Customer>()({ input: byId, permission: 'customers.write', mutates: true }),
   'customers.checkDuplicates': method<DuplicateMatch[]>()({ input: duplicateCheckInput, permission: 'customers.read', mutates: false }),
@@ -316,8 +326,15 @@ export const customersContract = {
     permission: 'customers.write',
     mutates: true,
   }),
-  'customers.recomputeLifecycle': method<{ total: number; changed: number; asOf: string }>()({
-    input: z.object({ asOf: isoDate.optional(), jobId: jobIdField }).strict(),
+  /** The owner's (by default the caller's) active customers per stage, with how many entered and left each in 30 days. */
+  'customers.stageSummary': method<StageSummaryRow[]>()({
+    input: z.object({ ownerUserId: id.optional() }).strict(),
+    permission: 'customers.read',
+    mutates: false,
+  }),
+  /** Written for today only; another (later) date is a what-if that needs dryRun and writes nothing. */
+  'customers.recomputeLifecycle': method<LifecycleRecompute>()({
+    input: z.object({ asOf: isoDate.optional(), dryRun: z.boolean().default(false), jobId: jobIdField }).strict(),
     permission: 'customers.write',
     mutates: true,
   }),

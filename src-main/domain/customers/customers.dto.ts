@@ -158,6 +158,40 @@ export interface StageChange {
   changedAt: string;
 }
 
+/**
+ * What a person typically does next with a customer in each stage (seed document 004): the
+ * 360° view and the workbench suggest it until the rule engine acts on stages itself.
+ */
+export const STAGE_NEXT_ACTIONS = {
+  lead: ['firstContact'],
+  prospect: ['needsAnalysis', 'quote'],
+  new: ['onboardingCall'],
+  active: ['satisfactionFollowUp'],
+  loyal: ['referralAsk'],
+  at_risk: ['winBack'],
+  churned: ['winBack'],
+  won_back: ['satisfactionFollowUp'],
+} as const satisfies Record<LifecycleStage, readonly string[]>;
+export type StageNextAction = (typeof STAGE_NEXT_ACTIONS)[LifecycleStage][number];
+
+/** customers.stageSummary: one owner's customers per stage, with the moves of the last 30 days. */
+export interface StageSummaryRow {
+  stage: LifecycleStage;
+  count: number;
+  enteredLast30d: number;
+  leftLast30d: number;
+}
+
+/** customers.recomputeLifecycle's answer; a dryRun says what a recompute for asOf would leave. */
+export interface LifecycleRecompute {
+  total: number;
+  changed: number;
+  asOf: string;
+  dryRun: boolean;
+  /** Active customers per effective stage after the recompute. */
+  stages: Record<LifecycleStage, number>;
+}
+
 /** The 360° header (客户全景). Figures come from customer_stats: honest zeros until orders etc. exist. */
 export interface CustomerOverview {
   customerId: string;

@@ -188,3 +188,42 @@ describe('saved views', () => {
     expect(await api.ok('customers.listViews', {})).toEqual([]);
   });
 });
+
+describe('a credit code whose organisation code fails GB 11714', () => {
+  // 91320100MA1XYW12 + 3: the organisation code MA1XYW12 wants 4, but the whole code's check character fits.
+  const olderCode = creditCode('91320100MA1XYW123');
+
+  it('is refused until the user accepts the warning, then saved with the warning returned', async () => {
+    const api = await ownerApi();
+    const refused = await api.call('customers.create', aCustomer({ creditCode: olderCode }));
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', issues: [{ path: 'creditCode', code: 'invalid_credit_code', params: { reason: 'organisation_check_char', warning: true } }] },
+    });
+    expect((await api.ok('customers.list', {})).total).toBe(0);
+    const saved = await api.ok('customers.create', aCustomer({ creditCode: olderCode, acceptCreditCodeWarning: true }));
+    expect(saved).toMatchObject({ creditCode: olderCode, warnings: [{ path: 'creditCode', params: { reason: 'organisation_check_char' } }] });
+  });
+
+  it('is questioned on update only when the code changes', async () => {
+    const api = await ownerApi();
+    const customer = await api.ok('customers.create', aCustomer({ creditCode: creditCode() }));
+    expect(await api.call('customers.update', { id: customer.id, creditCode: olderCode })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await api.ok('customers.get', { id: customer.id })).creditCode).toBe(creditCode());
+    await api.ok('customers.update', { id: customer.id, creditCode: olderCode, acceptCreditCodeWarning: true });
+    expect(await api.ok('customers.update', { id: customer.id, creditCode: olderCode, notes: '核对过营业执照' })).toMatchObject({ notes: '核对过营业执照', warnings: [] });
+  });
+
+  it('is told apart from a refusal by customers.checkCreditCode, which reads it as typed', async () => {
+    const api = await ownerApi();
+    expect(await api.ok('customers.checkCreditCode', { creditCode: olderCode.replace(/(.{4})/g, '$1 ') })).toEqual({
+      creditCode: olderCode,
+      issues: [],
+      warnings: [expect.objectContaining({ code: 'invalid_credit_code', params: { reason: 'organisation_check_char', warning: true } })],
+    });
+    expect(await api.ok('customers.checkCreditCode', { creditCode: '000000000000000000' })).toMatchObject({
+      issues: [{ code: 'invalid_credit_code', params: { reason: 'registration_authority', char: '0' } }],
+      warnings: [],
+    });
+  });
+});

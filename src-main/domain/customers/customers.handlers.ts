@@ -3,7 +3,7 @@ import type { customersContract } from './customers.contract';
 import { findDuplicates } from './customers.duplicates';
 import * as engagement from './customers.engagement';
 import { saveFieldDef, toFieldDef } from './customers.fields';
-import { recomputeLifecycle, setStage } from './customers.lifecycle';
+import { recomputeLifecycle, setStage, stageSummary } from './customers.lifecycle';
 import { listCustomers } from './customers.list';
 import { mergeCustomers } from './customers.merge';
 import { searchCustomers } from './customers.search';
@@ -19,6 +19,7 @@ export const customersHandlers: HandlersFor<typeof customersContract> = {
   'customers.get': (input, ctx) => service.getCustomer(ctx.db, input.id),
   'customers.create': (input, ctx) => service.createCustomer(ctx, input),
   'customers.update': (input, ctx) => updateCustomer(ctx, input),
+  'customers.checkCreditCode': async (input) => service.checkCreditCode(input.creditCode),
   'customers.archive': (input, ctx) => service.setCustomerStatus(ctx, input.id, 'archived'),
   'customers.restore': (input, ctx) => service.setCustomerStatus(ctx, input.id, 'active'),
   'customers.checkDuplicates': (input, ctx) =>
@@ -61,5 +62,6 @@ export const customersHandlers: HandlersFor<typeof customersContract> = {
     await setStage(ctx, input.id, input.stage, input.reason);
     return service.getCustomer(ctx.db, input.id);
   },
-  'customers.recomputeLifecycle': (input, ctx) => recomputeLifecycle(ctx, input.asOf),
+  'customers.recomputeLifecycle': (input, ctx) => recomputeLifecycle(ctx, input),
+  'customers.stageSummary': (input, ctx) => stageSummary(ctx, input.ownerUserId ?? ctx.user?.id ?? null),
 };

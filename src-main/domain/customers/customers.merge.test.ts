@@ -80,7 +80,7 @@ describe('customers.merge', () => {
 
     expect(moved).toMatchObject({ 'customer_contacts.customer_id': 2, 'interactions.customer_id': 1, 'orders_probe.customer_id': 1, 'orders_probe.bill_to': 1 });
     for (const { table, column } of customerReferences(sqlite)) {
-      if (table === 'customer_search' || table === 'customer_stats') continue;
+      if (table === 'customer_search' || table === 'customer_stats' || table === 'customer_stage_history') continue;
       const left = sqlite.prepare(`SELECT count(*) FROM "${table}" WHERE "${column}" = ?`).pluck().get(source.id);
       expect(left, `${table}.${column}`).toBe(0);
     }
@@ -101,6 +101,32 @@ describe('customers.merge', () => {
     expect(audit.rows[0]!.changes[1]!.fields).toMatchObject({ mergedIntoId: { before: null, after: target.id } });
     // Searching the target's pinyin finds only the survivor.
     expect((await api.ok('customers.list', { q: 'nanjingboya' })).rows.map((r) => r.id)).toEqual([target.id]);
+  });
+
+  it('keeps the target’s stage history as one customer’s, with a “merged from” entry', async () => {
+    const api = await ownerApi();
+    const { target, source } = await twoCustomers(api);
+    await api.ok('customers.setStage', { id: source.id, stage: 'loyal', reason: '老客户介绍' });
+    await api.ok('customers.merge', { sourceId: source.id, targetId: target.id });
+    const history = (await api.ok('customers.overview', { id: target.id })).stageHistory;
+    expect(history.map((h) => [h.source, h.fromStage, h.toStage, h.reason])).toEqual([
+      ['merge', 'prospect', 'prospect', `${source.code} 南京博雅食品有限责任公司`],
+      ['computed', null, 'prospect', null],
+    ]);
+    expect((await api.ok('customers.get', { id: target.id })).lifecycleOverride).toBeNull();
+    expect((await api.ok('customers.overview', { id: source.id })).stageHistory.map((h) => h.source)).toEqual(['override', 'computed']);
+  });
+
+  it('moves the lead link so that the lead and the surviving customer point at each other', async () => {
+    const api = await ownerApi();
+    const lead = await api.ok('leads.create', { name: '陈静', company: '苏州恒通建材有限公司', mobile: aMobile() });
+    const { customer: fromLead } = await api.ok('leads.convert', { id: lead.id });
+    const target = await api.ok('customers.create', aCustomer({ name: '苏州恒通建材股份有限公司', allowDuplicate: true }));
+    await api.ok('customers.merge', { sourceId: fromLead.id, targetId: target.id });
+    expect((await api.ok('customers.get', { id: target.id })).leadId).toBe(lead.id);
+    expect((await api.ok('customers.get', { id: fromLead.id })).leadId).toBeNull();
+    expect((await api.ok('leads.get', { id: lead.id })).customerId).toBe(target.id);
+    expect(api.backend.checkInvariants().filter((c) => !c.ok)).toEqual([]);
   });
 
   it('changes nothing when a row cannot move', async () => {

@@ -9,8 +9,11 @@ import { refreshStage } from './customers.lifecycle';
 import * as repo from './customers.repository';
 import { getCustomer, refreshSearchDoc } from './customers.service';
 
-/** Rows that belong to one customer and are merged by hand below, not moved. */
-const HANDLED_BY_MERGE = new Set(['customers', 'customer_search', 'customer_stats']);
+/**
+ * Rows that belong to one customer and are merged by hand below, not moved. The stage history
+ * stays with the source: the target's reads as one customer's, plus a "merged from" entry.
+ */
+const HANDLED_BY_MERGE = new Set(['customers', 'customer_search', 'customer_stats', 'customer_stage_history']);
 /** Link tables where the target already holding the same row makes the source's copy redundant. */
 const DROP_DUPLICATE_LINKS = new Set(['customer_tags']);
 
@@ -110,11 +113,13 @@ export async function mergeCustomers(ctx: HandlerContext, sourceId: string, targ
 
   // Customers merged into the source earlier now point at the survivor.
   sqlite.prepare('UPDATE customers SET merged_into_id = ? WHERE merged_into_id = ?').run(targetId, sourceId);
-  await repo.updateCustomer(ctx.db, sourceId, { status: 'archived', merged_into_id: targetId, updated_at: now });
-  await repo.updateCustomer(ctx.db, targetId, { updated_at: now });
+  // The source's lead now points at the target (moved above); the target takes the link when it has none.
+  const leadId = target.lead_id ?? source.lead_id;
+  await repo.updateCustomer(ctx.db, sourceId, { status: 'archived', merged_into_id: targetId, lead_id: null, updated_at: now });
+  await repo.updateCustomer(ctx.db, targetId, { lead_id: leadId, updated_at: now });
   await refreshSearchDoc(ctx.db, targetId);
   await refreshSearchDoc(ctx.db, sourceId);
-  await refreshStage(ctx.db, targetId, ctx.user?.id ?? null, 'merge');
+  await refreshStage(ctx.db, targetId, ctx.user?.id ?? null, `${source.code} ${source.name}`);
 
   ctx.audit({
     entityType: 'customer',
@@ -124,7 +129,7 @@ export async function mergeCustomers(ctx: HandlerContext, sourceId: string, targ
   ctx.audit({
     entityType: 'customer',
     entityId: sourceId,
-    fields: { status: { before: source.status, after: 'archived' }, mergedIntoId: { before: null, after: targetId } },
+    fields: { status: { before: source.status, after: 'archived' }, mergedIntoId: { before: null, after: targetId }, leadId: { before: source.lead_id, after: null } },
   });
   return { target: await getCustomer(ctx.db, targetId), moved };
 }

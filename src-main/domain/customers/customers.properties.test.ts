@@ -1,20 +1,47 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ownerApi } from '../../db/test-db';
-import { creditCodeCheckChar, creditCodeProblem, isMainlandMobile, normaliseMobile } from './customers.rules';
+import { CREDIT_CODE_AUTHORITIES, creditCodeCheckChar, creditCodeProblem, creditCodeWarning, isMainlandMobile, isPhone, normaliseMobile, normalisePhone, organisationCodeCheckChar } from './customers.rules';
 import { toFtsQuery } from './customers.search-text';
 
 const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 describe('customer rules under random input', () => {
-  it('accepts every credit code built with its check character and rejects any single changed character', () => {
+  it('accepts every credit code built to the standard’s structure with its check character and rejects any single changed character', () => {
+    const structured = fc
+      .tuple(
+        fc.constantFrom(...Object.entries(CREDIT_CODE_AUTHORITIES).flatMap(([authority, types]) => [...types].map((type) => authority + type))),
+        fc.constantFrom('11', '32', '44', '65', '71', '81', '82'),
+        fc.stringMatching(/^\d{4}$/),
+        fc.array(fc.constantFrom(...CHARS), { minLength: 8, maxLength: 8 }),
+      )
+      .map(([head, province, rest, organisation]) => `${head}${province}${rest}${organisation.join('')}${organisationCodeCheckChar(organisation.join(''))}`);
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...CHARS), { minLength: 17, maxLength: 17 }), fc.integer({ min: 0, max: 17 }), fc.integer({ min: 1, max: 30 }), (body, at, shift) => {
-        const code = body.join('') + creditCodeCheckChar(body.join(''));
+      fc.property(structured, fc.integer({ min: 0, max: 17 }), fc.integer({ min: 1, max: 30 }), (first17, at, shift) => {
+        const code = first17 + creditCodeCheckChar(first17);
         expect(creditCodeProblem(code)).toBeNull();
+        expect(creditCodeWarning(code)).toBeNull();
         const changed = code.slice(0, at) + CHARS[(CHARS.indexOf(code[at]!) + shift) % 31] + code.slice(at + 1);
         expect(creditCodeProblem(changed)).not.toBeNull();
       }),
+    );
+  });
+
+  it('reads a landline however its separators are typed', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('010', '021', '025', '0755', '0512', '0931'),
+        fc.stringMatching(/^[1-9]\d{6}$/),
+        fc.constantFrom('-', ' ', '–', '\u3000', '', ')'),
+        fc.option(fc.stringMatching(/^\d{1,4}$/), { nil: null }),
+        fc.constantFrom(' 转 ', 'ext', '-', '#'),
+        (area, local7, separator, extension, marker) => {
+          const local = area.length === 3 ? `${local7}8` : local7;
+          const typed = `${separator === ')' ? `(${area})` : area + separator}${local}${extension ? marker + extension : ''}`;
+          expect(normalisePhone(typed)).toBe(`${area}-${local}${extension ? `-${extension}` : ''}`);
+          expect(isPhone(normalisePhone(typed))).toBe(true);
+        },
+      ),
     );
   });
 

@@ -245,3 +245,24 @@ export async function appendStageChange(
 export async function hasInteractions(db: Db, customerId: string): Promise<boolean> {
   return !!(await db.selectFrom('interactions').select(sql<number>`1`.as('x')).where('customer_id', '=', customerId).limit(1).executeTakeFirst());
 }
+
+/**
+ * Customers whose latest pause of more than 90 days between orders lasted more than 180 (they
+ * churned and came back), read from the order documents up to asOf. Drafts, orders awaiting
+ * approval and cancelled ones are no orders.
+ */
+export async function customersBackAfterChurn(db: Db, asOf: string, customerId?: string): Promise<Set<string>> {
+  const onlyOne = customerId ? sql`AND customer_id = ${customerId}` : sql``;
+  const rows = await sql<{ customer_id: string }>`
+    WITH dated AS (
+      SELECT customer_id, order_date,
+             julianday(order_date) - julianday(lag(order_date) OVER (PARTITION BY customer_id ORDER BY order_date)) AS pause
+        FROM sales_orders
+       WHERE status NOT IN ('draft', 'pending_approval', 'cancelled') AND order_date <= ${asOf} ${onlyOne}
+    ), pauses AS (
+      SELECT customer_id, pause, row_number() OVER (PARTITION BY customer_id ORDER BY order_date DESC) AS latest
+        FROM dated WHERE pause > 90
+    )
+    SELECT customer_id FROM pauses WHERE latest = 1 AND pause > 180`.execute(db);
+  return new Set(rows.rows.map((r) => r.customer_id));
+}

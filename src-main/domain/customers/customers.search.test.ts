@@ -5,7 +5,7 @@ import { aCustomer, creditCode } from './customers.test-helpers';
 describe('finding customers', () => {
   let api: TestApi;
   let boya: { id: string; code: string };
-  const boyaCredit = creditCode('91320100MA1BYAA00');
+  const boyaCredit = creditCode('91320100MA1BYAA05');
 
   beforeAll(async () => {
     api = await ownerApi();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ownerApi } from '../../db/test-db';
-import { creditCodeProblem, isMainlandMobile } from './customers.rules';
+import { creditCodeProblem, creditCodeWarning, isMainlandMobile, isPhone } from './customers.rules';
 import { aCustomer } from './customers.test-helpers';
 import { seedCustomers, seedScaleCounts } from './customers.seed';
 
@@ -21,10 +21,16 @@ describe('seedCustomers', () => {
     const sqlite = api.backend.conn.sqlite;
     const codes = sqlite.prepare('SELECT credit_code FROM customers WHERE credit_code IS NOT NULL').pluck().all() as string[];
     expect(codes.length).toBeGreaterThan(200);
-    expect(codes.filter((c) => creditCodeProblem(c) !== null)).toEqual([]);
+    expect(codes.filter((c) => creditCodeProblem(c) !== null || creditCodeWarning(c) !== null)).toEqual([]);
     expect(new Set(codes).size).toBe(codes.length);
     const mobiles = sqlite.prepare('SELECT mobile FROM customer_contacts UNION ALL SELECT mobile FROM customers WHERE mobile IS NOT NULL').pluck().all() as string[];
     expect(mobiles.filter((m) => !isMainlandMobile(m))).toEqual([]);
+    const phones = sqlite
+      .prepare('SELECT phone FROM customers WHERE phone IS NOT NULL UNION ALL SELECT registered_phone FROM customers WHERE registered_phone IS NOT NULL UNION ALL SELECT phone FROM customer_contacts WHERE phone IS NOT NULL')
+      .pluck()
+      .all() as string[];
+    expect(phones.length).toBeGreaterThan(50);
+    expect(phones.filter((p) => !isPhone(p))).toEqual([]);
     expect(api.backend.checkInvariants().filter((c) => !c.ok)).toEqual([]);
     expect((await api.ok('customers.create', aCustomer({ name: '新客户有限公司' }))).code).toBe('C000301');
   });

@@ -9,7 +9,7 @@ import { computeStage } from './customers.lifecycle';
 import { addDays, businessDateIn, daysBetween } from '../core/dates';
 import { allocateNumbers } from '../core/numbering';
 import { CUSTOMER_SERIES } from './customers.service';
-import { creditCodeCheckChar, customerNameKey } from './customers.rules';
+import { creditCodeCheckChar, customerNameKey, organisationCodeCheckChar } from './customers.rules';
 import { buildSearchDoc, pinyinSortKey } from './customers.search-text';
 import { newId } from '../shared/ids';
 import { SeededRandom } from '../../seed/random';
@@ -17,22 +17,22 @@ import { SeededRandom } from '../../seed/random';
 export const seedScaleCounts = { small: 500, medium: 5000, large: 50000 } as const;
 
 const REGIONS = [
-  { province: '江苏省', city: '南京市', short: '南京', code: '320100', districts: ['鼓楼区', '玄武区', '秦淮区', '建邺区', '江宁区'], postcode: '210000' },
-  { province: '江苏省', city: '苏州市', short: '苏州', code: '320500', districts: ['姑苏区', '吴中区', '相城区', '虎丘区'], postcode: '215000' },
-  { province: '上海市', city: '上海市', short: '上海', code: '310100', districts: ['浦东新区', '黄浦区', '徐汇区', '闵行区'], postcode: '200000' },
-  { province: '北京市', city: '北京市', short: '北京', code: '110100', districts: ['朝阳区', '海淀区', '东城区', '丰台区'], postcode: '100000' },
-  { province: '广东省', city: '广州市', short: '广州', code: '440100', districts: ['天河区', '越秀区', '海珠区', '白云区'], postcode: '510000' },
-  { province: '广东省', city: '深圳市', short: '深圳', code: '440300', districts: ['南山区', '福田区', '宝安区', '龙岗区'], postcode: '518000' },
-  { province: '浙江省', city: '杭州市', short: '杭州', code: '330100', districts: ['西湖区', '上城区', '滨江区', '余杭区'], postcode: '310000' },
-  { province: '浙江省', city: '宁波市', short: '宁波', code: '330200', districts: ['海曙区', '江北区', '鄞州区'], postcode: '315000' },
-  { province: '四川省', city: '成都市', short: '成都', code: '510100', districts: ['武侯区', '锦江区', '青羊区', '高新区'], postcode: '610000' },
-  { province: '湖北省', city: '武汉市', short: '武汉', code: '420100', districts: ['江汉区', '武昌区', '洪山区'], postcode: '430000' },
-  { province: '湖南省', city: '长沙市', short: '长沙', code: '430100', districts: ['岳麓区', '芙蓉区', '天心区'], postcode: '410000' },
-  { province: '重庆市', city: '重庆市', short: '重庆', code: '500100', districts: ['渝中区', '江北区', '南岸区'], postcode: '400000' },
-  { province: '山东省', city: '济南市', short: '济南', code: '370100', districts: ['历下区', '市中区', '槐荫区'], postcode: '250000' },
-  { province: '福建省', city: '厦门市', short: '厦门', code: '350200', districts: ['思明区', '湖里区', '集美区'], postcode: '361000' },
-  { province: '陕西省', city: '西安市', short: '西安', code: '610100', districts: ['雁塔区', '碑林区', '未央区'], postcode: '710000' },
-  { province: '河南省', city: '郑州市', short: '郑州', code: '410100', districts: ['金水区', '二七区', '中原区'], postcode: '450000' },
+  { province: '江苏省', city: '南京市', short: '南京', areaCode: '025', code: '320100', districts: ['鼓楼区', '玄武区', '秦淮区', '建邺区', '江宁区'], postcode: '210000' },
+  { province: '江苏省', city: '苏州市', short: '苏州', areaCode: '0512', code: '320500', districts: ['姑苏区', '吴中区', '相城区', '虎丘区'], postcode: '215000' },
+  { province: '上海市', city: '上海市', short: '上海', areaCode: '021', code: '310100', districts: ['浦东新区', '黄浦区', '徐汇区', '闵行区'], postcode: '200000' },
+  { province: '北京市', city: '北京市', short: '北京', areaCode: '010', code: '110100', districts: ['朝阳区', '海淀区', '东城区', '丰台区'], postcode: '100000' },
+  { province: '广东省', city: '广州市', short: '广州', areaCode: '020', code: '440100', districts: ['天河区', '越秀区', '海珠区', '白云区'], postcode: '510000' },
+  { province: '广东省', city: '深圳市', short: '深圳', areaCode: '0755', code: '440300', districts: ['南山区', '福田区', '宝安区', '龙岗区'], postcode: '518000' },
+  { province: '浙江省', city: '杭州市', short: '杭州', areaCode: '0571', code: '330100', districts: ['西湖区', '上城区', '滨江区', '余杭区'], postcode: '310000' },
+  { province: '浙江省', city: '宁波市', short: '宁波', areaCode: '0574', code: '330200', districts: ['海曙区', '江北区', '鄞州区'], postcode: '315000' },
+  { province: '四川省', city: '成都市', short: '成都', areaCode: '028', code: '510100', districts: ['武侯区', '锦江区', '青羊区', '高新区'], postcode: '610000' },
+  { province: '湖北省', city: '武汉市', short: '武汉', areaCode: '027', code: '420100', districts: ['江汉区', '武昌区', '洪山区'], postcode: '430000' },
+  { province: '湖南省', city: '长沙市', short: '长沙', areaCode: '0731', code: '430100', districts: ['岳麓区', '芙蓉区', '天心区'], postcode: '410000' },
+  { province: '重庆市', city: '重庆市', short: '重庆', areaCode: '023', code: '500100', districts: ['渝中区', '江北区', '南岸区'], postcode: '400000' },
+  { province: '山东省', city: '济南市', short: '济南', areaCode: '0531', code: '370100', districts: ['历下区', '市中区', '槐荫区'], postcode: '250000' },
+  { province: '福建省', city: '厦门市', short: '厦门', areaCode: '0592', code: '350200', districts: ['思明区', '湖里区', '集美区'], postcode: '361000' },
+  { province: '陕西省', city: '西安市', short: '西安', areaCode: '029', code: '610100', districts: ['雁塔区', '碑林区', '未央区'], postcode: '710000' },
+  { province: '河南省', city: '郑州市', short: '郑州', areaCode: '0371', code: '410100', districts: ['金水区', '二七区', '中原区'], postcode: '450000' },
 ] as const;
 
 const TRADE_NAME_CHARS = [...'博雅恒通华盛金源宏达鑫隆永安瑞丰新天成万家德润嘉禾世东方明珠富春信诚泰和中佳美利民百川汇丰海龙辉光荣昌兴旺宝祥云峰正大广益隆'];
@@ -159,10 +159,11 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
       const industry = random.pick(INDUSTRIES);
       const name = kind === 'company' ? `${region.short}${tradeName}${industry}${weighted(SUFFIXES)}` : personName();
       const shortName = kind === 'company' ? tradeName : null;
-      const body = `91${region.code}${base31(random.int(0, 960), 2)}${base31(firstNumber + i, 7)}`;
+      const organisation = `${base31(random.int(0, 30), 1)}${base31(firstNumber + i, 7)}`;
+      const body = `91${region.code}${organisation}${organisationCodeCheckChar(organisation)!}`;
       const creditCode = kind === 'company' ? body + creditCodeCheckChar(body)! : null;
       const ownMobile = kind === 'individual' ? mobile() : null;
-      const phone = kind === 'company' && random.chance(0.6) ? `0${random.int(10, 999)}-${random.int(2000_0000, 8999_9999)}` : null;
+      const phone = kind === 'company' && random.chance(0.6) ? `${region.areaCode}-${random.int(2000_0000, 8999_9999)}` : null;
       const created = addDays(asOf, -random.int(0, 1800));
 
       // Order figures: 30% have not ordered; the rest spread from new to churned.
@@ -177,7 +178,7 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
       const creditLimit = random.chance(0.6) ? random.int(10, 500) * 1000_00 : null;
       const hasInteractions = random.chance(0.6);
       const stage: LifecycleStage = computeStage(
-        { orderCount, ordersLast365d: recent, firstOrderDate: firstOrder, lastOrderDate: lastOrder, hasInteractions, fromLead: false, previousComputed: null },
+        { orderCount, ordersLast365d: recent, firstOrderDate: firstOrder, lastOrderDate: lastOrder, hasInteractions, fromLead: false, returnedAfterChurn: false },
         asOf,
       );
       const createdAt = stamp(created);

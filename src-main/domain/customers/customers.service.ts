@@ -13,7 +13,7 @@ import type { Customer, CustomerStatus, CustomFieldValue, DuplicateMatch, Lifecy
 import { duplicateConflict, findDuplicates } from './customers.duplicates';
 import { validateCustomFields } from './customers.fields';
 import * as repo from './customers.repository';
-import { customerNameKey, requiredFieldIssues } from './customers.rules';
+import { creditCodeProblem, creditCodeWarning, customerNameKey, normaliseCreditCode, requiredFieldIssues } from './customers.rules';
 import { buildSearchDoc, pinyinSortKey } from './customers.search-text';
 import { addressColumns, contactColumns, toAddress, toContact } from './customers.mapping';
 
@@ -118,7 +118,6 @@ export const COLUMN_OF = {
   registeredAddress: 'registered_address',
   registeredPhone: 'registered_phone',
   notes: 'notes',
-  leadId: 'lead_id',
 } as const satisfies Record<string, keyof CustomersTable>;
 
 function toColumns(fields: Partial<Record<keyof typeof COLUMN_OF, unknown>>): Updateable<CustomersTable> {
@@ -173,13 +172,45 @@ export async function refreshSearchDoc(db: Db, customerId: string): Promise<void
   );
 }
 
+/**
+ * The credit-code warning for a code being saved: a CONFLICT unless the user accepted it (some
+ * older codes were issued with an organisation code that fails GB 11714's check), else returned.
+ */
+export function acceptedCreditCodeWarnings(creditCode: string | null | undefined, accepted: boolean): FieldIssue[] {
+  const warning = creditCode ? creditCodeWarning(creditCode) : null;
+  if (!warning) return [];
+  const issues = [fieldIssue('creditCode', 'invalid_credit_code', { ...warning, warning: true })];
+  if (!accepted) throw new AppError('CONFLICT', `The organisation code inside ${creditCode} fails its check character; save anyway with acceptCreditCodeWarning`, issues);
+  return issues;
+}
+
+/** customers.checkCreditCode: the same checks as saving, for a form to show while the user types. */
+export function checkCreditCode(typed: string): { creditCode: string; issues: FieldIssue[]; warnings: FieldIssue[] } {
+  const creditCode = normaliseCreditCode(typed);
+  const problem = creditCodeProblem(creditCode);
+  const warning = creditCodeWarning(creditCode);
+  return {
+    creditCode,
+    issues: problem ? [fieldIssue('creditCode', 'invalid_credit_code', problem)] : [],
+    warnings: warning ? [fieldIssue('creditCode', 'invalid_credit_code', { ...warning, warning: true })] : [],
+  };
+}
+
 async function requiredIssuesFor(db: Db, customer: Customer): Promise<FieldIssue[]> {
   return requiredFieldIssues(customer, (await getSettings(db)).customerRequiredFields);
 }
 
 // ---------------------------------------------------------------- create / update / archive
 
-export async function createCustomer(ctx: HandlerContext, input: CreateInput): Promise<Customer & { duplicates: DuplicateMatch[] }> {
+/**
+ * The link to a lead is made only by converting the lead (leads.convert), which has checked the
+ * lead and links it back; nobody sets it through customers.create or customers.update.
+ */
+export interface CustomerOrigin {
+  leadId: string;
+}
+
+export async function createCustomer(ctx: HandlerContext, input: CreateInput, origin?: CustomerOrigin): Promise<Customer & { duplicates: DuplicateMatch[]; warnings: FieldIssue[] }> {
   const db = ctx.db;
   const settings = await getSettings(db);
   const { values: customFields, issues: customIssues } = await validateCustomFields(db, {}, input.customFields ?? {});
@@ -191,6 +222,7 @@ export async function createCustomer(ctx: HandlerContext, input: CreateInput): P
     ...flagIssues(input.addresses, 'addresses', 'isDefault'),
   ];
   if (issues.length) throw validationError(issues);
+  const warnings = acceptedCreditCodeWarnings(input.creditCode, input.acceptCreditCodeWarning);
 
   const duplicates = await findDuplicates(db, { name: input.name, creditCode: input.creditCode ?? null, mobiles: [input.mobile, ...input.contacts.map((c) => c.mobile)] });
   if (duplicates.length && !input.allowDuplicate) throw duplicateConflict(duplicates, input);
@@ -198,7 +230,7 @@ export async function createCustomer(ctx: HandlerContext, input: CreateInput): P
   const now = nowIso();
   const id = newId();
   const firstAddress = input.addresses.find((a) => a.kind === 'billing') ?? input.addresses[0];
-  const stage: LifecycleStage = input.leadId ? 'lead' : 'prospect';
+  const stage: LifecycleStage = origin ? 'lead' : 'prospect';
   await repo.insertCustomer(
     db,
     {
@@ -214,6 +246,7 @@ export async function createCustomer(ctx: HandlerContext, input: CreateInput): P
       district: input.district ?? firstAddress?.district ?? null,
       payment_terms_days: input.paymentTermsDays ?? 0,
       custom_fields: JSON.stringify(customFields),
+      lead_id: origin?.leadId ?? null,
       lifecycle_stage: stage,
       lifecycle_computed: stage,
       status: 'active',
@@ -239,7 +272,19 @@ export async function createCustomer(ctx: HandlerContext, input: CreateInput): P
   await refreshSearchDoc(db, id);
   const customer = await getCustomer(db, id);
   ctx.audit({ entityType: 'customer', entityId: id, fields: changedFields(null, auditView(customer)) });
-  return { ...customer, duplicates };
+  return { ...customer, duplicates, warnings };
+}
+
+/** Hands a user's active customers to another (leads.reassignOwner); one audit row per customer. */
+export async function reassignCustomers(ctx: HandlerContext, fromUserId: string, toUserId: string): Promise<number> {
+  const ids = ctx.sqlite.prepare(`SELECT id FROM customers WHERE owner_user_id = ? AND status = 'active'`).pluck().all(fromUserId) as string[];
+  const update = ctx.sqlite.prepare('UPDATE customers SET owner_user_id = ?, updated_at = ? WHERE id = ?');
+  const now = nowIso();
+  for (const id of ids) {
+    update.run(toUserId, now, id);
+    ctx.audit({ entityType: 'customer', entityId: id, fields: { ownerUserId: { before: fromUserId, after: toUserId } } });
+  }
+  return ids.length;
 }
 
 export async function editableCustomer(db: Db, id: string): Promise<Customer> {

@@ -5,7 +5,7 @@ import { fieldIssue } from '../../api/issues';
 import type { customerUpdateInput } from './customers.contract';
 import type { Address, AddressKind, Contact, Customer } from './customers.dto';
 import { addAddress, addContact, removeAddress, removeContact, updateAddress, updateContact, type ChildWriteOptions } from './customers.contacts';
-import { auditView, checkPatch, editableCustomer, flagIssues, getCustomer, newRequiredIssues, refreshSearchDoc, writePatch } from './customers.service';
+import { acceptedCreditCodeWarnings, auditView, checkPatch, editableCustomer, flagIssues, getCustomer, newRequiredIssues, refreshSearchDoc, writePatch } from './customers.service';
 
 export type UpdateInput = z.output<typeof customerUpdateInput>;
 type ContactItem = NonNullable<UpdateInput['contacts']>[number];
@@ -19,8 +19,8 @@ const AS_PART_OF_EDIT: ChildWriteOptions = { checkRequired: false };
  * (dispatch's transaction); the audit row holds the customer first, then each contact/address.
  * Every issue is reported at its path in the input, which is the form's path.
  */
-export async function updateCustomer(ctx: HandlerContext, input: UpdateInput): Promise<Customer> {
-  const { id, contacts, addresses, ...patch } = input;
+export async function updateCustomer(ctx: HandlerContext, input: UpdateInput): Promise<Customer & { warnings: FieldIssue[] }> {
+  const { id, contacts, addresses, acceptCreditCodeWarning, ...patch } = input;
   const before = await editableCustomer(ctx.db, id);
 
   const checked = await checkPatch(ctx.db, before, patch);
@@ -38,6 +38,8 @@ export async function updateCustomer(ctx: HandlerContext, input: UpdateInput): P
     ),
   ];
   if (issues.length) throw validationError(issues);
+  // A stored code is not questioned again on every edit; only a changed one is.
+  const warnings = patch.creditCode !== undefined && patch.creditCode !== before.creditCode ? acceptedCreditCodeWarnings(patch.creditCode, acceptCreditCodeWarning) : [];
 
   await writePatch(ctx.db, id, patch, checked);
   const childChanges: AuditChange[] = [];
@@ -51,7 +53,7 @@ export async function updateCustomer(ctx: HandlerContext, input: UpdateInput): P
   await refreshSearchDoc(ctx.db, id);
   ctx.audit({ entityType: 'customer', entityId: id, fields: changedFields(auditView(before), auditView(after)) });
   for (const change of childChanges) if (Object.keys(change.fields).length) ctx.audit(change);
-  return after;
+  return { ...after, warnings };
 }
 
 /** Every id must be one of this customer's, and listed once: nothing is written otherwise. */

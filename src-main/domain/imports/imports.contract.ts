@@ -81,6 +81,7 @@ export const ROW_ERROR_CODES = [
   'required',
   'tooLong',
   'mobile',
+  'phone',
   'email',
   'creditCode',
   'date',

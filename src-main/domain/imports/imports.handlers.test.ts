@@ -258,7 +258,7 @@ describe('imports.customers', () => {
 
   it('updates an existing customer matched by code, and another matched by credit code, changing only the given cells', async () => {
     const api = await ownerApi();
-    const code = creditCode('91320100MA1XYW123');
+    const code = creditCode('91320100MA1XYW124');
     const byCode = await api.ok('customers.create', aCustomer({ name: '南京博雅食品有限公司', industry: '食品', notes: '老客户' }));
     const byCredit = await api.ok('customers.create', aCustomer({ name: '上海申达贸易有限公司', creditCode: code, contacts: [{ name: '李明', mobile: '13811112222' }] }));
     const file = lines('客户编码,客户名称,统一社会信用代码,行业,备注,联系人,手机', `${byCode.code},,,餐饮,,周博雅,13900000000`, `,上海申达贸易有限公司,${code},贸易,,,`);
@@ -275,7 +275,7 @@ describe('imports.customers', () => {
 
   it('refuses a row whose code and credit code belong to different customers', async () => {
     const api = await ownerApi();
-    const code = creditCode('91320100MA1XYW123');
+    const code = creditCode('91320100MA1XYW124');
     const a = await api.ok('customers.create', aCustomer({ name: '南京博雅食品有限公司' }));
     await api.ok('customers.create', aCustomer({ name: '上海申达贸易有限公司', creditCode: code }));
     const preview = await api.ok('imports.previewCustomers', csvUpload(lines('客户编码,统一社会信用代码', `${a.code},${code}`)));

@@ -32,7 +32,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   creditCode: ['统一社会信用代码', '社会信用代码', '信用代码', '税号', '纳税人识别号', '纳税识别号', '企业税号', 'credit code', 'credit_code', 'uscc', 'tax id', 'tax no'],
   mobile: ['手机', '手机号', '手机号码', '移动电话', '客户手机', 'mobile', 'mobile phone', 'cell', 'cellphone'],
   phone: ['电话', '固定电话', '座机', '联系电话', '办公电话', '公司电话', 'phone', 'telephone', 'tel'],
-  email: ['邮箱', '电子邮件', '电子邮箱', '邮件', '公司邮箱', 'email', 'e-mail', 'mail'],
+  email: ['邮箱', '电子邮件', '电子邮箱', '邮件', '公司邮箱', '公司电子邮件', 'email', 'e-mail', 'mail'],
   province: ['省', '省份', '所在省份', '省/直辖市', 'province', 'state'],
   city: ['市', '城市', '所在城市', '地市', 'city'],
   district: ['区', '区县', '县区', '区/县', '所在区县', 'district', 'county'],
@@ -57,11 +57,11 @@ const SYNONYMS: Record<ImportField, string[]> = {
   contactTitle: ['职务', '职位', '联系人职务', '联系人职位', '岗位', 'title', 'job title', 'contact title', 'contact_title', 'position'],
   contactMobile: ['联系人手机', '联络人手机', '联系人手机号', '联系人手机号码', 'contact mobile', 'contact_mobile'],
   contactPhone: ['联系人电话', '联络人电话', '联系人座机', 'contact phone', 'contact_phone'],
-  contactEmail: ['联系人邮箱', '联络人邮箱', '联系人电子邮件', 'contact email', 'contact_email'],
+  contactEmail: ['联系人邮箱', '联络人邮箱', '联系人电子邮件', '联络人电子邮件', 'contact email', 'contact_email'],
   contactWechat: ['微信', '微信号', '联系人微信', 'wechat', 'wechat id', 'weixin', 'contact wechat', 'contact_wechat'],
   contactBirthday: ['联系人生日', '联络人生日', 'contact birthday', 'contact_birthday'],
   addressDetail: ['地址', '详细地址', '联系地址', '通讯地址', '收货地址', '送货地址', '公司地址', '办公地址', '街道地址', 'address', 'street', 'address detail'],
-  postcode: ['邮编', '邮政编码', 'postcode', 'zip', 'zip code', 'postal code'],
+  postcode: ['邮编', '邮政编码', '邮递区号', 'postcode', 'zip', 'zip code', 'postal code'],
 };
 
 /** Headers that say "a person's name": the customer's name when there is no other, else the contact's. */

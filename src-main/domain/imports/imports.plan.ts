@@ -16,7 +16,7 @@ import { diffUpdate, duplicateHits, prefetch, readExisting } from './imports.exi
 import * as values from './imports.values';
 
 /** Customer columns a row can set, by import field: the customer record's own columns, the salesperson as `owner`. */
-const { ownerUserId, leadId: _leadIsNeverImported, ...sameAsRecord } = COLUMN_OF;
+const { ownerUserId, ...sameAsRecord } = COLUMN_OF;
 export const CUSTOMER_COLUMNS = { ...sameAsRecord, owner: ownerUserId } as const satisfies Partial<Record<ImportField, string>>;
 
 export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[keyof typeof CUSTOMER_COLUMNS];
@@ -172,7 +172,7 @@ export async function planImport(records: FileRecord[], headers: string[], mappi
           break;
         case 'phone':
         case 'registeredPhone':
-          take(values.phone(cell.value, field), (v) => (columns[CUSTOMER_COLUMNS[field]] = v));
+          take(values.phone(cell.value), (v) => (columns[CUSTOMER_COLUMNS[field]] = v));
           break;
         case 'size':
           take(values.size(cell.value), (v) => (columns.size = v));
@@ -215,7 +215,7 @@ export async function planImport(records: FileRecord[], headers: string[], mappi
           break;
         case 'contactPhone':
           hasContact = true;
-          take(values.phone(cell.value, field), (v) => (contact.phone = v));
+          take(values.phone(cell.value), (v) => (contact.phone = v));
           break;
         case 'contactTitle':
         case 'contactWechat':

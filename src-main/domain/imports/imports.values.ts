@@ -13,6 +13,7 @@ import {
   isEmail,
   isIsoDate,
   isMainlandMobile,
+  isPhone,
   normaliseCreditCode,
   normaliseEmail,
   normaliseMobile,
@@ -83,9 +84,9 @@ export function mobile(value: string): Parsed<string> {
   return isMainlandMobile(normalised) ? { value: normalised } : { problem: { code: 'mobile', message: issueMessage('invalid_mobile') } };
 }
 
-export function phone(value: string, field: ImportField): Parsed<string> {
+export function phone(value: string): Parsed<string> {
   const normalised = normalisePhone(value);
-  return text(normalised, field);
+  return isPhone(normalised) ? { value: normalised } : { problem: { code: 'phone', message: issueMessage('invalid_phone') } };
 }
 
 export function email(value: string): Parsed<string> {

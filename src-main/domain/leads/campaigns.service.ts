@@ -76,6 +76,9 @@ export async function channelReport(db: Db, range: { from: string; to: string })
     costPerConverted: r.converted > 0 ? roundHalfUp(r.cost, r.converted) : null,
     revenue: r.revenue,
     roi: ratioInBasisPoints(r.revenue - r.cost, r.cost),
+    wonDeals: r.won_deals,
+    wonDealValue: r.won_value,
+    wonDealRoi: ratioInBasisPoints(r.won_value - r.cost, r.cost),
   });
   const totals = records.find((r) => r.is_total === 1)!;
   return { from: range.from, to: range.to, rows: records.filter((r) => r.is_total === 0).map(toRow), totals: toRow(totals) };

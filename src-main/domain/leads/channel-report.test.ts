@@ -11,6 +11,8 @@ async function leads(api: TestApi, source: string | null, count: number, convert
   return customers;
 }
 
+const noDeals = { wonDeals: 0, wonDealValue: 0, wonDealRoi: -10_000 };
+
 function setRevenue(api: TestApi, customerId: string, fen: number) {
   api.backend.conn.sqlite.prepare('UPDATE customer_stats SET lifetime_revenue = ? WHERE customer_id = ?').run(fen, customerId);
 }
@@ -43,25 +45,39 @@ describe('channel report (渠道 ROI)', () => {
     const report = await api.ok('leads.channelReport', { from, to });
     expect(report.rows).toEqual([
       // 100,001 fen / 2 = 50,000.5 → 50,001 (half-up); ROI (300,000 − 100,001) / 100,001 = 199.998 % → 20,000 basis points
-      { channel: '百度推广', leads: 5, converted: 2, conversionRate: 4000, campaigns: 2, cost: 100_001, costPerConverted: 50_001, revenue: 300_000, roi: 20_000 },
+      { channel: '百度推广', leads: 5, converted: 2, conversionRate: 4000, campaigns: 2, cost: 100_001, costPerConverted: 50_001, revenue: 300_000, roi: 20_000, ...noDeals },
       // No cost: cost per converted customer is 0, ROI has no base.
-      { channel: '老客户介绍', leads: 2, converted: 1, conversionRate: 5000, campaigns: 0, cost: 0, costPerConverted: 0, revenue: 88_888, roi: null },
+      { channel: '老客户介绍', leads: 2, converted: 1, conversionRate: 5000, campaigns: 0, cost: 0, costPerConverted: 0, revenue: 88_888, roi: null, ...noDeals, wonDealRoi: null },
       // Money spent, nobody converted: no cost per customer, ROI −100 %.
-      { channel: '抖音', leads: 3, converted: 0, conversionRate: 0, campaigns: 1, cost: 50_000, costPerConverted: null, revenue: 0, roi: -10_000 },
-      { channel: null, leads: 1, converted: 0, conversionRate: 0, campaigns: 0, cost: 0, costPerConverted: null, revenue: 0, roi: null },
+      { channel: '抖音', leads: 3, converted: 0, conversionRate: 0, campaigns: 1, cost: 50_000, costPerConverted: null, revenue: 0, roi: -10_000, ...noDeals, wonDealRoi: -10_000 },
+      { channel: null, leads: 1, converted: 0, conversionRate: 0, campaigns: 0, cost: 0, costPerConverted: null, revenue: 0, roi: null, ...noDeals, wonDealRoi: null },
     ]);
     // 150,001 / 3 = 50,000.33 → 50,000; 3 / 11 = 27.2727 % → 2,727; (388,888 − 150,001) / 150,001 = 159.2569 % → 15,926
-    expect(report.totals).toEqual({ channel: null, leads: 11, converted: 3, conversionRate: 2727, campaigns: 3, cost: 150_001, costPerConverted: 50_000, revenue: 388_888, roi: 15_926 });
+    expect(report.totals).toEqual({ channel: null, leads: 11, converted: 3, conversionRate: 2727, campaigns: 3, cost: 150_001, costPerConverted: 50_000, revenue: 388_888, roi: 15_926, ...noDeals, wonDealRoi: -10_000 });
   });
 
   it('shows a channel that only spent money, and nothing for an empty period', async () => {
     const api = await ownerApi();
     await api.ok('leads.saveCampaign', aCampaign({ channel: '地推', startDate: '2026-02-01', cost: 80_000 }));
     const report = await api.ok('leads.channelReport', { from: '2026-02-01', to: '2026-02-28' });
-    expect(report.rows).toEqual([{ channel: '地推', leads: 0, converted: 0, conversionRate: null, campaigns: 1, cost: 80_000, costPerConverted: null, revenue: 0, roi: -10_000 }]);
+    expect(report.rows).toEqual([{ channel: '地推', leads: 0, converted: 0, conversionRate: null, campaigns: 1, cost: 80_000, costPerConverted: null, revenue: 0, roi: -10_000, ...noDeals, wonDealRoi: -10_000 }]);
     const empty = await api.ok('leads.channelReport', { from: '2001-01-01', to: '2001-01-31' });
     expect(empty.rows).toEqual([]);
     expect(empty.totals).toMatchObject({ leads: 0, cost: 0, revenue: 0, roi: null });
+  });
+
+  it('counts deals won with converted customers in their own column, apart from revenue from orders', async () => {
+    const api = await ownerApi();
+    await api.ok('leads.saveCampaign', aCampaign({ channel: '展会', startDate: '2026-02-01', cost: 100_000 }));
+    const [customer] = await leads(api, '展会', 2, 1);
+    const deal = await api.ok('leads.createOpportunity', { title: '年度采购', customerId: customer!, expectedAmount: 250_000 });
+    await api.ok('leads.moveOpportunity', { id: deal.id, stage: 'won' });
+    await api.ok('leads.createOpportunity', { title: '二期', customerId: customer!, expectedAmount: 900_000 });
+    const today = new Date().toISOString().slice(0, 10);
+    const report = await api.ok('leads.channelReport', { from: today < '2026-02-01' ? today : '2026-02-01', to: '2099-12-31' });
+    // Before orders: revenue 0 and its ROI −100 %, the won deal (2,500.00 on 1,000.00 spent) +150 % on its own.
+    expect(report.rows).toEqual([expect.objectContaining({ channel: '展会', revenue: 0, roi: -10_000, wonDeals: 1, wonDealValue: 250_000, wonDealRoi: 15_000 })]);
+    expect(report.totals).toMatchObject({ wonDeals: 1, wonDealValue: 250_000, wonDealRoi: 15_000 });
   });
 
   it('keeps an exact 1.45 % ROI at 145 basis points (float rounding made it 1.4 %)', async () => {

@@ -1,4 +1,5 @@
 import { defineArea } from '../area';
+import { leadLinksBothWays } from './leads.checks';
 import { leadsContract } from './leads.contract';
 import { leadsHandlers } from './leads.handlers';
 import { LEAD_SERIES } from './leads.service';
@@ -13,8 +14,10 @@ export const leadsArea = defineArea({
     'leads.read': ['owner', 'manager', 'sales'],
     'leads.write': ['owner', 'manager', 'sales'],
     'campaigns.manage': ['owner', 'manager'],
+    'leads.reassign': ['owner', 'manager'],
   },
   series: [LEAD_SERIES],
+  checks: [leadLinksBothWays],
   seed: {
     order: 20,
     run: (conn, { random, staffIds }) => seedLeads(conn, { seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2) }).leads,

@@ -7,6 +7,7 @@
 import type { Locale } from '../auth/auth.contract';
 import { codeLabels, columnsWorded, localised, type ExportTable } from '../exports/exports.table';
 import type { Campaign, LeadRow } from './leads.contract';
+import { roundHalfUp } from '../core/money';
 
 export const LEAD_EXPORT_WORDS = {
   'zh-CN': {
@@ -58,8 +59,8 @@ export const LEAD_EXPORT_WORDS = {
       name: '聯絡人',
       company: '公司名稱',
       title: '職務',
-      mobile: '手機號',
-      email: '郵箱',
+      mobile: '手機號碼',
+      email: '電子郵件',
       source: '來源通路',
       campaign: '行銷活動',
       status: '狀態',
@@ -161,7 +162,7 @@ export const campaignExportTable: ExportTable<Campaign> = {
     campaignColumn('leads', (w) => w.campaign.leads, 'number', (c) => c.leadCount),
     campaignColumn('converted', (w) => w.campaign.converted, 'number', (c) => c.convertedCount),
     // Rounded half-up to the fen, as the screen shows it.
-    campaignColumn('cost_per_lead', (w) => w.campaign.costPerLead, 'money', (c) => (c.leadCount ? Math.round(c.cost / c.leadCount) : null)),
+    campaignColumn('cost_per_lead', (w) => w.campaign.costPerLead, 'money', (c) => (c.leadCount ? roundHalfUp(c.cost, c.leadCount) : null)),
     campaignColumn('notes', (w) => w.campaign.notes, 'text', (c) => c.notes),
   ],
 };

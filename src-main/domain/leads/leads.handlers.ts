@@ -2,6 +2,7 @@ import type { HandlersFor } from '../area';
 import { channelReport, listCampaigns, saveCampaign } from './campaigns.service';
 import type { leadsContract } from './leads.contract';
 import { listChannels } from './leads.repository';
+import { reassignOwner } from './leads.reassign';
 import * as leads from './leads.service';
 import * as opportunities from './opportunities.service';
 
@@ -14,6 +15,7 @@ export const leadsHandlers: HandlersFor<typeof leadsContract> = {
   'leads.logInteraction': (input, ctx) => leads.logInteraction(ctx, input),
   'leads.convert': (input, ctx) => leads.convertLead(ctx, input),
   'leads.markLost': (input, ctx) => leads.markLost(ctx, input.id, input.reason),
+  'leads.reassignOwner': (input, ctx) => reassignOwner(ctx, input),
   'leads.listChannels': (_input, ctx) => listChannels(ctx.db),
 
   'leads.listCampaigns': (input, ctx) => listCampaigns(ctx.db, input),

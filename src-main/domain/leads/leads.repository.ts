@@ -305,6 +305,8 @@ export interface ChannelReportRecord {
   campaigns: number;
   cost: number;
   revenue: number;
+  won_deals: number;
+  won_value: number;
   /** 1 on the last row: the totals over every channel. */
   is_total: number;
 }
@@ -329,6 +331,11 @@ export async function channelReport(db: Db, range: { from: string; to: string; f
         -- CROSS JOIN keeps the period's few customers as the outer loop (not a scan of every stats row).
         CROSS JOIN customer_stats cs ON cs.customer_id = x.customer_id
        GROUP BY x.channel
+    ), won AS (
+      SELECT x.channel, count(*) AS won_deals, sum(o.expected_amount) AS won_value
+        FROM (SELECT DISTINCT channel, customer_id FROM period_leads WHERE status = 'converted') x
+        JOIN opportunities o ON o.customer_id = x.customer_id AND o.stage = 'won'
+       GROUP BY x.channel
     ), costs AS (
       SELECT channel, count(*) AS campaigns, sum(cost) AS cost FROM campaigns
        WHERE start_date BETWEEN ${range.from} AND ${range.to} AND status <> 'cancelled'
@@ -337,20 +344,25 @@ export async function channelReport(db: Db, range: { from: string; to: string; f
       SELECT channel FROM lead_counts UNION SELECT channel FROM costs
     ), figures AS (
       SELECT ch.channel, coalesce(lc.leads, 0) AS leads, coalesce(lc.converted, 0) AS converted,
-             coalesce(co.campaigns, 0) AS campaigns, coalesce(co.cost, 0) AS cost, coalesce(r.revenue, 0) AS revenue, 0 AS is_total
+             coalesce(co.campaigns, 0) AS campaigns, coalesce(co.cost, 0) AS cost, coalesce(r.revenue, 0) AS revenue,
+             coalesce(w.won_deals, 0) AS won_deals, coalesce(w.won_value, 0) AS won_value, 0 AS is_total
         FROM channels ch
         LEFT JOIN lead_counts lc ON lc.channel IS ch.channel
         LEFT JOIN costs co ON co.channel IS ch.channel
         LEFT JOIN revenue r ON r.channel IS ch.channel
+        LEFT JOIN won w ON w.channel IS ch.channel
       UNION ALL
       -- The totals row counts each customer once even when leads from two channels became it.
       SELECT NULL, (SELECT count(*) FROM period_leads), (SELECT count(*) FROM period_leads WHERE status = 'converted'),
              (SELECT coalesce(sum(campaigns), 0) FROM costs), (SELECT coalesce(sum(cost), 0) FROM costs),
              (SELECT coalesce(sum(lifetime_revenue), 0) FROM customer_stats
                WHERE customer_id IN (SELECT customer_id FROM period_leads WHERE status = 'converted')),
+             (SELECT count(*) FROM opportunities WHERE stage = 'won' AND customer_id IN (SELECT customer_id FROM period_leads WHERE status = 'converted')),
+             (SELECT coalesce(sum(expected_amount), 0) FROM opportunities
+               WHERE stage = 'won' AND customer_id IN (SELECT customer_id FROM period_leads WHERE status = 'converted')),
              1
     )
-    SELECT channel, leads, converted, is_total, campaigns, cost, revenue
+    SELECT channel, leads, converted, is_total, campaigns, cost, revenue, won_deals, won_value
       FROM figures
      ORDER BY is_total, channel IS NULL, revenue DESC, converted DESC, leads DESC, channel`.execute(db);
   return rows;

@@ -94,12 +94,15 @@ export async function listLeads(db: Db, input: z.output<typeof leadListInput>): 
 
 // ---------------------------------------------------------------- create / update
 
+async function isActiveUser(db: Db, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('users').select('id').where('id', '=', id).where('active', '=', 1).executeTakeFirst());
+}
+
 async function referenceIssues(db: Db, input: { campaignId?: string | null; ownerUserId?: string | null }, prefix = ''): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
   if (input.campaignId && !(await repo.findCampaign(db, input.campaignId))) issues.push(fieldIssue(`${prefix}campaignId`, 'not_found', { entity: 'campaign' }));
   if (input.ownerUserId) {
-    const user = await db.selectFrom('users').select('id').where('id', '=', input.ownerUserId).where('active', '=', 1).executeTakeFirst();
-    if (!user) issues.push(fieldIssue(`${prefix}ownerUserId`, 'not_found', { entity: 'user' }));
+    if (!(await isActiveUser(db, input.ownerUserId))) issues.push(fieldIssue(`${prefix}ownerUserId`, 'not_found', { entity: 'user' }));
   }
   return issues;
 }
@@ -214,6 +217,11 @@ export async function logInteraction(
 
 // ---------------------------------------------------------------- conversion
 
+async function firstActiveUser(db: Db, candidates: (string | null)[]): Promise<string | null> {
+  for (const id of candidates) if (id && (await isActiveUser(db, id))) return id;
+  return null;
+}
+
 /**
  * Turns a lead into a customer in the caller's transaction. The customer is created by the
  * customers service from a customers.create input, so every customer rule applies (required
@@ -221,7 +229,7 @@ export async function logInteraction(
  */
 export async function convertLead(
   ctx: HandlerContext,
-  input: { id: string; kind?: CustomerKind | undefined; customerName?: string | null | undefined; allowDuplicate: boolean },
+  input: { id: string; kind?: CustomerKind | undefined; customerName?: string | null | undefined; ownerUserId?: string | undefined; allowDuplicate: boolean },
 ): Promise<ConvertResult> {
   if (ctx.user && !ctx.can('customers.write')) throw new AppError('FORBIDDEN', `Your role (${ctx.user.role}) may not create customers, so it cannot convert leads.`);
   const db = ctx.db;
@@ -231,13 +239,14 @@ export async function convertLead(
   if (lead.status === 'lost') throw new AppError('CONFLICT', `Lead ${lead.code} is marked lost (${lead.lost_reason}); reopen it before converting`);
 
   const kind: CustomerKind = input.kind ?? (lead.company ? 'company' : 'individual');
+  // The customer gets an active owner: the one chosen, else the lead's, else whoever converts it.
+  const ownerUserId = input.ownerUserId ?? (await firstActiveUser(db, [lead.owner_user_id, ctx.user?.id ?? null]));
   const draft = {
     kind,
     name: input.customerName ?? lead.company ?? lead.name,
     source: lead.source,
-    ownerUserId: lead.owner_user_id,
+    ownerUserId,
     notes: lead.notes,
-    leadId: lead.id,
     allowDuplicate: input.allowDuplicate,
     // A company keeps the lead's person as its primary contact; an individual is the person.
     ...(kind === 'company'
@@ -246,10 +255,10 @@ export async function convertLead(
   };
   const parsed = customerCreateInput.safeParse(draft);
   if (!parsed.success) throw validationError(issuesFromZod(parsed.error));
-  const customer = await createCustomer(ctx, parsed.data);
+  const customer = await createCustomer(ctx, parsed.data, { leadId: lead.id });
 
   const now = nowIso();
-  await repo.updateLead(db, lead.id, { status: 'converted', customer_id: customer.id, converted_at: now, updated_at: now });
+  await repo.updateLead(db, lead.id, { status: 'converted', customer_id: customer.id, owner_user_id: customer.ownerUserId, converted_at: now, updated_at: now });
 
   // The follow-ups move onto the customer's timeline as copies linked back to the lead's rows.
   const contactId = customer.contacts.find((c) => c.isPrimary)?.id ?? null;
@@ -279,7 +288,11 @@ export async function convertLead(
   ctx.audit({
     entityType: 'lead',
     entityId: lead.id,
-    fields: { status: { before: lead.status, after: 'converted' }, customerId: { before: null, after: customer.id } },
+    fields: {
+      status: { before: lead.status, after: 'converted' },
+      customerId: { before: null, after: customer.id },
+      ownerUserId: { before: lead.owner_user_id, after: customer.ownerUserId },
+    },
   });
   return {
     lead: after,

@@ -36,7 +36,7 @@ function companyBackend(create: Parameters<typeof fakeBackend>[0]['customers.cre
   });
 }
 
-const created = (name: string) => ({ id: CREATED_ID, code: 'C000002', name, duplicates: [] }) as unknown as Customer & { duplicates: DuplicateMatch[] };
+const created = (name: string) => ({ id: CREATED_ID, code: 'C000002', name, duplicates: [], warnings: [] }) as unknown as Customer & { duplicates: DuplicateMatch[]; warnings: [] };
 
 async function fill(user: UserEvent, input: HTMLElement, text: string) {
   await user.clear(input);

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Center, Grid, Group, Loader, Modal, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Box, Button, Center, Checkbox, Grid, Group, Loader, Modal, NumberInput, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -61,6 +61,9 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
   const original = useMemo(() => (customer ? valuesFromCustomer(customer) : emptyValues()), [customer]);
   const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([]);
   const [conflict, setConflict] = useState<DuplicateMatch[] | null>(null);
+  // A credit code whose organisation code fails its own check: the server asks once, the user may accept.
+  const [codeWarning, setCodeWarning] = useState(false);
+  const [acceptCode, setAcceptCode] = useState(false);
 
   const editor = useContractForm({
     initialValues: original,
@@ -69,11 +72,11 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
     also: (values, input) => ({ ...(input ? issuesByPath(requiredFieldIssues(input, required)) : {}), ...amountErrors({ creditLimit: values.creditLimit }) }),
     save: async (values, confirmed): Promise<{ id: string; message: string }> => {
       if (!customer) {
-        const created = await api.customers.create(createInputOf(values, confirmed));
+        const created = await api.customers.create({ ...createInputOf(values, confirmed), acceptCreditCodeWarning: acceptCode });
         return { id: created.id, message: t('customers.form.created', { code: created.code, name: created.name }) };
       }
       const edit = customerEditOf(customer.id, original, values);
-      if (edit) await api.customers.update(edit);
+      if (edit) await api.customers.update({ ...edit, acceptCreditCodeWarning: acceptCode });
       return { id: customer.id, message: t('customers.form.saved', { name: values.name }) };
     },
     onSaved: (saved) => {
@@ -82,6 +85,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
     },
     // A likely duplicate: the answer names the customers, so the dialog needs no second call.
     onRefused: (error) => {
+      if (error.issues.some((i) => i.path === 'creditCode' && i.params?.warning)) setCodeWarning(true);
       if (error.code !== 'CONFLICT' || !error.details.duplicates) return false;
       setConflict(error.details.duplicates);
       return true;
@@ -179,7 +183,7 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
                   withAsterisk={star('creditCode')}
                   description={duplicateNote('creditCode', 'creditCode')}
                   inputWrapperOrder={['label', 'input', 'description', 'error']}
-                  maxLength={24}
+                  maxLength={40}
                   styles={MONO}
                   {...form.getInputProps('creditCode')}
                   onBlur={(e) => {
@@ -187,6 +191,9 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
                     void checkDuplicates();
                   }}
                 />
+                {codeWarning && (
+                  <Checkbox mt="xs" size="xs" label={t('customers.form.acceptCreditCode')} checked={acceptCode} onChange={(e) => setAcceptCode(e.currentTarget.checked)} />
+                )}
               </Grid.Col>
             )}
             <Grid.Col span={{ base: 12, sm: company ? 6 : 12 }}>

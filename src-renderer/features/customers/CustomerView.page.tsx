@@ -16,6 +16,7 @@ import { InteractionsTab, TIMELINE_PAGE } from './components/InteractionsTab';
 import { MergeModal } from './components/MergeModal';
 import { OverviewStats } from './components/OverviewStats';
 import { StageMenu } from './components/StageMenu';
+import { STAGE_NEXT_ACTIONS } from '../../../src-main/domain/customers/customers.dto';
 import { TagBadges } from './components/TagBadges';
 import { useCustomerView } from './customers.queries';
 
@@ -82,6 +83,9 @@ function CustomerView({ view }: { view: View }) {
           </Group>
           <Group gap="md" wrap="wrap">
             <StageMenu customer={c} editable={writable} />
+            <Text size="sm" c="dimmed" data-testid="next-action">
+              {t('customers.nextAction.label', { actions: STAGE_NEXT_ACTIONS[c.lifecycleStage].map((a) => t(`customers.nextAction.${a}`)).join(t('customers.nextAction.separator')) })}
+            </Text>
             <Group gap={4}>
               <IconUser size={14} color="var(--mantine-color-dimmed)" />
               <Text size="sm" c={c.ownerName ? undefined : 'dimmed'}>

@@ -3,7 +3,7 @@ import type { Messages } from './messages.zh-CN';
 /** Traditional Chinese (Taiwan): written by scripts/zh-tw.ts from the Simplified catalog, then reviewed. */
 const zhTW: Messages = {
   title: "客戶檔案",
-  add: "新建客戶",
+  add: "新增客戶",
   import: "匯入客戶",
   searchPlaceholder: "名稱、編碼、聯絡人、電話或拼音首字母",
   kind: {
@@ -21,6 +21,17 @@ const zhTW: Messages = {
     archived: "已歸檔",
     all: "全部"
   },
+  nextAction: {
+    label: "建議下一步：{{actions}}",
+    separator: "、",
+    firstContact: "首次聯絡",
+    needsAnalysis: "需求分析",
+    quote: "報價",
+    onboardingCall: "首單回訪電話",
+    satisfactionFollowUp: "滿意度回訪",
+    referralAsk: "請其轉介紹",
+    winBack: "挽回聯絡",
+  },
   stage: {
     lead: "線索",
     prospect: "潛在客戶",
@@ -37,7 +48,7 @@ const zhTW: Messages = {
     none: "未設額度"
   },
   addressKind: {
-    billing: "賬單地址",
+    billing: "帳單地址",
     shipping: "收貨地址"
   },
   interactionKind: {
@@ -48,7 +59,7 @@ const zhTW: Messages = {
     note: "備註"
   },
   fieldType: {
-    text: "文本",
+    text: "文字",
     number: "數字",
     date: "日期",
     choice: "選項"
@@ -67,12 +78,12 @@ const zhTW: Messages = {
     owner: "負責銷售",
     tags: "標籤",
     creditLimit: "信用額度",
-    paymentTermsDays: "賬期",
+    paymentTermsDays: "帳期",
     tier: "會員等級",
     birthday: "生日",
-    mobile: "手機號",
+    mobile: "手機號碼",
     phone: "座機",
-    email: "郵箱",
+    email: "電子郵件",
     region: "所在地區",
     province: "省份",
     city: "城市",
@@ -139,13 +150,13 @@ const zhTW: Messages = {
     manageTags: "管理標籤",
     manageFields: "自訂欄位",
     emptyTitle: "還沒有客戶檔案",
-    emptyText: "新建第一個客戶，或者把現有的 Excel 客戶表匯入進來：支援 CSV 和 XLSX，GBK 編碼也能識別。",
+    emptyText: "新增第一個客戶，或者把現有的 Excel 客戶表匯入進來：支援 CSV 和 XLSX，GBK 編碼也能識別。",
     noMatchTitle: "沒有符合條件的客戶",
     noMatchText: "換個關鍵字試試，或清除篩選條件。也可以按拼音首字母搜尋，例如 njby。",
     exportFile: "客戶檔案"
   },
   form: {
-    newTitle: "新建客戶",
+    newTitle: "新增客戶",
     editTitle: "編輯客戶：{{name}}",
     basics: "基本資訊",
     business: "業務資訊",
@@ -167,10 +178,10 @@ const zhTW: Messages = {
     primary: "主要聯絡人",
     isDefault: "預設地址",
     detail: "詳細地址",
-    postcode: "郵編",
+    postcode: "郵遞區號",
     recipient: "收貨人",
     recipientPhone: "收貨電話",
-    noContacts: "還沒有聯絡人。至少留一個聯絡人和手機號，方便以後跟進。",
+    noContacts: "還沒有聯絡人。至少留一個聯絡人和手機號碼，方便以後跟進。",
     noAddresses: "還沒有地址。發貨和開票時會用到。",
     contactN: "聯絡人 {{n}}",
     addressN: "地址 {{n}}",
@@ -178,15 +189,16 @@ const zhTW: Messages = {
     creditLimitHelp: "不填表示不限額度",
     paymentTermsHelp: "開票後多少天內付款；0 表示現結",
     tagsPlaceholder: "選擇或輸入新標籤",
-    createTag: "+ 新建標籤「{{name}}」",
+    createTag: "+ 新增標籤「{{name}}」",
     ownerPlaceholder: "選擇負責的銷售",
     saved: "已儲存客戶 {{name}}",
-    created: "已新建客戶 {{code}} {{name}}",
+    created: "已新增客戶 {{code}} {{name}}",
+    acceptCreditCode: "代碼無誤（已對照營業執照核實），仍然儲存",
     duplicatesTitle: "可能是已有客戶",
     duplicatesText: "下面的客戶和你填寫的資訊相同，請先確認是不是同一家：",
     duplicateReason: {
       creditCode: "信用代碼相同",
-      mobile: "手機號相同",
+      mobile: "手機號碼相同",
       name: "名稱相同"
     },
     createAnyway: "仍然建立",
@@ -200,7 +212,7 @@ const zhTW: Messages = {
       orders: "訂單",
       quotes: "報價",
       invoices: "發票與收款",
-      statement: "對賬單",
+      statement: "對帳單",
       tickets: "售後工單",
       points: "積分",
       interactions: "跟進記錄",
@@ -236,7 +248,7 @@ const zhTW: Messages = {
     clearStageOverride: "恢復自動判定",
     stageOverridden: "手動設定",
     stageReason: "原因",
-    stageReasonPlaceholder: "例如：老闆確認已籤年度合同",
+    stageReasonPlaceholder: "例如：老闆確認已籤年度合約",
     stageComputed: "按規則應為「{{stage}}」",
     stageHistory: "階段變化",
     details: "客戶資料",
@@ -258,7 +270,7 @@ const zhTW: Messages = {
     subject: "主題",
     subjectPlaceholder: "例如：確認春節備貨數量",
     body: "內容",
-    bodyPlaceholder: "談了什麼、客戶的反饋、下一步怎麼做",
+    bodyPlaceholder: "談了什麼、客戶的回饋、下一步怎麼做",
     logged: "已記錄跟進",
     emptyTitle: "還沒有跟進記錄",
     emptyText: "打電話、上門拜訪、微信溝通之後記一筆，團隊裡誰接手都能看到來龍去脈。",
@@ -269,14 +281,14 @@ const zhTW: Messages = {
       computed: "自動判定",
       override: "手動設定",
       override_cleared: "恢復自動判定",
-      merge: "合併"
+      merge: "合併自"
     },
     loadMore: "載入更多",
     needSubject: "請填寫主題或內容"
   },
   merge: {
     title: "合併客戶",
-    intro: "把「{{name}}」合併到另一個客戶：它的聯絡人、地址、標籤、跟進記錄，以及以後的訂單、發票、工單和積分都會轉到目標客戶，原客戶歸檔。此操作會記入操作紀錄，不能撤銷。",
+    intro: "把「{{name}}」合併到另一個客戶：它的聯絡人、地址、標籤、跟進記錄，以及以後的訂單、發票、工單和積分都會轉到目標客戶，原客戶歸檔。此操作會記入操作紀錄，無法復原。",
     target: "合併到",
     targetPlaceholder: "輸入名稱、編碼或拼音查詢目標客戶",
     moves: "將轉移：{{contacts}} 個聯絡人、{{addresses}} 個地址、{{tags}} 個標籤",

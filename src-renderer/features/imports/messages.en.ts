@@ -136,6 +136,7 @@ const messages: Strings<Messages> = {
     required: 'Required',
     tooLong: 'Too long: at most {{max}} characters',
     mobile: 'Not a mobile number (11 digits starting with 13–19)',
+    phone: 'Not a phone number: a landline with its area code (010-12345678), a 400/800 number or a mobile',
     email: 'Not an email address (name@example.com)',
     creditCode: 'Not a valid unified social credit code (18 characters, the last is a check character): look for a typo',
     date: 'Write the date as 2024-03-05',

@@ -35,8 +35,8 @@ const zhTW: Messages = {
     name: "聯絡人",
     company: "公司名稱",
     title: "職務",
-    mobile: "手機號",
-    email: "郵箱",
+    mobile: "手機號碼",
+    email: "電子郵件",
     source: "來源通路",
     campaign: "行銷活動",
     status: "狀態",
@@ -48,8 +48,8 @@ const zhTW: Messages = {
     customer: "轉化客戶"
   },
   list: {
-    add: "新建線索",
-    searchPlaceholder: "姓名、公司、手機號或線索編號",
+    add: "新增線索",
+    searchPlaceholder: "姓名、公司、手機號碼或線索編號",
     anyStatus: "全部狀態",
     anySource: "全部通路",
     anyCampaign: "全部活動",
@@ -62,13 +62,13 @@ const zhTW: Messages = {
     clearFilters: "清除篩選"
   },
   form: {
-    createTitle: "新建線索",
+    createTitle: "新增線索",
     editTitle: "編輯線索 {{code}}",
     created: "線索 {{code}} 已建立",
     saved: "線索已儲存",
     channelPlaceholder: "選擇或輸入通路，如 百度推廣",
     noCampaign: "不屬於任何活動",
-    duplicates: "注意：{{names}} 已是客戶（手機號或公司名相同）"
+    duplicates: "注意：{{names}} 已是客戶（手機號碼或公司名相同）"
   },
   detail: {
     followUps: "跟進記錄",
@@ -78,18 +78,18 @@ const zhTW: Messages = {
     subjectPlaceholder: "例如：電話溝通，客戶要報價單",
     body: "詳細說明",
     logged: "跟進已記錄",
-    onCustomerTimeline: "已同步到客戶時間線",
+    onCustomerTimeline: "已同步到客戶時間軸",
     convert: "轉為客戶",
     convertTitle: "把線索轉為客戶",
-    convertText: "將用線索資料新建客戶檔案：來源通路、負責人、聯絡人一併帶過去，跟進記錄同步到客戶時間線，相關商機歸到該客戶名下。",
+    convertText: "將用線索資料新增客戶檔案：來源通路、負責人、聯絡人一併帶過去，跟進記錄同步到客戶時間軸，相關商機歸到該客戶名下。",
     customerKind: "客戶類型",
     customerName: "客戶名稱",
     converted: "已轉為客戶 {{code}}",
     openCustomer: "檢視客戶 {{code}}",
     convertedOn: "{{date}} 轉為客戶",
     duplicateTitle: "發現疑似重複的客戶",
-    duplicateText: "已有客戶與這條線索的手機號或名稱相同。可以先去合併，或者確認不是同一家後仍然新建。",
-    convertAnyway: "仍然新建客戶",
+    duplicateText: "已有客戶與這條線索的手機號碼或名稱相同。可以先去合併，或者確認不是同一家後仍然新增。",
+    convertAnyway: "仍然新增客戶",
     markLost: "標記為無效",
     lostTitle: "標記為無效線索",
     lostReasonPlaceholder: "例如：預算不足、聯絡不上、已選競品",
@@ -99,10 +99,10 @@ const zhTW: Messages = {
     reopened: "線索已重新開啟",
     opportunities: "商機",
     noOpportunities: "還沒有商機。確認了需求就建一個，方便在看板上跟進。",
-    addOpportunity: "新建商機"
+    addOpportunity: "新增商機"
   },
   board: {
-    add: "新建商機",
+    add: "新增商機",
     searchPlaceholder: "搜尋商機、客戶或線索",
     mine: "只看我的",
     count: "{{count}} 個",
@@ -114,7 +114,7 @@ const zhTW: Messages = {
     emptyColumn: "暫無商機",
     dropHere: "鬆開移到這裡",
     more: "另有 {{count}} 個未顯示，可搜尋查詢",
-    closedSince: "贏單、輸單兩列只顯示 {{date}} 以來關閉的商機",
+    closedSince: "贏單、輸單兩欄只顯示 {{date}} 以來關閉的商機",
     moved: "已移到「{{stage}}」",
     lostTitle: "輸單原因",
     lostPlaceholder: "例如：價格高於競品、專案取消",
@@ -128,12 +128,12 @@ const zhTW: Messages = {
     emptyText: "從有效線索或老客戶的新需求建商機，拖動卡片推進階段，看板會算出每個階段的金額和加權預測。"
   },
   opportunity: {
-    createTitle: "新建商機",
+    createTitle: "新增商機",
     editTitle: "編輯商機",
     title: "商機名稱",
-    titlePlaceholder: "例如：年度食材配送合同",
+    titlePlaceholder: "例如：年度食材配送合約",
     party: "客戶",
-    partyPlaceholder: "輸入客戶名稱、拼音首字母或手機號",
+    partyPlaceholder: "輸入客戶名稱、拼音首字母或手機號碼",
     lead: "線索",
     stage: "階段",
     expectedAmount: "預計成交金額（元）",
@@ -144,12 +144,12 @@ const zhTW: Messages = {
     notes: "備註",
     saved: "商機已儲存",
     history: "階段記錄",
-    historyCreated: "創建於「{{stage}}」",
+    historyCreated: "建立於「{{stage}}」",
     historyMove: "「{{from}}」→「{{to}}」",
     needParty: "請選擇客戶"
   },
   campaigns: {
-    add: "新建活動",
+    add: "新增活動",
     editTitle: "編輯活動",
     name: "活動名稱",
     namePlaceholder: "例如：2026 春季糖酒會",
@@ -187,13 +187,15 @@ const zhTW: Messages = {
     costPerConverted: "獲客成本",
     revenue: "轉化客戶收入",
     roi: "通路 ROI",
+    wonDealValue: "成交商機金額（筆數）",
+    wonDealRoi: "ROI（按成交商機）",
     total: "合計",
     noChannel: "未填通路",
     chartMoney: "金額（元）",
     chartCount: "客戶數",
     emptyTitle: "這段時間沒有線索，也沒有活動費用",
     emptyText: "換一個日期範圍，或者先錄入線索和行銷活動的費用。",
-    note: "線索按建立日期統計，費用按活動開始日期統計；轉化客戶收入是這些客戶至今的累計銷售額，訂單模組上線前為 0。",
+    note: "線索按建立日期統計，費用按活動開始日期統計；轉化客戶收入是這些客戶訂單的累計銷售額，訂單模組上線前為 0；成交商機金額單獨統計，兩種 ROI 分開計算、互不相加。",
     exportName: "通路分析"
   }
 };

@@ -33,7 +33,7 @@ const zhTW: Messages = {
     amount_over: "訂單金額超過 {{amount}}",
     customer_tier: "客戶等級為 {{tier}}",
     credit_problem: "信用異常",
-    stock_shortage: "{{lines}} 行庫存不足",
+    stock_shortage: "{{lines}} 列庫存不足",
     discount_over: "折扣 {{max}} 超過 {{bp}}",
     any: "需要審核"
   },
@@ -82,7 +82,7 @@ const zhTW: Messages = {
     emptyText: "客戶確認報價後，在報價單上點「轉為訂單」；或者在這裡直接下單。訂單提交後會自動檢查信用和庫存。",
     emptyFiltered: "沒有符合條件的訂單，換個條件試試。",
     approvals: "待我審核",
-    add: "新建訂單"
+    add: "新增訂單"
   },
   order: {
     lines: "商品明細",
@@ -105,14 +105,14 @@ const zhTW: Messages = {
     noDeliveries: "還沒有出貨",
     submitted: "訂單已提交：{{status}}",
     shortTitle: "庫存不足",
-    shortText: "第 {{lineNo}} 行 {{product}}：可用 {{available}}，需要 {{quantity}}。",
+    shortText: "第 {{lineNo}} 列 {{product}}：可用 {{available}}，需要 {{quantity}}。",
     backorder: "先發有貨部分，其餘補貨後再發",
     substitute: "用替代商品補足",
     laterDate: "改約交期",
     suggested: "最早到貨：{{date}}"
   },
   form: {
-    title: "新建銷售訂單",
+    title: "新增銷售訂單",
     save: "儲存草稿",
     code: "商品編碼 / 條碼",
     codeHint: "輸入編碼或掃碼",

@@ -79,29 +79,29 @@ const zhTW: Messages = {
     emptyText: "期初、採購入庫、出貨、調撥、盤點和報損都會在這裡留下一筆流水，不可修改。"
   },
   counts: {
-    open: "新建盤點單",
-    openTitle: "新建盤點單",
+    open: "新增盤點單",
+    openTitle: "新增盤點單",
     openHint: "盤點單會按目前帳面數量為該倉庫的每個商品生成一行，盤點期間的出貨照常進行。",
     emptyTitle: "還沒有盤點單",
-    emptyText: "新建盤點單，輸入實盤數量後過帳，差異會自動生成盤點調整。",
+    emptyText: "新增盤點單，輸入實盤數量後過帳，差異會自動生成盤點調整。",
     enter: "輸入實盤",
     save: "儲存實盤數量",
     post: "過帳",
     cancel: "作廢",
     posted: "盤點單已過帳",
     saved: "實盤數量已儲存",
-    confirmPost: "過帳後將按差異生成盤盈盤虧調整，且不能撤銷。確定過帳？",
-    progress: "已盤 {{counted}}/{{total}} 行，差異 {{differences}} 行"
+    confirmPost: "過帳後將按差異生成盤盈盤虧調整，且無法復原。確定過帳？",
+    progress: "已盤 {{counted}}/{{total}} 列，差異 {{differences}} 列"
   },
   transfers: {
-    add: "新建調撥單",
+    add: "新增調撥單",
     emptyTitle: "還沒有調撥單",
-    emptyText: "在倉庫之間調貨時新建調撥單，按移動平均成本出庫併入庫。",
+    emptyText: "在倉庫之間調貨時新增調撥單，按移動平均成本出庫併入庫。",
     addLine: "新增商品",
     created: "調撥單已過帳"
   },
   warehouses: {
-    add: "新建倉庫",
+    add: "新增倉庫",
     edit: "編輯倉庫",
     saved: "倉庫已儲存",
     archive: "停用",

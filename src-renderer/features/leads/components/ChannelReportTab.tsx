@@ -62,6 +62,8 @@ export function ChannelReportTab() {
     t('leads.channels.costPerConverted'),
     t('leads.channels.revenue'),
     t('leads.channels.roi'),
+    t('leads.channels.wonDealValue'),
+    t('leads.channels.wonDealRoi'),
   ];
   const cells = (row: ChannelReportRow, name: string) => [
     name,
@@ -73,6 +75,8 @@ export function ChannelReportTab() {
     row.costPerConverted === null ? '—' : formatFen(row.costPerConverted),
     formatFen(row.revenue),
     formatBasisPoints(row.roi),
+    `${formatFen(row.wonDealValue)} (${row.wonDeals})`,
+    formatBasisPoints(row.wonDealRoi),
   ];
 
   function exportExcel() {
@@ -80,7 +84,7 @@ export function ChannelReportTab() {
     const { rows, totals } = report.data;
     const money = (fen: number | null) => (fen === null ? null : fen / 100);
     const percent = (bp: number | null) => (bp === null ? null : bp / 100);
-    const line = (r: ChannelReportRow, name: string) => [name, r.leads, r.converted, percent(r.conversionRate), r.campaigns, money(r.cost), money(r.costPerConverted), money(r.revenue), percent(r.roi)];
+    const line = (r: ChannelReportRow, name: string) => [name, r.leads, r.converted, percent(r.conversionRate), r.campaigns, money(r.cost), money(r.costPerConverted), money(r.revenue), percent(r.roi), money(r.wonDealValue), percent(r.wonDealRoi)];
     download(`${t('leads.channels.exportName')}-${range.from}-${range.to}.csv`, toCsv(header, [...rows.map((r) => line(r, channelName(r))), line(totals, t('leads.channels.total'))]));
   }
 
@@ -150,6 +154,7 @@ export function ChannelReportTab() {
       { type: 'bar', label: t('leads.channels.cost'), data: rows.map((r) => yuan(r.cost)), backgroundColor: '#fa5252b3', yAxisID: 'money', order: 2 },
       { type: 'bar', label: t('leads.channels.costPerConverted'), data: rows.map((r) => yuan(r.costPerConverted)), backgroundColor: '#fd7e14b3', yAxisID: 'money', order: 2 },
       { type: 'bar', label: t('leads.channels.revenue'), data: rows.map((r) => yuan(r.revenue)), backgroundColor: '#12b886b3', yAxisID: 'money', order: 2 },
+      { type: 'bar', label: t('leads.channels.wonDealValue'), data: rows.map((r) => yuan(r.wonDealValue)), backgroundColor: '#228be6b3', yAxisID: 'money', order: 2 },
       { type: 'line', label: t('leads.channels.converted'), data: rows.map((r) => r.converted), borderColor: '#4c6ef5', backgroundColor: '#4c6ef5', yAxisID: 'count', order: 1, showLine: false, pointRadius: 6, pointHoverRadius: 8 },
     ],
   };
@@ -181,7 +186,7 @@ export function ChannelReportTab() {
           <Card withBorder radius="md" mb="md" h={340} data-testid="channel-chart">
             <Chart type="bar" data={chartData} options={options} />
           </Card>
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={1100}>
             <Table striped highlightOnHover data-testid="channel-table">
               <Table.Thead>
                 <Table.Tr>
@@ -196,9 +201,9 @@ export function ChannelReportTab() {
                 {[...rows.map((r) => ({ row: r, name: channelName(r), total: false })), { row: totals, name: t('leads.channels.total'), total: true }].map(({ row, name, total }) => (
                   <Table.Tr key={total ? '__total' : name} fw={total ? 700 : undefined} data-testid={total ? 'channel-total' : 'channel-row'}>
                     {cells(row, name).map((cell, i) =>
-                      i === 8 ? (
+                      i === 8 || i === 10 ? (
                         <Table.Td key={i} ta="right">
-                          <RoiBadge roi={row.roi} />
+                          <RoiBadge roi={i === 8 ? row.roi : row.wonDealRoi} />
                         </Table.Td>
                       ) : (
                         <Table.Td key={i} ta={i === 0 ? 'left' : 'right'}>
