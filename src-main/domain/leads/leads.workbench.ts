@@ -1,11 +1,11 @@
 /**
  * The leads area's workbench cards: the open pipeline by stage with the overdue deals, leads
- * waiting for a first call, open leads by channel. Each figure links to the list filters that
+ * waiting for a first call, leads by channel. Each figure links to the list filters that
  * select the same rows.
  */
 import { sql } from 'kysely';
 import type { WorkbenchCardSource, WorkbenchScope } from '../area';
-import { OPEN_LEAD_STATUSES, OPEN_STAGES } from './leads.contract';
+import { OPEN_STAGES } from './leads.contract';
 
 function owner(scope: WorkbenchScope, column: 'o' | 'l') {
   return scope.ownerUserId ? sql`AND ${sql.ref(`${column}.owner_user_id`)} = ${scope.ownerUserId}` : sql``;
@@ -48,19 +48,19 @@ const leadsWaiting: WorkbenchCardSource = {
   },
 };
 
-/** Open leads per channel (渠道); leads with no channel are left out, as no filter selects them. */
+/** Leads per channel (渠道), whatever became of them; leads with no channel are left out, as no filter selects them. */
 const leadsByChannel: WorkbenchCardSource = {
   key: 'leadsByChannel',
   permission: 'leads.read',
   async load(ctx, scope) {
     const { rows } = await sql<{ source: string; n: number }>`
       SELECT l.source, count(*) AS n FROM leads l
-       WHERE l.status IN (${sql.join([...OPEN_LEAD_STATUSES])}) AND l.source IS NOT NULL ${owner(scope, 'l')}
+       WHERE l.source IS NOT NULL ${owner(scope, 'l')}
        GROUP BY l.source ORDER BY n DESC, l.source LIMIT 8`.execute(ctx.db);
     if (!rows.length) return null;
     return {
       key: 'leadsByChannel',
-      figures: rows.map((r) => ({ key: 'channel', label: r.source, count: Number(r.n), link: { path: '/leads', method: 'leads.list', filters: scoped(scope, { status: [...OPEN_LEAD_STATUSES], source: r.source }) } })),
+      figures: rows.map((r) => ({ key: 'channel', label: r.source, count: Number(r.n), link: { path: '/leads', method: 'leads.list', filters: scoped(scope, { source: r.source }) } })),
     };
   },
 };
