@@ -31,7 +31,7 @@ export function buildRegistry(areas: readonly AreaDefinition[], env: BackendEnv)
   const contract: Record<string, MethodSpec> = Object.create(null) as Record<string, MethodSpec>;
   const handlers: Record<string, AnyHandler> = Object.create(null) as Record<string, AnyHandler>;
   const grants = new Map<string, Set<Role>>();
-  const extensions: AreaExtensions = { customerTimeline: [], customerFigures: [], finders: [], series: [], printables: [] };
+  const extensions: AreaExtensions = { customerTimeline: [], customerFigures: [], finders: [], series: [], printables: [], workbenchCards: [] };
   const seen = new Set<string>();
   for (const area of areas) {
     if (seen.has(area.name)) throw new Error(`Area ${area.name} is registered twice`);
@@ -54,6 +54,7 @@ export function buildRegistry(areas: readonly AreaDefinition[], env: BackendEnv)
     extensions.finders.push(...(area.finders ?? []));
     extensions.series.push(...(area.series ?? []));
     extensions.printables.push(...(area.printables ?? []));
+    extensions.workbenchCards.push(...(area.workbenchCards ?? []));
   }
   assertSeriesDistinct(extensions.series);
   assertPrintablesDistinct(extensions.printables);
@@ -66,6 +67,9 @@ export function buildRegistry(areas: readonly AreaDefinition[], env: BackendEnv)
     if (source.permission !== 'signedIn' && !grants.has(source.permission)) {
       throw new Error(`Printable ${source.kind} needs permission ${source.permission}, which no area declares`);
     }
+  }
+  for (const card of extensions.workbenchCards) {
+    if (card.permission !== 'signedIn' && !grants.has(card.permission)) throw new Error(`Workbench card ${card.key} needs permission ${card.permission}, which no area declares`);
   }
   const dailyJobs = areas.flatMap((area) => area.dailyJobs ?? []);
   for (const method of dailyJobs) if (!Object.hasOwn(contract, method)) throw new Error(`Daily job ${method} is not an API method`);

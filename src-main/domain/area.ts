@@ -13,6 +13,7 @@ import type { CheckResult, InvariantCheck } from './checks/invariants';
 import type { PrintableDocument } from './core/document';
 import type { SeriesDefinition } from './core/numbering';
 import type { HandlerContext } from './context';
+import type { WorkbenchCard } from './workbench/workbench.contract';
 
 export type ContractPart = Record<string, MethodSpec>;
 
@@ -58,6 +59,25 @@ export interface CustomerFigure {
 }
 
 export type CustomerFiguresSource = (ctx: Pick<HandlerContext, 'db'>, customerId: string) => Promise<CustomerFigure[]>;
+
+/** Whose figures a card counts: a salesperson's own records, or (owner, manager) everyone's. */
+export interface WorkbenchScope {
+  /** Set when the caller sees only their own records. */
+  ownerUserId: string | undefined;
+  userId: string;
+  /** The company's business date and zone. */
+  today: string;
+  timeZone: string;
+}
+
+/** A card an area puts on the workbench (工作台); `load` returns null when it has nothing to say. */
+export interface WorkbenchCardSource {
+  key: string;
+  permission: string;
+  /** Cards about the whole team (activity per salesperson) leave out a salesperson's view. */
+  team?: boolean;
+  load(ctx: Pick<HandlerContext, 'db'>, scope: WorkbenchScope): Promise<WorkbenchCard | null>;
+}
 
 /** A command-palette hit: the renderer words `kind` and links to `path`. */
 export interface PaletteHit {
@@ -121,6 +141,7 @@ export interface AreaExtensions {
   finders: PaletteFinder[];
   series: SeriesDefinition[];
   printables: PrintableSource[];
+  workbenchCards: WorkbenchCardSource[];
 }
 
 export interface AreaDefinition<C extends ContractPart = ContractPart, P extends string = string> {
@@ -140,6 +161,8 @@ export interface AreaDefinition<C extends ContractPart = ContractPart, P extends
   finders?: readonly PaletteFinder[];
   /** Documents the area prints (quotation, 送货单 …), found by kind through `print.document`. */
   printables?: readonly PrintableSource[];
+  /** Cards the area adds to the workbench, in the order they appear. */
+  workbenchCards?: readonly WorkbenchCardSource[];
   /** Methods run once per business day as the local administrator (e.g. lifecycle recompute). */
   dailyJobs?: readonly string[];
 }

@@ -20,5 +20,6 @@ import { returnsArea } from './returns/returns.area';
 import { settingsArea } from './settings/settings.area';
 import { stockArea } from './stock/stock.area';
 import { usersArea } from './users/users.area';
+import { workbenchArea } from './workbench/workbench.area';
 
-export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, purchasingArea, printArea, ordersArea, deliveriesArea, returnsArea, quotesArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, purchasingArea, printArea, ordersArea, deliveriesArea, returnsArea, quotesArea, workbenchArea] as const;

@@ -425,6 +425,8 @@ const zhTW: Catalog = {
     currency: "本位幣",
     timeZone: "時區",
     requiredFields: "新增客戶時必填的欄位",
+    followUpDays: "多少天未跟進算「待跟進」",
+    followUpDaysHelp: "工作臺「今日待跟進」列出超過這個天數沒有跟進紀錄的客戶。",
     requiredFieldsHelp: "資料治理：要求錄入哪些資訊，缺了就不能儲存。",
     fields: {
       mobile: "手機號碼",
@@ -441,11 +443,39 @@ const zhTW: Catalog = {
     title: "工作臺",
     welcome: "{{name}}，您好",
     emptyTitle: "從客戶檔案開始",
-    emptyText: "先建立客戶檔案或匯入已有的客戶表格；訂單、收款、工單和積分上線後，這裡會顯示經營概況。",
+    emptyText: "先建立客戶檔案或匯入已有的客戶表格，工作臺會列出今天要跟進的客戶、商機和線索。",
     goCustomers: "去客戶檔案",
-    goBoard: "看商機看板",
-    waitingTitle: "經營概況還在路上",
-    waitingText: "已建檔 {{count}} 位客戶。訂單、收款、工單和積分上線後，這裡會彙總銷售額、應收和待辦；現在可以先去客戶檔案跟進客戶，或在商機看板上推進商機。"
+    goLeads: "去線索",
+    scopeOwn: "只統計您負責的客戶、線索和商機",
+    scopeAll: "全公司資料",
+    card: {
+      followUp: "今日待跟進",
+      customers: "客戶",
+      stages: "客戶階段分佈",
+      dates: "本週生日與合作紀念日",
+      teamActivity: "本週團隊跟進",
+      pipeline: "進行中的商機",
+      leadsWaiting: "待首次聯絡的線索",
+      leadsByChannel: "線索來源通路"
+    },
+    figure: {
+      due: "{{days}} 天未跟進的客戶",
+      total: "客戶總數",
+      newThisMonth: "本月新增",
+      overdue: "已過預計成交日",
+      new: "新線索，還沒人聯絡",
+      birthday: "生日",
+      anniversary: "合作 {{count}} 週年",
+      interactions: "次跟進"
+    },
+    empty: {
+      followUp: "沒有待跟進的客戶。記錄拜訪、電話或微信溝通後，客戶會自動移出這裡。",
+      dates: "未來 7 天沒有客戶生日或合作紀念日。在客戶檔案裡填寫生日和合作開始日期，這裡會提前提醒。",
+      teamActivity: "本週還沒有跟進記錄。在客戶詳情裡點「記一筆跟進」，這裡會按銷售人員彙總。",
+      pipeline: "還沒有進行中的商機。在商機看板上新增一個，這裡會按階段彙總金額。",
+      leadsWaiting: "所有新線索都已聯絡過。"
+    },
+    followUpHint: "「{{days}} 天未跟進」的天數可在系統設定中修改"
   },
   comingSoon: {
     title: "「{{area}}」還在建設中",

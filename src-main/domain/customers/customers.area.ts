@@ -6,6 +6,7 @@ import { CUSTOMER_TIMELINE_SOURCES } from './customers.engagement';
 import { customersHandlers } from './customers.handlers';
 import { CUSTOMER_SERIES } from './customers.service';
 import { seedCustomers, seedScaleCounts } from './customers.seed';
+import { CUSTOMER_WORKBENCH_CARDS } from './customers.workbench';
 
 /** 客户档案: records, contacts, tags, custom fields, follow-ups, lifecycle, merge. */
 export const customersArea = defineArea({
@@ -23,6 +24,7 @@ export const customersArea = defineArea({
   series: [CUSTOMER_SERIES],
   checks: [customerSeriesAhead],
   customerTimeline: CUSTOMER_TIMELINE_SOURCES,
+  workbenchCards: CUSTOMER_WORKBENCH_CARDS,
   dailyJobs: ['customers.recomputeLifecycle'],
   seed: {
     order: 10,

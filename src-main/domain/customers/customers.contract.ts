@@ -156,6 +156,10 @@ export const listFilters = z
     creditStatus: z.enum(['within', 'over', 'none']),
     lastOrderFrom: isoDate,
     lastOrderTo: isoDate,
+    /** Created on or after this business date (the workbench's 本月新增). */
+    createdFrom: isoDate,
+    /** No follow-up logged on or after this business date (the workbench's 待跟进). */
+    noContactSince: isoDate,
     balanceDueMin: fen,
     balanceDueMax: fen,
     custom: z.record(customFieldKey, z.union([z.string().max(500), z.number()])),

@@ -5,6 +5,8 @@ import { cappedCount, maintainedCount, pageOfMatches, type Total } from '../../d
 import type { Database } from '../../db/schema';
 import type { customerListInput } from './customers.contract';
 import type { CustomerKind, CustomerListRow, CustomerStatus, LifecycleStage } from './customers.dto';
+import { businessDayStartUtc } from '../core/dates';
+import { companyTimeZone } from '../settings/settings.service';
 import * as repo from './customers.repository';
 import { EVERY_MATCH, LIST_SEARCH_BOUND, searchMatches } from './customers.search';
 
@@ -29,10 +31,30 @@ interface Where {
   usesStats: boolean;
 }
 
+/** Business-date filters as the UTC instants the timestamps are stored in. */
+interface Instants {
+  createdFrom?: string;
+  noContactSince?: string;
+}
+
+async function instantsOf(db: Kysely<Database>, input: ListQuery): Promise<Instants> {
+  const f = input.filters;
+  if (!f.createdFrom && !f.noContactSince) return {};
+  const timeZone = await companyTimeZone(db);
+  return {
+    ...(f.createdFrom ? { createdFrom: businessDayStartUtc(f.createdFrom, timeZone) } : {}),
+    ...(f.noContactSince ? { noContactSince: businessDayStartUtc(f.noContactSince, timeZone) } : {}),
+  };
+}
+
 /** The conditions besides the status and the search. */
-function filtersOf(input: ListQuery): Where {
+function filtersOf(input: ListQuery, instants: Instants = {}): Where {
   const f = input.filters;
   const conditions: RawBuilder<unknown>[] = [];
+  if (instants.createdFrom) conditions.push(sql`c.created_at >= ${instants.createdFrom}`);
+  if (instants.noContactSince) {
+    conditions.push(sql`NOT EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = c.id AND i.occurred_at >= ${instants.noContactSince})`);
+  }
   let usesStats = false;
   if (f.industry) conditions.push(sql`c.industry = ${f.industry}`);
   if (f.size) conditions.push(sql`c.size = ${f.size}`);
@@ -116,7 +138,7 @@ function orderOf(input: ListQuery): { orderBy: RawBuilder<unknown>; sortsOnStats
 }
 
 export async function listCustomers(db: Kysely<Database>, input: ListInput, options: ListOptions = {}): Promise<Page<CustomerListRow>> {
-  const filters = filtersOf(input);
+  const filters = filtersOf(input, await instantsOf(db, input));
   const status = statusOf(input);
   const { orderBy, sortsOnStats } = orderOf(input);
   const page = { limit: input.pageSize, offset: (input.page - 1) * input.pageSize };
@@ -187,7 +209,7 @@ function browseFrom(filters: Where, sortsOnStats: boolean): RawBuilder<unknown> 
  * count, and every match of a search however many (an export is a long job, not a screen).
  */
 export async function listCustomerIds(db: Kysely<Database>, input: ListQuery): Promise<string[]> {
-  const filters = filtersOf(input);
+  const filters = filtersOf(input, await instantsOf(db, input));
   const status = statusOf(input);
   const conditions = withStatus(status, filters);
   const { orderBy, sortsOnStats } = orderOf(input);

@@ -4,6 +4,7 @@ import { leadsContract } from './leads.contract';
 import { leadsHandlers } from './leads.handlers';
 import { LEAD_SERIES } from './leads.service';
 import { seedLeads } from './leads.seed';
+import { LEAD_WORKBENCH_CARDS } from './leads.workbench';
 
 /** 线索、营销活动、商机: leads, campaigns, the opportunity kanban and channel ROI. */
 export const leadsArea = defineArea({
@@ -18,6 +19,7 @@ export const leadsArea = defineArea({
   },
   series: [LEAD_SERIES],
   checks: [leadLinksBothWays],
+  workbenchCards: LEAD_WORKBENCH_CARDS,
   seed: {
     order: 20,
     run: (conn, { random, staffIds }) => seedLeads(conn, { seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2) }).leads,

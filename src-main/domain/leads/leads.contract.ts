@@ -111,7 +111,14 @@ export const opportunityListInput = z
   .object({
     q: z.string().trim().max(100).optional(),
     filters: z
-      .object({ stage: z.array(z.enum(OPPORTUNITY_STAGES)).max(OPPORTUNITY_STAGES.length), ownerUserId: id.nullable(), customerId: id, leadId: id })
+      .object({
+        stage: z.array(z.enum(OPPORTUNITY_STAGES)).max(OPPORTUNITY_STAGES.length),
+        ownerUserId: id.nullable(),
+        customerId: id,
+        leadId: id,
+        /** Expected to close before this business date (overdue when it is today). */
+        closeBefore: isoDate,
+      })
       .partial()
       .strict()
       .default({}),

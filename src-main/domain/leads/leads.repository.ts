@@ -234,7 +234,7 @@ function partyMatches(q: string) {
 
 export async function listOpportunities(
   db: Db,
-  input: { q?: string | undefined; filters: { stage?: OpportunityStage[]; ownerUserId?: string | null; customerId?: string; leadId?: string }; page: number; pageSize: number },
+  input: { q?: string | undefined; filters: { stage?: OpportunityStage[]; ownerUserId?: string | null; customerId?: string; leadId?: string; closeBefore?: string }; page: number; pageSize: number },
 ) {
   const f = input.filters;
   let query = opportunityRows(db);
@@ -242,6 +242,7 @@ export async function listOpportunities(
   if (f.ownerUserId !== undefined) query = f.ownerUserId === null ? query.where('o.owner_user_id', 'is', null) : query.where('o.owner_user_id', '=', f.ownerUserId);
   if (f.customerId) query = query.where('o.customer_id', '=', f.customerId);
   if (f.leadId) query = query.where('o.lead_id', '=', f.leadId);
+  if (f.closeBefore) query = query.where('o.expected_close_date', '<', f.closeBefore);
   if (input.q) query = query.where(partyMatches(input.q));
   const { total } = await query
     .clearSelect()

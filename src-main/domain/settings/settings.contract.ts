@@ -9,6 +9,8 @@ export interface CompanySettings {
   customerRequiredFields: string[];
   /** A signed-in session ends after this long without a call (sessions also end 24 hours after sign-in). */
   sessionIdleMinutes: number;
+  /** A customer with no follow-up for this many days is on the workbench's 今日待跟进 list. */
+  followUpDays: number;
   /** Set by `seed`: the book holds demo data, and every screen says so (演示数据). Not editable. */
   demoData: boolean;
   /** The letterhead of printed documents and invoices; '' when not filled in. */
@@ -37,6 +39,7 @@ export const settingsContract = {
         timeZone: z.string().min(1).max(64),
         customerRequiredFields: z.array(z.enum(CUSTOMER_REQUIRABLE_FIELDS)).max(CUSTOMER_REQUIRABLE_FIELDS.length),
         sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
+        followUpDays: z.number().int().min(1).max(365),
         companyAddress: z.string().trim().max(200),
         companyPhone: z.string().trim().max(50),
         companyTaxId: z.string().trim().max(30),

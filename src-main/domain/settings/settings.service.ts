@@ -10,6 +10,8 @@ import * as repo from './settings.repository';
 const DEFAULT_REQUIRED_CUSTOMER_FIELDS = ['mobile'];
 /** Written by the demo seeder only. */
 export const DEMO_DATA_SETTING = 'company.demoData';
+const FOLLOW_UP_DAYS_SETTING = 'customers.followUpDays';
+const DEFAULT_FOLLOW_UP_DAYS = 14;
 
 export async function getSettings(db: Kysely<Database>): Promise<CompanySettings> {
   const company = await repo.getCompany(db);
@@ -20,6 +22,7 @@ export async function getSettings(db: Kysely<Database>): Promise<CompanySettings
     timeZone: company.time_zone,
     customerRequiredFields: await repo.readSetting(db, 'customers.requiredFields', DEFAULT_REQUIRED_CUSTOMER_FIELDS),
     sessionIdleMinutes: await repo.readSetting(db, SESSION_IDLE_SETTING, DEFAULT_SESSION_IDLE_MINUTES),
+    followUpDays: await repo.readSetting(db, FOLLOW_UP_DAYS_SETTING, DEFAULT_FOLLOW_UP_DAYS),
     demoData: await repo.readSetting(db, DEMO_DATA_SETTING, false),
     ...(await readLetterhead(db)),
   };
@@ -60,6 +63,7 @@ export async function updateSettings(ctx: HandlerContext, patch: Partial<Company
   if (Object.keys(company).length > 0) await repo.updateCompany(ctx.db, company);
   if (patch.customerRequiredFields) await repo.writeSetting(ctx.db, 'customers.requiredFields', patch.customerRequiredFields);
   if (patch.sessionIdleMinutes !== undefined) await repo.writeSetting(ctx.db, SESSION_IDLE_SETTING, patch.sessionIdleMinutes);
+  if (patch.followUpDays !== undefined) await repo.writeSetting(ctx.db, FOLLOW_UP_DAYS_SETTING, patch.followUpDays);
   for (const field of LETTERHEAD_FIELDS) if (patch[field] !== undefined) await repo.writeSetting(ctx.db, LETTERHEAD_KEYS[field], patch[field]);
   const after = await getSettings(ctx.db);
   ctx.audit({ entityType: 'settings', entityId: 'company', fields: changedFields(before as never, after as never) });

@@ -56,7 +56,7 @@ function seedContext(conn: Connection): HandlerContext {
     revokeSessionsOf: () => undefined,
     can: () => true,
     permissions: () => [],
-    areas: { customerTimeline: [], customerFigures: [], finders: [], series: [], printables: [] },
+    areas: { customerTimeline: [], customerFigures: [], finders: [], series: [], printables: [], workbenchCards: [] },
   };
 }
 

@@ -21,6 +21,7 @@ function companyBackend(create: Parameters<typeof fakeBackend>[0]['customers.cre
       timeZone: 'Asia/Shanghai',
       customerRequiredFields: ['mobile'],
       sessionIdleMinutes: 480,
+      followUpDays: 14,
       demoData: false,
       companyAddress: '',
       companyPhone: '',

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { parseFilterParam } from '../../api/url-filters';
 import type { SortOrder } from '../../components/SortHeader';
 import { type CustomerListFilters } from '../../../src-main/domain/customers/customers.contract';
 import { CUSTOMER_SORT_FIELDS, type CustomerSortField } from '../../../src-main/domain/customers/customers.dto';
@@ -16,13 +17,7 @@ export interface ListQuery {
 export const DEFAULT_SORT: ListSort = { field: 'code', dir: 'asc' };
 
 function parseFilters(text: string | null): CustomerListFilters {
-  if (!text) return {};
-  try {
-    const value = JSON.parse(text) as unknown;
-    return value && typeof value === 'object' ? (value as CustomerListFilters) : {};
-  } catch {
-    return {};
-  }
+  return parseFilterParam<CustomerListFilters>(text);
 }
 
 function parseSort(text: string | null): ListSort {

@@ -1,5 +1,5 @@
-import { Button, Center, Group, Loader } from '@mantine/core';
-import { IconAddressBook, IconChartBar } from '@tabler/icons-react';
+import { Button, Center, Group, Loader, SimpleGrid, Text } from '@mantine/core';
+import { IconAddressBook } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks';
@@ -7,53 +7,56 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan, useCurrentUser } from '../auth/current-user';
 import { BackupFailedCard } from '../backup/components/BackupFailedCard';
+import { WorkbenchCard } from './components/WorkbenchCard';
 
-/** Until orders and receipts land there is nothing to chart; say so, and point at the screens that work. */
+/** 工作台: the cards the areas add, each figure a link to the list it counts. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const can = useCan();
-  const readsCustomers = can('customers.read');
-  const customers = useApiQuery('customers.list', { page: 1, pageSize: 1 }, { enabled: readsCustomers });
-  const hasCustomers = (customers.data?.total ?? 0) > 0;
+  const workbench = useApiQuery('workbench.cards', {});
+  const data = workbench.data;
+  const noCustomers = data?.cards.find((c) => c.key === 'customers')?.figures.find((f) => f.key === 'total')?.count === 0;
 
   return (
     <>
       <PageHeader title={t('dashboard.welcome', { name: user.displayName })} />
       {can('backup.run') && <BackupFailedCard />}
-      {readsCustomers && customers.isPending ? (
+      {!data ? (
         <Center py="xl">
           <Loader />
         </Center>
-      ) : hasCustomers ? (
+      ) : noCustomers || data.cards.length === 0 ? (
         <EmptyState
-          icon={<IconChartBar size={30} />}
-          title={t('dashboard.waitingTitle')}
-          text={t('dashboard.waitingText', { count: customers.data?.total ?? 0 })}
+          icon={<IconAddressBook size={30} />}
+          title={t('dashboard.emptyTitle')}
+          text={t('dashboard.emptyText')}
           action={
             <Group gap="sm">
-              <Button component={Link} to="/customers">
-                {t('dashboard.goCustomers')}
-              </Button>
+              {can('customers.read') && (
+                <Button component={Link} to="/customers">
+                  {t('dashboard.goCustomers')}
+                </Button>
+              )}
               {can('leads.read') && (
-                <Button component={Link} to="/leads/board" variant="default">
-                  {t('dashboard.goBoard')}
+                <Button component={Link} to="/leads" variant="default">
+                  {t('dashboard.goLeads')}
                 </Button>
               )}
             </Group>
           }
         />
       ) : (
-        <EmptyState
-          icon={<IconAddressBook size={30} />}
-          title={t('dashboard.emptyTitle')}
-          text={t('dashboard.emptyText')}
-          action={
-            <Button component={Link} to="/customers">
-              {t('dashboard.goCustomers')}
-            </Button>
-          }
-        />
+        <>
+          <Text size="sm" c="dimmed" mb="sm" data-testid="workbench-scope">
+            {data.ownOnly ? t('dashboard.scopeOwn') : t('dashboard.scopeAll')} · {data.today}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" data-testid="workbench">
+            {data.cards.map((card) => (
+              <WorkbenchCard key={card.key} card={card} followUpDays={data.followUpDays} />
+            ))}
+          </SimpleGrid>
+        </>
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import { Button, Center, Checkbox, Group, Loader, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Checkbox, Group, Loader, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -86,6 +86,7 @@ function SettingsForm({ settings }: { settings: CompanySettings }) {
               ))}
             </Group>
           </Checkbox.Group>
+          <NumberInput mt="md" maw={280} label={t('settings.followUpDays')} description={t('settings.followUpDaysHelp')} min={1} max={365} allowDecimal={false} disabled={!editable} {...form.getInputProps('followUpDays')} />
         </Paper>
         <Text size="sm" c="dimmed">
           {t('settings.dataFile')}

@@ -3,9 +3,11 @@ import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconLayoutKanban, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { BoardColumn, OpportunityCard as Card, OpportunityStage } from '../../../../src-main/domain/leads/leads.contract';
 import { api } from '../../../api/client';
+import { parseFilterParam } from '../../../api/url-filters';
 import { notifyError, queryClient } from '../../../api/hooks';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadFailed } from '../../../components/LoadFailed';
@@ -133,7 +135,9 @@ export function OpportunityBoardTab() {
   const canMove = can('leads.write');
   const [q, setQ] = useState('');
   const [debouncedQ] = useDebouncedValue(q, 250);
-  const [mine, setMine] = useState(false);
+  const [params] = useSearchParams();
+  // A salesperson's workbench opens the board on their own deals.
+  const [mine, setMine] = useState(() => parseFilterParam<{ ownerUserId: string }>(params.get('f')).ownerUserId === me.id);
   const [createOpened, createModal] = useDisclosure();
   const [openId, setOpenId] = useState<string | null>(null);
   const [losing, setLosing] = useState<Card | null>(null);

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend } from '../src-main/backend/backend';
+import { DEMO_OWNER, seedDemoData } from '../src-main/seed/seed';
+import zhCN from '../src-renderer/i18n/zh-CN';
+import { chromiumAvailable, openAppInBrowser, screenshot, type AppInBrowser } from './harness';
+
+const run = chromiumAvailable();
+
+async function seededDatabase(): Promise<string> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-workbench-e2e-')), 'desk-erp.sqlite');
+  const backend = createBackend({ file });
+  await seedDemoData(backend, { scale: 'small', seed: 2026 });
+  backend.close();
+  return file;
+}
+
+const digits = (text: string | null) => Number((text ?? '').replace(/\D/g, ''));
+
+/** Clicks a figure on the workbench and reads the total of the list it opens. */
+async function clickThrough(page: Page, card: string, figure: string): Promise<{ figure: number; list: number }> {
+  const row = page.getByTestId(`card-${card}`).getByTestId(`figure-${card}-${figure}`);
+  const count = digits(await row.getByTestId('figure-link').textContent());
+  await row.getByTestId('figure-link').click();
+  const total = page.getByTestId('page-total');
+  await total.waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="page-total"]')?.closest('[aria-busy="true"]'));
+  const listed = digits(await total.textContent());
+  return { figure: count, list: listed };
+}
+
+describe.runIf(run).each([
+  { who: 'owner', username: DEMO_OWNER.username },
+  { who: 'sales', username: 'wangfang' },
+])('the workbench in Chromium as $who', ({ who, username }) => {
+  let session: AppInBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await openAppInBrowser({ dbFile: await seededDatabase(), width: 1366, height: 860, timeoutMs: 15_000 });
+    page = session.page;
+    await page.goto(session.app.url);
+    await page.getByLabel(zhCN.login.username).fill(username);
+    await page.getByLabel(zhCN.login.password).fill(DEMO_OWNER.password);
+    await page.getByRole('button', { name: zhCN.login.submit }).click();
+    await page.getByTestId('workbench').waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows the cards for the role and looks right at 1366 and 1024 px', async () => {
+    await expect(page.getByTestId('workbench-scope').textContent()).resolves.toContain(who === 'sales' ? zhCN.dashboard.scopeOwn : zhCN.dashboard.scopeAll);
+    await expect(page.getByTestId('card-teamActivity').count()).resolves.toBe(who === 'sales' ? 0 : 1);
+    await screenshot(page, `workbench-${who}-1366`);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await screenshot(page, `workbench-${who}-1024`);
+    await page.setViewportSize({ width: 1366, height: 860 });
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('opens the customers to follow up with the same count as the figure', async () => {
+    const { figure, list } = await clickThrough(page, 'followUp', 'due');
+    expect(figure).toBeGreaterThan(0);
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="page-total"]')?.textContent?.replace(/\D/g, '')) === n, figure);
+    expect(list).toBeGreaterThan(0);
+    await screenshot(page, `workbench-${who}-follow-up-list`);
+    await page.goBack();
+    await page.getByTestId('workbench').waitFor();
+  });
+
+  it('opens the leads waiting for a first call with the same count as the figure, or says none are waiting', async () => {
+    const card = page.getByTestId('card-leadsWaiting');
+    if ((await card.getByTestId('figure-link').count()) === 0) {
+      await card.getByText(zhCN.dashboard.empty.leadsWaiting).waitFor();
+      return;
+    }
+    const { figure } = await clickThrough(page, 'leadsWaiting', 'new');
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="page-total"]')?.textContent?.replace(/\D/g, '')) === n, figure);
+    await screenshot(page, `workbench-${who}-leads-list`);
+  });
+});

@@ -1,0 +1,10 @@
+import { defineArea } from '../area';
+import { workbenchContract } from './workbench.contract';
+import { workbenchOf } from './workbench.service';
+
+/** 工作台: the home screen's cards, each added by the area whose records it counts. */
+export const workbenchArea = defineArea({
+  name: 'workbench',
+  contract: workbenchContract,
+  handlers: { 'workbench.cards': (_input, ctx) => workbenchOf(ctx) },
+});

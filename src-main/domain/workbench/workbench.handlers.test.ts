@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { MethodName } from '../../api/contract';
+import type { Session } from '../../api/session';
+import type { RunningBackend } from '../../backend/backend';
+import { ownerApi, testBackend, type TestApi } from '../../db/test-db';
+import { DEMO_OWNER, seedDemoData } from '../../seed/seed';
+import { addDays, businessDateIn } from '../core/dates';
+import { aCustomer } from '../customers/customers.test-helpers';
+import type { Workbench, WorkbenchFigure } from './workbench.contract';
+
+const today = () => businessDateIn('Asia/Shanghai');
+
+function card(workbench: Workbench, key: string) {
+  return workbench.cards.find((c) => c.key === key);
+}
+
+function figure(workbench: Workbench, cardKey: string, figureKey: string, label?: string): WorkbenchFigure | undefined {
+  return card(workbench, cardKey)?.figures.find((f) => f.key === figureKey && (label === undefined || f.label === label));
+}
+
+async function signIn(backend: RunningBackend, username: string) {
+  const session: Session = { user: null };
+  const ctx = { session, transport: 'test' as const };
+  const login = await backend.call(ctx, 'auth.login', { username, password: DEMO_OWNER.password });
+  if (!login.ok) throw new Error(login.error.message);
+  return async (method: MethodName, input: unknown) => {
+    const result = await backend.call(ctx, method, input as never);
+    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+    return result.data as never;
+  };
+}
+
+/** Opens every linked figure's list with the figure's filters and compares the totals. */
+async function linkedTotals(call: Awaited<ReturnType<typeof signIn>>, workbench: Workbench) {
+  const compared: { figure: string; count: number; total: number }[] = [];
+  for (const c of workbench.cards) {
+    for (const f of c.figures) {
+      if (!f.link?.method) continue;
+      const page = (await call(f.link.method as MethodName, { filters: f.link.filters ?? {}, page: 1, pageSize: 1 })) as { total: number; totalIsExact?: boolean };
+      compared.push({ figure: `${c.key}.${f.key}${f.label ? `.${f.label}` : ''}`, count: f.count, total: page.total });
+    }
+  }
+  return compared;
+}
+
+describe('the workbench on the demo book', () => {
+  it('gives the owner and a salesperson figures that equal the totals of the lists they open', async () => {
+    const backend = testBackend();
+    await seedDemoData(backend, { scale: 'small', seed: 2026 });
+    const owner = await signIn(backend, DEMO_OWNER.username);
+    const sales = await signIn(backend, 'wangfang');
+    const ownerBench = (await owner('workbench.cards', {})) as Workbench;
+    const salesBench = (await sales('workbench.cards', {})) as Workbench;
+
+    for (const [call, bench] of [[owner, ownerBench], [sales, salesBench]] as const) {
+      const compared = await linkedTotals(call, bench);
+      expect(compared.length).toBeGreaterThan(10);
+      expect(compared.filter((c) => c.count > 0).length).toBeGreaterThan(5);
+      for (const c of compared) expect({ figure: c.figure, total: c.total }).toEqual({ figure: c.figure, total: c.count });
+    }
+
+    expect(ownerBench.ownOnly).toBe(false);
+    expect(salesBench.ownOnly).toBe(true);
+    expect(card(salesBench, 'teamActivity')).toBeUndefined();
+    const everyone = figure(ownerBench, 'customers', 'total')!.count;
+    const mine = figure(salesBench, 'customers', 'total')!.count;
+    expect(mine).toBeGreaterThan(0);
+    expect(mine).toBeLessThan(everyone);
+    expect(figure(salesBench, 'customers', 'total')!.link!.filters).toHaveProperty('ownerUserId');
+  });
+});
+
+describe('the workbench rules', () => {
+  async function book(): Promise<{ owner: TestApi; sales: TestApi; salesId: string }> {
+    const owner = await ownerApi();
+    const sales = await owner.as('sales');
+    return { owner, sales, salesId: sales.session.user!.id };
+  }
+
+  it('lists a customer to follow up when nobody has logged a follow-up within the set number of days', async () => {
+    const { owner } = await book();
+    const now = new Date();
+    const called = await owner.ok('customers.create', aCustomer({ name: '南京甲商行', shortName: null }));
+    const calledLongAgo = await owner.ok('customers.create', aCustomer({ name: '南京乙商行', shortName: null }));
+    const neverCalled = await owner.ok('customers.create', aCustomer({ name: '南京丙商行', shortName: null }));
+    await owner.ok('customers.logInteraction', { customerId: called.id, kind: 'call', occurredAt: now.toISOString(), subject: '问候' });
+    await owner.ok('customers.logInteraction', { customerId: calledLongAgo.id, kind: 'visit', occurredAt: new Date(now.getTime() - 20 * 86_400_000).toISOString(), subject: '拜访' });
+
+    let bench = await owner.ok('workbench.cards', {});
+    expect(bench.followUpDays).toBe(14);
+    expect(figure(bench, 'followUp', 'due')!.count).toBe(2);
+    const due = await owner.ok('customers.list', { filters: figure(bench, 'followUp', 'due')!.link!.filters as never });
+    expect(due.rows.map((r) => r.id).sort()).toEqual([calledLongAgo.id, neverCalled.id].sort());
+
+    await owner.ok('settings.update', { followUpDays: 30 });
+    bench = await owner.ok('workbench.cards', {});
+    expect(figure(bench, 'followUp', 'due')!.count).toBe(1);
+    expect((await owner.ok('customers.list', { filters: figure(bench, 'followUp', 'due')!.link!.filters as never })).rows.map((r) => r.id)).toEqual([neverCalled.id]);
+  });
+
+  it('refuses a follow-up setting of zero days and keeps the old one', async () => {
+    const { owner } = await book();
+    const result = await owner.call('settings.update', { followUpDays: 0 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.issues?.[0]?.path).toBe('followUpDays');
+    expect((await owner.ok('workbench.cards', {})).followUpDays).toBe(14);
+  });
+
+  it("counts a salesperson's own customers, deals and leads, and the owner's whole company with the team's follow-ups", async () => {
+    const { owner, sales, salesId } = await book();
+    const hers = await owner.ok('customers.create', aCustomer({ name: '苏州恒通建材有限公司', ownerUserId: salesId }));
+    await owner.ok('customers.create', aCustomer({ name: '杭州嘉禾贸易有限公司' }));
+    await sales.ok('customers.logInteraction', { customerId: hers.id, kind: 'call', subject: '报价跟进' });
+    await owner.ok('leads.createOpportunity', { title: '年货礼盒', customerId: hers.id, ownerUserId: salesId, expectedAmount: 1_200_000, expectedCloseDate: addDays(today(), -1), stage: 'proposal' });
+    await owner.ok('leads.createOpportunity', { title: '中秋月饼', customerId: hers.id, expectedAmount: 500_000, expectedCloseDate: addDays(today(), 3) });
+    await sales.ok('leads.create', { name: '陈静', mobile: '13912340001', source: '展会' });
+
+    const mine = await sales.ok('workbench.cards', {});
+    expect(figure(mine, 'customers', 'total')!.count).toBe(1);
+    expect(figure(mine, 'pipeline', 'overdue')).toMatchObject({ count: 1, amount: 1_200_000 });
+    expect(figure(mine, 'pipeline', 'contact')!.count).toBe(0);
+    expect(figure(mine, 'leadsWaiting', 'new')!.count).toBe(1);
+    expect(card(mine, 'teamActivity')).toBeUndefined();
+
+    const all = await owner.ok('workbench.cards', {});
+    expect(figure(all, 'customers', 'total')!.count).toBe(2);
+    expect(figure(all, 'customers', 'newThisMonth')!.count).toBe(2);
+    expect(figure(all, 'pipeline', 'contact')).toMatchObject({ count: 1, amount: 500_000 });
+    expect(figure(all, 'pipeline', 'proposal')).toMatchObject({ count: 1, amount: 1_200_000 });
+    expect(figure(all, 'leadsByChannel', 'channel', '展会')!.count).toBe(1);
+    expect(figure(all, 'teamActivity', 'interactions', 'sales')!.count).toBe(1);
+  });
+
+  it('shows birthdays and anniversaries of cooperation in the coming week, soonest first', async () => {
+    const { owner } = await book();
+    const inTwoDays = addDays(today(), 2);
+    const tomorrow = addDays(today(), 1);
+    const yesterday = addDays(today(), -1);
+    await owner.ok('customers.create', aCustomer({ kind: 'individual', name: '刘洋', shortName: null, contacts: [], mobile: '13912340002', birthday: `1988${inTwoDays.slice(4)}` }));
+    await owner.ok('customers.create', aCustomer({ kind: 'individual', name: '赵敏', shortName: null, contacts: [], mobile: '13912340003', birthday: `1990${yesterday.slice(4)}` }));
+    await owner.ok('customers.create', aCustomer({ name: '宁波海龙五金有限公司', cooperationSince: `${Number(tomorrow.slice(0, 4)) - 3}${tomorrow.slice(4)}` }));
+    await owner.ok('customers.create', aCustomer({ name: '厦门瑞丰电子科技有限公司', cooperationSince: tomorrow }));
+
+    const dates = card(await owner.ok('workbench.cards', {}), 'dates')!.figures;
+    expect(dates.map((f) => [f.key, f.label, f.date, f.count])).toEqual([
+      ['anniversary', '宁波海龙五金有限公司', tomorrow, 3],
+      ['birthday', '刘洋', inTwoDays, 1],
+    ]);
+    expect(dates[0]!.link!.path).toMatch(/^\/customers\/[0-9a-f-]{36}$/);
+  });
+});
