@@ -60,6 +60,14 @@ export const ISSUE_CODES = [
   'password_protected',
   'malformed_csv',
   'invalid_barcode',
+  'nothing_to_invoice',
+  'document_not_posted',
+  'different_customer',
+  'more_than_open',
+  'before_document_date',
+  'has_allocations',
+  'over_write_off_limit',
+  'one_source_required',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -129,6 +137,14 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   password_protected: () => 'The workbook is password-protected',
   malformed_csv: (p) => `Line ${String(p.line)} cannot be read as CSV`,
   invalid_barcode: () => 'Not a barcode: 4–32 letters, digits or hyphens; an 8, 12, 13 or 14-digit code must end in its check digit',
+  nothing_to_invoice: () => 'Nothing left to invoice',
+  document_not_posted: (p) => `${String(p.number ?? 'The document')} is ${String(p.status ?? 'not posted')}`,
+  different_customer: (p) => `${String(p.number ?? 'It')} belongs to another customer`,
+  more_than_open: (p) => `More than the ${String(p.open ?? '')} fen still open`.replace('  ', ' '),
+  before_document_date: (p) => `Cannot be dated before ${String(p.date)}`,
+  has_allocations: () => 'Money is still allocated to it; reverse those allocations first',
+  over_write_off_limit: (p) => `More than the write-off limit of ${String(p.limit)} fen; issue a credit note instead`,
+  one_source_required: () => 'Give a receipt or a credit note, not both',
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

@@ -12,8 +12,9 @@ import { importsArea } from './imports/imports.area';
 import { jobsArea } from './jobs/jobs.area';
 import { leadsArea } from './leads/leads.area';
 import { printArea } from './print/print.area';
+import { receivablesArea } from './receivables/receivables.area';
 import { settingsArea } from './settings/settings.area';
 import { stockArea } from './stock/stock.area';
 import { usersArea } from './users/users.area';
 
-export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, printArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, printArea, receivablesArea] as const;

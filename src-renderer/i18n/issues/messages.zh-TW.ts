@@ -56,7 +56,15 @@ const zhTW: Messages = {
     device_prefix_set: "本機已使用編號前綴 {{current}}，不能更改",
     password_protected: "活頁簿設有開啟密碼，請在 Excel 中取消密碼後再匯入",
     malformed_csv: "第 {{line}} 行無法按 CSV 讀取（可能有引號沒有配對）",
-    invalid_barcode: "條碼不對：應為 4–32 位字母、數字或 -；8、12、13、14 位數字條碼的最後一位檢查碼要對得上"
+    invalid_barcode: "條碼不對：應為 4–32 位字母、數字或 -；8、12、13、14 位數字條碼的最後一位檢查碼要對得上",
+    nothing_to_invoice: "沒有可開票的內容（已全部開票）",
+    document_not_posted: "{{number}} 目前為「{{status}}」，不能在這裡使用",
+    different_customer: "{{number}} 屬於其他客戶",
+    more_than_open: "超過了未結清的金額",
+    before_document_date: "日期不能早於 {{date}}",
+    has_allocations: "還有核銷紀錄，請先沖銷核銷",
+    over_write_off_limit: "超過核銷差額上限，請改開紅字發票",
+    one_source_required: "請選擇一張收款單或一張紅字發票（二選一）"
   },
   words: {
     matchedOn: {
@@ -78,7 +86,14 @@ const zhTW: Messages = {
       product: "商品",
       category: "商品分類",
       priceList: "價目表",
-      supplier: "供應商"
+      supplier: "供應商",
+      invoice: "發票",
+      receipt: "收款單",
+      delivery: "出貨單",
+      salesOrder: "銷售訂單",
+      salesOrderLine: "訂單明細",
+      creditNoteRequest: "退貨待開紅字",
+      allocation: "核銷紀錄"
     },
     expected: {
       number: "數字",
@@ -110,6 +125,8 @@ const zhTW: Messages = {
       category_in_use: "分類下還有商品或下級分類",
       prices_permission: "修改售價和成本需要價格權限",
       price_list_scope: "標準價目表不指定客戶等級或客戶"
+      only_for_acceptance_bills: "只有銀行承兌匯票才有到期日",
+      lead_lost: "該線索已標記為丟失"
     },
     status: {
       saved: "儲存",
