@@ -15,6 +15,7 @@ import { startServer } from '../server/http';
 import { seedDemoData, SEED_SCALES, type SeedScale } from '../seed/seed';
 import { parseArgs, requireFlag, stringFlag, UsageError, type ParsedArgs } from './args';
 import { printToPdf } from './print';
+import { reportCommand } from './report';
 
 export interface Output {
   stdout: { write(text: string): unknown };
@@ -38,6 +39,7 @@ const USAGE = `Desk ERP command line. Every command takes --db PATH (default $DE
   import customers FILE [--dry-run] [--strict] [--json]   CSV (UTF-8 or GBK) or XLSX; row = line in the file
   export customers --format csv|xlsx --out FILE [--q TEXT]
   print KIND NUMBER --out FILE.pdf [--lang zh-CN|en|zh-TW]      e.g. print order SO-2026-000001; Chromium at $CHROMIUM_PATH or /usr/bin/chromium
+  report aging --as-of YYYY-MM-DD [--json]                     receivables by days overdue; --json amounts in fen
 `;
 
 /** Runs one command; returns the exit code, or null for a long-running command (serve). */
@@ -74,6 +76,8 @@ export async function runCli(argv: string[], out: Output): Promise<number | null
         return await exportCommand(dbFile, rest, args, print);
       case 'print':
         return await printCommand(dbFile, rest, args, print);
+      case 'report':
+        return await reportCommand(dbFile, rest, args, out);
       case undefined:
       case 'help':
         out.stdout.write(USAGE);
