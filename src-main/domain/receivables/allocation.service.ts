@@ -11,7 +11,7 @@ import { formatFen } from '../core/money';
 import type { HandlerContext } from '../context';
 import { newId, nowIso } from '../shared/ids';
 import type { Allocation, AllocationKind, RefundMethod } from './receivables.dto';
-import { allocationRow, INVOICE_SELECT, invoiceRow, moveBalance, receiptRow, toAllocation, type InvoiceRow } from './receivables.repository';
+import { allocationRow, INVOICE_SELECT, invoiceRow, lastAllocationDate, moveBalance, receiptRow, toAllocation, type InvoiceRow } from './receivables.repository';
 import type { ReceivableAllocationsTable } from './receivables.tables';
 
 /** Write-offs above this need a credit note instead; a company setting, 100 元 unless set. */
@@ -92,6 +92,15 @@ function postEntry(ctx: HandlerContext, entry: EntryDraft): ReceivableAllocation
   return row;
 }
 
+/**
+ * Entries on a document go forward in date: an allocation dated before one already posted would
+ * make an earlier as-of date see more paid than was ever open.
+ */
+function latestOf(sqlite: Sqlite, date: string, documentIds: string[]): string | null {
+  const latest = documentIds.map((id) => lastAllocationDate(sqlite, id)).filter((d): d is string => d !== null && d > date).sort().at(-1);
+  return latest ?? null;
+}
+
 function openInvoiceFor(sqlite: Sqlite, invoiceId: string, customerId: string, date: string, path: string): InvoiceRow {
   const invoice = invoiceRow(sqlite, invoiceId, path);
   if (invoice.kind !== 'invoice' || invoice.status !== 'posted') {
@@ -106,7 +115,8 @@ function openInvoiceFor(sqlite: Sqlite, invoiceId: string, customerId: string, d
 export function allocateFrom(ctx: HandlerContext, source: MoneySource, allocations: { invoiceId: string; amount: number }[], date: string): Allocation[] {
   const sqlite = ctx.sqlite;
   const issues: FieldIssue[] = [];
-  if (date < source.date) issues.push(fieldIssue('allocationDate', 'before_document_date', { date: source.date }));
+  const notBefore = [source.date, latestOf(sqlite, date, [source.id, ...allocations.map((a) => a.invoiceId)])].filter((d): d is string => d !== null && d > date).sort().at(-1);
+  if (notBefore) issues.push(fieldIssue('allocationDate', 'before_document_date', { date: notBefore }));
   const total = allocations.reduce((sum, a) => sum + a.amount, 0);
   if (total > source.unapplied) issues.push(fieldIssue('allocations', 'more_than_open', { open: source.unapplied }));
   const seen = new Set<string>();
@@ -167,12 +177,15 @@ export function writeOff(ctx: HandlerContext, input: { invoiceId: string; amount
     throw new AppError('VALIDATION', `A write-off is at most ${formatFen(limit)}; issue a credit note for more`, [fieldIssue('amount', 'over_write_off_limit', { limit })]);
   }
   if (input.amount > invoice.open_amount) throw validationError([fieldIssue('amount', 'more_than_open', { open: invoice.open_amount })]);
+  const later = latestOf(ctx.sqlite, date, [invoice.id]);
+  if (later) throw validationError([fieldIssue('date', 'before_document_date', { date: later })]);
   return toAllocation(postEntry(ctx, { kind: 'writeoff', customerId: invoice.customer_id, source: null, invoiceId: invoice.id, amount: input.amount, date, reason: input.reason }));
 }
 
 /** Pays back a customer's unapplied credit (an over-payment or a credit note), by money. */
 export function refund(ctx: HandlerContext, source: MoneySource, input: { amount: number; method: RefundMethod; reference?: string | null }, date: string): Allocation {
-  if (date < source.date) throw validationError([fieldIssue('date', 'before_document_date', { date: source.date })]);
+  const notBefore = [source.date, latestOf(ctx.sqlite, date, [source.id])].filter((d): d is string => d !== null && d > date).sort().at(-1);
+  if (notBefore) throw validationError([fieldIssue('date', 'before_document_date', { date: notBefore })]);
   if (input.amount > source.unapplied) throw validationError([fieldIssue('amount', 'more_than_open', { open: source.unapplied })]);
   return toAllocation(
     postEntry(ctx, { kind: 'refund', customerId: source.customerId, source, invoiceId: null, amount: input.amount, date, method: input.method, reference: input.reference ?? null }),

@@ -115,6 +115,10 @@ describe('receipts and allocation', () => {
     expect(await world.api.call('receivables.reverseAllocation', { id: allocations[0]!.id, reason: '再冲' })).toMatchObject({ ok: false, error: { issues: [{ path: 'id', code: 'already_reversed' }] } });
     expect(await world.api.call('receivables.reverseAllocation', { id: reversal.id, reason: '再冲' })).toMatchObject({ ok: false, error: { issues: [{ path: 'id', code: 'reversal_of_reversal' }] } });
     expect(() => world.sqlite.prepare('UPDATE receivable_allocations SET amount = 1').run()).toThrow(/append-only/);
+
+    // Entries on a document go forward in date, so no earlier as-of date sees more paid than was open.
+    const backdated = await world.api.call('receivables.autoAllocate', { receiptId: allocations[0]!.receiptId!, allocationDate: '2026-01-22' });
+    expect(backdated).toMatchObject({ ok: false, error: { issues: [{ path: 'allocationDate', code: 'before_document_date', params: { date: '2026-01-25' } }] } });
   });
 
   it('takes a bank acceptance bill only with its maturity date, and no maturity date on other methods', async () => {
