@@ -168,4 +168,22 @@ describe('receipts and allocation', () => {
     const figures = await Promise.all(world.api.backend.registry.extensions.customerFigures.map((source) => source({ db: world.api.backend.conn.db }, customerId)));
     expect(figures.flat()).toContainEqual({ key: 'receivables.amountOwed', kind: 'money', value: 10_000 });
   });
+
+  it('lists a customer’s open invoices and unapplied receipts page by page, newest first', async () => {
+    const world = await aWorld();
+    const customerId = await aCustomer(world);
+    const other = await aCustomer(world);
+    const paid = await anInvoice(world, customerId, 1_000, '2026-01-01');
+    const open = [await anInvoice(world, customerId, 2_000, '2026-01-02'), await anInvoice(world, customerId, 3_000, '2026-01-03')];
+    await anInvoice(world, other, 4_000, '2026-01-04');
+    await world.api.ok('receivables.allocate', { receiptId: (await aReceipt(world, customerId, 1_500, '2026-01-05')).receipt.id, allocationDate: '2026-01-05', allocations: [{ invoiceId: paid.id, amount: 1_000 }] });
+    await aReceipt(world, customerId, 700, '2026-01-06', true);
+
+    const page = await world.api.ok('receivables.listInvoices', { customerId, openOnly: true, pageSize: 1 });
+    expect({ total: page.total, exact: page.totalIsExact, rows: page.rows.map((r) => r.id) }).toEqual({ total: 2, exact: true, rows: [open[1]!.id] });
+    const second = await world.api.ok('receivables.listInvoices', { customerId, openOnly: true, pageSize: 1, page: 2 });
+    expect(second.rows.map((r) => [r.id, r.openAmount])).toEqual([[open[0]!.id, 2_000 - 700]]);
+    const receipts = await world.api.ok('receivables.listReceipts', { customerId, unappliedOnly: true });
+    expect(receipts.rows.map((r) => [r.amount, r.unappliedAmount])).toEqual([[1_500, 500]]);
+  });
 });

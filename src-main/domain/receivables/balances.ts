@@ -3,9 +3,12 @@
  * posting) equals invoices − credit notes − receipts − write-offs + refunds recomputed from the
  * documents and the allocation ledger, per customer (merged customers under their survivor).
  */
+import { sql, type RawBuilder } from 'kysely';
 import type { Page } from '../../api/paging';
+import { cappedCount } from '../../db/counts';
 import type { Sqlite } from '../../db/connection';
 import type { CustomerFiguresSource } from '../area';
+import type { HandlerContext } from '../context';
 import { summaryMatchesLedger } from '../checks/invariants';
 import type { CustomerReceivables, Invoice, InvoiceKind, PostedStatus } from './receivables.dto';
 import { INVOICE_SELECT, toInvoice, type InvoiceRow } from './receivables.repository';
@@ -46,34 +49,34 @@ export function customerReceivables(sqlite: Sqlite, customerId: string): Custome
   return { customerId, balance, openInvoices: open.invoices, credit: open.credit_notes + receipts };
 }
 
-export function listInvoices(
-  sqlite: Sqlite,
+export async function listInvoices(
+  ctx: Pick<HandlerContext, 'db' | 'sqlite'>,
   input: { customerId?: string; kind?: InvoiceKind; status?: PostedStatus; openOnly: boolean; page: number; pageSize: number },
-): Page<Invoice> {
+): Promise<Page<Invoice>> {
   const where: string[] = [];
+  const conditions: RawBuilder<unknown>[] = [];
   const params: Record<string, unknown> = {};
-  if (input.customerId) {
-    where.push('i.customer_id = @customerId');
-    params.customerId = input.customerId;
-  }
-  if (input.kind) {
-    where.push('i.kind = @kind');
-    params.kind = input.kind;
-  }
-  if (input.status) {
-    where.push('i.status = @status');
-    params.status = input.status;
-  }
+  const filterBy = (column: 'customer_id' | 'kind' | 'status', key: string, value: string | undefined) => {
+    if (value === undefined) return;
+    where.push(`i.${column} = @${key}`);
+    conditions.push(sql`${sql.ref(`i.${column}`)} = ${value}`);
+    params[key] = value;
+  };
+  filterBy('customer_id', 'customerId', input.customerId);
+  filterBy('kind', 'kind', input.kind);
+  filterBy('status', 'status', input.status);
   if (input.openOnly) {
-    where.push(`i.status = 'posted' AND i.total_gross > coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.invoice_id = i.id OR a.credit_note_id = i.id), 0)`);
+    const open = `i.status = 'posted' AND i.total_gross > coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.invoice_id = i.id OR a.credit_note_id = i.id), 0)`;
+    where.push(open);
+    conditions.push(sql.raw(open));
   }
   const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  const total = sqlite.prepare(`SELECT count(*) FROM invoices i${filter}`).pluck().get(params) as number;
-  const rows = sqlite
+  const count = await cappedCount(ctx.db, sql`FROM invoices i ${conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}`);
+  const rows = ctx.sqlite
     .prepare(`${INVOICE_SELECT}${filter} ORDER BY i.invoice_date DESC, i.id DESC LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as InvoiceRow[];
-  const lines = sqlite.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no');
-  return { rows: rows.map((row) => toInvoice(row, lines.all(row.id) as InvoiceLinesTable[])), total };
+  const lines = ctx.sqlite.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no');
+  return { rows: rows.map((row) => toInvoice(row, lines.all(row.id) as InvoiceLinesTable[])), ...count };
 }
 
 /** The customer's 360° view: what the customer owes now. */

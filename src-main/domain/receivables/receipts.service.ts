@@ -4,7 +4,9 @@
  */
 import { AppError, validationError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
+import { sql, type RawBuilder } from 'kysely';
 import type { Page } from '../../api/paging';
+import { cappedCount } from '../../db/counts';
 import type { Sqlite } from '../../db/connection';
 import { nextNumber, type SeriesDefinition } from '../core/numbering';
 import type { HandlerContext } from '../context';
@@ -86,18 +88,27 @@ export async function reverseReceipt(ctx: HandlerContext, input: { id: string; r
   return findReceipt(sqlite, row.id);
 }
 
-export function listReceipts(sqlite: Sqlite, input: { customerId?: string; unappliedOnly: boolean; page: number; pageSize: number }): Page<Receipt> {
+export async function listReceipts(
+  ctx: Pick<HandlerContext, 'db' | 'sqlite'>,
+  input: { customerId?: string; unappliedOnly: boolean; page: number; pageSize: number },
+): Promise<Page<Receipt>> {
   const where: string[] = [];
+  const conditions: RawBuilder<unknown>[] = [];
   const params: unknown[] = [];
   if (input.customerId) {
     where.push('r.customer_id = ?');
+    conditions.push(sql`r.customer_id = ${input.customerId}`);
     params.push(input.customerId);
   }
-  if (input.unappliedOnly) where.push(`r.status = 'posted' AND r.amount > coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.receipt_id = r.id), 0)`);
+  if (input.unappliedOnly) {
+    const unapplied = `r.status = 'posted' AND r.amount > coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.receipt_id = r.id), 0)`;
+    where.push(unapplied);
+    conditions.push(sql.raw(unapplied));
+  }
   const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  const total = sqlite.prepare(`SELECT count(*) FROM receipts r${filter}`).pluck().get(...params) as number;
-  const rows = sqlite
+  const count = await cappedCount(ctx.db, sql`FROM receipts r ${conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}`);
+  const rows = ctx.sqlite
     .prepare(`${RECEIPT_SELECT}${filter} ORDER BY r.receipt_date DESC, r.id DESC LIMIT ? OFFSET ?`)
     .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as ReceiptRow[];
-  return { rows: rows.map(toReceipt), total };
+  return { rows: rows.map(toReceipt), ...count };
 }

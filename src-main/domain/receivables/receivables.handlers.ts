@@ -17,12 +17,12 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
   'receivables.recordTaxInvoice': async (input, ctx) => recordTaxInvoice(ctx, input),
   'receivables.reverseInvoice': (input, ctx) => reverseInvoice(ctx, input),
   'receivables.getInvoice': async (input, ctx) => findInvoice(ctx.sqlite, input.id),
-  'receivables.listInvoices': async (input, ctx) => listInvoices(ctx.sqlite, input),
+  'receivables.listInvoices': (input, ctx) => listInvoices(ctx, input),
 
   'receivables.createReceipt': async (input, ctx) => createReceipt(ctx, input),
   'receivables.reverseReceipt': (input, ctx) => reverseReceipt(ctx, input),
   'receivables.getReceipt': async (input, ctx) => findReceipt(ctx.sqlite, input.id),
-  'receivables.listReceipts': async (input, ctx) => listReceipts(ctx.sqlite, input),
+  'receivables.listReceipts': (input, ctx) => listReceipts(ctx, input),
 
   'receivables.allocate': async (input, ctx) =>
     allocation.allocateFrom(ctx, allocation.moneySource(ctx.sqlite, input), input.allocations, input.allocationDate ?? (await businessToday(ctx))),
