@@ -160,13 +160,18 @@ describe('receipts and allocation', () => {
     ]);
   });
 
-  it('shows the amount owed on the customer’s 360° view', async () => {
+  it('shows the amount owed on the customer’s 360° view and the documents on its timeline', async () => {
     const world = await aWorld();
     const customerId = await aCustomer(world);
     await anInvoice(world, customerId, 12_345, '2026-01-05');
     await aReceipt(world, customerId, 2_345, '2026-01-06', true);
     const figures = await Promise.all(world.api.backend.registry.extensions.customerFigures.map((source) => source({ db: world.api.backend.conn.db }, customerId)));
     expect(figures.flat()).toContainEqual({ key: 'receivables.amountOwed', kind: 'money', value: 10_000 });
+    const timeline = await world.api.ok('customers.timeline', { customerId });
+    expect(timeline.rows.filter((e) => e.kind !== 'stage').map((e) => [e.kind, e.title, e.data.amount])).toEqual([
+      ['receipt', 'SK-2026-000001', 2_345],
+      ['invoice', 'INV-2026-000001', 12_345],
+    ]);
   });
 
   it('lists a customer’s open invoices and unapplied receipts page by page, newest first', async () => {

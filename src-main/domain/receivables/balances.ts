@@ -7,7 +7,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Page } from '../../api/paging';
 import { cappedCount } from '../../db/counts';
 import type { Sqlite } from '../../db/connection';
-import type { CustomerFiguresSource } from '../area';
+import type { CustomerFiguresSource, TimelineSource } from '../area';
 import type { HandlerContext } from '../context';
 import { summaryMatchesLedger } from '../checks/invariants';
 import type { CustomerReceivables, Invoice, InvoiceKind, PostedStatus } from './receivables.dto';
@@ -84,3 +84,17 @@ export const amountOwedFigure: CustomerFiguresSource = async (ctx, customerId) =
   const row = await ctx.db.selectFrom('customer_stats').select('balance_due').where('customer_id', '=', customerId).executeTakeFirst();
   return [{ key: 'receivables.amountOwed', kind: 'money', value: row?.balance_due ?? 0 }];
 };
+
+/** Invoices, credit notes and receipts on the customer's timeline, when they were posted. */
+export const RECEIVABLES_TIMELINE: TimelineSource[] = [
+  (customerId) => sql`
+    SELECT i.kind AS kind, i.id, i.posted_at AS at, i.invoice_no AS title, i.reversal_reason AS detail, u.display_name AS user_name,
+           json_object('amount', i.total_gross, 'date', i.invoice_date, 'dueDate', i.due_date, 'status', i.status) AS data
+      FROM invoices i LEFT JOIN users u ON u.id = i.posted_by
+     WHERE i.customer_id = ${customerId}`,
+  (customerId) => sql`
+    SELECT 'receipt' AS kind, r.id, r.posted_at AS at, r.receipt_no AS title, r.reversal_reason AS detail, u.display_name AS user_name,
+           json_object('amount', r.amount, 'date', r.receipt_date, 'method', r.method, 'status', r.status) AS data
+      FROM receipts r LEFT JOIN users u ON u.id = r.posted_by
+     WHERE r.customer_id = ${customerId}`,
+];

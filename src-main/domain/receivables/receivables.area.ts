@@ -1,5 +1,5 @@
 import { defineArea } from '../area';
-import { amountOwedFigure, balanceMatchesDocuments } from './balances';
+import { amountOwedFigure, balanceMatchesDocuments, RECEIVABLES_TIMELINE } from './balances';
 import { CREDIT_NOTE_SERIES, INVOICE_SERIES } from './invoices.service';
 import { RECEIPT_SERIES } from './receipts.service';
 import { receivablesContract } from './receivables.contract';
@@ -23,4 +23,5 @@ export const receivablesArea = defineArea({
   series: [INVOICE_SERIES, CREDIT_NOTE_SERIES, RECEIPT_SERIES],
   checks: [balanceMatchesDocuments],
   customerFigures: [amountOwedFigure],
+  customerTimeline: RECEIVABLES_TIMELINE,
 });
