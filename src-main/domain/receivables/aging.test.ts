@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../backend/backend';
+import { wholeTableWalks } from '../../db/query-plans';
 import { runCli } from '../../cli/commands';
 import { localAdmin } from '../users/local-admin';
+import { AGING_SQL, agingParameters } from './aging';
 import { aCustomer, anInvoice, aReceipt, aWorld } from './receivables.test-helpers';
 
 const zero = { not_due: 0, '1-30': 0, '31-60': 0, '61-90': 0, '91-180': 0, over_180: 0 };
@@ -91,5 +93,15 @@ describe('aging', () => {
       totals: { total: 12_345, by_bucket: { ...zero, '31-60': 12_345 } },
     });
     expect((await run(['report', 'aging', '--as-of', '2026-02-30', '--json'])).code).toBe(2);
+  });
+});
+
+describe('aging query plan', () => {
+  it('reads what was applied to each document through the allocation indexes, never by walking the ledger', async () => {
+    const world = await aWorld();
+    const plan = (world.sqlite.prepare(`EXPLAIN QUERY PLAN ${AGING_SQL}`).all(agingParameters('2026-06-30')) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(wholeTableWalks(plan, ['a', 'receivable_allocations'])).toEqual([]);
+    for (const index of ['receivable_allocations_invoice', 'receivable_allocations_credit_note', 'receivable_allocations_receipt']) expect(plan).toContain(index);
+    expect(wholeTableWalks(plan, ['c', 'customers'])).toEqual([]);
   });
 });

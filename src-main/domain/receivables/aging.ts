@@ -5,39 +5,44 @@
  * its own date, so a customer's row always sums to what the customer owed that day.
  */
 import type { Sqlite } from '../../db/connection';
+import { addDays } from '../core/dates';
 import { AGING_BUCKETS, type AgingReport, type AgingRow } from './receivables.dto';
 
-const BUCKET_CASE = `CASE ${AGING_BUCKETS.map((b, i) => (b.maxDays === null ? `ELSE ${i}` : `WHEN days <= ${b.maxDays} THEN ${i}`)).join(' ')} END`;
+/** Buckets by due date against boundary dates (as-of − 30, − 60 …): string comparisons, no date parsing per row. */
+const BUCKET_CASE = (due: string) =>
+  `CASE ${AGING_BUCKETS.map((b, i) => (b.maxDays === null ? `ELSE ${i}` : `WHEN ${due} >= @from${i} THEN ${i}`)).join(' ')} END`;
 
-/** One aggregate over the open items; the MATERIALIZED CTE is read once per branch of the UNION. */
+const APPLIED_TO = (column: string, id: string) => `(SELECT sum(a.amount) FROM receivable_allocations a WHERE a.${column} = ${id} AND a.allocation_date <= @asOf)`;
+
+/** One pass over the documents; what was applied to each comes from its allocation index up to the date. */
 export const AGING_SQL = `
-WITH used AS MATERIALIZED (
-  SELECT document_id, sum(amount) AS amount FROM (
-    SELECT invoice_id AS document_id, amount FROM receivable_allocations WHERE invoice_id IS NOT NULL AND allocation_date <= @asOf
-    UNION ALL SELECT credit_note_id, amount FROM receivable_allocations WHERE credit_note_id IS NOT NULL AND allocation_date <= @asOf
-    UNION ALL SELECT receipt_id, amount FROM receivable_allocations WHERE receipt_id IS NOT NULL AND allocation_date <= @asOf
-  ) GROUP BY document_id
-),
-items AS (
+WITH items AS (
   SELECT i.customer_id,
-         CASE i.kind WHEN 'invoice' THEN 1 ELSE -1 END * (i.total_gross - coalesce(u.amount, 0)) AS open,
-         julianday(@asOf) - julianday(CASE i.kind WHEN 'invoice' THEN i.due_date ELSE i.invoice_date END) AS days
-    FROM invoices i LEFT JOIN used u ON u.document_id = i.id
+         CASE i.kind WHEN 'invoice' THEN i.total_gross - coalesce(${APPLIED_TO('invoice_id', 'i.id')}, 0)
+                     ELSE coalesce(${APPLIED_TO('credit_note_id', 'i.id')}, 0) - i.total_gross END AS open,
+         ${BUCKET_CASE("CASE i.kind WHEN 'invoice' THEN i.due_date ELSE i.invoice_date END")} AS bucket
+    FROM invoices i
    WHERE i.invoice_date <= @asOf AND (i.reversed_on IS NULL OR i.reversed_on > @asOf)
   UNION ALL
-  SELECT r.customer_id, -(r.amount - coalesce(u.amount, 0)), julianday(@asOf) - julianday(r.receipt_date)
-    FROM receipts r LEFT JOIN used u ON u.document_id = r.id
+  SELECT r.customer_id, coalesce(${APPLIED_TO('receipt_id', 'r.id')}, 0) - r.amount, ${BUCKET_CASE('r.receipt_date')}
+    FROM receipts r
    WHERE r.receipt_date <= @asOf AND (r.reversed_on IS NULL OR r.reversed_on > @asOf)
 )
-SELECT coalesce(c.merged_into_id, c.id) AS customer_id, ${BUCKET_CASE} AS bucket, sum(open) AS amount
-  FROM items JOIN customers c ON c.id = items.customer_id
- WHERE open <> 0
+SELECT coalesce(c.merged_into_id, c.id) AS customer_id, g.bucket, sum(g.amount) AS amount
+  FROM (SELECT customer_id, bucket, sum(open) AS amount FROM items WHERE open <> 0 GROUP BY 1, 2) g
+  -- Sums per customer first, then one lookup each: the planner otherwise indexes all the items per customer.
+  CROSS JOIN customers c ON c.id = g.customer_id
  GROUP BY 1, 2`;
+
+/** The parameters of AGING_SQL for a date. */
+export function agingParameters(asOf: string): Record<string, string> {
+  return Object.fromEntries([['asOf', asOf], ...AGING_BUCKETS.flatMap((b, i) => (b.maxDays === null ? [] : [[`from${i}`, addDays(asOf, -b.maxDays)]]))]);
+}
 
 export function agingAsOf(sqlite: Sqlite, asOf: string): AgingReport {
   const names = AGING_BUCKETS.map((b) => b.name);
   const zeros = () => Object.fromEntries(names.map((n) => [n, 0])) as Record<string, number>;
-  const cells = sqlite.prepare(AGING_SQL).all({ asOf }) as { customer_id: string; bucket: number; amount: number }[];
+  const cells = sqlite.prepare(AGING_SQL).all(agingParameters(asOf)) as { customer_id: string; bucket: number; amount: number }[];
   const byCustomer = new Map<string, Record<string, number>>();
   for (const cell of cells) {
     if (cell.amount === 0) continue;
