@@ -110,14 +110,6 @@ export async function postInvoice(ctx: HandlerContext, draft: InvoiceDraft): Pro
   return findInvoice(sqlite, id);
 }
 
-/** A reversal is dated no earlier than the document and anything applied to it. */
-export function assertReversalDate(path: string, reversedOn: string, earliest: (string | null)[]): void {
-  const latest = earliest.filter((d): d is string => d !== null).sort().at(-1);
-  if (latest && reversedOn < latest) {
-    throw new AppError('VALIDATION', `A reversal cannot be dated before ${latest}`, [fieldIssue(path, 'before_document_date', { date: latest })]);
-  }
-}
-
 function liveAllocations(sqlite: Sqlite, documentId: string): number {
   return sqlite
     .prepare('SELECT coalesce(sum(amount), 0) FROM receivable_allocations WHERE invoice_id = ? OR credit_note_id = ? OR receipt_id = ?')
@@ -125,31 +117,41 @@ function liveAllocations(sqlite: Sqlite, documentId: string): number {
     .get(documentId, documentId, documentId) as number;
 }
 
-/** Refuses to reverse a document money is still applied to: undo those allocations first. */
-export function assertNothingApplied(sqlite: Sqlite, documentId: string, documentNo: string): void {
-  const applied = liveAllocations(sqlite, documentId);
+/**
+ * Marks a posted invoice or receipt reversed on a date: refused when already reversed, dated before
+ * the document or anything applied to it, or while money is still applied to it (undo that first).
+ */
+export async function markReversed(
+  ctx: HandlerContext,
+  document: { table: 'invoices' | 'receipts'; id: string; number: string; date: string; status: string },
+  input: { reversedOn?: string | null; reason: string },
+): Promise<{ reversedOn: string; now: string }> {
+  const sqlite = ctx.sqlite;
+  if (document.status === 'reversed') throw new AppError('CONFLICT', `${document.number} was already reversed`, [fieldIssue('id', 'already_reversed')]);
+  const reversedOn = input.reversedOn ?? (await businessToday(ctx));
+  const notBefore = [document.date, lastAllocationDate(sqlite, document.id)].filter((d): d is string => d !== null).sort().at(-1)!;
+  if (reversedOn < notBefore) throw new AppError('VALIDATION', `A reversal cannot be dated before ${notBefore}`, [fieldIssue('reversedOn', 'before_document_date', { date: notBefore })]);
+  const applied = liveAllocations(sqlite, document.id);
   if (applied !== 0) {
-    throw new AppError('CONFLICT', `${documentNo} has ${applied} fen allocated to it; reverse those allocations first`, [fieldIssue('id', 'has_allocations', { amount: applied })]);
+    throw new AppError('CONFLICT', `${document.number} has ${applied} fen allocated to it; reverse those allocations first`, [fieldIssue('id', 'has_allocations', { amount: applied })]);
   }
+  const now = nowIso();
+  sqlite
+    .prepare(`UPDATE ${document.table} SET status = 'reversed', reversed_on = ?, reversed_at = ?, reversed_by = ?, reversal_reason = ? WHERE id = ?`)
+    .run(reversedOn, now, ctx.user?.id ?? null, input.reason, document.id);
+  ctx.audit({ entityType: document.table === 'invoices' ? 'invoice' : 'receipt', entityId: document.id, fields: { status: { before: 'posted', after: 'reversed' }, reversedOn: { before: null, after: reversedOn } } });
+  return { reversedOn, now };
 }
 
 export async function reverseInvoice(ctx: HandlerContext, input: { id: string; reversedOn?: string | null; reason: string }): Promise<Invoice> {
   const sqlite = ctx.sqlite;
   const row = invoiceRow(sqlite, input.id);
-  if (row.status === 'reversed') throw new AppError('CONFLICT', `${row.invoice_no} was already reversed`, [fieldIssue('id', 'already_reversed')]);
-  const reversedOn = input.reversedOn ?? (await businessToday(ctx));
-  assertReversalDate('reversedOn', reversedOn, [row.invoice_date, lastAllocationDate(sqlite, row.id)]);
-  assertNothingApplied(sqlite, row.id, row.invoice_no);
-  const now = nowIso();
-  sqlite
-    .prepare("UPDATE invoices SET status = 'reversed', reversed_on = ?, reversed_at = ?, reversed_by = ?, reversal_reason = ? WHERE id = ?")
-    .run(reversedOn, now, ctx.user?.id ?? null, input.reason, row.id);
+  const { now } = await markReversed(ctx, { table: 'invoices', id: row.id, number: row.invoice_no, date: row.invoice_date, status: row.status }, input);
   if (row.credit_note_request_id) {
     // The return can be credited again, by a corrected credit note.
     sqlite.prepare("UPDATE credit_note_requests SET status = 'open', credit_note_id = NULL, updated_at = ? WHERE id = ?").run(now, row.credit_note_request_id);
   }
   moveBalance(sqlite, row.customer_id, row.kind === 'invoice' ? -row.total_gross : row.total_gross, now);
-  ctx.audit({ entityType: row.kind, entityId: row.id, fields: { status: { before: 'posted', after: 'reversed' }, reversedOn: { before: null, after: reversedOn } } });
   return findInvoice(sqlite, row.id);
 }
 

@@ -2,7 +2,7 @@
  * Receipts (收款单): money in by bank transfer, cash, WeChat Pay, Alipay or a bank acceptance bill.
  * A receipt lowers what the customer owes at once; what is not allocated stays as customer credit.
  */
-import { AppError, validationError } from '../../api/errors';
+import { validationError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import { sql, type RawBuilder } from 'kysely';
 import type { Page } from '../../api/paging';
@@ -12,9 +12,9 @@ import { nextNumber, type SeriesDefinition } from '../core/numbering';
 import type { HandlerContext } from '../context';
 import { newId, nowIso } from '../shared/ids';
 import { autoAllocate, receiptSource } from './allocation.service';
-import { assertNothingApplied, assertReversalDate, businessToday } from './invoices.service';
+import { markReversed } from './invoices.service';
 import type { Allocation, Receipt, ReceiptMethod } from './receivables.dto';
-import { customerTerms, lastAllocationDate, moveBalance, RECEIPT_SELECT, receiptRow, toReceipt, type ReceiptRow } from './receivables.repository';
+import { customerTerms, moveBalance, RECEIPT_SELECT, receiptRow, toReceipt, type ReceiptRow } from './receivables.repository';
 
 export const RECEIPT_SERIES: SeriesDefinition = { code: 'receipt', prefix: 'SK', perYear: true, padding: 6 };
 
@@ -73,19 +73,10 @@ export function createReceipt(ctx: HandlerContext, input: ReceiptInput): { recei
 }
 
 export async function reverseReceipt(ctx: HandlerContext, input: { id: string; reversedOn?: string | null; reason: string }): Promise<Receipt> {
-  const sqlite = ctx.sqlite;
-  const row = receiptRow(sqlite, input.id);
-  if (row.status === 'reversed') throw new AppError('CONFLICT', `${row.receipt_no} was already reversed`, [fieldIssue('id', 'already_reversed')]);
-  const reversedOn = input.reversedOn ?? (await businessToday(ctx));
-  assertReversalDate('reversedOn', reversedOn, [row.receipt_date, lastAllocationDate(sqlite, row.id)]);
-  assertNothingApplied(sqlite, row.id, row.receipt_no);
-  const now = nowIso();
-  sqlite
-    .prepare("UPDATE receipts SET status = 'reversed', reversed_on = ?, reversed_at = ?, reversed_by = ?, reversal_reason = ? WHERE id = ?")
-    .run(reversedOn, now, ctx.user?.id ?? null, input.reason, row.id);
-  moveBalance(sqlite, row.customer_id, row.amount, now);
-  ctx.audit({ entityType: 'receipt', entityId: row.id, fields: { status: { before: 'posted', after: 'reversed' }, reversedOn: { before: null, after: reversedOn } } });
-  return findReceipt(sqlite, row.id);
+  const row = receiptRow(ctx.sqlite, input.id);
+  const { now } = await markReversed(ctx, { table: 'receipts', id: row.id, number: row.receipt_no, date: row.receipt_date, status: row.status }, input);
+  moveBalance(ctx.sqlite, row.customer_id, row.amount, now);
+  return findReceipt(ctx.sqlite, row.id);
 }
 
 export async function listReceipts(
