@@ -124,9 +124,8 @@ const zhTW: Messages = {
       category_cycle: "不能把分類移到它自己或它的下級分類下面",
       category_in_use: "分類下還有商品或下級分類",
       prices_permission: "修改售價和成本需要價格權限",
-      price_list_scope: "標準價目表不指定客戶等級或客戶"
-      only_for_acceptance_bills: "只有銀行承兌匯票才有到期日",
-      lead_lost: "該線索已標記為丟失"
+      price_list_scope: "標準價目表不指定客戶等級或客戶",
+      only_for_acceptance_bills: "只有銀行承兌匯票才有到期日"
     },
     status: {
       saved: "儲存",
