@@ -92,6 +92,14 @@ export const ISSUE_CODES = [
   'on_credit_hold',
   'quote_expired',
   'open_deliveries',
+  'nothing_to_invoice',
+  'document_not_posted',
+  'different_customer',
+  'more_than_open',
+  'before_document_date',
+  'has_allocations',
+  'over_write_off_limit',
+  'one_source_required',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -193,6 +201,14 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   on_credit_hold: () => 'The customer is on credit hold',
   quote_expired: (p) => `The quote was valid until ${String(p.validUntil)}`,
   open_deliveries: (p) => `Delivery ${String(p.deliveryNo)} is still being picked; post or cancel it first`,
+  nothing_to_invoice: () => 'Nothing left to invoice',
+  document_not_posted: (p) => `${String(p.number ?? 'The document')} is ${String(p.status ?? 'not posted')}`,
+  different_customer: (p) => `${String(p.number ?? 'It')} belongs to another customer`,
+  more_than_open: (p) => `More than the ${String(p.open ?? '')} fen still open`.replace('  ', ' '),
+  before_document_date: (p) => `Cannot be dated before ${String(p.date)}`,
+  has_allocations: () => 'Money is still allocated to it; reverse those allocations first',
+  over_write_off_limit: (p) => `More than the write-off limit of ${String(p.limit)} fen; issue a credit note instead`,
+  one_source_required: () => 'Give a receipt or a credit note, not both',
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

@@ -17,6 +17,7 @@ import { seedDemoData, SEED_SCALES, type SeedScale } from '../seed/seed';
 import { parseArgs, requireFlag, stringFlag, UsageError, type ParsedArgs } from './args';
 import { printToPdf } from './print';
 import { stressCommand } from './sales-commands';
+import { reportCommand } from './report';
 
 export interface Output {
   stdout: { write(text: string): unknown };
@@ -42,6 +43,7 @@ const USAGE = `Desk ERP command line. Every command takes --db PATH (default $DE
       orders: money in yuan, total = sum of line_total; stock: product_code, warehouse_code, on_hand, reserved, available, avg_cost
   stress orders --count N   places N orders, one transaction each, printing each order number once committed
   print KIND NUMBER --out FILE.pdf [--lang zh-CN|en|zh-TW]      e.g. print order SO-2026-000001; Chromium at $CHROMIUM_PATH or /usr/bin/chromium
+  report aging --as-of YYYY-MM-DD [--json]                     receivables by days overdue; --json amounts in fen
 `;
 
 /** Runs one command; returns the exit code, or null for a long-running command (serve). */
@@ -80,6 +82,8 @@ export async function runCli(argv: string[], out: Output): Promise<number | null
         return await printCommand(dbFile, rest, args, print);
       case 'stress':
         return await stressCommand(dbFile, rest, args, out.stdout, out.stderr);
+      case 'report':
+        return await reportCommand(dbFile, rest, args, out);
       case undefined:
       case 'help':
         out.stdout.write(USAGE);

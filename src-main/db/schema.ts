@@ -26,6 +26,7 @@ import type {
   SuppliersTable,
 } from '../domain/purchasing/purchasing.tables';
 import type { QuoteLinesTable, QuotesTable } from '../domain/quotes/quotes.tables';
+import type { InvoiceLinesTable, InvoicesTable, ReceiptsTable, ReceivableAllocationsTable } from '../domain/receivables/receivables.tables';
 import type { CreditNoteRequestsTable, SalesReturnLinesTable, SalesReturnsTable } from '../domain/returns/returns.tables';
 import type {
   ReplenishmentRequestsTable,
@@ -337,4 +338,8 @@ export interface Database {
   sales_returns: SalesReturnsTable;
   sales_return_lines: SalesReturnLinesTable;
   credit_note_requests: CreditNoteRequestsTable;
+  invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
+  receipts: ReceiptsTable;
+  receivable_allocations: ReceivableAllocationsTable;
 }

@@ -106,6 +106,23 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
       .run(NOW);
     return { security_log: 1 };
   },
+  11: (sqlite) => {
+    sqlite
+      .prepare(
+        `INSERT INTO invoices (id, invoice_no, kind, source, customer_id, invoice_date, due_date, period, total_net, total_tax, total_gross, posted_at)
+         VALUES ('i1', 'INV-2026-000001', 'invoice', 'service', 'c1', '2026-01-15', '2026-02-14', '2026-01', 10000, 1300, 11300, ?)`,
+      )
+      .run(NOW);
+    sqlite
+      .prepare("INSERT INTO receipts (id, receipt_no, customer_id, receipt_date, period, method, amount, posted_at) VALUES ('r1', 'SK-2026-000001', 'c1', '2026-01-20', '2026-01', 'wechat', 11300, ?)")
+      .run(NOW);
+    sqlite
+      .prepare(
+        "INSERT INTO receivable_allocations (id, customer_id, kind, receipt_id, invoice_id, amount, allocation_date, period, created_at) VALUES ('a1', 'c1', 'allocation', 'r1', 'i1', 11300, '2026-01-20', '2026-01', ?)",
+      )
+      .run(NOW);
+    return { invoices: 1, receipts: 1, receivable_allocations: 1 };
+  },
 };
 
 describe('upgrading an existing database', () => {

@@ -17,9 +17,10 @@ import { printArea } from './print/print.area';
 import { purchasingArea } from './purchasing/purchasing.area';
 import { quotesArea } from './quotes/quotes.area';
 import { returnsArea } from './returns/returns.area';
+import { receivablesArea } from './receivables/receivables.area';
 import { settingsArea } from './settings/settings.area';
 import { stockArea } from './stock/stock.area';
 import { usersArea } from './users/users.area';
 import { workbenchArea } from './workbench/workbench.area';
 
-export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, purchasingArea, printArea, ordersArea, deliveriesArea, returnsArea, quotesArea, workbenchArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, purchasingArea, printArea, ordersArea, deliveriesArea, returnsArea, quotesArea, receivablesArea, workbenchArea] as const;

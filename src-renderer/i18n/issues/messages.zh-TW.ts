@@ -88,7 +88,15 @@ const zhTW: Messages = {
     invoices_overdue: "有發票逾期 {{days}} 天（超過允許的 {{allowed}} 天）",
     on_credit_hold: "該客戶已被凍結信用",
     quote_expired: "報價單已於 {{validUntil}} 過期",
-    open_deliveries: "出貨單 {{deliveryNo}} 還在揀貨，請先過帳或作廢"
+    open_deliveries: "出貨單 {{deliveryNo}} 還在揀貨，請先過帳或作廢",
+    nothing_to_invoice: "沒有可開票的內容（已全部開票）",
+    document_not_posted: "{{number}} 目前為「{{status}}」，不能在這裡使用",
+    different_customer: "{{number}} 屬於其他客戶",
+    more_than_open: "超過了未結清的金額",
+    before_document_date: "日期不能早於 {{date}}",
+    has_allocations: "還有核銷紀錄，請先沖銷核銷",
+    over_write_off_limit: "超過核銷差額上限，請改開紅字發票",
+    one_source_required: "請選擇一張收款單或一張紅字發票（二選一）"
   },
   words: {
     matchedOn: {
@@ -121,7 +129,13 @@ const zhTW: Messages = {
       quote: "報價單",
       delivery: "出貨單",
       approval_rule: "審核規則",
-      order_line: "訂單行"
+      order_line: "訂單行",
+      invoice: "發票",
+      receipt: "收款單",
+      salesOrder: "銷售訂單",
+      salesOrderLine: "訂單明細",
+      creditNoteRequest: "退貨待開紅字",
+      allocation: "核銷紀錄"
     },
     expected: {
       number: "數字",
@@ -162,7 +176,8 @@ const zhTW: Messages = {
       price_override: "改價需要「改價」權限，請找經理或老闆",
       not_a_substitute: "這個商品不是該商品的替代商品",
       nothing_to_deliver: "沒有待出貨的數量",
-      nothing_delivered: "此訂單尚未出貨，無法退貨"
+      nothing_delivered: "此訂單尚未出貨，無法退貨",
+      only_for_acceptance_bills: "只有銀行承兌匯票才有到期日"
     },
     status: {
       saved: "儲存",

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createBackend } from '../../backend/backend';
+import { wholeTableWalks } from '../../db/query-plans';
+import { runCli } from '../../cli/commands';
+import { localAdmin } from '../users/local-admin';
+import { AGING_SQL, agingParameters } from './aging';
+import { aCustomer, anInvoice, aReceipt, aWorld } from './receivables.test-helpers';
+
+const zero = { not_due: 0, '1-30': 0, '31-60': 0, '61-90': 0, '91-180': 0, over_180: 0 };
+
+describe('aging', () => {
+  it('puts each open invoice in the bucket of its days overdue as of the date', async () => {
+    const world = await aWorld();
+    const customerId = await aCustomer(world, { name: '杭州顺达五金有限公司', paymentTermsDays: 30 });
+    // Due 30 days after each date; as of 2026-06-30 these are 181, 91, 90, 31, 1 and 0 days overdue.
+    for (const [date, gross] of [
+      ['2025-12-01', 100],
+      ['2026-03-01', 200],
+      ['2026-03-02', 300],
+      ['2026-04-30', 400],
+      ['2026-05-30', 500],
+      ['2026-05-31', 600],
+    ] as const) {
+      await anInvoice(world, customerId, gross, date);
+    }
+    const report = await world.api.ok('receivables.aging', { asOf: '2026-06-30' });
+    expect(report.buckets).toEqual(['not_due', '1-30', '31-60', '61-90', '91-180', 'over_180']);
+    expect(report.rows).toEqual([
+      {
+        customer_code: expect.stringMatching(/^C\d{6}$/),
+        customer_name: '杭州顺达五金有限公司',
+        total: 2_100,
+        by_bucket: { not_due: 600, '1-30': 500, '31-60': 400, '61-90': 300, '91-180': 200, over_180: 100 },
+      },
+    ]);
+    expect(report.totals).toEqual({ total: 2_100, by_bucket: { not_due: 600, '1-30': 500, '31-60': 400, '61-90': 300, '91-180': 200, over_180: 100 } });
+  });
+
+  it('ignores receipts, allocations and reversals dated after the as-of date', async () => {
+    const world = await aWorld();
+    const customerId = await aCustomer(world, { paymentTermsDays: 10 });
+    const invoice = await anInvoice(world, customerId, 50_000, '2026-01-01');
+    await aReceipt(world, customerId, 20_000, '2026-02-15', true);
+    const wrong = await anInvoice(world, customerId, 7_000, '2026-01-05');
+    await world.api.ok('receivables.reverseInvoice', { id: wrong.id, reversedOn: '2026-03-01', reason: '重复开票' });
+
+    const before = await world.api.ok('receivables.aging', { asOf: '2026-02-14' });
+    expect(before.rows[0]).toMatchObject({ total: 57_000, by_bucket: { ...zero, '1-30': 7_000, '31-60': 50_000 } });
+    const between = await world.api.ok('receivables.aging', { asOf: '2026-02-20' });
+    expect(between.rows[0]).toMatchObject({ total: 37_000, by_bucket: { ...zero, '31-60': 37_000 } });
+    const after = await world.api.ok('receivables.aging', { asOf: '2026-03-01' });
+    expect(after.rows[0]).toMatchObject({ total: 30_000, by_bucket: { ...zero, '31-60': 30_000 } });
+    expect(await world.api.ok('receivables.getInvoice', { id: invoice.id })).toMatchObject({ openAmount: 30_000 });
+    expect((await world.api.ok('receivables.aging', { asOf: '2025-12-31' })).rows).toEqual([]);
+  });
+
+  it('counts unapplied credit against what is owed, aged from its own date, so a row sums to the balance', async () => {
+    const world = await aWorld();
+    const customerId = await aCustomer(world, { paymentTermsDays: 30 });
+    await anInvoice(world, customerId, 10_000, '2026-01-01');
+    await aReceipt(world, customerId, 3_000, '2026-03-10');
+    const report = await world.api.ok('receivables.aging', { asOf: '2026-03-20' });
+    expect(report.rows[0]).toMatchObject({ total: 7_000, by_bucket: { ...zero, '31-60': 10_000, not_due: 0, '1-30': -3_000 } });
+    expect((await world.api.ok('receivables.balance', { customerId })).balance).toBe(7_000);
+  });
+
+  it('prints exactly the aging report as JSON from the command line', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-aging-')), 'desk-erp.sqlite');
+    const run = async (argv: string[]) => {
+      let stdout = '';
+      const code = await runCli([...argv, '--db', file], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => undefined } });
+      return { code, stdout };
+    };
+    expect((await run(['init', '--company', '测试公司', '--owner', 'boss', '--password', 'boss-pass-123'])).code).toBe(0);
+    const backend = createBackend({ file });
+    try {
+      const ctx = { session: { user: localAdmin(backend.conn) }, transport: 'cli' as const };
+      const customer = await backend.call(ctx, 'customers.create', { name: '苏州恒通建材有限公司', mobile: '13912345678', paymentTermsDays: 0 });
+      if (!customer.ok) throw new Error(customer.error.message);
+      await backend.call(ctx, 'receivables.invoiceServices', { customerId: (customer.data as { id: string }).id, invoiceDate: '2026-01-10', lines: [{ description: '运费', quantity: 1, unitPrice: 12_345, vatRate: 900 }] });
+    } finally {
+      backend.close();
+    }
+    const { code, stdout } = await run(['report', 'aging', '--as-of', '2026-02-20', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      as_of: '2026-02-20',
+      buckets: ['not_due', '1-30', '31-60', '61-90', '91-180', 'over_180'],
+      rows: [{ customer_code: 'C000001', customer_name: '苏州恒通建材有限公司', total: 12_345, by_bucket: { ...zero, '31-60': 12_345 } }],
+      totals: { total: 12_345, by_bucket: { ...zero, '31-60': 12_345 } },
+    });
+    expect((await run(['report', 'aging', '--as-of', '2026-02-30', '--json'])).code).toBe(2);
+  });
+});
+
+describe('aging query plan', () => {
+  it('reads what was applied to each document through the allocation indexes, never by walking the ledger', async () => {
+    const world = await aWorld();
+    const plan = (world.sqlite.prepare(`EXPLAIN QUERY PLAN ${AGING_SQL}`).all(agingParameters('2026-06-30')) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(wholeTableWalks(plan, ['a', 'receivable_allocations'])).toEqual([]);
+    for (const index of ['receivable_allocations_invoice', 'receivable_allocations_credit_note', 'receivable_allocations_receipt']) expect(plan).toContain(index);
+    expect(wholeTableWalks(plan, ['c', 'customers'])).toEqual([]);
+  });
+});

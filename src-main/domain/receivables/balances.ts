@@ -1,0 +1,100 @@
+/**
+ * What a customer owes and the invariant that proves it: customer_stats.balance_due (moved by every
+ * posting) equals invoices − credit notes − receipts − write-offs + refunds recomputed from the
+ * documents and the allocation ledger, per customer (merged customers under their survivor).
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Page } from '../../api/paging';
+import { cappedCount } from '../../db/counts';
+import type { Sqlite } from '../../db/connection';
+import type { CustomerFiguresSource, TimelineSource } from '../area';
+import type { HandlerContext } from '../context';
+import { summaryMatchesLedger } from '../checks/invariants';
+import type { CustomerReceivables, Invoice, InvoiceKind, PostedStatus } from './receivables.dto';
+import { INVOICE_SELECT, toInvoice, type InvoiceRow } from './receivables.repository';
+import type { InvoiceLinesTable } from './receivables.tables';
+
+/** Every posting's effect on what is owed, one row per document or ledger entry. */
+export const BALANCE_ENTRIES_SQL = `
+  SELECT customer_id, CASE kind WHEN 'invoice' THEN total_gross ELSE -total_gross END AS amount FROM invoices WHERE status = 'posted'
+  UNION ALL SELECT customer_id, -amount FROM receipts WHERE status = 'posted'
+  UNION ALL SELECT customer_id, CASE kind WHEN 'writeoff' THEN -amount ELSE amount END FROM receivable_allocations WHERE kind IN ('writeoff', 'refund')`;
+
+export const balanceMatchesDocuments = summaryMatchesLedger({
+  name: 'what each customer owes equals invoices − credit notes − receipts − write-offs + refunds',
+  key: 'customer_id',
+  summarySql: 'SELECT customer_id, balance_due FROM customer_stats WHERE balance_due <> 0',
+  ledgerSql: `SELECT coalesce(c.merged_into_id, c.id) AS customer_id, sum(e.amount) AS balance_due
+                FROM (${BALANCE_ENTRIES_SQL}) e JOIN customers c ON c.id = e.customer_id
+               GROUP BY 1 HAVING sum(e.amount) <> 0`,
+});
+
+const OF_CUSTOMER = '(SELECT id FROM customers WHERE id = @id OR merged_into_id = @id)';
+
+export function customerReceivables(sqlite: Sqlite, customerId: string): CustomerReceivables {
+  const balance = (sqlite.prepare('SELECT balance_due FROM customer_stats WHERE customer_id = ?').pluck().get(customerId) as number | undefined) ?? 0;
+  const open = sqlite
+    .prepare(
+      `SELECT coalesce(sum(CASE WHEN kind = 'invoice' THEN open_amount END), 0) AS invoices, coalesce(sum(CASE WHEN kind = 'credit_note' THEN open_amount END), 0) AS credit_notes
+         FROM (${INVOICE_SELECT} WHERE i.customer_id IN ${OF_CUSTOMER} AND i.status = 'posted')`,
+    )
+    .get({ id: customerId }) as { invoices: number; credit_notes: number };
+  const receipts = sqlite
+    .prepare(
+      `SELECT coalesce(sum(r.amount - coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.receipt_id = r.id), 0)), 0)
+         FROM receipts r WHERE r.customer_id IN ${OF_CUSTOMER} AND r.status = 'posted'`,
+    )
+    .pluck()
+    .get({ id: customerId }) as number;
+  return { customerId, balance, openInvoices: open.invoices, credit: open.credit_notes + receipts };
+}
+
+export async function listInvoices(
+  ctx: Pick<HandlerContext, 'db' | 'sqlite'>,
+  input: { customerId?: string; kind?: InvoiceKind; status?: PostedStatus; openOnly: boolean; page: number; pageSize: number },
+): Promise<Page<Invoice>> {
+  const where: string[] = [];
+  const conditions: RawBuilder<unknown>[] = [];
+  const params: Record<string, unknown> = {};
+  const filterBy = (column: 'customer_id' | 'kind' | 'status', key: string, value: string | undefined) => {
+    if (value === undefined) return;
+    where.push(`i.${column} = @${key}`);
+    conditions.push(sql`${sql.ref(`i.${column}`)} = ${value}`);
+    params[key] = value;
+  };
+  filterBy('customer_id', 'customerId', input.customerId);
+  filterBy('kind', 'kind', input.kind);
+  filterBy('status', 'status', input.status);
+  if (input.openOnly) {
+    const open = `i.status = 'posted' AND i.total_gross > coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.invoice_id = i.id OR a.credit_note_id = i.id), 0)`;
+    where.push(open);
+    conditions.push(sql.raw(open));
+  }
+  const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const count = await cappedCount(ctx.db, sql`FROM invoices i ${conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}`);
+  const rows = ctx.sqlite
+    .prepare(`${INVOICE_SELECT}${filter} ORDER BY i.invoice_date DESC, i.id DESC LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as InvoiceRow[];
+  const lines = ctx.sqlite.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no');
+  return { rows: rows.map((row) => toInvoice(row, lines.all(row.id) as InvoiceLinesTable[])), ...count };
+}
+
+/** The customer's 360° view: what the customer owes now. */
+export const amountOwedFigure: CustomerFiguresSource = async (ctx, customerId) => {
+  const row = await ctx.db.selectFrom('customer_stats').select('balance_due').where('customer_id', '=', customerId).executeTakeFirst();
+  return [{ key: 'receivables.amountOwed', kind: 'money', value: row?.balance_due ?? 0 }];
+};
+
+/** Invoices, credit notes and receipts on the customer's timeline, when they were posted. */
+export const RECEIVABLES_TIMELINE: TimelineSource[] = [
+  (customerId) => sql`
+    SELECT i.kind AS kind, i.id, i.posted_at AS at, i.invoice_no AS title, i.reversal_reason AS detail, u.display_name AS user_name,
+           json_object('amount', i.total_gross, 'date', i.invoice_date, 'dueDate', i.due_date, 'status', i.status) AS data
+      FROM invoices i LEFT JOIN users u ON u.id = i.posted_by
+     WHERE i.customer_id = ${customerId}`,
+  (customerId) => sql`
+    SELECT 'receipt' AS kind, r.id, r.posted_at AS at, r.receipt_no AS title, r.reversal_reason AS detail, u.display_name AS user_name,
+           json_object('amount', r.amount, 'date', r.receipt_date, 'method', r.method, 'status', r.status) AS data
+      FROM receipts r LEFT JOIN users u ON u.id = r.posted_by
+     WHERE r.customer_id = ${customerId}`,
+];

@@ -1,0 +1,169 @@
+/**
+ * The receivables area's API (应收): invoices and credit notes, receipts, allocation, write-offs,
+ * refunds, balances and aging. Runtime-neutral; the renderer imports it. Amounts are integer fen.
+ */
+import { z } from 'zod';
+import { method } from '../../api/method';
+import { pageFields, type Page } from '../../api/paging';
+import { dateField, isoDate, optionalText } from '../customers/customers.rules';
+import {
+  type AgingReport,
+  type Allocation,
+  type CustomerReceivables,
+  DOCUMENT_STATUSES,
+  INVOICE_KINDS,
+  INVOICE_TYPES,
+  type Invoice,
+  RECEIPT_METHODS,
+  REFUND_METHODS,
+  type Receipt,
+} from './receivables.dto';
+
+const id = z.string().uuid('Not a valid id');
+const positiveFen = z.number().int('Money is whole fen').min(1, 'More than zero').max(99_999_999_999_999);
+const vatRate = z.number().int().min(0).max(10_000);
+const reason = z.string().trim().min(1, 'Say why').max(200);
+
+/** What every way of making an invoice shares: its date (default today) and the tax invoice issued outside. */
+const invoiceHeader = {
+  invoiceDate: dateField,
+  invoiceType: z.enum(INVOICE_TYPES).default('ordinary'),
+  taxInvoiceNo: optionalText(40),
+  taxInvoiceDate: dateField,
+  project: optionalText(60),
+  notes: optionalText(500),
+};
+
+export const serviceLineInput = z
+  .object({
+    productId: id.nullable().optional(),
+    description: z.string().trim().min(1).max(200),
+    quantity: z.number().int().min(1).max(1_000_000_000),
+    unit: z.string().trim().min(1).max(10).default('项'),
+    unitPrice: z.number().int().min(0).max(99_999_999_999_999),
+    discount: z.number().int().min(0).max(99_999_999_999_999).default(0),
+    vatRate,
+  })
+  .strict();
+
+/** Money comes from a receipt or from a credit note, never both. */
+const moneySource = {
+  receiptId: id.optional(),
+  creditNoteId: id.optional(),
+};
+
+const reversal = z.object({ id, reversedOn: dateField, reason }).strict();
+
+export const receivablesContract = {
+  'receivables.invoiceDeliveries': method<Invoice>()({
+    input: z.object({ deliveryIds: z.array(id).min(1).max(100), ...invoiceHeader }).strict(),
+    permission: 'receivables.write',
+    mutates: true,
+  }),
+  'receivables.invoiceOrder': method<Invoice>()({
+    input: z
+      .object({
+        salesOrderId: id,
+        /** Left out: everything on the order not invoiced yet. */
+        lines: z
+          .array(z.object({ salesOrderLineId: id, quantity: z.number().int().min(1).max(1_000_000_000) }).strict())
+          .min(1)
+          .max(500)
+          .optional(),
+        ...invoiceHeader,
+      })
+      .strict(),
+    permission: 'receivables.write',
+    mutates: true,
+  }),
+  'receivables.invoiceServices': method<Invoice>()({
+    input: z.object({ customerId: id, pricesIncludeTax: z.boolean().default(true), lines: z.array(serviceLineInput).min(1).max(500), ...invoiceHeader }).strict(),
+    permission: 'receivables.write',
+    mutates: true,
+  }),
+  'receivables.creditReturn': method<Invoice>()({
+    input: z.object({ creditNoteRequestId: id, correctsInvoiceId: id.optional(), ...invoiceHeader }).strict(),
+    permission: 'receivables.write',
+    mutates: true,
+  }),
+  'receivables.creditPriceCorrection': method<Invoice>()({
+    input: z.object({ correctsInvoiceId: id, amount: positiveFen, vatRate: vatRate.optional(), reason, ...invoiceHeader }).strict(),
+    permission: 'receivables.write',
+    mutates: true,
+  }),
+  'receivables.recordTaxInvoice': method<Invoice>()({
+    input: z.object({ id, taxInvoiceNo: z.string().trim().min(1).max(40), taxInvoiceDate: isoDate }).strict(),
+    permission: 'receivables.write',
+    mutates: true,
+  }),
+  'receivables.reverseInvoice': method<Invoice>()({ input: reversal, permission: 'receivables.write', mutates: true }),
+  'receivables.getInvoice': method<Invoice>()({ input: z.object({ id }).strict(), permission: 'receivables.read', mutates: false }),
+  'receivables.listInvoices': method<Page<Invoice>>()({
+    input: z
+      .object({ customerId: id.optional(), kind: z.enum(INVOICE_KINDS).optional(), status: z.enum(DOCUMENT_STATUSES).optional(), openOnly: z.boolean().default(false), ...pageFields })
+      .strict(),
+    permission: 'receivables.read',
+    mutates: false,
+  }),
+
+  'receivables.createReceipt': method<{ receipt: Receipt; allocations: Allocation[] }>()({
+    input: z
+      .object({
+        customerId: id,
+        receiptDate: isoDate,
+        method: z.enum(RECEIPT_METHODS),
+        amount: positiveFen,
+        bankAccount: optionalText(60),
+        reference: optionalText(60),
+        billMaturityDate: dateField,
+        notes: optionalText(500),
+        /** Allocate at once: exact amount first, then oldest due first. */
+        autoAllocate: z.boolean().default(true),
+      })
+      .strict(),
+    permission: 'receivables.write',
+    mutates: true,
+  }),
+  'receivables.reverseReceipt': method<Receipt>()({ input: reversal, permission: 'receivables.write', mutates: true }),
+  'receivables.getReceipt': method<Receipt>()({ input: z.object({ id }).strict(), permission: 'receivables.read', mutates: false }),
+  'receivables.listReceipts': method<Page<Receipt>>()({
+    input: z.object({ customerId: id.optional(), unappliedOnly: z.boolean().default(false), ...pageFields }).strict(),
+    permission: 'receivables.read',
+    mutates: false,
+  }),
+
+  'receivables.allocate': method<Allocation[]>()({
+    input: z
+      .object({
+        ...moneySource,
+        allocations: z.array(z.object({ invoiceId: id, amount: positiveFen }).strict()).min(1).max(500),
+        allocationDate: dateField,
+      })
+      .strict(),
+    permission: 'receivables.write',
+    mutates: true,
+  }),
+  'receivables.autoAllocate': method<Allocation[]>()({
+    input: z.object({ ...moneySource, allocationDate: dateField }).strict(),
+    permission: 'receivables.write',
+    mutates: true,
+  }),
+  'receivables.writeOff': method<Allocation>()({
+    input: z.object({ invoiceId: id, amount: positiveFen, reason, date: dateField }).strict(),
+    permission: 'receivables.writeOff',
+    mutates: true,
+  }),
+  'receivables.refund': method<Allocation>()({
+    input: z.object({ ...moneySource, amount: positiveFen, method: z.enum(REFUND_METHODS), reference: optionalText(60), date: dateField }).strict(),
+    permission: 'receivables.write',
+    mutates: true,
+  }),
+  'receivables.reverseAllocation': method<Allocation>()({
+    input: z.object({ id, date: dateField, reason }).strict(),
+    permission: 'receivables.write',
+    mutates: true,
+  }),
+
+  'receivables.balance': method<CustomerReceivables>()({ input: z.object({ customerId: id }).strict(), permission: 'receivables.read', mutates: false }),
+  'receivables.aging': method<AgingReport>()({ input: z.object({ asOf: isoDate }).strict(), permission: 'receivables.read', mutates: false }),
+};

@@ -1,0 +1,148 @@
+/**
+ * The receivables area's closed lists of codes and the records its methods return (runtime-neutral:
+ * the renderer imports them). Amounts are integer fen.
+ */
+export const INVOICE_KINDS = ['invoice', 'credit_note'] as const;
+export type InvoiceKind = (typeof INVOICE_KINDS)[number];
+
+/** Where an invoice's lines came from: posted deliveries, an order, services, a return, a price correction. */
+export const INVOICE_SOURCES = ['deliveries', 'order', 'service', 'return', 'price_correction'] as const;
+export type InvoiceSource = (typeof INVOICE_SOURCES)[number];
+
+export const DOCUMENT_STATUSES = ['posted', 'reversed'] as const;
+export type PostedStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/** 普通发票 / 增值税专用发票. */
+export const INVOICE_TYPES = ['ordinary', 'special'] as const;
+export type InvoiceType = (typeof INVOICE_TYPES)[number];
+
+/** 银行转账, 现金, 微信, 支付宝, 银行承兑汇票. */
+export const RECEIPT_METHODS = ['bank_transfer', 'cash', 'wechat', 'alipay', 'acceptance_bill'] as const;
+export type ReceiptMethod = (typeof RECEIPT_METHODS)[number];
+
+/** A refund goes back by money, never by a bill. */
+export const REFUND_METHODS = ['bank_transfer', 'cash', 'wechat', 'alipay'] as const;
+export type RefundMethod = (typeof REFUND_METHODS)[number];
+
+export const ALLOCATION_KINDS = ['allocation', 'writeoff', 'refund'] as const;
+export type AllocationKind = (typeof ALLOCATION_KINDS)[number];
+
+/** Days overdue as of the aging date; the last bucket has no upper bound. */
+export const AGING_BUCKETS = [
+  { name: 'not_due', maxDays: 0 },
+  { name: '1-30', maxDays: 30 },
+  { name: '31-60', maxDays: 60 },
+  { name: '61-90', maxDays: 90 },
+  { name: '91-180', maxDays: 180 },
+  { name: 'over_180', maxDays: null },
+] as const;
+export type AgingBucketName = (typeof AGING_BUCKETS)[number]['name'];
+
+export interface InvoiceLine {
+  lineNo: number;
+  deliveryLineId: string | null;
+  salesOrderLineId: string | null;
+  productId: string | null;
+  description: string;
+  quantity: number;
+  unit: string;
+  unitPrice: number;
+  discount: number;
+  vatRate: number;
+  net: number;
+  tax: number;
+  gross: number;
+}
+
+export interface Invoice {
+  id: string;
+  invoiceNo: string;
+  kind: InvoiceKind;
+  source: InvoiceSource;
+  customerId: string;
+  customerCode: string;
+  customerName: string;
+  status: PostedStatus;
+  invoiceDate: string;
+  dueDate: string;
+  period: string;
+  invoiceType: InvoiceType;
+  taxInvoiceNo: string | null;
+  taxInvoiceDate: string | null;
+  taxInclusive: boolean;
+  currency: string;
+  totalNet: number;
+  totalTax: number;
+  totalGross: number;
+  /** What is still to be paid (an invoice) or still to be used (a credit note), today. */
+  openAmount: number;
+  salesOrderId: string | null;
+  creditNoteRequestId: string | null;
+  correctsInvoiceId: string | null;
+  project: string | null;
+  reason: string | null;
+  notes: string | null;
+  postedAt: string;
+  reversedOn: string | null;
+  reversalReason: string | null;
+  lines: InvoiceLine[];
+}
+
+export interface Receipt {
+  id: string;
+  receiptNo: string;
+  customerId: string;
+  customerCode: string;
+  customerName: string;
+  status: PostedStatus;
+  receiptDate: string;
+  period: string;
+  method: ReceiptMethod;
+  amount: number;
+  bankAccount: string | null;
+  reference: string | null;
+  billMaturityDate: string | null;
+  notes: string | null;
+  /** Not yet allocated nor refunded: the customer's credit from this receipt. */
+  unappliedAmount: number;
+  postedAt: string;
+  reversedOn: string | null;
+}
+
+export interface Allocation {
+  id: string;
+  customerId: string;
+  kind: AllocationKind;
+  receiptId: string | null;
+  creditNoteId: string | null;
+  invoiceId: string | null;
+  amount: number;
+  allocationDate: string;
+  reason: string | null;
+  reversesId: string | null;
+}
+
+export interface CustomerReceivables {
+  customerId: string;
+  /** invoices − credit notes − receipts − write-offs + refunds. */
+  balance: number;
+  /** Still to be paid on invoices. */
+  openInvoices: number;
+  /** Receipts and credit notes not yet allocated nor refunded: what the customer can use or get back. */
+  credit: number;
+}
+
+export interface AgingRow {
+  customer_code: string;
+  customer_name: string;
+  total: number;
+  by_bucket: Record<string, number>;
+}
+
+/** The shape `report aging --json` prints (snake_case: it is a file format, not a DTO). */
+export interface AgingReport {
+  as_of: string;
+  buckets: string[];
+  rows: AgingRow[];
+  totals: { total: number; by_bucket: Record<string, number> };
+}
