@@ -72,9 +72,9 @@ export const backupContract = {
   }),
   /** Replaces the database with a backup from the folder; every other session is signed out. */
   'backup.restore': method<RestoreResult>()({ input: z.object({ name: backupName }).strict(), permission: 'backup.run', mutates: false, runsOn: 'writer' }),
-  /** The daily job: an automatic backup, then rotation (7 daily, 4 weekly, 12 monthly). */
+  /** The daily job: an automatic backup, then rotation (7 daily, 4 weekly, 12 monthly); asOf defaults to today's business date. */
   'backup.runDaily': method<{ created: string | null; removed: string[] }>()({
-    input: z.object({ asOf: isoDate }).strict(),
+    input: z.object({ asOf: isoDate.optional() }).strict(),
     permission: 'backup.run',
     mutates: false,
     runsOn: 'writer',

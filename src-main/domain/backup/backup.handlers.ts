@@ -4,6 +4,8 @@ import type { BackendEnv, HandlersFor } from '../area';
 import type { backupContract } from './backup.contract';
 import { exportDiagnostics } from './backup.diagnostics';
 import { backupFolderOf, backupInFolder, MACHINE_SETTINGS } from './backup.folder';
+import { businessDateIn } from '../core/dates';
+import { companyTimeZone } from '../settings/settings.service';
 import { backupStatus, createBackup, listBackups, runDailyBackup, updateBackupSettings } from './backup.service';
 
 export function backupHandlers(env: BackendEnv): HandlersFor<typeof backupContract> {
@@ -16,7 +18,8 @@ export function backupHandlers(env: BackendEnv): HandlersFor<typeof backupContra
     'backup.list': (input, ctx) => listBackups(ctx, env.file, input),
     'backup.create': (_input, ctx) => createBackup(ctx, env.file, 'manual'),
     'backup.updateSettings': (input, ctx) => updateBackupSettings(ctx, env.file, input),
-    'backup.runDaily': (input, ctx) => runDailyBackup(ctx, env.file, input.asOf),
+    // Daily jobs are called without a date: they work for today in the company's zone.
+    'backup.runDaily': async (input, ctx) => runDailyBackup(ctx, env.file, input.asOf ?? businessDateIn(await companyTimeZone(ctx.db))),
     'backup.restore': async (input, ctx) => {
       const file = backupInFolder((await backupFolderOf(ctx.db, env.file)).folder, input.name);
       // Everyone signed in to the data being replaced is signed out; the caller stays if the restored data still knows them as they are.
