@@ -34,6 +34,9 @@ const invoiceHeader = {
   notes: optionalText(500),
 };
 
+/** ¥1,000,000,000 in fen: above any real service line, and far from where fen × basis points loses precision. */
+export const MAX_LINE_AMOUNT = 100_000_000_000;
+
 export const serviceLineInput = z
   .object({
     productId: id.nullable().optional(),
@@ -44,7 +47,13 @@ export const serviceLineInput = z
     discount: z.number().int().min(0).max(99_999_999_999_999).default(0),
     vatRate,
   })
-  .strict();
+  .strict()
+  // quantity × price must stay an exact integer through the tax arithmetic (fen × basis points).
+  .superRefine((line, ctx) => {
+    if (line.quantity * line.unitPrice > MAX_LINE_AMOUNT) {
+      ctx.addIssue({ code: z.ZodIssueCode.too_big, type: 'number', maximum: MAX_LINE_AMOUNT, inclusive: true, path: ['unitPrice'], message: 'The line comes to more than ¥1,000,000,000' });
+    }
+  });
 
 /** Money comes from a receipt or from a credit note, never both. */
 const moneySource = {
