@@ -197,6 +197,10 @@ describe.runIf(run)('customers in Chromium', () => {
     await page.getByLabel(customersZhCN.field.email).first().fill(bad.email);
     await page.getByTestId('contact-0').getByLabel(customersZhCN.form.contactName).fill('周江宁');
     await page.getByTestId('contact-0-mobile').fill(bad.mobile);
+    // Leaving a field checks it and shows its error, which moves what is below: let that settle
+    // before clicking further down the form.
+    await page.getByTestId('contact-0-mobile').blur();
+    await expect.poll(() => page.getByTestId('contact-0-mobile').getAttribute('aria-invalid')).toBe('true');
     await page.getByRole('button', { name: customersZhCN.form.addAddress }).click();
     await page.getByLabel(customersZhCN.form.detail).fill('天元东路 88 号');
     await page.getByLabel(customersZhCN.form.postcode).fill(bad.postcode);
