@@ -95,9 +95,8 @@ describe.runIf(run)('leads, opportunities and channel ROI in Chromium', () => {
     const needsBefore = await columnCount(page, 'needs');
     expect(contactBefore).toBeGreaterThan(0);
     const card = page.getByTestId('board-column-contact').getByTestId('opportunity-card').first();
-    const title = (await card.getAttribute('data-opportunity'))!;
     await card.dragTo(page.getByTestId('board-column-needs'));
-    await page.getByTestId('board-column-needs').locator(`[data-opportunity="${title}"]`).first().waitFor();
+    // A column shows its first 50 cards by close date, so the moved deal is proved by the counts.
     await expect.poll(() => columnCount(page, 'needs')).toBe(needsBefore + 1);
     expect(await columnCount(page, 'contact')).toBe(contactBefore - 1);
 
