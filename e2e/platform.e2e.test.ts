@@ -67,7 +67,8 @@ describe.runIf(run)('platform in Chromium', () => {
       const title = page.getByTestId('page-title');
       await title.waitFor();
       const expected = entry.key === 'dashboard' ? zhCN.dashboard.welcome.replace('{{name}}', '周博雅') : zhCN.nav[entry.key as keyof typeof zhCN.nav];
-      expect(await title.textContent()).toBe(expected);
+      // A landed area may name its page more fully than the menu does (发货 → 发货单).
+      expect(await title.textContent()).toContain(expected);
       await screenshot(page, `platform-nav-${entry.key}`);
     }
     expect(pageErrors).toEqual([]);

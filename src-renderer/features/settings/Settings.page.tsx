@@ -37,8 +37,10 @@ function SettingsForm({ settings }: { settings: CompanySettings }) {
   const { t } = useTranslation();
   const can = useCan();
   const editable = can('settings.manage');
+  // demoData is the seeder's mark, not a setting anyone edits: it is not sent back.
+  const { demoData: _demoData, ...editableSettings } = settings;
   const editor = useContractForm({
-    initialValues: { ...settings, customerRequiredFields: settings.customerRequiredFields as RequirableField[] },
+    initialValues: { ...editableSettings, customerRequiredFields: settings.customerRequiredFields as RequirableField[] },
     schema: settingsContract['settings.update'].input,
     save: (values) => api.settings.update(values),
     onSaved: () => notifications.show({ color: 'teal', message: t('common.saved') }),
