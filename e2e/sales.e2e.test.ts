@@ -100,6 +100,7 @@ describe.runIf(run)('sales orders, approvals and picking in Chromium', () => {
     await page.keyboard.type('3');
     await page.keyboard.press('Enter');
     await expect.poll(() => codes.count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => codes.nth(1).evaluate((input) => input === document.activeElement), { timeout: 10_000 }).toBe(true);
     await page.keyboard.type(STOCKED_CODES[1]!);
     await page.keyboard.press('Enter');
     await page.getByLabel(sales.field.quantity).nth(1).waitFor();

@@ -40,9 +40,12 @@ export function OrderFormPage() {
   async function findProduct(line: EntryLine) {
     if (!line.code.trim() || line.product?.code === line.code.trim()) return;
     try {
-      const product = await api.orders.lookupProduct({ code: line.code.trim(), ...(customerId ? { customerId } : {}) });
-      update(line.key, { product, notFound: product === null });
-      if (product) quantityInputs.current.get(line.key)?.select();
+      const code = line.code.trim();
+      const product = await api.orders.lookupProduct({ code, ...(customerId ? { customerId } : {}) });
+      // A fast typist or a scanner may have moved on while the lookup ran: the answer fills only
+      // the line whose code it was asked for, and takes the cursor only if it is still on that code.
+      setLines((all) => all.map((l) => (l.key === line.key && l.code.trim() === code ? { ...l, product, notFound: product === null } : l)));
+      if (product && document.activeElement === codeInputs.current.get(line.key)) quantityInputs.current.get(line.key)?.select();
     } catch (error) {
       notifyError(error);
     }
