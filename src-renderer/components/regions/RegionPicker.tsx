@@ -27,7 +27,7 @@ function withCurrent(options: readonly string[], current: string): string[] {
 /**
  * Province → city → district. Province and city are Selects (a province without a city list, or an
  * unknown province, takes the city as free text); the district is always free text with
- * suggestions where shipped. Values are the plain Chinese names, as stored.
+ * the official list as suggestions. Values are the plain Chinese names, as stored.
  */
 export function RegionPicker({ value, onChange, labels, placeholders, errors, span, testIdPrefix = 'region' }: RegionPickerProps) {
   const { province, city, district } = value;
