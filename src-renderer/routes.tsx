@@ -63,6 +63,8 @@ export interface NavEntry {
   element: ReactNode;
   /** Nested routes of the area (e.g. a customer's 360° view at /customers/:id). */
   children?: { path: string; element: ReactNode }[];
+  /** The area has no screen yet: its page says what it will do, the menu lists it under 即将推出. */
+  comingSoon: boolean;
 }
 
 const ICONS: Record<NavKey, Icon> = {
@@ -157,10 +159,9 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
   backup: { element: <BackupPage /> },
 };
 
-export const NAV: NavEntry[] = NAV_ENTRIES.map((entry) => ({
-  ...entry,
-  icon: ICONS[entry.key],
-  ...(SCREENS[entry.key] ?? { element: <ComingSoonPage area={entry.key} /> }),
-}));
+export const NAV: NavEntry[] = NAV_ENTRIES.map((entry) => {
+  const screen = SCREENS[entry.key];
+  return { ...entry, icon: ICONS[entry.key], ...(screen ? { ...screen, comingSoon: false } : { element: <ComingSoonPage area={entry.key} />, comingSoon: true }) };
+});
 
 export { NAV_GROUPS };

@@ -453,8 +453,27 @@ const en: Catalog = {
   },
   comingSoon: {
     title: '{{area}} is not available yet',
-    text: 'This module has not been released, so nothing here is made up. When it arrives it joins the customer record: one customer’s orders, stock, money owed, tickets and points in one place.',
     back: 'Back to the dashboard',
+    group: 'Coming soon',
+    hide: 'Hide modules still to come',
+    show: 'Show modules still to come ({{count}})',
+    notFoundTitle: 'There is no such page',
+    notFoundText: 'The address may be mistyped, or the page has moved. Open the module you need from the menu on the left.',
+    /** What each area still to come will do, on its own placeholder page. */
+    areas: {
+      invoices: 'Sales invoices from deliveries or orders, with the tax invoice number and date; mistakes are reversed, never edited.',
+      payments: 'Receipts by bank transfer, cash, WeChat Pay, Alipay and acceptance bills, matched to invoices automatically; bank statement import.',
+      receivables: 'Receivables by customer and period: opening balance, documents, receipts and closing balance, aging and statements.',
+      vouchers: 'Vouchers generated from invoices, receipts and cost of sales, exported to Kingdee, Yonyou or CSV; month-end close.',
+      tickets: 'Service tickets: repair requests, dispatch, on-site visits and spare parts, with each customer’s and device’s history.',
+      loyalty: 'Loyalty points earned, redeemed and expiring, with membership tiers that follow spending.',
+      coupons: 'Coupons for birthdays, repeat purchases and spend thresholds: issue, redeem and measure.',
+      rules: 'Automation rules: credit checks, replenishment, overdue reminders, birthday greetings and churn warnings, run on conditions.',
+      tasks: 'Tasks: follow-ups, visits and collection calls in one place, with reminders and a record of what was done.',
+      analytics: 'Customer analytics: RFM segments, repeat purchase and churn trends, the customers worth your attention.',
+      reports: 'Reports on sales, margin, receivables and stock, printed or exported to Excel.',
+      sync: 'Several desktops sharing one set of books through a PostgreSQL hub: keep working offline, merged when back online.',
+    },
   },
   form: {
     unsavedTitle: 'Discard unsaved changes?',

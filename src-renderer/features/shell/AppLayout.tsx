@@ -5,7 +5,6 @@ import {
   Burger,
   Group,
   Menu,
-  NavLink,
   ScrollArea,
   Text,
   Tooltip,
@@ -17,16 +16,17 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { IconChevronDown, IconKey, IconLogout, IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useLocation } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
+import { notifications, notificationsStore } from '@mantine/notifications';
 import { api } from '../../api/client';
 import { queryClient, useAuthStatus, useSettings } from '../../api/hooks';
 import { setDisplayTimeZone } from '../../format';
-import { NAV, NAV_GROUPS } from '../../routes';
 import { useCan, useCurrentUser } from '../auth/current-user';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { CommandPalette, openCommandPalette } from './CommandPalette';
 import { LanguageSwitch } from './LanguageSwitch';
-import { ComingSoonPage } from '../placeholder/ComingSoon.page';
+import { NotFoundPage } from '../placeholder/ComingSoon.page';
+import { AppNav, menuEntries } from './AppNav';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -40,15 +40,14 @@ export function AppLayout() {
   // Set before the pages below render, so their timestamps use the company's zone on this pass.
   if (settings.data) setDisplayTimeZone(settings.data.timeZone);
   const location = useLocation();
-  const entries = NAV.filter((entry) => !entry.permission || can(entry.permission));
+  const entries = menuEntries(user.role, can);
+  useErrorsLeaveWithTheirScreen(location.pathname);
 
   const navRef = useRef<HTMLDivElement>(null);
   // After a reload on /audit or /settings the active entry sits below the fold of a 768-px screen.
   useEffect(() => {
     navRef.current?.querySelector('[data-active]')?.scrollIntoView({ block: 'nearest' });
   }, [location.pathname]);
-
-  const isActive = (path: string) => (path === '/' ? location.pathname === '/' : location.pathname.startsWith(path));
 
   async function signOut() {
     await api.auth.logout({}).catch(() => undefined);
@@ -125,34 +124,7 @@ export function AppLayout() {
 
       <AppShell.Navbar>
         <AppShell.Section grow component={ScrollArea} p="xs" data-testid="nav" viewportRef={navRef}>
-          {entries
-            .filter((e) => e.group === null)
-            .map((entry) => (
-              <NavLink key={entry.key} component={Link} to={entry.path} label={t(`nav.${entry.key}`)} leftSection={<entry.icon size={18} />} active={isActive(entry.path)} onClick={nav.close} data-nav={entry.key} />
-            ))}
-          {NAV_GROUPS.map((group) => {
-            const items = entries.filter((e) => e.group === group);
-            if (items.length === 0) return null;
-            return (
-              <div key={group}>
-                <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
-                  {t(`nav.groups.${group}`)}
-                </Text>
-                {items.map((entry) => (
-                  <NavLink
-                    key={entry.key}
-                    component={Link}
-                    to={entry.path}
-                    label={t(`nav.${entry.key}`)}
-                    leftSection={<entry.icon size={18} />}
-                    active={isActive(entry.path)}
-                    onClick={nav.close}
-                    data-nav={entry.key}
-                  />
-                ))}
-              </div>
-            );
-          })}
+          <AppNav entries={entries} onNavigate={nav.close} />
         </AppShell.Section>
       </AppShell.Navbar>
 
@@ -164,11 +136,21 @@ export function AppLayout() {
               {entry.children?.map((child) => <Route key={child.path} path={child.path} element={child.element} />)}
             </Route>
           ))}
-          <Route path="*" element={<ComingSoonPage area="dashboard" />} />
+          <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </AppShell.Main>
       <CommandPalette entries={entries} />
       <ChangePasswordModal opened={passwordOpened} onClose={passwordModal.close} />
     </AppShell>
   );
+}
+
+/**
+ * An error belongs to the screen where it happened: going to another screen takes it away (a
+ * success message may outlive the screen, since it is about what the user just did, and leaves by itself).
+ */
+function useErrorsLeaveWithTheirScreen(pathname: string) {
+  useEffect(() => {
+    for (const shown of notificationsStore.getState().notifications) if (shown.color === 'red' && shown.id) notifications.hide(shown.id);
+  }, [pathname]);
 }
