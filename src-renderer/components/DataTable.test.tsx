@@ -139,4 +139,43 @@ describe('the data table', () => {
     await waitFor(() => expect(shownCodes()).toHaveLength(15));
     screen.getByText('共 15 条');
   });
+
+  it('lets the user choose the columns shown, keeps the first, and remembers the choice for the next visit', async () => {
+    leadsBackend([aLead(1), aLead(2)]);
+    const first = await render(<LeadsTable />);
+    await screen.findByTestId('data-table');
+    await first.user.click(screen.getByTestId('column-chooser'));
+    const choice = (key: string) => document.querySelector<HTMLInputElement>(`input[data-column="${key}"]`)!;
+    // The code says what a row is: it cannot be hidden.
+    expect(choice('code').disabled).toBe(true);
+    await first.user.click(choice('status'));
+    await waitFor(() => expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['编号', '姓名']));
+    first.unmount();
+
+    leadsBackend([aLead(1)]);
+    await render(<LeadsTable />);
+    await screen.findByTestId('data-table');
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['编号', '姓名']);
+    localStorage.clear();
+  });
+
+  it('starts with the detail columns hidden on a narrow screen, and shows them all on a wide one', async () => {
+    const narrowColumns: Column<LeadRow>[] = [...columns.slice(0, 2), { key: 'status', header: '状态', render: (l) => l.status, optional: true }];
+    const table = <DataTable method="leads.list" input={{}} columns={narrowColumns} rowKey={(l) => l.id} empty={null} tableId="narrow-test" />;
+    const matchMedia = window.matchMedia;
+    try {
+      window.matchMedia = (query: string) => ({ ...matchMedia(query), matches: query.includes('max-width') });
+      leadsBackend([aLead(1)]);
+      const narrow = await render(table);
+      await screen.findByTestId('data-table');
+      expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['编号', '姓名']);
+      narrow.unmount();
+    } finally {
+      window.matchMedia = matchMedia;
+    }
+    leadsBackend([aLead(1)]);
+    await render(table);
+    await screen.findByTestId('data-table');
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['编号', '姓名', '状态']);
+  });
 });

@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { InputOf, MethodName, OutputOf } from '../../src-main/api/contract';
 import type { Page } from '../../src-main/api/paging';
 import { notifyError, useApiQuery } from '../api/hooks';
+import { useColumnChoice } from './ColumnChooser';
 import { LoadFailed } from './LoadFailed';
+import { useHeightToWindow } from './use-height-to-window';
 import { SortHeader, type SortOrder } from './SortHeader';
 
 /** The contract's list methods: paged input in, `{ rows, total }` out. */
@@ -25,6 +27,8 @@ export interface Column<Row, SortField extends string = never> {
   nowrap?: boolean;
   /** The method's sort field behind this column; its header then sorts the list on the server. */
   sortField?: SortField;
+  /** A detail column, hidden at first on narrow screens (see ColumnChooser). */
+  optional?: boolean;
 }
 
 interface DataTableProps<M extends ListMethod> {
@@ -41,10 +45,12 @@ interface DataTableProps<M extends ListMethod> {
   onRowClick?: (row: RowOf<M>) => void;
   /** Below this width the table scrolls sideways instead of squeezing columns into ragged wraps. */
   minWidth?: number;
+  /** Names the table for the columns the user chooses to show (remembered per user); the method by default. */
+  tableId?: string;
 }
 
 /** A list method's rows, paged and sorted on the server, with an Excel export of every matching row (not just this page) when given one. */
-export function DataTable<M extends ListMethod>({ method, input, defaultSort, columns, rowKey, onExport, empty, onRowClick, minWidth = 720 }: DataTableProps<M>) {
+export function DataTable<M extends ListMethod>({ method, input, defaultSort, columns: allColumns, rowKey, onExport, empty, onRowClick, minWidth = 720, tableId = method }: DataTableProps<M>) {
   type Row = RowOf<M>;
   const { t } = useTranslation();
   const [pageSize, setPageSize] = useState(50);
@@ -57,6 +63,9 @@ export function DataTable<M extends ListMethod>({ method, input, defaultSort, co
   const [exporting, setExporting] = useState(false);
   const pageInput = { ...input, ...(sort ? { sort } : {}), page, pageSize } as InputOf<M>;
   const query = useApiQuery(method, pageInput, { placeholderData: keepPreviousData });
+  const { visible, chooser } = useColumnChoice(tableId, allColumns);
+  const columns = allColumns.filter((c) => visible.has(c.key));
+  const fit = useHeightToWindow();
 
   async function exportAll() {
     setExporting(true);
@@ -82,8 +91,8 @@ export function DataTable<M extends ListMethod>({ method, input, defaultSort, co
   if (total === 0) return <>{empty}</>;
   return (
     <>
-      <Table.ScrollContainer minWidth={minWidth}>
-        <Table striped highlightOnHover verticalSpacing="xs" data-testid="data-table">
+      <Table.ScrollContainer ref={fit.ref} minWidth={minWidth} maxHeight={fit.height} type="native">
+        <Table striped highlightOnHover stickyHeader verticalSpacing="xs" data-testid="data-table">
           <Table.Thead>
             <Table.Tr>
               {columns.map((c) =>
@@ -126,13 +135,14 @@ export function DataTable<M extends ListMethod>({ method, input, defaultSort, co
           />
         </Group>
         <Pagination size="sm" total={pages} value={page} onChange={setPage} />
-        {onExport ? (
-          <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting} onClick={() => void exportAll()} data-testid="table-export">
-            {exporting ? t('common.exporting') : t('common.exportExcel')}
-          </Button>
-        ) : (
-          <span />
-        )}
+        <Group gap="xs">
+          {chooser}
+          {onExport && (
+            <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting} onClick={() => void exportAll()} data-testid="table-export">
+              {exporting ? t('common.exporting') : t('common.exportExcel')}
+            </Button>
+          )}
+        </Group>
       </Group>
     </>
   );

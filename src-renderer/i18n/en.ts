@@ -502,6 +502,8 @@ const en: Catalog = {
     next: 'Next',
     pageOf: 'Page {{page}} of {{pages}}',
     pageSize: 'Per page',
+    columns: 'Columns shown',
+    columnsHint: 'Tick the columns to show; this computer remembers your choice.',
   },
 };
 

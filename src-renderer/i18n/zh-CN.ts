@@ -501,6 +501,8 @@ const zhCN = {
     next: '下一页',
     pageOf: '第 {{page}} / {{pages}} 页',
     pageSize: '每页',
+    columns: '显示的列',
+    columnsHint: '勾选要显示的列，本机会记住您的选择。',
   },
 };
 

@@ -527,6 +527,8 @@ const zhTW: Catalog = {
     prev: "上一頁",
     next: "下一頁",
     pageOf: "第 {{page}} / {{pages}} 頁",
+    columns: "顯示的欄位",
+    columnsHint: "勾選要顯示的欄位，本機會記住您的選擇。",
     pageSize: "每頁"
   }
 };
