@@ -160,7 +160,7 @@ describe('the data table', () => {
   });
 
   it('starts with the detail columns hidden on a narrow screen, and shows them all on a wide one', async () => {
-    const narrowColumns: Column<LeadRow>[] = [...columns.slice(0, 2), { key: 'status', header: '状态', render: (l) => l.status, optional: true }];
+    const narrowColumns: Column<LeadRow, 'code' | 'name' | 'status' | 'createdAt'>[] = [...columns.slice(0, 2), { key: 'status', header: '状态', render: (l) => l.status, optional: true }];
     const table = <DataTable method="leads.list" input={{}} columns={narrowColumns} rowKey={(l) => l.id} empty={null} tableId="narrow-test" />;
     const matchMedia = window.matchMedia;
     try {
