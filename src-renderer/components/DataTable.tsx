@@ -148,12 +148,15 @@ export function DataTable<M extends ListMethod>({ method, input, defaultSort, co
   );
 }
 
-/** "共 1,234 条", or "约 10,000+ 条" when the server stopped counting (the pager still pages that far). */
-export function PageTotal({ page }: { page: Pick<Page<unknown>, 'total' | 'totalIsExact'> }) {
+/**
+ * "共 1,234 条", or "约 10,000+ 条" when the server stopped counting (the pager still pages that far).
+ * A list may count in its own words (`customers.list` → 共 500 家客户): keys `<words>.total` and `<words>.totalAtLeast`.
+ */
+export function PageTotal({ page, words = 'common' }: { page: Pick<Page<unknown>, 'total' | 'totalIsExact'>; words?: string }) {
   const { t, i18n } = useTranslation();
   return (
     <Text size="sm" c="dimmed" data-testid="page-total">
-      {page.totalIsExact ? t('common.total', { count: page.total }) : t('common.totalAtLeast', { total: page.total.toLocaleString(i18n.language) })}
+      {page.totalIsExact ? t(`${words}.total`, { count: page.total }) : t(`${words}.totalAtLeast`, { total: page.total.toLocaleString(i18n.language) })}
     </Text>
   );
 }

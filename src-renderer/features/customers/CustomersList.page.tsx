@@ -126,7 +126,7 @@ export function CustomersListPage() {
           <CustomersTable rows={list.data.rows} sort={state.sort} onSort={(sort) => update({ sort })} selected={selected} onSelect={select} />
           <Group justify="space-between" mt="sm">
             <Group gap="xs">
-              <PageTotal page={list.data} />
+              <PageTotal page={list.data} words="customers.list" />
               <Select
                 size="xs"
                 w={90}

@@ -98,6 +98,8 @@ const messages: Strings<Messages> = {
     deleteView: 'Delete view “{{name}}”',
     viewSaved: 'Saved view “{{name}}”',
     selected: '{{count}} selected',
+    total: '{{count}} customers',
+    totalAtLeast: 'About {{total}}+ customers',
     selectAll: 'Select all on this page',
     selectRow: 'Select {{name}}',
     clearSelection: 'Clear selection',
