@@ -17,6 +17,7 @@ import { postMove } from '../stock/stock.ledger';
 import { releaseReservations, reserveStock, reservedFor } from '../stock/stock.reservations';
 import { deliverSerials } from '../stock/stock.serials';
 import type { Delivery, postInput } from './deliveries.contract';
+import { assertFullyPicked } from './deliveries.picking-rule';
 import { getDelivery } from './deliveries.read';
 import { assertPicking, DELIVERY_DOCUMENT_TYPE, deliveryOrFail } from './deliveries.service';
 
@@ -43,6 +44,7 @@ export async function postDelivery(ctx: HandlerContext, input: z.output<typeof p
   const { sqlite } = ctx;
   const delivery = deliveryOrFail(sqlite, input.id);
   assertPicking(delivery, 'posted');
+  assertFullyPicked(sqlite, delivery);
   const order = orders.findOrder(sqlite, delivery.sales_order_id)!;
   const deliveryDate = input.deliveryDate ?? companyFacts(sqlite).today;
   const userId = ctx.user?.id ?? null;

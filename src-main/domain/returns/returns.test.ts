@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { yuan } from '../core/money';
-import { receive, salesBooks, type SalesBooks } from '../orders/sales.test-helpers';
+import { pickAndPost, receive, salesBooks, type SalesBooks } from '../orders/sales.test-helpers';
 
 /** An order of `quantity` at `price` (含税), confirmed and delivered in full. */
 async function deliveredOrder(books: SalesBooks, productId: string, quantity: number, price: number) {
@@ -8,7 +8,7 @@ async function deliveredOrder(books: SalesBooks, productId: string, quantity: nu
   const draft = await books.api.ok('orders.create', { customerId, lines: [{ productId, quantity, unitPrice: price }] });
   const order = await books.api.ok('orders.confirm', { id: draft.id });
   const delivery = await books.api.ok('deliveries.create', { salesOrderId: order.id });
-  await books.api.ok('deliveries.post', { id: delivery.id });
+  await pickAndPost(books.api, delivery);
   return books.api.ok('orders.get', { id: order.id });
 }
 

@@ -131,6 +131,11 @@ const messages: Strings<Messages> = {
     pickedAll: 'Everything is picked; post the delivery',
     posted: 'Posted; cost of goods {{cost}}',
     wrong: 'Wrong product',
+    progress: '{{picked}} of {{total}} picked',
+    confirmLine: 'Confirm picked',
+    confirmLineHint: 'Without a scanner: check the goods, then confirm the whole line',
+    scanSerial: 'Scan each serial-numbered unit',
+    pickFirst: 'Pick everything before posting (the company requires picking before delivery)',
   },
   returns: {
     title: 'Sales returns',

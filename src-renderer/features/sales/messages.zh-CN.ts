@@ -128,6 +128,11 @@ const messages = {
     pickedAll: '已全部拣完，可以过账出库',
     posted: '已过账出库，销售成本 {{cost}}',
     wrong: '拿错货了',
+    progress: '已拣 {{picked}} / {{total}}',
+    confirmLine: '确认拣货',
+    confirmLineHint: '没有扫码枪时，核对实物后点此确认整行',
+    scanSerial: '序列号商品请逐件扫码',
+    pickFirst: '请先拣完全部商品再过账（公司设置要求先拣货后发货）',
   },
   returns: {
     title: '销售退货',

@@ -140,7 +140,12 @@ const zhTW: Messages = {
     cancel: "作廢",
     pickedAll: "已全部揀完，可以過帳出庫",
     posted: "已過帳出庫，銷售成本 {{cost}}",
-    wrong: "拿錯貨了"
+    wrong: "拿錯貨了",
+    progress: "已揀 {{picked}} / {{total}}",
+    confirmLine: "確認揀貨",
+    confirmLineHint: "沒有掃描槍時，核對實物後點此確認整行",
+    scanSerial: "序號商品請逐件掃描",
+    pickFirst: "請先揀完全部商品再過帳（公司設定要求先揀貨後出貨）"
   },
   returns: {
     title: "銷售退貨",
