@@ -143,7 +143,7 @@ const zhTW: Messages = {
     wrong: "拿錯貨了",
     progress: "已揀 {{picked}} / {{total}}",
     confirmLine: "確認揀貨",
-    confirmLineHint: "沒有掃描槍時，核對實物後點此確認整行",
+    confirmLineHint: "沒有掃描槍時，核對實物後點此確認整列",
     scanSerial: "序號商品請逐件掃描",
     pickFirst: "請先揀完全部商品再過帳（公司設定要求先揀貨後出貨）"
   },
