@@ -1,33 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../src-main/backend/backend';
-import { DEMO_OWNER, seedDemoData } from '../src-main/seed/seed';
-import zhCN from '../src-renderer/i18n/zh-CN';
 import sales from '../src-renderer/features/sales/messages.zh-CN';
-import { chromiumAvailable, screenshot, openAppInBrowser, type AppInBrowser, type RunningApp } from './harness';
+import { chromiumAvailable, screenshot, type AppInBrowser, type RunningApp } from './harness';
+import { openSeededApp } from './seeded-app';
 
 const run = chromiumAvailable();
 
-/** A company with the small demo data set: 500 customers and a year of their orders. */
+/** Two goods in stock in the default warehouse, typed by code in the keyboard-entry test. */
 const STOCKED_CODES: string[] = [];
-
-async function seededDatabase(): Promise<string> {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-sales-e2e-')), 'desk-erp.sqlite');
-  const backend = createBackend({ file });
-  await seedDemoData(backend, { scale: 'small', seed: 2026 });
-  // Two goods in stock in the default warehouse, typed by code in the keyboard-entry test.
-  STOCKED_CODES.push(
-    ...(backend.conn.sqlite
-      .prepare("SELECT p.code FROM products p JOIN stock_levels l ON l.product_id = p.id WHERE p.status = 'active' AND l.on_hand > 10 GROUP BY p.id ORDER BY p.code LIMIT 2")
-      .pluck()
-      .all() as string[]),
-  );
-  backend.close();
-  return file;
-}
 
 describe.runIf(run)('sales orders, approvals and picking in Chromium', () => {
   let session: AppInBrowser;
@@ -36,13 +16,17 @@ describe.runIf(run)('sales orders, approvals and picking in Chromium', () => {
   let pageErrors: string[];
 
   beforeAll(async () => {
-    session = await openAppInBrowser({ dbFile: await seededDatabase(), width: 1366, height: 860, timeoutMs: 15_000 });
+    session = await openSeededApp({
+      name: 'sales',
+      inspect: (backend) =>
+        STOCKED_CODES.push(
+          ...(backend.conn.sqlite
+            .prepare("SELECT p.code FROM products p JOIN stock_levels l ON l.product_id = p.id WHERE p.status = 'active' AND l.on_hand > 10 GROUP BY p.id ORDER BY p.code LIMIT 2")
+            .pluck()
+            .all() as string[]),
+        ),
+    });
     ({ app, page, pageErrors } = session);
-    await page.goto(app.url);
-    await page.getByLabel(zhCN.login.username).fill(DEMO_OWNER.username);
-    await page.getByLabel(zhCN.login.password).fill(DEMO_OWNER.password);
-    await page.getByRole('button', { name: zhCN.login.submit }).click();
-    await page.getByTestId('nav').waitFor();
   }, 180_000);
 
   afterAll(async () => {
@@ -84,6 +68,14 @@ describe.runIf(run)('sales orders, approvals and picking in Chromium', () => {
     await page.getByTestId('pick-scan').press('Enter');
     await expect.poll(() => page.getByTestId('pick-problem').count(), { timeout: 10_000 }).toBe(0);
     await screenshot(page, 'sales-04-pick');
+    // Picking is required before posting (the default): the rest is confirmed line by line.
+    if ((await page.getByTestId('pick-confirm').count()) > 0) expect(await page.getByTestId('delivery-post').isDisabled()).toBe(true);
+    while ((await page.getByTestId('pick-confirm').count()) > 0) {
+      const left = await page.getByTestId('pick-confirm').count();
+      await page.getByTestId('pick-confirm').first().click();
+      await expect.poll(() => page.getByTestId('pick-confirm').count(), { timeout: 10_000 }).toBe(left - 1);
+    }
+    await expect.poll(() => page.getByTestId('delivery-post').isEnabled(), { timeout: 10_000 }).toBe(true);
     await page.getByTestId('delivery-post').click();
     await page.getByText(sales.deliveryStatus.posted).first().waitFor();
   });
@@ -111,6 +103,22 @@ describe.runIf(run)('sales orders, approvals and picking in Chromium', () => {
     await page.getByTestId('order-save').click();
     await page.getByTestId('order-submit').click();
     await page.getByText(sales.orderStatus.confirmed).first().waitFor();
+  });
+
+  it('saves the company’s own approval rules, starting from the built-in ones', async () => {
+    await page.goto(`${app.url}#/orders`);
+    await page.getByTestId('orders-rules').click();
+    await page.getByTestId('rules-table').waitFor();
+    await expect.poll(() => page.getByTestId('rules-note').textContent()).toBe(sales.rules.usingDefaults);
+    await screenshot(page, 'sales-09-rules');
+    await page.getByTestId('rules-table').getByText(sales.rules.conditions.amount_over).first().click();
+    await page.getByLabel(sales.rules.amount).fill('30000');
+    await page.getByLabel(sales.rules.name).fill('大额订单（3万元以上）需审批');
+    await screenshot(page, 'sales-10-rule-form');
+    await page.getByTestId('rule-save').click();
+    await expect.poll(() => page.getByTestId('rules-note').textContent(), { timeout: 10_000 }).toBe(sales.rules.howItWorks);
+    await page.getByTestId('rules-table').getByText('大额订单（3万元以上）需审批').waitFor();
+    await page.getByTestId('rules-table').getByText('¥30,000.00').waitFor();
   });
 
   it('shows quotes, deliveries and returns', async () => {

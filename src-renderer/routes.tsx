@@ -48,6 +48,7 @@ import { DeliveryPickPage } from './features/sales/DeliveryPick.page';
 import { OrderFormPage } from './features/sales/OrderForm.page';
 import { OrdersListPage } from './features/sales/OrdersList.page';
 import { OrderViewPage } from './features/sales/OrderView.page';
+import { SalesRulesPage } from './features/sales/SalesRules.page';
 import { DeliveriesListPage, QuotesListPage, ReturnsListPage } from './features/sales/SalesLists.page';
 import { SettingsPage } from './features/settings/Settings.page';
 import { StockPage } from './features/stock/Stock.page';
@@ -147,6 +148,7 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
     element: <OrdersListPage />,
     children: [
       { path: 'approvals', element: <ApprovalInboxPage /> },
+      { path: 'rules', element: <SalesRulesPage /> },
       { path: 'new', element: <OrderFormPage /> },
       { path: ':id', element: <OrderViewPage /> },
     ],

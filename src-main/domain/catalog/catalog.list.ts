@@ -133,6 +133,19 @@ export async function listProducts(db: Db, input: ListInput): Promise<Page<Produ
   return { ...count, rows: rows.map(toListRow) };
 }
 
+/**
+ * The products a document's lines name, by id, archived ones included (the caller decides what an
+ * archived product may still do): one query for all the lines.
+ */
+export async function productsByIds(db: Db, ids: readonly string[]): Promise<Map<string, ProductListRow>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const { rows } = await sql<ListRecord>`
+    SELECT ${LIST_COLUMNS} FROM products p LEFT JOIN product_categories c ON c.id = p.category_id
+     WHERE p.id IN (${sql.join(unique)})`.execute(db);
+  return new Map(rows.map((r) => [r.id, toListRow(r)]));
+}
+
 /** Every matching product in the list's order, in pages of `size`: what an export reads. */
 export async function* productPages(db: Db, input: ProductListQuery, size = 1000): AsyncGenerator<{ rows: ProductListRow[]; total: number }> {
   for (let page = 1; ; page++) {
@@ -194,4 +207,10 @@ export async function lookupProducts(db: Db, input: { q: string; limit: number }
      ORDER BY best.rank, p.code
      LIMIT ${input.limit}`.execute(db);
   return { match: rows.length ? 'search' : 'none', products: rows.map(toLookup) };
+}
+
+/** A scanned barcode or a typed product code, exactly (never a search match): what adds a line or picks one. */
+export async function scannedProduct(db: Db, code: string): Promise<LookupProduct | null> {
+  const found = await lookupProducts(db, { q: code, limit: 1 });
+  return found.match === 'barcode' || found.match === 'code' ? found.products[0]! : null;
 }

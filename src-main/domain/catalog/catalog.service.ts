@@ -10,16 +10,19 @@
  *     'standard' | 'list_price', minQuantity }. NOT_FOUND for an unknown product or customer.
  * - lookupProducts(db, { q, limit }) → { match: 'barcode' | 'code' | 'search' | 'none', products }
  *     active products only; exact barcode, then exact code, then the search index.
+ *   scannedProduct(db, code) → LookupProduct | null: the exact barcode or code only (a scan).
  * - toBaseQuantity(product, quantity, unit, path?) → base units (箱 × factor); VALIDATION at
  *     `${path}.quantity` / `${path}.unit` for a bad quantity or a unit the product does not have.
  *   inPacks / quantityText: a base quantity as 3箱4个.
  * - listProducts(db, { q, filters, sort, page, pageSize }) → Page<ProductListRow> (the product list, also
  *   what the Excel export reads page by page).
+ * - productsByIds(db, ids) → Map<id, ProductListRow>, archived products included: what a
+ *   document's lines name, in one query.
  * - getProduct(db, id) → Product (NOT_FOUND when missing); substitutesFor(db, id) → active
  *   substitutes, first choice first.
  */
 export { priceFor } from './catalog.prices';
-export { listProducts, lookupProducts } from './catalog.list';
+export { listProducts, lookupProducts, productsByIds, scannedProduct } from './catalog.list';
 export { getProduct, substitutesFor, PRODUCT_SERIES } from './catalog.products';
 export { inPacks, quantityText, toBaseQuantity } from './catalog.units';
-export type { LookupProduct, LookupResult, PriceQuote, Product, ProductUnits, SubstituteRef } from './catalog.dto';
+export type { LookupProduct, LookupResult, PriceQuote, Product, ProductListRow, ProductUnits, SubstituteRef } from './catalog.dto';

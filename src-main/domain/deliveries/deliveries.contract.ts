@@ -49,6 +49,8 @@ export interface Delivery extends DeliveryListRow {
   postedAt: string | null;
   /** 销售成本: quantity × unit cost over the lines, once posted. */
   costOfGoods: number | null;
+  /** The company posts a delivery only once every line is picked. */
+  pickingRequired: boolean;
   lines: DeliveryLine[];
 }
 
@@ -98,4 +100,7 @@ export const deliveriesContract = {
   /** Sends the goods: stock moves out at the moving average (销售成本), the order follows its lines. */
   'deliveries.post': method<Delivery>()({ input: postInput, permission: 'deliveries.write', mutates: true, changes: ['deliveries', 'orders', 'stock'] }),
   'deliveries.cancel': method<Delivery>()({ input: byId, permission: 'deliveries.write', mutates: true, changes: ['deliveries', 'orders'] }),
+  /** Whether a delivery is posted only once every line is picked (on unless the company turned it off). */
+  'deliveries.pickingRule': method<{ requirePicking: boolean }>()({ input: z.object({}).strict(), permission: 'deliveries.read', mutates: false }),
+  'deliveries.savePickingRule': method<{ requirePicking: boolean }>()({ input: z.object({ requirePicking: z.boolean() }).strict(), permission: 'settings.manage', mutates: true }),
 };

@@ -1,6 +1,7 @@
 import type { HandlersFor } from '../area';
 import type { deliveriesContract } from './deliveries.contract';
 import { postDelivery } from './deliveries.posting';
+import { pickingRequired, savePickingRule } from './deliveries.picking-rule';
 import { getDelivery, listDeliveries } from './deliveries.read';
 import { cancelDelivery, createDelivery, pickItem } from './deliveries.service';
 
@@ -11,4 +12,6 @@ export const deliveriesHandlers: HandlersFor<typeof deliveriesContract> = {
   'deliveries.pick': async (input, ctx) => pickItem(ctx, input),
   'deliveries.post': async (input, ctx) => postDelivery(ctx, input),
   'deliveries.cancel': async (input, ctx) => cancelDelivery(ctx, input.id),
+  'deliveries.pickingRule': async (_input, ctx) => ({ requirePicking: pickingRequired(ctx.sqlite) }),
+  'deliveries.savePickingRule': async (input, ctx) => savePickingRule(ctx, input.requirePicking),
 };

@@ -7,16 +7,17 @@ import type { z } from 'zod';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import type { HandlerContext } from '../context';
-import { productsById } from '../orders/orders.catalog-adapter';
+import { productsByIds } from '../catalog/catalog.service';
 import { companyFacts } from '../orders/orders.editing';
 import { ORDER_DOCUMENT_TYPE } from '../orders/orders.kind';
 import * as orders from '../orders/orders.repository';
 import { followDeliveries } from '../orders/orders.status';
-import { deliverSerials } from '../orders/orders.stock-adapter';
 import { nowIso } from '../shared/ids';
 import { postMove } from '../stock/stock.ledger';
 import { releaseReservations, reserveStock, reservedFor } from '../stock/stock.reservations';
+import { deliverSerials } from '../stock/stock.serials';
 import type { Delivery, postInput } from './deliveries.contract';
+import { assertFullyPicked } from './deliveries.picking-rule';
 import { getDelivery } from './deliveries.read';
 import { assertPicking, DELIVERY_DOCUMENT_TYPE, deliveryOrFail } from './deliveries.service';
 
@@ -39,15 +40,16 @@ function trimReservation(sqlite: Sqlite, order: orders.OrderRecord, line: orders
   if (owed > 0) reserveStock(sqlite, { productId: line.product_id, warehouseId: order.warehouse_id, quantity: owed, document: { type: ORDER_DOCUMENT_TYPE, id: order.id, lineId: line.id } });
 }
 
-export function postDelivery(ctx: HandlerContext, input: z.output<typeof postInput>): Delivery {
+export async function postDelivery(ctx: HandlerContext, input: z.output<typeof postInput>): Promise<Delivery> {
   const { sqlite } = ctx;
   const delivery = deliveryOrFail(sqlite, input.id);
   assertPicking(delivery, 'posted');
+  assertFullyPicked(sqlite, delivery);
   const order = orders.findOrder(sqlite, delivery.sales_order_id)!;
   const deliveryDate = input.deliveryDate ?? companyFacts(sqlite).today;
   const userId = ctx.user?.id ?? null;
   const lines = statement(sqlite, 'SELECT id, sales_order_line_id, product_id, quantity, serials FROM delivery_lines WHERE delivery_id = ? ORDER BY rowid').all(delivery.id) as LineToPost[];
-  const products = productsById(sqlite, lines.map((l) => l.product_id));
+  const products = await productsByIds(ctx.db, lines.map((l) => l.product_id));
   let costOfGoods = 0;
   lines.forEach((line, i) => {
     const product = products.get(line.product_id)!;

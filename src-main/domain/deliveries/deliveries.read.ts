@@ -5,6 +5,7 @@ import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import type { Delivery, DeliveryLine, DeliveryListRow } from './deliveries.contract';
 import type { DeliveryStatus } from './deliveries.dto';
+import { pickingRequired } from './deliveries.picking-rule';
 
 interface HeaderRecord {
   id: string;
@@ -91,7 +92,7 @@ export function getDelivery(sqlite: Sqlite, id: string): Delivery {
   if (!header) throw notFound('Delivery', id);
   const lines = deliveryLines(sqlite, id);
   const costOfGoods = header.status === 'posted' ? lines.reduce((sum, l) => sum + l.quantity * (l.unitCost ?? 0), 0) : null;
-  return { ...toRow(header), warehouseId: header.warehouse_id, shippingAddress: header.shipping_address, notes: header.notes, postedAt: header.posted_at, costOfGoods, lines };
+  return { ...toRow(header), warehouseId: header.warehouse_id, shippingAddress: header.shipping_address, notes: header.notes, postedAt: header.posted_at, costOfGoods, pickingRequired: pickingRequired(sqlite), lines };
 }
 
 export function listDeliveries(

@@ -9,11 +9,11 @@ import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import type { HandlerContext } from '../context';
 import { nextNumber, type SeriesDefinition } from '../core/numbering';
-import { productByScan, productsById } from '../orders/orders.catalog-adapter';
+import { productsByIds, scannedProduct } from '../catalog/catalog.service';
 import { companyFacts } from '../orders/orders.editing';
 import { ORDER_DOCUMENT_TYPE } from '../orders/orders.kind';
 import * as orders from '../orders/orders.repository';
-import { activeWarehouse } from '../orders/orders.stock-adapter';
+import { activeWarehouse } from '../stock/stock.documents';
 import { newId, nowIso } from '../shared/ids';
 import { negativeStockAllowed, readLevel } from '../stock/stock.ledger';
 import { reservedFor } from '../stock/stock.reservations';
@@ -58,8 +58,9 @@ function stillToDeliver(sqlite: Sqlite, orderId: string, lines: orders.OrderLine
  * Without lines, a delivery proposes what can go out now: per line, what it still owes, up to its
  * reservation in this warehouse plus the free stock there (lines of one product share it).
  */
-function whatCanGo(sqlite: Sqlite, order: orders.OrderRecord, warehouseId: string, lines: orders.OrderLineRecord[], left: Map<string, number>) {
-  const products = productsById(sqlite, lines.map((l) => l.product_id));
+async function whatCanGo(ctx: HandlerContext, order: orders.OrderRecord, warehouseId: string, lines: orders.OrderLineRecord[], left: Map<string, number>) {
+  const { sqlite } = ctx;
+  const products = await productsByIds(ctx.db, lines.map((l) => l.product_id));
   const free = new Map<string, number>();
   const unlimited = negativeStockAllowed(sqlite);
   const wanted: { line: orders.OrderLineRecord; quantity: number }[] = [];
@@ -79,7 +80,7 @@ function whatCanGo(sqlite: Sqlite, order: orders.OrderRecord, warehouseId: strin
   return wanted;
 }
 
-export function createDelivery(ctx: HandlerContext, input: z.output<typeof deliveryCreateInput>): Delivery {
+export async function createDelivery(ctx: HandlerContext, input: z.output<typeof deliveryCreateInput>): Promise<Delivery> {
   const { sqlite } = ctx;
   const order = orders.findOrder(sqlite, input.salesOrderId);
   if (!order) throw validationError([fieldIssue('salesOrderId', 'not_found', { entity: 'sales_order' })]);
@@ -89,7 +90,7 @@ export function createDelivery(ctx: HandlerContext, input: z.output<typeof deliv
     ]);
   }
   const warehouseId = input.warehouseId ?? order.warehouse_id;
-  if (!activeWarehouse(sqlite, warehouseId)) throw validationError([fieldIssue('warehouseId', 'not_found', { entity: 'warehouse' })]);
+  activeWarehouse(sqlite, warehouseId, 'warehouseId');
   const lines = orders.linesOf(sqlite, order.id);
   const left = stillToDeliver(sqlite, order.id, lines);
   const byId = new Map(lines.map((l) => [l.id, l]));
@@ -102,7 +103,7 @@ export function createDelivery(ctx: HandlerContext, input: z.output<typeof deliv
         left.set(line.id, max - w.quantity);
         return { line, quantity: w.quantity };
       })
-    : whatCanGo(sqlite, order, warehouseId, lines, left);
+    : await whatCanGo(ctx, order, warehouseId, lines, left);
   if (wanted.length === 0) throw new AppError('CONFLICT', `Order ${order.order_no} has nothing left to deliver`, [fieldIssue('salesOrderId', 'not_allowed', { reason: 'nothing_to_deliver' })]);
 
   const { today } = companyFacts(sqlite);
@@ -133,11 +134,11 @@ interface PickLine {
 }
 
 /** One scan: the product must be on the delivery with some still to pick; a serial must be in this warehouse. */
-export function pickItem(ctx: HandlerContext, input: z.output<typeof pickInput>): Delivery {
+export async function pickItem(ctx: HandlerContext, input: z.output<typeof pickInput>): Promise<Delivery> {
   const { sqlite } = ctx;
   const delivery = deliveryOrFail(sqlite, input.id);
   assertPicking(delivery, 'picking');
-  const product = productByScan(sqlite, input.code);
+  const product = await scannedProduct(ctx.db, input.code);
   const lines = product
     ? (statement(sqlite, 'SELECT id, quantity, picked_quantity, serials FROM delivery_lines WHERE delivery_id = ? AND product_id = ? ORDER BY rowid').all(delivery.id, product.id) as PickLine[])
     : [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { yuan } from '../core/money';
-import { insertWarehouse, receive, registerSerials, salesBooks, type SalesBooks } from '../orders/sales.test-helpers';
+import { insertWarehouse, pickAll, pickAndPost, receive, registerSerials, salesBooks, type SalesBooks } from '../orders/sales.test-helpers';
 
 async function confirmedOrder(books: SalesBooks, lines: { productId: string; quantity: number }[], choices: { backorder?: boolean } = {}) {
   const customerId = await books.customer();
@@ -57,15 +57,16 @@ describe('deliveries', () => {
 
     const first = await books.api.ok('deliveries.create', { salesOrderId: order.id });
     expect(first.lines.map((l) => l.quantity)).toEqual([4]);
-    await books.api.ok('deliveries.post', { id: first.id });
+    await pickAndPost(books.api, first);
     expect((await books.api.ok('orders.get', { id: order.id })).status).toBe('partly_delivered');
     const nothingYet = await books.api.call('deliveries.create', { salesOrderId: order.id });
     const early = await books.api.ok('deliveries.create', { salesOrderId: order.id, lines: [{ orderLineId: line, quantity: 6 }] });
+    await pickAll(books.api, early);
     const refused = await books.api.call('deliveries.post', { id: early.id });
     await books.api.ok('deliveries.cancel', { id: early.id });
     receive(books.sqlite, tea, books.warehouseId, 6);
     const rest = await books.api.ok('deliveries.create', { salesOrderId: order.id });
-    await books.api.ok('deliveries.post', { id: rest.id });
+    await pickAndPost(books.api, rest);
 
     expect(nothingYet.ok ? null : nothingYet.error).toMatchObject({ code: 'CONFLICT', issues: [{ code: 'not_allowed', params: { reason: 'nothing_to_deliver' } }] });
     expect(refused.ok ? null : refused.error.code).toBe('INSUFFICIENT_STOCK');
@@ -85,7 +86,7 @@ describe('deliveries', () => {
     expect(books.level(tea).reserved).toBe(5);
 
     const delivery = await books.api.ok('deliveries.create', { salesOrderId: order.id, warehouseId: north, lines: [{ orderLineId: order.lines[0]!.id, quantity: 3 }] });
-    await books.api.ok('deliveries.post', { id: delivery.id });
+    await pickAndPost(books.api, delivery);
 
     expect(books.level(tea, north)).toMatchObject({ on_hand: 2, reserved: 0 });
     expect(books.level(tea)).toMatchObject({ on_hand: 5, reserved: 2 });
@@ -123,5 +124,39 @@ describe('deliveries', () => {
     expect(result.ok ? null : result.error).toMatchObject({ code: 'CONFLICT', issues: [{ path: 'salesOrderId', code: 'invalid_transition', params: { from: 'pending_approval' } }] });
     expect((await accountant.call('deliveries.create', { salesOrderId: waiting.id })).ok).toBe(false);
     expect((await accountant.ok('deliveries.list', {})).total).toBe(0);
+  });
+
+  it('posts only a fully picked delivery while the company requires picking, naming each line short of its pick', async () => {
+    const books = await salesBooks();
+    const tea = books.product({ code: 'T1', onHand: 5 });
+    const cup = books.product({ code: 'C1', onHand: 5 });
+    const order = await confirmedOrder(books, [
+      { productId: tea, quantity: 3 },
+      { productId: cup, quantity: 2 },
+    ]);
+    const delivery = await books.api.ok('deliveries.create', { salesOrderId: order.id });
+    await books.api.ok('deliveries.pick', { id: delivery.id, code: 'T1', quantity: 1 });
+
+    const refused = await books.api.call('deliveries.post', { id: delivery.id });
+
+    expect(delivery.pickingRequired).toBe(true);
+    expect(refused.ok ? null : refused.error).toMatchObject({
+      code: 'CONFLICT',
+      issues: [
+        { path: 'id', code: 'not_picked', params: { productCode: 'C1', picked: 0, quantity: 2 } },
+        { path: 'id', code: 'not_picked', params: { productCode: 'T1', picked: 1, quantity: 3 } },
+      ],
+    });
+    expect(books.level(tea)).toMatchObject({ on_hand: 5, reserved: 3 });
+    expect((await books.api.ok('deliveries.get', { id: delivery.id })).status).toBe('picking');
+
+    const warehouse = await books.api.as('warehouse');
+    expect((await warehouse.call('deliveries.savePickingRule', { requirePicking: false })).ok).toBe(false);
+    expect(await books.api.ok('deliveries.savePickingRule', { requirePicking: false })).toEqual({ requirePicking: false });
+    expect(await warehouse.ok('deliveries.pickingRule', {})).toEqual({ requirePicking: false });
+    const posted = await warehouse.ok('deliveries.post', { id: delivery.id });
+    expect(posted).toMatchObject({ status: 'posted', pickingRequired: false });
+    expect(books.level(tea)).toMatchObject({ on_hand: 2, reserved: 0 });
+    expect(books.problems()).toEqual([]);
   });
 });

@@ -57,8 +57,9 @@ function toRule(r: ApprovalRulesTable): ApprovalRule {
   };
 }
 
-export function listRules(sqlite: Sqlite): { rules: ApprovalRule[]; overdueDaysAllowed: number } {
-  return { rules: ruleRows(sqlite).map(toRule), overdueDaysAllowed: overdueDaysAllowed(sqlite) };
+export function listRules(sqlite: Sqlite): { rules: ApprovalRule[]; overdueDaysAllowed: number; usingDefaults: boolean } {
+  const rows = ruleRows(sqlite);
+  return { rules: rows.map(toRule), overdueDaysAllowed: overdueDaysAllowed(sqlite), usingDefaults: rows === DEFAULT_RULES };
 }
 
 export function activeRules(sqlite: Sqlite): ApprovalRule[] {

@@ -90,7 +90,8 @@ describe('confirming a sales order', () => {
 
   it('decides by the rules the company saved: a lowered threshold sends a small order to a manager, the other defaults kept', async () => {
     const books = await salesBooks();
-    const { rules } = await books.api.ok('orders.listRules', {});
+    const { rules, usingDefaults } = await books.api.ok('orders.listRules', {});
+    expect(usingDefaults).toBe(true);
     const big = rules.find((r) => r.condition === 'amount_over')!;
     await books.api.ok('orders.saveRule', { id: big.id, name: '大额订单（100元以上）需审批', sortOrder: big.sortOrder, condition: 'amount_over', params: { amount: yuan(100) }, action: 'require_approval' });
     const tea = books.product({ listPrice: yuan(150), onHand: 10 });
@@ -101,7 +102,9 @@ describe('confirming a sales order', () => {
 
     expect(waiting).toMatchObject({ status: 'pending_approval', decidedByRule: '大额订单（100元以上）需审批' });
     expect(waiting.creditCheck!.reasons).toEqual([{ code: 'amount_over', params: { amount: yuan(100), total: yuan(150) } }]);
-    const after = (await books.api.ok('orders.listRules', {})).rules;
+    const saved = await books.api.ok('orders.listRules', {});
+    expect(saved.usingDefaults).toBe(false);
+    const after = saved.rules;
     expect(after.map((r) => r.name)).toEqual(['信用异常需审批', '大额订单（100元以上）需审批', '折扣超过15%需审批', '其余订单自动通过']);
   });
 

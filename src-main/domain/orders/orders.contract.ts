@@ -165,7 +165,8 @@ export const ordersContract = {
     permission: 'sales.read',
     mutates: false,
   }),
-  'orders.listRules': method<{ rules: ApprovalRule[]; overdueDaysAllowed: number }>()({ input: z.object({}).strict(), permission: 'sales.read', mutates: false }),
+  /** The company's rules; `usingDefaults` while it has saved none (the built-in ones decide). */
+  'orders.listRules': method<{ rules: ApprovalRule[]; overdueDaysAllowed: number; usingDefaults: boolean }>()({ input: z.object({}).strict(), permission: 'sales.read', mutates: false }),
   'orders.saveRule': method<ApprovalRule>()({ input: approvalRuleInput, permission: 'sales.approve', mutates: true }),
   'orders.removeRule': method<null>()({ input: byId, permission: 'sales.approve', mutates: true }),
   /** Invoices overdue by more than this many days send an order to a manager (once receivables lands). */

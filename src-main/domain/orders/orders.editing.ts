@@ -14,7 +14,8 @@ import { ORDER_KIND } from './orders.kind';
 import { priceLines, type PricedLine, type SalesLineInput } from './orders.lines';
 import { getOrder } from './orders.read';
 import * as repo from './orders.repository';
-import { activeWarehouse, defaultWarehouse } from './orders.stock-adapter';
+import { activeWarehouse } from '../stock/stock.documents';
+import { defaultWarehouseId } from '../stock/stock.warehouses';
 
 type CreateInput = z.output<typeof orderCreateInput>;
 type UpdateInput = z.output<typeof orderUpdateInput>;
@@ -36,13 +37,10 @@ export function orderCustomer(sqlite: Sqlite, customerId: string, path = 'custom
 }
 
 export function orderWarehouse(sqlite: Sqlite, warehouseId: string | undefined): string {
-  if (warehouseId) {
-    if (!activeWarehouse(sqlite, warehouseId)) throw validationError([fieldIssue('warehouseId', 'not_found', { entity: 'warehouse' })]);
-    return warehouseId;
-  }
-  const fallback = defaultWarehouse(sqlite);
+  if (warehouseId) return activeWarehouse(sqlite, warehouseId, 'warehouseId').id;
+  const fallback = defaultWarehouseId(sqlite);
   if (!fallback) throw validationError([fieldIssue('warehouseId', 'required')]);
-  return fallback.id;
+  return fallback;
 }
 
 function checkOwner(sqlite: Sqlite, ownerUserId: string | null | undefined): void {

@@ -8,7 +8,7 @@ import { AppError, validationError, type FieldIssue } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { HandlerContext } from '../context';
 import { sumTaxLines, type TaxedAmount } from '../core/money';
-import { priceFor, productByScan, productsById, unitFactor, type SalesProduct } from './orders.catalog-adapter';
+import { priceFor, productsByIds, scannedProduct, toBaseQuantity, type ProductListRow } from '../catalog/catalog.service';
 import type { salesLineInput } from './orders.contract';
 import type { ProductForOrder } from './orders.dto';
 import { lineAmounts, priceOnBasis } from './orders.rules';
@@ -17,7 +17,7 @@ export type SalesLineInput = z.output<typeof salesLineInput>;
 
 export interface PricedLine extends TaxedAmount {
   lineNo: number;
-  product: SalesProduct;
+  product: ProductListRow;
   description: string | null;
   /** Base units. */
   quantity: number;
@@ -46,7 +46,7 @@ export interface PricingContext {
  * over the list price needs sales.overridePrice (FORBIDDEN otherwise, naming the field).
  */
 export async function priceLines(ctx: HandlerContext, input: readonly SalesLineInput[], pricing: PricingContext): Promise<{ lines: PricedLine[]; totals: TaxedAmount }> {
-  const products = productsById(ctx.sqlite, input.map((l) => l.productId));
+  const products = await productsByIds(ctx.db, input.map((l) => l.productId));
   const issues: FieldIssue[] = [];
   const lines: PricedLine[] = [];
   for (const [i, line] of input.entries()) {
@@ -56,18 +56,21 @@ export async function priceLines(ctx: HandlerContext, input: readonly SalesLineI
       issues.push(fieldIssue(`${at}.productId`, 'not_found', { entity: 'product' }));
       continue;
     }
-    if (!product.active) {
+    if (product.status !== 'active') {
       issues.push(fieldIssue(`${at}.productId`, 'not_allowed', { reason: 'product_archived' }));
       continue;
     }
-    const factor = unitFactor(product, line.unit);
-    if (factor === null) {
-      issues.push(fieldIssue(`${at}.unit`, 'invalid_choice', { options: [product.unit, ...(product.secondUnit ? [product.secondUnit] : [])] }));
+    let quantity: number;
+    try {
+      quantity = toBaseQuantity(product, line.quantity, line.unit ?? product.unit, at);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      issues.push(...(error.issues ?? []));
       continue;
     }
-    const quantity = line.quantity * factor;
+    const factor = quantity / line.quantity;
     const price = await priceFor(ctx.db, { customerId: pricing.customerId, productId: product.id, quantity, date: pricing.date });
-    const listPrice = price ? priceOnBasis(price.unitPrice, product.vatRate, price, { taxInclusive: pricing.taxInclusive }) : 0;
+    const listPrice = priceOnBasis(price.unitPrice, product.vatRate, price, { taxInclusive: pricing.taxInclusive });
     const unitPrice = line.unitPrice ?? listPrice;
     lines.push({
       lineNo: i + 1,
@@ -81,7 +84,7 @@ export async function priceLines(ctx: HandlerContext, input: readonly SalesLineI
       priceOverridden: unitPrice !== listPrice,
       discountBp: line.discountBp,
       vatRate: product.vatRate,
-      priceListId: price?.priceListId ?? null,
+      priceListId: price.priceListId,
       ...lineAmounts({ quantity, unitPrice, discountBp: line.discountBp, vatRate: product.vatRate }, pricing.taxInclusive),
     });
   }
@@ -99,9 +102,9 @@ export async function priceLines(ctx: HandlerContext, input: readonly SalesLineI
 
 /** A scan or typed code on the order form, with the price the customer's list gives (含税). */
 export async function lookupProduct(ctx: Pick<HandlerContext, 'db' | 'sqlite'>, input: { code: string; customerId?: string | undefined }, today: string): Promise<ProductForOrder | null> {
-  const product = productByScan(ctx.sqlite, input.code);
+  const product = await scannedProduct(ctx.db, input.code);
   if (!product) return null;
   const price = await priceFor(ctx.db, { customerId: input.customerId ?? null, productId: product.id, quantity: 1, date: today });
-  const unitPrice = price ? priceOnBasis(price.unitPrice, product.vatRate, price, { taxInclusive: true }) : 0;
+  const unitPrice = priceOnBasis(price.unitPrice, product.vatRate, price, { taxInclusive: true });
   return { productId: product.id, code: product.code, name: product.name, spec: product.spec, unit: product.unit, unitPrice, vatRate: product.vatRate };
 }

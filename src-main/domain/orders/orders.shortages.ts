@@ -8,14 +8,16 @@ import { AppError, validationError, type FieldIssue } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { HandlerContext } from '../context';
 import { negativeStockAllowed, readLevel } from '../stock/stock.ledger';
+import { raiseReplenishmentForShortage } from '../stock/stock.replenishment';
+import { earliestIncomingDate } from '../purchasing/purchasing.orders';
 import type { Sqlite } from '../../db/connection';
-import { priceFor, productsById, substitutesOf, type SalesProduct } from './orders.catalog-adapter';
+import { priceFor, productsByIds, substitutesFor, type ProductListRow } from '../catalog/catalog.service';
 import type { ShortageInput } from './orders.contract';
 import type { StockCheck } from './orders.dto';
+import { ORDER_DOCUMENT_TYPE } from './orders.kind';
 import type { OrderLineRecord, OrderRecord } from './orders.repository';
 import * as repo from './orders.repository';
 import { lineAmounts, priceOnBasis } from './orders.rules';
-import { earliestIncoming, requestReplenishmentForShortage } from './orders.stock-adapter';
 
 /** What is available per product in one warehouse, less what earlier lines of the order take. */
 class Availability {
@@ -39,9 +41,10 @@ class Availability {
   }
 }
 
-export function checkStock(sqlite: Sqlite, order: OrderRecord): StockCheck {
+export async function checkStock(ctx: Pick<HandlerContext, 'db' | 'sqlite'>, order: OrderRecord): Promise<StockCheck> {
+  const { sqlite } = ctx;
   const lines = repo.linesOf(sqlite, order.id);
-  const products = productsById(sqlite, lines.map((l) => l.product_id));
+  const products = await productsByIds(ctx.db, lines.map((l) => l.product_id));
   const stock = new Availability(sqlite, order.warehouse_id);
   const result: StockCheck = { warehouseId: order.warehouse_id, lines: [], short: false };
   for (const line of lines) {
@@ -60,8 +63,8 @@ export function checkStock(sqlite: Sqlite, order: OrderRecord): StockCheck {
       quantity: line.quantity,
       available: Math.min(available, Number.MAX_SAFE_INTEGER),
       shortBy,
-      substitutes: shortBy > 0 ? substitutesOf(sqlite, product.id).map((s) => ({ productId: s.id, productCode: s.code, productName: s.name, available: stock.of(s.id) })) : [],
-      suggestedDate: shortBy > 0 ? earliestIncoming(sqlite, product.id, order.warehouse_id) : null,
+      substitutes: shortBy > 0 ? (await substitutesFor(ctx.db, product.id)).map((s) => ({ productId: s.id, productCode: s.code, productName: s.name, available: stock.of(s.id) })) : [],
+      suggestedDate: shortBy > 0 ? await earliestIncomingDate(ctx.db, product.id, order.warehouse_id) : null,
     });
   }
   return result;
@@ -80,7 +83,7 @@ export interface StockPlan {
  */
 export async function planStock(ctx: HandlerContext, order: OrderRecord, lines: OrderLineRecord[], choices: readonly ShortageInput[]): Promise<StockPlan> {
   const { sqlite } = ctx;
-  const products = productsById(sqlite, lines.map((l) => l.product_id));
+  const products = await productsByIds(ctx.db, lines.map((l) => l.product_id));
   const stock = new Availability(sqlite, order.warehouse_id);
   const plan: StockPlan = { reservations: [], shortLines: 0 };
   const missing: FieldIssue[] = [];
@@ -114,7 +117,7 @@ export async function planStock(ctx: HandlerContext, order: OrderRecord, lines: 
     }
     if (available > 0) plan.reservations.push({ lineId: line.id, productId: product.id, quantity: available, lineNo: line.line_no });
     stock.take(product.id, available);
-    requestReplenishmentForShortage(sqlite, { productId: product.id, warehouseId: order.warehouse_id, available, shortBy: line.quantity - available, orderId: order.id });
+    raiseReplenishmentForShortage(sqlite, { productId: product.id, warehouseId: order.warehouse_id, available }, line.quantity - available, { type: ORDER_DOCUMENT_TYPE, id: order.id });
   }
   if (missing.length) throw new AppError('INSUFFICIENT_STOCK', `${missing.length} line(s) are short of stock; choose back-order, a substitute or a later date for each`, missing);
   return plan;
@@ -123,7 +126,7 @@ export async function planStock(ctx: HandlerContext, order: OrderRecord, lines: 
 interface SubstituteRequest {
   order: OrderRecord;
   line: OrderLineRecord;
-  product: SalesProduct;
+  product: ProductListRow;
   available: number;
   path: string;
   lineNo: number;
@@ -138,7 +141,8 @@ interface SubstituteRequest {
  */
 async function substituteLine(ctx: HandlerContext, r: SubstituteRequest): Promise<{ newLine: boolean; reservations: StockPlan['reservations'] }> {
   const { sqlite } = ctx;
-  const listed = substitutesOf(sqlite, r.product.id).find((s) => s.id === r.substituteId);
+  const listedRef = (await substitutesFor(ctx.db, r.product.id)).find((s) => s.id === r.substituteId);
+  const listed = listedRef && (await productsByIds(ctx.db, [listedRef.id])).get(listedRef.id);
   if (!listed) throw validationError([fieldIssue(`${r.path}.substituteProductId`, 'not_allowed', { reason: 'not_a_substitute' })]);
   const shortfall = r.line.quantity - r.available;
   const substituteAvailable = r.stock.of(listed.id);
@@ -149,7 +153,7 @@ async function substituteLine(ctx: HandlerContext, r: SubstituteRequest): Promis
   }
   const taxInclusive = r.order.tax_inclusive === 1;
   const price = await priceFor(ctx.db, { customerId: r.order.customer_id, productId: listed.id, quantity: shortfall, date: r.order.order_date });
-  const listPrice = price ? priceOnBasis(price.unitPrice, listed.vatRate, price, { taxInclusive }) : 0;
+  const listPrice = priceOnBasis(price.unitPrice, listed.vatRate, price, { taxInclusive });
   const substitute = (quantity: number) => ({
     productId: listed.id,
     quantity,

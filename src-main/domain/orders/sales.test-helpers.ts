@@ -5,6 +5,7 @@
  */
 import type { Sqlite } from '../../db/connection';
 import { ownerApi, type TestApi } from '../../db/test-db';
+import type { Delivery } from '../deliveries/deliveries.contract';
 import { buildProductSearchDoc } from '../catalog/catalog.search-text';
 import { aCustomer } from '../customers/customers.test-helpers';
 import type { CustomerCreateInput } from '../customers/customers.contract';
@@ -122,4 +123,16 @@ export async function salesBooks(): Promise<SalesBooks> {
       }) ?? { on_hand: 0, reserved: 0, stock_value: 0, avg_cost: 0 };
     },
   };
+}
+
+/** Confirms every line of a delivery on the pick screen by product code, all that is left of each. */
+export async function pickAll(api: TestApi, delivery: Pick<Delivery, 'id' | 'lines'>): Promise<void> {
+  for (const line of delivery.lines) {
+    if (line.pickedQuantity < line.quantity) await api.ok('deliveries.pick', { id: delivery.id, code: line.productCode, quantity: line.quantity - line.pickedQuantity });
+  }
+}
+
+export async function pickAndPost(api: TestApi, delivery: Pick<Delivery, 'id' | 'lines'>): Promise<Delivery> {
+  await pickAll(api, delivery);
+  return api.ok('deliveries.post', { id: delivery.id });
 }

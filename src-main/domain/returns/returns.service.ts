@@ -12,13 +12,14 @@ import { statement } from '../../db/statements';
 import type { HandlerContext } from '../context';
 import { nextNumber, type SeriesDefinition } from '../core/numbering';
 import { roundHalfUp, sumTaxLines } from '../core/money';
-import { productsById } from '../orders/orders.catalog-adapter';
+import { productsByIds } from '../catalog/catalog.service';
 import { companyFacts } from '../orders/orders.editing';
 import * as orders from '../orders/orders.repository';
 import { returnedShare } from '../orders/orders.rules';
-import { activeWarehouse, returnSerials } from '../orders/orders.stock-adapter';
 import { newId, nowIso } from '../shared/ids';
+import { activeWarehouse } from '../stock/stock.documents';
 import { postMove } from '../stock/stock.ledger';
+import { returnSerials, scrapReturnedSerials } from '../stock/stock.serials';
 import type { returnCreateInput, SalesReturn } from './returns.contract';
 import { getReturn } from './returns.read';
 
@@ -37,7 +38,7 @@ function deliveredUnitCost(sqlite: Sqlite, orderLineId: string): number {
   return row.quantity ? roundHalfUp(BigInt(row.value ?? 0), BigInt(row.quantity)) : 0;
 }
 
-export function createReturn(ctx: HandlerContext, input: z.output<typeof returnCreateInput>): SalesReturn {
+export async function createReturn(ctx: HandlerContext, input: z.output<typeof returnCreateInput>): Promise<SalesReturn> {
   const { sqlite } = ctx;
   const order = orders.findOrder(sqlite, input.salesOrderId);
   if (!order) throw validationError([fieldIssue('salesOrderId', 'not_found', { entity: 'sales_order' })]);
@@ -45,7 +46,7 @@ export function createReturn(ctx: HandlerContext, input: z.output<typeof returnC
     throw new AppError('CONFLICT', `Order ${order.order_no ?? order.id} has delivered nothing to return`, [fieldIssue('salesOrderId', 'not_allowed', { reason: 'nothing_delivered' })]);
   }
   const warehouseId = input.warehouseId ?? order.warehouse_id;
-  if (!activeWarehouse(sqlite, warehouseId)) throw validationError([fieldIssue('warehouseId', 'not_found', { entity: 'warehouse' })]);
+  activeWarehouse(sqlite, warehouseId, 'warehouseId');
   const orderLines = new Map(orders.linesOf(sqlite, order.id).map((l) => [l.id, l]));
   const returning = new Map<string, number>();
   const lines = input.lines.map((wanted, i) => {
@@ -69,7 +70,7 @@ export function createReturn(ctx: HandlerContext, input: z.output<typeof returnC
     `INSERT INTO sales_returns (id, return_no, sales_order_id, customer_id, warehouse_id, status, return_date, reason, notes, created_by, created_at)
      VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?)`,
   ).run(id, returnNo, order.id, order.customer_id, warehouseId, returnDate, input.reason, input.notes ?? null, userId, now);
-  const products = productsById(sqlite, lines.map((l) => l.line.product_id));
+  const products = await productsByIds(ctx.db, lines.map((l) => l.line.product_id));
   const insertLine = statement(
     sqlite,
     'INSERT INTO sales_return_lines (id, sales_return_id, sales_order_line_id, product_id, quantity, disposition, net, tax, gross, serials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -78,8 +79,9 @@ export function createReturn(ctx: HandlerContext, input: z.output<typeof returnC
     const product = products.get(line.product_id)!;
     const lineId = newId();
     const restock = wanted.disposition === 'restock';
+    let moveId: string | null = null;
     if (product.isStocked && restock) {
-      postMove(sqlite, {
+      moveId = postMove(sqlite, {
         productId: product.id,
         warehouseId,
         kind: 'return',
@@ -89,10 +91,12 @@ export function createReturn(ctx: HandlerContext, input: z.output<typeof returnC
         document: { type: 'sales_return', id, no: returnNo, lineId },
         note: input.reason,
         userId,
-      });
+      }).id;
     }
     if (product.isSerialTracked) {
-      returnSerials(sqlite, { productId: product.id, warehouseId, customerId: order.customer_id, serials: wanted.serials, quantity: wanted.quantity, restock, issuePath: `lines.${i}.serials` });
+      const serials = { productId: product.id, customerId: order.customer_id, serials: wanted.serials, quantity: wanted.quantity, issuePath: `lines.${i}.serials` };
+      if (moveId) returnSerials(sqlite, { ...serials, warehouseId, moveId });
+      else scrapReturnedSerials(sqlite, serials);
     }
     insertLine.run(lineId, id, line.id, product.id, wanted.quantity, wanted.disposition, amounts.net, amounts.tax, amounts.gross, JSON.stringify(wanted.serials));
     statement(sqlite, 'UPDATE sales_order_lines SET returned_quantity = returned_quantity + ? WHERE id = ?').run(wanted.quantity, line.id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { yuan } from '../core/money';
-import { receive, salesBooks, type SalesBooks } from '../orders/sales.test-helpers';
+import { pickAndPost, receive, registerSerials, salesBooks, type SalesBooks } from '../orders/sales.test-helpers';
 
 /** An order of `quantity` at `price` (含税), confirmed and delivered in full. */
 async function deliveredOrder(books: SalesBooks, productId: string, quantity: number, price: number) {
@@ -8,7 +8,7 @@ async function deliveredOrder(books: SalesBooks, productId: string, quantity: nu
   const draft = await books.api.ok('orders.create', { customerId, lines: [{ productId, quantity, unitPrice: price }] });
   const order = await books.api.ok('orders.confirm', { id: draft.id });
   const delivery = await books.api.ok('deliveries.create', { salesOrderId: order.id });
-  await books.api.ok('deliveries.post', { id: delivery.id });
+  await pickAndPost(books.api, delivery);
   return books.api.ok('orders.get', { id: order.id });
 }
 
@@ -85,5 +85,38 @@ describe('sales returns', () => {
     expect(noReason.ok ? null : noReason.error).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'reason' }] });
     expect(creditRequests(books)).toEqual([]);
     expect(books.level(tea).on_hand).toBe(8);
+  });
+
+  it('puts a returned serial-numbered unit back on the shelf and marks a scrapped one scrapped, only units this customer had', async () => {
+    const books = await salesBooks();
+    const phone = books.product({ code: 'PH1', serialTracked: true, listPrice: yuan(1000), onHand: 3 });
+    registerSerials(books.sqlite, phone, books.warehouseId, ['SN1', 'SN2', 'SN3']);
+    const customerId = await books.customer();
+    const draft = await books.api.ok('orders.create', { customerId, lines: [{ productId: phone, quantity: 2 }] });
+    const order = await books.api.ok('orders.confirm', { id: draft.id });
+    const delivery = await books.api.ok('deliveries.create', { salesOrderId: order.id });
+    await books.api.ok('deliveries.pick', { id: delivery.id, code: 'PH1', serial: 'SN1' });
+    await books.api.ok('deliveries.pick', { id: delivery.id, code: 'PH1', serial: 'SN2' });
+    await books.api.ok('deliveries.post', { id: delivery.id });
+    const line = order.lines[0]!.id;
+
+    const notTheirs = await books.api.call('returns.create', { salesOrderId: order.id, reason: '质量问题', lines: [{ orderLineId: line, quantity: 1, disposition: 'scrap', serials: ['SN3'] }] });
+    await books.api.ok('returns.create', {
+      salesOrderId: order.id,
+      reason: '质量问题',
+      lines: [
+        { orderLineId: line, quantity: 1, disposition: 'restock', serials: ['SN1'] },
+        { orderLineId: line, quantity: 1, disposition: 'scrap', serials: ['SN2'] },
+      ],
+    });
+
+    expect(notTheirs.ok ? null : notTheirs.error).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'lines.0.serials.0', code: 'serial_not_delivered' }] });
+    expect(books.sqlite.prepare('SELECT serial, status, warehouse_id FROM serial_numbers ORDER BY serial').all()).toEqual([
+      { serial: 'SN1', status: 'returned', warehouse_id: books.warehouseId },
+      { serial: 'SN2', status: 'scrapped', warehouse_id: null },
+      { serial: 'SN3', status: 'in_stock', warehouse_id: books.warehouseId },
+    ]);
+    expect(books.level(phone).on_hand).toBe(2);
+    expect(books.problems()).toEqual([]);
   });
 });

@@ -28,16 +28,20 @@ export function raiseReplenishmentOnCrossing(sqlite: Sqlite, before: Available, 
   ) as Rule | undefined;
   if (!rule || rule.safety_stock === 0) return null;
   if (!(before.available >= rule.safety_stock && after.available < rule.safety_stock)) return null;
-  const open = statement(sqlite, "SELECT 1 FROM replenishment_requests WHERE product_id = ? AND warehouse_id = ? AND status = 'open'").get(after.productId, after.warehouseId);
-  if (open) return null;
   // Enough to get back to the reorder point, at least the reorder quantity.
   const suggested = Math.max(rule.reorder_quantity, Math.max(rule.reorder_point, rule.safety_stock) - after.available, 1);
+  return raiseUnlessOpen(sqlite, after, suggested, source);
+}
+
+/** Inserts a request unless one is still open for the product and warehouse; returns its id, or null. */
+function raiseUnlessOpen(sqlite: Sqlite, at: Available, suggested: number, source: { type: string; id: string }): string | null {
+  if (statement(sqlite, "SELECT 1 FROM replenishment_requests WHERE product_id = ? AND warehouse_id = ? AND status = 'open'").get(at.productId, at.warehouseId)) return null;
   const id = newId();
   statement(
     sqlite,
     `INSERT INTO replenishment_requests (id, product_id, warehouse_id, available_at_raise, suggested_quantity, status, source_type, source_id, raised_at)
      VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
-  ).run(id, after.productId, after.warehouseId, after.available, suggested, source.type, source.id, nowIso());
+  ).run(id, at.productId, at.warehouseId, at.available, suggested, source.type, source.id, nowIso());
   return id;
 }
 
@@ -50,4 +54,12 @@ export function raiseReplenishmentOnRuleChange(sqlite: Sqlite, available: Availa
   if (wasBelow) return null;
   // As if available had been at the old safety stock and fell to where it is.
   return raiseReplenishmentOnCrossing(sqlite, { ...available, available: Number.MAX_SAFE_INTEGER }, available, source);
+}
+
+/**
+ * A shortage on a sales order asks purchasing for the shortfall (缺货补货) even when no safety
+ * stock is set; an open request for the product and warehouse already covers it.
+ */
+export function raiseReplenishmentForShortage(sqlite: Sqlite, at: Available, shortBy: number, source: { type: string; id: string }): string | null {
+  return raiseUnlessOpen(sqlite, at, shortBy, source);
 }

@@ -104,6 +104,20 @@ export function deliverSerials(sqlite: Sqlite, input: SerialsInput & { customerI
  * delivered (to this customer, when one is given). They stay linked to the customer who had them.
  */
 export function returnSerials(sqlite: Sqlite, input: SerialsInput & { customerId?: string | null }): void {
+  const update = statement(sqlite, "UPDATE serial_numbers SET status = 'returned', warehouse_id = ?, received_move_id = ?, updated_at = ? WHERE id = ?");
+  const now = nowIso();
+  for (const id of deliveredSerials(sqlite, input)) update.run(input.warehouseId, input.moveId, now, id);
+}
+
+/** Units a customer sends back that are scrapped on arrival: never back on the shelf, so no move carries them. */
+export function scrapReturnedSerials(sqlite: Sqlite, input: Omit<SerialsInput, 'moveId' | 'warehouseId'> & { customerId?: string | null }): void {
+  const update = statement(sqlite, "UPDATE serial_numbers SET status = 'scrapped', warehouse_id = NULL, updated_at = ? WHERE id = ?");
+  const now = nowIso();
+  for (const id of deliveredSerials(sqlite, input)) update.run(now, id);
+}
+
+/** The serials' row ids, each delivered (to this customer, when one is given), or a refusal naming the ones that were not. */
+function deliveredSerials(sqlite: Sqlite, input: Omit<SerialsInput, 'moveId' | 'warehouseId'> & { customerId?: string | null }): string[] {
   const list = checkSerialList(isSerialTracked(sqlite, input.productId), input.quantity, input.serials, input.issuePath);
   const issues: FieldIssue[] = [];
   const ids = list.map((serial, i) => {
@@ -113,9 +127,7 @@ export function returnSerials(sqlite: Sqlite, input: SerialsInput & { customerId
     return state?.id ?? '';
   });
   if (issues.length) throw validationError(issues);
-  const update = statement(sqlite, "UPDATE serial_numbers SET status = 'returned', warehouse_id = ?, received_move_id = ?, updated_at = ? WHERE id = ?");
-  const now = nowIso();
-  for (const id of ids) update.run(input.warehouseId, input.moveId, now, id);
+  return ids;
 }
 
 /** Units moved to another warehouse (a transfer). */

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Center, Group, Loader, Paper, Progress, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Center, Group, Loader, Paper, Progress, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBarcode } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
@@ -40,6 +40,9 @@ export function DeliveryPickPage() {
   const delivery = query.data;
   const picking = delivery.status === 'picking' && can('deliveries.write');
   const allPicked = delivery.lines.every((l) => l.pickedQuantity >= l.quantity);
+  const picked = delivery.lines.reduce((sum, l) => sum + l.pickedQuantity, 0);
+  const total = delivery.lines.reduce((sum, l) => sum + l.quantity, 0);
+  const postBlocked = delivery.pickingRequired && !allPicked;
   return (
     <>
       <PageHeader
@@ -50,9 +53,11 @@ export function DeliveryPickPage() {
               <Button variant="subtle" color="red" loading={cancel.isPending} onClick={() => cancel.mutate({ id })}>
                 {t('sales.deliveries.cancel')}
               </Button>
-              <Button loading={post.isPending} onClick={() => post.mutate({ id })} data-testid="delivery-post">
-                {t('sales.deliveries.post')}
-              </Button>
+              <Tooltip label={t('sales.deliveries.pickFirst')} disabled={!postBlocked}>
+                <Button loading={post.isPending} disabled={postBlocked} onClick={() => post.mutate({ id })} data-testid="delivery-post">
+                  {t('sales.deliveries.post')}
+                </Button>
+              </Tooltip>
             </>
           )
         }
@@ -65,6 +70,12 @@ export function DeliveryPickPage() {
           <Text size="sm">{`${t('sales.field.warehouse')}：${delivery.warehouseName}`}</Text>
           <Text size="sm">{`${t('sales.field.promisedDate')}：${delivery.promisedDate ?? '—'}`}</Text>
           <Text size="sm">{`${t('sales.field.deliveryDate')}：${delivery.deliveryDate}`}</Text>
+        </Group>
+        <Group gap="sm" mb="md" wrap="nowrap" data-testid="pick-progress">
+          <Progress value={total ? (100 * picked) / total : 0} color={allPicked ? 'teal' : 'blue'} size="lg" style={{ flex: 1 }} />
+          <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
+            {t('sales.deliveries.progress', { picked, total })}
+          </Text>
         </Group>
         {picking && (
           <TextInput
@@ -88,6 +99,11 @@ export function DeliveryPickPage() {
             {problem}
           </Alert>
         )}
+        {picking && !allPicked && delivery.pickingRequired && (
+          <Text size="sm" c="dimmed" mb="md">
+            {t('sales.deliveries.pickFirst')}
+          </Text>
+        )}
         {picking && allPicked && (
           <Alert color="teal" mb="md">
             {t('sales.deliveries.pickedAll')}
@@ -100,6 +116,7 @@ export function DeliveryPickPage() {
               <Table.Th>{t('sales.field.barcode')}</Table.Th>
               <Table.Th ta="right">{t('sales.field.quantity')}</Table.Th>
               <Table.Th w={220}>{t('sales.field.picked')}</Table.Th>
+              {picking && <Table.Th w={130} />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -117,6 +134,28 @@ export function DeliveryPickPage() {
                     <Badge variant="light" color={l.pickedQuantity >= l.quantity ? 'teal' : 'gray'}>{`${l.pickedQuantity}/${l.quantity}`}</Badge>
                   </Group>
                 </Table.Td>
+                {picking && (
+                  <Table.Td>
+                    {l.pickedQuantity < l.quantity &&
+                      (l.isSerialTracked ? (
+                        <Text size="xs" c="dimmed">
+                          {t('sales.deliveries.scanSerial')}
+                        </Text>
+                      ) : (
+                        <Tooltip label={t('sales.deliveries.confirmLineHint')}>
+                          <Button
+                            size="xs"
+                            variant="light"
+                            loading={pick.isPending && pick.variables?.code === l.productCode}
+                            onClick={() => pick.mutate({ id, code: l.productCode, quantity: l.quantity - l.pickedQuantity })}
+                            data-testid="pick-confirm"
+                          >
+                            {t('sales.deliveries.confirmLine')}
+                          </Button>
+                        </Tooltip>
+                      ))}
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>

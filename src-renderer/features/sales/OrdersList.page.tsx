@@ -1,7 +1,7 @@
 import { Button, Center, Group, Loader, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconChecklist, IconFileSpreadsheet, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconAdjustments, IconChecklist, IconFileSpreadsheet, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -123,6 +123,11 @@ export function OrdersListPage() {
             {can('sales.approve') && (
               <Button variant="light" leftSection={<IconChecklist size={16} />} onClick={() => navigate('/orders/approvals')}>
                 {t('sales.orders.approvals')}
+              </Button>
+            )}
+            {can('sales.approve') && (
+              <Button variant="subtle" leftSection={<IconAdjustments size={16} />} onClick={() => navigate('/orders/rules')} data-testid="orders-rules">
+                {t('sales.orders.rules')}
               </Button>
             )}
             {can('sales.write') && (

@@ -84,6 +84,7 @@ const messages: Messages = {
     stock_short: 'Line {{lineNo}} {{productCode}} is short: {{available}} available of {{quantity}}; choose what to do',
     wrong_product: '{{productCode}} is not on this delivery: check the goods picked',
     already_picked: 'All {{quantity}} of {{productCode}} are already picked',
+    not_picked: '{{productCode}}: {{picked}} of {{quantity}} picked; pick the rest before posting',
     over_credit_limit: 'Over the credit limit: {{balance}} owed, this order {{orderTotal}}, limit {{limit}}',
     invoices_overdue: 'Invoices {{days}} days overdue (more than the {{allowed}} allowed)',
     on_credit_hold: 'The customer is on credit hold',

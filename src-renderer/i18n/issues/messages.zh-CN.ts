@@ -87,6 +87,7 @@ const messages = {
     stock_short: '第 {{lineNo}} 行 {{productCode}} 缺货：可用 {{available}}，订购 {{quantity}}；请选择缺货处理方式',
     wrong_product: '{{productCode}} 不在这张发货单上，请检查是否拿错货',
     already_picked: '{{productCode}} 已拣够 {{quantity}}，不能再多拣',
+    not_picked: '{{productCode}} 只拣了 {{picked}}/{{quantity}}，拣完才能发货',
     over_credit_limit: '超出信用额度：已占用 {{balance}}，本单 {{orderTotal}}，额度 {{limit}}',
     invoices_overdue: '有发票逾期 {{days}} 天（超过允许的 {{allowed}} 天）',
     on_credit_hold: '该客户已被冻结信用',

@@ -84,6 +84,7 @@ const zhTW: Messages = {
     stock_short: "第 {{lineNo}} 列 {{productCode}} 缺貨：可用 {{available}}，訂購 {{quantity}}；請選擇缺貨處理方式",
     wrong_product: "{{productCode}} 不在這張出貨單上，請檢查是否拿錯貨",
     already_picked: "{{productCode}} 已揀夠 {{quantity}}，不能再多揀",
+    not_picked: "{{productCode}} 只揀了 {{picked}}/{{quantity}}，揀完才能出貨",
     over_credit_limit: "超出信用額度：已佔用 {{balance}}，本單 {{orderTotal}}，額度 {{limit}}",
     invoices_overdue: "有發票逾期 {{days}} 天（超過允許的 {{allowed}} 天）",
     on_credit_hold: "該客戶已被凍結信用",
