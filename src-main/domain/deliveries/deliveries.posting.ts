@@ -12,6 +12,7 @@ import { companyFacts } from '../orders/orders.editing';
 import { ORDER_DOCUMENT_TYPE } from '../orders/orders.kind';
 import * as orders from '../orders/orders.repository';
 import { followDeliveries } from '../orders/orders.status';
+import { refreshOrderFigures } from '../orders/orders.customer-stats';
 import { deliverSerials } from '../orders/orders.stock-adapter';
 import { nowIso } from '../shared/ids';
 import { postMove } from '../stock/stock.ledger';
@@ -85,6 +86,7 @@ export function postDelivery(ctx: HandlerContext, input: z.output<typeof postInp
   const now = nowIso();
   statement(sqlite, "UPDATE deliveries SET status = 'posted', delivery_date = ?, posted_at = ?, posted_by = ?, updated_at = ? WHERE id = ?").run(deliveryDate, now, userId, now, delivery.id);
   const status = followDeliveries(sqlite, order.id, userId, now, delivery.delivery_no);
+  refreshOrderFigures(sqlite, order.customer_id);
   ctx.audit({
     entityType: 'delivery',
     entityId: delivery.id,

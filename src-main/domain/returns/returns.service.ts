@@ -20,6 +20,7 @@ import { activeWarehouse, returnSerials } from '../orders/orders.stock-adapter';
 import { newId, nowIso } from '../shared/ids';
 import { postMove } from '../stock/stock.ledger';
 import type { returnCreateInput, SalesReturn } from './returns.contract';
+import { refreshOrderFigures } from '../orders/orders.customer-stats';
 import { getReturn } from './returns.read';
 
 /** TH-2026-000123 (退货). */
@@ -97,6 +98,7 @@ export function createReturn(ctx: HandlerContext, input: z.output<typeof returnC
     insertLine.run(lineId, id, line.id, product.id, wanted.quantity, wanted.disposition, amounts.net, amounts.tax, amounts.gross, JSON.stringify(wanted.serials));
     statement(sqlite, 'UPDATE sales_order_lines SET returned_quantity = returned_quantity + ? WHERE id = ?').run(wanted.quantity, line.id);
   });
+  refreshOrderFigures(sqlite, order.customer_id);
   const totals = sumTaxLines(lines.map((l) => l.amounts));
   statement(
     sqlite,
