@@ -83,4 +83,26 @@ describe.runIf(run).each([
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="page-total"]')?.textContent?.replace(/\D/g, '')) === n, figure);
     await screenshot(page, `workbench-${who}-leads-list`);
   });
+
+  it('shows each stage with its moves of 30 days for the owner and the next action for a salesperson, and a move opens its customers', async () => {
+    await page.getByRole('link', { name: zhCN.nav.dashboard }).first().click();
+    const stages = page.getByTestId('card-stages');
+    await stages.scrollIntoViewIfNeeded();
+    if (who === 'sales') {
+      await expect(stages.getByTestId('stage-next-action').count()).resolves.toBeGreaterThan(0);
+      await expect(stages.getByTestId('figure-move-entered').count()).resolves.toBe(0);
+      await screenshot(page, `workbench-${who}-stages`);
+      return;
+    }
+    const moved = stages.locator('a[data-testid="figure-move-entered"]').first();
+    await moved.waitFor();
+    const count = digits(await moved.textContent());
+    expect(count).toBeGreaterThan(0);
+    await screenshot(page, `workbench-${who}-stages`);
+    await moved.click();
+    await page.getByTestId('page-total').waitFor();
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="page-total"]')?.textContent?.replace(/\D/g, '')) === n, count);
+    await page.goBack();
+    await page.getByTestId('workbench').waitFor();
+  });
 });

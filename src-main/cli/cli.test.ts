@@ -87,12 +87,20 @@ describe('command line', () => {
     expect((await cli('check', '--db', db)).code).toBe(0);
     const Database = (await import('better-sqlite3')).default;
     const raw = new Database(db);
+    // A sales figure with no order behind it is named, customer and figure.
+    const planted = raw.prepare('SELECT c.id, c.code FROM customers c ORDER BY c.code LIMIT 1').get() as { id: string; code: string };
+    raw.prepare('UPDATE customer_stats SET order_count = order_count + 19 WHERE customer_id = ?').run(planted.id);
+    const invented = await cli('check', '--db', db, '--json');
+    expect(invented.code).toBe(1);
+    expect(invented.stdout).toMatch(new RegExp(`customer=${planted.code}: order_count is \\d+ in the summary but \\d+ from the ledger`));
+    raw.prepare('UPDATE customer_stats SET order_count = order_count - 19 WHERE customer_id = ?').run(planted.id);
+    expect((await cli('check', '--db', db)).code).toBe(0);
     raw.exec('DROP TRIGGER audit_log_append_only_delete');
     raw.close();
     const broken = await cli('check', '--db', db, '--json');
     expect(broken.code).toBe(1);
     expect(JSON.parse(broken.stdout).ok).toBe(false);
-  });
+  }, 120_000);
 
   it('seed refuses a book that already has a company unless --force, and never gives staff the public password there', async () => {
     const db = tempDb();

@@ -1,3 +1,4 @@
+import { runDailyJobs } from '../backend/daily-jobs';
 import type { RunningBackend } from '../backend/backend';
 import type { Role } from '../api/permissions';
 import type { Session } from '../api/session';
@@ -69,6 +70,8 @@ export async function seedDemoData(backend: RunningBackend, options: SeedOptions
   for (const { area, step } of backend.registry.seedSteps) {
     summary[area] = await step.run(backend.conn, { scale: options.scale, random, staffIds });
   }
+  // The day's jobs follow the seeded documents (the lifecycle stages from the seeded orders).
+  await runDailyJobs(backend);
   backend.refreshPlannerStatistics();
   return summary;
 }

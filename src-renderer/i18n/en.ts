@@ -433,6 +433,8 @@ const en: Catalog = {
       leadsByChannel: 'Leads by channel',
     },
     figure: {
+      entered: '{{count}} moved into this stage in 30 days',
+      left: '{{count}} moved out of this stage in 30 days',
       due: 'No follow-up in {{days}} days',
       total: 'Customers',
       newThisMonth: 'New this month',
@@ -449,6 +451,7 @@ const en: Catalog = {
       pipeline: 'No open deals. Create one on the pipeline board and its amount is summed here by stage.',
       leadsWaiting: 'Every new lead has been contacted.',
     },
+    stagesHint: '+ moved in, − moved out in the last 30 days; click a number to see which customers',
     followUpHint: 'The {{days}} days are set in Settings',
   },
   comingSoon: {

@@ -432,6 +432,8 @@ const zhCN = {
       leadsByChannel: '线索来源渠道',
     },
     figure: {
+      entered: '近 30 天有 {{count}} 个客户转入此阶段',
+      left: '近 30 天有 {{count}} 个客户转出此阶段',
       due: '{{days}} 天未跟进的客户',
       total: '客户总数',
       newThisMonth: '本月新增',
@@ -448,6 +450,7 @@ const zhCN = {
       pipeline: '还没有进行中的商机。在商机看板上新建一个，这里会按阶段汇总金额。',
       leadsWaiting: '所有新线索都已联系过。',
     },
+    stagesHint: '+ 近 30 天转入，− 转出；点数字查看是哪些客户',
     followUpHint: '“{{days}} 天未跟进”的天数可在系统设置中修改',
   },
   comingSoon: {

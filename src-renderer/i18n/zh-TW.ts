@@ -459,6 +459,8 @@ const zhTW: Catalog = {
       leadsByChannel: "線索來源通路"
     },
     figure: {
+      entered: "近 30 天有 {{count}} 位客戶轉入此階段",
+      left: "近 30 天有 {{count}} 位客戶轉出此階段",
       due: "{{days}} 天未跟進的客戶",
       total: "客戶總數",
       newThisMonth: "本月新增",
@@ -475,6 +477,7 @@ const zhTW: Catalog = {
       pipeline: "還沒有進行中的商機。在商機看板上新增一個，這裡會按階段彙總金額。",
       leadsWaiting: "所有新線索都已聯絡過。"
     },
+    stagesHint: "+ 近 30 天轉入，− 轉出；點數字查看是哪些客戶",
     followUpHint: "「{{days}} 天未跟進」的天數可在系統設定中修改"
   },
   comingSoon: {

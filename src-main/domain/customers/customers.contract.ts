@@ -160,6 +160,8 @@ export const listFilters = z
     createdFrom: isoDate,
     /** No follow-up logged on or after this business date (the workbench's 待跟进). */
     noContactSince: isoDate,
+    /** Moved into (entered) or out of (left) a stage on or after a business date (the workbench's 30-day moves). */
+    stageMove: z.object({ stage: z.enum(LIFECYCLE_STAGES), direction: z.enum(['entered', 'left']), since: isoDate }).strict(),
     balanceDueMin: fen,
     balanceDueMax: fen,
     custom: z.record(customFieldKey, z.union([z.string().max(500), z.number()])),

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ownerApi } from '../../db/test-db';
 import { addDays, businessDateIn } from '../core/dates';
 import { seedCustomers } from './customers.seed';
+import { seedSales } from '../orders/orders.seed';
+import { SeededRandom } from '../../seed/random';
 import { LIFECYCLE_STAGES, STAGE_NEXT_ACTIONS } from './customers.dto';
 import { computeStage, orderHistoryFacts, type LifecycleFacts } from './customers.lifecycle';
 import { aCustomer, aMobile, recordOrders } from './customers.test-helpers';
@@ -109,6 +111,7 @@ describe('lifecycle through the API', () => {
   it('ends where one recompute for today would, whatever was recomputed before (demo data included)', async () => {
     const api = await ownerApi();
     seedCustomers(api.backend.conn, { seed: 7, count: 120 });
+    seedSales(api.backend.conn, { random: new SeededRandom(7), staffIds: [], asOf: businessDateIn('Asia/Shanghai'), ordersPerCustomer: 2 });
     const stages = () => api.backend.conn.sqlite.prepare('SELECT id, lifecycle_stage FROM customers ORDER BY id').all();
     await api.ok('customers.recomputeLifecycle', {});
     const once = stages();

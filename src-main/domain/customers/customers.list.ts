@@ -35,15 +35,17 @@ interface Where {
 interface Instants {
   createdFrom?: string;
   noContactSince?: string;
+  stageMoveSince?: string;
 }
 
 async function instantsOf(db: Kysely<Database>, input: ListQuery): Promise<Instants> {
   const f = input.filters;
-  if (!f.createdFrom && !f.noContactSince) return {};
+  if (!f.createdFrom && !f.noContactSince && !f.stageMove) return {};
   const timeZone = await companyTimeZone(db);
   return {
     ...(f.createdFrom ? { createdFrom: businessDayStartUtc(f.createdFrom, timeZone) } : {}),
     ...(f.noContactSince ? { noContactSince: businessDayStartUtc(f.noContactSince, timeZone) } : {}),
+    ...(f.stageMove ? { stageMoveSince: businessDayStartUtc(f.stageMove.since, timeZone) } : {}),
   };
 }
 
@@ -54,6 +56,12 @@ function filtersOf(input: ListQuery, instants: Instants = {}): Where {
   if (instants.createdFrom) conditions.push(sql`c.created_at >= ${instants.createdFrom}`);
   if (instants.noContactSince) {
     conditions.push(sql`NOT EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = c.id AND i.occurred_at >= ${instants.noContactSince})`);
+  }
+  if (f.stageMove && instants.stageMoveSince) {
+    const side = f.stageMove.direction === 'entered' ? sql`h.to_stage` : sql`h.from_stage`;
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM customer_stage_history h WHERE h.customer_id = c.id AND h.changed_at >= ${instants.stageMoveSince} AND h.from_stage IS NOT h.to_stage AND ${side} = ${f.stageMove.stage})`,
+    );
   }
   let usesStats = false;
   if (f.industry) conditions.push(sql`c.industry = ${f.industry}`);

@@ -6,7 +6,7 @@
 import type { Connection } from '../../db/connection';
 import type { CustomerKind, LifecycleStage } from './customers.dto';
 import { computeStage } from './customers.lifecycle';
-import { addDays, businessDateIn, daysBetween } from '../core/dates';
+import { addDays, businessDateIn } from '../core/dates';
 import { allocateNumbers } from '../core/numbering';
 import { CUSTOMER_SERIES } from './customers.service';
 import { creditCodeCheckChar, customerNameKey, organisationCodeCheckChar } from './customers.rules';
@@ -117,8 +117,7 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', NULL, ?, ?, 'active', ?, ?)`,
   );
   const insertStats = db.prepare(
-    `INSERT INTO customer_stats (customer_id, lifetime_revenue, order_count, orders_last_365d, first_order_date, last_order_date, balance_due, overdue, points, open_tickets, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+    'INSERT INTO customer_stats (customer_id, updated_at) VALUES (?, ?)',
   );
   const insertContact = db.prepare(
     `INSERT INTO customer_contacts (id, customer_id, name, title, mobile, phone, email, wechat, birthday, is_primary, created_at, updated_at)
@@ -166,21 +165,12 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
       const phone = kind === 'company' && random.chance(0.6) ? `${region.areaCode}-${random.int(2000_0000, 8999_9999)}` : null;
       const created = addDays(asOf, -random.int(0, 1800));
 
-      // Order figures: 30% have not ordered; the rest spread from new to churned.
-      const hasOrders = random.chance(0.7);
-      const orderCount = hasOrders ? random.int(1, 40) : 0;
-      const firstOrder = hasOrders ? addDays(asOf, -random.int(0, Math.min(1400, Math.max(0, daysBetween(created, asOf))))) : null;
-      const lastOrder = firstOrder ? (orderCount === 1 ? firstOrder : addDays(asOf, -random.int(0, daysBetween(firstOrder, asOf)))) : null;
-      const recent = lastOrder && daysBetween(lastOrder, asOf) < 365 ? Math.min(orderCount, random.int(1, 12)) : 0;
-      const revenue = orderCount * random.int(500, 50_000) * 100;
-      // Drawn and dropped, so every later figure stays as it was: what a customer owes is posted by
-      // the receivables area's invoices and receipts, never made up here (DESIGN §3; `check` proves it).
-      const drawnBalance = hasOrders && random.chance(0.4) ? Math.round((revenue * random.int(1, 30)) / 1000) : 0;
-      if (drawnBalance && random.chance(0.3)) random.int(2, 5);
       const creditLimit = random.chance(0.6) ? random.int(10, 500) * 1000_00 : null;
       const hasInteractions = random.chance(0.6);
+      // Before any order: the order figures and the stages they lead to come from the orders the
+      // sales seeder posts next (customer_stats stays zero until then, DESIGN §3).
       const stage: LifecycleStage = computeStage(
-        { orderCount, ordersLast365d: recent, firstOrderDate: firstOrder, lastOrderDate: lastOrder, hasInteractions, fromLead: false, returnedAfterChurn: false },
+        { orderCount: 0, ordersLast365d: 0, firstOrderDate: null, lastOrderDate: null, hasInteractions, fromLead: false, returnedAfterChurn: false },
         asOf,
       );
       const createdAt = stamp(created);
@@ -220,7 +210,7 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
         createdAt,
         createdAt,
       );
-      insertStats.run(id, revenue, orderCount, recent, firstOrder, lastOrder, 0, 0, Math.floor(revenue / 10000), now);
+      insertStats.run(id, now);
       insertHistory.run(newId(), id, stage, createdAt);
 
       const contacts: { id: string; name: string; mobile: string | null; phone: string | null }[] = [];

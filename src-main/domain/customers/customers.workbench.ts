@@ -8,6 +8,7 @@ import type { WorkbenchCardSource, WorkbenchScope } from '../area';
 import type { WorkbenchFigure } from '../workbench/workbench.contract';
 import { addDays, businessDayStartUtc, daysBetween, monthStart } from '../core/dates';
 import { getSettings } from '../settings/settings.service';
+import { LIFECYCLE_STAGES, type LifecycleStage } from './customers.dto';
 
 type Db = Kysely<Database>;
 
@@ -54,15 +55,49 @@ const customerCount: WorkbenchCardSource = {
   },
 };
 
+/**
+ * 客户阶段: active customers per stage; for the owner and managers also how many customers moved
+ * into and out of each stage in the last 30 days, each a link to those customers.
+ */
 const stages: WorkbenchCardSource = {
   key: 'stages',
   permission: 'customers.read',
   async load(ctx, scope) {
-    const { rows } = await sql<{ stage: string; n: number }>`
+    const since = addDays(scope.today, -30);
+    const sinceUtc = businessDayStartUtc(since, scope.timeZone);
+    const { rows } = await sql<{ stage: LifecycleStage; n: number }>`
       SELECT c.lifecycle_stage AS stage, count(*) AS n FROM customers c
-       WHERE c.status = 'active' ${ownerCondition(scope)} GROUP BY c.lifecycle_stage ORDER BY n DESC`.execute(ctx.db);
-    if (!rows.length) return null;
-    return { key: 'stages', figures: rows.map((r) => ({ key: r.stage, count: Number(r.n), link: listLink(scope, { lifecycleStage: [r.stage] }) })) };
+       WHERE c.status = 'active' ${ownerCondition(scope)} GROUP BY c.lifecycle_stage`.execute(ctx.db);
+    const counts = new Map(rows.map((r) => [r.stage, Number(r.n)]));
+    // A customer who moved twice counts once, as the list it links to shows each customer once.
+    const moved = scope.ownerUserId
+      ? []
+      : (
+          await sql<{ stage: LifecycleStage; direction: 'entered' | 'left'; n: number }>`
+            SELECT stage, direction, count(DISTINCT customer_id) AS n FROM (
+              SELECT h.to_stage AS stage, 'entered' AS direction, h.customer_id FROM customer_stage_history h
+               WHERE h.changed_at >= ${sinceUtc} AND h.from_stage IS NOT h.to_stage
+              UNION ALL
+              SELECT h.from_stage, 'left', h.customer_id FROM customer_stage_history h
+               WHERE h.changed_at >= ${sinceUtc} AND h.from_stage IS NOT NULL AND h.from_stage IS NOT h.to_stage
+            ) m JOIN customers c ON c.id = m.customer_id WHERE c.status = 'active' GROUP BY stage, direction`.execute(ctx.db)
+        ).rows;
+    const movedCount = (stage: LifecycleStage, direction: 'entered' | 'left') => Number(moved.find((m) => m.stage === stage && m.direction === direction)?.n ?? 0);
+    const figures: WorkbenchFigure[] = [];
+    for (const stage of LIFECYCLE_STAGES) {
+      const count = counts.get(stage) ?? 0;
+      const parts = scope.ownerUserId
+        ? undefined
+        : (['entered', 'left'] as const).map((direction) => ({
+            key: direction,
+            count: movedCount(stage, direction),
+            date: since,
+            link: listLink(scope, { stageMove: { stage, direction, since } }),
+          }));
+      if (count === 0 && !parts?.some((p) => p.count > 0)) continue;
+      figures.push({ key: stage, count, link: listLink(scope, { lifecycleStage: [stage] }), ...(parts ? { parts } : {}) });
+    }
+    return figures.length ? { key: 'stages', figures } : null;
   },
 };
 

@@ -12,6 +12,7 @@ import { companyFacts } from '../orders/orders.editing';
 import { ORDER_DOCUMENT_TYPE } from '../orders/orders.kind';
 import * as orders from '../orders/orders.repository';
 import { followDeliveries } from '../orders/orders.status';
+import { refreshOrderFigures } from '../orders/orders.customer-stats';
 import { nowIso } from '../shared/ids';
 import { postMove } from '../stock/stock.ledger';
 import { releaseReservations, reserveStock, reservedFor } from '../stock/stock.reservations';
@@ -87,6 +88,7 @@ export async function postDelivery(ctx: HandlerContext, input: z.output<typeof p
   const now = nowIso();
   statement(sqlite, "UPDATE deliveries SET status = 'posted', delivery_date = ?, posted_at = ?, posted_by = ?, updated_at = ? WHERE id = ?").run(deliveryDate, now, userId, now, delivery.id);
   const status = followDeliveries(sqlite, order.id, userId, now, delivery.delivery_no);
+  refreshOrderFigures(sqlite, order.customer_id);
   ctx.audit({
     entityType: 'delivery',
     entityId: delivery.id,

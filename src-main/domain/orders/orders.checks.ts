@@ -1,4 +1,5 @@
 import type { InvariantCheck } from '../checks/invariants';
+import { orderFiguresMatchOrders } from './orders.customer-stats';
 import { ORDER_DOCUMENT_TYPE } from './orders.kind';
 
 const rowsOf = (sqlite: Parameters<InvariantCheck['run']>[0], query: string, ...params: unknown[]) => sqlite.prepare(query).all(...params) as Record<string, unknown>[];
@@ -62,4 +63,4 @@ export const reservationsWithinUndelivered: InvariantCheck = {
     ).map((r) => `order ${String(r.order_no)} (${String(r.status)}) line ${String(r.line_no)}: ${String(r.reserved)} reserved, ${String(r.undelivered)} undelivered`),
 };
 
-export const ORDER_CHECKS: InvariantCheck[] = [orderTotalsAreLineSums, deliveredMatchesDeliveries, orderStatusMatchesLines, reservationsWithinUndelivered];
+export const ORDER_CHECKS: InvariantCheck[] = [orderTotalsAreLineSums, deliveredMatchesDeliveries, orderStatusMatchesLines, reservationsWithinUndelivered, orderFiguresMatchOrders];

@@ -17,6 +17,7 @@ import { newId } from '../shared/ids';
 import { postMove } from '../stock/stock.ledger';
 import { reserveStock } from '../stock/stock.reservations';
 import type { ApprovalReason, CreditCheck } from './orders.dto';
+import { refreshOrderFigures } from './orders.customer-stats';
 import { ORDER_DOCUMENT_TYPE, ORDER_SERIES } from './orders.kind';
 import { lineAmounts, returnedShare } from './orders.rules';
 
@@ -194,6 +195,8 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
       s.creditNote.run(newId(), returnId, customerId, orderId, share.net, share.tax, share.gross, returnAt, returnAt);
       result.returns += 1;
     }
+    // The customers' order figures, from the orders just written, in one pass.
+    refreshOrderFigures(db);
     return result;
   });
   return run();

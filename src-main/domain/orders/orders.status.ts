@@ -7,6 +7,7 @@ import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import { assertTransition } from '../core/document';
+import { refreshOrderFigures } from './orders.customer-stats';
 import type { OrderStatus } from './orders.dto';
 import { ORDER_KIND } from './orders.kind';
 import * as repo from './orders.repository';
@@ -35,6 +36,8 @@ export function moveOrder(sqlite: Sqlite, order: Pick<repo.OrderRecord, 'id' | '
      WHERE id = @id`,
   ).run({ id: order.id, to: move.to, now: move.now });
   repo.insertEvent(sqlite, { orderId: order.id, from: order.status, to: move.to, comment: move.comment ?? null, userId: move.userId, at: move.now });
+  const customerId = sqlite.prepare('SELECT customer_id FROM sales_orders WHERE id = ?').pluck().get(order.id) as string;
+  refreshOrderFigures(sqlite, customerId);
 }
 
 /**

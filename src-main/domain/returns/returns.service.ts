@@ -21,6 +21,7 @@ import { activeWarehouse } from '../stock/stock.documents';
 import { postMove } from '../stock/stock.ledger';
 import { returnSerials, scrapReturnedSerials } from '../stock/stock.serials';
 import type { returnCreateInput, SalesReturn } from './returns.contract';
+import { refreshOrderFigures } from '../orders/orders.customer-stats';
 import { getReturn } from './returns.read';
 
 /** TH-2026-000123 (退货). */
@@ -101,6 +102,7 @@ export async function createReturn(ctx: HandlerContext, input: z.output<typeof r
     insertLine.run(lineId, id, line.id, product.id, wanted.quantity, wanted.disposition, amounts.net, amounts.tax, amounts.gross, JSON.stringify(wanted.serials));
     statement(sqlite, 'UPDATE sales_order_lines SET returned_quantity = returned_quantity + ? WHERE id = ?').run(wanted.quantity, line.id);
   });
+  refreshOrderFigures(sqlite, order.customer_id);
   const totals = sumTaxLines(lines.map((l) => l.amounts));
   statement(
     sqlite,

@@ -23,6 +23,8 @@ export interface WorkbenchFigure {
   /** A date the renderer shows beside it (a birthday, an expected close). */
   date?: string;
   link: WorkbenchLink | null;
+  /** Figures shown beside this one, each with its own link (a stage's customers moved in and out in 30 days). */
+  parts?: WorkbenchFigure[];
 }
 
 export interface WorkbenchCard {

@@ -34,7 +34,7 @@ async function signIn(backend: RunningBackend, username: string) {
 async function linkedTotals(call: Awaited<ReturnType<typeof signIn>>, workbench: Workbench) {
   const compared: { figure: string; count: number; total: number }[] = [];
   for (const c of workbench.cards) {
-    for (const f of c.figures) {
+    for (const f of c.figures.flatMap((f) => [f, ...(f.parts ?? []).map((p) => ({ ...p, key: `${f.key}.${p.key}` }))])) {
       if (!f.link?.method) continue;
       const page = (await call(f.link.method as MethodName, { filters: f.link.filters ?? {}, page: 1, pageSize: 1 })) as { total: number; totalIsExact?: boolean };
       compared.push({ figure: `${c.key}.${f.key}${f.label ? `.${f.label}` : ''}`, count: f.count, total: page.total });
@@ -129,6 +129,35 @@ describe('the workbench rules', () => {
     expect(figure(all, 'pipeline', 'proposal')).toMatchObject({ count: 1, amount: 1_200_000 });
     expect(figure(all, 'leadsByChannel', 'channel', '展会')!.count).toBe(1);
     expect(figure(all, 'teamActivity', 'interactions', 'sales')!.count).toBe(1);
+  });
+
+  it("gives the owner each stage's customers with those who moved in and out in 30 days, each matching its list, and a salesperson only her own stages", async () => {
+    const { owner, sales, salesId } = await book();
+    const moved = await owner.ok('customers.create', aCustomer({ name: '苏州恒通建材有限公司', ownerUserId: salesId }));
+    await owner.ok('customers.create', aCustomer({ name: '杭州嘉禾贸易有限公司' }));
+    await owner.ok('customers.setStage', { id: moved.id, stage: 'active', reason: '老客户，已在别处合作' });
+
+    const bench = await owner.ok('workbench.cards', {});
+    const stage = (key: string) => figure(bench, 'stages', key)!;
+    const part = (key: string, direction: string) => stage(key).parts!.find((p) => p.key === direction)!.count;
+    expect(card(bench, 'stages')!.figures.map((f) => [f.key, f.count])).toEqual([
+      ['prospect', 1],
+      ['active', 1],
+    ]);
+    expect([part('prospect', 'entered'), part('prospect', 'left'), part('active', 'entered'), part('active', 'left')]).toEqual([2, 1, 1, 0]);
+    const left = await owner.ok('customers.list', { filters: stage('prospect').parts!.find((p) => p.key === 'left')!.link!.filters as never });
+    expect(left.rows.map((r) => r.id)).toEqual([moved.id]);
+    for (const c of await linkedTotals(owner.ok as never, bench)) expect({ figure: c.figure, total: c.total }).toEqual({ figure: c.figure, total: c.count });
+
+    const mine = await sales.ok('workbench.cards', {});
+    expect(card(mine, 'stages')!.figures.map((f) => [f.key, f.count, f.parts])).toEqual([['active', 1, undefined]]);
+  });
+
+  it('refuses a list filter on stage moves without a valid stage', async () => {
+    const { owner } = await book();
+    const result = await owner.call('customers.list', { filters: { stageMove: { stage: 'gone', direction: 'entered', since: today() } } as never });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.issues?.[0]?.path).toBe('filters.stageMove.stage');
   });
 
   it('shows birthdays and anniversaries of cooperation in the coming week, soonest first', async () => {

@@ -12,7 +12,8 @@ function Field({ label, children, mono }: { label: string; children: ReactNode; 
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" ff={mono && !empty ? 'monospace' : undefined} c={empty ? 'dimmed' : undefined} style={{ wordBreak: 'break-all' }}>
+      {/* A code or account number reads as one: it never wraps mid-number; words wrap between words. */}
+      <Text size="sm" ff={mono && !empty ? 'monospace' : undefined} c={empty ? 'dimmed' : undefined} style={mono ? { whiteSpace: 'nowrap' } : { overflowWrap: 'anywhere' }}>
         {empty ? '—' : children}
       </Text>
     </div>

@@ -1,7 +1,8 @@
-import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { WorkbenchCard as Card_, WorkbenchFigure, WorkbenchLink } from '../../../../src-main/domain/workbench/workbench.contract';
+import { STAGE_NEXT_ACTIONS, type LifecycleStage } from '../../../../src-main/domain/customers/customers.dto';
 import { formatFenCompact } from '../../../format';
 
 /** The list a figure opens, filtered as the figure was counted (the list's `?f=`). */
@@ -21,6 +22,34 @@ function useFigureLabel() {
   };
 }
 
+/** A stage's customers moved in (+) or out (−) in 30 days, each a link to those customers. */
+function StageMoves({ parts }: { parts: WorkbenchFigure[] }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={8} wrap="nowrap">
+      {parts.map((part) => {
+        const text = (
+          <Text span size="sm" c={part.count === 0 ? 'dimmed' : part.key === 'entered' ? 'teal' : 'orange'} style={{ whiteSpace: 'nowrap' }}>
+            {part.key === 'entered' ? '+' : '−'}
+            {part.count}
+          </Text>
+        );
+        return (
+          <Tooltip key={part.key} label={t(`dashboard.figure.${part.key}`, { count: part.count })} withArrow>
+            {part.link && part.count > 0 ? (
+              <Anchor component={Link} to={hrefOf(part.link)} underline="hover" data-testid={`figure-move-${part.key}`}>
+                {text}
+              </Anchor>
+            ) : (
+              <span data-testid={`figure-move-${part.key}`}>{text}</span>
+            )}
+          </Tooltip>
+        );
+      })}
+    </Group>
+  );
+}
+
 function FigureRow({ card, figure, followUpDays }: { card: string; figure: WorkbenchFigure; followUpDays: number }) {
   const { t } = useTranslation();
   const labelOf = useFigureLabel();
@@ -35,10 +64,18 @@ function FigureRow({ card, figure, followUpDays }: { card: string; figure: Workb
   );
   return (
     <Group justify="space-between" wrap="nowrap" gap="xs" data-testid={`figure-${card}-${figure.key}`}>
-      <Text size="sm" truncate>
-        {label}
-      </Text>
+      <Stack gap={0} style={{ minWidth: 0 }}>
+        <Text size="sm" truncate>
+          {label}
+        </Text>
+        {card === 'stages' && !figure.parts && figure.key in STAGE_NEXT_ACTIONS && (
+          <Text size="xs" c="dimmed" truncate data-testid="stage-next-action">
+            {STAGE_NEXT_ACTIONS[figure.key as LifecycleStage].map((a) => t(`customers.nextAction.${a}`)).join(t('customers.nextAction.separator'))}
+          </Text>
+        )}
+      </Stack>
       <Group gap={6} wrap="nowrap">
+        {figure.parts && <StageMoves parts={figure.parts} />}
         {figure.amount !== undefined && (
           <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
             {formatFenCompact(figure.amount)}
@@ -71,6 +108,11 @@ export function WorkbenchCard({ card, followUpDays }: { card: Card_; followUpDay
           </Text>
         ) : (
           card.figures.map((figure) => <FigureRow key={`${figure.key}-${figure.label ?? ''}-${figure.date ?? ''}`} card={card.key} figure={figure} followUpDays={followUpDays} />)
+        )}
+        {card.key === 'stages' && card.figures.some((f) => f.parts) && (
+          <Text size="xs" c="dimmed">
+            {t('dashboard.stagesHint')}
+          </Text>
         )}
         {card.key === 'followUp' && (
           <Text size="xs" c="dimmed">
