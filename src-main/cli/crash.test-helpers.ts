@@ -58,18 +58,23 @@ export function copyOf(db: string): string {
   return copy;
 }
 
-export interface StressRun {
-  /** Resolves at the first acknowledged order number. */
+export interface CliRun {
+  /** Resolves at the first line on stdout (for stress: the first acknowledged order number). */
   firstOrder: Promise<void>;
-  /** Order numbers printed so far (whole lines only). */
+  /** Lines printed so far on stdout, whole lines only (for stress: order numbers). */
   acknowledged(): string[];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
   kill(): void;
 }
 
 /** `stress orders --count N` as its own process, optionally through a wrapper (prlimit, setpriv). */
-export function startStress(cliFile: string, db: string, count: number, wrapper: string[] = []): StressRun {
-  const [command, ...args] = [...wrapper, process.execPath, cliFile, 'stress', 'orders', '--count', String(count), '--db', db];
+export function startStress(cliFile: string, db: string, count: number, wrapper: string[] = []): CliRun {
+  return runCliProcess(cliFile, ['stress', 'orders', '--count', String(count), '--db', db], wrapper);
+}
+
+/** A command of the bundled CLI as its own process; its stdout lines are what it acknowledged. */
+export function runCliProcess(cliFile: string, argv: string[], wrapper: string[] = []): CliRun {
+  const [command, ...args] = [...wrapper, process.execPath, cliFile, ...argv];
   const child = spawn(command!, args, { env: { ...process.env, DESK_ERP_MIGRATIONS_DIR: path.join(ROOT, 'migrations') }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SeededRandom } from '../seed/random';
-import { aShop, bundledCli, cli, copyOf, exportedOrderNumbers, integrityOf, orderCount, startStress, wrapperWorks } from './crash.test-helpers';
+import { aShop, bundledCli, cli, copyOf, exportedOrderNumbers, integrityOf, orderCount, runCliProcess, startStress, wrapperWorks } from './crash.test-helpers';
 
 /**
  * The crash test of issue #9: `stress orders` as a real process, killed with SIGKILL at random
@@ -91,6 +91,16 @@ describe('stress orders as a process of its own', () => {
     expect((await cli('check', '--db', db, '--json')).code).toBe(0);
     const exported = await exportedOrderNumbers(db);
     expect(printed.filter((orderNo) => !exported.has(orderNo))).toEqual([]);
+  });
+
+  it('says plainly when the disk refuses to create a new book at all', { timeout: 60_000 }, async () => {
+    const wrapper = ['prlimit', `--fsize=${16 * 1024}`, '--'];
+    if (!needs(wrapperWorks(wrapper), 'prlimit (util-linux)')) return;
+    const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-crash-new-')), 'desk-erp.sqlite');
+    const run = runCliProcess(bundle.file, ['init', '--db', db, '--company', '南京博雅食品有限公司', '--owner', 'boss', '--password', 'secret-123'], wrapper);
+    const { code, stderr } = await run.exited;
+    expect(code).toBe(1);
+    expect(stderr).toMatch(new RegExp(`^Could not write to the data file ${db}: the disk refused the write .*\\(SQLITE_IOERR_[A-Z]+\\); nothing of this change was saved\\.\n$`));
   });
 
   it('refuses a read-only data file by name before writing anything', { timeout: 60_000 }, async () => {
