@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,18 @@ async function apiCall<T>(page: Page, method: string, input: unknown): Promise<{
     },
     [method, input] as const,
   );
+}
+
+/** Clicks the visible table's 导出 Excel and reads the file the browser saved: its name and rows (cell values from column A). */
+async function downloadedSheet(page: Page): Promise<{ name: string; rows: unknown[][] }> {
+  const downloading = page.waitForEvent('download');
+  await page.locator('[data-testid="table-export"]:visible').click();
+  const downloaded = await downloading;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await downloaded.path())!);
+  const rows: unknown[][] = [];
+  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return { name: downloaded.suggestedFilename(), rows };
 }
 
 const customerNames = async (page: Page) =>
@@ -52,6 +65,12 @@ describe.runIf(run)('backup and restore in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid^="restore-desk-erp-"][data-testid$="-manual.sqlite"]').count()).toBe(1);
     await page.getByTestId('backup-last').waitFor();
     await screenshot(page, 'backup-01-page');
+    const backups = await downloadedSheet(page);
+    expect(backups.name).toMatch(/^备份列表-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(backups.rows.map((row) => row.slice(1))).toEqual([
+      [backup.list.kind, '大小（字节）', backup.list.name],
+      [backup.list.kinds.manual, expect.any(Number), expect.stringMatching(/^desk-erp-.*-manual\.sqlite$/)],
+    ]);
 
     expect((await apiCall(page, 'customers.create', { kind: 'company', name: '备份之后的客户', contacts: [{ name: '陈静', mobile: '13912345679' }] })).ok).toBe(true);
     expect(await customerNames(page)).toEqual(['备份之后的客户', '备份之前的客户'].sort());
@@ -100,5 +119,16 @@ describe.runIf(run)('backup and restore in Chromium', () => {
     await page.getByText('intruder').waitFor();
     await page.getByText(zhCN.audit.security.reasons.unknown_user).waitFor();
     await screenshot(page, 'backup-05-security-log');
+    const log = await downloadedSheet(page);
+    expect(log.name).toMatch(/^安全日志-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(log.rows.map((row) => row.slice(1))).toEqual([
+      [zhCN.audit.security.event, zhCN.audit.security.username, zhCN.audit.security.reason, zhCN.audit.transport],
+      [zhCN.audit.security.events.sign_in_failed, 'intruder', zhCN.audit.security.reasons.unknown_user, zhCN.audit.transports.http],
+    ]);
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await screenshot(page, 'backup-06-security-log-1024');
+    await page.locator('[data-nav="backup"]').click();
+    await page.getByText(backup.list.title, { exact: true }).waitFor();
+    await screenshot(page, 'backup-07-page-1024');
   });
 });

@@ -51,6 +51,27 @@ describe('dispatch', () => {
     expect((await api.ok('audit.list', { method: 'users.create' })).total).toBe(0);
   });
 
+  it('says a refused write is the disk’s doing, naming the file, when SQLite ran out of space mid-transaction', async () => {
+    const api = await ownerApi();
+    const original = api.backend.registry.handlers['users.create']!;
+    api.backend.registry.handlers['users.create'] = async (input, ctx) => {
+      await original(input, ctx);
+      // What SQLite does on ENOSPC: it rolls the transaction back itself and reports SQLITE_FULL.
+      ctx.sqlite.exec('ROLLBACK');
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    };
+    const result = await api.call('users.create', { username: 'zhao', displayName: '赵六', role: 'sales', password: 'secret-123' });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'STORAGE',
+        message: `Could not write to the data file ${api.backend.conn.file}: the disk is full (SQLITE_FULL); nothing of this change was saved.`,
+        issues: [{ path: '', code: 'disk_full', params: { file: api.backend.conn.file }, message: 'The disk is full' }],
+      },
+    });
+    expect(countRows(api, 'users')).toBe(1);
+  });
+
   it('never sends a stack trace to the caller', async () => {
     const api = await ownerApi();
     api.backend.registry.handlers['settings.get'] = async () => {

@@ -6,6 +6,7 @@ import type { AuditChange, HandlerContext, SecurityEvent } from '../domain/conte
 import { handlerContext } from '../backend/read-context';
 import { appendAudit } from '../domain/audit/audit.service';
 import { appendSecurityEvents } from '../domain/audit/security-log';
+import { storageFailure } from '../db/storage-errors';
 import { AppError, validationError } from './errors';
 import { issuesFromZod } from './issues';
 import type { ApiEvent, Result } from './result';
@@ -77,6 +78,9 @@ export async function dispatch(backend: Backend, call: CallContext, method: stri
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toApiError() };
     const reference = backend.logError(method, error, { userId: call.session.user?.id ?? null });
+    // Logged as well: a failing disk is worth finding in the log, but the caller is told plainly.
+    const refusedWrite = storageFailure(error, backend.conn.file);
+    if (refusedWrite) return { ok: false, error: refusedWrite.toApiError() };
     return {
       ok: false,
       error: { code: 'INTERNAL', message: `Something went wrong inside Desk ERP; the details are in the log file (reference ${reference}).`, details: { reference } },

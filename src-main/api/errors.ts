@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'INSUFFICIENT_STOCK',
   'PERIOD_LOCKED',
   'CANCELLED',
+  'STORAGE',
   'INTERNAL',
 ] as const;
 

@@ -8,6 +8,7 @@ import { buildRegistry } from '../backend/registry';
 import { AREAS } from '../domain/areas';
 import type { Session } from '../api/session';
 import { openDatabase } from '../db/connection';
+import { storageFailure } from '../db/storage-errors';
 import { appliedVersions, loadMigrations, migrate, NewerDatabaseError } from '../db/migrate';
 import { backupInto } from '../domain/backup/backup.service';
 import { restoreDatabaseFile } from '../backend/restore';
@@ -92,7 +93,8 @@ export async function runCli(argv: string[], out: Output): Promise<number | null
         throw new UsageError(`Unknown command ${command}`);
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // A write refused outside any method (creating or migrating the file) is worded as dispatch words one.
+    const message = storageFailure(error, dbFile)?.message ?? (error instanceof Error ? error.message : String(error));
     if (json) out.stdout.write(`${JSON.stringify({ ok: false, error: { code: error instanceof UsageError ? 'USAGE' : 'ERROR', message } })}\n`);
     else out.stderr.write(`${message}\n${error instanceof UsageError ? `\n${USAGE}` : ''}`);
     return error instanceof UsageError ? 2 : 1;

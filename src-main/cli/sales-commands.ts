@@ -45,8 +45,11 @@ export async function stressCommand(dbFile: string, rest: string[], args: Parsed
       const result = await backend.call({ session, transport: 'cli' }, 'orders.place', { customerId: customers[i % customers.length]!, lines: [{ productId: product.id, quantity: 1 }] });
       if (!result.ok) {
         stderr.write(`Order ${i + 1} refused: ${result.error.code} ${result.error.message}\n`);
+        // A disk that refused one write refuses the next: stop rather than fail N times.
+        if (result.error.code === 'STORAGE') return 1;
         continue;
       }
+      // process.stdout writes to files and pipes synchronously on POSIX: the line is out before the next order starts.
       stdout.write(`${(result.data as OutputOf<'orders.place'>).orderNo}\n`);
       placed += 1;
     }

@@ -39,6 +39,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
   if (file !== ':memory:') {
     assertLocalDisk(file);
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    if (!options.readonly) assertWritable(file);
   }
   const nativeBinding = options.nativeBinding ?? process.env.DESK_ERP_NATIVE_BINDING;
   const sqlite = new BetterSqlite3(file, {
@@ -78,6 +79,30 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
 export function openFile(file: string, options: { readonly?: boolean } = {}): Sqlite {
   const nativeBinding = process.env.DESK_ERP_NATIVE_BINDING;
   return new BetterSqlite3(file, { readonly: options.readonly ?? false, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+}
+
+/**
+ * SQLite quietly opens a file it may not write as read-only, and the first write then fails with
+ * "attempt to write a readonly database"; say which file and why before anything is done.
+ */
+export function assertWritable(file: string): void {
+  const full = path.resolve(file);
+  const folder = path.dirname(full);
+  if (fs.existsSync(full) && !mayWrite(full)) {
+    throw new Error(`The data file ${full} is read-only: Desk ERP must be able to write to it. Give your account write permission on the file, or copy it to a folder of your own; nothing was changed.`);
+  }
+  if (!mayWrite(folder)) {
+    throw new Error(`The folder ${folder} that holds the data file is read-only: Desk ERP keeps its working files (-wal, -shm) beside the database. Give your account write permission on the folder, or move the file; nothing was changed.`);
+  }
+}
+
+function mayWrite(target: string): boolean {
+  try {
+    fs.accessSync(target, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const SYNCED_FOLDER_MARKERS = [

@@ -37,4 +37,27 @@ describe('preparedOnce (the statements Kysely runs)', () => {
     const rows = await conn.db.selectFrom('t' as never).selectAll().execute();
     expect(rows).toHaveLength(3);
   });
+
+  it('reports the error that ended a transaction SQLite had already rolled back, not the failed ROLLBACK after it', async () => {
+    const conn = openDatabase(':memory:');
+    conn.sqlite.exec('CREATE TABLE t (n INTEGER)');
+    const diskFull = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    const transaction = conn.db.transaction().execute(async (trx) => {
+      await trx.insertInto('t' as never).values({ n: 1 } as never).execute();
+      // SQLite's own rollback on SQLITE_FULL or SQLITE_IOERR.
+      conn.sqlite.exec('ROLLBACK');
+      throw diskFull;
+    });
+    await expect(transaction).rejects.toBe(diskFull);
+    expect(await conn.db.selectFrom('t' as never).selectAll().execute()).toEqual([]);
+    // A transaction still open is rolled back as ever.
+    await expect(
+      conn.db.transaction().execute(async (trx) => {
+        await trx.insertInto('t' as never).values({ n: 2 } as never).execute();
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(conn.sqlite.inTransaction).toBe(false);
+    expect(await conn.db.selectFrom('t' as never).selectAll().execute()).toEqual([]);
+  });
 });

@@ -12,6 +12,8 @@ export function statement(sqlite: Sqlite, sql: string): Statement {
   return prepared;
 }
 
+const ALREADY_ROLLED_BACK = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) } as unknown as Statement;
+
 /**
  * What Kysely's SQLite dialect is given instead of the connection itself: the same connection whose
  * `prepare` keeps the last `capacity` statements by their SQL, so a screen's queries are prepared
@@ -22,6 +24,9 @@ export function preparedOnce(sqlite: Sqlite, capacity = 500): { prepare(sql: str
   const statements = new Map<string, Statement>();
   return {
     prepare(sql) {
+      // SQLite rolls a transaction back itself when a write fails for want of disk (SQLITE_FULL, IOERR);
+      // Kysely's own ROLLBACK would then fail with "no transaction is active" and hide why it failed.
+      if (sql === 'rollback' && !sqlite.inTransaction) return ALREADY_ROLLED_BACK;
       let prepared = statements.get(sql);
       if (prepared) {
         // Most recently used last, so the first entry is the one to drop.

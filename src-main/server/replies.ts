@@ -26,6 +26,7 @@ export const STATUS_FOR: Record<ErrorCode, number> = {
   INSUFFICIENT_STOCK: 422,
   PERIOD_LOCKED: 422,
   CANCELLED: 409,
+  STORAGE: 507,
   INTERNAL: 500,
 };
 

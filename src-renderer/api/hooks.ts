@@ -51,8 +51,8 @@ export function errorMessage(error: unknown): string {
     if (error.code === 'INTERNAL' && error.message === 'network') return i18n.t('errors.network');
     // The reference finds the error's lines in the log file when the owner asks for help.
     if (error.code === 'INTERNAL' && error.details.reference) return `${i18n.t('errors.INTERNAL')} · ${i18n.t('errors.reference', { reference: error.details.reference })}`;
-    // A refused input says which field and why.
-    if ((error.code === 'VALIDATION' || error.code === 'CONFLICT') && error.issues.length > 0) {
+    // A refused input says which field and why; a refused write says what the disk did.
+    if ((error.code === 'VALIDATION' || error.code === 'CONFLICT' || error.code === 'STORAGE') && error.issues.length > 0) {
       return `${i18n.t(`errors.${error.code}`)}：${describeIssue(error.issues[0]!)}`;
     }
     return i18n.t(`errors.${error.code}`);

@@ -496,6 +496,7 @@ const en: Catalog = {
     INSUFFICIENT_STOCK: 'Not enough stock',
     PERIOD_LOCKED: 'That accounting period is closed',
     CANCELLED: 'Cancelled',
+    STORAGE: 'Could not save to the data file; nothing was changed',
     INTERNAL: 'Something went wrong inside Desk ERP; the details are in the log',
     network: 'Cannot reach the Desk ERP service',
     reference: 'Reference: {{reference}}',

@@ -495,6 +495,7 @@ const zhCN = {
     INSUFFICIENT_STOCK: '库存不足',
     PERIOD_LOCKED: '该会计期间已结账',
     CANCELLED: '操作已取消',
+    STORAGE: '无法写入数据文件，本次操作未保存',
     INTERNAL: '系统内部出错，详情已写入日志',
     network: '无法连接到 Desk ERP 服务',
     reference: '错误编号：{{reference}}',

@@ -522,6 +522,7 @@ const zhTW: Catalog = {
     INSUFFICIENT_STOCK: "庫存不足",
     PERIOD_LOCKED: "該會計期間已結帳",
     CANCELLED: "操作已取消",
+    STORAGE: "無法寫入資料檔，本次操作未儲存",
     INTERNAL: "系統內部出錯，詳情已寫入日誌",
     network: "無法連線到 Desk ERP 服務",
     reference: "錯誤編號：{{reference}}"

@@ -48,6 +48,12 @@ export const exportCampaignsInput = leadsContract['leads.listCampaigns'].input.o
 /** The activity log's query (audit.list) without its paging. */
 export const exportAuditLogInput = auditContract['audit.list'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
 
+/** The security log's query (audit.security) without its paging. */
+export const exportSecurityLogInput = auditContract['audit.security'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
+
+/** Every backup in the backup folder, newest first. */
+export const exportBackupsInput = z.object(fileFields).strict();
+
 /** The product list's query (catalog.list) without its paging. */
 export const exportProductsInput = z.object({ ...productListQuery, ...fileFields }).strict();
 /** The sales order list's query (orders.list) without its paging; the lines export takes the lines of those orders. */
@@ -81,6 +87,8 @@ export const exportsContract = {
   'exports.orders': method<ExportFile>()({ input: exportOrdersInput, permission: 'sales.read', mutates: false }),
   'exports.orderLines': method<ExportFile>()({ input: exportOrdersInput, permission: 'sales.read', mutates: false }),
   'exports.auditLog': method<ExportFile>()({ input: exportAuditLogInput, permission: 'audit.read', mutates: false }),
+  'exports.securityLog': method<ExportFile>()({ input: exportSecurityLogInput, permission: 'audit.security', mutates: false }),
+  'exports.backups': method<ExportFile>()({ input: exportBackupsInput, permission: 'backup.run', mutates: false }),
   /** Whoever may page through the catalog may take it as a file (商品档案). */
   'exports.products': method<ExportFile>()({ input: exportProductsInput, permission: 'catalog.read', mutates: false }),
   'exports.stock': method<ExportFile>()({ input: exportStockInput, permission: 'stock.read', mutates: false }),

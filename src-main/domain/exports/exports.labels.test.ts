@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import backupEn from '../../../src-renderer/features/backup/messages.en';
+import backupZhCN from '../../../src-renderer/features/backup/messages.zh-CN';
+import backupZhTW from '../../../src-renderer/features/backup/messages.zh-TW';
 import catalogEn from '../../../src-renderer/features/catalog/messages.en';
 import catalogZhCN from '../../../src-renderer/features/catalog/messages.zh-CN';
 import catalogZhTW from '../../../src-renderer/features/catalog/messages.zh-TW';
@@ -15,6 +18,8 @@ import en from '../../../src-renderer/i18n/en';
 import zhCN from '../../../src-renderer/i18n/zh-CN';
 import zhTW from '../../../src-renderer/i18n/zh-TW';
 import { AUDIT_EXPORT_WORDS } from '../audit/audit-export.messages';
+import { SECURITY_EXPORT_WORDS } from '../audit/security-log.export';
+import { BACKUP_EXPORT_WORDS } from '../backup/backup.export';
 import { PRODUCT_EXPORT_WORDS } from '../catalog/catalog.export';
 import { CUSTOMER_KINDS, CUSTOMER_SIZES, CUSTOMER_STATUSES, LIFECYCLE_STAGES } from '../customers/customers.dto';
 import { CUSTOMER_EXPORT_WORDS } from '../customers/customers.export';
@@ -24,9 +29,9 @@ import { CAMPAIGN_EXPORT_WORDS, LEAD_EXPORT_WORDS } from '../leads/leads.export'
 
 /** The renderer's catalogs per language, as i18next mounts them. */
 const CATALOGS = {
-  'zh-CN': { core: zhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, catalog: catalogZhCN },
-  en: { core: en, customers: customersEn, imports: importsEn, leads: leadsEn, catalog: catalogEn },
-  'zh-TW': { core: zhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, catalog: catalogZhTW },
+  'zh-CN': { core: zhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, catalog: catalogZhCN, backup: backupZhCN },
+  en: { core: en, customers: customersEn, imports: importsEn, leads: leadsEn, catalog: catalogEn, backup: backupEn },
+  'zh-TW': { core: zhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, catalog: catalogZhTW, backup: backupZhTW },
 };
 
 const LANGUAGES = Object.keys(CATALOGS) as (keyof typeof CATALOGS)[];
@@ -86,5 +91,21 @@ describe.each(LANGUAGES)('export words in %s agree with the screens', (language)
     expect(words.transports).toEqual(audit.transports);
     expect(words.fields).toEqual(audit.fields);
     expect([words.yes, words.no]).toEqual([catalog.core.common.yes, catalog.core.common.no]);
+  });
+
+  it('security log: its tab’s name, headers, events and reasons', () => {
+    const words = SECURITY_EXPORT_WORDS[language];
+    const security = catalog.core.audit.security;
+    expect(words.file).toBe(catalog.core.audit.tabs.security);
+    expect(words.column).toEqual({ event: security.event, username: security.username, reason: security.reason });
+    expect(words.events).toEqual(security.events);
+    expect(words.reasons).toEqual(security.reasons);
+  });
+
+  it('backups: headers and how each backup was made, as the backup list shows them', () => {
+    const words = BACKUP_EXPORT_WORDS[language];
+    const list = catalog.backup.list;
+    expect(words.column).toEqual({ at: list.at, kind: list.kind, name: list.name });
+    expect(words.kinds).toEqual(list.kinds);
   });
 });

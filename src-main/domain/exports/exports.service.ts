@@ -10,6 +10,10 @@ import { fieldIssue } from '../../api/issues';
 import type { Page } from '../../api/paging';
 import { auditExportTable } from '../audit/audit.export';
 import { listAudit } from '../audit/audit.service';
+import { listSecurityLog } from '../audit/security-log';
+import { securityLogExportTable } from '../audit/security-log.export';
+import { backupExportTable } from '../backup/backup.export';
+import { listBackups } from '../backup/backup.service';
 import { productExportTable } from '../catalog/catalog.export';
 import { listProducts } from '../catalog/catalog.service';
 import { customerExportTable } from '../customers/customers.export';
@@ -36,11 +40,13 @@ import type {
   ExportFile,
   ExportFormat,
   exportAuditLogInput,
+  exportBackupsInput,
   exportCampaignsInput,
   exportCustomersInput,
   exportLeadsInput,
   exportOrdersInput,
   exportProductsInput,
+  exportSecurityLogInput,
   exportPurchaseOrdersInput,
   exportStockInput,
   exportStockMovesInput,
@@ -112,6 +118,15 @@ export function exportCampaigns(input: z.output<typeof exportCampaignsInput>, ct
 
 export function exportAuditLog(input: z.output<typeof exportAuditLogInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(auditExportTable(input.language ?? null), pages((page, pageSize) => listAudit(ctx.db, { ...input, page, pageSize })), input, ctx);
+}
+
+export function exportSecurityLog(input: z.output<typeof exportSecurityLogInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(securityLogExportTable, pages((page, pageSize) => listSecurityLog(ctx.db, { ...input, page, pageSize })), input, ctx);
+}
+
+/** `dbFile` finds the backup folder: the one set in the app, or the default beside the database. */
+export function exportBackups(input: z.output<typeof exportBackupsInput>, ctx: HandlerContext, dbFile: string): Promise<ExportFile> {
+  return exportTable(backupExportTable, pages((page, pageSize) => listBackups(ctx, dbFile, { page, pageSize })), input, ctx);
 }
 
 export function exportProducts(input: z.output<typeof exportProductsInput>, ctx: HandlerContext): Promise<ExportFile> {

@@ -81,6 +81,7 @@ const messages: Messages = {
     not_absolute: 'A full path, such as D:\\Backups or /home/me/backups',
     disk_full: 'The disk is full',
     not_writable: 'Desk ERP may not write there',
+    disk_error: 'The disk refused the write: it may be full or failing',
     stock_short: 'Line {{lineNo}} {{productCode}} is short: {{available}} available of {{quantity}}; choose what to do',
     wrong_product: '{{productCode}} is not on this delivery: check the goods picked',
     already_picked: 'All {{quantity}} of {{productCode}} are already picked',

@@ -84,6 +84,7 @@ const messages = {
     not_absolute: '请填写完整路径，例如 D:\\备份 或 /home/me/backups',
     disk_full: '磁盘空间不足',
     not_writable: '没有写入权限',
+    disk_error: '磁盘拒绝写入：可能已满或出现故障',
     stock_short: '第 {{lineNo}} 行 {{productCode}} 缺货：可用 {{available}}，订购 {{quantity}}；请选择缺货处理方式',
     wrong_product: '{{productCode}} 不在这张发货单上，请检查是否拿错货',
     already_picked: '{{productCode}} 已拣够 {{quantity}}，不能再多拣',

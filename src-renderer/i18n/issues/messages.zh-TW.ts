@@ -81,6 +81,7 @@ const zhTW: Messages = {
     not_absolute: "請填寫完整路徑，例如 D:\\備份 或 /home/me/backups",
     disk_full: "磁碟空間不足",
     not_writable: "沒有寫入權限",
+    disk_error: "磁碟拒絕寫入：可能已滿或發生故障",
     stock_short: "第 {{lineNo}} 列 {{productCode}} 缺貨：可用 {{available}}，訂購 {{quantity}}；請選擇缺貨處理方式",
     wrong_product: "{{productCode}} 不在這張出貨單上，請檢查是否拿錯貨",
     already_picked: "{{productCode}} 已揀夠 {{quantity}}，不能再多揀",

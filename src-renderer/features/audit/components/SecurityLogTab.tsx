@@ -4,7 +4,9 @@ import { IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SecurityEntry } from '../../../../src-main/domain/audit/audit.contract';
+import { api } from '../../../api/client';
 import { DataTable, type Column } from '../../../components/DataTable';
+import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
 import { formatTimestamp } from '../../../format';
 import { DateField } from '../../../components/DateField';
@@ -42,6 +44,12 @@ export function SecurityLogTab() {
     { key: 'transport', header: t('audit.transport'), render: (e) => t(`audit.transports.${e.transport}`, { defaultValue: e.transport }), nowrap: true },
   ];
   const set = (key: keyof typeof filters) => (value: string | null) => setFilters({ ...filters, [key]: value ?? '' });
+  const query = {
+    username: debounced.username.trim() || undefined,
+    event: (EVENTS as readonly string[]).includes(debounced.event) ? (debounced.event as SecurityEntry['event']) : undefined,
+    from: valid(debounced.from),
+    to: valid(debounced.to),
+  };
 
   return (
     <Stack gap={0}>
@@ -64,12 +72,8 @@ export function SecurityLogTab() {
       </Group>
       <DataTable
         method="audit.security"
-        input={{
-          username: debounced.username.trim() || undefined,
-          event: (EVENTS as readonly string[]).includes(debounced.event) ? (debounced.event as SecurityEntry['event']) : undefined,
-          from: valid(debounced.from),
-          to: valid(debounced.to),
-        }}
+        input={query}
+        onExport={async () => saveExport(await api.exports.securityLog({ ...query, format: 'xlsx', language: exportLanguage() }))}
         columns={columns}
         rowKey={(e) => e.id}
         minWidth={860}

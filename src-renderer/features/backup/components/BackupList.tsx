@@ -2,7 +2,9 @@ import { Badge, Button, Paper, Title } from '@mantine/core';
 import { IconDatabase, IconRestore } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { BackupFile } from '../../../../src-main/domain/backup/backup.contract';
+import { api } from '../../../api/client';
 import { DataTable, type Column } from '../../../components/DataTable';
+import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
 import { formatTimestamp } from '../../../format';
 import { formatBytes } from '../backup.queries';
@@ -36,6 +38,7 @@ export function BackupList({ onRestore }: { onRestore: (backup: BackupFile) => v
       <DataTable
         method="backup.list"
         input={{}}
+        onExport={async () => saveExport(await api.exports.backups({ format: 'xlsx', language: exportLanguage() }))}
         columns={columns}
         rowKey={(b) => b.name}
         minWidth={760}
