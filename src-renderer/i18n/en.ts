@@ -423,6 +423,7 @@ const en: Catalog = {
     scopeOwn: 'Counting only your own customers, leads and deals',
     scopeAll: 'The whole company',
     card: {
+      receivables: 'Receivables',
       followUp: 'To follow up today',
       customers: 'Customers',
       stages: 'Customers by stage',
@@ -433,6 +434,9 @@ const en: Catalog = {
       leadsByChannel: 'Leads by channel',
     },
     figure: {
+      openInvoices: 'Open invoices',
+      overdueInvoices: 'Overdue invoices',
+      unappliedReceipts: 'Unallocated receipts',
       due: 'No follow-up in {{days}} days',
       total: 'Customers',
       newThisMonth: 'New this month',

@@ -52,7 +52,7 @@ export function customerReceivables(sqlite: Sqlite, customerId: string, today: s
 
 export async function listInvoices(
   ctx: Pick<HandlerContext, 'db' | 'sqlite'>,
-  input: { customerId?: string; kind?: InvoiceKind; status?: PostedStatus; openOnly: boolean; dueBefore?: string; page: number; pageSize: number },
+  input: { customerId?: string; customerCode?: string; kind?: InvoiceKind; status?: PostedStatus; openOnly: boolean; dueBefore?: string; page: number; pageSize: number },
 ): Promise<Page<Invoice>> {
   const where: string[] = [];
   const conditions: RawBuilder<unknown>[] = [];
@@ -70,6 +70,11 @@ export async function listInvoices(
     const open = `i.status = 'posted' AND i.total_gross > coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.invoice_id = i.id OR a.credit_note_id = i.id), 0)`;
     where.push(open);
     conditions.push(sql.raw(open));
+  }
+  if (input.customerCode !== undefined) {
+    where.push('i.customer_id = (SELECT id FROM customers WHERE code = @customerCode)');
+    conditions.push(sql`i.customer_id = (SELECT id FROM customers WHERE code = ${input.customerCode})`);
+    params.customerCode = input.customerCode;
   }
   if (input.dueBefore !== undefined) {
     where.push('i.due_date < @dueBefore');

@@ -65,6 +65,8 @@ const moneySource = {
 export const invoiceListFilters = z
   .object({
     customerId: id.optional(),
+    /** The aging's drill-down names the customer by its code. */
+    customerCode: z.string().trim().min(1).max(40).optional(),
     kind: z.enum(INVOICE_KINDS).optional(),
     status: z.enum(DOCUMENT_STATUSES).optional(),
     openOnly: z.boolean().default(false),

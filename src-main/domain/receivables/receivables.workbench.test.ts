@@ -18,7 +18,7 @@ describe('what the receivables screens and the workbench read', () => {
     const card = bench.cards.find((c) => c.key === 'receivables')!;
     const figures = Object.fromEntries(card.figures.map((f) => [f.key, f]));
     expect(figures['openInvoices']).toMatchObject({ count: 2, amount: 33_900 });
-    expect(figures['overdue']).toMatchObject({ count: 1, amount: 11_300 });
+    expect(figures['overdueInvoices']).toMatchObject({ count: 1, amount: 11_300 });
     expect(figures['unappliedReceipts']).toMatchObject({ count: 1, amount: 3_000 });
     for (const f of card.figures) {
       const page = await world.api.ok(f.link!.method as 'receivables.listInvoices', { filters: f.link!.filters as never, page: 1, pageSize: 50 });
@@ -26,6 +26,8 @@ describe('what the receivables screens and the workbench read', () => {
     }
     const overdueList = await world.api.ok('receivables.listInvoices', { filters: { openOnly: true, kind: 'invoice', dueBefore: today } });
     expect(overdueList.rows.map((r) => r.id)).toEqual([overdueInvoice.id]);
+    const byCode = await world.api.ok('receivables.listInvoices', { filters: { customerCode: overdueInvoice.customerCode } });
+    expect(byCode.total).toBe(2);
 
     expect(await world.api.ok('receivables.balance', { customerId: late })).toEqual({ customerId: late, balance: 33_900, openInvoices: 33_900, overdue: 11_300, credit: 0 });
     expect(await world.api.ok('receivables.balance', { customerId: onTime })).toMatchObject({ balance: -3_000, overdue: 0, credit: 3_000 });

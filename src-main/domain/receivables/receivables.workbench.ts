@@ -34,7 +34,7 @@ const receivables: WorkbenchCardSource = {
     const figures: WorkbenchFigure[] = [
       { key: 'openInvoices', count: open.count, amount: open.amount, link: { path: '/invoices', method: 'receivables.listInvoices', filters: { kind: 'invoice', openOnly: true } } },
       {
-        key: 'overdue',
+        key: 'overdueInvoices',
         count: overdue.count,
         amount: overdue.amount,
         link: { path: '/invoices', method: 'receivables.listInvoices', filters: { kind: 'invoice', openOnly: true, dueBefore: scope.today } },
