@@ -112,31 +112,45 @@ export function AllocationDrawer({ receiptId, onClose }: { receiptId: string | n
           )}
         </Stack>
       )}
-      <WriteOffModal invoice={writingOff} date={receipt?.receiptDate ?? null} pending={writeOff.isPending} onClose={() => setWritingOff(null)} onSave={(input) => writeOff.mutate(input, { onSuccess: (done) => {
-        notifications.show({ color: 'teal', message: t('receivables.allocation.writtenOff', { amount: formatFen(done.amount) }) });
-        setWritingOff(null);
-      } })} />
+      {writingOff && (
+        <WriteOffModal
+          key={writingOff.id}
+          invoice={writingOff}
+          date={receipt?.receiptDate ?? null}
+          pending={writeOff.isPending}
+          onClose={() => setWritingOff(null)}
+          onSave={(input) =>
+            writeOff.mutate(input, {
+              onSuccess: (done) => {
+                notifications.show({ color: 'teal', message: t('receivables.allocation.writtenOff', { amount: formatFen(done.amount) }) });
+                setWritingOff(null);
+              },
+            })
+          }
+        />
+      )}
     </Drawer>
   );
 }
 
-function WriteOffModal({ invoice, date, pending, onClose, onSave }: { invoice: Invoice | null; date: string | null; pending: boolean; onClose: () => void; onSave: (input: { invoiceId: string; amount: number; reason: string; date: string | null }) => void }) {
+function WriteOffModal({ invoice, date, pending, onClose, onSave }: { invoice: Invoice; date: string | null; pending: boolean; onClose: () => void; onSave: (input: { invoiceId: string; amount: number; reason: string; date: string | null }) => void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState(t('receivables.allocation.writeOffDefault'));
-  const [amount, setAmount] = useState<number | string>('');
-  const value = typeof amount === 'number' ? amount : invoice ? invoice.openAmount / 100 : 0;
+  // What is open, as the usual case: the customer paid all but the 零头.
+  const [amount, setAmount] = useState<number | string>(invoice.openAmount / 100);
+  const value = typeof amount === 'number' ? amount : 0;
   return (
-    <Modal opened={invoice !== null} onClose={onClose} title={invoice ? t('receivables.allocation.writeOffTitle', { number: invoice.invoiceNo, amount: formatFen(invoice.openAmount) }) : ''}>
+    <Modal opened onClose={onClose} title={t('receivables.allocation.writeOffTitle', { number: invoice.invoiceNo, amount: formatFen(invoice.openAmount) })}>
       <Stack>
         <Text size="sm" c="dimmed">{t('receivables.allocation.writeOffHint')}</Text>
-        <NumberInput label={t('receivables.field.amount')} value={value} onChange={setAmount} min={0} decimalScale={2} data-testid="write-off-amount" />
+        <NumberInput label={t('receivables.field.amount')} value={amount} onChange={setAmount} min={0} decimalScale={2} data-testid="write-off-amount" />
         <TextInput label={t('receivables.field.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
           <Button
             loading={pending}
             disabled={!reason.trim() || value <= 0}
-            onClick={() => invoice && onSave({ invoiceId: invoice.id, amount: yuan(value), reason, date: date && date > invoice.invoiceDate ? date : invoice.invoiceDate })}
+            onClick={() => onSave({ invoiceId: invoice.id, amount: yuan(value), reason, date: date && date > invoice.invoiceDate ? date : invoice.invoiceDate })}
             data-testid="save-write-off"
           >
             {t('receivables.allocation.writeOff')}
