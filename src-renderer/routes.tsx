@@ -42,6 +42,9 @@ import { DashboardPage } from './features/home/Dashboard.page';
 import { CustomerImportPage } from './features/imports/CustomerImport.page';
 import { LeadsPage } from './features/leads/Leads.page';
 import { ComingSoonPage } from './features/placeholder/ComingSoon.page';
+import { AgingPage } from './features/receivables/Aging.page';
+import { InvoicesPage } from './features/receivables/Invoices.page';
+import { PaymentsPage } from './features/receivables/Payments.page';
 import { PurchasingPage } from './features/purchasing/Purchasing.page';
 import { ApprovalInboxPage } from './features/sales/ApprovalInbox.page';
 import { DeliveryPickPage } from './features/sales/DeliveryPick.page';
@@ -159,6 +162,9 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
   audit: { element: <AuditLogPage /> },
   settings: { element: <SettingsPage /> },
   backup: { element: <BackupPage /> },
+  invoices: { element: <InvoicesPage /> },
+  payments: { element: <PaymentsPage /> },
+  receivables: { element: <AgingPage /> },
 };
 
 export const NAV: NavEntry[] = NAV_ENTRIES.map((entry) => {

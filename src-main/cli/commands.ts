@@ -288,6 +288,7 @@ const EXPORTS = {
   'order-lines': 'exports.orderLines',
   stock: 'exports.stock',
   'stock-moves': 'exports.stockMoves',
+  invoices: 'exports.invoices',
 } as const;
 
 /** `export customers|orders|order-lines|stock|stock-moves --format csv|xlsx --out FILE`: every row the list query (--q) matches. */

@@ -423,6 +423,7 @@ const en: Catalog = {
     scopeOwn: 'Counting only your own customers, leads and deals',
     scopeAll: 'The whole company',
     card: {
+      receivables: 'Receivables',
       followUp: 'To follow up today',
       customers: 'Customers',
       stages: 'Customers by stage',
@@ -435,6 +436,9 @@ const en: Catalog = {
     figure: {
       entered: '{{count}} moved into this stage in 30 days',
       left: '{{count}} moved out of this stage in 30 days',
+      openInvoices: 'Open invoices',
+      overdueInvoices: 'Overdue invoices',
+      unappliedReceipts: 'Unallocated receipts',
       due: 'No follow-up in {{days}} days',
       total: 'Customers',
       newThisMonth: 'New this month',

@@ -25,6 +25,9 @@ import purchasingZhTW from '../features/purchasing/messages.zh-TW';
 import stockEn from '../features/stock/messages.en';
 import stockZhCN from '../features/stock/messages.zh-CN';
 import stockZhTW from '../features/stock/messages.zh-TW';
+import receivablesEn from '../features/receivables/messages.en';
+import receivablesZhCN from '../features/receivables/messages.zh-CN';
+import receivablesZhTW from '../features/receivables/messages.zh-TW';
 import salesEn from '../features/sales/messages.en';
 import salesZhCN from '../features/sales/messages.zh-CN';
 import salesZhTW from '../features/sales/messages.zh-TW';
@@ -34,7 +37,7 @@ import salesZhTW from '../features/sales/messages.zh-TW';
  * are mounted here under the area's name: t('customers.title').
  */
 export const FEATURE_MESSAGES = {
-  'zh-CN': { backup: backupZhCN, catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, stock: stockZhCN, purchasing: purchasingZhCN, sales: salesZhCN, issues: issuesZhCN, print: printZhCN },
-  en: { backup: backupEn, catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, stock: stockEn, purchasing: purchasingEn, sales: salesEn, issues: issuesEn, print: printEn },
-  'zh-TW': { backup: backupZhTW, catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, stock: stockZhTW, purchasing: purchasingZhTW, sales: salesZhTW, issues: issuesZhTW, print: printZhTW },
+  'zh-CN': { backup: backupZhCN, catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, stock: stockZhCN, purchasing: purchasingZhCN, sales: salesZhCN, receivables: receivablesZhCN, issues: issuesZhCN, print: printZhCN },
+  en: { backup: backupEn, catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, stock: stockEn, purchasing: purchasingEn, sales: salesEn, receivables: receivablesEn, issues: issuesEn, print: printEn },
+  'zh-TW': { backup: backupZhTW, catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, stock: stockZhTW, purchasing: purchasingZhTW, sales: salesZhTW, receivables: receivablesZhTW, issues: issuesZhTW, print: printZhTW },
 };

@@ -422,6 +422,7 @@ const zhCN = {
     scopeOwn: '只统计您负责的客户、线索和商机',
     scopeAll: '全公司数据',
     card: {
+      receivables: '应收账款',
       followUp: '今日待跟进',
       customers: '客户',
       stages: '客户阶段分布',
@@ -434,6 +435,9 @@ const zhCN = {
     figure: {
       entered: '近 30 天有 {{count}} 个客户转入此阶段',
       left: '近 30 天有 {{count}} 个客户转出此阶段',
+      openInvoices: '未收款发票',
+      overdueInvoices: '已逾期发票',
+      unappliedReceipts: '未核销的收款',
       due: '{{days}} 天未跟进的客户',
       total: '客户总数',
       newThisMonth: '本月新增',

@@ -449,6 +449,7 @@ const zhTW: Catalog = {
     scopeOwn: "只統計您負責的客戶、線索和商機",
     scopeAll: "全公司資料",
     card: {
+      receivables: '應收帳款',
       followUp: "今日待跟進",
       customers: "客戶",
       stages: "客戶階段分佈",
@@ -461,6 +462,9 @@ const zhTW: Catalog = {
     figure: {
       entered: "近 30 天有 {{count}} 位客戶轉入此階段",
       left: "近 30 天有 {{count}} 位客戶轉出此階段",
+      openInvoices: '未收款發票',
+      overdueInvoices: '已逾期發票',
+      unappliedReceipts: '未沖帳的收款',
       due: "{{days}} 天未跟進的客戶",
       total: "客戶總數",
       newThisMonth: "本月新增",

@@ -13,6 +13,7 @@ import { leadListInput, leadsContract } from '../leads/leads.contract';
 import { purchasingContract } from '../purchasing/purchasing.contract';
 import { stockMovesInput, stockOverviewInput } from '../stock/stock.contract';
 import { orderListQuery } from '../orders/orders.contract';
+import { invoiceListFilters } from '../receivables/receivables.contract';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -71,6 +72,9 @@ export const exportPurchaseOrdersInput = purchasingContract['purchasing.listOrde
 /** The suppliers list's query (purchasing.listSuppliers) without its paging. */
 export const exportSuppliersInput = purchasingContract['purchasing.listSuppliers'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
 
+/** The invoice list's query (receivables.listInvoices) without its paging. */
+export const exportInvoicesInput = z.object({ filters: invoiceListFilters.default({}), ...fileFields }).strict();
+
 export interface ExportFile {
   /** In the UI language when one was given: 客户档案-2026-11-28.xlsx. */
   fileName: string;
@@ -95,4 +99,5 @@ export const exportsContract = {
   'exports.stockMoves': method<ExportFile>()({ input: exportStockMovesInput, permission: 'stock.read', mutates: false }),
   'exports.purchaseOrders': method<ExportFile>()({ input: exportPurchaseOrdersInput, permission: 'purchasing.read', mutates: false }),
   'exports.suppliers': method<ExportFile>()({ input: exportSuppliersInput, permission: 'purchasing.read', mutates: false }),
+  'exports.invoices': method<ExportFile>()({ input: exportInvoicesInput, permission: 'receivables.read', mutates: false }),
 };

@@ -5,6 +5,7 @@ import {
   exportBackups,
   exportCampaigns,
   exportCustomers,
+  exportInvoices,
   exportLeads,
   exportOrderLines,
   exportOrders,
@@ -31,5 +32,6 @@ export function exportsHandlers(env: BackendEnv): HandlersFor<typeof exportsCont
     'exports.stockMoves': (input, ctx) => exportStockMoves(input, ctx),
     'exports.purchaseOrders': (input, ctx) => exportPurchaseOrders(input, ctx),
     'exports.suppliers': (input, ctx) => exportSuppliers(input, ctx),
+    'exports.invoices': (input, ctx) => exportInvoices(input, ctx),
   };
 }

@@ -30,6 +30,8 @@ import { companyFacts } from '../orders/orders.editing';
 import { orderExportTable, orderLineExportTable } from '../orders/orders.export';
 import { orderLineExportRows } from '../orders/orders.export-rows';
 import { orderPages } from '../orders/orders.list';
+import { listInvoices } from '../receivables/balances';
+import { invoiceExportTable } from '../receivables/receivables.export';
 import { getSettings } from '../settings/settings.service';
 import { stockMovesExportTable, stockExportTable } from '../stock/stock.export';
 import type { MoveCursor, MoveRow, StockCursor, StockRow } from '../stock/stock.dto';
@@ -43,6 +45,7 @@ import type {
   exportBackupsInput,
   exportCampaignsInput,
   exportCustomersInput,
+  exportInvoicesInput,
   exportLeadsInput,
   exportOrdersInput,
   exportProductsInput,
@@ -168,4 +171,8 @@ export function exportOrders(input: z.output<typeof exportOrdersInput>, ctx: Han
 
 export function exportOrderLines(input: z.output<typeof exportOrdersInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(orderLineExportTable, orderLineExportRows(ctx.db, input, companyFacts(ctx.sqlite).today), input, ctx);
+}
+
+export function exportInvoices(input: z.output<typeof exportInvoicesInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(invoiceExportTable, pages((page, pageSize) => listInvoices(ctx, { ...input.filters, page, pageSize })), input, ctx);
 }

@@ -36,7 +36,7 @@ describe('receipts and allocation', () => {
     await anInvoice(world, customerId, 80_000, '2026-01-05');
     const { receipt } = await aReceipt(world, customerId, 100_000, '2026-01-20', true);
     expect(receipt.unappliedAmount).toBe(20_000);
-    expect(await world.api.ok('receivables.balance', { customerId })).toEqual({ customerId, balance: -20_000, openInvoices: 0, credit: 20_000 });
+    expect(await world.api.ok('receivables.balance', { customerId })).toEqual({ customerId, balance: -20_000, openInvoices: 0, overdue: 0, credit: 20_000 });
 
     const next = await anInvoice(world, customerId, 15_000, '2026-02-01');
     const applied = await world.api.ok('receivables.autoAllocate', { receiptId: receipt.id, allocationDate: '2026-02-01' });
@@ -45,7 +45,7 @@ describe('receipts and allocation', () => {
     const tooMuch = await world.api.call('receivables.refund', { receiptId: receipt.id, amount: 5_001, method: 'bank_transfer', date: '2026-02-10' });
     expect(tooMuch).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'amount', code: 'more_than_open', params: { open: 5_000 } }] } });
     await world.api.ok('receivables.refund', { receiptId: receipt.id, amount: 5_000, method: 'bank_transfer', reference: '退款-001', date: '2026-02-10' });
-    expect(await world.api.ok('receivables.balance', { customerId })).toEqual({ customerId, balance: 0, openInvoices: 0, credit: 0 });
+    expect(await world.api.ok('receivables.balance', { customerId })).toEqual({ customerId, balance: 0, openInvoices: 0, overdue: 0, credit: 0 });
   });
 
   it('allocates by hand only what is open, only to the payer’s own invoices, and names the line', async () => {
@@ -185,11 +185,11 @@ describe('receipts and allocation', () => {
     await world.api.ok('receivables.allocate', { receiptId: (await aReceipt(world, customerId, 1_500, '2026-01-05')).receipt.id, allocationDate: '2026-01-05', allocations: [{ invoiceId: paid.id, amount: 1_000 }] });
     await aReceipt(world, customerId, 700, '2026-01-06', true);
 
-    const page = await world.api.ok('receivables.listInvoices', { customerId, openOnly: true, pageSize: 1 });
+    const page = await world.api.ok('receivables.listInvoices', { filters: { customerId, openOnly: true }, pageSize: 1 });
     expect({ total: page.total, exact: page.totalIsExact, rows: page.rows.map((r) => r.id) }).toEqual({ total: 2, exact: true, rows: [open[1]!.id] });
-    const second = await world.api.ok('receivables.listInvoices', { customerId, openOnly: true, pageSize: 1, page: 2 });
+    const second = await world.api.ok('receivables.listInvoices', { filters: { customerId, openOnly: true }, pageSize: 1, page: 2 });
     expect(second.rows.map((r) => [r.id, r.openAmount])).toEqual([[open[0]!.id, 2_000 - 700]]);
-    const receipts = await world.api.ok('receivables.listReceipts', { customerId, unappliedOnly: true });
+    const receipts = await world.api.ok('receivables.listReceipts', { filters: { customerId, unappliedOnly: true } });
     expect(receipts.rows.map((r) => [r.amount, r.unappliedAmount])).toEqual([[1_500, 500]]);
   });
 });

@@ -31,14 +31,15 @@ export const balanceMatchesDocuments = summaryMatchesLedger({
 
 const OF_CUSTOMER = '(SELECT id FROM customers WHERE id = @id OR merged_into_id = @id)';
 
-export function customerReceivables(sqlite: Sqlite, customerId: string): CustomerReceivables {
+export function customerReceivables(sqlite: Sqlite, customerId: string, today: string): CustomerReceivables {
   const balance = (sqlite.prepare('SELECT balance_due FROM customer_stats WHERE customer_id = ?').pluck().get(customerId) as number | undefined) ?? 0;
   const open = sqlite
     .prepare(
-      `SELECT coalesce(sum(CASE WHEN kind = 'invoice' THEN open_amount END), 0) AS invoices, coalesce(sum(CASE WHEN kind = 'credit_note' THEN open_amount END), 0) AS credit_notes
+      `SELECT coalesce(sum(CASE WHEN kind = 'invoice' THEN open_amount END), 0) AS invoices, coalesce(sum(CASE WHEN kind = 'credit_note' THEN open_amount END), 0) AS credit_notes,
+              coalesce(sum(CASE WHEN kind = 'invoice' AND due_date < @today THEN open_amount END), 0) AS overdue
          FROM (${INVOICE_SELECT} WHERE i.customer_id IN ${OF_CUSTOMER} AND i.status = 'posted')`,
     )
-    .get({ id: customerId }) as { invoices: number; credit_notes: number };
+    .get({ id: customerId, today }) as { invoices: number; credit_notes: number; overdue: number };
   const receipts = sqlite
     .prepare(
       `SELECT coalesce(sum(r.amount - coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.receipt_id = r.id), 0)), 0)
@@ -46,12 +47,12 @@ export function customerReceivables(sqlite: Sqlite, customerId: string): Custome
     )
     .pluck()
     .get({ id: customerId }) as number;
-  return { customerId, balance, openInvoices: open.invoices, credit: open.credit_notes + receipts };
+  return { customerId, balance, openInvoices: open.invoices, overdue: open.overdue, credit: open.credit_notes + receipts };
 }
 
 export async function listInvoices(
   ctx: Pick<HandlerContext, 'db' | 'sqlite'>,
-  input: { customerId?: string; kind?: InvoiceKind; status?: PostedStatus; openOnly: boolean; page: number; pageSize: number },
+  input: { customerId?: string; customerCode?: string; kind?: InvoiceKind; status?: PostedStatus; openOnly: boolean; dueBefore?: string; page: number; pageSize: number },
 ): Promise<Page<Invoice>> {
   const where: string[] = [];
   const conditions: RawBuilder<unknown>[] = [];
@@ -69,6 +70,16 @@ export async function listInvoices(
     const open = `i.status = 'posted' AND i.total_gross > coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.invoice_id = i.id OR a.credit_note_id = i.id), 0)`;
     where.push(open);
     conditions.push(sql.raw(open));
+  }
+  if (input.customerCode !== undefined) {
+    where.push('i.customer_id = (SELECT id FROM customers WHERE code = @customerCode)');
+    conditions.push(sql`i.customer_id = (SELECT id FROM customers WHERE code = ${input.customerCode})`);
+    params.customerCode = input.customerCode;
+  }
+  if (input.dueBefore !== undefined) {
+    where.push('i.due_date < @dueBefore');
+    conditions.push(sql`i.due_date < ${input.dueBefore}`);
+    params.dueBefore = input.dueBefore;
   }
   const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const count = await cappedCount(ctx.db, sql`FROM invoices i ${conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}`);

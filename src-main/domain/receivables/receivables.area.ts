@@ -4,6 +4,9 @@ import { CREDIT_NOTE_SERIES, INVOICE_SERIES } from './invoices.service';
 import { RECEIPT_SERIES } from './receipts.service';
 import { receivablesContract } from './receivables.contract';
 import { receivablesHandlers } from './receivables.handlers';
+import { seedReceivables } from './receivables.seed';
+import { RECEIVABLES_WORKBENCH_CARDS } from './receivables.workbench';
+import { businessDateIn } from '../core/dates';
 
 /**
  * 应收: invoices and credit notes, receipts, allocation, write-offs, refunds, balances and aging.
@@ -24,4 +27,7 @@ export const receivablesArea = defineArea({
   checks: [balanceMatchesDocuments],
   customerFigures: [amountOwedFigure],
   customerTimeline: RECEIVABLES_TIMELINE,
+  workbenchCards: RECEIVABLES_WORKBENCH_CARDS,
+  // After the sales seed (60): its deliveries invoiced and paid, late, in part or not at all.
+  seed: { order: 70, run: async (conn, { random }) => (await seedReceivables(conn, { random, asOf: businessDateIn('Asia/Shanghai') })).invoices },
 });

@@ -61,6 +61,24 @@ const moneySource = {
   creditNoteId: id.optional(),
 };
 
+/** The invoice list's filters, as a workbench figure's link and the list's URL (`?f=`) carry them. */
+export const invoiceListFilters = z
+  .object({
+    customerId: id.optional(),
+    /** The aging's drill-down names the customer by its code. */
+    customerCode: z.string().trim().min(1).max(40).optional(),
+    kind: z.enum(INVOICE_KINDS).optional(),
+    status: z.enum(DOCUMENT_STATUSES).optional(),
+    openOnly: z.boolean().default(false),
+    /** Due before this day: with openOnly, what is overdue on it. */
+    dueBefore: isoDate.optional(),
+  })
+  .strict();
+export type InvoiceListFilters = z.input<typeof invoiceListFilters>;
+
+export const receiptListFilters = z.object({ customerId: id.optional(), unappliedOnly: z.boolean().default(false) }).strict();
+export type ReceiptListFilters = z.input<typeof receiptListFilters>;
+
 const reversal = z.object({ id, reversedOn: dateField, reason }).strict();
 
 export const receivablesContract = {
@@ -109,7 +127,7 @@ export const receivablesContract = {
   'receivables.getInvoice': method<Invoice>()({ input: z.object({ id }).strict(), permission: 'receivables.read', mutates: false }),
   'receivables.listInvoices': method<Page<Invoice>>()({
     input: z
-      .object({ customerId: id.optional(), kind: z.enum(INVOICE_KINDS).optional(), status: z.enum(DOCUMENT_STATUSES).optional(), openOnly: z.boolean().default(false), ...pageFields })
+      .object({ filters: invoiceListFilters.default({}), ...pageFields })
       .strict(),
     permission: 'receivables.read',
     mutates: false,
@@ -136,7 +154,7 @@ export const receivablesContract = {
   'receivables.reverseReceipt': method<Receipt>()({ input: reversal, permission: 'receivables.write', mutates: true }),
   'receivables.getReceipt': method<Receipt>()({ input: z.object({ id }).strict(), permission: 'receivables.read', mutates: false }),
   'receivables.listReceipts': method<Page<Receipt>>()({
-    input: z.object({ customerId: id.optional(), unappliedOnly: z.boolean().default(false), ...pageFields }).strict(),
+    input: z.object({ filters: receiptListFilters.default({}), ...pageFields }).strict(),
     permission: 'receivables.read',
     mutates: false,
   }),

@@ -128,6 +128,8 @@ export interface CustomerReceivables {
   balance: number;
   /** Still to be paid on invoices. */
   openInvoices: number;
+  /** The part of openInvoices past its due date, today. */
+  overdue: number;
   /** Receipts and credit notes not yet allocated nor refunded: what the customer can use or get back. */
   credit: number;
 }

@@ -17,12 +17,12 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
   'receivables.recordTaxInvoice': async (input, ctx) => recordTaxInvoice(ctx, input),
   'receivables.reverseInvoice': (input, ctx) => reverseInvoice(ctx, input),
   'receivables.getInvoice': async (input, ctx) => findInvoice(ctx.sqlite, input.id),
-  'receivables.listInvoices': (input, ctx) => listInvoices(ctx, input),
+  'receivables.listInvoices': (input, ctx) => listInvoices(ctx, { ...input.filters, page: input.page, pageSize: input.pageSize }),
 
   'receivables.createReceipt': async (input, ctx) => createReceipt(ctx, input),
   'receivables.reverseReceipt': (input, ctx) => reverseReceipt(ctx, input),
   'receivables.getReceipt': async (input, ctx) => findReceipt(ctx.sqlite, input.id),
-  'receivables.listReceipts': (input, ctx) => listReceipts(ctx, input),
+  'receivables.listReceipts': (input, ctx) => listReceipts(ctx, { ...input.filters, page: input.page, pageSize: input.pageSize }),
 
   'receivables.allocate': async (input, ctx) =>
     allocation.allocateFrom(ctx, allocation.moneySource(ctx.sqlite, input), input.allocations, input.allocationDate ?? (await businessToday(ctx))),
@@ -31,6 +31,6 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
   'receivables.refund': async (input, ctx) => allocation.refund(ctx, allocation.moneySource(ctx.sqlite, input), input, input.date ?? (await businessToday(ctx))),
   'receivables.reverseAllocation': async (input, ctx) => allocation.reverseAllocation(ctx, input, input.date ?? (await businessToday(ctx))),
 
-  'receivables.balance': async (input, ctx) => customerReceivables(ctx.sqlite, input.customerId),
+  'receivables.balance': async (input, ctx) => customerReceivables(ctx.sqlite, input.customerId, await businessToday(ctx)),
   'receivables.aging': async (input, ctx) => agingAsOf(ctx.sqlite, input.asOf),
 };

@@ -42,7 +42,7 @@ interface SeedProduct {
 }
 
 /** The seeder acts as the system, not as a signed-in user, and writes no audit rows (like the other areas' seeds). */
-function seedContext(conn: Connection): HandlerContext {
+export function seedContext(conn: Connection): HandlerContext {
   return {
     db: conn.db,
     sqlite: conn.sqlite,

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ownerApi } from '../../db/test-db';
+import { seedCustomers } from '../customers/customers.seed';
+import { seedSales } from '../orders/orders.seed';
+import { SeededRandom } from '../../seed/random';
+import { agingAsOf } from './aging';
+import { seedReceivables } from './receivables.seed';
+
+const AS_OF = '2026-11-28';
+
+describe('the receivables seeder', () => {
+  it('invoices the seeded deliveries and pays them like real customers, and every invariant accepts the result', async () => {
+    const api = await ownerApi();
+    const conn = api.backend.conn;
+    const sqlite = conn.sqlite;
+    seedCustomers(conn, { count: 80, seed: 7 });
+    seedSales(conn, { random: new SeededRandom(3), staffIds: [], asOf: AS_OF });
+    const started = performance.now();
+
+    const result = await seedReceivables(conn, { random: new SeededRandom(5), asOf: AS_OF });
+
+    const ms = performance.now() - started;
+    const one = (query: string) => sqlite.prepare(query).pluck().get() as number;
+    expect(api.backend.checkInvariants().filter((r) => !r.ok)).toEqual([]);
+    // Built from the deliveries: every invoiced quantity is a delivered one, and almost every older delivery is invoiced.
+    expect(one("SELECT count(*) FROM invoice_lines il JOIN invoices i ON i.id = il.invoice_id WHERE i.source = 'deliveries' AND il.delivery_line_id IS NULL")).toBe(0);
+    expect(one("SELECT count(*) FROM deliveries d WHERE d.delivery_date < date(@asOf, '-40 days') AND NOT EXISTS (SELECT 1 FROM delivery_lines dl JOIN invoice_lines il ON il.delivery_line_id = dl.id WHERE dl.delivery_id = d.id)".replace('@asOf', `'${AS_OF}'`))).toBe(0);
+    expect(result.invoices).toBe(one("SELECT count(*) FROM invoices WHERE kind = 'invoice'"));
+    expect(result.creditNotes).toBeGreaterThan(0);
+    expect(one("SELECT count(*) FROM invoices WHERE invoice_type = 'special' AND tax_invoice_no IS NOT NULL")).toBeGreaterThan(0);
+    // Partial payments: invoices paid by two receipts or more.
+    expect(one('SELECT count(*) FROM (SELECT invoice_id FROM receivable_allocations WHERE receipt_id IS NOT NULL AND amount > 0 GROUP BY invoice_id HAVING count(DISTINCT receipt_id) > 1)')).toBeGreaterThan(0);
+    // Over-payments: some still held as credit or applied later, some refunded.
+    expect(one("SELECT count(*) FROM receivable_allocations WHERE kind = 'refund'")).toBeGreaterThan(0);
+    expect(one("SELECT count(*) FROM receipts WHERE method = 'acceptance_bill' AND bill_maturity_date > receipt_date")).toBeGreaterThan(0);
+    expect(one("SELECT count(*) FROM receivable_allocations WHERE kind = 'writeoff' AND reason IS NOT NULL")).toBe(result.writeOffs);
+    expect(result.writeOffs).toBeGreaterThan(0);
+    expect(one("SELECT count(*) FROM invoices WHERE status = 'reversed'")).toBeGreaterThan(0);
+    expect(one("SELECT count(*) FROM receipts WHERE status = 'reversed'")).toBeGreaterThan(0);
+    expect(one('SELECT count(*) FROM receivable_allocations WHERE reverses_id IS NOT NULL')).toBeGreaterThan(0);
+    // Late payers: money long overdue at the seed date, and the aging adds up to what customers owe.
+    const aging = agingAsOf(sqlite, AS_OF);
+    expect(aging.totals.by_bucket['over_180']).toBeGreaterThan(0);
+    expect(aging.totals.by_bucket['31-60']).toBeGreaterThan(0);
+    expect(aging.totals.total).toBe(one('SELECT coalesce(sum(balance_due), 0) FROM customer_stats'));
+    // Nothing is dated after the seed date.
+    expect(one(`SELECT count(*) FROM receipts WHERE receipt_date > '${AS_OF}'`)).toBe(0);
+    // About 1.7 s here for ~700 invoices and ~600 receipts; the small scale (~4,500 invoices) some seconds more.
+    expect(ms).toBeLessThan(20_000);
+  });
+});

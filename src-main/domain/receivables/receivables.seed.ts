@@ -1,0 +1,330 @@
+/**
+ * A year of receivables for the demo company (seed step): the seeded deliveries invoiced (per
+ * delivery, or monthly for some customers), returns credited, a few service invoices, and the
+ * customers paying them the way real ones do: on time, late, in parts, by acceptance bill, a little
+ * short (the 零头 written off), a little over (kept as credit or refunded), some not at all. A few
+ * invoices are reversed and reissued and a few receipts bounce. Everything goes through the area's
+ * services in date order, so every balance has its documents behind it and `cli check` holds.
+ */
+import type { Statement } from 'better-sqlite3';
+import type { Connection, Sqlite } from '../../db/connection';
+import type { SeededRandom } from '../../seed/random';
+import { addDays, monthEnd } from '../core/dates';
+import { seedContext } from '../stock/stock.seed';
+import { autoAllocate, allocateFrom, receiptSource, refund, reverseAllocation, writeOff } from './allocation.service';
+import { creditReturn, invoiceDeliveries, invoiceServices } from './invoice-sources';
+import { reverseInvoice } from './invoices.service';
+import { createReceipt, reverseReceipt } from './receipts.service';
+import type { ReceiptMethod } from './receivables.dto';
+import { invoiceRow } from './receivables.repository';
+
+/** How a customer pays: days after the due date, and by what. */
+type Payer = 'prompt' | 'late' | 'slow' | 'stopped' | 'bills';
+
+const PAYERS: [Payer, number][] = [['prompt', 0.42], ['late', 0.3], ['slow', 0.13], ['stopped', 0.05], ['bills', 0.1]];
+
+const SERVICES = ['安装调试服务', '物流配送费', '年度维护服务', '培训服务费'];
+
+interface SeedCustomer {
+  id: string;
+  payer: Payer;
+  monthly: boolean;
+  special: boolean;
+  method: ReceiptMethod;
+}
+
+interface PlannedEvent {
+  date: string;
+  /** Same day: invoices, then credit notes, then money. */
+  rank: number;
+  seq: number;
+  run(): Promise<void> | void;
+}
+
+export interface SeedReceivablesResult {
+  invoices: number;
+  creditNotes: number;
+  receipts: number;
+  writeOffs: number;
+  reversals: number;
+}
+
+/**
+ * The services prepare their statements on every call, which is most of the seed's time at
+ * thousands of documents: the seed's connection prepares each SQL once, handed back in the
+ * default mode (a caller may have set pluck on it).
+ */
+function preparingOnce(sqlite: Sqlite): Sqlite {
+  const statements = new Map<string, Statement>();
+  const prepare = (source: string): Statement => {
+    let prepared = statements.get(source);
+    if (!prepared) statements.set(source, (prepared = sqlite.prepare(source)));
+    return prepared.reader ? prepared.raw(false).pluck(false) : prepared;
+  };
+  return new Proxy(sqlite, {
+    get(target, key) {
+      if (key === 'prepare') return prepare;
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+function earlier(a: PlannedEvent, b: PlannedEvent): boolean {
+  return a.date !== b.date ? a.date < b.date : a.rank !== b.rank ? a.rank < b.rank : a.seq < b.seq;
+}
+
+/** A binary heap: the large scale plans hundreds of thousands of events. */
+function pushEvent(heap: PlannedEvent[], event: PlannedEvent): void {
+  heap.push(event);
+  for (let i = heap.length - 1; i > 0; ) {
+    const parent = (i - 1) >> 1;
+    if (!earlier(heap[i]!, heap[parent]!)) break;
+    [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+    i = parent;
+  }
+}
+
+function takeEarliest(heap: PlannedEvent[]): PlannedEvent | undefined {
+  const top = heap[0];
+  const last = heap.pop();
+  if (heap.length === 0 || !last) return top;
+  heap[0] = last;
+  for (let i = 0; ; ) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < heap.length && earlier(heap[l]!, heap[m]!)) m = l;
+    if (r < heap.length && earlier(heap[r]!, heap[m]!)) m = r;
+    if (m === i) break;
+    [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+    i = m;
+  }
+  return top;
+}
+
+/** Never before the day after the invoice, when a reissue (dated the next day) has replaced it. */
+function payDate(invoice: { invoiceDate: string; dueDate: string }, delay: number): string {
+  const due = addDays(invoice.dueDate, delay);
+  const first = addDays(invoice.invoiceDate, 1);
+  return due > first ? due : first;
+}
+
+function pickPayer(random: SeededRandom): Payer {
+  let roll = random.next();
+  for (const [payer, share] of PAYERS) {
+    if (roll < share) return payer;
+    roll -= share;
+  }
+  return 'prompt';
+}
+
+/** Days between the due date and the payment; null: never paid (as of the seed date). */
+function payDelay(random: SeededRandom, payer: Payer, invoiceDate: string, stoppedFrom: string): number | null {
+  switch (payer) {
+    case 'prompt':
+      return random.int(-5, 3);
+    case 'late':
+      return random.int(5, 45);
+    case 'slow':
+      return random.chance(0.15) ? null : random.int(30, 150);
+    case 'stopped':
+      return invoiceDate >= stoppedFrom ? null : random.int(20, 90);
+    case 'bills':
+      return random.int(0, 20);
+  }
+}
+
+export async function seedReceivables(conn: Connection, options: { random: SeededRandom; asOf: string }): Promise<SeedReceivablesResult> {
+  const { random, asOf } = options;
+  const sqlite = preparingOnce(conn.sqlite);
+  const ctx = { ...seedContext(conn), sqlite };
+  const result: SeedReceivablesResult = { invoices: 0, creditNotes: 0, receipts: 0, writeOffs: 0, reversals: 0 };
+  if (sqlite.prepare('SELECT 1 FROM invoices LIMIT 1').get()) return result;
+  const deliveries = sqlite
+    .prepare(
+      `SELECT d.id, d.customer_id, d.delivery_date, d.sales_order_id FROM deliveries d JOIN customers c ON c.id = d.customer_id
+        WHERE d.status = 'posted' AND c.merged_into_id IS NULL ORDER BY d.delivery_date, d.delivery_no`,
+    )
+    .all() as { id: string; customer_id: string; delivery_date: string; sales_order_id: string }[];
+  const customers = new Map<string, SeedCustomer>();
+  const customerOf = (id: string): SeedCustomer => {
+    let c = customers.get(id);
+    if (!c) {
+      const payer = pickPayer(random);
+      const method: ReceiptMethod = payer === 'bills' ? 'acceptance_bill' : random.chance(0.8) ? 'bank_transfer' : random.pick(['wechat', 'alipay', 'cash'] as const);
+      c = { id, payer, monthly: random.chance(0.2), special: random.chance(0.3), method };
+      customers.set(id, c);
+    }
+    return c;
+  };
+  const stoppedFrom = addDays(asOf, -260);
+  const events: PlannedEvent[] = [];
+  let seq = 0;
+  const plan = (date: string, rank: number, run: PlannedEvent['run']) => {
+    if (date <= asOf) pushEvent(events, { date, rank, seq: seq++, run });
+  };
+  let taxInvoiceNo = 10_000_000 + random.int(0, 8_000_000);
+  /** The invoice now standing for a planned one: a reversed invoice is replaced by its reissue. */
+  const invoiceFor = new Map<number, string>();
+  const invoiceOfOrder = new Map<string, number>();
+
+  // Which deliveries go on which invoice: one each, or a month's together for monthly customers.
+  const groups = new Map<string, { customer: SeedCustomer; date: string; deliveryIds: string[]; orderIds: string[] }>();
+  for (const d of deliveries) {
+    const customer = customerOf(d.customer_id);
+    const key = customer.monthly ? `${d.customer_id}:${d.delivery_date.slice(0, 7)}` : d.id;
+    const date = customer.monthly ? monthEnd(d.delivery_date) : addDays(d.delivery_date, random.int(0, 2));
+    const group = groups.get(key) ?? { customer, date, deliveryIds: [], orderIds: [] };
+    group.deliveryIds.push(d.id);
+    group.orderIds.push(d.sales_order_id);
+    groups.set(key, group);
+  }
+
+  const pay = (planned: number, customer: SeedCustomer, date: string) => {
+    plan(date, 2, () => {
+      const invoiceId = invoiceFor.get(planned);
+      if (!invoiceId) return;
+      const open = invoiceRow(sqlite, invoiceId).open_amount;
+      if (open <= 0) return;
+      const style = random.next();
+      const method = customer.method;
+      const receiptOf = (amount: number, on: string, allocate: number) => {
+        const { receipt } = createReceipt(ctx, {
+          customerId: customer.id,
+          receiptDate: on,
+          method,
+          amount,
+          bankAccount: method === 'bank_transfer' || method === 'acceptance_bill' ? '工商银行南京江宁支行 4301' : null,
+          reference: method === 'acceptance_bill' ? `BILL${random.int(100_000, 999_999)}` : method === 'bank_transfer' ? `HX${on.replaceAll('-', '')}${random.int(1000, 9999)}` : null,
+          billMaturityDate: method === 'acceptance_bill' ? addDays(on, random.pick([90, 180])) : null,
+          autoAllocate: false,
+        });
+        result.receipts += 1;
+        if (allocate > 0) allocateFrom(ctx, receiptSource(sqlite, receipt.id), [{ invoiceId, amount: allocate }], on);
+        return receipt.id;
+      };
+      if (style < 0.1 && open >= 20_000) {
+        // Half now, the rest some weeks later.
+        const first = Math.round(open / 200) * 100;
+        receiptOf(first, date, first);
+        const later = addDays(date, random.int(15, 45));
+        plan(later, 2, () => {
+          const rest = invoiceRow(sqlite, invoiceId).open_amount;
+          if (rest > 0) receiptOf(rest, later, rest);
+        });
+      } else if (style < 0.16 && method !== 'acceptance_bill' && open % 10_000 > 0 && open > 10_000) {
+        // Paid without the 零头: the shop writes the few yuan off.
+        const paid = open - (open % 10_000);
+        receiptOf(paid, date, paid);
+        writeOff(ctx, { invoiceId, amount: open - paid, reason: '客户付款抹零' }, date);
+        result.writeOffs += 1;
+      } else if (style < 0.2 && method !== 'acceptance_bill') {
+        // Paid a round sum over the invoice: the rest stays as credit, applied later or refunded.
+        const over = open + random.int(1, 20) * 10_000 - (open % 10_000);
+        const receiptId = receiptOf(over, date, open);
+        const on = addDays(date, random.int(20, 60));
+        plan(on, 3, () => {
+          const source = receiptSource(sqlite, receiptId);
+          if (source.unapplied <= 0) return;
+          // Half apply it to what is open now; what is left goes back to the customer.
+          if (random.chance(0.5)) autoAllocate(ctx, source, on);
+          const left = receiptSource(sqlite, receiptId);
+          if (left.unapplied > 0) refund(ctx, left, { amount: left.unapplied, method: 'bank_transfer', reference: '多付款退回' }, on);
+        });
+      } else if (style < 0.21 && method === 'bank_transfer') {
+        // The transfer bounced: the allocation and the receipt are reversed, and the customer pays again.
+        const receiptId = receiptOf(open, date, open);
+        const bounced = addDays(date, random.int(1, 4));
+        plan(bounced, 3, async () => {
+          const allocationIds = sqlite.prepare('SELECT id FROM receivable_allocations WHERE receipt_id = ? AND reverses_id IS NULL').pluck().all(receiptId) as string[];
+          for (const id of allocationIds) reverseAllocation(ctx, { id, reason: '银行退票' }, bounced);
+          await reverseReceipt(ctx, { id: receiptId, reversedOn: bounced, reason: '银行退票，款项未到账' });
+          result.reversals += 1;
+          pay(planned, customer, addDays(bounced, random.int(5, 20)));
+        });
+      } else {
+        receiptOf(open, date, open);
+      }
+    });
+  };
+
+  let planned = 0;
+  for (const group of groups.values()) {
+    const n = planned++;
+    const { customer, date } = group;
+    plan(date, 0, async () => {
+      const special = customer.special;
+      const invoice = await invoiceDeliveries(ctx, {
+        deliveryIds: group.deliveryIds,
+        invoiceDate: date,
+        invoiceType: special ? 'special' : 'ordinary',
+        taxInvoiceNo: special ? String(taxInvoiceNo++) : null,
+        taxInvoiceDate: special ? date : null,
+      });
+      result.invoices += 1;
+      invoiceFor.set(n, invoice.id);
+      if (random.chance(0.01)) {
+        // Issued to the wrong title: reversed and issued again the next day.
+        const next = addDays(date, 1);
+        plan(next, 0, async () => {
+          await reverseInvoice(ctx, { id: invoice.id, reversedOn: next, reason: '发票抬头有误，作废重开' });
+          const again = await invoiceDeliveries(ctx, { deliveryIds: group.deliveryIds, invoiceDate: next });
+          invoiceFor.set(n, again.id);
+          result.invoices += 1;
+          result.reversals += 1;
+        });
+      }
+      const delay = payDelay(random, customer.payer, date, stoppedFrom);
+      if (delay !== null) pay(n, customer, payDate(invoice, delay));
+    });
+    for (const orderId of group.orderIds) invoiceOfOrder.set(orderId, n);
+  }
+
+  // Returns: credit notes against the invoice of the order they came from.
+  const requests = sqlite
+    .prepare("SELECT r.id, r.sales_order_id, sr.return_date FROM credit_note_requests r JOIN sales_returns sr ON sr.id = r.sales_return_id WHERE r.status = 'open'")
+    .all() as { id: string; sales_order_id: string; return_date: string }[];
+  for (const request of requests) {
+    const n = invoiceOfOrder.get(request.sales_order_id);
+    if (n === undefined) continue;
+    plan(addDays(request.return_date, 2), 1, async () => {
+      const corrects = invoiceFor.get(n);
+      if (!corrects) return;
+      const invoice = invoiceRow(sqlite, corrects);
+      if (invoice.status !== 'posted') return;
+      const on = [addDays(request.return_date, 2), invoice.invoice_date].sort().at(-1)!;
+      await creditReturn(ctx, { creditNoteRequestId: request.id, correctsInvoiceId: corrects, invoiceDate: on });
+      result.creditNotes += 1;
+    });
+  }
+
+  // A few services invoiced on their own.
+  for (const customer of [...customers.values()].filter(() => random.chance(0.04))) {
+    const n = planned++;
+    const date = addDays(asOf, -random.int(10, 330));
+    plan(date, 0, async () => {
+      const invoice = await invoiceServices(ctx, {
+        customerId: customer.id,
+        pricesIncludeTax: true,
+        invoiceDate: date,
+        lines: [{ description: random.pick(SERVICES), quantity: 1, unit: '项', unitPrice: random.int(5, 80) * 10_000, discount: 0, vatRate: 600 }],
+      });
+      result.invoices += 1;
+      invoiceFor.set(n, invoice.id);
+      const delay = payDelay(random, customer.payer, date, stoppedFrom);
+      if (delay !== null) pay(n, customer, payDate(invoice, delay));
+    });
+  }
+
+  sqlite.exec('BEGIN');
+  try {
+    // Events plan later events (a second instalment, a payment after a bounce): always run the earliest.
+    for (let next = takeEarliest(events); next; next = takeEarliest(events)) await next.run();
+    sqlite.exec('COMMIT');
+  } catch (error) {
+    sqlite.exec('ROLLBACK');
+    throw error;
+  }
+  return result;
+}

@@ -1,0 +1,121 @@
+import { Box, Button, Center, Group, Loader, Paper, SimpleGrid, Table, Text } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
+import { BarController, BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip, type ChartData, type ChartOptions } from 'chart.js';
+import { useState } from 'react';
+import { Chart } from 'react-chartjs-2';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { formatFen } from '../../../src-main/domain/core/money';
+import { useApiQuery } from '../../api/hooks';
+import { DateField } from '../../components/DateField';
+import { LoadFailed } from '../../components/LoadFailed';
+import { PageHeader } from '../../components/PageHeader';
+import { businessToday } from '../../format';
+
+ChartJS.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+
+/** Green while not due, darkening to red the longer it is overdue. */
+const BUCKET_COLORS = ['#40c057', '#fab005', '#fd7e14', '#f76707', '#e03131', '#a61e4d'];
+
+/** 应收账龄 as of any day: totals per age with a chart, then per customer; a customer opens its unpaid invoices. */
+export function AgingPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [asOf, setAsOf] = useState<string>(businessToday());
+  const query = useApiQuery('receivables.aging', { asOf });
+  const report = query.data;
+  const bucketLabel = (name: string) => t(`receivables.aging.bucket.${name}`);
+  let body;
+  if (query.isError) body = <LoadFailed error={query.error} onRetry={() => void query.refetch()} />;
+  else if (!report)
+    body = (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  else if (report.rows.length === 0) body = <Text c="dimmed" py="lg" ta="center">{t('receivables.aging.empty')}</Text>;
+  else {
+    const data: ChartData<'bar'> = {
+      labels: report.buckets.map(bucketLabel),
+      datasets: [{ data: report.buckets.map((b) => (report.totals.by_bucket[b] ?? 0) / 100), backgroundColor: BUCKET_COLORS }],
+    };
+    const options: ChartOptions<'bar'> = {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      plugins: { tooltip: { callbacks: { label: (item) => formatFen(Math.round(Number(item.raw) * 100)) } } },
+      scales: { y: { ticks: { callback: (v) => Number(v).toLocaleString() } } },
+    };
+    body = (
+      <>
+        <SimpleGrid cols={{ base: 3, lg: 7 }} spacing="xs" mb="md" data-testid="aging-totals">
+          <Paper withBorder p="xs">
+            <Text size="xs" c="dimmed">{t('receivables.aging.total')}</Text>
+            <Text fw={700} style={{ whiteSpace: 'nowrap' }}>{formatFen(report.totals.total)}</Text>
+            <Text size="xs" c="dimmed">{t('receivables.aging.customers', { count: report.rows.length })}</Text>
+          </Paper>
+          {report.buckets.map((b, i) => (
+            <Paper withBorder p="xs" key={b} style={{ borderTop: `3px solid ${BUCKET_COLORS[i]}` }}>
+              <Text size="xs" c="dimmed">{bucketLabel(b)}</Text>
+              <Text fw={700} style={{ whiteSpace: 'nowrap' }}>{formatFen(report.totals.by_bucket[b] ?? 0)}</Text>
+            </Paper>
+          ))}
+        </SimpleGrid>
+        <Text size="sm" fw={600} mb={4}>{t('receivables.aging.chartTitle')}</Text>
+        <Box h={220} mb="md" data-testid="aging-chart">
+          <Chart type="bar" data={data} options={options} />
+        </Box>
+        <Text size="xs" c="dimmed" mb={4} className="no-print">{t('receivables.aging.drill')}</Text>
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped highlightOnHover verticalSpacing={4} data-testid="aging-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('receivables.field.customer')}</Table.Th>
+                {report.buckets.map((b) => (
+                  <Table.Th key={b} ta="right" style={{ whiteSpace: 'nowrap' }}>{bucketLabel(b)}</Table.Th>
+                ))}
+                <Table.Th ta="right">{t('receivables.aging.total')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.rows.map((row) => (
+                <Table.Tr
+                  key={row.customer_code}
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => navigate(`/invoices?f=${encodeURIComponent(JSON.stringify({ customerCode: row.customer_code, kind: 'invoice', openOnly: true }))}`)}
+                >
+                  <Table.Td>{row.customer_name}</Table.Td>
+                  {report.buckets.map((b, i) => {
+                    const amount = row.by_bucket[b] ?? 0;
+                    return (
+                      <Table.Td key={b} ta="right" c={amount > 0 && i >= 3 ? 'red' : undefined} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                        {amount === 0 ? '' : formatFen(amount)}
+                      </Table.Td>
+                    );
+                  })}
+                  <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatFen(row.total)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title={t('receivables.aging.title')}
+        actions={
+          <Group gap="xs" className="no-print">
+            <DateField aria-label={t('receivables.aging.asOf')} value={asOf} onChange={(v) => v && setAsOf(v as string)} clearable={false} w={150} />
+            <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
+              {t('receivables.aging.print')}
+            </Button>
+          </Group>
+        }
+      />
+      <Paper withBorder p="md">{body}</Paper>
+    </>
+  );
+}

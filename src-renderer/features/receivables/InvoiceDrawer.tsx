@@ -1,0 +1,98 @@
+import { Alert, Badge, Button, Drawer, Group, Loader, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatFen } from '../../../src-main/domain/core/money';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useCan } from '../auth/current-user';
+
+/** One invoice or credit note with its lines; a posted one can be reversed (never edited). */
+export function InvoiceDrawer({ invoiceId, onClose }: { invoiceId: string | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const query = useApiQuery('receivables.getInvoice', { id: invoiceId ?? '' }, { enabled: invoiceId !== null });
+  const reverse = useApiMutation('receivables.reverseInvoice');
+  const [reversing, setReversing] = useState(false);
+  const [reason, setReason] = useState('');
+  const invoice = query.data;
+  return (
+    <Drawer opened={invoiceId !== null} onClose={onClose} position="right" size="xl" title={invoice ? `${t(`receivables.kind.${invoice.kind}`)} ${invoice.invoiceNo}` : ''}>
+      {!invoice ? (
+        <Loader />
+      ) : (
+        <Stack gap="sm" data-testid="invoice-drawer">
+          <Group gap="xl">
+            <Text size="sm">{t('receivables.field.customer')}：{invoice.customerName}</Text>
+            <Text size="sm">{t('receivables.field.invoiceDate')}：{invoice.invoiceDate}</Text>
+            <Text size="sm">{t('receivables.field.dueDate')}：{invoice.dueDate}</Text>
+            {invoice.taxInvoiceNo && <Text size="sm">{t('receivables.field.taxInvoiceNo')}：{invoice.taxInvoiceNo}</Text>}
+          </Group>
+          <Group gap="xl">
+            <Text fw={700}>{t('receivables.field.total')}：{formatFen(invoice.totalGross)}</Text>
+            <Text fw={700} c={invoice.openAmount > 0 ? 'red' : 'teal'}>{t('receivables.field.open')}：{formatFen(invoice.openAmount)}</Text>
+            {invoice.status === 'reversed' && <Badge color="gray">{t('receivables.status.reversed')}</Badge>}
+          </Group>
+          {invoice.status === 'reversed' && <Alert color="gray">{t('receivables.invoice.reversedOn', { date: invoice.reversedOn, reason: invoice.reversalReason })}</Alert>}
+          <Table striped verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('receivables.field.description')}</Table.Th>
+                <Table.Th ta="right">{t('receivables.invoice.quantity')}</Table.Th>
+                <Table.Th ta="right">{t('receivables.invoice.unitPrice')}</Table.Th>
+                <Table.Th ta="right">{t('receivables.field.vatRate')}</Table.Th>
+                <Table.Th ta="right">{t('receivables.invoice.lineTotal')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {invoice.lines.map((l) => (
+                <Table.Tr key={l.lineNo}>
+                  <Table.Td>{l.description}</Table.Td>
+                  <Table.Td ta="right">{l.quantity} {l.unit}</Table.Td>
+                  <Table.Td ta="right">{formatFen(l.unitPrice)}</Table.Td>
+                  <Table.Td ta="right">{l.vatRate / 100}%</Table.Td>
+                  <Table.Td ta="right">{formatFen(l.gross)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {invoice.status === 'posted' && can('receivables.write') && (
+            <Group justify="flex-end">
+              <Button color="red" variant="light" onClick={() => setReversing(true)} data-testid="reverse-invoice">
+                {t('receivables.invoice.reverse')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      )}
+      <Modal opened={reversing} onClose={() => setReversing(false)} title={t('receivables.invoice.reverseTitle', { number: invoice?.invoiceNo ?? '' })}>
+        <Stack>
+          <Text size="sm" c="dimmed">{t('receivables.invoice.reverseHint')}</Text>
+          <TextInput label={t('receivables.field.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus required />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setReversing(false)}>{t('common.cancel')}</Button>
+            <Button
+              color="red"
+              loading={reverse.isPending}
+              disabled={!reason.trim()}
+              onClick={() =>
+                invoice &&
+                reverse.mutate(
+                  { id: invoice.id, reason },
+                  {
+                    onSuccess: (done) => {
+                      notifications.show({ color: 'teal', message: t('receivables.invoice.reversed', { number: done.invoiceNo }) });
+                      setReversing(false);
+                      setReason('');
+                    },
+                  },
+                )
+              }
+            >
+              {t('receivables.invoice.reverse')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Drawer>
+  );
+}

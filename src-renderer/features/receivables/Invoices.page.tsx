@@ -1,0 +1,119 @@
+import { Badge, Button, Group, Paper, SegmentedControl, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { formatFen } from '../../../src-main/domain/core/money';
+import { daysBetween } from '../../../src-main/domain/core/dates';
+import type { InvoiceListFilters } from '../../../src-main/domain/receivables/receivables.contract';
+import type { Invoice } from '../../../src-main/domain/receivables/receivables.dto';
+import { api } from '../../api/client';
+import { parseFilterParam } from '../../api/url-filters';
+import { DataTable, type Column } from '../../components/DataTable';
+import { exportLanguage, saveExport } from '../../components/download';
+import { EmptyState } from '../../components/EmptyState';
+import { PageHeader } from '../../components/PageHeader';
+import { businessToday } from '../../format';
+import { useCan } from '../auth/current-user';
+import { InvoiceDrawer } from './InvoiceDrawer';
+import { ServiceInvoiceModal } from './ServiceInvoiceModal';
+
+type View = 'all' | 'open' | 'overdue' | 'credit';
+
+function viewOf(filters: InvoiceListFilters): View {
+  if (filters.kind === 'credit_note') return 'credit';
+  if (filters.openOnly && filters.dueBefore) return 'overdue';
+  return filters.openOnly ? 'open' : 'all';
+}
+
+function filtersOf(view: View, today: string): InvoiceListFilters {
+  if (view === 'open') return { kind: 'invoice', openOnly: true };
+  if (view === 'overdue') return { kind: 'invoice', openOnly: true, dueBefore: today };
+  if (view === 'credit') return { kind: 'credit_note' };
+  return {};
+}
+
+/** 发票: invoices and credit notes, newest first, with the open amount and how long it is overdue. */
+export function InvoicesPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [params, setParams] = useSearchParams();
+  const today = businessToday();
+  const fromUrl = parseFilterParam<InvoiceListFilters>(params.get('f'));
+  const customer = { customerId: fromUrl.customerId, customerCode: fromUrl.customerCode };
+  const view = viewOf(fromUrl);
+  const filters: InvoiceListFilters = { ...filtersOf(view, fromUrl.dueBefore ?? today), ...(customer.customerId ? { customerId: customer.customerId } : {}), ...(customer.customerCode ? { customerCode: customer.customerCode } : {}) };
+  const setFilters = (next: InvoiceListFilters) => setParams(Object.keys(next).length ? { f: JSON.stringify(next) } : {});
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [serviceOpen, setServiceOpen] = useState(false);
+
+  const columns: Column<Invoice>[] = [
+    { key: 'no', header: t('receivables.field.invoiceNo'), render: (i) => i.invoiceNo, nowrap: true },
+    { key: 'customer', header: t('receivables.field.customer'), render: (i) => i.customerName },
+    { key: 'date', header: t('receivables.field.invoiceDate'), render: (i) => i.invoiceDate, nowrap: true },
+    { key: 'due', header: t('receivables.field.dueDate'), render: (i) => i.dueDate, nowrap: true },
+    {
+      key: 'kind',
+      header: t('receivables.field.status'),
+      render: (i) => (
+        <Group gap={4} wrap="nowrap">
+          {i.kind === 'credit_note' && <Badge color="grape" variant="light">{t('receivables.kind.credit_note')}</Badge>}
+          {i.status === 'reversed' ? (
+            <Badge color="gray" variant="light">{t('receivables.status.reversed')}</Badge>
+          ) : i.kind === 'invoice' && i.openAmount > 0 && i.dueDate < today ? (
+            <Badge color="red" variant="light">{t('receivables.invoices.overdueDays', { count: daysBetween(i.dueDate, today) })}</Badge>
+          ) : null}
+        </Group>
+      ),
+    },
+    { key: 'total', header: t('receivables.field.total'), render: (i) => formatFen(i.kind === 'credit_note' ? -i.totalGross : i.totalGross), align: 'right' },
+    { key: 'open', header: t('receivables.field.open'), render: (i) => (i.openAmount > 0 ? formatFen(i.openAmount) : '—'), align: 'right' },
+  ];
+
+  async function exportAll() {
+    const rows = saveExport(await api.exports.invoices({ filters, format: 'xlsx', language: exportLanguage() }));
+    notifications.show({ color: 'teal', message: t('receivables.invoices.exported', { count: rows }) });
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('receivables.invoices.title')}
+        actions={
+          can('receivables.write') && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setServiceOpen(true)} data-testid="new-service-invoice">
+              {t('receivables.invoices.newService')}
+            </Button>
+          )
+        }
+      />
+      <Paper withBorder p="md">
+        <Group mb="md" gap="sm">
+          <SegmentedControl
+            value={view}
+            onChange={(v) => setFilters({ ...filtersOf(v as View, today), ...customer })}
+            data={(['all', 'open', 'overdue', 'credit'] as const).map((v) => ({ value: v, label: t(`receivables.invoices.filter${v === 'all' ? 'All' : v === 'open' ? 'Open' : v === 'overdue' ? 'Overdue' : 'Credit'}`) }))}
+          />
+          {(customer.customerId || customer.customerCode) && (
+            <Button variant="light" size="xs" rightSection={<IconX size={14} />} onClick={() => setFilters(filtersOf(view, today))}>
+              {t('receivables.invoices.customerFilter', { code: customer.customerCode ?? '' })} · {t('receivables.invoices.clearCustomer')}
+            </Button>
+          )}
+        </Group>
+        <DataTable
+          method="receivables.listInvoices"
+          input={{ filters }}
+          columns={columns}
+          rowKey={(i) => i.id}
+          onRowClick={(i) => setOpenId(i.id)}
+          onExport={exportAll}
+          minWidth={860}
+          empty={view === 'all' && !customer.customerCode ? <EmptyState title={t('receivables.invoices.emptyTitle')} text={t('receivables.invoices.emptyText')} /> : <Text c="dimmed" py="lg" ta="center">{t('receivables.invoices.emptyFiltered')}</Text>}
+        />
+      </Paper>
+      <InvoiceDrawer invoiceId={openId} onClose={() => setOpenId(null)} />
+      <ServiceInvoiceModal opened={serviceOpen} onClose={() => setServiceOpen(false)} onCreated={(id) => setOpenId(id)} />
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { Badge, Button, Paper, SegmentedControl, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { formatFen } from '../../../src-main/domain/core/money';
+import type { ReceiptListFilters } from '../../../src-main/domain/receivables/receivables.contract';
+import type { Receipt } from '../../../src-main/domain/receivables/receivables.dto';
+import { parseFilterParam } from '../../api/url-filters';
+import { DataTable, type Column } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../auth/current-user';
+import { AllocationDrawer } from './AllocationDrawer';
+import { ReceiptModal } from './ReceiptModal';
+
+/** 收款与核销: receipts newest first; a row opens its allocation to the customer's open invoices. */
+export function PaymentsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [params, setParams] = useSearchParams();
+  const filters = parseFilterParam<ReceiptListFilters>(params.get('f'));
+  const unappliedOnly = filters.unappliedOnly === true;
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const columns: Column<Receipt>[] = [
+    { key: 'no', header: t('receivables.field.receiptNo'), render: (r) => r.receiptNo, nowrap: true },
+    { key: 'customer', header: t('receivables.field.customer'), render: (r) => r.customerName },
+    { key: 'date', header: t('receivables.field.receiptDate'), render: (r) => r.receiptDate, nowrap: true },
+    { key: 'method', header: t('receivables.field.method'), render: (r) => t(`receivables.method.${r.method}`), nowrap: true },
+    { key: 'reference', header: t('receivables.field.reference'), render: (r) => r.reference ?? '', nowrap: true },
+    {
+      key: 'status',
+      header: t('receivables.field.status'),
+      render: (r) => (r.status === 'reversed' ? <Badge color="gray" variant="light">{t('receivables.status.reversed')}</Badge> : null),
+    },
+    { key: 'amount', header: t('receivables.field.amount'), render: (r) => formatFen(r.amount), align: 'right' },
+    { key: 'unapplied', header: t('receivables.field.unapplied'), render: (r) => (r.unappliedAmount > 0 ? <Text span c="orange" fw={600} inherit>{formatFen(r.unappliedAmount)}</Text> : '—'), align: 'right' },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t('receivables.payments.title')}
+        actions={
+          can('receivables.write') && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="add-receipt">
+              {t('receivables.payments.add')}
+            </Button>
+          )
+        }
+      />
+      <Paper withBorder p="md">
+        <SegmentedControl
+          mb="md"
+          value={unappliedOnly ? 'unapplied' : 'all'}
+          onChange={(v) => setParams(v === 'unapplied' ? { f: JSON.stringify({ unappliedOnly: true }) } : {})}
+          data={[
+            { value: 'all', label: t('receivables.payments.filterAll') },
+            { value: 'unapplied', label: t('receivables.payments.filterUnapplied') },
+          ]}
+        />
+        <DataTable
+          method="receivables.listReceipts"
+          input={{ filters: { ...filters, unappliedOnly } }}
+          columns={columns}
+          rowKey={(r) => r.id}
+          onRowClick={(r) => setOpenId(r.id)}
+          minWidth={860}
+          empty={unappliedOnly ? <Text c="dimmed" py="lg" ta="center">{t('receivables.payments.emptyFiltered')}</Text> : <EmptyState title={t('receivables.payments.emptyTitle')} text={t('receivables.payments.emptyText')} />}
+        />
+      </Paper>
+      <ReceiptModal opened={adding} onClose={() => setAdding(false)} onCreated={(id) => setOpenId(id)} />
+      <AllocationDrawer receiptId={openId} onClose={() => setOpenId(null)} />
+    </>
+  );
+}
