@@ -2,7 +2,7 @@ import type { HandlersFor } from '../area';
 import { applyStandard, chartOfAccounts, saveAccount, setMapping } from './chart.service';
 import { closePeriod, periodStatus, reopenPeriod } from './periods.service';
 import type { vouchersContract } from './vouchers.contract';
-import { exportHistory, exportVouchers, voucherPage } from './vouchers.export';
+import { exportHistory, exportVouchers, voucherPage } from './voucher-files.service';
 
 export const vouchersHandlers: HandlersFor<typeof vouchersContract> = {
   'vouchers.chart': async (_input, ctx) => chartOfAccounts(ctx.sqlite),
