@@ -18,6 +18,7 @@ import { parseArgs, requireFlag, stringFlag, UsageError, type ParsedArgs } from 
 import { printToPdf } from './print';
 import { stressCommand } from './sales-commands';
 import { reportCommand } from './report';
+import { vouchersCommand } from './voucher-commands';
 
 export interface Output {
   stdout: { write(text: string): unknown };
@@ -44,6 +45,8 @@ const USAGE = `Desk ERP command line. Every command takes --db PATH (default $DE
   stress orders --count N   places N orders, one transaction each, printing each order number once committed
   print KIND NUMBER --out FILE.pdf [--lang zh-CN|en|zh-TW]      e.g. print order SO-2026-000001; Chromium at $CHROMIUM_PATH or /usr/bin/chromium
   report aging --as-of YYYY-MM-DD [--json]                     receivables by days overdue; --json amounts in fen
+  vouchers export --from DATE --to DATE --format kingdee|yonyou|csv|hledger --out FILE [--repeat]
+      记账凭证 for the accountant's software; every export is logged, dates exported before need --repeat
 `;
 
 /** Runs one command; returns the exit code, or null for a long-running command (serve). */
@@ -84,6 +87,8 @@ export async function runCli(argv: string[], out: Output): Promise<number | null
         return await stressCommand(dbFile, rest, args, out.stdout, out.stderr);
       case 'report':
         return await reportCommand(dbFile, rest, args, out);
+      case 'vouchers':
+        return await vouchersCommand(dbFile, rest, args, print);
       case undefined:
       case 'help':
         out.stdout.write(USAGE);
