@@ -40,7 +40,7 @@ const USAGE = `Desk ERP command line. Every command takes --db PATH (default $DE
   backup --out FILE
   restore FILE
   import customers FILE [--dry-run] [--strict] [--json]   CSV (UTF-8 or GBK) or XLSX; row = line in the file
-  export customers|orders|order-lines|stock|stock-moves --format csv|xlsx --out FILE [--q TEXT]
+  export customers|orders|order-lines|stock|stock-moves|invoices|receipts|allocations --format csv|xlsx --out FILE [--q TEXT]
       orders: money in yuan, total = sum of line_total; stock: product_code, warehouse_code, on_hand, reserved, available, avg_cost
   stress orders --count N   places N orders, one transaction each, printing each order number once committed
   print KIND NUMBER --out FILE.pdf [--lang zh-CN|en|zh-TW]      e.g. print order SO-2026-000001; Chromium at $CHROMIUM_PATH or /usr/bin/chromium
@@ -291,9 +291,12 @@ const EXPORTS = {
   'order-lines': 'exports.orderLines',
   stock: 'exports.stock',
   'stock-moves': 'exports.stockMoves',
+  invoices: 'exports.invoices',
+  receipts: 'exports.receipts',
+  allocations: 'exports.allocations',
 } as const;
 
-/** `export customers|orders|order-lines|stock|stock-moves --format csv|xlsx --out FILE`: every row the list query (--q) matches. */
+/** `export customers|orders|order-lines|stock|stock-moves|invoices|receipts|allocations --format csv|xlsx --out FILE`: every row the list query (--q) matches. */
 async function exportCommand(dbFile: string, rest: string[], args: ParsedArgs, print: Print): Promise<number> {
   const table = rest[0] as keyof typeof EXPORTS | undefined;
   if (!table || !Object.hasOwn(EXPORTS, table)) throw new UsageError(`export needs: export ${Object.keys(EXPORTS).join('|')} --format csv|xlsx --out FILE`);
@@ -301,7 +304,7 @@ async function exportCommand(dbFile: string, rest: string[], args: ParsedArgs, p
   if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format must be csv or xlsx');
   const out = requireFlag(args, 'out');
   const q = stringFlag(args, 'q');
-  if (q && table === 'stock-moves') throw new UsageError('--q filters customers, orders and stock, not stock moves');
+  if (q && !['customers', 'orders', 'order-lines', 'stock'].includes(table)) throw new UsageError(`--q filters customers, orders and stock, not ${table}`);
   const backend = createBackend({ file: dbFile });
   try {
     const result = await backend.call({ session: adminSession(backend), transport: 'cli' }, EXPORTS[table], { format, ...(q ? { q } : {}) });

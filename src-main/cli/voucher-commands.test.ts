@@ -121,6 +121,46 @@ describe('vouchers on the command line', () => {
     expect(fs.statSync(path.join(dir, 'k.xlsx')).size).toBeGreaterThan(1000);
   }, 120_000);
 
+  it('exports invoices, receipts and allocations with exactly the listed columns, from which every balance is recomputed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-receivables-cli-'));
+    const db = path.join(dir, 'desk-erp.sqlite');
+    await cli('init', '--db', db, '--company', '南京博雅食品有限公司', '--owner', 'boss', '--password', 'secret-123');
+    await aYearOfReceivables(db);
+    const files: Record<string, string[][]> = {};
+    for (const name of ['invoices', 'receipts', 'allocations']) {
+      const out = path.join(dir, `${name}.csv`);
+      expect(await cli('export', name, '--db', db, '--format', 'csv', '--out', out)).toMatchObject({ code: 0 });
+      files[name] = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(','));
+    }
+    expect(files.invoices![0]).toEqual(['invoice_no', 'customer_code', 'invoice_date', 'due_date', 'total', 'kind']);
+    expect(files.receipts![0]).toEqual(['receipt_no', 'customer_code', 'date', 'amount', 'method']);
+    expect(files.allocations![0]).toEqual(['receipt_no', 'invoice_no', 'date', 'amount', 'kind']);
+
+    // invoices − credit notes − receipts − write-offs + refunds, per customer, from the three files alone.
+    const fen = (yuan: string) => Math.round(Number(yuan) * 100);
+    const owed = new Map<string, number>();
+    const add = (customer: string, amount: number) => owed.set(customer, (owed.get(customer) ?? 0) + amount);
+    const customerOf = new Map<string, string>();
+    for (const [no, customer, , , total, kind] of files.invoices!.slice(1)) {
+      customerOf.set(no!, customer!);
+      add(customer!, (kind === 'invoice' ? 1 : -1) * fen(total!));
+    }
+    for (const [no, customer, , amount] of files.receipts!.slice(1)) {
+      customerOf.set(no!, customer!);
+      add(customer!, -fen(amount!));
+    }
+    const kinds = new Set<string>();
+    for (const [receiptNo, invoiceNo, , amount, kind] of files.allocations!.slice(1)) {
+      kinds.add(kind!);
+      // A write-off (no receipt) lowers what is owed, a refund (no invoice) raises it; its reversal undoes it.
+      if (!receiptNo) add(customerOf.get(invoiceNo!)!, -fen(amount!));
+      else if (!invoiceNo) add(customerOf.get(receiptNo)!, fen(amount!));
+    }
+    expect([...kinds].sort()).toEqual(['allocation', 'refund', 'writeoff']);
+    const aging = JSON.parse((await cli('report', 'aging', '--db', db, '--as-of', '2030-01-01', '--json')).stdout) as { rows: { customer_code: string; total: number }[] };
+    expect(new Map([...owed].filter(([, v]) => v !== 0))).toEqual(new Map(aging.rows.map((r) => [r.customer_code, r.total])));
+  }, 120_000);
+
   it('refuses a format it does not know and a date that is not one', async () => {
     expect(await cli('vouchers', 'export', '--from', '2026-01-01', '--to', '2026-01-31', '--format', 'sap', '--out', 'x')).toMatchObject({ code: 2 });
     expect((await cli('vouchers', 'export', '--from', '2026-13-01', '--to', '2026-01-31', '--format', 'csv', '--out', 'x')).stderr).toMatch(/--from must be a date/);

@@ -65,6 +65,9 @@ export const exportPurchaseOrdersInput = purchasingContract['purchasing.listOrde
 /** The suppliers list's query (purchasing.listSuppliers) without its paging. */
 export const exportSuppliersInput = purchasingContract['purchasing.listSuppliers'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
 
+/** Every posted invoice, receipt or allocation entry: the files the balances and aging are recomputed from. */
+export const exportReceivablesInput = z.object({ ...fileFields }).strict();
+
 export interface ExportFile {
   /** In the UI language when one was given: 客户档案-2026-11-28.xlsx. */
   fileName: string;
@@ -87,4 +90,7 @@ export const exportsContract = {
   'exports.stockMoves': method<ExportFile>()({ input: exportStockMovesInput, permission: 'stock.read', mutates: false }),
   'exports.purchaseOrders': method<ExportFile>()({ input: exportPurchaseOrdersInput, permission: 'purchasing.read', mutates: false }),
   'exports.suppliers': method<ExportFile>()({ input: exportSuppliersInput, permission: 'purchasing.read', mutates: false }),
+  'exports.invoices': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
+  'exports.receipts': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
+  'exports.allocations': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
 };

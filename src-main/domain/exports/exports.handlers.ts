@@ -1,6 +1,6 @@
 import type { HandlersFor } from '../area';
 import type { exportsContract } from './exports.contract';
-import { exportAuditLog, exportCampaigns, exportCustomers, exportLeads, exportOrderLines, exportOrders, exportProducts, exportPurchaseOrders, exportStock, exportStockMoves, exportSuppliers } from './exports.service';
+import { exportAllocations, exportAuditLog, exportInvoices, exportReceipts, exportCampaigns, exportCustomers, exportLeads, exportOrderLines, exportOrders, exportProducts, exportPurchaseOrders, exportStock, exportStockMoves, exportSuppliers } from './exports.service';
 
 export const exportsHandlers: HandlersFor<typeof exportsContract> = {
   'exports.customers': (input, ctx) => exportCustomers(input, ctx),
@@ -14,4 +14,7 @@ export const exportsHandlers: HandlersFor<typeof exportsContract> = {
   'exports.stockMoves': (input, ctx) => exportStockMoves(input, ctx),
   'exports.purchaseOrders': (input, ctx) => exportPurchaseOrders(input, ctx),
   'exports.suppliers': (input, ctx) => exportSuppliers(input, ctx),
+  'exports.invoices': (input, ctx) => exportInvoices(input, ctx),
+  'exports.receipts': (input, ctx) => exportReceipts(input, ctx),
+  'exports.allocations': (input, ctx) => exportAllocations(input, ctx),
 };

@@ -27,6 +27,8 @@ import { orderExportTable, orderLineExportTable } from '../orders/orders.export'
 import { orderLineExportRows } from '../orders/orders.export-rows';
 import { orderPages } from '../orders/orders.list';
 import { getSettings } from '../settings/settings.service';
+import { allocationExportTable, invoiceExportTable, receiptExportTable } from '../receivables/receivables.export';
+import { allocationExportRows, invoiceExportRows, receiptExportRows } from '../receivables/receivables.export-rows';
 import { stockMovesExportTable, stockExportTable } from '../stock/stock.export';
 import type { MoveCursor, MoveRow, StockCursor, StockRow } from '../stock/stock.dto';
 import { listMoves } from '../stock/stock.history';
@@ -42,6 +44,7 @@ import type {
   exportOrdersInput,
   exportProductsInput,
   exportPurchaseOrdersInput,
+  exportReceivablesInput,
   exportStockInput,
   exportStockMovesInput,
   exportSuppliersInput,
@@ -153,4 +156,16 @@ export function exportOrders(input: z.output<typeof exportOrdersInput>, ctx: Han
 
 export function exportOrderLines(input: z.output<typeof exportOrdersInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(orderLineExportTable, orderLineExportRows(ctx.db, input, companyFacts(ctx.sqlite).today), input, ctx);
+}
+
+export function exportInvoices(input: z.output<typeof exportReceivablesInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(invoiceExportTable, invoiceExportRows(ctx.sqlite), input, ctx);
+}
+
+export function exportReceipts(input: z.output<typeof exportReceivablesInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(receiptExportTable, receiptExportRows(ctx.sqlite), input, ctx);
+}
+
+export function exportAllocations(input: z.output<typeof exportReceivablesInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(allocationExportTable, allocationExportRows(ctx.sqlite), input, ctx);
 }
