@@ -6,7 +6,7 @@
 
 -- The company's chart of accounts (会计科目). Only a leaf account carries amounts.
 CREATE TABLE chart_accounts (
-  code         TEXT PRIMARY KEY CHECK (code GLOB '[0-9]*' AND length(code) BETWEEN 4 AND 20),
+  code         TEXT PRIMARY KEY CHECK (code NOT GLOB '*[^0-9]*' AND length(code) BETWEEN 4 AND 20),
   name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 60),
   parent_code  TEXT REFERENCES chart_accounts (code),
   updated_at   TEXT NOT NULL
@@ -14,7 +14,7 @@ CREATE TABLE chart_accounts (
 
 -- Which account each kind of posting goes to (receivable, revenue, output VAT, bank …), editable.
 CREATE TABLE voucher_account_mapping (
-  role          TEXT PRIMARY KEY,
+  role          TEXT PRIMARY KEY CHECK (role IN ('receivable', 'revenue', 'output_vat', 'bank', 'cash', 'wechat', 'alipay', 'acceptance_bill', 'cost_of_sales', 'inventory', 'writeoff')),
   account_code  TEXT NOT NULL REFERENCES chart_accounts (code),
   updated_at    TEXT NOT NULL
 ) STRICT;
@@ -24,7 +24,7 @@ CREATE TABLE voucher_account_mapping (
 CREATE TABLE period_lock_events (
   id              TEXT PRIMARY KEY,
   action          TEXT NOT NULL CHECK (action IN ('close', 'reopen')),
-  period          TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+  period          TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]' AND substr(period, 6, 2) BETWEEN '01' AND '12'),
   -- Locked up to and including this month after the event; NULL when nothing is locked.
   closed_through  TEXT CHECK (closed_through IS NULL OR closed_through GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
   reason          TEXT,
