@@ -102,6 +102,10 @@ export const ISSUE_CODES = [
   'has_allocations',
   'over_write_off_limit',
   'one_source_required',
+  'period_locked',
+  'already_exported',
+  'not_leaf_account',
+  'not_latest_closed',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -213,6 +217,10 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   has_allocations: () => 'Money is still allocated to it; reverse those allocations first',
   over_write_off_limit: (p) => `More than the write-off limit of ${String(p.limit)} fen; issue a credit note instead`,
   one_source_required: () => 'Give a receipt or a credit note, not both',
+  period_locked: (p) => `The books are closed for ${p.period}; post it in ${p.firstOpen} or later`,
+  already_exported: (p) => `These dates were exported ${p.count} time(s) already, last on ${p.at}; confirm to export again`,
+  not_leaf_account: (p) => `Account ${p.code} has sub-accounts; only a lowest-level account can carry amounts`,
+  not_latest_closed: (p) => `Only the latest closed month (${p.period}) can be reopened`,
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

@@ -19,6 +19,7 @@ import { parseArgs, requireFlag, stringFlag, UsageError, type ParsedArgs } from 
 import { printToPdf } from './print';
 import { stressCommand } from './sales-commands';
 import { reportCommand } from './report';
+import { vouchersCommand } from './voucher-commands';
 
 export interface Output {
   stdout: { write(text: string): unknown };
@@ -40,11 +41,13 @@ const USAGE = `Desk ERP command line. Every command takes --db PATH (default $DE
   backup --out FILE
   restore FILE
   import customers FILE [--dry-run] [--strict] [--json]   CSV (UTF-8 or GBK) or XLSX; row = line in the file
-  export customers|orders|order-lines|stock|stock-moves --format csv|xlsx --out FILE [--q TEXT]
+  export customers|orders|order-lines|stock|stock-moves|invoices|receipts|allocations --format csv|xlsx --out FILE [--q TEXT]
       orders: money in yuan, total = sum of line_total; stock: product_code, warehouse_code, on_hand, reserved, available, avg_cost
   stress orders --count N   places N orders, one transaction each, printing each order number once committed
   print KIND NUMBER --out FILE.pdf [--lang zh-CN|en|zh-TW]      e.g. print order SO-2026-000001; Chromium at $CHROMIUM_PATH or /usr/bin/chromium
   report aging --as-of YYYY-MM-DD [--json]                     receivables by days overdue; --json amounts in fen
+  vouchers export --from DATE --to DATE --format kingdee|yonyou|csv|hledger --out FILE [--repeat]
+      记账凭证 for the accountant's software; every export is logged, dates exported before need --repeat
 `;
 
 /** Runs one command; returns the exit code, or null for a long-running command (serve). */
@@ -85,6 +88,8 @@ export async function runCli(argv: string[], out: Output): Promise<number | null
         return await stressCommand(dbFile, rest, args, out.stdout, out.stderr);
       case 'report':
         return await reportCommand(dbFile, rest, args, out);
+      case 'vouchers':
+        return await vouchersCommand(dbFile, rest, args, print);
       case undefined:
       case 'help':
         out.stdout.write(USAGE);
@@ -288,10 +293,12 @@ const EXPORTS = {
   'order-lines': 'exports.orderLines',
   stock: 'exports.stock',
   'stock-moves': 'exports.stockMoves',
-  invoices: 'exports.invoices',
+  invoices: 'exports.postedInvoices',
+  receipts: 'exports.receipts',
+  allocations: 'exports.allocations',
 } as const;
 
-/** `export customers|orders|order-lines|stock|stock-moves --format csv|xlsx --out FILE`: every row the list query (--q) matches. */
+/** `export customers|orders|order-lines|stock|stock-moves|invoices|receipts|allocations --format csv|xlsx --out FILE`: every row the list query (--q) matches. */
 async function exportCommand(dbFile: string, rest: string[], args: ParsedArgs, print: Print): Promise<number> {
   const table = rest[0] as keyof typeof EXPORTS | undefined;
   if (!table || !Object.hasOwn(EXPORTS, table)) throw new UsageError(`export needs: export ${Object.keys(EXPORTS).join('|')} --format csv|xlsx --out FILE`);
@@ -299,7 +306,7 @@ async function exportCommand(dbFile: string, rest: string[], args: ParsedArgs, p
   if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format must be csv or xlsx');
   const out = requireFlag(args, 'out');
   const q = stringFlag(args, 'q');
-  if (q && table === 'stock-moves') throw new UsageError('--q filters customers, orders and stock, not stock moves');
+  if (q && !['customers', 'orders', 'order-lines', 'stock'].includes(table)) throw new UsageError(`--q filters customers, orders and stock, not ${table}`);
   const backend = createBackend({ file: dbFile });
   try {
     const result = await backend.call({ session: adminSession(backend), transport: 'cli' }, EXPORTS[table], { format, ...(q ? { q } : {}) });

@@ -26,6 +26,7 @@ import type {
   SuppliersTable,
 } from '../domain/purchasing/purchasing.tables';
 import type { QuoteLinesTable, QuotesTable } from '../domain/quotes/quotes.tables';
+import type { ChartAccountsTable, PeriodLockEventsTable, VoucherAccountMappingTable, VoucherExportsTable } from '../domain/vouchers/vouchers.tables';
 import type { InvoiceLinesTable, InvoicesTable, ReceiptsTable, ReceivableAllocationsTable } from '../domain/receivables/receivables.tables';
 import type { CreditNoteRequestsTable, SalesReturnLinesTable, SalesReturnsTable } from '../domain/returns/returns.tables';
 import type {
@@ -342,4 +343,8 @@ export interface Database {
   invoice_lines: InvoiceLinesTable;
   receipts: ReceiptsTable;
   receivable_allocations: ReceivableAllocationsTable;
+  chart_accounts: ChartAccountsTable;
+  voucher_account_mapping: VoucherAccountMappingTable;
+  period_lock_events: PeriodLockEventsTable;
+  voucher_exports: VoucherExportsTable;
 }

@@ -123,6 +123,15 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
       .run(NOW);
     return { invoices: 1, receipts: 1, receivable_allocations: 1 };
   },
+  12: (sqlite) => {
+    sqlite.prepare("INSERT INTO chart_accounts (code, name, parent_code, updated_at) VALUES ('100201', '银行存款—工商银行', NULL, ?)").run(NOW);
+    sqlite.prepare("UPDATE voucher_account_mapping SET account_code = '100201' WHERE role = 'bank'").run();
+    sqlite.prepare("INSERT INTO period_lock_events (id, action, period, closed_through, user_id, at) VALUES ('pl1', 'close', '2026-01', '2026-01', 'u-owner', ?)").run(NOW);
+    sqlite
+      .prepare("INSERT INTO voucher_exports (id, date_from, date_to, format, voucher_count, first_voucher, last_voucher, file_sha256, at) VALUES ('ve1', '2026-01-01', '2026-01-31', 'kingdee', 2, '2026-01 记-1', '2026-01 记-2', 'abc', ?)")
+      .run(NOW);
+    return { chart_accounts: 14, period_lock_events: 1, voucher_exports: 1 };
+  },
 };
 
 describe('upgrading an existing database', () => {

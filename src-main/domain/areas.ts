@@ -21,6 +21,7 @@ import { receivablesArea } from './receivables/receivables.area';
 import { settingsArea } from './settings/settings.area';
 import { stockArea } from './stock/stock.area';
 import { usersArea } from './users/users.area';
+import { vouchersArea } from './vouchers/vouchers.area';
 import { workbenchArea } from './workbench/workbench.area';
 
-export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, purchasingArea, printArea, ordersArea, deliveriesArea, returnsArea, quotesArea, receivablesArea, workbenchArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, purchasingArea, printArea, ordersArea, deliveriesArea, returnsArea, quotesArea, receivablesArea, vouchersArea, workbenchArea] as const;

@@ -21,6 +21,7 @@ import type { Delivery, postInput } from './deliveries.contract';
 import { assertFullyPicked } from './deliveries.picking-rule';
 import { getDelivery } from './deliveries.read';
 import { assertPicking, DELIVERY_DOCUMENT_TYPE, deliveryOrFail } from './deliveries.service';
+import { assertPeriodOpen } from '../core/periods';
 
 interface LineToPost {
   id: string;
@@ -48,6 +49,7 @@ export async function postDelivery(ctx: HandlerContext, input: z.output<typeof p
   assertFullyPicked(sqlite, delivery);
   const order = orders.findOrder(sqlite, delivery.sales_order_id)!;
   const deliveryDate = input.deliveryDate ?? companyFacts(sqlite).today;
+  assertPeriodOpen(sqlite, deliveryDate, 'deliveryDate');
   const userId = ctx.user?.id ?? null;
   const lines = statement(sqlite, 'SELECT id, sales_order_line_id, product_id, quantity, serials FROM delivery_lines WHERE delivery_id = ? ORDER BY rowid').all(delivery.id) as LineToPost[];
   const products = await productsByIds(ctx.db, lines.map((l) => l.product_id));

@@ -74,6 +74,8 @@ export const exportSuppliersInput = purchasingContract['purchasing.listSuppliers
 
 /** The invoice list's query (receivables.listInvoices) without its paging. */
 export const exportInvoicesInput = z.object({ filters: invoiceListFilters.default({}), ...fileFields }).strict();
+/** Every posted invoice, receipt or allocation entry: the files the balances and aging are recomputed from. */
+export const exportReceivablesInput = z.object({ ...fileFields }).strict();
 
 export interface ExportFile {
   /** In the UI language when one was given: 客户档案-2026-11-28.xlsx. */
@@ -100,4 +102,7 @@ export const exportsContract = {
   'exports.purchaseOrders': method<ExportFile>()({ input: exportPurchaseOrdersInput, permission: 'purchasing.read', mutates: false }),
   'exports.suppliers': method<ExportFile>()({ input: exportSuppliersInput, permission: 'purchasing.read', mutates: false }),
   'exports.invoices': method<ExportFile>()({ input: exportInvoicesInput, permission: 'receivables.read', mutates: false }),
+  'exports.postedInvoices': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
+  'exports.receipts': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
+  'exports.allocations': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
 };

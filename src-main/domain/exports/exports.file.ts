@@ -42,12 +42,17 @@ export interface WrittenFile {
   rows: number;
 }
 
+/** Money is our own yuan text (-12.50), never a formula: a red-ink amount must stay a number, not become '-12.50. */
+function moneyOrCell(format: ExportColumn<unknown>['format'], value: string | number | null): string {
+  return format === 'money' && typeof value === 'string' && /^-?\d+\.\d{2}$/.test(value) ? value : csvCell(value);
+}
+
 async function writeCsv<Row>(table: ExportTable<Row>, batches: AsyncIterable<Row[]>, audience: Audience): Promise<WrittenFile> {
   const parts = [UTF8_BOM + table.columns.map((c) => csvCell(headerOf(c, audience))).join(',') + '\r\n'];
   let rows = 0;
   for await (const batch of batches) {
     let text = '';
-    for (const row of batch) text += table.columns.map((c) => csvCell(csvValue(c.format, c.value(row), audience))).join(',') + '\r\n';
+    for (const row of batch) text += table.columns.map((c) => moneyOrCell(c.format, csvValue(c.format, c.value(row), audience))).join(',') + '\r\n';
     parts.push(text);
     rows += batch.length;
   }

@@ -1,6 +1,7 @@
 import type { BackendEnv, HandlersFor } from '../area';
 import type { exportsContract } from './exports.contract';
 import {
+  exportAllocations,
   exportAuditLog,
   exportBackups,
   exportCampaigns,
@@ -9,8 +10,10 @@ import {
   exportLeads,
   exportOrderLines,
   exportOrders,
+  exportPostedInvoices,
   exportProducts,
   exportPurchaseOrders,
+  exportReceipts,
   exportSecurityLog,
   exportStock,
   exportStockMoves,
@@ -33,5 +36,8 @@ export function exportsHandlers(env: BackendEnv): HandlersFor<typeof exportsCont
     'exports.purchaseOrders': (input, ctx) => exportPurchaseOrders(input, ctx),
     'exports.suppliers': (input, ctx) => exportSuppliers(input, ctx),
     'exports.invoices': (input, ctx) => exportInvoices(input, ctx),
+    'exports.postedInvoices': (input, ctx) => exportPostedInvoices(input, ctx),
+    'exports.receipts': (input, ctx) => exportReceipts(input, ctx),
+    'exports.allocations': (input, ctx) => exportAllocations(input, ctx),
   };
 }

@@ -31,8 +31,9 @@ import { orderExportTable, orderLineExportTable } from '../orders/orders.export'
 import { orderLineExportRows } from '../orders/orders.export-rows';
 import { orderPages } from '../orders/orders.list';
 import { listInvoices } from '../receivables/balances';
-import { invoiceExportTable } from '../receivables/receivables.export';
+import { allocationExportTable, invoiceExportTable, postedInvoiceExportTable, receiptExportTable } from '../receivables/receivables.export';
 import { getSettings } from '../settings/settings.service';
+import { allocationExportRows, invoiceExportRows, receiptExportRows } from '../receivables/receivables.export-rows';
 import { stockMovesExportTable, stockExportTable } from '../stock/stock.export';
 import type { MoveCursor, MoveRow, StockCursor, StockRow } from '../stock/stock.dto';
 import { listMoves } from '../stock/stock.history';
@@ -51,6 +52,7 @@ import type {
   exportProductsInput,
   exportSecurityLogInput,
   exportPurchaseOrdersInput,
+  exportReceivablesInput,
   exportStockInput,
   exportStockMovesInput,
   exportSuppliersInput,
@@ -175,4 +177,16 @@ export function exportOrderLines(input: z.output<typeof exportOrdersInput>, ctx:
 
 export function exportInvoices(input: z.output<typeof exportInvoicesInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(invoiceExportTable, pages((page, pageSize) => listInvoices(ctx, { ...input.filters, page, pageSize })), input, ctx);
+}
+
+export function exportPostedInvoices(input: z.output<typeof exportReceivablesInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(postedInvoiceExportTable, invoiceExportRows(ctx.sqlite), input, ctx);
+}
+
+export function exportReceipts(input: z.output<typeof exportReceivablesInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(receiptExportTable, receiptExportRows(ctx.sqlite), input, ctx);
+}
+
+export function exportAllocations(input: z.output<typeof exportReceivablesInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(allocationExportTable, allocationExportRows(ctx.sqlite), input, ctx);
 }

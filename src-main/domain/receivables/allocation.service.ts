@@ -13,6 +13,7 @@ import { newId, nowIso } from '../shared/ids';
 import type { Allocation, AllocationKind, RefundMethod } from './receivables.dto';
 import { allocationRow, INVOICE_SELECT, invoiceRow, lastAllocationDate, moveBalance, receiptRow, toAllocation, type InvoiceRow } from './receivables.repository';
 import type { ReceivableAllocationsTable } from './receivables.tables';
+import { assertPeriodOpen } from '../core/periods';
 
 /** Write-offs above this need a credit note instead; a company setting, 100 元 unless set. */
 export const WRITE_OFF_LIMIT_SETTING = 'receivables.writeOffLimit';
@@ -68,6 +69,7 @@ interface EntryDraft {
 }
 
 function postEntry(ctx: HandlerContext, entry: EntryDraft): ReceivableAllocationsTable {
+  assertPeriodOpen(ctx.sqlite, entry.date, entry.kind === 'allocation' ? 'allocationDate' : 'date');
   const now = nowIso();
   const row = ctx.sqlite.prepare(INSERT_ALLOCATION).get({
     id: newId(),

@@ -9,6 +9,7 @@ import type { Sqlite } from '../../db/connection';
 import { addDays } from '../core/dates';
 import { sumTaxLines, type TaxedAmount } from '../core/money';
 import { nextNumber, type SeriesDefinition } from '../core/numbering';
+import { assertPeriodOpen } from '../core/periods';
 import type { HandlerContext } from '../context';
 import { newId, nowIso } from '../shared/ids';
 import { getSettings } from '../settings/settings.service';
@@ -67,6 +68,7 @@ export async function postInvoice(ctx: HandlerContext, draft: InvoiceDraft): Pro
   if (draft.header.taxInvoiceDate && draft.header.taxInvoiceDate < invoiceDate) {
     throw new AppError('VALIDATION', 'The tax invoice cannot be dated before the invoice', [fieldIssue('taxInvoiceDate', 'before_document_date', { date: invoiceDate })]);
   }
+  assertPeriodOpen(sqlite, invoiceDate, 'invoiceDate');
   const totals = sumTaxLines(draft.lines);
   if (totals.gross <= 0) throw new AppError('CONFLICT', 'Nothing to invoice: the lines add up to zero', [fieldIssue('lines', 'nothing_to_invoice')]);
   const id = newId();
@@ -131,6 +133,7 @@ export async function markReversed(
   const reversedOn = input.reversedOn ?? (await businessToday(ctx));
   const notBefore = [document.date, lastAllocationDate(sqlite, document.id)].filter((d): d is string => d !== null).sort().at(-1)!;
   if (reversedOn < notBefore) throw new AppError('VALIDATION', `A reversal cannot be dated before ${notBefore}`, [fieldIssue('reversedOn', 'before_document_date', { date: notBefore })]);
+  assertPeriodOpen(sqlite, reversedOn, 'reversedOn');
   const applied = liveAllocations(sqlite, document.id);
   if (applied !== 0) {
     throw new AppError('CONFLICT', `${document.number} has ${applied} fen allocated to it; reverse those allocations first`, [fieldIssue('id', 'has_allocations', { amount: applied })]);

@@ -15,6 +15,7 @@ import { autoAllocate, receiptSource } from './allocation.service';
 import { markReversed } from './invoices.service';
 import type { Allocation, Receipt, ReceiptMethod } from './receivables.dto';
 import { customerTerms, moveBalance, RECEIPT_SELECT, receiptRow, toReceipt, type ReceiptRow } from './receivables.repository';
+import { assertPeriodOpen } from '../core/periods';
 
 export const RECEIPT_SERIES: SeriesDefinition = { code: 'receipt', prefix: 'SK', perYear: true, padding: 6 };
 
@@ -43,6 +44,7 @@ export function createReceipt(ctx: HandlerContext, input: ReceiptInput): { recei
   } else if (input.billMaturityDate) {
     throw validationError([fieldIssue('billMaturityDate', 'not_allowed', { reason: 'only_for_acceptance_bills' })]);
   }
+  assertPeriodOpen(sqlite, input.receiptDate, 'receiptDate');
   const id = newId();
   const now = nowIso();
   const receiptNo = nextNumber(sqlite, RECEIPT_SERIES, input.receiptDate);

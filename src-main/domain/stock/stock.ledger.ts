@@ -14,6 +14,7 @@ import { roundHalfUp } from '../core/money';
 import { newId, nowIso } from '../shared/ids';
 import type { StockMoveKind } from './stock.dto';
 import { raiseReplenishmentOnCrossing } from './stock.replenishment';
+import { assertPeriodOpen } from '../core/periods';
 
 /** The document behind a move or a reservation: its kind (`sales_order`, `delivery`…), id, number and line. */
 export interface StockDocument {
@@ -111,6 +112,7 @@ export function writeLevel(sqlite: Sqlite, productId: string, warehouseId: strin
  */
 export function postMove(sqlite: Sqlite, input: MoveInput): PostedMove {
   if (!Number.isSafeInteger(input.quantity) || input.quantity === 0) throw new RangeError(`A stock move moves a whole, non-zero quantity, not ${input.quantity}`);
+  assertPeriodOpen(sqlite, input.moveDate, 'moveDate');
   const before = readLevel(sqlite, input.productId, input.warehouseId);
   const costedIn = input.quantity > 0 && COSTED_IN.has(input.kind);
   if (costedIn && (input.unitCost === undefined || !Number.isSafeInteger(input.unitCost) || input.unitCost < 0)) {

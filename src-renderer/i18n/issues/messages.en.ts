@@ -99,6 +99,10 @@ const messages: Messages = {
     has_allocations: 'Money is still allocated to it; reverse those allocations first',
     over_write_off_limit: 'Larger than the write-off limit; issue a credit note instead',
     one_source_required: 'Choose either a receipt or a credit note',
+    period_locked: 'The books are closed for {{period}}; post it in {{firstOpen}} or later',
+    already_exported: 'These dates were exported {{count}} time(s) already (last {{at}}); confirm to export again',
+    not_leaf_account: 'Account {{code}} has sub-accounts: only a lowest-level account carries amounts',
+    not_latest_closed: 'Only the latest closed month ({{period}}) can be reopened',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: 'credit code', mobile: 'mobile number', name: 'name' },

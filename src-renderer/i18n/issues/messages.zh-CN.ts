@@ -102,6 +102,10 @@ const messages = {
     has_allocations: '还有核销记录，请先冲销核销',
     over_write_off_limit: '超过核销差额上限，请改开红字发票',
     one_source_required: '请选择一张收款单或一张红字发票（二选一）',
+    period_locked: '{{period}} 已结账，不能再记入；请记到 {{firstOpen}} 或之后',
+    already_exported: '这段日期已导出过 {{count}} 次（最近 {{at}}），确认后才再次导出，以免重复导入',
+    not_leaf_account: '科目 {{code}} 下还有明细科目，只有末级科目才能记账',
+    not_latest_closed: '只能反结账最近结账的月份（{{period}}）',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: '统一社会信用代码', mobile: '手机号', name: '名称' },

@@ -98,7 +98,11 @@ const zhTW: Messages = {
     before_document_date: "日期不能早於 {{date}}",
     has_allocations: "還有核銷紀錄，請先沖銷核銷",
     over_write_off_limit: "超過核銷差額上限，請改開紅字發票",
-    one_source_required: "請選擇一張收款單或一張紅字發票（二選一）"
+    one_source_required: "請選擇一張收款單或一張紅字發票（二選一）",
+    period_locked: "{{period}} 已結帳，不能再記入；請記到 {{firstOpen}} 或之後",
+    already_exported: "這段日期已匯出過 {{count}} 次（最近 {{at}}），確認後才再次匯出，以免重複匯入",
+    not_leaf_account: "科目 {{code}} 下還有明細科目，只有末級科目才能記帳",
+    not_latest_closed: "只能反結帳最近結帳的月份（{{period}}）",
   },
   words: {
     matchedOn: {

@@ -1,0 +1,61 @@
+/**
+ * Closing and reopening months (结账 / 反结账). The books are closed through one month: closing a
+ * month closes every month before it too, and only the latest closed month can be reopened (by the
+ * owner, with a reason), so the open months always follow the closed ones and a correction of a
+ * closed month posts in the first open one.
+ */
+import { AppError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
+import type { Sqlite } from '../../db/connection';
+import type { HandlerContext } from '../context';
+import { closedThrough, nextPeriod } from '../core/periods';
+import { newId, nowIso } from '../shared/ids';
+import type { PeriodLockEvent, PeriodStatus } from './vouchers.dto';
+
+function previousPeriod(period: string): string {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
+export function periodStatus(sqlite: Sqlite): PeriodStatus {
+  const closed = closedThrough(sqlite);
+  const events = (
+    sqlite
+      .prepare(
+        `SELECT e.id, e.action, e.period, e.closed_through, e.reason, u.display_name AS username, e.at
+           FROM period_lock_events e LEFT JOIN users u ON u.id = e.user_id ORDER BY e.rowid DESC LIMIT 100`,
+      )
+      .all() as { id: string; action: 'close' | 'reopen'; period: string; closed_through: string | null; reason: string | null; username: string | null; at: string }[]
+  ).map((e): PeriodLockEvent => ({ id: e.id, action: e.action, period: e.period, closedThrough: e.closed_through, reason: e.reason, username: e.username, at: e.at }));
+  return { closedThrough: closed, firstOpen: closed ? nextPeriod(closed) : null, events };
+}
+
+function record(ctx: HandlerContext, action: 'close' | 'reopen', period: string, after: string | null, reason: string | null, before: string | null): PeriodStatus {
+  const id = newId();
+  ctx.sqlite
+    .prepare('INSERT INTO period_lock_events (id, action, period, closed_through, reason, user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(id, action, period, after, reason, ctx.user?.id ?? null, nowIso());
+  ctx.audit({ entityType: 'period_lock', entityId: id, fields: { closedThrough: { before, after } } });
+  return periodStatus(ctx.sqlite);
+}
+
+/** Closes the month and every month before it; closing a month already closed changes nothing. */
+export function closePeriod(ctx: HandlerContext, input: { period: string }): PeriodStatus {
+  const before = closedThrough(ctx.sqlite);
+  if (before !== null && input.period <= before) return periodStatus(ctx.sqlite);
+  return record(ctx, 'close', input.period, input.period, null, before);
+}
+
+/** Reopens the latest closed month, leaving the ones before it closed. */
+export function reopenPeriod(ctx: HandlerContext, input: { period: string; reason: string }): PeriodStatus {
+  const before = closedThrough(ctx.sqlite);
+  if (before === null || input.period !== before) {
+    throw new AppError('CONFLICT', before === null ? 'No month is closed' : `Only the latest closed month (${before}) can be reopened`, [
+      fieldIssue('period', 'not_latest_closed', { period: before }),
+    ]);
+  }
+  // Reopening the first month ever closed opens the months it closed with it.
+  const firstClosed = ctx.sqlite.prepare("SELECT min(period) FROM period_lock_events WHERE action = 'close'").pluck().get() as string;
+  const stillClosed = before === firstClosed ? null : previousPeriod(before);
+  return record(ctx, 'reopen', input.period, stillClosed, input.reason, before);
+}

@@ -1,0 +1,105 @@
+/**
+ * Exporting the vouchers of a span of dates for the accountant's software, and the log of every
+ * export: the same dates exported twice would be imported twice, so a repeat needs confirming.
+ */
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
+import type { Page } from '../../api/paging';
+import type { Sqlite } from '../../db/connection';
+import type { HandlerContext } from '../context';
+import { writeExportFile } from '../exports/exports.file';
+import { getSettings } from '../settings/settings.service';
+import { newId, nowIso } from '../shared/ids';
+import type { voucherExportInput } from './vouchers.contract';
+import type { Voucher, VoucherExport, VoucherFile, VoucherFormat } from './vouchers.dto';
+import { CSV_TABLE, hledgerJournal, KINGDEE_TABLE, YONYOU_TABLE, type VoucherRow } from './vouchers.formats';
+import { voucherName, vouchersBetween } from './vouchers.generate';
+import type { VoucherExportsTable } from './vouchers.tables';
+
+const EXTENSION: Record<VoucherFormat, string> = { kingdee: 'xlsx', yonyou: 'xlsx', csv: 'csv', hledger: 'journal' };
+
+function rowsOf(vouchers: readonly Voucher[], preparedBy: string): VoucherRow[] {
+  return vouchers.flatMap((voucher, i) => voucher.lines.map((line) => ({ voucher, line, sequence: i + 1, preparedBy })));
+}
+
+async function* once<T>(rows: T[]): AsyncIterable<T[]> {
+  yield rows;
+}
+
+export async function voucherFileBytes(format: VoucherFormat, vouchers: readonly Voucher[], preparedBy: string, timeZone: string): Promise<Buffer> {
+  if (format === 'hledger') return Buffer.from(hledgerJournal(vouchers), 'utf8');
+  const rows = rowsOf(vouchers, preparedBy);
+  if (format === 'csv') return (await writeExportFile('csv', CSV_TABLE, once(rows), { language: null, timeZone })).bytes;
+  return (await writeExportFile('xlsx', format === 'kingdee' ? KINGDEE_TABLE : YONYOU_TABLE, once(rows), { language: 'zh-CN', timeZone })).bytes;
+}
+
+function overlappingExports(sqlite: Sqlite, from: string, to: string): { count: number; at: string | null } {
+  return sqlite.prepare('SELECT count(*) AS count, max(at) AS at FROM voucher_exports WHERE date_from <= ? AND date_to >= ?').get(to, from) as { count: number; at: string | null };
+}
+
+export async function exportVouchers(ctx: HandlerContext, input: z.output<typeof voucherExportInput>): Promise<VoucherFile> {
+  const { sqlite } = ctx;
+  const previous = overlappingExports(sqlite, input.from, input.to);
+  if (previous.count > 0 && !input.repeat) {
+    throw new AppError('CONFLICT', `${input.from} to ${input.to} was exported ${previous.count} time(s) already, last at ${previous.at}; confirm to export again`, [
+      fieldIssue('repeat', 'already_exported', { count: previous.count, at: previous.at }),
+    ]);
+  }
+  const vouchers = vouchersBetween(sqlite, input.from, input.to);
+  const { timeZone } = await getSettings(ctx.db);
+  const bytes = await voucherFileBytes(input.format, vouchers, ctx.user?.displayName ?? '', timeZone);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const id = newId();
+  const first = vouchers[0];
+  const last = vouchers.at(-1);
+  sqlite
+    .prepare(
+      `INSERT INTO voucher_exports (id, date_from, date_to, format, voucher_count, first_voucher, last_voucher, file_sha256, user_id, username, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      id,
+      input.from,
+      input.to,
+      input.format,
+      vouchers.length,
+      first ? `${first.period} ${voucherName(first)}` : null,
+      last ? `${last.period} ${voucherName(last)}` : null,
+      sha256,
+      ctx.user?.id ?? null,
+      ctx.user?.username ?? null,
+      nowIso(),
+    );
+  ctx.audit({ entityType: 'voucher_export', entityId: id, fields: { format: { before: null, after: input.format }, vouchers: { before: null, after: vouchers.length } } });
+  const span = input.from === input.to ? input.from : `${input.from}_${input.to}`;
+  return { fileName: `记账凭证-${input.format}-${span}.${EXTENSION[input.format]}`, contentBase64: bytes.toString('base64'), voucherCount: vouchers.length, previousExports: previous.count };
+}
+
+function toExport(row: VoucherExportsTable): VoucherExport {
+  return {
+    id: row.id,
+    dateFrom: row.date_from,
+    dateTo: row.date_to,
+    format: row.format,
+    voucherCount: row.voucher_count,
+    firstVoucher: row.first_voucher,
+    lastVoucher: row.last_voucher,
+    fileSha256: row.file_sha256,
+    username: row.username,
+    at: row.at,
+  };
+}
+
+export function exportHistory(sqlite: Sqlite, input: { page: number; pageSize: number }): Page<VoucherExport> {
+  const rows = sqlite.prepare('SELECT * FROM voucher_exports ORDER BY at DESC, id DESC LIMIT ? OFFSET ?').all(input.pageSize, (input.page - 1) * input.pageSize) as VoucherExportsTable[];
+  const total = sqlite.prepare('SELECT count(*) FROM voucher_exports').pluck().get() as number;
+  return { rows: rows.map(toExport), total, totalIsExact: true };
+}
+
+export function voucherPage(sqlite: Sqlite, input: { from: string; to: string; page: number; pageSize: number }): Page<Voucher> {
+  const all = vouchersBetween(sqlite, input.from, input.to);
+  const start = (input.page - 1) * input.pageSize;
+  return { rows: all.slice(start, start + input.pageSize), total: all.length, totalIsExact: true };
+}

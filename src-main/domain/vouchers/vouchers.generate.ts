@@ -1,0 +1,144 @@
+/**
+ * Vouchers (记账凭证) derived from the append-only documents: every invoice, credit note, receipt,
+ * write-off, refund and delivery cost posts one voucher on its date, and every reversal posts a
+ * red-ink (红字) copy on the reversal's date. Within a month vouchers are numbered 1, 2, 3 … in the
+ * order they were posted, so a later (even back-dated) posting takes the next number and no number
+ * already exported ever moves.
+ */
+import type { Sqlite } from '../../db/connection';
+import { monthEnd, monthStart } from '../core/dates';
+import { DELIVERY_DOCUMENT_TYPE } from '../deliveries/deliveries.service';
+import { mappedAccounts } from './chart.service';
+import type { AccountRole, Voucher, VoucherLine, VoucherSource } from './vouchers.dto';
+
+interface PostingEvent {
+  source: VoucherSource;
+  date: string;
+  posted_at: string;
+  key: string;
+  document_no: string;
+  reversal: 0 | 1;
+  customer_code: string | null;
+  customer_name: string | null;
+  net: number;
+  tax: number;
+  gross: number;
+  method: string | null;
+}
+
+const CUSTOMER = 'JOIN customers c ON c.id = d.customer_id';
+
+/** Every posting dated in [@from, @to], one row per voucher to be. */
+const EVENTS_SQL = `
+SELECT d.kind AS source, d.invoice_date AS date, d.posted_at, d.id AS key, d.invoice_no AS document_no, 0 AS reversal,
+       c.code AS customer_code, c.name AS customer_name, d.total_net AS net, d.total_tax AS tax, d.total_gross AS gross, NULL AS method
+  FROM invoices d ${CUSTOMER} WHERE d.invoice_date BETWEEN @from AND @to
+UNION ALL
+SELECT d.kind, d.reversed_on, d.reversed_at, d.id, d.invoice_no, 1, c.code, c.name, d.total_net, d.total_tax, d.total_gross, NULL
+  FROM invoices d ${CUSTOMER} WHERE d.reversed_on BETWEEN @from AND @to
+UNION ALL
+SELECT 'receipt', d.receipt_date, d.posted_at, d.id, d.receipt_no, 0, c.code, c.name, 0, 0, d.amount, d.method
+  FROM receipts d ${CUSTOMER} WHERE d.receipt_date BETWEEN @from AND @to
+UNION ALL
+SELECT 'receipt', d.reversed_on, d.reversed_at, d.id, d.receipt_no, 1, c.code, c.name, 0, 0, d.amount, d.method
+  FROM receipts d ${CUSTOMER} WHERE d.reversed_on BETWEEN @from AND @to
+UNION ALL
+SELECT d.kind, d.allocation_date, d.created_at, d.id, coalesce(r.receipt_no, cn.invoice_no, i.invoice_no), d.reverses_id IS NOT NULL,
+       c.code, c.name, 0, 0, abs(d.amount), coalesce(d.method, (SELECT o.method FROM receivable_allocations o WHERE o.id = d.reverses_id))
+  FROM receivable_allocations d ${CUSTOMER}
+  LEFT JOIN receipts r ON r.id = d.receipt_id
+  LEFT JOIN invoices cn ON cn.id = d.credit_note_id
+  LEFT JOIN invoices i ON i.id = d.invoice_id
+ WHERE d.kind <> 'allocation' AND d.allocation_date BETWEEN @from AND @to
+UNION ALL
+SELECT 'delivery', m.move_date, min(m.created_at), m.document_id, m.document_no, 0, NULL, NULL, 0, 0, -sum(m.value), NULL
+  FROM stock_moves m
+ WHERE m.document_type = @delivery AND m.move_date BETWEEN @from AND @to
+ GROUP BY m.document_id, m.move_date
+HAVING sum(m.value) <> 0`;
+
+const SUMMARY: Record<VoucherSource, string> = {
+  invoice: '销售发票',
+  credit_note: '红字发票',
+  receipt: '收款',
+  writeoff: '坏账核销',
+  refund: '退款',
+  delivery: '结转销售成本',
+};
+
+const MONEY_ACCOUNT: Record<string, AccountRole> = { bank_transfer: 'bank', cash: 'cash', wechat: 'wechat', alipay: 'alipay', acceptance_bill: 'acceptance_bill' };
+
+type Accounts = ReturnType<typeof mappedAccounts>;
+
+/** One debit or credit line; a red-ink voucher keeps the sides and negates the amounts. */
+function lines(event: PostingEvent, accounts: Accounts): Omit<VoucherLine, 'lineNo' | 'summary'>[] {
+  // A credit note is an invoice of the other sign; a reversal is the red-ink copy of what it reverses.
+  const sign = (event.source === 'credit_note' ? -1 : 1) * (event.reversal ? -1 : 1);
+  const customer = { customerCode: event.customer_code, customerName: event.customer_name };
+  const none: Pick<VoucherLine, 'customerCode' | 'customerName'> = { customerCode: null, customerName: null };
+  const dr = (role: AccountRole, amount: number, aux = none) => ({ accountCode: accounts[role].code, accountName: accounts[role].name, debit: sign * amount, credit: 0, ...aux });
+  const cr = (role: AccountRole, amount: number, aux = none) => ({ accountCode: accounts[role].code, accountName: accounts[role].name, debit: 0, credit: sign * amount, ...aux });
+  const money = MONEY_ACCOUNT[event.method ?? 'bank_transfer'] ?? 'bank';
+  switch (event.source) {
+    case 'invoice':
+    case 'credit_note':
+      return [dr('receivable', event.gross, customer), cr('revenue', event.net), cr('output_vat', event.tax)].filter((l) => l.debit !== 0 || l.credit !== 0);
+    case 'receipt':
+      return [dr(money, event.gross), cr('receivable', event.gross, customer)];
+    case 'writeoff':
+      return [dr('writeoff', event.gross), cr('receivable', event.gross, customer)];
+    case 'refund':
+      return [dr('receivable', event.gross, customer), cr(money, event.gross)];
+    case 'delivery':
+      return [dr('cost_of_sales', event.gross), cr('inventory', event.gross)];
+  }
+}
+
+const SOURCE_ORDER: Record<VoucherSource, number> = { invoice: 0, credit_note: 1, delivery: 2, receipt: 3, writeoff: 4, refund: 5 };
+
+function postedOrder(a: PostingEvent, b: PostingEvent): number {
+  if (a.posted_at !== b.posted_at) return a.posted_at < b.posted_at ? -1 : 1;
+  if (a.source !== b.source) return SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source];
+  if (a.key !== b.key) return a.key < b.key ? -1 : 1;
+  return a.reversal - b.reversal;
+}
+
+/**
+ * The vouchers dated from `from` to `to`, by date and number. Numbers count from the start of each
+ * month, so the months around the span are read whole.
+ */
+export function vouchersBetween(sqlite: Sqlite, from: string, to: string): Voucher[] {
+  const accounts = mappedAccounts(sqlite);
+  const events = sqlite.prepare(EVENTS_SQL).all({ from: monthStart(from), to: monthEnd(to), delivery: DELIVERY_DOCUMENT_TYPE }) as PostingEvent[];
+  const byPeriod = new Map<string, PostingEvent[]>();
+  for (const event of events) {
+    const period = event.date.slice(0, 7);
+    const inPeriod = byPeriod.get(period);
+    if (inPeriod) inPeriod.push(event);
+    else byPeriod.set(period, [event]);
+  }
+  const vouchers: Voucher[] = [];
+  for (const [period, inPeriod] of [...byPeriod].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    inPeriod.sort(postedOrder).forEach((event, i) => {
+      if (event.date < from || event.date > to) return;
+      const summary = `${event.reversal ? '冲销 ' : ''}${SUMMARY[event.source]} ${event.document_no}${event.customer_name ? ` ${event.customer_name}` : ''}`.slice(0, 80);
+      vouchers.push({
+        date: event.date,
+        period,
+        word: '记',
+        number: i + 1,
+        source: event.source,
+        documentNo: event.document_no,
+        reversal: event.reversal === 1,
+        summary,
+        lines: lines(event, accounts).map((line, j) => ({ lineNo: j + 1, summary, ...line })),
+      });
+    });
+  }
+  return vouchers.sort((a, b) => (a.period !== b.period ? (a.period < b.period ? -1 : 1) : a.number - b.number));
+}
+
+/** 记-12: how accounting software names a voucher. */
+export function voucherName(voucher: Pick<Voucher, 'word' | 'number'>): string {
+  return `${voucher.word}-${voucher.number}`;
+}
