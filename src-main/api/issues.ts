@@ -101,6 +101,8 @@ export const ISSUE_CODES = [
   'has_allocations',
   'over_write_off_limit',
   'one_source_required',
+  'not_in_pool',
+  'claim_limit',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -211,6 +213,8 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   has_allocations: () => 'Money is still allocated to it; reverse those allocations first',
   over_write_off_limit: (p) => `More than the write-off limit of ${String(p.limit)} fen; issue a credit note instead`,
   one_source_required: () => 'Give a receipt or a credit note, not both',
+  not_in_pool: () => 'Not in the public pool (any more): someone else may have claimed it',
+  claim_limit: (p) => `At most ${String(p.limit)} claims a day; ${String(p.claimed)} claimed today`,
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

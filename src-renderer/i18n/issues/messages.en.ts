@@ -98,6 +98,8 @@ const messages: Messages = {
     has_allocations: 'Money is still allocated to it; reverse those allocations first',
     over_write_off_limit: 'Larger than the write-off limit; issue a credit note instead',
     one_source_required: 'Choose either a receipt or a credit note',
+    not_in_pool: 'No longer in the public pool: a colleague may have just claimed it',
+    claim_limit: 'You may claim at most {{limit}} customers a day and have claimed {{claimed}} today',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: 'credit code', mobile: 'mobile number', name: 'name' },

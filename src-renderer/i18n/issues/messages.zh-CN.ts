@@ -101,6 +101,8 @@ const messages = {
     has_allocations: '还有核销记录，请先冲销核销',
     over_write_off_limit: '超过核销差额上限，请改开红字发票',
     one_source_required: '请选择一张收款单或一张红字发票（二选一）',
+    not_in_pool: '该客户已不在公海中，可能刚被同事领取',
+    claim_limit: '每天最多领取 {{limit}} 个客户，今天已领取 {{claimed}} 个',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: '统一社会信用代码', mobile: '手机号', name: '名称' },

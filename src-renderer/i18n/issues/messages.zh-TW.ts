@@ -97,7 +97,9 @@ const zhTW: Messages = {
     before_document_date: "日期不能早於 {{date}}",
     has_allocations: "還有核銷紀錄，請先沖銷核銷",
     over_write_off_limit: "超過核銷差額上限，請改開紅字發票",
-    one_source_required: "請選擇一張收款單或一張紅字發票（二選一）"
+    one_source_required: "請選擇一張收款單或一張紅字發票（二選一）",
+    not_in_pool: "該客戶已不在公海中，可能剛被同事領取",
+    claim_limit: "每天最多領取 {{limit}} 個客戶，今天已領取 {{claimed}} 個"
   },
   words: {
     matchedOn: {
