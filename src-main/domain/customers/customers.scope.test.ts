@@ -70,6 +70,18 @@ describe('data scope (who sees whose customers)', () => {
     expect(sqlite.prepare('SELECT total_changes()').pluck().get()).toBe(before);
   });
 
+  it('hides the deals and the orders of a customer outside the scope', async () => {
+    const { owner, sales, mine, theirs } = await aBook();
+    const theirDeal = await owner.ok('leads.createOpportunity', { title: '恒通年度采购', customerId: theirs, expectedAmount: 500_000 });
+    const myDeal = await owner.ok('leads.createOpportunity', { title: '博雅新品试销', customerId: mine, expectedAmount: 200_000 });
+    const deals = await sales.ok('leads.listOpportunities', {});
+    expect(deals.rows.map((d) => d.id)).toEqual([myDeal.id]);
+    expect(deals.total).toBe(1);
+    expect(await sales.call('leads.getOpportunity', { id: theirDeal.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await sales.call('orders.list', { filters: { customerId: theirs } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await sales.call('orders.list', { filters: { customerId: mine } })).toMatchObject({ ok: true });
+  });
+
   it('lets a colleague see a customer shared with them, and stop seeing it when unshared', async () => {
     const { sales, salesId, colleague, mine, theirs } = await aBook();
     await sales.ok('customers.share', { customerId: mine, userIds: [await userId(colleague)] });
