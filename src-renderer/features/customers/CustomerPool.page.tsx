@@ -78,7 +78,10 @@ export function CustomerPoolPage() {
           </>
         }
       />
-      <Group mb="sm" justify="space-between" wrap="nowrap">
+      <Text size="sm" c="dimmed" mb="xs" data-testid="pool-rule">
+        {rule}
+      </Text>
+      <Group mb="sm">
         <TextInput
           leftSection={<IconSearch size={16} />}
           placeholder={t('customers.searchPlaceholder')}
@@ -87,9 +90,6 @@ export function CustomerPoolPage() {
           w={360}
           data-list-search
         />
-        <Text size="sm" c="dimmed" data-testid="pool-rule">
-          {rule}
-        </Text>
       </Group>
       <DataTable
         method="customers.pool"
