@@ -6,6 +6,7 @@ import type { HandlerContext } from '../src-main/domain/context';
 import type { Session } from '../src-main/api/session';
 import { getSettings, updateSettings } from '../src-main/domain/settings/settings.service';
 import { measured, time, type BenchRow } from './measure';
+import { EVERYTHING } from '../src-main/domain/users/data-scope';
 
 /** What `dispatch` (validation, permission, transaction, audit) costs over calling the service directly. */
 export async function benchPlatform(): Promise<BenchRow[]> {
@@ -28,6 +29,7 @@ export async function benchPlatform(): Promise<BenchRow[]> {
     revokeSessionsOf: () => undefined,
     can: () => true,
     permissions: () => [],
+    dataScope: async () => EVERYTHING,
     areas: backend.registry.extensions,
   } satisfies HandlerContext;
 

@@ -37,6 +37,7 @@ import { PriceListPage } from './features/catalog/PriceList.page';
 import { ProductEditPage, ProductNewPage } from './features/catalog/ProductForm.page';
 import { CustomerEditPage, CustomerNewPage } from './features/customers/CustomerForm.page';
 import { CustomersListPage } from './features/customers/CustomersList.page';
+import { CustomerPoolPage } from './features/customers/CustomerPool.page';
 import { CustomerViewPage } from './features/customers/CustomerView.page';
 import { DashboardPage } from './features/home/Dashboard.page';
 import { CustomerImportPage } from './features/imports/CustomerImport.page';
@@ -108,6 +109,7 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
     children: [
       { path: 'new', element: <CustomerNewPage /> },
       { path: 'import', element: <CustomerImportPage /> },
+      { path: 'pool', element: <CustomerPoolPage /> },
       { path: ':id', element: <CustomerViewPage /> },
       { path: ':id/edit', element: <CustomerEditPage /> },
     ],

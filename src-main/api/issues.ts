@@ -106,6 +106,8 @@ export const ISSUE_CODES = [
   'already_exported',
   'not_leaf_account',
   'not_latest_closed',
+  'not_in_pool',
+  'claim_limit',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -221,6 +223,8 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   already_exported: (p) => `These dates were exported ${p.count} time(s) already, last on ${p.at}; confirm to export again`,
   not_leaf_account: (p) => `Account ${p.code} has sub-accounts; only a lowest-level account can carry amounts`,
   not_latest_closed: (p) => `Only the latest closed month (${p.period}) can be reopened`,
+  not_in_pool: () => 'Not in the public pool (any more): someone else may have claimed it',
+  claim_limit: (p) => `At most ${String(p.limit)} claims a day; ${String(p.claimed)} claimed today`,
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import type { Session, Transport } from '../api/session';
 import type { AuditChange, HandlerContext, SecurityEvent } from '../domain/context';
 import type { AreaRegistry } from './registry';
+import { resolveDataScope, type DataScope } from '../domain/users/data-scope';
 
 export interface ContextParts {
   db: Kysely<Database>;
@@ -21,6 +22,7 @@ export interface ContextParts {
 /** The context a handler runs in, the same whether dispatch runs it or a reader thread does. */
 export function handlerContext(parts: ContextParts): HandlerContext {
   const { registry, session } = parts;
+  let scope: Promise<DataScope> | undefined;
   return {
     db: parts.db,
     sqlite: parts.sqlite,
@@ -33,6 +35,7 @@ export function handlerContext(parts: ContextParts): HandlerContext {
     progress: parts.progress,
     revokeSessionsOf: parts.revokeSessionsOf,
     areas: registry.extensions,
+    dataScope: () => (scope ??= resolveDataScope(parts.db, session.user)),
     can: (permission) => !!session.user && registry.roleHas(session.user.role, permission),
     permissions: () => (session.user ? registry.permissionsOf(session.user.role) : []),
   };

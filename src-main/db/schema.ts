@@ -72,6 +72,8 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  /** Whose team the user is in (one level): a manager with team scope sees their customers. */
+  manager_user_id: string | null;
 }
 
 export interface NumberingSeriesTable {
@@ -126,6 +128,8 @@ export interface CustomersTable {
   source: string | null;
   cooperation_since: string | null;
   owner_user_id: string | null;
+  /** When the current owner got the customer (kept by triggers); the pool counts idle days from it. */
+  owner_since: string | null;
   mobile: string | null;
   phone: string | null;
   email: string | null;
@@ -269,6 +273,24 @@ export interface CustomerSearchTable {
 }
 
 /** Totals of unfiltered lists, kept by triggers ('customers:active', 'leads', 'audit_log'). */
+export interface CustomerSharesTable {
+  customer_id: string;
+  user_id: string;
+  shared_by: string | null;
+  shared_at: string;
+}
+
+export interface CustomerPoolEventsTable {
+  id: string;
+  customer_id: string;
+  kind: 'returned' | 'claimed';
+  user_id: string | null;
+  idle_days: number | null;
+  by_user_id: string | null;
+  business_date: string;
+  occurred_at: string;
+}
+
 export interface RowCountsTable {
   subject: string;
   n: number;
@@ -295,6 +317,8 @@ export interface Database {
   saved_views: SavedViewsTable;
   customer_stats: CustomerStatsTable;
   customer_search: CustomerSearchTable;
+  customer_shares: CustomerSharesTable;
+  customer_pool_events: CustomerPoolEventsTable;
   campaigns: CampaignsTable;
   leads: LeadsTable;
   lead_interactions: LeadInteractionsTable;

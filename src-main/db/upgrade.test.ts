@@ -132,6 +132,16 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
       .run(NOW);
     return { chart_accounts: 14, period_lock_events: 1, voucher_exports: 1 };
   },
+  13: (sqlite) => {
+    sqlite
+      .prepare("INSERT INTO users (id, username, display_name, role, password_hash, manager_user_id, created_at, updated_at) VALUES ('u-sales', 'xiaowang', '小王', 'sales', 'scrypt$1$1$1$x$y', 'u-owner', ?, ?)")
+      .run(NOW, NOW);
+    sqlite.prepare("INSERT INTO customer_shares (customer_id, user_id, shared_by, shared_at) VALUES ('c1', 'u-sales', 'u-owner', ?)").run(NOW);
+    sqlite
+      .prepare("INSERT INTO customer_pool_events (id, customer_id, kind, user_id, by_user_id, business_date, occurred_at) VALUES ('pe1', 'c1', 'claimed', 'u-owner', 'u-owner', '2026-01-15', ?)")
+      .run(NOW);
+    return { users: 2, customer_shares: 1, customer_pool_events: 1 };
+  },
 };
 
 describe('upgrading an existing database', () => {

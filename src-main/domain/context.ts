@@ -3,6 +3,7 @@ import type { Sqlite } from '../db/connection';
 import type { Database } from '../db/schema';
 import type { Session, SessionUser, Transport } from '../api/session';
 import type { AreaExtensions } from './area';
+import type { DataScope } from './users/data-scope';
 
 /** One changed entity, with the fields that changed (before/after), for the audit log. */
 export interface AuditChange {
@@ -43,6 +44,8 @@ export interface HandlerContext {
   can(permission: string): boolean;
   /** Every permission the signed-in user holds, for the UI to hide what it could not use. */
   permissions(): string[];
+  /** Whose customers the signed-in user may see (read once per call from the role's setting and the team). */
+  dataScope(): Promise<DataScope>;
   /** What the registered areas plug into one another (timeline branches, 360° figures, finders). */
   areas: AreaExtensions;
 }

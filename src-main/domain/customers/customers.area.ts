@@ -4,6 +4,9 @@ import { customerSeriesAhead } from './customers.checks';
 import { customersContract } from './customers.contract';
 import { CUSTOMER_TIMELINE_SOURCES } from './customers.engagement';
 import { customersHandlers } from './customers.handlers';
+import { customerPoolContract } from './customers.pool.contract';
+import { customerPoolHandlers } from './customers.pool.handlers';
+import { POOL_TIMELINE } from './customers.pool';
 import { CUSTOMER_SERIES } from './customers.service';
 import { seedCustomers, seedScaleCounts } from './customers.seed';
 import { CUSTOMER_WORKBENCH_CARDS } from './customers.workbench';
@@ -11,8 +14,8 @@ import { CUSTOMER_WORKBENCH_CARDS } from './customers.workbench';
 /** 客户档案: records, contacts, tags, custom fields, follow-ups, lifecycle, merge. */
 export const customersArea = defineArea({
   name: 'customers',
-  contract: customersContract,
-  handlers: customersHandlers,
+  contract: { ...customersContract, ...customerPoolContract },
+  handlers: { ...customersHandlers, ...customerPoolHandlers },
   permissions: {
     'customers.read': rolesExcept(),
     'customers.write': ['owner', 'manager', 'sales'],
@@ -20,12 +23,14 @@ export const customersArea = defineArea({
     'customers.merge': ['owner', 'manager'],
     'customers.import': ['owner', 'manager', 'sales'],
     'customers.export': ['owner', 'manager', 'sales', 'accountant'],
+    'customers.claim': ['owner', 'manager', 'sales'],
+    'customers.managePool': ['owner', 'manager'],
   },
   series: [CUSTOMER_SERIES],
   checks: [customerSeriesAhead],
-  customerTimeline: CUSTOMER_TIMELINE_SOURCES,
+  customerTimeline: [...CUSTOMER_TIMELINE_SOURCES, POOL_TIMELINE],
   workbenchCards: CUSTOMER_WORKBENCH_CARDS,
-  dailyJobs: ['customers.recomputeLifecycle'],
+  dailyJobs: ['customers.recomputeLifecycle', 'customers.returnIdleToPool'],
   seed: {
     order: 10,
     run: (conn, { scale, random, staffIds }) => seedCustomers(conn, { count: seedScaleCounts[scale], seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2) }).customers,

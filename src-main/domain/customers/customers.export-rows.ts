@@ -11,6 +11,7 @@ import type { customerListInput } from './customers.contract';
 import type { CustomFieldValue } from './customers.dto';
 import type { CustomerExportRow } from './customers.export';
 import { listCustomerIds } from './customers.list';
+import type { DataScope } from '../users/data-scope';
 
 /** The list's query without its paging, or exactly these ids (a bulk selection). */
 export type CustomerExportQuery = Pick<z.output<typeof customerListInput>, 'q' | 'filters' | 'sort'> & { ids?: string[] | undefined };
@@ -36,8 +37,14 @@ const FETCH_SQL = `
       SELECT id FROM customer_addresses WHERE customer_id = c.id ORDER BY kind = 'shipping' DESC, is_default DESC, created_at, id LIMIT 1)
    ORDER BY j.key`;
 
-export async function* customerExportRows(db: Kysely<Database>, sqlite: Sqlite, query: CustomerExportQuery): AsyncGenerator<{ rows: CustomerExportRow[]; total: number }> {
-  const ids = query.ids ? [...new Set(query.ids)] : await listCustomerIds(db, query);
+/** `scope` narrows the list's query; chosen ids are checked against it by the caller (customers.scope). */
+export async function* customerExportRows(
+  db: Kysely<Database>,
+  sqlite: Sqlite,
+  query: CustomerExportQuery,
+  scope?: DataScope,
+): AsyncGenerator<{ rows: CustomerExportRow[]; total: number }> {
+  const ids = query.ids ? [...new Set(query.ids)] : await listCustomerIds(db, query, scope);
   const fetch = sqlite.prepare(FETCH_SQL);
   for (let i = 0; i < ids.length; i += FETCH_CHUNK) {
     const rows = fetch.all(JSON.stringify(ids.slice(i, i + FETCH_CHUNK))) as CustomerExportRow[];

@@ -9,6 +9,8 @@ import { businessDayStartUtc } from '../core/dates';
 import { companyTimeZone } from '../settings/settings.service';
 import * as repo from './customers.repository';
 import { EVERY_MATCH, LIST_SEARCH_BOUND, searchMatches } from './customers.search';
+import type { DataScope } from '../users/data-scope';
+import { customerRowVisible } from './customers.scope';
 
 type ListInput = z.output<typeof customerListInput>;
 type ListQuery = Pick<ListInput, 'q' | 'filters' | 'sort'>;
@@ -49,10 +51,12 @@ async function instantsOf(db: Kysely<Database>, input: ListQuery): Promise<Insta
   };
 }
 
-/** The conditions besides the status and the search. */
-function filtersOf(input: ListQuery, instants: Instants = {}): Where {
+/** The conditions besides the status and the search; the caller's scope is one of them. */
+function filtersOf(input: ListQuery, instants: Instants = {}, scope?: DataScope): Where {
   const f = input.filters;
   const conditions: RawBuilder<unknown>[] = [];
+  const visible = scope && customerRowVisible(scope);
+  if (visible) conditions.push(visible);
   if (instants.createdFrom) conditions.push(sql`c.created_at >= ${instants.createdFrom}`);
   if (instants.noContactSince) {
     conditions.push(sql`NOT EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = c.id AND i.occurred_at >= ${instants.noContactSince})`);
@@ -134,6 +138,8 @@ interface ListRowRecord {
 export interface ListOptions {
   /** Tests read a search with another bound than LIST_SEARCH_BOUND. */
   searchBound?: number;
+  /** Whose customers the caller sees (absent: every customer, for trusted callers). */
+  scope?: DataScope;
 }
 
 function orderOf(input: ListQuery): { orderBy: RawBuilder<unknown>; sortsOnStats: boolean } {
@@ -146,7 +152,7 @@ function orderOf(input: ListQuery): { orderBy: RawBuilder<unknown>; sortsOnStats
 }
 
 export async function listCustomers(db: Kysely<Database>, input: ListInput, options: ListOptions = {}): Promise<Page<CustomerListRow>> {
-  const filters = filtersOf(input, await instantsOf(db, input));
+  const filters = filtersOf(input, await instantsOf(db, input), options.scope);
   const status = statusOf(input);
   const { orderBy, sortsOnStats } = orderOf(input);
   const page = { limit: input.pageSize, offset: (input.page - 1) * input.pageSize };
@@ -216,8 +222,8 @@ function browseFrom(filters: Where, sortsOnStats: boolean): RawBuilder<unknown> 
  * Every matching customer's id in the list's order: what an export reads, with no page and no
  * count, and every match of a search however many (an export is a long job, not a screen).
  */
-export async function listCustomerIds(db: Kysely<Database>, input: ListQuery): Promise<string[]> {
-  const filters = filtersOf(input, await instantsOf(db, input));
+export async function listCustomerIds(db: Kysely<Database>, input: ListQuery, scope?: DataScope): Promise<string[]> {
+  const filters = filtersOf(input, await instantsOf(db, input), scope);
   const status = statusOf(input);
   const conditions = withStatus(status, filters);
   const { orderBy, sortsOnStats } = orderOf(input);

@@ -15,7 +15,7 @@ import { getCustomer, refreshSearchDoc } from './customers.service';
  */
 const HANDLED_BY_MERGE = new Set(['customers', 'customer_search', 'customer_stats', 'customer_stage_history']);
 /** Link tables where the target already holding the same row makes the source's copy redundant. */
-const DROP_DUPLICATE_LINKS = new Set(['customer_tags']);
+const DROP_DUPLICATE_LINKS = new Set(['customer_tags', 'customer_shares']);
 
 export interface CustomerReference {
   table: string;

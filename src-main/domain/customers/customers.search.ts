@@ -9,6 +9,8 @@ import type { Database } from '../../db/schema';
 import { toHalfWidth } from '../shared/text';
 import type { CustomerSearchHit, CustomerStatus } from './customers.dto';
 import { toFtsQuery } from './customers.search-text';
+import type { DataScope } from '../users/data-scope';
+import { customerRowVisible } from './customers.scope';
 
 /** Matches a list search reads at most (the list then filters, sorts and pages them). */
 export const LIST_SEARCH_BOUND = 500;
@@ -59,8 +61,12 @@ interface SearchRecord {
 }
 
 /** The command palette: the best matches first (FTS rank among the bounded matches), with why each matched. */
-export async function searchCustomers(db: Kysely<Database>, input: { q: string; limit: number; includeArchived: boolean }): Promise<CustomerSearchHit[]> {
-  const status = input.includeArchived ? sql`c.merged_into_id IS NULL` : sql`c.status = 'active'`;
+export async function searchCustomers(db: Kysely<Database>, input: { q: string; limit: number; includeArchived: boolean }, scope?: DataScope): Promise<CustomerSearchHit[]> {
+  const visible = scope && customerRowVisible(scope);
+  const shown = input.includeArchived ? sql`c.merged_into_id IS NULL` : sql`c.status = 'active'`;
+  const status = visible ? sql`${shown} AND ${visible}` : shown;
+  // A narrow scope filters after ranking, so it ranks every bounded match rather than the best few.
+  const best = visible ? PALETTE_SEARCH_BOUND : input.limit * 4;
   const letter = initialLetter(input.q);
   let rows: SearchRecord[];
   if (letter) {
@@ -78,7 +84,7 @@ export async function searchCustomers(db: Kysely<Database>, input: { q: string; 
       WITH hit AS MATERIALIZED (
         SELECT rowid, rank FROM customers_fts WHERE customers_fts MATCH ${fts} LIMIT ${PALETTE_SEARCH_BOUND}
       ), best AS MATERIALIZED (
-        SELECT rowid, rank FROM hit ORDER BY rank LIMIT ${input.limit * 4}
+        SELECT rowid, rank FROM hit ORDER BY rank LIMIT ${best}
       )
       SELECT c.id, c.code, c.name, c.short_name, c.status, c.credit_code
         FROM best

@@ -18,6 +18,7 @@ import { productExportTable } from '../catalog/catalog.export';
 import { listProducts } from '../catalog/catalog.service';
 import { customerExportTable } from '../customers/customers.export';
 import { customerExportRows } from '../customers/customers.export-rows';
+import { assertCustomersVisible } from '../customers/customers.scope';
 import { toFieldDef } from '../customers/customers.fields';
 import { listFieldDefs } from '../customers/customers.repository';
 import { listCampaigns } from '../leads/campaigns.service';
@@ -110,7 +111,8 @@ export async function exportTable<Row>(
 
 export async function exportCustomers(input: z.output<typeof exportCustomersInput>, ctx: HandlerContext): Promise<ExportFile> {
   const table = customerExportTable((await listFieldDefs(ctx.db, false)).map(toFieldDef));
-  return exportTable(table, customerExportRows(ctx.db, ctx.sqlite, input), input, ctx);
+  if (input.ids) await assertCustomersVisible(ctx, input.ids);
+  return exportTable(table, customerExportRows(ctx.db, ctx.sqlite, input, await ctx.dataScope()), input, ctx);
 }
 
 export function exportLeads(input: z.output<typeof exportLeadsInput>, ctx: HandlerContext): Promise<ExportFile> {

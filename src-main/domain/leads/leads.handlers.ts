@@ -5,6 +5,8 @@ import { listChannels } from './leads.repository';
 import { reassignOwner } from './leads.reassign';
 import * as leads from './leads.service';
 import * as opportunities from './opportunities.service';
+import { notFound } from '../../api/errors';
+import { assertCustomerVisible } from '../customers/customers.scope';
 
 
 export const leadsHandlers: HandlersFor<typeof leadsContract> = {
@@ -21,8 +23,13 @@ export const leadsHandlers: HandlersFor<typeof leadsContract> = {
   'leads.listCampaigns': (input, ctx) => listCampaigns(ctx.db, input),
   'leads.saveCampaign': (input, ctx) => saveCampaign(ctx, input),
 
-  'leads.listOpportunities': (input, ctx) => opportunities.listOpportunities(ctx.db, input),
-  'leads.getOpportunity': (input, ctx) => opportunities.getOpportunity(ctx.db, input.id),
+  'leads.listOpportunities': async (input, ctx) => opportunities.listOpportunities(ctx.db, input, await ctx.dataScope()),
+  'leads.getOpportunity': async (input, ctx) => {
+    const deal = await opportunities.getOpportunity(ctx.db, input.id);
+    // A deal of a customer outside the caller's scope is as unknown as the customer.
+    if (deal.customerId) await assertCustomerVisible(ctx, deal.customerId).catch(() => Promise.reject(notFound('Opportunity', input.id)));
+    return deal;
+  },
   'leads.createOpportunity': (input, ctx) => opportunities.createOpportunity(ctx, input),
   'leads.updateOpportunity': ({ id, ...patch }, ctx) => opportunities.updateOpportunity(ctx, id, patch),
   'leads.moveOpportunity': (input, ctx) => opportunities.moveOpportunity(ctx, input),

@@ -235,9 +235,12 @@ function partyMatches(q: string) {
 export async function listOpportunities(
   db: Db,
   input: { q?: string | undefined; filters: { stage?: OpportunityStage[]; ownerUserId?: string | null; customerId?: string; leadId?: string; closeBefore?: string }; page: number; pageSize: number },
+  /** The caller's customer scope on `o.customer_id`; a deal with no customer yet stays visible. */
+  customerVisible: RawBuilder<unknown> | null = null,
 ) {
   const f = input.filters;
   let query = opportunityRows(db);
+  if (customerVisible) query = query.where(sql<boolean>`(o.customer_id IS NULL OR ${customerVisible})`);
   if (f.stage?.length) query = query.where('o.stage', 'in', f.stage);
   if (f.ownerUserId !== undefined) query = f.ownerUserId === null ? query.where('o.owner_user_id', 'is', null) : query.where('o.owner_user_id', '=', f.ownerUserId);
   if (f.customerId) query = query.where('o.customer_id', '=', f.customerId);

@@ -23,6 +23,8 @@ import {
   type opportunityPatch,
 } from './leads.contract';
 import * as repo from './leads.repository';
+import { customerIdVisible } from '../customers/customers.scope';
+import { EVERYTHING, type DataScope } from '../users/data-scope';
 
 type Db = Kysely<Database>;
 
@@ -72,8 +74,8 @@ function auditView(o: Opportunity): Record<string, unknown> {
   return rest;
 }
 
-export async function listOpportunities(db: Db, input: z.output<typeof opportunityListInput>): Promise<Page<OpportunityCard>> {
-  const { rows, total } = await repo.listOpportunities(db, input);
+export async function listOpportunities(db: Db, input: z.output<typeof opportunityListInput>, scope: DataScope = EVERYTHING): Promise<Page<OpportunityCard>> {
+  const { rows, total } = await repo.listOpportunities(db, input, customerIdVisible(scope, 'o.customer_id'));
   return { rows: rows.map(toCard), total, totalIsExact: true };
 }
 

@@ -11,9 +11,14 @@ import { lookupProduct } from './orders.lines';
 import { getOrder } from './orders.read';
 import { checkStock } from './orders.shortages';
 import { orderOrFail } from './orders.status';
+import { assertCustomerVisible } from '../customers/customers.scope';
 
 export const ordersHandlers: HandlersFor<typeof ordersContract> = {
-  'orders.list': (input, ctx) => listOrders(ctx.db, input, companyFacts(ctx.sqlite).today),
+  'orders.list': async (input, ctx) => {
+    // Filtering by a customer the caller may not see answers as that customer would: not found.
+    if (input.filters.customerId) await assertCustomerVisible(ctx, input.filters.customerId);
+    return listOrders(ctx.db, input, companyFacts(ctx.sqlite).today);
+  },
   'orders.get': (input, ctx) => getOrder(ctx.db, input.id),
   'orders.create': (input, ctx) => createOrder(ctx, input),
   'orders.update': (input, ctx) => updateOrder(ctx, input),

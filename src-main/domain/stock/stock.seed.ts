@@ -16,6 +16,7 @@ import { enterCounts, openCount, postCount } from './stock.counts';
 import { saveRules } from './stock.replenishment-rules';
 import { createTransfer } from './stock.transfers';
 import { createWarehouse } from './stock.warehouses';
+import { EVERYTHING } from '../users/data-scope';
 
 const WAREHOUSES = [
   { code: 'WH01', name: '总仓', address: '南京市江宁区秣陵街道将军大道88号' },
@@ -56,6 +57,7 @@ export function seedContext(conn: Connection): HandlerContext {
     revokeSessionsOf: () => undefined,
     can: () => true,
     permissions: () => [],
+    dataScope: async () => EVERYTHING,
     areas: { customerTimeline: [], customerFigures: [], finders: [], series: [], printables: [], workbenchCards: [] },
   };
 }

@@ -12,6 +12,8 @@ export interface UserRow {
   active: boolean;
   createdAt: string;
   lastLoginAt: string | null;
+  /** The manager whose team the user is in; a manager with team scope sees the team's customers. */
+  managerUserId: string | null;
 }
 
 export const usersContract = {
@@ -33,7 +35,7 @@ export const usersContract = {
   }),
   'users.update': method<UserRow>()({
     input: z
-      .object({ displayName: z.string().trim().min(1).max(50), role: z.enum(ROLES), active: z.boolean() })
+      .object({ displayName: z.string().trim().min(1).max(50), role: z.enum(ROLES), active: z.boolean(), managerUserId: z.string().uuid().nullable() })
       .partial()
       .extend({ id: z.string().uuid() })
       .strict(),

@@ -22,6 +22,7 @@ export function toUserRow(user: repo.UserRecord): UserRow {
     active: user.active === 1,
     createdAt: user.created_at,
     lastLoginAt: user.last_login_at,
+    managerUserId: user.manager_user_id,
   };
 }
 
@@ -48,6 +49,7 @@ export async function createUser(
     created_at: now,
     updated_at: now,
     last_login_at: null,
+    manager_user_id: null,
   };
   await repo.insertUser(db, user);
   return user;
@@ -66,10 +68,11 @@ export async function listUsers(db: Kysely<Database>, input: { q?: string; inclu
 export async function updateUser(
   ctx: HandlerContext,
   id: string,
-  patch: { displayName?: string; role?: Role; active?: boolean },
+  patch: { displayName?: string; role?: Role; active?: boolean; managerUserId?: string | null },
 ): Promise<UserRow> {
   const before = await repo.findUserById(ctx.db, id);
   if (!before) throw notFound('User', id);
+  if (patch.managerUserId) await assertCanLeadTeam(ctx.db, id, patch.managerUserId);
   const losesOwner = before.role === 'owner' && before.active === 1 && ((patch.role && patch.role !== 'owner') || patch.active === false);
   if (losesOwner && (await repo.countActiveOwners(ctx.db)) <= 1) {
     throw new AppError('CONFLICT', 'The company needs at least one active owner', [
@@ -83,12 +86,22 @@ export async function updateUser(
     ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
     ...(patch.role !== undefined ? { role: patch.role } : {}),
     ...(patch.active !== undefined ? { active: patch.active ? 1 : 0 } : {}),
+    ...(patch.managerUserId !== undefined ? { manager_user_id: patch.managerUserId } : {}),
   };
   await repo.updateUser(ctx.db, id, { ...changes, updated_at: nowIso() });
   const after = (await repo.findUserById(ctx.db, id))!;
   if (after.role !== before.role || after.active !== before.active) revokeOtherSessions(ctx, after);
   ctx.audit({ entityType: 'user', entityId: id, fields: changedFields(toUserRow(before) as never, toUserRow(after) as never) });
   return toUserRow(after);
+}
+
+/** A team is one level deep: its manager is an active owner or manager who is not the user. */
+async function assertCanLeadTeam(db: Kysely<Database>, userId: string, managerUserId: string): Promise<void> {
+  if (managerUserId === userId) throw new AppError('VALIDATION', 'A user cannot be their own manager', [fieldIssue('managerUserId', 'not_yourself')]);
+  const manager = await repo.findUserById(db, managerUserId);
+  if (!manager || manager.active !== 1 || (manager.role !== 'manager' && manager.role !== 'owner')) {
+    throw new AppError('VALIDATION', 'The manager must be an active owner or manager', [fieldIssue('managerUserId', 'not_allowed', { reason: 'not_a_manager' })]);
+  }
 }
 
 export async function resetPassword(ctx: HandlerContext, id: string, newPassword: string): Promise<void> {

@@ -75,6 +75,11 @@ export function CustomersListPage() {
         actions={
           <>
             <SavedViewsMenu current={{ q: state.q, filters: state.filters, sort: state.sort }} onOpen={(query) => update({ ...query })} />
+            {can('customers.claim') && (
+              <Button component={Link} to="/customers/pool" variant="default" data-testid="open-pool">
+                {t('customers.pool.open')}
+              </Button>
+            )}
             {importButton}
             {createButton}
             <Menu position="bottom-end" withinPortal>

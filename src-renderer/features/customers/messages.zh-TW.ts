@@ -321,6 +321,28 @@ const zhTW: Messages = {
     empty: "還沒有自訂欄位。",
     noPermission: "只有老闆可以修改自訂欄位"
   },
+  pool: {
+    title: "公海客戶",
+    open: "公海",
+    rule: "超過 {{days}} 天未跟進的客戶自動回到公海；每人每天最多領取 {{limit}} 個，今天已領取 {{claimed}} 個。",
+    ruleOff: "公海自動回收未開啟，沒有負責人的客戶都在這裡；每人每天最多領取 {{limit}} 個，今天已領取 {{claimed}} 個。",
+    claim: "領取",
+    claimed: "已領取 {{name}}，現在是你的客戶",
+    returnNow: "立即回收",
+    returned: "已有 {{count}} 個客戶回到公海",
+    empty: "公海裡暫時沒有客戶",
+    emptyText: "沒有負責人的客戶，以及長期未跟進而被回收的客戶，會出現在這裡。",
+    settings: "資料範圍與公海設定",
+    scopeTitle: "各角色能看到的客戶",
+    scopeHint: "老闆始終能看到全部客戶。團隊 = 本人及在使用者管理中設為其下屬的同事。",
+    level: { own: "僅自己的（含共享給他的）", team: "本團隊的", all: "全部客戶" },
+    afterDays: "多少天未跟進回到公海",
+    afterDaysHint: "留空表示不自動回收",
+    claimsPerDay: "每人每天最多領取",
+    save: "儲存設定",
+    saved: "設定已儲存",
+    timeline: { claimed: "從公海領取", returned: "回到公海（{{days}} 天未跟進）" }
+  },
   palette: {
     searching: "客戶"
   }

@@ -103,6 +103,8 @@ const messages: Messages = {
     already_exported: 'These dates were exported {{count}} time(s) already (last {{at}}); confirm to export again',
     not_leaf_account: 'Account {{code}} has sub-accounts: only a lowest-level account carries amounts',
     not_latest_closed: 'Only the latest closed month ({{period}}) can be reopened',
+    not_in_pool: 'No longer in the public pool: a colleague may have just claimed it',
+    claim_limit: 'You may claim at most {{limit}} customers a day and have claimed {{claimed}} today',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: 'credit code', mobile: 'mobile number', name: 'name' },

@@ -106,6 +106,8 @@ const messages = {
     already_exported: '这段日期已导出过 {{count}} 次（最近 {{at}}），确认后才再次导出，以免重复导入',
     not_leaf_account: '科目 {{code}} 下还有明细科目，只有末级科目才能记账',
     not_latest_closed: '只能反结账最近结账的月份（{{period}}）',
+    not_in_pool: '该客户已不在公海中，可能刚被同事领取',
+    claim_limit: '每天最多领取 {{limit}} 个客户，今天已领取 {{claimed}} 个',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: '统一社会信用代码', mobile: '手机号', name: '名称' },

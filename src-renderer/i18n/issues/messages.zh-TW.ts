@@ -103,6 +103,8 @@ const zhTW: Messages = {
     already_exported: "這段日期已匯出過 {{count}} 次（最近 {{at}}），確認後才再次匯出，以免重複匯入",
     not_leaf_account: "科目 {{code}} 下還有明細科目，只有末級科目才能記帳",
     not_latest_closed: "只能反結帳最近結帳的月份（{{period}}）",
+    not_in_pool: "該客戶已不在公海中，可能剛被同事領取",
+    claim_limit: "每天最多領取 {{limit}} 個客戶，今天已領取 {{claimed}} 個"
   },
   words: {
     matchedOn: {

@@ -123,6 +123,14 @@ function EntryTitle({ entry }: { entry: TimelineEntry }) {
       </Group>
     );
   }
+  if (entry.kind === 'pool') {
+    const returned = entry.data.event === 'returned';
+    return (
+      <Text size="sm" fw={500}>
+        {returned ? t('customers.pool.timeline.returned', { days: entry.data.idleDays }) : t('customers.pool.timeline.claimed')}
+      </Text>
+    );
+  }
   const kind = entry.data.interactionKind as InteractionKind | undefined;
   return (
     <Group gap={6}>

@@ -1,0 +1,52 @@
+import os from 'node:os';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testBackend } from '../db/test-db';
+import { startServer, type RunningServer } from './http';
+import { request, setUpCompany, signInAs } from './http.test-helpers';
+
+describe('data scope through the HTTP API', () => {
+  let server: RunningServer;
+
+  beforeEach(async () => {
+    server = await startServer({ backend: testBackend(), rendererDir: os.tmpdir(), port: 0 });
+  });
+
+  afterEach(async () => {
+    await server.close();
+  });
+
+  async function call(cookie: string, method: string, body: unknown): Promise<{ status: number; json: { ok: boolean; data: Record<string, any>; error?: { code: string } } }> {
+    const reply = await request(server, `/api/${method}`, { body, headers: { Cookie: cookie } });
+    return { status: reply.status, json: JSON.parse(reply.body) };
+  }
+
+  it('does not let a salesperson with own-customers scope read, find or export another salesperson’s customer', async () => {
+    const owner = await setUpCompany(server);
+    const sales = await signInAs(server, owner, 'sales');
+    const colleague = await signInAs(server, owner, 'sales');
+    const colleagueId = (await call(colleague, 'auth.status', {})).json.data.user.id as string;
+    const salesId = (await call(sales, 'auth.status', {})).json.data.user.id as string;
+    const theirs = (await call(owner, 'customers.create', { name: '苏州恒通建材有限公司', mobile: '13962112345', ownerUserId: colleagueId })).json.data.id as string;
+    await call(owner, 'customers.create', { name: '南京博雅食品有限公司', mobile: '13770012345', ownerUserId: salesId });
+
+    const read = await call(sales, 'customers.get', { id: theirs });
+    expect(read.json).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(JSON.stringify(read.json)).not.toContain('恒通');
+    const view = await call(sales, 'customers.view', { id: theirs });
+    expect(view.json).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    const list = await call(sales, 'customers.list', { q: '恒通' });
+    expect(list.json).toMatchObject({ ok: true, data: { total: 0, rows: [] } });
+
+    const chosen = await call(sales, 'exports.customers', { format: 'xlsx', ids: [theirs] });
+    expect(chosen.json).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const everything = await call(sales, 'exports.customers', { format: 'csv', language: 'zh-CN' });
+    expect(everything.json.ok).toBe(true);
+    const file = Buffer.from(everything.json.data.contentBase64 as string, 'base64').toString('utf8');
+    expect(file).toContain('博雅');
+    expect(file).not.toContain('恒通');
+
+    // The colleague who owns it reads it through the same API.
+    expect((await call(colleague, 'customers.get', { id: theirs })).json).toMatchObject({ ok: true, data: { name: '苏州恒通建材有限公司' } });
+  });
+});
