@@ -4,6 +4,8 @@ import { CREDIT_NOTE_SERIES, INVOICE_SERIES } from './invoices.service';
 import { RECEIPT_SERIES } from './receipts.service';
 import { receivablesContract } from './receivables.contract';
 import { receivablesHandlers } from './receivables.handlers';
+import { seedReceivables } from './receivables.seed';
+import { businessDateIn } from '../core/dates';
 
 /**
  * 应收: invoices and credit notes, receipts, allocation, write-offs, refunds, balances and aging.
@@ -24,4 +26,6 @@ export const receivablesArea = defineArea({
   checks: [balanceMatchesDocuments],
   customerFigures: [amountOwedFigure],
   customerTimeline: RECEIVABLES_TIMELINE,
+  // After the orders (60): invoices for about half the delivered orders, most of them paid.
+  seed: { order: 70, run: (conn, { random, staffIds }) => seedReceivables(conn, { random, staffIds, asOf: businessDateIn('Asia/Shanghai') }).invoices },
 });
