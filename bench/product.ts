@@ -63,7 +63,11 @@ export async function openProduct(file: string): Promise<Product> {
     backend,
     call,
     async post(method, input) {
-      const reply = await request(method, input);
+      // The server may close a keep-alive socket that sat idle while dispatch was measured: ask again once on a new one.
+      const reply = await request(method, input).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ECONNRESET') throw error;
+        return request(method, input);
+      });
       if (reply.status !== 200) throw new Error(`${method} over HTTP answered ${reply.status}: ${reply.body.slice(0, 200)}`);
       return JSON.parse(reply.body) as unknown;
     },

@@ -5,6 +5,7 @@
  * its own date, so a customer's row always sums to what the customer owed that day.
  */
 import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
 import { addDays } from '../core/dates';
 import { AGING_BUCKETS, type AgingReport, type AgingRow } from './receivables.dto';
 
@@ -34,6 +35,8 @@ SELECT coalesce(c.merged_into_id, c.id) AS customer_id, g.bucket, sum(g.amount) 
   CROSS JOIN customers c ON c.id = g.customer_id
  GROUP BY 1, 2`;
 
+const AGING_WITH_NAMES_SQL = `SELECT c.code, c.name, a.bucket, a.amount FROM (${AGING_SQL}) a CROSS JOIN customers c ON c.id = a.customer_id ORDER BY c.code, a.bucket`;
+
 /** The parameters of AGING_SQL for a date. */
 export function agingParameters(asOf: string): Record<string, string> {
   return Object.fromEntries([['asOf', asOf], ...AGING_BUCKETS.flatMap((b, i) => (b.maxDays === null ? [] : [[`from${i}`, addDays(asOf, -b.maxDays)]]))]);
@@ -42,20 +45,22 @@ export function agingParameters(asOf: string): Record<string, string> {
 export function agingAsOf(sqlite: Sqlite, asOf: string): AgingReport {
   const names = AGING_BUCKETS.map((b) => b.name);
   const zeros = () => Object.fromEntries(names.map((n) => [n, 0])) as Record<string, number>;
-  const cells = sqlite.prepare(AGING_SQL).all(agingParameters(asOf)) as { customer_id: string; bucket: number; amount: number }[];
-  const byCustomer = new Map<string, Record<string, number>>();
+  // Code and name joined once per cell: a lookup per customer was one statement per row of the report.
+  const cells = statement(sqlite, AGING_WITH_NAMES_SQL).all(agingParameters(asOf)) as { code: string; name: string; bucket: number; amount: number }[];
+  const byCustomer = new Map<string, { name: string; by_bucket: Record<string, number> }>();
   for (const cell of cells) {
     if (cell.amount === 0) continue;
-    const buckets = byCustomer.get(cell.customer_id) ?? zeros();
-    buckets[names[cell.bucket]!] = cell.amount;
-    byCustomer.set(cell.customer_id, buckets);
+    const entry = byCustomer.get(cell.code) ?? { name: cell.name, by_bucket: zeros() };
+    entry.by_bucket[names[cell.bucket]!] = cell.amount;
+    byCustomer.set(cell.code, entry);
   }
-  const customer = sqlite.prepare('SELECT code, name FROM customers WHERE id = ?');
-  const rows: AgingRow[] = [...byCustomer].map(([id, by_bucket]) => {
-    const { code, name } = customer.get(id) as { code: string; name: string };
-    return { customer_code: code, customer_name: name, total: names.reduce((sum, n) => sum + by_bucket[n]!, 0), by_bucket };
-  });
-  rows.sort((a, b) => (a.customer_code < b.customer_code ? -1 : a.customer_code > b.customer_code ? 1 : 0));
+  // Cells come in customer-code order, so the rows do too.
+  const rows: AgingRow[] = [...byCustomer].map(([code, { name, by_bucket }]) => ({
+    customer_code: code,
+    customer_name: name,
+    total: names.reduce((sum, n) => sum + by_bucket[n]!, 0),
+    by_bucket,
+  }));
   const totals = { total: 0, by_bucket: zeros() };
   for (const row of rows) {
     totals.total += row.total;

@@ -1,0 +1,184 @@
+/**
+ * The areas that landed after the customers: confirming an order, the order list (first page and
+ * 10,000 deep), the stock overview, the 360° view of a customer with orders, and aging as of a
+ * past date, each beside the product's own SQL on the same file.
+ */
+import { addDays } from '../src-main/domain/core/dates';
+import { AGING_SQL, agingParameters } from '../src-main/domain/receivables/aging';
+import { captureStatements } from './capture';
+import { measured, type BenchContext, type BenchRow, type Goal, type Timing } from './measure';
+import type { Product } from './product';
+import { measureScreen } from './screens';
+
+const SCREEN: Goal = { path: 'http', p95UnderMs: 10 };
+const VIEW: Goal = { path: 'http', p95UnderMs: 5 };
+/** Aging reads every open document of the year: a few runs, not hundreds. */
+const AGING_RUNS = 20;
+const CONFIRM_RUNS = 60;
+
+export async function benchSales(ctx: BenchContext): Promise<BenchRow[]> {
+  const product = await ctx.product();
+  const sqlite = product.backend.conn.sqlite;
+  const orders = sqlite.prepare('SELECT count(*) FROM sales_orders').pluck().get() as number;
+  if (orders === 0) throw new Error('The seeded file has no orders to measure');
+  const deep = Math.min(10_000, orders - 60);
+  const cursor = sqlite.prepare('SELECT order_date AS date, id FROM sales_orders ORDER BY order_date DESC, id DESC LIMIT 1 OFFSET ?').get(deep - 1) as { date: string; id: string };
+  // The customers with the most orders: the 360° view with the fullest timeline.
+  const busy = sqlite.prepare('SELECT customer_id FROM sales_orders GROUP BY customer_id ORDER BY count(*) DESC LIMIT 20').pluck().all() as string[];
+  const invoices = sqlite.prepare('SELECT count(*) FROM invoices').pluck().get() as number;
+  const lastInvoice = sqlite.prepare('SELECT max(invoice_date) FROM invoices').pluck().get() as string | null;
+  const rows: BenchRow[] = [];
+
+  rows.push(
+    await measureScreen(ctx, {
+      area: 'orders',
+      what: `\`orders.list\` first page of ${orders.toLocaleString('en')} orders (newest first)`,
+      calls: () => [['orders.list', { pageSize: 50 }]],
+      samples: 1,
+      overHttp: true,
+      goal: SCREEN,
+    }),
+    await measureScreen(ctx, {
+      area: 'orders',
+      what: `\`orders.list\` the page ${deep.toLocaleString('en')} orders deep (keyset cursor)`,
+      calls: () => [['orders.list', { pageSize: 50, after: cursor }]],
+      samples: 1,
+      overHttp: true,
+      goal: SCREEN,
+    }),
+    await measureScreen(ctx, {
+      area: 'stock',
+      what: '`stock.overview` first page (every product in every warehouse)',
+      calls: () => [['stock.overview', { page: 1, pageSize: 50 }]],
+      samples: 1,
+      overHttp: true,
+      goal: SCREEN,
+    }),
+    await measureScreen(ctx, {
+      area: 'customers',
+      what: '360° view of a customer with orders and invoices: `customers.view` (record, figures, first 20 timeline entries)',
+      calls: (k) => [['customers.view', { id: busy[k % busy.length], timelinePageSize: 20 }]],
+      samples: busy.length,
+      overHttp: true,
+      goal: VIEW,
+    }),
+  );
+  if (lastInvoice) {
+    const asOf = addDays(lastInvoice, -120);
+    const agingStatement = sqlite.prepare(AGING_SQL);
+    rows.push(
+      await measureScreen(
+        { ...ctx, runs: AGING_RUNS },
+        {
+          area: 'receivables',
+          what: `aging as of ${asOf} (four months back) over ${invoices.toLocaleString('en')} invoices: \`receivables.aging\``,
+          calls: () => [['receivables.aging', { asOf }]],
+          samples: 1,
+          overHttp: false,
+          best: { label: 'the aging statement alone, prepared once (no names, no shaping)', run: () => agingStatement.all(agingParameters(asOf)) },
+          goalText: 'p95 < 300 ms and ≤ 1.5× hand SQL',
+        },
+      ),
+    );
+  }
+  rows.push(await benchConfirm(product));
+  return rows;
+}
+
+/** Five stocked products with plenty available in the order's warehouse, and a customer without a credit limit. */
+function confirmFixture(product: Product) {
+  const sqlite = product.backend.conn.sqlite;
+  const warehouseId = sqlite.prepare("SELECT id FROM warehouses WHERE status = 'active' ORDER BY is_default DESC, code LIMIT 1").pluck().get() as string;
+  const productIds = sqlite
+    .prepare(
+      `SELECT p.id FROM products p JOIN stock_levels l ON l.product_id = p.id AND l.warehouse_id = ?
+        WHERE p.status = 'active' AND p.is_stocked = 1 AND p.is_serial_tracked = 0 AND p.list_price > 0 AND l.on_hand - l.reserved > 1000
+        ORDER BY p.code LIMIT 5`,
+    )
+    .pluck()
+    .all(warehouseId) as string[];
+  if (productIds.length < 5) throw new Error('The seeded file has fewer than five products with stock to confirm an order of');
+  const customerId = sqlite.prepare("SELECT id FROM customers WHERE status = 'active' AND merged_into_id IS NULL AND credit_limit IS NULL ORDER BY code LIMIT 1").pluck().get() as string;
+  const draft = async (): Promise<string[]> => {
+    const order = (await product.call('orders.create', {
+      customerId,
+      warehouseId,
+      promisedDate: null,
+      lines: productIds.map((productId, i) => ({ productId, quantity: 1 + i, promisedDate: null })),
+    })) as { id: string; lines: { id: string }[] };
+    // The order's id, then its lines' ids in line order: what a replay swaps for a fresh draft's.
+    return [order.id, ...order.lines.map((l) => l.id)];
+  };
+  return { draft };
+}
+
+/**
+ * Confirming a 5-line draft through dispatch (credit check, approval rules, reservations, number,
+ * audit row, committed) beside the same statements replayed: a fresh draft for every run, made
+ * outside the timing; the replay runs in a transaction that is rolled back (no fsync), so the
+ * difference also holds the commit's flush.
+ */
+async function benchConfirm(product: Product): Promise<BenchRow> {
+  const sqlite = product.backend.conn.sqlite;
+  const { draft } = confirmFixture(product);
+  return measured(async () => {
+    const samples: number[] = [];
+    for (let i = 0; i < CONFIRM_RUNS + 5; i++) {
+      const [id] = await draft();
+      const start = process.hrtime.bigint();
+      await product.call('orders.confirm', { id });
+      if (i >= 5) samples.push(Number(process.hrtime.bigint() - start) / 1000);
+    }
+    const template = await draft();
+    const captured = await captureStatements(sqlite, () => product.call('orders.confirm', { id: template[0] }));
+    const orderNo = sqlite.prepare('SELECT order_no FROM sales_orders WHERE id = ?').pluck().get(template[0]) as string;
+    const prepared = captured.map((s) => ({ ...s, statement: sqlite.prepare(/^commit$/i.test(s.sql.trim()) ? 'ROLLBACK' : s.sql) }));
+    const replays: number[] = [];
+    for (let i = 0; i < CONFIRM_RUNS; i++) {
+      // The same statements on a fresh draft (its ids and a number of its own), rolled back.
+      const fresh = await draft();
+      const swap = new Map<unknown, unknown>([...template.map((t, k) => [t, fresh[k]] as const), [orderNo, `${orderNo}-R${i}`]]);
+      // Rows the confirm inserted (reservations, events, the audit row) get ids of their own too.
+      for (const s of prepared) {
+        const id = /^\s*insert\s+into\s+"?\w+"?\s*\(\s*"?id"?\s*,/i.test(s.sql) ? insertedId(s.args) : undefined;
+        if (typeof id === 'string' && !swap.has(id)) swap.set(id, `${id}-R${i}`);
+      }
+      const calls = prepared.map((s) => ({ statement: s.statement, reader: s.reader, args: swapArgs(s.args, swap) }));
+      const start = process.hrtime.bigint();
+      for (const s of calls) {
+        if (s.reader) s.statement.all(...s.args);
+        else s.statement.run(...s.args);
+      }
+      replays.push(Number(process.hrtime.bigint() - start) / 1000);
+    }
+    return {
+      area: 'orders',
+      what: `confirm a 5-line order: \`orders.confirm\` (credit check, approval rules, reservations, number, audit; ${captured.length} statements; the replay is rolled back, so its p50 holds no commit flush)`,
+      dispatch: percentiles(samples),
+      productSql: percentiles(replays),
+      unit: 'ms',
+    };
+  });
+}
+
+/** The id an INSERT (id, …) gives its row, however the parameters were passed. */
+function insertedId(args: unknown[]): unknown {
+  const first = args[0];
+  if (Array.isArray(first)) return first[0];
+  if (first !== null && typeof first === 'object') return (first as Record<string, unknown>).id;
+  return first;
+}
+
+/** Parameters with the swapped values: spread, as one array (Kysely) or as named ones. */
+function swapArgs(args: unknown[], swap: Map<unknown, unknown>): unknown[] {
+  const one = (a: unknown) => (swap.has(a) ? swap.get(a) : a);
+  return args.map((a) =>
+    Array.isArray(a) ? a.map(one) : a !== null && typeof a === 'object' ? Object.fromEntries(Object.entries(a).map(([k, v]) => [k, one(v)])) : one(a),
+  );
+}
+
+function percentiles(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { p50: at(0.5), p95: at(0.95), runs: sorted.length };
+}
