@@ -100,7 +100,7 @@ describe('command line', () => {
     const broken = await cli('check', '--db', db, '--json');
     expect(broken.code).toBe(1);
     expect(JSON.parse(broken.stdout).ok).toBe(false);
-  }, 120_000);
+  }, 180_000);
 
   it('seed refuses a book that already has a company unless --force, and never gives staff the public password there', async () => {
     const db = tempDb();
@@ -119,7 +119,7 @@ describe('command line', () => {
     await expect(verifyPassword(DEMO_OWNER.password, staff)).resolves.toBe(false);
     const settings = JSON.parse((await cli('call', 'settings.get', '--db', db, '--json')).stdout);
     expect(settings.data.demoData).toBe(true);
-  });
+  }, 180_000);
 
   it('seeds the same data for the same seed', async () => {
     const a = tempDb();
@@ -144,5 +144,5 @@ describe('command line', () => {
     expect(result.stdout).toContain('"username"');
     expect(result.stdout).toContain('"role"');
     expect(execFileSync('npm', ['run', '-s', 'cli', '--', 'methods', '--json'], { cwd: root, encoding: 'utf8' }).trim().startsWith('[')).toBe(true);
-  });
+  }, 180_000);
 });

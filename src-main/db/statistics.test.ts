@@ -45,7 +45,7 @@ describe('planner statistics (DESIGN §3)', () => {
     expect(analysed(backend.conn.sqlite, 'customers')).toBeGreaterThan(0);
     expect(analysed(backend.conn.sqlite, 'leads')).toBeGreaterThan(0);
     backend.close();
-  });
+  }, 180_000);
 
   it('are gathered after an import of many rows commits', async () => {
     const api = await ownerApi();

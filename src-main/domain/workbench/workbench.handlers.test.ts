@@ -67,7 +67,7 @@ describe('the workbench on the demo book', () => {
     expect(mine).toBeGreaterThan(0);
     expect(mine).toBeLessThan(everyone);
     expect(figure(salesBench, 'customers', 'total')!.link!.filters).toHaveProperty('ownerUserId');
-  });
+  }, 180_000);
 });
 
 describe('the workbench rules', () => {
