@@ -26,6 +26,14 @@ function stringsFor(schema: z.ZodString): string[] {
     '%_\\',
     'a\u0000b',
     '00000000-0000-0000-0000-000000000000',
+    // Codes of digits only (account codes) and months, at their edges.
+    '0000',
+    '1122',
+    '9'.repeat(20),
+    '0001-01',
+    '1900-01',
+    '2999-12',
+    '9999-12',
     'C000001',
     // File names, long and short.
     'desk-erp.sqlite',

@@ -75,7 +75,7 @@ describe('sales on the command line', () => {
 
   it('refuses an unknown export and a count that is not a number', async () => {
     const db = await aShop();
-    expect((await cli('export', 'invoices', '--format', 'csv', '--out', 'x.csv', '--db', db)).code).toBe(2);
+    expect((await cli('export', 'tickets', '--format', 'csv', '--out', 'x.csv', '--db', db)).code).toBe(2);
     expect((await cli('stress', 'orders', '--count', 'many', '--db', db)).code).toBe(2);
   });
 });

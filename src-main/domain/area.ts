@@ -76,7 +76,8 @@ export interface WorkbenchCardSource {
   permission: string;
   /** Cards about the whole team (activity per salesperson) leave out a salesperson's view. */
   team?: boolean;
-  load(ctx: Pick<HandlerContext, 'db'>, scope: WorkbenchScope): Promise<WorkbenchCard | null>;
+  /** `ctx.dataScope()` narrows to the customers the caller may see, as the linked lists do. */
+  load(ctx: Pick<HandlerContext, 'db' | 'dataScope'>, scope: WorkbenchScope): Promise<WorkbenchCard | null>;
 }
 
 /** A command-palette hit: the renderer words `kind` and links to `path`. */

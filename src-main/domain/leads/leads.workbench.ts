@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { WorkbenchCardSource, WorkbenchScope } from '../area';
+import { customerIdVisible } from '../customers/customers.scope';
 import { OPEN_STAGES } from './leads.contract';
 
 function owner(scope: WorkbenchScope, column: 'o' | 'l') {
@@ -20,12 +21,15 @@ const pipeline: WorkbenchCardSource = {
   permission: 'leads.read',
   async load(ctx, scope) {
     const open = sql.join([...OPEN_STAGES]);
+    // The deals board leaves out deals of customers outside the caller's data scope: so do its figures.
+    const customerVisible = customerIdVisible(await ctx.dataScope(), 'o.customer_id');
+    const visible = customerVisible ? sql`AND (o.customer_id IS NULL OR ${customerVisible})` : sql``;
     const { rows } = await sql<{ stage: string; n: number; amount: number }>`
       SELECT o.stage, count(*) AS n, coalesce(sum(o.expected_amount), 0) AS amount FROM opportunities o
-       WHERE o.stage IN (${open}) ${owner(scope, 'o')} GROUP BY o.stage`.execute(ctx.db);
+       WHERE o.stage IN (${open}) ${owner(scope, 'o')} ${visible} GROUP BY o.stage`.execute(ctx.db);
     const { rows: overdue } = await sql<{ n: number; amount: number }>`
       SELECT count(*) AS n, coalesce(sum(o.expected_amount), 0) AS amount FROM opportunities o
-       WHERE o.stage IN (${open}) AND o.expected_close_date < ${scope.today} ${owner(scope, 'o')}`.execute(ctx.db);
+       WHERE o.stage IN (${open}) AND o.expected_close_date < ${scope.today} ${owner(scope, 'o')} ${visible}`.execute(ctx.db);
     const byStage = new Map(rows.map((r) => [r.stage, r]));
     const link = (filters: Record<string, unknown>) => ({ path: '/leads/board', method: 'leads.listOpportunities', filters: scoped(scope, filters) });
     return {

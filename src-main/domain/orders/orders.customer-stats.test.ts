@@ -3,7 +3,7 @@ import { yuan } from '../core/money';
 import { seedCustomers } from '../customers/customers.seed';
 import { SeededRandom } from '../../seed/random';
 import { seedSales } from './orders.seed';
-import { salesBooks } from './sales.test-helpers';
+import { pickAndPost, salesBooks } from './sales.test-helpers';
 
 const FIGURES = 'SELECT order_count, lifetime_revenue, first_order_date, last_order_date, points FROM customer_stats WHERE customer_id = ?';
 
@@ -20,7 +20,7 @@ describe("a customer's order figures", () => {
     expect(figures()).toMatchObject({ order_count: 1, lifetime_revenue: 0, first_order_date: order.orderDate, last_order_date: order.orderDate });
 
     const delivery = await books.api.ok('deliveries.create', { salesOrderId: order.id });
-    await books.api.ok('deliveries.post', { id: delivery.id });
+    await pickAndPost(books.api, delivery);
     expect(figures()).toMatchObject({ order_count: 1, lifetime_revenue: yuan(100) });
 
     const other = await books.api.ok('orders.place', { customerId, lines: [{ productId: water, quantity: 4 }] });

@@ -69,7 +69,11 @@ async function apply(world: World, customers: string[], o: Op): Promise<void> {
     case 'correction': {
       const invoice = pickFrom(invoices, o.pick);
       if (!invoice) return;
-      const amount = Math.max(1, Math.floor((invoice.open * o.share) / 100));
+      // Price corrections never credit more than the invoice's total, even when an earlier one's application was reversed.
+      const credited = sqlite.prepare("SELECT coalesce(sum(total_gross), 0) FROM invoices WHERE corrects_invoice_id = ? AND kind = 'credit_note' AND status = 'posted'").pluck().get(invoice.id) as number;
+      const creditable = Math.min(invoice.open, (sqlite.prepare('SELECT total_gross FROM invoices WHERE id = ?').pluck().get(invoice.id) as number) - credited);
+      if (creditable <= 0) return;
+      const amount = Math.max(1, Math.floor((creditable * o.share) / 100));
       result = await api.call('receivables.creditPriceCorrection', { correctsInvoiceId: invoice.id, amount, reason: '调价', invoiceDate: addDays(latest(invoice.date, lastEntryOn(sqlite, invoice.id)), o.lag) });
       break;
     }

@@ -17,8 +17,9 @@ describe('the menu', () => {
     expect(warehouse).toEqual(expect.arrayContaining(['dashboard', 'catalog', 'stock', 'purchasing', 'deliveries', 'tasks']));
     for (const hidden of ['customers', 'orders', 'users', 'backup', 'vouchers', 'analytics', 'sync']) expect(warehouse).not.toContain(hidden);
 
+    // Areas still to come follow the role: an accountant is told about reports, not service tickets.
     const accountant = keys(menuEntries('accountant', () => false));
-    expect(accountant).toEqual(expect.arrayContaining(['vouchers', 'invoices', 'reports']));
+    expect(accountant).toContain('reports');
     expect(accountant).not.toContain('tickets');
 
     expect(keys(menuEntries('owner', everything))).toEqual(NAV_ENTRIES.map((e) => e.key));
