@@ -98,7 +98,9 @@ function ReturnLines({ delivery, order }: { delivery: Delivery; order: Order }) 
                     <Table.Td>
                       <NumberInput
                         aria-label={`${t('sales.returns.quantity')} ${line.productCode}`}
-                        value={c.quantity}
+                        // Empty until typed in, so the first digit is the quantity (not "01").
+                        value={c.quantity || ''}
+                        placeholder="0"
                         min={0}
                         max={max}
                         clampBehavior="strict"
@@ -130,7 +132,7 @@ function ReturnLines({ delivery, order }: { delivery: Delivery; order: Order }) 
                           searchable
                           disabled={c.quantity === 0}
                           maxValues={c.quantity}
-                          placeholder={t('sales.returns.pickSerials', { count: c.quantity })}
+                          placeholder={c.quantity > c.serials.length ? t('sales.returns.pickSerials', { count: c.quantity }) : undefined}
                           error={at >= 0 ? errors[`lines.${at}.serials`] : undefined}
                           onChange={(serials) => set(line.id, { serials })}
                         />
