@@ -75,8 +75,12 @@ function ReturnLines({ delivery, order }: { delivery: Delivery; order: Order }) 
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('sales.field.product')}</Table.Th>
-                <Table.Th ta="right">{t('sales.field.delivered')}</Table.Th>
-                <Table.Th ta="right">{t('sales.field.returned')}</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {t('sales.field.delivered')}
+                </Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {t('sales.field.returned')}
+                </Table.Th>
                 <Table.Th w={150}>{t('sales.returns.quantity')}</Table.Th>
                 <Table.Th w={190}>{t('sales.returns.disposition')}</Table.Th>
                 <Table.Th w={240}>{t('sales.returns.serials')}</Table.Th>
@@ -93,7 +97,7 @@ function ReturnLines({ delivery, order }: { delivery: Delivery; order: Order }) 
                     <Table.Td>
                       <Text size="sm">{`${line.productCode} ${line.productName}${line.spec ? ` ${line.spec}` : ''}`}</Text>
                     </Table.Td>
-                    <Table.Td ta="right">{`${line.quantity} ${line.unit}`}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{`${line.quantity} ${line.unit}`}</Table.Td>
                     <Table.Td ta="right">{orderLine?.returnedQuantity ?? 0}</Table.Td>
                     <Table.Td>
                       <NumberInput
