@@ -102,7 +102,7 @@ function QuoteEditor({ quote }: { quote?: Quote }) {
         <Textarea label={t('sales.field.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.notes} disabled={!editable} autosize minRows={2} maxRows={4} mt="md" />
         <Group justify="space-between" mt="md">
           <Text size="sm" c="dimmed">
-            {editable ? t('sales.form.keys') : ''}
+            {editable ? t('sales.quotes.keys') : ''}
           </Text>
           <Text fw={700} data-testid="quote-form-total">{`${t('sales.field.total')}：${formatFen(quote && !editable ? quote.totalGross : entryTotal(lines), quote?.currency)}`}</Text>
         </Group>

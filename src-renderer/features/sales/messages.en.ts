@@ -124,6 +124,7 @@ const messages: Strings<Messages> = {
     add: 'New quotation',
     new: 'New quotation',
     validHint: '30 days from the quote date when left blank',
+    keys: 'Type a code or scan, Tab to the quantity, Enter for the next line; once the customer agrees, Convert to order keeps these prices.',
     notDraft: 'This quotation has gone out and can no longer be changed; make a new one for new prices.',
     emptyTitle: 'No quotations yet',
     emptyText: 'Quotes you give customers are listed here; once accepted, convert one into a sales order at the same prices.',
