@@ -52,6 +52,8 @@ import { DeliveryPickPage } from './features/sales/DeliveryPick.page';
 import { OrderFormPage } from './features/sales/OrderForm.page';
 import { OrdersListPage } from './features/sales/OrdersList.page';
 import { OrderViewPage } from './features/sales/OrderView.page';
+import { QuoteEditPage, QuoteNewPage } from './features/sales/QuoteForm.page';
+import { ReturnFormPage } from './features/sales/ReturnForm.page';
 import { SalesRulesPage } from './features/sales/SalesRules.page';
 import { DeliveriesListPage, QuotesListPage, ReturnsListPage } from './features/sales/SalesLists.page';
 import { SettingsPage } from './features/settings/Settings.page';
@@ -148,7 +150,13 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
       { path: 'suppliers', element: <PurchasingPage tab="suppliers" /> },
     ],
   },
-  quotes: { element: <QuotesListPage /> },
+  quotes: {
+    element: <QuotesListPage />,
+    children: [
+      { path: 'new', element: <QuoteNewPage /> },
+      { path: ':id', element: <QuoteEditPage /> },
+    ],
+  },
   orders: {
     element: <OrdersListPage />,
     children: [
@@ -159,7 +167,7 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
     ],
   },
   deliveries: { element: <DeliveriesListPage />, children: [{ path: ':id', element: <DeliveryPickPage /> }] },
-  returns: { element: <ReturnsListPage /> },
+  returns: { element: <ReturnsListPage />, children: [{ path: 'new', element: <ReturnFormPage /> }] },
   users: { element: <UsersPage /> },
   audit: { element: <AuditLogPage /> },
   settings: { element: <SettingsPage /> },

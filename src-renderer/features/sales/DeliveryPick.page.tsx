@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconBarcode } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { formatFen } from '../../../src-main/domain/core/money';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/hooks';
 import { LoadFailed } from '../../components/LoadFailed';
@@ -48,17 +48,23 @@ export function DeliveryPickPage() {
       <PageHeader
         title={`${t('sales.field.deliveryNo')} ${delivery.deliveryNo}`}
         actions={
-          picking && (
-            <>
-              <Button variant="subtle" color="red" loading={cancel.isPending} onClick={() => cancel.mutate({ id })}>
-                {t('sales.deliveries.cancel')}
-              </Button>
-              <Tooltip label={t('sales.deliveries.pickFirst')} disabled={!postBlocked}>
-                <Button loading={post.isPending} disabled={postBlocked} onClick={() => post.mutate({ id })} data-testid="delivery-post">
-                  {t('sales.deliveries.post')}
+          delivery.status === 'posted' && can('returns.write') ? (
+            <Button variant="light" component={Link} to={`/returns/new?delivery=${delivery.id}`} data-testid="delivery-return">
+              {t('sales.returns.add')}
+            </Button>
+          ) : (
+            picking && (
+              <>
+                <Button variant="subtle" color="red" loading={cancel.isPending} onClick={() => cancel.mutate({ id })}>
+                  {t('sales.deliveries.cancel')}
                 </Button>
-              </Tooltip>
-            </>
+                <Tooltip label={t('sales.deliveries.pickFirst')} disabled={!postBlocked}>
+                  <Button loading={post.isPending} disabled={postBlocked} onClick={() => post.mutate({ id })} data-testid="delivery-post">
+                    {t('sales.deliveries.post')}
+                  </Button>
+                </Tooltip>
+              </>
+            )
           )
         }
       />

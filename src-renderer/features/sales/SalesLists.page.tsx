@@ -1,6 +1,7 @@
-import { Paper } from '@mantine/core';
+import { Button, Paper } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { formatFen } from '../../../src-main/domain/core/money';
 import type { DeliveryListRow } from '../../../src-main/domain/deliveries/deliveries.contract';
 import type { QuoteListRow } from '../../../src-main/domain/quotes/quotes.contract';
@@ -8,6 +9,7 @@ import type { ReturnListRow } from '../../../src-main/domain/returns/returns.con
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../auth/current-user';
 import { StatusBadge } from './components/StatusBadge';
 
 const QUOTE_COLORS: Record<string, string> = { draft: 'gray', sent: 'blue', accepted: 'teal', rejected: 'red', expired: 'orange', converted: 'green' };
@@ -16,6 +18,7 @@ const DELIVERY_COLORS: Record<string, string> = { picking: 'blue', posted: 'teal
 /** 报价单 list. */
 export function QuotesListPage() {
   const { t } = useTranslation();
+  const can = useCan();
   const navigate = useNavigate();
   const columns: Column<QuoteListRow>[] = [
     { key: 'quoteNo', header: t('sales.field.quoteNo'), render: (q) => q.quoteNo, nowrap: true },
@@ -28,14 +31,23 @@ export function QuotesListPage() {
   ];
   return (
     <>
-      <PageHeader title={t('sales.quotes.title')} />
+      <PageHeader
+        title={t('sales.quotes.title')}
+        actions={
+          can('sales.write') && (
+            <Button component={Link} to="/quotes/new" leftSection={<IconPlus size={16} />} data-testid="quote-new">
+              {t('sales.quotes.add')}
+            </Button>
+          )
+        }
+      />
       <Paper withBorder p="md">
         <DataTable
           method="quotes.list"
           input={{}}
           columns={columns}
           rowKey={(q) => q.id}
-          onRowClick={(q) => q.salesOrderId && navigate(`/orders/${q.salesOrderId}`)}
+          onRowClick={(q) => navigate(`/quotes/${q.id}`)}
           empty={<EmptyState title={t('sales.quotes.emptyTitle')} text={t('sales.quotes.emptyText')} />}
         />
       </Paper>
@@ -76,6 +88,7 @@ export function DeliveriesListPage() {
 /** 销售退货 list. */
 export function ReturnsListPage() {
   const { t } = useTranslation();
+  const can = useCan();
   const navigate = useNavigate();
   const columns: Column<ReturnListRow>[] = [
     { key: 'no', header: t('sales.field.returnNo'), render: (r) => r.returnNo, nowrap: true },
@@ -87,7 +100,16 @@ export function ReturnsListPage() {
   ];
   return (
     <>
-      <PageHeader title={t('sales.returns.title')} />
+      <PageHeader
+        title={t('sales.returns.title')}
+        actions={
+          can('returns.write') && (
+            <Button component={Link} to="/returns/new" leftSection={<IconPlus size={16} />} data-testid="return-new">
+              {t('sales.returns.add')}
+            </Button>
+          )
+        }
+      />
       <Paper withBorder p="md">
         <DataTable
           method="returns.list"

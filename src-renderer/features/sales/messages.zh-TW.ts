@@ -66,7 +66,9 @@ const zhTW: Messages = {
     requestedBy: "提交人",
     requestedAt: "提交時間",
     decidedByRule: "判定規則",
-    order: "銷售訂單"
+    order: "銷售訂單",
+    notes: "備註",
+    returned: "已退"
   },
   orders: {
     title: "銷售訂單",
@@ -118,7 +120,7 @@ const zhTW: Messages = {
     code: "商品編碼 / 條碼",
     codeHint: "輸入編碼或掃碼",
     notFound: "沒有這個商品",
-    remove: "刪除此行",
+    remove: "刪除此列",
     keys: "輸入編碼或掃碼後按 Tab 填數量，回車開始下一行；儲存後在訂單上提交。"
   },
   approvals: {
@@ -129,6 +131,11 @@ const zhTW: Messages = {
   quotes: {
     title: "報價單",
     convert: "轉為訂單",
+    add: "新增報價單",
+    new: "新增報價單",
+    validHint: "未填則為報價日起 30 天",
+    keys: "輸入編碼或掃碼後按 Tab 填數量，Enter 開始下一列；客戶確認後點「轉為訂單」，價格維持不變。",
+    notDraft: "報價單已送出，無法再修改；需要改價請新增一張報價單。",
     emptyTitle: "還沒有報價單",
     emptyText: "給客戶報價後，報價單會列在這裡；客戶確認後一鍵轉為銷售訂單，價格保持不變。"
   },
@@ -182,6 +189,21 @@ const zhTW: Messages = {
   },
   returns: {
     title: "銷售退貨",
+    add: "新增退貨",
+    new: "新增退貨",
+    save: "登錄退貨",
+    pickDelivery: "從哪張出貨單退貨",
+    pickDeliveryHint: "輸入出貨單號、訂單編號或客戶名稱",
+    quantity: "退貨數量",
+    atMost: "最多可退 {{max}}",
+    disposition: "處理方式",
+    restock: "重新入庫",
+    scrap: "報廢",
+    serials: "序號",
+    pickSerials: "選擇 {{count}} 個序號",
+    reasonHint: "如：包裝破損、型號寄錯、品質問題",
+    creditNote: "登錄後自動產生折讓單申請，會計在應收帳款中處理退款或沖帳。",
+    saved: "退貨單 {{no}} 已登錄，已通知會計開立折讓單 {{amount}}",
     emptyTitle: "還沒有退貨",
     emptyText: "客戶退回的商品在這裡登記：按訂單行退貨，選擇重新入庫或報廢，系統會通知財務開紅字發票。"
   }

@@ -1,0 +1,121 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Order, ProductForOrder } from '../../../src-main/domain/orders/orders.dto';
+import type { Quote } from '../../../src-main/domain/quotes/quotes.contract';
+import { fakeBackend, refusal } from '../../test-utils/fake-backend';
+import { render } from '../../test-utils/render';
+import salesZhCN from './messages.zh-CN';
+import { QuoteEditPage, QuoteNewPage } from './QuoteForm.page';
+
+const CUSTOMER = '0190a0b0-0000-7000-8000-0000000000c1';
+const QUOTE_ID = '0190a0b0-0000-7000-8000-0000000000e1';
+const TEA: ProductForOrder = { productId: '0190a0b0-0000-7000-8000-0000000000d1', code: 'TEA01', name: '西湖龙井', spec: '250g', unit: '盒', unitPrice: 12_800, vatRate: 1300 };
+const CUP: ProductForOrder = { productId: '0190a0b0-0000-7000-8000-0000000000d2', code: 'CUP02', name: '白瓷茶杯', spec: null, unit: '个', unitPrice: 2_500, vatRate: 1300 };
+
+function quote(status: Quote['status']): Quote {
+  return {
+    id: QUOTE_ID,
+    quoteNo: 'QT-2026-0007',
+    customerId: CUSTOMER,
+    customerName: '杭州茶香贸易',
+    status,
+    quoteDate: '2026-11-20',
+    validUntil: '2026-12-20',
+    totalGross: 25_600,
+    currency: 'CNY',
+    salesOrderId: null,
+    orderNo: null,
+    taxInclusive: true,
+    totalNet: 22_655,
+    totalTax: 2_945,
+    notes: '春节前到货',
+    ownerUserId: null,
+    lines: [
+      { id: '0190a0b0-0000-7000-8000-0000000000f1', lineNo: 1, productId: TEA.productId, productCode: 'TEA01', productName: '西湖龙井', spec: '250g', description: null, quantity: 2, unit: '盒', unitFactor: 1, unitPrice: 12_800, discountBp: 0, vatRate: 1300, net: 22_655, tax: 2_945, gross: 25_600 },
+    ],
+  };
+}
+
+const codes = () => screen.getAllByLabelText(salesZhCN.form.code);
+const quantities = () => screen.getAllByLabelText(salesZhCN.field.quantity);
+
+describe('the quote form', () => {
+  it('creates a quote for the chosen customer with the validity date, notes and the lines typed', async () => {
+    const backend = fakeBackend({
+      'customers.search': () => [{ id: CUSTOMER, code: 'C0001', name: '杭州茶香贸易', shortName: null, status: 'active', matchHint: 'name' }],
+      'orders.lookupProduct': ({ code }) => (code.toUpperCase() === 'CUP02' ? CUP : null),
+      'quotes.create': () => quote('draft'),
+    });
+    const { user } = await render(<QuoteNewPage />, { path: '/quotes/new' });
+    await user.click(screen.getByTestId('quote-customer'));
+    await user.keyboard('茶香');
+    await user.click(await screen.findByRole('option', { name: '杭州茶香贸易 · C0001' }));
+    await user.type(screen.getByLabelText(salesZhCN.field.validUntil), '2026-12-31');
+    await user.click(codes()[0]!);
+    await user.keyboard('cup02');
+    await user.tab();
+    await screen.findByText('白瓷茶杯');
+    await user.keyboard('{Control>}a{/Control}12');
+    await user.type(screen.getByLabelText(salesZhCN.field.notes), '含包装');
+    await user.click(screen.getByTestId('quote-save'));
+
+    await waitFor(() => expect(backend.inputsOf('quotes.create')).toHaveLength(1));
+    expect(backend.inputsOf('quotes.create')[0]).toEqual({
+      customerId: CUSTOMER,
+      validUntil: '2026-12-31',
+      notes: '含包装',
+      lines: [{ productId: CUP.productId, quantity: 12, discountBp: 0 }],
+    });
+    expect((await screen.findByTestId('elsewhere')).textContent).toBe(`/quotes/${QUOTE_ID}`);
+  });
+
+  it('saves a draft quote with its lines changed, and shows a refused quantity beside its line', async () => {
+    const backend = fakeBackend({
+      'quotes.get': () => quote('draft'),
+      'orders.lookupProduct': ({ code }) => (code.toUpperCase() === 'CUP02' ? CUP : code.toUpperCase() === 'TEA01' ? TEA : null),
+      'quotes.update': () => {
+        throw refusal('VALIDATION', [{ path: 'lines.1.quantity', code: 'out_of_range', params: { min: 1, max: 1000 } }]);
+      },
+    });
+    const { user } = await render(<QuoteEditPage />, { path: '/quotes/:id', url: `/quotes/${QUOTE_ID}` });
+    await screen.findByText('西湖龙井 250g');
+    expect((quantities()[0] as HTMLInputElement).value).toBe('2 盒');
+    await user.click(quantities()[0]!);
+    await user.keyboard('{Control>}a{/Control}3{Enter}');
+    await waitFor(() => expect(codes()).toHaveLength(2));
+    await waitFor(() => expect(document.activeElement).toBe(codes()[1]));
+    await user.keyboard('CUP02');
+    await user.tab();
+    await screen.findByText('白瓷茶杯');
+    await user.keyboard('{Control>}a{/Control}5000');
+    await user.click(screen.getByTestId('quote-save'));
+
+    await waitFor(() => expect(backend.inputsOf('quotes.update')).toHaveLength(1));
+    expect(backend.inputsOf('quotes.update')[0]).toEqual({
+      id: QUOTE_ID,
+      customerId: CUSTOMER,
+      validUntil: '2026-12-20',
+      notes: '春节前到货',
+      lines: [
+        { productId: TEA.productId, quantity: 3, discountBp: 0 },
+        { productId: CUP.productId, quantity: 5000, discountBp: 0 },
+      ],
+    });
+    const cupRow = screen.getByText('白瓷茶杯').closest('tr')!;
+    expect(await within(cupRow).findByText('超出允许范围（1–1000）')).toBeTruthy();
+    expect(within(screen.getByText('西湖龙井 250g').closest('tr')!).queryByText(/超出允许范围/)).toBeNull();
+  });
+
+  it('turns a sent quote into an order, and no longer lets its lines be changed', async () => {
+    const order = { id: '0190a0b0-0000-7000-8000-0000000000a9' } as Order;
+    const backend = fakeBackend({ 'quotes.get': () => quote('sent'), 'quotes.convert': () => order });
+    const { user } = await render(<QuoteEditPage />, { path: '/quotes/:id', url: `/quotes/${QUOTE_ID}` });
+    await screen.findByText('西湖龙井 250g');
+    expect(screen.queryByTestId('quote-save')).toBeNull();
+    expect((codes()[0] as HTMLInputElement).readOnly).toBe(true);
+    expect(screen.getByText(salesZhCN.quotes.notDraft)).toBeTruthy();
+    await user.click(screen.getByTestId('quote-convert'));
+    await waitFor(() => expect(backend.inputsOf('quotes.convert')).toEqual([{ id: QUOTE_ID }]));
+    expect((await screen.findByTestId('elsewhere')).textContent).toBe(`/orders/${order.id}`);
+  });
+});

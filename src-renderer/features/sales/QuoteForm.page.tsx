@@ -1,0 +1,130 @@
+import { Alert, Anchor, Button, Center, Group, Loader, Paper, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { formatFen } from '../../../src-main/domain/core/money';
+import type { Quote } from '../../../src-main/domain/quotes/quotes.contract';
+import { fieldErrors, notifyError, useApiMutation, useApiQuery } from '../../api/hooks';
+import { CustomerPicker } from '../../components/CustomerPicker';
+import { DateField } from '../../components/DateField';
+import { LoadFailed } from '../../components/LoadFailed';
+import { PageHeader } from '../../components/PageHeader';
+import { blankLine, entryTotal, LineEntry, pricedLines, type EntryLine } from './components/LineEntry';
+import { StatusBadge } from './components/StatusBadge';
+
+const QUOTE_COLORS: Record<string, string> = { draft: 'gray', sent: 'blue', accepted: 'teal', rejected: 'red', expired: 'orange', converted: 'green' };
+/** The backend converts any quote still open; expired, rejected and converted ones are refused. */
+const CONVERTIBLE = new Set(['draft', 'sent', 'accepted']);
+
+const linesOf = (quote: Quote | undefined): EntryLine[] =>
+  quote
+    ? quote.lines.map((l) =>
+        blankLine({ productId: l.productId, code: l.productCode, name: l.productName, spec: l.spec, unit: l.unit, unitPrice: l.unitPrice, vatRate: l.vatRate }, l.quantity),
+      )
+    : [blankLine()];
+
+/** 新建报价单, or one quote: editable while a draft, 转为订单 while open. */
+function QuoteEditor({ quote }: { quote?: Quote }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [customerId, setCustomerId] = useState<string | null>(quote?.customerId ?? null);
+  const [validUntil, setValidUntil] = useState<string | null>(quote?.validUntil ?? null);
+  const [notes, setNotes] = useState(quote?.notes ?? '');
+  const [lines, setLines] = useState<EntryLine[]>(() => linesOf(quote));
+  const create = useApiMutation('quotes.create', { onSuccess: (q) => navigate(`/quotes/${q.id}`, { replace: true }) });
+  const update = useApiMutation('quotes.update');
+  const convert = useApiMutation('quotes.convert', { onSuccess: (order) => navigate(`/orders/${order.id}`), onError: notifyError });
+  const errors = fieldErrors(quote ? update.error : create.error);
+  const editable = !quote || quote.status === 'draft';
+  const priced = pricedLines(lines);
+
+  function save() {
+    if (!customerId) return;
+    const fields = {
+      customerId,
+      ...(validUntil ? { validUntil } : {}),
+      notes: notes.trim() || null,
+      lines: priced.map((l) => ({ productId: l.product!.productId, quantity: l.quantity, discountBp: 0 })),
+    };
+    if (quote) update.mutate({ id: quote.id, ...fields });
+    else create.mutate(fields);
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={quote ? `${t('sales.field.quoteNo')} ${quote.quoteNo}` : t('sales.quotes.new')}
+        actions={
+          <>
+            {quote && CONVERTIBLE.has(quote.status) && (
+              <Button variant="light" loading={convert.isPending} onClick={() => convert.mutate({ id: quote.id })} data-testid="quote-convert">
+                {t('sales.quotes.convert')}
+              </Button>
+            )}
+            {editable && (
+              <Button disabled={!customerId || priced.length === 0} loading={create.isPending || update.isPending} onClick={save} data-testid="quote-save">
+                {t('sales.form.save')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Paper withBorder p="md">
+        {quote && (
+          <Group gap="xl" mb="md">
+            <StatusBadge kind="quoteStatus" status={quote.status} color={QUOTE_COLORS[quote.status] ?? 'gray'} />
+            <Text size="sm">{`${t('sales.field.quoteDate')}：${quote.quoteDate}`}</Text>
+            {quote.salesOrderId && (
+              <Text size="sm">
+                {t('sales.field.order')}：<Anchor component={Link} to={`/orders/${quote.salesOrderId}`}>{quote.orderNo}</Anchor>
+              </Text>
+            )}
+          </Group>
+        )}
+        {quote && !editable && (
+          <Alert color="gray" mb="md">
+            {t('sales.quotes.notDraft')}
+          </Alert>
+        )}
+        <Group align="flex-start" mb="md" wrap="wrap">
+          <CustomerPicker label={t('sales.field.customer')} value={customerId} onChange={setCustomerId} valueLabel={quote?.customerName} error={errors.customerId} w={420} disabled={!editable} data-testid="quote-customer" />
+          <DateField
+            label={t('sales.field.validUntil')}
+            placeholder={t('sales.quotes.validHint')}
+            value={validUntil}
+            onChange={(v) => setValidUntil(v || null)}
+            error={errors.validUntil}
+            disabled={!editable}
+            w={200}
+          />
+        </Group>
+        <LineEntry lines={lines} onChange={setLines} customerId={customerId} errors={errors} readOnly={!editable} data-testid="quote-entry" />
+        <Textarea label={t('sales.field.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.notes} disabled={!editable} autosize minRows={2} maxRows={4} mt="md" />
+        <Group justify="space-between" mt="md">
+          <Text size="sm" c="dimmed">
+            {editable ? t('sales.quotes.keys') : ''}
+          </Text>
+          <Text fw={700} data-testid="quote-form-total">{`${t('sales.field.total')}：${formatFen(quote && !editable ? quote.totalGross : entryTotal(lines), quote?.currency)}`}</Text>
+        </Group>
+      </Paper>
+    </>
+  );
+}
+
+export function QuoteNewPage() {
+  return <QuoteEditor />;
+}
+
+export function QuoteEditPage() {
+  const { id = '' } = useParams();
+  const query = useApiQuery('quotes.get', { id });
+  if (query.isError) return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending)
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  // Keyed by id and status: a saved or converted quote starts the editor again from what the server holds.
+  return <QuoteEditor key={`${query.data.id}:${query.data.status}`} quote={query.data} />;
+}
