@@ -54,6 +54,28 @@ export const contactInput = z
   })
   .strict();
 
+/**
+ * A contact card the user left entirely blank (the form opens with one): no id and nothing typed
+ * but the primary flag. A customer needs no contact, so such a card is dropped, not refused.
+ */
+function isBlankCard(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || 'id' in value) return false;
+  return Object.entries(value).every(([key, field]) => key === 'isPrimary' || field === undefined || field === null || (typeof field === 'string' && field.trim() === ''));
+}
+
+/**
+ * A customer's list of contacts without its blank cards. Each card is checked in its own place,
+ * so an issue keeps the form's path (contacts.2.mobile) even when an earlier card is dropped.
+ */
+function contactCards<T extends z.ZodTypeAny>(card: T) {
+  // zod types a preprocess input as unknown; the card's own input type is what callers send.
+  const kept = z.preprocess((value) => (isBlankCard(value) ? undefined : value), card.optional()) as unknown as z.ZodType<z.output<T> | undefined, z.ZodTypeDef, z.input<T>>;
+  return z
+    .array(kept)
+    .max(50)
+    .transform((cards) => cards.filter((c): c is z.output<T> => c !== undefined));
+}
+
 export const addressInput = z
   .object({
     kind: z.enum(ADDRESS_KINDS).default('shipping'),
@@ -103,7 +125,7 @@ export const customerCreateInput = z
   .object({
     ...customerFields,
     kind: customerFields.kind.default('company'),
-    contacts: z.array(contactInput).max(50).default([]),
+    contacts: contactCards(contactInput).default([]),
     addresses: z.array(addressInput).max(50).default([]),
     tagIds: z.array(id).max(50).default([]),
     /** Without it a likely duplicate answers CONFLICT; with it the matches come back as warnings. */
@@ -133,7 +155,7 @@ export const addressUpsert = addressInput.extend({ id: id.optional(), kind: z.en
 export const customerUpdateInput = customerPatch
   .extend({
     id,
-    contacts: z.array(contactUpsert).max(50).optional(),
+    contacts: contactCards(contactUpsert).optional(),
     addresses: z.array(addressUpsert).max(50).optional(),
     acceptCreditCodeWarning: z.boolean().default(false),
   })

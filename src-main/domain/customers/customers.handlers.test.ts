@@ -35,6 +35,29 @@ describe('customers.create', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'contacts.0.mobile', code: 'required', params: { field: 'mobile' } }] } });
   });
 
+  it('saves a company or a person with only a name and a mobile, ignoring a contact card left blank', async () => {
+    const api = await ownerApi();
+    const company = await api.ok('customers.create', { kind: 'company', name: '苏州恒远五金有限公司', mobile: '13912340001', contacts: [{ name: '', mobile: '  ', isPrimary: true }] });
+    expect(company).toMatchObject({ kind: 'company', name: '苏州恒远五金有限公司', mobile: '13912340001', contacts: [] });
+    const person = await api.ok('customers.create', { kind: 'individual', name: '王小梅', mobile: '13912340002' });
+    expect(person).toMatchObject({ kind: 'individual', mobile: '13912340002', contacts: [] });
+    expect((await api.ok('customers.list', {})).total).toBe(2);
+  });
+
+  it('still names a half-filled contact card by its own place when a blank card comes before it', async () => {
+    const api = await ownerApi();
+    const result = await api.call('customers.create', { kind: 'company', name: '苏州恒远五金有限公司', mobile: '13912340001', contacts: [{ name: '' }, { name: '', mobile: '13912340003' }] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'contacts.1.name', code: 'required' }] } });
+  });
+
+  it('drops a blank new card on update but keeps the stored contacts', async () => {
+    const api = await ownerApi();
+    const created = await api.ok('customers.create', aCustomer());
+    const [stored] = created.contacts;
+    const updated = await api.ok('customers.update', { id: created.id, contacts: [{ id: stored!.id, name: stored!.name, mobile: stored!.mobile }, { name: '', title: '', email: '' }] });
+    expect(updated.contacts.map((c) => c.id)).toEqual([stored!.id]);
+  });
+
   it('honours the required-fields setting', async () => {
     const api = await ownerApi();
     // companyName too: settings.update with only customerRequiredFields runs an empty UPDATE (a settings bug, reported).

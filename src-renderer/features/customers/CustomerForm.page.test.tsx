@@ -99,6 +99,27 @@ describe('the customer form', () => {
     expect(backend.inputsOf('customers.create')).toEqual([]);
   });
 
+  it('saves a company with only its name and a mobile, the contact card it opens with left blank', async () => {
+    const backend = companyBackend(() => created('苏州恒远五金有限公司'));
+    const { user } = await openNewCustomerForm();
+    await fill(user, screen.getByTestId('customer-name'), '苏州恒远五金有限公司');
+    await fill(user, screen.getByTestId('customer-mobile'), '13912340001');
+    await user.click(within(screen.getByTestId('customer-form')).getAllByRole('button', { name: zhCN.common.save })[0]!);
+    await waitFor(() => expect(backend.inputsOf('customers.create')).toHaveLength(1));
+    expect(backend.inputsOf('customers.create')[0]).toMatchObject({ name: '苏州恒远五金有限公司', mobile: '13912340001' });
+    expect(await screen.findByTestId('elsewhere')).toBeTruthy();
+  });
+
+  it('asks for a mobile under the customer’s own field when neither it nor a contact has one', async () => {
+    const backend = companyBackend(() => created('不该创建'));
+    const { user } = await openNewCustomerForm();
+    await fill(user, screen.getByTestId('customer-name'), '苏州恒远五金有限公司');
+    await user.click(within(screen.getByTestId('customer-form')).getAllByRole('button', { name: zhCN.common.save })[0]!);
+    const mobile = screen.getByTestId('customer-mobile');
+    await waitFor(() => expect(mobile.getAttribute('aria-invalid')).toBe('true'));
+    expect(backend.inputsOf('customers.create')).toHaveLength(0);
+  });
+
   it('has Cancel and Save at the top and the foot; Save sends once, shows it is busy, then opens the new customer', async () => {
     let finish: (customer: ReturnType<typeof created>) => void = () => undefined;
     const backend = companyBackend(() => new Promise((resolve) => (finish = resolve)));

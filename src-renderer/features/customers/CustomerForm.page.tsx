@@ -202,6 +202,8 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
             <Grid.Col span={{ base: 12, sm: 4 }}>
               <TextInput
                 label={t('customers.field.mobile')}
+                withAsterisk={star('mobile')}
+                data-testid="customer-mobile"
                 inputMode="tel"
                 description={duplicateNote('mobile', 'mobile', values.mobile)}
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
