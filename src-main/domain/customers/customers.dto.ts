@@ -206,9 +206,7 @@ export interface CustomerOverview {
   /** Balance due as the credit used; `creditAvailable` is null when there is no limit. */
   creditUsed: number;
   creditAvailable: number | null;
-  points: number;
   tier: string | null;
-  openTickets: number;
   lifecycleStage: LifecycleStage;
   lifecycleOverride: LifecycleStage | null;
   stageHistory: StageChange[];

@@ -216,9 +216,7 @@ export async function overviewOf(db: Db, customer: repo.CustomerView): Promise<C
     creditLimit: customer.credit_limit,
     creditUsed: balanceDue,
     creditAvailable: customer.credit_limit === null ? null : customer.credit_limit - balanceDue,
-    points: stats?.points ?? 0,
     tier: customer.tier,
-    openTickets: stats?.open_tickets ?? 0,
     lifecycleStage: customer.lifecycle_stage,
     lifecycleOverride: customer.lifecycle_override,
     stageHistory: history.map(

@@ -8,9 +8,10 @@ import { Link, useParams } from 'react-router-dom';
 import type { CustomerView as View } from '../../../src-main/domain/customers/customers.dto';
 import { api } from '../../api/client';
 import { notifyError } from '../../api/hooks';
-import { EmptyState } from '../../components/EmptyState';
 import { LoadFailed } from '../../components/LoadFailed';
 import { useCan } from '../auth/current-user';
+import { CustomerDeals } from '../leads/components/CustomerDeals';
+import { CustomerOrders, CustomerQuotes } from '../sales/components/CustomerSales';
 import { CustomerDetails } from './components/CustomerDetails';
 import { InteractionsTab, TIMELINE_PAGE } from './components/InteractionsTab';
 import { MergeModal } from './components/MergeModal';
@@ -20,8 +21,6 @@ import { STAGE_NEXT_ACTIONS } from '../../../src-main/domain/customers/customers
 import { TagBadges } from './components/TagBadges';
 import { useCustomerView } from './customers.queries';
 
-/** Tabs whose areas have not landed yet: each shows an honest empty state until it does. */
-const COMING_TABS = ['orders', 'quotes', 'invoices', 'statement', 'tickets', 'points'] as const;
 
 /** /customers/:id: the 360° view (客户全景). */
 export function CustomerViewPage() {
@@ -149,12 +148,21 @@ function CustomerView({ view }: { view: View }) {
           <Tabs.Tab value="interactions" data-testid="tab-interactions">
             {t('customers.view.tabs.interactions')}
           </Tabs.Tab>
-          {COMING_TABS.map((key) => (
-            <Tabs.Tab key={key} value={key}>
-              {t(`customers.view.tabs.${key}`)}
+          {can('sales.read') && (
+            <Tabs.Tab value="orders" data-testid="tab-orders">
+              {t('customers.view.tabs.orders')}
             </Tabs.Tab>
-          ))}
-          <Tabs.Tab value="tasks">{t('customers.view.tabs.tasks')}</Tabs.Tab>
+          )}
+          {can('sales.read') && (
+            <Tabs.Tab value="quotes" data-testid="tab-quotes">
+              {t('customers.view.tabs.quotes')}
+            </Tabs.Tab>
+          )}
+          {can('leads.read') && (
+            <Tabs.Tab value="deals" data-testid="tab-deals">
+              {t('customers.view.tabs.deals')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="overview">
           <CustomerDetails customer={c} />
@@ -162,13 +170,14 @@ function CustomerView({ view }: { view: View }) {
         <Tabs.Panel value="interactions">
           <InteractionsTab customer={c} firstPage={view.timeline} />
         </Tabs.Panel>
-        {COMING_TABS.map((key) => (
-          <Tabs.Panel key={key} value={key}>
-            <EmptyState title={t('customers.view.comingTitle', { tab: t(`customers.view.tabs.${key}`) })} text={t('customers.view.comingText', { tab: t(`customers.view.tabs.${key}`) })} />
-          </Tabs.Panel>
-        ))}
-        <Tabs.Panel value="tasks">
-          <EmptyState title={t('customers.view.comingTitle', { tab: t('customers.view.tabs.tasks') })} text={t('customers.view.tasksText')} />
+        <Tabs.Panel value="orders">
+          <CustomerOrders customerId={c.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="quotes">
+          <CustomerQuotes customerId={c.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="deals">
+          <CustomerDeals customerId={c.id} leadId={c.leadId} />
         </Tabs.Panel>
       </Tabs>
 

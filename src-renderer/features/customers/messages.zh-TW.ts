@@ -212,13 +212,11 @@ const zhTW: Messages = {
     tabs: {
       overview: "概況",
       orders: "訂單",
+      deals: "商機",
       quotes: "報價",
       invoices: "發票與收款",
       statement: "對帳單",
-      tickets: "售後工單",
-      points: "積分",
-      interactions: "跟進記錄",
-      tasks: "任務"
+      interactions: "跟進記錄"
     },
     stats: {
       lifetimeRevenue: "累計銷售額",
@@ -229,9 +227,7 @@ const zhTW: Messages = {
       overdue: "其中逾期 {{amount}}",
       credit: "信用額度使用",
       creditOf: "已用 {{used}} / 額度 {{limit}}",
-      points: "積分",
       tier: "等級：{{tier}}",
-      openTickets: "未結工單",
       cooperation: "合作年限"
     },
     ownerLine: "負責銷售：{{name}}",
@@ -258,10 +254,7 @@ const zhTW: Messages = {
     noAddresses: "還沒有地址",
     noInvoicing: "還沒有開票資訊",
     defaultBadge: "預設",
-    primaryBadge: "主要",
-    comingTitle: "「{{tab}}」模組還沒上線",
-    comingText: "上線後，這個客戶的{{tab}}會直接顯示在這裡。現在不顯示任何假資料。",
-    tasksText: "任務模組上線後，可以在這裡給這個客戶安排回訪、催款等待辦。"
+    primaryBadge: "主要"
   },
   timeline: {
     log: "記錄跟進",

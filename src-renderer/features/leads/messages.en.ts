@@ -168,8 +168,18 @@ const messages: Strings<Messages> = {
     chartCount: 'Customers',
     emptyTitle: 'No leads and no campaign cost in this period',
     emptyText: 'Pick another date range, or enter leads and the cost of your campaigns first.',
-    note: 'Leads count by the date they were created, cost by the campaign’s start date; revenue is what the converted customers have bought in orders so far (zero until orders arrive); won deals are counted apart, each with its own ROI, never added together.',
+    note: 'Leads count by the date they were created, cost by the campaign’s start date; revenue is what the converted customers have bought in orders so far; won deals are counted apart, each with its own ROI, never added together.',
     exportName: 'channel-roi',
+  },
+  customer: {
+    deals: 'Deals',
+    origin: 'Where the customer came from',
+    fromLead: 'Converted from lead {{code}}',
+    channel: 'Channel: {{channel}}',
+    campaign: 'Campaign: {{name}}',
+    dealsEmptyTitle: 'No deals with this customer yet',
+    dealsEmptyText: 'When the customer has a new need, create a deal on the deals board; its stage and amount show here.',
+    overdue: 'Past its expected close',
   },
 };
 

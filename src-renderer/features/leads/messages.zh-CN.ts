@@ -165,8 +165,18 @@ const messages = {
     chartCount: '客户数',
     emptyTitle: '这段时间没有线索，也没有活动费用',
     emptyText: '换一个日期范围，或者先录入线索和营销活动的费用。',
-    note: '线索按创建日期统计，费用按活动开始日期统计；转化客户收入是这些客户订单的累计销售额，订单模块上线前为 0；成交商机金额单独统计，两种 ROI 分开计算、互不相加。',
+    note: '线索按创建日期统计，费用按活动开始日期统计；转化客户收入是这些客户订单的累计销售额；成交商机金额单独统计，两种 ROI 分开计算、互不相加。',
     exportName: '渠道分析',
+  },
+  customer: {
+    deals: '商机',
+    origin: '客户来源',
+    fromLead: '由线索 {{code}} 转化',
+    channel: '渠道：{{channel}}',
+    campaign: '营销活动：{{name}}',
+    dealsEmptyTitle: '这位客户还没有商机',
+    dealsEmptyText: '客户有新需求时，在“商机看板”新建商机，跟进的阶段和金额会显示在这里。',
+    overdue: '已过预计成交日',
   },
 };
 

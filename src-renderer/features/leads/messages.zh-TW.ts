@@ -195,8 +195,18 @@ const zhTW: Messages = {
     chartCount: "客戶數",
     emptyTitle: "這段時間沒有線索，也沒有活動費用",
     emptyText: "換一個日期範圍，或者先錄入線索和行銷活動的費用。",
-    note: "線索按建立日期統計，費用按活動開始日期統計；轉化客戶收入是這些客戶訂單的累計銷售額，訂單模組上線前為 0；成交商機金額單獨統計，兩種 ROI 分開計算、互不相加。",
+    note: "線索按建立日期統計，費用按活動開始日期統計；轉化客戶收入是這些客戶訂單的累計銷售額；成交商機金額單獨統計，兩種 ROI 分開計算、互不相加。",
     exportName: "通路分析"
+  },
+  customer: {
+    deals: "商機",
+    origin: "客戶來源",
+    fromLead: "由線索 {{code}} 轉化",
+    channel: "通路：{{channel}}",
+    campaign: "行銷活動：{{name}}",
+    dealsEmptyTitle: "這位客戶還沒有商機",
+    dealsEmptyText: "客戶有新需求時，在「商機看板」新增商機，跟進的階段和金額會顯示在這裡。",
+    overdue: "已過預計成交日"
   }
 };
 

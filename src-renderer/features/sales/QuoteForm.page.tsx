@@ -10,9 +10,8 @@ import { DateField } from '../../components/DateField';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { blankLine, entryTotal, LineEntry, pricedLines, type EntryLine } from './components/LineEntry';
-import { StatusBadge } from './components/StatusBadge';
+import { QuoteStatusBadge } from './components/StatusBadge';
 
-const QUOTE_COLORS: Record<string, string> = { draft: 'gray', sent: 'blue', accepted: 'teal', rejected: 'red', expired: 'orange', converted: 'green' };
 /** The backend converts any quote still open; expired, rejected and converted ones are refused. */
 const CONVERTIBLE = new Set(['draft', 'sent', 'accepted']);
 
@@ -72,7 +71,7 @@ function QuoteEditor({ quote }: { quote?: Quote }) {
       <Paper withBorder p="md">
         {quote && (
           <Group gap="xl" mb="md">
-            <StatusBadge kind="quoteStatus" status={quote.status} color={QUOTE_COLORS[quote.status] ?? 'gray'} />
+            <QuoteStatusBadge status={quote.status} />
             <Text size="sm">{`${t('sales.field.quoteDate')}：${quote.quoteDate}`}</Text>
             {quote.salesOrderId && (
               <Text size="sm">

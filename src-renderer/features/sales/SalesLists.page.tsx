@@ -10,9 +10,8 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/current-user';
-import { StatusBadge } from './components/StatusBadge';
+import { QuoteStatusBadge, StatusBadge } from './components/StatusBadge';
 
-const QUOTE_COLORS: Record<string, string> = { draft: 'gray', sent: 'blue', accepted: 'teal', rejected: 'red', expired: 'orange', converted: 'green' };
 const DELIVERY_COLORS: Record<string, string> = { picking: 'blue', posted: 'teal', cancelled: 'gray' };
 
 /** 报价单 list. */
@@ -25,7 +24,7 @@ export function QuotesListPage() {
     { key: 'customer', header: t('sales.field.customer'), render: (q) => q.customerName },
     { key: 'date', header: t('sales.field.quoteDate'), render: (q) => q.quoteDate, nowrap: true },
     { key: 'validUntil', header: t('sales.field.validUntil'), render: (q) => q.validUntil, nowrap: true },
-    { key: 'status', header: t('sales.field.status'), render: (q) => <StatusBadge kind="quoteStatus" status={q.status} color={QUOTE_COLORS[q.status] ?? 'gray'} /> },
+    { key: 'status', header: t('sales.field.status'), render: (q) => <QuoteStatusBadge status={q.status} /> },
     { key: 'total', header: t('sales.field.total'), render: (q) => formatFen(q.totalGross, q.currency), align: 'right' },
     { key: 'order', header: t('sales.field.orderNo'), render: (q) => q.orderNo ?? '', nowrap: true },
   ];

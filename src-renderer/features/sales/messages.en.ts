@@ -197,6 +197,18 @@ const messages: Strings<Messages> = {
     emptyTitle: 'No returns yet',
     emptyText: 'Record goods customers send back here, per order line: back to stock or scrapped; accounts is asked for a credit note.',
   },
+  customer: {
+    openOrders: 'Open orders',
+    openOrdersValue: '{{count}} orders, {{amount}}',
+    lifetimeSales: 'Sales delivered',
+    lifetimeSalesHint: 'Delivered less returned, at the order prices',
+    lastOrder: 'Last order',
+    noOrders: 'None yet',
+    ordersEmptyTitle: 'No orders from this customer yet',
+    ordersEmptyText: 'Create an order under Sales orders, or convert a quotation; its orders are listed here.',
+    quotesEmptyTitle: 'No quotations for this customer yet',
+    quotesEmptyText: 'Quote the customer under Quotations; its quotations are listed here.',
+  },
 };
 
 export default messages;

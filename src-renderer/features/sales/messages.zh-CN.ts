@@ -194,6 +194,18 @@ const messages = {
     emptyTitle: '还没有退货',
     emptyText: '客户退回的商品在这里登记：按订单行退货，选择重新入库或报废，系统会通知财务开红字发票。',
   },
+  customer: {
+    openOrders: '未完成订单',
+    openOrdersValue: '{{count}} 张，共 {{amount}}',
+    lifetimeSales: '累计发货销售额',
+    lifetimeSalesHint: '已发货减去退货，按订单价格',
+    lastOrder: '最近下单',
+    noOrders: '暂无',
+    ordersEmptyTitle: '这位客户还没有订单',
+    ordersEmptyText: '在“销售订单”里新建订单，或把报价单转为订单，订单会列在这里。',
+    quotesEmptyTitle: '这位客户还没有报价单',
+    quotesEmptyText: '在“报价单”里给客户报价，报价单会列在这里。',
+  },
 };
 
 export default messages;

@@ -206,6 +206,18 @@ const zhTW: Messages = {
     saved: "退貨單 {{no}} 已登錄，已通知會計開立折讓單 {{amount}}",
     emptyTitle: "還沒有退貨",
     emptyText: "客戶退回的商品在這裡登記：按訂單行退貨，選擇重新入庫或報廢，系統會通知財務開紅字發票。"
+  },
+  customer: {
+    openOrders: "未完成訂單",
+    openOrdersValue: "{{count}} 張，共 {{amount}}",
+    lifetimeSales: "累計出貨銷售額",
+    lifetimeSalesHint: "已出貨減去退貨，按訂單價格",
+    lastOrder: "最近下單",
+    noOrders: "暫無",
+    ordersEmptyTitle: "這位客戶還沒有訂單",
+    ordersEmptyText: "在「銷售訂單」裡新增訂單，或把報價單轉為訂單，訂單會列在這裡。",
+    quotesEmptyTitle: "這位客戶還沒有報價單",
+    quotesEmptyText: "在「報價單」裡給客戶報價，報價單會列在這裡。"
   }
 };
 

@@ -22,7 +22,7 @@ function Stat({ label, value, hint, testId }: { label: string; value: ReactNode;
   );
 }
 
-/** The 360° header figures; zeros and 「暂无」 are honest until orders, invoices and tickets exist. */
+/** The 360° header figures, each from the documents behind it; areas not built yet (points, tickets) show none. */
 export function OverviewStats({ overview }: { overview: CustomerOverview }) {
   const { t } = useTranslation();
   const none = t('customers.none');
@@ -30,7 +30,7 @@ export function OverviewStats({ overview }: { overview: CustomerOverview }) {
   const usedPct = limit ? Math.min(100, (overview.creditUsed / limit) * 100) : 0;
   const years = overview.yearsOfCooperation;
   return (
-    <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" mb="md" data-testid="overview-stats">
+    <SimpleGrid cols={{ base: 2, sm: 3, xl: 6 }} spacing="sm" mb="md" data-testid="overview-stats">
       <Stat label={t('customers.view.stats.lifetimeRevenue')} value={money(overview.lifetimeRevenue)} />
       <Stat label={t('customers.view.stats.orderCount')} value={overview.orderCount} hint={`${t('customers.view.stats.averageOrderValue')} ${money(overview.averageOrderValue)}`} />
       <Stat label={t('customers.view.stats.lastOrderDate')} value={overview.lastOrderDate ?? none} />
@@ -51,11 +51,10 @@ export function OverviewStats({ overview }: { overview: CustomerOverview }) {
           )
         }
       />
-      <Stat label={t('customers.view.stats.points')} value={overview.points.toLocaleString()} hint={overview.tier ? t('customers.view.stats.tier', { tier: overview.tier }) : undefined} />
-      <Stat label={t('customers.view.stats.openTickets')} value={overview.openTickets} />
       <Stat
         label={t('customers.view.stats.cooperation')}
         value={years === null ? none : years < 1 ? t('customers.units.lessThanYear') : t('customers.units.years', { count: years })}
+        hint={overview.tier ? t('customers.view.stats.tier', { tier: overview.tier }) : undefined}
       />
     </SimpleGrid>
   );

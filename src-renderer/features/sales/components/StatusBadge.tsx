@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OrderStatus } from '../../../../src-main/domain/orders/orders.dto';
+import type { QuoteStatus } from '../../../../src-main/domain/quotes/quotes.dto';
 
 const ORDER_COLORS: Record<OrderStatus, string> = {
   draft: 'gray',
@@ -31,4 +32,10 @@ export function StatusBadge({ kind, status, color }: { kind: 'quoteStatus' | 'de
       {t(`sales.${kind}.${status}`)}
     </Badge>
   );
+}
+
+const QUOTE_COLORS: Record<QuoteStatus, string> = { draft: 'gray', sent: 'blue', accepted: 'teal', rejected: 'red', expired: 'orange', converted: 'green' };
+
+export function QuoteStatusBadge({ status }: { status: QuoteStatus }) {
+  return <StatusBadge kind="quoteStatus" status={status} color={QUOTE_COLORS[status]} />;
 }

@@ -1,0 +1,105 @@
+import { Button, Center, Group, Loader, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { OrderCursor, OrderListFilters } from '../../../../src-main/domain/orders/orders.contract';
+import { formatFen } from '../../../../src-main/domain/core/money';
+import { api } from '../../../api/client';
+import { notifyError, useApiQuery } from '../../../api/hooks';
+import { exportLanguage, saveExport } from '../../../components/download';
+import { LoadFailed } from '../../../components/LoadFailed';
+import { OrderStatusBadge } from './StatusBadge';
+
+/**
+ * Sales orders newest first, paged by keyset on the server (a page deep in years of orders costs
+ * what the first does), with their Excel export. The orders list and a customer's 360° view show it.
+ */
+export function OrdersTable({ q, filters, empty, showCustomer = true, pageSize = 50 }: { q?: string; filters: OrderListFilters; empty: ReactNode; showCustomer?: boolean; pageSize?: number }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const listKey = JSON.stringify([q, filters]);
+  // The cursors of the pages walked so far; a new search starts again at the first.
+  const [trail, setTrail] = useState<{ listKey: string; cursors: OrderCursor[] }>({ listKey, cursors: [] });
+  const cursors = trail.listKey === listKey ? trail.cursors : [];
+  const after = cursors.at(-1);
+  const query = useApiQuery('orders.list', { q, filters, ...(after ? { after } : {}), pageSize }, { placeholderData: keepPreviousData });
+  const [exporting, setExporting] = useState(false);
+
+  async function exportAll() {
+    setExporting(true);
+    try {
+      const rows = saveExport(await api.exports.orders({ q, filters, format: 'xlsx', language: exportLanguage() }));
+      notifications.show({ color: 'teal', message: t('sales.orders.exported', { count: rows }) });
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  if (query.isError) return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending) {
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  }
+  const page = query.data;
+  if (page.rows.length === 0) return <>{empty}</>;
+  return (
+    <>
+      <Table.ScrollContainer minWidth={showCustomer ? 900 : 700}>
+        <Table striped highlightOnHover verticalSpacing="xs" data-testid="orders-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('sales.field.orderNo')}</Table.Th>
+              {showCustomer && <Table.Th>{t('sales.field.customer')}</Table.Th>}
+              <Table.Th>{t('sales.field.orderDate')}</Table.Th>
+              <Table.Th>{t('sales.field.promisedDate')}</Table.Th>
+              <Table.Th>{t('sales.field.status')}</Table.Th>
+              <Table.Th ta="right">{t('sales.field.total')}</Table.Th>
+              <Table.Th>{t('sales.field.owner')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {page.rows.map((o) => (
+              <Table.Tr key={o.id} onClick={() => navigate(`/orders/${o.id}`)} style={{ cursor: 'pointer' }}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.orderNo ?? <Text span c="dimmed" size="sm">{t('sales.orderStatus.draft')}</Text>}</Table.Td>
+                {showCustomer && <Table.Td>{o.customerName}</Table.Td>}
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.orderDate}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.promisedDate ?? ''}</Table.Td>
+                <Table.Td>
+                  <OrderStatusBadge status={o.status} />
+                </Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                  {formatFen(o.totalGross, o.currency)}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.ownerName ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Group justify="space-between" mt="sm">
+        <Text size="sm" c="dimmed">
+          {page.totalIsExact ? t('sales.orders.totalCount', { count: page.total }) : t('sales.orders.totalMany', { count: page.total })}
+        </Text>
+        <Group gap="xs">
+          <Button size="xs" variant="default" disabled={cursors.length === 0} onClick={() => setTrail({ listKey, cursors: cursors.slice(0, -1) })}>
+            {t('sales.orders.previous')}
+          </Button>
+          <Button size="xs" variant="default" disabled={!page.next} onClick={() => page.next && setTrail({ listKey, cursors: [...cursors, page.next] })}>
+            {t('sales.orders.next')}
+          </Button>
+        </Group>
+        <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting} onClick={() => void exportAll()} data-testid="orders-export">
+          {t('sales.orders.export')}
+        </Button>
+      </Group>
+    </>
+  );
+}
