@@ -86,8 +86,7 @@ export function buildRegistry(areas: readonly AreaDefinition[], env: BackendEnv)
       ),
     checks: areas.flatMap((area) => area.checks ?? []),
     seedSteps: areas
-      .filter((area) => area.seed)
-      .map((area) => ({ area: area.name, step: area.seed! }))
+      .flatMap((area) => (area.seed ? [area.seed].flat().map((step) => ({ area: area.name, step })) : []))
       .sort((a, b) => a.step.order - b.step.order),
     dailyJobs,
     extensions,

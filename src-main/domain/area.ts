@@ -132,6 +132,8 @@ export interface SeedOptions {
 export interface SeedStep {
   /** Steps run in ascending order: customers (10) before the leads (20) and orders that point at them. */
   order: number;
+  /** What the seed summary calls the count; the area's name when absent. */
+  name?: string;
   run(conn: Connection, options: SeedOptions): Promise<number> | number;
 }
 
@@ -156,7 +158,8 @@ export interface AreaDefinition<C extends ContractPart = ContractPart, P extends
   series?: readonly SeriesDefinition[];
   /** Invariants `cli check` runs: every summary recomputed from its ledger. */
   checks?: readonly InvariantCheck[];
-  seed?: SeedStep;
+  /** One step, or several when part of the area's demo data follows another area's (stage history after orders). */
+  seed?: SeedStep | readonly SeedStep[];
   customerTimeline?: readonly TimelineSource[];
   customerFigures?: readonly CustomerFiguresSource[];
   finders?: readonly PaletteFinder[];

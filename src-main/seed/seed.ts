@@ -68,7 +68,7 @@ export async function seedDemoData(backend: RunningBackend, options: SeedOptions
   const random = new SeededRandom(options.seed);
   // Each area's step, in the order the areas ask for (customers before what points at them).
   for (const { area, step } of backend.registry.seedSteps) {
-    summary[area] = await step.run(backend.conn, { scale: options.scale, random, staffIds });
+    summary[step.name ?? area] = await step.run(backend.conn, { scale: options.scale, random, staffIds });
   }
   // The day's jobs follow the seeded documents (the lifecycle stages from the seeded orders).
   await runDailyJobs(backend);

@@ -1,5 +1,6 @@
 import { rolesExcept } from '../../api/permissions';
 import { defineArea } from '../area';
+import { businessDateIn } from '../core/dates';
 import { customerSeriesAhead } from './customers.checks';
 import { customersContract } from './customers.contract';
 import { CUSTOMER_TIMELINE_SOURCES } from './customers.engagement';
@@ -9,6 +10,7 @@ import { customerPoolHandlers } from './customers.pool.handlers';
 import { POOL_TIMELINE } from './customers.pool';
 import { CUSTOMER_SERIES } from './customers.service';
 import { seedCustomers, seedScaleCounts } from './customers.seed';
+import { replaySeededStageHistory } from './customers.stage-replay';
 import { CUSTOMER_WORKBENCH_CARDS } from './customers.workbench';
 
 /** 客户档案: records, contacts, tags, custom fields, follow-ups, lifecycle, merge. */
@@ -31,8 +33,12 @@ export const customersArea = defineArea({
   customerTimeline: [...CUSTOMER_TIMELINE_SOURCES, POOL_TIMELINE],
   workbenchCards: CUSTOMER_WORKBENCH_CARDS,
   dailyJobs: ['customers.recomputeLifecycle', 'customers.returnIdleToPool'],
-  seed: {
-    order: 10,
-    run: (conn, { scale, random, staffIds }) => seedCustomers(conn, { count: seedScaleCounts[scale], seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2) }).customers,
-  },
+  seed: [
+    {
+      order: 10,
+      run: (conn, { scale, random, staffIds }) => seedCustomers(conn, { count: seedScaleCounts[scale], seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2) }).customers,
+    },
+    // After the orders (60): the stage changes they imply, each on the day it happened.
+    { order: 65, name: 'stageChanges', run: (conn) => replaySeededStageHistory(conn.sqlite, businessDateIn('Asia/Shanghai')) },
+  ],
 });

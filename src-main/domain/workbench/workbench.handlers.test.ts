@@ -67,6 +67,22 @@ describe('the workbench on the demo book', () => {
     expect(mine).toBeGreaterThan(0);
     expect(mine).toBeLessThan(everyone);
     expect(figure(salesBench, 'customers', 'total')!.link!.filters).toHaveProperty('ownerUserId');
+
+    // The seeded stage history is dated by the orders, so the last 30 days hold only genuine moves,
+    // not every customer moving on the day of seeding.
+    const sqlite = backend.conn.sqlite;
+    const customers = sqlite.prepare("SELECT count(*) FROM customers WHERE status = 'active'").pluck().get() as number;
+    const recentMoves = sqlite.prepare("SELECT count(*) FROM customer_stage_history WHERE from_stage IS NOT NULL AND changed_at >= ?").pluck().get(`${addDays(today(), -30)}T00:00:00`) as number;
+    const movedEver = sqlite.prepare('SELECT count(DISTINCT customer_id) FROM customer_stage_history WHERE from_stage IS NOT NULL').pluck().get() as number;
+    expect(movedEver).toBeGreaterThan(customers / 4);
+    expect(recentMoves).toBeLessThan(customers / 5);
+    const stale = sqlite
+      .prepare(
+        `SELECT count(*) FROM customers c WHERE c.lifecycle_computed <> (SELECT h.to_stage FROM customer_stage_history h WHERE h.customer_id = c.id ORDER BY h.changed_at DESC, h.rowid DESC LIMIT 1)`,
+      )
+      .pluck()
+      .get() as number;
+    expect(stale).toBe(0);
   }, 180_000);
 });
 
