@@ -220,115 +220,17 @@ const zhTW: Catalog = {
     changes: "變更內容",
     from: "開始日期",
     to: "結束日期",
-    methodPlaceholder: "例如 customers 或 users.update",
+    area: "模組",
+    anyone: "所有人",
+    anyArea: "全部模組",
+    anyAction: "全部操作",
+    areas: { auth: "登入與帳號", imports: "匯入", exports: "匯出", jobs: "背景工作", workbench: "工作台", print: "列印" },
     emptyTitle: "沒有符合條件的操作紀錄",
     emptyText: "每次新增、修改、刪除都會記在這裡：誰、什麼時候、改了哪些欄位。",
     before: "修改前",
     after: "修改後",
     transport: "來源",
     noFieldChanges: "無欄位變更",
-    entities: {
-      user: "使用者",
-      company: "公司",
-      settings: "設定",
-      customer: "客戶",
-      customerContact: "客戶聯絡人",
-      customerAddress: "客戶地址",
-      customerImport: "客戶匯入",
-      customFieldDef: "自訂欄位",
-      interaction: "客戶跟進",
-      savedView: "常用檢視",
-      contact: "聯絡人",
-      address: "地址",
-      tag: "標籤",
-      lead: "線索",
-      leadInteraction: "線索跟進",
-      opportunity: "商機",
-      campaign: "行銷活動",
-      import: "匯入",
-      product: "商品",
-      productCategory: "商品分類",
-      priceList: "價目表",
-      productImport: "商品匯入",
-      backup: "備份"
-    },
-    methods: {
-      auth: {
-        setup: "初始設定",
-        login: "登入",
-        changePassword: "修改密碼",
-        setLocale: "切換語言"
-      },
-      users: {
-        create: "新增使用者",
-        update: "修改使用者",
-        resetPassword: "重設密碼"
-      },
-      settings: {
-        update: "修改設定"
-      },
-      customers: {
-        create: "新增客戶",
-        update: "修改客戶",
-        archive: "歸檔客戶",
-        restore: "恢復客戶",
-        merge: "合併客戶",
-        addContact: "新增聯絡人",
-        updateContact: "修改聯絡人",
-        removeContact: "刪除聯絡人",
-        addAddress: "新增地址",
-        updateAddress: "修改地址",
-        removeAddress: "刪除地址",
-        saveTag: "儲存標籤",
-        bulkTag: "批次打標籤",
-        bulkAssignOwner: "批次分配負責銷售",
-        saveFieldDef: "儲存自訂欄位",
-        saveView: "儲存常用檢視",
-        deleteView: "刪除常用檢視",
-        logInteraction: "記錄客戶跟進",
-        setStage: "手動設定客戶階段",
-        recomputeLifecycle: "重算客戶階段"
-      },
-      catalog: {
-        create: "新增商品",
-        update: "修改商品",
-        archive: "停用商品",
-        restore: "啟用商品",
-        saveCategory: "儲存商品分類",
-        removeCategory: "刪除商品分類",
-        createPriceList: "新增價目表",
-        updatePriceList: "修改價目表",
-        archivePriceList: "停用價目表",
-        restorePriceList: "啟用價目表",
-        setPrices: "設定商品價格"
-      },
-      imports: {
-        previewProducts: "預覽商品匯入",
-        products: "匯入商品",
-        previewCustomers: "預覽客戶匯入",
-        customers: "匯入客戶"
-      },
-      exports: {
-        products: "匯出商品",
-        customers: "匯出客戶"
-      },
-      backup: {
-        create: "備份",
-        restore: "從備份還原",
-        updateSettings: "修改備份設定"
-      },
-      leads: {
-        create: "新增線索",
-        update: "修改線索",
-        logInteraction: "記錄線索跟進",
-        convert: "線索轉客戶",
-        markLost: "標記無效線索",
-        saveCampaign: "儲存行銷活動",
-        createOpportunity: "新增商機",
-        updateOpportunity: "修改商機",
-        moveOpportunity: "調整商機階段"
-      }
-    },
     transports: {
       ipc: "桌面端",
       http: "瀏覽器",

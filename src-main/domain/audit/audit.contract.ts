@@ -32,6 +32,8 @@ export const auditContract = {
     input: z
       .object({
         username: z.string().max(64).optional(),
+        /** The operator, as the user filter picks them by name. */
+        userId: z.string().uuid('Not a valid id').optional(),
         method: z.string().max(64).optional(),
         entityType: z.string().max(64).optional(),
         entityId: z.string().max(64).optional(),

@@ -4,11 +4,14 @@ import { cappedCount, maintainedCount, type Total } from '../../db/counts';
 import type { Database } from '../../db/schema';
 import type { SessionUser, Transport } from '../../api/session';
 import type { AuditChange } from '../context';
+import { addDays, businessDayStartUtc } from '../core/dates';
+import { companyTimeZone } from '../settings/settings.service';
 import { newId, nowIso } from '../shared/ids';
 import type { AuditEntry } from './audit.contract';
 
 export interface AuditFilter {
   username?: string;
+  userId?: string;
   method?: string;
   entityType?: string;
   entityId?: string;
@@ -46,15 +49,18 @@ const SESSION_METHODS = ['auth.login', 'auth.setLocale'];
 export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Promise<Page<AuditEntry>> {
   let query = db.selectFrom('audit_log');
   if (filter.username) query = query.where('username', '=', filter.username);
+  if (filter.userId) query = query.where('user_id', '=', filter.userId);
   // "customers" matches every customers.* method; "customers.create" matches just that one.
   if (filter.method) query = query.where((eb) => eb.or([eb('method', '=', filter.method!), eb('method', 'like', `${filter.method}.%`)]));
   if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
   if (filter.changesOnly) query = query.where('method', 'not in', SESSION_METHODS);
-  if (filter.from) query = query.where('at', '>=', `${filter.from}T00:00:00.000Z`);
-  if (filter.to) query = query.where('at', '<', nextDayIso(filter.to));
+  // Days are the company's: 2026-11-28 in Shanghai starts at 16:00 UTC the day before.
+  const timeZone = filter.from || filter.to ? await companyTimeZone(db) : '';
+  if (filter.from) query = query.where('at', '>=', businessDayStartUtc(filter.from, timeZone));
+  if (filter.to) query = query.where('at', '<', dayAfterStartUtc(filter.to, timeZone));
   // The log only grows: its full count is kept by a trigger, a filtered one stops at COUNT_CAP.
-  const filtered = filter.username || filter.method || filter.entityType || filter.entityId || filter.changesOnly || filter.from || filter.to;
+  const filtered = filter.username || filter.userId || filter.method || filter.entityType || filter.entityId || filter.changesOnly || filter.from || filter.to;
   const { rows, count } = await pageNewestFirst(db, query, filter, filtered ? null : ['audit_log']);
   return {
     ...count,
@@ -97,8 +103,7 @@ export async function pageNewestFirst<T extends 'audit_log' | 'security_log'>(
 }
 
 /** The first instant of the day after `date`, for an inclusive `to` filter on timestamps. */
-export function nextDayIso(date: string): string {
-  const d = new Date(`${date}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
+/** The instant the company's business day after `date` begins: the end of a date filter. */
+export function dayAfterStartUtc(date: string, timeZone: string): string {
+  return businessDayStartUtc(addDays(date, 1), timeZone);
 }

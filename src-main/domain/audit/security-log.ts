@@ -7,7 +7,9 @@ import { statement } from '../../db/statements';
 import type { SecurityEvent } from '../context';
 import { newId, nowIso } from '../shared/ids';
 import type { SecurityEntry } from './audit.contract';
-import { nextDayIso, pageNewestFirst } from './audit.service';
+import { businessDayStartUtc } from '../core/dates';
+import { companyTimeZone } from '../settings/settings.service';
+import { dayAfterStartUtc, pageNewestFirst } from './audit.service';
 
 /** Written by dispatch in autocommit, outside the call's transaction (see `HandlerContext.security`). */
 export function appendSecurityEvents(sqlite: Sqlite, events: SecurityEvent[], transport: Transport): void {
@@ -28,8 +30,9 @@ export async function listSecurityLog(db: Kysely<Database>, filter: SecurityFilt
   let query = db.selectFrom('security_log');
   if (filter.event) query = query.where('event', '=', filter.event);
   if (filter.username) query = query.where('username', '=', filter.username);
-  if (filter.from) query = query.where('at', '>=', `${filter.from}T00:00:00.000Z`);
-  if (filter.to) query = query.where('at', '<', nextDayIso(filter.to));
+  const timeZone = filter.from || filter.to ? await companyTimeZone(db) : '';
+  if (filter.from) query = query.where('at', '>=', businessDayStartUtc(filter.from, timeZone));
+  if (filter.to) query = query.where('at', '<', dayAfterStartUtc(filter.to, timeZone));
   const { rows, count } = await pageNewestFirst(db, query, filter);
   return {
     ...count,

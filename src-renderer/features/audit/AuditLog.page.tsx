@@ -1,9 +1,11 @@
-import { Badge, Group, Stack, Switch, Tabs, Text, TextInput } from '@mantine/core';
+import { Badge, Group, Select, Stack, Switch, Tabs, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import i18n from 'i18next';
 import { IconHistory, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../src-main/domain/audit/audit.contract';
+import { AUDIT_EXPORT_WORDS } from '../../../src-main/domain/audit/audit-export.messages';
 import { api } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
 import { exportLanguage, saveExport } from '../../components/download';
@@ -17,6 +19,24 @@ import { fieldLabel, formatValue, isEmptyValue, isShownField } from './audit-cha
 import { SecurityLogTab } from './components/SecurityLogTab';
 
 const MAX_FIELDS = 8;
+
+/** The activity log's words (actions, records) are one catalog with its Excel export's. */
+function auditWords(): { methods: Record<string, string>; entities: Record<string, string> } {
+  return AUDIT_EXPORT_WORDS[exportLanguage()];
+}
+
+/** The areas whose actions the log holds, and each area's actions, for the filters' lists. */
+function actionChoices(t: (key: string) => string) {
+  const methods = auditWords().methods;
+  const areaName = (area: string) => (i18n.exists(`nav.${area}`) ? t(`nav.${area}`) : t(`audit.areas.${area}`));
+  const areas = [...new Set(Object.keys(methods).map((m) => m.split('.')[0]!))].map((area) => ({ value: area, label: areaName(area) }));
+  const actionsOf = (area: string | null) =>
+    Object.entries(methods)
+      .filter(([method]) => area === null || method.startsWith(`${area}.`))
+      .map(([value, label]) => ({ value, label }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+  return { areas: areas.sort((a, b) => a.label.localeCompare(b.label, 'zh-CN')), actionsOf };
+}
 
 function ChangesCell({ entry, userName }: { entry: AuditEntry; userName: (id: string) => string | undefined }) {
   const { t } = useTranslation();
@@ -95,7 +115,8 @@ export function AuditLogPage() {
 
 function ActivityTab() {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState({ username: '', method: '', from: '', to: '' });
+  const [filters, setFilters] = useState({ userId: '', area: '', method: '', from: '', to: '' });
+  const choices = actionChoices(t);
   const [changesOnly, setChangesOnly] = useState(false);
   const [debounced] = useDebouncedValue(filters, 300);
   const valid = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined);
@@ -115,11 +136,8 @@ function ActivityTab() {
       header: t('audit.method'),
       render: (e) => (
         <Stack gap={0}>
-          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-            {t(`audit.methods.${e.method}`, { defaultValue: e.method })}
-          </Text>
-          <Text size="xs" c="dimmed" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-            {e.method}
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }} title={e.method}>
+            {auditWords().methods[e.method] ?? e.method}
           </Text>
         </Stack>
       ),
@@ -127,7 +145,7 @@ function ActivityTab() {
     {
       key: 'entity',
       header: t('audit.entity'),
-      render: (e) => (e.entityType ? <Badge variant="light" tt="none">{t(`audit.entities.${e.entityType}`, { defaultValue: e.entityType })}</Badge> : '—'),
+      render: (e) => (e.entityType ? <Badge variant="light" tt="none">{auditWords().entities[e.entityType] ?? e.entityType}</Badge> : '—'),
       nowrap: true,
     },
     {
@@ -144,21 +162,44 @@ function ActivityTab() {
   ];
 
   const query = {
-    username: debounced.username.trim() || undefined,
+    userId: debounced.userId || undefined,
     changesOnly,
-    method: debounced.method.trim() || undefined,
+    // An action names one method; an area alone matches all of its methods.
+    method: debounced.method || debounced.area || undefined,
     from: valid(debounced.from),
     to: valid(debounced.to),
   };
 
-  const set = (key: keyof typeof filters) => (event: React.ChangeEvent<HTMLInputElement>) => setFilters({ ...filters, [key]: event.currentTarget.value });
+  const choose = (key: 'userId' | 'method') => (value: string | null) => setFilters({ ...filters, [key]: value ?? '' });
+  const chooseArea = (value: string | null) => setFilters({ ...filters, area: value ?? '', method: '' });
   const setDate = (key: 'from' | 'to') => (value: string | null) => setFilters({ ...filters, [key]: value ?? '' });
 
   return (
     <Stack gap={0}>
       <Group mb="sm" align="flex-end">
-        <TextInput label={t('audit.user')} w={160} value={filters.username} onChange={set('username')} />
-        <TextInput label={t('audit.method')} w={240} placeholder={t('audit.methodPlaceholder')} value={filters.method} onChange={set('method')} />
+        <Select
+          label={t('audit.user')}
+          w={160}
+          data={(users.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))}
+          value={filters.userId || null}
+          onChange={choose('userId')}
+          searchable
+          clearable
+          placeholder={t('audit.anyone')}
+          data-testid="audit-user"
+        />
+        <Select label={t('audit.area')} w={160} data={choices.areas} value={filters.area || null} onChange={chooseArea} searchable clearable placeholder={t('audit.anyArea')} data-testid="audit-area" />
+        <Select
+          label={t('audit.method')}
+          w={220}
+          data={choices.actionsOf(filters.area || null)}
+          value={filters.method || null}
+          onChange={choose('method')}
+          searchable
+          clearable
+          placeholder={t('audit.anyAction')}
+          data-testid="audit-action"
+        />
         <DateField label={t('audit.from')} w={160} value={filters.from || null} onChange={setDate('from')} />
         <DateField label={t('audit.to')} w={160} value={filters.to || null} onChange={setDate('to')} />
         <Switch mb={8} label={t('audit.changesOnly')} checked={changesOnly} onChange={(e) => setChangesOnly(e.currentTarget.checked)} data-testid="audit-changes-only" />
