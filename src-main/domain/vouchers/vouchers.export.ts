@@ -9,7 +9,7 @@ import type { VoucherExport } from './vouchers.dto';
 const WORDS: Record<Locale, { file: string; at: string; user: string; from: string; to: string; format: string; count: string; first: string; last: string; sha: string }> = {
   'zh-CN': { file: '凭证导出记录', at: '导出时间', user: '导出人', from: '起始日期', to: '截止日期', format: '格式', count: '凭证数', first: '首张凭证', last: '末张凭证', sha: '文件校验值' },
   en: { file: 'Voucher exports', at: 'Exported at', user: 'By', from: 'From', to: 'To', format: 'Format', count: 'Vouchers', first: 'First voucher', last: 'Last voucher', sha: 'File SHA-256' },
-  'zh-TW': { file: '傳票匯出紀錄', at: '匯出時間', user: '匯出人', from: '起始日期', to: '截止日期', format: '格式', count: '傳票數', first: '首張傳票', last: '末張傳票', sha: '檔案校驗值' },
+  'zh-TW': { file: '憑證匯出紀錄', at: '匯出時間', user: '匯出人', from: '起始日期', to: '截止日期', format: '格式', count: '憑證數', first: '首張憑證', last: '末張憑證', sha: '檔案校驗值' },
 };
 
 const FORMAT_LABELS = {
