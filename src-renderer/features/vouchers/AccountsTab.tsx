@@ -38,7 +38,9 @@ function ChartTable({ chart, onEdit, editable }: { chart: ChartOfAccounts; onEdi
           {chart.accounts.map((a) => (
             <Table.Tr key={a.code} data-testid={`account-${a.code}`}>
               <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{a.code}</Table.Td>
-              <Table.Td pl={12 + depthOf(a, byCode) * 18} fw={a.leaf ? undefined : 600}>{a.name}</Table.Td>
+              <Table.Td style={{ paddingLeft: 12 + depthOf(a, byCode) * 18 }} data-depth={depthOf(a, byCode)} fw={a.leaf ? undefined : 600}>
+                {a.name}
+              </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.kind ? t(`vouchers.accounts.kinds.${a.kind}`) : '—'}</Table.Td>
               <Table.Td>{a.customerAuxiliary && <Badge variant="light" size="sm">{t('vouchers.accounts.customerAux')}</Badge>}</Table.Td>
               <Table.Td>
