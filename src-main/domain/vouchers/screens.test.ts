@@ -66,6 +66,9 @@ describe('what the accounting screens show', () => {
     const sheet = book.worksheets[0]!;
     expect((sheet.getRow(1).values as unknown[]).slice(1, 7)).toEqual(['导出时间', '导出人', '起始日期', '截止日期', '格式', '凭证数']);
     expect((sheet.getRow(2).values as unknown[]).slice(5, 7)).toEqual(['金蝶 XLSX', 1]);
-    expect(sheet.getRow(2).getCell(2).value).toBeTruthy();
+    // Who exported, by the name people know them by rather than the login.
+    const owner = world.sqlite.prepare("SELECT display_name, username FROM users WHERE role = 'owner'").get() as { display_name: string; username: string };
+    expect(owner.display_name).not.toBe(owner.username);
+    expect(sheet.getRow(2).getCell(2).value).toBe(owner.display_name);
   });
 });

@@ -26,10 +26,10 @@ function ChartTable({ chart, onEdit, editable }: { chart: ChartOfAccounts; onEdi
       <Table striped highlightOnHover verticalSpacing={6} data-testid="chart-of-accounts">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('vouchers.accounts.code')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('vouchers.accounts.code')}</Table.Th>
             <Table.Th>{t('vouchers.accounts.name')}</Table.Th>
             <Table.Th>{t('vouchers.accounts.kind')}</Table.Th>
-            <Table.Th>{t('vouchers.accounts.auxiliary')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('vouchers.accounts.auxiliary')}</Table.Th>
             <Table.Th>{t('vouchers.accounts.mappedAs')}</Table.Th>
             {editable && <Table.Th w={40} />}
           </Table.Tr>

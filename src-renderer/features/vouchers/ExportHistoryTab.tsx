@@ -25,7 +25,7 @@ export function ExportHistoryTab() {
         input={{}}
         columns={columns}
         rowKey={(e) => e.id}
-        minWidth={760}
+        minWidth={640}
         onExport={async () => saveExport(await api.exports.voucherHistory({ format: 'xlsx', language: exportLanguage() }))}
         empty={<EmptyState title={t('vouchers.history.emptyTitle')} text={t('vouchers.history.emptyText')} />}
       />
