@@ -59,6 +59,7 @@ import { DeliveriesListPage, QuotesListPage, ReturnsListPage } from './features/
 import { SettingsPage } from './features/settings/Settings.page';
 import { StockPage } from './features/stock/Stock.page';
 import { UsersPage } from './features/users/Users.page';
+import { AccountingPage } from './features/vouchers/Accounting.page';
 
 export interface NavEntry {
   /** i18n key under `nav.` and the route's first path segment. */
@@ -175,6 +176,14 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
   invoices: { element: <InvoicesPage /> },
   payments: { element: <PaymentsPage /> },
   receivables: { element: <AgingPage /> },
+  vouchers: {
+    element: <AccountingPage />,
+    children: [
+      { path: 'exports', element: <AccountingPage tab="history" /> },
+      { path: 'accounts', element: <AccountingPage tab="accounts" /> },
+      { path: 'periods', element: <AccountingPage tab="periods" /> },
+    ],
+  },
 };
 
 export const NAV: NavEntry[] = NAV_ENTRIES.map((entry) => {

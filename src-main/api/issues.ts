@@ -106,6 +106,7 @@ export const ISSUE_CODES = [
   'already_exported',
   'not_leaf_account',
   'not_latest_closed',
+  'account_mapped',
   'not_in_pool',
   'claim_limit',
 ] as const;
@@ -223,6 +224,7 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   already_exported: (p) => `These dates were exported ${p.count} time(s) already, last on ${p.at}; confirm to export again`,
   not_leaf_account: (p) => `Account ${p.code} has sub-accounts; only a lowest-level account can carry amounts`,
   not_latest_closed: (p) => `Only the latest closed month (${p.period}) can be reopened`,
+  account_mapped: (p) => `Account ${p.code} is mapped for ${p.role}; map the role to another leaf account first`,
   not_in_pool: () => 'Not in the public pool (any more): someone else may have claimed it',
   claim_limit: (p) => `At most ${String(p.limit)} claims a day; ${String(p.claimed)} claimed today`,
 };

@@ -51,6 +51,8 @@ export function errorMessage(error: unknown): string {
     if (error.code === 'INTERNAL' && error.message === 'network') return i18n.t('errors.network');
     // The reference finds the error's lines in the log file when the owner asks for help.
     if (error.code === 'INTERNAL' && error.details.reference) return `${i18n.t('errors.INTERNAL')} · ${i18n.t('errors.reference', { reference: error.details.reference })}`;
+    // A closed month is named with the first open one: the whole answer, nothing to add.
+    if (error.code === 'PERIOD_LOCKED' && error.issues.length > 0) return describeIssue(error.issues[0]!);
     // A refused input says which field and why; a refused write says what the disk did.
     if ((error.code === 'VALIDATION' || error.code === 'CONFLICT' || error.code === 'STORAGE') && error.issues.length > 0) {
       return `${i18n.t(`errors.${error.code}`)}：${describeIssue(error.issues[0]!)}`;
@@ -61,6 +63,11 @@ export function errorMessage(error: unknown): string {
 }
 
 export function notifyError(error: unknown): void {
+  // A posting into a closed month is the books working as intended, not a failure: said calmly, with the way on.
+  if (error instanceof ApiCallError && error.code === 'PERIOD_LOCKED') {
+    notifications.show({ color: 'yellow', title: i18n.t('errors.PERIOD_LOCKED'), message: errorMessage(error) });
+    return;
+  }
   notifications.show({ color: 'red', message: errorMessage(error) });
 }
 

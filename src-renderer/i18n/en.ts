@@ -58,7 +58,7 @@ const en: Catalog = {
     invoices: 'Invoices',
     payments: 'Receipts',
     receivables: 'Receivables',
-    vouchers: 'Vouchers',
+    vouchers: 'Vouchers & close',
     tickets: 'Service tickets',
     loyalty: 'Loyalty points',
     coupons: 'Coupons',

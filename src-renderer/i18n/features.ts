@@ -31,13 +31,16 @@ import receivablesZhTW from '../features/receivables/messages.zh-TW';
 import salesEn from '../features/sales/messages.en';
 import salesZhCN from '../features/sales/messages.zh-CN';
 import salesZhTW from '../features/sales/messages.zh-TW';
+import vouchersEn from '../features/vouchers/messages.en';
+import vouchersZhCN from '../features/vouchers/messages.zh-CN';
+import vouchersZhTW from '../features/vouchers/messages.zh-TW';
 
 /**
  * Each feature keeps its strings beside its screens (features/<area>/messages.<lang>.ts) and they
  * are mounted here under the area's name: t('customers.title').
  */
 export const FEATURE_MESSAGES = {
-  'zh-CN': { backup: backupZhCN, catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, stock: stockZhCN, purchasing: purchasingZhCN, sales: salesZhCN, receivables: receivablesZhCN, issues: issuesZhCN, print: printZhCN },
-  en: { backup: backupEn, catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, stock: stockEn, purchasing: purchasingEn, sales: salesEn, receivables: receivablesEn, issues: issuesEn, print: printEn },
-  'zh-TW': { backup: backupZhTW, catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, stock: stockZhTW, purchasing: purchasingZhTW, sales: salesZhTW, receivables: receivablesZhTW, issues: issuesZhTW, print: printZhTW },
+  'zh-CN': { backup: backupZhCN, catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, stock: stockZhCN, purchasing: purchasingZhCN, sales: salesZhCN, receivables: receivablesZhCN, issues: issuesZhCN, print: printZhCN, vouchers: vouchersZhCN },
+  en: { backup: backupEn, catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, stock: stockEn, purchasing: purchasingEn, sales: salesEn, receivables: receivablesEn, issues: issuesEn, print: printEn, vouchers: vouchersEn },
+  'zh-TW': { backup: backupZhTW, catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, stock: stockZhTW, purchasing: purchasingZhTW, sales: salesZhTW, receivables: receivablesZhTW, issues: issuesZhTW, print: printZhTW, vouchers: vouchersZhTW },
 };

@@ -57,7 +57,7 @@ const zhCN = {
     invoices: '发票',
     payments: '收款',
     receivables: '应收对账',
-    vouchers: '记账凭证',
+    vouchers: '凭证与结账',
     tickets: '售后工单',
     loyalty: '会员积分',
     coupons: '优惠券',

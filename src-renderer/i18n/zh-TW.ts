@@ -62,7 +62,7 @@ const zhTW: Catalog = {
     invoices: "發票",
     payments: "收款",
     receivables: "應收對帳",
-    vouchers: "記帳憑證",
+    vouchers: "憑證與結帳",
     tickets: "售後工單",
     loyalty: "會員積分",
     coupons: "優惠券",

@@ -77,6 +77,9 @@ export const exportInvoicesInput = z.object({ filters: invoiceListFilters.defaul
 /** Every posted invoice, receipt or allocation entry: the files the balances and aging are recomputed from. */
 export const exportReceivablesInput = z.object({ ...fileFields }).strict();
 
+/** Every voucher export logged (vouchers.exportHistory), newest first. */
+export const exportVoucherHistoryInput = z.object({ ...fileFields }).strict();
+
 export interface ExportFile {
   /** In the UI language when one was given: 客户档案-2026-11-28.xlsx. */
   fileName: string;
@@ -105,4 +108,5 @@ export const exportsContract = {
   'exports.postedInvoices': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
   'exports.receipts': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
   'exports.allocations': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
+  'exports.voucherHistory': method<ExportFile>()({ input: exportVoucherHistoryInput, permission: 'vouchers.read', mutates: false }),
 };

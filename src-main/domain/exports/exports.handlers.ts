@@ -18,6 +18,7 @@ import {
   exportStock,
   exportStockMoves,
   exportSuppliers,
+  exportVoucherHistory,
 } from './exports.service';
 
 export function exportsHandlers(env: BackendEnv): HandlersFor<typeof exportsContract> {
@@ -39,5 +40,6 @@ export function exportsHandlers(env: BackendEnv): HandlersFor<typeof exportsCont
     'exports.postedInvoices': (input, ctx) => exportPostedInvoices(input, ctx),
     'exports.receipts': (input, ctx) => exportReceipts(input, ctx),
     'exports.allocations': (input, ctx) => exportAllocations(input, ctx),
+    'exports.voucherHistory': (input, ctx) => exportVoucherHistory(input, ctx),
   };
 }

@@ -40,6 +40,8 @@ import type { MoveCursor, MoveRow, StockCursor, StockRow } from '../stock/stock.
 import { listMoves } from '../stock/stock.history';
 import { stockOverview } from '../stock/stock.overview';
 import { businessDateIn } from '../core/dates';
+import { exportHistory } from '../vouchers/voucher-files.service';
+import { voucherExportHistoryTable } from '../vouchers/vouchers.export';
 import type {
   ExportFile,
   ExportFormat,
@@ -57,6 +59,7 @@ import type {
   exportStockInput,
   exportStockMovesInput,
   exportSuppliersInput,
+  exportVoucherHistoryInput,
 } from './exports.contract';
 import { writeExportFile } from './exports.file';
 import type { ExportLanguage, ExportTable } from './exports.table';
@@ -191,4 +194,8 @@ export function exportReceipts(input: z.output<typeof exportReceivablesInput>, c
 
 export function exportAllocations(input: z.output<typeof exportReceivablesInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(allocationExportTable, allocationExportRows(ctx.sqlite), input, ctx);
+}
+
+export function exportVoucherHistory(input: z.output<typeof exportVoucherHistoryInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(voucherExportHistoryTable, pages(async (page, pageSize) => exportHistory(ctx.sqlite, { page, pageSize })), input, ctx);
 }

@@ -8,7 +8,7 @@ import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
 import type { HandlerContext } from '../context';
 import { nowIso } from '../shared/ids';
-import { ACCOUNT_ROLES, type AccountingStandard, type AccountRole, type ChartAccount, type ChartOfAccounts } from './vouchers.dto';
+import { ACCOUNT_KINDS, ACCOUNT_ROLES, type AccountingStandard, type AccountKind, type AccountRole, type ChartAccount, type ChartOfAccounts } from './vouchers.dto';
 import type { ChartAccountsTable, VoucherAccountMappingTable } from './vouchers.tables';
 
 const SHARED_ACCOUNTS: [code: string, name: string, parent: string | null][] = [
@@ -50,13 +50,25 @@ function accountRows(sqlite: Sqlite): ChartAccountsTable[] {
   return sqlite.prepare('SELECT * FROM chart_accounts ORDER BY code').all() as ChartAccountsTable[];
 }
 
+function accountKind(code: string): AccountKind | null {
+  return ACCOUNT_KINDS[Number(code[0]) - 1] ?? null;
+}
+
 export function chartOfAccounts(sqlite: Sqlite): ChartOfAccounts {
   const rows = accountRows(sqlite);
   const parents = new Set(rows.map((r) => r.parent_code).filter((c): c is string => c !== null));
-  const accounts: ChartAccount[] = rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, leaf: !parents.has(r.code) }));
   const mapping = Object.fromEntries(
     (sqlite.prepare('SELECT role, account_code FROM voucher_account_mapping').all() as VoucherAccountMappingTable[]).map((m) => [m.role, m.account_code]),
   ) as Record<AccountRole, string>;
+  // Only receivable lines name the customer (vouchers.generate), so that account keeps customer auxiliary items.
+  const accounts: ChartAccount[] = rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    parentCode: r.parent_code,
+    leaf: !parents.has(r.code),
+    kind: accountKind(r.code),
+    customerAuxiliary: mapping.receivable === r.code,
+  }));
   return { accounts, mapping };
 }
 
@@ -94,7 +106,7 @@ export function saveAccount(ctx: HandlerContext, input: { code: string; name: st
     }
     // An account that carries a mapping cannot become a parent: its amounts would sit above a leaf.
     const mapped = sqlite.prepare('SELECT role FROM voucher_account_mapping WHERE account_code = ?').pluck().get(input.parentCode) as string | undefined;
-    if (mapped) throw new AppError('CONFLICT', `Account ${input.parentCode} is mapped for ${mapped}; map a sub-account instead first`, [fieldIssue('parentCode', 'in_use')]);
+    if (mapped) throw new AppError('CONFLICT', `Account ${input.parentCode} is mapped for ${mapped}; map a sub-account instead first`, [fieldIssue('parentCode', 'account_mapped', { code: input.parentCode, role: mapped })]);
   }
   const now = nowIso();
   sqlite

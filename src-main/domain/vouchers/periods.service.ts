@@ -8,9 +8,14 @@ import { AppError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
 import type { HandlerContext } from '../context';
+import { monthEnd } from '../core/dates';
 import { closedThrough, nextPeriod } from '../core/periods';
+import { companyFacts } from '../orders/orders.editing';
 import { newId, nowIso } from '../shared/ids';
-import type { PeriodLockEvent, PeriodStatus } from './vouchers.dto';
+import type { PeriodLockEvent, PeriodMonth, PeriodStatus, PeriodSummary } from './vouchers.dto';
+import { vouchersBetween } from './vouchers.generate';
+
+const MONTHS_SHOWN = 12;
 
 function previousPeriod(period: string): string {
   const [year, month] = period.split('-').map(Number) as [number, number];
@@ -27,7 +32,27 @@ export function periodStatus(sqlite: Sqlite): PeriodStatus {
       )
       .all() as { id: string; action: 'close' | 'reopen'; period: string; closed_through: string | null; reason: string | null; username: string | null; at: string }[]
   ).map((e): PeriodLockEvent => ({ id: e.id, action: e.action, period: e.period, closedThrough: e.closed_through, reason: e.reason, username: e.username, at: e.at }));
-  return { closedThrough: closed, firstOpen: closed ? nextPeriod(closed) : null, events };
+  return { closedThrough: closed, firstOpen: closed ? nextPeriod(closed) : null, months: recentMonths(sqlite, closed, events), events };
+}
+
+/** A closed month was sealed by the latest close that reached it: a reopen in between would have undone an earlier one. */
+function recentMonths(sqlite: Sqlite, closed: string | null, events: PeriodLockEvent[]): PeriodMonth[] {
+  const current = companyFacts(sqlite).today.slice(0, 7);
+  let period = closed !== null && closed > current ? closed : current;
+  const months: PeriodMonth[] = [];
+  for (let i = 0; i < MONTHS_SHOWN; i++, period = previousPeriod(period)) {
+    const isClosed = closed !== null && period <= closed;
+    const closing = isClosed ? events.find((e) => e.action === 'close' && e.period >= period) : undefined;
+    months.push({ period, closed: isClosed, closedBy: closing?.username ?? null, closedAt: closing?.at ?? null });
+  }
+  return months;
+}
+
+/** The vouchers a month holds and their totals, shown before it is closed. */
+export function periodSummary(sqlite: Sqlite, period: string): PeriodSummary {
+  const vouchers = vouchersBetween(sqlite, `${period}-01`, monthEnd(`${period}-01`));
+  const lines = vouchers.flatMap((v) => v.lines);
+  return { period, voucherCount: vouchers.length, debitTotal: lines.reduce((sum, l) => sum + l.debit, 0), creditTotal: lines.reduce((sum, l) => sum + l.credit, 0) };
 }
 
 function record(ctx: HandlerContext, action: 'close' | 'reopen', period: string, after: string | null, reason: string | null, before: string | null): PeriodStatus {

@@ -93,7 +93,10 @@ function toExport(row: VoucherExportsTable): VoucherExport {
 }
 
 export function exportHistory(sqlite: Sqlite, input: { page: number; pageSize: number }): Page<VoucherExport> {
-  const rows = sqlite.prepare('SELECT * FROM voucher_exports ORDER BY at DESC, id DESC LIMIT ? OFFSET ?').all(input.pageSize, (input.page - 1) * input.pageSize) as VoucherExportsTable[];
+  // Who exported is shown by the name people know them by; the login stays for a user since removed.
+  const rows = sqlite
+    .prepare('SELECT e.*, coalesce(u.display_name, e.username) AS username FROM voucher_exports e LEFT JOIN users u ON u.id = e.user_id ORDER BY e.at DESC, e.id DESC LIMIT ? OFFSET ?')
+    .all(input.pageSize, (input.page - 1) * input.pageSize) as VoucherExportsTable[];
   const total = sqlite.prepare('SELECT count(*) FROM voucher_exports').pluck().get() as number;
   return { rows: rows.map(toExport), total, totalIsExact: true };
 }

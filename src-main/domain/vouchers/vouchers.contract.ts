@@ -11,6 +11,7 @@ import {
   ACCOUNTING_STANDARDS,
   type ChartOfAccounts,
   type PeriodStatus,
+  type PeriodSummary,
   type Voucher,
   type VoucherExport,
   type VoucherFile,
@@ -58,6 +59,7 @@ export const vouchersContract = {
   'vouchers.export': method<VoucherFile>()({ input: voucherExportInput, permission: 'vouchers.export', mutates: true }),
   'vouchers.exportHistory': method<Page<VoucherExport>>()({ input: z.object({ ...pageFields }).strict(), permission: 'vouchers.read', mutates: false }),
   'vouchers.periods': method<PeriodStatus>()({ input: z.object({}).strict(), permission: 'vouchers.read', mutates: false }),
+  'vouchers.periodSummary': method<PeriodSummary>()({ input: z.object({ period }).strict(), permission: 'vouchers.read', mutates: false }),
   'vouchers.closePeriod': method<PeriodStatus>()({ input: z.object({ period }).strict(), permission: 'vouchers.closePeriod', mutates: true }),
   'vouchers.reopenPeriod': method<PeriodStatus>()({
     input: z.object({ period, reason: z.string().trim().min(1).max(200) }).strict(),

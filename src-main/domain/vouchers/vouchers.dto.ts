@@ -30,12 +30,20 @@ export type VoucherFormat = (typeof VOUCHER_FORMATS)[number];
 export const VOUCHER_SOURCES = ['invoice', 'credit_note', 'receipt', 'writeoff', 'refund', 'delivery'] as const;
 export type VoucherSource = (typeof VOUCHER_SOURCES)[number];
 
+/** The classes of 企业会计准则's chart by a code's first digit (1 资产 … 6 损益), the numbering the defaults follow. */
+export const ACCOUNT_KINDS = ['asset', 'liability', 'common', 'equity', 'cost', 'profit_loss'] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
 export interface ChartAccount {
   code: string;
   name: string;
   parentCode: string | null;
   /** Only a leaf (no sub-accounts) carries amounts. */
   leaf: boolean;
+  /** Null for a code outside the six classes (starting 0, 7, 8 or 9). */
+  kind: AccountKind | null;
+  /** Its lines carry the customer as auxiliary item (辅助核算): the account receivables post to. */
+  customerAuxiliary: boolean;
 }
 
 export interface ChartOfAccounts {
@@ -102,10 +110,29 @@ export interface PeriodLockEvent {
   at: string;
 }
 
+/** One month of the books as the close screen lists it. */
+export interface PeriodMonth {
+  period: string;
+  closed: boolean;
+  /** Who closed it and when: the latest close that reached this month (null while open). */
+  closedBy: string | null;
+  closedAt: string | null;
+}
+
 export interface PeriodStatus {
   /** The latest closed month, or null while all are open. */
   closedThrough: string | null;
   /** The first month postings may go into. */
   firstOpen: string | null;
+  /** The twelve months up to the current one (or the latest closed, if later), newest first. */
+  months: PeriodMonth[];
   events: PeriodLockEvent[];
+}
+
+/** What closing a month seals: its vouchers and their totals (debits equal credits). */
+export interface PeriodSummary {
+  period: string;
+  voucherCount: number;
+  debitTotal: number;
+  creditTotal: number;
 }

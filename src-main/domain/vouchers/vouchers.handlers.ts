@@ -1,6 +1,6 @@
 import type { HandlersFor } from '../area';
 import { applyStandard, chartOfAccounts, saveAccount, setMapping } from './chart.service';
-import { closePeriod, periodStatus, reopenPeriod } from './periods.service';
+import { closePeriod, periodStatus, periodSummary, reopenPeriod } from './periods.service';
 import type { vouchersContract } from './vouchers.contract';
 import { exportHistory, exportVouchers, voucherPage } from './voucher-files.service';
 
@@ -13,6 +13,7 @@ export const vouchersHandlers: HandlersFor<typeof vouchersContract> = {
   'vouchers.export': (input, ctx) => exportVouchers(ctx, input),
   'vouchers.exportHistory': async (input, ctx) => exportHistory(ctx.sqlite, input),
   'vouchers.periods': async (_input, ctx) => periodStatus(ctx.sqlite),
+  'vouchers.periodSummary': async (input, ctx) => periodSummary(ctx.sqlite, input.period),
   'vouchers.closePeriod': async (input, ctx) => closePeriod(ctx, input),
   'vouchers.reopenPeriod': async (input, ctx) => reopenPeriod(ctx, input),
 };

@@ -103,6 +103,7 @@ const zhTW: Messages = {
     already_exported: "這段日期已匯出過 {{count}} 次（最近 {{at}}），確認後才再次匯出，以免重複匯入",
     not_leaf_account: "科目 {{code}} 下還有明細科目，只有末級科目才能記帳",
     not_latest_closed: "只能反結帳最近結帳的月份（{{period}}）",
+    account_mapped: "科目 {{code}} 已在科目對應中使用，不能再設下級科目；請先把對應改到別的末級科目",
     not_in_pool: "該客戶已不在公海中，可能剛被同事領取",
     claim_limit: "每天最多領取 {{limit}} 個客戶，今天已領取 {{claimed}} 個"
   },
@@ -123,6 +124,7 @@ const zhTW: Messages = {
       campaign: "行銷活動",
       customField: "自訂欄位",
       ledgerEntry: "流水",
+      account: "會計科目",
       product: "商品",
       category: "商品分類",
       priceList: "價目表",
