@@ -80,6 +80,16 @@ export default {
     writeOffDefault: 'Customer rounded the payment down',
     writtenOff: 'Wrote off {{amount}}',
     done: 'This receipt is fully allocated',
+    needsWriteOff: 'Writing off needs the owner’s or the accountant’s permission',
+    needsWrite: 'Needs permission to edit receivables',
+  },
+  refund: {
+    open: 'Refund {{amount}}',
+    title: 'Refund: {{number}}',
+    hint: 'Pays back the {{amount}} of this receipt not allocated (an over-payment). The customer’s credit goes down by it.',
+    date: 'Refund date',
+    save: 'Refund',
+    done: '{{amount}} refunded',
   },
   bankImport: {
     open: 'Import bank statement',

@@ -79,6 +79,16 @@ export default {
     writeOffDefault: '客户付款抹零',
     writtenOff: '已核销尾差 {{amount}}',
     done: '这笔收款已全部核销',
+    needsWriteOff: '核销尾差需要店主或会计的权限',
+    needsWrite: '需要应收的编辑权限',
+  },
+  refund: {
+    open: '退款 {{amount}}',
+    title: '退款：{{number}}',
+    hint: '把这笔收款未核销的 {{amount}} 退还给客户（多付的钱）。退款后客户的预收款减少。',
+    date: '退款日期',
+    save: '退款',
+    done: '已退款 {{amount}}',
   },
   bankImport: {
     open: '导入银行流水',

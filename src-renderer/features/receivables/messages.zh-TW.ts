@@ -80,6 +80,16 @@ export default {
     writeOffDefault: '客戶付款去零頭',
     writtenOff: '已沖銷尾差 {{amount}}',
     done: '這筆收款已全部沖帳',
+    needsWriteOff: '尾差沖銷需要店主或會計的權限',
+    needsWrite: '需要應收的編輯權限',
+  },
+  refund: {
+    open: '退款 {{amount}}',
+    title: '退款：{{number}}',
+    hint: '把這筆收款未沖帳的 {{amount}} 退還給客戶（多付的款項）。退款後客戶的預收款減少。',
+    date: '退款日期',
+    save: '退款',
+    done: '已退款 {{amount}}',
   },
   bankImport: {
     open: '匯入銀行對帳單',
