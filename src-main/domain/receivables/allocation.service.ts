@@ -142,10 +142,21 @@ export function allocateFrom(ctx: HandlerContext, source: MoneySource, allocatio
  * What automatic allocation would do with `amount` on `date`: an invoice open for exactly that
  * amount takes it all (the customer paid that invoice); otherwise the oldest due first.
  */
-export function planAutoAllocation(sqlite: Sqlite, customerId: string, amount: number, date: string): { invoiceId: string; amount: number }[] {
-  const open = sqlite
-    .prepare(`SELECT * FROM (${INVOICE_SELECT} WHERE i.customer_id = ? AND i.kind = 'invoice' AND i.status = 'posted' AND i.invoice_date <= ?) WHERE open_amount > 0 ORDER BY due_date, invoice_date, invoice_no`)
-    .all(customerId, date) as InvoiceRow[];
+export function planAutoAllocation(
+  sqlite: Sqlite,
+  customerId: string,
+  amount: number,
+  date: string,
+  /** Already promised to earlier lines of the same plan (a bank statement), by invoice id. */
+  planned: ReadonlyMap<string, number> = new Map(),
+): { invoiceId: string; amount: number }[] {
+  const open = (
+    sqlite
+      .prepare(`SELECT * FROM (${INVOICE_SELECT} WHERE i.customer_id = ? AND i.kind = 'invoice' AND i.status = 'posted' AND i.invoice_date <= ?) WHERE open_amount > 0 ORDER BY due_date, invoice_date, invoice_no`)
+      .all(customerId, date) as InvoiceRow[]
+  )
+    .map((invoice) => ({ ...invoice, open_amount: invoice.open_amount - (planned.get(invoice.id) ?? 0) }))
+    .filter((invoice) => invoice.open_amount > 0);
   const exact = open.find((invoice) => invoice.open_amount === amount);
   if (exact) return [{ invoiceId: exact.id, amount }];
   const plan: { invoiceId: string; amount: number }[] = [];

@@ -9,6 +9,8 @@ import { dateField, isoDate, optionalText } from '../customers/customers.rules';
 import {
   type AgingReport,
   type Allocation,
+  type BankStatementPreview,
+  type BankStatementResult,
   type CustomerReceivables,
   DOCUMENT_STATUSES,
   INVOICE_KINDS,
@@ -17,7 +19,9 @@ import {
   RECEIPT_METHODS,
   REFUND_METHODS,
   type Receipt,
+  type SuggestedAllocation,
 } from './receivables.dto';
+import { MAX_IMPORT_BYTES } from '../imports/imports.contract';
 
 const id = z.string().uuid('Not a valid id');
 const positiveFen = z.number().int('Money is whole fen').min(1, 'More than zero').max(99_999_999_999_999);
@@ -78,6 +82,30 @@ export type InvoiceListFilters = z.input<typeof invoiceListFilters>;
 
 export const receiptListFilters = z.object({ customerId: id.optional(), unappliedOnly: z.boolean().default(false) }).strict();
 export type ReceiptListFilters = z.input<typeof receiptListFilters>;
+
+/** A bank statement as the customer import takes a file: inline (desktop, CLI) or uploaded first (browser). */
+const statementFile = z
+  .object({
+    fileName: z.string().trim().min(1, 'The file name is required').max(255),
+    contentBase64: z.string().min(1, 'The file is empty').max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4).optional(),
+    uploadId: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Not an upload id').optional(),
+  })
+  .strict();
+
+const statementLine = z
+  .object({
+    /** The file's line, to name it in errors. */
+    line: z.number().int().min(1),
+    date: isoDate,
+    payer: z.string().trim().max(100).default(''),
+    amount: positiveFen,
+    reference: optionalText(60),
+    memo: optionalText(500),
+    customerId: id,
+    /** Left out: allocate automatically; empty: keep it all as the customer's credit. */
+    allocations: z.array(z.object({ invoiceId: id, amount: positiveFen }).strict()).max(500).optional(),
+  })
+  .strict();
 
 const reversal = z.object({ id, reversedOn: dateField, reason }).strict();
 
@@ -189,6 +217,19 @@ export const receivablesContract = {
     input: z.object({ id, date: dateField, reason }).strict(),
     permission: 'receivables.write',
     mutates: true,
+  }),
+
+  'receivables.previewBankStatement': method<BankStatementPreview>()({ input: statementFile, permission: 'receivables.write', mutates: false }),
+  'receivables.importBankStatement': method<BankStatementResult>()({
+    input: z.object({ bankAccount: optionalText(60), lines: z.array(statementLine).min(1).max(5_000) }).strict(),
+    permission: 'receivables.write',
+    mutates: true,
+  }),
+  /** What automatic allocation would give `amount` of the customer's on `date`, for a line whose customer the user changed. */
+  'receivables.suggestAllocation': method<SuggestedAllocation[]>()({
+    input: z.object({ customerId: id, amount: positiveFen, date: isoDate }).strict(),
+    permission: 'receivables.read',
+    mutates: false,
   }),
 
   'receivables.balance': method<CustomerReceivables>()({ input: z.object({ customerId: id }).strict(), permission: 'receivables.read', mutates: false }),

@@ -2,6 +2,8 @@
  * The receivables area's closed lists of codes and the records its methods return (runtime-neutral:
  * the renderer imports them). Amounts are integer fen.
  */
+import type { FieldIssue } from '../../api/issues';
+
 export const INVOICE_KINDS = ['invoice', 'credit_note'] as const;
 export type InvoiceKind = (typeof INVOICE_KINDS)[number];
 
@@ -147,4 +149,55 @@ export interface AgingReport {
   buckets: string[];
   rows: AgingRow[];
   totals: { total: number; by_bucket: Record<string, number> };
+}
+
+/** How a bank statement's payer was recognised as a customer, surest first. */
+export const PAYER_MATCHES = ['bank_account', 'name', 'name_key', 'pinyin'] as const;
+export type PayerMatch = (typeof PAYER_MATCHES)[number];
+
+export interface SuggestedAllocation {
+  invoiceId: string;
+  invoiceNo: string;
+  dueDate: string;
+  openAmount: number;
+  amount: number;
+}
+
+/** One incoming payment as a bank statement has it. */
+export interface BankStatementRow {
+  /** The file's line, as the user sees it in Excel. */
+  line: number;
+  date: string | null;
+  payer: string;
+  account: string | null;
+  amount: number | null;
+  /** The bank's transaction number, else the memo: with date and amount it says whether a line was imported before. */
+  reference: string | null;
+  memo: string | null;
+  /** Why the line cannot be imported as it is: path is the column (date, amount, payer). */
+  problems: FieldIssue[];
+}
+
+/** A statement's incoming payment with what the import would do with it. */
+export interface BankStatementLine extends BankStatementRow {
+  /** Imported before (same date, amount and reference): the receipt's number, or the earlier line of this file. */
+  duplicateOf: { receiptNo: string | null; line: number | null } | null;
+  customer: { id: string; code: string; name: string; matchedOn: PayerMatch } | null;
+  /** Exact-amount open invoice first, then the oldest due; empty when no customer. */
+  allocations: SuggestedAllocation[];
+}
+
+export interface BankStatementPreview {
+  encoding: string;
+  /** The file's header for each column it was read from. */
+  columns: Record<string, string>;
+  lines: BankStatementLine[];
+  /** Payments out (借方), left out. */
+  outgoing: number;
+}
+
+export interface BankStatementResult {
+  posted: { line: number; receiptId: string; receiptNo: string; allocated: number }[];
+  /** Already imported: not posted twice. */
+  skipped: { line: number; receiptNo: string | null }[];
 }

@@ -2,6 +2,7 @@ import type { HandlersFor } from '../area';
 import { agingAsOf } from './aging';
 import * as allocation from './allocation.service';
 import { customerReceivables, listInvoices } from './balances';
+import { importBankStatement, previewBankStatement, suggestAllocation } from './bank-statement.service';
 import * as sources from './invoice-sources';
 import { businessToday, recordTaxInvoice, reverseInvoice } from './invoices.service';
 import { createReceipt, findReceipt, listReceipts, reverseReceipt } from './receipts.service';
@@ -30,6 +31,10 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
   'receivables.writeOff': async (input, ctx) => allocation.writeOff(ctx, input, input.date ?? (await businessToday(ctx))),
   'receivables.refund': async (input, ctx) => allocation.refund(ctx, allocation.moneySource(ctx.sqlite, input), input, input.date ?? (await businessToday(ctx))),
   'receivables.reverseAllocation': async (input, ctx) => allocation.reverseAllocation(ctx, input, input.date ?? (await businessToday(ctx))),
+
+  'receivables.previewBankStatement': (input, ctx) => previewBankStatement(ctx, input),
+  'receivables.importBankStatement': async (input, ctx) => importBankStatement(ctx, input),
+  'receivables.suggestAllocation': async (input, ctx) => suggestAllocation(ctx.sqlite, input),
 
   'receivables.balance': async (input, ctx) => customerReceivables(ctx.sqlite, input.customerId, await businessToday(ctx)),
   'receivables.aging': async (input, ctx) => agingAsOf(ctx.sqlite, input.asOf),

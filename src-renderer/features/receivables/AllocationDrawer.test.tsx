@@ -98,13 +98,40 @@ describe('allocating a receipt', () => {
     expect(backend.inputsOf('receivables.writeOff')[0]).toEqual({ invoiceId: invoices[0]!.id, amount: 50, reason: messages.allocation.writeOffDefault, date: '2026-11-20' });
   });
 
-  it('offers no write-off to someone without the permission', async () => {
-    fakeBackend({
+  it('shows the write-off and the refund to someone without the permission as disabled, saying whose call it is', async () => {
+    const backend = fakeBackend({
       'receivables.getReceipt': () => RECEIPT,
       'receivables.listInvoices': () => ({ rows: [anInvoice(1, 12_000, '2026-10-31')], total: 1, totalIsExact: true }),
     });
-    await render(<AllocationDrawer receiptId={RECEIPT.id} onClose={() => undefined} />, { permissions: ['receivables.write'] });
+    const { user } = await render(<AllocationDrawer receiptId={RECEIPT.id} onClose={() => undefined} />, { permissions: ['receivables.read'] });
     await screen.findByTestId('open-invoices');
-    expect(screen.queryByTestId('write-off')).toBeNull();
+    const writeOff = screen.getByTestId('write-off');
+    expect(writeOff.getAttribute('data-disabled')).toBe('true');
+    await user.hover(writeOff);
+    expect((await screen.findByRole('tooltip')).textContent).toBe(messages.allocation.needsWriteOff);
+    await user.click(writeOff);
+    await user.click(screen.getByTestId('refund'));
+    expect(screen.queryByTestId('write-off-amount')).toBeNull();
+    expect(screen.queryByTestId('refund-amount')).toBeNull();
+    expect(backend.methods().filter((m) => m !== 'receivables.getReceipt' && m !== 'receivables.listInvoices')).toEqual([]);
+  });
+
+  it('refunds what the receipt has left, by the method and date chosen', async () => {
+    const backend = fakeBackend({
+      'receivables.getReceipt': () => RECEIPT,
+      'receivables.listInvoices': () => ({ rows: [], total: 0, totalIsExact: true }),
+      'receivables.refund': (input) => ({ id: 'r', customerId: CUSTOMER, kind: 'refund', receiptId: RECEIPT.id, creditNoteId: null, invoiceId: null, amount: input.amount, allocationDate: '2026-11-25', reason: null, reversesId: null }),
+    });
+    const { user } = await render(<AllocationDrawer receiptId={RECEIPT.id} onClose={() => undefined} />, { permissions: ['receivables.write'] });
+    await user.click(await screen.findByTestId('refund'));
+    const amount = await screen.findByTestId('refund-amount');
+    await user.clear(amount);
+    await user.type(amount, '120');
+    const date = screen.getByLabelText(messages.refund.date, { exact: false });
+    await user.clear(date);
+    await user.type(date, '2026-11-25');
+    await user.click(screen.getByTestId('save-refund'));
+    await waitFor(() => expect(backend.inputsOf('receivables.refund')).toHaveLength(1));
+    expect(backend.inputsOf('receivables.refund')[0]).toEqual({ receiptId: RECEIPT.id, amount: 12_000, method: 'bank_transfer', reference: null, date: '2026-11-25' });
   });
 });

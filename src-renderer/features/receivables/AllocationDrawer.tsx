@@ -1,4 +1,4 @@
-import { Alert, Button, Drawer, Group, Loader, Modal, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Drawer, Group, Loader, Modal, NumberInput, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { formatFen, yuan } from '../../../src-main/domain/core/money';
 import type { Invoice } from '../../../src-main/domain/receivables/receivables.dto';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useCan } from '../auth/current-user';
+import { RefundModal } from './RefundModal';
 
 /**
  * 核销: a receipt's money against the customer's open invoices, oldest due first. A click or Enter
@@ -21,6 +22,7 @@ export function AllocationDrawer({ receiptId, onClose }: { receiptId: string | n
   const writeOff = useApiMutation('receivables.writeOff');
   const [cursor, setCursor] = useState(0);
   const [writingOff, setWritingOff] = useState<Invoice | null>(null);
+  const [refunding, setRefunding] = useState(false);
   const invoices = [...(open?.rows ?? [])].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
   const left = receipt?.unappliedAmount ?? 0;
   const usable = receipt?.status === 'posted' && can('receivables.write');
@@ -58,6 +60,16 @@ export function AllocationDrawer({ receiptId, onClose }: { receiptId: string | n
             )}
           </Group>
           {left === 0 && <Alert color="teal">{t('receivables.allocation.done')}</Alert>}
+          {receipt.status === 'posted' && left > 0 && (
+            <Group justify="flex-end">
+              <Tooltip label={t('receivables.allocation.needsWrite')} disabled={can('receivables.write')}>
+                {/* data-disabled, not disabled: a disabled button takes no hover, so the tooltip saying why would never show. */}
+                <Button size="xs" variant="default" data-disabled={!can('receivables.write') || undefined} onClick={() => can('receivables.write') && setRefunding(true)} data-testid="refund">
+                  {t('receivables.refund.open', { amount: formatFen(left) })}
+                </Button>
+              </Tooltip>
+            </Group>
+          )}
           {invoices.length === 0 ? (
             <Text c="dimmed">{t('receivables.allocation.noOpen')}</Text>
           ) : (
@@ -90,19 +102,21 @@ export function AllocationDrawer({ receiptId, onClose }: { receiptId: string | n
                       <Table.Td ta="right">{formatFen(invoice.totalGross)}</Table.Td>
                       <Table.Td ta="right" fw={600}>{formatFen(invoice.openAmount)}</Table.Td>
                       <Table.Td ta="right">
-                        {can('receivables.writeOff') && (
+                        {/* Shown to everyone, so a sales manager sees why it is the accountant's or owner's call. */}
+                        <Tooltip label={t('receivables.allocation.needsWriteOff')} disabled={can('receivables.writeOff')}>
                           <Button
                             size="compact-xs"
                             variant="subtle"
+                            data-disabled={!can('receivables.writeOff') || undefined}
                             onClick={(e) => {
                               e.stopPropagation();
-                              setWritingOff(invoice);
+                              if (can('receivables.writeOff')) setWritingOff(invoice);
                             }}
                             data-testid="write-off"
                           >
                             {t('receivables.allocation.writeOff')}
                           </Button>
-                        )}
+                        </Tooltip>
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -112,6 +126,7 @@ export function AllocationDrawer({ receiptId, onClose }: { receiptId: string | n
           )}
         </Stack>
       )}
+      {refunding && receipt && <RefundModal receipt={receipt} onClose={() => setRefunding(false)} />}
       {writingOff && (
         <WriteOffModal
           key={writingOff.id}

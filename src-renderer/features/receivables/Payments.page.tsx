@@ -1,5 +1,5 @@
-import { Badge, Button, Paper, SegmentedControl, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, SegmentedControl, Text } from '@mantine/core';
+import { IconBuildingBank, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/current-user';
 import { AllocationDrawer } from './AllocationDrawer';
+import { BankImportModal } from './BankImportModal';
 import { ReceiptModal } from './ReceiptModal';
 
 /** 收款与核销: receipts newest first; a row opens its allocation to the customer's open invoices. */
@@ -23,6 +24,7 @@ export function PaymentsPage() {
   const unappliedOnly = filters.unappliedOnly === true;
   const [openId, setOpenId] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const columns: Column<Receipt>[] = [
     { key: 'no', header: t('receivables.field.receiptNo'), render: (r) => r.receiptNo, nowrap: true },
     { key: 'customer', header: t('receivables.field.customer'), render: (r) => r.customerName },
@@ -43,9 +45,14 @@ export function PaymentsPage() {
         title={t('receivables.payments.title')}
         actions={
           can('receivables.write') && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="add-receipt">
-              {t('receivables.payments.add')}
-            </Button>
+            <Group gap="sm">
+              <Button variant="default" leftSection={<IconBuildingBank size={16} />} onClick={() => setImporting(true)} data-testid="import-bank-statement">
+                {t('receivables.bankImport.open')}
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="add-receipt">
+                {t('receivables.payments.add')}
+              </Button>
+            </Group>
           )
         }
       />
@@ -70,6 +77,7 @@ export function PaymentsPage() {
         />
       </Paper>
       <ReceiptModal opened={adding} onClose={() => setAdding(false)} onCreated={(id) => setOpenId(id)} />
+      <BankImportModal opened={importing} onClose={() => setImporting(false)} />
       <AllocationDrawer receiptId={openId} onClose={() => setOpenId(null)} />
     </>
   );
