@@ -150,6 +150,8 @@ const en: Catalog = {
     username: 'Username',
     displayName: 'Name',
     role: 'Role',
+    manager: 'Reports to',
+    noManager: 'None',
     lastLogin: 'Last sign-in',
     createdAt: 'Created',
     initialPassword: 'Initial password',

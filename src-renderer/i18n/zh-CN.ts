@@ -149,6 +149,8 @@ const zhCN = {
     username: '用户名',
     displayName: '姓名',
     role: '角色',
+    manager: '上级',
+    noManager: '无',
     lastLogin: '最近登录',
     createdAt: '创建时间',
     initialPassword: '初始密码',

@@ -165,6 +165,8 @@ const zhTW: Catalog = {
     username: "使用者名稱",
     displayName: "姓名",
     role: "角色",
+    manager: "上級主管",
+    noManager: "無",
     lastLogin: "最近登入",
     createdAt: "建立時間",
     initialPassword: "初始密碼",

@@ -34,6 +34,7 @@ describe('quotations', () => {
     await books.api.ok('quotes.send', { id: quote.id });
     await books.api.ok('quotes.accept', { id: quote.id });
     const sales = await books.api.as('sales');
+    await books.api.ok('customers.bulkAssignOwner', { ids: [books.customerId], ownerUserId: (await sales.ok('auth.status', {})).user!.id });
 
     // The owner typed the price; the salesperson converting it needs no permission for the agreed price.
     const order = await sales.ok('quotes.convert', { id: quote.id });
