@@ -2,6 +2,7 @@ import { rolesExcept } from '../../api/permissions';
 import { defineArea } from '../area';
 import { customerSeriesAhead } from './customers.checks';
 import { customersContract } from './customers.contract';
+import { findCustomers } from './customers.finders';
 import { CUSTOMER_TIMELINE_SOURCES } from './customers.engagement';
 import { customersHandlers } from './customers.handlers';
 import { customerPoolContract } from './customers.pool.contract';
@@ -30,6 +31,7 @@ export const customersArea = defineArea({
   checks: [customerSeriesAhead],
   customerTimeline: [...CUSTOMER_TIMELINE_SOURCES, POOL_TIMELINE],
   workbenchCards: CUSTOMER_WORKBENCH_CARDS,
+  finders: [findCustomers],
   dailyJobs: ['customers.recomputeLifecycle', 'customers.returnIdleToPool'],
   seed: {
     order: 10,
