@@ -13,7 +13,7 @@ import type { CheckResult, InvariantCheck } from './checks/invariants';
 import type { PrintableDocument } from './core/document';
 import type { SeriesDefinition } from './core/numbering';
 import type { HandlerContext } from './context';
-import type { WorkbenchCard } from './workbench/workbench.contract';
+import type { PaletteHit, WorkbenchCard } from './workbench/workbench.contract';
 
 export type ContractPart = Record<string, MethodSpec>;
 
@@ -80,16 +80,17 @@ export interface WorkbenchCardSource {
   load(ctx: Pick<HandlerContext, 'db' | 'dataScope'>, scope: WorkbenchScope): Promise<WorkbenchCard | null>;
 }
 
-/** A command-palette hit: the renderer words `kind` and links to `path`. */
-export interface PaletteHit {
-  kind: string;
-  id: string;
-  title: string;
-  subtitle: string | null;
-  path: string;
-}
+export type { PaletteHit };
 
-export type PaletteFinder = (ctx: Pick<HandlerContext, 'db' | 'user'>, query: string, limit: number) => Promise<PaletteHit[]>;
+/**
+ * What an area's records look like in the command palette (workbench.find): `find` runs only for a
+ * caller whose role holds `permission`, and keeps to `ctx.dataScope()` as the area's lists do.
+ */
+export interface PaletteFinder {
+  kind: string;
+  permission: string;
+  find(ctx: Pick<HandlerContext, 'db' | 'user' | 'dataScope'>, query: string, limit: number): Promise<PaletteHit[]>;
+}
 
 /**
  * Something an area can print (a 送货单 of a delivery, the 拣货单 of an order): `print.document`

@@ -49,4 +49,25 @@ describe('data scope through the HTTP API', () => {
     // The colleague who owns it reads it through the same API.
     expect((await call(colleague, 'customers.get', { id: theirs })).json).toMatchObject({ ok: true, data: { name: '苏州恒通建材有限公司' } });
   });
+
+  it('does not let a salesperson read or export another salesperson’s deal or lead', async () => {
+    const owner = await setUpCompany(server);
+    const sales = await signInAs(server, owner, 'sales');
+    const colleague = await signInAs(server, owner, 'sales');
+    const colleagueId = (await call(colleague, 'auth.status', {})).json.data.user.id as string;
+    const customerId = (await call(owner, 'customers.create', { name: '苏州恒通建材有限公司', mobile: '13962112345', ownerUserId: colleagueId })).json.data.id as string;
+    const deal = (await call(owner, 'leads.createOpportunity', { title: '恒通年度采购', customerId, expectedAmount: 500_000, ownerUserId: colleagueId })).json.data.id as string;
+    const lead = (await call(owner, 'leads.create', { name: '王强', company: '恒通华东分公司', mobile: '13962199999', ownerUserId: colleagueId })).json.data.id as string;
+
+    for (const [method, id] of [['leads.getOpportunity', deal], ['leads.get', lead]] as const) {
+      const read = await call(sales, method, { id });
+      expect({ method, status: read.status, code: read.json.error?.code }).toEqual({ method, status: 404, code: 'NOT_FOUND' });
+    }
+    const board = await call(sales, 'leads.opportunityBoard', {});
+    expect(JSON.stringify(board.json)).not.toContain('恒通');
+    const leads = await call(sales, 'exports.leads', { format: 'csv', language: 'zh-CN' });
+    expect(leads.json.data.rows).toBe(0);
+    expect(Buffer.from(leads.json.data.contentBase64 as string, 'base64').toString('utf8')).not.toContain('恒通');
+    expect((await call(colleague, 'leads.getOpportunity', { id: deal })).json).toMatchObject({ ok: true, data: { title: '恒通年度采购' } });
+  });
 });

@@ -88,6 +88,18 @@ const en: Catalog = {
     openMenu: 'Open menu',
     goTo: 'Go to',
   },
+  palette: {
+    kinds: { customer: 'Customer', lead: 'Lead', deal: 'Deal', salesOrder: 'Sales order', product: 'Product' },
+    command: 'Command',
+    commands: {
+      newCustomer: 'New customer',
+      newLead: 'New lead',
+      importCustomers: 'Import customers',
+      newOrder: 'New sales order',
+      language: { 'zh-CN': 'Switch to Simplified Chinese', en: 'Switch to English', 'zh-TW': 'Switch to Traditional Chinese' },
+      theme: 'Switch light/dark theme',
+    },
+  },
   zones: {
     Asia_Shanghai: 'Beijing time (Asia/Shanghai)',
     Asia_Urumqi: 'Urumqi time (Asia/Urumqi)',
@@ -150,6 +162,8 @@ const en: Catalog = {
     username: 'Username',
     displayName: 'Name',
     role: 'Role',
+    manager: 'Reports to',
+    noManager: 'None',
     lastLogin: 'Last sign-in',
     createdAt: 'Created',
     initialPassword: 'Initial password',

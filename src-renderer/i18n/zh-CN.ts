@@ -87,6 +87,18 @@ const zhCN = {
     openMenu: '打开菜单',
     goTo: '前往',
   },
+  palette: {
+    kinds: { customer: '客户', lead: '线索', deal: '商机', salesOrder: '销售订单', product: '商品' },
+    command: '命令',
+    commands: {
+      newCustomer: '新建客户',
+      newLead: '新建线索',
+      importCustomers: '导入客户',
+      newOrder: '新建订单',
+      language: { 'zh-CN': '切换到简体中文', en: '切换到英文', 'zh-TW': '切换到繁体中文' },
+      theme: '切换浅色/深色外观',
+    },
+  },
   zones: {
     Asia_Shanghai: '北京时间（Asia/Shanghai）',
     Asia_Urumqi: '乌鲁木齐时间（Asia/Urumqi）',
@@ -149,6 +161,8 @@ const zhCN = {
     username: '用户名',
     displayName: '姓名',
     role: '角色',
+    manager: '上级',
+    noManager: '无',
     lastLogin: '最近登录',
     createdAt: '创建时间',
     initialPassword: '初始密码',

@@ -92,6 +92,18 @@ const zhTW: Catalog = {
     openMenu: "開啟選單",
     goTo: "前往"
   },
+  palette: {
+    kinds: { customer: "客戶", lead: "線索", deal: "商機", salesOrder: "銷售訂單", product: "商品" },
+    command: "指令",
+    commands: {
+      newCustomer: "新增客戶",
+      newLead: "新增線索",
+      importCustomers: "匯入客戶",
+      newOrder: "新增訂單",
+      language: { "zh-CN": "切換到簡體中文", en: "切換到英文", "zh-TW": "切換到繁體中文" },
+      theme: "切換淺色/深色外觀"
+    }
+  },
   zones: {
     Asia_Shanghai: "北京時間（Asia/Shanghai）",
     Asia_Urumqi: "烏魯木齊時間（Asia/Urumqi）",
@@ -165,6 +177,8 @@ const zhTW: Catalog = {
     username: "使用者名稱",
     displayName: "姓名",
     role: "角色",
+    manager: "上級主管",
+    noManager: "無",
     lastLogin: "最近登入",
     createdAt: "建立時間",
     initialPassword: "初始密碼",

@@ -3,6 +3,7 @@ import { defineArea } from '../area';
 import { businessDateIn } from '../core/dates';
 import { customerSeriesAhead } from './customers.checks';
 import { customersContract } from './customers.contract';
+import { findCustomers } from './customers.finders';
 import { CUSTOMER_TIMELINE_SOURCES } from './customers.engagement';
 import { customersHandlers } from './customers.handlers';
 import { customerPoolContract } from './customers.pool.contract';
@@ -32,6 +33,7 @@ export const customersArea = defineArea({
   checks: [customerSeriesAhead],
   customerTimeline: [...CUSTOMER_TIMELINE_SOURCES, POOL_TIMELINE],
   workbenchCards: CUSTOMER_WORKBENCH_CARDS,
+  finders: [findCustomers],
   dailyJobs: ['customers.recomputeLifecycle', 'customers.returnIdleToPool'],
   seed: [
     {

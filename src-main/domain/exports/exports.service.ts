@@ -118,8 +118,9 @@ export async function exportCustomers(input: z.output<typeof exportCustomersInpu
   return exportTable(table, customerExportRows(ctx.db, ctx.sqlite, input, await ctx.dataScope()), input, ctx);
 }
 
-export function exportLeads(input: z.output<typeof exportLeadsInput>, ctx: HandlerContext): Promise<ExportFile> {
-  return exportTable(leadExportTable, pages((page, pageSize) => listLeads(ctx.db, { ...input, page, pageSize })), input, ctx);
+export async function exportLeads(input: z.output<typeof exportLeadsInput>, ctx: HandlerContext): Promise<ExportFile> {
+  const scope = await ctx.dataScope();
+  return exportTable(leadExportTable, pages((page, pageSize) => listLeads(ctx.db, { ...input, page, pageSize }, scope)), input, ctx);
 }
 
 export function exportCampaigns(input: z.output<typeof exportCampaignsInput>, ctx: HandlerContext): Promise<ExportFile> {
@@ -172,12 +173,12 @@ export function exportSuppliers(input: z.output<typeof exportSuppliersInput>, ct
   return exportTable(supplierExportTable, pages((page, pageSize) => listSuppliers(ctx.db, { ...input, page, pageSize })), input, ctx);
 }
 
-export function exportOrders(input: z.output<typeof exportOrdersInput>, ctx: HandlerContext): Promise<ExportFile> {
-  return exportTable(orderExportTable, orderPages(ctx.db, input, companyFacts(ctx.sqlite).today), input, ctx);
+export async function exportOrders(input: z.output<typeof exportOrdersInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(orderExportTable, orderPages(ctx.db, input, companyFacts(ctx.sqlite).today, await ctx.dataScope()), input, ctx);
 }
 
-export function exportOrderLines(input: z.output<typeof exportOrdersInput>, ctx: HandlerContext): Promise<ExportFile> {
-  return exportTable(orderLineExportTable, orderLineExportRows(ctx.db, input, companyFacts(ctx.sqlite).today), input, ctx);
+export async function exportOrderLines(input: z.output<typeof exportOrdersInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(orderLineExportTable, orderLineExportRows(ctx.db, input, companyFacts(ctx.sqlite).today, await ctx.dataScope()), input, ctx);
 }
 
 export function exportInvoices(input: z.output<typeof exportInvoicesInput>, ctx: HandlerContext): Promise<ExportFile> {

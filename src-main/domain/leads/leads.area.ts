@@ -1,6 +1,7 @@
 import { defineArea } from '../area';
 import { leadLinksBothWays } from './leads.checks';
 import { leadsContract } from './leads.contract';
+import { findDeals, findLeads } from './leads.finders';
 import { leadsHandlers } from './leads.handlers';
 import { LEAD_SERIES } from './leads.service';
 import { seedLeads } from './leads.seed';
@@ -20,6 +21,7 @@ export const leadsArea = defineArea({
   series: [LEAD_SERIES],
   checks: [leadLinksBothWays],
   workbenchCards: LEAD_WORKBENCH_CARDS,
+  finders: [findLeads, findDeals],
   seed: {
     order: 20,
     run: (conn, { random, staffIds }) => seedLeads(conn, { seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2) }).leads,

@@ -5,18 +5,31 @@ import { listChannels } from './leads.repository';
 import { reassignOwner } from './leads.reassign';
 import * as leads from './leads.service';
 import * as opportunities from './opportunities.service';
-import { notFound } from '../../api/errors';
-import { assertCustomerVisible } from '../customers/customers.scope';
-
+import { assertDealVisible, assertLeadVisible } from './leads.scope';
 
 export const leadsHandlers: HandlersFor<typeof leadsContract> = {
-  'leads.list': (input, ctx) => leads.listLeads(ctx.db, input),
-  'leads.get': (input, ctx) => leads.getLead(ctx.db, input.id),
+  'leads.list': async (input, ctx) => leads.listLeads(ctx.db, input, await ctx.dataScope()),
+  'leads.get': async (input, ctx) => {
+    await assertLeadVisible(ctx, input.id);
+    return leads.getLead(ctx.db, input.id);
+  },
   'leads.create': (input, ctx) => leads.createLead(ctx, input),
-  'leads.update': ({ id, ...patch }, ctx) => leads.updateLead(ctx, id, patch),
-  'leads.logInteraction': (input, ctx) => leads.logInteraction(ctx, input),
-  'leads.convert': (input, ctx) => leads.convertLead(ctx, input),
-  'leads.markLost': (input, ctx) => leads.markLost(ctx, input.id, input.reason),
+  'leads.update': async ({ id, ...patch }, ctx) => {
+    await assertLeadVisible(ctx, id);
+    return leads.updateLead(ctx, id, patch);
+  },
+  'leads.logInteraction': async (input, ctx) => {
+    await assertLeadVisible(ctx, input.leadId);
+    return leads.logInteraction(ctx, input);
+  },
+  'leads.convert': async (input, ctx) => {
+    await assertLeadVisible(ctx, input.id);
+    return leads.convertLead(ctx, input);
+  },
+  'leads.markLost': async (input, ctx) => {
+    await assertLeadVisible(ctx, input.id);
+    return leads.markLost(ctx, input.id, input.reason);
+  },
   'leads.reassignOwner': (input, ctx) => reassignOwner(ctx, input),
   'leads.listChannels': (_input, ctx) => listChannels(ctx.db),
 
@@ -25,15 +38,19 @@ export const leadsHandlers: HandlersFor<typeof leadsContract> = {
 
   'leads.listOpportunities': async (input, ctx) => opportunities.listOpportunities(ctx.db, input, await ctx.dataScope()),
   'leads.getOpportunity': async (input, ctx) => {
-    const deal = await opportunities.getOpportunity(ctx.db, input.id);
-    // A deal of a customer outside the caller's scope is as unknown as the customer.
-    if (deal.customerId) await assertCustomerVisible(ctx, deal.customerId).catch(() => Promise.reject(notFound('Opportunity', input.id)));
-    return deal;
+    await assertDealVisible(ctx, input.id);
+    return opportunities.getOpportunity(ctx.db, input.id);
   },
   'leads.createOpportunity': (input, ctx) => opportunities.createOpportunity(ctx, input),
-  'leads.updateOpportunity': ({ id, ...patch }, ctx) => opportunities.updateOpportunity(ctx, id, patch),
-  'leads.moveOpportunity': (input, ctx) => opportunities.moveOpportunity(ctx, input),
-  'leads.opportunityBoard': (input, ctx) => opportunities.opportunityBoard(ctx.db, input),
+  'leads.updateOpportunity': async ({ id, ...patch }, ctx) => {
+    await assertDealVisible(ctx, id);
+    return opportunities.updateOpportunity(ctx, id, patch);
+  },
+  'leads.moveOpportunity': async (input, ctx) => {
+    await assertDealVisible(ctx, input.id);
+    return opportunities.moveOpportunity(ctx, input);
+  },
+  'leads.opportunityBoard': async (input, ctx) => opportunities.opportunityBoard(ctx.db, input, await ctx.dataScope()),
 
   'leads.channelReport': (input, ctx) => channelReport(ctx.db, input),
 };

@@ -12,7 +12,7 @@ export type CampaignRecord = Selectable<CampaignsTable>;
 export type OpportunityRecord = Selectable<OpportunitiesTable>;
 
 /** `%q%` for LIKE with the wildcards in q taken literally. */
-function likeAny(q: string): string {
+export function likeAny(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
@@ -61,9 +61,11 @@ export async function listLeads(
   db: Db,
   input: { q?: string | undefined; filters: LeadListFilters; sort: { field: keyof typeof LEAD_SORT_COLUMN; dir: 'asc' | 'desc' }; page: number; pageSize: number },
   bounds: { createdFrom?: string; createdBefore?: string },
+  /** The caller's data scope on the lead (customers.scope's ownedRecordVisible); null sees every lead. */
+  visible: RawBuilder<unknown> | null = null,
 ): Promise<Total & { rows: LeadView[] }> {
   const f = input.filters;
-  const conditions: RawBuilder<unknown>[] = [];
+  const conditions: RawBuilder<unknown>[] = visible ? [visible] : [];
   if (f.status?.length) conditions.push(sql`l.status IN (${sql.join(f.status)})`);
   if (f.source) conditions.push(sql`l.source = ${f.source}`);
   if (f.campaignId) conditions.push(sql`l.campaign_id = ${f.campaignId}`);
@@ -235,12 +237,12 @@ function partyMatches(q: string) {
 export async function listOpportunities(
   db: Db,
   input: { q?: string | undefined; filters: { stage?: OpportunityStage[]; ownerUserId?: string | null; customerId?: string; leadId?: string; closeBefore?: string }; page: number; pageSize: number },
-  /** The caller's customer scope on `o.customer_id`; a deal with no customer yet stays visible. */
-  customerVisible: RawBuilder<unknown> | null = null,
+  /** The caller's data scope on the deal (customers.scope's ownedRecordVisible); null sees every deal. */
+  visible: RawBuilder<unknown> | null = null,
 ) {
   const f = input.filters;
   let query = opportunityRows(db);
-  if (customerVisible) query = query.where(sql<boolean>`(o.customer_id IS NULL OR ${customerVisible})`);
+  if (visible) query = query.where(sql<boolean>`${visible}`);
   if (f.stage?.length) query = query.where('o.stage', 'in', f.stage);
   if (f.ownerUserId !== undefined) query = f.ownerUserId === null ? query.where('o.owner_user_id', 'is', null) : query.where('o.owner_user_id', '=', f.ownerUserId);
   if (f.customerId) query = query.where('o.customer_id', '=', f.customerId);
@@ -266,10 +268,15 @@ export async function listOpportunities(
  * `cardLimit` cards of each stage by close date (one window query). Closed stages only count
  * deals closed since `closedSinceUtc`, or the board would grow forever.
  */
-export async function opportunityBoard(db: Db, input: { q?: string | undefined; ownerUserId?: string | undefined; closedSinceUtc: string; cardLimit: number }) {
+export async function opportunityBoard(
+  db: Db,
+  input: { q?: string | undefined; ownerUserId?: string | undefined; closedSinceUtc: string; cardLimit: number },
+  visible: RawBuilder<unknown> | null = null,
+) {
   const scope = sql.join(
     [
       sql`(o.closed_at IS NULL OR o.closed_at >= ${input.closedSinceUtc})`,
+      ...(visible ? [visible] : []),
       ...(input.ownerUserId ? [sql`o.owner_user_id = ${input.ownerUserId}`] : []),
       ...(input.q ? [partyMatches(input.q)] : []),
     ],

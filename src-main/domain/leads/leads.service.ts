@@ -19,6 +19,8 @@ import type { ConvertResult, Lead, LeadInteraction, LeadRow, leadCreateInput, le
 import { toCard } from './opportunities.service';
 import * as repo from './leads.repository';
 import { leadSearchDoc } from './leads.search';
+import { leadVisible } from './leads.scope';
+import { EVERYTHING, type DataScope } from '../users/data-scope';
 
 type Db = Kysely<Database>;
 
@@ -83,12 +85,12 @@ function auditView(lead: Lead): Record<string, unknown> {
   return rest;
 }
 
-export async function listLeads(db: Db, input: z.output<typeof leadListInput>): Promise<Page<LeadRow>> {
+export async function listLeads(db: Db, input: z.output<typeof leadListInput>, scope: DataScope = EVERYTHING): Promise<Page<LeadRow>> {
   const timeZone = (await getSettings(db)).timeZone;
   const { rows, ...total } = await repo.listLeads(db, input, {
     ...(input.filters.createdFrom ? { createdFrom: businessDayStartUtc(input.filters.createdFrom, timeZone) } : {}),
     ...(input.filters.createdTo ? { createdBefore: businessDayStartUtc(addDays(input.filters.createdTo, 1), timeZone) } : {}),
-  });
+  }, leadVisible(scope));
   return { rows: rows.map(toLeadRow), ...total };
 }
 

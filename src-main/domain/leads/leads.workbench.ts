@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { WorkbenchCardSource, WorkbenchScope } from '../area';
-import { customerIdVisible } from '../customers/customers.scope';
+import { dealVisible, leadVisible } from './leads.scope';
 import { OPEN_STAGES } from './leads.contract';
 
 function owner(scope: WorkbenchScope, column: 'o' | 'l') {
@@ -16,14 +16,20 @@ function scoped(scope: WorkbenchScope, filters: Record<string, unknown>) {
   return { ...filters, ...(scope.ownerUserId ? { ownerUserId: scope.ownerUserId } : {}) };
 }
 
+/** The leads list shows only the leads in the caller's data scope: so do the cards that link to it. */
+async function leadsInScope(ctx: Parameters<WorkbenchCardSource['load']>[0]) {
+  const visible = leadVisible(await ctx.dataScope());
+  return visible ? sql`AND ${visible}` : sql``;
+}
+
 const pipeline: WorkbenchCardSource = {
   key: 'pipeline',
   permission: 'leads.read',
   async load(ctx, scope) {
     const open = sql.join([...OPEN_STAGES]);
-    // The deals board leaves out deals of customers outside the caller's data scope: so do its figures.
-    const customerVisible = customerIdVisible(await ctx.dataScope(), 'o.customer_id');
-    const visible = customerVisible ? sql`AND (o.customer_id IS NULL OR ${customerVisible})` : sql``;
+    // The deals board shows only the deals in the caller's data scope: so do its figures.
+    const inScope = dealVisible(await ctx.dataScope());
+    const visible = inScope ? sql`AND ${inScope}` : sql``;
     const { rows } = await sql<{ stage: string; n: number; amount: number }>`
       SELECT o.stage, count(*) AS n, coalesce(sum(o.expected_amount), 0) AS amount FROM opportunities o
        WHERE o.stage IN (${open}) ${owner(scope, 'o')} ${visible} GROUP BY o.stage`.execute(ctx.db);
@@ -47,7 +53,7 @@ const leadsWaiting: WorkbenchCardSource = {
   key: 'leadsWaiting',
   permission: 'leads.read',
   async load(ctx, scope) {
-    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM leads l WHERE l.status = 'new' ${owner(scope, 'l')}`.execute(ctx.db);
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM leads l WHERE l.status = 'new' ${owner(scope, 'l')} ${await leadsInScope(ctx)}`.execute(ctx.db);
     return { key: 'leadsWaiting', figures: [{ key: 'new', count: Number(rows[0]?.n ?? 0), link: { path: '/leads', method: 'leads.list', filters: scoped(scope, { status: ['new'] }) } }] };
   },
 };
@@ -59,7 +65,7 @@ const leadsByChannel: WorkbenchCardSource = {
   async load(ctx, scope) {
     const { rows } = await sql<{ source: string; n: number }>`
       SELECT l.source, count(*) AS n FROM leads l
-       WHERE l.source IS NOT NULL ${owner(scope, 'l')}
+       WHERE l.source IS NOT NULL ${owner(scope, 'l')} ${await leadsInScope(ctx)}
        GROUP BY l.source ORDER BY n DESC, l.source LIMIT 8`.execute(ctx.db);
     if (!rows.length) return null;
     return {

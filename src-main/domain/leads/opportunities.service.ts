@@ -23,7 +23,7 @@ import {
   type opportunityPatch,
 } from './leads.contract';
 import * as repo from './leads.repository';
-import { customerIdVisible } from '../customers/customers.scope';
+import { dealVisible } from './leads.scope';
 import { EVERYTHING, type DataScope } from '../users/data-scope';
 
 type Db = Kysely<Database>;
@@ -75,7 +75,7 @@ function auditView(o: Opportunity): Record<string, unknown> {
 }
 
 export async function listOpportunities(db: Db, input: z.output<typeof opportunityListInput>, scope: DataScope = EVERYTHING): Promise<Page<OpportunityCard>> {
-  const { rows, total } = await repo.listOpportunities(db, input, customerIdVisible(scope, 'o.customer_id'));
+  const { rows, total } = await repo.listOpportunities(db, input, dealVisible(scope));
   return { rows: rows.map(toCard), total, totalIsExact: true };
 }
 
@@ -198,6 +198,7 @@ export async function moveOpportunity(ctx: HandlerContext, input: z.output<typeo
 export async function opportunityBoard(
   db: Db,
   input: { q?: string | undefined; ownerUserId?: string | undefined; closedWithinDays: number; cardLimit: number },
+  scope: DataScope = EVERYTHING,
 ): Promise<OpportunityBoard> {
   const timeZone = (await getSettings(db)).timeZone;
   const closedSince = addDays(businessDateIn(timeZone), -input.closedWithinDays);
@@ -206,7 +207,7 @@ export async function opportunityBoard(
     ownerUserId: input.ownerUserId,
     closedSinceUtc: businessDayStartUtc(closedSince, timeZone),
     cardLimit: input.cardLimit,
-  });
+  }, dealVisible(scope));
   const columns: BoardColumn[] = OPPORTUNITY_STAGES.map((stage) => {
     const sum = sums.find((s) => s.stage === stage);
     return {

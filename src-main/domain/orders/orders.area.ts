@@ -7,6 +7,7 @@ import { ORDER_SERIES } from './orders.kind';
 import { printableOrderByRef } from './orders.printable';
 import { seedSales } from './orders.seed';
 import { businessDateIn } from '../core/dates';
+import { assertDocumentVisible } from '../customers/customers.scope';
 
 /** 销售订单: orders with the credit check, approval rules and inbox, stock reserved on confirmation. */
 export const ordersArea = defineArea({
@@ -24,7 +25,19 @@ export const ordersArea = defineArea({
   customerTimeline: ORDER_TIMELINE_SOURCES,
   customerFigures: [orderFigures],
   finders: [findOrdersForPalette],
-  printables: [{ kind: 'order_confirmation', aliases: ['order'], permission: 'sales.read', load: (ctx, ref) => printableOrderByRef(ctx.db, ref) }],
+  printables: [
+    {
+      kind: 'order_confirmation',
+      aliases: ['order'],
+      permission: 'sales.read',
+      async load(ctx, ref) {
+        // An order of a customer outside the caller's data scope prints as if it did not exist.
+        const order = await ctx.db.selectFrom('sales_orders').select('customer_id').where((eb) => eb.or([eb('id', '=', ref), eb('order_no', '=', ref)])).executeTakeFirst();
+        await assertDocumentVisible(ctx, 'Order', ref, order?.customer_id);
+        return printableOrderByRef(ctx.db, ref);
+      },
+    },
+  ],
   // After customers (10) and leads (20): ten orders a customer over the past year, with quotes, deliveries and returns.
   seed: { order: 60, run: (conn, { random, staffIds }) => seedSales(conn, { random, staffIds, asOf: businessDateIn('Asia/Shanghai') }).orders },
 });

@@ -28,8 +28,9 @@ describe('confirming a sales order', () => {
   it('sends an order over the credit limit to a manager with the figures, and the salesperson sees the approval', async () => {
     const books = await salesBooks();
     const tea = books.product({ listPrice: yuan(300), onHand: 100 });
-    const customerId = await books.customer({ creditLimit: yuan(5000) });
     const sales = await books.api.as('sales');
+    // The salesperson's own customer: with own-customers scope they could not order for another's.
+    const customerId = await books.customer({ creditLimit: yuan(5000), ownerUserId: (await sales.ok('auth.status', {})).user!.id });
     const first = await sales.ok('orders.create', { customerId, lines: [{ productId: tea, quantity: 10 }] });
     await sales.ok('orders.confirm', { id: first.id });
     const second = await sales.ok('orders.create', { customerId, lines: [{ productId: tea, quantity: 8 }] });

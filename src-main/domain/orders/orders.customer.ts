@@ -54,8 +54,12 @@ export const ORDER_TIMELINE_SOURCES: TimelineSource[] = [
      WHERE r.customer_id IN ${accountOf(customerId)} AND r.status = 'received'`,
 ];
 
-export const findOrdersForPalette: PaletteFinder = async (ctx, query, limit) => {
-  const company = await ctx.db.selectFrom('company').select('time_zone').executeTakeFirst();
-  const hits = await findOrders(ctx.db, query, limit, businessDateIn(company?.time_zone ?? 'Asia/Shanghai'));
-  return hits.map((h) => ({ kind: 'salesOrder', id: h.id, title: h.orderNo, subtitle: h.customerName, path: `/orders/${h.id}` }));
+export const findOrdersForPalette: PaletteFinder = {
+  kind: 'salesOrder',
+  permission: 'sales.read',
+  async find(ctx, query, limit) {
+    const company = await ctx.db.selectFrom('company').select('time_zone').executeTakeFirst();
+    const hits = await findOrders(ctx.db, query, limit, businessDateIn(company?.time_zone ?? 'Asia/Shanghai'), await ctx.dataScope());
+    return hits.map((h) => ({ kind: 'salesOrder', id: h.id, title: h.orderNo, subtitle: h.customerName, path: `/orders/${h.id}` }));
+  },
 };

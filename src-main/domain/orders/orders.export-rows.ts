@@ -4,11 +4,12 @@ import type { Database } from '../../db/schema';
 import type { OrderLineExportRow } from './orders.export';
 import { orderPages, type OrderQuery } from './orders.list';
 import { discountFen } from './orders.rules';
+import type { DataScope } from '../users/data-scope';
 
 /** The lines of the orders the list query matches, in the list's order and each order's line order. */
-export async function* orderLineExportRows(db: Kysely<Database>, query: OrderQuery, today: string): AsyncGenerator<{ rows: OrderLineExportRow[]; total: number }> {
+export async function* orderLineExportRows(db: Kysely<Database>, query: OrderQuery, today: string, scope: DataScope): AsyncGenerator<{ rows: OrderLineExportRow[]; total: number }> {
   let done = 0;
-  for await (const page of orderPages(db, query, today)) {
+  for await (const page of orderPages(db, query, today, scope)) {
     if (page.rows.length === 0) continue;
     const ids = page.rows.map((o) => o.id);
     const { rows } = await sql<{ sales_order_id: string; order_no: string | null; code: string; quantity: number; unit_price: number; discount_bp: number; vat_rate: number; gross: number }>`

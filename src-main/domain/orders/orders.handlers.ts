@@ -11,22 +11,32 @@ import { lookupProduct } from './orders.lines';
 import { getOrder } from './orders.read';
 import { checkStock } from './orders.shortages';
 import { orderOrFail } from './orders.status';
-import { assertCustomerVisible } from '../customers/customers.scope';
+import { assertCustomerVisible, assertDocumentVisible } from '../customers/customers.scope';
+import type { HandlerContext } from '../context';
+
+/** An order of a customer outside the caller's data scope answers as if it did not exist. */
+async function assertOrderVisible(ctx: HandlerContext, id: string): Promise<void> {
+  const order = await ctx.db.selectFrom('sales_orders').select('customer_id').where('id', '=', id).executeTakeFirst();
+  await assertDocumentVisible(ctx, 'Order', id, order?.customer_id);
+}
 
 export const ordersHandlers: HandlersFor<typeof ordersContract> = {
   'orders.list': async (input, ctx) => {
     // Filtering by a customer the caller may not see answers as that customer would: not found.
     if (input.filters.customerId) await assertCustomerVisible(ctx, input.filters.customerId);
-    return listOrders(ctx.db, input, companyFacts(ctx.sqlite).today);
+    return listOrders(ctx.db, input, companyFacts(ctx.sqlite).today, await ctx.dataScope());
   },
-  'orders.get': (input, ctx) => getOrder(ctx.db, input.id),
-  'orders.create': (input, ctx) => createOrder(ctx, input),
-  'orders.update': (input, ctx) => updateOrder(ctx, input),
-  'orders.checkStock': async (input, ctx) => checkStock(ctx, orderOrFail(ctx.sqlite, input.id)),
-  'orders.confirm': (input, ctx) => confirmOrder(ctx, input),
-  'orders.place': async (input, ctx) => confirmOrder(ctx, { id: (await createOrder(ctx, input)).id, shortages: [] }),
-  'orders.cancel': (input, ctx) => endOrder(ctx, input, 'cancelled'),
-  'orders.close': (input, ctx) => endOrder(ctx, input, 'closed'),
+  'orders.get': async (input, ctx) => (await assertOrderVisible(ctx, input.id), getOrder(ctx.db, input.id)),
+  'orders.create': async (input, ctx) => (await assertCustomerVisible(ctx, input.customerId), createOrder(ctx, input)),
+  'orders.update': async (input, ctx) => (await assertOrderVisible(ctx, input.id), updateOrder(ctx, input)),
+  'orders.checkStock': async (input, ctx) => (await assertOrderVisible(ctx, input.id), checkStock(ctx, orderOrFail(ctx.sqlite, input.id))),
+  'orders.confirm': async (input, ctx) => (await assertOrderVisible(ctx, input.id), confirmOrder(ctx, input)),
+  'orders.place': async (input, ctx) => {
+    await assertCustomerVisible(ctx, input.customerId);
+    return confirmOrder(ctx, { id: (await createOrder(ctx, input)).id, shortages: [] });
+  },
+  'orders.cancel': async (input, ctx) => (await assertOrderVisible(ctx, input.id), endOrder(ctx, input, 'cancelled')),
+  'orders.close': async (input, ctx) => (await assertOrderVisible(ctx, input.id), endOrder(ctx, input, 'closed')),
   'orders.approve': (input, ctx) => approveOrder(ctx, input),
   'orders.reject': (input, ctx) => rejectOrder(ctx, input),
   'orders.approvalInbox': (input, ctx) => approvalInbox(ctx, input),
@@ -35,8 +45,8 @@ export const ordersHandlers: HandlersFor<typeof ordersContract> = {
   'orders.saveRule': async (input, ctx) => saveRule(ctx, input),
   'orders.removeRule': async (input, ctx) => removeRule(ctx, input.id),
   'orders.saveCreditSettings': async (input, ctx) => saveCreditSettings(ctx, input.overdueDaysAllowed),
-  'orders.customerSummary': (input, ctx) => customerSalesSummary(ctx.db, input.customerId),
-  'orders.find': (input, ctx) => findOrders(ctx.db, input.q, input.limit, companyFacts(ctx.sqlite).today),
+  'orders.customerSummary': async (input, ctx) => (await assertCustomerVisible(ctx, input.customerId), customerSalesSummary(ctx.db, input.customerId)),
+  'orders.find': async (input, ctx) => findOrders(ctx.db, input.q, input.limit, companyFacts(ctx.sqlite).today, await ctx.dataScope()),
   'orders.lookupProduct': (input, ctx) => lookupProduct(ctx, input, companyFacts(ctx.sqlite).today),
-  'orders.printable': (input, ctx) => printableOrder(ctx.db, input.id),
+  'orders.printable': async (input, ctx) => (await assertOrderVisible(ctx, input.id), printableOrder(ctx.db, input.id)),
 };

@@ -8,6 +8,8 @@ import type { Database } from '../../db/schema';
 import { toFtsQuery } from '../customers/customers.search-text';
 import type { OrderCursor, OrderListFilters, OrderPage } from './orders.contract';
 import type { OrderFind, OrderListRow, OrderStatus } from './orders.dto';
+import { customerIdVisible } from '../customers/customers.scope';
+import { EVERYTHING, type DataScope } from '../users/data-scope';
 
 type Db = Kysely<Database>;
 
@@ -41,9 +43,10 @@ export function recentYears(today: string): number[] {
   return [year, year - 1, year - 2, year - 3, year - 4];
 }
 
-function conditions(query: OrderQuery, today: string): RawBuilder<unknown>[] | null {
+function conditions(query: OrderQuery, today: string, scope: DataScope): RawBuilder<unknown>[] | null {
   const f = query.filters;
-  const where: RawBuilder<unknown>[] = [];
+  const inScope = customerIdVisible(scope, 'o.customer_id');
+  const where: RawBuilder<unknown>[] = inScope ? [inScope] : [];
   if (query.q) {
     const byNumber = numberCondition(query.q, sql`o.order_no`, 'SO', recentYears(today));
     if (byNumber) where.push(byNumber);
@@ -116,8 +119,13 @@ function statusCondition(statuses: readonly OrderStatus[]): RawBuilder<unknown> 
   return statuses.length ? sql`o.status IN (${sql.join(statuses)})` : null;
 }
 
-export async function listOrders(db: Db, input: OrderQuery & { after?: OrderCursor | undefined; pageSize: number }, today: string): Promise<OrderPage> {
-  const base = conditions(input, today);
+export async function listOrders(
+  db: Db,
+  input: OrderQuery & { after?: OrderCursor | undefined; pageSize: number },
+  today: string,
+  scope: DataScope = EVERYTHING,
+): Promise<OrderPage> {
+  const base = conditions(input, today, scope);
   if (!base) return { rows: [], total: 0, totalIsExact: true, next: null };
   const { rows } = await sql<RowRecord>`
     SELECT o.id, o.order_no, o.customer_id, c.code AS customer_code, c.name AS customer_name, o.status, o.order_date, o.promised_date,
@@ -145,13 +153,13 @@ async function countOrders(db: Db, base: RawBuilder<unknown>[], statuses: readon
 }
 
 /** Every matching order in the list's order, a page at a time, with the exact count: what an export reads. */
-export async function* orderPages(db: Db, query: OrderQuery, today: string, size = 1000): AsyncGenerator<{ rows: OrderListRow[]; total: number }> {
-  const base = conditions(query, today);
+export async function* orderPages(db: Db, query: OrderQuery, today: string, scope: DataScope, size = 1000): AsyncGenerator<{ rows: OrderListRow[]; total: number }> {
+  const base = conditions(query, today, scope);
   if (!base) return;
   const total = await countOrders(db, base, query.filters.status ?? [], null);
   let after: OrderCursor | undefined;
   for (;;) {
-    const page = await listOrders(db, { ...query, after, pageSize: size }, today);
+    const page = await listOrders(db, { ...query, after, pageSize: size }, today, scope);
     yield { rows: page.rows, total };
     if (!page.next) return;
     after = page.next;
@@ -159,13 +167,14 @@ export async function* orderPages(db: Db, query: OrderQuery, today: string, size
 }
 
 /** The palette: orders by number, newest first. */
-export async function findOrders(db: Db, q: string, limit: number, today: string): Promise<OrderFind[]> {
+export async function findOrders(db: Db, q: string, limit: number, today: string, scope: DataScope = EVERYTHING): Promise<OrderFind[]> {
   const byNumber = numberCondition(q, sql`o.order_no`, 'SO', recentYears(today));
   if (!byNumber) return [];
+  const inScope = customerIdVisible(scope, 'o.customer_id');
   const { rows } = await sql<{ id: string; order_no: string; customer_name: string; status: OrderStatus; order_date: string; total_gross: number }>`
     SELECT o.id, o.order_no, c.name AS customer_name, o.status, o.order_date, o.total_gross
       FROM sales_orders o JOIN customers c ON c.id = o.customer_id
-     WHERE ${byNumber}
+     WHERE ${byNumber} ${inScope ? sql`AND ${inScope}` : sql``}
      ORDER BY o.order_no DESC LIMIT ${limit}`.execute(db);
   return rows.map((r) => ({ id: r.id, orderNo: r.order_no, customerName: r.customer_name, status: r.status, orderDate: r.order_date, totalGross: r.total_gross }));
 }

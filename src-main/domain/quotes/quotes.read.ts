@@ -5,6 +5,8 @@ import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import type { Quote, QuoteLine, QuoteListRow } from './quotes.contract';
 import type { QuoteStatus } from './quotes.dto';
+import { customerIdVisibleText } from '../customers/customers.scope';
+import { EVERYTHING, type DataScope } from '../users/data-scope';
 
 interface HeaderRecord {
   id: string;
@@ -105,6 +107,7 @@ export function getQuote(sqlite: Sqlite, id: string): Quote {
 export function listQuotes(
   sqlite: Sqlite,
   input: { page: number; pageSize: number; status?: QuoteStatus | undefined; customerId?: string | undefined; q?: string | undefined },
+  scope: DataScope = EVERYTHING,
 ): Page<QuoteListRow> {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -112,6 +115,8 @@ export function listQuotes(
     where.push(condition);
     params.push(...values);
   };
+  const inScope = customerIdVisibleText(scope, 'q.customer_id');
+  if (inScope) add(inScope.text, ...inScope.params);
   if (input.status) add('q.status = ?', input.status);
   if (input.customerId) add('q.customer_id = ?', input.customerId);
   if (input.q) add('(q.quote_no LIKE ? OR c.name LIKE ?)', `%${input.q}%`, `%${input.q}%`);

@@ -20,6 +20,7 @@ describe('quotations', () => {
   it('refuses a typed price from a salesperson without the permission, and a validity before the quote date', async () => {
     const books = await aShopWithTea();
     const sales = await books.api.as('sales');
+    await books.api.ok('customers.bulkAssignOwner', { ids: [books.customerId], ownerUserId: (await sales.ok('auth.status', {})).user!.id });
     const cheap = await sales.call('quotes.create', { customerId: books.customerId, lines: [{ productId: books.tea, quantity: 1, unitPrice: yuan(50) }] });
     const backwards = await sales.call('quotes.create', { customerId: books.customerId, quoteDate: '2026-11-28', validUntil: '2026-11-01', lines: [{ productId: books.tea, quantity: 1 }] });
 
@@ -34,6 +35,7 @@ describe('quotations', () => {
     await books.api.ok('quotes.send', { id: quote.id });
     await books.api.ok('quotes.accept', { id: quote.id });
     const sales = await books.api.as('sales');
+    await books.api.ok('customers.bulkAssignOwner', { ids: [books.customerId], ownerUserId: (await sales.ok('auth.status', {})).user!.id });
 
     // The owner typed the price; the salesperson converting it needs no permission for the agreed price.
     const order = await sales.ok('quotes.convert', { id: quote.id });

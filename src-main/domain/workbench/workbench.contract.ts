@@ -41,6 +41,24 @@ export interface Workbench {
   cards: WorkbenchCard[];
 }
 
+/** A command-palette hit: the renderer words `kind` (palette.kinds.*) and opens `path`. */
+export interface PaletteHit {
+  kind: string;
+  id: string;
+  title: string;
+  subtitle: string | null;
+  path: string;
+}
+
 export const workbenchContract = {
   'workbench.cards': method<Workbench>()({ input: z.object({}).strict(), permission: 'signedIn', mutates: false }),
+  /**
+   * The command palette: what every area's finders find for `q` (customers, leads, deals, orders,
+   * products), each finder only for those whose role reads its area, each within the caller's data scope.
+   */
+  'workbench.find': method<PaletteHit[]>()({
+    input: z.object({ q: z.string().trim().min(1).max(60), limit: z.number().int().min(1).max(20).default(6) }).strict(),
+    permission: 'signedIn',
+    mutates: false,
+  }),
 };

@@ -17,7 +17,6 @@ import { FieldDefsManager } from './components/FieldDefsManager';
 import { activeFilterCount, ListFilters } from './components/ListFilters';
 import { SavedViewsMenu } from './components/SavedViewsMenu';
 import { TagsManager } from './components/TagsManager';
-import './customer-palette-search';
 import { useCustomerList } from './customers.queries';
 import { downloadCustomersExport } from './export-customers';
 import { useListState } from './list-state';

@@ -8,7 +8,7 @@ import { ROLES, type Role } from '../../../src-main/api/permissions';
 import type { UserRow } from '../../../src-main/domain/users/users.contract';
 import { usersContract } from '../../../src-main/domain/users/users.contract';
 import { api } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -24,7 +24,9 @@ export function UsersPage() {
   const [rolesOpened, rolesModal] = useDisclosure();
 
   const updateUser = useApiMutation('users.update', { onSuccess: () => notifications.show({ color: 'teal', message: t('common.saved') }) });
-  const update = (user: UserRow, patch: { role?: Role; active?: boolean }) => updateUser.mutate({ id: user.id, ...patch });
+  const update = (user: UserRow, patch: { role?: Role; active?: boolean; managerUserId?: string | null }) => updateUser.mutate({ id: user.id, ...patch });
+  // A team is the people whose 上级 is an owner or a manager; a manager with team scope sees their customers.
+  const leaders = (useApiQuery('users.options', {}).data ?? []).filter((u) => u.role === 'owner' || u.role === 'manager');
 
   const columns: Column<UserRow>[] = [
     { key: 'displayName', header: t('users.displayName'), render: (u) => u.displayName },
@@ -41,6 +43,22 @@ export function UsersPage() {
           value={u.role}
           allowDeselect={false}
           onChange={(v) => v && v !== u.role && update(u, { role: v as Role })}
+        />
+      ),
+    },
+    {
+      key: 'manager',
+      header: t('users.manager'),
+      render: (u) => (
+        <Select
+          size="xs"
+          w={130}
+          aria-label={t('users.manager')}
+          placeholder={t('users.noManager')}
+          data={leaders.filter((l) => l.id !== u.id).map((l) => ({ value: l.id, label: l.displayName }))}
+          value={u.managerUserId}
+          clearable
+          onChange={(v) => (v ?? null) !== u.managerUserId && update(u, { managerUserId: v ?? null })}
         />
       ),
     },

@@ -15,6 +15,7 @@ import { formatTimestamp } from '../../../format';
 import { useCan } from '../../auth/current-user';
 import { useCampaignOptions, useChannels } from '../leads.queries';
 import { LeadDrawer } from './LeadDrawer';
+import { useUrlRequest } from './use-url-request';
 import { LeadFormModal } from './LeadFormModal';
 import { LeadStatusBadge } from './LeadStatusBadge';
 
@@ -34,6 +35,7 @@ export function LeadsTab() {
   const [owner, setOwner] = useState<string | null>(linked.ownerUserId === null ? UNASSIGNED : (linked.ownerUserId ?? null));
   const [openLeadId, setOpenLeadId] = useState<string | null>(null);
   const [createOpened, createModal] = useDisclosure();
+  useUrlRequest({ open: setOpenLeadId, create: createModal.open });
   const channels = useChannels();
   const campaigns = useCampaignOptions();
 

@@ -18,6 +18,7 @@ import { businessToday, formatFenCompact } from '../../../format';
 import { STAGE_COLORS } from './LeadStatusBadge';
 import { OpportunityCard } from './OpportunityCard';
 import { OpportunityModal } from './OpportunityModal';
+import { useUrlRequest } from './use-url-request';
 
 const CLOSED_WITHIN_DAYS = 90;
 
@@ -140,6 +141,7 @@ export function OpportunityBoardTab() {
   const [mine, setMine] = useState(() => parseFilterParam<{ ownerUserId: string }>(params.get('f')).ownerUserId === me.id);
   const [createOpened, createModal] = useDisclosure();
   const [openId, setOpenId] = useState<string | null>(null);
+  useUrlRequest({ open: setOpenId });
   const [losing, setLosing] = useState<Card | null>(null);
   const [lostReason, setLostReason] = useState('');
   const board = useBoard({ ...(debouncedQ ? { q: debouncedQ } : {}), ...(mine ? { ownerUserId: me.id } : {}), closedWithinDays: CLOSED_WITHIN_DAYS });
