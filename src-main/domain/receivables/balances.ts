@@ -7,6 +7,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Page } from '../../api/paging';
 import { cappedCount } from '../../db/counts';
 import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
 import type { CustomerFiguresSource, TimelineSource } from '../area';
 import type { HandlerContext } from '../context';
 import { summaryMatchesLedger } from '../checks/invariants';
@@ -31,22 +32,17 @@ export const balanceMatchesDocuments = summaryMatchesLedger({
 
 const OF_CUSTOMER = '(SELECT id FROM customers WHERE id = @id OR merged_into_id = @id)';
 
+const OPEN_DOCUMENTS_OF_CUSTOMER = `SELECT coalesce(sum(CASE WHEN kind = 'invoice' THEN open_amount END), 0) AS invoices, coalesce(sum(CASE WHEN kind = 'credit_note' THEN open_amount END), 0) AS credit_notes,
+         coalesce(sum(CASE WHEN kind = 'invoice' AND due_date < @today THEN open_amount END), 0) AS overdue
+    FROM (${INVOICE_SELECT} WHERE i.customer_id IN ${OF_CUSTOMER} AND i.status = 'posted')`;
+
+const UNAPPLIED_RECEIPTS_OF_CUSTOMER = `SELECT coalesce(sum(r.amount - coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.receipt_id = r.id), 0)), 0)
+    FROM receipts r WHERE r.customer_id IN ${OF_CUSTOMER} AND r.status = 'posted'`;
+
 export function customerReceivables(sqlite: Sqlite, customerId: string, today: string): CustomerReceivables {
-  const balance = (sqlite.prepare('SELECT balance_due FROM customer_stats WHERE customer_id = ?').pluck().get(customerId) as number | undefined) ?? 0;
-  const open = sqlite
-    .prepare(
-      `SELECT coalesce(sum(CASE WHEN kind = 'invoice' THEN open_amount END), 0) AS invoices, coalesce(sum(CASE WHEN kind = 'credit_note' THEN open_amount END), 0) AS credit_notes,
-              coalesce(sum(CASE WHEN kind = 'invoice' AND due_date < @today THEN open_amount END), 0) AS overdue
-         FROM (${INVOICE_SELECT} WHERE i.customer_id IN ${OF_CUSTOMER} AND i.status = 'posted')`,
-    )
-    .get({ id: customerId, today }) as { invoices: number; credit_notes: number; overdue: number };
-  const receipts = sqlite
-    .prepare(
-      `SELECT coalesce(sum(r.amount - coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.receipt_id = r.id), 0)), 0)
-         FROM receipts r WHERE r.customer_id IN ${OF_CUSTOMER} AND r.status = 'posted'`,
-    )
-    .pluck()
-    .get({ id: customerId }) as number;
+  const balance = (statement(sqlite, 'SELECT balance_due FROM customer_stats WHERE customer_id = ?').pluck().get(customerId) as number | undefined) ?? 0;
+  const open = statement(sqlite, OPEN_DOCUMENTS_OF_CUSTOMER).get({ id: customerId, today }) as { invoices: number; credit_notes: number; overdue: number };
+  const receipts = statement(sqlite, UNAPPLIED_RECEIPTS_OF_CUSTOMER).pluck().get({ id: customerId }) as number;
   return { customerId, balance, openInvoices: open.invoices, overdue: open.overdue, credit: open.credit_notes + receipts };
 }
 
@@ -83,10 +79,9 @@ export async function listInvoices(
   }
   const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const count = await cappedCount(ctx.db, sql`FROM invoices i ${conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}`);
-  const rows = ctx.sqlite
-    .prepare(`${INVOICE_SELECT}${filter} ORDER BY i.invoice_date DESC, i.id DESC LIMIT @limit OFFSET @offset`)
+  const rows = statement(ctx.sqlite, `${INVOICE_SELECT}${filter} ORDER BY i.invoice_date DESC, i.id DESC LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as InvoiceRow[];
-  const lines = ctx.sqlite.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no');
+  const lines = statement(ctx.sqlite, 'SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no');
   return { rows: rows.map((row) => toInvoice(row, lines.all(row.id) as InvoiceLinesTable[])), ...count };
 }
 
