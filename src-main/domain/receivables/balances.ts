@@ -4,6 +4,8 @@
  * documents and the allocation ledger, per customer (merged customers under their survivor).
  */
 import { sql, type RawBuilder } from 'kysely';
+import { AppError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
 import type { Page } from '../../api/paging';
 import { cappedCount } from '../../db/counts';
 import type { Sqlite } from '../../db/connection';
@@ -11,7 +13,8 @@ import { statement } from '../../db/statements';
 import type { CustomerFiguresSource, TimelineSource } from '../area';
 import type { HandlerContext } from '../context';
 import { summaryMatchesLedger } from '../checks/invariants';
-import type { CustomerReceivables, Invoice, InvoiceKind, PostedStatus } from './receivables.dto';
+import { daysBetween } from '../core/dates';
+import type { CustomerReceivables, CustomerReceivablesSummary, Invoice, InvoiceKind, PostedStatus } from './receivables.dto';
 import { INVOICE_SELECT, toInvoice, type InvoiceRow } from './receivables.repository';
 import type { InvoiceLinesTable } from './receivables.tables';
 
@@ -44,6 +47,31 @@ export function customerReceivables(sqlite: Sqlite, customerId: string, today: s
   const open = statement(sqlite, OPEN_DOCUMENTS_OF_CUSTOMER).get({ id: customerId, today }) as { invoices: number; credit_notes: number; overdue: number };
   const receipts = statement(sqlite, UNAPPLIED_RECEIPTS_OF_CUSTOMER).pluck().get({ id: customerId }) as number;
   return { customerId, balance, openInvoices: open.invoices, overdue: open.overdue, credit: open.credit_notes + receipts };
+}
+
+const OLDEST_OVERDUE_DUE_DATE = `SELECT min(due_date) FROM (${INVOICE_SELECT} WHERE i.customer_id IN ${OF_CUSTOMER} AND i.kind = 'invoice' AND i.status = 'posted' AND i.due_date < @today)
+  WHERE open_amount > 0`;
+
+/** Where a credit hold is kept, when this version has one (the dunning work adds it): read only if the column exists. */
+function creditHoldOf(sqlite: Sqlite, customerId: string): boolean | null {
+  const kept = statement(sqlite, "SELECT 1 FROM pragma_table_info('customers') WHERE name = 'credit_hold'").get();
+  if (!kept) return null;
+  return (statement(sqlite, 'SELECT credit_hold FROM customers WHERE id = ?').pluck().get(customerId) as number | null) === 1;
+}
+
+/** The customer's 360° receivables: the same figures as receivables.balance, with the oldest overdue invoice and the credit limit. */
+export function customerReceivablesSummary(sqlite: Sqlite, customerId: string, today: string): CustomerReceivablesSummary {
+  const limit = statement(sqlite, 'SELECT credit_limit FROM customers WHERE id = ?').get(customerId) as { credit_limit: number | null } | undefined;
+  if (!limit) throw new AppError('NOT_FOUND', `Customer ${customerId} does not exist`, [fieldIssue('customerId', 'not_found', { entity: 'customer', id: customerId })]);
+  const figures = customerReceivables(sqlite, customerId, today);
+  const oldestDue = statement(sqlite, OLDEST_OVERDUE_DUE_DATE).pluck().get({ id: customerId, today }) as string | null;
+  return {
+    ...figures,
+    oldestOverdueDays: oldestDue === null ? null : daysBetween(oldestDue, today),
+    creditLimit: limit.credit_limit,
+    creditUsed: Math.max(0, figures.balance),
+    creditHold: creditHoldOf(sqlite, customerId),
+  };
 }
 
 export async function listInvoices(

@@ -10,6 +10,7 @@ import {
   type AgingReport,
   type Allocation,
   type CustomerReceivables,
+  type CustomerReceivablesSummary,
   DOCUMENT_STATUSES,
   INVOICE_KINDS,
   INVOICE_TYPES,
@@ -17,6 +18,7 @@ import {
   RECEIPT_METHODS,
   REFUND_METHODS,
   type Receipt,
+  type Reconciliation,
 } from './receivables.dto';
 
 const id = z.string().uuid('Not a valid id');
@@ -192,5 +194,14 @@ export const receivablesContract = {
   }),
 
   'receivables.balance': method<CustomerReceivables>()({ input: z.object({ customerId: id }).strict(), permission: 'receivables.read', mutates: false }),
+  'receivables.customerSummary': method<CustomerReceivablesSummary>()({ input: z.object({ customerId: id }).strict(), permission: 'receivables.read', mutates: false }),
+  'receivables.reconciliation': method<Reconciliation>()({
+    input: z
+      .object({ customerId: id, from: isoDate, to: isoDate, project: z.string().trim().min(1).max(60).nullable().optional() })
+      .strict()
+      .refine((span) => span.to >= span.from, { path: ['to'], message: 'The end comes before the start' }),
+    permission: 'receivables.read',
+    mutates: false,
+  }),
   'receivables.aging': method<AgingReport>()({ input: z.object({ asOf: isoDate }).strict(), permission: 'receivables.read', mutates: false }),
 };

@@ -1,10 +1,12 @@
 import type { HandlersFor } from '../area';
+import { assertCustomerVisible } from '../customers/customers.scope';
 import { agingAsOf } from './aging';
 import * as allocation from './allocation.service';
-import { customerReceivables, listInvoices } from './balances';
+import { customerReceivables, customerReceivablesSummary, listInvoices } from './balances';
 import * as sources from './invoice-sources';
 import { businessToday, recordTaxInvoice, reverseInvoice } from './invoices.service';
 import { createReceipt, findReceipt, listReceipts, reverseReceipt } from './receipts.service';
+import { reconcile } from './reconciliation';
 import type { receivablesContract } from './receivables.contract';
 import { findInvoice } from './receivables.repository';
 
@@ -32,5 +34,13 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
   'receivables.reverseAllocation': async (input, ctx) => allocation.reverseAllocation(ctx, input, input.date ?? (await businessToday(ctx))),
 
   'receivables.balance': async (input, ctx) => customerReceivables(ctx.sqlite, input.customerId, await businessToday(ctx)),
+  'receivables.customerSummary': async (input, ctx) => {
+    await assertCustomerVisible(ctx, input.customerId);
+    return customerReceivablesSummary(ctx.sqlite, input.customerId, await businessToday(ctx));
+  },
+  'receivables.reconciliation': async (input, ctx) => {
+    await assertCustomerVisible(ctx, input.customerId);
+    return reconcile(ctx.sqlite, input, await businessToday(ctx));
+  },
   'receivables.aging': async (input, ctx) => agingAsOf(ctx.sqlite, input.asOf),
 };
