@@ -197,8 +197,16 @@ export const receivablesContract = {
   'receivables.customerSummary': method<CustomerReceivablesSummary>()({ input: z.object({ customerId: id }).strict(), permission: 'receivables.read', mutates: false }),
   'receivables.reconciliation': method<Reconciliation>()({
     input: z
-      .object({ customerId: id, from: isoDate, to: isoDate, project: z.string().trim().min(1).max(60).nullable().optional() })
+      .object({
+        customerId: id.optional(),
+        /** The aging's drill-down names the customer by its code. */
+        customerCode: z.string().trim().min(1).max(40).optional(),
+        from: isoDate,
+        to: isoDate,
+        project: z.string().trim().min(1).max(60).nullable().optional(),
+      })
       .strict()
+      .refine((input) => input.customerId !== undefined || input.customerCode !== undefined, { path: ['customerId'], message: 'Which customer' })
       .refine((span) => span.to >= span.from, { path: ['to'], message: 'The end comes before the start' }),
     permission: 'receivables.read',
     mutates: false,

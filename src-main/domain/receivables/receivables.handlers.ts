@@ -6,7 +6,7 @@ import { customerReceivables, customerReceivablesSummary, listInvoices } from '.
 import * as sources from './invoice-sources';
 import { businessToday, recordTaxInvoice, reverseInvoice } from './invoices.service';
 import { createReceipt, findReceipt, listReceipts, reverseReceipt } from './receipts.service';
-import { reconcile } from './reconciliation';
+import { customerIdByCode, reconcile } from './reconciliation';
 import type { receivablesContract } from './receivables.contract';
 import { findInvoice } from './receivables.repository';
 
@@ -39,8 +39,9 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
     return customerReceivablesSummary(ctx.sqlite, input.customerId, await businessToday(ctx));
   },
   'receivables.reconciliation': async (input, ctx) => {
-    await assertCustomerVisible(ctx, input.customerId);
-    return reconcile(ctx.sqlite, input, await businessToday(ctx));
+    const customerId = input.customerId ?? customerIdByCode(ctx.sqlite, input.customerCode!);
+    await assertCustomerVisible(ctx, customerId);
+    return reconcile(ctx.sqlite, { ...input, customerId }, await businessToday(ctx));
   },
   'receivables.aging': async (input, ctx) => agingAsOf(ctx.sqlite, input.asOf),
 };

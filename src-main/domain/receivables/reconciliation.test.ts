@@ -44,7 +44,8 @@ describe('reconciliation (对账)', () => {
     expect(agingTotal(aging, code)).toBe(march2026.closingBalance);
     expect(agingTotal(await world.api.ok('receivables.aging', { asOf: '2026-02-28' }), code)).toBe(march2026.openingBalance);
 
-    const toToday = await world.api.ok('receivables.reconciliation', { customerId, from: '2026-03-01', to: '2099-12-31' });
+    const toToday = await world.api.ok('receivables.reconciliation', { customerCode: code, from: '2026-03-01', to: '2099-12-31' });
+    expect(toToday.customerId).toBe(customerId);
     const { balance } = await world.api.ok('receivables.balance', { customerId });
     expect(toToday.closingBalance).toBe(balance);
     expect(balance).toBe(19_920 + 9_999);

@@ -88,6 +88,12 @@ interface EntryRow {
   reason: string | null;
 }
 
+export function customerIdByCode(sqlite: Sqlite, code: string): string {
+  const id = statement(sqlite, 'SELECT id FROM customers WHERE code = ?').pluck().get(code) as string | undefined;
+  if (!id) throw new AppError('NOT_FOUND', `Customer ${code} does not exist`, [fieldIssue('customerCode', 'not_found', { entity: 'customer', id: code })]);
+  return id;
+}
+
 export function reconcile(sqlite: Sqlite, input: { customerId: string; from: string; to: string; project?: string | null }, today: string): Reconciliation {
   const customer = statement(sqlite, 'SELECT id, code, name FROM customers WHERE id = ?').get(input.customerId) as { id: string; code: string; name: string } | undefined;
   if (!customer) throw new AppError('NOT_FOUND', `Customer ${input.customerId} does not exist`, [fieldIssue('customerId', 'not_found', { entity: 'customer', id: input.customerId })]);
