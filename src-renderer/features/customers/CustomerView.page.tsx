@@ -11,6 +11,7 @@ import { notifyError } from '../../api/hooks';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadFailed } from '../../components/LoadFailed';
 import { useCan } from '../auth/current-user';
+import { CustomerReceivables } from '../receivables/CustomerReceivables';
 import { CustomerDetails } from './components/CustomerDetails';
 import { InteractionsTab, TIMELINE_PAGE } from './components/InteractionsTab';
 import { MergeModal } from './components/MergeModal';
@@ -21,7 +22,7 @@ import { TagBadges } from './components/TagBadges';
 import { useCustomerView } from './customers.queries';
 
 /** Tabs whose areas have not landed yet: each shows an honest empty state until it does. */
-const COMING_TABS = ['orders', 'quotes', 'invoices', 'statement', 'tickets', 'points'] as const;
+const COMING_TABS = ['orders', 'quotes', 'statement', 'tickets', 'points'] as const;
 
 /** /customers/:id: the 360° view (客户全景). */
 export function CustomerViewPage() {
@@ -149,6 +150,11 @@ function CustomerView({ view }: { view: View }) {
           <Tabs.Tab value="interactions" data-testid="tab-interactions">
             {t('customers.view.tabs.interactions')}
           </Tabs.Tab>
+          {can('receivables.read') && (
+            <Tabs.Tab value="receivables" data-testid="tab-receivables">
+              {t('receivables.customer.title')}
+            </Tabs.Tab>
+          )}
           {COMING_TABS.map((key) => (
             <Tabs.Tab key={key} value={key}>
               {t(`customers.view.tabs.${key}`)}
@@ -162,6 +168,11 @@ function CustomerView({ view }: { view: View }) {
         <Tabs.Panel value="interactions">
           <InteractionsTab customer={c} firstPage={view.timeline} />
         </Tabs.Panel>
+        {can('receivables.read') && (
+          <Tabs.Panel value="receivables">
+            <CustomerReceivables customerId={c.id} />
+          </Tabs.Panel>
+        )}
         {COMING_TABS.map((key) => (
           <Tabs.Panel key={key} value={key}>
             <EmptyState title={t('customers.view.comingTitle', { tab: t(`customers.view.tabs.${key}`) })} text={t('customers.view.comingText', { tab: t(`customers.view.tabs.${key}`) })} />
