@@ -12,6 +12,7 @@ import { benchImport } from './imports.bench';
 import { benchLists } from './lists.bench';
 import { loadPerCore, type BenchContext, type Suite } from './measure';
 import { benchPlatform } from './platform.bench';
+import { benchReceivables } from './receivables.bench';
 import { benchSales } from './sales.bench';
 import { openProduct, type Product } from './product';
 import { machine, writeReport, type SuiteResult } from './report';
@@ -22,6 +23,7 @@ const SUITES: Suite[] = [
   { name: 'customers', run: benchCustomers },
   { name: 'lists', run: benchLists },
   { name: 'sales', run: benchSales },
+  { name: 'receivables', run: benchReceivables },
   { name: 'imports', run: benchImport },
 ];
 

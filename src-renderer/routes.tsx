@@ -46,6 +46,7 @@ import { ComingSoonPage } from './features/placeholder/ComingSoon.page';
 import { AgingPage } from './features/receivables/Aging.page';
 import { InvoicesPage } from './features/receivables/Invoices.page';
 import { PaymentsPage } from './features/receivables/Payments.page';
+import { ReconciliationPage } from './features/receivables/Reconciliation.page';
 import { PurchasingPage } from './features/purchasing/Purchasing.page';
 import { ApprovalInboxPage } from './features/sales/ApprovalInbox.page';
 import { DeliveryPickPage } from './features/sales/DeliveryPick.page';
@@ -175,7 +176,6 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
   backup: { element: <BackupPage /> },
   invoices: { element: <InvoicesPage /> },
   payments: { element: <PaymentsPage /> },
-  receivables: { element: <AgingPage /> },
   vouchers: {
     element: <AccountingPage />,
     children: [
@@ -184,6 +184,7 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
       { path: 'periods', element: <AccountingPage tab="periods" /> },
     ],
   },
+  receivables: { element: <AgingPage />, children: [{ path: 'reconciliation', element: <ReconciliationPage /> }] },
 };
 
 export const NAV: NavEntry[] = NAV_ENTRIES.map((entry) => {

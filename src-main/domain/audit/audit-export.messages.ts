@@ -163,6 +163,7 @@ export const AUDIT_EXPORT_WORDS = {
       'vouchers.reopenPeriod': '反结账',
       'vouchers.saveAccount': '保存会计科目',
       'vouchers.setMapping': '修改科目对应',
+      'receivables.importBankStatement': '导入银行流水',
     },
     transports: { ipc: '桌面端', http: '浏览器', cli: '命令行', test: '测试' },
     fields: {
@@ -384,6 +385,7 @@ export const AUDIT_EXPORT_WORDS = {
       'vouchers.reopenPeriod': 'Reopen a period',
       'vouchers.saveAccount': 'Save an account',
       'vouchers.setMapping': 'Change the account mapping',
+      'receivables.importBankStatement': 'Import a bank statement',
     },
     transports: { ipc: 'Desktop app', http: 'Browser', cli: 'Command line', test: 'Test' },
     fields: {
@@ -605,6 +607,7 @@ export const AUDIT_EXPORT_WORDS = {
       'vouchers.reopenPeriod': '反結帳',
       'vouchers.saveAccount': '儲存會計科目',
       'vouchers.setMapping': '修改科目對應',
+      'receivables.importBankStatement': '匯入銀行對帳單',
     },
     transports: { ipc: '桌面端', http: '瀏覽器', cli: '命令列', test: '測試' },
     fields: {

@@ -15,6 +15,7 @@
  */
 import { AppError } from '../../api/errors';
 import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
 import { fieldIssue } from '../../api/issues';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -68,7 +69,7 @@ export interface LedgerDefinition {
 }
 
 function columnsOf(sqlite: Sqlite, table: string): string[] {
-  const columns = sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(identifier(table)) as string[];
+  const columns = statement(sqlite, 'SELECT name FROM pragma_table_info(?)').pluck().all(identifier(table)) as string[];
   if (columns.length === 0) throw new Error(`No table ${table}`);
   return columns;
 }
@@ -81,13 +82,13 @@ function columnsOf(sqlite: Sqlite, table: string): string[] {
 export function reverseEntry(sqlite: Sqlite, ledger: LedgerDefinition, entryId: string, values: Record<string, unknown> & { id: string }): Record<string, unknown> {
   const t = identifier(ledger.table);
   const r = identifier(ledger.reversesColumn ?? 'reverses_id');
-  const original = sqlite.prepare(`SELECT * FROM ${t} WHERE id = ?`).get(entryId) as Record<string, unknown> | undefined;
+  const original = statement(sqlite, `SELECT * FROM ${t} WHERE id = ?`).get(entryId) as Record<string, unknown> | undefined;
   if (!original) throw new AppError('NOT_FOUND', `${t} entry ${entryId} does not exist`, [fieldIssue('entryId', 'not_found', { entity: 'ledgerEntry', id: entryId })]);
   if (!(r in original)) throw new Error(`${t} has no column ${r} to name the entry a reversal reverses`);
   if (original[r] !== null) {
     throw new AppError('CONFLICT', `${t} entry ${entryId} is itself a reversal of ${String(original[r])}`, [fieldIssue('entryId', 'reversal_of_reversal', { reverses: String(original[r]) })]);
   }
-  const earlier = sqlite.prepare(`SELECT id FROM ${t} WHERE ${r} = ?`).pluck().get(entryId) as string | undefined;
+  const earlier = statement(sqlite, `SELECT id FROM ${t} WHERE ${r} = ?`).pluck().get(entryId) as string | undefined;
   if (earlier) throw new AppError('CONFLICT', `${t} entry ${entryId} was already reversed by ${earlier}`, [fieldIssue('entryId', 'already_reversed', { reversedBy: earlier })]);
 
   const reversal: Record<string, unknown> = { ...original, [r]: entryId };
@@ -97,8 +98,7 @@ export function reverseEntry(sqlite: Sqlite, ledger: LedgerDefinition, entryId: 
   }
   Object.assign(reversal, values);
   const columns = columnsOf(sqlite, t).filter((c) => c in reversal);
-  return sqlite
-    .prepare(`INSERT INTO ${t} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING *`)
+  return statement(sqlite, `INSERT INTO ${t} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) RETURNING *`)
     .get(...columns.map((c) => reversal[c])) as Record<string, unknown>;
 }
 
@@ -125,7 +125,6 @@ export function applyToSummary(sqlite: Sqlite, delta: SummaryDelta): void {
   for (const column of adds) if (!Number.isSafeInteger(delta.add[column])) throw new RangeError(`${t}.${column} moves by whole numbers only`);
   const columns = [...keys, ...adds, ...sets];
   const update = [...adds.map((c) => `${c} = ${c} + excluded.${c}`), ...sets.map((c) => `${c} = excluded.${c}`)];
-  sqlite
-    .prepare(`INSERT INTO ${t} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${update.join(', ')}`)
+  statement(sqlite, `INSERT INTO ${t} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${update.join(', ')}`)
     .run(...keys.map((c) => delta.key[c]), ...adds.map((c) => delta.add[c]), ...sets.map((c) => delta.set![c]));
 }

@@ -6,6 +6,7 @@
 import { AppError, validationError } from '../../api/errors';
 import { fieldIssue, type FieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
 import { reverseEntry } from '../core/ledger';
 import { formatFen } from '../core/money';
 import type { HandlerContext } from '../context';
@@ -71,7 +72,7 @@ interface EntryDraft {
 function postEntry(ctx: HandlerContext, entry: EntryDraft): ReceivableAllocationsTable {
   assertPeriodOpen(ctx.sqlite, entry.date, entry.kind === 'allocation' ? 'allocationDate' : 'date');
   const now = nowIso();
-  const row = ctx.sqlite.prepare(INSERT_ALLOCATION).get({
+  const row = statement(ctx.sqlite, INSERT_ALLOCATION).get({
     id: newId(),
     customer_id: entry.customerId,
     kind: entry.kind,
@@ -151,9 +152,7 @@ export function planAutoAllocation(
   planned: ReadonlyMap<string, number> = new Map(),
 ): { invoiceId: string; amount: number }[] {
   const open = (
-    sqlite
-      .prepare(`SELECT * FROM (${INVOICE_SELECT} WHERE i.customer_id = ? AND i.kind = 'invoice' AND i.status = 'posted' AND i.invoice_date <= ?) WHERE open_amount > 0 ORDER BY due_date, invoice_date, invoice_no`)
-      .all(customerId, date) as InvoiceRow[]
+    statement(sqlite, `SELECT * FROM (${INVOICE_SELECT} WHERE i.customer_id = ? AND i.kind = 'invoice' AND i.status = 'posted' AND i.invoice_date <= ?) WHERE open_amount > 0 ORDER BY due_date, invoice_date, invoice_no`).all(customerId, date) as InvoiceRow[]
   )
     .map((invoice) => ({ ...invoice, open_amount: invoice.open_amount - (planned.get(invoice.id) ?? 0) }))
     .filter((invoice) => invoice.open_amount > 0);
@@ -177,7 +176,7 @@ export function autoAllocate(ctx: HandlerContext, source: MoneySource, date: str
 }
 
 function writeOffLimit(sqlite: Sqlite): number {
-  const raw = sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(WRITE_OFF_LIMIT_SETTING) as string | undefined;
+  const raw = statement(sqlite, 'SELECT value FROM settings WHERE key = ?').pluck().get(WRITE_OFF_LIMIT_SETTING) as string | undefined;
   return raw === undefined ? DEFAULT_WRITE_OFF_LIMIT : Number(JSON.parse(raw));
 }
 
@@ -209,7 +208,7 @@ export function refund(ctx: HandlerContext, source: MoneySource, input: { amount
 export function reverseAllocation(ctx: HandlerContext, input: { id: string; reason: string }, date: string): Allocation {
   const original = allocationRow(ctx.sqlite, input.id);
   if (original.reverses_id) throw new AppError('CONFLICT', `Allocation ${original.id} is itself a reversal`, [fieldIssue('id', 'reversal_of_reversal', { reverses: original.reverses_id })]);
-  const reversedBy = ctx.sqlite.prepare('SELECT id FROM receivable_allocations WHERE reverses_id = ?').pluck().get(original.id) as string | undefined;
+  const reversedBy = statement(ctx.sqlite, 'SELECT id FROM receivable_allocations WHERE reverses_id = ?').pluck().get(original.id) as string | undefined;
   if (reversedBy) throw new AppError('CONFLICT', `Allocation ${original.id} was already reversed`, [fieldIssue('id', 'already_reversed', { reversedBy })]);
   if (date < original.allocation_date) throw validationError([fieldIssue('date', 'before_document_date', { date: original.allocation_date })]);
   const now = nowIso();

@@ -4,13 +4,17 @@
  * documents and the allocation ledger, per customer (merged customers under their survivor).
  */
 import { sql, type RawBuilder } from 'kysely';
+import { AppError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
 import type { Page } from '../../api/paging';
 import { cappedCount } from '../../db/counts';
 import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
 import type { CustomerFiguresSource, TimelineSource } from '../area';
 import type { HandlerContext } from '../context';
 import { summaryMatchesLedger } from '../checks/invariants';
-import type { CustomerReceivables, Invoice, InvoiceKind, PostedStatus } from './receivables.dto';
+import { daysBetween } from '../core/dates';
+import type { CustomerReceivables, CustomerReceivablesSummary, Invoice, InvoiceKind, PostedStatus } from './receivables.dto';
 import { INVOICE_SELECT, toInvoice, type InvoiceRow } from './receivables.repository';
 import type { InvoiceLinesTable } from './receivables.tables';
 
@@ -31,23 +35,43 @@ export const balanceMatchesDocuments = summaryMatchesLedger({
 
 const OF_CUSTOMER = '(SELECT id FROM customers WHERE id = @id OR merged_into_id = @id)';
 
+const OPEN_DOCUMENTS_OF_CUSTOMER = `SELECT coalesce(sum(CASE WHEN kind = 'invoice' THEN open_amount END), 0) AS invoices, coalesce(sum(CASE WHEN kind = 'credit_note' THEN open_amount END), 0) AS credit_notes,
+         coalesce(sum(CASE WHEN kind = 'invoice' AND due_date < @today THEN open_amount END), 0) AS overdue
+    FROM (${INVOICE_SELECT} WHERE i.customer_id IN ${OF_CUSTOMER} AND i.status = 'posted')`;
+
+const UNAPPLIED_RECEIPTS_OF_CUSTOMER = `SELECT coalesce(sum(r.amount - coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.receipt_id = r.id), 0)), 0)
+    FROM receipts r WHERE r.customer_id IN ${OF_CUSTOMER} AND r.status = 'posted'`;
+
 export function customerReceivables(sqlite: Sqlite, customerId: string, today: string): CustomerReceivables {
-  const balance = (sqlite.prepare('SELECT balance_due FROM customer_stats WHERE customer_id = ?').pluck().get(customerId) as number | undefined) ?? 0;
-  const open = sqlite
-    .prepare(
-      `SELECT coalesce(sum(CASE WHEN kind = 'invoice' THEN open_amount END), 0) AS invoices, coalesce(sum(CASE WHEN kind = 'credit_note' THEN open_amount END), 0) AS credit_notes,
-              coalesce(sum(CASE WHEN kind = 'invoice' AND due_date < @today THEN open_amount END), 0) AS overdue
-         FROM (${INVOICE_SELECT} WHERE i.customer_id IN ${OF_CUSTOMER} AND i.status = 'posted')`,
-    )
-    .get({ id: customerId, today }) as { invoices: number; credit_notes: number; overdue: number };
-  const receipts = sqlite
-    .prepare(
-      `SELECT coalesce(sum(r.amount - coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.receipt_id = r.id), 0)), 0)
-         FROM receipts r WHERE r.customer_id IN ${OF_CUSTOMER} AND r.status = 'posted'`,
-    )
-    .pluck()
-    .get({ id: customerId }) as number;
+  const balance = (statement(sqlite, 'SELECT balance_due FROM customer_stats WHERE customer_id = ?').pluck().get(customerId) as number | undefined) ?? 0;
+  const open = statement(sqlite, OPEN_DOCUMENTS_OF_CUSTOMER).get({ id: customerId, today }) as { invoices: number; credit_notes: number; overdue: number };
+  const receipts = statement(sqlite, UNAPPLIED_RECEIPTS_OF_CUSTOMER).pluck().get({ id: customerId }) as number;
   return { customerId, balance, openInvoices: open.invoices, overdue: open.overdue, credit: open.credit_notes + receipts };
+}
+
+const OLDEST_OVERDUE_DUE_DATE = `SELECT min(due_date) FROM (${INVOICE_SELECT} WHERE i.customer_id IN ${OF_CUSTOMER} AND i.kind = 'invoice' AND i.status = 'posted' AND i.due_date < @today)
+  WHERE open_amount > 0`;
+
+/** Where a credit hold is kept, when this version has one (the dunning work adds it): read only if the column exists. */
+function creditHoldOf(sqlite: Sqlite, customerId: string): boolean | null {
+  const kept = statement(sqlite, "SELECT 1 FROM pragma_table_info('customers') WHERE name = 'credit_hold'").get();
+  if (!kept) return null;
+  return (statement(sqlite, 'SELECT credit_hold FROM customers WHERE id = ?').pluck().get(customerId) as number | null) === 1;
+}
+
+/** The customer's 360° receivables: the same figures as receivables.balance, with the oldest overdue invoice and the credit limit. */
+export function customerReceivablesSummary(sqlite: Sqlite, customerId: string, today: string): CustomerReceivablesSummary {
+  const limit = statement(sqlite, 'SELECT credit_limit FROM customers WHERE id = ?').get(customerId) as { credit_limit: number | null } | undefined;
+  if (!limit) throw new AppError('NOT_FOUND', `Customer ${customerId} does not exist`, [fieldIssue('customerId', 'not_found', { entity: 'customer', id: customerId })]);
+  const figures = customerReceivables(sqlite, customerId, today);
+  const oldestDue = statement(sqlite, OLDEST_OVERDUE_DUE_DATE).pluck().get({ id: customerId, today }) as string | null;
+  return {
+    ...figures,
+    oldestOverdueDays: oldestDue === null ? null : daysBetween(oldestDue, today),
+    creditLimit: limit.credit_limit,
+    creditUsed: Math.max(0, figures.balance),
+    creditHold: creditHoldOf(sqlite, customerId),
+  };
 }
 
 export async function listInvoices(
@@ -83,10 +107,9 @@ export async function listInvoices(
   }
   const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const count = await cappedCount(ctx.db, sql`FROM invoices i ${conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}`);
-  const rows = ctx.sqlite
-    .prepare(`${INVOICE_SELECT}${filter} ORDER BY i.invoice_date DESC, i.id DESC LIMIT @limit OFFSET @offset`)
+  const rows = statement(ctx.sqlite, `${INVOICE_SELECT}${filter} ORDER BY i.invoice_date DESC, i.id DESC LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as InvoiceRow[];
-  const lines = ctx.sqlite.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no');
+  const lines = statement(ctx.sqlite, 'SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no');
   return { rows: rows.map((row) => toInvoice(row, lines.all(row.id) as InvoiceLinesTable[])), ...count };
 }
 

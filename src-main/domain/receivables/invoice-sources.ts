@@ -6,6 +6,7 @@
 import { AppError, validationError } from '../../api/errors';
 import { fieldIssue, type FieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
 import { applyBasisPoints, taxLine } from '../core/money';
 import type { HandlerContext } from '../context';
 import { allocateFrom, creditNoteSource } from './allocation.service';
@@ -56,7 +57,7 @@ function orderLineDraft(facts: OrderLineFacts, quantity: number, deliveryLineId:
 }
 
 function uninvoicedOfOrderLine(sqlite: Sqlite, facts: OrderLineFacts, alreadyDrafted: Map<string, number>): number {
-  const invoiced = sqlite.prepare(INVOICED_OF_ORDER_LINE).pluck().get(facts.sales_order_line_id) as number;
+  const invoiced = statement(sqlite, INVOICED_OF_ORDER_LINE).pluck().get(facts.sales_order_line_id) as number;
   return facts.ordered - invoiced - (alreadyDrafted.get(facts.sales_order_line_id) ?? 0);
 }
 
@@ -73,21 +74,21 @@ export async function invoiceDeliveries(ctx: HandlerContext, input: { deliveryId
     const path = `deliveryIds.${i}`;
     if (seen.has(deliveryId)) return issues.push(fieldIssue(path, 'listed_twice'));
     seen.add(deliveryId);
-    const delivery = sqlite.prepare('SELECT id, delivery_no, customer_id, status FROM deliveries WHERE id = ?').get(deliveryId) as
+    const delivery = statement(sqlite, 'SELECT id, delivery_no, customer_id, status FROM deliveries WHERE id = ?').get(deliveryId) as
       | { id: string; delivery_no: string; customer_id: string; status: string }
       | undefined;
     if (!delivery) return issues.push(fieldIssue(path, 'not_found', { entity: 'delivery', id: deliveryId }));
     if (delivery.status !== 'posted') return issues.push(fieldIssue(path, 'document_not_posted', { number: delivery.delivery_no, status: delivery.status }));
     customers.add(delivery.customer_id);
     if (customers.size > 1) return issues.push(fieldIssue(path, 'different_customer', { number: delivery.delivery_no }));
-    const deliveryLines = sqlite.prepare('SELECT id, sales_order_line_id, quantity FROM delivery_lines WHERE delivery_id = ? ORDER BY rowid').all(deliveryId) as {
+    const deliveryLines = statement(sqlite, 'SELECT id, sales_order_line_id, quantity FROM delivery_lines WHERE delivery_id = ? ORDER BY rowid').all(deliveryId) as {
       id: string;
       sales_order_line_id: string;
       quantity: number;
     }[];
     for (const dl of deliveryLines) {
-      const facts = sqlite.prepare(`${ORDER_LINE_FACTS} WHERE ol.id = ?`).get(dl.sales_order_line_id) as OrderLineFacts;
-      const left = dl.quantity - (sqlite.prepare(INVOICED_OF_DELIVERY_LINE).pluck().get(dl.id) as number);
+      const facts = statement(sqlite, `${ORDER_LINE_FACTS} WHERE ol.id = ?`).get(dl.sales_order_line_id) as OrderLineFacts;
+      const left = dl.quantity - (statement(sqlite, INVOICED_OF_DELIVERY_LINE).pluck().get(dl.id) as number);
       const quantity = Math.min(left, uninvoicedOfOrderLine(sqlite, facts, drafted));
       if (quantity <= 0) continue;
       drafted.set(facts.sales_order_line_id, (drafted.get(facts.sales_order_line_id) ?? 0) + quantity);
@@ -107,7 +108,7 @@ export async function invoiceOrder(
   input: { salesOrderId: string; lines?: { salesOrderLineId: string; quantity: number }[] } & InvoiceHeaderInput,
 ): Promise<Invoice> {
   const sqlite = ctx.sqlite;
-  const order = sqlite.prepare('SELECT id, order_no, customer_id, status, tax_inclusive FROM sales_orders WHERE id = ?').get(input.salesOrderId) as
+  const order = statement(sqlite, 'SELECT id, order_no, customer_id, status, tax_inclusive FROM sales_orders WHERE id = ?').get(input.salesOrderId) as
     | { id: string; order_no: string | null; customer_id: string; status: string; tax_inclusive: 0 | 1 }
     | undefined;
   if (!order) throw new AppError('NOT_FOUND', `Sales order ${input.salesOrderId} does not exist`, [fieldIssue('salesOrderId', 'not_found', { entity: 'salesOrder', id: input.salesOrderId })]);
@@ -116,7 +117,7 @@ export async function invoiceOrder(
       fieldIssue('salesOrderId', 'document_not_posted', { number: order.order_no ?? '', status: order.status }),
     ]);
   }
-  const all = sqlite.prepare(`${ORDER_LINE_FACTS} WHERE ol.sales_order_id = ? ORDER BY ol.line_no`).all(order.id) as OrderLineFacts[];
+  const all = statement(sqlite, `${ORDER_LINE_FACTS} WHERE ol.sales_order_id = ? ORDER BY ol.line_no`).all(order.id) as OrderLineFacts[];
   const drafted = new Map<string, number>();
   const lines: LineDraft[] = [];
   const issues: FieldIssue[] = [];
@@ -165,10 +166,14 @@ function correctedInvoice(ctx: HandlerContext, invoiceId: string, customerId: st
   return row;
 }
 
+const RETURNED_LINES = `SELECT rl.sales_order_line_id, rl.product_id, coalesce(ol.description, p.name) AS description, rl.quantity, p.unit, ol.unit_price, ol.vat_rate, rl.net, rl.tax, rl.gross
+    FROM sales_return_lines rl JOIN sales_order_lines ol ON ol.id = rl.sales_order_line_id JOIN products p ON p.id = rl.product_id
+   WHERE rl.sales_return_id = ? ORDER BY rl.rowid`;
+
 /** A return's credit-note request (left by the sales area) becomes a credit note with the returned lines. */
 export async function creditReturn(ctx: HandlerContext, input: { creditNoteRequestId: string; correctsInvoiceId?: string } & InvoiceHeaderInput): Promise<Invoice> {
   const sqlite = ctx.sqlite;
-  const request = sqlite.prepare('SELECT r.*, sr.return_no FROM credit_note_requests r JOIN sales_returns sr ON sr.id = r.sales_return_id WHERE r.id = ?').get(input.creditNoteRequestId) as
+  const request = statement(sqlite, 'SELECT r.*, sr.return_no FROM credit_note_requests r JOIN sales_returns sr ON sr.id = r.sales_return_id WHERE r.id = ?').get(input.creditNoteRequestId) as
     | { id: string; sales_return_id: string; return_no: string; customer_id: string; sales_order_id: string; status: string; total_gross: number }
     | undefined;
   if (!request) {
@@ -180,12 +185,7 @@ export async function creditReturn(ctx: HandlerContext, input: { creditNoteReque
     throw new AppError('CONFLICT', `The return ${request.return_no} is ${request.status}`, [fieldIssue('creditNoteRequestId', 'document_not_posted', { number: request.return_no, status: request.status })]);
   }
   if (input.correctsInvoiceId) correctedInvoice(ctx, input.correctsInvoiceId, request.customer_id);
-  const returned = sqlite
-    .prepare(
-      `SELECT rl.sales_order_line_id, rl.product_id, coalesce(ol.description, p.name) AS description, rl.quantity, p.unit, ol.unit_price, ol.vat_rate, rl.net, rl.tax, rl.gross
-         FROM sales_return_lines rl JOIN sales_order_lines ol ON ol.id = rl.sales_order_line_id JOIN products p ON p.id = rl.product_id
-        WHERE rl.sales_return_id = ? ORDER BY rl.rowid`,
-    )
+  const returned = statement(sqlite, RETURNED_LINES)
     .all(request.sales_return_id) as (Omit<LineDraft, 'discount' | 'vatRate' | 'unitPrice'> & { unit_price: number; vat_rate: number; sales_order_line_id: string; product_id: string })[];
   const lines: LineDraft[] = returned.map((r) => ({
     salesOrderLineId: r.sales_order_line_id,
@@ -212,7 +212,7 @@ export async function creditReturn(ctx: HandlerContext, input: { creditNoteReque
     correctsInvoiceId: input.correctsInvoiceId ?? null,
     reason: request.return_no,
   });
-  sqlite.prepare("UPDATE credit_note_requests SET status = 'credited', credit_note_id = ?, updated_at = ? WHERE id = ?").run(creditNote.id, creditNote.postedAt, request.id);
+  statement(sqlite, "UPDATE credit_note_requests SET status = 'credited', credit_note_id = ?, updated_at = ? WHERE id = ?").run(creditNote.id, creditNote.postedAt, request.id);
   return input.correctsInvoiceId ? applyToCorrectedInvoice(ctx, creditNote, input.correctsInvoiceId) : creditNote;
 }
 
@@ -222,12 +222,11 @@ export async function creditPriceCorrection(
   input: { correctsInvoiceId: string; amount: number; vatRate?: number; reason: string } & InvoiceHeaderInput,
 ): Promise<Invoice> {
   const invoice = correctedInvoice(ctx, input.correctsInvoiceId, null);
-  const credited = ctx.sqlite
-    .prepare("SELECT coalesce(sum(total_gross), 0) FROM invoices WHERE corrects_invoice_id = ? AND kind = 'credit_note' AND status = 'posted'")
+  const credited = statement(ctx.sqlite, "SELECT coalesce(sum(total_gross), 0) FROM invoices WHERE corrects_invoice_id = ? AND kind = 'credit_note' AND status = 'posted'")
     .pluck()
     .get(invoice.id) as number;
   if (input.amount > invoice.total_gross - credited) throw validationError([fieldIssue('amount', 'more_than_open', { open: invoice.total_gross - credited })]);
-  const vatRate = input.vatRate ?? ((ctx.sqlite.prepare('SELECT vat_rate FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no LIMIT 1').pluck().get(invoice.id) as number | undefined) ?? 0);
+  const vatRate = input.vatRate ?? ((statement(ctx.sqlite, 'SELECT vat_rate FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no LIMIT 1').pluck().get(invoice.id) as number | undefined) ?? 0);
   const taxed = taxLine({ quantity: 1, unitPrice: input.amount, taxRate: vatRate, pricesIncludeTax: true });
   const creditNote = await postInvoice(ctx, {
     kind: 'credit_note',

@@ -6,6 +6,7 @@
 import { AppError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
 import { addDays } from '../core/dates';
 import { sumTaxLines, type TaxedAmount } from '../core/money';
 import { nextNumber, type SeriesDefinition } from '../core/numbering';
@@ -74,7 +75,7 @@ export async function postInvoice(ctx: HandlerContext, draft: InvoiceDraft): Pro
   const id = newId();
   const now = nowIso();
   const invoiceNo = nextNumber(sqlite, draft.kind === 'invoice' ? INVOICE_SERIES : CREDIT_NOTE_SERIES, invoiceDate);
-  sqlite.prepare(INSERT_INVOICE).run({
+  statement(sqlite, INSERT_INVOICE).run({
     id,
     invoice_no: invoiceNo,
     kind: draft.kind,
@@ -99,7 +100,7 @@ export async function postInvoice(ctx: HandlerContext, draft: InvoiceDraft): Pro
     posted_at: now,
     posted_by: ctx.user?.id ?? null,
   });
-  const insertLine = sqlite.prepare(INSERT_LINE);
+  const insertLine = statement(sqlite, INSERT_LINE);
   draft.lines.forEach((l, i) =>
     insertLine.run(newId(), id, i + 1, l.deliveryLineId ?? null, l.salesOrderLineId ?? null, l.productId ?? null, l.description, l.quantity, l.unit, l.unitPrice, l.discount, l.vatRate, l.net, l.tax, l.gross),
   );
@@ -113,8 +114,7 @@ export async function postInvoice(ctx: HandlerContext, draft: InvoiceDraft): Pro
 }
 
 function liveAllocations(sqlite: Sqlite, documentId: string): number {
-  return sqlite
-    .prepare('SELECT coalesce(sum(amount), 0) FROM receivable_allocations WHERE invoice_id = ? OR credit_note_id = ? OR receipt_id = ?')
+  return statement(sqlite, 'SELECT coalesce(sum(amount), 0) FROM receivable_allocations WHERE invoice_id = ? OR credit_note_id = ? OR receipt_id = ?')
     .pluck()
     .get(documentId, documentId, documentId) as number;
 }
@@ -139,8 +139,7 @@ export async function markReversed(
     throw new AppError('CONFLICT', `${document.number} has ${applied} fen allocated to it; reverse those allocations first`, [fieldIssue('id', 'has_allocations', { amount: applied })]);
   }
   const now = nowIso();
-  sqlite
-    .prepare(`UPDATE ${document.table} SET status = 'reversed', reversed_on = ?, reversed_at = ?, reversed_by = ?, reversal_reason = ? WHERE id = ?`)
+  statement(sqlite, `UPDATE ${document.table} SET status = 'reversed', reversed_on = ?, reversed_at = ?, reversed_by = ?, reversal_reason = ? WHERE id = ?`)
     .run(reversedOn, now, ctx.user?.id ?? null, input.reason, document.id);
   ctx.audit({ entityType: document.table === 'invoices' ? 'invoice' : 'receipt', entityId: document.id, fields: { status: { before: 'posted', after: 'reversed' }, reversedOn: { before: null, after: reversedOn } } });
   return { reversedOn, now };
@@ -152,7 +151,7 @@ export async function reverseInvoice(ctx: HandlerContext, input: { id: string; r
   const { now } = await markReversed(ctx, { table: 'invoices', id: row.id, number: row.invoice_no, date: row.invoice_date, status: row.status }, input);
   if (row.credit_note_request_id) {
     // The return can be credited again, by a corrected credit note.
-    sqlite.prepare("UPDATE credit_note_requests SET status = 'open', credit_note_id = NULL, updated_at = ? WHERE id = ?").run(now, row.credit_note_request_id);
+    statement(sqlite, "UPDATE credit_note_requests SET status = 'open', credit_note_id = NULL, updated_at = ? WHERE id = ?").run(now, row.credit_note_request_id);
   }
   moveBalance(sqlite, row.customer_id, row.kind === 'invoice' ? -row.total_gross : row.total_gross, now);
   return findInvoice(sqlite, row.id);
@@ -164,7 +163,7 @@ export function recordTaxInvoice(ctx: HandlerContext, input: { id: string; taxIn
   if (input.taxInvoiceDate < row.invoice_date) {
     throw new AppError('VALIDATION', 'The tax invoice cannot be dated before the invoice', [fieldIssue('taxInvoiceDate', 'before_document_date', { date: row.invoice_date })]);
   }
-  ctx.sqlite.prepare('UPDATE invoices SET tax_invoice_no = ?, tax_invoice_date = ? WHERE id = ?').run(input.taxInvoiceNo, input.taxInvoiceDate, row.id);
+  statement(ctx.sqlite, 'UPDATE invoices SET tax_invoice_no = ?, tax_invoice_date = ? WHERE id = ?').run(input.taxInvoiceNo, input.taxInvoiceDate, row.id);
   ctx.audit({
     entityType: row.kind,
     entityId: row.id,

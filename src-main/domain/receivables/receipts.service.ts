@@ -8,6 +8,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Page } from '../../api/paging';
 import { cappedCount } from '../../db/counts';
 import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
 import { nextNumber, type SeriesDefinition } from '../core/numbering';
 import type { HandlerContext } from '../context';
 import { newId, nowIso } from '../shared/ids';
@@ -35,6 +36,9 @@ export function findReceipt(sqlite: Sqlite, id: string): Receipt {
   return toReceipt(receiptRow(sqlite, id));
 }
 
+const INSERT_RECEIPT = `INSERT INTO receipts (id, receipt_no, customer_id, receipt_date, period, method, amount, bank_account, reference, bill_maturity_date, notes, posted_at, posted_by)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 export function createReceipt(ctx: HandlerContext, input: ReceiptInput): { receipt: Receipt; allocations: Allocation[] } {
   const sqlite = ctx.sqlite;
   const customer = customerTerms(sqlite, input.customerId);
@@ -48,11 +52,7 @@ export function createReceipt(ctx: HandlerContext, input: ReceiptInput): { recei
   const id = newId();
   const now = nowIso();
   const receiptNo = nextNumber(sqlite, RECEIPT_SERIES, input.receiptDate);
-  sqlite
-    .prepare(
-      `INSERT INTO receipts (id, receipt_no, customer_id, receipt_date, period, method, amount, bank_account, reference, bill_maturity_date, notes, posted_at, posted_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
+  statement(sqlite, INSERT_RECEIPT)
     .run(
       id,
       receiptNo,
@@ -100,8 +100,7 @@ export async function listReceipts(
   }
   const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const count = await cappedCount(ctx.db, sql`FROM receipts r ${conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}`);
-  const rows = ctx.sqlite
-    .prepare(`${RECEIPT_SELECT}${filter} ORDER BY r.receipt_date DESC, r.id DESC LIMIT ? OFFSET ?`)
+  const rows = statement(ctx.sqlite, `${RECEIPT_SELECT}${filter} ORDER BY r.receipt_date DESC, r.id DESC LIMIT ? OFFSET ?`)
     .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as ReceiptRow[];
   return { rows: rows.map(toReceipt), ...count };
 }

@@ -12,6 +12,7 @@ import {
   type BankStatementPreview,
   type BankStatementResult,
   type CustomerReceivables,
+  type CustomerReceivablesSummary,
   DOCUMENT_STATUSES,
   INVOICE_KINDS,
   INVOICE_TYPES,
@@ -20,6 +21,7 @@ import {
   REFUND_METHODS,
   type Receipt,
   type SuggestedAllocation,
+  type Reconciliation,
 } from './receivables.dto';
 import { MAX_IMPORT_BYTES } from '../imports/imports.contract';
 
@@ -233,5 +235,22 @@ export const receivablesContract = {
   }),
 
   'receivables.balance': method<CustomerReceivables>()({ input: z.object({ customerId: id }).strict(), permission: 'receivables.read', mutates: false }),
+  'receivables.customerSummary': method<CustomerReceivablesSummary>()({ input: z.object({ customerId: id }).strict(), permission: 'receivables.read', mutates: false }),
+  'receivables.reconciliation': method<Reconciliation>()({
+    input: z
+      .object({
+        customerId: id.optional(),
+        /** The aging's drill-down names the customer by its code. */
+        customerCode: z.string().trim().min(1).max(40).optional(),
+        from: isoDate,
+        to: isoDate,
+        project: z.string().trim().min(1).max(60).nullable().optional(),
+      })
+      .strict()
+      .refine((input) => input.customerId !== undefined || input.customerCode !== undefined, { path: ['customerId'], message: 'Which customer' })
+      .refine((span) => span.to >= span.from, { path: ['to'], message: 'The end comes before the start' }),
+    permission: 'receivables.read',
+    mutates: false,
+  }),
   'receivables.aging': method<AgingReport>()({ input: z.object({ asOf: isoDate }).strict(), permission: 'receivables.read', mutates: false }),
 };

@@ -201,3 +201,81 @@ export interface BankStatementResult {
   /** Already imported: not posted twice. */
   skipped: { line: number; receiptNo: string | null }[];
 }
+
+export type ReconciliationEntryKind = 'invoice' | 'credit_note' | 'receipt' | AllocationKind;
+
+/** One line of the reconciliation (对账): a document posted or reversed, or an allocation-ledger row. */
+export interface ReconciliationEntry {
+  /** The document's id, or the allocation row's id. */
+  id: string;
+  kind: ReconciliationEntryKind;
+  date: string;
+  /** A document's reversal (dated its reversal day) or a reversing allocation row. */
+  reversal: boolean;
+  /** The document's number; for an allocation or refund, the receipt's or credit note's. */
+  number: string | null;
+  /** The invoice an allocation or write-off applies to. */
+  invoiceNo: string | null;
+  /** The document's total or the row's amount, as posted. */
+  amount: number;
+  /** What it adds to what is owed: an allocation only moves money between documents and adds nothing. */
+  change: number;
+  /** What is owed after this line. */
+  balance: number;
+  /** An allocation, write-off or refund not reversed yet: it can be undone. */
+  undoable: boolean;
+  reason: string | null;
+}
+
+/** Money of the customer's not yet applied: a receipt's unapplied part or a credit note's open part. */
+export interface MoneyToMatch {
+  kind: 'receipt' | 'credit_note';
+  id: string;
+  number: string;
+  date: string;
+  amount: number;
+  unapplied: number;
+}
+
+export interface InvoiceToMatch {
+  id: string;
+  invoiceNo: string;
+  invoiceDate: string;
+  dueDate: string;
+  totalGross: number;
+  openAmount: number;
+  project: string | null;
+  /** Days past due today; 0 when not yet due. */
+  daysOverdue: number;
+}
+
+export interface Reconciliation {
+  customerId: string;
+  customerCode: string;
+  customerName: string;
+  /** Only the invoices and credit notes of this project, and what was applied to them. */
+  project: string | null;
+  from: string;
+  to: string;
+  /** What was owed at the end of the day before `from`. */
+  openingBalance: number;
+  entries: ReconciliationEntry[];
+  /** What was owed at the end of `to`. */
+  closingBalance: number;
+  /** Today's unapplied money and open invoices, side by side for matching. */
+  unmatched: MoneyToMatch[];
+  openInvoices: InvoiceToMatch[];
+  /** The projects the customer's invoices carry, for the filter. */
+  projects: string[];
+}
+
+/** The receivables part of the customer's 360° view, from the documents behind it. */
+export interface CustomerReceivablesSummary extends CustomerReceivables {
+  /** Days the oldest overdue invoice is past due, null when nothing is overdue. */
+  oldestOverdueDays: number | null;
+  creditLimit: number | null;
+  /** What is owed, counted against the limit. */
+  creditUsed: number;
+  /** Null where this version keeps no credit hold. */
+  creditHold: boolean | null;
+}

@@ -1,11 +1,13 @@
 import type { HandlersFor } from '../area';
+import { assertCustomerVisible } from '../customers/customers.scope';
 import { agingAsOf } from './aging';
 import * as allocation from './allocation.service';
-import { customerReceivables, listInvoices } from './balances';
+import { customerReceivables, customerReceivablesSummary, listInvoices } from './balances';
 import { importBankStatement, previewBankStatement, suggestAllocation } from './bank-statement.service';
 import * as sources from './invoice-sources';
 import { businessToday, recordTaxInvoice, reverseInvoice } from './invoices.service';
 import { createReceipt, findReceipt, listReceipts, reverseReceipt } from './receipts.service';
+import { customerIdByCode, reconcile } from './reconciliation';
 import type { receivablesContract } from './receivables.contract';
 import { findInvoice } from './receivables.repository';
 
@@ -37,5 +39,14 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
   'receivables.suggestAllocation': async (input, ctx) => suggestAllocation(ctx.sqlite, input),
 
   'receivables.balance': async (input, ctx) => customerReceivables(ctx.sqlite, input.customerId, await businessToday(ctx)),
+  'receivables.customerSummary': async (input, ctx) => {
+    await assertCustomerVisible(ctx, input.customerId);
+    return customerReceivablesSummary(ctx.sqlite, input.customerId, await businessToday(ctx));
+  },
+  'receivables.reconciliation': async (input, ctx) => {
+    const customerId = input.customerId ?? customerIdByCode(ctx.sqlite, input.customerCode!);
+    await assertCustomerVisible(ctx, customerId);
+    return reconcile(ctx.sqlite, { ...input, customerId }, await businessToday(ctx));
+  },
   'receivables.aging': async (input, ctx) => agingAsOf(ctx.sqlite, input.asOf),
 };

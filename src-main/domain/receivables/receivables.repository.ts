@@ -6,6 +6,7 @@
 import { AppError, notFound } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
 import { applyToSummary } from '../core/ledger';
 import type { Allocation, Invoice, InvoiceLine, Receipt } from './receivables.dto';
 import type { InvoiceLinesTable, InvoicesTable, ReceiptsTable, ReceivableAllocationsTable } from './receivables.tables';
@@ -118,32 +119,31 @@ export function toAllocation(row: ReceivableAllocationsTable): Allocation {
 }
 
 export function invoiceRow(sqlite: Sqlite, id: string, path = 'id'): InvoiceRow {
-  const row = sqlite.prepare(`${INVOICE_SELECT} WHERE i.id = ?`).get(id) as InvoiceRow | undefined;
+  const row = statement(sqlite, `${INVOICE_SELECT} WHERE i.id = ?`).get(id) as InvoiceRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `Invoice ${id} does not exist`, [fieldIssue(path, 'not_found', { entity: 'invoice', id })]);
   return row;
 }
 
 export function findInvoice(sqlite: Sqlite, id: string): Invoice {
-  const lines = sqlite.prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no').all(id) as InvoiceLinesTable[];
+  const lines = statement(sqlite, 'SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no').all(id) as InvoiceLinesTable[];
   return toInvoice(invoiceRow(sqlite, id), lines);
 }
 
 export function receiptRow(sqlite: Sqlite, id: string, path = 'id'): ReceiptRow {
-  const row = sqlite.prepare(`${RECEIPT_SELECT} WHERE r.id = ?`).get(id) as ReceiptRow | undefined;
+  const row = statement(sqlite, `${RECEIPT_SELECT} WHERE r.id = ?`).get(id) as ReceiptRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `Receipt ${id} does not exist`, [fieldIssue(path, 'not_found', { entity: 'receipt', id })]);
   return row;
 }
 
 export function allocationRow(sqlite: Sqlite, id: string): ReceivableAllocationsTable {
-  const row = sqlite.prepare('SELECT * FROM receivable_allocations WHERE id = ?').get(id) as ReceivableAllocationsTable | undefined;
+  const row = statement(sqlite, 'SELECT * FROM receivable_allocations WHERE id = ?').get(id) as ReceivableAllocationsTable | undefined;
   if (!row) throw new AppError('NOT_FOUND', `Allocation ${id} does not exist`, [fieldIssue('id', 'not_found', { entity: 'allocation', id })]);
   return row;
 }
 
 /** The latest date any allocation row touching a document carries: a reversal cannot come before it. */
 export function lastAllocationDate(sqlite: Sqlite, documentId: string): string | null {
-  return sqlite
-    .prepare('SELECT max(allocation_date) FROM receivable_allocations WHERE invoice_id = ? OR credit_note_id = ? OR receipt_id = ?')
+  return statement(sqlite, 'SELECT max(allocation_date) FROM receivable_allocations WHERE invoice_id = ? OR credit_note_id = ? OR receipt_id = ?')
     .pluck()
     .get(documentId, documentId, documentId) as string | null;
 }
@@ -156,7 +156,7 @@ export interface CustomerTerms {
 }
 
 export function customerTerms(sqlite: Sqlite, customerId: string, path = 'customerId'): CustomerTerms {
-  const row = sqlite.prepare('SELECT id, code, payment_terms_days, merged_into_id FROM customers WHERE id = ?').get(customerId) as CustomerTerms | undefined;
+  const row = statement(sqlite, 'SELECT id, code, payment_terms_days, merged_into_id FROM customers WHERE id = ?').get(customerId) as CustomerTerms | undefined;
   if (!row) throw new AppError('NOT_FOUND', `Customer ${customerId} does not exist`, [fieldIssue(path, 'not_found', { entity: 'customer', id: customerId })]);
   if (row.merged_into_id) throw new AppError('CONFLICT', `Customer ${row.code} was merged into another customer`, [fieldIssue(path, 'merged_away')]);
   return row;
@@ -169,5 +169,5 @@ export function moveBalance(sqlite: Sqlite, customerId: string, delta: number, n
 }
 
 export function customerExists(sqlite: Sqlite, customerId: string): void {
-  if (!sqlite.prepare('SELECT 1 FROM customers WHERE id = ?').get(customerId)) throw notFound('Customer', customerId);
+  if (!statement(sqlite, 'SELECT 1 FROM customers WHERE id = ?').get(customerId)) throw notFound('Customer', customerId);
 }

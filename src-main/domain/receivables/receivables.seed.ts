@@ -6,8 +6,8 @@
  * invoices are reversed and reissued and a few receipts bounce. Everything goes through the area's
  * services in date order, so every balance has its documents behind it and `cli check` holds.
  */
-import type { Statement } from 'better-sqlite3';
-import type { Connection, Sqlite } from '../../db/connection';
+import type { Connection } from '../../db/connection';
+import { statement } from '../../db/statements';
 import type { SeededRandom } from '../../seed/random';
 import { addDays, monthEnd } from '../core/dates';
 import { seedContext } from '../stock/stock.seed';
@@ -47,27 +47,6 @@ export interface SeedReceivablesResult {
   receipts: number;
   writeOffs: number;
   reversals: number;
-}
-
-/**
- * The services prepare their statements on every call, which is most of the seed's time at
- * thousands of documents: the seed's connection prepares each SQL once, handed back in the
- * default mode (a caller may have set pluck on it).
- */
-function preparingOnce(sqlite: Sqlite): Sqlite {
-  const statements = new Map<string, Statement>();
-  const prepare = (source: string): Statement => {
-    let prepared = statements.get(source);
-    if (!prepared) statements.set(source, (prepared = sqlite.prepare(source)));
-    return prepared.reader ? prepared.raw(false).pluck(false) : prepared;
-  };
-  return new Proxy(sqlite, {
-    get(target, key) {
-      if (key === 'prepare') return prepare;
-      const value = Reflect.get(target, key, target) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
 }
 
 function earlier(a: PlannedEvent, b: PlannedEvent): boolean {
@@ -137,8 +116,8 @@ function payDelay(random: SeededRandom, payer: Payer, invoiceDate: string, stopp
 
 export async function seedReceivables(conn: Connection, options: { random: SeededRandom; asOf: string }): Promise<SeedReceivablesResult> {
   const { random, asOf } = options;
-  const sqlite = preparingOnce(conn.sqlite);
-  const ctx = { ...seedContext(conn), sqlite };
+  const sqlite = conn.sqlite;
+  const ctx = seedContext(conn);
   const result: SeedReceivablesResult = { invoices: 0, creditNotes: 0, receipts: 0, writeOffs: 0, reversals: 0 };
   if (sqlite.prepare('SELECT 1 FROM invoices LIMIT 1').get()) return result;
   const deliveries = sqlite
@@ -237,7 +216,7 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
         const receiptId = receiptOf(open, date, open);
         const bounced = addDays(date, random.int(1, 4));
         plan(bounced, 3, async () => {
-          const allocationIds = sqlite.prepare('SELECT id FROM receivable_allocations WHERE receipt_id = ? AND reverses_id IS NULL').pluck().all(receiptId) as string[];
+          const allocationIds = statement(sqlite, 'SELECT id FROM receivable_allocations WHERE receipt_id = ? AND reverses_id IS NULL').pluck().all(receiptId) as string[];
           for (const id of allocationIds) reverseAllocation(ctx, { id, reason: '银行退票' }, bounced);
           await reverseReceipt(ctx, { id: receiptId, reversedOn: bounced, reason: '银行退票，款项未到账' });
           result.reversals += 1;

@@ -12,6 +12,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { useCan } from '../auth/current-user';
 import { CustomerDeals } from '../leads/components/CustomerDeals';
 import { CustomerOrders, CustomerQuotes } from '../sales/components/CustomerSales';
+import { CustomerReceivables } from '../receivables/CustomerReceivables';
 import { CustomerDetails } from './components/CustomerDetails';
 import { InteractionsTab, TIMELINE_PAGE } from './components/InteractionsTab';
 import { MergeModal } from './components/MergeModal';
@@ -148,6 +149,11 @@ function CustomerView({ view }: { view: View }) {
           <Tabs.Tab value="interactions" data-testid="tab-interactions">
             {t('customers.view.tabs.interactions')}
           </Tabs.Tab>
+          {can('receivables.read') && (
+            <Tabs.Tab value="receivables" data-testid="tab-receivables">
+              {t('receivables.customer.title')}
+            </Tabs.Tab>
+          )}
           {can('sales.read') && (
             <Tabs.Tab value="orders" data-testid="tab-orders">
               {t('customers.view.tabs.orders')}
@@ -170,6 +176,11 @@ function CustomerView({ view }: { view: View }) {
         <Tabs.Panel value="interactions">
           <InteractionsTab customer={c} firstPage={view.timeline} />
         </Tabs.Panel>
+        {can('receivables.read') && (
+          <Tabs.Panel value="receivables">
+            <CustomerReceivables customerId={c.id} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="orders">
           <CustomerOrders customerId={c.id} />
         </Tabs.Panel>

@@ -1,10 +1,11 @@
 import { Box, Button, Center, Group, Loader, Paper, SimpleGrid, Table, Text } from '@mantine/core';
-import { IconPrinter } from '@tabler/icons-react';
+import { IconPrinter, IconScale } from '@tabler/icons-react';
 import { BarController, BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip, type ChartData, type ChartOptions } from 'chart.js';
 import { useState } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { monthStart } from '../../../src-main/domain/core/dates';
 import { formatFen } from '../../../src-main/domain/core/money';
 import { useApiQuery } from '../../api/hooks';
 import { DateField } from '../../components/DateField';
@@ -75,6 +76,7 @@ export function AgingPage() {
                   <Table.Th key={b} ta="right" style={{ whiteSpace: 'nowrap' }}>{bucketLabel(b)}</Table.Th>
                 ))}
                 <Table.Th ta="right">{t('receivables.aging.total')}</Table.Th>
+                <Table.Th className="no-print" />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -94,6 +96,18 @@ export function AgingPage() {
                     );
                   })}
                   <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatFen(row.total)}</Table.Td>
+                  <Table.Td className="no-print" ta="right">
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      component={Link}
+                      to={`/receivables/reconciliation?code=${encodeURIComponent(row.customer_code)}&from=${monthStart(asOf)}&to=${asOf}`}
+                      onClick={(e) => e.stopPropagation()}
+                      data-testid={`reconcile-${row.customer_code}`}
+                    >
+                      {t('receivables.reconciliation.open')}
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -108,6 +122,9 @@ export function AgingPage() {
         title={t('receivables.aging.title')}
         actions={
           <Group gap="xs" className="no-print">
+            <Button component={Link} to="/receivables/reconciliation" variant="default" leftSection={<IconScale size={16} />}>
+              {t('receivables.reconciliation.title')}
+            </Button>
             <DateField aria-label={t('receivables.aging.asOf')} value={asOf} onChange={(v) => v && setAsOf(v as string)} clearable={false} w={150} />
             <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
               {t('receivables.aging.print')}

@@ -1,0 +1,66 @@
+/**
+ * Receivables beyond the aging (in sales.bench.ts): the reconciliation (对账) of the customer with
+ * the most documents over the seeded year, beside a hand-written running balance; and a month's
+ * vouchers exported to Kingdee XLSX through dispatch, beside generating the same file directly.
+ */
+import { monthStart } from '../src-main/domain/core/dates';
+import { voucherFileBytes } from '../src-main/domain/vouchers/voucher-files.service';
+import { vouchersBetween } from '../src-main/domain/vouchers/vouchers.generate';
+import { measured, time, type BenchContext, type BenchRow } from './measure';
+import { measureScreen } from './screens';
+
+/** A month's export writes a file of thousands of rows: a few runs. */
+const EXPORT_RUNS = 5;
+
+/** The running balance alone, by hand: no numbers, no allocations listed, no open items beside it. */
+const RUNNING_BALANCE_SQL = `
+WITH e AS (
+  SELECT invoice_date AS d, CASE kind WHEN 'invoice' THEN total_gross ELSE -total_gross END AS change FROM invoices WHERE customer_id = @id
+  UNION ALL SELECT reversed_on, CASE kind WHEN 'invoice' THEN -total_gross ELSE total_gross END FROM invoices WHERE customer_id = @id AND reversed_on IS NOT NULL
+  UNION ALL SELECT receipt_date, -amount FROM receipts WHERE customer_id = @id
+  UNION ALL SELECT reversed_on, amount FROM receipts WHERE customer_id = @id AND reversed_on IS NOT NULL
+  UNION ALL SELECT allocation_date, CASE kind WHEN 'writeoff' THEN -amount WHEN 'refund' THEN amount ELSE 0 END FROM receivable_allocations WHERE customer_id = @id
+)
+SELECT d, change, sum(change) OVER (ORDER BY d ROWS UNBOUNDED PRECEDING) AS balance FROM e WHERE d <= @to ORDER BY d`;
+
+export async function benchReceivables(ctx: BenchContext): Promise<BenchRow[]> {
+  const product = await ctx.product();
+  const sqlite = product.backend.conn.sqlite;
+  const lastInvoice = sqlite.prepare('SELECT max(invoice_date) FROM invoices').pluck().get() as string | null;
+  if (!lastInvoice) throw new Error('The seeded file has no invoices to reconcile');
+  const busiest = sqlite
+    .prepare(
+      `SELECT customer_id, count(*) AS documents FROM (
+         SELECT customer_id FROM invoices UNION ALL SELECT customer_id FROM receipts UNION ALL SELECT customer_id FROM receivable_allocations)
+        GROUP BY customer_id ORDER BY documents DESC LIMIT 1`,
+    )
+    .get() as { customer_id: string; documents: number };
+  const from = `${lastInvoice.slice(0, 4)}-01-01`;
+  const runningBalance = sqlite.prepare(RUNNING_BALANCE_SQL);
+  const rows: BenchRow[] = [
+    await measureScreen(ctx, {
+      area: 'receivables',
+      what: `\`receivables.reconciliation\` of the customer with the most documents (${busiest.documents.toLocaleString('en')} documents and allocation rows), ${from} to ${lastInvoice}`,
+      calls: () => [['receivables.reconciliation', { customerId: busiest.customer_id, from, to: lastInvoice }]],
+      samples: 1,
+      overHttp: true,
+      best: { label: 'the running balance alone, hand SQL with a window sum', run: () => runningBalance.all({ id: busiest.customer_id, to: lastInvoice }) },
+      goal: { path: 'http', p95UnderMs: 50 },
+    }),
+  ];
+
+  const month = { from: monthStart(lastInvoice), to: lastInvoice };
+  const count = vouchersBetween(sqlite, month.from, month.to).length;
+  rows.push(
+    await measured(async () => ({
+      area: 'vouchers',
+      what: `\`vouchers.export\` of ${month.from.slice(0, 7)} to Kingdee XLSX (${count.toLocaleString('en')} vouchers, logged)`,
+      dispatch: await time(EXPORT_RUNS, () => product.call('vouchers.export', { ...month, format: 'kingdee', repeat: true }), 1),
+      baseline: await time(EXPORT_RUNS, () => voucherFileBytes('kingdee', vouchersBetween(sqlite, month.from, month.to), 'bench', 'Asia/Shanghai'), 1),
+      baselineLabel: 'the same vouchers generated and written to XLSX directly (no dispatch, no log)',
+      goalText: 'under 2 s',
+      unit: 'ms',
+    })),
+  );
+  return rows;
+}
