@@ -99,6 +99,13 @@ async function printedText(page: Page, name: string): Promise<string> {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
+/** The same screen on a small laptop, then back to 1366 px. */
+async function at1024(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await screenshot(page, name);
+  await page.setViewportSize({ width: 1366, height: 860 });
+}
+
 const orderLine = (page: Page, code: string) => page.getByTestId('order-lines').locator('tbody tr', { hasText: code });
 const cells = async (page: Page, code: string) => (await orderLine(page, code).locator('td').allTextContents()).map((c) => c.trim());
 
@@ -169,6 +176,7 @@ describe.runIf(run)('quote to order to delivery, with a back-order, a purchase a
     await page.keyboard.press('Enter');
     await page.getByTestId('pick-list').locator('tbody tr', { hasText: OIL.code }).getByText('1/5').waitFor();
     await screenshot(page, 'flow-06-pick-scanned');
+    await at1024(page, 'flow-06-pick-scanned-1024');
     while ((await page.getByTestId('pick-confirm').count()) > 0) {
       const left = await page.getByTestId('pick-confirm').count();
       await page.getByTestId('pick-confirm').first().click();
@@ -234,6 +242,7 @@ describe.runIf(run)('quote to order to delivery, with a back-order, a purchase a
     await page.getByText(sales.orderStatus.delivered).first().waitFor();
     expect((await cells(page, OIL.code))[4]).toBe('8');
     await screenshot(page, 'flow-12-order-delivered');
+    await at1024(page, 'flow-12-order-delivered-1024');
   });
 
   it('prints the order confirmation with the whole order in 大写', async () => {
