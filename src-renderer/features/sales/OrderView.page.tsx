@@ -100,7 +100,7 @@ export function OrderViewPage() {
     <>
       <PageHeader title={`${t('sales.field.order')} ${order.orderNo ?? ''}`} actions={<OrderActions order={order} />} />
       <Grid>
-        <Grid.Col span={{ base: 12, md: 8 }}>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>
             <Paper withBorder p="md">
               <Group gap="xl" mb="md">
@@ -146,7 +146,7 @@ export function OrderViewPage() {
             </Paper>
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
           <Paper withBorder p="md">
             <Title order={4} mb="sm">
               {t('sales.order.timeline')}
