@@ -1,26 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../src-main/backend/backend';
 import { ean13 } from '../src-main/domain/catalog/catalog.rules';
-import { DEMO_OWNER, seedDemoData } from '../src-main/seed/seed';
 import catalog from '../src-renderer/features/catalog/messages.zh-CN';
 import zhCN from '../src-renderer/i18n/zh-CN';
-import { chromiumAvailable, screenshot, openAppInBrowser, type AppInBrowser, type RunningApp } from './harness';
+import { chromiumAvailable, screenshot, type AppInBrowser } from './harness';
+import { openSeededApp } from './seeded-app';
 
 const run = chromiumAvailable();
-
-/** A company with the small demo data set, its catalog and price lists included. */
-async function seededDatabase(): Promise<string> {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-catalog-e2e-')), 'desk-erp.sqlite');
-  const backend = createBackend({ file });
-  await seedDemoData(backend, { scale: 'small', seed: 2026 });
-  backend.close();
-  return file;
-}
 
 const NAME = '屈臣氏苏打汽水';
 const BARCODE = ean13('692718300417');
@@ -36,19 +23,14 @@ async function searchProducts(page: Page, text: string): Promise<string[]> {
 
 describe.runIf(run)('products and price lists in Chromium', () => {
   let session: AppInBrowser;
-  let app: RunningApp;
   let page: Page;
   let pageErrors: string[];
 
   beforeAll(async () => {
-    session = await openAppInBrowser({ dbFile: await seededDatabase(), width: 1366, height: 860, timeoutMs: 10_000 });
-    ({ app, page, pageErrors } = session);
-    await page.goto(app.url);
-    await page.getByLabel(zhCN.login.username).fill(DEMO_OWNER.username);
-    await page.getByLabel(zhCN.login.password).fill(DEMO_OWNER.password);
-    await page.getByRole('button', { name: zhCN.login.submit }).click();
-    await page.getByTestId('nav').waitFor();
-  });
+    // The small demo book, its catalog and price lists included.
+    session = await openSeededApp({ name: 'catalog', timeoutMs: 10_000 });
+    ({ page, pageErrors } = session);
+  }, 180_000);
 
   afterAll(async () => {
     await session?.close();

@@ -1,24 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../src-main/backend/backend';
-import { DEMO_OWNER, seedDemoData } from '../src-main/seed/seed';
 import zhCN from '../src-renderer/i18n/zh-CN';
 import leads from '../src-renderer/features/leads/messages.zh-CN';
-import { chromiumAvailable, screenshot, openAppInBrowser, type AppInBrowser, type RunningApp } from './harness';
+import { chromiumAvailable, screenshot, type AppInBrowser, type RunningApp } from './harness';
+import { openSeededApp } from './seeded-app';
 
 const run = chromiumAvailable();
-
-/** A company with the small demo data set (500 customers, their leads, campaigns and deals). */
-async function seededDatabase(): Promise<string> {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-leads-e2e-')), 'desk-erp.sqlite');
-  const backend = createBackend({ file });
-  await seedDemoData(backend, { scale: 'small', seed: 2026 });
-  backend.close();
-  return file;
-}
 
 async function columnCount(page: Page, stage: string): Promise<number> {
   return Number(((await page.getByTestId(`board-column-${stage}`).getByTestId('column-count').textContent()) ?? '').replace(/\D/g, ''));
@@ -31,14 +18,10 @@ describe.runIf(run)('leads, opportunities and channel ROI in Chromium', () => {
   let pageErrors: string[];
 
   beforeAll(async () => {
-    session = await openAppInBrowser({ dbFile: await seededDatabase(), width: 1440, height: 900, timeoutMs: 10_000 });
+    // The small demo book: 500 customers, their leads, campaigns and deals.
+    session = await openSeededApp({ name: 'leads', width: 1440, height: 900, timeoutMs: 10_000 });
     ({ app, page, pageErrors } = session);
-    await page.goto(app.url);
-    await page.getByLabel(zhCN.login.username).fill(DEMO_OWNER.username);
-    await page.getByLabel(zhCN.login.password).fill(DEMO_OWNER.password);
-    await page.getByRole('button', { name: zhCN.login.submit }).click();
-    await page.getByTestId('nav').waitFor();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await session?.close();

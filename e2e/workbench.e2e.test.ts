@@ -1,22 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../src-main/backend/backend';
-import { DEMO_OWNER, seedDemoData } from '../src-main/seed/seed';
+import { DEMO_OWNER } from '../src-main/seed/seed';
 import zhCN from '../src-renderer/i18n/zh-CN';
-import { chromiumAvailable, openAppInBrowser, screenshot, type AppInBrowser } from './harness';
+import { chromiumAvailable, screenshot, type AppInBrowser } from './harness';
+import { openSeededApp } from './seeded-app';
 
 const run = chromiumAvailable();
-
-async function seededDatabase(): Promise<string> {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-workbench-e2e-')), 'desk-erp.sqlite');
-  const backend = createBackend({ file });
-  await seedDemoData(backend, { scale: 'small', seed: 2026 });
-  backend.close();
-  return file;
-}
 
 const digits = (text: string | null) => Number((text ?? '').replace(/\D/g, ''));
 
@@ -40,14 +29,10 @@ describe.runIf(run).each([
   let page: Page;
 
   beforeAll(async () => {
-    session = await openAppInBrowser({ dbFile: await seededDatabase(), width: 1366, height: 860, timeoutMs: 15_000 });
+    session = await openSeededApp({ name: `workbench-${who}`, username });
     page = session.page;
-    await page.goto(session.app.url);
-    await page.getByLabel(zhCN.login.username).fill(username);
-    await page.getByLabel(zhCN.login.password).fill(DEMO_OWNER.password);
-    await page.getByRole('button', { name: zhCN.login.submit }).click();
     await page.getByTestId('workbench').waitFor();
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await session?.close();

@@ -1,6 +1,7 @@
 import { defineArea } from '../area';
 import { deliveriesContract } from './deliveries.contract';
 import { deliveriesHandlers } from './deliveries.handlers';
+import { printableDelivery } from './deliveries.printable';
 import { DELIVERY_SERIES } from './deliveries.service';
 
 /** 发货: deliveries for confirmed orders, picked by scanning, posted through the stock ledger with their cost. */
@@ -13,4 +14,5 @@ export const deliveriesArea = defineArea({
     'deliveries.write': ['owner', 'manager', 'sales', 'warehouse'],
   },
   series: [DELIVERY_SERIES],
+  printables: [{ kind: 'delivery_note', aliases: ['delivery'], permission: 'deliveries.read', load: (ctx, ref) => printableDelivery(ctx, ref) }],
 });

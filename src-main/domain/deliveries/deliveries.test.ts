@@ -160,3 +160,24 @@ describe('deliveries', () => {
     expect(books.problems()).toEqual([]);
   });
 });
+
+describe('the printed 送货单', () => {
+  it('prints a part delivery by its number with what went out at the order’s prices, the fields worded by the template', async () => {
+    const books = await salesBooks();
+    const tea = books.product({ code: 'T1', listPrice: yuan(12.5), onHand: 4 });
+    const order = await confirmedOrder(books, [{ productId: tea, quantity: 10 }], { backorder: true });
+    const posted = await pickAndPost(books.api, await books.api.ok('deliveries.create', { salesOrderId: order.id }));
+
+    const sheet = await books.api.ok('print.document', { kind: 'delivery', ref: posted.deliveryNo.toLowerCase() });
+    const byId = await books.api.ok('print.document', { kind: 'delivery_note', ref: posted.id });
+    const missing = await books.api.call('print.document', { kind: 'delivery_note', ref: 'FH-1999-000001' });
+
+    expect(sheet).toMatchObject({ kind: 'delivery_note', template: 'delivery_note' });
+    expect(sheet.document).toMatchObject({ number: posted.deliveryNo, totals: { gross: yuan(50) }, amountInWords: '伍拾元整' });
+    expect(sheet.document.lines).toMatchObject([{ code: 'T1', quantity: 4, unitPrice: yuan(12.5) }]);
+    expect(sheet.document.fields.find((f) => f.label === 'print.fields.orderNumber')?.value).toBe(order.orderNo);
+    expect(sheet.document.fields.every((f) => f.label.startsWith('print.fields.'))).toBe(true);
+    expect(byId.document).toEqual(sheet.document);
+    expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
+  });
+});

@@ -167,5 +167,8 @@ describe('the printed order confirmation', () => {
     expect(sheet.kind).toBe('order_confirmation');
     expect(sheet.document).toMatchObject({ number: order.orderNo, totals: { gross: yuan(50) } });
     expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
+    // The template words each field (print.fields.…) and prints the code in its own column.
+    expect(sheet.document.fields.every((f) => f.label.startsWith('print.fields.'))).toBe(true);
+    expect(sheet.document.lines[0]!.code).toBeTruthy();
   });
 });

@@ -9,9 +9,11 @@ import { getOrder } from './orders.read';
 import { discountFen } from './orders.rules';
 
 /** A sales line as printed: in the unit it was entered in, with its discount in fen. */
-export function printableLine(line: Pick<OrderLine, 'productName' | 'spec' | 'description' | 'quantity' | 'unit' | 'unitFactor' | 'unitPrice' | 'discountBp' | 'vatRate'>): PrintableLineInput {
+export function printableLine(line: Pick<OrderLine, 'productCode' | 'productName' | 'spec' | 'description' | 'quantity' | 'unit' | 'unitFactor' | 'unitPrice' | 'discountBp' | 'vatRate'>): PrintableLineInput {
   return {
-    description: line.description ?? [line.productName, line.spec].filter(Boolean).join(' '),
+    code: line.productCode,
+    description: line.description ?? line.productName,
+    specification: line.spec,
     quantity: line.quantity / line.unitFactor,
     unit: line.unit,
     unitPrice: line.unitPrice * line.unitFactor,
@@ -27,12 +29,12 @@ export async function printableOrder(db: Kysely<Database>, id: string): Promise<
     kind: ORDER_KIND,
     header: { id: order.id, number: order.orderNo, status: order.status },
     fields: [
-      { label: 'customer', value: `${order.customerName}（${order.customerCode}）` },
-      { label: 'orderDate', value: order.orderDate },
-      { label: 'promisedDate', value: order.promisedDate ?? '' },
-      { label: 'warehouse', value: order.warehouseName },
-      { label: 'shippingAddress', value: order.shippingAddress ?? '' },
-      { label: 'salesperson', value: order.ownerName ?? '' },
+      { label: 'print.fields.customer', value: `${order.customerName}（${order.customerCode}）` },
+      { label: 'print.fields.orderDate', value: order.orderDate },
+      { label: 'print.fields.promisedDate', value: order.promisedDate ?? '' },
+      { label: 'print.fields.warehouse', value: order.warehouseName },
+      { label: 'print.fields.shippingAddress', value: order.shippingAddress ?? '' },
+      { label: 'print.fields.salesperson', value: order.ownerName ?? '' },
     ],
     currency: order.currency,
     pricesIncludeTax: order.taxInclusive,

@@ -22,6 +22,12 @@ describe('the sales seeder', () => {
     expect(api.backend.checkInvariants().filter((r) => !r.ok)).toEqual([]);
     const first = conn.sqlite.prepare("SELECT min(order_date) AS first, max(order_date) AS last FROM sales_orders").get();
     expect(first).toEqual({ first: expect.stringMatching(/^2025-1[12]/), last: expect.stringMatching(/^2026-11/) });
+    // Nothing dated after the day it was seeded on.
+    const latest = (sql: string) => conn.sqlite.prepare(sql).pluck().get() as string;
+    expect(latest('SELECT max(delivery_date) FROM deliveries')).toBe('2026-11-28');
+    expect(latest('SELECT max(return_date) FROM sales_returns') <= '2026-11-28').toBe(true);
+    expect(latest("SELECT max(move_date) FROM stock_moves WHERE kind IN ('delivery', 'return')") <= '2026-11-28').toBe(true);
+    expect(latest('SELECT max(substr(posted_at, 1, 10)) FROM deliveries') <= '2026-11-28').toBe(true);
     // On this machine 600 orders take about half a second; the small scale's 5,000 some seconds.
     expect(ms).toBeLessThan(20_000);
   });

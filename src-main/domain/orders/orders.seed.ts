@@ -61,6 +61,8 @@ function ensureCatalog(db: Sqlite, now: string): { warehouseId: string; products
 
 const DEEP_DISCOUNT_BP = 2000;
 
+const earliest = (a: string, b: string) => (a < b ? a : b);
+
 export interface SeedSalesResult {
   orders: number;
   quotes: number;
@@ -166,7 +168,8 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
       }
       result.orders += 1;
       if (!delivered) continue;
-      const deliveryDate = addDays(date, random.int(1, 6));
+      // Nothing is dated after today: an order of the last days went out today at the latest.
+      const deliveryDate = earliest(addDays(date, random.int(1, 6)), asOf);
       const deliveryId = newId();
       const deliveryNo = nextNumber(db, DELIVERY_SERIES, deliveryDate);
       const postedAt = stamp(deliveryDate);
@@ -182,7 +185,7 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
       result.deliveries += 1;
       if (!random.chance(0.03)) continue;
       const line = lines[0]!;
-      const returnDate = addDays(deliveryDate, random.int(1, 10));
+      const returnDate = earliest(addDays(deliveryDate, random.int(1, 10)), asOf);
       const returnId = newId();
       const returnNo = nextNumber(db, RETURN_SERIES, returnDate);
       const share = returnedShare(line, 0, 1, line.quantity);

@@ -8,6 +8,7 @@ import { formatFen } from '../../../src-main/domain/core/money';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/hooks';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../print/PrintButton';
 import { useCan } from '../auth/current-user';
 import { StatusBadge } from './components/StatusBadge';
 
@@ -48,10 +49,15 @@ export function DeliveryPickPage() {
       <PageHeader
         title={`${t('sales.field.deliveryNo')} ${delivery.deliveryNo}`}
         actions={
-          delivery.status === 'posted' && can('returns.write') ? (
-            <Button variant="light" component={Link} to={`/returns/new?delivery=${delivery.id}`} data-testid="delivery-return">
-              {t('sales.returns.add')}
-            </Button>
+          delivery.status === 'posted' ? (
+            <>
+              <PrintButton kind="delivery_note" reference={delivery.id} />
+              {can('returns.write') && (
+                <Button variant="light" component={Link} to={`/returns/new?delivery=${delivery.id}`} data-testid="delivery-return">
+                  {t('sales.returns.add')}
+                </Button>
+              )}
+            </>
           ) : (
             picking && (
               <>

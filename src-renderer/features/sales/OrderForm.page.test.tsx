@@ -46,4 +46,18 @@ describe('order entry by keyboard', () => {
     // The quantity typed before the lookup answered stays 3: ¥128.00 × 3.
     expect(screen.getByText('¥384.00')).toBeTruthy();
   });
+
+  it('replaces the default quantity when the lookup answers after Tab but before the quantity is typed', async () => {
+    let answerTea: (product: ProductForOrder) => void = () => undefined;
+    fakeBackend({ 'orders.lookupProduct': () => new Promise<ProductForOrder>((resolve) => (answerTea = resolve)) });
+    const { user } = await render(<OrderFormPage />, { path: '/orders/new' });
+    await user.click(screen.getAllByLabelText(salesZhCN.form.code)[0]!);
+    await user.keyboard('tea01');
+    await user.tab();
+    answerTea(TEA);
+    await screen.findByText('西湖龙井 250g');
+    await user.keyboard('15');
+    // 15 boxes, not 115: ¥128.00 × 15.
+    await screen.findByText('¥1,920.00');
+  });
 });

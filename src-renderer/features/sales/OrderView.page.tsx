@@ -23,11 +23,17 @@ export function useReasonText() {
   };
 }
 
+/** Statuses in which what is neither delivered nor reserved waits for stock (a back-order). */
+const OPEN = new Set(['confirmed', 'partly_delivered']);
+
 function Lines({ order }: { order: Order }) {
   const { t } = useTranslation();
   const money = (fen: number) => formatFen(fen, order.currency);
+  const backordered = (l: Order['lines'][number]) => (OPEN.has(order.status) && l.isStocked ? Math.max(0, l.quantity - l.deliveredQuantity - l.reservedQuantity) : 0);
+  // The column only when a line has its own date (a later date chosen for a short line).
+  const dated = order.lines.some((l) => l.promisedDate);
   return (
-    <Table.ScrollContainer minWidth={800}>
+    <Table.ScrollContainer minWidth={dated ? 800 : 700}>
       <Table verticalSpacing="xs" striped data-testid="order-lines">
         <Table.Thead>
           <Table.Tr>
@@ -39,7 +45,7 @@ function Lines({ order }: { order: Order }) {
             <Table.Th ta="right">{t('sales.field.unitPrice')}</Table.Th>
             <Table.Th ta="right">{t('sales.field.discount')}</Table.Th>
             <Table.Th ta="right">{t('sales.field.amount')}</Table.Th>
-            <Table.Th>{t('sales.field.promisedDate')}</Table.Th>
+            {dated && <Table.Th>{t('sales.field.promisedDate')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -55,12 +61,19 @@ function Lines({ order }: { order: Order }) {
                 )}
               </Table.Td>
               <Table.Td ta="right">{`${l.quantity / l.unitFactor} ${l.unit}`}</Table.Td>
-              <Table.Td ta="right">{l.reservedQuantity}</Table.Td>
+              <Table.Td ta="right">
+                {l.reservedQuantity}
+                {backordered(l) > 0 && (
+                  <Text size="xs" c="orange" style={{ whiteSpace: 'nowrap' }} data-testid="line-backordered">
+                    {t('sales.order.backordered', { count: backordered(l) })}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td ta="right">{l.deliveredQuantity}</Table.Td>
               <Table.Td ta="right">{money(l.unitPrice)}</Table.Td>
               <Table.Td ta="right">{l.discountBp ? `${l.discountBp / 100}%` : ''}</Table.Td>
               <Table.Td ta="right">{money(l.gross)}</Table.Td>
-              <Table.Td>{l.promisedDate ?? ''}</Table.Td>
+              {dated && <Table.Td>{l.promisedDate ?? ''}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -87,7 +100,7 @@ export function OrderViewPage() {
     <>
       <PageHeader title={`${t('sales.field.order')} ${order.orderNo ?? ''}`} actions={<OrderActions order={order} />} />
       <Grid>
-        <Grid.Col span={{ base: 12, md: 8 }}>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>
             <Paper withBorder p="md">
               <Group gap="xl" mb="md">
@@ -133,7 +146,7 @@ export function OrderViewPage() {
             </Paper>
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
           <Paper withBorder p="md">
             <Title order={4} mb="sm">
               {t('sales.order.timeline')}

@@ -79,7 +79,9 @@ describe('the quote form', () => {
     });
     const { user } = await render(<QuoteEditPage />, { path: '/quotes/:id', url: `/quotes/${QUOTE_ID}` });
     await screen.findByText('西湖龙井 250g');
-    expect((quantities()[0] as HTMLInputElement).value).toBe('2 盒');
+    expect((quantities()[0] as HTMLInputElement).value).toBe('2');
+    // The unit stands beside the quantity.
+    expect(quantities()[0]!.closest('.mantine-NumberInput-root')!.textContent).toContain('盒');
     await user.click(quantities()[0]!);
     await user.keyboard('{Control>}a{/Control}3{Enter}');
     await waitFor(() => expect(codes()).toHaveLength(2));

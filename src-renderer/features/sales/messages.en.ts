@@ -103,6 +103,7 @@ const messages: Strings<Messages> = {
     substitute: 'Make up with a substitute',
     laterDate: 'Promise a later date',
     suggested: 'Earliest arrival: {{date}}',
+    backordered: '{{count}} back-ordered',
   },
   form: {
     title: 'New sales order',

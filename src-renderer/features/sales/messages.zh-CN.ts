@@ -100,6 +100,7 @@ const messages = {
     substitute: '用替代商品补足',
     laterDate: '改约交期',
     suggested: '最早到货：{{date}}',
+    backordered: '待补货 {{count}}',
   },
   form: {
     title: '新建销售订单',

@@ -112,7 +112,8 @@ const zhTW: Messages = {
     backorder: "先發有貨部分，其餘補貨後再發",
     substitute: "用替代商品補足",
     laterDate: "改約交期",
-    suggested: "最早到貨：{{date}}"
+    suggested: "最早到貨：{{date}}",
+    backordered: "待補貨 {{count}}"
   },
   form: {
     title: "新增銷售訂單",

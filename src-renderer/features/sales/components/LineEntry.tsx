@@ -123,7 +123,10 @@ export function LineEntry({ lines, onChange: setLines, customerId, errors, readO
                   readOnly={readOnly}
                   allowDecimal={false}
                   aria-label={t('sales.field.quantity')}
-                  suffix={line.product ? ` ${line.product.unit}` : ''}
+                  // The unit beside the field, not a suffix in it: a suffix arriving with a slow lookup re-formats the value and drops the selection, so typed digits landed after the default 1.
+                  hideControls
+                  rightSection={line.product ? <Text size="sm" c="dimmed">{line.product.unit}</Text> : null}
+                  rightSectionPointerEvents="none"
                   error={at >= 0 ? errors[`lines.${at}.quantity`] : undefined}
                   // Tab from the code lands here: typing replaces the default 1.
                   onFocus={(e) => e.currentTarget.select()}

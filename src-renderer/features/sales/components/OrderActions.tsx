@@ -8,6 +8,7 @@ import { ApiCallError, api } from '../../../api/client';
 import { notifyError, useApiMutation } from '../../../api/hooks';
 import type { Order, StockCheck } from '../../../../src-main/domain/orders/orders.dto';
 import type { ShortageInput } from '../../../../src-main/domain/orders/orders.contract';
+import { PrintButton } from '../../../print/PrintButton';
 import { useCan } from '../../auth/current-user';
 import { ReasonModal } from './ReasonModal';
 import { ShortageModal } from './ShortageModal';
@@ -59,6 +60,7 @@ export function OrderActions({ order }: { order: Order }) {
           {t('sales.order.deliver')}
         </Button>
       )}
+      {order.orderNo && <PrintButton kind="order_confirmation" reference={order.id} />}
       {['draft', 'pending_approval', 'confirmed'].includes(order.status) && can('sales.write') && (
         <Button color="red" variant="subtle" onClick={cancel.open}>
           {t('sales.order.cancel')}
