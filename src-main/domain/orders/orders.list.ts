@@ -2,6 +2,8 @@
  * The order list, newest first, paged by keyset on (order_date, id): a page deep in 500,000 orders
  * costs what the first does. The keyset is written `date < :d OR (date = :d AND id < :id)`; the
  * row-value form picked a bad plan (STYLE.md). Several statuses are one index walk each, merged.
+ * The page's keys drive the join (CROSS JOIN keeps that order): left to the planner, it walked every
+ * order and looked each up in the page (0.2–0.7 s at 50,000 orders).
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
@@ -63,7 +65,9 @@ function conditions(query: OrderQuery, today: string, scope: DataScope): RawBuil
   return where;
 }
 
-const keyset = (after: OrderCursor | undefined) => (after ? sql`(o.order_date < ${after.date} OR (o.order_date = ${after.date} AND o.id < ${after.id}))` : null);
+// The leading `order_date <=` is what the index seeks to; the OR alone made it walk from the newest order.
+const keyset = (after: OrderCursor | undefined) =>
+  after ? sql`o.order_date <= ${after.date} AND (o.order_date < ${after.date} OR (o.order_date = ${after.date} AND o.id < ${after.id}))` : null;
 
 const whereSql = (parts: (RawBuilder<unknown> | null)[]) => {
   const present = parts.filter((p): p is RawBuilder<unknown> => p !== null);
@@ -131,8 +135,8 @@ export async function listOrders(
     SELECT o.id, o.order_no, o.customer_id, c.code AS customer_code, c.name AS customer_name, o.status, o.order_date, o.promised_date,
            o.currency, o.total_gross, o.owner_user_id, u.display_name AS owner_name
       FROM (${pageKeys(input, base, input.after, input.pageSize + 1)}) k
-      JOIN sales_orders o ON o.id = k.id
-      JOIN customers c ON c.id = o.customer_id
+      CROSS JOIN sales_orders o ON o.id = k.id
+      CROSS JOIN customers c ON c.id = o.customer_id
       LEFT JOIN users u ON u.id = o.owner_user_id
      ORDER BY o.order_date DESC, o.id DESC`.execute(db);
   const page = rows.slice(0, input.pageSize);
