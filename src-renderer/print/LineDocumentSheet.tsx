@@ -54,7 +54,7 @@ function cellClass(column: ColumnKey): string | undefined {
   return undefined;
 }
 
-function LetterheadBlock({ company, bank, t }: { company: Letterhead; bank: boolean; t: Translate }) {
+export function LetterheadBlock({ company, bank, t }: { company: Letterhead; bank: boolean; t: Translate }) {
   const contact: [string, string][] = [
     ['address', company.address],
     ['phone', company.phone],
