@@ -1,7 +1,7 @@
 import { formatFen } from '../../src-main/domain/core/money';
 import type { PrintSheet } from '../../src-main/domain/print/print.contract';
 import type { PrintableStatement, StatementLine } from '../../src-main/domain/statements/statements.contract';
-import { LetterheadBlock } from './LineDocumentSheet';
+import { SheetHeading } from './LineDocumentSheet';
 import type { Translate } from './translate';
 
 // Plain HTML and print CSS like the line documents: the CLI renders the same markup on the server.
@@ -32,24 +32,7 @@ export function StatementSheet({ sheet, document, t, language }: { sheet: PrintS
   const columns = ['date', 'kind', 'number', 'reference', 'debit', 'credit', 'balance'] as const;
   return (
     <article className="print-sheet print-statement" lang={language} data-template={sheet.template}>
-      <div className="print-heading">
-        <LetterheadBlock company={sheet.company} bank t={t} />
-        <div className="print-title-row">
-          <span />
-          <h1 className="print-title">{t('print.titles.statement')}</h1>
-          <div className="print-number">
-            {t('print.number')} <strong>{document.number ?? t('print.draft')}</strong>
-          </div>
-        </div>
-        <dl className="print-fields">
-          {document.fields.map((field) => (
-            <div className="print-field" key={field.label}>
-              <dt className="print-label">{t(field.label)}</dt>
-              <dd>{field.value}</dd>
-            </div>
-          ))}
-        </dl>
-      </div>
+      <SheetHeading sheet={sheet} bank t={t} />
       <table className="print-lines">
         <colgroup>
           {columns.map((column) => (
