@@ -6,6 +6,7 @@ import {
   IconChartDots,
   IconCloudUpload,
   IconDatabaseExport,
+  IconFileCheck,
   IconFileInvoice,
   IconFileText,
   IconGift,
@@ -46,6 +47,9 @@ import { ComingSoonPage } from './features/placeholder/ComingSoon.page';
 import { AgingPage } from './features/receivables/Aging.page';
 import { InvoicesPage } from './features/receivables/Invoices.page';
 import { PaymentsPage } from './features/receivables/Payments.page';
+import { StatementPage } from './features/statements/Statement.page';
+import { StatementsPage } from './features/statements/Statements.page';
+import { TasksPage } from './features/tasks/Tasks.page';
 import { PurchasingPage } from './features/purchasing/Purchasing.page';
 import { ApprovalInboxPage } from './features/sales/ApprovalInbox.page';
 import { DeliveryPickPage } from './features/sales/DeliveryPick.page';
@@ -89,6 +93,7 @@ const ICONS: Record<NavKey, Icon> = {
   invoices: IconFileInvoice,
   payments: IconCash,
   receivables: IconReceipt,
+  statements: IconFileCheck,
   vouchers: IconBook2,
   tickets: IconTool,
   loyalty: IconGift,
@@ -184,6 +189,8 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
       { path: 'periods', element: <AccountingPage tab="periods" /> },
     ],
   },
+  statements: { element: <StatementsPage />, children: [{ path: ':id', element: <StatementPage /> }] },
+  tasks: { element: <TasksPage /> },
 };
 
 export const NAV: NavEntry[] = NAV_ENTRIES.map((entry) => {
