@@ -35,7 +35,7 @@ describe('a statement of account', () => {
   it('shows the lines and the frozen figures, warns that the ledger moved, and records a dispute with the customer\'s words', async () => {
     const backend = fakeBackend({
       'statements.get': () => SENT,
-      'statements.dispute': (input) => ({ ...SENT, status: 'disputed', respondedOn: input.respondedOn ?? null, customerNote: input.note }),
+      'statements.dispute': (input) => ({ ...SENT, status: 'disputed', respondedOn: '2026-04-05', customerNote: input.note }),
     });
     const { user } = await render(<StatementPage />, { path: '/statements/:id', url: `/statements/${SENT.id}`, permissions: ['statements.read', 'statements.write'] });
     const lines = await screen.findByTestId('statement-lines');
