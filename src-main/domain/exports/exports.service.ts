@@ -202,6 +202,8 @@ export function exportAllocations(input: z.output<typeof exportReceivablesInput>
 
 export function exportVoucherHistory(input: z.output<typeof exportVoucherHistoryInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(voucherExportHistoryTable, pages(async (page, pageSize) => exportHistory(ctx.sqlite, { page, pageSize })), input, ctx);
+}
+
 export function exportStatements(input: z.output<typeof exportStatementsInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(statementExportTable, pages((page, pageSize) => listStatements(ctx, input.filters, { page, pageSize })), input, ctx);
 }
