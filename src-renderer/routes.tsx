@@ -6,6 +6,7 @@ import {
   IconChartDots,
   IconCloudUpload,
   IconDatabaseExport,
+  IconFileCheck,
   IconFileInvoice,
   IconFileText,
   IconGift,
@@ -47,6 +48,9 @@ import { AgingPage } from './features/receivables/Aging.page';
 import { InvoicesPage } from './features/receivables/Invoices.page';
 import { PaymentsPage } from './features/receivables/Payments.page';
 import { ReconciliationPage } from './features/receivables/Reconciliation.page';
+import { StatementPage } from './features/statements/Statement.page';
+import { StatementsPage } from './features/statements/Statements.page';
+import { TasksPage } from './features/tasks/Tasks.page';
 import { PurchasingPage } from './features/purchasing/Purchasing.page';
 import { ApprovalInboxPage } from './features/sales/ApprovalInbox.page';
 import { DeliveryPickPage } from './features/sales/DeliveryPick.page';
@@ -90,6 +94,7 @@ const ICONS: Record<NavKey, Icon> = {
   invoices: IconFileInvoice,
   payments: IconCash,
   receivables: IconReceipt,
+  statements: IconFileCheck,
   vouchers: IconBook2,
   tickets: IconTool,
   loyalty: IconGift,
@@ -185,6 +190,8 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
     ],
   },
   receivables: { element: <AgingPage />, children: [{ path: 'reconciliation', element: <ReconciliationPage /> }] },
+  statements: { element: <StatementsPage />, children: [{ path: ':id', element: <StatementPage /> }] },
+  tasks: { element: <TasksPage /> },
 };
 
 export const NAV: NavEntry[] = NAV_ENTRIES.map((entry) => {

@@ -28,6 +28,8 @@ import type {
 import type { QuoteLinesTable, QuotesTable } from '../domain/quotes/quotes.tables';
 import type { ChartAccountsTable, PeriodLockEventsTable, VoucherAccountMappingTable, VoucherExportsTable } from '../domain/vouchers/vouchers.tables';
 import type { InvoiceLinesTable, InvoicesTable, ReceiptsTable, ReceivableAllocationsTable } from '../domain/receivables/receivables.tables';
+import type { StatementsTable } from '../domain/statements/statements.tables';
+import type { TasksTable } from '../domain/tasks/tasks.tables';
 import type { CreditNoteRequestsTable, SalesReturnLinesTable, SalesReturnsTable } from '../domain/returns/returns.tables';
 import type {
   ReplenishmentRequestsTable,
@@ -371,4 +373,6 @@ export interface Database {
   voucher_account_mapping: VoucherAccountMappingTable;
   period_lock_events: PeriodLockEventsTable;
   voucher_exports: VoucherExportsTable;
+  statements: StatementsTable;
+  tasks: TasksTable;
 }

@@ -142,6 +142,16 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
       .run(NOW);
     return { users: 2, customer_shares: 1, customer_pool_events: 1 };
   },
+  14: (sqlite) => {
+    sqlite
+      .prepare(
+        `INSERT INTO statements (id, number, customer_id, period_from, period_to, status, opening_balance, total_debit, total_credit, closing_balance, sent_on, created_at, updated_at)
+         VALUES ('st1', 'ST-2026-000001', 'c1', '2026-01-01', '2026-01-31', 'sent', 0, 0, 0, 0, '2026-02-01', ?, ?)`,
+      )
+      .run(NOW, NOW);
+    sqlite.prepare("INSERT INTO tasks (id, customer_id, assignee_id, title, source_kind, source_id, created_at) VALUES ('t1', 'c1', 'u-owner', '核对一月对账单', 'statement', 'st1', ?)").run(NOW);
+    return { statements: 1, tasks: 1 };
+  },
 };
 
 describe('upgrading an existing database', () => {

@@ -19,9 +19,11 @@ import { quotesArea } from './quotes/quotes.area';
 import { returnsArea } from './returns/returns.area';
 import { receivablesArea } from './receivables/receivables.area';
 import { settingsArea } from './settings/settings.area';
+import { statementsArea } from './statements/statements.area';
 import { stockArea } from './stock/stock.area';
+import { tasksArea } from './tasks/tasks.area';
 import { usersArea } from './users/users.area';
 import { vouchersArea } from './vouchers/vouchers.area';
 import { workbenchArea } from './workbench/workbench.area';
 
-export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, purchasingArea, printArea, ordersArea, deliveriesArea, returnsArea, quotesArea, receivablesArea, vouchersArea, workbenchArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, purchasingArea, printArea, ordersArea, deliveriesArea, returnsArea, quotesArea, receivablesArea, vouchersArea, statementsArea, tasksArea, workbenchArea] as const;

@@ -59,6 +59,7 @@ const en: Catalog = {
     payments: 'Receipts',
     receivables: 'Receivables',
     vouchers: 'Vouchers & close',
+    statements: 'Statements',
     tickets: 'Service tickets',
     loyalty: 'Loyalty points',
     coupons: 'Coupons',
@@ -340,6 +341,7 @@ const en: Catalog = {
     scopeAll: 'The whole company',
     card: {
       receivables: 'Receivables',
+      tasks: 'To-dos',
       followUp: 'To follow up today',
       customers: 'Customers',
       stages: 'Customers by stage',
@@ -355,6 +357,7 @@ const en: Catalog = {
       openInvoices: 'Open invoices',
       overdueInvoices: 'Overdue invoices',
       unappliedReceipts: 'Unallocated receipts',
+      myOpenTasks: 'My open to-dos',
       due: 'No follow-up in {{days}} days',
       total: 'Customers',
       newThisMonth: 'New this month',

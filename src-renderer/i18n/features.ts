@@ -28,6 +28,12 @@ import stockZhTW from '../features/stock/messages.zh-TW';
 import receivablesEn from '../features/receivables/messages.en';
 import receivablesZhCN from '../features/receivables/messages.zh-CN';
 import receivablesZhTW from '../features/receivables/messages.zh-TW';
+import statementsEn from '../features/statements/messages.en';
+import statementsZhCN from '../features/statements/messages.zh-CN';
+import statementsZhTW from '../features/statements/messages.zh-TW';
+import tasksEn from '../features/tasks/messages.en';
+import tasksZhCN from '../features/tasks/messages.zh-CN';
+import tasksZhTW from '../features/tasks/messages.zh-TW';
 import salesEn from '../features/sales/messages.en';
 import salesZhCN from '../features/sales/messages.zh-CN';
 import salesZhTW from '../features/sales/messages.zh-TW';
@@ -40,7 +46,7 @@ import vouchersZhTW from '../features/vouchers/messages.zh-TW';
  * are mounted here under the area's name: t('customers.title').
  */
 export const FEATURE_MESSAGES = {
-  'zh-CN': { backup: backupZhCN, catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, stock: stockZhCN, purchasing: purchasingZhCN, sales: salesZhCN, receivables: receivablesZhCN, issues: issuesZhCN, print: printZhCN, vouchers: vouchersZhCN },
-  en: { backup: backupEn, catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, stock: stockEn, purchasing: purchasingEn, sales: salesEn, receivables: receivablesEn, issues: issuesEn, print: printEn, vouchers: vouchersEn },
-  'zh-TW': { backup: backupZhTW, catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, stock: stockZhTW, purchasing: purchasingZhTW, sales: salesZhTW, receivables: receivablesZhTW, issues: issuesZhTW, print: printZhTW, vouchers: vouchersZhTW },
+  'zh-CN': { backup: backupZhCN, catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, stock: stockZhCN, purchasing: purchasingZhCN, sales: salesZhCN, receivables: receivablesZhCN, issues: issuesZhCN, print: printZhCN, vouchers: vouchersZhCN, statements: statementsZhCN, tasks: tasksZhCN },
+  en: { backup: backupEn, catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, stock: stockEn, purchasing: purchasingEn, sales: salesEn, receivables: receivablesEn, issues: issuesEn, print: printEn, vouchers: vouchersEn, statements: statementsEn, tasks: tasksEn },
+  'zh-TW': { backup: backupZhTW, catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, stock: stockZhTW, purchasing: purchasingZhTW, sales: salesZhTW, receivables: receivablesZhTW, issues: issuesZhTW, print: printZhTW, vouchers: vouchersZhTW, statements: statementsZhTW, tasks: tasksZhTW },
 };

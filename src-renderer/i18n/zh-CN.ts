@@ -58,6 +58,7 @@ const zhCN = {
     payments: '收款',
     receivables: '应收对账',
     vouchers: '凭证与结账',
+    statements: '对账单',
     tickets: '售后工单',
     loyalty: '会员积分',
     coupons: '优惠券',
@@ -339,6 +340,7 @@ const zhCN = {
     scopeAll: '全公司数据',
     card: {
       receivables: '应收账款',
+      tasks: '待办',
       followUp: '今日待跟进',
       customers: '客户',
       stages: '客户阶段分布',
@@ -354,6 +356,7 @@ const zhCN = {
       openInvoices: '未收款发票',
       overdueInvoices: '已逾期发票',
       unappliedReceipts: '未核销的收款',
+      myOpenTasks: '我的待办',
       due: '{{days}} 天未跟进的客户',
       total: '客户总数',
       newThisMonth: '本月新增',

@@ -63,6 +63,7 @@ const zhTW: Catalog = {
     payments: "收款",
     receivables: "應收對帳",
     vouchers: "憑證與結帳",
+    statements: "對帳單",
     tickets: "售後工單",
     loyalty: "會員積分",
     coupons: "優惠券",
@@ -366,6 +367,7 @@ const zhTW: Catalog = {
     scopeAll: "全公司資料",
     card: {
       receivables: '應收帳款',
+      tasks: "待辦",
       followUp: "今日待跟進",
       customers: "客戶",
       stages: "客戶階段分佈",
@@ -381,6 +383,7 @@ const zhTW: Catalog = {
       openInvoices: '未收款發票',
       overdueInvoices: '已逾期發票',
       unappliedReceipts: '未沖帳的收款',
+      myOpenTasks: "我的待辦",
       due: "{{days}} 天未跟進的客戶",
       total: "客戶總數",
       newThisMonth: "本月新增",

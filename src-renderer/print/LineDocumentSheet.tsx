@@ -120,29 +120,37 @@ function Totals({ sheet, t }: { sheet: PrintSheet; t: Translate }) {
   );
 }
 
+/** The letterhead, the document's title and number, and its header fields. */
+export function SheetHeading({ sheet, bank, t }: { sheet: PrintSheet; bank: boolean; t: Translate }) {
+  const { document } = sheet;
+  return (
+    <div className="print-heading">
+      <LetterheadBlock company={sheet.company} bank={bank} t={t} />
+      <div className="print-title-row">
+        <span />
+        <h1 className="print-title">{t(`print.titles.${sheet.template}`)}</h1>
+        <div className="print-number">
+          {t('print.number')} <strong>{document.number ?? t('print.draft')}</strong>
+        </div>
+      </div>
+      <dl className="print-fields">
+        {document.fields.map((field) => (
+          <div className="print-field" key={field.label}>
+            <dt className="print-label">{t(field.label)}</dt>
+            <dd>{field.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
 /** One document with lines — quotation, order confirmation, pick list, delivery note, purchase order — on A4. */
 export function LineDocumentSheet({ sheet, layout, t, language }: SheetProps) {
   const { document } = sheet;
   return (
     <article className="print-sheet" lang={language} data-template={sheet.template}>
-      <div className="print-heading">
-        <LetterheadBlock company={sheet.company} bank={layout.bank} t={t} />
-        <div className="print-title-row">
-          <span />
-          <h1 className="print-title">{t(`print.titles.${sheet.template}`)}</h1>
-          <div className="print-number">
-            {t('print.number')} <strong>{document.number ?? t('print.draft')}</strong>
-          </div>
-        </div>
-        <dl className="print-fields">
-          {document.fields.map((field) => (
-            <div className="print-field" key={field.label}>
-              <dt className="print-label">{t(field.label)}</dt>
-              <dd>{field.value}</dd>
-            </div>
-          ))}
-        </dl>
-      </div>
+      <SheetHeading sheet={sheet} bank={layout.bank} t={t} />
       <table className="print-lines">
         <colgroup>
           {layout.columns.map((column) => (

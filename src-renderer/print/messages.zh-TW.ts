@@ -7,7 +7,8 @@ const zhTW: Messages = {
     order_confirmation: "銷售訂單確認書",
     pick_list: "揀貨單",
     delivery_note: "送貨單",
-    purchase_order: "採購訂單"
+    purchase_order: "採購訂單",
+    statement: "對帳單",
   },
   fields: {
     customer: "客戶名稱",
@@ -28,7 +29,10 @@ const zhTW: Messages = {
     salesperson: "業務員",
     buyer: "採購員",
     paymentTerms: "付款方式",
-    notes: "備註"
+    notes: "備註",
+    customerCode: "客戶編號",
+    period: "對帳期間",
+    statementDate: "對帳日期",
   },
   number: "單號",
   draft: "草稿（未編號）",
@@ -85,6 +89,24 @@ const zhTW: Messages = {
     date: "日期"
   },
   receipt: "以上貨物已按數量、規格驗收無誤，包裝完好。",
+  statement: {
+    columns: { date: "日期", kind: "單據類型", number: "單號", reference: "摘要", debit: "應收增加", credit: "收款/沖減", balance: "餘額" },
+    kinds: { invoice: "銷售發票", credit_note: "折讓單", receipt: "收款", writeoff: "沖銷差額", refund: "退款" },
+    reversal: "（沖銷）",
+    opening: "期初餘額",
+    periodTotal: "本期合計",
+    closing: "期末餘額",
+    closingInWords: "期末應收餘額（大寫）",
+    noLines: "本期沒有往來",
+    credit: "餘額為負數，表示貴公司在本公司有預付款或溢付款。",
+    slipTitle: "客戶確認欄",
+    slipTo: "致 {{company}}：",
+    agreed: "以上對帳無誤。",
+    disagreed: "如有不符，請註明不符金額及原因：",
+    signature: "簽名",
+    seal: "蓋章",
+    date: "日期",
+  },
   printedOn: "列印日期：{{date}}",
   pageNumber: "第 {{page}} 頁 / 共 {{pages}} 頁",
   toolbar: {

@@ -14,6 +14,7 @@ import { purchasingContract } from '../purchasing/purchasing.contract';
 import { stockMovesInput, stockOverviewInput } from '../stock/stock.contract';
 import { orderListQuery } from '../orders/orders.contract';
 import { invoiceListFilters } from '../receivables/receivables.contract';
+import { statementListFilters } from '../statements/statements.contract';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -74,6 +75,8 @@ export const exportSuppliersInput = purchasingContract['purchasing.listSuppliers
 
 /** The invoice list's query (receivables.listInvoices) without its paging. */
 export const exportInvoicesInput = z.object({ filters: invoiceListFilters.default({}), ...fileFields }).strict();
+/** The statements list's query (statements.list) without its paging. */
+export const exportStatementsInput = z.object({ filters: statementListFilters.default({}), ...fileFields }).strict();
 /** Every posted invoice, receipt or allocation entry: the files the balances and aging are recomputed from. */
 export const exportReceivablesInput = z.object({ ...fileFields }).strict();
 
@@ -109,4 +112,5 @@ export const exportsContract = {
   'exports.receipts': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
   'exports.allocations': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
   'exports.voucherHistory': method<ExportFile>()({ input: exportVoucherHistoryInput, permission: 'vouchers.read', mutates: false }),
+  'exports.statements': method<ExportFile>()({ input: exportStatementsInput, permission: 'statements.read', mutates: false }),
 };

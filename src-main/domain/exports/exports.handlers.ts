@@ -15,6 +15,7 @@ import {
   exportPurchaseOrders,
   exportReceipts,
   exportSecurityLog,
+  exportStatements,
   exportStock,
   exportStockMoves,
   exportSuppliers,
@@ -39,6 +40,7 @@ export function exportsHandlers(env: BackendEnv): HandlersFor<typeof exportsCont
     'exports.invoices': (input, ctx) => exportInvoices(input, ctx),
     'exports.postedInvoices': (input, ctx) => exportPostedInvoices(input, ctx),
     'exports.receipts': (input, ctx) => exportReceipts(input, ctx),
+    'exports.statements': (input, ctx) => exportStatements(input, ctx),
     'exports.allocations': (input, ctx) => exportAllocations(input, ctx),
     'exports.voucherHistory': (input, ctx) => exportVoucherHistory(input, ctx),
   };

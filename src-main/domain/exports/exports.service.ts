@@ -34,6 +34,8 @@ import { orderPages } from '../orders/orders.list';
 import { listInvoices } from '../receivables/balances';
 import { allocationExportTable, invoiceExportTable, postedInvoiceExportTable, receiptExportTable } from '../receivables/receivables.export';
 import { getSettings } from '../settings/settings.service';
+import { statementExportTable } from '../statements/statements.export';
+import { listStatements } from '../statements/statements.service';
 import { allocationExportRows, invoiceExportRows, receiptExportRows } from '../receivables/receivables.export-rows';
 import { stockMovesExportTable, stockExportTable } from '../stock/stock.export';
 import type { MoveCursor, MoveRow, StockCursor, StockRow } from '../stock/stock.dto';
@@ -57,6 +59,7 @@ import type {
   exportPurchaseOrdersInput,
   exportReceivablesInput,
   exportStockInput,
+  exportStatementsInput,
   exportStockMovesInput,
   exportSuppliersInput,
   exportVoucherHistoryInput,
@@ -199,4 +202,8 @@ export function exportAllocations(input: z.output<typeof exportReceivablesInput>
 
 export function exportVoucherHistory(input: z.output<typeof exportVoucherHistoryInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(voucherExportHistoryTable, pages(async (page, pageSize) => exportHistory(ctx.sqlite, { page, pageSize })), input, ctx);
+}
+
+export function exportStatements(input: z.output<typeof exportStatementsInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(statementExportTable, pages((page, pageSize) => listStatements(ctx, input.filters, { page, pageSize })), input, ctx);
 }

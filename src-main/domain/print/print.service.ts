@@ -1,6 +1,7 @@
 import { AppError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { HandlerContext } from '../context';
+import type { PrintableDocument } from '../core/document';
 import { businessDateIn } from '../core/dates';
 import { getSettings } from '../settings/settings.service';
 import type { PrintSheet } from './print.contract';
@@ -18,11 +19,15 @@ export async function printDocument(ctx: HandlerContext, input: { kind: string; 
   if (source.permission !== 'signedIn' && !ctx.can(source.permission)) {
     throw new AppError('FORBIDDEN', `Printing a ${source.kind} needs permission ${source.permission}`);
   }
-  const document = await source.load(ctx, input.ref);
+  return printDocumentSheet(ctx, { kind: source.kind, template: source.template ?? source.kind }, await source.load(ctx, input.ref));
+}
+
+/** A document under the company's letterhead, for a template to lay out (also one not saved, e.g. a statement for a reminder). */
+export async function printDocumentSheet(ctx: Pick<HandlerContext, 'db'>, as: { kind: string; template: string }, document: PrintableDocument): Promise<PrintSheet> {
   const settings = await getSettings(ctx.db);
   return {
-    kind: source.kind,
-    template: source.template ?? source.kind,
+    kind: as.kind,
+    template: as.template,
     company: {
       name: settings.companyName,
       address: settings.companyAddress,

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Menu, Modal, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconArrowLeft, IconArrowMerge, IconChevronDown, IconEdit, IconRestore, IconUser } from '@tabler/icons-react';
+import { IconArchive, IconArrowLeft, IconArrowMerge, IconChevronDown, IconEdit, IconFileCheck, IconRestore, IconUser } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -100,36 +100,43 @@ function CustomerView({ view }: { view: View }) {
             <TagBadges tags={c.tags} max={8} />
           </Group>
         </Stack>
-        {writable && (
-          <Group gap="xs" wrap="nowrap">
-            <Button component={Link} to={`/customers/${c.id}/edit`} leftSection={<IconEdit size={16} />} data-testid="edit-customer">
-              {t('customers.view.edit')}
+        <Group gap="xs" wrap="nowrap">
+          {can('statements.write') && c.status === 'active' && (
+            <Button component={Link} to={`/statements?new=${c.id}`} variant="default" leftSection={<IconFileCheck size={16} />} data-testid="new-statement-for-customer">
+              {t('statements.new')}
             </Button>
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <Button variant="default" rightSection={<IconChevronDown size={14} />}>
-                  {t('customers.view.more')}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                {c.status === 'active' ? (
-                  <Menu.Item leftSection={<IconArchive size={14} />} onClick={archiveModal.open}>
-                    {t('customers.view.archive')}
-                  </Menu.Item>
-                ) : (
-                  <Menu.Item leftSection={<IconRestore size={14} />} onClick={() => void setStatus('active')}>
-                    {t('customers.view.restore')}
-                  </Menu.Item>
-                )}
-                {can('customers.merge') && (
-                  <Menu.Item leftSection={<IconArrowMerge size={14} />} color="red" onClick={mergeModal.open}>
-                    {t('customers.view.merge')}
-                  </Menu.Item>
-                )}
-              </Menu.Dropdown>
-            </Menu>
-          </Group>
-        )}
+          )}
+          {writable && (
+            <Group gap="xs" wrap="nowrap">
+              <Button component={Link} to={`/customers/${c.id}/edit`} leftSection={<IconEdit size={16} />} data-testid="edit-customer">
+                {t('customers.view.edit')}
+              </Button>
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <Button variant="default" rightSection={<IconChevronDown size={14} />}>
+                    {t('customers.view.more')}
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  {c.status === 'active' ? (
+                    <Menu.Item leftSection={<IconArchive size={14} />} onClick={archiveModal.open}>
+                      {t('customers.view.archive')}
+                    </Menu.Item>
+                  ) : (
+                    <Menu.Item leftSection={<IconRestore size={14} />} onClick={() => void setStatus('active')}>
+                      {t('customers.view.restore')}
+                    </Menu.Item>
+                  )}
+                  {can('customers.merge') && (
+                    <Menu.Item leftSection={<IconArrowMerge size={14} />} color="red" onClick={mergeModal.open}>
+                      {t('customers.view.merge')}
+                    </Menu.Item>
+                  )}
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
+          )}
+        </Group>
       </Group>
 
       {merged && (

@@ -1,0 +1,55 @@
+import type zhCN from './messages.zh-CN';
+
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+const messages: Strings<typeof zhCN> = {
+  title: 'Statements',
+  new: 'New statement',
+  field: {
+    number: 'Statement no.',
+    customer: 'Customer',
+    period: 'Period',
+    periodFrom: 'From',
+    periodTo: 'To',
+    status: 'Status',
+    opening: 'Opening balance',
+    debit: 'Charges',
+    credit: 'Payments & credits',
+    closing: 'Closing balance',
+    sentOn: 'Sent on',
+    respondedOn: 'Answered on',
+    note: "Customer's note",
+  },
+  status: { draft: 'Draft', sent: 'Sent', confirmed: 'Confirmed', disputed: 'Disputed' },
+  filterAll: 'All',
+  emptyTitle: 'No statements yet',
+  emptyText: 'Pick a customer and a period: the statement is built from the receivables ledger, ready to print or send for confirmation.',
+  emptyFiltered: 'No statements with this status',
+  created: 'Draft statement created',
+  lines: {
+    date: 'Date',
+    kind: 'Document',
+    number: 'Number',
+    reference: 'Details',
+    debit: 'Charges',
+    credit: 'Credits',
+    balance: 'Balance',
+    none: 'No transactions in this period',
+  },
+  kind: { invoice: 'Invoice', credit_note: 'Credit note', receipt: 'Payment', writeoff: 'Written off', refund: 'Refund' },
+  reversal: ' (reversed)',
+  print: 'Print',
+  markSent: 'Mark as sent',
+  confirm: 'Customer confirmed',
+  dispute: 'Customer disputes',
+  save: 'OK',
+  sent: 'Sent as {{number}}',
+  confirmed: "The customer's confirmation is recorded",
+  disputed: "The dispute is recorded and a to-do was created for the customer's owner",
+  changedSinceSent: 'The ledger changed after sending: the closing balance is now {{amount}}. The statement keeps the amount it was sent with.',
+  openTask: 'Dispute to-do still open',
+  disputeHelp: 'Write down what the customer says is wrong: which document, by how much.',
+  exported: '{{count}} statements exported',
+};
+
+export default messages;

@@ -1,0 +1,55 @@
+import type zhCN from './messages.zh-CN';
+
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+const messages: Strings<typeof zhCN> = {
+  title: '對帳單',
+  new: '新增對帳單',
+  field: {
+    number: '對帳單號',
+    customer: '客戶',
+    period: '對帳期間',
+    periodFrom: '開始日期',
+    periodTo: '截止日期',
+    status: '狀態',
+    opening: '期初餘額',
+    debit: '本期應收增加',
+    credit: '本期收款/沖減',
+    closing: '期末餘額',
+    sentOn: '寄送日期',
+    respondedOn: '回覆日期',
+    note: '客戶意見',
+  },
+  status: { draft: '草稿', sent: '已寄送', confirmed: '已確認', disputed: '有異議' },
+  filterAll: '全部',
+  emptyTitle: '還沒有對帳單',
+  emptyText: '選一個客戶和對帳期間，系統依應收明細產生對帳單，列印或寄給客戶確認。',
+  emptyFiltered: '沒有這個狀態的對帳單',
+  created: '已產生對帳單草稿',
+  lines: {
+    date: '日期',
+    kind: '單據類型',
+    number: '單號',
+    reference: '摘要',
+    debit: '應收增加',
+    credit: '收款/沖減',
+    balance: '餘額',
+    none: '本期沒有往來',
+  },
+  kind: { invoice: '銷售發票', credit_note: '折讓單', receipt: '收款', writeoff: '沖銷差額', refund: '退款' },
+  reversal: '（沖銷）',
+  print: '列印',
+  markSent: '標記已寄送',
+  confirm: '客戶已確認',
+  dispute: '客戶有異議',
+  save: '確定',
+  sent: '已寄送，單號 {{number}}',
+  confirmed: '已記錄客戶確認',
+  disputed: '已記錄異議，並為負責業務建立待辦',
+  changedSinceSent: '寄送後帳上又有變動：依目前明細，期末餘額為 {{amount}}。對帳單仍以寄出時的金額為準。',
+  openTask: '異議待辦未完成',
+  disputeHelp: '寫下客戶說哪裡不符，例如哪張單據、差多少錢。',
+  exported: '已匯出 {{count}} 張對帳單',
+};
+
+export default messages;

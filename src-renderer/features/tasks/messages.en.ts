@@ -1,0 +1,20 @@
+import type zhCN from './messages.zh-CN';
+
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+const messages: Strings<typeof zhCN> = {
+  title: 'To-dos',
+  mine: 'Mine',
+  everyone: 'Everyone',
+  openOnly: 'Open',
+  all: 'All',
+  field: { title: 'To-do', customer: 'Customer', assignee: 'Assigned to', dueDate: 'Due', doneAt: 'Done' },
+  source: { statement: 'Disputed statement' },
+  complete: 'Done',
+  completed: 'Marked as done',
+  overdue: 'Overdue',
+  emptyTitle: 'Nothing to do',
+  emptyText: 'Follow-ups such as a customer disputing a statement appear here.',
+};
+
+export default messages;
