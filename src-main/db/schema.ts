@@ -28,6 +28,7 @@ import type {
 import type { QuoteLinesTable, QuotesTable } from '../domain/quotes/quotes.tables';
 import type { ChartAccountsTable, PeriodLockEventsTable, VoucherAccountMappingTable, VoucherExportsTable } from '../domain/vouchers/vouchers.tables';
 import type { InvoiceLinesTable, InvoicesTable, ReceiptsTable, ReceivableAllocationsTable } from '../domain/receivables/receivables.tables';
+import type { CreditHoldEventsTable, DunningLevelsTable, DunningReminderInvoicesTable, DunningRemindersTable } from '../domain/dunning/dunning.tables';
 import type { CreditNoteRequestsTable, SalesReturnLinesTable, SalesReturnsTable } from '../domain/returns/returns.tables';
 import type {
   ReplenishmentRequestsTable,
@@ -371,4 +372,8 @@ export interface Database {
   voucher_account_mapping: VoucherAccountMappingTable;
   period_lock_events: PeriodLockEventsTable;
   voucher_exports: VoucherExportsTable;
+  credit_hold_events: CreditHoldEventsTable;
+  dunning_levels: DunningLevelsTable;
+  dunning_reminders: DunningRemindersTable;
+  dunning_reminder_invoices: DunningReminderInvoicesTable;
 }
