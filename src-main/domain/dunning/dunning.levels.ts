@@ -29,7 +29,7 @@ export function levelById(sqlite: Sqlite, id: string): DunningLevel {
 
 /** `{name}` that is not a placeholder is most likely a typo the customer would read. */
 function unknownPlaceholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((name) => !(TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name));
+  return [...text.matchAll(/\{([^{}\s]+)\}/g)].map((m) => m[1]!).filter((name) => !(TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name));
 }
 
 export function saveLevel(ctx: HandlerContext, input: z.output<typeof levelInput>): DunningLevel {
@@ -92,7 +92,7 @@ export function renderTemplate(level: DunningLevel, language: TemplateLanguage, 
     totalOverdue: money(sum(facts.invoices.filter((i) => i.overdue))),
     totalOpen: money(sum(facts.invoices)),
   };
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name as keyof typeof values] : whole));
+  const fill = (text: string) => text.replace(/\{([^{}\s]+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name as keyof typeof values] : whole));
   const [subject, body] = language === 'en' ? [level.subjectEn, level.bodyEn] : [level.subjectZh, level.bodyZh];
   return { subject: fill(subject), body: fill(body) };
 }
