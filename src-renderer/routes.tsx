@@ -12,6 +12,7 @@ import {
   IconHistory,
   IconHome,
   IconListCheck,
+  IconBellRinging,
   IconReceipt,
   IconReceiptRefund,
   IconReportAnalytics,
@@ -43,6 +44,8 @@ import { DashboardPage } from './features/home/Dashboard.page';
 import { CustomerImportPage } from './features/imports/CustomerImport.page';
 import { LeadsPage } from './features/leads/Leads.page';
 import { ComingSoonPage } from './features/placeholder/ComingSoon.page';
+import { DunningQueuePage } from './features/dunning/DunningQueue.page';
+import { DunningSettingsPage } from './features/dunning/DunningSettings.page';
 import { AgingPage } from './features/receivables/Aging.page';
 import { InvoicesPage } from './features/receivables/Invoices.page';
 import { PaymentsPage } from './features/receivables/Payments.page';
@@ -88,6 +91,7 @@ const ICONS: Record<NavKey, Icon> = {
   invoices: IconFileInvoice,
   payments: IconCash,
   receivables: IconReceipt,
+  dunning: IconBellRinging,
   vouchers: IconBook2,
   tickets: IconTool,
   loyalty: IconGift,
@@ -175,6 +179,7 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
   invoices: { element: <InvoicesPage /> },
   payments: { element: <PaymentsPage /> },
   receivables: { element: <AgingPage /> },
+  dunning: { element: <DunningQueuePage />, children: [{ path: 'settings', element: <DunningSettingsPage /> }] },
 };
 
 export const NAV: NavEntry[] = NAV_ENTRIES.map((entry) => {

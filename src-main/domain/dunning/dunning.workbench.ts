@@ -17,10 +17,10 @@ const dueReminders: WorkbenchCardSource = {
         FROM dunning_reminders WHERE status = 'due'`.execute(ctx.db);
     const row = rows[0]!;
     const figures: WorkbenchFigure[] = [
-      { key: 'mine', count: Number(row.mine_count), amount: Number(row.mine_amount), link: { path: '/dunning', method: 'dunning.queue', filters: { scope: 'mine', status: 'due' } } },
+      { key: 'remindersMine', count: Number(row.mine_count), amount: Number(row.mine_amount), link: { path: '/dunning', method: 'dunning.queue', filters: { scope: 'mine', status: 'due' } } },
     ];
     if (scope.ownerUserId === undefined) {
-      figures.push({ key: 'all', count: Number(row.all_count), amount: Number(row.all_amount), link: { path: '/dunning', method: 'dunning.queue', filters: { scope: 'all', status: 'due' } } });
+      figures.push({ key: 'remindersAll', count: Number(row.all_count), amount: Number(row.all_amount), link: { path: '/dunning', method: 'dunning.queue', filters: { scope: 'all', status: 'due' } } });
     }
     return { key: 'dunning', figures };
   },

@@ -41,7 +41,7 @@ describe('dunning reminders (催收)', () => {
     expect(await books.run(books.daysAgo(-3))).toMatchObject({ reminders: 0 });
     expect(await books.run(books.daysAgo(-14))).toMatchObject({ reminders: 1 });
     const workbench = await sales.ok('workbench.cards', {});
-    expect(workbench.cards.find((c) => c.key === 'dunning')!.figures[0]).toMatchObject({ key: 'mine', count: 3, amount: yuan(1200 + 300 + 300) });
+    expect(workbench.cards.find((c) => c.key === 'dunning')!.figures[0]).toMatchObject({ key: 'remindersMine', count: 3, amount: yuan(1200 + 300 + 300) });
   });
 
   it('sends a reminder by e-mail through the SMTP server, in the customer’s words and figures', async () => {

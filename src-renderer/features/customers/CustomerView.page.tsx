@@ -19,6 +19,7 @@ import { StageMenu } from './components/StageMenu';
 import { STAGE_NEXT_ACTIONS } from '../../../src-main/domain/customers/customers.dto';
 import { TagBadges } from './components/TagBadges';
 import { useCustomerView } from './customers.queries';
+import { CreditHoldBadge } from '../dunning/CreditHoldBadge';
 
 /** Tabs whose areas have not landed yet: each shows an honest empty state until it does. */
 const COMING_TABS = ['orders', 'quotes', 'invoices', 'statement', 'tickets', 'points'] as const;
@@ -80,6 +81,7 @@ function CustomerView({ view }: { view: View }) {
               {t(`customers.kind.${c.kind}`)}
             </Badge>
             {c.status === 'archived' && <Badge color="gray">{t('customers.view.archived')}</Badge>}
+            <CreditHoldBadge customerId={c.id} />
           </Group>
           <Group gap="md" wrap="wrap">
             <StageMenu customer={c} editable={writable} />
