@@ -71,7 +71,7 @@ export default {
   hold: {
     badge: 'Credit hold',
     since: 'On hold since {{date}}',
-    cause: { overdue: 'Held automatically: {{days}} days overdue', manual: 'Held by hand: {{reason}}', paid: '' },
+    cause: { overdue: 'Held automatically: {{days}} days overdue', manual: 'Held by hand: {{reason}}' },
     hold: 'Put on credit hold',
     release: 'Release hold',
     reason: 'Reason',

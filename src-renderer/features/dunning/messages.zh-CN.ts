@@ -71,7 +71,7 @@ export default {
   hold: {
     badge: '信用冻结',
     since: '自 {{date}} 起冻结',
-    cause: { overdue: '逾期 {{days}} 天自动冻结', manual: '手动冻结：{{reason}}', paid: '' },
+    cause: { overdue: '逾期 {{days}} 天自动冻结', manual: '手动冻结：{{reason}}' },
     hold: '冻结信用',
     release: '解除冻结',
     reason: '原因',

@@ -71,7 +71,7 @@ export default {
   hold: {
     badge: '信用凍結',
     since: '自 {{date}} 起凍結',
-    cause: { overdue: '逾期 {{days}} 天自動凍結', manual: '手動凍結：{{reason}}', paid: '' },
+    cause: { overdue: '逾期 {{days}} 天自動凍結', manual: '手動凍結：{{reason}}' },
     hold: '凍結信用',
     release: '解除凍結',
     reason: '原因',
