@@ -20,6 +20,7 @@ export const NAV_ENTRIES = [
   { key: 'invoices', path: '/invoices', group: 'finance', permission: 'receivables.read' },
   { key: 'payments', path: '/payments', group: 'finance', permission: 'receivables.read' },
   { key: 'receivables', path: '/receivables', group: 'finance', permission: 'receivables.read' },
+  { key: 'dunning', path: '/dunning', group: 'finance', permission: 'dunning.read' },
   { key: 'vouchers', path: '/vouchers', group: 'finance', permission: 'vouchers.read' },
   { key: 'statements', path: '/statements', group: 'finance', permission: 'statements.read' },
   { key: 'tickets', path: '/tickets', group: 'service' },

@@ -13,6 +13,7 @@ import {
   IconHistory,
   IconHome,
   IconListCheck,
+  IconBellRinging,
   IconReceipt,
   IconReceiptRefund,
   IconReportAnalytics,
@@ -44,6 +45,8 @@ import { DashboardPage } from './features/home/Dashboard.page';
 import { CustomerImportPage } from './features/imports/CustomerImport.page';
 import { LeadsPage } from './features/leads/Leads.page';
 import { ComingSoonPage } from './features/placeholder/ComingSoon.page';
+import { DunningQueuePage } from './features/dunning/DunningQueue.page';
+import { DunningSettingsPage } from './features/dunning/DunningSettings.page';
 import { AgingPage } from './features/receivables/Aging.page';
 import { InvoicesPage } from './features/receivables/Invoices.page';
 import { PaymentsPage } from './features/receivables/Payments.page';
@@ -95,6 +98,7 @@ const ICONS: Record<NavKey, Icon> = {
   payments: IconCash,
   receivables: IconReceipt,
   statements: IconFileCheck,
+  dunning: IconBellRinging,
   vouchers: IconBook2,
   tickets: IconTool,
   loyalty: IconGift,
@@ -192,6 +196,7 @@ const SCREENS: Partial<Record<NavKey, Pick<NavEntry, 'element' | 'children'>>> =
   receivables: { element: <AgingPage />, children: [{ path: 'reconciliation', element: <ReconciliationPage /> }] },
   statements: { element: <StatementsPage />, children: [{ path: ':id', element: <StatementPage /> }] },
   tasks: { element: <TasksPage /> },
+  dunning: { element: <DunningQueuePage />, children: [{ path: 'settings', element: <DunningSettingsPage /> }] },
 };
 
 export const NAV: NavEntry[] = NAV_ENTRIES.map((entry) => {

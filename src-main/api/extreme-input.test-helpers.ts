@@ -35,6 +35,9 @@ function stringsFor(schema: z.ZodString): string[] {
     '2999-12',
     '9999-12',
     'C000001',
+    // E-mail addresses, short and at the usual limit.
+    'a@b.cn',
+    `${'x'.repeat(64)}@${'y'.repeat(180)}.cn`,
     // File names, long and short.
     'desk-erp.sqlite',
     `${'备'.repeat(240)}.sqlite`,

@@ -109,6 +109,10 @@ export const ISSUE_CODES = [
   'account_mapped',
   'not_in_pool',
   'claim_limit',
+  'smtp_not_set',
+  'email_failed',
+  'no_email_address',
+  'not_due',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -227,6 +231,10 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   account_mapped: (p) => `Account ${p.code} is mapped for ${p.role}; map the role to another leaf account first`,
   not_in_pool: () => 'Not in the public pool (any more): someone else may have claimed it',
   claim_limit: (p) => `At most ${String(p.limit)} claims a day; ${String(p.claimed)} claimed today`,
+  smtp_not_set: () => 'E-mail is not set up: fill in the SMTP settings first',
+  email_failed: (p) => `The mail server did not take the message: ${String(p.detail ?? '')}`,
+  no_email_address: () => 'The customer has no e-mail address: phone instead and mark the reminder done',
+  not_due: (p) => `Already ${String(p.status ?? 'handled')}`,
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

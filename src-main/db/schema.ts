@@ -30,6 +30,7 @@ import type { ChartAccountsTable, PeriodLockEventsTable, VoucherAccountMappingTa
 import type { InvoiceLinesTable, InvoicesTable, ReceiptsTable, ReceivableAllocationsTable } from '../domain/receivables/receivables.tables';
 import type { StatementsTable } from '../domain/statements/statements.tables';
 import type { TasksTable } from '../domain/tasks/tasks.tables';
+import type { CreditHoldEventsTable, DunningLevelsTable, DunningReminderInvoicesTable, DunningRemindersTable } from '../domain/dunning/dunning.tables';
 import type { CreditNoteRequestsTable, SalesReturnLinesTable, SalesReturnsTable } from '../domain/returns/returns.tables';
 import type {
   ReplenishmentRequestsTable,
@@ -375,4 +376,8 @@ export interface Database {
   voucher_exports: VoucherExportsTable;
   statements: StatementsTable;
   tasks: TasksTable;
+  credit_hold_events: CreditHoldEventsTable;
+  dunning_levels: DunningLevelsTable;
+  dunning_reminders: DunningRemindersTable;
+  dunning_reminder_invoices: DunningReminderInvoicesTable;
 }

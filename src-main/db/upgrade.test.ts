@@ -152,6 +152,16 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("INSERT INTO tasks (id, customer_id, assignee_id, title, source_kind, source_id, created_at) VALUES ('t1', 'c1', 'u-owner', '核对一月对账单', 'statement', 'st1', ?)").run(NOW);
     return { statements: 1, tasks: 1 };
   },
+  15: (sqlite) => {
+    sqlite
+      .prepare("INSERT INTO credit_hold_events (id, customer_id, action, cause, reason, business_date, user_id, at) VALUES ('ch1', 'c1', 'hold', 'manual', '拖欠货款', '2026-01-15', 'u-owner', ?)")
+      .run(NOW);
+    sqlite
+      .prepare("INSERT INTO dunning_reminders (id, customer_id, level_id, owner_user_id, business_date, amount, created_at) VALUES ('dr1', 'c1', 'dl-after-1', 'u-owner', '2026-02-15', 11300, ?)")
+      .run(NOW);
+    sqlite.prepare("INSERT INTO dunning_reminder_invoices (reminder_id, invoice_id, level_id, open_amount) VALUES ('dr1', 'i1', 'dl-after-1', 11300)").run();
+    return { credit_hold_events: 1, dunning_levels: 4, dunning_reminders: 1, dunning_reminder_invoices: 1 };
+  },
 };
 
 describe('upgrading an existing database', () => {

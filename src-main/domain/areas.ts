@@ -8,6 +8,7 @@ import { backupArea } from './backup/backup.area';
 import { catalogArea } from './catalog/catalog.area';
 import { customersArea } from './customers/customers.area';
 import { deliveriesArea } from './deliveries/deliveries.area';
+import { dunningArea } from './dunning/dunning.area';
 import { exportsArea } from './exports/exports.area';
 import { importsArea } from './imports/imports.area';
 import { jobsArea } from './jobs/jobs.area';
@@ -26,4 +27,4 @@ import { usersArea } from './users/users.area';
 import { vouchersArea } from './vouchers/vouchers.area';
 import { workbenchArea } from './workbench/workbench.area';
 
-export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, purchasingArea, printArea, ordersArea, deliveriesArea, returnsArea, quotesArea, receivablesArea, vouchersArea, statementsArea, tasksArea, workbenchArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, purchasingArea, printArea, ordersArea, deliveriesArea, returnsArea, quotesArea, receivablesArea, dunningArea, vouchersArea, statementsArea, tasksArea, workbenchArea] as const;

@@ -7,6 +7,9 @@ import catalogZhTW from '../features/catalog/messages.zh-TW';
 import customersEn from '../features/customers/messages.en';
 import customersZhCN from '../features/customers/messages.zh-CN';
 import customersZhTW from '../features/customers/messages.zh-TW';
+import dunningEn from '../features/dunning/messages.en';
+import dunningZhCN from '../features/dunning/messages.zh-CN';
+import dunningZhTW from '../features/dunning/messages.zh-TW';
 import importsEn from '../features/imports/messages.en';
 import importsZhCN from '../features/imports/messages.zh-CN';
 import importsZhTW from '../features/imports/messages.zh-TW';
@@ -46,7 +49,7 @@ import vouchersZhTW from '../features/vouchers/messages.zh-TW';
  * are mounted here under the area's name: t('customers.title').
  */
 export const FEATURE_MESSAGES = {
-  'zh-CN': { backup: backupZhCN, catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, stock: stockZhCN, purchasing: purchasingZhCN, sales: salesZhCN, receivables: receivablesZhCN, issues: issuesZhCN, print: printZhCN, vouchers: vouchersZhCN, statements: statementsZhCN, tasks: tasksZhCN },
-  en: { backup: backupEn, catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, stock: stockEn, purchasing: purchasingEn, sales: salesEn, receivables: receivablesEn, issues: issuesEn, print: printEn, vouchers: vouchersEn, statements: statementsEn, tasks: tasksEn },
-  'zh-TW': { backup: backupZhTW, catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, stock: stockZhTW, purchasing: purchasingZhTW, sales: salesZhTW, receivables: receivablesZhTW, issues: issuesZhTW, print: printZhTW, vouchers: vouchersZhTW, statements: statementsZhTW, tasks: tasksZhTW },
+  'zh-CN': { backup: backupZhCN, catalog: catalogZhCN, customers: customersZhCN, imports: importsZhCN, leads: leadsZhCN, stock: stockZhCN, purchasing: purchasingZhCN, sales: salesZhCN, receivables: receivablesZhCN, dunning: dunningZhCN, issues: issuesZhCN, print: printZhCN, vouchers: vouchersZhCN, statements: statementsZhCN, tasks: tasksZhCN },
+  en: { backup: backupEn, catalog: catalogEn, customers: customersEn, imports: importsEn, leads: leadsEn, stock: stockEn, purchasing: purchasingEn, sales: salesEn, receivables: receivablesEn, dunning: dunningEn, issues: issuesEn, print: printEn, vouchers: vouchersEn, statements: statementsEn, tasks: tasksEn },
+  'zh-TW': { backup: backupZhTW, catalog: catalogZhTW, customers: customersZhTW, imports: importsZhTW, leads: leadsZhTW, stock: stockZhTW, purchasing: purchasingZhTW, sales: salesZhTW, receivables: receivablesZhTW, dunning: dunningZhTW, issues: issuesZhTW, print: printZhTW, vouchers: vouchersZhTW, statements: statementsZhTW, tasks: tasksZhTW },
 };

@@ -37,7 +37,7 @@ export async function confirmOrder(ctx: HandlerContext, input: z.output<typeof c
   const totals = sumTaxLines(lines);
 
   const allowedDays = overdueDaysAllowed(sqlite);
-  const facts = creditFacts(sqlite, customer.id, order.id);
+  const facts = creditFacts(sqlite, customer.id, order.id, companyFacts(sqlite).today);
   const credit = checkCredit(facts, { limit: customer.credit_limit, orderTotal: totals.gross, overdueDaysAllowed: allowedDays });
   const decision = decide(activeRules(sqlite), {
     totalGross: totals.gross,

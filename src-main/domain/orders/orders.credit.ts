@@ -1,17 +1,18 @@
 /**
  * The credit check on confirmation (信用检查): what the customer owes plus this order against its
- * credit limit, invoices overdue past the allowed days, and a credit hold. The facts come from one
- * function, creditFacts, which the receivables area extends with unpaid invoices, overdue days and
- * the hold; until it lands, what is owed is the open orders not yet invoiced.
+ * credit limit, invoices overdue past the allowed days, and a credit hold. What is owed is the
+ * receivables balance plus the part of open orders not yet invoiced (an invoiced order is in the
+ * balance already); overdue days and the hold come from the dunning area.
  */
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
+import { creditHoldOf, overdueDaysOf } from '../dunning/credit-hold';
 import type { ApprovalReason, CreditProblem } from './orders.dto';
 
 export interface CreditFacts {
-  /** Fen the customer owes or has committed to: open, uninvoiced orders (other than the one checked). */
+  /** Fen the customer owes or has committed to: the receivables balance and open orders' uninvoiced part (other than the one checked). */
   balance: number;
-  /** Days the oldest unpaid invoice is past its due date (0 without receivables). */
+  /** Days the oldest unpaid invoice is past its due date. */
   overdueDays: number;
   onHold: boolean;
 }
@@ -22,14 +23,20 @@ export interface CreditFacts {
  */
 const OPEN_BALANCE = `
   WITH RECURSIVE account(id) AS (
-    SELECT ? UNION SELECT c.id FROM customers c JOIN account a ON c.merged_into_id = a.id
+    SELECT @customerId UNION SELECT c.id FROM customers c JOIN account a ON c.merged_into_id = a.id
   )
-  SELECT coalesce(sum(o.total_gross), 0) FROM account a CROSS JOIN sales_orders o ON o.customer_id = a.id
-   WHERE o.status IN ('confirmed', 'partly_delivered', 'delivered') AND o.id <> ?`;
+  SELECT coalesce((SELECT sum(s.balance_due) FROM account a JOIN customer_stats s ON s.customer_id = a.id), 0)
+       + coalesce((SELECT sum(max(o.total_gross - coalesce((
+             SELECT sum(il.gross) FROM sales_order_lines ol
+               JOIN invoice_lines il ON il.sales_order_line_id = ol.id
+               JOIN invoices i ON i.id = il.invoice_id AND i.kind = 'invoice' AND i.status = 'posted'
+              WHERE ol.sales_order_id = o.id), 0), 0))
+           FROM account a CROSS JOIN sales_orders o ON o.customer_id = a.id
+          WHERE o.status IN ('confirmed', 'partly_delivered', 'delivered', 'invoiced') AND o.id <> @orderId), 0)`;
 
-export function creditFacts(sqlite: Sqlite, customerId: string, excludeOrderId: string): CreditFacts {
-  const balance = statement(sqlite, OPEN_BALANCE).pluck().get(customerId, excludeOrderId) as number;
-  return { balance, overdueDays: 0, onHold: false };
+export function creditFacts(sqlite: Sqlite, customerId: string, excludeOrderId: string, today: string): CreditFacts {
+  const balance = statement(sqlite, OPEN_BALANCE).pluck().get({ customerId, orderId: excludeOrderId }) as number;
+  return { balance, overdueDays: overdueDaysOf(sqlite, customerId, today), onHold: creditHoldOf(sqlite, customerId).onHold };
 }
 
 export const OVERDUE_DAYS_SETTING = 'sales.overdueDaysAllowed';

@@ -1,5 +1,7 @@
 import type { HandlersFor } from '../area';
 import { assertCustomerVisible } from '../customers/customers.scope';
+import type { HandlerContext } from '../context';
+import { reviewCreditHold } from '../dunning/credit-hold';
 import { agingAsOf } from './aging';
 import * as allocation from './allocation.service';
 import { customerReceivables, customerReceivablesSummary, listInvoices } from './balances';
@@ -11,28 +13,42 @@ import { customerIdByCode, reconcile } from './reconciliation';
 import type { receivablesContract } from './receivables.contract';
 import { findInvoice } from './receivables.repository';
 
+/** Every posting may change what is overdue, so the customer's credit hold follows in the same transaction. */
+async function reviewingHold<T extends { customerId: string } | { customerId: string }[]>(ctx: HandlerContext, posted: T): Promise<T> {
+  const today = await businessToday(ctx);
+  const documents: { customerId: string }[] = Array.isArray(posted) ? posted : [posted as { customerId: string }];
+  const customers = documents.map((p) => p.customerId);
+  for (const customerId of new Set(customers)) reviewCreditHold(ctx, customerId, today);
+  return posted;
+}
+
 export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
-  'receivables.invoiceDeliveries': (input, ctx) => sources.invoiceDeliveries(ctx, input),
-  'receivables.invoiceOrder': (input, ctx) => sources.invoiceOrder(ctx, input),
-  'receivables.invoiceServices': (input, ctx) => sources.invoiceServices(ctx, input),
-  'receivables.creditReturn': (input, ctx) => sources.creditReturn(ctx, input),
-  'receivables.creditPriceCorrection': (input, ctx) => sources.creditPriceCorrection(ctx, input),
+  'receivables.invoiceDeliveries': async (input, ctx) => reviewingHold(ctx, await sources.invoiceDeliveries(ctx, input)),
+  'receivables.invoiceOrder': async (input, ctx) => reviewingHold(ctx, await sources.invoiceOrder(ctx, input)),
+  'receivables.invoiceServices': async (input, ctx) => reviewingHold(ctx, await sources.invoiceServices(ctx, input)),
+  'receivables.creditReturn': async (input, ctx) => reviewingHold(ctx, await sources.creditReturn(ctx, input)),
+  'receivables.creditPriceCorrection': async (input, ctx) => reviewingHold(ctx, await sources.creditPriceCorrection(ctx, input)),
   'receivables.recordTaxInvoice': async (input, ctx) => recordTaxInvoice(ctx, input),
-  'receivables.reverseInvoice': (input, ctx) => reverseInvoice(ctx, input),
+  'receivables.reverseInvoice': async (input, ctx) => reviewingHold(ctx, await reverseInvoice(ctx, input)),
   'receivables.getInvoice': async (input, ctx) => findInvoice(ctx.sqlite, input.id),
   'receivables.listInvoices': (input, ctx) => listInvoices(ctx, { ...input.filters, page: input.page, pageSize: input.pageSize }),
 
-  'receivables.createReceipt': async (input, ctx) => createReceipt(ctx, input),
-  'receivables.reverseReceipt': (input, ctx) => reverseReceipt(ctx, input),
+  'receivables.createReceipt': async (input, ctx) => {
+    const posted = createReceipt(ctx, input);
+    await reviewingHold(ctx, posted.receipt);
+    return posted;
+  },
+  'receivables.reverseReceipt': async (input, ctx) => reviewingHold(ctx, await reverseReceipt(ctx, input)),
   'receivables.getReceipt': async (input, ctx) => findReceipt(ctx.sqlite, input.id),
   'receivables.listReceipts': (input, ctx) => listReceipts(ctx, { ...input.filters, page: input.page, pageSize: input.pageSize }),
 
   'receivables.allocate': async (input, ctx) =>
-    allocation.allocateFrom(ctx, allocation.moneySource(ctx.sqlite, input), input.allocations, input.allocationDate ?? (await businessToday(ctx))),
-  'receivables.autoAllocate': async (input, ctx) => allocation.autoAllocate(ctx, allocation.moneySource(ctx.sqlite, input), input.allocationDate ?? (await businessToday(ctx))),
-  'receivables.writeOff': async (input, ctx) => allocation.writeOff(ctx, input, input.date ?? (await businessToday(ctx))),
-  'receivables.refund': async (input, ctx) => allocation.refund(ctx, allocation.moneySource(ctx.sqlite, input), input, input.date ?? (await businessToday(ctx))),
-  'receivables.reverseAllocation': async (input, ctx) => allocation.reverseAllocation(ctx, input, input.date ?? (await businessToday(ctx))),
+    reviewingHold(ctx, allocation.allocateFrom(ctx, allocation.moneySource(ctx.sqlite, input), input.allocations, input.allocationDate ?? (await businessToday(ctx)))),
+  'receivables.autoAllocate': async (input, ctx) =>
+    reviewingHold(ctx, allocation.autoAllocate(ctx, allocation.moneySource(ctx.sqlite, input), input.allocationDate ?? (await businessToday(ctx)))),
+  'receivables.writeOff': async (input, ctx) => reviewingHold(ctx, allocation.writeOff(ctx, input, input.date ?? (await businessToday(ctx)))),
+  'receivables.refund': async (input, ctx) => reviewingHold(ctx, allocation.refund(ctx, allocation.moneySource(ctx.sqlite, input), input, input.date ?? (await businessToday(ctx)))),
+  'receivables.reverseAllocation': async (input, ctx) => reviewingHold(ctx, allocation.reverseAllocation(ctx, input, input.date ?? (await businessToday(ctx)))),
 
   'receivables.previewBankStatement': (input, ctx) => previewBankStatement(ctx, input),
   'receivables.importBankStatement': async (input, ctx) => importBankStatement(ctx, input),

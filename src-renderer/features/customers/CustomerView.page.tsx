@@ -21,6 +21,7 @@ import { StageMenu } from './components/StageMenu';
 import { STAGE_NEXT_ACTIONS } from '../../../src-main/domain/customers/customers.dto';
 import { TagBadges } from './components/TagBadges';
 import { useCustomerView } from './customers.queries';
+import { CreditHoldBadge } from '../dunning/CreditHoldBadge';
 
 
 /** /customers/:id: the 360° view (客户全景). */
@@ -80,6 +81,7 @@ function CustomerView({ view }: { view: View }) {
               {t(`customers.kind.${c.kind}`)}
             </Badge>
             {c.status === 'archived' && <Badge color="gray">{t('customers.view.archived')}</Badge>}
+            <CreditHoldBadge customerId={c.id} />
           </Group>
           <Group gap="md" wrap="wrap">
             <StageMenu customer={c} editable={writable} />

@@ -106,6 +106,10 @@ const messages: Messages = {
     account_mapped: 'Account {{code}} is used in the account mapping, so it cannot get sub-accounts; map that role to another leaf account first',
     not_in_pool: 'No longer in the public pool: a colleague may have just claimed it',
     claim_limit: 'You may claim at most {{limit}} customers a day and have claimed {{claimed}} today',
+    smtp_not_set: 'E-mail is not set up: fill in the SMTP settings first',
+    email_failed: 'The mail server did not take the message: {{detail}}',
+    no_email_address: 'The customer has no e-mail address: phone instead and mark the reminder done',
+    not_due: 'This reminder has already been handled',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: 'credit code', mobile: 'mobile number', name: 'name' },

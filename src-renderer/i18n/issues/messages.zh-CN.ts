@@ -109,6 +109,10 @@ const messages = {
     account_mapped: '科目 {{code}} 已在科目映射中使用，不能再设下级科目；请先把映射改到别的末级科目',
     not_in_pool: '该客户已不在公海中，可能刚被同事领取',
     claim_limit: '每天最多领取 {{limit}} 个客户，今天已领取 {{claimed}} 个',
+    smtp_not_set: '尚未设置邮件发送：请先填写 SMTP 设置',
+    email_failed: '邮件服务器未接收此邮件：{{detail}}',
+    no_email_address: '该客户没有邮箱：请电话联系后标记为已处理',
+    not_due: '此提醒已处理过',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: '统一社会信用代码', mobile: '手机号', name: '名称' },

@@ -15,6 +15,7 @@ import { LoadFailed } from '../../../components/LoadFailed';
 import { formatTimestamp } from '../../../format';
 import { useCan } from '../../auth/current-user';
 import { useCustomerTimeline } from '../customers.queries';
+import { DUNNING_TIMELINE_KINDS, DunningTimelineTitle } from '../../dunning/DunningTimelineTitle';
 
 const KIND_ICONS: Record<InteractionKind, Icon> = { call: IconPhone, visit: IconMapPin, wechat: IconBrandWechat, email: IconMail, note: IconNote };
 /** Entries the 360° view brings with it; "more" asks for this many again. */
@@ -123,6 +124,7 @@ function EntryTitle({ entry }: { entry: TimelineEntry }) {
       </Group>
     );
   }
+  if (DUNNING_TIMELINE_KINDS.includes(entry.kind)) return <DunningTimelineTitle entry={entry} />;
   if (entry.kind === 'pool') {
     const returned = entry.data.event === 'returned';
     return (
