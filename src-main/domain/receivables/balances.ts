@@ -4,6 +4,7 @@
  * documents and the allocation ledger, per customer (merged customers under their survivor).
  */
 import { sql, type RawBuilder } from 'kysely';
+import { creditHoldOf } from '../dunning/credit-hold';
 import { AppError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { Page } from '../../api/paging';
@@ -52,13 +53,6 @@ export function customerReceivables(sqlite: Sqlite, customerId: string, today: s
 const OLDEST_OVERDUE_DUE_DATE = `SELECT min(due_date) FROM (${INVOICE_SELECT} WHERE i.customer_id IN ${OF_CUSTOMER} AND i.kind = 'invoice' AND i.status = 'posted' AND i.due_date < @today)
   WHERE open_amount > 0`;
 
-/** Where a credit hold is kept, when this version has one (the dunning work adds it): read only if the column exists. */
-function creditHoldOf(sqlite: Sqlite, customerId: string): boolean | null {
-  const kept = statement(sqlite, "SELECT 1 FROM pragma_table_info('customers') WHERE name = 'credit_hold'").get();
-  if (!kept) return null;
-  return (statement(sqlite, 'SELECT credit_hold FROM customers WHERE id = ?').pluck().get(customerId) as number | null) === 1;
-}
-
 /** The customer's 360° receivables: the same figures as receivables.balance, with the oldest overdue invoice and the credit limit. */
 export function customerReceivablesSummary(sqlite: Sqlite, customerId: string, today: string): CustomerReceivablesSummary {
   const limit = statement(sqlite, 'SELECT credit_limit FROM customers WHERE id = ?').get(customerId) as { credit_limit: number | null } | undefined;
@@ -70,7 +64,7 @@ export function customerReceivablesSummary(sqlite: Sqlite, customerId: string, t
     oldestOverdueDays: oldestDue === null ? null : daysBetween(oldestDue, today),
     creditLimit: limit.credit_limit,
     creditUsed: Math.max(0, figures.balance),
-    creditHold: creditHoldOf(sqlite, customerId),
+    creditHold: creditHoldOf(sqlite, customerId).onHold,
   };
 }
 

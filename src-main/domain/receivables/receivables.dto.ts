@@ -277,5 +277,5 @@ export interface CustomerReceivablesSummary extends CustomerReceivables {
   /** What is owed, counted against the limit. */
   creditUsed: number;
   /** Null where this version keeps no credit hold. */
-  creditHold: boolean | null;
+  creditHold: boolean;
 }

@@ -146,6 +146,8 @@ describe('the customer’s 360° receivables', () => {
     expect(today.dueDate).toBe('2026-03-07');
     expect(summary.oldestOverdueDays).toBe(today.daysOverdue);
     expect(summary.oldestOverdueDays).toBeGreaterThan(0);
-    expect([null, false]).toContain(summary.creditHold);
+    expect(summary.creditHold).toBe(false);
+    await world.api.ok('dunning.hold', { customerId, reason: '拖欠货款，暂停发货' });
+    expect((await world.api.ok('receivables.customerSummary', { customerId })).creditHold).toBe(true);
   }, LONG);
 });

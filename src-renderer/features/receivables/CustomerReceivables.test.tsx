@@ -15,7 +15,7 @@ const SUMMARY: CustomerReceivablesSummary = {
   oldestOverdueDays: 47,
   creditLimit: 500_000,
   creditUsed: 150_000,
-  creditHold: null,
+  creditHold: false,
 };
 const RECEIPT = { id: '0190a0b0-0000-7000-8000-0000000000a1', receiptNo: 'SK-2026-000007', receiptDate: '2026-11-20', status: 'posted', amount: 30_000, unappliedAmount: 10_000 } as Receipt;
 

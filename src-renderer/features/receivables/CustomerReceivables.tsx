@@ -57,9 +57,9 @@ export function CustomerReceivables({ customerId }: { customerId: string }) {
         </Stat>
         <Stat label={t('receivables.customer.credit')} testId="receivables-unapplied">
           {formatFen(s.credit)}
-          {s.creditHold !== null && (
-            <Badge ml={6} size="sm" color={s.creditHold ? 'red' : 'teal'} variant="light">
-              {t(s.creditHold ? 'receivables.customer.onHold' : 'receivables.customer.notOnHold')}
+          {s.creditHold && (
+            <Badge ml={6} size="sm" color="red" variant="light">
+              {t('receivables.customer.onHold')}
             </Badge>
           )}
         </Stat>

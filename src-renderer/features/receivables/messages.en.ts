@@ -191,7 +191,6 @@ export default {
     creditUsed: '{{used}} / {{limit}}',
     noLimit: 'No limit set',
     onHold: 'On credit hold',
-    notOnHold: 'Credit OK',
     noDocuments: 'No invoices or receipts for this customer yet.',
   },
 } satisfies typeof zhCN;

@@ -190,7 +190,6 @@ export default {
     creditUsed: '{{used}} / {{limit}}',
     noLimit: '未设额度',
     onHold: '信用冻结',
-    notOnHold: '信用正常',
     noDocuments: '这个客户还没有发票和收款。',
   },
 };

@@ -191,7 +191,6 @@ export default {
     creditUsed: '{{used}} / {{limit}}',
     noLimit: '未設額度',
     onHold: '信用凍結',
-    notOnHold: '信用正常',
     noDocuments: '這個客戶還沒有發票和收款。',
   },
 } satisfies typeof zhCN;
