@@ -221,7 +221,8 @@ export const receivablesContract = {
     mutates: true,
   }),
 
-  'receivables.previewBankStatement': method<BankStatementPreview>()({ input: statementFile, permission: 'receivables.write', mutates: false }),
+  /** On the writer: a browser's file waits in the uploads the writer's thread keeps (the customer import's preview does the same). */
+  'receivables.previewBankStatement': method<BankStatementPreview>()({ input: statementFile, permission: 'receivables.write', mutates: false, runsOn: 'writer' }),
   'receivables.importBankStatement': method<BankStatementResult>()({
     input: z.object({ bankAccount: optionalText(60), lines: z.array(statementLine).min(1).max(5_000) }).strict(),
     permission: 'receivables.write',

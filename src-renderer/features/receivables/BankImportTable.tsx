@@ -23,10 +23,10 @@ export function BankImportTable({ lines, decisions, refused, onInclude, onCustom
       <Table stickyHeader verticalSpacing={6} data-testid="bank-lines">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={44}>{t('receivables.bankImport.include')}</Table.Th>
+            <Table.Th w={52} style={{ whiteSpace: 'nowrap' }}>{t('receivables.bankImport.include')}</Table.Th>
             <Table.Th w={44}>{t('receivables.bankImport.line')}</Table.Th>
             <Table.Th w={100}>{t('receivables.bankImport.date')}</Table.Th>
-            <Table.Th>{t('receivables.bankImport.payer')}</Table.Th>
+            <Table.Th miw={140}>{t('receivables.bankImport.payer')}</Table.Th>
             <Table.Th ta="right" w={120}>{t('receivables.bankImport.amount')}</Table.Th>
             <Table.Th>{t('receivables.bankImport.reference')}</Table.Th>
             <Table.Th w={260}>{t('receivables.bankImport.customer')}</Table.Th>
