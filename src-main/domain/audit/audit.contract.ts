@@ -8,6 +8,8 @@ export interface AuditEntry {
   at: string;
   userId: string | null;
   username: string;
+  /** The operator's display name; null when the user no longer exists. */
+  userName: string | null;
   method: string;
   entityType: string | null;
   entityId: string | null;

@@ -43,7 +43,7 @@ export function auditExportTable(language: ExportLanguage | null): ExportTable<A
     name: { machine: 'audit-log', ...localised(AUDIT_EXPORT_WORDS, (w) => w.file) },
     columns: [
       column('at', (w) => w.column.at, 'datetime', (e) => e.at),
-      column('username', (w) => w.column.user, 'text', (e) => e.username),
+      column('username', (w) => w.column.user, 'text', (e) => e.userName ?? e.username),
       column('method', (w) => w.column.method, codeLabels(AUDIT_EXPORT_WORDS, (w) => w.methods), (e) => e.method),
       column('entity_type', (w) => w.column.entity, codeLabels(AUDIT_EXPORT_WORDS, (w) => w.entities), (e) => e.entityType),
       column('entity_id', (w) => w.fields.id, 'text', (e) => e.entityId),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ownerApi } from '../../db/test-db';
+import { addDays, businessDateIn } from '../core/dates';
 
 describe('activity log', () => {
   it('can leave out sign-ins so the changes to the data stand out', async () => {
@@ -18,9 +19,30 @@ describe('activity log', () => {
     await api.ok('users.create', { username: 'li', displayName: '李四', role: 'sales', password: 'secret-123' });
     expect((await api.ok('audit.list', { method: 'users' })).rows.map((r) => r.method)).toEqual(['users.create']);
     expect((await api.ok('audit.list', { username: 'nobody' })).total).toBe(0);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = businessDateIn('Asia/Shanghai');
     expect((await api.ok('audit.list', { from: today, to: today })).total).toBeGreaterThan(0);
     expect((await api.ok('audit.list', { to: '2000-01-01' })).total).toBe(0);
+  });
+
+  it('names the operator by display name and filters by them, and reads days as the company’s days', async () => {
+    const api = await ownerApi();
+    const sales = await api.as('sales');
+    await sales.ok('auth.setLocale', { locale: 'en' });
+    const hers = await api.ok('audit.list', { userId: sales.session.user!.id });
+    // test-db names a role's user by the role.
+    expect(hers.rows.map((r) => [r.method, r.userName])).toEqual([
+      ['auth.setLocale', 'sales'],
+      ['auth.login', 'sales'],
+    ]);
+    const owner = (await api.ok('audit.list', { method: 'auth.setup' })).rows[0]!;
+    expect(owner.userName).not.toBe(owner.username);
+    // 00:30 in Shanghai on a day is still the UTC day before: it belongs to the Shanghai day.
+    const day = '2026-03-10';
+    api.backend.conn.sqlite
+      .prepare("INSERT INTO audit_log (id, at, user_id, username, method, changes, transport) VALUES ('early', ?, NULL, 'li', 'customers.update', '[]', 'cli')")
+      .run('2026-03-09T16:30:00.000Z');
+    expect((await api.ok('audit.list', { from: day, to: day })).rows.map((r) => r.id)).toEqual(['early']);
+    expect((await api.ok('audit.list', { from: addDays(day, -1), to: addDays(day, -1) })).total).toBe(0);
   });
 
   it('counts the whole log from the total a trigger keeps, and a filtered one by counting', async () => {

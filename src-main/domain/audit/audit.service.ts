@@ -62,6 +62,11 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Prom
   // The log only grows: its full count is kept by a trigger, a filtered one stops at COUNT_CAP.
   const filtered = filter.username || filter.userId || filter.method || filter.entityType || filter.entityId || filter.changesOnly || filter.from || filter.to;
   const { rows, count } = await pageNewestFirst(db, query, filter, filtered ? null : ['audit_log']);
+  // The operator as people know them (本机管理员 for the daily jobs), read once for the page.
+  const userIds = [...new Set(rows.flatMap((row) => (row.user_id ? [row.user_id] : [])))];
+  const names = new Map(
+    userIds.length ? (await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.display_name] as const) : [],
+  );
   return {
     ...count,
     rows: rows.map((row) => ({
@@ -69,6 +74,7 @@ export async function listAudit(db: Kysely<Database>, filter: AuditFilter): Prom
       at: row.at,
       userId: row.user_id,
       username: row.username,
+      userName: (row.user_id && names.get(row.user_id)) || null,
       method: row.method,
       entityType: row.entity_type,
       entityId: row.entity_id,
@@ -102,7 +108,6 @@ export async function pageNewestFirst<T extends 'audit_log' | 'security_log'>(
   return { rows: rows as unknown as Selectable<Database[T]>[], count };
 }
 
-/** The first instant of the day after `date`, for an inclusive `to` filter on timestamps. */
 /** The instant the company's business day after `date` begins: the end of a date filter. */
 export function dayAfterStartUtc(date: string, timeZone: string): string {
   return businessDayStartUtc(addDays(date, 1), timeZone);

@@ -128,7 +128,7 @@ function ActivityTab() {
     {
       key: 'user',
       header: t('audit.user'),
-      render: (e) => (e.userId && userName(e.userId)) ?? e.username,
+      render: (e) => e.userName ?? e.username,
       nowrap: true,
     },
     {
