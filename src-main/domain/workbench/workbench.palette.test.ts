@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TestApi } from '../../db/test-db';
+import { ownerApi, type TestApi } from '../../db/test-db';
 import { salesBooks } from '../orders/sales.test-helpers';
 
 async function userId(api: TestApi): Promise<string> {
@@ -53,6 +53,15 @@ describe('the command palette (workbench.find)', () => {
     expect(await everything(sales, theirs.order.orderNo!)).toEqual([]);
     expect(await everything(owner, '恒通')).toEqual([`customer:${theirs.customerId}`, `deal:${theirs.deal}`].sort());
     expect(found(await owner.ok('workbench.find', { q: theirs.order.orderNo! }), 'salesOrder')).toEqual([theirs.order.id]);
+  });
+
+  it('says under a customer who to call: its code, primary contact and mobile', async () => {
+    const api = await ownerApi();
+    const company = await api.ok('customers.create', { name: '南京博雅食品有限公司', contacts: [{ name: '周博雅', mobile: '13912345678', isPrimary: true }] });
+    const person = await api.ok('customers.create', { kind: 'individual', name: '王小梅', mobile: '13812340000' });
+    const subtitle = async (q: string) => (await api.ok('workbench.find', { q })).find((h) => h.kind === 'customer')?.subtitle;
+    expect(await subtitle('njby')).toBe(`${company.code} · 周博雅 · 13912345678`);
+    expect(await subtitle('王小梅')).toBe(`${person.code} · 13812340000`);
   });
 
   it('runs only the finders of the areas the role reads', async () => {
