@@ -4,6 +4,7 @@ import { chromiumAvailable, screenshot, openAppInBrowser, chooseLanguage, type A
 import { NAV_ENTRIES as NAV } from '../src-renderer/nav-entries';
 import zhCN from '../src-renderer/i18n/zh-CN';
 import en from '../src-renderer/i18n/en';
+import { AUDIT_EXPORT_WORDS } from '../src-main/domain/audit/audit-export.messages';
 
 const run = chromiumAvailable();
 
@@ -93,7 +94,7 @@ describe.runIf(run)('platform in Chromium', () => {
     // The wizard, the failed and the good sign-ins are all in the activity log.
     await page.getByTestId('data-table').waitFor();
     await page.getByPlaceholder(zhCN.shell.searchPlaceholder).waitFor({ state: 'hidden' });
-    await expect(page.getByText('auth.setup').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByText(AUDIT_EXPORT_WORDS['zh-CN'].methods['auth.setup'], { exact: true }).count()).resolves.toBeGreaterThan(0);
     await screenshot(page, 'platform-07-audit');
   });
 

@@ -65,7 +65,7 @@ const en: Catalog = {
     loyalty: 'Loyalty points',
     coupons: 'Coupons',
     rules: 'Automation rules',
-    tasks: 'Tasks',
+    tasks: 'To-dos',
     analytics: 'Customer analytics',
     reports: 'Reports',
     users: 'Users & roles',

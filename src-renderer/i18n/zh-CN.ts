@@ -64,7 +64,7 @@ const zhCN = {
     loyalty: '会员积分',
     coupons: '优惠券',
     rules: '自动化规则',
-    tasks: '任务',
+    tasks: '待办',
     analytics: '客户分析',
     reports: '报表中心',
     users: '用户与角色',

@@ -69,7 +69,7 @@ const zhTW: Catalog = {
     loyalty: "會員積分",
     coupons: "優惠券",
     rules: "自動化規則",
-    tasks: "任務",
+    tasks: "待辦",
     analytics: "客戶分析",
     reports: "報表中心",
     users: "使用者與角色",
