@@ -128,8 +128,10 @@ export function LineEntry({ lines, onChange: setLines, customerId, errors, readO
                   rightSection={line.product ? <Text size="sm" c="dimmed">{line.product.unit}</Text> : null}
                   rightSectionPointerEvents="none"
                   error={at >= 0 ? errors[`lines.${at}.quantity`] : undefined}
-                  // Tab from the code lands here: typing replaces the default 1.
-                  onFocus={(e) => e.currentTarget.select()}
+                  // Tab from the code lands here: typing replaces the default 1. On the capture phase, as focus
+                  // arrives: the number field runs its own onFocus a tick later, and a select() then, between
+                  // two typed digits, turned a typed 20 into 0 (and so, clamped to the minimum, into 1).
+                  onFocusCapture={(e) => e.currentTarget.select()}
                   onChange={(v) => update(line.key, { quantity: typeof v === 'number' ? v : 1 })}
                   onKeyDown={(e) => {
                     if (e.key === 'Enter' && !readOnly) nextLine(line);
