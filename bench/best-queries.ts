@@ -72,7 +72,7 @@ export function bestView(sqlite: Sqlite): (id: string) => unknown {
       'addresses', (SELECT json_group_array(json_object('id', id, 'kind', kind, 'detail', detail, 'default', is_default))
                       FROM (SELECT * FROM customer_addresses WHERE customer_id = :id ORDER BY kind, is_default DESC, created_at, id)),
       'tags', (SELECT json_group_array(json_object('id', t.id, 'name', t.name, 'color', t.color)) FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = :id),
-      'stats', (SELECT json_object('revenue', lifetime_revenue, 'orders', order_count, 'balance', balance_due, 'overdue', overdue, 'points', points) FROM customer_stats WHERE customer_id = :id),
+      'stats', (SELECT json_object('revenue', lifetime_revenue, 'orders', order_count, 'balance', balance_due) FROM customer_stats WHERE customer_id = :id),
       'history', (SELECT json_group_array(json_object('to', to_stage, 'at', changed_at))
                     FROM (SELECT * FROM customer_stage_history WHERE customer_id = :id ORDER BY changed_at DESC, id DESC)),
       'timeline', (SELECT json_group_array(json_object('kind', kind, 'id', id, 'at', at, 'title', title)) FROM (

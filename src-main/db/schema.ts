@@ -259,9 +259,6 @@ export interface CustomerStatsTable {
   first_order_date: string | null;
   last_order_date: string | null;
   balance_due: number;
-  overdue: number;
-  points: number;
-  open_tickets: number;
   updated_at: string;
 }
 

@@ -162,6 +162,17 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("INSERT INTO dunning_reminder_invoices (reminder_id, invoice_id, level_id, open_amount) VALUES ('dr1', 'i1', 'dl-after-1', 11300)").run();
     return { credit_hold_events: 1, dunning_levels: 4, dunning_reminders: 1, dunning_reminder_invoices: 1 };
   },
+  // At schema 16 customer_stats has no overdue, points or open_tickets; what is owed moves with its invoice.
+  16: (sqlite) => {
+    sqlite
+      .prepare(
+        `INSERT INTO invoices (id, invoice_no, kind, source, customer_id, invoice_date, due_date, period, total_net, total_tax, total_gross, posted_at)
+         VALUES ('i2', 'INV-2026-000002', 'invoice', 'service', 'c1', '2026-02-10', '2026-03-12', '2026-02', 20000, 2600, 22600, ?)`,
+      )
+      .run(NOW);
+    sqlite.prepare("UPDATE customer_stats SET balance_due = balance_due + 22600, updated_at = ? WHERE customer_id = 'c1'").run(NOW);
+    return { invoices: 2 };
+  },
 };
 
 describe('upgrading an existing database', () => {

@@ -58,7 +58,16 @@ export interface CustomerFigure {
   value: number | string | null;
 }
 
-export type CustomerFiguresSource = (ctx: Pick<HandlerContext, 'db'>, customerId: string) => Promise<CustomerFigure[]>;
+/** The figures the 360° header shows when the receivables area supplies them (absent without it). */
+export const RECEIVABLES_FIGURES = { amountOwed: 'receivables.amountOwed', overdue: 'receivables.overdue' } as const;
+
+/** What a figure source reads with: the call's connection and the company's business date. */
+export interface CustomerFiguresContext extends Pick<HandlerContext, 'db' | 'sqlite'> {
+  /** Today in the company's time zone: what is overdue depends on it. */
+  today: string;
+}
+
+export type CustomerFiguresSource = (ctx: CustomerFiguresContext, customerId: string) => Promise<CustomerFigure[]>;
 
 /** Whose figures a card counts: a salesperson's own records, or (owner, manager) everyone's. */
 export interface WorkbenchScope {

@@ -192,7 +192,7 @@ export interface LifecycleRecompute {
   stages: Record<LifecycleStage, number>;
 }
 
-/** The 360° header (客户全景). Figures come from customer_stats: honest zeros until orders etc. exist. */
+/** The 360° header (客户全景). Order figures come from customer_stats (proven by `check`); what is owed from the receivables area's documents as of today. */
 export interface CustomerOverview {
   customerId: string;
   lifetimeRevenue: number;
@@ -200,11 +200,13 @@ export interface CustomerOverview {
   averageOrderValue: number;
   firstOrderDate: string | null;
   lastOrderDate: string | null;
-  balanceDue: number;
-  overdue: number;
+  /** What the customer owes (receivables.customerSummary's balance); null when no area supplies it. */
+  balanceDue: number | null;
+  /** The part of it past its due date today; null when no area supplies it. */
+  overdue: number | null;
   creditLimit: number | null;
-  /** Balance due as the credit used; `creditAvailable` is null when there is no limit. */
-  creditUsed: number;
+  /** What is owed as the credit used (an advance uses none); null without receivables. `creditAvailable` is also null when there is no limit. */
+  creditUsed: number | null;
   creditAvailable: number | null;
   tier: string | null;
   lifecycleStage: LifecycleStage;

@@ -5,7 +5,7 @@ import { AppError, notFound, validationError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { Page } from '../../api/paging';
 import type { Database } from '../../db/schema';
-import type { TimelineSource } from '../area';
+import { RECEIVABLES_FIGURES, type CustomerFigure, type TimelineSource } from '../area';
 import { newId, nowIso } from '../shared/ids';
 import type { CustomerOverview, Interaction, InteractionKind, SavedView, StageChange, Tag, TagWithCount, TimelineEntry } from './customers.dto';
 import { refreshStage } from './customers.lifecycle';
@@ -189,20 +189,30 @@ export async function timelinePage(ctx: Pick<HandlerContext, 'db' | 'areas'>, in
 
 // ---------------------------------------------------------------- 360° header
 
-export async function overview(db: Db, customerId: string): Promise<CustomerOverview> {
-  const customer = await repo.findCustomer(db, customerId);
+type OverviewContext = Pick<HandlerContext, 'db' | 'sqlite' | 'areas'>;
+
+export async function overview(ctx: OverviewContext, customerId: string): Promise<CustomerOverview> {
+  const customer = await repo.findCustomer(ctx.db, customerId);
   if (!customer) throw notFound('Customer', customerId);
-  return overviewOf(db, customer);
+  return overviewOf(ctx, customer);
 }
 
-/** The 360° figures of a customer row already read. */
-export async function overviewOf(db: Db, customer: repo.CustomerView): Promise<CustomerOverview> {
+/** The money figure an area supplied under `key`; null when no registered area supplies it. */
+function moneyFigure(figures: CustomerFigure[], key: string): number | null {
+  const figure = figures.find((f) => f.key === key);
+  return typeof figure?.value === 'number' ? figure.value : null;
+}
+
+/** The 360° figures of a customer row already read; what is owed comes from the areas' documents as of today. */
+export async function overviewOf(ctx: OverviewContext, customer: repo.CustomerView): Promise<CustomerOverview> {
+  const { db } = ctx;
   const customerId = customer.id;
   const [stats, history, timeZone] = await Promise.all([repo.findStats(db, customerId), repo.stageHistory(db, customerId), companyTimeZone(db)]);
-  const balanceDue = stats?.balance_due ?? 0;
+  const today = businessDateIn(timeZone);
+  const figures = (await Promise.all(ctx.areas.customerFigures.map((source) => source({ db, sqlite: ctx.sqlite, today }, customerId)))).flat();
+  const balanceDue = moneyFigure(figures, RECEIVABLES_FIGURES.amountOwed);
   const orderCount = stats?.order_count ?? 0;
   const revenue = stats?.lifetime_revenue ?? 0;
-  const today = businessDateIn(timeZone);
   return {
     customerId,
     lifetimeRevenue: revenue,
@@ -212,10 +222,10 @@ export async function overviewOf(db: Db, customer: repo.CustomerView): Promise<C
     firstOrderDate: stats?.first_order_date ?? null,
     lastOrderDate: stats?.last_order_date ?? null,
     balanceDue,
-    overdue: stats?.overdue ?? 0,
+    overdue: moneyFigure(figures, RECEIVABLES_FIGURES.overdue),
     creditLimit: customer.credit_limit,
-    creditUsed: balanceDue,
-    creditAvailable: customer.credit_limit === null ? null : customer.credit_limit - balanceDue,
+    creditUsed: balanceDue === null ? null : Math.max(0, balanceDue),
+    creditAvailable: customer.credit_limit === null || balanceDue === null ? null : customer.credit_limit - Math.max(0, balanceDue),
     tier: customer.tier,
     lifecycleStage: customer.lifecycle_stage,
     lifecycleOverride: customer.lifecycle_override,

@@ -98,7 +98,7 @@ export const customersHandlers: HandlersFor<typeof customersContract> = {
 
   'customers.overview': async (input, ctx) => {
     await assertCustomerVisible(ctx, input.id);
-    return engagement.overview(ctx.db, input.id);
+    return engagement.overview(ctx, input.id);
   },
   'customers.view': async (input, ctx) => {
     await assertCustomerVisible(ctx, input.id);

@@ -81,15 +81,14 @@ export async function mergeCustomers(ctx: HandlerContext, sourceId: string, targ
          orders_last_365d = t.orders_last_365d + s.orders_last_365d,
          first_order_date = CASE WHEN t.first_order_date IS NULL OR s.first_order_date < t.first_order_date THEN coalesce(s.first_order_date, t.first_order_date) ELSE t.first_order_date END,
          last_order_date = CASE WHEN t.last_order_date IS NULL OR s.last_order_date > t.last_order_date THEN coalesce(s.last_order_date, t.last_order_date) ELSE t.last_order_date END,
-         balance_due = t.balance_due + s.balance_due, overdue = t.overdue + s.overdue, points = t.points + s.points,
-         open_tickets = t.open_tickets + s.open_tickets, updated_at = ?
+         balance_due = t.balance_due + s.balance_due, updated_at = ?
        FROM customer_stats AS s WHERE t.customer_id = ? AND s.customer_id = ?`,
     )
     .run(now, targetId, sourceId);
   sqlite
     .prepare(
       `UPDATE customer_stats SET lifetime_revenue = 0, order_count = 0, orders_last_365d = 0, first_order_date = NULL, last_order_date = NULL,
-         balance_due = 0, overdue = 0, points = 0, open_tickets = 0, updated_at = ? WHERE customer_id = ?`,
+         balance_due = 0, updated_at = ? WHERE customer_id = ?`,
     )
     .run(now, sourceId);
 

@@ -36,7 +36,7 @@ export async function insertCustomer(db: Db, row: Insertable<CustomersTable>, no
   // Every customer has a stats row, so lists can inner-join it and sort on its indexes.
   await db
     .insertInto('customer_stats')
-    .values({ customer_id: row.id, lifetime_revenue: 0, order_count: 0, orders_last_365d: 0, balance_due: 0, overdue: 0, points: 0, open_tickets: 0, updated_at: now })
+    .values({ customer_id: row.id, lifetime_revenue: 0, order_count: 0, orders_last_365d: 0, balance_due: 0, updated_at: now })
     .execute();
 }
 

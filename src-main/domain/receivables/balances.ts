@@ -11,7 +11,7 @@ import type { Page } from '../../api/paging';
 import { cappedCount } from '../../db/counts';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
-import type { CustomerFiguresSource, TimelineSource } from '../area';
+import { RECEIVABLES_FIGURES, type CustomerFiguresSource, type TimelineSource } from '../area';
 import type { HandlerContext } from '../context';
 import { summaryMatchesLedger } from '../checks/invariants';
 import { daysBetween } from '../core/dates';
@@ -107,10 +107,13 @@ export async function listInvoices(
   return { rows: rows.map((row) => toInvoice(row, lines.all(row.id) as InvoiceLinesTable[])), ...count };
 }
 
-/** The customer's 360° view: what the customer owes now. */
-export const amountOwedFigure: CustomerFiguresSource = async (ctx, customerId) => {
-  const row = await ctx.db.selectFrom('customer_stats').select('balance_due').where('customer_id', '=', customerId).executeTakeFirst();
-  return [{ key: 'receivables.amountOwed', kind: 'money', value: row?.balance_due ?? 0 }];
+/** The customer's 360° view: what the customer owes and how much of it is overdue today, the 应收 tab's own figures. */
+export const receivablesFigures: CustomerFiguresSource = async (ctx, customerId) => {
+  const { balance, overdue } = customerReceivables(ctx.sqlite, customerId, ctx.today);
+  return [
+    { key: RECEIVABLES_FIGURES.amountOwed, kind: 'money', value: balance },
+    { key: RECEIVABLES_FIGURES.overdue, kind: 'money', value: overdue },
+  ];
 };
 
 /** Invoices, credit notes and receipts on the customer's timeline, when they were posted. */

@@ -1,5 +1,5 @@
 import { defineArea } from '../area';
-import { amountOwedFigure, balanceMatchesDocuments, RECEIVABLES_TIMELINE } from './balances';
+import { receivablesFigures, balanceMatchesDocuments, RECEIVABLES_TIMELINE } from './balances';
 import { CREDIT_NOTE_SERIES, INVOICE_SERIES } from './invoices.service';
 import { RECEIPT_SERIES } from './receipts.service';
 import { receivablesContract } from './receivables.contract';
@@ -25,7 +25,7 @@ export const receivablesArea = defineArea({
   },
   series: [INVOICE_SERIES, CREDIT_NOTE_SERIES, RECEIPT_SERIES],
   checks: [balanceMatchesDocuments],
-  customerFigures: [amountOwedFigure],
+  customerFigures: [receivablesFigures],
   customerTimeline: RECEIVABLES_TIMELINE,
   workbenchCards: RECEIVABLES_WORKBENCH_CARDS,
   // After the sales seed (60): its deliveries invoiced and paid, late, in part or not at all.

@@ -22,12 +22,14 @@ function Stat({ label, value, hint, testId }: { label: string; value: ReactNode;
   );
 }
 
-/** The 360° header figures, each from the documents behind it; areas not built yet (points, tickets) show none. */
+/** The 360° header figures, each from the documents behind it; a figure no area supplies shows none, never ¥0.00. */
 export function OverviewStats({ overview }: { overview: CustomerOverview }) {
   const { t } = useTranslation();
   const none = t('customers.none');
   const limit = overview.creditLimit;
-  const usedPct = limit ? Math.min(100, (overview.creditUsed / limit) * 100) : 0;
+  const used = overview.creditUsed;
+  const usedPct = limit && used !== null ? Math.min(100, (used / limit) * 100) : 0;
+  const overdue = overview.overdue ?? 0;
   const years = overview.yearsOfCooperation;
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, xl: 6 }} spacing="sm" mb="md" data-testid="overview-stats">
@@ -36,17 +38,18 @@ export function OverviewStats({ overview }: { overview: CustomerOverview }) {
       <Stat label={t('customers.view.stats.lastOrderDate')} value={overview.lastOrderDate ?? none} />
       <Stat
         label={t('customers.view.stats.balanceDue')}
-        value={<Text inherit c={overview.overdue > 0 ? 'red' : undefined}>{money(overview.balanceDue)}</Text>}
-        hint={overview.overdue > 0 ? t('customers.view.stats.overdue', { amount: money(overview.overdue) }) : undefined}
+        testId="overview-balance-due"
+        value={overview.balanceDue === null ? none : <Text span inherit c={overdue > 0 ? 'red' : undefined}>{money(overview.balanceDue)}</Text>}
+        hint={overdue > 0 ? t('customers.view.stats.overdue', { amount: money(overdue) }) : undefined}
       />
       <Stat
         label={t('customers.view.stats.credit')}
-        value={limit === null ? t('customers.creditStatus.none') : `${Math.round(usedPct)}%`}
+        value={limit === null ? t('customers.creditStatus.none') : used === null ? money(limit) : `${Math.round(usedPct)}%`}
         hint={
-          limit === null ? undefined : (
+          limit === null || used === null ? undefined : (
             <>
               <Progress value={usedPct} color={usedPct >= 100 ? 'red' : usedPct >= 80 ? 'orange' : 'teal'} size="sm" my={4} />
-              {t('customers.view.stats.creditOf', { used: money(overview.creditUsed), limit: money(limit) })}
+              {t('customers.view.stats.creditOf', { used: money(used), limit: money(limit) })}
             </>
           )
         }
