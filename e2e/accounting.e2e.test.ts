@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import receivables from '../src-renderer/features/receivables/messages.zh-CN';
 import vouchers from '../src-renderer/features/vouchers/messages.zh-CN';
-import { chromiumAvailable, screenshot, type AppInBrowser, type RunningApp } from './harness';
+import { chromiumAvailable, screenshot, screenshotsAtBothWidths, type AppInBrowser, type RunningApp } from './harness';
 import { openSeededApp } from './seeded-app';
 
 const run = chromiumAvailable();
@@ -23,15 +23,6 @@ async function apiCall<T>(page: Page, method: string, input: unknown): Promise<T
   );
   if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
   return result.data as T;
-}
-
-/** Each tab at the width the owner's laptop and an old office monitor have. */
-async function screenshotsAtBothWidths(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 1366, height: 860 });
-  await screenshot(page, `${name}-1366`);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await screenshot(page, `${name}-1024`);
-  await page.setViewportSize({ width: 1366, height: 860 });
 }
 
 describe.runIf(run)('accounting in Chromium: close a month, a posting into it refused, its vouchers to Kingdee', () => {

@@ -103,6 +103,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** The screen at the widths of the owner's laptop and an old office monitor (`<name>-1366`, `<name>-1024`), back at 1366. */
+export async function screenshotsAtBothWidths(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1366, height: 860 });
+  await screenshot(page, `${name}-1366`);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await screenshot(page, `${name}-1024`);
+  await page.setViewportSize({ width: 1366, height: 860 });
+}
+
 /** A server on a fresh (or given) database and one Chromium page on it, collecting page errors. */
 export interface AppInBrowser {
   app: RunningApp;
