@@ -95,6 +95,13 @@ describe('command line', () => {
     expect(invented.stdout).toMatch(new RegExp(`customer=${planted.code}: order_count is \\d+ in the summary but \\d+ from the ledger`));
     raw.prepare('UPDATE customer_stats SET order_count = order_count - 19 WHERE customer_id = ?').run(planted.id);
     expect((await cli('check', '--db', db)).code).toBe(0);
+    // What is owed is kept for sorting the list; check recomputes it from the invoices and receipts.
+    raw.prepare('UPDATE customer_stats SET balance_due = balance_due + 100 WHERE customer_id = ?').run(planted.id);
+    const owed = await cli('check', '--db', db, '--json');
+    expect(owed.code).toBe(1);
+    expect(owed.stdout).toMatch(new RegExp(`customer_id=${planted.id}: balance_due is -?\\d+ in the summary but -?\\d+ from the ledger`));
+    raw.prepare('UPDATE customer_stats SET balance_due = balance_due - 100 WHERE customer_id = ?').run(planted.id);
+    expect((await cli('check', '--db', db)).code).toBe(0);
     raw.exec('DROP TRIGGER audit_log_append_only_delete');
     raw.close();
     const broken = await cli('check', '--db', db, '--json');
