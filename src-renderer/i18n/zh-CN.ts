@@ -353,8 +353,8 @@ const zhCN = {
       leadsByChannel: '线索来源渠道',
     },
     figure: {
-      entered: '近 30 天有 {{count}} 个客户转入此阶段',
-      left: '近 30 天有 {{count}} 个客户转出此阶段',
+      entered: '近 30 天有 {{count}} 家客户转入此阶段',
+      left: '近 30 天有 {{count}} 家客户转出此阶段',
       openInvoices: '未收款发票',
       overdueInvoices: '已逾期发票',
       unappliedReceipts: '未核销的收款',

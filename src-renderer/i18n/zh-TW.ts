@@ -380,8 +380,8 @@ const zhTW: Catalog = {
       leadsByChannel: "線索來源通路"
     },
     figure: {
-      entered: "近 30 天有 {{count}} 位客戶轉入此階段",
-      left: "近 30 天有 {{count}} 位客戶轉出此階段",
+      entered: "近 30 天有 {{count}} 家客戶轉入此階段",
+      left: "近 30 天有 {{count}} 家客戶轉出此階段",
       openInvoices: '未收款發票',
       overdueInvoices: '已逾期發票',
       unappliedReceipts: '未沖帳的收款',

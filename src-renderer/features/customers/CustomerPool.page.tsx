@@ -92,6 +92,7 @@ export function CustomerPoolPage() {
         />
       </Group>
       <DataTable
+        countWords="customers.list"
         method="customers.pool"
         input={{ q: search.trim() || undefined }}
         columns={columns}
