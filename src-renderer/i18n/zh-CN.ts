@@ -230,6 +230,9 @@ const zhCN = {
     moreFields: '还有 {{count}} 项变更',
     fields: {
       id: '编号',
+      reminders: '催收提醒',
+      held: '冻结信用',
+      released: '解除冻结',
       name: '名称',
       code: '编号',
       kind: '类型',

@@ -257,6 +257,9 @@ const zhTW: Catalog = {
     moreFields: "還有 {{count}} 項變更",
     fields: {
       id: "編號",
+      reminders: "催收提醒",
+      held: "凍結信用",
+      released: "解除凍結",
       name: "名稱",
       code: "編號",
       kind: "類型",
