@@ -57,7 +57,7 @@ describe.runIf(run)('the public pool (公海) in Chromium', () => {
     await page.setViewportSize({ width: 1366, height: 860 });
     await claimButtons.first().click();
     await page.getByTestId(first).waitFor({ state: 'detached' });
-    await expect(page.getByTestId('pool-rule').textContent()).resolves.toContain('今天已领取 1 个');
+    await expect(page.getByTestId('pool-rule').textContent()).resolves.toContain('今天已领取 1 家');
     expect(session.pageErrors).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { businessToday, formatFenCompact, formatTimestamp, setDisplayTimeZone } from './format';
+import { businessToday, formatFenCompact, formatTimestamp, formatTimestampDate, setDisplayTimeZone, timestampFromCompanyClock } from './format';
 
 // The UI's i18n needs a browser; these formats only read the language.
 vi.mock('./i18n', () => ({ default: { language: 'zh-CN' } }));
@@ -12,6 +12,24 @@ describe('renderer date formatting', () => {
     expect(businessToday()).toBe(shanghaiToday);
     setDisplayTimeZone('America/New_York');
     expect(formatTimestamp('2026-11-28T16:05:00.000Z')).toBe('2026-11-28 11:05');
+  });
+
+  it('keeps the company’s day and clock when the computer is set to another zone', () => {
+    const computerZone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      setDisplayTimeZone('Asia/Shanghai');
+      // 00:30 on 29 November in Shanghai: the computer (and UTC) still say the 28th.
+      const shanghaiHalfPastMidnight = '2026-11-28T16:30:00.000Z';
+      expect([new Date(shanghaiHalfPastMidnight).getDate(), new Date(shanghaiHalfPastMidnight).getHours()]).toEqual([28, 8]);
+      expect(formatTimestamp(shanghaiHalfPastMidnight)).toBe('2026-11-29 00:30');
+      expect(formatTimestampDate(shanghaiHalfPastMidnight)).toBe('2026-11-29');
+      expect(timestampFromCompanyClock('2026-11-29 00:30')).toBe(shanghaiHalfPastMidnight);
+      expect(() => timestampFromCompanyClock('2026-11-29')).toThrow(/not a date and time/);
+    } finally {
+      if (computerZone === undefined) delete process.env.TZ;
+      else process.env.TZ = computerZone;
+    }
   });
 
   it('shortens large sums for charts in the UI language', () => {

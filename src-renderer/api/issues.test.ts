@@ -7,6 +7,7 @@ vi.stubGlobal('document', { documentElement: { lang: '' } });
 const { default: i18n } = await import('../i18n');
 const { describeIssue, issuesByPath, zodValidate } = await import('./issues');
 const { z } = await import('zod');
+const { setDisplayTimeZone } = await import('../format');
 
 describe('field issues worded in the UI language', () => {
   it.each(['zh-CN', 'zh-TW'])('words every issue code in %s with no English left in it', async (language) => {
@@ -24,6 +25,8 @@ describe('field issues worded in the UI language', () => {
     expect(describeIssue({ code: 'not_found', params: { entity: 'tag' } })).toBe('找不到这个标签');
     expect(describeIssue({ code: 'not_allowed', params: { reason: 'merge_into_itself' } })).toBe('不能合并到自己');
     expect(describeIssue({ code: 'too_long', params: { max: 100 } })).toBe('最多 100 个字');
+    setDisplayTimeZone('Asia/Shanghai');
+    expect(describeIssue({ code: 'already_exported', params: { count: 2, at: '2026-11-28T16:30:00.000Z' } })).toBe('这段日期已导出过 2 次（最近 2026-11-29 00:30），确认后才再次导出，以免重复导入');
     await i18n.changeLanguage('en');
     expect(describeIssue({ code: 'invalid_choice', params: { options: ['A', 'B'] } })).toBe('Choose one of: A, B');
   });

@@ -1,12 +1,15 @@
 import type { z } from 'zod';
 import { issuesFromZod, type FieldIssue } from '../../src-main/api/issues';
 import { formatFen } from '../../src-main/domain/core/money';
+import { formatTimestamp } from '../format';
 import i18n from '../i18n';
 
 /** Params that are codes themselves, worded from `issues.words.<param>.<code>`. */
 const WORDED_PARAMS = ['matchedOn', 'entity', 'expected', 'reason', 'status'] as const;
 /** Params that are amounts in fen, shown as money (¥1,234.50). */
 const MONEY_PARAMS = ['limit', 'balance', 'orderTotal'] as const;
+/** Params that are UTC timestamps, shown on the company's clock (2026-11-28 09:54). */
+const TIMESTAMP_PARAMS = ['at'] as const;
 
 /**
  * A field issue in the UI language, from its code and params alone: nothing here reads the
@@ -20,6 +23,7 @@ export function describeIssue(issue: Pick<FieldIssue, 'code' | 'params'>): strin
     if (typeof value === 'string' && i18n.exists(key)) params[name] = i18n.t(key);
   }
   for (const name of MONEY_PARAMS) if (typeof params[name] === 'number') params[name] = formatFen(params[name]);
+  for (const name of TIMESTAMP_PARAMS) if (typeof params[name] === 'string') params[name] = formatTimestamp(params[name]);
   if (Array.isArray(params.options)) params.options = params.options.join(i18n.language === 'en' ? ', ' : '、');
   // A refusal with a known reason reads best as the reason itself.
   if (issue.code === 'not_allowed' && typeof issue.params?.reason === 'string' && params.reason !== issue.params.reason) return String(params.reason);

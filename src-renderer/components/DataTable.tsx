@@ -47,10 +47,12 @@ interface DataTableProps<M extends ListMethod> {
   minWidth?: number;
   /** Names the table for the columns the user chooses to show (remembered per user); the method by default. */
   tableId?: string;
+  /** Counts the rows in the list's own words (共 12 家供应商); see PageTotal. */
+  countWords?: string;
 }
 
 /** A list method's rows, paged and sorted on the server, with an Excel export of every matching row (not just this page) when given one. */
-export function DataTable<M extends ListMethod>({ method, input, defaultSort, columns: allColumns, rowKey, onExport, empty, onRowClick, minWidth = 720, tableId = method }: DataTableProps<M>) {
+export function DataTable<M extends ListMethod>({ method, input, defaultSort, columns: allColumns, rowKey, onExport, empty, onRowClick, minWidth = 720, tableId = method, countWords }: DataTableProps<M>) {
   type Row = RowOf<M>;
   const { t } = useTranslation();
   const [pageSize, setPageSize] = useState(50);
@@ -123,7 +125,7 @@ export function DataTable<M extends ListMethod>({ method, input, defaultSort, co
       </Table.ScrollContainer>
       <Group justify="space-between" mt="sm">
         <Group gap="xs">
-          <PageTotal page={query.data} />
+          <PageTotal page={query.data} words={countWords} />
           <Select
             size="xs"
             w={90}

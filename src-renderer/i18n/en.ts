@@ -231,6 +231,9 @@ const en: Catalog = {
     moreFields: '+{{count}} more',
     fields: {
       id: 'ID',
+      reminders: 'Reminders',
+      held: 'Credit holds',
+      released: 'Credit releases',
       name: 'Name',
       code: 'Number',
       kind: 'Type',

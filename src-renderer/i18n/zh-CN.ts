@@ -230,6 +230,9 @@ const zhCN = {
     moreFields: '还有 {{count}} 项变更',
     fields: {
       id: '编号',
+      reminders: '催收提醒',
+      held: '冻结信用',
+      released: '解除冻结',
       name: '名称',
       code: '编号',
       kind: '类型',
@@ -353,8 +356,8 @@ const zhCN = {
       leadsByChannel: '线索来源渠道',
     },
     figure: {
-      entered: '近 30 天有 {{count}} 个客户转入此阶段',
-      left: '近 30 天有 {{count}} 个客户转出此阶段',
+      entered: '近 30 天有 {{count}} 家客户转入此阶段',
+      left: '近 30 天有 {{count}} 家客户转出此阶段',
       openInvoices: '未收款发票',
       overdueInvoices: '已逾期发票',
       unappliedReceipts: '未核销的收款',

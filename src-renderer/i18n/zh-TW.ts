@@ -257,6 +257,9 @@ const zhTW: Catalog = {
     moreFields: "還有 {{count}} 項變更",
     fields: {
       id: "編號",
+      reminders: "催收提醒",
+      held: "凍結信用",
+      released: "解除凍結",
       name: "名稱",
       code: "編號",
       kind: "類型",
@@ -380,8 +383,8 @@ const zhTW: Catalog = {
       leadsByChannel: "線索來源通路"
     },
     figure: {
-      entered: "近 30 天有 {{count}} 位客戶轉入此階段",
-      left: "近 30 天有 {{count}} 位客戶轉出此階段",
+      entered: "近 30 天有 {{count}} 家客戶轉入此階段",
+      left: "近 30 天有 {{count}} 家客戶轉出此階段",
       openInvoices: '未收款發票',
       overdueInvoices: '已逾期發票',
       unappliedReceipts: '未沖帳的收款',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, businessDateIn, businessDayStartUtc, daysBetween, formatDate, formatDateTime, monthEnd, monthStart } from './dates';
+import { addDays, businessDateIn, businessDayStartUtc, daysBetween, formatDate, formatDateTime, instantOfWallClock, monthEnd, monthStart } from './dates';
 
 describe('business dates', () => {
   it('takes the date in the company’s zone, not in UTC', () => {
@@ -65,5 +65,22 @@ describe('showing timestamps', () => {
     expect(formatDate('2026-11-28T16:05:00.000Z', 'Asia/Shanghai')).toBe('2026-11-29');
     expect(formatDate(new Date('2026-11-28T16:05:00.000Z'), 'UTC')).toBe('2026-11-28');
     expect(() => formatDateTime('not a time', 'UTC')).toThrow(/not a timestamp/);
+  });
+
+  it('reads a typed wall-clock time as the company’s, and refuses one that is not a time', () => {
+    expect(instantOfWallClock('2026-11-29 00:30', 'Asia/Shanghai')).toBe('2026-11-28T16:30:00.000Z');
+    expect(instantOfWallClock('2026-11-28 09:54:30', 'Asia/Shanghai')).toBe('2026-11-28T01:54:30.000Z');
+    // 01:30 on Berlin's first summer-time day (02:00–03:00 does not exist that night) is still winter time.
+    expect(instantOfWallClock('2026-03-29 01:30', 'Europe/Berlin')).toBe('2026-03-29T00:30:00.000Z');
+    expect(instantOfWallClock('2026-03-29 12:00', 'Europe/Berlin')).toBe('2026-03-29T10:00:00.000Z');
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2060-01-01'), noInvalidDate: true }), (at) => {
+        const minute = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+        expect(instantOfWallClock(formatDateTime(minute, 'Asia/Shanghai'), 'Asia/Shanghai')).toBe(minute.toISOString());
+      }),
+    );
+    expect(() => instantOfWallClock('2026-11-28 24:00', 'Asia/Shanghai')).toThrow(/not a date and time/);
+    expect(() => instantOfWallClock('2026-11-31 09:00', 'Asia/Shanghai')).toThrow(/not a date/);
+    expect(() => instantOfWallClock('tomorrow 9am', 'Asia/Shanghai')).toThrow(/not a date and time/);
   });
 });

@@ -63,15 +63,26 @@ function offsetMinutes(timeZone: string, at: Date): number {
 }
 
 /**
+ * The UTC instant a wall-clock time in the zone stands for: what a person typed as 2026-11-28 09:54
+ * means the company's 09:54, whatever zone the computer is set to.
+ */
+export function instantOfWallClock(dateTime: string, timeZone: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})[ T]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/.exec(dateTime);
+  if (!match) throw new RangeError(`${dateTime} is not a date and time (YYYY-MM-DD HH:mm)`);
+  const [, date = '', hour = '0', minute = '0', second = '0'] = match;
+  const wallAsUtc = calendarMs(date) + ((Number(hour) * 60 + Number(minute)) * 60 + Number(second)) * 1000;
+  let instant = wallAsUtc - offsetMinutes(timeZone, new Date(wallAsUtc)) * 60_000;
+  // Once more, in case the wall time and the first guess sit on different sides of a DST change.
+  instant = wallAsUtc - offsetMinutes(timeZone, new Date(instant)) * 60_000;
+  return new Date(instant).toISOString();
+}
+
+/**
  * The UTC instant at which a business date starts (midnight in the zone), so a range of business
  * dates filters ISO-8601 UTC timestamps with plain string comparison on an index.
  */
 export function businessDayStartUtc(date: string, timeZone: string): string {
-  const midnightAsUtc = calendarMs(date);
-  let instant = midnightAsUtc - offsetMinutes(timeZone, new Date(midnightAsUtc)) * 60_000;
-  // Once more, in case midnight and the first guess sit on different sides of a DST change.
-  instant = midnightAsUtc - offsetMinutes(timeZone, new Date(instant)) * 60_000;
-  return new Date(instant).toISOString();
+  return instantOfWallClock(`${date} 00:00`, timeZone);
 }
 
 export function addDays(date: string, days: number): string {

@@ -130,8 +130,9 @@ export function exportCampaigns(input: z.output<typeof exportCampaignsInput>, ct
   return exportTable(campaignExportTable, pages((page, pageSize) => listCampaigns(ctx.db, { ...input, page, pageSize })), input, ctx);
 }
 
-export function exportAuditLog(input: z.output<typeof exportAuditLogInput>, ctx: HandlerContext): Promise<ExportFile> {
-  return exportTable(auditExportTable(input.language ?? null), pages((page, pageSize) => listAudit(ctx.db, { ...input, page, pageSize })), input, ctx);
+export async function exportAuditLog(input: z.output<typeof exportAuditLogInput>, ctx: HandlerContext): Promise<ExportFile> {
+  const { timeZone } = await getSettings(ctx.db);
+  return exportTable(auditExportTable(input.language ?? null, timeZone), pages((page, pageSize) => listAudit(ctx.db, { ...input, page, pageSize })), input, ctx);
 }
 
 export function exportSecurityLog(input: z.output<typeof exportSecurityLogInput>, ctx: HandlerContext): Promise<ExportFile> {

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatFen } from '../../../src-main/domain/core/money';
+import { formatTimestamp } from '../../format';
 
 /** Where each entity's field names are already translated; `audit.fields` covers the rest. */
 const FIELD_CATALOGS: Record<string, string[]> = {
@@ -39,6 +40,8 @@ const MONEY_FIELDS = new Set(['creditLimit', 'cost', 'expectedAmount', 'amount',
 /** Record ids mean nothing to a reader; the entity column already says what was touched. */
 const HIDDEN_FIELDS = new Set(['id', 'version']);
 const ID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A UTC timestamp as the server stores it (2026-11-28T01:54:00.000Z), shown on the company's clock. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function fieldLabel(t: TFunction, entityType: string, field: string): string {
   for (const prefix of [...(FIELD_CATALOGS[entityType] ?? []), 'audit.fields']) {
@@ -78,6 +81,7 @@ export function formatValue(value: unknown, ctx: ValueContext): string {
       if (typeof label === 'string' && label !== '') return label;
     }
     if (ID_LIKE.test(value)) return ctx.userName(value) ?? `#${value.slice(0, 8)}`;
+    if (TIMESTAMP.test(value)) return formatTimestamp(value);
     return value;
   }
   if (Array.isArray(value)) {

@@ -7,6 +7,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { customerCreateInput } from '../../../src-main/domain/customers/customers.contract';
 import { CUSTOMER_KINDS, CUSTOMER_SIZES, type Customer, type DuplicateMatch } from '../../../src-main/domain/customers/customers.dto';
 import { normaliseMobile, requiredFieldIssues } from '../../../src-main/domain/customers/customers.rules';
+import { daysBetween } from '../../../src-main/domain/core/dates';
 import { api } from '../../api/client';
 import { useSettings } from '../../api/hooks';
 import { describeIssue, issuesByPath } from '../../api/issues';
@@ -16,6 +17,7 @@ import { ContractForm, useContractForm } from '../../components/form/contract-fo
 import { FormActions } from '../../components/form/FormActions';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
+import { businessToday } from '../../format';
 import { UserPicker } from '../../components/UserPicker';
 import { AddressesSection } from './components/AddressesSection';
 import { ContactsSection } from './components/ContactsSection';
@@ -47,9 +49,13 @@ export function CustomerEditPage() {
 }
 
 function wholeYearsSince(date: string | null): number | null {
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  const days = (Date.now() - new Date(`${date}T00:00:00`).getTime()) / 86_400_000;
-  return days < 0 ? null : Math.floor(days / 365.25);
+  if (!date) return null;
+  try {
+    const days = daysBetween(date, businessToday());
+    return days < 0 ? null : Math.floor(days / 365.25);
+  } catch {
+    return null; // half-typed, not a date yet
+  }
 }
 
 function CustomerForm({ customer }: { customer: Customer | null }) {

@@ -10,7 +10,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { formatTimestamp } from '../../format';
+import { formatTimestampDate } from '../../format';
 import { useCan } from '../auth/current-user';
 import { PoolSettings } from './components/PoolSettings';
 
@@ -35,7 +35,7 @@ export function CustomerPoolPage() {
     { key: 'name', header: t('customers.field.name'), render: (r) => r.name },
     { key: 'region', header: t('customers.field.region'), render: (r) => [r.province, r.city].filter(Boolean).join(' '), nowrap: true },
     { key: 'industry', header: t('customers.field.industry'), render: (r) => r.industry ?? '', nowrap: true },
-    { key: 'createdAt', header: t('customers.field.createdAt'), render: (r) => formatTimestamp(r.createdAt).slice(0, 10), nowrap: true, width: 120 },
+    { key: 'createdAt', header: t('customers.field.createdAt'), render: (r) => formatTimestampDate(r.createdAt), nowrap: true, width: 120 },
     {
       key: 'claim',
       header: '',
@@ -92,6 +92,7 @@ export function CustomerPoolPage() {
         />
       </Group>
       <DataTable
+        countWords="customers.list"
         method="customers.pool"
         input={{ q: search.trim() || undefined }}
         columns={columns}

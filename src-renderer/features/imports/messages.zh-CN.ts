@@ -7,7 +7,7 @@ const messages = {
   steps: { file: '选择文件', check: '核对与预览', done: '导入结果' },
   drop: {
     title: '把 Excel 或 CSV 文件拖到这里',
-    text: '每行一位客户，第一行是表头；同一行里可以带上联系人和地址。支持 .xlsx 和 .csv（UTF-8 或 GBK 编码都可以），最大 45 MB。不知道怎么排？先下载导入模板照着填。',
+    text: '每行一家客户，第一行是表头；同一行里可以带上联系人和地址。支持 .xlsx 和 .csv（UTF-8 或 GBK 编码都可以），最大 45 MB。不知道怎么排？先下载导入模板照着填。',
     choose: '选择文件',
     tooBig: '文件超过 45 MB，请拆成几个小文件分别导入。',
     wrongType: '只能导入 .xlsx 或 .csv 文件；旧版 .xls 请先在 Excel 里“另存为” .xlsx。',
@@ -67,7 +67,7 @@ const messages = {
     reason: { mobile: '手机号', name: '名称', creditCode: '统一社会信用代码' },
   },
   strict: { label: '严格模式', description: '只要有一行出错，就一行也不导入' },
-  start: '开始导入（{{count}} 位客户）',
+  start: '开始导入（{{count}} 家客户）',
   nothing: '没有可以导入的行',
   progress: {
     reading: '正在读取文件…',
@@ -82,7 +82,7 @@ const messages = {
     updated: '更新',
     unchanged: '无变化',
     skipped: '跳过',
-    people: '{{count}} 位',
+    people: '{{count}} 家',
     rows: '{{count}} 行',
     blocked: '严格模式下发现 {{count}} 处错误，没有导入任何数据。改好文件后再导入一次。',
     skippedHint: '跳过的行见下方列表，改好后可以只把这些行再导入一次。',

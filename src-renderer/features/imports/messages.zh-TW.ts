@@ -13,7 +13,7 @@ const zhTW: Messages = {
   },
   drop: {
     title: "把 Excel 或 CSV 檔案拖到這裡",
-    text: "每列一位客戶，第一列是標題列；同一列裡可以帶上聯絡人和地址。支援 .xlsx 和 .csv（UTF-8 或 GBK 編碼都可以），最大 45 MB。不知道怎麼排？先下載匯入範本照著填。",
+    text: "每列一家客戶，第一列是標題列；同一列裡可以帶上聯絡人和地址。支援 .xlsx 和 .csv（UTF-8 或 GBK 編碼都可以），最大 45 MB。不知道怎麼排？先下載匯入範本照著填。",
     choose: "選擇檔案",
     tooBig: "檔案超過 45 MB，請拆成幾個小檔案分別匯入。",
     wrongType: "只能匯入 .xlsx 或 .csv 檔案；舊版 .xls 請先在 Excel 裡「另存為」 .xlsx。"
@@ -85,7 +85,7 @@ const zhTW: Messages = {
     label: "嚴格模式",
     description: "只要有一列出錯，就一列也不匯入"
   },
-  start: "開始匯入（{{count}} 位客戶）",
+  start: "開始匯入（{{count}} 家客戶）",
   nothing: "沒有可以匯入的列",
   progress: {
     reading: "正在讀取檔案…",
@@ -100,7 +100,7 @@ const zhTW: Messages = {
     updated: "更新",
     unchanged: "無變化",
     skipped: "跳過",
-    people: "{{count}} 位",
+    people: "{{count}} 家",
     rows: "{{count}} 列",
     blocked: "嚴格模式下發現 {{count}} 處錯誤，沒有匯入任何資料。改好檔案後再匯入一次。",
     skippedHint: "跳過的列見下方列表，改好後可以只把這些列再匯入一次。",

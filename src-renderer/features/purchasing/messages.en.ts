@@ -73,6 +73,8 @@ const messages: Strings<Messages> = {
     add: 'New supplier',
     edit: 'Edit supplier',
     saved: 'Supplier saved',
+    total: '{{count}} suppliers',
+    totalAtLeast: 'About {{total}}+ suppliers',
     searchPlaceholder: 'Code, name or pinyin initials',
     emptyTitle: 'No suppliers yet',
     emptyText: 'Add suppliers to place purchase orders; set one as a product’s preferred supplier for automatic replenishment.',

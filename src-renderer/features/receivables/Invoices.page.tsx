@@ -102,6 +102,7 @@ export function InvoicesPage() {
           )}
         </Group>
         <DataTable
+          countWords="receivables.invoices"
           method="receivables.listInvoices"
           input={{ filters }}
           columns={columns}

@@ -67,6 +67,7 @@ export function PaymentsPage() {
           ]}
         />
         <DataTable
+          countWords="receivables.payments"
           method="receivables.listReceipts"
           input={{ filters: { ...filters, unappliedOnly } }}
           columns={columns}

@@ -29,6 +29,8 @@ export default {
   invoices: {
     title: 'Invoices',
     emptyTitle: 'No invoices yet',
+    total: '{{count}} invoices',
+    totalAtLeast: 'About {{total}}+ invoices',
     emptyText: 'Invoice deliveries here; services can be invoiced directly.',
     emptyFiltered: 'No invoices match',
     filterAll: 'All invoices',
@@ -58,6 +60,8 @@ export default {
   payments: {
     title: 'Receipts and allocation',
     emptyTitle: 'No receipts yet',
+    total: '{{count}} receipts',
+    totalAtLeast: 'About {{total}}+ receipts',
     emptyText: 'Record what customers pay here; it is allocated to their invoices automatically.',
     emptyFiltered: 'No unallocated receipts',
     filterAll: 'All receipts',

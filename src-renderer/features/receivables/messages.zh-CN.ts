@@ -28,6 +28,8 @@ export default {
   invoices: {
     title: '发票',
     emptyTitle: '还没有发票',
+    total: '共 {{count}} 张发票',
+    totalAtLeast: '约 {{total}}+ 张发票',
     emptyText: '发货后在这里开票；服务费可以直接开“服务发票”。',
     emptyFiltered: '没有符合条件的发票',
     filterAll: '全部发票',
@@ -57,6 +59,8 @@ export default {
   payments: {
     title: '收款与核销',
     emptyTitle: '还没有收款',
+    total: '共 {{count}} 笔收款',
+    totalAtLeast: '约 {{total}}+ 笔收款',
     emptyText: '客户付款后在这里登记收款，系统会自动核销到发票上。',
     emptyFiltered: '没有未核销的收款',
     filterAll: '全部收款',
@@ -71,7 +75,7 @@ export default {
     summary: '收款 {{amount}}，未核销 {{left}}',
     hint: '点击发票或用 ↑ ↓ 选择、回车核销。每次核销该发票未收金额与剩余收款中较小的一个。',
     auto: '自动核销',
-    noOpen: '这个客户没有未收款的发票。',
+    noOpen: '这家客户没有未收款的发票。',
     allocated: '已核销 {{amount}} 到 {{number}}',
     writeOff: '核销尾差',
     writeOffTitle: '尾差核销：{{number}} 未收 {{amount}}',
@@ -125,7 +129,7 @@ export default {
     asOf: '截止日期',
     bucket: { not_due: '未到期', '1-30': '1–30 天', '31-60': '31–60 天', '61-90': '61–90 天', '91-180': '91–180 天', over_180: '180 天以上' },
     total: '应收合计',
-    customers: '{{count}} 个客户',
+    customers: '{{count}} 家客户',
     empty: '截止这一天没有应收款。',
     drill: '点击客户查看其未收发票',
     print: '打印',
@@ -190,6 +194,6 @@ export default {
     creditUsed: '{{used}} / {{limit}}',
     noLimit: '未设额度',
     onHold: '信用冻结',
-    noDocuments: '这个客户还没有发票和收款。',
+    noDocuments: '这家客户还没有发票和收款。',
   },
 };

@@ -29,6 +29,8 @@ export default {
   invoices: {
     title: '發票',
     emptyTitle: '還沒有發票',
+    total: '共 {{count}} 張發票',
+    totalAtLeast: '約 {{total}}+ 張發票',
     emptyText: '出貨後在這裡開票；服務費可以直接開「服務發票」。',
     emptyFiltered: '沒有符合條件的發票',
     filterAll: '全部發票',
@@ -58,6 +60,8 @@ export default {
   payments: {
     title: '收款與沖帳',
     emptyTitle: '還沒有收款',
+    total: '共 {{count}} 筆收款',
+    totalAtLeast: '約 {{total}}+ 筆收款',
     emptyText: '客戶付款後在這裡登記收款，系統會自動沖帳到發票上。',
     emptyFiltered: '沒有未沖帳的收款',
     filterAll: '全部收款',
@@ -72,7 +76,7 @@ export default {
     summary: '收款 {{amount}}，未沖帳 {{left}}',
     hint: '點選發票或用 ↑ ↓ 選擇、按 Enter 沖帳。每次沖帳取該發票未收金額與剩餘收款中較小者。',
     auto: '自動沖帳',
-    noOpen: '這個客戶沒有未收款的發票。',
+    noOpen: '這家客戶沒有未收款的發票。',
     allocated: '已沖帳 {{amount}} 到 {{number}}',
     writeOff: '尾差沖銷',
     writeOffTitle: '尾差沖銷：{{number}} 未收 {{amount}}',
@@ -126,7 +130,7 @@ export default {
     asOf: '截止日期',
     bucket: { not_due: '未到期', '1-30': '1–30 天', '31-60': '31–60 天', '61-90': '61–90 天', '91-180': '91–180 天', over_180: '180 天以上' },
     total: '應收合計',
-    customers: '{{count}} 個客戶',
+    customers: '{{count}} 家客戶',
     empty: '截至這一天沒有應收款。',
     drill: '點選客戶查看其未收發票',
     print: '列印',
@@ -191,6 +195,6 @@ export default {
     creditUsed: '{{used}} / {{limit}}',
     noLimit: '未設額度',
     onHold: '信用凍結',
-    noDocuments: '這個客戶還沒有發票和收款。',
+    noDocuments: '這家客戶還沒有發票和收款。',
   },
 } satisfies typeof zhCN;

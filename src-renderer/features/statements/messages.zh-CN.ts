@@ -20,7 +20,7 @@ export default {
   status: { draft: '草稿', sent: '已发送', confirmed: '已确认', disputed: '有异议' },
   filterAll: '全部',
   emptyTitle: '还没有对账单',
-  emptyText: '选一个客户和对账期间，系统按应收明细生成对账单，打印或发给客户确认。',
+  emptyText: '选一家客户和对账期间，系统按应收明细生成对账单，打印或发给客户确认。',
   emptyFiltered: '没有这个状态的对账单',
   created: '已生成对账单草稿',
   lines: {

@@ -8,7 +8,7 @@ import { parseFilterParam } from '../../api/url-filters';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { businessToday } from '../../format';
+import { businessToday, formatTimestampDate } from '../../format';
 import { useCan } from '../auth/current-user';
 
 /** Where a task's source opens. */
@@ -57,7 +57,7 @@ export function TasksPage() {
       nowrap: true,
       render: (task) =>
         task.doneAt ? (
-          `${task.doneAt.slice(0, 10)} ${task.doneByName ?? ''}`
+          `${formatTimestampDate(task.doneAt)} ${task.doneByName ?? ''}`
         ) : (
           <Button size="xs" variant="light" loading={complete.isPending && complete.variables?.id === task.id} onClick={() => complete.mutate({ id: task.id }, { onSuccess: () => notifications.show({ color: 'teal', message: t('tasks.completed') }) })} data-testid={`complete-${task.id}`}>
             {t('tasks.complete')}

@@ -108,7 +108,7 @@ const messages = {
     not_latest_closed: '只能反结账最近结账的月份（{{period}}）',
     account_mapped: '科目 {{code}} 已在科目映射中使用，不能再设下级科目；请先把映射改到别的末级科目',
     not_in_pool: '该客户已不在公海中，可能刚被同事领取',
-    claim_limit: '每天最多领取 {{limit}} 个客户，今天已领取 {{claimed}} 个',
+    claim_limit: '每天最多领取 {{limit}} 家客户，今天已领取 {{claimed}} 家',
     smtp_not_set: '尚未设置邮件发送：请先填写 SMTP 设置',
     email_failed: '邮件服务器未接收此邮件：{{detail}}',
     no_email_address: '该客户没有邮箱：请电话联系后标记为已处理',

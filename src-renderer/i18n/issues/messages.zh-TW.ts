@@ -105,7 +105,7 @@ const zhTW: Messages = {
     not_latest_closed: "只能反結帳最近結帳的月份（{{period}}）",
     account_mapped: "科目 {{code}} 已在科目對應中使用，不能再設下級科目；請先把對應改到別的末級科目",
     not_in_pool: "該客戶已不在公海中，可能剛被同事領取",
-    claim_limit: "每天最多領取 {{limit}} 個客戶，今天已領取 {{claimed}} 個",
+    claim_limit: "每天最多領取 {{limit}} 家客戶，今天已領取 {{claimed}} 家",
     smtp_not_set: "尚未設定郵件寄送：請先填寫 SMTP 設定",
     email_failed: "郵件伺服器未接收此郵件：{{detail}}",
     no_email_address: "該客戶沒有電子郵件地址：請電話聯絡後標記為已處理",

@@ -2,6 +2,7 @@ import { Badge, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from '@manti
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../src-main/domain/customers/customers.dto';
+import { formatTimestampDate } from '../../../format';
 import { useFieldDefs } from '../customers.queries';
 import { money, region } from '../labels';
 
@@ -65,7 +66,7 @@ export function CustomerDetails({ customer: c }: { customer: Customer }) {
               <Field label={t('customers.field.creditLimit')}>{c.creditLimit === null ? null : money(c.creditLimit)}</Field>
               <Field label={t('customers.field.paymentTermsDays')}>{`${c.paymentTermsDays} ${t('customers.units.days')}`}</Field>
               <Field label={t('customers.field.tier')}>{c.tier}</Field>
-              <Field label={t('customers.field.createdAt')}>{c.createdAt.slice(0, 10)}</Field>
+              <Field label={t('customers.field.createdAt')}>{formatTimestampDate(c.createdAt)}</Field>
               {customDefs.map((d) => (
                 <Field key={d.id} label={d.label}>
                   {String(c.customFields[d.key])}

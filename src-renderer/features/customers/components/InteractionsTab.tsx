@@ -3,7 +3,6 @@ import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconBrandWechat, IconMail, IconMapPin, IconNote, IconPhone, IconStairsUp, type Icon } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../../src-main/api/paging';
@@ -12,7 +11,7 @@ import { api } from '../../../api/client';
 import { showFormError } from '../../../api/hooks';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadFailed } from '../../../components/LoadFailed';
-import { formatTimestamp } from '../../../format';
+import { businessToday, formatTimestamp, timestampFromCompanyClock } from '../../../format';
 import { useCan } from '../../auth/current-user';
 import { useCustomerTimeline } from '../customers.queries';
 import { DUNNING_TIMELINE_KINDS, DunningTimelineTitle } from '../../dunning/DunningTimelineTitle';
@@ -46,7 +45,7 @@ function LogInteractionForm({ customer }: { customer: Customer }) {
         customerId: customer.id,
         contactId: values.contactId,
         kind: values.kind,
-        occurredAt: values.occurredAt ? dayjs(values.occurredAt).toISOString() : undefined,
+        occurredAt: values.occurredAt ? timestampFromCompanyClock(values.occurredAt) : undefined,
         subject: values.subject,
         body: values.body,
       });
@@ -81,11 +80,11 @@ function LogInteractionForm({ customer }: { customer: Customer }) {
           <Grid.Col span={{ base: 6, md: 3 }}>
             <DateTimePicker
               label={t('customers.timeline.occurredAt')}
-              placeholder={dayjs().format('YYYY-MM-DD HH:mm')}
+              placeholder={formatTimestamp(new Date().toISOString())}
               valueFormat="YYYY-MM-DD HH:mm"
               clearable
               locale={i18n.language === 'en' ? 'en' : i18n.language.toLowerCase()}
-              maxDate={dayjs().endOf('day').format('YYYY-MM-DD HH:mm:ss')}
+              maxDate={`${businessToday()} 23:59:59`}
               {...form.getInputProps('occurredAt')}
             />
           </Grid.Col>

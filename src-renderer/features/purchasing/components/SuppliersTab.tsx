@@ -95,6 +95,7 @@ export function SuppliersTab() {
         {add}
       </Group>
       <DataTable
+        countWords="purchasing.suppliers"
         method="purchasing.listSuppliers"
         input={q ? { q } : {}}
         columns={columns}
