@@ -15,10 +15,12 @@ function isShown(element: Element): boolean {
   return true;
 }
 
+// Mantine portals each drawer and dialog to the end of <body> as it opens, so the last is on top.
+const openDialogs = () => [...document.querySelectorAll('[role="dialog"][aria-modal="true"]')].filter(isShown);
+
 /** The open drawer or dialog on top, else the page: a shortcut acts only on what the user can reach. */
 function activeLayer(): Element | Document {
-  const dialogs = [...document.querySelectorAll('[role="dialog"][aria-modal="true"]')].filter(isShown);
-  return dialogs.at(-1) ?? document;
+  return openDialogs().at(-1) ?? document;
 }
 
 function firstTarget(within: Element | Document, target: ShortcutTarget): HTMLElement | null {
@@ -63,4 +65,24 @@ export function focusListSearch(): boolean {
   search.focus();
   search.select();
   return true;
+}
+
+/**
+ * Esc closes only the dialog on top: Mantine's drawers and dialogs each close on any Esc pressed in
+ * the window, so a write-off dialog over the allocation drawer would take the drawer with it.
+ * Installed once before anything renders, so it hears the key before the dialogs do.
+ */
+export function listenEscapeClosesTopDialogOnly(): () => void {
+  const closeTopOnly = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.isComposing) return;
+    // An open dropdown in the dialog takes this Esc for itself (Mantine marks its input so).
+    if (event.target instanceof Element && event.target.getAttribute('data-mantine-stop-propagation') === 'true') return;
+    const open = openDialogs();
+    const close = open.length > 1 ? open.at(-1)!.querySelector<HTMLElement>('.mantine-Modal-close, .mantine-Drawer-close') : null;
+    if (!close) return;
+    event.stopImmediatePropagation();
+    close.click();
+  };
+  window.addEventListener('keydown', closeTopOnly, { capture: true });
+  return () => window.removeEventListener('keydown', closeTopOnly, { capture: true });
 }
