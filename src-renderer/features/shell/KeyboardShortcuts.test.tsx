@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Customer, CustomerListRow } from '../../../src-main/domain/customers/customers.dto';
 import { fakeBackend } from '../../test-utils/fake-backend';
 import { render } from '../../test-utils/render';
-import { CustomerNewPage } from '../customers/CustomerForm.page';
+import { CustomerEditPage, CustomerNewPage } from '../customers/CustomerForm.page';
 import { CustomersListPage } from '../customers/CustomersList.page';
 import { CommandPalette, openCommandPalette } from './CommandPalette';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
@@ -38,8 +38,56 @@ const SETTINGS = {
   companyBankAccount: '',
 } as const;
 
+const JINQIAO: Customer = {
+  id: '0190a0b0-0000-7000-8000-0000000000c7',
+  code: 'C000007',
+  kind: 'company',
+  name: '南京金桥贸易有限公司',
+  shortName: '金桥',
+  creditCode: null,
+  industry: null,
+  size: null,
+  source: null,
+  cooperationSince: null,
+  ownerUserId: null,
+  ownerName: null,
+  mobile: '13912345678',
+  phone: null,
+  email: null,
+  province: null,
+  city: null,
+  district: null,
+  creditLimit: null,
+  paymentTermsDays: 30,
+  tier: null,
+  birthday: null,
+  invoiceTitle: null,
+  taxpayerId: null,
+  bankName: null,
+  bankAccount: null,
+  registeredAddress: null,
+  registeredPhone: null,
+  customFields: {},
+  notes: null,
+  lifecycleStage: 'active',
+  lifecycleComputed: 'active',
+  lifecycleOverride: null,
+  lifecycleOverrideReason: null,
+  status: 'active',
+  mergedIntoId: null,
+  leadId: null,
+  createdAt: '2026-01-05T02:00:00.000Z',
+  updatedAt: '2026-01-05T02:00:00.000Z',
+  createdBy: null,
+  contacts: [],
+  addresses: [],
+  tags: [],
+};
+
 function customerBackend() {
   return fakeBackend({
+    'customers.get': () => JINQIAO,
+    'customers.update': () => ({ ...JINQIAO, warnings: [] }),
     'settings.get': () => ({ ...SETTINGS, customerRequiredFields: [...SETTINGS.customerRequiredFields] }),
     'customers.listFieldDefs': () => [],
     'customers.listTags': () => [],
@@ -95,6 +143,25 @@ describe('keyboard shortcuts', () => {
     // The company requires a mobile: the form marks the field and the server hears nothing.
     await waitFor(() => expect(screen.getByTestId('customer-mobile').getAttribute('aria-invalid')).toBe('true'));
     expect(backend.inputsOf('customers.create')).toEqual([]);
+  });
+
+  it('Cmd+S in the edit form sends only the changed field through customers.update', async () => {
+    const backend = customerBackend();
+    const { user } = await render(
+      <WithShortcuts>
+        <CustomerEditPage />
+      </WithShortcuts>,
+      { path: '/customers/:id/edit', url: `/customers/${JINQIAO.id}/edit` },
+    );
+    await screen.findByTestId('customer-form');
+    const mobile = screen.getByTestId<HTMLInputElement>('customer-mobile');
+    await waitFor(() => expect(mobile.value).toBe('13912345678'));
+    await user.clear(mobile);
+    await user.paste('13800001111');
+    await user.keyboard(press('s').cmd);
+    await waitFor(() => expect(backend.inputsOf('customers.update')).toHaveLength(1));
+    expect(backend.inputsOf('customers.update')[0]).toMatchObject({ id: JINQIAO.id, mobile: '13800001111' });
+    expect(backend.inputsOf('customers.update')[0]).not.toHaveProperty('name');
   });
 
   it('Ctrl+S with no form on screen does nothing, and never lets the browser save the page', async () => {
