@@ -12,6 +12,7 @@ import { createRoot } from 'react-dom/client';
 import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { queryClient } from './api/hooks';
 import { App } from './App';
+import { listenEscapeClosesTopDialogOnly } from './components/shortcut-targets';
 import { theme } from './theme';
 
 /**
@@ -24,6 +25,8 @@ const router = createHashRouter([{ path: '*', element: <App /> }]);
 const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce;
 // The scroll lock under Mantine's modals and spotlight (react-remove-scroll, via get-nonce) reads webpack's nonce global.
 if (styleNonce) (window as Window & { __webpack_nonce__?: string }).__webpack_nonce__ = styleNonce;
+
+listenEscapeClosesTopDialogOnly();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

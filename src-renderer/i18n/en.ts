@@ -89,6 +89,7 @@ const en: Catalog = {
     changePassword: 'Change password',
     openMenu: 'Open menu',
     goTo: 'Go to',
+    shortcuts: 'Keyboard shortcuts',
   },
   palette: {
     kinds: { customer: 'Customer', lead: 'Lead', deal: 'Deal', salesOrder: 'Sales order', product: 'Product' },
@@ -100,7 +101,17 @@ const en: Catalog = {
       newOrder: 'New sales order',
       language: { 'zh-CN': 'Switch to Simplified Chinese', en: 'Switch to English', 'zh-TW': 'Switch to Traditional Chinese' },
       theme: 'Switch light/dark theme',
+      shortcuts: 'Keyboard shortcuts',
     },
+  },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    save: { name: 'Save', hint: 'Saves the form on screen, even while typing in a field' },
+    create: { name: 'New', hint: 'Creates a record in the current list, such as a customer or an order' },
+    search: { name: 'Search', hint: "Puts the cursor in the list's search box" },
+    palette: { name: 'Search and commands', hint: 'Finds customers and document numbers, or runs a command' },
+    close: { name: 'Close drawer', hint: 'Closes the side drawer or the dialog on top' },
+    sheet: { name: 'Show shortcuts', hint: 'Opens this list' },
   },
   zones: {
     Asia_Shanghai: 'Beijing time (Asia/Shanghai)',

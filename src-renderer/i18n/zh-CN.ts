@@ -88,6 +88,7 @@ const zhCN = {
     changePassword: '修改密码',
     openMenu: '打开菜单',
     goTo: '前往',
+    shortcuts: '快捷键',
   },
   palette: {
     kinds: { customer: '客户', lead: '线索', deal: '商机', salesOrder: '销售订单', product: '商品' },
@@ -99,7 +100,17 @@ const zhCN = {
       newOrder: '新建订单',
       language: { 'zh-CN': '切换到简体中文', en: '切换到英文', 'zh-TW': '切换到繁体中文' },
       theme: '切换浅色/深色外观',
+      shortcuts: '快捷键',
     },
+  },
+  shortcuts: {
+    title: '快捷键',
+    save: { name: '保存', hint: '保存当前表单，光标在输入框里也能用' },
+    create: { name: '新建', hint: '在当前列表新建一条，比如新建客户、新建订单' },
+    search: { name: '搜索', hint: '把光标放到列表的搜索框' },
+    palette: { name: '全局搜索与命令', hint: '查找客户、单号，或执行命令' },
+    close: { name: '关闭抽屉', hint: '关闭右侧抽屉或弹出的对话框' },
+    sheet: { name: '显示快捷键', hint: '打开这张快捷键列表' },
   },
   zones: {
     Asia_Shanghai: '北京时间（Asia/Shanghai）',

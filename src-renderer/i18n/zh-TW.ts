@@ -92,7 +92,8 @@ const zhTW: Catalog = {
     logout: "登出",
     changePassword: "修改密碼",
     openMenu: "開啟選單",
-    goTo: "前往"
+    goTo: "前往",
+    shortcuts: "快速鍵"
   },
   palette: {
     kinds: { customer: "客戶", lead: "線索", deal: "商機", salesOrder: "銷售訂單", product: "商品" },
@@ -103,8 +104,18 @@ const zhTW: Catalog = {
       importCustomers: "匯入客戶",
       newOrder: "新增訂單",
       language: { "zh-CN": "切換到簡體中文", en: "切換到英文", "zh-TW": "切換到繁體中文" },
-      theme: "切換淺色/深色外觀"
+      theme: "切換淺色/深色外觀",
+      shortcuts: "快速鍵"
     }
+  },
+  shortcuts: {
+    title: "快速鍵",
+    save: { name: "儲存", hint: "儲存目前的表單，游標在輸入框裡也能用" },
+    create: { name: "新增", hint: "在目前的清單新增一筆，例如新增客戶、新增訂單" },
+    search: { name: "搜尋", hint: "把游標移到清單的搜尋框" },
+    palette: { name: "全域搜尋與指令", hint: "尋找客戶、單號，或執行指令" },
+    close: { name: "關閉抽屜", hint: "關閉右側抽屜或跳出的對話方塊" },
+    sheet: { name: "顯示快速鍵", hint: "開啟這份快速鍵清單" }
   },
   zones: {
     Asia_Shanghai: "北京時間（Asia/Shanghai）",

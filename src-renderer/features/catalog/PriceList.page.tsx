@@ -18,6 +18,7 @@ import { PriceListFormModal } from './components/PriceListFormModal';
 import { validityText } from './components/PriceListsTab';
 import { PricesModal } from './components/PricesModal';
 import { unitsText } from './units-text';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 /** /catalog/price-lists/:id: a price list's terms and the products it prices, each with its quantity breaks. */
 export function PriceListPage() {
@@ -91,7 +92,7 @@ function PriceListView({ list }: { list: PriceList }) {
   ];
 
   const addButton = mayPrice && (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setPricing({ item: null })} data-testid="add-price">
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setPricing({ item: null })} data-testid="add-price" {...shortcutTarget('create')}>
       {t('catalog.priceLists.addProduct')}
     </Button>
   );
@@ -142,7 +143,7 @@ function PriceListView({ list }: { list: PriceList }) {
         )}
       </Paper>
       <Group justify="space-between" mb="sm">
-        <TextInput w={280} leftSection={<IconSearch size={16} />} placeholder={t('catalog.list.searchPlaceholder')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+        <TextInput w={280} leftSection={<IconSearch size={16} />} placeholder={t('catalog.list.searchPlaceholder')} {...shortcutTarget('search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
         {addButton}
       </Group>
       <DataTable

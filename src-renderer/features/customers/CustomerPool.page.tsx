@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatTimestampDate } from '../../format';
 import { useCan } from '../auth/current-user';
 import { PoolSettings } from './components/PoolSettings';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 /** /customers/pool: customers nobody owns (公海), to claim; the owner sets the rules here. */
 export function CustomerPoolPage() {
@@ -88,7 +89,7 @@ export function CustomerPoolPage() {
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
           w={360}
-          data-list-search
+          {...shortcutTarget('search')}
         />
       </Group>
       <DataTable

@@ -20,6 +20,7 @@ import { TagsManager } from './components/TagsManager';
 import { useCustomerList } from './customers.queries';
 import { downloadCustomersExport } from './export-customers';
 import { useListState } from './list-state';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 /** /customers: the customer list (客户档案). */
 export function CustomersListPage() {
@@ -57,7 +58,7 @@ export function CustomersListPage() {
   }
 
   const createButton = can('customers.write') && (
-    <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />} data-testid="new-customer">
+    <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />} data-testid="new-customer" {...shortcutTarget('create')}>
       {t('customers.add')}
     </Button>
   );

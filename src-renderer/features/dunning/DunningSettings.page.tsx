@@ -9,6 +9,7 @@ import { fieldErrors, useApiMutation, useApiQuery } from '../../api/hooks';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { LevelsEditor } from './LevelsEditor';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 interface SmtpDraft {
   host: string;
@@ -124,7 +125,7 @@ function GeneralSettings({ settings }: { settings: DunningSettings }) {
         </Stack>
       </Paper>
       <Group>
-        <Button onClick={submit} loading={save.isPending} data-testid="save-dunning-settings">
+        <Button onClick={submit} loading={save.isPending} data-testid="save-dunning-settings" {...shortcutTarget('save')}>
           {t('common.save')}
         </Button>
       </Group>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { TEMPLATE_PLACEHOLDERS, type DunningLevel } from '../../../src-main/domain/dunning/dunning.contract';
 import { fieldErrors, useApiMutation, useApiQuery } from '../../api/hooks';
 import { useLevelName } from './level-name';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 type Draft = Omit<DunningLevel, 'id' | 'daysAfterDue'> & { id?: string; daysAfterDue: number | string };
 
@@ -23,7 +24,7 @@ export function LevelsEditor() {
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={4}>{t('dunning.settings.levelsTitle')}</Title>
-          <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setEditing(NEW_LEVEL)} data-testid="add-level">
+          <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setEditing(NEW_LEVEL)} data-testid="add-level" {...shortcutTarget('create')}>
             {t('dunning.settings.addLevel')}
           </Button>
         </Group>
@@ -92,7 +93,7 @@ function LevelModal({ draft, onClose }: { draft: Draft; onClose: () => void }) {
           <Button
             disabled={!ready}
             loading={save.isPending}
-            data-testid="save-level"
+            data-testid="save-level" {...shortcutTarget('save')}
             onClick={() =>
               save.mutate(
                 { ...(level.id ? { id: level.id } : {}), daysAfterDue: level.daysAfterDue as number, subjectZh: level.subjectZh, bodyZh: level.bodyZh, subjectEn: level.subjectEn, bodyEn: level.bodyEn },

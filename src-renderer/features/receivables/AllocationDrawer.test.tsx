@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { listenEscapeClosesTopDialogOnly } from '../../components/shortcut-targets';
 import type { Invoice, Receipt } from '../../../src-main/domain/receivables/receivables.dto';
 import { fakeBackend } from '../../test-utils/fake-backend';
 import { render } from '../../test-utils/render';
@@ -133,5 +134,29 @@ describe('allocating a receipt', () => {
     await user.click(screen.getByTestId('save-refund'));
     await waitFor(() => expect(backend.inputsOf('receivables.refund')).toHaveLength(1));
     expect(backend.inputsOf('receivables.refund')[0]).toEqual({ receiptId: RECEIPT.id, amount: 12_000, method: 'bank_transfer', reference: null, date: '2026-11-25' });
+  });
+
+  describe('with Esc', () => {
+    let stopListening = () => undefined as void;
+    beforeAll(() => {
+      stopListening = listenEscapeClosesTopDialogOnly();
+    });
+    afterAll(() => stopListening());
+
+    it('closes the drawer, and over it the refund dialog alone', async () => {
+      fakeBackend({
+        'receivables.getReceipt': () => RECEIPT,
+        'receivables.listInvoices': () => ({ rows: [], total: 0, totalIsExact: true }),
+      });
+      const onClose = vi.fn();
+      const { user } = await render(<AllocationDrawer receiptId={RECEIPT.id} onClose={onClose} />, { permissions: ['receivables.write'] });
+      await user.click(await screen.findByTestId('refund'));
+      await user.click(await screen.findByTestId('refund-amount'));
+      await user.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByTestId('refund-amount')).toBeNull());
+      expect(onClose).not.toHaveBeenCalled();
+      await user.keyboard('{Escape}');
+      expect(onClose).toHaveBeenCalledTimes(1);
+    });
   });
 });

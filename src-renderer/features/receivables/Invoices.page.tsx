@@ -18,6 +18,7 @@ import { businessToday } from '../../format';
 import { useCan } from '../auth/current-user';
 import { InvoiceDrawer } from './InvoiceDrawer';
 import { ServiceInvoiceModal } from './ServiceInvoiceModal';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 type View = 'all' | 'open' | 'overdue' | 'credit';
 
@@ -82,7 +83,7 @@ export function InvoicesPage() {
         title={t('receivables.invoices.title')}
         actions={
           can('receivables.write') && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setServiceOpen(true)} data-testid="new-service-invoice">
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setServiceOpen(true)} data-testid="new-service-invoice" {...shortcutTarget('create')}>
               {t('receivables.invoices.newService')}
             </Button>
           )

@@ -14,6 +14,7 @@ import { useCan } from '../auth/current-user';
 import { AllocationDrawer } from './AllocationDrawer';
 import { BankImportModal } from './BankImportModal';
 import { ReceiptModal } from './ReceiptModal';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 /** 收款与核销: receipts newest first; a row opens its allocation to the customer's open invoices. */
 export function PaymentsPage() {
@@ -49,7 +50,7 @@ export function PaymentsPage() {
               <Button variant="default" leftSection={<IconBuildingBank size={16} />} onClick={() => setImporting(true)} data-testid="import-bank-statement">
                 {t('receivables.bankImport.open')}
               </Button>
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="add-receipt">
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="add-receipt" {...shortcutTarget('create')}>
                 {t('receivables.payments.add')}
               </Button>
             </Group>

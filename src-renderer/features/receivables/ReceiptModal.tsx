@@ -8,6 +8,7 @@ import { useApiMutation } from '../../api/hooks';
 import { CustomerPicker } from '../../components/CustomerPicker';
 import { DateField } from '../../components/DateField';
 import { businessToday } from '../../format';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 /** 登记收款: who paid, when, how much and how; allocated at once unless unticked. */
 export function ReceiptModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) {
@@ -59,7 +60,7 @@ export function ReceiptModal({ opened, onClose, onCreated }: { opened: boolean; 
         <Checkbox label={t('receivables.payments.autoAllocate')} checked={auto} onChange={(e) => setAuto(e.currentTarget.checked)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button disabled={!ready} loading={create.isPending} onClick={save} data-testid="save-receipt">
+          <Button disabled={!ready} loading={create.isPending} onClick={save} data-testid="save-receipt" {...shortcutTarget('save')}>
             {t('common.save')}
           </Button>
         </Group>

@@ -7,6 +7,7 @@ import { REFUND_METHODS, type Receipt, type RefundMethod } from '../../../src-ma
 import { useApiMutation } from '../../api/hooks';
 import { DateField } from '../../components/DateField';
 import { businessToday } from '../../format';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 /** 退款: pays back what a receipt has left unallocated (an over-payment), by money. */
 export function RefundModal({ receipt, onClose }: { receipt: Receipt; onClose: () => void }) {
@@ -49,7 +50,7 @@ export function RefundModal({ receipt, onClose }: { receipt: Receipt; onClose: (
         </Group>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button loading={refund.isPending} disabled={value <= 0 || !date} onClick={save} data-testid="save-refund">
+          <Button loading={refund.isPending} disabled={value <= 0 || !date} onClick={save} data-testid="save-refund" {...shortcutTarget('save')}>
             {t('receivables.refund.save')}
           </Button>
         </Group>

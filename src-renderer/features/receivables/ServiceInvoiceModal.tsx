@@ -7,6 +7,7 @@ import { useApiMutation } from '../../api/hooks';
 import { CustomerPicker } from '../../components/CustomerPicker';
 import { DateField } from '../../components/DateField';
 import { businessToday } from '../../format';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 /** A standalone invoice for a service (安装、运费、维护): one line, VAT 6 % unless chosen otherwise. */
 export function ServiceInvoiceModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) {
@@ -31,6 +32,7 @@ export function ServiceInvoiceModal({ opened, onClose, onCreated }: { opened: bo
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
           <Button
+            {...shortcutTarget('save')}
             disabled={!ready}
             loading={create.isPending}
             onClick={() =>

@@ -7,6 +7,7 @@ import { fieldErrors, useApiMutation } from '../../api/hooks';
 import { CustomerPicker } from '../../components/CustomerPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { blankLine, entryTotal, LineEntry, pricedLines, type EntryLine } from './components/LineEntry';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 /**
  * 新建销售订单 by keyboard (see LineEntry). Prices and totals shown are the customer's list
@@ -28,7 +29,7 @@ export function OrderFormPage() {
       <PageHeader
         title={t('sales.form.title')}
         actions={
-          <Button disabled={!customerId || priced.length === 0} loading={create.isPending} onClick={save} data-testid="order-save">
+          <Button disabled={!customerId || priced.length === 0} loading={create.isPending} onClick={save} data-testid="order-save" {...shortcutTarget('save')}>
             {t('sales.form.save')}
           </Button>
         }

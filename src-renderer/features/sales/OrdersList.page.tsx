@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/current-user';
 import { OrdersTable } from './components/OrdersTable';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 /** 销售订单 list: newest first, paged by keyset on the server (a page deep in years of orders costs what the first does). */
 export function OrdersListPage() {
@@ -39,7 +40,7 @@ export function OrdersListPage() {
               </Button>
             )}
             {can('sales.write') && (
-              <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/orders/new')} data-testid="add-order">
+              <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/orders/new')} data-testid="add-order" {...shortcutTarget('create')}>
                 {t('sales.orders.add')}
               </Button>
             )}
@@ -54,7 +55,7 @@ export function OrdersListPage() {
             value={q}
             onChange={(e) => setQ(e.currentTarget.value)}
             w={280}
-            aria-label={t('sales.orders.searchPlaceholder')}
+            aria-label={t('sales.orders.searchPlaceholder')} {...shortcutTarget('search')}
           />
           <Select
             placeholder={t('sales.orders.anyStatus')}

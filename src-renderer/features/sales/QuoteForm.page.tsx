@@ -11,6 +11,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { blankLine, entryTotal, LineEntry, pricedLines, type EntryLine } from './components/LineEntry';
 import { QuoteStatusBadge } from './components/StatusBadge';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 /** The backend converts any quote still open; expired, rejected and converted ones are refused. */
 const CONVERTIBLE = new Set(['draft', 'sent', 'accepted']);
@@ -61,7 +62,7 @@ function QuoteEditor({ quote }: { quote?: Quote }) {
               </Button>
             )}
             {editable && (
-              <Button disabled={!customerId || priced.length === 0} loading={create.isPending || update.isPending} onClick={save} data-testid="quote-save">
+              <Button disabled={!customerId || priced.length === 0} loading={create.isPending || update.isPending} onClick={save} data-testid="quote-save" {...shortcutTarget('save')}>
                 {t('sales.form.save')}
               </Button>
             )}

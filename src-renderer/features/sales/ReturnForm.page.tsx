@@ -11,6 +11,7 @@ import type { ReturnDisposition } from '../../../src-main/domain/returns/returns
 import { errorMessage, fieldErrors, useApiMutation, useApiQuery } from '../../api/hooks';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 interface Choice {
   quantity: number;
@@ -58,7 +59,7 @@ function ReturnLines({ delivery, order }: { delivery: Delivery; order: Order }) 
       <PageHeader
         title={t('sales.returns.new')}
         actions={
-          <Button disabled={chosen.length === 0 || !reason.trim() || serialsMissing} loading={create.isPending} onClick={submit} data-testid="return-save">
+          <Button disabled={chosen.length === 0 || !reason.trim() || serialsMissing} loading={create.isPending} onClick={submit} data-testid="return-save" {...shortcutTarget('save')}>
             {t('sales.returns.save')}
           </Button>
         }

@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/current-user';
 import { QuoteStatusBadge, StatusBadge } from './components/StatusBadge';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 const DELIVERY_COLORS: Record<string, string> = { picking: 'blue', posted: 'teal', cancelled: 'gray' };
 
@@ -34,7 +35,7 @@ export function QuotesListPage() {
         title={t('sales.quotes.title')}
         actions={
           can('sales.write') && (
-            <Button component={Link} to="/quotes/new" leftSection={<IconPlus size={16} />} data-testid="quote-new">
+            <Button component={Link} to="/quotes/new" leftSection={<IconPlus size={16} />} data-testid="quote-new" {...shortcutTarget('create')}>
               {t('sales.quotes.add')}
             </Button>
           )
@@ -103,7 +104,7 @@ export function ReturnsListPage() {
         title={t('sales.returns.title')}
         actions={
           can('returns.write') && (
-            <Button component={Link} to="/returns/new" leftSection={<IconPlus size={16} />} data-testid="return-new">
+            <Button component={Link} to="/returns/new" leftSection={<IconPlus size={16} />} data-testid="return-new" {...shortcutTarget('create')}>
               {t('sales.returns.add')}
             </Button>
           )

@@ -10,6 +10,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/current-user';
 import { ApprovalRuleForm } from './components/ApprovalRuleForm';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 function useThreshold() {
   const { t } = useTranslation();
@@ -84,7 +85,7 @@ export function SalesRulesPage() {
         title={t('sales.rules.title')}
         actions={
           write && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid="rule-add">
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid="rule-add" {...shortcutTarget('create')}>
               {t('sales.rules.add')}
             </Button>
           )

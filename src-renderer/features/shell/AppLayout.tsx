@@ -10,11 +10,10 @@ import {
   Tooltip,
   UnstyledButton,
   useMantineColorScheme,
-  Kbd,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
-import { IconChevronDown, IconKey, IconLogout, IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
+import { IconChevronDown, IconKeyboard, IconKey, IconLogout, IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation } from 'react-router-dom';
 import { notifications, notificationsStore } from '@mantine/notifications';
@@ -24,6 +23,7 @@ import { setDisplayTimeZone } from '../../format';
 import { useCan, useCurrentUser } from '../auth/current-user';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { CommandPalette, openCommandPalette } from './CommandPalette';
+import { KeyboardShortcuts, ShortcutKeys } from './KeyboardShortcuts';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotFoundPage } from '../placeholder/ComingSoon.page';
 import { AppNav, menuEntries } from './AppNav';
@@ -32,6 +32,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [navOpened, nav] = useDisclosure();
   const [passwordOpened, passwordModal] = useDisclosure();
+  const [shortcutsOpened, shortcutSheet] = useDisclosure();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const user = useCurrentUser();
   const can = useCan();
@@ -81,7 +82,7 @@ export function AppLayout() {
               <Text size="sm" c="dimmed" truncate style={{ flex: 1 }}>
                 {t('shell.searchPlaceholder')}
               </Text>
-              <Kbd size="xs">Ctrl K</Kbd>
+              <ShortcutKeys keys={['mod', 'K']} size="xs" />
             </Group>
           </UnstyledButton>
           <Group gap="xs" wrap="nowrap">
@@ -113,6 +114,9 @@ export function AppLayout() {
                 <Menu.Item leftSection={<IconKey size={14} />} onClick={passwordModal.open}>
                   {t('shell.changePassword')}
                 </Menu.Item>
+                <Menu.Item leftSection={<IconKeyboard size={14} />} onClick={shortcutSheet.open} data-testid="show-shortcuts">
+                  {t('shell.shortcuts')}
+                </Menu.Item>
                 <Menu.Item leftSection={<IconLogout size={14} />} onClick={() => void signOut()} data-testid="logout">
                   {t('shell.logout')}
                 </Menu.Item>
@@ -139,7 +143,8 @@ export function AppLayout() {
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </AppShell.Main>
-      <CommandPalette entries={entries} />
+      <CommandPalette entries={entries} onShowShortcuts={shortcutSheet.open} />
+      <KeyboardShortcuts sheetOpened={shortcutsOpened} onOpenSheet={shortcutSheet.open} onCloseSheet={shortcutSheet.close} />
       <ChangePasswordModal opened={passwordOpened} onClose={passwordModal.close} />
     </AppShell>
   );

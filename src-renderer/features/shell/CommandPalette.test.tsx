@@ -31,7 +31,7 @@ describe('the command palette', () => {
     const backend = fakeBackend({
       'workbench.find': ({ q }) => (q === 'yjmy' ? [{ kind: 'lead', id: LEAD_ID, title: '远景贸易', subtitle: 'L000001 · 周明', path: `/leads?open=${LEAD_ID}` }] : []),
     });
-    const { user, router } = await render(<CommandPalette entries={[]} />, { permissions: ['leads.read', 'customers.write'] });
+    const { user, router } = await render(<CommandPalette entries={[]} onShowShortcuts={() => undefined} />, { permissions: ['leads.read', 'customers.write'] });
     act(() => openCommandPalette());
     await user.type(await screen.findByTestId('palette-input'), 'yjmy');
     const hit = await screen.findByText('远景贸易');
@@ -43,7 +43,7 @@ describe('the command palette', () => {
 
   it('runs 新建客户 typed as its initials, and offers a command only to a role that may use it', async () => {
     fakeBackend({ 'workbench.find': () => [] });
-    const { user, router } = await render(<CommandPalette entries={[]} />, { permissions: ['customers.write'] });
+    const { user, router } = await render(<CommandPalette entries={[]} onShowShortcuts={() => undefined} />, { permissions: ['customers.write'] });
     act(() => openCommandPalette());
     await user.type(await screen.findByTestId('palette-input'), 'xj');
     const offered = (await screen.findAllByTestId('palette-command')).map((c) => c.textContent);

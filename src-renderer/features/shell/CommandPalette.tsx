@@ -16,10 +16,10 @@ export const openCommandPalette = () => spotlight.open();
 const KIND_ICONS: Record<string, Icon> = { customer: IconAddressBook, lead: IconTargetArrow, deal: IconTrendingUp, salesOrder: IconShoppingCart, product: IconBox };
 
 /**
- * Ctrl/Cmd+K: customers, leads, deals, orders and products from every area's finder (workbench.find,
+ * Ctrl/Cmd+K (bound with the other shortcuts in KeyboardShortcuts): customers, leads, deals, orders and products from every area's finder (workbench.find,
  * within the caller's data scope), the commands (新建客户, 切换语言…) and the areas to go to.
  */
-export function CommandPalette({ entries }: { entries: NavEntry[] }) {
+export function CommandPalette({ entries, onShowShortcuts }: { entries: NavEntry[]; onShowShortcuts: () => void }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const can = useCan();
@@ -36,11 +36,12 @@ export function CommandPalette({ entries }: { entries: NavEntry[] }) {
     navigate: (to: string) => navigate(to),
     switchLanguage: (lng: Parameters<typeof switchLanguage>[1]) => switchLanguage(i18n, lng, true),
     toggleTheme: () => setColorScheme(colorScheme === 'dark' ? 'light' : 'dark'),
+    showShortcuts: onShowShortcuts,
   };
   const found = debounced ? (hits.data ?? []) : [];
 
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} tagsToIgnore={[]} scrollable maxHeight={420}>
+    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={null} tagsToIgnore={[]} scrollable maxHeight={420}>
       <Spotlight.Search placeholder={t('shell.searchPlaceholder')} leftSection={<IconSearch size={18} />} data-testid="palette-input" />
       <Spotlight.ActionsList>
         {found.map((hit) => {

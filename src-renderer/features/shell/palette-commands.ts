@@ -10,6 +10,7 @@ export interface CommandEnv {
   navigate(to: string): void;
   switchLanguage(language: Language): void;
   toggleTheme(): void;
+  showShortcuts(): void;
 }
 
 export interface PaletteCommand {
@@ -38,6 +39,7 @@ export const PALETTE_COMMANDS: PaletteCommand[] = [
   language('en', 'qie huan dao ying wen'),
   language('zh-TW', 'qie huan dao fan ti zhong wen'),
   { key: 'theme', label: 'palette.commands.theme', pinyin: 'qie huan qian se shen se wai guan', run: (env) => env.toggleTheme() },
+  { key: 'shortcuts', label: 'palette.commands.shortcuts', pinyin: 'kuai jie jian', run: (env) => env.showShortcuts() },
 ];
 
 const squash = (text: string) => text.toLowerCase().replace(/\s+/g, '');

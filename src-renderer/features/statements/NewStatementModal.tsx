@@ -8,6 +8,7 @@ import { useApiMutation } from '../../api/hooks';
 import { CustomerPicker } from '../../components/CustomerPicker';
 import { DateField } from '../../components/DateField';
 import { businessToday } from '../../format';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 /** Last month: the period a statement usually covers, sent in the first days of the next. */
 function lastMonth(today: string): { from: string; to: string } {
@@ -50,7 +51,7 @@ export function NewStatementModal({ opened, customerId: presetCustomer, onClose 
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button disabled={!chosen || !from || !to} loading={create.isPending} onClick={save} data-testid="create-statement">
+          <Button disabled={!chosen || !from || !to} loading={create.isPending} onClick={save} data-testid="create-statement" {...shortcutTarget('save')}>
             {t('common.save')}
           </Button>
         </Group>

@@ -6,6 +6,7 @@ import type { Statement } from '../../../src-main/domain/statements/statements.c
 import { useApiMutation } from '../../api/hooks';
 import { DateField } from '../../components/DateField';
 import { businessToday } from '../../format';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 export type StatementAction = 'markSent' | 'confirm' | 'dispute';
 
@@ -49,7 +50,7 @@ export function StatementAnswerModal({ statement, action, onClose }: { statement
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button disabled={!date || (action === 'dispute' && note.trim() === '')} loading={pending} onClick={save} data-testid="save-answer">
+          <Button disabled={!date || (action === 'dispute' && note.trim() === '')} loading={pending} onClick={save} data-testid="save-answer" {...shortcutTarget('save')}>
             {t('statements.save')}
           </Button>
         </Group>

@@ -12,6 +12,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/current-user';
 import { NewStatementModal } from './NewStatementModal';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 export const STATUS_COLOR: Record<StatementStatus, string> = { draft: 'gray', sent: 'blue', confirmed: 'teal', disputed: 'red' };
 
@@ -48,7 +49,7 @@ export function StatementsPage() {
         title={t('statements.title')}
         actions={
           can('statements.write') && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating('')} data-testid="new-statement">
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating('')} data-testid="new-statement" {...shortcutTarget('create')}>
               {t('statements.new')}
             </Button>
           )

@@ -14,6 +14,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTimestamp } from '../../format';
 import { ContractForm, useContractForm } from '../../components/form/contract-form';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -98,13 +99,13 @@ export function UsersPage() {
             <Button variant="default" onClick={rolesModal.open}>
               {t('users.rolesHelp')}
             </Button>
-            <Button leftSection={<IconPlus size={16} />} onClick={createModal.open} data-testid="add-user">
+            <Button leftSection={<IconPlus size={16} />} onClick={createModal.open} data-testid="add-user" {...shortcutTarget('create')}>
               {t('users.add')}
             </Button>
           </>
         }
       />
-      <TextInput mb="sm" maw={320} leftSection={<IconSearch size={16} />} placeholder={t('users.searchPlaceholder')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+      <TextInput mb="sm" maw={320} leftSection={<IconSearch size={16} />} placeholder={t('users.searchPlaceholder')} {...shortcutTarget('search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
       <DataTable
         method="users.list"
         input={{ q: debouncedQ || undefined }}

@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { LoadFailed } from '../../components/LoadFailed';
 import { useCan } from '../auth/current-user';
 import { AccountModal } from './AccountModal';
+import { shortcutTarget } from '../../components/shortcut-targets';
 
 /** How deep an account sits under its parents, for the indent of the tree. */
 function depthOf(account: ChartAccount, byCode: Map<string, ChartAccount>): number {
@@ -138,7 +139,7 @@ export function AccountsTab() {
       <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => setApplying(true)} data-testid="apply-standard">
         {t('vouchers.accounts.applyStandard')}
       </Button>
-      <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="add-account">
+      <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="add-account" {...shortcutTarget('create')}>
         {t('vouchers.accounts.add')}
       </Button>
     </Group>

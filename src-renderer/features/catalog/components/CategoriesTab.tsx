@@ -12,6 +12,7 @@ import { FormActions, FormActionsContext } from '../../../components/form/FormAc
 import { LoadFailed } from '../../../components/LoadFailed';
 import { useCan } from '../../auth/current-user';
 import { categoryTree, useCategories } from '../catalog.queries';
+import { shortcutTarget } from '../../../components/shortcut-targets';
 
 interface Editing {
   id?: string;
@@ -42,7 +43,7 @@ export function CategoriesTab() {
   }
 
   const addButton = mayEdit && (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ name: '', parentId: null, sortOrder: 0 })} data-testid="add-category">
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ name: '', parentId: null, sortOrder: 0 })} data-testid="add-category" {...shortcutTarget('create')}>
       {t('catalog.categories.add')}
     </Button>
   );

@@ -9,6 +9,7 @@ import { DataTable, type Column } from '../../../components/DataTable';
 import { EmptyState } from '../../../components/EmptyState';
 import { useCan } from '../../auth/current-user';
 import { PriceListFormModal } from './PriceListFormModal';
+import { shortcutTarget } from '../../../components/shortcut-targets';
 
 const ANY = 'any';
 
@@ -59,7 +60,7 @@ export function PriceListsTab() {
   ];
 
   const addButton = can('catalog.prices') && (
-    <Button leftSection={<IconPlus size={16} />} onClick={createModal.open} data-testid="add-price-list">
+    <Button leftSection={<IconPlus size={16} />} onClick={createModal.open} data-testid="add-price-list" {...shortcutTarget('create')}>
       {t('catalog.priceLists.add')}
     </Button>
   );

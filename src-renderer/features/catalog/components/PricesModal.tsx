@@ -9,6 +9,7 @@ import { api } from '../../../api/client';
 import { fieldErrors, notifyError } from '../../../api/hooks';
 import { unitsText } from '../units-text';
 import { ProductPicker } from './ProductPicker';
+import { shortcutTarget } from '../../../components/shortcut-targets';
 
 interface BreakRow {
   minQuantity: number | '';
@@ -126,7 +127,7 @@ export function PricesModal({ priceListId, item, opened, onClose }: { priceListI
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button loading={busy} onClick={() => void save(rows)} data-testid="prices-save">
+            <Button loading={busy} onClick={() => void save(rows)} data-testid="prices-save" {...shortcutTarget('save')}>
               {t('common.save')}
             </Button>
           </Group>

@@ -15,6 +15,7 @@ import { useCan } from '../../auth/current-user';
 import { categoryTree, useCategories } from '../catalog.queries';
 import { unitsText } from '../units-text';
 import { ProductImportModal } from './ProductImportModal';
+import { shortcutTarget } from '../../../components/shortcut-targets';
 
 /** 商品: the server-paged product list, searched by code, name, pinyin initials or barcode. */
 export function ProductsTab() {
@@ -95,7 +96,7 @@ export function ProductsTab() {
     <>
       <Group justify="space-between" mb="sm" align="flex-end" wrap="nowrap">
         <Group gap="xs" align="flex-end">
-          <TextInput w={280} leftSection={<IconSearch size={16} />} placeholder={t('catalog.list.searchPlaceholder')} value={q} onChange={(e) => setQ(e.currentTarget.value)} data-testid="product-search" />
+          <TextInput w={280} leftSection={<IconSearch size={16} />} placeholder={t('catalog.list.searchPlaceholder')} value={q} onChange={(e) => setQ(e.currentTarget.value)} data-testid="product-search" {...shortcutTarget('search')} />
           <Select
             w={180}
             placeholder={t('catalog.list.anyCategory')}
@@ -122,7 +123,7 @@ export function ProductsTab() {
             <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={importModal.open} data-testid="import-products">
               {t('catalog.import.open')}
             </Button>
-            <Button leftSection={<IconPlus size={16} />} onClick={add} data-testid="add-product">
+            <Button leftSection={<IconPlus size={16} />} onClick={add} data-testid="add-product" {...shortcutTarget('create')}>
               {t('catalog.list.add')}
             </Button>
           </Group>

@@ -10,6 +10,7 @@ import { UNASSIGNED, UserPicker } from '../../../components/UserPicker';
 import { useFieldDefs } from '../customers.queries';
 import { DateField } from '../../../components/DateField';
 import { TagPicker } from './TagPicker';
+import { shortcutTarget } from '../../../components/shortcut-targets';
 
 /** Filters shown in the bar; the rest live in the drawer and count towards its badge. */
 const BAR_KEYS = new Set(['tagIds', 'lifecycleStage', 'ownerUserId', 'status']);
@@ -48,7 +49,7 @@ export function ListFilters({ q, filters, onSearch, onFilters }: Props) {
           placeholder={t('customers.searchPlaceholder')}
           aria-label={t('common.search')}
           value={typed}
-          data-testid="customer-search"
+          data-testid="customer-search" {...shortcutTarget('search')}
           onChange={(e) => {
             setTyped(e.currentTarget.value);
             search(e.currentTarget.value.trim());

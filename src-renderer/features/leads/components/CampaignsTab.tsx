@@ -16,6 +16,7 @@ import { ContractForm, useContractForm } from '../../../components/form/contract
 import { useCan } from '../../auth/current-user';
 import { useChannels } from '../leads.queries';
 import { businessToday } from '../../../format';
+import { shortcutTarget } from '../../../components/shortcut-targets';
 
 const STATUS_COLORS: Record<CampaignStatus, string> = { planned: 'blue', running: 'teal', ended: 'gray', cancelled: 'red' };
 
@@ -121,7 +122,7 @@ export function CampaignsTab() {
           {manage ? '' : t('leads.campaigns.onlyManagers')}
         </Text>
         {manage && (
-          <Button leftSection={<IconPlus size={16} />} onClick={openNew} data-testid="add-campaign">
+          <Button leftSection={<IconPlus size={16} />} onClick={openNew} data-testid="add-campaign" {...shortcutTarget('create')}>
             {t('leads.campaigns.add')}
           </Button>
         )}

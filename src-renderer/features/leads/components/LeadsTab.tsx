@@ -18,6 +18,7 @@ import { LeadDrawer } from './LeadDrawer';
 import { useUrlRequest } from './use-url-request';
 import { LeadFormModal } from './LeadFormModal';
 import { LeadStatusBadge } from './LeadStatusBadge';
+import { shortcutTarget } from '../../../components/shortcut-targets';
 
 type LeadSortField = (typeof LEAD_SORT_FIELDS)[number];
 
@@ -87,7 +88,7 @@ export function LeadsTab() {
     <>
       <Group justify="space-between" mb="sm" align="flex-start" wrap="nowrap">
         <Group gap="xs" align="flex-end">
-          <TextInput w={240} leftSection={<IconSearch size={16} />} placeholder={t('leads.list.searchPlaceholder')} value={q} onChange={(e) => setQ(e.currentTarget.value)} data-testid="lead-search" />
+          <TextInput w={240} leftSection={<IconSearch size={16} />} placeholder={t('leads.list.searchPlaceholder')} value={q} onChange={(e) => setQ(e.currentTarget.value)} data-testid="lead-search" {...shortcutTarget('search')} />
           <Select w={130} placeholder={t('leads.list.anyStatus')} clearable data={LEAD_STATUSES.map((s) => ({ value: s, label: t(`leads.status.${s}`) }))} value={status} onChange={(v) => setStatus(v as LeadStatus | null)} aria-label={t('leads.field.status')} />
           <Select w={140} placeholder={t('leads.list.anySource')} clearable searchable data={channels.data ?? []} value={source} onChange={setSource} aria-label={t('leads.field.source')} />
           <Select
@@ -110,7 +111,7 @@ export function LeadsTab() {
           />
         </Group>
         {can('leads.write') && (
-          <Button leftSection={<IconPlus size={16} />} onClick={createModal.open} data-testid="add-lead" style={{ flexShrink: 0 }}>
+          <Button leftSection={<IconPlus size={16} />} onClick={createModal.open} data-testid="add-lead" {...shortcutTarget('create')} style={{ flexShrink: 0 }}>
             {t('leads.list.add')}
           </Button>
         )}

@@ -19,6 +19,7 @@ import { STAGE_COLORS } from './LeadStatusBadge';
 import { OpportunityCard } from './OpportunityCard';
 import { OpportunityModal } from './OpportunityModal';
 import { useUrlRequest } from './use-url-request';
+import { shortcutTarget } from '../../../components/shortcut-targets';
 
 const CLOSED_WITHIN_DAYS = 90;
 
@@ -189,11 +190,11 @@ export function OpportunityBoardTab() {
       </SimpleGrid>
       <Group justify="space-between" mb="sm">
         <Group gap="sm">
-          <TextInput w={260} leftSection={<IconSearch size={16} />} placeholder={t('leads.board.searchPlaceholder')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+          <TextInput w={260} leftSection={<IconSearch size={16} />} placeholder={t('leads.board.searchPlaceholder')} {...shortcutTarget('search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
           <Switch label={t('leads.board.mine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
         </Group>
         {canMove && (
-          <Button leftSection={<IconPlus size={16} />} onClick={createModal.open} data-testid="add-opportunity">
+          <Button leftSection={<IconPlus size={16} />} onClick={createModal.open} data-testid="add-opportunity" {...shortcutTarget('create')}>
             {t('leads.board.add')}
           </Button>
         )}

@@ -12,6 +12,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { useCan } from '../../auth/current-user';
 import { OrderDrawer } from './OrderDrawer';
 import { OrderFormModal } from './OrderFormModal';
+import { shortcutTarget } from '../../../components/shortcut-targets';
 
 export const PO_STATUS_COLORS: Record<PurchaseOrderStatus, string> = { draft: 'gray', confirmed: 'blue', partly_received: 'yellow', received: 'teal', cancelled: 'red' };
 
@@ -36,7 +37,7 @@ export function OrdersTab() {
     { key: 'gross', header: t('purchasing.field.totalGross'), align: 'right', render: (o) => formatFen(o.totalGross) },
   ];
   const add = write && (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="add-order">
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="add-order" {...shortcutTarget('create')}>
       {t('purchasing.orders.add')}
     </Button>
   );
@@ -44,7 +45,7 @@ export function OrdersTab() {
     <>
       <Group justify="space-between" mb="sm">
         <Group gap="sm">
-          <TextInput leftSection={<IconSearch size={16} />} placeholder={t('purchasing.orders.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={220} />
+          <TextInput leftSection={<IconSearch size={16} />} placeholder={t('purchasing.orders.searchPlaceholder')} {...shortcutTarget('search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={220} />
           <Select
             placeholder={t('purchasing.orders.allStatuses')}
             clearable

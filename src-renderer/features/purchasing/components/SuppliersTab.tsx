@@ -12,6 +12,7 @@ import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
 import { ContractForm, useContractForm } from '../../../components/form/contract-form';
 import { useCan } from '../../auth/current-user';
+import { shortcutTarget } from '../../../components/shortcut-targets';
 
 type Values = Pick<Supplier, 'code' | 'name' | 'paymentTermsDays' | 'leadTimeDays'> & Record<'contactName' | 'mobile' | 'phone' | 'email' | 'address' | 'notes', string>;
 
@@ -84,14 +85,14 @@ export function SuppliersTab() {
     { key: 'status', header: '', render: (s) => (s.status === 'archived' ? <Badge color="gray" variant="light">{t('purchasing.suppliers.archive')}</Badge> : null) },
   ];
   const add = write && (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid="add-supplier">
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid="add-supplier" {...shortcutTarget('create')}>
       {t('purchasing.suppliers.add')}
     </Button>
   );
   return (
     <>
       <Group justify="space-between" mb="sm">
-        <TextInput leftSection={<IconSearch size={16} />} placeholder={t('purchasing.suppliers.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={280} />
+        <TextInput leftSection={<IconSearch size={16} />} placeholder={t('purchasing.suppliers.searchPlaceholder')} {...shortcutTarget('search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={280} />
         {add}
       </Group>
       <DataTable

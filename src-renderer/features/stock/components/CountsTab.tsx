@@ -11,6 +11,7 @@ import { FormActions, FormActionsContext } from '../../../components/form/FormAc
 import { useCan } from '../../auth/current-user';
 import { useWarehouseOptions } from '../stock.queries';
 import { CountSheet } from './CountSheet';
+import { shortcutTarget } from '../../../components/shortcut-targets';
 
 const STATUS_COLORS: Record<StockCountStatus, string> = { counting: 'yellow', posted: 'teal', cancelled: 'gray' };
 
@@ -67,7 +68,7 @@ export function CountsTab() {
     { key: 'notes', header: t('stock.field.notes'), render: (r) => r.notes ?? '' },
   ];
   const add = write && (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setOpening(true)} data-testid="open-count">
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setOpening(true)} data-testid="open-count" {...shortcutTarget('create')}>
       {t('stock.counts.open')}
     </Button>
   );

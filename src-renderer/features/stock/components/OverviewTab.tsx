@@ -11,6 +11,7 @@ import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
 import { useWarehouseOptions } from '../stock.queries';
 import { MovesTable } from './MovesTable';
+import { shortcutTarget } from '../../../components/shortcut-targets';
 
 /** 库存总览: on hand, reserved, available and average cost per product and warehouse; a row opens the moves behind it. */
 export function OverviewTab() {
@@ -48,7 +49,7 @@ export function OverviewTab() {
   return (
     <>
       <Group mb="sm" gap="sm">
-        <TextInput leftSection={<IconSearch size={16} />} placeholder={t('stock.overview.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={260} />
+        <TextInput leftSection={<IconSearch size={16} />} placeholder={t('stock.overview.searchPlaceholder')} {...shortcutTarget('search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={260} />
         <Select placeholder={t('stock.overview.allWarehouses')} data={warehouses} value={warehouseId} onChange={setWarehouseId} clearable w={200} />
         <Switch label={t('stock.overview.inStockOnly')} checked={inStockOnly} onChange={(e) => setInStockOnly(e.currentTarget.checked)} />
         <Switch label={t('stock.overview.belowSafety')} checked={belowSafety} onChange={(e) => setBelowSafety(e.currentTarget.checked)} />

@@ -12,6 +12,7 @@ import { FormActions, FormActionsContext } from '../../../components/form/FormAc
 import { useCan } from '../../auth/current-user';
 import { useWarehouseOptions } from '../stock.queries';
 import { ProductPicker } from './ProductPicker';
+import { shortcutTarget } from '../../../components/shortcut-targets';
 
 interface Line {
   product: ProductPick | null;
@@ -95,7 +96,7 @@ export function TransfersTab() {
     { key: 'user', header: t('stock.field.user'), render: (r) => r.createdByName ?? '' },
   ];
   const add = write && (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="add-transfer">
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="add-transfer" {...shortcutTarget('create')}>
       {t('stock.transfers.add')}
     </Button>
   );

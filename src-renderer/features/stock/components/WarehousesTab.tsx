@@ -12,6 +12,7 @@ import { ContractForm, useContractForm } from '../../../components/form/contract
 import { LoadFailed } from '../../../components/LoadFailed';
 import { useCan } from '../../auth/current-user';
 import { useWarehouses } from '../stock.queries';
+import { shortcutTarget } from '../../../components/shortcut-targets';
 
 function WarehouseForm({ warehouse, onClose }: { warehouse: Warehouse | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -52,7 +53,7 @@ export function WarehousesTab() {
     }
   };
   const add = write && (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid="add-warehouse">
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)} data-testid="add-warehouse" {...shortcutTarget('create')}>
       {t('stock.warehouses.add')}
     </Button>
   );
