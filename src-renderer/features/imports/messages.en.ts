@@ -49,7 +49,7 @@ const messages: Strings<Messages> = {
     unchanged: 'Already up to date',
     skip: 'Rows with errors, left out',
     duplicates: 'Likely duplicates',
-    matchHint: 'A row whose customer code or credit code already exists updates that customer, changing only the cells that are filled in.',
+    matchHint: 'A row whose customer code already exists updates that customer, changing only the cells that are filled in.',
   },
   errors: {
     title: 'Rows with problems',
@@ -61,6 +61,14 @@ const messages: Strings<Messages> = {
     line: 'Line {{row}}',
     more: 'Showing the first {{shown}} of {{count}}.',
     fixHint: 'Fix the file and choose it again, or import now: rows with problems are left out.',
+  },
+  sameAsOnFile: {
+    title: '{{count}} rows are customers already on file',
+    hint: 'Their credit code or company name (legal-form words aside) matches a customer on file: the same customer, never filed twice.',
+    update: 'Update those customers',
+    skip: 'Skip these rows',
+    row: 'Line {{row}}: {{code}} {{name}} (same {{reason}})',
+    more: '{{count}} more',
   },
   duplicates: {
     title: 'Likely duplicates',

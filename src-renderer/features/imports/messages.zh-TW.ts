@@ -57,7 +57,7 @@ const zhTW: Messages = {
     unchanged: "已存在且無變化",
     skip: "有錯誤、不匯入",
     duplicates: "疑似重複",
-    matchHint: "客戶編碼或統一社會信用代碼已存在的列，會更新那位客戶，只改表格裡填了的內容。"
+    matchHint: "客戶編碼已存在的列會更新那位客戶，只改表格裡填了的內容。"
   },
   errors: {
     title: "有問題的列",
@@ -69,6 +69,14 @@ const zhTW: Messages = {
     line: "第 {{row}} 列",
     more: "只列出前 {{shown}} 筆，共 {{count}} 筆。",
     fixHint: "改好檔案後重新選擇檔案即可；不改也可以匯入，有問題的列會被跳過。"
+  },
+  sameAsOnFile: {
+    title: "{{count}} 列是既有客戶",
+    hint: "這些列的統一社會信用代碼或公司名稱（不計「有限公司」等字樣）與既有客戶相同，是同一家客戶，不會重複建檔。",
+    update: "更新既有客戶",
+    skip: "略過這些列",
+    row: "第 {{row}} 列：{{code}} {{name}}（{{reason}}相同）",
+    more: "還有 {{count}} 列"
   },
   duplicates: {
     title: "疑似重複的客戶",
