@@ -138,6 +138,8 @@ export interface DuplicateHit {
 export interface SameAsOnFile {
   row: number;
   reason: 'creditCode' | 'name';
+  /** What the file says (its company name or credit code), so the user sees why it is that customer. */
+  value: string;
   customer: { id: string; code: string; name: string };
   /** What the import does (or, in a preview, would do) with the row. */
   action: 'update' | 'skip';

@@ -215,7 +215,7 @@ describe('imports.previewCustomers', () => {
     const preview = await api.ok('imports.previewCustomers', csvUpload(file));
     expect(preview.errors).toEqual([expect.objectContaining({ row: 5, field: 'code', code: 'duplicateCode', params: { otherRow: 4 } })]);
     // Line 2 is C000001 itself (the same company name): not a possible duplicate but the same customer.
-    expect(preview.sameAsOnFile).toEqual([{ row: 2, reason: 'name', customer: { id: existing.id, code: 'C000001', name: '南京博雅食品有限公司' }, action: 'update' }]);
+    expect(preview.sameAsOnFile).toEqual([{ row: 2, reason: 'name', value: '南京博雅食品有限责任公司', customer: { id: existing.id, code: 'C000001', name: '南京博雅食品有限公司' }, action: 'update' }]);
     expect(preview.duplicates).toEqual([
       { row: 3, matches: [{ reason: 'mobile', value: '13912345678', customer: { id: existing.id, code: 'C000001', name: '南京博雅食品有限公司' } }] },
       { row: 6, matches: [{ reason: 'mobile', value: '13700000001', row: 2 }] },
@@ -231,9 +231,9 @@ describe('imports.previewCustomers', () => {
     const file = lines('客户名称,统一社会信用代码,行业,手机', `上海申达贸易有限公司,${code},外贸,`, '南京博雅食品有限责任公司,,餐饮,', '无锡华盛电子有限公司,,电子,13700000009');
 
     const skip = await api.ok('imports.previewCustomers', { ...csvUpload(file), onDuplicate: 'skip' });
-    expect(skip.sameAsOnFile.map((r) => [r.row, r.reason, r.customer.code, r.action])).toEqual([
-      [2, 'creditCode', byCredit.code, 'skip'],
-      [3, 'name', byName.code, 'skip'],
+    expect(skip.sameAsOnFile.map((r) => [r.row, r.reason, r.value, r.customer.code, r.action])).toEqual([
+      [2, 'creditCode', code, byCredit.code, 'skip'],
+      [3, 'name', '南京博雅食品有限责任公司', byName.code, 'skip'],
     ]);
     expect(skip).toMatchObject({ toCreate: 1, toUpdate: 0, skipped: 0, duplicates: [] });
     expect(await api.ok('imports.customers', { ...csvUpload(file), onDuplicate: 'skip' })).toMatchObject({ imported: 1, updated: 0 });

@@ -327,7 +327,8 @@ export async function planImport(records: FileRecord[], headers: string[], mappi
       continue;
     }
     if (sameAs && match && existingRecord) {
-      plan.sameAsOnFile.push({ row: line, reason: sameAs, customer: { id: match.id, code: match.code, name: match.name }, action: ctx.onDuplicate });
+      const value = sameAs === 'creditCode' ? creditCode! : (columns.name as string);
+      plan.sameAsOnFile.push({ row: line, reason: sameAs, value, customer: { id: match.id, code: match.code, name: match.name }, action: ctx.onDuplicate });
       if (ctx.onDuplicate === 'skip') continue;
     }
     plan.rows.push(planned);

@@ -64,10 +64,12 @@ const messages: Strings<Messages> = {
   },
   sameAsOnFile: {
     title: '{{count}} rows are customers already on file',
-    hint: 'Their credit code or company name (legal-form words aside) matches a customer on file: the same customer, never filed twice.',
-    update: 'Update those customers',
-    skip: 'Skip these rows',
-    row: 'Line {{row}}: {{code}} {{name}} (same {{reason}})',
+    hint: 'The same credit code, or the same company name (legal-form words such as "Co., Ltd." aside), is the same customer, never filed twice. Choose what to do with them:',
+    update: 'Update them from the file',
+    skip: 'Skip them, keep what is on file',
+    willUpdate: 'These {{count}} customers are updated from the file; only the cells filled in change.',
+    willSkip: 'These {{count}} rows are not imported; the customers on file stay as they are.',
+    row: 'Line {{row}} "{{value}}" → customer on file {{code}} {{name}} (same {{reason}})',
     more: '{{count}} more',
   },
   duplicates: {

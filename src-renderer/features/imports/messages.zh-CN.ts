@@ -61,10 +61,12 @@ const messages = {
   },
   sameAsOnFile: {
     title: '{{count}} 行是已有的客户',
-    hint: '这些行的统一社会信用代码或公司名称（不计“有限公司”等字样）与已有客户相同，是同一家客户，不会重复建档。',
-    update: '更新已有客户',
-    skip: '跳过这些行',
-    row: '第 {{row}} 行：{{code}} {{name}}（{{reason}}相同）',
+    hint: '统一社会信用代码相同，或公司名称相同（“有限公司”“有限责任公司”等字样不计），就是同一家客户，不会重复建档。请选择怎么处理：',
+    update: '按表格更新这些客户',
+    skip: '跳过，保留原有资料',
+    willUpdate: '这 {{count}} 位客户会按表格更新，只改表格里填了的内容。',
+    willSkip: '这 {{count}} 行不导入，已有客户的资料保持不变。',
+    row: '第 {{row}} 行“{{value}}” → 已有客户 {{code}} {{name}}（{{reason}}相同）',
     more: '还有 {{count}} 行',
   },
   duplicates: {

@@ -6,7 +6,8 @@ const SHOWN = 5;
 
 /**
  * Rows that are customers already on file (the same credit code or company name): the user chooses
- * whether the import updates them or leaves them, and sees the first few.
+ * whether the import updates them or leaves them, sees what that choice does (skipped rows appear in
+ * no figure above), and sees the first few with what the file says beside the customer it matched.
  */
 export function SameAsOnFile({ rows, value, onChange, disabled }: { rows: SameRow[]; value: 'update' | 'skip'; onChange: (value: 'update' | 'skip') => void; disabled: boolean }) {
   const { t } = useTranslation();
@@ -26,9 +27,12 @@ export function SameAsOnFile({ rows, value, onChange, disabled }: { rows: SameRo
           ]}
           data-testid="on-duplicate"
         />
+        <Text size="sm" fw={600} data-testid="on-duplicate-outcome">
+          {t(value === 'skip' ? 'imports.sameAsOnFile.willSkip' : 'imports.sameAsOnFile.willUpdate', { count: rows.length })}
+        </Text>
         {rows.slice(0, SHOWN).map((r) => (
-          <Text key={r.row} size="sm" c="dimmed">
-            {t('imports.sameAsOnFile.row', { row: r.row, code: r.customer.code, name: r.customer.name, reason: t(`imports.duplicates.reason.${r.reason}`) })}
+          <Text key={r.row} size="sm" data-row={r.row}>
+            {t('imports.sameAsOnFile.row', { row: r.row, value: r.value, code: r.customer.code, name: r.customer.name, reason: t(`imports.duplicates.reason.${r.reason}`) })}
           </Text>
         ))}
         {rows.length > SHOWN && (
