@@ -26,6 +26,19 @@ function gbkCustomerSheet(): string {
   return file;
 }
 
+/** The next month's sheet: two customers already on file (one under its longer legal name) and one new. */
+function sameCustomersSheet(): string {
+  const rows = [
+    '客户名称,联系人,手机,详细地址',
+    '南京博雅食品有限责任公司,周博雅,13912345678,鼓楼区中山北路2号',
+    '杭州新天科技有限公司,王芳,13700000001,西湖区文三路10号',
+    '无锡华盛电子有限公司,陈华,13500000003,新吴区长江路7号',
+  ];
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-import-')), '客户资料-12月.csv');
+  fs.writeFileSync(file, rows.join('\n') + '\n');
+  return file;
+}
+
 describe.runIf(run)('customer import in Chromium', () => {
   let session: AppInBrowser;
   let app: RunningApp;
@@ -98,6 +111,38 @@ describe.runIf(run)('customer import in Chromium', () => {
     const names = [2, 3].map((r) => sheet.getRow(r).getCell(2).value);
     expect(names.sort()).toEqual(['南京博雅食品有限公司', '杭州新天科技有限公司']);
     expect(sheet.getRow(2).getCell(4).value).toBe(customersZhCN.kind.company);
+    expect(pageErrors).toEqual([]);
+  });
+  it('recognises rows that are customers on file and lets the user skip them instead of updating', async () => {
+    await page.locator('[data-nav="customers"]').click();
+    await page.getByRole('link', { name: customersZhCN.import }).first().click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-choose').click();
+    await (await chooser).setFiles(sameCustomersSheet());
+    const same = page.getByTestId('same-as-on-file');
+    await same.waitFor();
+    // The line names what the file says and the customer on file it is.
+    await expect(same.locator('[data-row="2"]').textContent()).resolves.toMatch(/南京博雅食品有限责任公司.*C\d+ 南京博雅食品有限公司/);
+    await expect(page.getByTestId('to-update').textContent()).resolves.toContain('2');
+    await expect(page.getByTestId('to-create').textContent()).resolves.toContain('1');
+    await expect(page.getByTestId('duplicates').textContent()).resolves.toContain('0');
+    await screenshot(page, 'customers-import-05-same-as-on-file-1366');
+
+    await page.getByTestId('on-duplicate').getByText(importsZhCN.sameAsOnFile.skip).click();
+    await page.getByTestId('to-update').filter({ hasText: '0' }).waitFor();
+    await expect(page.getByTestId('on-duplicate-outcome').textContent()).resolves.toBe(importsZhCN.sameAsOnFile.willSkip.replace('{{count}}', '2'));
+    await expect(page.getByTestId('to-create').textContent()).resolves.toContain('1');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await screenshot(page, 'customers-import-06-same-as-on-file-skip-1024');
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-result').waitFor();
+    await expect(page.getByTestId('imported').textContent()).resolves.toContain('1');
+    await page.getByTestId('import-to-list').click();
+    const rows = page.getByTestId('customer-row');
+    await rows.filter({ hasText: '无锡华盛电子有限公司' }).waitFor();
+    await expect(rows.count()).resolves.toBe(3);
     expect(pageErrors).toEqual([]);
   });
 });

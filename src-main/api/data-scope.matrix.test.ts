@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestApi } from '../db/test-db';
 import { aLead } from '../domain/leads/leads.test-helpers';
-import { salesBooks } from '../domain/orders/sales.test-helpers';
+import { pickAndPost, salesBooks } from '../domain/orders/sales.test-helpers';
 
 async function userId(api: TestApi): Promise<string> {
   return (await api.ok('auth.status', {})).user!.id;
@@ -34,6 +34,14 @@ async function twoBooks() {
 }
 
 const code = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error!.code);
+
+/** Every attempt answered NOT_FOUND, and none let the other salesperson's customer's name slip out. */
+function expectAllNotFound(attempts: Record<string, { ok: boolean; error?: { code: string } }>): void {
+  expect(Object.fromEntries(Object.entries(attempts).map(([method, result]) => [method, code(result)]))).toEqual(
+    Object.fromEntries(Object.keys(attempts).map((method) => [method, 'NOT_FOUND'])),
+  );
+  expect(JSON.stringify(attempts)).not.toContain('恒通');
+}
 
 describe('data scope matrix: a salesperson sees only their own book', () => {
   it('lists only their own orders, quotes, leads and deals, on the board and in exports', async () => {
@@ -73,10 +81,7 @@ describe('data scope matrix: a salesperson sees only their own book', () => {
       'leads.getOpportunity (no customer)': await sales.call('leads.getOpportunity', { id: theirs.looseDeal }),
       'leads.moveOpportunity': await sales.call('leads.moveOpportunity', { id: theirs.looseDeal, stage: 'proposal' }),
     };
-    expect(Object.fromEntries(Object.entries(attempts).map(([method, result]) => [method, code(result)]))).toEqual(
-      Object.fromEntries(Object.keys(attempts).map((method) => [method, 'NOT_FOUND'])),
-    );
-    expect(JSON.stringify(attempts)).not.toContain('恒通');
+    expectAllNotFound(attempts);
     expect(sqlite.prepare('SELECT total_changes()').pluck().get()).toBe(before);
   });
 
@@ -89,5 +94,101 @@ describe('data scope matrix: a salesperson sees only their own book', () => {
     expect((await manager.ok('orders.list', {})).rows.map((r) => r.id)).toEqual([mine.order]);
     expect((await manager.ok('leads.list', {})).rows.map((r) => r.id)).toEqual([mine.lead]);
     expect(code(await manager.call('quotes.get', { id: theirs.quote }))).toBe('NOT_FOUND');
+  });
+});
+
+/**
+ * The documents that follow a customer after the order: a delivery sent and a return taken back,
+ * an invoice, a receipt, a statement of account, a task for the salesperson and an order waiting
+ * for approval, for each of two salespeople's customers.
+ */
+async function twoLedgers() {
+  const base = await twoBooks();
+  const { books, owner } = base;
+  const tea = books.product({ name: '碧螺春', listPrice: 10_000, onHand: 100 });
+  const costly = books.product({ name: '紫砂壶', listPrice: 6_000_000, onHand: 5 });
+  const documents = async (customerId: string, assigneeId: string) => {
+    const draft = await owner.ok('orders.create', { customerId, lines: [{ productId: tea, quantity: 2 }] });
+    const order = await owner.ok('orders.confirm', { id: draft.id });
+    const delivery = await pickAndPost(owner, await owner.ok('deliveries.create', { salesOrderId: order.id }));
+    const line = (await owner.ok('orders.get', { id: order.id })).lines[0]!.id;
+    const sent = await owner.ok('returns.create', { salesOrderId: order.id, reason: '包装破损', lines: [{ orderLineId: line, quantity: 1, disposition: 'restock' }] });
+    const invoice = await owner.ok('receivables.invoiceServices', { customerId, invoiceDate: '2026-03-02', lines: [{ description: '安装服务', quantity: 1, unitPrice: 50_000, vatRate: 1300 }] });
+    const receipt = await owner.ok('receivables.createReceipt', { customerId, receiptDate: '2026-03-03', method: 'bank_transfer', amount: 20_000, autoAllocate: false });
+    const statement = await owner.ok('statements.create', { customerId, periodFrom: '2026-03-01', periodTo: '2026-03-31' });
+    const task = await owner.ok('tasks.create', { assigneeId, customerId, title: '回访客户，确认三月对账单' });
+    const big = await owner.ok('orders.create', { customerId, lines: [{ productId: costly, quantity: 1 }] });
+    const waiting = await owner.ok('orders.confirm', { id: big.id });
+    expect(waiting.status).toBe('pending_approval');
+    return { order: order.id, delivery: delivery.id, return: sent.id, invoice: invoice.id, receipt: receipt.receipt.id, statement: statement.id, task: task.id, waiting: waiting.id };
+  };
+  return { ...base, mine: { ...base.mine, ...(await documents(base.mine.customerId, base.salesId)) }, theirs: { ...base.theirs, ...(await documents(base.theirs.customerId, base.colleagueId)) } };
+}
+
+const fileText = (file: { contentBase64: string }) => Buffer.from(file.contentBase64, 'base64').toString('utf8');
+
+describe('data scope matrix: deliveries, returns, receivables, statements, tasks and approvals', () => {
+  it('lists and exports only the salesperson’s own customers’ documents', async () => {
+    const { sales, mine, theirs } = await twoLedgers();
+    const ids = (page: { rows: { id: string }[]; total: number }) => ({ ids: page.rows.map((r) => r.id), total: page.total });
+    expect({
+      deliveries: ids(await sales.ok('deliveries.list', {})),
+      returns: ids(await sales.ok('returns.list', {})),
+      invoices: ids(await sales.ok('receivables.listInvoices', {})),
+      receipts: ids(await sales.ok('receivables.listReceipts', {})),
+      statements: ids(await sales.ok('statements.list', {})),
+    }).toEqual({
+      deliveries: { ids: [mine.delivery], total: 1 },
+      returns: { ids: [mine.return], total: 1 },
+      invoices: { ids: [mine.invoice], total: 1 },
+      receipts: { ids: [mine.receipt], total: 1 },
+      statements: { ids: [mine.statement], total: 1 },
+    });
+    expect((await sales.ok('receivables.aging', { asOf: '2026-03-31' })).rows.map((r) => r.customer_code)).toEqual([mine.customerCode]);
+
+    for (const method of ['exports.invoices', 'exports.postedInvoices', 'exports.receipts', 'exports.allocations', 'exports.statements'] as const) {
+      const text = fileText(await sales.ok(method, { format: 'csv', language: 'zh-CN' }));
+      expect({ method, theirs: text.includes(theirs.customerCode) || text.includes('恒通') }).toEqual({ method, theirs: false });
+    }
+    expect(fileText(await sales.ok('exports.postedInvoices', { format: 'csv', language: 'zh-CN' }))).toContain(mine.customerCode);
+  });
+
+  it('answers NOT_FOUND for another salesperson’s delivery, return, invoice, receipt or statement, and changes nothing', async () => {
+    const { owner, sales, theirs } = await twoLedgers();
+    const sqlite = owner.backend.conn.sqlite;
+    const before = sqlite.prepare('SELECT total_changes()').pluck().get();
+    const attempts = {
+      'deliveries.get': await sales.call('deliveries.get', { id: theirs.delivery }),
+      'deliveries.list (their order)': await sales.call('deliveries.list', { salesOrderId: theirs.order }),
+      'deliveries.create': await sales.call('deliveries.create', { salesOrderId: theirs.order }),
+      'deliveries.cancel': await sales.call('deliveries.cancel', { id: theirs.delivery }),
+      'returns.get': await sales.call('returns.get', { id: theirs.return }),
+      'returns.list (their order)': await sales.call('returns.list', { salesOrderId: theirs.order }),
+      'receivables.getInvoice': await sales.call('receivables.getInvoice', { id: theirs.invoice }),
+      'receivables.getReceipt': await sales.call('receivables.getReceipt', { id: theirs.receipt }),
+      'receivables.balance': await sales.call('receivables.balance', { customerId: theirs.customerId }),
+      'statements.get': await sales.call('statements.get', { id: theirs.statement }),
+      'statements.preview': await sales.call('statements.preview', { customerId: theirs.customerId, periodFrom: '2026-03-01', periodTo: '2026-03-31' }),
+      'statements.list (their customer)': await sales.call('statements.list', { filters: { customerId: theirs.customerId } }),
+    };
+    expectAllNotFound(attempts);
+    expect(sqlite.prepare('SELECT total_changes()').pluck().get()).toBe(before);
+  });
+
+  it('shows a manager over a team the team’s approvals and tasks, and the owner everyone’s', async () => {
+    const { owner, salesId, mine, theirs } = await twoLedgers();
+    const manager = await owner.as('manager');
+    await owner.ok('customers.saveScopeSettings', { roleScopes: { manager: 'team', sales: 'own', warehouse: 'all', service: 'all', accountant: 'all' } });
+    await owner.ok('users.update', { id: salesId, managerUserId: await userId(manager) });
+
+    expect((await manager.ok('orders.approvalInbox', {})).rows.map((r) => r.orderId)).toEqual([mine.waiting]);
+    expect((await manager.ok('tasks.list', { filters: { mine: false } })).rows.map((r) => r.id)).toEqual([mine.task]);
+    expect((await manager.ok('deliveries.list', {})).rows.map((r) => r.id)).toEqual([mine.delivery]);
+    expect(code(await manager.call('orders.approve', { id: theirs.waiting }))).toBe('NOT_FOUND');
+    expect(code(await manager.call('tasks.complete', { id: theirs.task }))).toBe('NOT_FOUND');
+
+    expect((await owner.ok('orders.approvalInbox', {})).rows.map((r) => r.orderId).sort()).toEqual([mine.waiting, theirs.waiting].sort());
+    expect((await owner.ok('tasks.list', { filters: { mine: false } })).rows.map((r) => r.id).sort()).toEqual([mine.task, theirs.task].sort());
+    expect((await owner.ok('returns.list', {})).total).toBe(2);
   });
 });

@@ -40,7 +40,8 @@ const USAGE = `Desk ERP command line. Every command takes --db PATH (default $DE
   check
   backup --out FILE
   restore FILE
-  import customers FILE [--dry-run] [--strict] [--json]   CSV (UTF-8 or GBK) or XLSX; row = line in the file
+  import customers FILE [--dry-run] [--strict] [--skip-existing] [--json]   CSV (UTF-8 or GBK) or XLSX; row = line in the file;
+                                        --skip-existing leaves rows that are customers on file (same credit code or name)
   export customers|orders|order-lines|stock|stock-moves|invoices|receipts|allocations --format csv|xlsx --out FILE [--q TEXT]
       orders: money in yuan, total = sum of line_total; stock: product_code, warehouse_code, on_hand, reserved, available, avg_cost
   stress orders --count N   places N orders, one transaction each, printing each order number once committed
@@ -255,9 +256,14 @@ async function backup(dbFile: string, args: ParsedArgs, print: Print): Promise<n
 /** `import customers FILE`: the same dispatch as the import screen; exit 1 on an unreadable file or, in strict mode, any row error. */
 async function importCommand(dbFile: string, rest: string[], args: ParsedArgs, print: Print): Promise<number> {
   const [what, file] = rest;
-  if (what !== 'customers' || !file) throw new UsageError('import needs: import customers FILE [--dry-run] [--strict]');
+  if (what !== 'customers' || !file) throw new UsageError('import needs: import customers FILE [--dry-run] [--strict] [--skip-existing]');
   if (!fs.existsSync(file)) throw new Error(`No file at ${file}`);
-  const input = { fileName: path.basename(file), contentBase64: fs.readFileSync(file).toString('base64'), strict: args.flags.strict === true };
+  const input = {
+    fileName: path.basename(file),
+    contentBase64: fs.readFileSync(file).toString('base64'),
+    strict: args.flags.strict === true,
+    onDuplicate: args.flags['skip-existing'] === true ? ('skip' as const) : ('update' as const),
+  };
   const backend = createBackend({ file: dbFile });
   try {
     const method = args.flags['dry-run'] === true ? 'imports.previewCustomers' : 'imports.customers';
@@ -272,11 +278,13 @@ async function importCommand(dbFile: string, rest: string[], args: ParsedArgs, p
       updated: data.updated,
       unchanged: data.unchanged,
       skipped: data.skipped,
+      sameAsOnFile: data.sameAsOnFile.map(({ row, reason, customer, action }) => ({ row, reason, customer_code: customer.code, action })),
       errors: data.errors.map(({ row, field, message }) => ({ row, field, message })),
     };
     const verb = method === 'imports.customers' ? 'Imported' : 'Dry run: would import';
     const human = [
       `${verb} ${summary.imported} new and ${summary.updated} updated customers from ${file} (${summary.unchanged} unchanged, ${summary.skipped} rows skipped).`,
+      ...(summary.sameAsOnFile.some((r) => r.action === 'skip') ? [`  ${summary.sameAsOnFile.length} rows are customers on file, left as they are.`] : []),
       ...summary.errors.map((e) => `  line ${e.row}${e.field ? ` ${e.field}` : ''}: ${e.message}`),
     ].join('\n');
     print(human, summary);

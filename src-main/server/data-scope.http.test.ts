@@ -70,4 +70,23 @@ describe('data scope through the HTTP API', () => {
     expect(Buffer.from(leads.json.data.contentBase64 as string, 'base64').toString('utf8')).not.toContain('恒通');
     expect((await call(colleague, 'leads.getOpportunity', { id: deal })).json).toMatchObject({ ok: true, data: { title: '恒通年度采购' } });
   });
+  it('does not let a salesperson read another salesperson’s invoice or statement, nor see that customer in the aging or the receipts file', async () => {
+    const owner = await setUpCompany(server);
+    const sales = await signInAs(server, owner, 'sales');
+    const colleague = await signInAs(server, owner, 'sales');
+    const colleagueId = (await call(colleague, 'auth.status', {})).json.data.user.id as string;
+    const customerId = (await call(owner, 'customers.create', { name: '苏州恒通建材有限公司', mobile: '13962112345', ownerUserId: colleagueId })).json.data.id as string;
+    const invoice = await call(owner, 'receivables.invoiceServices', { customerId, invoiceDate: '2026-03-02', lines: [{ description: '安装服务', quantity: 1, unitPrice: 50_000, vatRate: 1300 }] });
+    await call(owner, 'receivables.createReceipt', { customerId, receiptDate: '2026-03-03', method: 'bank_transfer', amount: 20_000 });
+    const statement = await call(owner, 'statements.create', { customerId, periodFrom: '2026-03-01', periodTo: '2026-03-31' });
+
+    for (const [method, id] of [['receivables.getInvoice', invoice.json.data.id], ['statements.get', statement.json.data.id]] as const) {
+      const read = await call(sales, method, { id });
+      expect({ method, status: read.status, code: read.json.error?.code }).toEqual({ method, status: 404, code: 'NOT_FOUND' });
+    }
+    expect((await call(sales, 'receivables.aging', { asOf: '2026-03-31' })).json).toMatchObject({ ok: true, data: { rows: [], totals: { total: 0 } } });
+    const receipts = await call(sales, 'exports.receipts', { format: 'csv', language: 'zh-CN' });
+    expect(receipts.json.data.rows).toBe(0);
+    expect((await call(owner, 'receivables.aging', { asOf: '2026-03-31' })).json.data.rows).toHaveLength(1);
+  });
 });

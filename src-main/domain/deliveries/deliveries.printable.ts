@@ -5,15 +5,17 @@ import { printable, type PrintableDocument } from '../core/document';
 import { getOrder } from '../orders/orders.read';
 import { printableLine } from '../orders/orders.printable';
 import { statement } from '../../db/statements';
+import { assertDeliveryVisible } from './deliveries.scope';
 import { getDelivery } from './deliveries.read';
 
 /**
  * 送货单: the delivery's lines at the order's prices, so the customer signs for what this shipment
  * is worth (a part delivery prints the part); amounts are computed per line as the order's are.
  */
-export async function printableDelivery(ctx: Pick<HandlerContext, 'db' | 'sqlite'>, ref: string): Promise<PrintableDocument> {
+export async function printableDelivery(ctx: Pick<HandlerContext, 'db' | 'sqlite' | 'dataScope'>, ref: string): Promise<PrintableDocument> {
   const id = statement(ctx.sqlite, 'SELECT id FROM deliveries WHERE id = ? OR delivery_no = ?').pluck().get(ref, ref.trim().toUpperCase()) as string | undefined;
   if (!id) throw new AppError('NOT_FOUND', `Delivery ${ref} does not exist`, [fieldIssue('ref', 'not_found', { entity: 'delivery' })]);
+  await assertDeliveryVisible(ctx, id);
   const delivery = getDelivery(ctx.sqlite, id);
   const order = await getOrder(ctx.db, delivery.salesOrderId);
   const byId = new Map(order.lines.map((l) => [l.id, l]));

@@ -3,6 +3,8 @@ import type { Page } from '../../api/paging';
 import { notFound } from '../../api/errors';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
+import { customerIdVisibleText } from '../customers/customers.scope';
+import type { DataScope } from '../users/data-scope';
 import type { Delivery, DeliveryLine, DeliveryListRow } from './deliveries.contract';
 import type { DeliveryStatus } from './deliveries.dto';
 import { pickingRequired } from './deliveries.picking-rule';
@@ -98,6 +100,7 @@ export function getDelivery(sqlite: Sqlite, id: string): Delivery {
 export function listDeliveries(
   sqlite: Sqlite,
   input: { page: number; pageSize: number; status?: DeliveryStatus | undefined; salesOrderId?: string | undefined; q?: string | undefined },
+  scope: DataScope,
 ): Page<DeliveryListRow> {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -108,6 +111,8 @@ export function listDeliveries(
   if (input.status) add('d.status = ?', input.status);
   if (input.salesOrderId) add('d.sales_order_id = ?', input.salesOrderId);
   if (input.q) add('(d.delivery_no LIKE ? OR o.order_no LIKE ? OR c.name LIKE ?)', ...Array<string>(3).fill(`%${input.q}%`));
+  const inScope = customerIdVisibleText(scope, 'd.customer_id');
+  if (inScope) add(inScope.text, ...inScope.params);
   const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const total = statement(
     sqlite,

@@ -189,16 +189,16 @@ export function exportInvoices(input: z.output<typeof exportInvoicesInput>, ctx:
   return exportTable(invoiceExportTable, pages((page, pageSize) => listInvoices(ctx, { ...input.filters, page, pageSize })), input, ctx);
 }
 
-export function exportPostedInvoices(input: z.output<typeof exportReceivablesInput>, ctx: HandlerContext): Promise<ExportFile> {
-  return exportTable(postedInvoiceExportTable, invoiceExportRows(ctx.sqlite), input, ctx);
+export async function exportPostedInvoices(input: z.output<typeof exportReceivablesInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(postedInvoiceExportTable, invoiceExportRows(ctx.sqlite, await ctx.dataScope()), input, ctx);
 }
 
-export function exportReceipts(input: z.output<typeof exportReceivablesInput>, ctx: HandlerContext): Promise<ExportFile> {
-  return exportTable(receiptExportTable, receiptExportRows(ctx.sqlite), input, ctx);
+export async function exportReceipts(input: z.output<typeof exportReceivablesInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(receiptExportTable, receiptExportRows(ctx.sqlite, await ctx.dataScope()), input, ctx);
 }
 
-export function exportAllocations(input: z.output<typeof exportReceivablesInput>, ctx: HandlerContext): Promise<ExportFile> {
-  return exportTable(allocationExportTable, allocationExportRows(ctx.sqlite), input, ctx);
+export async function exportAllocations(input: z.output<typeof exportReceivablesInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(allocationExportTable, allocationExportRows(ctx.sqlite, await ctx.dataScope()), input, ctx);
 }
 
 export function exportVoucherHistory(input: z.output<typeof exportVoucherHistoryInput>, ctx: HandlerContext): Promise<ExportFile> {

@@ -28,7 +28,7 @@ describe('CLI import/export customers', () => {
 
     const dry = await cli('import', 'customers', file, '--dry-run', '--json', '--db', db);
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.stdout)).toEqual({ imported: 1, updated: 0, unchanged: 0, skipped: 1, errors: [{ row: 3, field: 'contactMobile', message: expect.any(String) }] });
+    expect(JSON.parse(dry.stdout)).toEqual({ imported: 1, updated: 0, unchanged: 0, skipped: 1, sameAsOnFile: [], errors: [{ row: 3, field: 'contactMobile', message: expect.any(String) }] });
 
     const strict = await cli('import', 'customers', file, '--strict', '--json', '--db', db);
     expect(strict.code).toBe(1);
@@ -38,6 +38,10 @@ describe('CLI import/export customers', () => {
     expect(real.code).toBe(0);
     expect(real.stdout).toContain('Imported 1 new');
     expect(real.stdout).toContain('line 3 contactMobile');
+
+    // The same file again: 南京博雅 is on file now; --skip-existing leaves it as it is.
+    const again = await cli('import', 'customers', file, '--skip-existing', '--json', '--db', db);
+    expect(JSON.parse(again.stdout)).toMatchObject({ imported: 0, updated: 0, sameAsOnFile: [{ row: 2, reason: 'name', action: 'skip' }] });
   });
 
   it('exits 1 when the file cannot be read, 2 on a usage mistake', async () => {

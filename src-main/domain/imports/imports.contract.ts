@@ -74,7 +74,13 @@ const fileFields = {
   jobId: jobIdField,
 };
 
-export const importCustomersInput = z.object(fileFields).strict();
+export const importCustomersInput = z
+  .object({
+    ...fileFields,
+    /** A row that is a customer already on file (same credit code or company name): update it with the row's cells, or leave it as it is. */
+    onDuplicate: z.enum(['update', 'skip']).default('update'),
+  })
+  .strict();
 
 /** Why a row is refused; `code` lets the screen say it in the user's language, `message` is English. */
 export const ROW_ERROR_CODES = [
@@ -128,6 +134,17 @@ export interface DuplicateHit {
   row?: number;
 }
 
+/** A row that names a customer already on file: not a possible duplicate but the same customer. */
+export interface SameAsOnFile {
+  row: number;
+  reason: 'creditCode' | 'name';
+  /** What the file says (its company name or credit code), so the user sees why it is that customer. */
+  value: string;
+  customer: { id: string; code: string; name: string };
+  /** What the import does (or, in a preview, would do) with the row. */
+  action: 'update' | 'skip';
+}
+
 export interface ImportDuplicate {
   row: number;
   matches: DuplicateHit[];
@@ -144,6 +161,7 @@ export interface ImportCounts {
   skipped: number;
   errors: RowError[];
   duplicates: ImportDuplicate[];
+  sameAsOnFile: SameAsOnFile[];
 }
 
 export interface ImportPreview extends ImportCounts {

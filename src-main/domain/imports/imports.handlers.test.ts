@@ -214,12 +214,35 @@ describe('imports.previewCustomers', () => {
     );
     const preview = await api.ok('imports.previewCustomers', csvUpload(file));
     expect(preview.errors).toEqual([expect.objectContaining({ row: 5, field: 'code', code: 'duplicateCode', params: { otherRow: 4 } })]);
+    // Line 2 is C000001 itself (the same company name): not a possible duplicate but the same customer.
+    expect(preview.sameAsOnFile).toEqual([{ row: 2, reason: 'name', value: '南京博雅食品有限责任公司', customer: { id: existing.id, code: 'C000001', name: '南京博雅食品有限公司' }, action: 'update' }]);
     expect(preview.duplicates).toEqual([
-      { row: 2, matches: [{ reason: 'name', value: '南京博雅食品', customer: { id: existing.id, code: 'C000001', name: '南京博雅食品有限公司' } }] },
       { row: 3, matches: [{ reason: 'mobile', value: '13912345678', customer: { id: existing.id, code: 'C000001', name: '南京博雅食品有限公司' } }] },
       { row: 6, matches: [{ reason: 'mobile', value: '13700000001', row: 2 }] },
     ]);
-    expect(preview).toMatchObject({ toCreate: 4, toUpdate: 0 });
+    expect(preview).toMatchObject({ toCreate: 3, toUpdate: 1 });
+  });
+
+  it('lets the user skip or update a row that is a customer already on file by credit code or company name', async () => {
+    const api = await ownerApi();
+    const code = creditCode('91320100MA1XYW124');
+    const byCredit = await api.ok('customers.create', aCustomer({ name: '上海申达贸易有限公司', creditCode: code, industry: '贸易' }));
+    const byName = await api.ok('customers.create', aCustomer({ name: '南京博雅食品有限公司', industry: '食品' }));
+    const file = lines('客户名称,统一社会信用代码,行业,手机', `上海申达贸易有限公司,${code},外贸,`, '南京博雅食品有限责任公司,,餐饮,', '无锡华盛电子有限公司,,电子,13700000009');
+
+    const skip = await api.ok('imports.previewCustomers', { ...csvUpload(file), onDuplicate: 'skip' });
+    expect(skip.sameAsOnFile.map((r) => [r.row, r.reason, r.value, r.customer.code, r.action])).toEqual([
+      [2, 'creditCode', code, byCredit.code, 'skip'],
+      [3, 'name', '南京博雅食品有限责任公司', byName.code, 'skip'],
+    ]);
+    expect(skip).toMatchObject({ toCreate: 1, toUpdate: 0, skipped: 0, duplicates: [] });
+    expect(await api.ok('imports.customers', { ...csvUpload(file), onDuplicate: 'skip' })).toMatchObject({ imported: 1, updated: 0 });
+    expect(await api.ok('customers.get', { id: byName.id })).toMatchObject({ industry: '食品' });
+
+    expect(await api.ok('imports.customers', { ...csvUpload(file), onDuplicate: 'update' })).toMatchObject({ imported: 0, updated: 2 });
+    expect(await api.ok('customers.get', { id: byCredit.id })).toMatchObject({ industry: '外贸', name: '上海申达贸易有限公司' });
+    expect(await api.ok('customers.get', { id: byName.id })).toMatchObject({ industry: '餐饮' });
+    expect((await api.ok('customers.list', {})).total).toBe(3);
   });
 });
 

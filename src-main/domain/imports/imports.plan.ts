@@ -7,10 +7,10 @@
 import type { Sqlite } from '../../db/connection';
 import type { CustomerKind, CustomFieldDef, CustomFieldValue } from '../customers/customers.dto';
 import { fieldValueProblem } from '../customers/customers.fields';
-import { requiredFieldIssues } from '../customers/customers.rules';
+import { customerNameKey, requiredFieldIssues } from '../customers/customers.rules';
 import { COLUMN_OF } from '../customers/customers.service';
 import { toHalfWidth } from '../shared/text';
-import type { ImportDuplicate, ImportField, ImportTarget, RowError } from './imports.contract';
+import type { ImportDuplicate, ImportField, ImportTarget, RowError, SameAsOnFile } from './imports.contract';
 import type { FileRecord } from './imports.file';
 import { diffUpdate, duplicateHits, prefetch, readExisting } from './imports.existing';
 import * as values from './imports.values';
@@ -83,6 +83,8 @@ export interface ImportPlan {
   rows: PlannedRow[];
   errors: RowError[];
   duplicates: ImportDuplicate[];
+  /** Rows naming a customer already on file by its credit code or exact company name, and what is done with each. */
+  sameAsOnFile: SameAsOnFile[];
   /** Lines with at least one error. */
   badLines: Set<number>;
   creates: PlannedRow[];
@@ -93,6 +95,8 @@ export interface ImportPlan {
 
 export interface PlanContext {
   sqlite: Sqlite;
+  /** A row that is a customer already on file (same credit code or company name): update it, or leave it. */
+  onDuplicate: 'update' | 'skip';
   requiredFields: readonly string[];
   customFields: CustomFieldDef[];
   signal: AbortSignal;
@@ -113,7 +117,7 @@ type Cells = Map<ImportTarget, { value: string; column: string }>;
 export async function planImport(records: FileRecord[], headers: string[], mapping: (ImportTarget | null)[], ctx: PlanContext): Promise<ImportPlan> {
   const existing = prefetch(ctx.sqlite);
   const defsByKey = new Map(ctx.customFields.map((d) => [d.key, d]));
-  const plan: ImportPlan = { rows: [], errors: [], duplicates: [], badLines: new Set(), creates: [], updates: [], unchanged: 0, dataRows: records.length };
+  const plan: ImportPlan = { rows: [], errors: [], duplicates: [], sameAsOnFile: [], badLines: new Set(), creates: [], updates: [], unchanged: 0, dataRows: records.length };
   const seenCodes = new Map<string, number>();
   const seenCreditCodes = new Map<string, number>();
   const seenCustomers = new Map<string, number>();
@@ -238,6 +242,7 @@ export async function planImport(records: FileRecord[], headers: string[], mappi
     let match: ExistingCustomer | null = codeText ? (existing.byCode.get(codeText) ?? null) : null;
     const creditCode = typeof columns.credit_code === 'string' ? columns.credit_code : null;
     const byCredit = creditCode ? existing.byCreditCode.get(creditCode) : undefined;
+    let sameAs: SameAsOnFile['reason'] | null = null;
     if (match?.mergedIntoId) {
       fail('code', { code: 'merged', message: `Customer ${match.code} was merged into another customer; use that one's code`, params: { code: match.code } }, cells.get('code'));
     } else if (match && byCredit && byCredit.id !== match.id) {
@@ -247,6 +252,15 @@ export async function planImport(records: FileRecord[], headers: string[], mappi
         fail('code', { code: 'codeCreditMismatch', message: `The credit code belongs to customer ${byCredit.code}, whose code is not ${codeText}`, params: { code: byCredit.code, name: byCredit.name } }, cells.get('code'));
       }
       match = byCredit;
+      sameAs = 'creditCode';
+    }
+    // The same company name, as names are compared (有限公司 and spaces aside), is the same customer too.
+    if (!match && typeof columns.name === 'string') {
+      const byName = existing.byNameKey.get(customerNameKey(columns.name));
+      if (byName) {
+        match = byName;
+        sameAs = 'name';
+      }
     }
 
     if (!match && !columns.name && !cells.has('name')) fail('name', { code: 'required', message: 'Customer name is required' });
@@ -311,6 +325,11 @@ export async function planImport(records: FileRecord[], headers: string[], mappi
       plan.errors.push(...errors);
       plan.badLines.add(line);
       continue;
+    }
+    if (sameAs && match && existingRecord) {
+      const value = sameAs === 'creditCode' ? creditCode! : (columns.name as string);
+      plan.sameAsOnFile.push({ row: line, reason: sameAs, value, customer: { id: match.id, code: match.code, name: match.name }, action: ctx.onDuplicate });
+      if (ctx.onDuplicate === 'skip') continue;
     }
     plan.rows.push(planned);
     if (existingRecord) {

@@ -71,6 +71,7 @@ async function prepare(input: ImportInput, ctx: HandlerContext): Promise<Prepare
   const plan = await planImport(records, headers, mapping, {
     sqlite: ctx.sqlite,
     requiredFields: settings.customerRequiredFields,
+    onDuplicate: input.onDuplicate,
     customFields: defs,
     signal: ctx.signal,
     progress: (done, total) => checkpoint(ctx, done, total, 'checking'),
@@ -107,6 +108,7 @@ function counts(plan: ImportPlan, strict: boolean) {
     skipped: blocked ? plan.dataRows : plan.badLines.size,
     errors: plan.errors,
     duplicates: plan.duplicates,
+    sameAsOnFile: plan.sameAsOnFile,
   };
 }
 

@@ -10,6 +10,7 @@ import type { Page } from '../../api/paging';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import type { HandlerContext } from '../context';
+import { customerIdVisible } from '../customers/customers.scope';
 import { releaseReservations } from '../stock/stock.reservations';
 import { nowIso } from '../shared/ids';
 import type { ApprovalDecisionNotice, ApprovalInboxRow, ApprovalReason, Order, OrderStatus } from './orders.dto';
@@ -90,7 +91,9 @@ interface InboxRecord {
 }
 
 /** 待审批: orders waiting for a manager, oldest first, with why. */
-export async function approvalInbox(ctx: Pick<HandlerContext, 'db'>, input: { page: number; pageSize: number }): Promise<Page<ApprovalInboxRow>> {
+export async function approvalInbox(ctx: Pick<HandlerContext, 'db' | 'dataScope'>, input: { page: number; pageSize: number }): Promise<Page<ApprovalInboxRow>> {
+  // A manager over a team approves the team's orders; the owner (or a manager seeing all) every order.
+  const inScope = customerIdVisible(await ctx.dataScope(), 'o.customer_id');
   const { rows } = await sql<InboxRecord>`
     SELECT a.id AS approval_id, o.id AS order_id, o.order_no, o.customer_id, c.name AS customer_name, o.total_gross, o.currency, a.reasons,
            o.decided_by_rule, ru.display_name AS requested_by_name, ou.display_name AS owner_name, a.requested_at, count(*) OVER () AS total
@@ -99,7 +102,7 @@ export async function approvalInbox(ctx: Pick<HandlerContext, 'db'>, input: { pa
       JOIN customers c ON c.id = o.customer_id
       LEFT JOIN users ru ON ru.id = a.requested_by
       LEFT JOIN users ou ON ou.id = o.owner_user_id
-     WHERE a.decision IS NULL
+     WHERE a.decision IS NULL ${inScope ? sql`AND ${inScope}` : sql``}
      ORDER BY a.requested_at, a.id
      LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(ctx.db);
   return {

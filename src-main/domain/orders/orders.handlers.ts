@@ -11,14 +11,8 @@ import { lookupProduct } from './orders.lines';
 import { getOrder } from './orders.read';
 import { checkStock } from './orders.shortages';
 import { orderOrFail } from './orders.status';
-import { assertCustomerVisible, assertDocumentVisible } from '../customers/customers.scope';
-import type { HandlerContext } from '../context';
-
-/** An order of a customer outside the caller's data scope answers as if it did not exist. */
-async function assertOrderVisible(ctx: HandlerContext, id: string): Promise<void> {
-  const order = await ctx.db.selectFrom('sales_orders').select('customer_id').where('id', '=', id).executeTakeFirst();
-  await assertDocumentVisible(ctx, 'Order', id, order?.customer_id);
-}
+import { assertCustomerVisible } from '../customers/customers.scope';
+import { assertOrderVisible } from './orders.scope';
 
 export const ordersHandlers: HandlersFor<typeof ordersContract> = {
   'orders.list': async (input, ctx) => {
@@ -37,8 +31,8 @@ export const ordersHandlers: HandlersFor<typeof ordersContract> = {
   },
   'orders.cancel': async (input, ctx) => (await assertOrderVisible(ctx, input.id), endOrder(ctx, input, 'cancelled')),
   'orders.close': async (input, ctx) => (await assertOrderVisible(ctx, input.id), endOrder(ctx, input, 'closed')),
-  'orders.approve': (input, ctx) => approveOrder(ctx, input),
-  'orders.reject': (input, ctx) => rejectOrder(ctx, input),
+  'orders.approve': async (input, ctx) => (await assertOrderVisible(ctx, input.id), approveOrder(ctx, input)),
+  'orders.reject': async (input, ctx) => (await assertOrderVisible(ctx, input.id), rejectOrder(ctx, input)),
   'orders.approvalInbox': (input, ctx) => approvalInbox(ctx, input),
   'orders.myDecisions': (input, ctx) => myDecisions(ctx, input.limit),
   'orders.listRules': async (_input, ctx) => listRules(ctx.sqlite),

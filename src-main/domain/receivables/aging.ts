@@ -7,6 +7,8 @@
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import { addDays } from '../core/dates';
+import { customerIdVisibleText } from '../customers/customers.scope';
+import { EVERYTHING, type DataScope } from '../users/data-scope';
 import { AGING_BUCKETS, type AgingReport, type AgingRow } from './receivables.dto';
 
 /** Buckets by due date against boundary dates (as-of − 30, − 60 …): string comparisons, no date parsing per row. */
@@ -35,18 +37,21 @@ SELECT coalesce(c.merged_into_id, c.id) AS customer_id, g.bucket, sum(g.amount) 
   CROSS JOIN customers c ON c.id = g.customer_id
  GROUP BY 1, 2`;
 
-const AGING_WITH_NAMES_SQL = `SELECT c.code, c.name, a.bucket, a.amount FROM (${AGING_SQL}) a CROSS JOIN customers c ON c.id = a.customer_id ORDER BY c.code, a.bucket`;
+/** With the caller's data scope on the (surviving) customer: a salesperson's aging covers their own book. */
+const agingWithNamesSql = (visible: string) =>
+  `SELECT c.code, c.name, a.bucket, a.amount FROM (${AGING_SQL}) a CROSS JOIN customers c ON c.id = a.customer_id WHERE ${visible} ORDER BY c.code, a.bucket`;
 
 /** The parameters of AGING_SQL for a date. */
 export function agingParameters(asOf: string): Record<string, string> {
   return Object.fromEntries([['asOf', asOf], ...AGING_BUCKETS.flatMap((b, i) => (b.maxDays === null ? [] : [[`from${i}`, addDays(asOf, -b.maxDays)]]))]);
 }
 
-export function agingAsOf(sqlite: Sqlite, asOf: string): AgingReport {
+export function agingAsOf(sqlite: Sqlite, asOf: string, scope: DataScope = EVERYTHING): AgingReport {
   const names = AGING_BUCKETS.map((b) => b.name);
   const zeros = () => Object.fromEntries(names.map((n) => [n, 0])) as Record<string, number>;
   // Code and name joined once per cell: a lookup per customer was one statement per row of the report.
-  const cells = statement(sqlite, AGING_WITH_NAMES_SQL).all(agingParameters(asOf)) as { code: string; name: string; bucket: number; amount: number }[];
+  const visible = customerIdVisibleText(scope, 'a.customer_id') ?? { text: '1 = 1', params: [] };
+  const cells = statement(sqlite, agingWithNamesSql(visible.text)).all(...visible.params, agingParameters(asOf)) as { code: string; name: string; bucket: number; amount: number }[];
   const byCustomer = new Map<string, { name: string; by_bucket: Record<string, number> }>();
   for (const cell of cells) {
     if (cell.amount === 0) continue;

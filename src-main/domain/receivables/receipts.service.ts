@@ -10,6 +10,7 @@ import { cappedCount } from '../../db/counts';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import { nextNumber, type SeriesDefinition } from '../core/numbering';
+import { customerIdVisible, customerIdVisibleText } from '../customers/customers.scope';
 import type { HandlerContext } from '../context';
 import { newId, nowIso } from '../shared/ids';
 import { autoAllocate, receiptSource } from './allocation.service';
@@ -82,7 +83,7 @@ export async function reverseReceipt(ctx: HandlerContext, input: { id: string; r
 }
 
 export async function listReceipts(
-  ctx: Pick<HandlerContext, 'db' | 'sqlite'>,
+  ctx: Pick<HandlerContext, 'db' | 'sqlite' | 'dataScope'>,
   input: { customerId?: string; unappliedOnly: boolean; page: number; pageSize: number },
 ): Promise<Page<Receipt>> {
   const where: string[] = [];
@@ -97,6 +98,13 @@ export async function listReceipts(
     const unapplied = `r.status = 'posted' AND r.amount > coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.receipt_id = r.id), 0)`;
     where.push(unapplied);
     conditions.push(sql.raw(unapplied));
+  }
+  const scope = await ctx.dataScope();
+  const inScope = customerIdVisibleText(scope, 'r.customer_id');
+  if (inScope) {
+    where.push(inScope.text);
+    conditions.push(customerIdVisible(scope, 'r.customer_id')!);
+    params.push(...inScope.params);
   }
   const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const count = await cappedCount(ctx.db, sql`FROM receipts r ${conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}`);

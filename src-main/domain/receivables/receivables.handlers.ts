@@ -1,5 +1,5 @@
 import type { HandlersFor } from '../area';
-import { assertCustomerVisible } from '../customers/customers.scope';
+import { assertCustomerVisible, assertDocumentVisible } from '../customers/customers.scope';
 import type { HandlerContext } from '../context';
 import { reviewCreditHold } from '../dunning/credit-hold';
 import { agingAsOf } from './aging';
@@ -30,7 +30,11 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
   'receivables.creditPriceCorrection': async (input, ctx) => reviewingHold(ctx, await sources.creditPriceCorrection(ctx, input)),
   'receivables.recordTaxInvoice': async (input, ctx) => recordTaxInvoice(ctx, input),
   'receivables.reverseInvoice': async (input, ctx) => reviewingHold(ctx, await reverseInvoice(ctx, input)),
-  'receivables.getInvoice': async (input, ctx) => findInvoice(ctx.sqlite, input.id),
+  'receivables.getInvoice': async (input, ctx) => {
+    const invoice = findInvoice(ctx.sqlite, input.id);
+    await assertDocumentVisible(ctx, 'Invoice', input.id, invoice.customerId);
+    return invoice;
+  },
   'receivables.listInvoices': (input, ctx) => listInvoices(ctx, { ...input.filters, page: input.page, pageSize: input.pageSize }),
 
   'receivables.createReceipt': async (input, ctx) => {
@@ -39,7 +43,11 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
     return posted;
   },
   'receivables.reverseReceipt': async (input, ctx) => reviewingHold(ctx, await reverseReceipt(ctx, input)),
-  'receivables.getReceipt': async (input, ctx) => findReceipt(ctx.sqlite, input.id),
+  'receivables.getReceipt': async (input, ctx) => {
+    const receipt = findReceipt(ctx.sqlite, input.id);
+    await assertDocumentVisible(ctx, 'Receipt', input.id, receipt.customerId);
+    return receipt;
+  },
   'receivables.listReceipts': (input, ctx) => listReceipts(ctx, { ...input.filters, page: input.page, pageSize: input.pageSize }),
 
   'receivables.allocate': async (input, ctx) =>
@@ -54,7 +62,7 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
   'receivables.importBankStatement': async (input, ctx) => importBankStatement(ctx, input),
   'receivables.suggestAllocation': async (input, ctx) => suggestAllocation(ctx.sqlite, input),
 
-  'receivables.balance': async (input, ctx) => customerReceivables(ctx.sqlite, input.customerId, await businessToday(ctx)),
+  'receivables.balance': async (input, ctx) => (await assertCustomerVisible(ctx, input.customerId), customerReceivables(ctx.sqlite, input.customerId, await businessToday(ctx))),
   'receivables.customerSummary': async (input, ctx) => {
     await assertCustomerVisible(ctx, input.customerId);
     return customerReceivablesSummary(ctx.sqlite, input.customerId, await businessToday(ctx));
@@ -64,5 +72,5 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
     await assertCustomerVisible(ctx, customerId);
     return reconcile(ctx.sqlite, { ...input, customerId }, await businessToday(ctx));
   },
-  'receivables.aging': async (input, ctx) => agingAsOf(ctx.sqlite, input.asOf),
+  'receivables.aging': async (input, ctx) => agingAsOf(ctx.sqlite, input.asOf, await ctx.dataScope()),
 };

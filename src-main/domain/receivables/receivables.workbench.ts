@@ -6,6 +6,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { WorkbenchCardSource } from '../area';
+import { customerIdVisible } from '../customers/customers.scope';
+import type { DataScope } from '../users/data-scope';
 import type { WorkbenchFigure } from '../workbench/workbench.contract';
 import { INVOICE_SELECT, RECEIPT_SELECT } from './receivables.repository';
 
@@ -16,13 +18,21 @@ async function sumOf(db: Kysely<Database>, query: RawBuilder<Sum>): Promise<Sum>
   return { count: Number(rows[0]?.count ?? 0), amount: Number(rows[0]?.amount ?? 0) };
 }
 
-function openInvoices(dueBefore: string | null): RawBuilder<Sum> {
+/** The lists keep to the caller's data scope, so the figures do too. */
+const within = (scope: DataScope, column: string) => {
+  const visible = customerIdVisible(scope, column);
+  return visible ? sql`AND ${visible}` : sql``;
+};
+
+function openInvoices(dueBefore: string | null, scope: DataScope): RawBuilder<Sum> {
   const due = dueBefore === null ? sql`` : sql`AND i.due_date < ${dueBefore}`;
   return sql<Sum>`SELECT count(*) AS count, coalesce(sum(open_amount), 0) AS amount
-    FROM (${sql.raw(INVOICE_SELECT)} WHERE i.kind = 'invoice' AND i.status = 'posted' ${due}) WHERE open_amount > 0`;
+    FROM (${sql.raw(INVOICE_SELECT)} WHERE i.kind = 'invoice' AND i.status = 'posted' ${due} ${within(scope, 'i.customer_id')}) WHERE open_amount > 0`;
 }
 
-const UNAPPLIED = sql<Sum>`SELECT count(*) AS count, coalesce(sum(unapplied_amount), 0) AS amount FROM (${sql.raw(RECEIPT_SELECT)} WHERE r.status = 'posted') WHERE unapplied_amount > 0`;
+const unapplied = (scope: DataScope) =>
+  sql<Sum>`SELECT count(*) AS count, coalesce(sum(unapplied_amount), 0) AS amount
+    FROM (${sql.raw(RECEIPT_SELECT)} WHERE r.status = 'posted' ${within(scope, 'r.customer_id')}) WHERE unapplied_amount > 0`;
 
 const receivables: WorkbenchCardSource = {
   key: 'receivables',
@@ -30,7 +40,12 @@ const receivables: WorkbenchCardSource = {
   // What the company is owed is the owner's figure, not one salesperson's.
   team: true,
   async load(ctx, scope) {
-    const [open, overdue, unapplied] = await Promise.all([sumOf(ctx.db, openInvoices(null)), sumOf(ctx.db, openInvoices(scope.today)), sumOf(ctx.db, UNAPPLIED)]);
+    const dataScope = await ctx.dataScope();
+    const [open, overdue, unappliedReceipts] = await Promise.all([
+      sumOf(ctx.db, openInvoices(null, dataScope)),
+      sumOf(ctx.db, openInvoices(scope.today, dataScope)),
+      sumOf(ctx.db, unapplied(dataScope)),
+    ]);
     const figures: WorkbenchFigure[] = [
       { key: 'openInvoices', count: open.count, amount: open.amount, link: { path: '/invoices', method: 'receivables.listInvoices', filters: { kind: 'invoice', openOnly: true } } },
       {
@@ -39,7 +54,7 @@ const receivables: WorkbenchCardSource = {
         amount: overdue.amount,
         link: { path: '/invoices', method: 'receivables.listInvoices', filters: { kind: 'invoice', openOnly: true, dueBefore: scope.today } },
       },
-      { key: 'unappliedReceipts', count: unapplied.count, amount: unapplied.amount, link: { path: '/payments', method: 'receivables.listReceipts', filters: { unappliedOnly: true } } },
+      { key: 'unappliedReceipts', count: unappliedReceipts.count, amount: unappliedReceipts.amount, link: { path: '/payments', method: 'receivables.listReceipts', filters: { unappliedOnly: true } } },
     ];
     return { key: 'receivables', figures };
   },

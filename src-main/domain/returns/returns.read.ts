@@ -3,6 +3,8 @@ import type { Page } from '../../api/paging';
 import { notFound } from '../../api/errors';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
+import { customerIdVisibleText } from '../customers/customers.scope';
+import type { DataScope } from '../users/data-scope';
 import type { ReturnLine, ReturnListRow, SalesReturn } from './returns.contract';
 import type { CreditNoteRequestStatus, ReturnDisposition, ReturnStatus } from './returns.dto';
 
@@ -100,7 +102,11 @@ export function getReturn(sqlite: Sqlite, id: string): SalesReturn {
   };
 }
 
-export function listReturns(sqlite: Sqlite, input: { page: number; pageSize: number; salesOrderId?: string | undefined; q?: string | undefined }): Page<ReturnListRow> {
+export function listReturns(
+  sqlite: Sqlite,
+  input: { page: number; pageSize: number; salesOrderId?: string | undefined; q?: string | undefined },
+  scope: DataScope,
+): Page<ReturnListRow> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (input.salesOrderId) {
@@ -110,6 +116,11 @@ export function listReturns(sqlite: Sqlite, input: { page: number; pageSize: num
   if (input.q) {
     where.push('(r.return_no LIKE ? OR o.order_no LIKE ? OR c.name LIKE ?)');
     params.push(...Array<string>(3).fill(`%${input.q}%`));
+  }
+  const inScope = customerIdVisibleText(scope, 'r.customer_id');
+  if (inScope) {
+    where.push(inScope.text);
+    params.push(...inScope.params);
   }
   const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const total = statement(sqlite, `SELECT count(*) FROM sales_returns r JOIN sales_orders o ON o.id = r.sales_order_id JOIN customers c ON c.id = r.customer_id${filter}`)

@@ -9,6 +9,7 @@ import type { PrintSheet } from '../print/print.contract';
 import { printDocumentSheet } from '../print/print.service';
 import { statementOfAccount } from './statement-of-account';
 import type { PrintableStatement, StatementOfAccount } from './statements.contract';
+import { assertStatementVisible } from './statements.scope';
 import { findStatementId, getStatement } from './statements.service';
 
 export const STATEMENT_TEMPLATE = 'statement';
@@ -50,8 +51,10 @@ export const STATEMENT_PRINTABLES: PrintableSource[] = [
     kind: 'statement',
     template: STATEMENT_TEMPLATE,
     permission: 'statements.read',
-    load: (ctx, ref) => {
-      const saved = getStatement(ctx.sqlite, findStatementId(ctx.sqlite, ref));
+    load: async (ctx, ref) => {
+      const id = findStatementId(ctx.sqlite, ref);
+      await assertStatementVisible(ctx, id);
+      const saved = getStatement(ctx.sqlite, id);
       return printableStatement(saved, saved);
     },
   },

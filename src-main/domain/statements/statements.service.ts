@@ -12,6 +12,7 @@ import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import { changedFields, type HandlerContext } from '../context';
 import { addDays } from '../core/dates';
+import { customerIdVisible } from '../customers/customers.scope';
 import { assertTransition, documentKind, findDocument } from '../core/document';
 import { nextNumber, type SeriesDefinition } from '../core/numbering';
 import { businessToday } from '../receivables/invoices.service';
@@ -165,13 +166,15 @@ interface SummaryRow extends StatementsTable {
 }
 
 export async function listStatements(
-  ctx: Pick<HandlerContext, 'db'>,
+  ctx: Pick<HandlerContext, 'db' | 'dataScope'>,
   filters: { status?: StatementStatus; customerId?: string },
   page: { page: number; pageSize: number },
 ): Promise<Page<StatementSummary>> {
   const conditions = [sql`1 = 1`];
   if (filters.status) conditions.push(sql`s.status = ${filters.status}`);
   if (filters.customerId) conditions.push(sql`s.customer_id = ${filters.customerId}`);
+  const inScope = customerIdVisible(await ctx.dataScope(), 's.customer_id');
+  if (inScope) conditions.push(inScope);
   const fromWhere = sql`FROM statements s WHERE ${sql.join(conditions, sql` AND `)}`;
   const count = await cappedCount(ctx.db, fromWhere);
   const { rows } = await sql<SummaryRow>`SELECT s.*, c.code AS customer_code, c.name AS customer_name

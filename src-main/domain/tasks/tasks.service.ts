@@ -3,13 +3,14 @@
  * listed for their assignee, completed once. The public face other areas call.
  */
 import { sql } from 'kysely';
-import { AppError } from '../../api/errors';
+import { AppError, notFound } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { Page } from '../../api/paging';
 import { cappedCount } from '../../db/counts';
 import { statement } from '../../db/statements';
 import type { Sqlite } from '../../db/connection';
 import type { HandlerContext } from '../context';
+import { EVERYTHING, type DataScope } from '../users/data-scope';
 import { newId, nowIso } from '../shared/ids';
 import type { Task } from './tasks.contract';
 
@@ -108,10 +109,15 @@ export function createTaskForCustomerOwner(ctx: TaskContext, input: Omit<NewTask
   return createTask(ctx, { ...input, assigneeId });
 }
 
-export function completeTask(ctx: TaskContext & Pick<HandlerContext, 'can'>, id: string): Task {
+export async function completeTask(ctx: TaskContext & Pick<HandlerContext, 'can' | 'dataScope'>, id: string): Promise<Task> {
   const task = findTask(ctx.sqlite, id);
+  if (task.assigneeId !== ctx.user?.id) {
+    if (!ctx.can('tasks.manage')) throw new AppError('FORBIDDEN', "Only the assignee or a manager completes someone else's task");
+    // A task of someone outside the manager's team is as unknown as a customer outside it.
+    const scope = await ctx.dataScope();
+    if (!scope.all && !scope.ownerIds.includes(task.assigneeId)) throw notFound('Task', id);
+  }
   if (task.doneAt) throw new AppError('CONFLICT', `Task ${id} was already done on ${task.doneAt}`, [fieldIssue('id', 'invalid_transition', { from: 'done', to: 'done' })]);
-  if (task.assigneeId !== ctx.user?.id && !ctx.can('tasks.manage')) throw new AppError('FORBIDDEN', "Only the assignee or a manager completes someone else's task");
   const at = nowIso();
   statement(ctx.sqlite, 'UPDATE tasks SET done_at = ?, done_by = ? WHERE id = ?').run(at, ctx.user?.id ?? null, id);
   ctx.audit({ entityType: 'task', entityId: id, fields: { doneAt: { before: null, after: at } } });
@@ -124,18 +130,22 @@ export interface TaskFilters {
   customerId?: string;
 }
 
-/** The same conditions count the workbench's 待办 figure and page the list its link opens. */
-export function taskConditions(filters: TaskFilters, userId: string | undefined) {
+/**
+ * The same conditions count the workbench's 待办 figure and page the list its link opens. Tasks follow
+ * their assignee's data scope: a manager over a team sees the team's tasks, not the whole company's.
+ */
+export function taskConditions(filters: TaskFilters, userId: string | undefined, scope: DataScope = EVERYTHING) {
   const conditions = [sql`1 = 1`];
   if (filters.mine) conditions.push(sql`t.assignee_id = ${userId ?? ''}`);
+  if (!scope.all) conditions.push(sql`t.assignee_id IN (${sql.join(scope.ownerIds)})`);
   if (filters.openOnly) conditions.push(sql`t.done_at IS NULL`);
   if (filters.customerId) conditions.push(sql`t.customer_id = ${filters.customerId}`);
   return sql`FROM tasks t WHERE ${sql.join(conditions, sql` AND `)}`;
 }
 
-export async function listTasks(ctx: Pick<HandlerContext, 'db' | 'user' | 'can'>, filters: TaskFilters, page: { page: number; pageSize: number }): Promise<Page<Task>> {
+export async function listTasks(ctx: Pick<HandlerContext, 'db' | 'user' | 'can' | 'dataScope'>, filters: TaskFilters, page: { page: number; pageSize: number }): Promise<Page<Task>> {
   if (!filters.mine && !ctx.can('tasks.manage')) throw new AppError('FORBIDDEN', "Seeing everyone's tasks needs permission tasks.manage");
-  const fromWhere = taskConditions(filters, ctx.user?.id);
+  const fromWhere = taskConditions(filters, ctx.user?.id, await ctx.dataScope());
   const count = await cappedCount(ctx.db, fromWhere);
   const { rows } = await sql<TaskRow>`${sql.raw(TASK_SELECT)} WHERE t.id IN (SELECT t.id ${fromWhere})
     ORDER BY t.done_at IS NOT NULL, coalesce(t.due_date, '9999-12-31'), t.created_at, t.id

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { FileDrop } from './components/FileDrop';
 import { MappingTable } from './components/MappingTable';
 import { Duplicates, RowErrors } from './components/RowProblems';
+import { SameAsOnFile } from './components/SameAsOnFile';
 import { downloadTemplate, readUpload, type Upload } from './import-file';
 
 type Stage = 'file' | 'check' | 'done';
@@ -33,6 +34,7 @@ export function CustomerImportPage() {
   const [mapping, setMapping] = useState<(ImportTarget | null)[]>([]);
   const [checkedMapping, setCheckedMapping] = useState<(ImportTarget | null)[]>([]);
   const [strict, setStrict] = useState(false);
+  const [onDuplicate, setOnDuplicate] = useState<'update' | 'skip'>('update');
   const [busy, setBusy] = useState<'reading' | 'checking' | 'writing' | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progressing | null>(null);
@@ -46,13 +48,13 @@ export function CustomerImportPage() {
     });
   }, [jobId]);
 
-  async function runPreview(file: Upload, chosen?: (ImportTarget | null)[]) {
+  async function runPreview(file: Upload, chosen?: (ImportTarget | null)[], sameRows = onDuplicate) {
     const id = newJobId();
     setJobId(id);
     setBusy('checking');
     setProblem(null);
     try {
-      const answer = await api.imports.previewCustomers({ ...file, ...(chosen ? { mapping: chosen } : {}), strict, jobId: id });
+      const answer = await api.imports.previewCustomers({ ...file, ...(chosen ? { mapping: chosen } : {}), strict, onDuplicate: sameRows, jobId: id });
       setPreview(answer);
       setMapping(answer.mapping);
       setCheckedMapping(answer.mapping);
@@ -85,7 +87,7 @@ export function CustomerImportPage() {
     setBusy('writing');
     setProblem(null);
     try {
-      setResult(await api.imports.customers({ ...upload, mapping, strict, jobId: id }));
+      setResult(await api.imports.customers({ ...upload, mapping, strict, onDuplicate, jobId: id }));
       setStage('done');
     } catch (error) {
       setProblem(error instanceof ApiCallError && error.code === 'CANCELLED' ? t('imports.progress.cancelled') : errorMessage(error));
@@ -192,6 +194,15 @@ export function CustomerImportPage() {
               {t('imports.summary.matchHint')}
             </Text>
             <Stack gap="lg">
+              <SameAsOnFile
+                rows={preview.sameAsOnFile}
+                value={onDuplicate}
+                disabled={busy !== null || mappingChanged}
+                onChange={(value) => {
+                  setOnDuplicate(value);
+                  if (upload) void runPreview(upload, mapping, value);
+                }}
+              />
               <RowErrors errors={preview.errors} />
               <Duplicates duplicates={preview.duplicates} />
             </Stack>

@@ -49,7 +49,7 @@ const messages: Strings<Messages> = {
     unchanged: 'Already up to date',
     skip: 'Rows with errors, left out',
     duplicates: 'Likely duplicates',
-    matchHint: 'A row whose customer code or credit code already exists updates that customer, changing only the cells that are filled in.',
+    matchHint: 'A row whose customer code already exists updates that customer, changing only the cells that are filled in.',
   },
   errors: {
     title: 'Rows with problems',
@@ -61,6 +61,16 @@ const messages: Strings<Messages> = {
     line: 'Line {{row}}',
     more: 'Showing the first {{shown}} of {{count}}.',
     fixHint: 'Fix the file and choose it again, or import now: rows with problems are left out.',
+  },
+  sameAsOnFile: {
+    title: '{{count}} rows are customers already on file',
+    hint: 'The same credit code, or the same company name (legal-form words such as "Co., Ltd." aside), is the same customer, never filed twice. Choose what to do with them:',
+    update: 'Update them from the file',
+    skip: 'Skip them, keep what is on file',
+    willUpdate: 'These {{count}} customers are updated from the file; only the cells filled in change.',
+    willSkip: 'These {{count}} rows are not imported; the customers on file stay as they are.',
+    row: 'Line {{row}} "{{value}}" → customer on file {{code}} {{name}} (same {{reason}})',
+    more: '{{count}} more',
   },
   duplicates: {
     title: 'Likely duplicates',

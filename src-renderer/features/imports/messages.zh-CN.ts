@@ -46,7 +46,7 @@ const messages = {
     unchanged: '已存在且无变化',
     skip: '有错误、不导入',
     duplicates: '疑似重复',
-    matchHint: '客户编码或统一社会信用代码已存在的行，会更新那位客户，只改表格里填了的内容。',
+    matchHint: '客户编码已存在的行会更新那位客户，只改表格里填了的内容。',
   },
   errors: {
     title: '有问题的行',
@@ -58,6 +58,16 @@ const messages = {
     line: '第 {{row}} 行',
     more: '只列出前 {{shown}} 条，共 {{count}} 条。',
     fixHint: '改好文件后重新选择文件即可；不改也可以导入，有问题的行会被跳过。',
+  },
+  sameAsOnFile: {
+    title: '{{count}} 行是已有的客户',
+    hint: '统一社会信用代码相同，或公司名称相同（“有限公司”“有限责任公司”等字样不计），就是同一家客户，不会重复建档。请选择怎么处理：',
+    update: '按表格更新这些客户',
+    skip: '跳过，保留原有资料',
+    willUpdate: '这 {{count}} 位客户会按表格更新，只改表格里填了的内容。',
+    willSkip: '这 {{count}} 行不导入，已有客户的资料保持不变。',
+    row: '第 {{row}} 行“{{value}}” → 已有客户 {{code}} {{name}}（{{reason}}相同）',
+    more: '还有 {{count}} 行',
   },
   duplicates: {
     title: '疑似重复的客户',

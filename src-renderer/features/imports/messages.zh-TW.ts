@@ -57,7 +57,7 @@ const zhTW: Messages = {
     unchanged: "已存在且無變化",
     skip: "有錯誤、不匯入",
     duplicates: "疑似重複",
-    matchHint: "客戶編碼或統一社會信用代碼已存在的列，會更新那位客戶，只改表格裡填了的內容。"
+    matchHint: "客戶編碼已存在的列會更新那位客戶，只改表格裡填了的內容。"
   },
   errors: {
     title: "有問題的列",
@@ -69,6 +69,16 @@ const zhTW: Messages = {
     line: "第 {{row}} 列",
     more: "只列出前 {{shown}} 筆，共 {{count}} 筆。",
     fixHint: "改好檔案後重新選擇檔案即可；不改也可以匯入，有問題的列會被跳過。"
+  },
+  sameAsOnFile: {
+    title: "{{count}} 列是既有客戶",
+    hint: "統一社會信用代碼相同，或公司名稱相同（「有限公司」「有限責任公司」等字樣不計），就是同一家客戶，不會重複建檔。請選擇怎麼處理：",
+    update: "依表格更新這些客戶",
+    skip: "略過，保留原有資料",
+    willUpdate: "這 {{count}} 位客戶會依表格更新，只改表格裡填了的內容。",
+    willSkip: "這 {{count}} 列不匯入，既有客戶的資料維持不變。",
+    row: "第 {{row}} 列「{{value}}」→ 既有客戶 {{code}} {{name}}（{{reason}}相同）",
+    more: "還有 {{count}} 列"
   },
   duplicates: {
     title: "疑似重複的客戶",
