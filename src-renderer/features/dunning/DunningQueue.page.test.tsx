@@ -28,6 +28,7 @@ function aReminder(n: number, overrides: Partial<Reminder> = {}): Reminder {
     note: null,
     handledAt: null,
     handledByName: null,
+    lastEmail: null,
     ...overrides,
   };
 }
