@@ -162,6 +162,12 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("INSERT INTO dunning_reminder_invoices (reminder_id, invoice_id, level_id, open_amount) VALUES ('dr1', 'i1', 'dl-after-1', 11300)").run();
     return { credit_hold_events: 1, dunning_levels: 4, dunning_reminders: 1, dunning_reminder_invoices: 1 };
   },
+  17: (sqlite) => {
+    sqlite
+      .prepare("INSERT INTO dunning_emails (id, reminder_id, status, email_to, subject, attachment, message_id, started_at, started_by, finished_at) VALUES ('de1', 'dr1', 'sent', 'caiwu@boya.example', '催款', '对账单-南京博雅食品有限公司-2026-02-15.pdf', '<m1@boya.example>', ?, 'u-owner', ?)")
+      .run(NOW, NOW);
+    return { dunning_emails: 1 };
+  },
 };
 
 describe('upgrading an existing database', () => {
