@@ -15,6 +15,11 @@ export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
 /** What a template may say; `{name}` in a subject or body is replaced when the reminder goes out. */
 export const TEMPLATE_PLACEHOLDERS = ['customerName', 'companyName', 'invoiceNumbers', 'invoiceList', 'amounts', 'dueDates', 'totalOverdue', 'totalOpen'] as const;
 
+/** The statement attached to a reminder: 对账单-<客户名>-<date>.pdf, with what a file system refuses in a name replaced. */
+export function statementFileName(customerName: string, date: string): string {
+  return `对账单-${customerName.replace(/[\\/:*?"<>|\s]+/g, '_')}-${date}.pdf`;
+}
+
 export interface DunningLevel {
   id: string;
   /** Days after the due date the level is reached (negative: before it, a friendly notice). */

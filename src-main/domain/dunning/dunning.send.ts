@@ -17,7 +17,7 @@ import { businessToday } from '../receivables/invoices.service';
 import { INVOICE_SELECT } from '../receivables/receivables.repository';
 import { newId, nowIso } from '../shared/ids';
 import { statementPdf } from '../statements/statement-pdf';
-import type { Reminder, TemplateLanguage } from './dunning.contract';
+import { statementFileName, type Reminder, type TemplateLanguage } from './dunning.contract';
 import { sendMail, smtpSettings } from './dunning.email';
 import { assertDue, assertMayHandle, findReminder, handleReminder, previewReminder } from './dunning.reminders';
 import { inFlightAttempt, SEND_TIMEOUT_MS, SETTLE_ATTEMPT } from './dunning.attempts';
@@ -46,11 +46,6 @@ export function reminderStatementPeriod(sqlite: Sqlite, customerId: string, toda
     .pluck()
     .get({ customerId, today }) as string | null;
   return { customerId, periodFrom: monthStart(oldest ?? today), periodTo: today };
-}
-
-/** 对账单-<客户名>-<date>.pdf, with what a file system refuses in a name replaced. */
-export function statementFileName(customerName: string, date: string): string {
-  return `对账单-${customerName.replace(/[\\/:*?"<>|\s]+/g, '_')}-${date}.pdf`;
 }
 
 interface Claim {
