@@ -113,6 +113,9 @@ export const ISSUE_CODES = [
   'email_failed',
   'no_email_address',
   'not_due',
+  'send_in_progress',
+  'send_unconfirmed',
+  'statement_pdf_failed',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
@@ -235,6 +238,9 @@ const ENGLISH: Record<IssueCode, (p: IssueParams) => string> = {
   email_failed: (p) => `The mail server did not take the message: ${String(p.detail ?? '')}`,
   no_email_address: () => 'The customer has no e-mail address: phone instead and mark the reminder done',
   not_due: (p) => `Already ${String(p.status ?? 'handled')}`,
+  send_in_progress: (p) => `This reminder is being sent (since ${String(p.since)})`,
+  send_unconfirmed: (p) => `A send started ${String(p.since)} never finished: it may have reached the customer; send again only if you mean to`,
+  statement_pdf_failed: (p) => `The statement could not be attached: ${String(p.detail ?? '')}`,
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams = {}): string {

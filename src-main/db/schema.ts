@@ -30,7 +30,7 @@ import type { ChartAccountsTable, PeriodLockEventsTable, VoucherAccountMappingTa
 import type { InvoiceLinesTable, InvoicesTable, ReceiptsTable, ReceivableAllocationsTable } from '../domain/receivables/receivables.tables';
 import type { StatementsTable } from '../domain/statements/statements.tables';
 import type { TasksTable } from '../domain/tasks/tasks.tables';
-import type { CreditHoldEventsTable, DunningLevelsTable, DunningReminderInvoicesTable, DunningRemindersTable } from '../domain/dunning/dunning.tables';
+import type { CreditHoldEventsTable, DunningEmailsTable, DunningLevelsTable, DunningReminderInvoicesTable, DunningRemindersTable } from '../domain/dunning/dunning.tables';
 import type { CreditNoteRequestsTable, SalesReturnLinesTable, SalesReturnsTable } from '../domain/returns/returns.tables';
 import type {
   ReplenishmentRequestsTable,
@@ -377,4 +377,5 @@ export interface Database {
   dunning_levels: DunningLevelsTable;
   dunning_reminders: DunningRemindersTable;
   dunning_reminder_invoices: DunningReminderInvoicesTable;
+  dunning_emails: DunningEmailsTable;
 }

@@ -173,6 +173,12 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("UPDATE customer_stats SET balance_due = balance_due + 22600, updated_at = ? WHERE customer_id = 'c1'").run(NOW);
     return { invoices: 2 };
   },
+  17: (sqlite) => {
+    sqlite
+      .prepare("INSERT INTO dunning_emails (id, reminder_id, status, email_to, subject, attachment, message_id, started_at, started_by, finished_at) VALUES ('de1', 'dr1', 'sent', 'caiwu@boya.example', '催款', '对账单-南京博雅食品有限公司-2026-02-15.pdf', '<m1@boya.example>', ?, 'u-owner', ?)")
+      .run(NOW, NOW);
+    return { dunning_emails: 1 };
+  },
 };
 
 describe('upgrading an existing database', () => {

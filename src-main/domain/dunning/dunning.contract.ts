@@ -15,6 +15,11 @@ export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
 /** What a template may say; `{name}` in a subject or body is replaced when the reminder goes out. */
 export const TEMPLATE_PLACEHOLDERS = ['customerName', 'companyName', 'invoiceNumbers', 'invoiceList', 'amounts', 'dueDates', 'totalOverdue', 'totalOpen'] as const;
 
+/** The statement attached to a reminder: 对账单-<客户名>-<date>.pdf, with what a file system refuses in a name replaced. */
+export function statementFileName(customerName: string, date: string): string {
+  return `对账单-${customerName.replace(/[\\/:*?"<>|\s]+/g, '_')}-${date}.pdf`;
+}
+
 export interface DunningLevel {
   id: string;
   /** Days after the due date the level is reached (negative: before it, a friendly notice). */
@@ -50,6 +55,22 @@ export interface ReminderInvoice {
   openAmount: number;
 }
 
+/**
+ * The latest attempt to e-mail a reminder. unconfirmed: a send cut off before the server answered
+ * (it may have arrived); unknown: such a send, later sent again on purpose.
+ */
+export interface ReminderEmail {
+  status: 'sending' | 'sent' | 'failed' | 'unknown' | 'unconfirmed';
+  to: string;
+  /** The statement's file name. */
+  attachment: string | null;
+  messageId: string | null;
+  /** What the mail server said, for a failed attempt. */
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
 export interface Reminder {
   id: string;
   customerId: string;
@@ -69,6 +90,7 @@ export interface Reminder {
   note: string | null;
   handledAt: string | null;
   handledByName: string | null;
+  lastEmail: ReminderEmail | null;
 }
 
 export interface ReminderMessage {
@@ -149,7 +171,17 @@ export const dunningContract = {
     permission: 'dunning.read',
     mutates: false,
   }),
-  'dunning.send': method<Reminder>()({ input: z.object({ id, language: z.enum(TEMPLATE_LANGUAGES).default('zh-CN') }).strict(), permission: 'dunning.work', mutates: true }),
+  /**
+   * Writes in its own two short transactions around the wait for the mail server (dunning.send.ts),
+   * so it is not one dispatch transaction. resend: send again after a send that never finished.
+   */
+  'dunning.send': method<Reminder>()({
+    input: z.object({ id, language: z.enum(TEMPLATE_LANGUAGES).default('zh-CN'), resend: z.boolean().default(false) }).strict(),
+    permission: 'dunning.work',
+    mutates: false,
+    runsOn: 'writer',
+    changes: ['dunning', 'tasks'],
+  }),
   'dunning.skip': method<Reminder>()({ input: z.object({ id, note: reason }).strict(), permission: 'dunning.work', mutates: true }),
   /** Handled another way, usually by phone: what was agreed goes in the note. */
   'dunning.markDone': method<Reminder>()({ input: z.object({ id, note }).strict(), permission: 'dunning.work', mutates: true }),

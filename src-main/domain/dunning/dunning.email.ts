@@ -46,12 +46,15 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
-  /** The statement PDF goes here once statements exist (see dunning.reminders' statementAttachments). */
+  /** The customer's statement of account, for a reminder. */
   attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
-/** Sends one message; a refusal or an unreachable server is a CONFLICT naming what the server said. */
-export async function sendMail(sqlite: Sqlite, mail: OutgoingMail): Promise<void> {
+/**
+ * Sends one message and returns the Message-ID the server took it under; a refusal or an
+ * unreachable server is a CONFLICT naming what the server said.
+ */
+export async function sendMail(sqlite: Sqlite, mail: OutgoingMail): Promise<string> {
   const smtp = smtpSettings(sqlite);
   if (!smtp) throw new AppError('CONFLICT', 'E-mail is not set up: fill in the SMTP settings first', [fieldIssue('smtp', 'smtp_not_set')]);
   const password = readJson<string>(sqlite, SMTP_PASSWORD_SETTING) ?? '';
@@ -66,7 +69,8 @@ export async function sendMail(sqlite: Sqlite, mail: OutgoingMail): Promise<void
     socketTimeout: 20_000,
   });
   try {
-    await transport.sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments });
+    const info = (await transport.sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments })) as { messageId: string };
+    return info.messageId;
   } catch (error) {
     const detail = error instanceof Error ? error.message.slice(0, 200) : String(error);
     throw new AppError('CONFLICT', `The mail server did not take the message: ${detail}`, [fieldIssue('smtp', 'email_failed', { detail })]);

@@ -4,7 +4,8 @@ import { businessToday } from '../receivables/invoices.service';
 import type { dunningContract } from './dunning.contract';
 import { sendMail } from './dunning.email';
 import { activeLevels, removeLevel, saveLevel } from './dunning.levels';
-import { closeReminder, previewReminder, reminderQueue, sendReminder } from './dunning.reminders';
+import { closeReminder, previewReminder, reminderQueue } from './dunning.reminders';
+import { sendReminder } from './dunning.send';
 import { creditHoldStatus, dunningSettings, runDunning, setCreditHold, updateDunningSettings } from './dunning.service';
 
 export const dunningHandlers: HandlersFor<typeof dunningContract> = {
@@ -21,7 +22,7 @@ export const dunningHandlers: HandlersFor<typeof dunningContract> = {
   'dunning.run': async (input, ctx) => runDunning(ctx, input.asOf ?? (await businessToday(ctx))),
   'dunning.queue': async (input, ctx) => reminderQueue(ctx, input.filters, input.page, input.pageSize),
   'dunning.preview': async (input, ctx) => previewReminder(ctx, input.id, input.language),
-  'dunning.send': (input, ctx) => sendReminder(ctx, input.id, input.language),
+  'dunning.send': (input, ctx) => sendReminder(ctx, input.id, input.language, input.resend),
   'dunning.skip': async (input, ctx) => closeReminder(ctx, input.id, 'skipped', input.note),
   'dunning.markDone': async (input, ctx) => closeReminder(ctx, input.id, 'done', input.note ?? null),
   'dunning.creditHold': async (input, ctx) => {

@@ -14,8 +14,10 @@ import type { TimelineSource } from '../area';
 import type { HandlerContext } from '../context';
 import { INVOICE_SELECT } from '../receivables/receivables.repository';
 import { newId, nowIso } from '../shared/ids';
+import { completeTasksFollowing } from '../tasks/tasks.service';
+import { raiseReminderTasks, REMINDER_TASK_SOURCE } from './dunning.reminder-tasks';
+import { lastEmailOf } from './dunning.attempts';
 import type { QueueFilters, Reminder, ReminderInvoice, ReminderMessage, TemplateLanguage } from './dunning.contract';
-import { sendMail, type OutgoingMail } from './dunning.email';
 import { levelById, renderTemplate } from './dunning.levels';
 import type { DunningRemindersTable } from './dunning.tables';
 
@@ -35,7 +37,7 @@ const DUE_FOR_REMINDER = `
                       WHERE ri.invoice_id = r.id AND met.days_after_due >= l.days_after_due)
    ORDER BY customer_id, r.level_id, r.due_date`;
 
-export function raiseReminders(ctx: Pick<HandlerContext, 'sqlite'>, today: string): number {
+export function raiseReminders(ctx: Pick<HandlerContext, 'sqlite' | 'user' | 'audit'>, today: string): number {
   const rows = statement(ctx.sqlite, DUE_FOR_REMINDER).all({ today }) as { invoice_id: string; open_amount: number; level_id: string; customer_id: string }[];
   const groups = new Map<string, typeof rows>();
   for (const row of rows) {
@@ -55,6 +57,7 @@ export function raiseReminders(ctx: Pick<HandlerContext, 'sqlite'>, today: strin
     insertReminder.run({ id, customerId, levelId, today, amount: invoices.reduce((s, i) => s + i.open_amount, 0), now });
     for (const invoice of invoices) insertInvoice.run(id, invoice.invoice_id, levelId, invoice.open_amount);
   }
+  raiseReminderTasks(ctx);
   return groups.size;
 }
 
@@ -104,6 +107,7 @@ function toReminder(sqlite: Sqlite, row: ReminderRow): Reminder {
     note: row.note,
     handledAt: row.handled_at,
     handledByName: row.handled_by_name,
+    lastEmail: lastEmailOf(sqlite, row.id),
   };
 }
 
@@ -114,7 +118,7 @@ export function findReminder(sqlite: Sqlite, id: string): Reminder {
 }
 
 /** A salesperson works the reminders of their own customers; the whole queue is for whoever manages collections. */
-function assertMayHandle(ctx: Pick<HandlerContext, 'user' | 'can'>, reminder: Reminder): void {
+export function assertMayHandle(ctx: Pick<HandlerContext, 'user' | 'can'>, reminder: Reminder): void {
   if (reminder.ownerUserId === ctx.user?.id || ctx.can('dunning.manage')) return;
   throw new AppError('FORBIDDEN', 'This reminder belongs to another salesperson’s customer');
 }
@@ -148,44 +152,28 @@ export function previewReminder(ctx: Pick<HandlerContext, 'sqlite'>, id: string,
   return { to: reminder.customerEmail, ...message };
 }
 
-function assertDue(reminder: Reminder): void {
+export function assertDue(reminder: Reminder): void {
   if (reminder.status !== 'due') throw new AppError('CONFLICT', `Reminder is already ${reminder.status}`, [fieldIssue('id', 'not_due', { status: reminder.status })]);
 }
 
 const HANDLE = `UPDATE dunning_reminders SET status = @status, email_to = @emailTo, subject = @subject, body = @body, note = @note, handled_at = @now, handled_by = @userId
   WHERE id = @id AND status = 'due'`;
 
-type Handling = { status: 'sent' | 'skipped' | 'done'; emailTo?: string | null; subject?: string | null; body?: string | null; note?: string | null };
+export type Handling = { status: 'sent' | 'skipped' | 'done'; emailTo?: string | null; subject?: string | null; body?: string | null; note?: string | null };
 
-function handle(ctx: HandlerContext, reminder: Reminder, handling: Handling): Reminder {
+/** Sent, skipped or done: the reminder is closed, and so is the task that asked its owner to deal with it. */
+export function handleReminder(ctx: HandlerContext, reminder: Reminder, handling: Handling): Reminder {
   statement(ctx.sqlite, HANDLE).run({ emailTo: null, subject: null, body: null, note: null, ...handling, id: reminder.id, now: nowIso(), userId: ctx.user?.id ?? null });
   ctx.audit({ entityType: 'dunning_reminder', entityId: reminder.id, fields: { status: { before: reminder.status, after: handling.status }, note: { before: null, after: handling.note ?? null } } });
+  completeTasksFollowing(ctx, REMINDER_TASK_SOURCE, reminder.id);
   return findReminder(ctx.sqlite, reminder.id);
-}
-
-/**
- * Where the statement of account will be attached once statements exist (the stmt branch): it
- * returns the customer's statement PDF for the period the reminder covers. Until then, none.
- */
-export async function statementAttachments(_ctx: HandlerContext, _reminder: Reminder): Promise<NonNullable<OutgoingMail['attachments']>> {
-  return [];
-}
-
-export async function sendReminder(ctx: HandlerContext, id: string, language: TemplateLanguage): Promise<Reminder> {
-  const reminder = findReminder(ctx.sqlite, id);
-  assertMayHandle(ctx, reminder);
-  assertDue(reminder);
-  const message = previewReminder(ctx, id, language);
-  if (!message.to) throw new AppError('CONFLICT', 'The customer has no e-mail address', [fieldIssue('id', 'no_email_address')]);
-  await sendMail(ctx.sqlite, { to: message.to, subject: message.subject, text: message.body, attachments: await statementAttachments(ctx, reminder) });
-  return handle(ctx, reminder, { status: 'sent', emailTo: message.to, subject: message.subject, body: message.body });
 }
 
 export function closeReminder(ctx: HandlerContext, id: string, status: 'skipped' | 'done', note: string | null): Reminder {
   const reminder = findReminder(ctx.sqlite, id);
   assertMayHandle(ctx, reminder);
   assertDue(reminder);
-  return handle(ctx, reminder, { status, note });
+  return handleReminder(ctx, reminder, { status, note });
 }
 
 /** Every reminder on the customer's timeline: when raised, or when sent, skipped or done. */

@@ -51,3 +51,19 @@ export interface DunningReminderInvoicesTable {
   level_id: string;
   open_amount: number;
 }
+
+export type ReminderEmailStatus = 'sending' | 'sent' | 'failed' | 'unknown';
+
+export interface DunningEmailsTable {
+  id: string;
+  reminder_id: string;
+  status: ReminderEmailStatus;
+  email_to: string;
+  subject: string;
+  attachment: string | null;
+  message_id: string | null;
+  error: string | null;
+  started_at: string;
+  started_by: string | null;
+  finished_at: string | null;
+}

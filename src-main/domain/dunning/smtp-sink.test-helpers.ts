@@ -11,6 +11,8 @@ export interface ReceivedMail {
   user: string | null;
   subject: string;
   text: string;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
+  messageId: string;
   raw: string;
 }
 
@@ -32,17 +34,45 @@ function decodeQuotedPrintable(text: string): string {
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
-function parse(raw: string): { subject: string; text: string } {
-  const split = raw.indexOf('\r\n\r\n');
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const body = raw.slice(split + 4);
-  const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1] ?? '';
-  const encoding = header('Content-Transfer-Encoding').toLowerCase();
-  const text = encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : body;
-  return { subject: decodeHeader(header('Subject')), text: text.replace(/\r\n/g, '\n').trimEnd() };
+interface MimePart {
+  header(name: string): string;
+  body: string;
 }
 
-export async function startSmtpSink(options: { user?: string; password?: string; refuse?: boolean } = {}): Promise<SmtpSink> {
+function mimePart(raw: string): MimePart {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  return { header: (name) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1] ?? '', body: raw.slice(split + 4) };
+}
+
+function decodedBytes(part: MimePart): Buffer {
+  const encoding = part.header('Content-Transfer-Encoding').toLowerCase();
+  if (encoding === 'base64') return Buffer.from(part.body.replace(/\s+/g, ''), 'base64');
+  if (encoding === 'quoted-printable') return Buffer.from(decodeQuotedPrintable(part.body), 'utf8');
+  return Buffer.from(part.body, 'utf8');
+}
+
+/** filename="…", an encoded word, or RFC 2231's filename*0*=utf-8''%E5…; filename*1*=… as nodemailer writes a Chinese name. */
+function fileNameOf(disposition: string): string {
+  const pieces = [...disposition.matchAll(/filename\*(\d+)?\*?=("?)([^";]*)\2/gi)].map((m) => m[3]!);
+  if (pieces.length > 0) return decodeURIComponent(pieces.join('').replace(/^utf-8''/i, ''));
+  return decodeHeader(/filename="?([^";]*)"?/i.exec(disposition)?.[1] ?? '');
+}
+
+function parse(raw: string): Pick<ReceivedMail, 'subject' | 'text' | 'attachments' | 'messageId'> {
+  const message = mimePart(raw);
+  const boundary = /boundary="?([^";]+)"?/i.exec(message.header('Content-Type'))?.[1];
+  const parts = boundary ? message.body.split(`--${boundary}`).slice(1, -1).map((p) => mimePart(p.replace(/^\r\n/, ''))) : [message];
+  const textPart = parts.find((p) => !/attachment/i.test(p.header('Content-Disposition'))) ?? message;
+  const attachments = parts
+    .filter((p) => /attachment/i.test(p.header('Content-Disposition')))
+    .map((p) => ({ filename: fileNameOf(p.header('Content-Disposition')), contentType: p.header('Content-Type').split(';')[0]!.trim(), content: decodedBytes(p) }));
+  const text = decodedBytes(textPart).toString('utf8');
+  return { subject: decodeHeader(message.header('Subject')), messageId: message.header('Message-ID').trim(), text: text.replace(/\r\n/g, '\n').trimEnd(), attachments };
+}
+
+/** delayMs: the server takes that long to accept a message, as a slow or distant one does. */
+export async function startSmtpSink(options: { user?: string; password?: string; refuse?: boolean; delayMs?: number } = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     secure: false,
@@ -69,7 +99,7 @@ export async function startSmtpSink(options: { user?: string; password?: string;
           ...parse(raw),
           raw,
         });
-        callback();
+        setTimeout(callback, options.delayMs ?? 0);
       });
     },
     logger: false,

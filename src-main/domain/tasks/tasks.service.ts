@@ -124,6 +124,23 @@ export async function completeTask(ctx: TaskContext & Pick<HandlerContext, 'can'
   return findTask(ctx.sqlite, id);
 }
 
+/**
+ * Closes the open tasks that follow up a record once the record itself is dealt with (a dunning
+ * reminder sent, skipped or phoned), by whoever dealt with it.
+ */
+export function completeTasksFollowing(ctx: TaskContext, sourceKind: string, sourceId: string): number {
+  const open = statement(ctx.sqlite, 'SELECT id FROM tasks WHERE source_kind = ? AND source_id = ? AND done_at IS NULL').pluck().all(sourceKind, sourceId) as string[];
+  if (open.length === 0) return 0;
+  if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'Completing a task needs a signed-in user');
+  const at = nowIso();
+  const done = statement(ctx.sqlite, 'UPDATE tasks SET done_at = ?, done_by = ? WHERE id = ? AND done_at IS NULL');
+  for (const id of open) {
+    done.run(at, ctx.user.id, id);
+    ctx.audit({ entityType: 'task', entityId: id, fields: { doneAt: { before: null, after: at } } });
+  }
+  return open.length;
+}
+
 export interface TaskFilters {
   mine: boolean;
   openOnly: boolean;

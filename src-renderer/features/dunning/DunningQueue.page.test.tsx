@@ -28,6 +28,7 @@ function aReminder(n: number, overrides: Partial<Reminder> = {}): Reminder {
     note: null,
     handledAt: null,
     handledByName: null,
+    lastEmail: null,
     ...overrides,
   };
 }
@@ -57,7 +58,7 @@ describe('the dunning queue (催收提醒)', () => {
     await user.click(screen.getByRole('radio', { name: 'English' }));
     await waitFor(() => expect((screen.getByTestId('reminder-subject') as HTMLInputElement).value).toBe('Overdue invoices'));
     await user.click(screen.getByTestId('confirm-send'));
-    await waitFor(() => expect(backend.inputsOf('dunning.send')).toEqual([{ id: reminders[0]!.id, language: 'en' }]));
+    await waitFor(() => expect(backend.inputsOf('dunning.send')).toEqual([{ id: reminders[0]!.id, language: 'en', resend: false }]));
 
     await user.click(within(rows[2]!).getByTestId('phoned-reminder'));
     await user.type(await screen.findByTestId('reminder-note'), '财务说月底付');

@@ -57,6 +57,11 @@ export function DunningQueuePage() {
           nowrap: true,
           render: (r: Reminder) => (
             <Group gap={4} wrap="nowrap" onClick={(e) => e.stopPropagation()}>
+              {r.lastEmail && r.lastEmail.status !== 'sent' && (
+                <Badge variant="light" color={r.lastEmail.status === 'sending' ? 'blue' : 'red'} title={r.lastEmail.error ?? r.lastEmail.startedAt} data-testid="reminder-email-status">
+                  {t(`dunning.queue.email.${r.lastEmail.status}`)}
+                </Badge>
+              )}
               <Button size="compact-sm" leftSection={<IconMail size={14} />} disabled={!r.customerEmail} title={r.customerEmail ?? t('dunning.queue.noEmail')} onClick={() => setSending(r)} data-testid="send-reminder">
                 {t('dunning.queue.send')}
               </Button>

@@ -1,16 +1,26 @@
-import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Reminder, TemplateLanguage } from '../../../src-main/domain/dunning/dunning.contract';
+import { statementFileName, type Reminder, type TemplateLanguage } from '../../../src-main/domain/dunning/dunning.contract';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { businessToday } from '../../format';
 
 /** The message as it will go out, in Chinese or English, then 发送. */
 export function SendReminderModal({ reminder, onClose }: { reminder: Reminder | null; onClose: () => void }) {
   const { t } = useTranslation();
   const [language, setLanguage] = useState<TemplateLanguage>('zh-CN');
   const preview = useApiQuery('dunning.preview', { id: reminder?.id ?? '', language }, { enabled: reminder !== null });
-  const send = useApiMutation('dunning.send');
+  const queryClient = useQueryClient();
+  // The send commits its own steps around the wait for the mail server, so it announces no change itself.
+  const send = useApiMutation('dunning.send', {
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['dunning'] });
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    },
+  });
+  const unconfirmed = reminder?.lastEmail?.status === 'unconfirmed' ? reminder.lastEmail : null;
   useEffect(() => setLanguage('zh-CN'), [reminder?.id]);
   return (
     <Modal opened={reminder !== null} onClose={onClose} title={reminder ? `${t('dunning.queue.send')} · ${reminder.customerName}` : ''} size="lg">
@@ -27,6 +37,16 @@ export function SendReminderModal({ reminder, onClose }: { reminder: Reminder | 
         <TextInput label={t('dunning.queue.to')} value={preview.data?.to ?? ''} readOnly />
         <TextInput label={t('dunning.queue.subject')} value={preview.data?.subject ?? ''} readOnly data-testid="reminder-subject" />
         <Textarea label={t('dunning.queue.body')} value={preview.data?.body ?? ''} readOnly autosize minRows={8} maxRows={16} styles={{ input: { fontFamily: 'inherit' } }} />
+        {reminder && (
+          <Text size="sm" c="dimmed">
+            {t('dunning.queue.attachment')}：{statementFileName(reminder.customerName, businessToday())}
+          </Text>
+        )}
+        {unconfirmed && (
+          <Alert color="orange" data-testid="send-unconfirmed">
+            {t('dunning.queue.unconfirmedWarning', { since: new Date(unconfirmed.startedAt).toLocaleString() })}
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -38,7 +58,7 @@ export function SendReminderModal({ reminder, onClose }: { reminder: Reminder | 
             onClick={() =>
               reminder &&
               send.mutate(
-                { id: reminder.id, language },
+                { id: reminder.id, language, resend: unconfirmed !== null },
                 {
                   onSuccess: (sent) => {
                     notifications.show({ color: 'teal', message: t('dunning.queue.sent', { to: sent.emailTo }) });
@@ -48,7 +68,7 @@ export function SendReminderModal({ reminder, onClose }: { reminder: Reminder | 
               )
             }
           >
-            {t('dunning.queue.send')}
+            {unconfirmed ? t('dunning.queue.resend') : t('dunning.queue.send')}
           </Button>
         </Group>
       </Stack>

@@ -21,6 +21,10 @@ export default {
     body: 'Message',
     note: 'Note',
     notePhoned: 'What was said, when the customer will pay',
+    attachment: 'Attachment',
+    email: { sending: 'Sending', failed: 'Not sent', unconfirmed: 'Unconfirmed', unknown: 'Unconfirmed' },
+    unconfirmedWarning: 'A send started {{since}} never finished; the customer may have it already. Send again?',
+    resend: 'Send anyway',
     noteSkip: 'Why skip it (required)',
   },
   field: {

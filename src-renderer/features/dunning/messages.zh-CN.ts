@@ -22,6 +22,10 @@ export default {
     note: '备注',
     notePhoned: '谈了什么，客户承诺何时付款',
     noteSkip: '为什么跳过（必填）',
+    attachment: '附件',
+    email: { sending: '发送中', failed: '发送失败', unconfirmed: '发送未确认', unknown: '发送未确认' },
+    unconfirmedWarning: '{{since}} 开始的发送没有完成，客户可能已经收到。确认要再发一次吗？',
+    resend: '仍然发送',
   },
   field: {
     customer: '客户',

@@ -21,6 +21,10 @@ export default {
     body: '內文',
     note: '備註',
     notePhoned: '談了什麼，客戶承諾何時付款',
+    attachment: '附件',
+    email: { sending: '寄送中', failed: '寄送失敗', unconfirmed: '寄送未確認', unknown: '寄送未確認' },
+    unconfirmedWarning: '{{since}} 開始的寄送沒有完成，客戶可能已經收到。確定要再寄一次嗎？',
+    resend: '仍然寄送',
     noteSkip: '為什麼略過（必填）',
   },
   field: {

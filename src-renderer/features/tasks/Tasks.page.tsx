@@ -12,7 +12,7 @@ import { businessToday, formatTimestampDate } from '../../format';
 import { useCan } from '../auth/current-user';
 
 /** Where a task's source opens. */
-const SOURCE_PATHS: Record<string, (id: string) => string> = { statement: (id) => `/statements/${id}` };
+const SOURCE_PATHS: Record<string, (id: string) => string> = { statement: (id) => `/statements/${id}`, dunning_reminder: () => '/dunning' };
 
 /** 待办: the signed-in person's follow-ups, open first by due date; a manager may look at everyone's. */
 export function TasksPage() {

@@ -9,7 +9,7 @@ const messages: Strings<typeof zhCN> = {
   openOnly: 'Open',
   all: 'All',
   field: { title: 'To-do', customer: 'Customer', assignee: 'Assigned to', dueDate: 'Due', doneAt: 'Done' },
-  source: { statement: 'Disputed statement' },
+  source: { statement: 'Disputed statement', dunning_reminder: 'Payment reminder' },
   complete: 'Done',
   completed: 'Marked as done',
   overdue: 'Overdue',

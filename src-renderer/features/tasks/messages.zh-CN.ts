@@ -6,7 +6,7 @@ export default {
   openOnly: '未完成',
   all: '全部',
   field: { title: '事项', customer: '客户', assignee: '负责人', dueDate: '截止日期', doneAt: '完成时间' },
-  source: { statement: '对账单异议' },
+  source: { statement: '对账单异议', dunning_reminder: '催收提醒' },
   complete: '完成',
   completed: '已完成',
   overdue: '已过期',

@@ -9,7 +9,7 @@ const messages: Strings<typeof zhCN> = {
   openOnly: '未完成',
   all: '全部',
   field: { title: '事項', customer: '客戶', assignee: '負責人', dueDate: '截止日期', doneAt: '完成時間' },
-  source: { statement: '對帳單異議' },
+  source: { statement: '對帳單異議', dunning_reminder: '催收提醒' },
   complete: '完成',
   completed: '已完成',
   overdue: '已逾期',

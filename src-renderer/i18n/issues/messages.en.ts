@@ -110,6 +110,9 @@ const messages: Messages = {
     email_failed: 'The mail server did not take the message: {{detail}}',
     no_email_address: 'The customer has no e-mail address: phone instead and mark the reminder done',
     not_due: 'This reminder has already been handled',
+    send_in_progress: 'This reminder is being sent (since {{since}}); please wait',
+    send_unconfirmed: 'A send started {{since}} never finished and may have reached the customer: send again only if you mean to',
+    statement_pdf_failed: 'The statement PDF could not be made, so nothing was sent: {{detail}}',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: 'credit code', mobile: 'mobile number', name: 'name' },

@@ -113,6 +113,9 @@ const messages = {
     email_failed: '邮件服务器未接收此邮件：{{detail}}',
     no_email_address: '该客户没有邮箱：请电话联系后标记为已处理',
     not_due: '此提醒已处理过',
+    send_in_progress: '此提醒正在发送中（{{since}} 开始），请稍候',
+    send_unconfirmed: '{{since}} 开始的发送未完成，客户可能已收到：确认后可再次发送',
+    statement_pdf_failed: '对账单 PDF 生成失败，邮件未发出：{{detail}}',
   } satisfies Record<IssueCode, string>,
   words: {
     matchedOn: { creditCode: '统一社会信用代码', mobile: '手机号', name: '名称' },

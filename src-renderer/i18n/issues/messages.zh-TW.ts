@@ -109,7 +109,10 @@ const zhTW: Messages = {
     smtp_not_set: "尚未設定郵件寄送：請先填寫 SMTP 設定",
     email_failed: "郵件伺服器未接收此郵件：{{detail}}",
     no_email_address: "該客戶沒有電子郵件地址：請電話聯絡後標記為已處理",
-    not_due: "此提醒已處理過"
+    not_due: "此提醒已處理過",
+    send_in_progress: "此提醒正在寄送中（{{since}} 開始），請稍候",
+    send_unconfirmed: "{{since}} 開始的寄送未完成，客戶可能已收到：確認後可再次寄送",
+    statement_pdf_failed: "對帳單 PDF 產生失敗，郵件未寄出：{{detail}}"
   },
   words: {
     matchedOn: {
