@@ -48,6 +48,29 @@ describe.runIf(run).each([
     expect(session.pageErrors).toEqual([]);
   });
 
+  it('opens the customers whose planned contact is due; a call that plans the next one a week on takes one off', async () => {
+    const { figure, list } = await clickThrough(page, 'followUp', 'nextContactDue');
+    expect(figure).toBeGreaterThan(0);
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="page-total"]')?.textContent?.replace(/\D/g, '')) === n, figure);
+    expect(list).toBeGreaterThan(0);
+    await page.getByTestId('customer-row').first().click();
+    await page.getByTestId('tab-interactions').click();
+    const planned = page.getByTestId('next-contact');
+    await expect(planned.textContent()).resolves.toMatch(/^下次联系：\d{4}-\d{2}-\d{2}，已到期$/);
+    const nextWeek = new Date(Date.now() + 8 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('interaction-subject').fill('电话回访，确认下周送货');
+    await page.getByTestId('interaction-next-contact').fill(nextWeek);
+    await screenshot(page, `workbench-${who}-next-contact-form`);
+    await page.getByTestId('log-interaction-submit').click();
+    await expect.poll(() => planned.textContent(), { timeout: 10_000 }).toBe(`下次联系：${nextWeek}`);
+    await page.getByTestId('timeline-entry').first().getByText(`约定 ${nextWeek} 再联系`).waitFor();
+    await screenshot(page, `workbench-${who}-next-contact-logged`);
+    await page.locator('[data-nav="dashboard"]').click();
+    const row = page.getByTestId('card-followUp').getByTestId('figure-followUp-nextContactDue');
+    await expect.poll(async () => digits(await row.textContent()), { timeout: 10_000 }).toBe(figure - 1);
+    await page.getByTestId('workbench').waitFor();
+  });
+
   it('opens the customers to follow up with the same count as the figure', async () => {
     const { figure, list } = await clickThrough(page, 'followUp', 'due');
     expect(figure).toBeGreaterThan(0);

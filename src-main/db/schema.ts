@@ -228,6 +228,8 @@ export interface InteractionsTable {
   body: string | null;
   user_id: string | null;
   created_at: string;
+  /** 下次联系, a business date the follow-up planned. */
+  next_contact_on: string | null;
 }
 
 export interface CustomerStageHistoryTable {

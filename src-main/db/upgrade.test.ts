@@ -179,6 +179,12 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
       .run(NOW, NOW);
     return { dunning_emails: 1 };
   },
+  18: (sqlite) => {
+    sqlite
+      .prepare("INSERT INTO interactions (id, customer_id, kind, occurred_at, subject, user_id, created_at, next_contact_on) VALUES ('n1', 'c1', 'call', ?, '确认春节备货', 'u-owner', ?, '2026-01-22')")
+      .run(NOW, NOW);
+    return { interactions: 1 };
+  },
 };
 
 describe('upgrading an existing database', () => {

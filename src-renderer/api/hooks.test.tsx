@@ -39,7 +39,27 @@ describe('reading through useApiQuery', () => {
       stop();
     }
   });
+
+  it('reads the workbench again whatever area changed, as it sums them all', async () => {
+    let due = 7;
+    const backend = fakeBackend({ 'workbench.cards': () => ({ today: '2026-11-29', ownOnly: false, followUpDays: 14, cards: [{ key: 'followUp', figures: [{ key: 'nextContactDue', count: due }] }] }) as never });
+    const { queryClient } = await render(<DueCount />);
+    const stop = startCacheInvalidation(queryClient);
+    try {
+      await waitFor(() => expect(screen.getByTestId('due-count').textContent).toBe('7'));
+      due = 6;
+      backend.emit({ kind: 'data.changed', areas: ['customers'] });
+      await waitFor(() => expect(screen.getByTestId('due-count').textContent).toBe('6'));
+    } finally {
+      stop();
+    }
+  });
 });
+
+function DueCount() {
+  const bench = useApiQuery('workbench.cards', {});
+  return <Text data-testid="due-count">{bench.data ? String(bench.data.cards[0]?.figures[0]?.count) : '…'}</Text>;
+}
 
 function ArchiveButton({ handle }: { handle?: boolean }) {
   const [handled, setHandled] = useState('');

@@ -25,6 +25,8 @@ export function startCacheInvalidation(client: QueryClient = queryClient): () =>
     if (event.kind === 'session.ended') return signalSignedOut();
     if (event.kind !== 'data.changed') return;
     for (const area of event.areas) void client.invalidateQueries({ queryKey: [area] });
+    // The workbench sums every area's rows: a follow-up logged or an invoice paid changes its figures.
+    void client.invalidateQueries({ queryKey: ['workbench'] });
   });
 }
 

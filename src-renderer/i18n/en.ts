@@ -379,6 +379,7 @@ const en: Catalog = {
       due: 'No follow-up in {{days}} days',
       total: 'Customers',
       newThisMonth: 'New this month',
+      nextContactDue: 'Planned contact due',
       overdue: 'Past the expected close date',
       new: 'New leads nobody has called',
       birthday: 'Birthday',

@@ -378,6 +378,7 @@ const zhCN = {
       due: '{{days}} 天未跟进的客户',
       total: '客户总数',
       newThisMonth: '本月新增',
+      nextContactDue: '已到约定联系日的客户',
       overdue: '已过预计成交日',
       new: '新线索，还没人联系',
       birthday: '生日',

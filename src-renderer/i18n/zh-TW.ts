@@ -405,6 +405,7 @@ const zhTW: Catalog = {
       due: "{{days}} 天未跟進的客戶",
       total: "客戶總數",
       newThisMonth: "本月新增",
+      nextContactDue: "已到約定聯絡日的客戶",
       overdue: "已過預計成交日",
       new: "新線索，還沒人聯絡",
       birthday: "生日",

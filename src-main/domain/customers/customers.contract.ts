@@ -182,6 +182,8 @@ export const listFilters = z
     createdFrom: isoDate,
     /** No follow-up logged on or after this business date (the workbench's 待跟进). */
     noContactSince: isoDate,
+    /** The latest follow-up planned the next contact for this business date or earlier (the workbench's 到期的下次联系). */
+    nextContactBy: isoDate,
     /** Moved into (entered) or out of (left) a stage on or after a business date (the workbench's 30-day moves). */
     stageMove: z.object({ stage: z.enum(LIFECYCLE_STAGES), direction: z.enum(['entered', 'left']), since: isoDate }).strict(),
     balanceDueMin: fen,
@@ -335,6 +337,8 @@ export const customersContract = {
         occurredAt: z.string().datetime({ offset: true, message: 'A time such as 2026-11-23T09:30:00Z' }).optional(),
         subject: optionalText(200),
         body: optionalText(10000),
+        /** 下次联系: not before the day of this follow-up. */
+        nextContactOn: isoDate.nullable().optional(),
       })
       .strict(),
     permission: 'customers.interact',

@@ -109,6 +109,8 @@ export interface Customer {
   contacts: Contact[];
   addresses: Address[];
   tags: Tag[];
+  /** 下次联系, as the latest follow-up planned it (null when it planned none). */
+  nextContactOn: string | null;
 }
 
 /** A customer a draft collides with (also sent as a CONFLICT's details). */
@@ -235,6 +237,8 @@ export interface Interaction {
   userId: string | null;
   userName: string | null;
   createdAt: string;
+  /** 下次联系: the business date this follow-up planned for the next one. */
+  nextContactOn: string | null;
 }
 
 /** One timeline entry; later areas add kinds ('order', 'payment', 'ticket'). */

@@ -103,7 +103,7 @@ export async function deleteView(ctx: HandlerContext, id: string): Promise<void>
 
 export async function logInteraction(
   ctx: HandlerContext,
-  input: { customerId: string; contactId?: string | null; kind: InteractionKind; occurredAt?: string; subject?: string | null; body?: string | null },
+  input: { customerId: string; contactId?: string | null; kind: InteractionKind; occurredAt?: string; subject?: string | null; body?: string | null; nextContactOn?: string | null },
 ): Promise<Interaction> {
   const customer = await repo.findCustomer(ctx.db, input.customerId);
   if (!customer) throw notFound('Customer', input.customerId);
@@ -114,20 +114,27 @@ export async function logInteraction(
   }
   if (!input.subject && !input.body) throw validationError([fieldIssue('subject', 'subject_or_body')]);
   const now = nowIso();
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt).toISOString() : now;
+  if (input.nextContactOn) {
+    // The next contact is planned from the day of this one, in the company's days.
+    const day = businessDateIn(await companyTimeZone(ctx.db), new Date(occurredAt));
+    if (input.nextContactOn < day) throw validationError([fieldIssue('nextContactOn', 'before_document_date', { date: day })]);
+  }
   const row = {
     id: newId(),
     customer_id: input.customerId,
     contact_id: input.contactId ?? null,
     kind: input.kind,
-    occurred_at: input.occurredAt ? new Date(input.occurredAt).toISOString() : now,
+    occurred_at: occurredAt,
     subject: input.subject ?? null,
     body: input.body ?? null,
     user_id: ctx.user?.id ?? null,
     created_at: now,
+    next_contact_on: input.nextContactOn ?? null,
   };
   await ctx.db.insertInto('interactions').values(row).execute();
   await refreshStage(ctx.db, input.customerId, ctx.user?.id ?? null); // a lead with a logged call becomes a prospect
-  ctx.audit({ entityType: 'interaction', entityId: row.id, fields: changedFields(null, { customerId: row.customer_id, kind: row.kind, subject: row.subject }) });
+  ctx.audit({ entityType: 'interaction', entityId: row.id, fields: changedFields(null, { customerId: row.customer_id, kind: row.kind, subject: row.subject, nextContactOn: row.next_contact_on }) });
   const contact = row.contact_id ? await repo.findContact(ctx.db, row.contact_id) : undefined;
   return {
     id: row.id,
@@ -141,6 +148,7 @@ export async function logInteraction(
     userId: row.user_id,
     userName: ctx.user?.displayName ?? null,
     createdAt: row.created_at,
+    nextContactOn: row.next_contact_on,
   };
 }
 
@@ -151,7 +159,7 @@ export async function logInteraction(
 export const CUSTOMER_TIMELINE_SOURCES: TimelineSource[] = [
   (customerId) => sql`
     SELECT 'interaction' AS kind, i.id, i.occurred_at AS at, coalesce(i.subject, substr(i.body, 1, 80)) AS title, i.body AS detail,
-           u.display_name AS user_name, json_object('interactionKind', i.kind, 'contactId', i.contact_id, 'contactName', cc.name) AS data
+           u.display_name AS user_name, json_object('interactionKind', i.kind, 'contactId', i.contact_id, 'contactName', cc.name, 'nextContactOn', i.next_contact_on) AS data
       FROM interactions i
       LEFT JOIN users u ON u.id = i.user_id
       LEFT JOIN customer_contacts cc ON cc.id = i.contact_id

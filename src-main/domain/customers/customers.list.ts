@@ -58,6 +58,7 @@ function filtersOf(input: ListQuery, instants: Instants = {}, scope?: DataScope)
   const visible = scope && customerRowVisible(scope);
   if (visible) conditions.push(visible);
   if (instants.createdFrom) conditions.push(sql`c.created_at >= ${instants.createdFrom}`);
+  if (f.nextContactBy) conditions.push(sql`${repo.nextContactOf} <= ${f.nextContactBy}`);
   if (instants.noContactSince) {
     conditions.push(sql`NOT EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = c.id AND i.occurred_at >= ${instants.noContactSince})`);
   }

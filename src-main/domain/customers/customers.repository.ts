@@ -21,12 +21,19 @@ type Db = Kysely<Database>;
 
 export type CustomerView = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
 
+/**
+ * 下次联系 of the customer row `c`: what its latest follow-up planned (a later follow-up that
+ * planned nothing means nothing is planned). One index seek on interactions_customer.
+ */
+export const nextContactOf = sql<string | null>`(SELECT i.next_contact_on FROM interactions i WHERE i.customer_id = c.id ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1)`;
+
 export function findCustomer(db: Db, id: string) {
   return db
     .selectFrom('customers as c')
     .leftJoin('users as u', 'u.id', 'c.owner_user_id')
     .selectAll('c')
     .select('u.display_name as owner_name')
+    .select(nextContactOf.as('next_contact_on'))
     .where('c.id', '=', id)
     .executeTakeFirst();
 }

@@ -97,6 +97,8 @@ function base31(n: number, width: number): string {
 
 export function seedCustomers(conn: Connection, options: SeedCustomersOptions): SeedCustomersResult {
   const random = new SeededRandom(options.seed);
+  // Its own sequence, so planning next contacts leaves every other seeded value as it was.
+  const plans = new SeededRandom(options.seed + 7919);
   const asOf = options.asOf ?? businessDateIn('Asia/Shanghai');
   const owners = options.ownerIds ?? [];
   const db = conn.sqlite;
@@ -130,7 +132,7 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
   const insertTag = db.prepare(`INSERT INTO tags (id, name, color, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`);
   const insertCustomerTag = db.prepare('INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)');
   const insertInteraction = db.prepare(
-    `INSERT INTO interactions (id, customer_id, contact_id, kind, occurred_at, subject, body, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+    `INSERT INTO interactions (id, customer_id, contact_id, kind, occurred_at, subject, body, user_id, created_at, next_contact_on) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
   );
   const insertHistory = db.prepare(
     `INSERT INTO customer_stage_history (id, customer_id, from_stage, to_stage, source, reason, user_id, changed_at) VALUES (?, ?, NULL, ?, 'computed', NULL, NULL, ?)`,
@@ -241,11 +243,17 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
       for (let t = 0; t < tagCount; t++) insertCustomerTag.run(id, random.pick(tagIds));
       if (hasInteractions) {
         const count = random.int(1, 3);
+        const made = [];
         for (let n = 0; n < count; n++) {
           const interactionKind = random.pick(['call', 'visit', 'wechat', 'email', 'note'] as const);
-          const at = stamp(addDays(asOf, -random.int(0, 400)));
-          insertInteraction.run(newId(), id, contacts.length ? random.pick(contacts).id : null, interactionKind, at, random.pick(INTERACTION_SUBJECTS[interactionKind]), owners.length ? random.pick(owners) : null, at);
+          const day = addDays(asOf, -random.int(0, 400));
+          const at = stamp(day);
+          made.push({ day, at, row: [newId(), id, contacts.length ? random.pick(contacts).id : null, interactionKind, at, random.pick(INTERACTION_SUBJECTS[interactionKind]), owners.length ? random.pick(owners) : null, at] });
         }
+        // A recent latest follow-up often plans the next one (下次联系), some of them due by now.
+        const latest = made.reduce((a, b) => (b.at > a.at ? b : a));
+        const planned = latest.day >= addDays(asOf, -30) && plans.chance(0.5) ? addDays(latest.day, plans.int(3, 21)) : null;
+        for (const m of made) insertInteraction.run(...m.row, m === latest ? planned : null);
         totals.interactions += count;
       }
       const doc = buildSearchDoc({ kind, code, name, shortName, creditCode, taxpayerId: creditCode, mobile: ownMobile, phone, contacts });

@@ -79,12 +79,13 @@ export async function toCustomer(db: Db, row: repo.CustomerView): Promise<Custom
     contacts: contacts.map(toContact),
     addresses: addresses.map(toAddress),
     tags: tags.map((t) => ({ id: t.id, name: t.name, color: t.color })),
+    nextContactOn: row.next_contact_on,
   };
 }
 
 /** What the audit log compares: the record without bookkeeping, contacts/addresses by value. */
 export function auditView(customer: Customer): Record<string, unknown> {
-  const { updatedAt: _u, ownerName: _o, tags, ...rest } = customer;
+  const { updatedAt: _u, ownerName: _o, nextContactOn: _n, tags, ...rest } = customer;
   return { ...rest, tags: tags.map((t) => t.name) };
 }
 

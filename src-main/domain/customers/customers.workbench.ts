@@ -9,6 +9,7 @@ import type { WorkbenchFigure } from '../workbench/workbench.contract';
 import { addDays, businessDayStartUtc, daysBetween, monthStart } from '../core/dates';
 import { getSettings } from '../settings/settings.service';
 import { LIFECYCLE_STAGES, type LifecycleStage } from './customers.dto';
+import { nextContactOf } from './customers.repository';
 
 type Db = Kysely<Database>;
 
@@ -25,7 +26,10 @@ async function countActive(db: Db, scope: WorkbenchScope, condition = sql``): Pr
   return Number(rows[0]?.n ?? 0);
 }
 
-/** 今日待跟进: active customers with no follow-up in the last N days (the company's setting). */
+/**
+ * 今日待跟进: active customers with no follow-up in the last N days (the company's setting), and
+ * those whose latest follow-up planned the next contact for today or earlier.
+ */
 const followUp: WorkbenchCardSource = {
   key: 'followUp',
   permission: 'customers.read',
@@ -34,7 +38,14 @@ const followUp: WorkbenchCardSource = {
     const since = addDays(scope.today, -followUpDays);
     const sinceUtc = businessDayStartUtc(since, scope.timeZone);
     const count = await countActive(ctx.db, scope, sql`AND NOT EXISTS (SELECT 1 FROM interactions i WHERE i.customer_id = c.id AND i.occurred_at >= ${sinceUtc})`);
-    return { key: 'followUp', figures: [{ key: 'due', count, date: since, link: listLink(scope, { noContactSince: since }) }] };
+    const planned = await countActive(ctx.db, scope, sql`AND ${nextContactOf} <= ${scope.today}`);
+    return {
+      key: 'followUp',
+      figures: [
+        { key: 'due', count, date: since, link: listLink(scope, { noContactSince: since }) },
+        { key: 'nextContactDue', count: planned, link: listLink(scope, { nextContactBy: scope.today }) },
+      ],
+    };
   },
 };
 

@@ -59,6 +59,8 @@ describe('the workbench on the demo book', () => {
       for (const c of compared) expect({ figure: c.figure, total: c.total }).toEqual({ figure: c.figure, total: c.count });
     }
 
+    // The demo plans next contacts on recent follow-ups, some of them due by now.
+    expect(figure(ownerBench, 'followUp', 'nextContactDue')!.count).toBeGreaterThan(0);
     expect(ownerBench.ownOnly).toBe(false);
     expect(salesBench.ownOnly).toBe(true);
     expect(card(salesBench, 'teamActivity')).toBeUndefined();
@@ -112,6 +114,45 @@ describe('the workbench rules', () => {
     bench = await owner.ok('workbench.cards', {});
     expect(figure(bench, 'followUp', 'due')!.count).toBe(1);
     expect((await owner.ok('customers.list', { filters: figure(bench, 'followUp', 'due')!.link!.filters as never })).rows.map((r) => r.id)).toEqual([neverCalled.id]);
+  });
+
+  it('lists a customer whose latest follow-up planned the next contact for today or earlier, until a later follow-up plans otherwise', async () => {
+    const { owner } = await book();
+    const now = new Date();
+    const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000).toISOString();
+    const dueToday = await owner.ok('customers.create', aCustomer({ name: '苏州甲贸易', shortName: null }));
+    const dueLastWeek = await owner.ok('customers.create', aCustomer({ name: '苏州乙贸易', shortName: null }));
+    const later = await owner.ok('customers.create', aCustomer({ name: '苏州丙贸易', shortName: null }));
+    const superseded = await owner.ok('customers.create', aCustomer({ name: '苏州丁贸易', shortName: null }));
+    const log = (customerId: string, occurredAt: string, nextContactOn: string | null) =>
+      owner.ok('customers.logInteraction', { customerId, kind: 'call', occurredAt, subject: '回访', nextContactOn });
+    await log(dueToday.id, daysAgo(3), today());
+    await log(dueLastWeek.id, daysAgo(10), addDays(today(), -7));
+    await log(later.id, daysAgo(1), addDays(today(), 5));
+    await log(superseded.id, daysAgo(6), addDays(today(), -2));
+    // Called again since, and nothing planned: the old plan no longer stands.
+    await log(superseded.id, daysAgo(1), null);
+
+    const bench = await owner.ok('workbench.cards', {});
+    const planned = figure(bench, 'followUp', 'nextContactDue')!;
+    expect(planned.count).toBe(2);
+    const listed = await owner.ok('customers.list', { filters: planned.link!.filters as never });
+    expect(listed.rows.map((r) => r.id).sort()).toEqual([dueToday.id, dueLastWeek.id].sort());
+    expect((await owner.ok('customers.get', { id: later.id })).nextContactOn).toBe(addDays(today(), 5));
+    expect((await owner.ok('customers.get', { id: superseded.id })).nextContactOn).toBeNull();
+    const timeline = await owner.ok('customers.timeline', { customerId: dueLastWeek.id, page: 1, pageSize: 10 });
+    expect(timeline.rows.find((e) => e.kind === 'interaction')!.data.nextContactOn).toBe(addDays(today(), -7));
+  });
+
+  it('refuses a next contact planned before the day of the follow-up, and logs nothing', async () => {
+    const { owner } = await book();
+    const customer = await owner.ok('customers.create', aCustomer({ name: '苏州戊贸易', shortName: null }));
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    const result = await owner.call('customers.logInteraction', { customerId: customer.id, kind: 'call', occurredAt: yesterday, subject: '回访', nextContactOn: addDays(today(), -2) });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.issues).toEqual([expect.objectContaining({ path: 'nextContactOn', code: 'before_document_date', params: { date: addDays(today(), -1) } })]);
+    const timeline = await owner.ok('customers.timeline', { customerId: customer.id, page: 1, pageSize: 10 });
+    expect(timeline.rows.filter((e) => e.kind === 'interaction')).toEqual([]);
   });
 
   it('refuses a follow-up setting of zero days and keeps the old one', async () => {

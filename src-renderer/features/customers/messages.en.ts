@@ -234,6 +234,12 @@ const messages: Strings<Messages> = {
     stageSource: { computed: 'automatic', override: 'set by hand', override_cleared: 'back to automatic', merge: 'merged from' },
     loadMore: 'Load more',
     needSubject: 'Write a subject or notes',
+    nextContactOn: 'Next contact',
+    nextContactNone: 'None planned',
+    nextContactPlanned: 'next contact on {{date}}',
+    nextContactDue: 'Next contact: {{date}}, due',
+    nextContactAhead: 'Next contact: {{date}}',
+    document: { order: 'Sales order', delivery: 'Delivery', return: 'Return', invoice: 'Invoice', credit_note: 'Credit note', receipt: 'Receipt', due: 'due {{date}}' },
   },
   merge: {
     title: 'Merge customers',

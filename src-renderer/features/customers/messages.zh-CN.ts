@@ -231,6 +231,12 @@ const messages = {
     stageSource: { computed: '自动判定', override: '手动设置', override_cleared: '恢复自动判定', merge: '合并自' },
     loadMore: '加载更多',
     needSubject: '请填写主题或内容',
+    nextContactOn: '下次联系',
+    nextContactNone: '暂不安排',
+    nextContactPlanned: '约定 {{date}} 再联系',
+    nextContactDue: '下次联系：{{date}}，已到期',
+    nextContactAhead: '下次联系：{{date}}',
+    document: { order: '销售订单', delivery: '发货', return: '退货', invoice: '发票', credit_note: '红字发票', receipt: '收款', due: '{{date}} 到期' },
   },
   merge: {
     title: '合并客户',

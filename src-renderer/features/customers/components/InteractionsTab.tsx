@@ -11,10 +11,12 @@ import { api } from '../../../api/client';
 import { showFormError } from '../../../api/hooks';
 import { EmptyState } from '../../../components/EmptyState';
 import { LoadFailed } from '../../../components/LoadFailed';
+import { DateField } from '../../../components/DateField';
 import { businessToday, formatTimestamp, timestampFromCompanyClock } from '../../../format';
 import { useCan } from '../../auth/current-user';
 import { useCustomerTimeline } from '../customers.queries';
 import { DUNNING_TIMELINE_KINDS, DunningTimelineTitle } from '../../dunning/DunningTimelineTitle';
+import { DOCUMENT_TIMELINE_KINDS, DocumentTimelineTitle } from './DocumentTimelineTitle';
 
 const KIND_ICONS: Record<InteractionKind, Icon> = { call: IconPhone, visit: IconMapPin, wechat: IconBrandWechat, email: IconMail, note: IconNote };
 /** Entries the 360° view brings with it; "more" asks for this many again. */
@@ -26,13 +28,15 @@ interface LogValues {
   occurredAt: string | null;
   subject: string;
   body: string;
+  /** 下次联系, a business date (YYYY-MM-DD) or none. */
+  nextContactOn: string | null;
 }
 
 function LogInteractionForm({ customer }: { customer: Customer }) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const primary = customer.contacts.find((c) => c.isPrimary) ?? customer.contacts[0];
-  const initial: LogValues = { kind: 'call', contactId: primary?.id ?? null, occurredAt: null, subject: '', body: '' };
+  const initial: LogValues = { kind: 'call', contactId: primary?.id ?? null, occurredAt: null, subject: '', body: '', nextContactOn: null };
   const form = useForm<LogValues>({
     initialValues: initial,
     validate: { subject: (value, values) => (!value.trim() && !values.body.trim() ? t('customers.timeline.needSubject') : null) },
@@ -48,6 +52,7 @@ function LogInteractionForm({ customer }: { customer: Customer }) {
         occurredAt: values.occurredAt ? timestampFromCompanyClock(values.occurredAt) : undefined,
         subject: values.subject,
         body: values.body,
+        nextContactOn: values.nextContactOn,
       });
       notifications.show({ color: 'teal', message: t('customers.timeline.logged') });
       form.setValues({ ...initial, kind: values.kind, contactId: values.contactId });
@@ -88,8 +93,17 @@ function LogInteractionForm({ customer }: { customer: Customer }) {
               {...form.getInputProps('occurredAt')}
             />
           </Grid.Col>
-          <Grid.Col span={12}>
+          <Grid.Col span={{ base: 12, md: 9 }}>
             <TextInput label={t('customers.timeline.subject')} placeholder={t('customers.timeline.subjectPlaceholder')} data-testid="interaction-subject" {...form.getInputProps('subject')} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 3 }}>
+            <DateField
+              label={t('customers.timeline.nextContactOn')}
+              placeholder={t('customers.timeline.nextContactNone')}
+              minDate={businessToday()}
+              data-testid="interaction-next-contact"
+              {...form.getInputProps('nextContactOn')}
+            />
           </Grid.Col>
           <Grid.Col span={12}>
             <Textarea label={t('customers.timeline.body')} placeholder={t('customers.timeline.bodyPlaceholder')} autosize minRows={2} maxRows={8} {...form.getInputProps('body')} />
@@ -124,6 +138,7 @@ function EntryTitle({ entry }: { entry: TimelineEntry }) {
     );
   }
   if (DUNNING_TIMELINE_KINDS.includes(entry.kind)) return <DunningTimelineTitle entry={entry} />;
+  if (DOCUMENT_TIMELINE_KINDS.includes(entry.kind)) return <DocumentTimelineTitle entry={entry} />;
   if (entry.kind === 'pool') {
     const returned = entry.data.event === 'returned';
     return (
@@ -148,6 +163,11 @@ function EntryTitle({ entry }: { entry: TimelineEntry }) {
           · {entry.data.contactName}
         </Text>
       )}
+      {typeof entry.data.nextContactOn === 'string' && (
+        <Text size="xs" c="dimmed">
+          · {t('customers.timeline.nextContactPlanned', { date: entry.data.nextContactOn })}
+        </Text>
+      )}
     </Group>
   );
 }
@@ -161,8 +181,14 @@ export function InteractionsTab({ customer, firstPage }: { customer: Customer; f
   const timeline = (shown > TIMELINE_PAGE && more.data) || firstPage;
   const writable = can('customers.interact') && !customer.mergedIntoId;
 
+  const due = customer.nextContactOn !== null && customer.nextContactOn <= businessToday();
   return (
     <>
+      {customer.nextContactOn && (
+        <Text size="sm" mb="xs" c={due ? 'red' : undefined} data-testid="next-contact">
+          {t(due ? 'customers.timeline.nextContactDue' : 'customers.timeline.nextContactAhead', { date: customer.nextContactOn })}
+        </Text>
+      )}
       {writable && <LogInteractionForm customer={customer} />}
       {more.isError ? (
         <LoadFailed error={more.error} onRetry={() => void more.refetch()} />
