@@ -82,6 +82,7 @@ const JINQIAO: Customer = {
   contacts: [],
   addresses: [],
   tags: [],
+  nextContactOn: null,
 };
 
 function customerBackend() {
