@@ -121,17 +121,23 @@ export interface AppInBrowser {
   close(): Promise<void>;
 }
 
-export async function openAppInBrowser(options: { dbFile?: string; width?: number; height?: number; timeoutMs?: number } = {}): Promise<AppInBrowser> {
-  const app = await startServer(options.dbFile);
-  const browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1366, height: options.height ?? 860 } });
-  page.setDefaultTimeout(options.timeoutMs ?? 10_000);
+/** The page's uncaught errors and CSP refusals, as they happen. */
+export function collectPageErrors(page: Page): string[] {
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   // The CSP drops a <style> without the page's nonce silently (src-main/server/content-security-policy.ts).
   page.on('console', (message) => {
     if (message.type() === 'error' && message.text().includes('Content Security Policy')) pageErrors.push(message.text());
   });
+  return pageErrors;
+}
+
+export async function openAppInBrowser(options: { dbFile?: string; width?: number; height?: number; timeoutMs?: number } = {}): Promise<AppInBrowser> {
+  const app = await startServer(options.dbFile);
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1366, height: options.height ?? 860 } });
+  page.setDefaultTimeout(options.timeoutMs ?? 10_000);
+  const pageErrors = collectPageErrors(page);
   return {
     app,
     browser,
