@@ -30,7 +30,7 @@ interface Book {
   mine: { name: string };
   /** Every customer code 王芳 may see (her own and those shared with her). */
   visibleCodes: Set<string>;
-  /** A lead of 王芳's whose company's pinyin initials no other lead shares. */
+  /** A lead of 王芳's whose company's first four pinyin initials (what one types) no other lead shares. */
   lead: { code: string; company: string; initials: string };
 }
 
@@ -54,17 +54,17 @@ function readBook(backend: RunningBackend): Book {
   const tokens = new Map(leads.map((l) => [l.id, leadSearchDoc(l).tokens.split(' ')]));
   const lead = leads
     .filter((l) => l.owner_user_id === sales && l.customer_id === null && l.company)
-    .map((l) => ({ code: l.code, company: l.company!, initials: spell(l.company!).initials.join('') }))
-    .find((l) => l.initials.length >= 3 && leads.filter((other) => tokens.get(other.id)!.some((t) => t.startsWith(l.initials))).length === 1);
+    .map((l) => ({ code: l.code, company: l.company!, initials: spell(l.company!).initials.slice(0, 4).join('') }))
+    .find((l) => l.initials.length === 4 && leads.filter((other) => tokens.get(other.id)!.some((t) => t.startsWith(l.initials))).length === 1);
   if (!theirs || !mine || !lead) throw new Error('The seeded book lacks a colleague’s customer, an own customer or a lead with unique initials');
   return { theirs, mine, visibleCodes, lead };
 }
 
 /** The page at 1366 and at 1024 px wide, back at 1366 afterwards. */
-async function atBothWidths(page: Page, name: string): Promise<void> {
-  await screenshot(page, `${name}-1366`);
+async function atBothWidths(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await screenshot(page, `${name}-1366`, options);
   await page.setViewportSize({ width: 1024, height: 768 });
-  await screenshot(page, `${name}-1024`);
+  await screenshot(page, `${name}-1024`, options);
   await page.setViewportSize({ width: 1366, height: 860 });
 }
 
@@ -299,12 +299,12 @@ describe.runIf(run)('issue #8 acceptance: the customers area as the owner and as
     const hit = sales.locator('[data-testid="palette-hit"][data-kind="lead"]').filter({ hasText: book.lead.company });
     await hit.waitFor();
     await expect(hit.textContent()).resolves.toContain(book.lead.code);
-    await atBothWidths(sales, 'acceptance-07-palette-lead');
+    await atBothWidths(sales, 'acceptance-07-palette-lead', { fullPage: false });
 
     await input.fill('xjkh');
     const command = sales.getByTestId('palette-command').filter({ hasText: zhCN.palette.commands.newCustomer });
     await command.waitFor();
-    await atBothWidths(sales, 'acceptance-08-palette-command');
+    await atBothWidths(sales, 'acceptance-08-palette-command', { fullPage: false });
     await command.click();
     await sales.getByTestId('customer-form').waitFor();
     expect(sales.url()).toMatch(/#\/customers\/new$/);
