@@ -15,7 +15,7 @@ import { SESSION_COOKIE } from '../src-main/server/sessions';
 import customersZhCN from '../src-renderer/features/customers/messages.zh-CN';
 import importsZhCN from '../src-renderer/features/imports/messages.zh-CN';
 import zhCN from '../src-renderer/i18n/zh-CN';
-import { chromiumAvailable, collectPageErrors, screenshot, type AppInBrowser } from './harness';
+import { chromiumAvailable, collectPageErrors, screenshot, screenshotsAtBothWidths, type AppInBrowser } from './harness';
 import { openSeededApp, signIn } from './seeded-app';
 import { digits, expectListTotal } from './workbench-figures';
 
@@ -58,14 +58,6 @@ function readBook(backend: RunningBackend): Book {
     .find((l) => l.initials.length === 4 && leads.filter((other) => tokens.get(other.id)!.some((t) => t.startsWith(l.initials))).length === 1);
   if (!theirs || !mine || !lead) throw new Error('The seeded book lacks a colleague’s customer, an own customer or a lead with unique initials');
   return { theirs, mine, visibleCodes, lead };
-}
-
-/** The page at 1366 and at 1024 px wide, back at 1366 afterwards. */
-async function atBothWidths(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
-  await screenshot(page, `${name}-1366`, options);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await screenshot(page, `${name}-1024`, options);
-  await page.setViewportSize({ width: 1366, height: 860 });
 }
 
 /**
@@ -163,7 +155,7 @@ describe.runIf(run)('issue #8 acceptance: the customers area as the owner and as
   it('owner: every workbench figure opens a list with the same count', async () => {
     await owner.getByTestId('workbench').waitFor();
     await expect(owner.getByTestId('workbench-scope').textContent()).resolves.toContain(zhCN.dashboard.scopeAll);
-    await atBothWidths(owner, 'acceptance-01-workbench-owner');
+    await screenshotsAtBothWidths(owner, 'acceptance-01-workbench-owner');
     const checked = await clickEveryFigure(owner);
     for (const figure of ['followUp-due', 'customers-total', 'leadsWaiting-new']) expect(checked.some((c) => c.startsWith(`${figure}=`)), `${figure} in ${checked.join(', ')}`).toBe(true);
     expect(checked.filter((c) => c.startsWith('pipeline-')).length).toBeGreaterThan(1);
@@ -173,7 +165,7 @@ describe.runIf(run)('issue #8 acceptance: the customers area as the owner and as
 
   it('salesperson: every workbench figure, counted on her own customers, opens a list with the same count', async () => {
     await expect(sales.getByTestId('workbench-scope').textContent()).resolves.toContain(zhCN.dashboard.scopeOwn);
-    await atBothWidths(sales, 'acceptance-02-workbench-sales');
+    await screenshotsAtBothWidths(sales, 'acceptance-02-workbench-sales');
     const checked = await clickEveryFigure(sales);
     for (const figure of ['followUp-due', 'customers-total']) expect(checked.some((c) => c.startsWith(`${figure}=`)), `${figure} in ${checked.join(', ')}`).toBe(true);
     expect(checked.filter((c) => c.startsWith('pipeline-')).length).toBeGreaterThan(0);
@@ -264,7 +256,7 @@ describe.runIf(run)('issue #8 acceptance: the customers area as the owner and as
     // The list may first show what it cached before 王芳 added a customer; the server's count is the truth.
     const listed = (await callAs(owner, url, 'customers.list', {})).json.data.total as number;
     await expectListTotal(owner, listed, 'the owner’s whole list');
-    await atBothWidths(owner, 'acceptance-05-customers-owner');
+    await screenshotsAtBothWidths(owner, 'acceptance-05-customers-owner');
     const { fileName, sheet } = await exportList(owner);
     expect(fileName).toMatch(new RegExp(`^${customersZhCN.list.exportFile}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -291,7 +283,7 @@ describe.runIf(run)('issue #8 acceptance: the customers area as the owner and as
     // A row opens its customer wherever it is clicked, but on its tick box.
     await owner.getByTestId('customer-row').first().locator('td').nth(2).click();
     await owner.getByTestId('overview-stats').waitFor();
-    await atBothWidths(owner, 'acceptance-06-360-view-owner');
+    await screenshotsAtBothWidths(owner, 'acceptance-06-360-view-owner');
   });
 
   it('salesperson: the palette finds her lead by pinyin initials, and xjkh runs 新建客户', async () => {
@@ -303,12 +295,12 @@ describe.runIf(run)('issue #8 acceptance: the customers area as the owner and as
     const hit = sales.locator('[data-testid="palette-hit"][data-kind="lead"]').filter({ hasText: book.lead.company });
     await hit.waitFor();
     await expect(hit.textContent()).resolves.toContain(book.lead.code);
-    await atBothWidths(sales, 'acceptance-07-palette-lead', { fullPage: false });
+    await screenshotsAtBothWidths(sales, 'acceptance-07-palette-lead', { fullPage: false });
 
     await input.fill('xjkh');
     const command = sales.getByTestId('palette-command').filter({ hasText: zhCN.palette.commands.newCustomer });
     await command.waitFor();
-    await atBothWidths(sales, 'acceptance-08-palette-command', { fullPage: false });
+    await screenshotsAtBothWidths(sales, 'acceptance-08-palette-command', { fullPage: false });
     await command.click();
     await sales.getByTestId('customer-form').waitFor();
     expect(sales.url()).toMatch(/#\/customers\/new$/);

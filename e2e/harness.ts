@@ -105,11 +105,11 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
 }
 
 /** The screen at the widths of the owner's laptop and an old office monitor (`<name>-1366`, `<name>-1024`), back at 1366. */
-export async function screenshotsAtBothWidths(page: Page, name: string): Promise<void> {
+export async function screenshotsAtBothWidths(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 860 });
-  await screenshot(page, `${name}-1366`);
+  await screenshot(page, `${name}-1366`, options);
   await page.setViewportSize({ width: 1024, height: 768 });
-  await screenshot(page, `${name}-1024`);
+  await screenshot(page, `${name}-1024`, options);
   await page.setViewportSize({ width: 1366, height: 860 });
 }
 
