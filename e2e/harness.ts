@@ -96,19 +96,20 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** The whole page, or only the window (`fullPage: false`) where an overlay covers just the window. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 
 /** The screen at the widths of the owner's laptop and an old office monitor (`<name>-1366`, `<name>-1024`), back at 1366. */
-export async function screenshotsAtBothWidths(page: Page, name: string): Promise<void> {
+export async function screenshotsAtBothWidths(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 860 });
-  await screenshot(page, `${name}-1366`);
+  await screenshot(page, `${name}-1366`, options);
   await page.setViewportSize({ width: 1024, height: 768 });
-  await screenshot(page, `${name}-1024`);
+  await screenshot(page, `${name}-1024`, options);
   await page.setViewportSize({ width: 1366, height: 860 });
 }
 
@@ -121,17 +122,23 @@ export interface AppInBrowser {
   close(): Promise<void>;
 }
 
-export async function openAppInBrowser(options: { dbFile?: string; width?: number; height?: number; timeoutMs?: number } = {}): Promise<AppInBrowser> {
-  const app = await startServer(options.dbFile);
-  const browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1366, height: options.height ?? 860 } });
-  page.setDefaultTimeout(options.timeoutMs ?? 10_000);
+/** The page's uncaught errors and CSP refusals, as they happen. */
+export function collectPageErrors(page: Page): string[] {
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   // The CSP drops a <style> without the page's nonce silently (src-main/server/content-security-policy.ts).
   page.on('console', (message) => {
     if (message.type() === 'error' && message.text().includes('Content Security Policy')) pageErrors.push(message.text());
   });
+  return pageErrors;
+}
+
+export async function openAppInBrowser(options: { dbFile?: string; width?: number; height?: number; timeoutMs?: number } = {}): Promise<AppInBrowser> {
+  const app = await startServer(options.dbFile);
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1366, height: options.height ?? 860 } });
+  page.setDefaultTimeout(options.timeoutMs ?? 10_000);
+  const pageErrors = collectPageErrors(page);
   return {
     app,
     browser,

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { createBackend, type RunningBackend } from '../src-main/backend/backend';
 import { DEMO_OWNER, seedDemoData } from '../src-main/seed/seed';
 import zhCN from '../src-renderer/i18n/zh-CN';
@@ -36,11 +37,15 @@ export interface SeededAppOptions {
 /** The seeded book served and open in Chromium, signed in, at the first screen after sign-in. */
 export async function openSeededApp(options: SeededAppOptions): Promise<AppInBrowser> {
   const session = await openAppInBrowser({ dbFile: await seededDatabase(options.name, options.inspect), width: options.width ?? 1366, height: options.height ?? 860, timeoutMs: options.timeoutMs ?? 15_000 });
-  const { page, app } = session;
-  await page.goto(app.url);
-  await page.getByLabel(zhCN.login.username).fill(options.username ?? DEMO_OWNER.username);
+  await signIn(session.page, session.app.url, options.username ?? DEMO_OWNER.username);
+  return session;
+}
+
+/** Signs a demo user in on the sign-in screen (the demo users share the owner's password). */
+export async function signIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel(zhCN.login.username).fill(username);
   await page.getByLabel(zhCN.login.password).fill(DEMO_OWNER.password);
   await page.getByRole('button', { name: zhCN.login.submit }).click();
   await page.getByTestId('nav').waitFor();
-  return session;
 }

@@ -4,22 +4,9 @@ import { DEMO_OWNER } from '../src-main/seed/seed';
 import zhCN from '../src-renderer/i18n/zh-CN';
 import { chromiumAvailable, screenshot, type AppInBrowser } from './harness';
 import { openSeededApp } from './seeded-app';
+import { clickThrough, digits } from './workbench-figures';
 
 const run = chromiumAvailable();
-
-const digits = (text: string | null) => Number((text ?? '').replace(/\D/g, ''));
-
-/** Clicks a figure on the workbench and reads the total of the list it opens. */
-async function clickThrough(page: Page, card: string, figure: string): Promise<{ figure: number; list: number }> {
-  const row = page.getByTestId(`card-${card}`).getByTestId(`figure-${card}-${figure}`);
-  const count = digits(await row.getByTestId('figure-link').textContent());
-  await row.getByTestId('figure-link').click();
-  const total = page.getByTestId('page-total');
-  await total.waitFor();
-  await page.waitForFunction(() => !document.querySelector('[data-testid="page-total"]')?.closest('[aria-busy="true"]'));
-  const listed = digits(await total.textContent());
-  return { figure: count, list: listed };
-}
 
 describe.runIf(run).each([
   { who: 'owner', username: DEMO_OWNER.username },

@@ -70,6 +70,20 @@ describe('data scope (who sees whose customers)', () => {
     expect(sqlite.prepare('SELECT total_changes()').pluck().get()).toBe(before);
   });
 
+  it('keeps a customer a salesperson saves without an owner in her own book, and the owner’s in the pool', async () => {
+    const { owner, sales, salesId, colleagueId } = await aBook();
+    // The form sends no owner as null; an API caller may leave it out.
+    const blank = await sales.ok('customers.create', { name: '常州青禾副食品商行', mobile: '13951760288', ownerUserId: null });
+    const omitted = await sales.ok('customers.create', { name: '无锡禾丰粮油商行', mobile: '13951760299' });
+    expect([blank.ownerUserId, omitted.ownerUserId]).toEqual([salesId, salesId]);
+    expect((await sales.ok('customers.get', { id: blank.id })).name).toBe('常州青禾副食品商行');
+    // Named for a colleague, it is the colleague's.
+    const handedOver = await sales.ok('customers.create', { name: '镇江金山调味品店', mobile: '13951760300', ownerUserId: colleagueId });
+    expect(handedOver.ownerUserId).toBe(colleagueId);
+    // The owner sees every customer: one saved without an owner goes to the pool as before.
+    expect((await owner.ok('customers.create', { name: '扬州瘦西湖茶庄', mobile: '13951760311', ownerUserId: null })).ownerUserId).toBeNull();
+  });
+
   it('hides the deals and the orders of a customer outside the scope', async () => {
     const { owner, sales, mine, theirs } = await aBook();
     const theirDeal = await owner.ok('leads.createOpportunity', { title: '恒通年度采购', customerId: theirs, expectedAmount: 500_000 });

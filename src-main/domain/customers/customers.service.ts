@@ -228,6 +228,10 @@ export async function createCustomer(ctx: HandlerContext, input: CreateInput, or
   const duplicates = await findDuplicates(db, { name: input.name, creditCode: input.creditCode ?? null, mobiles: [input.mobile, ...input.contacts.map((c) => c.mobile)] });
   if (duplicates.length && !input.allowDuplicate) throw duplicateConflict(duplicates, input);
 
+  // Saved without an owner, a customer is in the pool, outside the book of a caller who sees only
+  // their own: the salesperson who just entered it would lose it. Theirs, unless they name someone.
+  const scope = await ctx.dataScope();
+  const ownerUserId = input.ownerUserId ?? (scope.all ? null : (ctx.user?.id ?? null));
   const now = nowIso();
   const id = newId();
   const firstAddress = input.addresses.find((a) => a.kind === 'billing') ?? input.addresses[0];
@@ -236,6 +240,7 @@ export async function createCustomer(ctx: HandlerContext, input: CreateInput, or
     db,
     {
       ...toColumns(input),
+      owner_user_id: ownerUserId,
       id,
       code: nextNumber(ctx.sqlite, CUSTOMER_SERIES, businessDateIn(settings.timeZone)),
       kind: input.kind,

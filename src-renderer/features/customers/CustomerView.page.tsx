@@ -27,8 +27,9 @@ import { CreditHoldBadge } from '../dunning/CreditHoldBadge';
 /** /customers/:id: the 360° view (客户全景). */
 export function CustomerViewPage() {
   const { id } = useParams();
+  const { t } = useTranslation();
   const view = useCustomerView(id, TIMELINE_PAGE);
-  if (view.isError) return <LoadFailed error={view.error} onRetry={() => void view.refetch()} />;
+  if (view.isError) return <LoadFailed error={view.error} onRetry={() => void view.refetch()} back={{ to: '/customers', label: t('customers.view.back') }} />;
   if (view.isPending) {
     return (
       <Center py="xl">

@@ -45,7 +45,8 @@ export function CustomerDetails({ customer: c }: { customer: Customer }) {
       <Grid.Col span={{ base: 12, md: 7 }}>
         <Stack gap="md">
           <Block title={t('customers.view.details')}>
-            <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm" verticalSpacing="sm">
+            {/* Three columns only from lg: at 1024 px the card is too narrow for an 18-character credit code in the middle one. */}
+            <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="sm" verticalSpacing="sm">
               <Field label={t('customers.field.shortName')}>{c.shortName}</Field>
               {company && (
                 <Field label={t('customers.field.creditCode')} mono>
