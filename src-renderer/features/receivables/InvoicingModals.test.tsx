@@ -82,7 +82,7 @@ describe('开票 from deliveries', () => {
     expect(backend.inputsOf('receivables.invoiceDeliveries')).toEqual([
       { deliveryIds: [D1, D3], invoiceDate: '2026-11-20', invoiceType: 'special', taxInvoiceNo: '04400123', project: '万科城三期' },
     ]);
-  });
+  }, 120_000);
 
   it('shows the server’s refusal beside the delivery it names and beside the tax invoice number', async () => {
     fakeBackend({
