@@ -14,13 +14,9 @@ export function CreditRequestsPanel({ onCreated }: { onCreated: (creditNote: Inv
   const can = useCan();
   const [crediting, setCrediting] = useState<OpenCreditNoteRequest | null>(null);
   if (!can('receivables.write')) return <Text c="dimmed" py="lg" ta="center">{t('receivables.issue.needsWrite')}</Text>;
+  // The action sits next to the return's number, in sight on a 1024 px screen where the table scrolls sideways.
   const columns: Column<OpenCreditNoteRequest>[] = [
     { key: 'return', header: t('receivables.credit.returnNo'), render: (r) => r.returnNo, nowrap: true },
-    { key: 'date', header: t('receivables.credit.returnDate'), render: (r) => r.returnDate, nowrap: true },
-    { key: 'customer', header: t('receivables.field.customer'), render: (r) => r.customerName },
-    { key: 'order', header: t('receivables.field.orderNo'), render: (r) => r.orderNo ?? '—', nowrap: true },
-    { key: 'reason', header: t('receivables.credit.returnReason'), render: (r) => r.returnReason },
-    { key: 'amount', header: t('receivables.field.total'), render: (r) => formatFen(-r.totalGross), align: 'right', nowrap: true },
     {
       key: 'action',
       header: '',
@@ -30,6 +26,11 @@ export function CreditRequestsPanel({ onCreated }: { onCreated: (creditNote: Inv
         </Button>
       ),
     },
+    { key: 'date', header: t('receivables.credit.returnDate'), render: (r) => r.returnDate, nowrap: true },
+    { key: 'customer', header: t('receivables.field.customer'), render: (r) => r.customerName },
+    { key: 'order', header: t('receivables.field.orderNo'), render: (r) => r.orderNo ?? '—', nowrap: true },
+    { key: 'reason', header: t('receivables.credit.returnReason'), render: (r) => r.returnReason },
+    { key: 'amount', header: t('receivables.field.total'), render: (r) => formatFen(-r.totalGross), align: 'right', nowrap: true },
   ];
   return (
     <>
@@ -38,6 +39,7 @@ export function CreditRequestsPanel({ onCreated }: { onCreated: (creditNote: Inv
         input={{}}
         columns={columns}
         rowKey={(r) => r.id}
+        onRowClick={setCrediting}
         minWidth={860}
         empty={<EmptyState title={t('receivables.credit.emptyTitle')} text={t('receivables.credit.emptyText')} />}
       />
