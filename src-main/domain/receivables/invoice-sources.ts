@@ -14,7 +14,7 @@ import { postInvoice, type InvoiceHeaderInput, type LineDraft, type ServiceLine 
 import type { Invoice } from './receivables.dto';
 import { findInvoice, invoiceRow } from './receivables.repository';
 
-interface OrderLineFacts {
+export interface OrderLineFacts {
   sales_order_line_id: string;
   sales_order_id: string;
   customer_id: string;
@@ -29,11 +29,11 @@ interface OrderLineFacts {
   vat_rate: number;
 }
 
-const ORDER_LINE_FACTS = `SELECT ol.id AS sales_order_line_id, o.id AS sales_order_id, o.customer_id, o.status AS order_status, o.tax_inclusive,
+export const ORDER_LINE_FACTS = `SELECT ol.id AS sales_order_line_id, o.id AS sales_order_id, o.customer_id, o.status AS order_status, o.tax_inclusive,
     ol.product_id, coalesce(ol.description, p.name) AS product_name, p.unit, ol.quantity AS ordered, ol.unit_price, ol.discount_bp, ol.vat_rate
   FROM sales_order_lines ol JOIN sales_orders o ON o.id = ol.sales_order_id JOIN products p ON p.id = ol.product_id`;
 
-const INVOICED_OF_ORDER_LINE = `SELECT coalesce(sum(il.quantity), 0) FROM invoice_lines il JOIN invoices i ON i.id = il.invoice_id
+export const INVOICED_OF_ORDER_LINE = `SELECT coalesce(sum(il.quantity), 0) FROM invoice_lines il JOIN invoices i ON i.id = il.invoice_id
   WHERE il.sales_order_line_id = ? AND i.kind = 'invoice' AND i.status = 'posted'`;
 const INVOICED_OF_DELIVERY_LINE = `SELECT coalesce(sum(il.quantity), 0) FROM invoice_lines il JOIN invoices i ON i.id = il.invoice_id
   WHERE il.delivery_line_id = ? AND i.kind = 'invoice' AND i.status = 'posted'`;
@@ -61,6 +61,28 @@ function uninvoicedOfOrderLine(sqlite: Sqlite, facts: OrderLineFacts, alreadyDra
   return facts.ordered - invoiced - (alreadyDrafted.get(facts.sales_order_line_id) ?? 0);
 }
 
+/**
+ * A delivery's lines as they would go on an invoice: each delivered quantity not invoiced yet, never
+ * beyond what its order line has left (`drafted` carries what earlier deliveries of the same invoice took).
+ */
+export function draftDeliveryLines(sqlite: Sqlite, deliveryId: string, drafted: Map<string, number>): { draft: LineDraft; taxInclusive: 0 | 1 }[] {
+  const deliveryLines = statement(sqlite, 'SELECT id, sales_order_line_id, quantity FROM delivery_lines WHERE delivery_id = ? ORDER BY rowid').all(deliveryId) as {
+    id: string;
+    sales_order_line_id: string;
+    quantity: number;
+  }[];
+  const drafts: { draft: LineDraft; taxInclusive: 0 | 1 }[] = [];
+  for (const dl of deliveryLines) {
+    const facts = statement(sqlite, `${ORDER_LINE_FACTS} WHERE ol.id = ?`).get(dl.sales_order_line_id) as OrderLineFacts;
+    const left = dl.quantity - (statement(sqlite, INVOICED_OF_DELIVERY_LINE).pluck().get(dl.id) as number);
+    const quantity = Math.min(left, uninvoicedOfOrderLine(sqlite, facts, drafted));
+    if (quantity <= 0) continue;
+    drafted.set(facts.sales_order_line_id, (drafted.get(facts.sales_order_line_id) ?? 0) + quantity);
+    drafts.push({ draft: orderLineDraft(facts, quantity, dl.id), taxInclusive: facts.tax_inclusive });
+  }
+  return drafts;
+}
+
 /** One customer's posted deliveries into one invoice: every delivered quantity not invoiced yet. */
 export async function invoiceDeliveries(ctx: HandlerContext, input: { deliveryIds: string[] } & InvoiceHeaderInput): Promise<Invoice> {
   const sqlite = ctx.sqlite;
@@ -81,19 +103,9 @@ export async function invoiceDeliveries(ctx: HandlerContext, input: { deliveryId
     if (delivery.status !== 'posted') return issues.push(fieldIssue(path, 'document_not_posted', { number: delivery.delivery_no, status: delivery.status }));
     customers.add(delivery.customer_id);
     if (customers.size > 1) return issues.push(fieldIssue(path, 'different_customer', { number: delivery.delivery_no }));
-    const deliveryLines = statement(sqlite, 'SELECT id, sales_order_line_id, quantity FROM delivery_lines WHERE delivery_id = ? ORDER BY rowid').all(deliveryId) as {
-      id: string;
-      sales_order_line_id: string;
-      quantity: number;
-    }[];
-    for (const dl of deliveryLines) {
-      const facts = statement(sqlite, `${ORDER_LINE_FACTS} WHERE ol.id = ?`).get(dl.sales_order_line_id) as OrderLineFacts;
-      const left = dl.quantity - (statement(sqlite, INVOICED_OF_DELIVERY_LINE).pluck().get(dl.id) as number);
-      const quantity = Math.min(left, uninvoicedOfOrderLine(sqlite, facts, drafted));
-      if (quantity <= 0) continue;
-      drafted.set(facts.sales_order_line_id, (drafted.get(facts.sales_order_line_id) ?? 0) + quantity);
-      inclusive.add(facts.tax_inclusive);
-      lines.push(orderLineDraft(facts, quantity, dl.id));
+    for (const { draft, taxInclusive } of draftDeliveryLines(sqlite, deliveryId, drafted)) {
+      inclusive.add(taxInclusive);
+      lines.push(draft);
     }
   });
   if (issues.length) throw validationError(issues);

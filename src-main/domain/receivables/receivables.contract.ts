@@ -17,6 +17,9 @@ import {
   INVOICE_KINDS,
   INVOICE_TYPES,
   type Invoice,
+  type InvoiceableDeliveries,
+  type InvoiceableOrder,
+  type OpenCreditNoteRequest,
   RECEIPT_METHODS,
   REFUND_METHODS,
   type Receipt,
@@ -154,6 +157,16 @@ export const receivablesContract = {
     mutates: true,
   }),
   'receivables.reverseInvoice': method<Invoice>()({ input: reversal, permission: 'receivables.write', mutates: true }),
+  /** 待开票: a customer's posted deliveries not invoiced yet, priced as posting them would. */
+  'receivables.invoiceableDeliveries': method<InvoiceableDeliveries>()({ input: z.object({ customerId: id }).strict(), permission: 'receivables.write', mutates: false }),
+  /** An order's lines with what is still to invoice, for invoicing it whole or in part. */
+  'receivables.invoiceableOrder': method<InvoiceableOrder>()({ input: z.object({ salesOrderId: id }).strict(), permission: 'receivables.write', mutates: false }),
+  /** 待开红字: returns whose credit-note request waits for its credit note. */
+  'receivables.openCreditNoteRequests': method<Page<OpenCreditNoteRequest>>()({
+    input: z.object({ customerId: id.optional(), ...pageFields }).strict(),
+    permission: 'receivables.write',
+    mutates: false,
+  }),
   'receivables.getInvoice': method<Invoice>()({ input: z.object({ id }).strict(), permission: 'receivables.read', mutates: false }),
   'receivables.listInvoices': method<Page<Invoice>>()({
     input: z

@@ -279,3 +279,62 @@ export interface CustomerReceivablesSummary extends CustomerReceivables {
   /** Null where this version keeps no credit hold. */
   creditHold: boolean;
 }
+
+/** A posted delivery with quantities not invoiced yet, priced as 开票 would price them. */
+export interface InvoiceableDelivery {
+  deliveryId: string;
+  deliveryNo: string;
+  deliveryDate: string;
+  orderNo: string | null;
+  net: number;
+  tax: number;
+  gross: number;
+}
+
+/** What 开票 needs to show before posting: the customer's payment terms give the due date. */
+export interface InvoiceableDeliveries {
+  customerId: string;
+  paymentTermsDays: number;
+  deliveries: InvoiceableDelivery[];
+}
+
+export interface InvoiceableOrderLine {
+  salesOrderLineId: string;
+  lineNo: number;
+  description: string;
+  unit: string;
+  ordered: number;
+  invoiced: number;
+  /** Still to invoice; one order may go into several invoices. */
+  open: number;
+  unitPrice: number;
+  discountBp: number;
+  vatRate: number;
+}
+
+export interface InvoiceableOrder {
+  salesOrderId: string;
+  orderNo: string | null;
+  orderStatus: string;
+  customerId: string;
+  customerName: string;
+  paymentTermsDays: number;
+  taxInclusive: boolean;
+  lines: InvoiceableOrderLine[];
+}
+
+/** A return's credit-note request still waiting for its 红字 credit note. */
+export interface OpenCreditNoteRequest {
+  id: string;
+  salesReturnId: string;
+  returnNo: string;
+  returnDate: string;
+  returnReason: string;
+  orderNo: string | null;
+  customerId: string;
+  customerName: string;
+  totalNet: number;
+  totalTax: number;
+  totalGross: number;
+  createdAt: string;
+}

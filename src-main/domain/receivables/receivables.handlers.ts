@@ -7,6 +7,7 @@ import * as allocation from './allocation.service';
 import { customerReceivables, customerReceivablesSummary, listInvoices } from './balances';
 import { importBankStatement, previewBankStatement, suggestAllocation } from './bank-statement.service';
 import * as sources from './invoice-sources';
+import { invoiceableDeliveries, invoiceableOrder, openCreditNoteRequests } from './invoiceable';
 import { businessToday, recordTaxInvoice, reverseInvoice } from './invoices.service';
 import { createReceipt, findReceipt, listReceipts, reverseReceipt } from './receipts.service';
 import { customerIdByCode, reconcile } from './reconciliation';
@@ -30,6 +31,9 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
   'receivables.creditPriceCorrection': async (input, ctx) => reviewingHold(ctx, await sources.creditPriceCorrection(ctx, input)),
   'receivables.recordTaxInvoice': async (input, ctx) => recordTaxInvoice(ctx, input),
   'receivables.reverseInvoice': async (input, ctx) => reviewingHold(ctx, await reverseInvoice(ctx, input)),
+  'receivables.invoiceableDeliveries': async (input, ctx) => invoiceableDeliveries(ctx.sqlite, input.customerId),
+  'receivables.invoiceableOrder': async (input, ctx) => invoiceableOrder(ctx.sqlite, input.salesOrderId),
+  'receivables.openCreditNoteRequests': async (input, ctx) => openCreditNoteRequests(ctx.sqlite, input),
   'receivables.getInvoice': async (input, ctx) => {
     const invoice = findInvoice(ctx.sqlite, input.id);
     await assertDocumentVisible(ctx, 'Invoice', input.id, invoice.customerId);

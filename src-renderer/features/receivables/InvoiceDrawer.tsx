@@ -4,15 +4,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../src-main/domain/core/money';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { useCan } from '../auth/current-user';
+import { WriteButton } from './InvoiceHeaderFields';
+import { PriceCorrectionModal } from './PriceCorrectionModal';
 
 /** One invoice or credit note with its lines; a posted one can be reversed (never edited). */
 export function InvoiceDrawer({ invoiceId, onClose }: { invoiceId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const can = useCan();
   const query = useApiQuery('receivables.getInvoice', { id: invoiceId ?? '' }, { enabled: invoiceId !== null });
   const reverse = useApiMutation('receivables.reverseInvoice');
   const [reversing, setReversing] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   const [reason, setReason] = useState('');
   const invoice = query.data;
   return (
@@ -25,7 +26,12 @@ export function InvoiceDrawer({ invoiceId, onClose }: { invoiceId: string | null
             <Text size="sm">{t('receivables.field.customer')}：{invoice.customerName}</Text>
             <Text size="sm">{t('receivables.field.invoiceDate')}：{invoice.invoiceDate}</Text>
             <Text size="sm">{t('receivables.field.dueDate')}：{invoice.dueDate}</Text>
-            {invoice.taxInvoiceNo && <Text size="sm">{t('receivables.field.taxInvoiceNo')}：{invoice.taxInvoiceNo}</Text>}
+            {invoice.taxInvoiceNo && <Text size="sm">{t('receivables.field.taxInvoiceNo')}：{invoice.taxInvoiceNo}{invoice.taxInvoiceDate ? `（${invoice.taxInvoiceDate}）` : ''}</Text>}
+          </Group>
+          <Group gap="xl">
+            <Text size="sm">{t('receivables.field.invoiceType')}：{t(`receivables.invoiceType.${invoice.invoiceType}`)}</Text>
+            {invoice.project && <Text size="sm">{t('receivables.field.project')}：{invoice.project}</Text>}
+            {invoice.reason && <Text size="sm">{t('receivables.field.reason')}：{invoice.reason}</Text>}
           </Group>
           <Group gap="xl">
             <Text fw={700}>{t('receivables.field.total')}：{formatFen(invoice.totalGross)}</Text>
@@ -55,13 +61,19 @@ export function InvoiceDrawer({ invoiceId, onClose }: { invoiceId: string | null
               ))}
             </Table.Tbody>
           </Table>
-          {invoice.status === 'posted' && can('receivables.write') && (
+          {invoice.status === 'posted' && (
             <Group justify="flex-end">
-              <Button color="red" variant="light" onClick={() => setReversing(true)} data-testid="reverse-invoice">
+              {invoice.kind === 'invoice' && (
+                <WriteButton color="grape" variant="light" onClick={() => setCorrecting(true)} data-testid="price-correction">
+                  {t('receivables.credit.correction')}
+                </WriteButton>
+              )}
+              <WriteButton color="red" variant="light" onClick={() => setReversing(true)} data-testid="reverse-invoice">
                 {t('receivables.invoice.reverse')}
-              </Button>
+              </WriteButton>
             </Group>
           )}
+          {invoice.kind === 'invoice' && <PriceCorrectionModal invoice={invoice} opened={correcting} onClose={() => setCorrecting(false)} />}
         </Stack>
       )}
       <Modal opened={reversing} onClose={() => setReversing(false)} title={t('receivables.invoice.reverseTitle', { number: invoice?.invoiceNo ?? '' })}>

@@ -1,6 +1,6 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, SegmentedControl, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconX } from '@tabler/icons-react';
+import { IconFileInvoice, IconPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -15,8 +15,10 @@ import { exportLanguage, saveExport } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { businessToday } from '../../format';
-import { useCan } from '../auth/current-user';
+import { CreditRequestsPanel } from './CreditRequestsPanel';
+import { DeliveriesInvoiceModal } from './DeliveriesInvoiceModal';
 import { InvoiceDrawer } from './InvoiceDrawer';
+import { WriteButton } from './InvoiceHeaderFields';
 import { ServiceInvoiceModal } from './ServiceInvoiceModal';
 import { shortcutTarget } from '../../components/shortcut-targets';
 
@@ -38,7 +40,6 @@ function filtersOf(view: View, today: string): InvoiceListFilters {
 /** 发票: invoices and credit notes, newest first, with the open amount and how long it is overdue. */
 export function InvoicesPage() {
   const { t } = useTranslation();
-  const can = useCan();
   const [params, setParams] = useSearchParams();
   const today = businessToday();
   const fromUrl = parseFilterParam<InvoiceListFilters>(params.get('f'));
@@ -46,8 +47,12 @@ export function InvoicesPage() {
   const view = viewOf(fromUrl);
   const filters: InvoiceListFilters = { ...filtersOf(view, fromUrl.dueBefore ?? today), ...(customer.customerId ? { customerId: customer.customerId } : {}), ...(customer.customerCode ? { customerCode: customer.customerCode } : {}) };
   const setFilters = (next: InvoiceListFilters) => setParams(Object.keys(next).length ? { f: JSON.stringify(next) } : {});
-  const [openId, setOpenId] = useState<string | null>(null);
+  // `?invoice=` opens one, as the order's and the delivery's 开票 do after posting.
+  const [openId, setOpenId] = useState<string | null>(params.get('invoice'));
   const [serviceOpen, setServiceOpen] = useState(false);
+  const [deliveriesOpen, setDeliveriesOpen] = useState(false);
+  // 待开红字 is a worklist beside the documents, kept in the URL so a link can open it.
+  const tab = params.get('tab') === 'credit-requests' ? 'credit-requests' : 'documents';
 
   const columns: Column<Invoice>[] = [
     { key: 'no', header: t('receivables.field.invoiceNo'), render: (i) => i.invoiceNo, nowrap: true },
@@ -82,40 +87,56 @@ export function InvoicesPage() {
       <PageHeader
         title={t('receivables.invoices.title')}
         actions={
-          can('receivables.write') && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setServiceOpen(true)} data-testid="new-service-invoice" {...shortcutTarget('create')}>
+          <Group gap="xs">
+            <WriteButton variant="default" leftSection={<IconPlus size={16} />} onClick={() => setServiceOpen(true)} data-testid="new-service-invoice" {...shortcutTarget('create')}>
               {t('receivables.invoices.newService')}
-            </Button>
-          )
+            </WriteButton>
+            <WriteButton leftSection={<IconFileInvoice size={16} />} onClick={() => setDeliveriesOpen(true)} data-testid="new-delivery-invoice">
+              {t('receivables.issue.open')}
+            </WriteButton>
+          </Group>
         }
       />
-      <Paper withBorder p="md">
-        <Group mb="md" gap="sm">
-          <SegmentedControl
-            value={view}
-            onChange={(v) => setFilters({ ...filtersOf(v as View, today), ...customer })}
-            data={(['all', 'open', 'overdue', 'credit'] as const).map((v) => ({ value: v, label: t(`receivables.invoices.filter${v === 'all' ? 'All' : v === 'open' ? 'Open' : v === 'overdue' ? 'Overdue' : 'Credit'}`) }))}
+      <Tabs value={tab} onChange={(v) => setParams(v === 'credit-requests' ? { tab: v } : {})} mb="sm">
+        <Tabs.List>
+          <Tabs.Tab value="documents">{t('receivables.invoices.documentsTab')}</Tabs.Tab>
+          <Tabs.Tab value="credit-requests" data-testid="credit-requests-tab">{t('receivables.credit.tab')}</Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      {tab === 'credit-requests' ? (
+        <Paper withBorder p="md">
+          <CreditRequestsPanel onCreated={(creditNote) => setOpenId(creditNote.id)} />
+        </Paper>
+      ) : (
+        <Paper withBorder p="md">
+          <Group mb="md" gap="sm">
+            <SegmentedControl
+              value={view}
+              onChange={(v) => setFilters({ ...filtersOf(v as View, today), ...customer })}
+              data={(['all', 'open', 'overdue', 'credit'] as const).map((v) => ({ value: v, label: t(`receivables.invoices.filter${v === 'all' ? 'All' : v === 'open' ? 'Open' : v === 'overdue' ? 'Overdue' : 'Credit'}`) }))}
+            />
+            {(customer.customerId || customer.customerCode) && (
+              <Button variant="light" size="xs" rightSection={<IconX size={14} />} onClick={() => setFilters(filtersOf(view, today))}>
+                {t('receivables.invoices.customerFilter', { code: customer.customerCode ?? '' })} · {t('receivables.invoices.clearCustomer')}
+              </Button>
+            )}
+          </Group>
+          <DataTable
+            countWords="receivables.invoices"
+            method="receivables.listInvoices"
+            input={{ filters }}
+            columns={columns}
+            rowKey={(i) => i.id}
+            onRowClick={(i) => setOpenId(i.id)}
+            onExport={exportAll}
+            minWidth={860}
+            empty={view === 'all' && !customer.customerCode ? <EmptyState title={t('receivables.invoices.emptyTitle')} text={t('receivables.invoices.emptyText')} /> : <Text c="dimmed" py="lg" ta="center">{t('receivables.invoices.emptyFiltered')}</Text>}
           />
-          {(customer.customerId || customer.customerCode) && (
-            <Button variant="light" size="xs" rightSection={<IconX size={14} />} onClick={() => setFilters(filtersOf(view, today))}>
-              {t('receivables.invoices.customerFilter', { code: customer.customerCode ?? '' })} · {t('receivables.invoices.clearCustomer')}
-            </Button>
-          )}
-        </Group>
-        <DataTable
-          countWords="receivables.invoices"
-          method="receivables.listInvoices"
-          input={{ filters }}
-          columns={columns}
-          rowKey={(i) => i.id}
-          onRowClick={(i) => setOpenId(i.id)}
-          onExport={exportAll}
-          minWidth={860}
-          empty={view === 'all' && !customer.customerCode ? <EmptyState title={t('receivables.invoices.emptyTitle')} text={t('receivables.invoices.emptyText')} /> : <Text c="dimmed" py="lg" ta="center">{t('receivables.invoices.emptyFiltered')}</Text>}
-        />
-      </Paper>
+        </Paper>
+      )}
       <InvoiceDrawer invoiceId={openId} onClose={() => setOpenId(null)} />
       <ServiceInvoiceModal opened={serviceOpen} onClose={() => setServiceOpen(false)} onCreated={(id) => setOpenId(id)} />
+      <DeliveriesInvoiceModal opened={deliveriesOpen} onClose={() => setDeliveriesOpen(false)} onCreated={(invoice) => setOpenId(invoice.id)} />
     </>
   );
 }

@@ -3,13 +3,15 @@ import { notifications } from '@mantine/notifications';
 import { IconBarcode } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatFen } from '../../../src-main/domain/core/money';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/hooks';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../print/PrintButton';
 import { useCan } from '../auth/current-user';
+import { DeliveriesInvoiceModal } from '../receivables/DeliveriesInvoiceModal';
+import { WriteButton } from '../receivables/InvoiceHeaderFields';
 import { StatusBadge } from './components/StatusBadge';
 
 /** 拣货: scan each item; a product not on the delivery is refused at once, loud, before it goes in the box. */
@@ -21,6 +23,8 @@ export function DeliveryPickPage() {
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const navigate = useNavigate();
+  const [invoicing, setInvoicing] = useState(false);
   const pick = useApiMutation('deliveries.pick', {
     onSuccess: () => setProblem(null),
     onError: (error) => setProblem(errorMessage(error)),
@@ -52,6 +56,9 @@ export function DeliveryPickPage() {
           delivery.status === 'posted' ? (
             <>
               <PrintButton kind="delivery_note" reference={delivery.id} />
+              <WriteButton variant="light" onClick={() => setInvoicing(true)} data-testid="delivery-invoice">
+                {t('receivables.issue.open')}
+              </WriteButton>
               {can('returns.write') && (
                 <Button variant="light" component={Link} to={`/returns/new?delivery=${delivery.id}`} data-testid="delivery-return">
                   {t('sales.returns.add')}
@@ -173,6 +180,15 @@ export function DeliveryPickPage() {
           </Table.Tbody>
         </Table>
       </Paper>
+      {invoicing && (
+        <DeliveriesInvoiceModal
+          opened
+          onClose={() => setInvoicing(false)}
+          onCreated={(invoice) => navigate(`/invoices?invoice=${invoice.id}`)}
+          customer={{ id: delivery.customerId, name: delivery.customerName }}
+          deliveryId={delivery.id}
+        />
+      )}
     </>
   );
 }

@@ -10,6 +10,8 @@ import type { Order, StockCheck } from '../../../../src-main/domain/orders/order
 import type { ShortageInput } from '../../../../src-main/domain/orders/orders.contract';
 import { PrintButton } from '../../../print/PrintButton';
 import { useCan } from '../../auth/current-user';
+import { WriteButton } from '../../receivables/InvoiceHeaderFields';
+import { OrderInvoiceModal } from '../../receivables/OrderInvoiceModal';
 import { ReasonModal } from './ReasonModal';
 import { ShortageModal } from './ShortageModal';
 
@@ -20,6 +22,7 @@ export function OrderActions({ order }: { order: Order }) {
   const navigate = useNavigate();
   const [rejectOpened, reject] = useDisclosure();
   const [cancelOpened, cancel] = useDisclosure();
+  const [invoiceOpened, invoice] = useDisclosure();
   const [shortage, setShortage] = useState<StockCheck | null>(null);
   const submitted = (o: Order) => {
     setShortage(null);
@@ -60,6 +63,11 @@ export function OrderActions({ order }: { order: Order }) {
           {t('sales.order.deliver')}
         </Button>
       )}
+      {['confirmed', 'partly_delivered', 'delivered'].includes(order.status) && (
+        <WriteButton variant="light" onClick={invoice.open} data-testid="order-invoice">
+          {t('receivables.issue.open')}
+        </WriteButton>
+      )}
       {order.orderNo && <PrintButton kind="order_confirmation" reference={order.id} />}
       {['draft', 'pending_approval', 'confirmed'].includes(order.status) && can('sales.write') && (
         <Button color="red" variant="subtle" onClick={cancel.open}>
@@ -68,6 +76,7 @@ export function OrderActions({ order }: { order: Order }) {
       )}
       <ReasonModal opened={rejectOpened} title={t('sales.order.reject')} label={t('sales.order.rejectReason')} required loading={rejectOrder.isPending} onClose={reject.close} onSubmit={(comment) => rejectOrder.mutate({ id: order.id, comment })} />
       <ReasonModal opened={cancelOpened} title={t('sales.order.cancel')} label={t('sales.order.cancelReason')} required loading={cancelOrder.isPending} onClose={cancel.close} onSubmit={(reason) => cancelOrder.mutate({ id: order.id, reason })} />
+      {invoiceOpened && <OrderInvoiceModal salesOrderId={order.id} opened onClose={invoice.close} onCreated={(created) => navigate(`/invoices?invoice=${created.id}`)} />}
       <ShortageModal check={shortage} loading={confirm.isPending} onClose={() => setShortage(null)} onSubmit={(shortages: ShortageInput[]) => confirm.mutate({ id: order.id, shortages })} />
     </Group>
   );

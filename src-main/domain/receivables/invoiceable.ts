@@ -1,0 +1,130 @@
+/**
+ * What is waiting to be invoiced or credited (待开票, 待开红字): the worklists the 开票 screens pick from.
+ * Amounts are priced exactly as posting would price them, so the screen shows the invoice it will make.
+ */
+import { AppError } from '../../api/errors';
+import { fieldIssue } from '../../api/issues';
+import type { Page } from '../../api/paging';
+import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
+import { sumTaxLines } from '../core/money';
+import { draftDeliveryLines, INVOICED_OF_ORDER_LINE, ORDER_LINE_FACTS, type OrderLineFacts } from './invoice-sources';
+import type { InvoiceableDeliveries, InvoiceableOrder, OpenCreditNoteRequest } from './receivables.dto';
+
+/** Above this many waiting deliveries a customer's invoicing is overdue work; the oldest come first. */
+const MAX_INVOICEABLE_DELIVERIES = 200;
+
+// A delivery qualifies while one of its lines has more delivered than invoiced; the order-line cap is applied when pricing.
+const DELIVERIES_WITH_UNINVOICED_LINES = `SELECT d.id, d.delivery_no, d.delivery_date, o.order_no
+    FROM deliveries d JOIN sales_orders o ON o.id = d.sales_order_id
+   WHERE d.customer_id = ? AND d.status = 'posted'
+     AND EXISTS (SELECT 1 FROM delivery_lines dl WHERE dl.delivery_id = d.id AND dl.quantity > (
+           SELECT coalesce(sum(il.quantity), 0) FROM invoice_lines il JOIN invoices i ON i.id = il.invoice_id
+            WHERE il.delivery_line_id = dl.id AND i.kind = 'invoice' AND i.status = 'posted'))
+   ORDER BY d.delivery_date, d.delivery_no
+   LIMIT ${MAX_INVOICEABLE_DELIVERIES}`;
+
+function customerTerms(sqlite: Sqlite, customerId: string): { name: string; payment_terms_days: number } {
+  const customer = statement(sqlite, 'SELECT name, payment_terms_days FROM customers WHERE id = ?').get(customerId) as { name: string; payment_terms_days: number } | undefined;
+  if (!customer) throw new AppError('NOT_FOUND', `Customer ${customerId} does not exist`, [fieldIssue('customerId', 'not_found', { entity: 'customer', id: customerId })]);
+  return customer;
+}
+
+/** A customer's posted deliveries with something not invoiced yet, oldest first, each priced on its own. */
+export function invoiceableDeliveries(sqlite: Sqlite, customerId: string): InvoiceableDeliveries {
+  const customer = customerTerms(sqlite, customerId);
+  const rows = statement(sqlite, DELIVERIES_WITH_UNINVOICED_LINES).all(customerId) as { id: string; delivery_no: string; delivery_date: string; order_no: string | null }[];
+  const deliveries = rows.flatMap((row) => {
+    const drafts = draftDeliveryLines(sqlite, row.id, new Map());
+    // Its order may have been invoiced whole already: then nothing of the delivery is left to invoice.
+    if (drafts.length === 0) return [];
+    const total = sumTaxLines(drafts.map((d) => d.draft));
+    return [{ deliveryId: row.id, deliveryNo: row.delivery_no, deliveryDate: row.delivery_date, orderNo: row.order_no, net: total.net, tax: total.tax, gross: total.gross }];
+  });
+  return { customerId, paymentTermsDays: customer.payment_terms_days, deliveries };
+}
+
+/** An order's lines with what is ordered, invoiced and still open: one order may go into several invoices. */
+export function invoiceableOrder(sqlite: Sqlite, salesOrderId: string): InvoiceableOrder {
+  const order = statement(sqlite, 'SELECT id, order_no, customer_id, status, tax_inclusive FROM sales_orders WHERE id = ?').get(salesOrderId) as
+    | { id: string; order_no: string | null; customer_id: string; status: string; tax_inclusive: 0 | 1 }
+    | undefined;
+  if (!order) throw new AppError('NOT_FOUND', `Sales order ${salesOrderId} does not exist`, [fieldIssue('salesOrderId', 'not_found', { entity: 'salesOrder', id: salesOrderId })]);
+  const customer = customerTerms(sqlite, order.customer_id);
+  const facts = statement(sqlite, `${ORDER_LINE_FACTS} WHERE ol.sales_order_id = ? ORDER BY ol.line_no`).all(order.id) as OrderLineFacts[];
+  const lines = facts.map((f, i) => {
+    const invoiced = statement(sqlite, INVOICED_OF_ORDER_LINE).pluck().get(f.sales_order_line_id) as number;
+    return {
+      salesOrderLineId: f.sales_order_line_id,
+      lineNo: i + 1,
+      description: f.product_name,
+      unit: f.unit,
+      ordered: f.ordered,
+      invoiced,
+      open: Math.max(f.ordered - invoiced, 0),
+      unitPrice: f.unit_price,
+      discountBp: f.discount_bp,
+      vatRate: f.vat_rate,
+    };
+  });
+  return {
+    salesOrderId: order.id,
+    orderNo: order.order_no,
+    orderStatus: order.status,
+    customerId: order.customer_id,
+    customerName: customer.name,
+    paymentTermsDays: customer.payment_terms_days,
+    taxInclusive: order.tax_inclusive === 1,
+    lines,
+  };
+}
+
+const OPEN_REQUESTS = `SELECT r.id, r.sales_return_id, sr.return_no, sr.return_date, sr.reason AS return_reason, o.order_no, r.customer_id, c.name AS customer_name,
+       r.total_net, r.total_tax, r.total_gross, r.created_at
+  FROM credit_note_requests r
+  JOIN sales_returns sr ON sr.id = r.sales_return_id
+  JOIN sales_orders o ON o.id = r.sales_order_id
+  JOIN customers c ON c.id = r.customer_id
+ WHERE r.status = 'open'`;
+
+/** Returns waiting for their 红字 credit note, oldest first (the request's status index orders them). */
+export function openCreditNoteRequests(sqlite: Sqlite, input: { customerId?: string; page: number; pageSize: number }): Page<OpenCreditNoteRequest> {
+  const byCustomer = input.customerId ? ' AND r.customer_id = @customerId' : '';
+  const rows = statement(sqlite, `${OPEN_REQUESTS}${byCustomer} ORDER BY r.created_at, r.id LIMIT @limit OFFSET @offset`).all({
+    customerId: input.customerId ?? null,
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  }) as {
+    id: string;
+    sales_return_id: string;
+    return_no: string;
+    return_date: string;
+    return_reason: string;
+    order_no: string | null;
+    customer_id: string;
+    customer_name: string;
+    total_net: number;
+    total_tax: number;
+    total_gross: number;
+    created_at: string;
+  }[];
+  const total = statement(sqlite, `SELECT count(*) FROM credit_note_requests r WHERE r.status = 'open'${byCustomer}`).pluck().get({ customerId: input.customerId ?? null }) as number;
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      salesReturnId: r.sales_return_id,
+      returnNo: r.return_no,
+      returnDate: r.return_date,
+      returnReason: r.return_reason,
+      orderNo: r.order_no,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      totalNet: r.total_net,
+      totalTax: r.total_tax,
+      totalGross: r.total_gross,
+      createdAt: r.created_at,
+    })),
+    total,
+    totalIsExact: true,
+  };
+}
