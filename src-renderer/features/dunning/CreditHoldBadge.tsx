@@ -45,8 +45,10 @@ export function CreditHoldBadge({ customerId }: { customerId: string }) {
           <Button
             size="compact-xs"
             variant="subtle"
-            color={data.onHold ? 'teal' : 'red'}
-            leftSection={data.onHold ? <IconLockOpen size={12} /> : <IconLock size={12} />}
+            // An action, not a state: grey and without the lock until the customer is on hold (in red
+            // with a lock beside the name it read as 已冻结 on every customer).
+            color={data.onHold ? 'teal' : 'gray'}
+            leftSection={data.onHold ? <IconLockOpen size={12} /> : undefined}
             onClick={() => setAction(data.onHold ? 'release' : 'hold')}
             data-testid="credit-hold-toggle"
           >
