@@ -53,7 +53,7 @@ export function moneySource(sqlite: Sqlite, input: { receiptId?: string; creditN
   throw validationError([fieldIssue('receiptId', 'one_source_required')]);
 }
 
-const INSERT_ALLOCATION = `INSERT INTO receivable_allocations (id, customer_id, kind, receipt_id, credit_note_id, invoice_id, amount, allocation_date, period, reason, method, reference, created_by, created_at)
+export const INSERT_ALLOCATION = `INSERT INTO receivable_allocations (id, customer_id, kind, receipt_id, credit_note_id, invoice_id, amount, allocation_date, period, reason, method, reference, created_by, created_at)
   VALUES (@id, @customer_id, @kind, @receipt_id, @credit_note_id, @invoice_id, @amount, @allocation_date, @period, @reason, @method, @reference, @created_by, @created_at)
   RETURNING *`;
 

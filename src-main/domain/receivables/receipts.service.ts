@@ -37,7 +37,7 @@ export function findReceipt(sqlite: Sqlite, id: string): Receipt {
   return toReceipt(receiptRow(sqlite, id));
 }
 
-const INSERT_RECEIPT = `INSERT INTO receipts (id, receipt_no, customer_id, receipt_date, period, method, amount, bank_account, reference, bill_maturity_date, notes, posted_at, posted_by)
+export const INSERT_RECEIPT = `INSERT INTO receipts (id, receipt_no, customer_id, receipt_date, period, method, amount, bank_account, reference, bill_maturity_date, notes, posted_at, posted_by)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export function createReceipt(ctx: HandlerContext, input: ReceiptInput): { receipt: Receipt; allocations: Allocation[] } {
