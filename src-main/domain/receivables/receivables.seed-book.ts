@@ -13,9 +13,9 @@ import { addDays } from '../core/dates';
 import { sumTaxLines } from '../core/money';
 import { numbersInBlocks } from '../core/numbering';
 import { newId, nowIso } from '../shared/ids';
-import { INSERT_ALLOCATION } from './allocation.service';
+import { writeEntry } from './allocation.service';
 import { INSERT_INVOICE, INSERT_INVOICE_LINE, INVOICE_SERIES, type LineDraft } from './invoices.service';
-import { INSERT_RECEIPT, RECEIPT_SERIES, type ReceiptInput } from './receipts.service';
+import { RECEIPT_SERIES, writeReceipt, type ReceiptInput } from './receipts.service';
 import type { AllocationKind, InvoiceSource, InvoiceType, RefundMethod } from './receivables.dto';
 import { invoiceRow, moveBalance, receiptRow } from './receivables.repository';
 
@@ -58,24 +58,8 @@ export function openReceivablesBook(sqlite: Sqlite) {
   const balances = new Map<string, number>();
   const moveBalanceLater = (customerId: string, delta: number) => balances.set(customerId, (balances.get(customerId) ?? 0) + delta);
 
-  const post = (entry: Entry) => {
-    statement(sqlite, INSERT_ALLOCATION).get({
-      id: newId(),
-      customer_id: entry.customerId,
-      kind: entry.kind,
-      receipt_id: entry.receiptId ?? null,
-      credit_note_id: null,
-      invoice_id: entry.invoiceId ?? null,
-      amount: entry.amount,
-      allocation_date: entry.date,
-      period: entry.date.slice(0, 7),
-      reason: entry.reason ?? null,
-      method: entry.method ?? null,
-      reference: entry.reference ?? null,
-      created_by: null,
-      created_at: nowIso(),
-    });
-  };
+  const post = (entry: Entry) =>
+    writeEntry(sqlite, { ...entry, invoiceId: entry.invoiceId ?? null, source: entry.receiptId ? { column: 'receipt_id', id: entry.receiptId } : null }, null, nowIso());
   const take = (id: string, amount: number) => {
     const left = book.openOf(id) - amount;
     if (left < 0) throw new RangeError(`Document ${id} has ${left + amount} fen open; ${amount} asked`);
@@ -141,21 +125,7 @@ export function openReceivablesBook(sqlite: Sqlite) {
     /** A receipt, not allocated: what the customer owes drops at once. */
     receipt(input: Omit<ReceiptInput, 'autoAllocate'>): string {
       const id = newId();
-      statement(sqlite, INSERT_RECEIPT).run(
-        id,
-        numbers.receipt.next(input.receiptDate),
-        input.customerId,
-        input.receiptDate,
-        input.receiptDate.slice(0, 7),
-        input.method,
-        input.amount,
-        input.bankAccount ?? null,
-        input.reference ?? null,
-        input.billMaturityDate ?? null,
-        input.notes ?? null,
-        nowIso(),
-        null,
-      );
+      writeReceipt(sqlite, { id, receiptNo: numbers.receipt.next(input.receiptDate), customerId: input.customerId, postedAt: nowIso(), postedBy: null }, input);
       open.set(id, input.amount);
       moveBalanceLater(input.customerId, -input.amount);
       return id;
