@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Sqlite } from '../../db/connection';
 import { migrate } from '../../db/migrate';
-import { allocateNumbers, assertSeriesDistinct, bumpSeriesPast, devicePrefix, findSeries, nextNumber, setDevicePrefix, type SeriesDefinition } from './numbering';
+import { allocateNumbers, assertSeriesDistinct, bumpSeriesPast, devicePrefix, findSeries, nextNumber, numbersInBlocks, setDevicePrefix, type SeriesDefinition } from './numbering';
 
 const SALES_ORDERS: SeriesDefinition = { code: 'sales_order', prefix: 'SO', perYear: true, padding: 6 };
 const CUSTOMERS: SeriesDefinition = { code: 'customer', prefix: 'C', perYear: false, padding: 6 };
@@ -55,6 +55,17 @@ describe('numbering series', () => {
     expect(nextNumber(sqlite, CUSTOMERS, '2026-05-01')).toBe('C000005');
     expect(() => allocateNumbers(sqlite, CUSTOMERS, -1, '2026-05-01')).toThrow(/Cannot take -1/);
     expect(() => nextNumber(sqlite, CUSTOMERS, '28.11.2026')).toThrow(/not a business date/);
+  });
+
+  it('numbers a bulk writer in blocks, across a new year, and gives the unused tail back', () => {
+    const sqlite = freshDb();
+    const orders = numbersInBlocks(sqlite, SALES_ORDERS, 3);
+    const issued = ['2026-12-30', '2026-12-30', '2026-12-31', '2026-12-31', '2027-01-02', '2027-01-03'].map((date) => orders.next(date));
+    expect(issued).toEqual(['SO-2026-000001', 'SO-2026-000002', 'SO-2026-000003', 'SO-2026-000004', 'SO-2027-000001', 'SO-2027-000002']);
+    // A late date of the old year stays in the new year's sequence, as nextNumber does.
+    expect(orders.next('2026-12-31')).toBe('SO-2027-000003');
+    orders.finish();
+    expect(nextNumber(sqlite, SALES_ORDERS, '2027-01-05')).toBe('SO-2027-000004');
   });
 
   it('numbers past 999999 without losing digits', () => {

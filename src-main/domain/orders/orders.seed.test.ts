@@ -3,6 +3,9 @@ import { ownerApi } from '../../db/test-db';
 import { seedCustomers } from '../customers/customers.seed';
 import { SeededRandom } from '../../seed/random';
 import { seedSales } from './orders.seed';
+import { nextNumber } from '../core/numbering';
+import { ORDER_SERIES } from './orders.kind';
+import { DELIVERY_SERIES } from '../deliveries/deliveries.service';
 
 describe('the sales seeder', () => {
   it('makes a year of orders, deliveries, quotes and returns that every invariant accepts, ten orders a customer', async () => {
@@ -30,5 +33,24 @@ describe('the sales seeder', () => {
     expect(latest('SELECT max(substr(posted_at, 1, 10)) FROM deliveries') <= '2026-11-28').toBe(true);
     // On this machine 600 orders take about half a second; the small scale's 5,000 some seconds.
     expect(ms).toBeLessThan(20_000);
-  });
+  }, 180_000);
+
+  it('leaves the levels it kept in memory and the series it numbered in blocks where the ledger and the next document expect them', async () => {
+    const api = await ownerApi();
+    const conn = api.backend.conn;
+    seedCustomers(conn, { count: 20, seed: 11 });
+    seedSales(conn, { random: new SeededRandom(4), staffIds: [], asOf: '2026-11-28' });
+    const failed = () => api.backend.checkInvariants().filter((r) => !r.ok).map((r) => r.name);
+    expect(failed()).toEqual([]);
+    // The numbers handed out in blocks go on without a gap: the next order follows the last seeded one.
+    const last = (sql: string) => conn.sqlite.prepare(sql).pluck().get() as string;
+    const lastOrder = last("SELECT max(order_no) FROM sales_orders WHERE order_no LIKE 'SO-2026-%'");
+    expect(nextNumber(conn.sqlite, ORDER_SERIES, '2026-11-28')).toBe(`SO-2026-${String(Number(lastOrder.slice(-6)) + 1).padStart(6, '0')}`);
+    const lastDelivery = last("SELECT max(delivery_no) FROM deliveries WHERE delivery_no LIKE '%-2026-%'");
+    expect(nextNumber(conn.sqlite, DELIVERY_SERIES, '2026-11-28')).toBe(lastDelivery.replace(/\d{6}$/, (n) => String(Number(n) + 1).padStart(6, '0')));
+    // A level one unit off its moves, or one reservation off, is caught.
+    const level = conn.sqlite.prepare('SELECT product_id, warehouse_id FROM stock_levels WHERE reserved > 0 LIMIT 1').get() as { product_id: string; warehouse_id: string };
+    conn.sqlite.prepare('UPDATE stock_levels SET on_hand = on_hand + 1, reserved = reserved - 1 WHERE product_id = ? AND warehouse_id = ?').run(level.product_id, level.warehouse_id);
+    expect(failed()).toEqual(['stock on hand and value equal the sum of the stock moves', 'reserved stock equals the open reservations']);
+  }, 180_000);
 });

@@ -1,21 +1,22 @@
 /**
  * A year of sales for the demo company (seed step): quotes, orders, deliveries and returns on the
- * seeded customers, ten orders a customer. Rows go in with prepared statements in one transaction;
- * stock moves through the stock ledger's own functions, so `cli check` holds on the result. When
- * the catalog has no products yet, a small range of demo products and a warehouse are made first.
+ * seeded customers, ten orders a customer (500,000 at the large scale). Rows go in with prepared
+ * statements in one transaction; stock moves through the stock ledger's in-memory book (its own
+ * costing rule, levels written once) and numbers are taken in blocks, so `cli check` holds on the
+ * result. When the catalog has no products yet, a small range of demo products and a warehouse are
+ * made first.
  */
 import type { Connection, Sqlite } from '../../db/connection';
 import { buildProductSearchDoc } from '../catalog/catalog.search-text';
 import { addDays, daysBetween } from '../core/dates';
 import { sumTaxLines } from '../core/money';
-import { nextNumber } from '../core/numbering';
+import { numbersInBlocks } from '../core/numbering';
 import { DELIVERY_SERIES } from '../deliveries/deliveries.service';
 import { QUOTE_SERIES } from '../quotes/quotes.service';
 import { RETURN_SERIES } from '../returns/returns.service';
 import type { SeededRandom } from '../../seed/random';
 import { newId } from '../shared/ids';
-import { postMove } from '../stock/stock.ledger';
-import { reserveStock } from '../stock/stock.reservations';
+import { openStockBook } from '../stock/stock.bulk';
 import type { ApprovalReason, CreditCheck } from './orders.dto';
 import { refreshOrderFigures } from './orders.customer-stats';
 import { ORDER_DOCUMENT_TYPE, ORDER_SERIES } from './orders.kind';
@@ -61,6 +62,9 @@ function ensureCatalog(db: Sqlite, now: string): { warehouseId: string; products
 
 const DEEP_DISCOUNT_BP = 2000;
 
+/** On average: 500,000 orders make about 2,000,000 lines at the large scale. */
+const LINES_PER_ORDER = 4;
+
 const earliest = (a: string, b: string) => (a < b ? a : b);
 
 export interface SeedSalesResult {
@@ -82,9 +86,11 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
     const count = customers.length * (options.ordersPerCustomer ?? 10);
     const result: SeedSalesResult = { orders: 0, quotes: 0, deliveries: 0, returns: 0 };
     if (customers.length === 0 || products.length === 0) return result;
+    const book = openStockBook(db);
+    const numbers = { order: numbersInBlocks(db, ORDER_SERIES), quote: numbersInBlocks(db, QUOTE_SERIES), delivery: numbersInBlocks(db, DELIVERY_SERIES), return: numbersInBlocks(db, RETURN_SERIES) };
     // Opening stock a year ago: enough for the year's deliveries, bought at 60 % of the list price.
     for (const p of products) {
-      postMove(db, { productId: p.id, warehouseId, kind: 'opening', quantity: Math.ceil((count * 25) / products.length) + 500, unitCost: Math.round(p.listPrice * 0.6), moveDate: start, document: { type: 'opening', id: p.id, no: 'OPENING' }, userId: null });
+      book.post({ productId: p.id, warehouseId, kind: 'opening', quantity: Math.ceil((count * LINES_PER_ORDER * 8) / products.length) + 500, unitCost: Math.round(p.listPrice * 0.6), moveDate: start, document: { type: 'opening', id: p.id, no: 'OPENING' }, userId: null });
     }
     const s = {
       order: db.prepare(
@@ -131,7 +137,7 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
       const status = recent ? (roll < 0.1 ? 'draft' : roll < 0.2 ? 'pending_approval' : roll < 0.6 ? 'confirmed' : 'delivered') : roll < 0.04 ? 'cancelled' : 'delivered';
       // An order waiting for a manager has what sends it there under the default rules: a discount over 15 %.
       const waiting = status === 'pending_approval';
-      const lines = Array.from({ length: random.int(1, 4) }, (_, i) => {
+      const lines = Array.from({ length: random.int(1, 2 * LINES_PER_ORDER - 1) }, (_, i) => {
         const product = random.pick(products);
         const quantity = random.int(1, 12);
         const discountBp = waiting && i === 0 ? DEEP_DISCOUNT_BP : random.chance(0.15) ? random.pick([300, 500, 1000]) : 0;
@@ -139,11 +145,11 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
       });
       const totals = sumTaxLines(lines);
       const orderId = newId();
-      const orderNo = status === 'draft' ? null : nextNumber(db, ORDER_SERIES, date);
+      const orderNo = status === 'draft' ? null : numbers.order.next(date);
       let quoteId: string | null = null;
       if (random.chance(0.2)) {
         quoteId = newId();
-        s.quote.run(quoteId, nextNumber(db, QUOTE_SERIES, date), customerId, 'converted', addDays(date, -3), addDays(date, 27), totals.net, totals.tax, totals.gross, owner, orderId, owner, at, at);
+        s.quote.run(quoteId, numbers.quote.next(date), customerId, 'converted', addDays(date, -3), addDays(date, 27), totals.net, totals.tax, totals.gross, owner, orderId, owner, at, at);
         lines.forEach((l) => s.quoteLine.run(newId(), quoteId, l.lineNo, l.product.id, l.quantity, l.product.unit, l.product.listPrice, l.discountBp, l.product.vatRate, l.net, l.tax, l.gross));
         result.quotes += 1;
       }
@@ -164,20 +170,20 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
       }
       if (status === 'cancelled') s.event.run(newId(), orderId, 'confirmed', 'cancelled', '客户取消采购计划', owner, at);
       if (status === 'confirmed' || status === 'pending_approval') {
-        for (const l of lines) reserveStock(db, { productId: l.product.id, warehouseId, quantity: l.quantity, document: { type: ORDER_DOCUMENT_TYPE, id: orderId, lineId: l.id } });
+        for (const l of lines) book.reserve({ productId: l.product.id, warehouseId, quantity: l.quantity, document: { type: ORDER_DOCUMENT_TYPE, id: orderId, lineId: l.id } });
       }
       result.orders += 1;
       if (!delivered) continue;
       // Nothing is dated after today: an order of the last days went out today at the latest.
       const deliveryDate = earliest(addDays(date, random.int(1, 6)), asOf);
       const deliveryId = newId();
-      const deliveryNo = nextNumber(db, DELIVERY_SERIES, deliveryDate);
+      const deliveryNo = numbers.delivery.next(deliveryDate);
       const postedAt = stamp(deliveryDate);
       s.delivery.run(deliveryId, deliveryNo, orderId, customerId, warehouseId, deliveryDate, addDays(date, 5), postedAt, owner, owner, postedAt, postedAt);
       const unitCosts: number[] = [];
       for (const l of lines) {
         const lineId = newId();
-        const move = postMove(db, { productId: l.product.id, warehouseId, kind: 'delivery', quantity: -l.quantity, moveDate: deliveryDate, document: { type: 'delivery', id: deliveryId, no: deliveryNo, lineId }, userId: owner });
+        const move = book.post({ productId: l.product.id, warehouseId, kind: 'delivery', quantity: -l.quantity, moveDate: deliveryDate, document: { type: 'delivery', id: deliveryId, no: deliveryNo, lineId }, userId: owner });
         s.deliveryLine.run(lineId, deliveryId, l.id, l.product.id, l.quantity, l.quantity, move.unitCost);
         unitCosts.push(move.unitCost);
       }
@@ -187,17 +193,19 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
       const line = lines[0]!;
       const returnDate = earliest(addDays(deliveryDate, random.int(1, 10)), asOf);
       const returnId = newId();
-      const returnNo = nextNumber(db, RETURN_SERIES, returnDate);
+      const returnNo = numbers.return.next(returnDate);
       const share = returnedShare(line, 0, 1, line.quantity);
       const returnAt = stamp(returnDate);
       s.salesReturn.run(returnId, returnNo, orderId, customerId, warehouseId, returnDate, random.pick(['包装破损', '临近保质期', '发错规格', '客户多订']), owner, returnAt);
       const returnLineId = newId();
-      postMove(db, { productId: line.product.id, warehouseId, kind: 'return', quantity: 1, unitCost: unitCosts[0]!, moveDate: returnDate, document: { type: 'sales_return', id: returnId, no: returnNo, lineId: returnLineId }, userId: owner });
+      book.post({ productId: line.product.id, warehouseId, kind: 'return', quantity: 1, unitCost: unitCosts[0]!, moveDate: returnDate, document: { type: 'sales_return', id: returnId, no: returnNo, lineId: returnLineId }, userId: owner });
       s.returnLine.run(returnLineId, returnId, line.id, line.product.id, 1, share.net, share.tax, share.gross);
       s.returned.run(1, line.id);
       s.creditNote.run(newId(), returnId, customerId, orderId, share.net, share.tax, share.gross, returnAt, returnAt);
       result.returns += 1;
     }
+    book.flush();
+    for (const series of Object.values(numbers)) series.finish();
     // The customers' order figures, from the orders just written, in one pass.
     refreshOrderFigures(db);
     return result;

@@ -69,10 +69,9 @@ interface EntryDraft {
   reference?: string | null;
 }
 
-function postEntry(ctx: HandlerContext, entry: EntryDraft): ReceivableAllocationsTable {
-  assertPeriodOpen(ctx.sqlite, entry.date, entry.kind === 'allocation' ? 'allocationDate' : 'date');
-  const now = nowIso();
-  const row = statement(ctx.sqlite, INSERT_ALLOCATION).get({
+/** The entry's ledger row; the caller moves the customer's balance for a write-off or a refund. */
+export function writeEntry(sqlite: Sqlite, entry: Omit<EntryDraft, 'source'> & { source: Pick<MoneySource, 'column' | 'id'> | null }, createdBy: string | null, now: string): ReceivableAllocationsTable {
+  return statement(sqlite, INSERT_ALLOCATION).get({
     id: newId(),
     customer_id: entry.customerId,
     kind: entry.kind,
@@ -85,9 +84,15 @@ function postEntry(ctx: HandlerContext, entry: EntryDraft): ReceivableAllocation
     reason: entry.reason ?? null,
     method: entry.method ?? null,
     reference: entry.reference ?? null,
-    created_by: ctx.user?.id ?? null,
+    created_by: createdBy,
     created_at: now,
   }) as ReceivableAllocationsTable;
+}
+
+function postEntry(ctx: HandlerContext, entry: EntryDraft): ReceivableAllocationsTable {
+  assertPeriodOpen(ctx.sqlite, entry.date, entry.kind === 'allocation' ? 'allocationDate' : 'date');
+  const now = nowIso();
+  const row = writeEntry(ctx.sqlite, entry, ctx.user?.id ?? null, now);
   // An allocation moves money between documents; a write-off lowers what is owed, a refund raises it.
   if (entry.kind === 'writeoff') moveBalance(ctx.sqlite, entry.customerId, -entry.amount, now);
   if (entry.kind === 'refund') moveBalance(ctx.sqlite, entry.customerId, entry.amount, now);

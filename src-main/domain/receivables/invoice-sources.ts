@@ -39,7 +39,7 @@ const INVOICED_OF_DELIVERY_LINE = `SELECT coalesce(sum(il.quantity), 0) FROM inv
   WHERE il.delivery_line_id = ? AND i.kind = 'invoice' AND i.status = 'posted'`;
 
 /** An order line's price for a quantity: the order's discount and VAT, rounded per line. */
-function orderLineDraft(facts: OrderLineFacts, quantity: number, deliveryLineId: string | null): LineDraft {
+export function orderLineDraft(facts: OrderLineFacts, quantity: number, deliveryLineId: string | null): LineDraft {
   const discount = applyBasisPoints(quantity * facts.unit_price, facts.discount_bp);
   const taxed = taxLine({ quantity, unitPrice: facts.unit_price, discount, taxRate: facts.vat_rate, pricesIncludeTax: facts.tax_inclusive === 1 });
   return {
@@ -149,13 +149,17 @@ export async function invoiceOrder(
   return postInvoice(ctx, { kind: 'invoice', source: 'order', customerId: order.customer_id, header: input, taxInclusive: order.tax_inclusive === 1, salesOrderId: order.id, lines });
 }
 
+/** A service line priced: taxed and rounded on its own. */
+export function serviceLineDraft(line: ServiceLine, pricesIncludeTax: boolean): LineDraft {
+  return { ...line, ...taxLine({ ...line, taxRate: line.vatRate, pricesIncludeTax }) };
+}
+
 /** Services (installation, repair, consulting) invoiced without a delivery. */
 export function invoiceServices(ctx: HandlerContext, input: { customerId: string; pricesIncludeTax: boolean; lines: ServiceLine[] } & InvoiceHeaderInput): Promise<Invoice> {
   const issues: FieldIssue[] = [];
   const lines = input.lines.map((line, i): LineDraft => {
     if (line.discount > line.quantity * line.unitPrice) issues.push(fieldIssue(`lines.${i}.discount`, 'too_big', { max: line.quantity * line.unitPrice }));
-    const taxed = issues.length ? { net: 0, tax: 0, gross: 0 } : taxLine({ ...line, taxRate: line.vatRate, pricesIncludeTax: input.pricesIncludeTax });
-    return { ...line, ...taxed };
+    return issues.length ? { ...line, net: 0, tax: 0, gross: 0 } : serviceLineDraft(line, input.pricesIncludeTax);
   });
   if (issues.length) throw validationError(issues);
   return postInvoice(ctx, { kind: 'invoice', source: 'service', customerId: input.customerId, header: input, taxInclusive: input.pricesIncludeTax, lines });

@@ -53,12 +53,12 @@ export interface InvoiceDraft {
   reason?: string | null;
 }
 
-const INSERT_INVOICE = `INSERT INTO invoices (id, invoice_no, kind, source, customer_id, invoice_date, due_date, period, invoice_type, tax_invoice_no, tax_invoice_date,
+export const INSERT_INVOICE = `INSERT INTO invoices (id, invoice_no, kind, source, customer_id, invoice_date, due_date, period, invoice_type, tax_invoice_no, tax_invoice_date,
   tax_inclusive, total_net, total_tax, total_gross, sales_order_id, credit_note_request_id, corrects_invoice_id, project, reason, notes, posted_at, posted_by)
   VALUES (@id, @invoice_no, @kind, @source, @customer_id, @invoice_date, @due_date, @period, @invoice_type, @tax_invoice_no, @tax_invoice_date,
   @tax_inclusive, @total_net, @total_tax, @total_gross, @sales_order_id, @credit_note_request_id, @corrects_invoice_id, @project, @reason, @notes, @posted_at, @posted_by)`;
 
-const INSERT_LINE = `INSERT INTO invoice_lines (id, invoice_id, line_no, delivery_line_id, sales_order_line_id, product_id, description, quantity, unit, unit_price, discount, vat_rate, net, tax, gross)
+export const INSERT_INVOICE_LINE = `INSERT INTO invoice_lines (id, invoice_id, line_no, delivery_line_id, sales_order_line_id, product_id, description, quantity, unit, unit_price, discount, vat_rate, net, tax, gross)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** Posts an invoice or a credit note: due date from the customer's payment terms (a credit note is due at once). */
@@ -100,7 +100,7 @@ export async function postInvoice(ctx: HandlerContext, draft: InvoiceDraft): Pro
     posted_at: now,
     posted_by: ctx.user?.id ?? null,
   });
-  const insertLine = statement(sqlite, INSERT_LINE);
+  const insertLine = statement(sqlite, INSERT_INVOICE_LINE);
   draft.lines.forEach((l, i) =>
     insertLine.run(newId(), id, i + 1, l.deliveryLineId ?? null, l.salesOrderLineId ?? null, l.productId ?? null, l.description, l.quantity, l.unit, l.unitPrice, l.discount, l.vatRate, l.net, l.tax, l.gross),
   );

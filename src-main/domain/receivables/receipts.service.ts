@@ -40,6 +40,25 @@ export function findReceipt(sqlite: Sqlite, id: string): Receipt {
 const INSERT_RECEIPT = `INSERT INTO receipts (id, receipt_no, customer_id, receipt_date, period, method, amount, bank_account, reference, bill_maturity_date, notes, posted_at, posted_by)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+/** The receipt's row as posted; the caller moves the customer's balance with it. */
+export function writeReceipt(sqlite: Sqlite, row: { id: string; receiptNo: string; customerId: string; postedAt: string; postedBy: string | null }, input: Omit<ReceiptInput, 'autoAllocate'>): void {
+  statement(sqlite, INSERT_RECEIPT).run(
+    row.id,
+    row.receiptNo,
+    row.customerId,
+    input.receiptDate,
+    input.receiptDate.slice(0, 7),
+    input.method,
+    input.amount,
+    input.bankAccount ?? null,
+    input.reference ?? null,
+    input.billMaturityDate ?? null,
+    input.notes ?? null,
+    row.postedAt,
+    row.postedBy,
+  );
+}
+
 export function createReceipt(ctx: HandlerContext, input: ReceiptInput): { receipt: Receipt; allocations: Allocation[] } {
   const sqlite = ctx.sqlite;
   const customer = customerTerms(sqlite, input.customerId);
@@ -53,22 +72,7 @@ export function createReceipt(ctx: HandlerContext, input: ReceiptInput): { recei
   const id = newId();
   const now = nowIso();
   const receiptNo = nextNumber(sqlite, RECEIPT_SERIES, input.receiptDate);
-  statement(sqlite, INSERT_RECEIPT)
-    .run(
-      id,
-      receiptNo,
-      customer.id,
-      input.receiptDate,
-      input.receiptDate.slice(0, 7),
-      input.method,
-      input.amount,
-      input.bankAccount ?? null,
-      input.reference ?? null,
-      input.billMaturityDate ?? null,
-      input.notes ?? null,
-      now,
-      ctx.user?.id ?? null,
-    );
+  writeReceipt(sqlite, { id, receiptNo, customerId: customer.id, postedAt: now, postedBy: ctx.user?.id ?? null }, input);
   moveBalance(sqlite, customer.id, -input.amount, now);
   ctx.audit({ entityType: 'receipt', entityId: id, fields: { receiptNo: { before: null, after: receiptNo }, amount: { before: null, after: input.amount } } });
   const allocations = input.autoAllocate ? autoAllocate(ctx, receiptSource(sqlite, id), input.receiptDate) : [];

@@ -5,6 +5,9 @@ import { seedSales } from '../orders/orders.seed';
 import { SeededRandom } from '../../seed/random';
 import { agingAsOf } from './aging';
 import { seedReceivables } from './receivables.seed';
+import { nextNumber } from '../core/numbering';
+import { INVOICE_SERIES } from './invoices.service';
+import { RECEIPT_SERIES } from './receipts.service';
 
 const AS_OF = '2026-11-28';
 
@@ -47,5 +50,13 @@ describe('the receivables seeder', () => {
     expect(one(`SELECT count(*) FROM receipts WHERE receipt_date > '${AS_OF}'`)).toBe(0);
     // About 1.7 s here for ~700 invoices and ~600 receipts; the small scale (~4,500 invoices) some seconds more.
     expect(ms).toBeLessThan(20_000);
-  });
+    // Numbered in blocks, the series go on right after the last seeded invoice and receipt.
+    const last = (query: string) => sqlite.prepare(query).pluck().get() as string;
+    const following = (no: string) => no.replace(/\d{6}$/, (n) => String(Number(n) + 1).padStart(6, '0'));
+    expect(nextNumber(sqlite, INVOICE_SERIES, AS_OF)).toBe(following(last("SELECT max(invoice_no) FROM invoices WHERE kind = 'invoice' AND invoice_no LIKE 'INV-2026-%'")));
+    expect(nextNumber(sqlite, RECEIPT_SERIES, AS_OF)).toBe(following(last("SELECT max(receipt_no) FROM receipts WHERE receipt_no LIKE 'SK-2026-%'")));
+    // The balances moved once at the end are checked like any other: one fen off is caught.
+    sqlite.prepare('UPDATE customer_stats SET balance_due = balance_due + 1 WHERE customer_id = (SELECT customer_id FROM invoices LIMIT 1)').run();
+    expect(api.backend.checkInvariants().filter((r) => !r.ok).map((r) => r.name)).toEqual(['what each customer owes equals invoices − credit notes − receipts − write-offs + refunds']);
+  }, 180_000);
 });

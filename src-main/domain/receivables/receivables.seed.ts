@@ -3,20 +3,23 @@
  * delivery, or monthly for some customers), returns credited, a few service invoices, and the
  * customers paying them the way real ones do: on time, late, in parts, by acceptance bill, a little
  * short (the 零头 written off), a little over (kept as credit or refunded), some not at all. A few
- * invoices are reversed and reissued and a few receipts bounce. Everything goes through the area's
- * services in date order, so every balance has its documents behind it and `cli check` holds.
+ * invoices are reversed and reissued and a few receipts bounce. Events run in date order; the
+ * common documents go through the seed book (the services' rows and rules, written in bulk), the
+ * rare corrections through the services, so every balance has its documents behind it and
+ * `cli check` holds.
  */
 import type { Connection } from '../../db/connection';
 import { statement } from '../../db/statements';
 import type { SeededRandom } from '../../seed/random';
 import { addDays, monthEnd } from '../core/dates';
 import { seedContext } from '../stock/stock.seed';
-import { autoAllocate, allocateFrom, receiptSource, refund, reverseAllocation, writeOff } from './allocation.service';
-import { creditReturn, invoiceDeliveries, invoiceServices } from './invoice-sources';
-import { reverseInvoice } from './invoices.service';
-import { createReceipt, reverseReceipt } from './receipts.service';
+import { planAutoAllocation, reverseAllocation } from './allocation.service';
+import { creditReturn, ORDER_LINE_FACTS, orderLineDraft, serviceLineDraft, type OrderLineFacts } from './invoice-sources';
+import { reverseInvoice, type LineDraft } from './invoices.service';
+import { reverseReceipt } from './receipts.service';
 import type { ReceiptMethod } from './receivables.dto';
 import { invoiceRow } from './receivables.repository';
+import { openReceivablesBook } from './receivables.seed-book';
 
 /** How a customer pays: days after the due date, and by what. */
 type Payer = 'prompt' | 'late' | 'slow' | 'stopped' | 'bills';
@@ -118,6 +121,7 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
   const { random, asOf } = options;
   const sqlite = conn.sqlite;
   const ctx = seedContext(conn);
+  const book = openReceivablesBook(sqlite);
   const result: SeedReceivablesResult = { invoices: 0, creditNotes: 0, receipts: 0, writeOffs: 0, reversals: 0 };
   if (sqlite.prepare('SELECT 1 FROM invoices LIMIT 1').get()) return result;
   const deliveries = sqlite
@@ -137,6 +141,13 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
     }
     return c;
   };
+  /** A delivery's lines priced as invoiceDeliveries prices them: every delivered quantity (a seeded delivery is invoiced once). */
+  const linesOfDelivery = (deliveryId: string): { line: LineDraft; taxInclusive: boolean }[] =>
+    (
+      statement(sqlite, `SELECT dl.id AS delivery_line_id, dl.quantity AS delivered, f.* FROM delivery_lines dl JOIN (${ORDER_LINE_FACTS}) f ON f.sales_order_line_id = dl.sales_order_line_id WHERE dl.delivery_id = ? ORDER BY dl.rowid`).all(
+        deliveryId,
+      ) as (OrderLineFacts & { delivery_line_id: string; delivered: number })[]
+    ).map((facts) => ({ line: orderLineDraft(facts, facts.delivered, facts.delivery_line_id), taxInclusive: facts.tax_inclusive === 1 }));
   const stoppedFrom = addDays(asOf, -260);
   const events: PlannedEvent[] = [];
   let seq = 0;
@@ -164,12 +175,12 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
     plan(date, 2, () => {
       const invoiceId = invoiceFor.get(planned);
       if (!invoiceId) return;
-      const open = invoiceRow(sqlite, invoiceId).open_amount;
+      const open = book.openOf(invoiceId);
       if (open <= 0) return;
       const style = random.next();
       const method = customer.method;
       const receiptOf = (amount: number, on: string, allocate: number) => {
-        const { receipt } = createReceipt(ctx, {
+        const receiptId = book.receipt({
           customerId: customer.id,
           receiptDate: on,
           method,
@@ -177,11 +188,10 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
           bankAccount: method === 'bank_transfer' || method === 'acceptance_bill' ? '工商银行南京江宁支行 4301' : null,
           reference: method === 'acceptance_bill' ? `BILL${random.int(100_000, 999_999)}` : method === 'bank_transfer' ? `HX${on.replaceAll('-', '')}${random.int(1000, 9999)}` : null,
           billMaturityDate: method === 'acceptance_bill' ? addDays(on, random.pick([90, 180])) : null,
-          autoAllocate: false,
         });
         result.receipts += 1;
-        if (allocate > 0) allocateFrom(ctx, receiptSource(sqlite, receipt.id), [{ invoiceId, amount: allocate }], on);
-        return receipt.id;
+        if (allocate > 0) book.allocate({ customerId: customer.id, receiptId, invoiceId, amount: allocate, date: on });
+        return receiptId;
       };
       if (style < 0.1 && open >= 20_000) {
         // Half now, the rest some weeks later.
@@ -189,14 +199,14 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
         receiptOf(first, date, first);
         const later = addDays(date, random.int(15, 45));
         plan(later, 2, () => {
-          const rest = invoiceRow(sqlite, invoiceId).open_amount;
+          const rest = book.openOf(invoiceId);
           if (rest > 0) receiptOf(rest, later, rest);
         });
       } else if (style < 0.16 && method !== 'acceptance_bill' && open % 10_000 > 0 && open > 10_000) {
         // Paid without the 零头: the shop writes the few yuan off.
         const paid = open - (open % 10_000);
         receiptOf(paid, date, paid);
-        writeOff(ctx, { invoiceId, amount: open - paid, reason: '客户付款抹零' }, date);
+        book.writeOff({ customerId: customer.id, invoiceId, amount: open - paid, reason: '客户付款抹零', date });
         result.writeOffs += 1;
       } else if (style < 0.2 && method !== 'acceptance_bill') {
         // Paid a round sum over the invoice: the rest stays as credit, applied later or refunded.
@@ -204,21 +214,27 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
         const receiptId = receiptOf(over, date, open);
         const on = addDays(date, random.int(20, 60));
         plan(on, 3, () => {
-          const source = receiptSource(sqlite, receiptId);
-          if (source.unapplied <= 0) return;
+          const unapplied = book.openOf(receiptId);
+          if (unapplied <= 0) return;
           // Half apply it to what is open now; what is left goes back to the customer.
-          if (random.chance(0.5)) autoAllocate(ctx, source, on);
-          const left = receiptSource(sqlite, receiptId);
-          if (left.unapplied > 0) refund(ctx, left, { amount: left.unapplied, method: 'bank_transfer', reference: '多付款退回' }, on);
+          if (random.chance(0.5)) {
+            for (const a of planAutoAllocation(sqlite, customer.id, unapplied, on)) book.allocate({ customerId: customer.id, receiptId, ...a, date: on });
+          }
+          const left = book.openOf(receiptId);
+          if (left > 0) book.refund({ customerId: customer.id, receiptId, amount: left, method: 'bank_transfer', reference: '多付款退回', date: on });
         });
       } else if (style < 0.21 && method === 'bank_transfer') {
         // The transfer bounced: the allocation and the receipt are reversed, and the customer pays again.
         const receiptId = receiptOf(open, date, open);
         const bounced = addDays(date, random.int(1, 4));
         plan(bounced, 3, async () => {
-          const allocationIds = statement(sqlite, 'SELECT id FROM receivable_allocations WHERE receipt_id = ? AND reverses_id IS NULL').pluck().all(receiptId) as string[];
-          for (const id of allocationIds) reverseAllocation(ctx, { id, reason: '银行退票' }, bounced);
+          const allocations = statement(sqlite, 'SELECT id, invoice_id FROM receivable_allocations WHERE receipt_id = ? AND reverses_id IS NULL').all(receiptId) as { id: string; invoice_id: string }[];
+          for (const a of allocations) {
+            reverseAllocation(ctx, { id: a.id, reason: '银行退票' }, bounced);
+            book.forget(a.invoice_id);
+          }
           await reverseReceipt(ctx, { id: receiptId, reversedOn: bounced, reason: '银行退票，款项未到账' });
+          book.forget(receiptId);
           result.reversals += 1;
           pay(planned, customer, addDays(bounced, random.int(5, 20)));
         });
@@ -234,12 +250,16 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
     const { customer, date } = group;
     plan(date, 0, async () => {
       const special = customer.special;
-      const invoice = await invoiceDeliveries(ctx, {
-        deliveryIds: group.deliveryIds,
+      const drafts = group.deliveryIds.flatMap((id) => linesOfDelivery(id));
+      const invoice = book.invoice({
+        customerId: customer.id,
+        source: 'deliveries',
         invoiceDate: date,
         invoiceType: special ? 'special' : 'ordinary',
         taxInvoiceNo: special ? String(taxInvoiceNo++) : null,
         taxInvoiceDate: special ? date : null,
+        taxInclusive: drafts.every((d) => d.taxInclusive),
+        lines: drafts.map((d) => d.line),
       });
       result.invoices += 1;
       invoiceFor.set(n, invoice.id);
@@ -248,7 +268,8 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
         const next = addDays(date, 1);
         plan(next, 0, async () => {
           await reverseInvoice(ctx, { id: invoice.id, reversedOn: next, reason: '发票抬头有误，作废重开' });
-          const again = await invoiceDeliveries(ctx, { deliveryIds: group.deliveryIds, invoiceDate: next });
+          book.forget(invoice.id);
+          const again = book.invoice({ customerId: customer.id, source: 'deliveries', invoiceDate: next, taxInclusive: drafts.every((d) => d.taxInclusive), lines: drafts.map((d) => d.line) });
           invoiceFor.set(n, again.id);
           result.invoices += 1;
           result.reversals += 1;
@@ -274,6 +295,7 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
       if (invoice.status !== 'posted') return;
       const on = [addDays(request.return_date, 2), invoice.invoice_date].sort().at(-1)!;
       await creditReturn(ctx, { creditNoteRequestId: request.id, correctsInvoiceId: corrects, invoiceDate: on });
+      book.forget(corrects);
       result.creditNotes += 1;
     });
   }
@@ -283,11 +305,12 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
     const n = planned++;
     const date = addDays(asOf, -random.int(10, 330));
     plan(date, 0, async () => {
-      const invoice = await invoiceServices(ctx, {
+      const invoice = book.invoice({
         customerId: customer.id,
-        pricesIncludeTax: true,
+        source: 'service',
+        taxInclusive: true,
         invoiceDate: date,
-        lines: [{ description: random.pick(SERVICES), quantity: 1, unit: '项', unitPrice: random.int(5, 80) * 10_000, discount: 0, vatRate: 600 }],
+        lines: [serviceLineDraft({ description: random.pick(SERVICES), quantity: 1, unit: '项', unitPrice: random.int(5, 80) * 10_000, discount: 0, vatRate: 600 }, true)],
       });
       result.invoices += 1;
       invoiceFor.set(n, invoice.id);
@@ -300,6 +323,7 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
   try {
     // Events plan later events (a second instalment, a payment after a bounce): always run the earliest.
     for (let next = takeEarliest(events); next; next = takeEarliest(events)) await next.run();
+    book.finish();
     sqlite.exec('COMMIT');
   } catch (error) {
     sqlite.exec('ROLLBACK');

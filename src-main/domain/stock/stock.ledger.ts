@@ -96,6 +96,22 @@ function averageOf(onHand: number, stockValue: number, previous: number): number
   return onHand > 0 ? Math.max(0, roundHalfUp(stockValue, onHand)) : previous;
 }
 
+/**
+ * The costing rule of one move: goods coming in at their own cost move the moving average; every
+ * other move goes at the average. postMove and the bulk seeder's in-memory book both apply it.
+ */
+export function costMove(before: Pick<StockLevel, 'onHand' | 'stockValue' | 'avgCost'>, kind: StockMoveKind, quantity: number, ownCost?: number) {
+  const costedIn = quantity > 0 && COSTED_IN.has(kind);
+  if (costedIn && (ownCost === undefined || !Number.isSafeInteger(ownCost) || ownCost < 0)) {
+    throw new RangeError(`A ${kind} move brings goods in at their own cost; give a unitCost in fen`);
+  }
+  const unitCost = costedIn ? ownCost! : before.avgCost;
+  const value = quantity * unitCost;
+  const onHand = before.onHand + quantity;
+  const stockValue = before.stockValue + value;
+  return { unitCost, value, onHand, stockValue, avgCost: costedIn ? averageOf(onHand, stockValue, before.avgCost) : before.avgCost };
+}
+
 export function writeLevel(sqlite: Sqlite, productId: string, warehouseId: string, level: { onHand: number; reserved: number; stockValue: number; avgCost: number }): void {
   statement(
     sqlite,
@@ -105,33 +121,8 @@ export function writeLevel(sqlite: Sqlite, productId: string, warehouseId: strin
   ).run(productId, warehouseId, level.onHand, level.reserved, level.stockValue, level.avgCost, nowIso());
 }
 
-/**
- * Posts one move and moves the summary with it. An outgoing move may not take more than is
- * available (on hand less what is promised to others) unless negative stock is allowed; goods
- * it delivers from its own reservation count as available to it.
- */
-export function postMove(sqlite: Sqlite, input: MoveInput): PostedMove {
-  if (!Number.isSafeInteger(input.quantity) || input.quantity === 0) throw new RangeError(`A stock move moves a whole, non-zero quantity, not ${input.quantity}`);
-  assertPeriodOpen(sqlite, input.moveDate, 'moveDate');
-  const before = readLevel(sqlite, input.productId, input.warehouseId);
-  const costedIn = input.quantity > 0 && COSTED_IN.has(input.kind);
-  if (costedIn && (input.unitCost === undefined || !Number.isSafeInteger(input.unitCost) || input.unitCost < 0)) {
-    throw new RangeError(`A ${input.kind} move brings goods in at their own cost; give a unitCost in fen`);
-  }
-  const unitCost = costedIn ? input.unitCost! : before.avgCost;
-  const value = input.quantity * unitCost;
-
-  let reserved = before.reserved;
-  if (input.fromReservation) reserved -= consumeReservation(sqlite, input, -input.quantity);
-  const onHand = before.onHand + input.quantity;
-  if (input.quantity < 0 && onHand - reserved < 0 && !negativeStockAllowed(sqlite)) {
-    const free = before.onHand - reserved;
-    throw new AppError('INSUFFICIENT_STOCK', `Only ${Math.max(0, free)} of product ${input.productId} are available in warehouse ${input.warehouseId}; ${-input.quantity} asked`, [
-      fieldIssue(input.issuePath ?? 'quantity', 'out_of_range', { min: 1, max: Math.max(0, free) }),
-    ]);
-  }
-  const stockValue = before.stockValue + value;
-  const id = newId();
+/** The move's ledger row; the caller has costed it (costMove) and moves the level. */
+export function writeMove(sqlite: Sqlite, id: string, input: MoveInput, unitCost: number, value: number): void {
   statement(
     sqlite,
     `INSERT INTO stock_moves (id, move_date, product_id, warehouse_id, kind, quantity, unit_cost, value, document_type, document_id, document_no, document_line_id, note, user_id, created_at)
@@ -153,7 +144,29 @@ export function postMove(sqlite: Sqlite, input: MoveInput): PostedMove {
     input.userId,
     nowIso(),
   );
-  const avgCost = costedIn ? averageOf(onHand, stockValue, before.avgCost) : before.avgCost;
+}
+
+/**
+ * Posts one move and moves the summary with it. An outgoing move may not take more than is
+ * available (on hand less what is promised to others) unless negative stock is allowed; goods
+ * it delivers from its own reservation count as available to it.
+ */
+export function postMove(sqlite: Sqlite, input: MoveInput): PostedMove {
+  if (!Number.isSafeInteger(input.quantity) || input.quantity === 0) throw new RangeError(`A stock move moves a whole, non-zero quantity, not ${input.quantity}`);
+  assertPeriodOpen(sqlite, input.moveDate, 'moveDate');
+  const before = readLevel(sqlite, input.productId, input.warehouseId);
+  const { unitCost, value, onHand, stockValue, avgCost } = costMove(before, input.kind, input.quantity, input.unitCost);
+
+  let reserved = before.reserved;
+  if (input.fromReservation) reserved -= consumeReservation(sqlite, input, -input.quantity);
+  if (input.quantity < 0 && onHand - reserved < 0 && !negativeStockAllowed(sqlite)) {
+    const free = before.onHand - reserved;
+    throw new AppError('INSUFFICIENT_STOCK', `Only ${Math.max(0, free)} of product ${input.productId} are available in warehouse ${input.warehouseId}; ${-input.quantity} asked`, [
+      fieldIssue(input.issuePath ?? 'quantity', 'out_of_range', { min: 1, max: Math.max(0, free) }),
+    ]);
+  }
+  const id = newId();
+  writeMove(sqlite, id, input, unitCost, value);
   writeLevel(sqlite, input.productId, input.warehouseId, { onHand, reserved, stockValue, avgCost });
   const level = { ...before, onHand, reserved, available: onHand - reserved, stockValue, avgCost };
   raiseReplenishmentOnCrossing(sqlite, before, level, { type: input.document.type, id: input.document.id });

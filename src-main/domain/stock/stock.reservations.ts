@@ -19,6 +19,15 @@ export interface ReservationInput {
   issuePath?: string;
 }
 
+/** A new open reservation row; the caller moves stock_levels.reserved with it. */
+export function writeReservation(sqlite: Sqlite, input: ReservationInput, now: string): void {
+  statement(
+    sqlite,
+    `INSERT INTO stock_reservations (id, product_id, warehouse_id, quantity, document_type, document_id, document_line_id, status, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+  ).run(newId(), input.productId, input.warehouseId, input.quantity, input.document.type, input.document.id, input.document.lineId, now, now);
+}
+
 /**
  * Reserves stock for a document line (adding to the line's open reservation in that warehouse).
  * More than is available is refused with INSUFFICIENT_STOCK; the caller decides what to do with
@@ -39,13 +48,7 @@ export function reserveStock(sqlite: Sqlite, input: ReservationInput): StockLeve
     input.warehouseId,
   ) as { id: string } | undefined;
   if (open) statement(sqlite, 'UPDATE stock_reservations SET quantity = quantity + ?, updated_at = ? WHERE id = ?').run(input.quantity, now, open.id);
-  else {
-    statement(
-      sqlite,
-      `INSERT INTO stock_reservations (id, product_id, warehouse_id, quantity, document_type, document_id, document_line_id, status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
-    ).run(newId(), input.productId, input.warehouseId, input.quantity, input.document.type, input.document.id, input.document.lineId, now, now);
-  }
+  else writeReservation(sqlite, input, now);
   const reserved = before.reserved + input.quantity;
   writeLevel(sqlite, input.productId, input.warehouseId, { onHand: before.onHand, reserved, stockValue: before.stockValue, avgCost: before.avgCost });
   const after = { ...before, reserved, available: before.onHand - reserved };
