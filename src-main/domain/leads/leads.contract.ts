@@ -219,6 +219,8 @@ export const leadsContract = {
         ownerUserId: id.optional(),
         closedWithinDays: z.number().int().min(1).max(3650).default(90),
         cardLimit: z.number().int().min(1).max(200).default(50),
+        /** Only open deals expected to close before this business date (the workbench's 已过预计成交日). */
+        closeBefore: isoDate.optional(),
       })
       .strict(),
     permission: 'leads.read',

@@ -270,12 +270,14 @@ export async function listOpportunities(
  */
 export async function opportunityBoard(
   db: Db,
-  input: { q?: string | undefined; ownerUserId?: string | undefined; closedSinceUtc: string; cardLimit: number },
+  input: { q?: string | undefined; ownerUserId?: string | undefined; closedSinceUtc: string; cardLimit: number; closeBefore?: string | undefined },
   visible: RawBuilder<unknown> | null = null,
 ) {
   const scope = sql.join(
     [
-      sql`(o.closed_at IS NULL OR o.closed_at >= ${input.closedSinceUtc})`,
+      input.closeBefore
+        ? sql`o.stage NOT IN ('won', 'lost') AND o.expected_close_date < ${input.closeBefore}`
+        : sql`(o.closed_at IS NULL OR o.closed_at >= ${input.closedSinceUtc})`,
       ...(visible ? [visible] : []),
       ...(input.ownerUserId ? [sql`o.owner_user_id = ${input.ownerUserId}`] : []),
       ...(input.q ? [partyMatches(input.q)] : []),

@@ -41,6 +41,7 @@ const pipeline: WorkbenchCardSource = {
     return {
       key: 'pipeline',
       figures: [
+        // The board and the deals list both take closeBefore: the board shows these deals alone.
         { key: 'overdue', count: Number(overdue[0]?.n ?? 0), amount: Number(overdue[0]?.amount ?? 0), link: link({ stage: [...OPEN_STAGES], closeBefore: scope.today }) },
         ...OPEN_STAGES.map((stage) => ({ key: stage, count: Number(byStage.get(stage)?.n ?? 0), amount: Number(byStage.get(stage)?.amount ?? 0), link: link({ stage: [stage] }) })),
       ],

@@ -197,7 +197,7 @@ export async function moveOpportunity(ctx: HandlerContext, input: z.output<typeo
 
 export async function opportunityBoard(
   db: Db,
-  input: { q?: string | undefined; ownerUserId?: string | undefined; closedWithinDays: number; cardLimit: number },
+  input: { q?: string | undefined; ownerUserId?: string | undefined; closedWithinDays: number; cardLimit: number; closeBefore?: string | undefined },
   scope: DataScope = EVERYTHING,
 ): Promise<OpportunityBoard> {
   const timeZone = (await getSettings(db)).timeZone;
@@ -207,6 +207,7 @@ export async function opportunityBoard(
     ownerUserId: input.ownerUserId,
     closedSinceUtc: businessDayStartUtc(closedSince, timeZone),
     cardLimit: input.cardLimit,
+    closeBefore: input.closeBefore,
   }, dealVisible(scope));
   const columns: BoardColumn[] = OPPORTUNITY_STAGES.map((stage) => {
     const sum = sums.find((s) => s.stage === stage);

@@ -93,4 +93,24 @@ describe('opportunities', () => {
     expect(board.columns[4]!.count).toBe(0);
     expect((await api.ok('leads.opportunityBoard', { closedWithinDays: 3650 })).columns[4]!.count).toBe(1);
   });
+
+  it('show only the open deals past their expected close when asked, as many as the workbench counts', async () => {
+    const api = await ownerApi();
+    const customerId = await aCustomerId(api);
+    const late = await api.ok('leads.createOpportunity', { title: '逾期未成交', customerId, stage: 'proposal', expectedAmount: 50_000 });
+    const lateToo = await api.ok('leads.createOpportunity', { title: '也逾期了', customerId, stage: 'needs', expectedAmount: 20_000 });
+    await api.ok('leads.createOpportunity', { title: '还没到期', customerId, stage: 'needs', expectedAmount: 30_000, expectedCloseDate: '2099-12-31' });
+    const wonLate = await api.ok('leads.createOpportunity', { title: '已成交', customerId, stage: 'negotiation' });
+    await api.ok('leads.moveOpportunity', { id: wonLate.id, stage: 'won' });
+    const setClose = api.backend.conn.sqlite.prepare("UPDATE opportunities SET expected_close_date = '2026-01-15' WHERE id = ?");
+    for (const id of [late.id, lateToo.id, wonLate.id]) setClose.run(id);
+
+    const bench = await api.ok('workbench.cards', {});
+    const overdue = bench.cards.find((c) => c.key === 'pipeline')!.figures.find((f) => f.key === 'overdue')!;
+    const board = await api.ok('leads.opportunityBoard', { closeBefore: bench.today });
+    const shown = board.columns.flatMap((c) => c.cards.map((card) => card.title));
+    expect(shown.sort()).toEqual(['也逾期了', '逾期未成交']);
+    expect(board.columns.reduce((n, c) => n + c.count, 0)).toBe(overdue.count);
+    expect(overdue.link!.filters).toMatchObject({ closeBefore: bench.today });
+  });
 });

@@ -16,7 +16,7 @@ export function useCampaignOptions() {
   return useApiQuery('leads.listCampaigns', { pageSize: 200 }, { staleTime: 60_000 });
 }
 
-export function useBoard(input: { q?: string; ownerUserId?: string; closedWithinDays: number }) {
+export function useBoard(input: { q?: string; ownerUserId?: string; closeBefore?: string; closedWithinDays: number }) {
   return useApiQuery('leads.opportunityBoard', input, { placeholderData: keepPreviousData });
 }
 

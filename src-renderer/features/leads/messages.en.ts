@@ -83,6 +83,7 @@ const messages: Strings<Messages> = {
     add: 'New opportunity',
     searchPlaceholder: 'Search opportunities, customers or leads',
     mine: 'Only mine',
+    overdueOnly: 'Only past expected close',
     count: '{{count}}',
     amount: 'Expected',
     weighted: 'Weighted',

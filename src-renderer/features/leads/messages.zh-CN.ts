@@ -80,6 +80,7 @@ const messages = {
     add: '新建商机',
     searchPlaceholder: '搜索商机、客户或线索',
     mine: '只看我的',
+    overdueOnly: '只看已过预计成交日',
     count: '{{count}} 个',
     amount: '预计金额',
     weighted: '加权',

@@ -105,6 +105,7 @@ const zhTW: Messages = {
     add: "新增商機",
     searchPlaceholder: "搜尋商機、客戶或線索",
     mine: "只看我的",
+    overdueOnly: "只看已過預計成交日",
     count: "{{count}} 個",
     amount: "預計金額",
     weighted: "加權",

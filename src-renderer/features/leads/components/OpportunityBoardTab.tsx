@@ -140,13 +140,15 @@ export function OpportunityBoardTab() {
   const [params] = useSearchParams();
   // A salesperson's workbench opens the board on their own deals.
   const [mine, setMine] = useState(() => parseFilterParam<{ ownerUserId: string }>(params.get('f')).ownerUserId === me.id);
+  // The workbench's 已过预计成交日 opens the board on those deals alone.
+  const [overdueOnly, setOverdueOnly] = useState(() => parseFilterParam<{ closeBefore: string }>(params.get('f')).closeBefore !== undefined);
   const [createOpened, createModal] = useDisclosure();
   const [openId, setOpenId] = useState<string | null>(null);
   useUrlRequest({ open: setOpenId });
   const [losing, setLosing] = useState<Card | null>(null);
   const [lostReason, setLostReason] = useState('');
-  const board = useBoard({ ...(debouncedQ ? { q: debouncedQ } : {}), ...(mine ? { ownerUserId: me.id } : {}), closedWithinDays: CLOSED_WITHIN_DAYS });
   const today = businessToday();
+  const board = useBoard({ ...(debouncedQ ? { q: debouncedQ } : {}), ...(mine ? { ownerUserId: me.id } : {}), ...(overdueOnly ? { closeBefore: today } : {}), closedWithinDays: CLOSED_WITHIN_DAYS });
 
   async function move(card: Card, stage: OpportunityStage, reason?: string) {
     if (stage === 'lost' && !reason) {
@@ -178,7 +180,7 @@ export function OpportunityBoardTab() {
   const lost = columns.find((c) => c.stage === 'lost')!;
   const openCount = openColumns.reduce((n, c) => n + c.count, 0);
   const total = openCount + won.count + lost.count;
-  const filtered = !!debouncedQ || mine;
+  const filtered = !!debouncedQ || mine || overdueOnly;
 
   return (
     <>
@@ -192,6 +194,7 @@ export function OpportunityBoardTab() {
         <Group gap="sm">
           <TextInput w={260} leftSection={<IconSearch size={16} />} placeholder={t('leads.board.searchPlaceholder')} {...shortcutTarget('search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
           <Switch label={t('leads.board.mine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
+          <Switch label={t('leads.board.overdueOnly')} color="red" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} data-testid="board-overdue-only" />
         </Group>
         {canMove && (
           <Button leftSection={<IconPlus size={16} />} onClick={createModal.open} data-testid="add-opportunity" {...shortcutTarget('create')}>
