@@ -21,7 +21,9 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['electron', 'better-sqlite3'],
+  // playwright-core lays out PDFs with a Chromium on the machine (the CLI, the headless server,
+  // the statement a dunning e-mail attaches); it is loaded when asked for, never bundled.
+  external: ['electron', 'better-sqlite3', 'playwright-core'],
   sourcemap: 'linked',
   logLevel: 'warning',
   define: { 'import.meta.url': '__deskErpImportMetaUrl' },

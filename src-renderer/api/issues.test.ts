@@ -13,7 +13,7 @@ describe('field issues worded in the UI language', () => {
   it.each(['zh-CN', 'zh-TW'])('words every issue code in %s with no English left in it', async (language) => {
     await i18n.changeLanguage(language);
     for (const code of ISSUE_CODES) {
-      const text = describeIssue({ code, params: { max: 100, min: 1, from: '草稿', to: '已过账', status: 'posted', encoding: 'Shift_JIS', header: '手机', columns: ['B', 'D'], line: 3, options: ['甲', '乙'], expected: 'number', reason: 'check_char', entity: 'customer', matchedOn: 'name', code: 'C000001', name: '博雅', kind: 'shipping', current: 'A', allowed: 2, available: 2, balance: 2, count: 2, countNo: 2, date: 2, days: 2, deliveryNo: 2, given: 2, limit: 2, lineNo: 2, number: 2, onHand: 2, orderTotal: 2, productCode: 2, quantity: 2, reserved: 2, serial: 2, validUntil: 2, at: 2, claimed: 2, firstOpen: 2, period: 2, picked: 2, detail: '连接超时' } });
+      const text = describeIssue({ code, params: { max: 100, min: 1, from: '草稿', to: '已过账', status: 'posted', encoding: 'Shift_JIS', header: '手机', columns: ['B', 'D'], line: 3, options: ['甲', '乙'], expected: 'number', reason: 'check_char', entity: 'customer', matchedOn: 'name', code: 'C000001', name: '博雅', kind: 'shipping', current: 'A', allowed: 2, available: 2, balance: 2, count: 2, countNo: 2, date: 2, days: 2, deliveryNo: 2, given: 2, limit: 2, lineNo: 2, number: 2, onHand: 2, orderTotal: 2, productCode: 2, quantity: 2, reserved: 2, serial: 2, validUntil: 2, at: 2, since: '2026-11-28T16:30:00.000Z', claimed: 2, firstOpen: 2, period: 2, picked: 2, detail: '连接超时' } });
       expect({ code, chinese: /[\u4e00-\u9fff]/.test(text) }).toEqual({ code, chinese: true });
       expect({ code, leftover: /\{\{|issues\./.test(text) }).toEqual({ code, leftover: false });
     }

@@ -9,7 +9,7 @@ const WORDED_PARAMS = ['matchedOn', 'entity', 'expected', 'reason', 'status'] as
 /** Params that are amounts in fen, shown as money (¥1,234.50). */
 const MONEY_PARAMS = ['limit', 'balance', 'orderTotal'] as const;
 /** Params that are UTC timestamps, shown on the company's clock (2026-11-28 09:54). */
-const TIMESTAMP_PARAMS = ['at'] as const;
+const TIMESTAMP_PARAMS = ['at', 'since'] as const;
 
 /**
  * A field issue in the UI language, from its code and params alone: nothing here reads the

@@ -75,7 +75,7 @@ const zhTW: Messages = {
     hint: "統一社會信用代碼相同，或公司名稱相同（「有限公司」「有限責任公司」等字樣不計），就是同一家客戶，不會重複建檔。請選擇怎麼處理：",
     update: "依表格更新這些客戶",
     skip: "略過，保留原有資料",
-    willUpdate: "這 {{count}} 位客戶會依表格更新，只改表格裡填了的內容。",
+    willUpdate: "這 {{count}} 家客戶會依表格更新，只改表格裡填了的內容。",
     willSkip: "這 {{count}} 列不匯入，既有客戶的資料維持不變。",
     row: "第 {{row}} 列「{{value}}」→ 既有客戶 {{code}} {{name}}（{{reason}}相同）",
     more: "還有 {{count}} 列"

@@ -210,7 +210,7 @@ export default {
     deliveriesTitle: '按发货单开票',
     pickCustomer: '先选择客户，这里会列出其已发货、未开票的发货单。',
     noDeliveriesTitle: '没有待开票的发货单',
-    noDeliveriesText: '这个客户的发货单都已开票。先在销售订单里发货并过账；安装费、运费等服务请用“开服务发票”。',
+    noDeliveriesText: '这家客户的发货单都已开票。先在销售订单里发货并过账；安装费、运费等服务请用“开服务发票”。',
     tickAll: '全选',
     selected: '已选 {{count}} 张，价税合计 {{amount}}',
     post: '开票',

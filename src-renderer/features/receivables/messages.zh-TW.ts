@@ -211,7 +211,7 @@ export default {
     deliveriesTitle: '依出貨單開票',
     pickCustomer: '請先選擇客戶，這裡會列出已出貨、尚未開票的出貨單。',
     noDeliveriesTitle: '沒有待開票的出貨單',
-    noDeliveriesText: '這個客戶的出貨單都已開票。請先在銷售訂單出貨並過帳；安裝費、運費等服務請用「開服務發票」。',
+    noDeliveriesText: '這家客戶的出貨單都已開票。請先在銷售訂單出貨並過帳；安裝費、運費等服務請用「開服務發票」。',
     tickAll: '全選',
     selected: '已選 {{count}} 張，含稅合計 {{amount}}',
     post: '開票',
