@@ -93,7 +93,11 @@ export async function benchDatabase(scale: BenchScale, seed = BENCH_SEED): Promi
     const started = process.hrtime.bigint();
     const backend = createBackend({ file: partial });
     try {
-      await seedDemoData(backend, { scale: BENCH_SCALES[scale].seedScale, seed });
+      await seedDemoData(backend, {
+        scale: BENCH_SCALES[scale].seedScale,
+        seed,
+        onStep: (step, count, ms) => process.stdout.write(`bench: seeded ${step}${count ? ` (${count})` : ''} in ${(ms / 1000).toFixed(1)} s\n`),
+      });
     } finally {
       backend.close();
     }

@@ -1,12 +1,12 @@
 /**
- * `npm run bench [-- --scale medium|large] [--only customers] [--runs 300]`: seeds (once, cached in
+ * `npm run bench [-- --scale medium|large] [--only customers] [--runs 300] [--seed 7]`: seeds (once, cached in
  * bench/data/) the scale's data, runs the suites below on a copy of it and writes bench/README.md
  * and bench/results.json. An area adds its rows by adding one suite to SUITES.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { benchCustomers } from './customers.bench';
-import { BENCH_SCALES, benchDatabase, cacheKey, type BenchScale } from './dataset';
+import { BENCH_SCALES, BENCH_SEED, benchDatabase, cacheKey, type BenchScale } from './dataset';
 import { benchHttp } from './http.bench';
 import { benchImport } from './imports.bench';
 import { benchLists } from './lists.bench';
@@ -36,9 +36,11 @@ const scale = (flag('scale') ?? 'medium') as BenchScale;
 if (!(scale in BENCH_SCALES)) throw new Error(`--scale must be one of ${Object.keys(BENCH_SCALES).join(', ')}`);
 const only = flag('only')?.split(',');
 const runs = Number(flag('runs') ?? 300);
+const seed = Number(flag('seed') ?? BENCH_SEED);
+if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
 
 process.stdout.write(`bench: data at scale ${scale} (${BENCH_SCALES[scale].describes})…\n`);
-const data = await benchDatabase(scale);
+const data = await benchDatabase(scale, seed);
 const opened: { product?: Promise<Product> } = {};
 const ctx: BenchContext = { scale, runs, product: () => (opened.product ??= openProduct(data.file)) };
 
@@ -69,7 +71,7 @@ const report = writeReport(import.meta.dirname, {
   machine: machine(sqliteVersion),
   scale,
   describes: BENCH_SCALES[scale].describes,
-  dataset: { file: path.basename(data.cached), sizeMb: size / 1024 / 1024, cacheKey: cacheKey(scale), seededThisRun: data.seededMs !== null, seedMs: data.seededMs },
+  dataset: { file: path.basename(data.cached), sizeMb: size / 1024 / 1024, cacheKey: cacheKey(scale, seed), seededThisRun: data.seededMs !== null, seedMs: data.seededMs },
   suites: results,
 });
 data.dispose();

@@ -217,7 +217,9 @@ async function seed(dbFile: string, args: ParsedArgs, print: Print): Promise<num
   if (!Number.isInteger(seedValue)) throw new UsageError('--seed must be an integer');
   const backend = createBackend({ file: dbFile });
   try {
-    const summary = await seedDemoData(backend, { scale: scale as SeedScale, seed: seedValue, force: args.flags.force === true });
+    // Progress goes to stderr, so --json output stays one document.
+    const onStep = (step: string, count: number, ms: number) => process.stderr.write(`  ${step}${count ? ` ${count}` : ''} in ${(ms / 1000).toFixed(1)} s\n`);
+    const summary = await seedDemoData(backend, { scale: scale as SeedScale, seed: seedValue, force: args.flags.force === true, onStep });
     print(`Seeded ${dbFile} (${scale}, seed ${seedValue}): ${Object.entries(summary).map(([k, v]) => `${v} ${k}`).join(', ')}`, { ok: true, data: summary });
     return 0;
   } finally {

@@ -41,14 +41,32 @@ function wallClock(timeZone: string, at: Date): WallClock {
 const two = (n: number) => String(n).padStart(2, '0');
 const dateOf = (w: WallClock) => `${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)}`;
 
+// Checking and parsing a date string is most of what date arithmetic costs, and a book's dates
+// are few (a bulk write or an aging does it millions of times over some thousands of dates).
+const CALENDAR_MEMO_SIZE = 8192;
+const calendarMemo = new Map<string, number>();
+const dateMemo = new Map<number, string>();
+
 /** Midnight UTC of a business date, for calendar arithmetic; refuses what is not a real date. */
 function calendarMs(date: string): number {
+  const known = calendarMemo.get(date);
+  if (known !== undefined) return known;
   const ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`${date} is not a date (YYYY-MM-DD)`);
+  if (calendarMemo.size >= CALENDAR_MEMO_SIZE) calendarMemo.clear();
+  calendarMemo.set(date, ms);
   return ms;
 }
 
-const fromCalendarMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+function fromCalendarMs(ms: number): string {
+  let date = dateMemo.get(ms);
+  if (date === undefined) {
+    date = new Date(ms).toISOString().slice(0, 10);
+    if (dateMemo.size >= CALENDAR_MEMO_SIZE) dateMemo.clear();
+    dateMemo.set(ms, date);
+  }
+  return date;
+}
 
 /** Today's business date in the company's zone (or the business date of any instant). */
 export function businessDateIn(timeZone: string, at: Date = new Date()): string {

@@ -23,6 +23,7 @@ export interface BookInvoice {
   id: string;
   invoiceDate: string;
   dueDate: string;
+  gross: number;
 }
 
 export interface InvoiceInput {
@@ -120,7 +121,7 @@ export function openReceivablesBook(sqlite: Sqlite) {
       );
       open.set(id, totals.gross);
       moveBalanceLater(input.customerId, totals.gross);
-      return { id, invoiceDate: input.invoiceDate, dueDate };
+      return { id, invoiceDate: input.invoiceDate, dueDate, gross: totals.gross };
     },
     /** A receipt, not allocated: what the customer owes drops at once. */
     receipt(input: Omit<ReceiptInput, 'autoAllocate'>): string {

@@ -267,6 +267,8 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
         // Issued to the wrong title: reversed and issued again the next day.
         const next = addDays(date, 1);
         plan(next, 0, async () => {
+          // A customer who paid on the day (or a credit note that came first) keeps the invoice as it is.
+          if (book.openOf(invoice.id) !== invoice.gross) return;
           await reverseInvoice(ctx, { id: invoice.id, reversedOn: next, reason: '发票抬头有误，作废重开' });
           book.forget(invoice.id);
           const again = book.invoice({ customerId: customer.id, source: 'deliveries', invoiceDate: next, taxInclusive: drafts.every((d) => d.taxInclusive), lines: drafts.map((d) => d.line) });
