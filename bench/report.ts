@@ -6,6 +6,8 @@ import { BUSY_LOAD_PER_CORE, formatTime, type BenchRow, type Load, type Timing }
 
 export interface SuiteResult {
   name: string;
+  /** When the suite ran: a report may carry suites over from an earlier run on the same data. */
+  measuredAt: string;
   /** 1-minute load average per core before and after the suite. */
   load: Load;
   /** The process's peak resident set after the suite (it only grows). */
@@ -46,6 +48,23 @@ function rowLine(row: BenchRow): string {
   return `| ${row.what} | ${pair(row.dispatch, unit)} | ${pair(row.http, unit)} | ${pair(raw, unit)}${rawLabel} | ${ratio(row.dispatch, raw)} | ${best} | ${goalCell(row)} | ${load} |`;
 }
 
+/**
+ * A run with `--only` measures some suites again: the others are carried over from the last report
+ * when it was written on the same data (same scale, same cache key), each still dated by its own run.
+ */
+export function withEarlierSuites(dir: string, report: BenchReport, order: readonly string[]): BenchReport {
+  const file = path.join(dir, 'results.json');
+  if (!fs.existsSync(file)) return report;
+  const earlier = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<BenchReport>;
+  if (earlier.scale !== report.scale || earlier.dataset?.cacheKey !== report.dataset.cacheKey) return report;
+  const fresh = new Set(report.suites.map((s) => s.name));
+  const carried = (earlier.suites ?? []).filter((s) => !fresh.has(s.name) && order.includes(s.name)).map((s) => ({ ...s, measuredAt: s.measuredAt ?? earlier.writtenAt ?? '' }));
+  const suites = [...report.suites, ...carried].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  // The seeding time belongs to the data: a later run on the same file keeps the figure.
+  const dataset = report.dataset.seedMs === null && earlier.dataset.seedMs ? { ...report.dataset, seedMs: earlier.dataset.seedMs } : report.dataset;
+  return { ...report, dataset, suites };
+}
+
 export function writeReport(dir: string, report: BenchReport): string {
   const flagged = report.suites.flatMap((s) => s.rows).filter((r) => busy(r.load)).length;
   const markdown = `# Benchmarks
@@ -53,7 +72,7 @@ export function writeReport(dir: string, report: BenchReport): string {
 Written by \`npm run bench -- --scale ${report.scale}\` on ${report.writtenAt.slice(0, 16).replace('T', ' ')} UTC
 (${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}, SQLite ${report.machine.sqlite}).
 Data: the product's seeder at scale \`${report.scale}\` (${report.describes}), ${report.dataset.sizeMb.toFixed(0)} MB, cached in
-bench/data/ under key \`${report.dataset.cacheKey}\` (migrations + seeding code + scale + seed)${report.dataset.seededThisRun ? `, seeded in this run in ${((report.dataset.seedMs ?? 0) / 1000).toFixed(1)} s` : ''}.
+bench/data/ under key \`${report.dataset.cacheKey}\` (migrations + seeding code + scale + seed)${report.dataset.seedMs ? `, seeded in ${(report.dataset.seedMs / 1000).toFixed(1)} s${report.dataset.seededThisRun ? ' in this run' : ''}` : ''}.
 The file is opened as the product opens it (\`createBackend\`: its pragmas and \`PRAGMA optimize\`, nothing more).
 
 How to read a row: p50 / p95 over repeated calls. **dispatch** is the call through \`dispatch\` (validation,
@@ -66,9 +85,9 @@ Goals are checked here, never as timing assertions in tests.
 **Load**: the 1-minute load average per core while the row was measured; over ${BUSY_LOAD_PER_CORE} the machine was busy
 (⚠) and the figures are slower and noisier than on a quiet one.${flagged ? ` ${flagged} row(s) here were measured busy.` : ''}
 
-| suite | load per core before → after | peak RSS | time |
-| --- | --- | --- | --- |
-${report.suites.map((s) => `| ${s.name} | ${s.load.before.toFixed(2)} → ${s.load.after.toFixed(2)}${busy(s.load) ? ' ⚠ busy' : ''} | ${s.peakRssMb.toFixed(0)} MB | ${s.seconds.toFixed(0)} s |`).join('\n')}
+| suite | measured (UTC) | load per core before → after | peak RSS | time |
+| --- | --- | --- | --- | --- |
+${report.suites.map((s) => `| ${s.name} | ${s.measuredAt.slice(0, 16).replace('T', ' ')} | ${s.load.before.toFixed(2)} → ${s.load.after.toFixed(2)}${busy(s.load) ? ' ⚠ busy' : ''} | ${s.peakRssMb.toFixed(0)} MB | ${s.seconds.toFixed(0)} s |`).join('\n')}
 
 | what | dispatch p50 / p95 | HTTP p50 / p95 | product's SQL p50 / p95 | ratio | best SQL p50 / p95 | goal | load |
 | --- | --- | --- | --- | --- | --- | --- | --- |

@@ -15,7 +15,7 @@ import { benchPlatform } from './platform.bench';
 import { benchReceivables } from './receivables.bench';
 import { benchSales } from './sales.bench';
 import { openProduct, type Product } from './product';
-import { machine, writeReport, type SuiteResult } from './report';
+import { machine, withEarlierSuites, writeReport, type SuiteResult } from './report';
 
 const SUITES: Suite[] = [
   { name: 'platform', run: benchPlatform },
@@ -50,10 +50,12 @@ try {
     if (only && !only.includes(suite.name)) continue;
     process.stdout.write(`bench: ${suite.name}…\n`);
     const before = loadPerCore();
+    const measuredAt = new Date().toISOString();
     const started = process.hrtime.bigint();
     const rows = await suite.run(ctx);
     results.push({
       name: suite.name,
+      measuredAt,
       load: { before, after: loadPerCore() },
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       seconds: Number(process.hrtime.bigint() - started) / 1e9,
@@ -66,13 +68,20 @@ try {
 
 const sqliteVersion = (await import('better-sqlite3')).default(':memory:').prepare('SELECT sqlite_version()').pluck().get() as string;
 const size = ['', '-wal'].reduce((sum, suffix) => sum + (fs.existsSync(data.file + suffix) ? fs.statSync(data.file + suffix).size : 0), 0);
-const report = writeReport(import.meta.dirname, {
-  writtenAt: new Date().toISOString(),
-  machine: machine(sqliteVersion),
-  scale,
-  describes: BENCH_SCALES[scale].describes,
-  dataset: { file: path.basename(data.cached), sizeMb: size / 1024 / 1024, cacheKey: cacheKey(scale, seed), seededThisRun: data.seededMs !== null, seedMs: data.seededMs },
-  suites: results,
-});
+const report = writeReport(
+  import.meta.dirname,
+  withEarlierSuites(
+    import.meta.dirname,
+    {
+      writtenAt: new Date().toISOString(),
+      machine: machine(sqliteVersion),
+      scale,
+      describes: BENCH_SCALES[scale].describes,
+      dataset: { file: path.basename(data.cached), sizeMb: size / 1024 / 1024, cacheKey: cacheKey(scale, seed), seededThisRun: data.seededMs !== null, seedMs: data.seededMs },
+      suites: results,
+    },
+    SUITES.map((s) => s.name),
+  ),
+);
 data.dispose();
 process.stdout.write(report);
