@@ -192,3 +192,41 @@ describe('data scope matrix: deliveries, returns, receivables, statements, tasks
     expect((await owner.ok('returns.list', {})).total).toBe(2);
   });
 });
+
+describe('data scope matrix: receivables writes', () => {
+  it('refuses a manager kept to a team every posting, allocation and reversal on another team’s customer, and changes nothing', async () => {
+    const { owner, salesId, mine, theirs } = await twoLedgers();
+    const manager = await owner.as('manager');
+    await owner.ok('customers.saveScopeSettings', { roleScopes: { manager: 'team', sales: 'own', warehouse: 'all', service: 'all', accountant: 'all' } });
+    await owner.ok('users.update', { id: salesId, managerUserId: await userId(manager) });
+    const theirRequest = (await owner.ok('receivables.openCreditNoteRequests', { customerId: theirs.customerId })).rows[0]!;
+    const theirAllocation = (await owner.ok('receivables.allocate', { receiptId: theirs.receipt, allocations: [{ invoiceId: theirs.invoice, amount: 5_000 }] }))[0]!;
+    const sqlite = owner.backend.conn.sqlite;
+    const before = sqlite.prepare('SELECT total_changes()').pluck().get();
+    const header = { invoiceDate: '2026-03-05' };
+    const attempts = {
+      'receivables.invoiceDeliveries': await manager.call('receivables.invoiceDeliveries', { deliveryIds: [theirs.delivery], ...header }),
+      'receivables.invoiceOrder': await manager.call('receivables.invoiceOrder', { salesOrderId: theirs.order, ...header }),
+      'receivables.invoiceServices': await manager.call('receivables.invoiceServices', { customerId: theirs.customerId, lines: [{ description: '安装服务', quantity: 1, unitPrice: 10_000, vatRate: 600 }], ...header }),
+      'receivables.creditReturn': await manager.call('receivables.creditReturn', { creditNoteRequestId: theirRequest.id, ...header }),
+      'receivables.creditPriceCorrection': await manager.call('receivables.creditPriceCorrection', { correctsInvoiceId: theirs.invoice, amount: 1_000, reason: '价格更正', ...header }),
+      'receivables.recordTaxInvoice': await manager.call('receivables.recordTaxInvoice', { id: theirs.invoice, taxInvoiceNo: '12345678', taxInvoiceDate: '2026-03-05' }),
+      'receivables.reverseInvoice': await manager.call('receivables.reverseInvoice', { id: theirs.invoice, reason: '作废' }),
+      'receivables.invoiceableDeliveries': await manager.call('receivables.invoiceableDeliveries', { customerId: theirs.customerId }),
+      'receivables.invoiceableOrder': await manager.call('receivables.invoiceableOrder', { salesOrderId: theirs.order }),
+      'receivables.createReceipt': await manager.call('receivables.createReceipt', { customerId: theirs.customerId, receiptDate: '2026-03-05', method: 'cash', amount: 1_000 }),
+      'receivables.reverseReceipt': await manager.call('receivables.reverseReceipt', { id: theirs.receipt, reason: '退票' }),
+      'receivables.allocate': await manager.call('receivables.allocate', { receiptId: theirs.receipt, allocations: [{ invoiceId: theirs.invoice, amount: 1_000 }] }),
+      'receivables.autoAllocate': await manager.call('receivables.autoAllocate', { receiptId: theirs.receipt }),
+      'receivables.refund': await manager.call('receivables.refund', { receiptId: theirs.receipt, amount: 1_000, method: 'bank_transfer' }),
+      'receivables.reverseAllocation': await manager.call('receivables.reverseAllocation', { id: theirAllocation.id, reason: '分配错误' }),
+      'receivables.importBankStatement': await manager.call('receivables.importBankStatement', { lines: [{ line: 2, date: '2026-03-05', amount: 1_000, customerId: theirs.customerId }] }),
+    };
+    expectAllNotFound(attempts);
+    expect(sqlite.prepare('SELECT total_changes()').pluck().get()).toBe(before);
+
+    // The team's own customer is the manager's to post for.
+    const posted = await manager.ok('receivables.createReceipt', { customerId: mine.customerId, receiptDate: '2026-03-05', method: 'cash', amount: 1_000, autoAllocate: false });
+    expect(await manager.ok('receivables.allocate', { receiptId: posted.receipt.id, allocations: [{ invoiceId: mine.invoice, amount: 1_000 }] })).toHaveLength(1);
+  });
+});

@@ -1,5 +1,5 @@
 import type { HandlersFor } from '../area';
-import { assertCustomerVisible, assertDocumentVisible } from '../customers/customers.scope';
+import { assertCustomersVisible, assertCustomerVisible, assertDocumentVisible } from '../customers/customers.scope';
 import type { HandlerContext } from '../context';
 import { reviewCreditHold } from '../dunning/credit-hold';
 import { agingAsOf } from './aging';
@@ -23,17 +23,61 @@ async function reviewingHold<T extends { customerId: string } | { customerId: st
   return posted;
 }
 
+/** The tables a receivables write names its customer through, and what NOT_FOUND calls them. */
+const DOCUMENTS = {
+  deliveries: 'Delivery',
+  sales_orders: 'Order',
+  credit_note_requests: 'Credit note request',
+  invoices: 'Invoice',
+  receipts: 'Receipt',
+  receivable_allocations: 'Allocation',
+} as const;
+
+/**
+ * A write on documents of a customer outside the caller's data scope answers NOT_FOUND, as reading
+ * them does (a manager kept to a team cannot post, allocate or reverse for another team's customer).
+ * A document that does not exist is left to the service, which names it.
+ */
+async function assertDocumentsVisible(ctx: HandlerContext, table: keyof typeof DOCUMENTS, ids: (string | undefined)[]): Promise<void> {
+  const named = ids.filter((id): id is string => !!id);
+  if (named.length === 0 || (await ctx.dataScope()).all) return;
+  const rows = ctx.sqlite.prepare(`SELECT id, customer_id FROM ${table} WHERE id IN (${named.map(() => '?').join(', ')})`).all(...named) as { id: string; customer_id: string }[];
+  for (const row of rows) await assertDocumentVisible(ctx, DOCUMENTS[table], row.id, row.customer_id);
+}
+
+const moneySourceVisible = (ctx: HandlerContext, input: { receiptId?: string | undefined; creditNoteId?: string | undefined }) =>
+  Promise.all([assertDocumentsVisible(ctx, 'receipts', [input.receiptId]), assertDocumentsVisible(ctx, 'invoices', [input.creditNoteId])]);
+
 export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
-  'receivables.invoiceDeliveries': async (input, ctx) => reviewingHold(ctx, await sources.invoiceDeliveries(ctx, input)),
-  'receivables.invoiceOrder': async (input, ctx) => reviewingHold(ctx, await sources.invoiceOrder(ctx, input)),
-  'receivables.invoiceServices': async (input, ctx) => reviewingHold(ctx, await sources.invoiceServices(ctx, input)),
-  'receivables.creditReturn': async (input, ctx) => reviewingHold(ctx, await sources.creditReturn(ctx, input)),
-  'receivables.creditPriceCorrection': async (input, ctx) => reviewingHold(ctx, await sources.creditPriceCorrection(ctx, input)),
-  'receivables.recordTaxInvoice': async (input, ctx) => recordTaxInvoice(ctx, input),
-  'receivables.reverseInvoice': async (input, ctx) => reviewingHold(ctx, await reverseInvoice(ctx, input)),
-  'receivables.invoiceableDeliveries': async (input, ctx) => invoiceableDeliveries(ctx.sqlite, input.customerId),
-  'receivables.invoiceableOrder': async (input, ctx) => invoiceableOrder(ctx.sqlite, input.salesOrderId),
-  'receivables.openCreditNoteRequests': async (input, ctx) => openCreditNoteRequests(ctx.sqlite, input),
+  'receivables.invoiceDeliveries': async (input, ctx) => {
+    await assertDocumentsVisible(ctx, 'deliveries', input.deliveryIds);
+    return reviewingHold(ctx, await sources.invoiceDeliveries(ctx, input));
+  },
+  'receivables.invoiceOrder': async (input, ctx) => {
+    await assertDocumentsVisible(ctx, 'sales_orders', [input.salesOrderId]);
+    return reviewingHold(ctx, await sources.invoiceOrder(ctx, input));
+  },
+  'receivables.invoiceServices': async (input, ctx) => {
+    await assertCustomerVisible(ctx, input.customerId);
+    return reviewingHold(ctx, await sources.invoiceServices(ctx, input));
+  },
+  'receivables.creditReturn': async (input, ctx) => {
+    await assertDocumentsVisible(ctx, 'credit_note_requests', [input.creditNoteRequestId]);
+    await assertDocumentsVisible(ctx, 'invoices', [input.correctsInvoiceId]);
+    return reviewingHold(ctx, await sources.creditReturn(ctx, input));
+  },
+  'receivables.creditPriceCorrection': async (input, ctx) => {
+    await assertDocumentsVisible(ctx, 'invoices', [input.correctsInvoiceId]);
+    return reviewingHold(ctx, await sources.creditPriceCorrection(ctx, input));
+  },
+  'receivables.recordTaxInvoice': async (input, ctx) => (await assertDocumentsVisible(ctx, 'invoices', [input.id]), recordTaxInvoice(ctx, input)),
+  'receivables.reverseInvoice': async (input, ctx) => {
+    await assertDocumentsVisible(ctx, 'invoices', [input.id]);
+    return reviewingHold(ctx, await reverseInvoice(ctx, input));
+  },
+  'receivables.invoiceableDeliveries': async (input, ctx) => (await assertCustomerVisible(ctx, input.customerId), invoiceableDeliveries(ctx.sqlite, input.customerId)),
+  'receivables.invoiceableOrder': async (input, ctx) => (await assertDocumentsVisible(ctx, 'sales_orders', [input.salesOrderId]), invoiceableOrder(ctx.sqlite, input.salesOrderId)),
+  'receivables.openCreditNoteRequests': async (input, ctx) => (input.customerId && (await assertCustomerVisible(ctx, input.customerId)), openCreditNoteRequests(ctx.sqlite, input)),
   'receivables.getInvoice': async (input, ctx) => {
     const invoice = findInvoice(ctx.sqlite, input.id);
     await assertDocumentVisible(ctx, 'Invoice', input.id, invoice.customerId);
@@ -42,11 +86,15 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
   'receivables.listInvoices': (input, ctx) => listInvoices(ctx, { ...input.filters, page: input.page, pageSize: input.pageSize }),
 
   'receivables.createReceipt': async (input, ctx) => {
+    await assertCustomerVisible(ctx, input.customerId);
     const posted = createReceipt(ctx, input);
     await reviewingHold(ctx, posted.receipt);
     return posted;
   },
-  'receivables.reverseReceipt': async (input, ctx) => reviewingHold(ctx, await reverseReceipt(ctx, input)),
+  'receivables.reverseReceipt': async (input, ctx) => {
+    await assertDocumentsVisible(ctx, 'receipts', [input.id]);
+    return reviewingHold(ctx, await reverseReceipt(ctx, input));
+  },
   'receivables.getReceipt': async (input, ctx) => {
     const receipt = findReceipt(ctx.sqlite, input.id);
     await assertDocumentVisible(ctx, 'Receipt', input.id, receipt.customerId);
@@ -54,16 +102,34 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
   },
   'receivables.listReceipts': (input, ctx) => listReceipts(ctx, { ...input.filters, page: input.page, pageSize: input.pageSize }),
 
-  'receivables.allocate': async (input, ctx) =>
-    reviewingHold(ctx, allocation.allocateFrom(ctx, allocation.moneySource(ctx.sqlite, input), input.allocations, input.allocationDate ?? (await businessToday(ctx)))),
-  'receivables.autoAllocate': async (input, ctx) =>
-    reviewingHold(ctx, allocation.autoAllocate(ctx, allocation.moneySource(ctx.sqlite, input), input.allocationDate ?? (await businessToday(ctx)))),
-  'receivables.writeOff': async (input, ctx) => reviewingHold(ctx, allocation.writeOff(ctx, input, input.date ?? (await businessToday(ctx)))),
-  'receivables.refund': async (input, ctx) => reviewingHold(ctx, allocation.refund(ctx, allocation.moneySource(ctx.sqlite, input), input, input.date ?? (await businessToday(ctx)))),
-  'receivables.reverseAllocation': async (input, ctx) => reviewingHold(ctx, allocation.reverseAllocation(ctx, input, input.date ?? (await businessToday(ctx)))),
+  'receivables.allocate': async (input, ctx) => {
+    await moneySourceVisible(ctx, input);
+    await assertDocumentsVisible(ctx, 'invoices', input.allocations.map((a) => a.invoiceId));
+    return reviewingHold(ctx, allocation.allocateFrom(ctx, allocation.moneySource(ctx.sqlite, input), input.allocations, input.allocationDate ?? (await businessToday(ctx))));
+  },
+  'receivables.autoAllocate': async (input, ctx) => {
+    await moneySourceVisible(ctx, input);
+    return reviewingHold(ctx, allocation.autoAllocate(ctx, allocation.moneySource(ctx.sqlite, input), input.allocationDate ?? (await businessToday(ctx))));
+  },
+  'receivables.writeOff': async (input, ctx) => {
+    await assertDocumentsVisible(ctx, 'invoices', [input.invoiceId]);
+    return reviewingHold(ctx, allocation.writeOff(ctx, input, input.date ?? (await businessToday(ctx))));
+  },
+  'receivables.refund': async (input, ctx) => {
+    await moneySourceVisible(ctx, input);
+    return reviewingHold(ctx, allocation.refund(ctx, allocation.moneySource(ctx.sqlite, input), input, input.date ?? (await businessToday(ctx))));
+  },
+  'receivables.reverseAllocation': async (input, ctx) => {
+    await assertDocumentsVisible(ctx, 'receivable_allocations', [input.id]);
+    return reviewingHold(ctx, allocation.reverseAllocation(ctx, input, input.date ?? (await businessToday(ctx))));
+  },
 
   'receivables.previewBankStatement': (input, ctx) => previewBankStatement(ctx, input),
-  'receivables.importBankStatement': async (input, ctx) => importBankStatement(ctx, input),
+  'receivables.importBankStatement': async (input, ctx) => {
+    await assertCustomersVisible(ctx, [...new Set(input.lines.map((l) => l.customerId))]);
+    await assertDocumentsVisible(ctx, 'invoices', input.lines.flatMap((l) => (l.allocations ?? []).map((a) => a.invoiceId)));
+    return importBankStatement(ctx, input);
+  },
   'receivables.suggestAllocation': async (input, ctx) => suggestAllocation(ctx.sqlite, input),
 
   'receivables.balance': async (input, ctx) => (await assertCustomerVisible(ctx, input.customerId), customerReceivables(ctx.sqlite, input.customerId, await businessToday(ctx))),
