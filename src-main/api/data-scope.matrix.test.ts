@@ -225,6 +225,10 @@ describe('data scope matrix: receivables writes', () => {
     expectAllNotFound(attempts);
     expect(sqlite.prepare('SELECT total_changes()').pluck().get()).toBe(before);
 
+    // 待开红字 lists the team's returns only.
+    expect((await manager.ok('receivables.openCreditNoteRequests', {})).rows.map((r) => r.customerId)).toEqual([mine.customerId]);
+    expect((await owner.ok('receivables.openCreditNoteRequests', {})).total).toBe(2);
+
     // The team's own customer is the manager's to post for.
     const posted = await manager.ok('receivables.createReceipt', { customerId: mine.customerId, receiptDate: '2026-03-05', method: 'cash', amount: 1_000, autoAllocate: false });
     expect(await manager.ok('receivables.allocate', { receiptId: posted.receipt.id, allocations: [{ invoiceId: mine.invoice, amount: 1_000 }] })).toHaveLength(1);

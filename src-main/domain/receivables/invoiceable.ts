@@ -8,6 +8,8 @@ import type { Page } from '../../api/paging';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import { sumTaxLines } from '../core/money';
+import { customerIdVisibleText } from '../customers/customers.scope';
+import { EVERYTHING, type DataScope } from '../users/data-scope';
 import { draftDeliveryLines, INVOICED_OF_ORDER_LINE, ORDER_LINE_FACTS, type OrderLineFacts } from './invoice-sources';
 import type { InvoiceableDeliveries, InvoiceableOrder, OpenCreditNoteRequest } from './receivables.dto';
 
@@ -88,9 +90,11 @@ const OPEN_REQUESTS = `SELECT r.id, r.sales_return_id, sr.return_no, sr.return_d
  WHERE r.status = 'open'`;
 
 /** Returns waiting for their 红字 credit note, oldest first (the request's status index orders them). */
-export function openCreditNoteRequests(sqlite: Sqlite, input: { customerId?: string; page: number; pageSize: number }): Page<OpenCreditNoteRequest> {
-  const byCustomer = input.customerId ? ' AND r.customer_id = @customerId' : '';
-  const rows = statement(sqlite, `${OPEN_REQUESTS}${byCustomer} ORDER BY r.created_at, r.id LIMIT @limit OFFSET @offset`).all({
+export function openCreditNoteRequests(sqlite: Sqlite, input: { customerId?: string; page: number; pageSize: number }, scope: DataScope = EVERYTHING): Page<OpenCreditNoteRequest> {
+  const visible = customerIdVisibleText(scope, 'r.customer_id');
+  const where = `${input.customerId ? ' AND r.customer_id = @customerId' : ''}${visible ? ` AND ${visible.text}` : ''}`;
+  const scopeParams = visible?.params ?? [];
+  const rows = statement(sqlite, `${OPEN_REQUESTS}${where} ORDER BY r.created_at, r.id LIMIT @limit OFFSET @offset`).all(...scopeParams, {
     customerId: input.customerId ?? null,
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
@@ -108,7 +112,7 @@ export function openCreditNoteRequests(sqlite: Sqlite, input: { customerId?: str
     total_gross: number;
     created_at: string;
   }[];
-  const total = statement(sqlite, `SELECT count(*) FROM credit_note_requests r WHERE r.status = 'open'${byCustomer}`).pluck().get({ customerId: input.customerId ?? null }) as number;
+  const total = statement(sqlite, `SELECT count(*) FROM credit_note_requests r WHERE r.status = 'open'${where}`).pluck().get(...scopeParams, { customerId: input.customerId ?? null }) as number;
   return {
     rows: rows.map((r) => ({
       id: r.id,

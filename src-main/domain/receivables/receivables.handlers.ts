@@ -77,7 +77,7 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
   },
   'receivables.invoiceableDeliveries': async (input, ctx) => (await assertCustomerVisible(ctx, input.customerId), invoiceableDeliveries(ctx.sqlite, input.customerId)),
   'receivables.invoiceableOrder': async (input, ctx) => (await assertDocumentsVisible(ctx, 'sales_orders', [input.salesOrderId]), invoiceableOrder(ctx.sqlite, input.salesOrderId)),
-  'receivables.openCreditNoteRequests': async (input, ctx) => (input.customerId && (await assertCustomerVisible(ctx, input.customerId)), openCreditNoteRequests(ctx.sqlite, input)),
+  'receivables.openCreditNoteRequests': async (input, ctx) => (input.customerId && (await assertCustomerVisible(ctx, input.customerId)), openCreditNoteRequests(ctx.sqlite, input, await ctx.dataScope())),
   'receivables.getInvoice': async (input, ctx) => {
     const invoice = findInvoice(ctx.sqlite, input.id);
     await assertDocumentVisible(ctx, 'Invoice', input.id, invoice.customerId);
