@@ -26,6 +26,8 @@ const messages: Strings<Messages> = {
     customer: 'Customer',
   },
   list: {
+    total: '{{count}} leads',
+    totalAtLeast: 'About {{total}}+ leads',
     add: 'New lead',
     searchPlaceholder: 'Name, company, mobile or lead no.',
     anyStatus: 'Any status',
@@ -128,6 +130,8 @@ const messages: Strings<Messages> = {
     needParty: 'Choose a customer',
   },
   campaigns: {
+    total: '{{count}} campaigns',
+    totalAtLeast: 'About {{total}}+ campaigns',
     add: 'New campaign',
     editTitle: 'Edit campaign',
     name: 'Name',

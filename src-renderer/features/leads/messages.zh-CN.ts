@@ -23,6 +23,8 @@ const messages = {
     customer: '转化客户',
   },
   list: {
+    total: '共 {{count}} 条线索',
+    totalAtLeast: '约 {{total}}+ 条线索',
     add: '新建线索',
     searchPlaceholder: '姓名、公司、手机号或线索编号',
     anyStatus: '全部状态',
@@ -125,6 +127,8 @@ const messages = {
     needParty: '请选择客户',
   },
   campaigns: {
+    total: '共 {{count}} 个营销活动',
+    totalAtLeast: '约 {{total}}+ 个营销活动',
     add: '新建活动',
     editTitle: '编辑活动',
     name: '活动名称',

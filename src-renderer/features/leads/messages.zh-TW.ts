@@ -48,6 +48,8 @@ const zhTW: Messages = {
     customer: "轉化客戶"
   },
   list: {
+    total: "共 {{count}} 筆線索",
+    totalAtLeast: "約 {{total}}+ 筆線索",
     add: "新增線索",
     searchPlaceholder: "姓名、公司、手機號碼或線索編號",
     anyStatus: "全部狀態",
@@ -150,6 +152,8 @@ const zhTW: Messages = {
     needParty: "請選擇客戶"
   },
   campaigns: {
+    total: "共 {{count}} 個行銷活動",
+    totalAtLeast: "約 {{total}}+ 個行銷活動",
     add: "新增活動",
     editTitle: "編輯活動",
     name: "活動名稱",
