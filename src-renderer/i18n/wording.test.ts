@@ -45,6 +45,8 @@ describe('wording in Chinese', () => {
         ['leads.list.total', '共 {{count}} 条线索'],
         ['catalog.list.total', '共 {{count}} 个商品'],
         ['stock.moves.total', '共 {{count}} 笔流水'],
+        ['vouchers.list.total', '共 {{count}} 张凭证'],
+        ['users.total', '共 {{count}} 位用户'],
       ]),
     );
     expect(chinese['zh-TW']).toContainEqual(['purchasing.orders.total', '共 {{count}} 張採購單']);

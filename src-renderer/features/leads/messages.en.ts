@@ -109,6 +109,8 @@ const messages: Strings<Messages> = {
     emptyText: 'Create opportunities from qualified leads or customers’ new needs and drag cards through the stages; the board sums each stage and forecasts the weighted amount.',
   },
   opportunity: {
+    total: '{{count}} deals',
+    totalAtLeast: 'About {{total}}+ deals',
     createTitle: 'New opportunity',
     editTitle: 'Edit opportunity',
     title: 'Title',

@@ -106,6 +106,8 @@ const messages = {
     emptyText: '从有效线索或老客户的新需求建商机，拖动卡片推进阶段，看板会算出每个阶段的金额和加权预测。',
   },
   opportunity: {
+    total: '共 {{count}} 个商机',
+    totalAtLeast: '约 {{total}}+ 个商机',
     createTitle: '新建商机',
     editTitle: '编辑商机',
     title: '商机名称',

@@ -131,6 +131,8 @@ const zhTW: Messages = {
     emptyText: "從有效線索或老客戶的新需求建商機，拖動卡片推進階段，看板會算出每個階段的金額和加權預測。"
   },
   opportunity: {
+    total: "共 {{count}} 個商機",
+    totalAtLeast: "約 {{total}}+ 個商機",
     createTitle: "新增商機",
     editTitle: "編輯商機",
     title: "商機名稱",

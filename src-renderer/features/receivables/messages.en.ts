@@ -234,6 +234,8 @@ export default {
     nothingText: 'Nothing is left to invoice. To correct an invoice, use a price correction or reverse it.',
   },
   credit: {
+    total: '{{count}} returns awaiting a credit note',
+    totalAtLeast: 'About {{total}}+ returns awaiting a credit note',
     tab: 'Credit notes to post',
     open: 'Post credit note',
     returnTitle: 'Credit note for return {{number}}',

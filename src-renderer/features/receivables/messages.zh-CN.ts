@@ -233,6 +233,8 @@ export default {
     nothingText: '没有未开票的数量。开错了请在发票上做价格更正或冲销。',
   },
   credit: {
+    total: '共 {{count}} 张退货单待开红字发票',
+    totalAtLeast: '约 {{total}}+ 张退货单待开红字发票',
     tab: '待开红字',
     open: '开红字发票',
     returnTitle: '退货 {{number}} 开红字发票',

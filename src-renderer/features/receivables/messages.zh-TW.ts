@@ -234,6 +234,8 @@ export default {
     nothingText: '沒有未開票的數量。開錯了請在發票上做價格更正或沖銷。',
   },
   credit: {
+    total: '共 {{count}} 張退貨單待開折讓單',
+    totalAtLeast: '約 {{total}}+ 張退貨單待開折讓單',
     tab: '待開折讓',
     open: '開折讓單',
     returnTitle: '退貨 {{number}} 開折讓單',

@@ -115,6 +115,8 @@ const messages: Strings<Messages> = {
     keys: 'Type a code or scan, Tab to the quantity, Enter for the next line; submit on the order once saved.',
   },
   approvals: {
+    total: '{{count}} orders awaiting approval',
+    totalAtLeast: 'About {{total}}+ orders awaiting approval',
     title: 'Order approvals',
     emptyTitle: 'Nothing waits for approval',
     emptyText: 'Orders over the credit limit, large orders and deep discounts come here for a manager. The rules are in Settings.',

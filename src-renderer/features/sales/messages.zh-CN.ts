@@ -112,6 +112,8 @@ const messages = {
     keys: '输入编码或扫码后按 Tab 填数量，回车开始下一行；保存后在订单上提交。',
   },
   approvals: {
+    total: '共 {{count}} 张订单待审批',
+    totalAtLeast: '约 {{total}}+ 张订单待审批',
     title: '订单审批',
     emptyTitle: '没有待审批的订单',
     emptyText: '超出信用额度、金额较大或折扣较深的订单会出现在这里，由经理或老板审批。规则可在设置里修改。',

@@ -125,6 +125,8 @@ const zhTW: Messages = {
     keys: "輸入編碼或掃碼後按 Tab 填數量，回車開始下一行；儲存後在訂單上提交。"
   },
   approvals: {
+    total: "共 {{count}} 張訂單待審核",
+    totalAtLeast: "約 {{total}}+ 張訂單待審核",
     title: "訂單審核",
     emptyTitle: "沒有待審核的訂單",
     emptyText: "超出信用額度、金額較大或折扣較深的訂單會出現在這裡，由經理或老闆審核。規則可在設定裡修改。"
