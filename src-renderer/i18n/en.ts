@@ -167,6 +167,8 @@ const en: Catalog = {
     changed: 'Password changed',
   },
   users: {
+    total: '{{count}} users',
+    totalAtLeast: 'About {{total}}+ users',
     usernameTaken: 'This username is already taken',
     lastOwner: 'The company needs at least one active owner',
     notYourself: 'You cannot disable your own account',

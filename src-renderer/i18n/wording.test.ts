@@ -31,4 +31,24 @@ describe('wording in Chinese', () => {
     expect(offending('zh-TW', /[個條条名]客戶|\}\}\s*位客戶|[個條名](供應商|廠商)/)).toEqual([]);
     expect(chinese['zh-CN']).toContainEqual(['customers.list.total', '共 {{count}} 家客户']);
   });
+
+  it.each(['zh-CN', 'zh-TW'] as const)('%s counts a list in what it holds (共 12 张采购单, 共 3 条线索), not in a bare 条', (language) => {
+    const bare = chinese[language].filter(([key, text]) => key !== 'common.total' && /^共 \{\{count\}\} [条條筆笔]$/.test(text));
+    expect(bare).toEqual([]);
+  });
+
+  it('counts documents in 张, leads in 条, products in 个 and stock moves in 笔', () => {
+    expect(chinese['zh-CN']).toEqual(
+      expect.arrayContaining([
+        ['purchasing.orders.total', '共 {{count}} 张采购单'],
+        ['sales.deliveries.total', '共 {{count}} 张发货单'],
+        ['leads.list.total', '共 {{count}} 条线索'],
+        ['catalog.list.total', '共 {{count}} 个商品'],
+        ['stock.moves.total', '共 {{count}} 笔流水'],
+        ['vouchers.list.total', '共 {{count}} 张凭证'],
+        ['users.total', '共 {{count}} 位用户'],
+      ]),
+    );
+    expect(chinese['zh-TW']).toContainEqual(['purchasing.orders.total', '共 {{count}} 張採購單']);
+  });
 });

@@ -166,6 +166,8 @@ const zhCN = {
     changed: '密码已修改',
   },
   users: {
+    total: '共 {{count}} 位用户',
+    totalAtLeast: '约 {{total}}+ 位用户',
     usernameTaken: '这个用户名已经有人用了',
     lastOwner: '公司至少要有一个启用的老板账号',
     notYourself: '不能停用自己的账号',

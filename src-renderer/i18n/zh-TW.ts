@@ -182,6 +182,8 @@ const zhTW: Catalog = {
     changed: "密碼已修改"
   },
   users: {
+    total: "共 {{count}} 位使用者",
+    totalAtLeast: "約 {{total}}+ 位使用者",
     usernameTaken: "這個使用者名稱已經有人用了",
     lastOwner: "公司至少要有一個啟用的老闆帳號",
     notYourself: "不能停用自己的帳號",

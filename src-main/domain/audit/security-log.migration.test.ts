@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection';
-import { loadMigrations, migrate } from '../../db/migrate';
+import { acrossMigration, insertOldUser, migrationVersion } from '../../db/migration-test-db';
 
-const version = loadMigrations().find((m) => m.name === 'security_log')!.version;
+const version = migrationVersion('security_log');
 
 describe('migration security_log', () => {
   it('adds an append-only security log beside the audit log, keeping the users and the audit rows', () => {
-    const { sqlite } = openDatabase(':memory:');
-    migrate(sqlite, { toVersion: version - 1 });
     const now = '2026-11-23T00:00:00.000Z';
-    sqlite.prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES ('u1', 'wangfang', '王芳', 'sales', 'x', ?, ?)").run(now, now);
-    sqlite.prepare("INSERT INTO audit_log (id, at, user_id, username, method, changes, transport) VALUES ('a1', ?, 'u1', 'wangfang', 'auth.login', '[]', 'ipc')").run(now);
-
-    expect(migrate(sqlite, { toVersion: version }).applied).toEqual([`${version}_security_log`]);
+    const { sqlite, applied } = acrossMigration('security_log', (old) => {
+      insertOldUser(old, { username: 'wangfang', displayName: '王芳', role: 'sales' }, now);
+      old.prepare("INSERT INTO audit_log (id, at, user_id, username, method, changes, transport) VALUES ('a1', ?, 'u1', 'wangfang', 'auth.login', '[]', 'ipc')").run(now);
+    });
+    expect(applied).toEqual([`${version}_security_log`]);
 
     expect(sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(1);
     const insert = sqlite.prepare('INSERT INTO security_log (id, at, event, username, user_id, reason, transport) VALUES (?, ?, ?, ?, ?, ?, ?)');

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection';
-import { migrate } from '../../db/migrate';
+import { acrossMigration } from '../../db/migration-test-db';
 import { nextNumber } from './numbering';
 
 describe('migration 0004_numbering_device_prefix', () => {
   it('keeps every series and its counter, with no device prefix, so numbering carries on', () => {
-    const { sqlite } = openDatabase(':memory:');
-    migrate(sqlite, { toVersion: 3 });
-    sqlite.prepare("INSERT INTO numbering_series (code, prefix, per_year, padding, year, next_number) VALUES ('customer', 'C', 0, 6, NULL, 42), ('quote', 'QT', 1, 5, 2026, 7)").run();
-
-    expect(migrate(sqlite, { toVersion: 4 }).applied).toEqual(['4_numbering_device_prefix']);
+    const { sqlite, applied } = acrossMigration('numbering_device_prefix', (old) => {
+      old.prepare("INSERT INTO numbering_series (code, prefix, per_year, padding, year, next_number) VALUES ('customer', 'C', 0, 6, NULL, 42), ('quote', 'QT', 1, 5, 2026, 7)").run();
+    });
+    expect(applied).toEqual(['4_numbering_device_prefix']);
 
     expect(sqlite.prepare('SELECT code, next_number, year, device_prefix FROM numbering_series ORDER BY code').all()).toEqual([
       { code: 'customer', next_number: 42, year: null, device_prefix: '' },

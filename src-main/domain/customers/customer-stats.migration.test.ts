@@ -1,27 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection';
-import { migrate } from '../../db/migrate';
+import { acrossMigration, insertOldCustomer } from '../../db/migration-test-db';
 
 const NOW = '2026-11-28T08:00:00.000Z';
 
 describe('migration 0016: customer_stats keeps only figures its documents prove', () => {
   it('drops overdue, points and open tickets and keeps the order figures and what is owed', () => {
-    const { sqlite } = openDatabase(':memory:');
-    migrate(sqlite, { toVersion: 15 });
-    sqlite
-      .prepare(
-        `INSERT INTO customers (id, code, kind, name, name_key, name_pinyin, lifecycle_stage, lifecycle_computed, created_at, updated_at)
-         VALUES ('c1', 'C000001', 'company', '南京博雅食品有限公司', '南京博雅食品', 'nanjingboya', 'active', 'active', ?, ?)`,
-      )
-      .run(NOW, NOW);
-    sqlite
-      .prepare(
-        `INSERT INTO customer_stats (customer_id, lifetime_revenue, order_count, orders_last_365d, first_order_date, last_order_date, balance_due, overdue, points, open_tickets, updated_at)
-         VALUES ('c1', 1280000, 4, 2, '2025-03-02', '2026-10-18', 621190, 401190, 350, 2, ?)`,
-      )
-      .run(NOW);
-
-    migrate(sqlite);
+    const { sqlite } = acrossMigration(
+      'customer_stats_figures',
+      (old) => {
+        insertOldCustomer(old, NOW);
+        old
+          .prepare(
+            `INSERT INTO customer_stats (customer_id, lifetime_revenue, order_count, orders_last_365d, first_order_date, last_order_date, balance_due, overdue, points, open_tickets, updated_at)
+             VALUES ('c1', 1280000, 4, 2, '2025-03-02', '2026-10-18', 621190, 401190, 350, 2, ?)`,
+          )
+          .run(NOW);
+      },
+      { to: 'latest' },
+    );
 
     const columns = sqlite.prepare("SELECT name FROM pragma_table_info('customer_stats')").pluck().all();
     expect(columns).toEqual(['customer_id', 'lifetime_revenue', 'order_count', 'orders_last_365d', 'first_order_date', 'last_order_date', 'balance_due', 'updated_at']);

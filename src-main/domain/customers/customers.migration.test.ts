@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection';
-import { migrate } from '../../db/migrate';
+import { acrossMigration, insertOldUser } from '../../db/migration-test-db';
 
 describe('migration 0002_customers', () => {
   it('adds the customer tables to a database with users in it, keeping them', () => {
-    const { sqlite } = openDatabase(':memory:');
-    migrate(sqlite, { toVersion: 1 });
     const now = '2026-11-23T00:00:00.000Z';
-    sqlite.prepare("INSERT INTO company (id, name, created_at) VALUES (1, '南京博雅食品有限公司', ?)").run(now);
-    sqlite
-      .prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES ('u1', 'wangfang', '王芳', 'sales', 'x', ?, ?)")
-      .run(now, now);
-
-    expect(migrate(sqlite, { toVersion: 2 }).applied).toEqual(['2_customers']);
+    const { sqlite, applied } = acrossMigration('customers', (old) => {
+      old.prepare("INSERT INTO company (id, name, created_at) VALUES (1, '南京博雅食品有限公司', ?)").run(now);
+      insertOldUser(old, { username: 'wangfang', displayName: '王芳', role: 'sales' }, now);
+    });
+    expect(applied).toEqual(['2_customers']);
 
     expect(sqlite.prepare('SELECT display_name FROM users').pluck().all()).toEqual(['王芳']);
     sqlite

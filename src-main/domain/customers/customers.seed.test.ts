@@ -35,6 +35,19 @@ describe('seedCustomers', () => {
     expect((await api.ok('customers.create', aCustomer({ name: '新客户有限公司' }))).code).toBe('C000301');
   });
 
+  it('has salespeople keep in touch: most followed customers were contacted in the past two weeks, none before they were on file', async () => {
+    const api = await ownerApi();
+    seedCustomers(api.backend.conn, { count: 300, seed: 7, asOf: '2026-11-23' });
+    const sqlite = api.backend.conn.sqlite;
+    const one = (query: string) => sqlite.prepare(query).pluck().get() as number;
+    expect(one('SELECT count(*) FROM interactions i JOIN customers c ON c.id = i.customer_id WHERE i.occurred_at < c.created_at OR i.created_at <> i.occurred_at')).toBe(0);
+    const followed = one('SELECT count(DISTINCT customer_id) FROM interactions');
+    const lately = one("SELECT count(*) FROM (SELECT customer_id FROM interactions GROUP BY customer_id HAVING max(occurred_at) >= '2026-11-10')");
+    expect(followed).toBeGreaterThan(50);
+    expect(lately / followed).toBeGreaterThan(0.6);
+    expect(lately).toBeLessThan(followed);
+  });
+
   it('is searchable by pinyin initials straight away', async () => {
     const api = await ownerApi();
     seedCustomers(api.backend.conn, { count: 100, seed: 3 });

@@ -250,8 +250,17 @@ export function seedCustomers(conn: Connection, options: SeedCustomersOptions): 
           const at = stamp(day);
           made.push({ day, at, row: [newId(), id, contacts.length ? random.pick(contacts).id : null, interactionKind, at, random.pick(INTERACTION_SUBJECTS[interactionKind]), owners.length ? random.pick(owners) : null, at] });
         }
-        // A recent latest follow-up often plans the next one (下次联系), some of them due by now.
+        // Salespeople keep in touch: most followed customers were last contacted in the past two
+        // weeks (else the workbench calls nearly every customer overdue), never before they were on file.
         const latest = made.reduce((a, b) => (b.at > a.at ? b : a));
+        const recent = addDays(asOf, -plans.int(0, 13));
+        if (plans.chance(0.75) && recent > latest.day) latest.day = recent;
+        for (const m of made) if (m.day < created) m.day = created;
+        for (const m of made) {
+          const at = `${m.day}${m.at.slice(10)}`;
+          m.row[4] = m.row[7] = m.at = at < createdAt ? createdAt : at;
+        }
+        // A recent latest follow-up often plans the next one (下次联系), some of them due by now.
         const planned = latest.day >= addDays(asOf, -30) && plans.chance(0.5) ? addDays(latest.day, plans.int(3, 21)) : null;
         for (const m of made) insertInteraction.run(...m.row, m === latest ? planned : null);
         totals.interactions += count;

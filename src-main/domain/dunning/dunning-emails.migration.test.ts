@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection';
-import { loadMigrations, migrate } from '../../db/migrate';
+import { acrossMigration, insertOldCustomer } from '../../db/migration-test-db';
 
 const NOW = '2026-11-28T08:00:00.000Z';
-const EMAILS = loadMigrations().find((m) => m.name === 'dunning_emails')!.version;
 
 /** A reminder raised before sends were recorded attempt by attempt. */
 function databaseWithAReminder() {
-  const { sqlite } = openDatabase(':memory:');
-  migrate(sqlite, { toVersion: EMAILS - 1 });
-  sqlite
-    .prepare(
-      `INSERT INTO customers (id, code, kind, name, name_key, name_pinyin, lifecycle_stage, lifecycle_computed, created_at, updated_at)
-       VALUES ('c1', 'C000001', 'company', '南京博雅食品有限公司', '南京博雅食品', 'nanjingboya', 'active', 'active', ?, ?)`,
-    )
-    .run(NOW, NOW);
-  sqlite.prepare("INSERT INTO dunning_reminders (id, customer_id, level_id, business_date, amount, created_at) VALUES ('r1', 'c1', 'dl-after-1', '2026-11-28', 11300, ?)").run(NOW);
-  migrate(sqlite, { toVersion: EMAILS });
-  return sqlite;
+  return acrossMigration('dunning_emails', (sqlite) => {
+    insertOldCustomer(sqlite, NOW);
+    sqlite.prepare("INSERT INTO dunning_reminders (id, customer_id, level_id, business_date, amount, created_at) VALUES ('r1', 'c1', 'dl-after-1', '2026-11-28', 11300, ?)").run(NOW);
+  }).sqlite;
 }
 
 const ATTEMPT = "INSERT INTO dunning_emails (id, reminder_id, email_to, subject, started_at) VALUES (?, 'r1', 'caiwu@boya.example', '催款', ?)";

@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection';
-import { migrate } from '../../db/migrate';
+import { acrossMigration, insertOldUser } from '../../db/migration-test-db';
 
 describe('migration 0003_leads', () => {
   it('adds leads, campaigns and opportunities to a database with customers in it, keeping them', () => {
-    const { sqlite } = openDatabase(':memory:');
-    migrate(sqlite, { toVersion: 2 });
     const now = '2026-11-23T00:00:00.000Z';
-    sqlite.prepare("INSERT INTO company (id, name, created_at) VALUES (1, '南京博雅食品有限公司', ?)").run(now);
-    sqlite.prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES ('u1', 'wangfang', '王芳', 'sales', 'x', ?, ?)").run(now, now);
-    sqlite
-      .prepare(
-        `INSERT INTO customers (id, code, kind, name, name_key, name_pinyin, source, lead_id, lifecycle_stage, lifecycle_computed, created_at, updated_at)
-         VALUES ('c1', 'C000001', 'company', '苏州恒通建材有限公司', '苏州恒通建材', 'suzhouhengtong', '展会', 'l1', 'lead', 'lead', ?, ?)`,
-      )
-      .run(now, now);
-
-    expect(migrate(sqlite).applied).toContain('3_leads');
+    const { sqlite, applied } = acrossMigration(
+      'leads',
+      (old) => {
+        old.prepare("INSERT INTO company (id, name, created_at) VALUES (1, '南京博雅食品有限公司', ?)").run(now);
+        insertOldUser(old, { username: 'wangfang', displayName: '王芳', role: 'sales' }, now);
+        old
+          .prepare(
+            `INSERT INTO customers (id, code, kind, name, name_key, name_pinyin, source, lead_id, lifecycle_stage, lifecycle_computed, created_at, updated_at)
+             VALUES ('c1', 'C000001', 'company', '苏州恒通建材有限公司', '苏州恒通建材', 'suzhouhengtong', '展会', 'l1', 'lead', 'lead', ?, ?)`,
+          )
+          .run(now, now);
+      },
+      { to: 'latest' },
+    );
+    expect(applied).toContain('3_leads');
 
     expect(sqlite.prepare("SELECT name || '/' || source || '/' || lead_id FROM customers").pluck().get()).toBe('苏州恒通建材有限公司/展会/l1');
     // The customer's lead_id (written before this migration) now has a lead to point at.

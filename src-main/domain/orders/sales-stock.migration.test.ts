@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection';
-import { migrate } from '../../db/migrate';
+import { acrossMigration, insertOldCustomer, insertOldUser } from '../../db/migration-test-db';
 
 const NOW = '2026-11-28T08:00:00.000Z';
 
 /** Migrations 0005–0007 (catalog, stock and purchasing, sales) on a database that has customers. */
 function databaseAtSales() {
-  const { sqlite } = openDatabase(':memory:');
-  migrate(sqlite, { toVersion: 4 });
-  sqlite.prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES ('u1', 'boss', '老板', 'owner', 'x', ?, ?)").run(NOW, NOW);
-  sqlite
-    .prepare(
-      `INSERT INTO customers (id, code, kind, name, name_key, name_pinyin, lifecycle_stage, lifecycle_computed, created_at, updated_at)
-       VALUES ('c1', 'C000001', 'company', '南京博雅食品有限公司', '南京博雅食品', 'nanjingboya', 'active', 'active', ?, ?)`,
-    )
-    .run(NOW, NOW);
-  migrate(sqlite);
+  const { sqlite } = acrossMigration(
+    'catalog',
+    (old) => {
+      insertOldUser(old, { username: 'boss', displayName: '老板', role: 'owner' }, NOW);
+      insertOldCustomer(old, NOW);
+    },
+    { to: 'latest' },
+  );
   sqlite.prepare("INSERT INTO products (id, code, name, name_pinyin, unit, created_at, updated_at) VALUES ('p1', 'P0001', '矿泉水', 'kuangquanshui', '瓶', ?, ?)").run(NOW, NOW);
   sqlite.prepare("INSERT INTO warehouses (id, code, name, is_default, created_at, updated_at) VALUES ('w1', 'WH01', '总仓', 1, ?, ?)").run(NOW, NOW);
   return sqlite;

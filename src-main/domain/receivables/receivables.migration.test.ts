@@ -1,26 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection';
-import { migrate } from '../../db/migrate';
+import { acrossMigration, insertOldCustomer, insertOldUser } from '../../db/migration-test-db';
 
 const NOW = '2026-11-28T08:00:00.000Z';
 
-/** Migration 0013 (receivables) on a database that already has a customer with a delivered order. */
+/** The receivables migration (and those after it) on a database that already has a customer with a delivered order. */
 function databaseAtReceivables() {
-  const { sqlite } = openDatabase(':memory:');
-  migrate(sqlite, { toVersion: 12 });
-  sqlite.prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES ('u1', 'boss', '老板', 'owner', 'x', ?, ?)").run(NOW, NOW);
-  sqlite
-    .prepare(
-      `INSERT INTO customers (id, code, kind, name, name_key, name_pinyin, lifecycle_stage, lifecycle_computed, created_at, updated_at)
-       VALUES ('c1', 'C000001', 'company', '南京博雅食品有限公司', '南京博雅食品', 'nanjingboya', 'active', 'active', ?, ?)`,
-    )
-    .run(NOW, NOW);
-  sqlite.prepare("INSERT INTO warehouses (id, code, name, is_default, created_at, updated_at) VALUES ('w1', 'WH01', '总仓', 1, ?, ?)").run(NOW, NOW);
-  sqlite
-    .prepare("INSERT INTO sales_orders (id, order_no, customer_id, status, order_date, warehouse_id, created_at, updated_at) VALUES ('o1', 'SO-2026-000001', 'c1', 'delivered', '2026-11-01', 'w1', ?, ?)")
-    .run(NOW, NOW);
-  migrate(sqlite);
-  return sqlite;
+  return acrossMigration(
+    'receivables',
+    (sqlite) => {
+      insertOldUser(sqlite, { username: 'boss', displayName: '老板', role: 'owner' }, NOW);
+      insertOldCustomer(sqlite, NOW);
+      sqlite.prepare("INSERT INTO warehouses (id, code, name, is_default, created_at, updated_at) VALUES ('w1', 'WH01', '总仓', 1, ?, ?)").run(NOW, NOW);
+      sqlite
+        .prepare("INSERT INTO sales_orders (id, order_no, customer_id, status, order_date, warehouse_id, created_at, updated_at) VALUES ('o1', 'SO-2026-000001', 'c1', 'delivered', '2026-11-01', 'w1', ?, ?)")
+        .run(NOW, NOW);
+    },
+    { to: 'latest' },
+  ).sqlite;
 }
 
 const INSERT_INVOICE = `INSERT INTO invoices (id, invoice_no, kind, source, customer_id, invoice_date, due_date, period, total_net, total_tax, total_gross, sales_order_id, posted_at)
@@ -28,7 +24,7 @@ const INSERT_INVOICE = `INSERT INTO invoices (id, invoice_no, kind, source, cust
 const INSERT_ENTRY = `INSERT INTO receivable_allocations (id, customer_id, kind, receipt_id, invoice_id, amount, allocation_date, period, reason, reverses_id, created_at)
   VALUES (?, 'c1', ?, ?, 'i1', ?, '2026-11-20', '2026-11', ?, ?, ?)`;
 
-describe('migration 0013: receivables', () => {
+describe('migration 0011: receivables', () => {
   it('keeps the orders the database had and adds the receivables tables empty', () => {
     const sqlite = databaseAtReceivables();
     expect(sqlite.prepare('SELECT order_no FROM sales_orders').pluck().all()).toEqual(['SO-2026-000001']);

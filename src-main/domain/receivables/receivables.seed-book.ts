@@ -49,6 +49,17 @@ interface Entry {
   reference?: string | null;
 }
 
+/**
+ * When a seeded document was entered: on its own date, in office hours (10:00 in Shanghai), never
+ * later than now. The timeline and the voucher order read it, so the demo reads as a year of work
+ * rather than everything entered at the moment of seeding.
+ */
+function enteredOn(date: string): string {
+  const stamped = `${date}T02:00:00.000Z`;
+  const now = nowIso();
+  return stamped < now ? stamped : now;
+}
+
 export function openReceivablesBook(sqlite: Sqlite) {
   const numbers = { invoice: numbersInBlocks(sqlite, INVOICE_SERIES), receipt: numbersInBlocks(sqlite, RECEIPT_SERIES) };
   const terms = new Map(
@@ -60,7 +71,7 @@ export function openReceivablesBook(sqlite: Sqlite) {
   const moveBalanceLater = (customerId: string, delta: number) => balances.set(customerId, (balances.get(customerId) ?? 0) + delta);
 
   const post = (entry: Entry) =>
-    writeEntry(sqlite, { ...entry, invoiceId: entry.invoiceId ?? null, source: entry.receiptId ? { column: 'receipt_id', id: entry.receiptId } : null }, null, nowIso());
+    writeEntry(sqlite, { ...entry, invoiceId: entry.invoiceId ?? null, source: entry.receiptId ? { column: 'receipt_id', id: entry.receiptId } : null }, null, enteredOn(entry.date));
   const take = (id: string, amount: number) => {
     const left = book.openOf(id) - amount;
     if (left < 0) throw new RangeError(`Document ${id} has ${left + amount} fen open; ${amount} asked`);
@@ -112,7 +123,7 @@ export function openReceivablesBook(sqlite: Sqlite) {
         project: null,
         reason: null,
         notes: null,
-        posted_at: nowIso(),
+        posted_at: enteredOn(input.invoiceDate),
         posted_by: null,
       });
       const insertLine = statement(sqlite, INSERT_INVOICE_LINE);
@@ -126,7 +137,7 @@ export function openReceivablesBook(sqlite: Sqlite) {
     /** A receipt, not allocated: what the customer owes drops at once. */
     receipt(input: Omit<ReceiptInput, 'autoAllocate'>): string {
       const id = newId();
-      writeReceipt(sqlite, { id, receiptNo: numbers.receipt.next(input.receiptDate), customerId: input.customerId, postedAt: nowIso(), postedBy: null }, input);
+      writeReceipt(sqlite, { id, receiptNo: numbers.receipt.next(input.receiptDate), customerId: input.customerId, postedAt: enteredOn(input.receiptDate), postedBy: null }, input);
       open.set(id, input.amount);
       moveBalanceLater(input.customerId, -input.amount);
       return id;

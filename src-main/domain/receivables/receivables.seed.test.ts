@@ -48,6 +48,9 @@ describe('the receivables seeder', () => {
     expect(aging.totals.total).toBe(one('SELECT coalesce(sum(balance_due), 0) FROM customer_stats'));
     // Nothing is dated after the seed date.
     expect(one(`SELECT count(*) FROM receipts WHERE receipt_date > '${AS_OF}'`)).toBe(0);
+    // Entered on their own day (10:00 Shanghai), so the timeline and the voucher order read as a year of work.
+    expect(one(`SELECT count(*) FROM invoices WHERE kind = 'invoice' AND posted_at <> invoice_date || 'T02:00:00.000Z' AND invoice_date < date('now')`)).toBe(0);
+    expect(one(`SELECT count(*) FROM receipts WHERE posted_at <> receipt_date || 'T02:00:00.000Z' AND receipt_date < date('now')`)).toBe(0);
     // About 1.7 s here for ~700 invoices and ~600 receipts; the small scale (~4,500 invoices) some seconds more.
     expect(ms).toBeLessThan(20_000);
     // Numbered in blocks, the series go on right after the last seeded invoice and receipt.

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection';
-import { loadMigrations, migrate } from '../../db/migrate';
+import { acrossMigration, insertOldCustomer } from '../../db/migration-test-db';
 
 const NOW = '2026-11-28T08:00:00.000Z';
-const STATEMENTS = loadMigrations().find((m) => m.name === 'statements_tasks')!.version;
 
-function databaseAtStatements() {
-  const { sqlite } = openDatabase(':memory:');
-  migrate(sqlite, { toVersion: STATEMENTS - 1 });
-  sqlite
-    .prepare(
-      `INSERT INTO customers (id, code, kind, name, name_key, name_pinyin, lifecycle_stage, lifecycle_computed, created_at, updated_at)
-       VALUES ('c1', 'C000001', 'company', '南京博雅食品有限公司', '南京博雅食品', 'nanjingboya', 'active', 'active', ?, ?)`,
-    )
-    .run(NOW, NOW);
-  migrate(sqlite, { toVersion: STATEMENTS });
-  return sqlite;
-}
+/** The statements migration on a database that already has a customer. */
+const databaseAtStatements = () => acrossMigration('statements_tasks', (sqlite) => insertOldCustomer(sqlite, NOW)).sqlite;
 
 const INSERT = `INSERT INTO statements (id, number, customer_id, period_from, period_to, status, opening_balance, total_debit, total_credit, closing_balance, sent_on, created_at, updated_at)
   VALUES (@id, @number, 'c1', '2026-10-01', '2026-10-31', @status, 100, 50, 30, @closing, @sentOn, '${NOW}', '${NOW}')`;

@@ -1,28 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connection';
-import { loadMigrations, migrate } from '../../db/migrate';
+import { acrossMigration, insertOldCustomer } from '../../db/migration-test-db';
 
 const NOW = '2026-11-28T08:00:00.000Z';
-const VOUCHERS = loadMigrations().find((m) => m.name === 'vouchers')!.version;
 
 /** The vouchers migration on a database that already has a posted invoice. */
 function databaseAtVouchers() {
-  const { sqlite } = openDatabase(':memory:');
-  migrate(sqlite, { toVersion: VOUCHERS - 1 });
-  sqlite
-    .prepare(
-      `INSERT INTO customers (id, code, kind, name, name_key, name_pinyin, lifecycle_stage, lifecycle_computed, created_at, updated_at)
-       VALUES ('c1', 'C000001', 'company', '南京博雅食品有限公司', '南京博雅食品', 'nanjingboya', 'active', 'active', ?, ?)`,
-    )
-    .run(NOW, NOW);
-  sqlite
-    .prepare(
-      `INSERT INTO invoices (id, invoice_no, kind, source, customer_id, invoice_date, due_date, period, total_net, total_tax, total_gross, posted_at)
-       VALUES ('i1', 'INV-2026-000001', 'invoice', 'service', 'c1', '2026-11-02', '2026-12-02', '2026-11', 10000, 1300, 11300, ?)`,
-    )
-    .run(NOW);
-  migrate(sqlite);
-  return sqlite;
+  return acrossMigration(
+    'vouchers',
+    (sqlite) => {
+      insertOldCustomer(sqlite, NOW);
+      sqlite
+        .prepare(
+          `INSERT INTO invoices (id, invoice_no, kind, source, customer_id, invoice_date, due_date, period, total_net, total_tax, total_gross, posted_at)
+           VALUES ('i1', 'INV-2026-000001', 'invoice', 'service', 'c1', '2026-11-02', '2026-12-02', '2026-11', 10000, 1300, 11300, ?)`,
+        )
+        .run(NOW);
+    },
+    { to: 'latest' },
+  ).sqlite;
 }
 
 describe('migration: vouchers, chart of accounts, period lock', () => {

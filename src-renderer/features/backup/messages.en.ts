@@ -26,6 +26,8 @@ const messages: Strings<Messages> = {
     never: 'No backup has been made yet.',
   },
   list: {
+    total: '{{count}} backups',
+    totalAtLeast: 'About {{total}}+ backups',
     title: 'Backups',
     name: 'File name',
     at: 'Made at',

@@ -23,6 +23,8 @@ const messages = {
     never: '还没有备份过。',
   },
   list: {
+    total: '共 {{count}} 份备份',
+    totalAtLeast: '约 {{total}}+ 份备份',
     title: '已有的备份',
     name: '文件名',
     at: '备份时间',

@@ -25,6 +25,8 @@ const zhTW: Messages = {
     never: "還沒有備份過。"
   },
   list: {
+    total: "共 {{count}} 份備份",
+    totalAtLeast: "約 {{total}}+ 份備份",
     title: "已有的備份",
     name: "檔名",
     at: "備份時間",

@@ -30,6 +30,8 @@ const messages: Strings<Messages> = {
   status: { active: 'Active', archived: 'Archived' },
   yesNo: { yes: 'Yes', no: 'No' },
   list: {
+    total: '{{count}} products',
+    totalAtLeast: 'About {{total}}+ products',
     exportFile: 'products',
     add: 'New product',
     searchPlaceholder: 'Code, name, pinyin initials or barcode',
@@ -99,6 +101,8 @@ const messages: Strings<Messages> = {
     removeConfirm: 'Delete the category “{{name}}”? Only a category without products or sub-categories can be deleted.',
   },
   priceLists: {
+    total: '{{count}} price lists',
+    totalAtLeast: 'About {{total}}+ price lists',
     add: 'New price list',
     code: 'Price list no.',
     name: 'Price list name',

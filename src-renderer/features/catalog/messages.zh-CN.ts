@@ -26,6 +26,8 @@ const messages = {
   status: { active: '在售', archived: '已停用' },
   yesNo: { yes: '是', no: '否' },
   list: {
+    total: '共 {{count}} 个商品',
+    totalAtLeast: '约 {{total}}+ 个商品',
     exportFile: '商品档案',
     add: '新增商品',
     searchPlaceholder: '编码、名称、拼音首字母或条码',
@@ -95,6 +97,8 @@ const messages = {
     removeConfirm: '删除分类“{{name}}”？只有没有商品和下级分类的分类才能删除。',
   },
   priceLists: {
+    total: '共 {{count}} 张价目表',
+    totalAtLeast: '约 {{total}}+ 张价目表',
     add: '新建价目表',
     code: '价目表编号',
     name: '价目表名称',

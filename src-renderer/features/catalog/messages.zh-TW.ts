@@ -38,6 +38,8 @@ const zhTW: Messages = {
     no: "否"
   },
   list: {
+    total: "共 {{count}} 項商品",
+    totalAtLeast: "約 {{total}}+ 項商品",
     exportFile: "商品檔案",
     add: "新增商品",
     searchPlaceholder: "編碼、名稱、拼音首字母或條碼",
@@ -107,6 +109,8 @@ const zhTW: Messages = {
     removeConfirm: "刪除分類「{{name}}」？只有沒有商品和下級分類的分類才能刪除。"
   },
   priceLists: {
+    total: "共 {{count}} 張價目表",
+    totalAtLeast: "約 {{total}}+ 張價目表",
     add: "新增價目表",
     code: "價目表編號",
     name: "價目表名稱",

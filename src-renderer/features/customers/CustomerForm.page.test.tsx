@@ -5,6 +5,7 @@ import type { Customer, DuplicateMatch } from '../../../src-main/domain/customer
 import zhCN from '../../i18n/zh-CN';
 import issuesZhCN from '../../i18n/issues/messages.zh-CN';
 import { fakeBackend, refusal } from '../../test-utils/fake-backend';
+import { aCompanySettings } from '../../test-utils/company-settings';
 import { render } from '../../test-utils/render';
 import { CustomerNewPage } from './CustomerForm.page';
 import customersZhCN from './messages.zh-CN';
@@ -15,20 +16,7 @@ const CREATED_ID = '0190a0b0-0000-7000-8000-0000000000c1';
 /** What the form reads before anyone types: the company's required fields (mobile), no custom fields, one salesperson, no tags. */
 function companyBackend(create: Parameters<typeof fakeBackend>[0]['customers.create']) {
   return fakeBackend({
-    'settings.get': () => ({
-      companyName: '金陵副食品商行',
-      currency: 'CNY',
-      timeZone: 'Asia/Shanghai',
-      customerRequiredFields: ['mobile'],
-      sessionIdleMinutes: 480,
-      followUpDays: 14,
-      demoData: false,
-      companyAddress: '',
-      companyPhone: '',
-      companyTaxId: '',
-      companyBank: '',
-      companyBankAccount: '',
-    }),
+    'settings.get': () => aCompanySettings(),
     'customers.listFieldDefs': () => [],
     'customers.listTags': () => [],
     'users.options': () => [SALES],

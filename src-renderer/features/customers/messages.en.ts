@@ -239,7 +239,7 @@ const messages: Strings<Messages> = {
     nextContactPlanned: 'next contact on {{date}}',
     nextContactDue: 'Next contact: {{date}}, due',
     nextContactAhead: 'Next contact: {{date}}',
-    document: { order: 'Sales order', delivery: 'Delivery', return: 'Return', invoice: 'Invoice', credit_note: 'Credit note', receipt: 'Receipt', due: 'due {{date}}' },
+    document: { order: 'Sales order', delivery: 'Delivery', return: 'Return', due: 'due {{date}}' },
   },
   merge: {
     title: 'Merge customers',

@@ -236,7 +236,7 @@ const messages = {
     nextContactPlanned: '约定 {{date}} 再联系',
     nextContactDue: '下次联系：{{date}}，已到期',
     nextContactAhead: '下次联系：{{date}}',
-    document: { order: '销售订单', delivery: '发货', return: '退货', invoice: '发票', credit_note: '红字发票', receipt: '收款', due: '{{date}} 到期' },
+    document: { order: '销售订单', delivery: '发货', return: '退货', due: '{{date}} 到期' },
   },
   merge: {
     title: '合并客户',

@@ -285,7 +285,7 @@ const zhTW: Messages = {
     nextContactPlanned: "約定 {{date}} 再聯絡",
     nextContactDue: "下次聯絡：{{date}}，已到期",
     nextContactAhead: "下次聯絡：{{date}}",
-    document: { order: "銷貨訂單", delivery: "出貨", return: "退貨", invoice: "發票", credit_note: "折讓單", receipt: "收款", due: "{{date}} 到期" }
+    document: { order: "銷貨訂單", delivery: "出貨", return: "退貨", due: "{{date}} 到期" }
   },
   merge: {
     title: "合併客戶",

@@ -26,6 +26,8 @@ const messages: Strings<Messages> = {
     customer: 'Customer',
   },
   list: {
+    total: '{{count}} leads',
+    totalAtLeast: 'About {{total}}+ leads',
     add: 'New lead',
     searchPlaceholder: 'Name, company, mobile or lead no.',
     anyStatus: 'Any status',
@@ -107,6 +109,8 @@ const messages: Strings<Messages> = {
     emptyText: 'Create opportunities from qualified leads or customers’ new needs and drag cards through the stages; the board sums each stage and forecasts the weighted amount.',
   },
   opportunity: {
+    total: '{{count}} deals',
+    totalAtLeast: 'About {{total}}+ deals',
     createTitle: 'New opportunity',
     editTitle: 'Edit opportunity',
     title: 'Title',
@@ -128,6 +132,8 @@ const messages: Strings<Messages> = {
     needParty: 'Choose a customer',
   },
   campaigns: {
+    total: '{{count}} campaigns',
+    totalAtLeast: 'About {{total}}+ campaigns',
     add: 'New campaign',
     editTitle: 'Edit campaign',
     name: 'Name',

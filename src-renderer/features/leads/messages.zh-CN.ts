@@ -23,6 +23,8 @@ const messages = {
     customer: '转化客户',
   },
   list: {
+    total: '共 {{count}} 条线索',
+    totalAtLeast: '约 {{total}}+ 条线索',
     add: '新建线索',
     searchPlaceholder: '姓名、公司、手机号或线索编号',
     anyStatus: '全部状态',
@@ -104,6 +106,8 @@ const messages = {
     emptyText: '从有效线索或老客户的新需求建商机，拖动卡片推进阶段，看板会算出每个阶段的金额和加权预测。',
   },
   opportunity: {
+    total: '共 {{count}} 个商机',
+    totalAtLeast: '约 {{total}}+ 个商机',
     createTitle: '新建商机',
     editTitle: '编辑商机',
     title: '商机名称',
@@ -125,6 +129,8 @@ const messages = {
     needParty: '请选择客户',
   },
   campaigns: {
+    total: '共 {{count}} 个营销活动',
+    totalAtLeast: '约 {{total}}+ 个营销活动',
     add: '新建活动',
     editTitle: '编辑活动',
     name: '活动名称',

@@ -48,6 +48,8 @@ const zhTW: Messages = {
     customer: "轉化客戶"
   },
   list: {
+    total: "共 {{count}} 筆線索",
+    totalAtLeast: "約 {{total}}+ 筆線索",
     add: "新增線索",
     searchPlaceholder: "姓名、公司、手機號碼或線索編號",
     anyStatus: "全部狀態",
@@ -129,6 +131,8 @@ const zhTW: Messages = {
     emptyText: "從有效線索或老客戶的新需求建商機，拖動卡片推進階段，看板會算出每個階段的金額和加權預測。"
   },
   opportunity: {
+    total: "共 {{count}} 個商機",
+    totalAtLeast: "約 {{total}}+ 個商機",
     createTitle: "新增商機",
     editTitle: "編輯商機",
     title: "商機名稱",
@@ -150,6 +154,8 @@ const zhTW: Messages = {
     needParty: "請選擇客戶"
   },
   campaigns: {
+    total: "共 {{count}} 個行銷活動",
+    totalAtLeast: "約 {{total}}+ 個行銷活動",
     add: "新增活動",
     editTitle: "編輯活動",
     name: "活動名稱",

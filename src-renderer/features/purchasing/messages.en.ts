@@ -43,6 +43,8 @@ const messages: Strings<Messages> = {
     raisedAt: 'Raised',
   },
   orders: {
+    total: '{{count}} purchase orders',
+    totalAtLeast: 'About {{total}}+ purchase orders',
     add: 'New purchase order',
     searchPlaceholder: 'PO no.',
     allStatuses: 'All statuses',

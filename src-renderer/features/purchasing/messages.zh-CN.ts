@@ -40,6 +40,8 @@ const messages = {
     raisedAt: '提出时间',
   },
   orders: {
+    total: '共 {{count}} 张采购单',
+    totalAtLeast: '约 {{total}}+ 张采购单',
     add: '新建采购订单',
     searchPlaceholder: '采购单号',
     allStatuses: '全部状态',

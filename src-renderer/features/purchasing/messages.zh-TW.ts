@@ -52,6 +52,8 @@ const zhTW: Messages = {
     raisedAt: "提出時間"
   },
   orders: {
+    total: "共 {{count}} 張採購單",
+    totalAtLeast: "約 {{total}}+ 張採購單",
     add: "新增採購訂單",
     searchPlaceholder: "採購單號",
     allStatuses: "全部狀態",

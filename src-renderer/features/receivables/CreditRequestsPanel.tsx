@@ -36,6 +36,7 @@ export function CreditRequestsPanel({ onCreated }: { onCreated: (creditNote: Inv
     <>
       <DataTable
         method="receivables.openCreditNoteRequests"
+        countWords="receivables.credit"
         input={{}}
         columns={columns}
         rowKey={(r) => r.id}

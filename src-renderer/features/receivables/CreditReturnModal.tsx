@@ -1,11 +1,10 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../src-main/domain/core/money';
 import type { Invoice, OpenCreditNoteRequest } from '../../../src-main/domain/receivables/receivables.dto';
-import { showFormError, useApiMutation } from '../../api/hooks';
 import { InvoiceHeaderFields, invoiceHeaderInput, newInvoiceHeader } from './InvoiceHeaderFields';
+import { useInvoicePosting } from './use-invoice-posting';
 
 /** 开红字发票 for a return: the returned lines as they were sold; the customer gets the amount as credit. */
 export function CreditReturnModal({ request, onClose, onCreated }: { request: OpenCreditNoteRequest | null; onClose: () => void; onCreated: (creditNote: Invoice) => void }) {
@@ -16,14 +15,7 @@ export function CreditReturnModal({ request, onClose, onCreated }: { request: Op
     setHeader(newInvoiceHeader());
     setErrors({});
   }, [request?.id]);
-  const post = useApiMutation('receivables.creditReturn', {
-    onSuccess: (creditNote) => {
-      notifications.show({ color: 'teal', message: t('receivables.credit.created', { number: creditNote.invoiceNo }) });
-      onClose();
-      onCreated(creditNote);
-    },
-    onError: (error) => showFormError({ setErrors }, error),
-  });
+  const post = useInvoicePosting('receivables.creditReturn', { onClose, onCreated, setErrors });
   return (
     <Modal opened={request !== null} onClose={onClose} title={t('receivables.credit.returnTitle', { number: request?.returnNo ?? '' })} size="lg">
       {request && (

@@ -1,13 +1,13 @@
 import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../src-main/domain/core/money';
 import type { Invoice } from '../../../src-main/domain/receivables/receivables.dto';
-import { showFormError, useApiMutation, useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
 import { CustomerPicker } from '../../components/CustomerPicker';
 import { EmptyState } from '../../components/EmptyState';
 import { InvoiceHeaderFields, invoiceHeaderInput, newInvoiceHeader } from './InvoiceHeaderFields';
+import { useInvoicePosting } from './use-invoice-posting';
 
 interface Props {
   opened: boolean;
@@ -37,14 +37,7 @@ export function DeliveriesInvoiceModal({ opened, onClose, onCreated, customer, d
   const deliveries = customerId ? (waiting.data?.deliveries ?? []) : [];
   const chosen = deliveries.filter((d) => ticked.includes(d.deliveryId));
   const total = chosen.reduce((sum, d) => sum + d.gross, 0);
-  const post = useApiMutation('receivables.invoiceDeliveries', {
-    onSuccess: (invoice) => {
-      notifications.show({ color: 'teal', message: t('receivables.invoice.created', { number: invoice.invoiceNo }) });
-      onClose();
-      onCreated(invoice);
-    },
-    onError: (error) => showFormError({ setErrors }, error),
-  });
+  const post = useInvoicePosting('receivables.invoiceDeliveries', { onClose, onCreated, setErrors });
   const toggle = (id: string, on: boolean) => setTicked((now) => (on ? [...now, id] : now.filter((x) => x !== id)));
   // The server names a refused delivery by its place in the list it was sent.
   const sentIds = deliveries.map((d) => d.deliveryId).filter((id) => ticked.includes(id));

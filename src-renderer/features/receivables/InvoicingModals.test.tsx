@@ -63,7 +63,8 @@ describe('开票 from deliveries', () => {
   it('ticks two of the customer’s deliveries into one invoice, with the due date from its terms and the tax invoice issued outside', async () => {
     const backend = fakeBackend({ 'receivables.invoiceableDeliveries': () => WAITING, 'receivables.invoiceDeliveries': () => anInvoice() });
     let created: Invoice | null = null;
-    const { user } = await render(<DeliveriesInvoiceModal opened onClose={() => undefined} onCreated={(i) => (created = i)} customer={CUSTOMER} deliveryId={D1} />, { permissions: ['receivables.write'] });
+    let closed = false;
+    const { user } = await render(<DeliveriesInvoiceModal opened onClose={() => (closed = true)} onCreated={(i) => (created = i)} customer={CUSTOMER} deliveryId={D1} />, { permissions: ['receivables.write'] });
 
     const table = await screen.findByTestId('invoiceable-deliveries');
     expect(within(table).getAllByRole('row')).toHaveLength(4);
@@ -79,6 +80,8 @@ describe('开票 from deliveries', () => {
     await user.click(screen.getByTestId('post-invoice'));
 
     await waitFor(() => expect(created?.invoiceNo).toBe('INV-2026-000001'));
+    expect(closed).toBe(true);
+    expect(await screen.findByText('已开票 INV-2026-000001')).toBeTruthy();
     expect(backend.inputsOf('receivables.invoiceDeliveries')).toEqual([
       { deliveryIds: [D1, D3], invoiceDate: '2026-11-20', invoiceType: 'special', taxInvoiceNo: '04400123', project: '万科城三期' },
     ]);
@@ -185,6 +188,7 @@ describe('红字 credit notes', () => {
     await user.type(screen.getByTestId('tax-invoice-no'), '04400999');
     await user.click(screen.getByTestId('post-credit-return'));
     await waitFor(() => expect(created?.invoiceNo).toBe('CN-2026-000001'));
+    expect(await screen.findByText('已开红字发票 CN-2026-000001')).toBeTruthy();
     expect(backend.inputsOf('receivables.creditReturn')).toEqual([expect.objectContaining({ creditNoteRequestId: REQUEST.id, taxInvoiceNo: '04400999' })]);
     expect(backend.inputsOf('receivables.creditReturn')[0]).not.toHaveProperty('invoiceType');
   });

@@ -1,12 +1,12 @@
 import { Alert, Button, Group, Loader, Modal, NumberInput, Stack, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyBasisPoints, formatFen, taxLine } from '../../../src-main/domain/core/money';
 import type { Invoice, InvoiceableOrder } from '../../../src-main/domain/receivables/receivables.dto';
-import { showFormError, useApiMutation, useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
 import { EmptyState } from '../../components/EmptyState';
 import { InvoiceHeaderFields, invoiceHeaderInput, newInvoiceHeader } from './InvoiceHeaderFields';
+import { useInvoicePosting } from './use-invoice-posting';
 
 /** A line's amount for a quantity, as posting prices it (the order's discount and VAT, rounded per line); the server decides. */
 function grossOf(order: InvoiceableOrder, line: InvoiceableOrder['lines'][number], quantity: number): number {
@@ -29,14 +29,7 @@ export function OrderInvoiceModal({ salesOrderId, opened, onClose, onCreated }: 
     setErrors({});
   }, [opened, order]);
 
-  const post = useApiMutation('receivables.invoiceOrder', {
-    onSuccess: (invoice) => {
-      notifications.show({ color: 'teal', message: t('receivables.invoice.created', { number: invoice.invoiceNo }) });
-      onClose();
-      onCreated(invoice);
-    },
-    onError: (error) => showFormError({ setErrors }, error),
-  });
+  const post = useInvoicePosting('receivables.invoiceOrder', { onClose, onCreated, setErrors });
 
   const openLines = order?.lines.filter((l) => l.open > 0) ?? [];
   const quantityOf = (id: string) => {

@@ -1,11 +1,10 @@
 import { Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen, yuan } from '../../../src-main/domain/core/money';
 import type { Invoice } from '../../../src-main/domain/receivables/receivables.dto';
-import { showFormError, useApiMutation } from '../../api/hooks';
 import { InvoiceHeaderFields, invoiceHeaderInput, newInvoiceHeader } from './InvoiceHeaderFields';
+import { useInvoicePosting } from './use-invoice-posting';
 
 const VAT_RATES = ['0', '100', '300', '600', '900', '1300'];
 
@@ -26,13 +25,7 @@ export function PriceCorrectionModal({ invoice, opened, onClose }: { invoice: In
     setHeader(newInvoiceHeader());
     setErrors({});
   }, [opened, firstRate]);
-  const post = useApiMutation('receivables.creditPriceCorrection', {
-    onSuccess: (creditNote) => {
-      notifications.show({ color: 'teal', message: t('receivables.credit.created', { number: creditNote.invoiceNo }) });
-      onClose();
-    },
-    onError: (error) => showFormError({ setErrors }, error),
-  });
+  const post = useInvoicePosting('receivables.creditPriceCorrection', { onClose, setErrors });
   const ready = typeof amount === 'number' && amount > 0 && reason.trim() !== '';
   const rates = VAT_RATES.includes(firstRate) ? VAT_RATES : [...VAT_RATES, firstRate];
   return (

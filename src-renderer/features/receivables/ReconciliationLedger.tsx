@@ -15,7 +15,7 @@ export function ReconciliationLedger({ report, writable }: { report: Reconciliat
   const [undoing, setUndoing] = useState<ReconciliationEntry | null>(null);
   const [reason, setReason] = useState('');
   const kindLabel = (e: ReconciliationEntry) => {
-    const kind = t(`receivables.reconciliation.kind.${e.kind}`);
+    const kind = e.kind === 'invoice' || e.kind === 'credit_note' || e.kind === 'receipt' ? t(`receivables.kind.${e.kind}`) : t(`receivables.reconciliation.kind.${e.kind}`);
     return e.reversal ? t('receivables.reconciliation.reversalOf', { kind }) : kind;
   };
 

@@ -1,13 +1,12 @@
 import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { yuan } from '../../../src-main/domain/core/money';
-import { useApiMutation } from '../../api/hooks';
 import { CustomerPicker } from '../../components/CustomerPicker';
 import { DateField } from '../../components/DateField';
 import { businessToday } from '../../format';
 import { shortcutTarget } from '../../components/shortcut-targets';
+import { useInvoicePosting } from './use-invoice-posting';
 
 /** A standalone invoice for a service (安装、运费、维护): one line, VAT 6 % unless chosen otherwise. */
 export function ServiceInvoiceModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) {
@@ -17,7 +16,7 @@ export function ServiceInvoiceModal({ opened, onClose, onCreated }: { opened: bo
   const [description, setDescription] = useState(t('receivables.invoice.serviceDefault'));
   const [amount, setAmount] = useState<number | string>('');
   const [vatRate, setVatRate] = useState('600');
-  const create = useApiMutation('receivables.invoiceServices');
+  const create = useInvoicePosting('receivables.invoiceServices', { onClose, onCreated: (invoice) => onCreated(invoice.id) });
   const ready = customerId && typeof amount === 'number' && amount > 0 && description.trim();
   return (
     <Modal opened={opened} onClose={onClose} title={t('receivables.invoice.serviceTitle')} size="lg">
@@ -38,16 +37,7 @@ export function ServiceInvoiceModal({ opened, onClose, onCreated }: { opened: bo
             onClick={() =>
               customerId &&
               typeof amount === 'number' &&
-              create.mutate(
-                { customerId, invoiceDate: date, pricesIncludeTax: true, lines: [{ description, quantity: 1, unitPrice: yuan(amount), vatRate: Number(vatRate) }] },
-                {
-                  onSuccess: (invoice) => {
-                    notifications.show({ color: 'teal', message: t('receivables.invoice.created', { number: invoice.invoiceNo }) });
-                    onClose();
-                    onCreated(invoice.id);
-                  },
-                },
-              )
+              create.mutate({ customerId, invoiceDate: date, pricesIncludeTax: true, lines: [{ description, quantity: 1, unitPrice: yuan(amount), vatRate: Number(vatRate) }] })
             }
           >
             {t('common.save')}

@@ -70,6 +70,7 @@ export function ApprovalInboxPage() {
       <Paper withBorder p="md">
         <DataTable
           method="orders.approvalInbox"
+          countWords="sales.approvals"
           input={{}}
           columns={columns}
           rowKey={(r) => r.approvalId}

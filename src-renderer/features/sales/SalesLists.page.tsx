@@ -44,6 +44,7 @@ export function QuotesListPage() {
       <Paper withBorder p="md">
         <DataTable
           method="quotes.list"
+          countWords="sales.quotes"
           input={{}}
           columns={columns}
           rowKey={(q) => q.id}
@@ -74,6 +75,7 @@ export function DeliveriesListPage() {
       <Paper withBorder p="md">
         <DataTable
           method="deliveries.list"
+          countWords="sales.deliveries"
           input={{}}
           columns={columns}
           rowKey={(d) => d.id}
@@ -113,6 +115,7 @@ export function ReturnsListPage() {
       <Paper withBorder p="md">
         <DataTable
           method="returns.list"
+          countWords="sales.returns"
           input={{}}
           columns={columns}
           rowKey={(r) => r.id}

@@ -115,11 +115,15 @@ const messages: Strings<Messages> = {
     keys: 'Type a code or scan, Tab to the quantity, Enter for the next line; submit on the order once saved.',
   },
   approvals: {
+    total: '{{count}} orders awaiting approval',
+    totalAtLeast: 'About {{total}}+ orders awaiting approval',
     title: 'Order approvals',
     emptyTitle: 'Nothing waits for approval',
     emptyText: 'Orders over the credit limit, large orders and deep discounts come here for a manager. The rules are in Settings.',
   },
   quotes: {
+    total: '{{count}} quotes',
+    totalAtLeast: 'About {{total}}+ quotes',
     title: 'Quotations',
     convert: 'Convert to order',
     add: 'New quotation',
@@ -131,6 +135,8 @@ const messages: Strings<Messages> = {
     emptyText: 'Quotes you give customers are listed here; once accepted, convert one into a sales order at the same prices.',
   },
   deliveries: {
+    total: '{{count}} deliveries',
+    totalAtLeast: 'About {{total}}+ deliveries',
     title: 'Deliveries',
     emptyTitle: 'No deliveries yet',
     emptyText: 'Choose Deliver on a confirmed sales order to make a delivery, then scan to pick and post it.',
@@ -179,6 +185,8 @@ const messages: Strings<Messages> = {
     requirePickingHint: 'When on, a delivery is posted only once every line is scanned or confirmed as picked (on by default)',
   },
   returns: {
+    total: '{{count}} returns',
+    totalAtLeast: 'About {{total}}+ returns',
     title: 'Sales returns',
     add: 'New return',
     new: 'New return',

@@ -112,11 +112,15 @@ const messages = {
     keys: '输入编码或扫码后按 Tab 填数量，回车开始下一行；保存后在订单上提交。',
   },
   approvals: {
+    total: '共 {{count}} 张订单待审批',
+    totalAtLeast: '约 {{total}}+ 张订单待审批',
     title: '订单审批',
     emptyTitle: '没有待审批的订单',
     emptyText: '超出信用额度、金额较大或折扣较深的订单会出现在这里，由经理或老板审批。规则可在设置里修改。',
   },
   quotes: {
+    total: '共 {{count}} 张报价单',
+    totalAtLeast: '约 {{total}}+ 张报价单',
     title: '报价单',
     convert: '转为订单',
     add: '新建报价单',
@@ -128,6 +132,8 @@ const messages = {
     emptyText: '给客户报价后，报价单会列在这里；客户确认后一键转为销售订单，价格保持不变。',
   },
   deliveries: {
+    total: '共 {{count}} 张发货单',
+    totalAtLeast: '约 {{total}}+ 张发货单',
     title: '发货单',
     emptyTitle: '还没有发货单',
     emptyText: '在已确认的销售订单上点“安排发货”生成发货单，然后扫码拣货、过账出库。',
@@ -176,6 +182,8 @@ const messages = {
     requirePickingHint: '开启后，发货单每一行都扫码或确认拣货后才能过账出库（默认开启）',
   },
   returns: {
+    total: '共 {{count}} 张退货单',
+    totalAtLeast: '约 {{total}}+ 张退货单',
     title: '销售退货',
     add: '新建退货',
     new: '新建退货',

@@ -125,11 +125,15 @@ const zhTW: Messages = {
     keys: "輸入編碼或掃碼後按 Tab 填數量，回車開始下一行；儲存後在訂單上提交。"
   },
   approvals: {
+    total: "共 {{count}} 張訂單待審核",
+    totalAtLeast: "約 {{total}}+ 張訂單待審核",
     title: "訂單審核",
     emptyTitle: "沒有待審核的訂單",
     emptyText: "超出信用額度、金額較大或折扣較深的訂單會出現在這裡，由經理或老闆審核。規則可在設定裡修改。"
   },
   quotes: {
+    total: "共 {{count}} 張報價單",
+    totalAtLeast: "約 {{total}}+ 張報價單",
     title: "報價單",
     convert: "轉為訂單",
     add: "新增報價單",
@@ -141,6 +145,8 @@ const zhTW: Messages = {
     emptyText: "給客戶報價後，報價單會列在這裡；客戶確認後一鍵轉為銷售訂單，價格保持不變。"
   },
   deliveries: {
+    total: "共 {{count}} 張出貨單",
+    totalAtLeast: "約 {{total}}+ 張出貨單",
     title: "出貨單",
     emptyTitle: "還沒有出貨單",
     emptyText: "在已確認的銷售訂單上點「安排出貨」生成出貨單，然後掃碼揀貨、過帳出庫。",
@@ -189,6 +195,8 @@ const zhTW: Messages = {
     requirePickingHint: "開啟後，出貨單每個品項都掃描或確認揀貨後才能過帳出庫（預設開啟）",
   },
   returns: {
+    total: "共 {{count}} 張退貨單",
+    totalAtLeast: "約 {{total}}+ 張退貨單",
     title: "銷售退貨",
     add: "新增退貨",
     new: "新增退貨",

@@ -4,6 +4,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Customer, CustomerListRow } from '../../../src-main/domain/customers/customers.dto';
+import { aCompanySettings } from '../../test-utils/company-settings';
 import { fakeBackend } from '../../test-utils/fake-backend';
 import { render } from '../../test-utils/render';
 import { CustomerEditPage, CustomerNewPage } from '../customers/CustomerForm.page';
@@ -22,21 +23,6 @@ function WithShortcuts({ children }: { children: ReactNode }) {
     </>
   );
 }
-
-const SETTINGS = {
-  companyName: '金陵副食品商行',
-  currency: 'CNY',
-  timeZone: 'Asia/Shanghai',
-  customerRequiredFields: ['mobile'],
-  sessionIdleMinutes: 480,
-  followUpDays: 14,
-  demoData: false,
-  companyAddress: '',
-  companyPhone: '',
-  companyTaxId: '',
-  companyBank: '',
-  companyBankAccount: '',
-} as const;
 
 const JINQIAO: Customer = {
   id: '0190a0b0-0000-7000-8000-0000000000c7',
@@ -89,7 +75,7 @@ function customerBackend() {
   return fakeBackend({
     'customers.get': () => JINQIAO,
     'customers.update': () => ({ ...JINQIAO, warnings: [] }),
-    'settings.get': () => ({ ...SETTINGS, customerRequiredFields: [...SETTINGS.customerRequiredFields] }),
+    'settings.get': () => aCompanySettings(),
     'customers.listFieldDefs': () => [],
     'customers.listTags': () => [],
     'customers.listViews': () => [],

@@ -64,6 +64,7 @@ export function StatementsPage() {
         />
         <DataTable
           method="statements.list"
+          countWords="statements"
           input={{ filters }}
           columns={columns}
           rowKey={(s) => s.id}

@@ -22,6 +22,8 @@ const messages: Strings<typeof zhCN> = {
   },
   status: { draft: 'Draft', sent: 'Sent', confirmed: 'Confirmed', disputed: 'Disputed' },
   filterAll: 'All',
+  total: '{{count}} statements',
+  totalAtLeast: 'About {{total}}+ statements',
   emptyTitle: 'No statements yet',
   emptyText: 'Pick a customer and a period: the statement is built from the receivables ledger, ready to print or send for confirmation.',
   emptyFiltered: 'No statements with this status',

@@ -55,6 +55,8 @@ const messages: Strings<Messages> = {
     isDefault: 'Default warehouse',
   },
   overview: {
+    total: '{{count}} stock lines',
+    totalAtLeast: 'About {{total}}+ stock lines',
     searchPlaceholder: 'Product code, name or barcode',
     allWarehouses: 'All warehouses',
     belowSafety: 'Below safety stock',
@@ -66,10 +68,14 @@ const messages: Strings<Messages> = {
     movesOf: 'Moves of {{product}} · {{warehouse}}',
   },
   moves: {
+    total: '{{count}} stock moves',
+    totalAtLeast: 'About {{total}}+ stock moves',
     emptyTitle: 'No stock moves yet',
     emptyText: 'Opening balances, receipts, deliveries, transfers, counts and scrap each leave a move here that cannot be changed.',
   },
   counts: {
+    total: '{{count}} stock counts',
+    totalAtLeast: 'About {{total}}+ stock counts',
     open: 'New stock count',
     openTitle: 'New stock count',
     openHint: 'The count sheet lists every product of the warehouse with its book quantity now; deliveries go on while you count.',
@@ -85,6 +91,8 @@ const messages: Strings<Messages> = {
     progress: '{{counted}}/{{total}} lines counted, {{differences}} differ',
   },
   transfers: {
+    total: '{{count}} transfers',
+    totalAtLeast: 'About {{total}}+ transfers',
     add: 'New transfer',
     emptyTitle: 'No transfers yet',
     emptyText: 'Move goods between warehouses with a transfer; they leave and arrive at the moving average cost.',

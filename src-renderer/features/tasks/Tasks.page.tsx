@@ -75,7 +75,7 @@ export function TasksPage() {
           )}
           <SegmentedControl value={filters.openOnly ? 'open' : 'all'} onChange={(v) => setFilters({ openOnly: v === 'open' })} data={[{ value: 'open', label: t('tasks.openOnly') }, { value: 'all', label: t('tasks.all') }]} />
         </Group>
-        <DataTable method="tasks.list" input={{ filters }} columns={columns} rowKey={(task) => task.id} minWidth={760} empty={<EmptyState title={t('tasks.emptyTitle')} text={t('tasks.emptyText')} />} />
+        <DataTable method="tasks.list" countWords="tasks" input={{ filters }} columns={columns} rowKey={(task) => task.id} minWidth={760} empty={<EmptyState title={t('tasks.emptyTitle')} text={t('tasks.emptyText')} />} />
       </Paper>
     </>
   );

@@ -13,6 +13,8 @@ const messages: Strings<typeof zhCN> = {
   complete: 'Done',
   completed: 'Marked as done',
   overdue: 'Overdue',
+  total: '{{count}} tasks',
+  totalAtLeast: 'About {{total}}+ tasks',
   emptyTitle: 'Nothing to do',
   emptyText: 'Follow-ups such as a customer disputing a statement appear here.',
 };

@@ -10,6 +10,8 @@ export default {
   complete: '完成',
   completed: '已完成',
   overdue: '已过期',
+  total: '共 {{count}} 项待办',
+  totalAtLeast: '约 {{total}}+ 项待办',
   emptyTitle: '没有待办',
   emptyText: '客户对对账单有异议等需要跟进的事，会出现在这里。',
 };

@@ -13,6 +13,8 @@ const messages: Strings<typeof zhCN> = {
   complete: '完成',
   completed: '已完成',
   overdue: '已逾期',
+  total: '共 {{count}} 項待辦',
+  totalAtLeast: '約 {{total}}+ 項待辦',
   emptyTitle: '沒有待辦',
   emptyText: '客戶對對帳單有異議等需要追蹤的事，會出現在這裡。',
 };

@@ -108,6 +108,7 @@ export function UsersPage() {
       <TextInput mb="sm" maw={320} leftSection={<IconSearch size={16} />} placeholder={t('users.searchPlaceholder')} {...shortcutTarget('search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
       <DataTable
         method="users.list"
+        countWords="users"
         input={{ q: debouncedQ || undefined }}
         columns={columns}
         rowKey={(u) => u.id}

@@ -121,6 +121,7 @@ export function VouchersTab() {
       </Group>
       <DataTable
         method="vouchers.list"
+        countWords="vouchers.list"
         input={{ from, to }}
         columns={columns}
         rowKey={(v) => `${v.period}-${v.number}`}

@@ -17,6 +17,8 @@ const messages = {
   side: { debit: 'Dr', credit: 'Cr' },
   source: { invoice: 'Invoice', credit_note: 'Credit note', receipt: 'Receipt', writeoff: 'Write-off', refund: 'Refund', delivery: 'Cost of sales' },
   list: {
+    total: '{{count}} vouchers',
+    totalAtLeast: 'About {{total}}+ vouchers',
     monthTotals: '{{month}}: {{count}} vouchers, debits {{debit}}, credits {{credit}}',
     balanced: 'Balanced',
     unbalanced: 'Not balanced',

@@ -37,6 +37,7 @@ export function BackupList({ onRestore }: { onRestore: (backup: BackupFile) => v
       </Title>
       <DataTable
         method="backup.list"
+        countWords="backup.list"
         input={{}}
         onExport={async () => saveExport(await api.exports.backups({ format: 'xlsx', language: exportLanguage() }))}
         columns={columns}

@@ -80,6 +80,7 @@ export function PriceListsTab() {
       </Group>
       <DataTable
         method="catalog.listPriceLists"
+        countWords="catalog.priceLists"
         input={{ ...(kind === ANY ? {} : { kind }), status }}
         columns={columns}
         rowKey={(l) => l.id}

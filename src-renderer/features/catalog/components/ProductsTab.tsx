@@ -131,6 +131,7 @@ export function ProductsTab() {
       </Group>
       <DataTable
         method="catalog.list"
+        countWords="catalog.list"
         input={{ q: debouncedQ || undefined, filters }}
         columns={columns}
         rowKey={(p) => p.id}

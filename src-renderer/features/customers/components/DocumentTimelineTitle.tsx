@@ -7,6 +7,9 @@ import { formatFen } from '../../../../src-main/domain/core/money';
 /** The documents the sales and receivables areas put on a customer's timeline. */
 export const DOCUMENT_TIMELINE_KINDS = ['order', 'delivery', 'return', 'invoice', 'credit_note', 'receipt'];
 
+/** The receivables documents are named as the receivables screens name them (one word for each). */
+const RECEIVABLES_DOCUMENT_KINDS = new Set(['invoice', 'credit_note', 'receipt']);
+
 /** What a document entry says besides its kind and number: its amount and the date that matters. */
 function useDocumentFacts() {
   const { t } = useTranslation();
@@ -26,6 +29,7 @@ export function DocumentTimelineTitle({ entry }: { entry: TimelineEntry }) {
   const { t } = useTranslation();
   const factsOf = useDocumentFacts();
   const reversed = entry.data.status === 'reversed';
+  const kindWord = RECEIVABLES_DOCUMENT_KINDS.has(entry.kind) ? t(`receivables.kind.${entry.kind as 'receipt'}`) : t(`customers.timeline.document.${entry.kind as 'order'}`);
   const number = entry.kind === 'order' ? (
     <Anchor component={Link} to={`/orders/${entry.id}`} size="sm" fw={500}>
       {entry.title}
@@ -38,7 +42,7 @@ export function DocumentTimelineTitle({ entry }: { entry: TimelineEntry }) {
   return (
     <Group gap={6}>
       <Badge size="xs" variant="light" color="gray">
-        {t(`customers.timeline.document.${entry.kind as 'order'}`)}
+        {kindWord}
       </Badge>
       {number}
       {factsOf(entry).map((fact) => (

@@ -43,16 +43,18 @@ describe('follow-ups on the 360° view', () => {
     fakeBackend({});
     const at = '2026-11-20T02:00:00.000Z';
     const page = {
-      total: 2,
+      total: 3,
       totalIsExact: true,
       rows: [
         { kind: 'invoice', id: 'i1', at, title: 'INV-2026-000121', detail: null, userName: null, data: { amount: 167_200, dueDate: '2026-12-20', status: 'posted' } },
         { kind: 'receipt', id: 'r1', at, title: 'SK-2026-000035', detail: null, userName: null, data: { amount: 50_000, method: 'wechat', status: 'reversed' } },
+        { kind: 'credit_note', id: 'c1', at, title: 'INV-2026-000122', detail: null, userName: null, data: { amount: -38_400, status: 'posted' } },
       ],
     };
     await render(<InteractionsTab customer={customer(null)} firstPage={page} />);
-    const [invoice, receipt] = screen.getAllByTestId('timeline-entry');
+    const [invoice, receipt, creditNote] = screen.getAllByTestId('timeline-entry');
     expect(invoice!.textContent).toContain('发票INV-2026-000121· ¥1,672.00· 2026-12-20 到期');
     expect(receipt!.textContent).toContain('收款SK-2026-000035· ¥500.00· 微信支付已冲销');
+    expect(creditNote!.textContent).toContain('红字发票INV-2026-000122');
   });
 });

@@ -129,6 +129,7 @@ export function CampaignsTab() {
       </Group>
       <DataTable
         method="leads.listCampaigns"
+        countWords="leads.campaigns"
         input={{}}
         columns={columns}
         rowKey={(c) => c.id}

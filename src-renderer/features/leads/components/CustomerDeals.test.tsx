@@ -50,6 +50,7 @@ describe('a customer’s deals on its 360° view', () => {
     // A won deal is closed: its past date is not "overdue".
     const won = within(table).getByText('仓库货架').closest('tr')!;
     expect(within(won).queryByTitle(leadsZhCN.customer.overdue)).toBeNull();
+    expect(screen.getByTestId('page-total').textContent).toBe('共 2 个商机');
 
     const origin = await screen.findByTestId('customer-origin');
     expect(origin.textContent).toContain('由线索 L000031 转化');

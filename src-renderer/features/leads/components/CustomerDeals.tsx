@@ -74,6 +74,7 @@ export function CustomerDeals({ customerId, leadId }: { customerId: string; lead
       {leadId && <CustomerOrigin leadId={leadId} />}
       <DataTable
         method="leads.listOpportunities"
+        countWords="leads.opportunity"
         input={{ filters: { customerId } }}
         columns={columns}
         rowKey={(d) => d.id}

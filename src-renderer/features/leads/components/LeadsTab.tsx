@@ -118,6 +118,7 @@ export function LeadsTab() {
       </Group>
       <DataTable
         method="leads.list"
+        countWords="leads.list"
         input={{ q: debouncedQ || undefined, filters }}
         defaultSort={{ field: 'createdAt', dir: 'desc' }}
         columns={columns}

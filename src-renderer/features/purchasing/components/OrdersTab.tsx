@@ -59,6 +59,7 @@ export function OrdersTab() {
       </Group>
       <DataTable
         method="purchasing.listOrders"
+        countWords="purchasing.orders"
         input={filter}
         columns={columns}
         rowKey={(o) => o.id}

@@ -63,6 +63,7 @@ export function CustomerQuotes({ customerId }: { customerId: string }) {
     <div data-testid="customer-quotes">
       <DataTable
         method="quotes.list"
+        countWords="sales.quotes"
         input={{ customerId }}
         columns={columns}
         rowKey={(q) => q.id}

@@ -79,6 +79,7 @@ export function CountsTab() {
       </Group>
       <DataTable
         method="stock.listCounts"
+        countWords="stock.counts"
         input={{}}
         columns={columns}
         rowKey={(r) => r.id}

@@ -36,6 +36,7 @@ export function MovesTable({ productId, warehouseId }: { productId?: string; war
   return (
     <DataTable
       method="stock.moves"
+      countWords="stock.moves"
       input={filter}
       columns={columns}
       rowKey={(m) => m.id}

@@ -56,6 +56,7 @@ export function OverviewTab() {
       </Group>
       <DataTable
         method="stock.overview"
+        countWords="stock.overview"
         input={filter}
         columns={columns}
         rowKey={(r) => `${r.productId}|${r.warehouseId}`}

@@ -107,6 +107,7 @@ export function TransfersTab() {
       </Group>
       <DataTable
         method="stock.listTransfers"
+        countWords="stock.transfers"
         input={{}}
         columns={columns}
         rowKey={(r) => r.id}
