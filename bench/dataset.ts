@@ -76,6 +76,8 @@ export interface BenchDatabase {
   /** A working copy for this run, deleted by `dispose`. */
   file: string;
   cached: string;
+  /** The key the cached file was found or seeded under (the sources may change while a run goes on). */
+  cacheKey: string;
   /** Whether this run had to seed (and how long that took). */
   seededMs: number | null;
   dispose(): void;
@@ -84,7 +86,8 @@ export interface BenchDatabase {
 /** The seeded file for a scale (seeding it on the first run), copied for this run. */
 export async function benchDatabase(scale: BenchScale, seed = BENCH_SEED): Promise<BenchDatabase> {
   fs.mkdirSync(DATA_DIR, { recursive: true });
-  const cached = path.join(DATA_DIR, `${scale}-seed${seed}-${cacheKey(scale, seed)}.sqlite`);
+  const key = cacheKey(scale, seed);
+  const cached = path.join(DATA_DIR, `${scale}-seed${seed}-${key}.sqlite`);
   let seededMs: number | null = null;
   if (!fs.existsSync(cached)) {
     for (const old of fs.readdirSync(DATA_DIR).filter((f) => f.startsWith(`${scale}-seed${seed}-`))) fs.rmSync(path.join(DATA_DIR, old), { force: true });
@@ -103,12 +106,15 @@ export async function benchDatabase(scale: BenchScale, seed = BENCH_SEED): Promi
     }
     seededMs = Number(process.hrtime.bigint() - started) / 1e6;
     fs.renameSync(partial, cached);
+    // The seed's daily jobs back the fresh book up beside it, as they would a user's: the bench has no use for it.
+    fs.rmSync(path.join(DATA_DIR, 'backups'), { recursive: true, force: true });
   }
   const file = path.join(DATA_DIR, `run-${process.pid}-${scale}.sqlite`);
   fs.copyFileSync(cached, file);
   return {
     file,
     cached,
+    cacheKey: key,
     seededMs,
     dispose: () => {
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });

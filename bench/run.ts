@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { benchCustomers } from './customers.bench';
-import { BENCH_SCALES, BENCH_SEED, benchDatabase, cacheKey, type BenchScale } from './dataset';
+import { BENCH_SCALES, BENCH_SEED, benchDatabase, type BenchScale } from './dataset';
 import { benchHttp } from './http.bench';
 import { benchImport } from './imports.bench';
 import { benchLists } from './lists.bench';
@@ -77,7 +77,7 @@ const report = writeReport(
       machine: machine(sqliteVersion),
       scale,
       describes: BENCH_SCALES[scale].describes,
-      dataset: { file: path.basename(data.cached), sizeMb: size / 1024 / 1024, cacheKey: cacheKey(scale, seed), seededThisRun: data.seededMs !== null, seedMs: data.seededMs },
+      dataset: { file: path.basename(data.cached), sizeMb: size / 1024 / 1024, cacheKey: data.cacheKey, seededThisRun: data.seededMs !== null, seedMs: data.seededMs },
       suites: results,
     },
     SUITES.map((s) => s.name),
