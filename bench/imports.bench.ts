@@ -28,7 +28,7 @@ export function customerSheet(rows = ROWS): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-async function company(): Promise<{ backend: RunningBackend; session: Session; dir: string }> {
+export async function company(): Promise<{ backend: RunningBackend; session: Session; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-bench-import-'));
   const backend = createBackend({ file: path.join(dir, 'bench.sqlite') });
   const session: Session = { user: null };
@@ -37,8 +37,13 @@ async function company(): Promise<{ backend: RunningBackend; session: Session; d
   return { backend, session, dir };
 }
 
-/** The floor: the same rows from the same file, inserted with prepared statements in one transaction, no checks. */
-async function rawInsert(backend: RunningBackend, csv: Buffer): Promise<void> {
+/**
+ * The floor: what the import must write for the same file and nothing it could skip: the same rows
+ * (customer, stats, first stage, primary contact, default address, tags, search text) as prepared
+ * INSERTs in one transaction, the pinyin computed once per distinct name, and the search index built
+ * once at the end (its cheapest correct upkeep). No checks, no duplicate search, no numbering series.
+ */
+export async function rawInsert(backend: RunningBackend, csv: Buffer): Promise<void> {
   const db = backend.conn.sqlite;
   const [, ...records] = (await readSpreadsheet('customers.csv', csv)).records;
   const now = new Date().toISOString();
@@ -47,20 +52,37 @@ async function rawInsert(backend: RunningBackend, csv: Buffer): Promise<void> {
      VALUES (?, ?, 'company', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', 'prospect', 'prospect', 'active', ?, ?)`,
   );
   const stats = db.prepare('INSERT INTO customer_stats (customer_id, updated_at) VALUES (?, ?)');
+  const stage = db.prepare("INSERT INTO customer_stage_history (id, customer_id, from_stage, to_stage, source, user_id, changed_at) VALUES (?, ?, NULL, 'prospect', 'computed', NULL, ?)");
   const contact = db.prepare('INSERT INTO customer_contacts (id, customer_id, name, mobile, is_primary, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)');
   const address = db.prepare("INSERT INTO customer_addresses (id, customer_id, kind, province, city, district, detail, is_default, created_at, updated_at) VALUES (?, ?, 'shipping', ?, ?, ?, ?, 1, ?, ?)");
+  const tag = db.prepare('INSERT INTO customer_tags (customer_id, tag_id) VALUES (?, ?)');
   const search = db.prepare('INSERT INTO customer_search (customer_id, names, people, tokens) VALUES (?, ?, ?, ?)');
+  const tagIds = new Map<string, string>();
+  const tagFor = (name: string) => {
+    let id = tagIds.get(name);
+    if (!id) {
+      tagIds.set(name, (id = newId()));
+      db.prepare("INSERT INTO tags (id, name, color, created_at) VALUES (?, ?, 'gray', ?)").run(id, name, now);
+    }
+    return id;
+  };
+  const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'customer_search_ai'").pluck().get() as string;
   db.transaction(() => {
+    db.exec('DROP TRIGGER customer_search_ai');
     records.forEach(({ cells: c }, i) => {
       const id = newId();
       const code = `R${String(i).padStart(6, '0')}`;
       customer.run(id, code, c[0], c[1], customerNameKey(c[0]!), pinyinSortKey(c[0]!), c[2], c[11], c[12], c[5], c[6], c[7], c[8], c[9], Number(c[14]) * 100, Number(c[15]), now, now);
       stats.run(id, now);
+      stage.run(newId(), id, now);
       contact.run(newId(), id, c[3], c[4], now, now);
       address.run(newId(), id, c[7], c[8], c[9], c[10], now, now);
+      for (const name of c[13]!.split('、')) tag.run(id, tagFor(name));
       const doc = buildSearchDoc({ kind: 'company', code, name: c[0]!, shortName: c[1]!, creditCode: c[2]!, taxpayerId: null, mobile: null, phone: c[5]!, contacts: [{ name: c[3]!, mobile: c[4]!, phone: null }] });
       search.run(id, doc.names, doc.people, doc.tokens);
     });
+    db.exec(trigger);
+    db.exec("INSERT INTO customers_fts (customers_fts) VALUES ('rebuild')");
   })();
 }
 
