@@ -80,9 +80,11 @@ function insertContact(sqlite: Sqlite, customerId: string, contact: NonNullable<
   );
 }
 
-function insertAddress(sqlite: Sqlite, customerId: string, address: NonNullable<PlannedRow['address']>, now: string): void {
+function insertAddress(sqlite: Sqlite, customerId: string, address: NonNullable<PlannedRow['address']>, now: string, existingCustomer: boolean): void {
   // The imported address becomes the default shipping address, as the form's first address does.
-  statement(sqlite, "UPDATE customer_addresses SET is_default = 0, updated_at = ? WHERE customer_id = ? AND kind = 'shipping' AND is_default = 1").run(now, customerId);
+  if (existingCustomer) {
+    statement(sqlite, "UPDATE customer_addresses SET is_default = 0, updated_at = ? WHERE customer_id = ? AND kind = 'shipping' AND is_default = 1").run(now, customerId);
+  }
   statement(
     sqlite,
     "INSERT INTO customer_addresses (id, customer_id, kind, province, city, district, detail, postcode, recipient, recipient_phone, is_default, created_at, updated_at) VALUES (?, ?, 'shipping', ?, ?, ?, ?, ?, NULL, NULL, 1, ?, ?)",
@@ -110,7 +112,7 @@ function createCustomer(sqlite: Sqlite, row: PlannedRow, code: string, tagIds: M
     "INSERT INTO customer_stage_history (id, customer_id, from_stage, to_stage, source, reason, user_id, changed_at) VALUES (?, ?, NULL, 'prospect', 'computed', NULL, ?, ?)",
   ).run(newId(), id, ctx.userId, ctx.now);
   if (row.contact) insertContact(sqlite, id, row.contact, true, ctx.now);
-  if (row.address) insertAddress(sqlite, id, row.address, ctx.now);
+  if (row.address) insertAddress(sqlite, id, row.address, ctx.now, false);
   for (const tag of row.tags) statement(sqlite, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)').run(id, tagIdFor(sqlite, tagIds, tag, ctx.now));
   // A new customer's search text comes from the row itself: no need to read back what was just written.
   const doc = buildSearchDoc({
@@ -151,7 +153,7 @@ function updateCustomer(sqlite: Sqlite, row: PlannedRow, tagIds: Map<string, str
       statement(sqlite, `UPDATE customer_contacts SET ${columns.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...columns.map((k) => fields[k]), ctx.now, contact.id);
     }
   }
-  if (changes.address) insertAddress(sqlite, id, changes.address, ctx.now);
+  if (changes.address) insertAddress(sqlite, id, changes.address, ctx.now, true);
   for (const tag of changes.newTags) statement(sqlite, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)').run(id, tagIdFor(sqlite, tagIds, tag, ctx.now));
   refreshSearch(sqlite, id);
 }
