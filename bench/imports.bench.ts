@@ -6,6 +6,7 @@ import { createBackend, type RunningBackend } from '../src-main/backend/backend'
 import type { Session } from '../src-main/api/session';
 import { creditCodeCheckChar, customerNameKey } from '../src-main/domain/customers/customers.rules';
 import { buildSearchDoc, forgetSpellings, pinyinSortKey } from '../src-main/domain/customers/customers.search-text';
+import { ReaderPool } from '../src-main/backend/readers';
 import { seedCustomers } from '../src-main/domain/customers/customers.seed';
 import { readSpreadsheet } from '../src-main/domain/imports/imports.file';
 import { newId } from '../src-main/domain/shared/ids';
@@ -28,9 +29,10 @@ export function customerSheet(rows = ROWS): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-export async function company(): Promise<{ backend: RunningBackend; session: Session; dir: string }> {
+export async function company(readers = 0): Promise<{ backend: RunningBackend; session: Session; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-bench-import-'));
-  const backend = createBackend({ file: path.join(dir, 'bench.sqlite') });
+  const backend = createBackend({ file: path.join(dir, 'bench.sqlite'), readers });
+  if (readers) await (backend.readers as unknown as ReaderPool).started();
   const session: Session = { user: null };
   const setup = await backend.call({ session, transport: 'test' }, 'auth.setup', { companyName: '基准测试公司', ownerUsername: 'owner', ownerDisplayName: '老板', password: 'bench-pass-1' });
   if (!setup.ok) throw new Error(setup.error.message);
@@ -129,8 +131,46 @@ export async function benchImport(): Promise<BenchRow[]> {
       load,
     },
     { area: 'imports', what: `preview (dry run) of the same ${ROWS.toLocaleString('en')} rows through dispatch`, dispatch: preview, unit: 'ms', load },
+    await benchListDuringImport(input),
     ...(await benchXlsx()),
   ];
+}
+
+/** customers.list (first page of 50) twenty times while the import is writing, served by a reader connection. */
+export async function benchListDuringImport(input: { fileName: string; contentBase64: string }): Promise<BenchRow> {
+  const ours = await company(1);
+  const call = { session: ours.session, transport: 'test' as const };
+  const loadBefore = loadPerCore();
+  let importDone = false;
+  const writing = new Promise<void>((resolve) => {
+    const stop = ours.backend.onEvent((event) => {
+      if (event.kind === 'progress' && event.message === 'writing' && event.done > 0) {
+        stop();
+        resolve();
+      }
+    });
+  });
+  forgetSpellings();
+  const importing = ours.backend.call(call, 'imports.customers', { ...input, jobId: 'bench-list-during-import' }).finally(() => (importDone = true));
+  await writing;
+  const lists = await time(20, async () => {
+    const result = await ours.backend.call(call, 'customers.list', { page: 1, pageSize: 50 });
+    if (!result.ok) throw new Error(result.error.message);
+  }, 0);
+  const overlapped = !importDone;
+  const result = await importing;
+  if (!result.ok) throw new Error(result.error.message);
+  ours.backend.close();
+  fs.rmSync(ours.dir, { recursive: true, force: true });
+  if (!overlapped) throw new Error('the import ended before the twenty lists did: the figure would not be "during an import"');
+  return {
+    area: 'imports',
+    what: `customers.list (page 1 of 50) while an import of ${ROWS.toLocaleString('en')} rows is writing, twenty calls`,
+    dispatch: lists,
+    goalText: 'every call under 200 ms',
+    unit: 'ms',
+    load: { before: loadBefore, after: loadPerCore() },
+  };
 }
 
 /** The same sheet as an XLSX of shared strings, as Excel saves it. */
