@@ -8,7 +8,7 @@ import { createBackend } from './backend';
 import type { ReaderPool } from './readers';
 
 describe('an app that stays responsive during long work', () => {
-  // The milliseconds are the benchmark's to report (bench: "customers.list during an import");
+  // The milliseconds are the benchmark's to report (bench, imports: "customers.list … while an import … is writing");
   // here: every list answers while the import is still running, so no read waits for the write.
   it('answers customers.list twenty times while an import of 50,000 rows runs, none waiting for it', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-responsive-')), 'desk-erp.sqlite');

@@ -13,6 +13,7 @@ import { toHalfWidth } from '../shared/text';
 import type { ImportDuplicate, ImportField, ImportTarget, RowError, SameAsOnFile } from './imports.contract';
 import type { FileRecord } from './imports.file';
 import { diffUpdate, duplicateHits, prefetch, readExisting } from './imports.existing';
+import { paced } from './imports.pace';
 import * as values from './imports.values';
 
 /** Customer columns a row can set, by import field: the customer record's own columns, the salesperson as `owner`. */
@@ -124,8 +125,9 @@ export async function planImport(records: FileRecord[], headers: string[], mappi
   const seenMobiles = new Map<string, number>();
   const seenNameKeys = new Map<string, number>();
 
+  const due = paced();
   for (let index = 0; index < records.length; index++) {
-    if (index % 500 === 0) await ctx.progress(index, records.length);
+    if (due()) await ctx.progress(index, records.length);
     const record = records[index]!;
     const line = record.line;
     const errors: RowError[] = [];
