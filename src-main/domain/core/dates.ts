@@ -4,6 +4,8 @@
  * the same functions the backend uses to file them.
  */
 
+import { RecentlyUsed } from '../shared/recently-used';
+
 const DAY_MS = 86_400_000;
 
 interface WallClock {
@@ -43,9 +45,8 @@ const dateOf = (w: WallClock) => `${String(w.year).padStart(4, '0')}-${two(w.mon
 
 // Checking and parsing a date string is most of what date arithmetic costs, and a book's dates
 // are few (a bulk write or an aging does it millions of times over some thousands of dates).
-const CALENDAR_MEMO_SIZE = 8192;
-const calendarMemo = new Map<string, number>();
-const dateMemo = new Map<number, string>();
+const calendarMemo = new RecentlyUsed<string, number>(8192);
+const dateMemo = new RecentlyUsed<number, string>(8192);
 
 /** Midnight UTC of a business date, for calendar arithmetic; refuses what is not a real date. */
 function calendarMs(date: string): number {
@@ -53,7 +54,6 @@ function calendarMs(date: string): number {
   if (known !== undefined) return known;
   const ms = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`${date} is not a date (YYYY-MM-DD)`);
-  if (calendarMemo.size >= CALENDAR_MEMO_SIZE) calendarMemo.clear();
   calendarMemo.set(date, ms);
   return ms;
 }
@@ -62,7 +62,6 @@ function fromCalendarMs(ms: number): string {
   let date = dateMemo.get(ms);
   if (date === undefined) {
     date = new Date(ms).toISOString().slice(0, 10);
-    if (dateMemo.size >= CALENDAR_MEMO_SIZE) dateMemo.clear();
     dateMemo.set(ms, date);
   }
   return date;
