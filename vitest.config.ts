@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    globalSetup: ['src-main/test-temp-root.ts'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
     projects: [

@@ -44,6 +44,7 @@ describe('an app that stays responsive during long work', () => {
       expect(answeredDuringImport).toEqual(Array(20).fill(true));
     } finally {
       backend.close();
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
   }, 300_000);
 });
