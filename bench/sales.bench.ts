@@ -118,7 +118,7 @@ function confirmFixture(product: Product) {
  * outside the timing; the replay runs in a transaction that is rolled back (no fsync), so the
  * difference also holds the commit's flush.
  */
-async function benchConfirm(product: Product): Promise<BenchRow> {
+export async function benchConfirm(product: Product): Promise<BenchRow> {
   const sqlite = product.backend.conn.sqlite;
   const { draft } = confirmFixture(product);
   return measured(async () => {
