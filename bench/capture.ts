@@ -5,34 +5,11 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../src-main/db/connection';
+import { statementsRunBy, type CapturedStatement } from '../src-main/db/query-plans';
 
-export interface CapturedStatement {
-  sql: string;
-  args: unknown[];
-  reader: boolean;
-}
-
-type Run = 'all' | 'get' | 'run' | 'iterate';
-const RUNS: Run[] = ['all', 'get', 'run', 'iterate'];
-
+export type { CapturedStatement };
 /** Runs `work` and returns, in order, the statements it ran on `sqlite`. */
-export async function captureStatements(sqlite: Sqlite, work: () => Promise<unknown>): Promise<CapturedStatement[]> {
-  const proto = Object.getPrototypeOf(sqlite.prepare('SELECT 1')) as Record<Run, (...args: unknown[]) => unknown>;
-  const originals = Object.fromEntries(RUNS.map((name) => [name, proto[name]])) as Record<Run, (...args: unknown[]) => unknown>;
-  const captured: CapturedStatement[] = [];
-  for (const name of RUNS) {
-    proto[name] = function (this: Statement, ...args: unknown[]) {
-      if (this.database === sqlite) captured.push({ sql: this.source, args, reader: this.reader });
-      return originals[name].apply(this, args);
-    };
-  }
-  try {
-    await work();
-  } finally {
-    for (const name of RUNS) proto[name] = originals[name];
-  }
-  return captured;
-}
+export const captureStatements = statementsRunBy;
 
 /**
  * Replays captured calls: statements are prepared once (as the product's cache does), then run

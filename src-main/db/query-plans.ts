@@ -1,5 +1,6 @@
+import type { Statement } from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Connection } from './connection';
+import type { Connection, Sqlite } from './connection';
 import type { Database } from './schema';
 
 /**
@@ -34,4 +35,42 @@ export function wholeTableWalks(plan: string, names: readonly string[], fewValue
     const constraints = (step[3] ?? '').split(' AND ').filter(Boolean);
     return constraints.every((c) => fewValued.some((column) => c === `${column}=?`));
   });
+}
+
+export interface CapturedStatement {
+  sql: string;
+  args: unknown[];
+  reader: boolean;
+}
+
+type Run = 'all' | 'get' | 'run' | 'iterate';
+const RUNS: Run[] = ['all', 'get', 'run', 'iterate'];
+
+/**
+ * Runs `work` and returns, in order, every statement it ran on `sqlite` with its parameters:
+ * Kysely's and our prepared ones alike (captured at better-sqlite3's Statement), so a plan test
+ * sees a whole call and the bench can replay it.
+ */
+export async function statementsRunBy(sqlite: Sqlite, work: () => Promise<unknown>): Promise<CapturedStatement[]> {
+  const proto = Object.getPrototypeOf(sqlite.prepare('SELECT 1')) as Record<Run, (...args: unknown[]) => unknown>;
+  const originals = Object.fromEntries(RUNS.map((name) => [name, proto[name]])) as Record<Run, (...args: unknown[]) => unknown>;
+  const captured: CapturedStatement[] = [];
+  for (const name of RUNS) {
+    proto[name] = function (this: Statement, ...args: unknown[]) {
+      if (this.database === sqlite) captured.push({ sql: this.source, args, reader: this.reader });
+      return originals[name].apply(this, args);
+    };
+  }
+  try {
+    await work();
+  } finally {
+    for (const name of RUNS) proto[name] = originals[name];
+  }
+  return captured;
+}
+
+/** EXPLAIN QUERY PLAN of a captured statement, one step a line (empty for BEGIN, COMMIT and the like). */
+export function planOf(sqlite: Sqlite, statement: CapturedStatement): string {
+  if (/^\s*(begin|commit|rollback|savepoint|release)\b/i.test(statement.sql)) return '';
+  return (sqlite.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.args) as { detail: string }[]).map((r) => r.detail).join('\n');
 }

@@ -111,8 +111,12 @@ const MOVE_ON = `
 function moveOn(sqlite: Sqlite, series: SeriesDefinition, businessDate: string, count: number, floor: number): SeriesRow {
   const year = yearOf(businessDate);
   const device = devicePrefix(sqlite);
+  const parameters = { code: series.code, device, year, count, floor };
+  // The row exists after a series' first number: create it only when the UPDATE finds none.
+  const moved = statement(sqlite, MOVE_ON).get(parameters) as SeriesRow | undefined;
+  if (moved) return moved;
   ensureSeries(sqlite, series, device);
-  return statement(sqlite, MOVE_ON).get({ code: series.code, device, year, count, floor }) as SeriesRow;
+  return statement(sqlite, MOVE_ON).get(parameters) as SeriesRow;
 }
 
 function numberText(row: Omit<SeriesRow, 'next_number'>, n: number): string {

@@ -31,13 +31,15 @@ export async function confirmOrder(ctx: HandlerContext, input: z.output<typeof c
   const customer = orderCustomer(sqlite, order.customer_id, 'id');
   const userId = ctx.user?.id ?? null;
 
-  const plan = await planStock(ctx, order, repo.linesOf(sqlite, order.id), input.shortages);
-  // Read again: a shortage choice may have cut, substituted or re-dated lines.
-  const lines = repo.linesOf(sqlite, order.id);
+  const submitted = repo.linesOf(sqlite, order.id);
+  const plan = await planStock(ctx, order, submitted, input.shortages);
+  // Read again when the user chose a way out of a shortage: it may have cut, substituted or re-dated lines.
+  const lines = input.shortages.length > 0 ? repo.linesOf(sqlite, order.id) : submitted;
   const totals = sumTaxLines(lines);
+  const { today } = companyFacts(sqlite);
 
   const allowedDays = overdueDaysAllowed(sqlite);
-  const facts = creditFacts(sqlite, customer.id, order.id, companyFacts(sqlite).today);
+  const facts = creditFacts(sqlite, customer.id, order.id, today);
   const credit = checkCredit(facts, { limit: customer.credit_limit, orderTotal: totals.gross, overdueDaysAllowed: allowedDays });
   const decision = decide(activeRules(sqlite), {
     totalGross: totals.gross,
@@ -51,7 +53,7 @@ export async function confirmOrder(ctx: HandlerContext, input: z.output<typeof c
 
   const now = nowIso();
   const to: OrderStatus = decision.action === 'require_approval' ? 'pending_approval' : 'confirmed';
-  const orderNo = order.order_no ?? nextNumber(sqlite, ORDER_SERIES, companyFacts(sqlite).today);
+  const orderNo = order.order_no ?? nextNumber(sqlite, ORDER_SERIES, today);
   for (const r of plan.reservations) {
     if (r.quantity <= 0) continue;
     reserveStock(sqlite, {

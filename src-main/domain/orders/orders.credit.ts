@@ -19,13 +19,14 @@ export interface CreditFacts {
 
 /**
  * Orders of the customer and of every customer merged into it (customers.merged_into_id, at any
- * depth) count as one account.
+ * depth) count as one account. CROSS JOIN keeps the planner starting from the account's one or
+ * two ids: otherwise it scanned every customer's balance (customer_stats_balance_due covers it).
  */
 const OPEN_BALANCE = `
   WITH RECURSIVE account(id) AS (
     SELECT @customerId UNION SELECT c.id FROM customers c JOIN account a ON c.merged_into_id = a.id
   )
-  SELECT coalesce((SELECT sum(s.balance_due) FROM account a JOIN customer_stats s ON s.customer_id = a.id), 0)
+  SELECT coalesce((SELECT sum(s.balance_due) FROM account a CROSS JOIN customer_stats s ON s.customer_id = a.id), 0)
        + coalesce((SELECT sum(max(o.total_gross - coalesce((
              SELECT sum(il.gross) FROM sales_order_lines ol
                JOIN invoice_lines il ON il.sales_order_line_id = ol.id

@@ -4,6 +4,7 @@
  * A merged customer's orders count for the customer it was merged into.
  */
 import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
 import { addDays, businessDateIn } from '../core/dates';
 import { summaryMatchesLedger } from '../checks/invariants';
 
@@ -15,6 +16,9 @@ const PLACED = "o.status NOT IN ('draft', 'cancelled')";
  * of its 价税合计 rounded half-up, as the 360° view's lifetime sales (orders.customer.ts).
  */
 function figuresSql(oneCustomer: boolean): string {
+  // For one customer the planner, not knowing the CTE holds a row or two, scanned every order:
+  // CROSS JOIN makes it start from the customer and use sales_orders_customer.
+  const orders = oneCustomer ? 'survivor s CROSS JOIN sales_orders o ON o.customer_id = s.id' : 'sales_orders o JOIN survivor s ON s.id = o.customer_id';
   return `
     WITH RECURSIVE survivor(id, customer_id) AS (
       SELECT id, id FROM customers WHERE merged_into_id IS NULL ${oneCustomer ? 'AND id = @customerId' : ''}
@@ -23,11 +27,11 @@ function figuresSql(oneCustomer: boolean): string {
     placed AS (
       SELECT s.customer_id, count(*) AS order_count, count(*) FILTER (WHERE o.order_date > @since) AS orders_last_365d,
              min(o.order_date) AS first_order_date, max(o.order_date) AS last_order_date
-        FROM sales_orders o JOIN survivor s ON s.id = o.customer_id WHERE ${PLACED} GROUP BY s.customer_id
+        FROM ${orders} WHERE ${PLACED} GROUP BY s.customer_id
     ),
     sales AS (
       SELECT s.customer_id, sum((2 * l.gross * (l.delivered_quantity - l.returned_quantity) + l.quantity) / (2 * l.quantity)) AS lifetime_revenue
-        FROM sales_orders o JOIN sales_order_lines l ON l.sales_order_id = o.id JOIN survivor s ON s.id = o.customer_id
+        FROM ${orders} JOIN sales_order_lines l ON l.sales_order_id = o.id
        WHERE l.delivered_quantity > 0 GROUP BY s.customer_id
     ),
     figures AS (
@@ -38,7 +42,7 @@ function figuresSql(oneCustomer: boolean): string {
 }
 
 function companyToday(sqlite: Sqlite): string {
-  const timeZone = sqlite.prepare('SELECT time_zone FROM company LIMIT 1').pluck().get() as string | undefined;
+  const timeZone = statement(sqlite, 'SELECT time_zone FROM company LIMIT 1').pluck().get() as string | undefined;
   return businessDateIn(timeZone ?? 'Asia/Shanghai');
 }
 
@@ -48,23 +52,22 @@ function companyToday(sqlite: Sqlite): string {
  */
 export function refreshOrderFigures(sqlite: Sqlite, customerId?: string): void {
   const survivorId = customerId
-    ? (sqlite
-        .prepare(
-          `WITH RECURSIVE up(id, next) AS (SELECT id, merged_into_id FROM customers WHERE id = ? UNION ALL SELECT c.id, c.merged_into_id FROM customers c JOIN up ON c.id = up.next)
+    ? (statement(
+        sqlite,
+        `WITH RECURSIVE up(id, next) AS (SELECT id, merged_into_id FROM customers WHERE id = ? UNION ALL SELECT c.id, c.merged_into_id FROM customers c JOIN up ON c.id = up.next)
            SELECT id FROM up WHERE next IS NULL`,
         )
         .pluck()
         .get(customerId) as string | undefined)
     : undefined;
   if (customerId && !survivorId) return;
-  sqlite
-    .prepare(
-      `${figuresSql(!!customerId)}
+  statement(
+    sqlite,
+    `${figuresSql(!!customerId)}
        UPDATE customer_stats AS t SET order_count = f.order_count, orders_last_365d = f.orders_last_365d, first_order_date = f.first_order_date,
               last_order_date = f.last_order_date, lifetime_revenue = f.lifetime_revenue, updated_at = @now
-         FROM figures f WHERE t.customer_id = f.customer_id`,
-    )
-    .run({ since: addDays(companyToday(sqlite), -365), now: new Date().toISOString(), ...(customerId ? { customerId: survivorId } : {}) });
+         FROM figures f WHERE t.customer_id = f.customer_id ${customerId ? 'AND t.customer_id = @customerId' : ''}`,
+  ).run({ since: addDays(companyToday(sqlite), -365), now: new Date().toISOString(), ...(customerId ? { customerId: survivorId } : {}) });
 }
 
 /** Dates as numbers (20261128) so the summary check can compare them; NULL as 0. */

@@ -75,8 +75,10 @@ const FROM = sql`products p CROSS JOIN warehouses w
     AND EXISTS (SELECT 1 FROM stock_count_lines cl WHERE cl.count_id = c.id AND cl.product_id = p.id)`;
 
 function conditions(input: Omit<OverviewInput, 'page' | 'pageSize' | 'after'> & { productId?: string }): RawBuilder<unknown>[] {
-  // An archived product still shows where it has stock left.
-  const where: RawBuilder<unknown>[] = [sql`p.is_stocked = 1`, sql`w.status = 'active'`, sql`(p.status = 'active' OR coalesce(l.on_hand, 0) <> 0)`];
+  // An archived product still shows where it has stock left. `+w.status`: an index on the status of a
+  // few warehouses is no use, and without planner statistics the planner built one and sorted every
+  // product × warehouse (52 ms at 2,000 products) instead of walking the code indexes to the page.
+  const where: RawBuilder<unknown>[] = [sql`p.is_stocked = 1`, sql`+w.status = 'active'`, sql`(p.status = 'active' OR coalesce(l.on_hand, 0) <> 0)`];
   if (input.productId) where.push(sql`p.id = ${input.productId}`);
   if (input.warehouseId) where.push(sql`w.id = ${input.warehouseId}`);
   if (input.categoryId) where.push(sql`p.category_id = ${input.categoryId}`);

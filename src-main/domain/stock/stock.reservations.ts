@@ -42,13 +42,13 @@ export function reserveStock(sqlite: Sqlite, input: ReservationInput): StockLeve
     ]);
   }
   const now = nowIso();
-  const open = statement(sqlite, "SELECT id FROM stock_reservations WHERE document_type = ? AND document_line_id = ? AND warehouse_id = ? AND status = 'open'").get(
-    input.document.type,
-    input.document.lineId,
-    input.warehouseId,
-  ) as { id: string } | undefined;
-  if (open) statement(sqlite, 'UPDATE stock_reservations SET quantity = quantity + ?, updated_at = ? WHERE id = ?').run(input.quantity, now, open.id);
-  else writeReservation(sqlite, input, now);
+  // One statement: a new open reservation, or more on the line's open one (stock_reservations_line keeps one per line and warehouse).
+  statement(
+    sqlite,
+    `INSERT INTO stock_reservations (id, product_id, warehouse_id, quantity, document_type, document_id, document_line_id, status, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)
+     ON CONFLICT (document_type, document_line_id, warehouse_id) WHERE status = 'open' DO UPDATE SET quantity = quantity + excluded.quantity, updated_at = excluded.updated_at`,
+  ).run(newId(), input.productId, input.warehouseId, input.quantity, input.document.type, input.document.id, input.document.lineId, now, now);
   const reserved = before.reserved + input.quantity;
   writeLevel(sqlite, input.productId, input.warehouseId, { onHand: before.onHand, reserved, stockValue: before.stockValue, avgCost: before.avgCost });
   const after = { ...before, reserved, available: before.onHand - reserved };
