@@ -27,6 +27,7 @@ export async function benchPlatform(): Promise<BenchRow[]> {
     security: () => undefined,
     progress: () => undefined,
     revokeSessionsOf: () => undefined,
+    layOutPdf: backend.layOutPdf,
     can: () => true,
     permissions: () => [],
     dataScope: async () => EVERYTHING,

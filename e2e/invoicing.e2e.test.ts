@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../src-main/domain/core/dates';
 import { formatFen } from '../src-main/domain/core/money';
-import { invoiceableDeliveries } from '../src-main/domain/receivables/invoiceable';
+import { creditableInvoices, invoiceableDeliveries } from '../src-main/domain/receivables/invoiceable';
 import { chromiumAvailable, screenshot, type AppInBrowser } from './harness';
 import { openSeededApp } from './seeded-app';
 
@@ -20,6 +20,8 @@ describe.runIf(run)('invoicing in Chromium', () => {
   let page: Page;
   let waiting: Waiting;
   let returnNo: string | null = null;
+  /** An invoice the return may be credited against in full, and what is open on it now. */
+  let against: { id: string; invoiceNo: string; openAmount: number; credit: number } | null = null;
 
   beforeAll(async () => {
     session = await openSeededApp({
@@ -36,7 +38,17 @@ describe.runIf(run)('invoicing in Chromium', () => {
             break;
           }
         }
-        returnNo = (sqlite.prepare("SELECT sr.return_no FROM credit_note_requests r JOIN sales_returns sr ON sr.id = r.sales_return_id WHERE r.status = 'open' ORDER BY r.created_at LIMIT 1").pluck().get() as string | undefined) ?? null;
+        const requests = sqlite
+          .prepare("SELECT r.id, sr.return_no, r.total_gross FROM credit_note_requests r JOIN sales_returns sr ON sr.id = r.sales_return_id WHERE r.status = 'open' ORDER BY r.created_at")
+          .all() as { id: string; return_no: string; total_gross: number }[];
+        for (const request of requests) {
+          // The last that can take the whole credit: the accountant's choice, not necessarily the one preselected.
+          const invoice = creditableInvoices(sqlite, request.id).invoices.filter((i) => i.creditable >= request.total_gross && i.openAmount > 0).at(-1);
+          if (!invoice) continue;
+          returnNo = request.return_no;
+          against = { id: invoice.id, invoiceNo: invoice.invoiceNo, openAmount: invoice.openAmount, credit: request.total_gross };
+          break;
+        }
       },
     });
     page = session.page;
@@ -81,19 +93,36 @@ describe.runIf(run)('invoicing in Chromium', () => {
   );
 
   it(
-    'posts the credit note of a return waiting for it',
+    'posts the credit note of a return against the invoice the accountant chooses, whose open amount falls by it',
     async () => {
-      expect(returnNo, 'the demo book has a return waiting for its credit note').toBeTruthy();
+      expect(returnNo && against, 'the demo book has a return waiting for its credit note, with an invoice to credit it against').toBeTruthy();
       await page.getByTestId('credit-requests-tab').click();
       await page.getByTestId(`credit-${returnNo}`).click();
+      const choice = page.getByTestId(`credit-invoice-${against!.invoiceNo}`);
+      await choice.click();
+      await expect(choice.isChecked()).resolves.toBe(true);
       await screenshot(page, 'invoicing-04-credit-return-1366');
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await screenshot(page, 'invoicing-04-credit-return-1024');
+      await page.setViewportSize({ width: 1366, height: 860 });
       await page.getByTestId('post-credit-return').click();
       await page.getByTestId('invoice-drawer').waitFor();
       await expect(page.getByTestId('invoice-drawer').textContent()).resolves.toContain(returnNo!);
       await page.keyboard.press('Escape');
       await expect(page.getByTestId(`credit-${returnNo}`).count()).resolves.toBe(0);
+
+      // A fresh load: the invoices page reads ?invoice= when it opens.
+      await page.goto(`${session.app.url}#/invoices?invoice=${against!.id}`);
+      await page.reload();
+      const drawer = page.getByTestId('invoice-drawer');
+      await drawer.waitFor();
+      const openNow = against!.openAmount - Math.min(against!.openAmount, against!.credit);
+      await expect(drawer.textContent()).resolves.toContain(`未收金额：${formatFen(openNow)}`);
+      await screenshot(page, 'invoicing-05-credited-invoice-1366');
+      await page.keyboard.press('Escape');
+      await page.goto(`${session.app.url}#/invoices?tab=credit-requests`);
       await page.setViewportSize({ width: 1024, height: 768 });
-      await screenshot(page, 'invoicing-05-credit-requests-1024');
+      await screenshot(page, 'invoicing-06-credit-requests-1024');
     },
     TIMEOUT,
   );

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Connection } from '../db/connection';
 import type { Database } from '../db/schema';
 import type { AreaRegistry } from '../backend/registry';
-import type { AuditChange, HandlerContext, SecurityEvent } from '../domain/context';
+import type { AuditChange, HandlerContext, PdfMaker, SecurityEvent } from '../domain/context';
 import { handlerContext } from '../backend/read-context';
 import { appendAudit } from '../domain/audit/audit.service';
 import { appendSecurityEvents } from '../domain/audit/security-log';
@@ -27,6 +27,8 @@ export interface Backend {
   refreshPlannerStatistics(): void;
   /** Jobs that can be cancelled, by the jobId the caller chose. */
   jobs: Map<string, AbortController>;
+  /** How this process lays out PDFs (Electron's printToPDF in the desktop app, headless Chromium elsewhere). */
+  layOutPdf: PdfMaker;
   /** Reader threads with their own read-only connections; absent for in-memory databases and one-shot commands. */
   readers?: Readers;
 }
@@ -120,6 +122,7 @@ async function run(
       security: (event) => securityEvents.push(event),
       progress,
       revokeSessionsOf: (userId) => revoked.add(userId),
+      layOutPdf: backend.layOutPdf,
     });
   try {
     // A read runs on a reader thread when the backend has them, so it never waits for a long write.

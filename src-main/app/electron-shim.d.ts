@@ -34,11 +34,15 @@ export interface KeyboardEvent {
 
 export interface WebPreferences {
   contextIsolation?: boolean;
+  images?: boolean;
+  javascript?: boolean;
   nodeIntegration?: boolean;
   nodeIntegrationInSubFrames?: boolean;
   nodeIntegrationInWorker?: boolean;
+  offscreen?: boolean;
   preload?: string;
   sandbox?: boolean;
+  session?: Session;
   spellcheck?: boolean;
   webSecurity?: boolean;
   webviewTag?: boolean;
@@ -102,6 +106,7 @@ export interface Size {
 
 export class WebContents extends EventEmitter {
   readonly id: number;
+  executeJavaScript(code: string, userGesture?: boolean): Promise<any>;
   isDestroyed(): boolean;
   printToPDF(options: PrintToPDFOptions): Promise<Buffer>;
   send(channel: string, ...args: any[]): void;
@@ -116,6 +121,7 @@ export class WebFrameMain extends EventEmitter {
 
 export class BaseWindow extends EventEmitter {
   constructor(options?: BaseWindowConstructorOptions);
+  destroy(): void;
   focus(): void;
   getNormalBounds(): Rectangle;
   isDestroyed(): boolean;
@@ -130,6 +136,7 @@ export class BrowserWindow extends BaseWindow {
   constructor(options?: BrowserWindowConstructorOptions);
   static fromWebContents(webContents: WebContents): BrowserWindow | null;
   static getAllWindows(): BrowserWindow[];
+  loadFile(filePath: string): Promise<void>;
   loadURL(url: string): Promise<void>;
   webContents: WebContents;
 }
@@ -267,8 +274,26 @@ export interface Protocol {
   registerSchemesAsPrivileged(customSchemes: CustomScheme[]): void;
 }
 
+export interface OnBeforeRequestListenerDetails {
+  id: number;
+  url: string;
+  method: string;
+  resourceType: string;
+}
+
+export interface CallbackResponse {
+  cancel?: boolean;
+  redirectURL?: string;
+}
+
+export class WebRequest {
+  onBeforeRequest(listener: ((details: OnBeforeRequestListenerDetails, callback: (response: CallbackResponse) => void) => void) | null): void;
+}
+
 export class Session extends EventEmitter {
   static defaultSession: Session;
+  static fromPartition(partition: string): Session;
+  readonly webRequest: WebRequest;
   setPermissionCheckHandler(
     handler: ((webContents: WebContents | null, permission: string, requestingOrigin: string, details: unknown) => boolean) | null,
   ): void;

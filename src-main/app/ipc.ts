@@ -20,6 +20,8 @@ export interface BackendThread {
 export interface BackendClientHandlers {
   /** The backend could not start (e.g. a database from a newer version) or its thread died. */
   onFatal(message: string): void;
+  /** Lays out the PDFs the backend asks for (a dunning e-mail's statement): only main can, with printToPDF. */
+  layOutPdf?(html: string): Promise<Buffer>;
 }
 
 const STOPPED: Result<unknown> = {
@@ -96,9 +98,23 @@ export class BackendClient {
       case 'closed':
         this.stop(null);
         break;
+      case 'pdf':
+        void this.answerPdf(message.id, message.html);
+        break;
       case 'ready':
         break;
     }
+  }
+
+  private async answerPdf(id: number, html: string): Promise<void> {
+    let answer: ToWorker;
+    try {
+      if (!this.handlers.layOutPdf) throw new Error('This window cannot lay out PDFs');
+      answer = { type: 'pdf', id, pdf: await this.handlers.layOutPdf(html) };
+    } catch (error) {
+      answer = { type: 'pdf', id, error: error instanceof Error ? error.message : String(error) };
+    }
+    if (!this.stopped) this.thread.postMessage(answer);
   }
 
   private stop(fatal: string | null): void {

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shel
 import type { Result } from '../api/result';
 import type { BackendWorkerData } from '../worker/backend-worker';
 import { BackendClient, forwardEvents, registerApiIpc } from './ipc';
+import { pdfFromHtml } from './pdf-window';
 import { SAVE_PDF_METHOD, savePageAsPdf } from './print';
 import { isMenuLocale, MENU_LABELS, menuLocaleFor, menuTemplate, type MenuLocale } from './menu';
 import {
@@ -177,7 +178,7 @@ export function startDesktopApp(): void {
       file: paths.database,
       ...(nativeBinding ? { nativeBinding } : {}),
     };
-    backend = new BackendClient(new Worker(paths.worker, { workerData }), { onFatal: fatal });
+    backend = new BackendClient(new Worker(paths.worker, { workerData }), { onFatal: fatal, layOutPdf: (html) => pdfFromHtml(html) });
     forwardEvents(backend, () => mainWindow);
     registerApiIpc({
       ipcMain,

@@ -52,7 +52,10 @@ export class FakeWebContents extends FakeEmitter {
   send = vi.fn();
   /** The bytes a real printToPDF would lay out; a test reads back what was written. */
   printToPDF = vi.fn(async (_options: Record<string, unknown>) => Buffer.from('%PDF-1.4 fake page\n'));
-  isDestroyed = () => false;
+  /** Answers `document.fonts.ready.then(() => true)` the way a loaded page would. */
+  executeJavaScript = vi.fn(async (_code: string) => true);
+  destroyed = false;
+  isDestroyed = () => this.destroyed;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
@@ -64,7 +67,13 @@ export class FakeBrowserWindow extends FakeEmitter {
   minimized = false;
   maximized = false;
   bounds = { x: 0, y: 0, width: 0, height: 0 };
+  destroyed = false;
   loadURL = vi.fn(async (_url: string) => undefined);
+  loadFile = vi.fn(async (_file: string) => undefined);
+  destroy = vi.fn(() => {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+  });
   restore = vi.fn(() => {
     this.minimized = false;
   });
@@ -90,7 +99,7 @@ export class FakeBrowserWindow extends FakeEmitter {
     return FakeBrowserWindow.instances.find((window) => window.webContents === contents) ?? null;
   }
 
-  isDestroyed = () => false;
+  isDestroyed = () => this.destroyed;
   isMinimized = () => this.minimized;
   isMaximized = () => this.maximized;
   getNormalBounds = () => ({ ...this.bounds });
@@ -123,6 +132,33 @@ class FakeApp extends FakeEmitter {
   setAboutPanelOptions = vi.fn();
   showAboutPanel = vi.fn();
   enableSandbox = vi.fn();
+}
+
+/** A session: permission handlers and the one request filter (`webRequest.onBeforeRequest`) it was given. */
+export class FakeSession {
+  requestHandler: null | ((...args: any[]) => void) = null;
+  checkHandler: null | ((...args: any[]) => boolean) = null;
+  beforeRequest: null | ((details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void) = null;
+  readonly webRequest = {
+    onBeforeRequest: (listener: FakeSession['beforeRequest']) => {
+      this.beforeRequest = listener;
+    },
+  };
+
+  setPermissionRequestHandler(handler: (...args: any[]) => void) {
+    this.requestHandler = handler;
+  }
+
+  setPermissionCheckHandler(handler: (...args: any[]) => boolean) {
+    this.checkHandler = handler;
+  }
+
+  /** Whether a request for `url` would go ahead. */
+  allows(url: string): boolean {
+    let cancel = false;
+    this.beforeRequest?.({ url }, (response) => (cancel = response.cancel === true));
+    return this.beforeRequest !== null && !cancel;
+  }
 }
 
 function createFakeElectron() {
@@ -163,6 +199,13 @@ function createFakeElectron() {
       },
     },
     session: {
+      // Like Electron, a partition's session lives as long as the process.
+      partitions: new Map<string, FakeSession>(),
+      fromPartition: vi.fn((name: string) => {
+        const { partitions } = fakeElectron.session;
+        if (!partitions.has(name)) partitions.set(name, new FakeSession());
+        return partitions.get(name)!;
+      }),
       defaultSession: {
         requestHandler: null as null | ((...args: any[]) => void),
         checkHandler: null as null | ((...args: any[]) => boolean),

@@ -11,6 +11,8 @@ import type { AreaDefinition, BackendMaintenance } from '../domain/area';
 import { AREAS } from '../domain/areas';
 import { runInvariantChecks, type CheckResult } from '../domain/checks/invariants';
 import { AppError } from '../api/errors';
+import type { PdfMaker } from '../domain/context';
+import { htmlToPdf } from '../cli/print';
 import { fieldIssue } from '../api/issues';
 import { errorLogger, logFileFor } from './log';
 import { ReaderPool } from './readers';
@@ -47,6 +49,8 @@ export interface BackendOptions {
   readers?: number;
   /** The reader thread's entry when bundled (the desktop app); the .ts source otherwise. */
   readerEntry?: string;
+  /** The desktop app's worker asks Electron main; left out, PDFs come from the machine's Chromium. */
+  layOutPdf?: PdfMaker;
 }
 
 /** The write connection and the reader threads, as opened at start and again after a restore. */
@@ -66,7 +70,9 @@ export function createBackend(options: BackendOptions): RunningBackend {
     return { conn, ...(readers ? { readers } : {}) };
   };
   const first = open();
-  return backendOn(first.conn, options.areas, first.readers, open);
+  const backend = backendOn(first.conn, options.areas, first.readers, open);
+  if (options.layOutPdf) backend.layOutPdf = options.layOutPdf;
+  return backend;
 }
 
 function openMigrated(options: BackendOptions): Connection {
@@ -111,6 +117,8 @@ export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = A
     ...(readers ? { readers } : {}),
     emit: (event, audience) => listeners.forEach((listener) => listener(event, audience)),
     logError: errorLogger(logFile),
+    // playwright-core is loaded only when a PDF is asked for, so the desktop app never loads it.
+    layOutPdf: (html) => htmlToPdf(html),
     async call(call, method, input) {
       while (closedFor) await closedFor.catch(() => undefined);
       inFlight++;

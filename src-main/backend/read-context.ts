@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Sqlite } from '../db/connection';
 import type { Database } from '../db/schema';
 import type { Session, Transport } from '../api/session';
-import type { AuditChange, HandlerContext, SecurityEvent } from '../domain/context';
+import type { AuditChange, HandlerContext, PdfMaker, SecurityEvent } from '../domain/context';
 import type { AreaRegistry } from './registry';
 import { resolveDataScope, type DataScope } from '../domain/users/data-scope';
 
@@ -17,6 +17,7 @@ export interface ContextParts {
   security(event: SecurityEvent): void;
   progress(done: number, total: number, message?: string): void;
   revokeSessionsOf(userId: string): void;
+  layOutPdf: PdfMaker;
 }
 
 /** The context a handler runs in, the same whether dispatch runs it or a reader thread does. */
@@ -34,6 +35,7 @@ export function handlerContext(parts: ContextParts): HandlerContext {
     security: parts.security,
     progress: parts.progress,
     revokeSessionsOf: parts.revokeSessionsOf,
+    layOutPdf: parts.layOutPdf,
     areas: registry.extensions,
     dataScope: () => (scope ??= resolveDataScope(parts.db, session.user)),
     can: (permission) => !!session.user && registry.roleHas(session.user.role, permission),

@@ -22,6 +22,13 @@ export interface SecurityEvent {
 }
 
 /**
+ * Lays a self-contained HTML page out as a PDF, print.css's @page deciding size and margins. The
+ * process hosting the backend provides it: Electron's own printToPDF in the desktop app (there is
+ * no system Chromium on a shop's Windows PC), headless Chromium under the CLI and the server.
+ */
+export type PdfMaker = (html: string) => Promise<Buffer>;
+
+/**
  * What a handler and the services it calls get besides the validated input. It lives here, not
  * beside the dispatcher, so domain code depends on the context and not on how calls arrive.
  */
@@ -46,6 +53,8 @@ export interface HandlerContext {
   permissions(): string[];
   /** Whose customers the signed-in user may see (read once per call from the role's setting and the team). */
   dataScope(): Promise<DataScope>;
+  /** A statement or document as a PDF (to attach to an e-mail), by whatever lays out PDFs where the backend runs. */
+  layOutPdf: PdfMaker;
   /** What the registered areas plug into one another (timeline branches, 360° figures, finders). */
   areas: AreaExtensions;
 }

@@ -9,7 +9,11 @@ import type { Session } from '../api/session';
 // never freezes the window. Plain Node: this file must never import electron.
 
 /** Main → worker. */
-export type ToWorker = { type: 'call'; id: number; method: string; input: unknown } | { type: 'close' };
+export type ToWorker =
+  | { type: 'call'; id: number; method: string; input: unknown }
+  | { type: 'close' }
+  | { type: 'pdf'; id: number; pdf: Uint8Array }
+  | { type: 'pdf'; id: number; error: string };
 
 /** Worker → main. */
 export type FromWorker =
@@ -17,7 +21,9 @@ export type FromWorker =
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'event'; event: ApiEvent }
   | { type: 'fatal'; message: string }
-  | { type: 'closed' };
+  | { type: 'closed' }
+  /** Only main can lay out a PDF in the desktop app (Electron's printToPDF); it answers with the same id. */
+  | { type: 'pdf'; id: number; html: string };
 
 export interface WorkerPort {
   postMessage(message: FromWorker): void;
@@ -40,10 +46,11 @@ export const BACKEND_WORKER_ROLE = 'desk-erp-backend';
  */
 export function serveBackend(port: WorkerPort, data: BackendWorkerData, open: (options: BackendOptions) => RunningBackend = createBackend): void {
   let backend: RunningBackend;
+  const pdfs = pdfsFromMain(port);
   // Every connection this thread opens (backups, restore) needs the SQLite built for Electron, not only the backend's.
   if (data.nativeBinding) process.env.DESK_ERP_NATIVE_BINDING = data.nativeBinding;
   try {
-    backend = open({ file: data.file, readers: 1, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}), ...readerEntry() });
+    backend = open({ file: data.file, readers: 1, layOutPdf: pdfs.layOutPdf, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}), ...readerEntry() });
   } catch (error) {
     // E.g. a database made by a newer version: main shows this message verbatim and quits.
     port.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
@@ -73,6 +80,8 @@ export function serveBackend(port: WorkerPort, data: BackendWorkerData, open: (o
           return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Desk ERP; the details are in the log file.' } };
         })
         .then((result) => port.postMessage({ type: 'result', id: message.id, result }));
+    } else if (message.type === 'pdf') {
+      pdfs.answer(message);
     } else if (message.type === 'close') {
       stopDailyJobs();
       stopRevocations();
@@ -83,6 +92,27 @@ export function serveBackend(port: WorkerPort, data: BackendWorkerData, open: (o
     }
   });
   port.postMessage({ type: 'ready' });
+}
+
+/** PDFs asked of main by number; main answers each once, with the bytes or why it could not. */
+function pdfsFromMain(port: WorkerPort) {
+  let nextId = 1;
+  const waiting = new Map<number, { resolve: (pdf: Buffer) => void; reject: (error: Error) => void }>();
+  return {
+    layOutPdf: (html: string) =>
+      new Promise<Buffer>((resolve, reject) => {
+        const id = nextId++;
+        waiting.set(id, { resolve, reject });
+        port.postMessage({ type: 'pdf', id, html });
+      }),
+    answer(message: Extract<ToWorker, { type: 'pdf' }>) {
+      const request = waiting.get(message.id);
+      waiting.delete(message.id);
+      if (!request) return;
+      if ('pdf' in message) request.resolve(Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength));
+      else request.reject(new Error(message.error));
+    },
+  };
 }
 
 /** In the desktop app the reader thread is the bundle beside this one; from source, the backend finds its own. */

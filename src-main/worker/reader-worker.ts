@@ -69,6 +69,7 @@ export function serveReads(port: ReaderPort, data: ReaderWorkerData): void {
       security: nothingToAudit,
       progress: (done, total, message) => port.postMessage({ type: 'progress', id: request.id, done, total, ...(message ? { message } : {}) }),
       revokeSessionsOf: nothingToAudit,
+      layOutPdf: () => Promise.reject(new Error('PDFs are laid out on the writer\'s thread (mark the method runsOn: \'writer\')')),
     });
     try {
       const data = await registry.handlers[request.method]!(request.input, ctx);

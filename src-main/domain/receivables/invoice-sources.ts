@@ -7,7 +7,7 @@ import { AppError, validationError } from '../../api/errors';
 import { fieldIssue, type FieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
-import { applyBasisPoints, taxLine } from '../core/money';
+import { applyBasisPoints, formatFen, taxLine } from '../core/money';
 import type { HandlerContext } from '../context';
 import { allocateFrom, creditNoteSource } from './allocation.service';
 import { postInvoice, type InvoiceHeaderInput, type LineDraft, type ServiceLine } from './invoices.service';
@@ -173,6 +173,18 @@ function applyToCorrectedInvoice(ctx: HandlerContext, creditNote: Invoice, invoi
   return findInvoice(ctx.sqlite, creditNote.id);
 }
 
+/**
+ * Credit notes already posted against an invoice, as SQL on `i` (an invoices row). A credit note is
+ * always the corrected invoice's customer's; saying so lets SQLite use invoices_customer.
+ */
+export const CREDITED_AGAINST = `(SELECT coalesce(sum(cn.total_gross), 0) FROM invoices cn
+  WHERE cn.customer_id = i.customer_id AND cn.corrects_invoice_id = i.id AND cn.kind = 'credit_note' AND cn.status = 'posted')`;
+
+/** What may still be credited against an invoice: its amount less the credit notes already against it. */
+export function creditableRoom(sqlite: Sqlite, invoiceId: string): number {
+  return statement(sqlite, `SELECT i.total_gross - ${CREDITED_AGAINST} FROM invoices i WHERE i.id = ?`).pluck().get(invoiceId) as number;
+}
+
 function correctedInvoice(ctx: HandlerContext, invoiceId: string, customerId: string | null) {
   const row = invoiceRow(ctx.sqlite, invoiceId, 'correctsInvoiceId');
   if (row.kind !== 'invoice' || row.status !== 'posted') {
@@ -200,7 +212,14 @@ export async function creditReturn(ctx: HandlerContext, input: { creditNoteReque
   if (request.status !== 'open') {
     throw new AppError('CONFLICT', `The return ${request.return_no} is ${request.status}`, [fieldIssue('creditNoteRequestId', 'document_not_posted', { number: request.return_no, status: request.status })]);
   }
-  if (input.correctsInvoiceId) correctedInvoice(ctx, input.correctsInvoiceId, request.customer_id);
+  if (input.correctsInvoiceId) {
+    const invoice = correctedInvoice(ctx, input.correctsInvoiceId, request.customer_id);
+    const room = creditableRoom(sqlite, invoice.id);
+    // An invoice is never credited beyond its own amount; the rest of a return belongs on another invoice or as credit.
+    if (request.total_gross > room) {
+      throw validationError([fieldIssue('correctsInvoiceId', 'more_than_creditable', { number: invoice.invoice_no, room: formatFen(room), amount: formatFen(request.total_gross) })]);
+    }
+  }
   const returned = statement(sqlite, RETURNED_LINES)
     .all(request.sales_return_id) as (Omit<LineDraft, 'discount' | 'vatRate' | 'unitPrice'> & { unit_price: number; vat_rate: number; sales_order_line_id: string; product_id: string })[];
   const lines: LineDraft[] = returned.map((r) => ({
@@ -238,10 +257,8 @@ export async function creditPriceCorrection(
   input: { correctsInvoiceId: string; amount: number; vatRate?: number; reason: string } & InvoiceHeaderInput,
 ): Promise<Invoice> {
   const invoice = correctedInvoice(ctx, input.correctsInvoiceId, null);
-  const credited = statement(ctx.sqlite, "SELECT coalesce(sum(total_gross), 0) FROM invoices WHERE corrects_invoice_id = ? AND kind = 'credit_note' AND status = 'posted'")
-    .pluck()
-    .get(invoice.id) as number;
-  if (input.amount > invoice.total_gross - credited) throw validationError([fieldIssue('amount', 'more_than_open', { open: invoice.total_gross - credited })]);
+  const room = creditableRoom(ctx.sqlite, invoice.id);
+  if (input.amount > room) throw validationError([fieldIssue('amount', 'more_than_open', { open: room })]);
   const vatRate = input.vatRate ?? ((statement(ctx.sqlite, 'SELECT vat_rate FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no LIMIT 1').pluck().get(invoice.id) as number | undefined) ?? 0);
   const taxed = taxLine({ quantity: 1, unitPrice: input.amount, taxRate: vatRate, pricesIncludeTax: true });
   const creditNote = await postInvoice(ctx, {

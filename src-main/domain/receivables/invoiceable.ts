@@ -10,8 +10,9 @@ import { statement } from '../../db/statements';
 import { sumTaxLines } from '../core/money';
 import { customerIdVisibleText } from '../customers/customers.scope';
 import { EVERYTHING, type DataScope } from '../users/data-scope';
-import { draftDeliveryLines, INVOICED_OF_ORDER_LINE, ORDER_LINE_FACTS, type OrderLineFacts } from './invoice-sources';
-import type { InvoiceableDeliveries, InvoiceableOrder, OpenCreditNoteRequest } from './receivables.dto';
+import { CREDITED_AGAINST, draftDeliveryLines, INVOICED_OF_ORDER_LINE, ORDER_LINE_FACTS, type OrderLineFacts } from './invoice-sources';
+import { INVOICE_OPEN } from './receivables.repository';
+import type { CreditableInvoices, InvoiceableDeliveries, InvoiceableOrder, OpenCreditNoteRequest } from './receivables.dto';
 
 /** Above this many waiting deliveries a customer's invoicing is overdue work; the oldest come first. */
 const MAX_INVOICEABLE_DELIVERIES = 200;
@@ -130,5 +131,39 @@ export function openCreditNoteRequests(sqlite: Sqlite, input: { customerId?: str
     })),
     total,
     totalIsExact: true,
+  };
+}
+
+/** The customer's other invoices offered when the order has none: the latest, enough to find the right one. */
+const MAX_CUSTOMER_INVOICES = 50;
+
+const CREDITABLE_INVOICES = `SELECT * FROM (SELECT i.id, i.invoice_no, i.invoice_date, i.total_gross, ${INVOICE_OPEN} AS open_amount, i.total_gross - ${CREDITED_AGAINST} AS creditable,
+       (SELECT count(*) FROM invoice_lines il JOIN sales_return_lines rl ON rl.sales_order_line_id = il.sales_order_line_id
+         WHERE il.invoice_id = i.id AND rl.sales_return_id = @returnId) AS returned_lines
+  FROM invoices i
+ WHERE i.kind = 'invoice' AND i.status = 'posted' AND %WHERE%) WHERE creditable > 0
+ ORDER BY returned_lines DESC, invoice_date DESC, invoice_no DESC LIMIT ${MAX_CUSTOMER_INVOICES}`;
+
+// An invoice of several orders' deliveries names no order; it is the order's if it carries a returned line.
+const OF_THE_ORDER = `(i.sales_order_id = @orderId OR i.id IN (SELECT il.invoice_id FROM sales_return_lines rl JOIN invoice_lines il ON il.sales_order_line_id = rl.sales_order_line_id
+  WHERE rl.sales_return_id = @returnId))`;
+
+/**
+ * 开红字 against an invoice: the posted invoices of the return's order with something left to credit
+ * (the customer's latest when the order has none), the one carrying the most returned lines first.
+ */
+export function creditableInvoices(sqlite: Sqlite, creditNoteRequestId: string): CreditableInvoices {
+  const request = statement(sqlite, 'SELECT sales_return_id, sales_order_id, customer_id FROM credit_note_requests WHERE id = ?').get(creditNoteRequestId) as
+    | { sales_return_id: string; sales_order_id: string | null; customer_id: string }
+    | undefined;
+  if (!request) throw new AppError('NOT_FOUND', `Credit-note request ${creditNoteRequestId} does not exist`, [fieldIssue('creditNoteRequestId', 'not_found', { entity: 'creditNoteRequest', id: creditNoteRequestId })]);
+  const params = { returnId: request.sales_return_id, orderId: request.sales_order_id, customerId: request.customer_id };
+  type Row = { id: string; invoice_no: string; invoice_date: string; total_gross: number; open_amount: number; creditable: number; returned_lines: number };
+  let rows = statement(sqlite, CREDITABLE_INVOICES.replace('%WHERE%', OF_THE_ORDER)).all(params) as Row[];
+  const ofOrder = rows.length > 0;
+  if (!ofOrder) rows = statement(sqlite, CREDITABLE_INVOICES.replace('%WHERE%', 'i.customer_id = @customerId')).all(params) as Row[];
+  return {
+    invoices: rows.map((r) => ({ id: r.id, invoiceNo: r.invoice_no, invoiceDate: r.invoice_date, totalGross: r.total_gross, openAmount: r.open_amount, creditable: r.creditable, ofOrder })),
+    invoicedOnId: rows[0] && rows[0].returned_lines > 0 ? rows[0].id : null,
   };
 }

@@ -19,6 +19,7 @@ import {
   type Invoice,
   type InvoiceableDeliveries,
   type InvoiceableOrder,
+  type CreditableInvoices,
   type OpenCreditNoteRequest,
   RECEIPT_METHODS,
   REFUND_METHODS,
@@ -161,6 +162,12 @@ export const receivablesContract = {
   'receivables.invoiceableDeliveries': method<InvoiceableDeliveries>()({ input: z.object({ customerId: id }).strict(), permission: 'receivables.write', mutates: false }),
   /** An order's lines with what is still to invoice, for invoicing it whole or in part. */
   'receivables.invoiceableOrder': method<InvoiceableOrder>()({ input: z.object({ salesOrderId: id }).strict(), permission: 'receivables.write', mutates: false }),
+  /** The invoices a return's credit note may be written against (开红字 against an invoice). */
+  'receivables.creditableInvoices': method<CreditableInvoices>()({
+    input: z.object({ creditNoteRequestId: id }).strict(),
+    permission: 'receivables.write',
+    mutates: false,
+  }),
   /** 待开红字: returns whose credit-note request waits for its credit note. */
   'receivables.openCreditNoteRequests': method<Page<OpenCreditNoteRequest>>()({
     input: z.object({ customerId: id.optional(), ...pageFields }).strict(),

@@ -324,6 +324,25 @@ export interface InvoiceableOrder {
 }
 
 /** A return's credit-note request still waiting for its 红字 credit note. */
+/** An invoice a return's credit note may be written against, with what is left to credit on it. */
+export interface CreditableInvoice {
+  id: string;
+  invoiceNo: string;
+  invoiceDate: string;
+  totalGross: number;
+  openAmount: number;
+  /** Its amount less the credit notes already against it. */
+  creditable: number;
+  /** Of the return's order; otherwise another invoice of the customer's. */
+  ofOrder: boolean;
+}
+
+/** 开红字 against an invoice: the candidates, and the one the returned goods were invoiced on when known. */
+export interface CreditableInvoices {
+  invoices: CreditableInvoice[];
+  invoicedOnId: string | null;
+}
+
 export interface OpenCreditNoteRequest {
   id: string;
   salesReturnId: string;

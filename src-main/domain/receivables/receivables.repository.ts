@@ -14,7 +14,7 @@ import type { InvoiceLinesTable, InvoicesTable, ReceiptsTable, ReceivableAllocat
 type WithCustomer<T> = T & { customer_code: string; customer_name: string };
 
 /** Still to pay on an invoice, or still to use of a credit note: its gross less every allocation row (reversals included). */
-const INVOICE_OPEN = `CASE WHEN i.status = 'reversed' THEN 0 ELSE i.total_gross - coalesce((
+export const INVOICE_OPEN = `CASE WHEN i.status = 'reversed' THEN 0 ELSE i.total_gross - coalesce((
   SELECT sum(a.amount) FROM receivable_allocations a WHERE (i.kind = 'invoice' AND a.invoice_id = i.id) OR (i.kind = 'credit_note' AND a.credit_note_id = i.id)), 0) END`;
 
 const RECEIPT_UNAPPLIED = `CASE WHEN r.status = 'reversed' THEN 0 ELSE r.amount - coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.receipt_id = r.id), 0) END`;

@@ -55,6 +55,7 @@ export function seedContext(conn: Connection): HandlerContext {
     security: () => undefined,
     progress: () => undefined,
     revokeSessionsOf: () => undefined,
+    layOutPdf: () => Promise.reject(new Error('The seeder lays out no PDFs')),
     can: () => true,
     permissions: () => [],
     dataScope: async () => EVERYTHING,

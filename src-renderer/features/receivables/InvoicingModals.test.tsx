@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Invoice, InvoiceableOrder, OpenCreditNoteRequest } from '../../../src-main/domain/receivables/receivables.dto';
+import type { CreditableInvoices, Invoice, InvoiceableOrder, OpenCreditNoteRequest } from '../../../src-main/domain/receivables/receivables.dto';
 import { fakeBackend, refusal } from '../../test-utils/fake-backend';
 import { render } from '../../test-utils/render';
 import { CreditRequestsPanel } from './CreditRequestsPanel';
@@ -179,6 +179,7 @@ describe('红字 credit notes', () => {
   it('posts the credit note of a return from the list of open requests', async () => {
     const backend = fakeBackend({
       'receivables.openCreditNoteRequests': () => ({ rows: [REQUEST], total: 1, totalIsExact: true }),
+      'receivables.creditableInvoices': () => ({ invoices: [], invoicedOnId: null }),
       'receivables.creditReturn': () => anInvoice({ kind: 'credit_note', invoiceNo: 'CN-2026-000001' }),
     });
     let created: Invoice | null = null;
@@ -191,6 +192,65 @@ describe('红字 credit notes', () => {
     expect(await screen.findByText('已开红字发票 CN-2026-000001')).toBeTruthy();
     expect(backend.inputsOf('receivables.creditReturn')).toEqual([expect.objectContaining({ creditNoteRequestId: REQUEST.id, taxInvoiceNo: '04400999' })]);
     expect(backend.inputsOf('receivables.creditReturn')[0]).not.toHaveProperty('invoiceType');
+    // Nothing to credit against: the credit stays with the customer.
+    expect(backend.inputsOf('receivables.creditReturn')[0]).not.toHaveProperty('correctsInvoiceId');
+  });
+
+  const OFFERED: CreditableInvoices = {
+    invoicedOnId: '0190a0b0-0000-7000-8000-0000000000a2',
+    invoices: [
+      { id: '0190a0b0-0000-7000-8000-0000000000a2', invoiceNo: 'INV-2026-000007', invoiceDate: '2026-11-08', totalGross: 45_200, openAmount: 30_000, creditable: 45_200, ofOrder: true },
+      { id: '0190a0b0-0000-7000-8000-0000000000a3', invoiceNo: 'INV-2026-000009', invoiceDate: '2026-11-10', totalGross: 90_400, openAmount: 90_400, creditable: 90_400, ofOrder: true },
+      { id: '0190a0b0-0000-7000-8000-0000000000a4', invoiceNo: 'INV-2026-000010', invoiceDate: '2026-11-11', totalGross: 11_300, openAmount: 11_300, creditable: 11_300, ofOrder: true },
+    ],
+  };
+
+  it('preselects the invoice the returned goods were invoiced on, shows each with its amounts, and sends the one chosen', async () => {
+    const backend = fakeBackend({
+      'receivables.openCreditNoteRequests': () => ({ rows: [REQUEST], total: 1, totalIsExact: true }),
+      'receivables.creditableInvoices': () => OFFERED,
+      'receivables.creditReturn': () => anInvoice({ kind: 'credit_note', invoiceNo: 'CN-2026-000002' }),
+    });
+    const { user } = await render(<CreditRequestsPanel onCreated={() => undefined} />, { permissions: ['receivables.write'] });
+    await user.click(await screen.findByTestId('credit-RT-2026-000002'));
+
+    const invoicedOn = (await screen.findByTestId('credit-invoice-INV-2026-000007')) as HTMLInputElement;
+    await waitFor(() => expect(invoicedOn.checked).toBe(true));
+    expect(backend.inputsOf('receivables.creditableInvoices')).toEqual([{ creditNoteRequestId: REQUEST.id }]);
+    // Number, date, amount, open, left to credit.
+    expect([...invoicedOn.closest('tr')!.querySelectorAll('td')].map((cell) => cell.textContent)).toEqual(['INV-2026-000007', '2026-11-08', '¥452.00', '¥300.00', '¥452.00']);
+    // ¥113.00 left on INV-2026-000010 cannot take a ¥226.00 credit.
+    expect((screen.getByTestId('credit-invoice-INV-2026-000010') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByText('不足以冲红')).toBeTruthy();
+
+    await user.click(screen.getByTestId('credit-invoice-INV-2026-000009'));
+    await user.click(screen.getByTestId('post-credit-return'));
+    await waitFor(() => expect(backend.inputsOf('receivables.creditReturn')).toHaveLength(1));
+    expect(backend.inputsOf('receivables.creditReturn')[0]).toMatchObject({ creditNoteRequestId: REQUEST.id, correctsInvoiceId: OFFERED.invoices[1]!.id });
+  });
+
+  it('shows a refused invoice beside the choice in the code’s words, and may post with no invoice instead', async () => {
+    const backend = fakeBackend({
+      'receivables.openCreditNoteRequests': () => ({ rows: [REQUEST], total: 1, totalIsExact: true }),
+      'receivables.creditableInvoices': () => OFFERED,
+      'receivables.creditReturn': (input) => {
+        if ((input as { correctsInvoiceId?: string }).correctsInvoiceId) {
+          throw refusal('VALIDATION', [{ path: 'correctsInvoiceId', code: 'more_than_creditable', params: { number: 'INV-2026-000007', room: '¥100.00', amount: '¥226.00' } }]);
+        }
+        return anInvoice({ kind: 'credit_note', invoiceNo: 'CN-2026-000003' });
+      },
+    });
+    let created: Invoice | null = null;
+    const { user } = await render(<CreditRequestsPanel onCreated={(c) => (created = c)} />, { permissions: ['receivables.write'] });
+    await user.click(await screen.findByTestId('credit-RT-2026-000002'));
+    await waitFor(() => expect((screen.getByTestId('credit-invoice-INV-2026-000007') as HTMLInputElement).checked).toBe(true));
+    await user.click(screen.getByTestId('post-credit-return'));
+
+    expect(await screen.findByText('红字金额 ¥226.00 超过了 INV-2026-000007 还能冲红的 ¥100.00，请另选发票或不指定发票')).toBeTruthy();
+    await user.click(screen.getByTestId('credit-invoice-none'));
+    await user.click(screen.getByTestId('post-credit-return'));
+    await waitFor(() => expect(created?.invoiceNo).toBe('CN-2026-000003'));
+    expect(backend.inputsOf('receivables.creditReturn')[1]).not.toHaveProperty('correctsInvoiceId');
   });
 
   it('tells a role that cannot post credit notes why instead of listing them', async () => {

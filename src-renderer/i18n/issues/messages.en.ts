@@ -95,6 +95,7 @@ const messages: Messages = {
     document_not_posted: '{{number}} is {{status}} and cannot be used here',
     different_customer: '{{number}} belongs to another customer',
     more_than_open: 'More than is still open',
+    more_than_creditable: 'The credit note ({{amount}}) is more than the {{room}} still creditable on {{number}}; choose another invoice or none',
     before_document_date: 'Cannot be dated before {{date}}',
     has_allocations: 'Money is still allocated to it; reverse those allocations first',
     over_write_off_limit: 'Larger than the write-off limit; issue a credit note instead',

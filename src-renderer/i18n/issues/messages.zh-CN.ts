@@ -98,6 +98,7 @@ const messages = {
     document_not_posted: '{{number}} 当前为“{{status}}”，不能在这里使用',
     different_customer: '{{number}} 属于其他客户',
     more_than_open: '超过了未结清的金额',
+    more_than_creditable: '红字金额 {{amount}} 超过了 {{number}} 还能冲红的 {{room}}，请另选发票或不指定发票',
     before_document_date: '日期不能早于 {{date}}',
     has_allocations: '还有核销记录，请先冲销核销',
     over_write_off_limit: '超过核销差额上限，请改开红字发票',

@@ -95,6 +95,7 @@ const zhTW: Messages = {
     document_not_posted: "{{number}} 目前為「{{status}}」，不能在這裡使用",
     different_customer: "{{number}} 屬於其他客戶",
     more_than_open: "超過了未結清的金額",
+    more_than_creditable: "折讓金額 {{amount}} 超過了 {{number}} 還能折讓的 {{room}}，請另選發票或不指定發票",
     before_document_date: "日期不能早於 {{date}}",
     has_allocations: "還有核銷紀錄，請先沖銷核銷",
     over_write_off_limit: "超過核銷差額上限，請改開紅字發票",
