@@ -69,3 +69,9 @@ CREATE TRIGGER receivable_clearing_entry AFTER INSERT ON receivable_allocations 
   UPDATE receivable_clearing SET cleared_on = (SELECT cleared_on FROM receivable_clearing_due WHERE document_id = NEW.credit_note_id) WHERE document_id = NEW.credit_note_id;
   UPDATE receivable_clearing SET cleared_on = (SELECT cleared_on FROM receivable_clearing_due WHERE document_id = NEW.receipt_id) WHERE document_id = NEW.receipt_id;
 END;
+
+-- The vouchers of a month read the reversals and the write-offs and refunds dated in it: a few rows
+-- each, found by date instead of walking every document and entry of every year.
+CREATE INDEX invoices_reversed_on ON invoices (reversed_on) WHERE reversed_on IS NOT NULL;
+CREATE INDEX receipts_reversed_on ON receipts (reversed_on) WHERE reversed_on IS NOT NULL;
+CREATE INDEX receivable_allocations_money_moved ON receivable_allocations (allocation_date) WHERE kind <> 'allocation';
