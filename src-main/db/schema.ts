@@ -27,7 +27,7 @@ import type {
 } from '../domain/purchasing/purchasing.tables';
 import type { QuoteLinesTable, QuotesTable } from '../domain/quotes/quotes.tables';
 import type { ChartAccountsTable, PeriodLockEventsTable, VoucherAccountMappingTable, VoucherExportsTable } from '../domain/vouchers/vouchers.tables';
-import type { InvoiceLinesTable, InvoicesTable, ReceiptsTable, ReceivableAllocationsTable } from '../domain/receivables/receivables.tables';
+import type { InvoiceLinesTable, InvoicesTable, ReceiptsTable, ReceivableAllocationsTable, ReceivableClearingTable } from '../domain/receivables/receivables.tables';
 import type { StatementsTable } from '../domain/statements/statements.tables';
 import type { TasksTable } from '../domain/tasks/tasks.tables';
 import type { CreditHoldEventsTable, DunningEmailsTable, DunningLevelsTable, DunningReminderInvoicesTable, DunningRemindersTable } from '../domain/dunning/dunning.tables';
@@ -369,6 +369,7 @@ export interface Database {
   invoice_lines: InvoiceLinesTable;
   receipts: ReceiptsTable;
   receivable_allocations: ReceivableAllocationsTable;
+  receivable_clearing: ReceivableClearingTable;
   chart_accounts: ChartAccountsTable;
   voucher_account_mapping: VoucherAccountMappingTable;
   period_lock_events: PeriodLockEventsTable;

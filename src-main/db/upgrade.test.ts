@@ -185,6 +185,17 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
       .run(NOW, NOW);
     return { interactions: 1 };
   },
+  19: (sqlite) => {
+    // The triggers record it open: nothing is applied to it yet.
+    sqlite
+      .prepare(
+        `INSERT INTO invoices (id, invoice_no, kind, source, customer_id, invoice_date, due_date, period, total_net, total_tax, total_gross, posted_at)
+         VALUES ('i3', 'INV-2026-000003', 'invoice', 'service', 'c1', '2026-02-20', '2026-03-22', '2026-02', 5000, 650, 5650, ?)`,
+      )
+      .run(NOW);
+    sqlite.prepare("UPDATE customer_stats SET balance_due = balance_due + 5650, updated_at = ? WHERE customer_id = 'c1'").run(NOW);
+    return { invoices: 3, receivable_clearing: 4 };
+  },
 };
 
 describe('upgrading an existing database', () => {

@@ -1,5 +1,6 @@
 import { defineArea } from '../area';
 import { receivablesFigures, balanceMatchesDocuments, RECEIVABLES_TIMELINE } from './balances';
+import { clearingMatchesLedger } from './clearing';
 import { CREDIT_NOTE_SERIES, INVOICE_SERIES } from './invoices.service';
 import { RECEIPT_SERIES } from './receipts.service';
 import { receivablesContract } from './receivables.contract';
@@ -24,7 +25,7 @@ export const receivablesArea = defineArea({
     'receivables.writeOff': ['owner', 'accountant'],
   },
   series: [INVOICE_SERIES, CREDIT_NOTE_SERIES, RECEIPT_SERIES],
-  checks: [balanceMatchesDocuments],
+  checks: [balanceMatchesDocuments, clearingMatchesLedger],
   customerFigures: [receivablesFigures],
   customerTimeline: RECEIVABLES_TIMELINE,
   workbenchCards: RECEIVABLES_WORKBENCH_CARDS,

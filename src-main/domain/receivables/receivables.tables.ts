@@ -86,3 +86,11 @@ export interface ReceivableAllocationsTable {
   created_by: string | null;
   created_at: string;
 }
+
+/** When a document was cleared (fully applied or reversed); kept by triggers from the allocation ledger. */
+export interface ReceivableClearingTable {
+  document_id: string;
+  kind: InvoiceKind | 'receipt';
+  document_date: string;
+  cleared_on: string | null;
+}

@@ -29,7 +29,7 @@ interface PostingEvent {
 const CUSTOMER = 'JOIN customers c ON c.id = d.customer_id';
 
 /** Every posting dated in [@from, @to], one row per voucher to be. */
-const EVENTS_SQL = `
+export const EVENTS_SQL = `
 SELECT d.kind AS source, d.invoice_date AS date, d.posted_at, d.id AS key, d.invoice_no AS document_no, 0 AS reversal,
        c.code AS customer_code, c.name AS customer_name, d.total_net AS net, d.total_tax AS tax, d.total_gross AS gross, NULL AS method
   FROM invoices d ${CUSTOMER} WHERE d.invoice_date BETWEEN @from AND @to
@@ -53,7 +53,8 @@ SELECT d.kind, d.allocation_date, d.created_at, d.id, coalesce(r.receipt_no, cn.
 UNION ALL
 SELECT 'delivery', m.move_date, min(m.created_at), m.document_id, m.document_no, 0, NULL, NULL, 0, 0, -sum(m.value), NULL
   FROM stock_moves m
- WHERE m.document_type = @delivery AND m.move_date BETWEEN @from AND @to
+ -- By date, not by type (unary +): every delivery move of every year is most of the ledger, a month's moves a twelfth of it.
+ WHERE +m.document_type = @delivery AND m.move_date BETWEEN @from AND @to
  GROUP BY m.document_id, m.move_date
 HAVING sum(m.value) <> 0`;
 
