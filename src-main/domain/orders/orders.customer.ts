@@ -24,15 +24,18 @@ export async function customerSalesSummary(db: Kysely<Database>, customerId: str
   return { openOrderCount: r?.open_count ?? 0, openOrderValue: r?.open_value ?? 0, lastOrderDate: r?.last_order_date ?? null, lifetimeSales: sales.rows[0]?.value ?? 0 };
 }
 
-export const orderFigures: CustomerFiguresSource = async (ctx, customerId) => {
-  const s = await customerSalesSummary(ctx.db, customerId);
-  const figures: CustomerFigure[] = [
-    { key: 'openOrderCount', kind: 'count', value: s.openOrderCount },
-    { key: 'openOrderValue', kind: 'money', value: s.openOrderValue },
-    { key: 'lastOrderDate', kind: 'date', value: s.lastOrderDate },
-    { key: 'lifetimeSales', kind: 'money', value: s.lifetimeSales },
-  ];
-  return figures;
+export const orderFigures: CustomerFiguresSource = {
+  keys: ['openOrderCount', 'openOrderValue', 'lastOrderDate', 'lifetimeSales'],
+  async read(ctx, customerId) {
+    const s = await customerSalesSummary(ctx.db, customerId);
+    const figures: CustomerFigure[] = [
+      { key: 'openOrderCount', kind: 'count', value: s.openOrderCount },
+      { key: 'openOrderValue', kind: 'money', value: s.openOrderValue },
+      { key: 'lastOrderDate', kind: 'date', value: s.lastOrderDate },
+      { key: 'lifetimeSales', kind: 'money', value: s.lifetimeSales },
+    ];
+    return figures;
+  },
 };
 
 /** Orders, posted deliveries and returns on the customer's timeline, with the timeline's columns. */
