@@ -4,7 +4,7 @@
  */
 import type { Sqlite } from '../src-main/db/connection';
 import { businessDateIn } from '../src-main/domain/core/dates';
-import { LIST_SEARCH_BOUND, PALETTE_SEARCH_BOUND } from '../src-main/domain/customers/customers.search';
+import { LIST_SEARCH_BOUND, listSearchBound, PALETTE_SEARCH_BOUND, SHORT_SEARCH_BOUND } from '../src-main/domain/customers/customers.search';
 import { spell, toFtsQuery } from '../src-main/domain/customers/customers.search-text';
 import { bestPage, bestPageAfter, bestPalette, bestSearch, bestView } from './best-queries';
 import type { BenchContext, BenchRow, Goal } from './measure';
@@ -48,6 +48,7 @@ export async function benchCustomers(ctx: BenchContext): Promise<BenchRow[]> {
   const page = bestPage(sqlite);
   const pageAfter = bestPageAfter(sqlite);
   const search = bestSearch(sqlite, LIST_SEARCH_BOUND);
+  const shortSearch = bestSearch(sqlite, SHORT_SEARCH_BOUND);
   const palette = bestPalette(sqlite, PALETTE_SEARCH_BOUND);
   const view = bestView(sqlite);
   const today = businessDateIn((sqlite.prepare('SELECT time_zone FROM company').pluck().get() as string | undefined) ?? 'Asia/Shanghai');
@@ -90,7 +91,7 @@ export async function benchCustomers(ctx: BenchContext): Promise<BenchRow[]> {
       calls: (k) => [['customers.list', { q: q(k), pageSize: 50 }]],
       samples: sample.length,
       overHttp: true,
-      ...(kind === 'one letter' ? {} : { best: { label: 'the bounded matches, page and rows in one statement', run: (k: number) => search(fts(k)) } }),
+      ...(kind === 'one letter' ? {} : { best: { label: 'the bounded matches, page and rows in one statement', run: (k: number) => (listSearchBound(q(k)) === SHORT_SEARCH_BOUND ? shortSearch : search)(fts(k)) } }),
       goal: SEARCH,
     });
   }
