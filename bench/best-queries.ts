@@ -93,7 +93,7 @@ export function bestView(sqlite: Sqlite): (id: string, today: string) => unknown
                        UNION ALL
                        SELECT 'delivery', d.id, d.posted_at, d.delivery_no FROM deliveries d WHERE d.customer_id IN ${account} AND d.status = 'posted'
                        UNION ALL
-                       SELECT 'return', r.id, r.created_at, r.return_no FROM sales_returns r WHERE r.customer_id IN ${account} AND r.status = 'received'
+                       SELECT 'return', r.id, r.created_at, r.return_no FROM sales_orders o JOIN sales_returns r ON r.sales_order_id = o.id WHERE o.customer_id IN ${account} AND r.status = 'received'
                        UNION ALL
                        SELECT i.kind, i.id, i.posted_at, i.invoice_no FROM invoices i WHERE i.customer_id = :id
                        UNION ALL
