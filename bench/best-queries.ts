@@ -60,8 +60,13 @@ export function bestPalette(sqlite: Sqlite, bound: number): (fts: string) => unk
   return (fts) => statement.all(fts);
 }
 
-/** The 360° screen as one JSON document: record, contacts, addresses, tags, figures, stage history, first 20 timeline entries. */
-export function bestView(sqlite: Sqlite): (id: string) => unknown {
+/**
+ * The 360° screen as one JSON document: record, contacts, addresses, tags, next contact, figures
+ * (what is overdue computed from the open invoices as of today, as the product does), stage
+ * history and the first 20 timeline entries from every branch the product's timeline has.
+ */
+export function bestView(sqlite: Sqlite): (id: string, today: string) => unknown {
+  const account = '(SELECT id FROM customers WHERE id = :id OR merged_into_id = :id)';
   const statement = sqlite.prepare(`
     SELECT json_object(
       'customer', (SELECT json_object('id', c.id, 'code', c.code, 'name', c.name, 'owner', u.display_name, 'row', json_array(c.short_name, c.credit_code, c.industry, c.size,
@@ -72,15 +77,28 @@ export function bestView(sqlite: Sqlite): (id: string) => unknown {
       'addresses', (SELECT json_group_array(json_object('id', id, 'kind', kind, 'detail', detail, 'default', is_default))
                       FROM (SELECT * FROM customer_addresses WHERE customer_id = :id ORDER BY kind, is_default DESC, created_at, id)),
       'tags', (SELECT json_group_array(json_object('id', t.id, 'name', t.name, 'color', t.color)) FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = :id),
+      'nextContactOn', (SELECT next_contact_on FROM interactions WHERE customer_id = :id ORDER BY occurred_at DESC, id DESC LIMIT 1),
       'stats', (SELECT json_object('revenue', lifetime_revenue, 'orders', order_count, 'balance', balance_due) FROM customer_stats WHERE customer_id = :id),
+      'overdue', (SELECT coalesce(sum(i.total_gross - coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.invoice_id = i.id), 0)), 0)
+                    FROM invoices i WHERE i.customer_id IN ${account} AND i.kind = 'invoice' AND i.status = 'posted' AND i.due_date < :today),
       'history', (SELECT json_group_array(json_object('to', to_stage, 'at', changed_at))
                     FROM (SELECT * FROM customer_stage_history WHERE customer_id = :id ORDER BY changed_at DESC, id DESC)),
       'timeline', (SELECT json_group_array(json_object('kind', kind, 'id', id, 'at', at, 'title', title)) FROM (
                      SELECT * FROM (
                        SELECT 'interaction' AS kind, i.id, i.occurred_at AS at, coalesce(i.subject, substr(i.body, 1, 80)) AS title FROM interactions i WHERE i.customer_id = :id
                        UNION ALL
-                       SELECT 'stage', h.id, h.changed_at, h.to_stage FROM customer_stage_history h WHERE h.customer_id = :id)
+                       SELECT 'stage', h.id, h.changed_at, h.to_stage FROM customer_stage_history h WHERE h.customer_id = :id
+                       UNION ALL
+                       SELECT 'order', o.id, coalesce(o.confirmed_at, o.created_at), coalesce(o.order_no, '') FROM sales_orders o WHERE o.customer_id IN ${account}
+                       UNION ALL
+                       SELECT 'delivery', d.id, d.posted_at, d.delivery_no FROM deliveries d WHERE d.customer_id IN ${account} AND d.status = 'posted'
+                       UNION ALL
+                       SELECT 'return', r.id, r.created_at, r.return_no FROM sales_orders o JOIN sales_returns r ON r.sales_order_id = o.id WHERE o.customer_id IN ${account} AND r.status = 'received'
+                       UNION ALL
+                       SELECT i.kind, i.id, i.posted_at, i.invoice_no FROM invoices i WHERE i.customer_id = :id
+                       UNION ALL
+                       SELECT 'receipt', r.id, r.posted_at, r.receipt_no FROM receipts r WHERE r.customer_id = :id)
                      ORDER BY at DESC, id DESC LIMIT 20))
     ) AS view`);
-  return (id) => statement.get({ id });
+  return (id, today) => statement.get({ id, today });
 }

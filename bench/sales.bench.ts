@@ -4,8 +4,9 @@
  * past date, each beside the product's own SQL on the same file.
  */
 import type { Statement } from 'better-sqlite3';
-import { addDays } from '../src-main/domain/core/dates';
+import { addDays, businessDateIn } from '../src-main/domain/core/dates';
 import { AGING_SQL, agingParameters } from '../src-main/domain/receivables/aging';
+import { bestView } from './best-queries';
 import { captureStatements } from './capture';
 import { measured, type BenchContext, type BenchRow, type Goal, type Timing } from './measure';
 import type { Product } from './product';
@@ -28,6 +29,8 @@ export async function benchSales(ctx: BenchContext): Promise<BenchRow[]> {
   const busy = sqlite.prepare('SELECT customer_id FROM sales_orders GROUP BY customer_id ORDER BY count(*) DESC LIMIT 20').pluck().all() as string[];
   const invoices = sqlite.prepare('SELECT count(*) FROM invoices').pluck().get() as number;
   const lastInvoice = sqlite.prepare('SELECT max(invoice_date) FROM invoices').pluck().get() as string | null;
+  const view = bestView(sqlite);
+  const today = businessDateIn((sqlite.prepare('SELECT time_zone FROM company').pluck().get() as string | undefined) ?? 'Asia/Shanghai');
   const rows: BenchRow[] = [];
 
   rows.push(
@@ -61,6 +64,7 @@ export async function benchSales(ctx: BenchContext): Promise<BenchRow[]> {
       calls: (k) => [['customers.view', { id: busy[k % busy.length], timelinePageSize: 20 }]],
       samples: busy.length,
       overHttp: true,
+      best: { label: 'one JSON statement', run: (k) => view(busy[k % busy.length]!, today) },
       goal: VIEW,
     }),
   );

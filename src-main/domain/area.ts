@@ -67,7 +67,11 @@ export interface CustomerFiguresContext extends Pick<HandlerContext, 'db' | 'sql
   today: string;
 }
 
-export type CustomerFiguresSource = (ctx: CustomerFiguresContext, customerId: string) => Promise<CustomerFigure[]>;
+/** An area's figures for the 360° view; it declares their keys so a view runs only the sources of the figures it shows. */
+export interface CustomerFiguresSource {
+  keys: readonly string[];
+  read(ctx: CustomerFiguresContext, customerId: string): Promise<CustomerFigure[]>;
+}
 
 /** Whose figures a card counts: a salesperson's own records, or (owner, manager) everyone's. */
 export interface WorkbenchScope {

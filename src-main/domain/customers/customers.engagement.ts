@@ -5,7 +5,7 @@ import { AppError, notFound, validationError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { Page } from '../../api/paging';
 import type { Database } from '../../db/schema';
-import { RECEIVABLES_FIGURES, type CustomerFigure, type TimelineSource } from '../area';
+import { RECEIVABLES_FIGURES, type CustomerFigure, type CustomerFiguresContext, type TimelineSource } from '../area';
 import { newId, nowIso } from '../shared/ids';
 import type { CustomerOverview, Interaction, InteractionKind, SavedView, StageChange, Tag, TagWithCount, TimelineEntry } from './customers.dto';
 import { refreshStage } from './customers.lifecycle';
@@ -211,13 +211,21 @@ function moneyFigure(figures: CustomerFigure[], key: string): number | null {
   return typeof figure?.value === 'number' ? figure.value : null;
 }
 
+/** The header shows the receivables figures alone; other areas' figures are not read for it. */
+const FIGURES_SHOWN: readonly string[] = [RECEIVABLES_FIGURES.amountOwed, RECEIVABLES_FIGURES.overdue];
+
+async function figuresShown(ctx: OverviewContext, figuresCtx: CustomerFiguresContext, customerId: string): Promise<CustomerFigure[]> {
+  const sources = ctx.areas.customerFigures.filter((source) => source.keys.some((key) => FIGURES_SHOWN.includes(key)));
+  return (await Promise.all(sources.map((source) => source.read(figuresCtx, customerId)))).flat();
+}
+
 /** The 360° figures of a customer row already read; what is owed comes from the areas' documents as of today. */
 export async function overviewOf(ctx: OverviewContext, customer: repo.CustomerView): Promise<CustomerOverview> {
   const { db } = ctx;
   const customerId = customer.id;
   const [stats, history, timeZone] = await Promise.all([repo.findStats(db, customerId), repo.stageHistory(db, customerId), companyTimeZone(db)]);
   const today = businessDateIn(timeZone);
-  const figures = (await Promise.all(ctx.areas.customerFigures.map((source) => source({ db, sqlite: ctx.sqlite, today }, customerId)))).flat();
+  const figures = await figuresShown(ctx, { db, sqlite: ctx.sqlite, today }, customerId);
   const balanceDue = moneyFigure(figures, RECEIVABLES_FIGURES.amountOwed);
   const orderCount = stats?.order_count ?? 0;
   const revenue = stats?.lifetime_revenue ?? 0;

@@ -8,7 +8,7 @@ import type { CustomerKind, CustomerListRow, CustomerStatus, LifecycleStage } fr
 import { businessDayStartUtc } from '../core/dates';
 import { companyTimeZone } from '../settings/settings.service';
 import * as repo from './customers.repository';
-import { EVERY_MATCH, LIST_SEARCH_BOUND, searchMatches } from './customers.search';
+import { EVERY_MATCH, listSearchBound, searchMatches } from './customers.search';
 import type { DataScope } from '../users/data-scope';
 import { customerRowVisible } from './customers.scope';
 
@@ -137,7 +137,7 @@ interface ListRowRecord {
 }
 
 export interface ListOptions {
-  /** Tests read a search with another bound than LIST_SEARCH_BOUND. */
+  /** Tests read a search with another bound than listSearchBound's. */
   searchBound?: number;
   /** Whose customers the caller sees (absent: every customer, for trusted callers). */
   scope?: DataScope;
@@ -158,7 +158,7 @@ export async function listCustomers(db: Kysely<Database>, input: ListInput, opti
   const { orderBy, sortsOnStats } = orderOf(input);
   const page = { limit: input.pageSize, offset: (input.page - 1) * input.pageSize };
   const found = input.q
-    ? await searchPage(db, input.q, status, filters, { orderBy, sortsOnStats, ...page, bound: options.searchBound ?? LIST_SEARCH_BOUND })
+    ? await searchPage(db, input.q, status, filters, { orderBy, sortsOnStats, ...page, bound: options.searchBound ?? listSearchBound(input.q) })
     : await browsePage(db, status, filters, { orderBy, sortsOnStats, ...page });
   const byRowid = new Map((await pageRows(db, found.rowids)).map((r) => [r.rid, r]));
   const rows = found.rowids.map((rid) => byRowid.get(rid)!).filter(Boolean);

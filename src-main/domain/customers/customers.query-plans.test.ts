@@ -77,6 +77,10 @@ describe.each([
       const [palette] = await plansOf(conn, (db) => searchCustomers(db, { q, limit: 10, includeArchived: false }));
       expect(wholeTableWalks(palette!, CUSTOMERS)).toEqual([]);
     }
+    // Names starting with the typed pinyin come first: a bounded range of the name index.
+    const [ranked] = await plansOf(conn, (db) => searchCustomers(db, { q: 'zh', limit: 10, includeArchived: true }));
+    expect(ranked).toMatch(/customers_status_name \(status=\? AND name_pinyin>\? AND name_pinyin<\?\)/);
+    expect(ranked).toMatch(/SCAN customers_fts VIRTUAL TABLE INDEX/);
   });
 
   it('counts a filtered list on an index, not the table', async () => {

@@ -33,9 +33,21 @@ export function findCustomer(db: Db, id: string) {
     .leftJoin('users as u', 'u.id', 'c.owner_user_id')
     .selectAll('c')
     .select('u.display_name as owner_name')
-    .select(nextContactOf.as('next_contact_on'))
     .where('c.id', '=', id)
     .executeTakeFirst();
+}
+
+/** 下次联系 of one customer (as nextContactOf): read by the record, not by every existence check. */
+export async function nextContactOn(db: Db, customerId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('interactions')
+    .select('next_contact_on')
+    .where('customer_id', '=', customerId)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.next_contact_on ?? null;
 }
 
 export async function insertCustomer(db: Db, row: Insertable<CustomersTable>, now: string): Promise<void> {

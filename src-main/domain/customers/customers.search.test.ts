@@ -65,6 +65,19 @@ describe('finding customers', () => {
     expect((await api.ok('customers.search', { q: '4567' }))[0]).toMatchObject({ id: boya.id, matchHint: 'phone' });
   });
 
+  it('ranks the palette: the customer whose code was typed, then names starting with the typed pinyin, then other matches', async () => {
+    const suzhou = await api.ok('customers.create', aCustomer({ name: '苏州中华印刷有限公司', shortName: null, contacts: [{ name: '张伟', mobile: '13500003333' }] }));
+    const zhangjiagang = await api.ok('customers.create', aCustomer({ name: '张家港华远贸易有限公司', shortName: null }));
+    const names = async (q: string) => (await api.ok('customers.search', { q, limit: 5 })).map((h) => h.name);
+    // 苏州中华 (created first) matches zh by its contact and by 中华 inside its name; 张家港 starts with it.
+    const zh = await names('zh');
+    expect(zh[0]).toBe('张家港华远贸易有限公司');
+    expect(zh).toContain('苏州中华印刷有限公司');
+    expect(await names('zhangjia')).toEqual(['张家港华远贸易有限公司']);
+    expect((await api.ok('customers.search', { q: zhangjiagang.code.toLowerCase(), limit: 5 }))[0]).toMatchObject({ id: zhangjiagang.id, matchHint: 'code' });
+    expect((await api.ok('customers.search', { q: 'zhangwei', limit: 5 }))[0]).toMatchObject({ id: suzhou.id });
+  });
+
   it('finds accented Latin with or without its accents, and emoji', async () => {
     await api.ok('customers.create', aCustomer({ name: '🍎 Café Ünïcödé 贸易有限公司', shortName: null }));
     for (const q of ['ünïcödé', 'unicode', 'UNICO', 'café', 'cafe', '🍎', '🍎 贸易']) expect(await namesFor(q)).toEqual(['🍎 Café Ünïcödé 贸易有限公司']);

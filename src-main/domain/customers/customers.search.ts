@@ -14,6 +14,17 @@ import { customerRowVisible } from './customers.scope';
 
 /** Matches a list search reads at most (the list then filters, sorts and pages them). */
 export const LIST_SEARCH_BOUND = 500;
+/**
+ * One or two letters match a large share of the customers (zh: 张, 郑, 浙江, 中华…): the list reads
+ * fewer of them ("约 200+ 条"), so the screen answers as fast as for a longer query; typing more narrows.
+ */
+export const SHORT_SEARCH_BOUND = 200;
+
+/** How many matches a list search reads: fewer for one or two letters. */
+export function listSearchBound(q: string): number {
+  return /^[a-z]{1,2}$/.test(toHalfWidth(q).trim().toLowerCase()) ? SHORT_SEARCH_BOUND : LIST_SEARCH_BOUND;
+}
+
 /** Matches the palette ranks at most before joining the best few to their customers. */
 export const PALETTE_SEARCH_BOUND = 200;
 /** For exports, which want every match of a search however long that takes. */
@@ -79,19 +90,34 @@ export async function searchCustomers(db: Kysely<Database>, input: { q: string; 
   } else {
     const fts = toFtsQuery(input.q);
     if (!fts) return [];
-    // Rank inside FTS and join only the best few; `rank` is computed for the bounded matches only.
+    const typed = toHalfWidth(input.q).trim();
+    // Ranked: the customer whose code was typed, then names that start with the typed pinyin
+    // (zh → 张…, 浙江…, in name order: a bounded read of the name index), then the best few of
+    // the bounded FTS matches by rank. `rank` is computed for the bounded matches only.
+    const latin = /^[a-z]+$/i.test(typed) ? typed.toLowerCase() : null;
+    const nameStarts = latin
+      ? sql`SELECT * FROM (SELECT rowid AS rid, 1 AS tier, 0 AS rank FROM customers
+             WHERE status IN (${sql.join(input.includeArchived ? ['active', 'archived'] : ['active'])})
+               AND name_pinyin >= ${latin} AND name_pinyin < ${`${latin}\u{10ffff}`}
+             LIMIT ${best})`
+      : sql`SELECT NULL AS rid, 1 AS tier, 0 AS rank WHERE 0`;
     ({ rows } = await sql<SearchRecord>`
       WITH hit AS MATERIALIZED (
         SELECT rowid, rank FROM customers_fts WHERE customers_fts MATCH ${fts} LIMIT ${PALETTE_SEARCH_BOUND}
       ), best AS MATERIALIZED (
         SELECT rowid, rank FROM hit ORDER BY rank LIMIT ${best}
+      ), ranked AS MATERIALIZED (
+        SELECT rowid AS rid, 0 AS tier, 0 AS rank FROM customers WHERE code = ${typed.toUpperCase()}
+        UNION ALL ${nameStarts}
+        UNION ALL SELECT c.rowid, 2, best.rank FROM best
+         CROSS JOIN customer_search cs ON cs.rowid = best.rowid
+         CROSS JOIN customers c ON c.id = cs.customer_id
       )
       SELECT c.id, c.code, c.name, c.short_name, c.status, c.credit_code
-        FROM best
-       CROSS JOIN customer_search cs ON cs.rowid = best.rowid
-       CROSS JOIN customers c ON c.id = cs.customer_id
+        FROM (SELECT rid, min(tier) AS tier, iif(min(tier) < 2, 0, min(rank)) AS rank FROM ranked GROUP BY rid) r
+       CROSS JOIN customers c ON c.rowid = r.rid
        WHERE ${status}
-       ORDER BY best.rank, c.code
+       ORDER BY r.tier, r.rank, c.name_pinyin, c.code
        LIMIT ${input.limit}`.execute(db));
   }
   return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, shortName: r.short_name, status: r.status as CustomerStatus, matchHint: matchHint(input.q, r) }));

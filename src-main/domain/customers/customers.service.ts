@@ -34,7 +34,7 @@ export async function getCustomer(db: Db, id: string): Promise<Customer> {
 /** The record with its contacts, addresses and tags, from a row already read. */
 export async function toCustomer(db: Db, row: repo.CustomerView): Promise<Customer> {
   const id = row.id;
-  const [contacts, addresses, tags] = await Promise.all([repo.listContacts(db, id), repo.listAddresses(db, id), repo.tagsOfCustomers(db, [id])]);
+  const [contacts, addresses, tags, nextContactOn] = await Promise.all([repo.listContacts(db, id), repo.listAddresses(db, id), repo.tagsOfCustomers(db, [id]), repo.nextContactOn(db, id)]);
   return {
     id: row.id,
     code: row.code,
@@ -79,7 +79,7 @@ export async function toCustomer(db: Db, row: repo.CustomerView): Promise<Custom
     contacts: contacts.map(toContact),
     addresses: addresses.map(toAddress),
     tags: tags.map((t) => ({ id: t.id, name: t.name, color: t.color })),
-    nextContactOn: row.next_contact_on,
+    nextContactOn,
   };
 }
 

@@ -4,7 +4,7 @@ import { cappedCount } from '../../db/counts';
 import { ownerApi, type TestApi } from '../../db/test-db';
 import { customerListInput, type CustomerListInput } from './customers.contract';
 import { listCustomers } from './customers.list';
-import { EVERY_MATCH, LIST_SEARCH_BOUND } from './customers.search';
+import { EVERY_MATCH, LIST_SEARCH_BOUND, SHORT_SEARCH_BOUND } from './customers.search';
 import { seedCustomers } from './customers.seed';
 
 describe('list totals and bounded searches over many customers', () => {
@@ -36,6 +36,16 @@ describe('list totals and bounded searches over many customers', () => {
     expect(codes).toEqual([...codes].sort());
     const everything = await list({ q: 'zh', pageSize: 20 }, EVERY_MATCH);
     expect(everything).toMatchObject({ total: all, totalIsExact: true });
+  });
+
+  it('reads one or two letters from fewer matches, and says the total is not exact', async () => {
+    const all = matchCount('"zh"*');
+    expect(all).toBeGreaterThan(SHORT_SEARCH_BOUND);
+    expect(await list({ q: 'zh', pageSize: 20 })).toMatchObject({ total: SHORT_SEARCH_BOUND, totalIsExact: false });
+    expect(await list({ q: 'ＺＨ', pageSize: 20 })).toMatchObject({ total: SHORT_SEARCH_BOUND, totalIsExact: false });
+    // Three letters read the list's full bound.
+    const zha = matchCount('"zha"*');
+    expect(await list({ q: 'zha', pageSize: 20 })).toMatchObject({ total: Math.min(zha, LIST_SEARCH_BOUND), totalIsExact: zha <= LIST_SEARCH_BOUND });
   });
 
   it('counts a search within its bound exactly, and still counts a page past the end', async () => {

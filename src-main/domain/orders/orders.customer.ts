@@ -24,15 +24,18 @@ export async function customerSalesSummary(db: Kysely<Database>, customerId: str
   return { openOrderCount: r?.open_count ?? 0, openOrderValue: r?.open_value ?? 0, lastOrderDate: r?.last_order_date ?? null, lifetimeSales: sales.rows[0]?.value ?? 0 };
 }
 
-export const orderFigures: CustomerFiguresSource = async (ctx, customerId) => {
-  const s = await customerSalesSummary(ctx.db, customerId);
-  const figures: CustomerFigure[] = [
-    { key: 'openOrderCount', kind: 'count', value: s.openOrderCount },
-    { key: 'openOrderValue', kind: 'money', value: s.openOrderValue },
-    { key: 'lastOrderDate', kind: 'date', value: s.lastOrderDate },
-    { key: 'lifetimeSales', kind: 'money', value: s.lifetimeSales },
-  ];
-  return figures;
+export const orderFigures: CustomerFiguresSource = {
+  keys: ['openOrderCount', 'openOrderValue', 'lastOrderDate', 'lifetimeSales'],
+  async read(ctx, customerId) {
+    const s = await customerSalesSummary(ctx.db, customerId);
+    const figures: CustomerFigure[] = [
+      { key: 'openOrderCount', kind: 'count', value: s.openOrderCount },
+      { key: 'openOrderValue', kind: 'money', value: s.openOrderValue },
+      { key: 'lastOrderDate', kind: 'date', value: s.lastOrderDate },
+      { key: 'lifetimeSales', kind: 'money', value: s.lifetimeSales },
+    ];
+    return figures;
+  },
 };
 
 /** Orders, posted deliveries and returns on the customer's timeline, with the timeline's columns. */
@@ -47,11 +50,15 @@ export const ORDER_TIMELINE_SOURCES: TimelineSource[] = [
            json_object('orderId', d.sales_order_id, 'deliveryDate', d.delivery_date, 'promisedDate', d.promised_date) AS data
       FROM deliveries d LEFT JOIN users u ON u.id = d.posted_by
      WHERE d.customer_id IN ${accountOf(customerId)} AND d.status = 'posted'`,
+  // Through the customer's orders: a return's customer is its order's, and sales_returns has no
+  // customer index (by customer_id it read every return: 2 ms of a 360° view at 14,000 returns).
   (customerId) => sql`
     SELECT 'return' AS kind, r.id, r.created_at AS at, r.return_no AS title, r.reason AS detail, u.display_name AS user_name,
            json_object('orderId', r.sales_order_id, 'returnDate', r.return_date) AS data
-      FROM sales_returns r LEFT JOIN users u ON u.id = r.created_by
-     WHERE r.customer_id IN ${accountOf(customerId)} AND r.status = 'received'`,
+      FROM sales_orders o
+     CROSS JOIN sales_returns r ON r.sales_order_id = o.id
+      LEFT JOIN users u ON u.id = r.created_by
+     WHERE o.customer_id IN ${accountOf(customerId)} AND r.status = 'received'`,
 ];
 
 export const findOrdersForPalette: PaletteFinder = {

@@ -3,6 +3,8 @@ import { openDatabase, type Connection } from '../../db/connection';
 import { migrate } from '../../db/migrate';
 import { plansOf, wholeTableWalks } from '../../db/query-plans';
 import { refreshPlannerStatistics } from '../../db/statistics';
+import { sql } from 'kysely';
+import { ORDER_TIMELINE_SOURCES } from './orders.customer';
 import { listOrders } from './orders.list';
 
 const TODAY = '2026-11-29';
@@ -38,6 +40,12 @@ describe.each([
     seedOrders(conn, 3000);
     if (analysed) expect(refreshPlannerStatistics(conn.sqlite)).toBe(true);
     expect(conn.sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").pluck().get()).toBe(analysed ? 1 : 0);
+  });
+
+  it('reads a customer’s orders, deliveries and returns for the 360° timeline by seeks, never walking a table', async () => {
+    const [timeline] = await plansOf(conn, (db) => sql`${sql.join(ORDER_TIMELINE_SOURCES.map((source) => source('c7')), sql` UNION ALL `)}`.execute(db));
+    expect(timeline).toMatch(/sales_returns_order \(sales_order_id=\?\)/);
+    expect(wholeTableWalks(timeline!, ['sales_orders', 'o', 'deliveries', 'd', 'sales_returns', 'r'])).toEqual([]);
   });
 
   it('reads the first page from the date index, then only the page’s orders by id', async () => {

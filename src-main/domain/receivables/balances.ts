@@ -44,8 +44,15 @@ const OPEN_DOCUMENTS_OF_CUSTOMER = `SELECT coalesce(sum(CASE WHEN kind = 'invoic
 const UNAPPLIED_RECEIPTS_OF_CUSTOMER = `SELECT coalesce(sum(r.amount - coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.receipt_id = r.id), 0)), 0)
     FROM receipts r WHERE r.customer_id IN ${OF_CUSTOMER} AND r.status = 'posted'`;
 
+const OVERDUE_OF_CUSTOMER = `SELECT coalesce(sum(open_amount), 0)
+    FROM (${INVOICE_SELECT} WHERE i.customer_id IN ${OF_CUSTOMER} AND i.kind = 'invoice' AND i.status = 'posted' AND i.due_date < @today)`;
+
+function balanceOf(sqlite: Sqlite, customerId: string): number {
+  return (statement(sqlite, 'SELECT balance_due FROM customer_stats WHERE customer_id = ?').pluck().get(customerId) as number | undefined) ?? 0;
+}
+
 export function customerReceivables(sqlite: Sqlite, customerId: string, today: string): CustomerReceivables {
-  const balance = (statement(sqlite, 'SELECT balance_due FROM customer_stats WHERE customer_id = ?').pluck().get(customerId) as number | undefined) ?? 0;
+  const balance = balanceOf(sqlite, customerId);
   const open = statement(sqlite, OPEN_DOCUMENTS_OF_CUSTOMER).get({ id: customerId, today }) as { invoices: number; credit_notes: number; overdue: number };
   const receipts = statement(sqlite, UNAPPLIED_RECEIPTS_OF_CUSTOMER).pluck().get({ id: customerId }) as number;
   return { customerId, balance, openInvoices: open.invoices, overdue: open.overdue, credit: open.credit_notes + receipts };
@@ -115,12 +122,17 @@ export async function listInvoices(
 }
 
 /** The customer's 360° view: what the customer owes and how much of it is overdue today, the 应收 tab's own figures. */
-export const receivablesFigures: CustomerFiguresSource = async (ctx, customerId) => {
-  const { balance, overdue } = customerReceivables(ctx.sqlite, customerId, ctx.today);
-  return [
-    { key: RECEIVABLES_FIGURES.amountOwed, kind: 'money', value: balance },
-    { key: RECEIVABLES_FIGURES.overdue, kind: 'money', value: overdue },
-  ];
+export const receivablesFigures: CustomerFiguresSource = {
+  keys: [RECEIVABLES_FIGURES.amountOwed, RECEIVABLES_FIGURES.overdue],
+  async read(ctx, customerId) {
+    // The header's two figures only: the 应收 tab's credit and open totals read every document.
+    const balance = balanceOf(ctx.sqlite, customerId);
+    const overdue = statement(ctx.sqlite, OVERDUE_OF_CUSTOMER).pluck().get({ id: customerId, today: ctx.today }) as number;
+    return [
+      { key: RECEIVABLES_FIGURES.amountOwed, kind: 'money', value: balance },
+      { key: RECEIVABLES_FIGURES.overdue, kind: 'money', value: overdue },
+    ];
+  },
 };
 
 /** Invoices, credit notes and receipts on the customer's timeline, when they were posted. */

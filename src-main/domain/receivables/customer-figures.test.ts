@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CustomerFiguresSource } from '../area';
 import { overview } from '../customers/customers.engagement';
 import { addDays, businessDateIn } from '../core/dates';
 import { aCustomer, anInvoice, aReceipt, aWorld, type World } from './receivables.test-helpers';
@@ -52,5 +53,21 @@ describe('what is owed on the customer’s 360° header', () => {
     const withoutReceivables = { ...backend.registry.extensions, customerFigures: [] };
     const header = await overview({ db: backend.conn.db, sqlite: backend.conn.sqlite, areas: withoutReceivables }, customerId);
     expect(header).toMatchObject({ balanceDue: null, overdue: null, creditUsed: null, creditAvailable: null });
+  });
+
+  it('reads only the figures the header shows: another area\'s figures are not computed for it', { timeout: 180_000 }, async () => {
+    const world = await aWorld();
+    const customerId = await aCustomer(world);
+    const { backend } = world.api;
+    const asked: string[] = [];
+    const notShown: CustomerFiguresSource = {
+      keys: ['visits.count'],
+      read: async (_ctx, id) => (asked.push(id), [{ key: 'visits.count', kind: 'count', value: 3 }]),
+    };
+    const areas = { ...backend.registry.extensions, customerFigures: [...backend.registry.extensions.customerFigures, notShown] };
+    const header = await overview({ db: backend.conn.db, sqlite: backend.conn.sqlite, areas }, customerId);
+    expect(header.balanceDue).toBe(0);
+    expect(asked).toEqual([]);
+    expect(backend.registry.extensions.customerFigures.some((source) => source.keys.includes('openOrderCount'))).toBe(true);
   });
 });

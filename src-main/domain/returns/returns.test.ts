@@ -46,6 +46,15 @@ describe('sales returns', () => {
     expect(books.problems()).toEqual([]);
   });
 
+  it('shows a received return on its customer’s 360° timeline', async () => {
+    const books = await salesBooks();
+    const tea = books.product({ listPrice: yuan(10), onHand: 5 });
+    const order = await deliveredOrder(books, tea, 2, yuan(10));
+    const back = await books.api.ok('returns.create', { salesOrderId: order.id, reason: '客户退回', lines: [{ orderLineId: order.lines[0]!.id, quantity: 1, disposition: 'restock' }] });
+    const { timeline } = await books.api.ok('customers.view', { id: order.customerId, timelinePageSize: 50 });
+    expect(timeline.rows.filter((e) => e.kind === 'return')).toEqual([expect.objectContaining({ id: back.id, title: back.returnNo, detail: '客户退回' })]);
+  });
+
   it('splits a line’s money so that its returns add up to the line exactly', async () => {
     const books = await salesBooks();
     const tea = books.product({ listPrice: 3334, onHand: 3 });
