@@ -102,9 +102,11 @@ function habitOf(random: SeededRandom, customer: FiledCustomer): Habit {
       return { habit, days, weight, from: oldest, to: 0 };
     }
     case 'occasional': {
-      // At most 180 days from first to last: a longer pause would make it a customer won back.
+      // At most 180 days from first to last (a longer pause would make it a customer won back), and
+      // buying since about then: a first order months back, not one that turned new → active this month.
       const to = random.int(0, 89);
-      const from = random.int(91, Math.max(91, Math.min(oldest, to + 180)));
+      const longest = Math.max(91, Math.min(oldest, to + 180));
+      const from = random.int(Math.max(91, longest - 40), longest);
       return { habit, days: run(random, random.int(2, 4), from, to), ...none };
     }
     case 'fading':

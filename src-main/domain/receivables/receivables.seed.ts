@@ -110,7 +110,7 @@ function payDelay(random: SeededRandom, { payer, stoppedFrom }: SeedCustomer, in
     case 'prompt':
       return random.int(-5, 3);
     case 'late':
-      return random.int(3, 30);
+      return random.int(1, 20);
     case 'slow':
       return random.chance(0.05) ? null : random.int(30, 120);
     case 'stopped':
