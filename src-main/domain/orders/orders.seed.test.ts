@@ -6,6 +6,8 @@ import { seedSales } from './orders.seed';
 import { nextNumber } from '../core/numbering';
 import { ORDER_SERIES } from './orders.kind';
 import { DELIVERY_SERIES } from '../deliveries/deliveries.service';
+import { businessDateIn } from '../core/dates';
+import { seedScaleCounts } from '../customers/customers.seed';
 
 describe('the sales seeder', () => {
   it('makes a year of orders, deliveries, quotes and returns that every invariant accepts, ten orders a customer', async () => {
@@ -52,5 +54,44 @@ describe('the sales seeder', () => {
     const level = conn.sqlite.prepare('SELECT product_id, warehouse_id FROM stock_levels WHERE reserved > 0 LIMIT 1').get() as { product_id: string; warehouse_id: string };
     conn.sqlite.prepare('UPDATE stock_levels SET on_hand = on_hand + 1, reserved = reserved - 1 WHERE product_id = ? AND warehouse_id = ?').run(level.product_id, level.warehouse_id);
     expect(failed()).toEqual(['stock on hand and value equal the sum of the stock moves', 'reserved stock equals the open reservations']);
+  }, 180_000);
+
+  it('gives the small demo book the customers of a real shop: a few key accounts, many occasional buyers, some lost, some back, some new, some who never ordered', async () => {
+    const api = await ownerApi();
+    const conn = api.backend.conn;
+    const today = businessDateIn('Asia/Shanghai');
+    seedCustomers(conn, { count: seedScaleCounts.small, seed: 1, asOf: today });
+    seedSales(conn, { random: new SeededRandom(1), staffIds: [], asOf: today });
+    const { stages, total } = await api.ok('customers.recomputeLifecycle', {});
+    const share = (n: number) => n / total;
+    expect(total).toBe(500);
+    expect(share(stages.loyal)).toBeGreaterThan(0.15);
+    expect(share(stages.loyal)).toBeLessThan(0.25);
+    expect(share(stages.active)).toBeGreaterThan(0.25);
+    expect(share(stages.active)).toBeLessThan(0.35);
+    expect(share(stages.at_risk)).toBeGreaterThan(0.1);
+    expect(share(stages.at_risk)).toBeLessThan(0.16);
+    expect(share(stages.churned)).toBeGreaterThan(0.1);
+    expect(share(stages.churned)).toBeLessThan(0.2);
+    expect(share(stages.won_back)).toBeGreaterThan(0.01);
+    expect(share(stages.won_back)).toBeLessThan(0.06);
+    expect(share(stages.new)).toBeGreaterThan(0.04);
+    expect(share(stages.new)).toBeLessThan(0.11);
+    expect(share(stages.prospect)).toBeGreaterThan(0.04);
+    expect(share(stages.prospect)).toBeLessThan(0.15);
+
+    const one = (sql: string) => conn.sqlite.prepare(sql).pluck().get() as number;
+    // As many orders as before (ten a customer), shared out unevenly: the top fifth of customers
+    // place most of them, and the largest key accounts order every week or more.
+    expect(one('SELECT count(*) FROM sales_orders')).toBe(5000);
+    const perCustomer = conn.sqlite.prepare('SELECT count(*) FROM sales_orders GROUP BY customer_id ORDER BY 1 DESC').pluck().all() as number[];
+    expect(perCustomer.slice(0, 100).reduce((a, b) => a + b, 0)).toBeGreaterThan(2500);
+    expect(perCustomer[0]).toBeGreaterThan(52);
+    expect(perCustomer[0]).toBeLessThan(365);
+    expect(perCustomer.filter((n) => n === 1).length).toBeGreaterThan(20);
+    // Nothing is ordered, quoted or written before its customer was filed.
+    expect(one('SELECT count(*) FROM sales_orders o JOIN customers c ON c.id = o.customer_id WHERE o.order_date < substr(c.created_at, 1, 10) OR o.created_at < c.created_at')).toBe(0);
+    expect(one('SELECT count(*) FROM quotes q JOIN customers c ON c.id = q.customer_id WHERE q.quote_date < substr(c.created_at, 1, 10) OR q.created_at < c.created_at')).toBe(0);
+    expect(api.backend.checkInvariants().filter((r) => !r.ok)).toEqual([]);
   }, 180_000);
 });

@@ -1,6 +1,7 @@
 /**
  * A year of sales for the demo company (seed step): quotes, orders, deliveries and returns on the
- * seeded customers, ten orders a customer (500,000 at the large scale). Rows go in with prepared
+ * seeded customers, ten orders a customer on average (500,000 at the large scale), shared out by
+ * each customer's buying habit (orders.seed-habits.ts). Rows go in with prepared
  * statements in one transaction; stock moves through the stock ledger's in-memory book (its own
  * costing rule, levels written once) and numbers are taken in blocks, so `cli check` holds on the
  * result. When the catalog has no products yet, a small range of demo products and a warehouse are
@@ -21,6 +22,7 @@ import type { ApprovalReason, CreditCheck } from './orders.dto';
 import { refreshOrderFigures } from './orders.customer-stats';
 import { ORDER_DOCUMENT_TYPE, ORDER_SERIES } from './orders.kind';
 import { lineAmounts, returnedShare } from './orders.rules';
+import { planOrders } from './orders.seed-habits';
 
 const DEMO_PRODUCTS: [string, string, number, number][] = [
   ['碧螺春 250g', '罐', 16_800, 1300], ['西湖龙井 250g', '罐', 26_800, 1300], ['普洱茶饼 357g', '饼', 13_800, 1300], ['铁观音 500g', '袋', 9_800, 1300],
@@ -66,6 +68,7 @@ const DEEP_DISCOUNT_BP = 2000;
 const LINES_PER_ORDER = 4;
 
 const earliest = (a: string, b: string) => (a < b ? a : b);
+const maxOf = (a: string, b: string) => (a > b ? a : b);
 
 export interface SeedSalesResult {
   orders: number;
@@ -82,7 +85,9 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
   const run = db.transaction((): SeedSalesResult => {
     const start = addDays(asOf, -365);
     const { warehouseId, products } = ensureCatalog(db, stamp(start));
-    const customers = db.prepare("SELECT id FROM customers WHERE status = 'active' AND merged_into_id IS NULL ORDER BY code").pluck().all() as string[];
+    const customers = (
+      db.prepare("SELECT id, created_at AS filedAt FROM customers WHERE status = 'active' AND merged_into_id IS NULL ORDER BY code").all() as { id: string; filedAt: string }[]
+    ).map((c) => ({ ...c, daysOnFile: daysBetween(c.filedAt.slice(0, 10), asOf) }));
     const count = customers.length * (options.ordersPerCustomer ?? 10);
     const result: SeedSalesResult = { orders: 0, quotes: 0, deliveries: 0, returns: 0 };
     if (customers.length === 0 || products.length === 0) return result;
@@ -126,11 +131,14 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
         "INSERT INTO credit_note_requests (id, sales_return_id, customer_id, sales_order_id, total_net, total_tax, total_gross, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
       ),
     };
-    const dates = Array.from({ length: count }, () => addDays(start, random.int(1, 365))).sort();
-    for (const date of dates) {
-      const customerId = random.pick(customers);
+    const dayDates = Array.from({ length: 365 }, (_, daysAgo) => addDays(asOf, -daysAgo));
+    for (const planned of planOrders(random, customers, count).orders) {
+      const date = dayDates[planned.daysAgo]!;
+      const customer = customers[planned.customer]!;
+      const customerId = customer.id;
       const owner = salesPeople.length ? random.pick(salesPeople) : null;
-      const at = stamp(date);
+      // Never written before the customer was filed, on the day it was filed either.
+      const at = maxOf(stamp(date), customer.filedAt);
       // The last two weeks' orders are still open; older ones went out, a few were cancelled.
       const recent = daysBetween(date, asOf) < 14;
       const roll = random.next();
@@ -149,7 +157,8 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
       let quoteId: string | null = null;
       if (random.chance(0.2)) {
         quoteId = newId();
-        s.quote.run(quoteId, numbers.quote.next(date), customerId, 'converted', addDays(date, -3), addDays(date, 27), totals.net, totals.tax, totals.gross, owner, orderId, owner, at, at);
+        const quoteDate = maxOf(addDays(date, -3), customer.filedAt.slice(0, 10));
+        s.quote.run(quoteId, numbers.quote.next(date), customerId, 'converted', quoteDate, addDays(date, 27), totals.net, totals.tax, totals.gross, owner, orderId, owner, at, at);
         lines.forEach((l) => s.quoteLine.run(newId(), quoteId, l.lineNo, l.product.id, l.quantity, l.product.unit, l.product.listPrice, l.discountBp, l.product.vatRate, l.net, l.tax, l.gross));
         result.quotes += 1;
       }

@@ -62,4 +62,21 @@ describe('the receivables seeder', () => {
     sqlite.prepare('UPDATE customer_stats SET balance_due = balance_due + 1 WHERE customer_id = (SELECT customer_id FROM invoices LIMIT 1)').run();
     expect(api.backend.checkInvariants().filter((r) => !r.ok).map((r) => r.name)).toEqual(['what each customer owes equals invoices − credit notes − receipts − write-offs + refunds']);
   }, 180_000);
+
+  it('leaves about a third of the open invoices overdue, as a shop with some credit control has', async () => {
+    const api = await ownerApi();
+    const conn = api.backend.conn;
+    seedCustomers(conn, { count: 500, seed: 1, asOf: AS_OF });
+    seedSales(conn, { random: new SeededRandom(1), staffIds: [], asOf: AS_OF });
+    await seedReceivables(conn, { random: new SeededRandom(1), asOf: AS_OF });
+    const open = conn.sqlite
+      .prepare(
+        `SELECT count(*) AS invoices, count(*) FILTER (WHERE due_date < @asOf) AS overdue FROM invoices i
+          WHERE kind = 'invoice' AND status = 'posted' AND total_gross > (SELECT coalesce(sum(amount), 0) FROM receivable_allocations a WHERE a.invoice_id = i.id)`,
+      )
+      .get({ asOf: AS_OF }) as { invoices: number; overdue: number };
+    expect(open.invoices).toBeGreaterThan(300);
+    expect(open.overdue / open.invoices).toBeGreaterThan(0.25);
+    expect(open.overdue / open.invoices).toBeLessThan(0.42);
+  }, 180_000);
 });

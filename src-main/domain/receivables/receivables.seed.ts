@@ -24,7 +24,8 @@ import { openReceivablesBook } from './receivables.seed-book';
 /** How a customer pays: days after the due date, and by what. */
 type Payer = 'prompt' | 'late' | 'slow' | 'stopped' | 'bills';
 
-const PAYERS: [Payer, number][] = [['prompt', 0.42], ['late', 0.3], ['slow', 0.13], ['stopped', 0.05], ['bills', 0.1]];
+/** About a third of the open invoices are overdue at any time, as in a small shop with some credit control. */
+const PAYERS: [Payer, number][] = [['prompt', 0.47], ['late', 0.3], ['slow', 0.1], ['stopped', 0.05], ['bills', 0.08]];
 
 const SERVICES = ['安装调试服务', '物流配送费', '年度维护服务', '培训服务费'];
 
@@ -34,6 +35,8 @@ interface SeedCustomer {
   monthly: boolean;
   special: boolean;
   method: ReceiptMethod;
+  /** A customer who stopped paying leaves the invoices from this day on open. */
+  stoppedFrom: string;
 }
 
 interface PlannedEvent {
@@ -102,14 +105,14 @@ function pickPayer(random: SeededRandom): Payer {
 }
 
 /** Days between the due date and the payment; null: never paid (as of the seed date). */
-function payDelay(random: SeededRandom, payer: Payer, invoiceDate: string, stoppedFrom: string): number | null {
+function payDelay(random: SeededRandom, { payer, stoppedFrom }: SeedCustomer, invoiceDate: string): number | null {
   switch (payer) {
     case 'prompt':
       return random.int(-5, 3);
     case 'late':
-      return random.int(5, 45);
+      return random.int(1, 20);
     case 'slow':
-      return random.chance(0.15) ? null : random.int(30, 150);
+      return random.chance(0.05) ? null : random.int(30, 120);
     case 'stopped':
       return invoiceDate >= stoppedFrom ? null : random.int(20, 90);
     case 'bills':
@@ -130,13 +133,17 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
         WHERE d.status = 'posted' AND c.merged_into_id IS NULL ORDER BY d.delivery_date, d.delivery_no`,
     )
     .all() as { id: string; customer_id: string; delivery_date: string; sales_order_id: string }[];
+  const lastDelivery = new Map(deliveries.map((d) => [d.customer_id, d.delivery_date]));
   const customers = new Map<string, SeedCustomer>();
   const customerOf = (id: string): SeedCustomer => {
     let c = customers.get(id);
     if (!c) {
       const payer = pickPayer(random);
       const method: ReceiptMethod = payer === 'bills' ? 'acceptance_bill' : random.chance(0.8) ? 'bank_transfer' : random.pick(['wechat', 'alipay', 'cash'] as const);
-      c = { id, payer, monthly: random.chance(0.2), special: random.chance(0.3), method };
+      // The shop ships to a customer who stopped paying for a month or three, then stops shipping
+      // (its credit control), so the unpaid invoices are the last ones, not a year of them.
+      const stoppedFrom = addDays(lastDelivery.get(id) ?? asOf, -random.int(30, 90));
+      c = { id, payer, monthly: random.chance(0.2), special: random.chance(0.3), method, stoppedFrom };
       customers.set(id, c);
     }
     return c;
@@ -148,7 +155,6 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
         deliveryId,
       ) as (OrderLineFacts & { delivery_line_id: string; delivered: number })[]
     ).map((facts) => ({ line: orderLineDraft(facts, facts.delivered, facts.delivery_line_id), taxInclusive: facts.tax_inclusive === 1 }));
-  const stoppedFrom = addDays(asOf, -260);
   const events: PlannedEvent[] = [];
   let seq = 0;
   const plan = (date: string, rank: number, run: PlannedEvent['run']) => {
@@ -277,7 +283,7 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
           result.reversals += 1;
         });
       }
-      const delay = payDelay(random, customer.payer, date, stoppedFrom);
+      const delay = payDelay(random, customer, date);
       if (delay !== null) pay(n, customer, payDate(invoice, delay));
     });
     for (const orderId of group.orderIds) invoiceOfOrder.set(orderId, n);
@@ -316,7 +322,7 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
       });
       result.invoices += 1;
       invoiceFor.set(n, invoice.id);
-      const delay = payDelay(random, customer.payer, date, stoppedFrom);
+      const delay = payDelay(random, customer, date);
       if (delay !== null) pay(n, customer, payDate(invoice, delay));
     });
   }
