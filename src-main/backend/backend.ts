@@ -31,7 +31,7 @@ export interface RunningBackend extends Backend {
   /** Transports end a user's sessions here (HTTP cookies, the desktop window). */
   onSessionsRevoked(listener: RevocationListener): () => void;
   /** Every invariant of the platform and the registered areas (`cli check`). */
-  checkInvariants(): CheckResult[];
+  checkInvariants(onChecked?: (result: CheckResult) => void): CheckResult[];
   /**
    * Closes the database once the calling call is the only one in flight (later calls wait), lets
    * `change` replace the file, then opens and migrates it again. Refused while a long job runs.
@@ -147,7 +147,7 @@ export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = A
       revocationListeners.add(listener);
       return () => revocationListeners.delete(listener);
     },
-    checkInvariants: () => runInvariantChecks(backend.conn.sqlite, backend.registry.checks),
+    checkInvariants: (onChecked) => runInvariantChecks(backend.conn.sqlite, backend.registry.checks, onChecked),
     async whileClosed(change) {
       if (!reopen) throw new AppError('CONFLICT', 'An in-memory database cannot be closed and opened again.');
       if (closedFor) throw busy('A restore is already under way.');

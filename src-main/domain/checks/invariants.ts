@@ -4,6 +4,8 @@ export interface CheckResult {
   name: string;
   ok: boolean;
   differences: string[];
+  /** How long the rule took: on a large book, `PRAGMA integrity_check` alone reads every page. */
+  milliseconds: number;
 }
 
 /**
@@ -58,11 +60,14 @@ const rowCounts: InvariantCheck = {
 /** What holds for every database whatever areas it has; areas add theirs in their definition. */
 export const PLATFORM_CHECKS: InvariantCheck[] = [databaseIntegrity, foreignKeys, appendOnlyLedgers, rowCounts];
 
-export function runInvariantChecks(sqlite: Sqlite, areaChecks: readonly InvariantCheck[]): CheckResult[] {
+export function runInvariantChecks(sqlite: Sqlite, areaChecks: readonly InvariantCheck[], onChecked?: (result: CheckResult) => void): CheckResult[] {
   const checks = [...PLATFORM_CHECKS, ...areaChecks];
   return checks.map((check) => {
+    const started = performance.now();
     const differences = check.run(sqlite);
-    return { name: check.name, ok: differences.length === 0, differences };
+    const result = { name: check.name, ok: differences.length === 0, differences, milliseconds: Math.round(performance.now() - started) };
+    onChecked?.(result);
+    return result;
   });
 }
 

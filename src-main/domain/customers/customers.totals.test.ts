@@ -77,7 +77,7 @@ describe('list totals and bounded searches over many customers', () => {
     const sqlite = api.backend.conn.sqlite;
     sqlite.prepare("UPDATE row_counts SET n = n + 1 WHERE subject = 'customers:active'").run();
     expect(api.backend.checkInvariants().filter((r) => !r.ok)).toEqual([
-      { name: 'list totals match their tables', ok: false, differences: ['customers:active: the list total says 601, the table has 600'] },
+      expect.objectContaining({ name: 'list totals match their tables', ok: false, differences: ['customers:active: the list total says 601, the table has 600'] }),
     ]);
     sqlite.prepare("UPDATE row_counts SET n = n - 1 WHERE subject = 'customers:active'").run();
   });
