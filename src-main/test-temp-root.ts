@@ -8,8 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+const PREFIX = 'desk-erp-tests-';
+
 export default function oneTempDirPerRun(): () => void {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-test-run-'));
+  // vitest runs a global set-up once for the run and once per project: the first one made the
+  // directory. Nesting them would pass the 107 bytes a Unix socket path may hold (Chromium's).
+  if (path.basename(os.tmpdir()).startsWith(PREFIX)) return () => {};
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), PREFIX));
   // PostgreSQL's tests run initdb as the postgres user in a directory below this one.
   fs.chmodSync(root, 0o755);
   const before = process.env.TMPDIR;
