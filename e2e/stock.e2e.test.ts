@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../src-main/backend/backend';
+import { businessDateIn } from '../src-main/domain/core/dates';
 import { newId } from '../src-main/domain/shared/ids';
 import { seedStock } from '../src-main/domain/stock/stock.seed';
 import { SeededRandom } from '../src-main/seed/random';
@@ -44,7 +45,7 @@ async function stockedDatabase(): Promise<string> {
     `INSERT INTO products (id, code, name, name_pinyin, spec, unit, vat_rate, standard_cost, is_serial_tracked, created_at, updated_at) VALUES (?, ?, ?, '', ?, ?, 1300, ?, ?, ?, ?)`,
   );
   GOODS.forEach(([name, spec, unit, cost], i) => insert.run(newId(), `SP${String(i + 1).padStart(4, '0')}`, name, spec, unit, cost, name === '收银一体机' ? 1 : 0, now, now));
-  await seedStock(backend.conn, { scale: 'medium', random: new SeededRandom(2026), staffIds: [] });
+  await seedStock(backend.conn, { scale: 'medium', random: new SeededRandom(2026), staffIds: [], asOf: businessDateIn('Asia/Shanghai') });
   backend.close();
   return file;
 }

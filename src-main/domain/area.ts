@@ -140,6 +140,8 @@ export interface SeedOptions {
   random: SeededRandom;
   /** The demo staff, sales people first. */
   staffIds: string[];
+  /** The demo's today, taken once: every step dates its records up to it, so a seed that runs past midnight stays one book. */
+  asOf: string;
 }
 
 /** The area's step of the demo seeder; returns how many main records it made. */

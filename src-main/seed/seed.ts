@@ -8,6 +8,7 @@ import { writeSetting } from '../domain/settings/settings.repository';
 import { createUser } from '../domain/users/users.service';
 import { findUserByUsername } from '../domain/users/users.repository';
 import { SeededRandom } from './random';
+import { businessDateIn } from '../domain/core/dates';
 
 export const SEED_SCALES = ['small', 'medium', 'large'] as const;
 export type SeedScale = (typeof SEED_SCALES)[number];
@@ -71,6 +72,7 @@ export async function seedDemoData(backend: RunningBackend, options: SeedOptions
   await writeSetting(backend.conn.db, DEMO_DATA_SETTING, true);
   const summary: Record<string, number> = { users: staffIds.length };
   const random = new SeededRandom(options.seed);
+  const asOf = businessDateIn('Asia/Shanghai');
   // A large book's seed writes gigabytes in a few transactions: with the everyday page cache
   // (64 MB) its indexes are read back from disk again and again. It gets a larger one while it runs.
   const everydayCache = backend.conn.sqlite.pragma('cache_size', { simple: true }) as number;
@@ -80,7 +82,7 @@ export async function seedDemoData(backend: RunningBackend, options: SeedOptions
     for (const { area, step } of backend.registry.seedSteps) {
       const started = performance.now();
       const name = step.name ?? area;
-      summary[name] = await step.run(backend.conn, { scale: options.scale, random, staffIds });
+      summary[name] = await step.run(backend.conn, { scale: options.scale, random, staffIds, asOf });
       options.onStep?.(name, summary[name], performance.now() - started);
     }
   } finally {

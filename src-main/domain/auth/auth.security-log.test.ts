@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ownerApi } from '../../db/test-db';
 import type { Session } from '../../api/session';
+import { businessDateIn } from '../core/dates';
 
 const signIn = (api: Awaited<ReturnType<typeof ownerApi>>, username: string, password: string) => {
   const session: Session = { user: null };
@@ -47,7 +48,8 @@ describe('the security log', () => {
     expect(await manager.call('audit.security', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await api.ok('audit.security', { page: 2, pageSize: 2 })).toMatchObject({ total: 3, rows: [{ username: 'ghost0' }] });
     expect((await api.ok('audit.security', { to: '2000-01-01' })).total).toBe(0);
-    const today = new Date().toISOString().slice(0, 10);
+    // The filter is by the company's business day (Shanghai), which from 16:00 UTC is already tomorrow's date.
+    const today = businessDateIn('Asia/Shanghai');
     expect((await api.ok('audit.security', { from: today, to: today })).total).toBe(3);
   });
 });

@@ -25,6 +25,6 @@ export const catalogArea = defineArea({
   // After the customers (10), whose first few get their own price lists; before what sells products.
   seed: {
     order: 12,
-    run: (conn, { scale, random }) => seedCatalog(conn, { count: catalogScaleCounts[scale], seed: random.int(1, 2 ** 31 - 1) }).products,
+    run: (conn, { scale, random, asOf }) => seedCatalog(conn, { count: catalogScaleCounts[scale], seed: random.int(1, 2 ** 31 - 1), asOf }).products,
   },
 });

@@ -1,6 +1,5 @@
 import { rolesExcept } from '../../api/permissions';
 import { defineArea } from '../area';
-import { businessDateIn } from '../core/dates';
 import { customerSeriesAhead } from './customers.checks';
 import { customersContract } from './customers.contract';
 import { findCustomers } from './customers.finders';
@@ -38,9 +37,9 @@ export const customersArea = defineArea({
   seed: [
     {
       order: 10,
-      run: (conn, { scale, random, staffIds }) => seedCustomers(conn, { count: seedScaleCounts[scale], seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2) }).customers,
+      run: (conn, { scale, random, staffIds, asOf }) => seedCustomers(conn, { count: seedScaleCounts[scale], seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2), asOf }).customers,
     },
     // After the orders (60): the stage changes they imply, each on the day it happened.
-    { order: 65, name: 'stageChanges', run: (conn) => replaySeededStageHistory(conn.sqlite, businessDateIn('Asia/Shanghai')) },
+    { order: 65, name: 'stageChanges', run: (conn, { asOf }) => replaySeededStageHistory(conn.sqlite, asOf) },
   ],
 });

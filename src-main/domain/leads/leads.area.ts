@@ -24,6 +24,6 @@ export const leadsArea = defineArea({
   finders: [findLeads, findDeals],
   seed: {
     order: 20,
-    run: (conn, { random, staffIds }) => seedLeads(conn, { seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2) }).leads,
+    run: (conn, { random, staffIds, asOf }) => seedLeads(conn, { seed: random.int(1, 2 ** 31 - 1), ownerIds: staffIds.slice(0, 2), asOf }).leads,
   },
 });

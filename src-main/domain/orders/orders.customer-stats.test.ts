@@ -33,7 +33,7 @@ describe("a customer's order figures", () => {
   it('are the seeded orders’ own, and `check` names a figure that has no order behind it', async () => {
     const books = await salesBooks();
     const conn = books.api.backend.conn;
-    seedCustomers(conn, { count: 40, seed: 11 });
+    seedCustomers(conn, { count: 40, seed: 11, asOf: '2026-11-28' });
     const before = conn.sqlite.prepare('SELECT count(*) FROM customer_stats WHERE order_count <> 0 OR lifetime_revenue <> 0 OR last_order_date IS NOT NULL').pluck().get();
     expect(before).toBe(0);
     seedSales(conn, { random: new SeededRandom(5), staffIds: [], asOf: '2026-11-28', ordersPerCustomer: 3 });

@@ -13,7 +13,7 @@ describe('the sales seeder', () => {
   it('makes a year of orders, deliveries, quotes and returns that every invariant accepts, ten orders a customer', async () => {
     const api = await ownerApi();
     const conn = api.backend.conn;
-    seedCustomers(conn, { count: 60, seed: 7 });
+    seedCustomers(conn, { count: 60, seed: 7, asOf: '2026-11-28' });
     const started = performance.now();
 
     const result = seedSales(conn, { random: new SeededRandom(3), staffIds: [], asOf: '2026-11-28' });
@@ -40,7 +40,7 @@ describe('the sales seeder', () => {
   it('leaves the levels it kept in memory and the series it numbered in blocks where the ledger and the next document expect them', async () => {
     const api = await ownerApi();
     const conn = api.backend.conn;
-    seedCustomers(conn, { count: 20, seed: 11 });
+    seedCustomers(conn, { count: 20, seed: 11, asOf: '2026-11-28' });
     seedSales(conn, { random: new SeededRandom(4), staffIds: [], asOf: '2026-11-28' });
     const failed = () => api.backend.checkInvariants().filter((r) => !r.ok).map((r) => r.name);
     expect(failed()).toEqual([]);

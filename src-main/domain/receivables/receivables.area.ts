@@ -7,7 +7,6 @@ import { receivablesContract } from './receivables.contract';
 import { receivablesHandlers } from './receivables.handlers';
 import { seedReceivables } from './receivables.seed';
 import { RECEIVABLES_WORKBENCH_CARDS } from './receivables.workbench';
-import { businessDateIn } from '../core/dates';
 
 /**
  * 应收: invoices and credit notes, receipts, allocation, write-offs, refunds, balances and aging.
@@ -30,5 +29,5 @@ export const receivablesArea = defineArea({
   customerTimeline: RECEIVABLES_TIMELINE,
   workbenchCards: RECEIVABLES_WORKBENCH_CARDS,
   // After the sales seed (60): its deliveries invoiced and paid, late, in part or not at all.
-  seed: { order: 70, run: async (conn, { random }) => (await seedReceivables(conn, { random, asOf: businessDateIn('Asia/Shanghai') })).invoices },
+  seed: { order: 70, run: async (conn, { random, asOf }) => (await seedReceivables(conn, { random, asOf })).invoices },
 });

@@ -16,7 +16,7 @@ describe('the receivables seeder', () => {
     const api = await ownerApi();
     const conn = api.backend.conn;
     const sqlite = conn.sqlite;
-    seedCustomers(conn, { count: 80, seed: 7 });
+    seedCustomers(conn, { count: 80, seed: 7, asOf: AS_OF });
     seedSales(conn, { random: new SeededRandom(3), staffIds: [], asOf: AS_OF });
     const started = performance.now();
 

@@ -10,7 +10,7 @@ describe('the demo stock', () => {
   it('stocks the catalog through documents: opening balances, purchase orders in every state, a transfer and a posted count, with the books balanced', async () => {
     const api = await ownerApi();
     for (let i = 0; i < 12; i++) aProduct(api, { isSerialTracked: i === 5, standardCost: 1000 + i * 100 });
-    const moves = await seedStock(api.backend.conn, { scale: 'small', random: new SeededRandom(7), staffIds: [] });
+    const moves = await seedStock(api.backend.conn, { scale: 'small', random: new SeededRandom(7), staffIds: [], asOf: '2026-11-28' });
     const sqlite = api.backend.conn.sqlite;
     const count = (sql: string) => sqlite.prepare(sql).pluck().get() as number;
     expect(moves).toBe(count('SELECT count(*) FROM stock_moves'));
@@ -25,6 +25,6 @@ describe('the demo stock', () => {
     expect(count("SELECT count(*) FROM stock_moves WHERE kind = 'count_adjustment'")).toBe(2);
     expect(runInvariantChecks(sqlite, STOCK_CHECKS).filter((c) => !c.ok)).toEqual([]);
     // Run again, it leaves a stocked company alone.
-    expect(await seedStock(api.backend.conn, { scale: 'small', random: new SeededRandom(7), staffIds: [] })).toBe(0);
+    expect(await seedStock(api.backend.conn, { scale: 'small', random: new SeededRandom(7), staffIds: [], asOf: '2026-11-28' })).toBe(0);
   });
 });

@@ -7,7 +7,7 @@
 import type { Connection } from '../../db/connection';
 import type { SeedOptions } from '../area';
 import type { HandlerContext } from '../context';
-import { addDays, businessDateIn } from '../core/dates';
+import { addDays } from '../core/dates';
 import { insertOrder, setOrderStatus } from '../purchasing/purchasing.orders';
 import { receiveGoods } from '../purchasing/purchasing.receiving';
 import { createSupplier } from '../purchasing/purchasing.suppliers';
@@ -68,7 +68,7 @@ export async function seedStock(conn: Connection, options: SeedOptions): Promise
   const ctx = seedContext(conn);
   const sqlite = conn.sqlite;
   if (sqlite.prepare('SELECT 1 FROM warehouses').get()) return 0;
-  const today = businessDateIn('Asia/Shanghai');
+  const today = options.asOf;
   const opening = addDays(today, -90);
   sqlite.exec('BEGIN');
   try {
