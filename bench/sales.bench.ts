@@ -80,7 +80,7 @@ export async function benchSales(ctx: BenchContext): Promise<BenchRow[]> {
           calls: () => [['receivables.aging', { asOf }]],
           samples: 1,
           overHttp: false,
-          best: { label: 'the aging statement alone (the documents not cleared by the date, through receivable_clearing), prepared once (no names, no shaping)', run: () => agingStatement.all(agingParameters(asOf)) },
+          best: { label: 'the aging statement alone (the documents not cleared by the date, from the index of receivable_clearing), prepared once (no shaping into the report)', run: () => agingStatement.all(agingParameters(asOf)) },
           goalText: 'p95 < 300 ms and ≤ 1.5× hand SQL',
         },
       ),

@@ -196,6 +196,20 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("UPDATE customer_stats SET balance_due = balance_due + 5650, updated_at = ? WHERE customer_id = 'c1'").run(NOW);
     return { invoices: 3, receivable_clearing: 4 };
   },
+  20: (sqlite) => {
+    // A receipt paying part of i3: the triggers record its amount, customer and first entry for the aging.
+    sqlite
+      .prepare("INSERT INTO receipts (id, receipt_no, customer_id, receipt_date, period, method, amount, posted_at) VALUES ('r20', 'SK-2026-000020', 'c1', '2026-03-01', '2026-03', 'wechat', 2000, ?)")
+      .run(NOW);
+    sqlite
+      .prepare(
+        `INSERT INTO receivable_allocations (id, customer_id, kind, receipt_id, invoice_id, amount, allocation_date, period, created_at)
+         VALUES ('al20', 'c1', 'allocation', 'r20', 'i3', 2000, '2026-03-01', '2026-03', ?)`,
+      )
+      .run(NOW);
+    sqlite.prepare("UPDATE customer_stats SET balance_due = balance_due - 2000, updated_at = ? WHERE customer_id = 'c1'").run(NOW);
+    return { receipts: 2, receivable_allocations: 2, receivable_clearing: 5 };
+  },
 };
 
 describe('upgrading an existing database', () => {

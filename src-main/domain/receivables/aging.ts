@@ -15,41 +15,59 @@ import { AGING_BUCKETS, type AgingReport, type AgingRow } from './receivables.dt
 const BUCKET_CASE = (due: string) =>
   `CASE ${AGING_BUCKETS.map((b, i) => (b.maxDays === null ? `ELSE ${i}` : `WHEN ${due} >= @from${i} THEN ${i}`)).join(' ')} END`;
 
-const APPLIED_TO = (column: string, id: string) => `(SELECT sum(a.amount) FROM receivable_allocations a WHERE a.${column} = ${id} AND a.allocation_date <= @asOf)`;
+const APPLIED_TO = (column: string) => `(SELECT sum(a.amount) FROM receivable_allocations a WHERE a.${column} = o.document_id AND a.allocation_date <= @asOf)`;
 
 /**
- * Documents of a kind not yet cleared on the date (receivable_clearing): the only ones that can still
- * be open then. Two ranges of one index; written as one OR, SQLite merges them through a temporary
- * set of ids, ten times the cost of reading them.
+ * What a document still added to the customer's debt on the date: its amount less what was applied
+ * to an invoice, plus what was applied of a credit note or receipt. The allocation index is read only
+ * for the documents with an entry by the date; most open documents have none.
  */
-const UNCLEARED = (kinds: string) => `
-  SELECT document_id FROM receivable_clearing WHERE cleared_on IS NULL AND document_date <= @asOf AND kind ${kinds}
-  UNION ALL
-  SELECT document_id FROM receivable_clearing WHERE cleared_on > @asOf AND document_date <= @asOf AND kind ${kinds}`;
+const OPEN_ON_DATE = `o.amount + CASE WHEN o.first_applied_on <= @asOf THEN CASE o.kind
+    WHEN 'invoice' THEN -${APPLIED_TO('invoice_id')} WHEN 'credit_note' THEN ${APPLIED_TO('credit_note_id')} ELSE ${APPLIED_TO('receipt_id')} END ELSE 0 END`;
 
-/** One pass over the documents not cleared by the date; what was applied to each comes from its allocation index up to the date. */
-export const AGING_SQL = `
-WITH items AS (
-  SELECT i.customer_id,
-         CASE i.kind WHEN 'invoice' THEN i.total_gross - coalesce(${APPLIED_TO('invoice_id', 'i.id')}, 0)
-                     ELSE coalesce(${APPLIED_TO('credit_note_id', 'i.id')}, 0) - i.total_gross END AS open,
-         ${BUCKET_CASE("CASE i.kind WHEN 'invoice' THEN i.due_date ELSE i.invoice_date END")} AS bucket
-    FROM (${UNCLEARED("IN ('invoice', 'credit_note')")}) o CROSS JOIN invoices i ON i.id = o.document_id
-   WHERE i.reversed_on IS NULL OR i.reversed_on > @asOf
-  UNION ALL
-  SELECT r.customer_id, coalesce(${APPLIED_TO('receipt_id', 'r.id')}, 0) - r.amount, ${BUCKET_CASE('r.receipt_date')}
-    FROM (${UNCLEARED("= 'receipt'")}) o CROSS JOIN receipts r ON r.id = o.document_id
-   WHERE r.reversed_on IS NULL OR r.reversed_on > @asOf
+/**
+ * The documents not cleared by the date, issued by then and not reversed by then, from
+ * receivable_clearing's index alone (migration 0020 keeps customer, amount and dates there): the
+ * wide invoice and receipt rows are never read. Two ranges of one index; written as one OR, SQLite
+ * merges them through a temporary set of ids, ten times the cost of reading them.
+ */
+const OPEN_ITEMS = ['cleared_on IS NULL', 'cleared_on > @asOf']
+  .map(
+    (notClearedYet) => `
+  SELECT o.customer_id, ${OPEN_ON_DATE} AS open, ${BUCKET_CASE('o.aged_from')} AS bucket
+    FROM receivable_clearing o
+   WHERE ${notClearedYet} AND o.document_date <= @asOf AND (o.reversed_on IS NULL OR o.reversed_on > @asOf)`,
+  )
+  .join('\n  UNION ALL');
+
+/** The surviving customer of a merge (one level: a merge re-points the earlier ones at the survivor). */
+const SURVIVOR = 'coalesce(c.merged_into_id, c.id)';
+
+const PER_BUCKET = (sum: (bucket: number) => string) => AGING_BUCKETS.map((_, i) => `${sum(i)} AS b${i}`).join(', ');
+
+/**
+ * One pass over the documents not cleared by the date, summed per customer into one column per
+ * bucket; then one lookup per customer for the survivor of a merge, its code and name. A row per
+ * customer, not per bucket: the rows handed to JavaScript were a third of the time. `visible` is a
+ * condition on SURVIVOR (the caller's data scope).
+ */
+const agingSql = (visible: string) => `
+WITH owed AS MATERIALIZED (
+  SELECT customer_id, ${PER_BUCKET((i) => `sum(CASE bucket WHEN ${i} THEN open ELSE 0 END)`)}
+    FROM (${OPEN_ITEMS}
+  ) GROUP BY customer_id
 )
-SELECT coalesce(c.merged_into_id, c.id) AS customer_id, g.bucket, sum(g.amount) AS amount
-  FROM (SELECT customer_id, bucket, sum(open) AS amount FROM items GROUP BY 1, 2 HAVING sum(open) <> 0) g
-  -- Sums per customer first, then one lookup each: the planner otherwise indexes all the items per customer.
-  CROSS JOIN customers c ON c.id = g.customer_id
- GROUP BY 1, 2`;
+SELECT coalesce(s.code, c.code) AS code, coalesce(s.name, c.name) AS name, ${PER_BUCKET((i) => `sum(owed.b${i})`)}
+  FROM owed
+  CROSS JOIN customers c ON c.id = owed.customer_id
+  LEFT JOIN customers s ON s.id = c.merged_into_id
+ WHERE ${visible}
+ GROUP BY 1
+HAVING ${AGING_BUCKETS.map((_, i) => `sum(owed.b${i}) <> 0`).join(' OR ')}
+ ORDER BY 1`;
 
-/** With the caller's data scope on the (surviving) customer: a salesperson's aging covers their own book. */
-const agingWithNamesSql = (visible: string) =>
-  `SELECT c.code, c.name, a.bucket, a.amount FROM (${AGING_SQL}) a CROSS JOIN customers c ON c.id = a.customer_id WHERE ${visible} ORDER BY c.code, a.bucket`;
+/** The aging of every customer: the statement `receivables.aging` runs for a caller who sees them all. */
+export const AGING_SQL = agingSql('1 = 1');
 
 /** The parameters of AGING_SQL for a date. */
 export function agingParameters(asOf: string): Record<string, string> {
@@ -59,27 +77,16 @@ export function agingParameters(asOf: string): Record<string, string> {
 export function agingAsOf(sqlite: Sqlite, asOf: string, scope: DataScope = EVERYTHING): AgingReport {
   const names = AGING_BUCKETS.map((b) => b.name);
   const zeros = () => Object.fromEntries(names.map((n) => [n, 0])) as Record<string, number>;
-  // Code and name joined once per cell: a lookup per customer was one statement per row of the report.
-  const visible = customerIdVisibleText(scope, 'a.customer_id') ?? { text: '1 = 1', params: [] };
-  const cells = statement(sqlite, agingWithNamesSql(visible.text)).all(...visible.params, agingParameters(asOf)) as { code: string; name: string; bucket: number; amount: number }[];
-  const byCustomer = new Map<string, { name: string; by_bucket: Record<string, number> }>();
-  for (const cell of cells) {
-    if (cell.amount === 0) continue;
-    const entry = byCustomer.get(cell.code) ?? { name: cell.name, by_bucket: zeros() };
-    entry.by_bucket[names[cell.bucket]!] = cell.amount;
-    byCustomer.set(cell.code, entry);
-  }
-  // Cells come in customer-code order, so the rows do too.
-  const rows: AgingRow[] = [...byCustomer].map(([code, { name, by_bucket }]) => ({
-    customer_code: code,
-    customer_name: name,
-    total: names.reduce((sum, n) => sum + by_bucket[n]!, 0),
-    by_bucket,
-  }));
+  const visible = customerIdVisibleText(scope, SURVIVOR) ?? { text: '1 = 1', params: [] };
+  const found = statement(sqlite, agingSql(visible.text)).raw().all(...visible.params, agingParameters(asOf)) as [string, string, ...number[]][];
   const totals = { total: 0, by_bucket: zeros() };
-  for (const row of rows) {
-    totals.total += row.total;
-    for (const n of names) totals.by_bucket[n]! += row.by_bucket[n]!;
-  }
+  // Rows come in customer-code order.
+  const rows: AgingRow[] = found.map(([code, name, ...amounts]) => {
+    const by_bucket = Object.fromEntries(names.map((n, i) => [n, amounts[i]!])) as Record<string, number>;
+    const total = amounts.reduce((sum, amount) => sum + amount, 0);
+    totals.total += total;
+    for (const n of names) totals.by_bucket[n]! += by_bucket[n]!;
+    return { customer_code: code, customer_name: name, total, by_bucket };
+  });
   return { as_of: asOf, buckets: names, rows, totals };
 }

@@ -87,10 +87,20 @@ export interface ReceivableAllocationsTable {
   created_at: string;
 }
 
-/** When a document was cleared (fully applied or reversed); kept by triggers from the allocation ledger. */
+/**
+ * When a document was cleared (fully applied or reversed), with what the aging reads of it; kept by
+ * triggers from the documents and the allocation ledger.
+ */
 export interface ReceivableClearingTable {
   document_id: string;
   kind: InvoiceKind | 'receipt';
   document_date: string;
   cleared_on: string | null;
+  customer_id: string;
+  /** An invoice's due date; a credit note's or receipt's own date. */
+  aged_from: string;
+  /** What it adds to the customer's debt before anything is applied: negative for credit notes and receipts. */
+  amount: number;
+  reversed_on: string | null;
+  first_applied_on: string | null;
 }
