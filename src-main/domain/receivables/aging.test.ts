@@ -67,6 +67,22 @@ describe('aging', () => {
     expect((await world.api.ok('receivables.balance', { customerId })).balance).toBe(7_000);
   });
 
+  it('counts a merged customer\u2019s documents under the surviving customer, bucket by bucket', async () => {
+    const world = await aWorld();
+    const survivor = await aCustomer(world, { name: '常州新源电气有限公司', paymentTermsDays: 30 });
+    const merged = await aCustomer(world, { name: '常州新源电气(旧户)', paymentTermsDays: 30 });
+    await anInvoice(world, survivor, 10_000, '2026-01-01');
+    await anInvoice(world, merged, 4_000, '2026-01-02');
+    await anInvoice(world, merged, 2_500, '2026-03-01');
+    await aReceipt(world, merged, 1_000, '2026-03-05');
+    // As of 03-10 both January invoices are 37–38 days overdue: one 31-60 cell of the survivor.
+    await world.api.ok('customers.merge', { sourceId: merged, targetId: survivor });
+    const report = await world.api.ok('receivables.aging', { asOf: '2026-03-10' });
+    expect(report.rows).toEqual([
+      { customer_code: expect.any(String), customer_name: '常州新源电气有限公司', total: 15_500, by_bucket: { ...zero, not_due: 2_500, '1-30': -1_000, '31-60': 14_000 } },
+    ]);
+  });
+
   it('prints exactly the aging report as JSON from the command line', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-aging-')), 'desk-erp.sqlite');
     const run = async (argv: string[]) => {
