@@ -80,13 +80,18 @@ export function agingAsOf(sqlite: Sqlite, asOf: string, scope: DataScope = EVERY
   const visible = customerIdVisibleText(scope, SURVIVOR) ?? { text: '1 = 1', params: [] };
   const found = statement(sqlite, agingSql(visible.text)).raw().all(...visible.params, agingParameters(asOf)) as [string, string, ...number[]][];
   const totals = { total: 0, by_bucket: zeros() };
-  // Rows come in customer-code order.
-  const rows: AgingRow[] = found.map(([code, name, ...amounts]) => {
-    const by_bucket = Object.fromEntries(names.map((n, i) => [n, amounts[i]!])) as Record<string, number>;
-    const total = amounts.reduce((sum, amount) => sum + amount, 0);
+  // Rows come in customer-code order. Plain loops: at 20,000 customers the shaping showed in the timing.
+  const rows: AgingRow[] = found.map((row) => {
+    const by_bucket: Record<string, number> = {};
+    let total = 0;
+    for (let i = 0; i < names.length; i++) {
+      const amount = row[i + 2] as number;
+      by_bucket[names[i]!] = amount;
+      totals.by_bucket[names[i]!]! += amount;
+      total += amount;
+    }
     totals.total += total;
-    for (const n of names) totals.by_bucket[n]! += by_bucket[n]!;
-    return { customer_code: code, customer_name: name, total, by_bucket };
+    return { customer_code: row[0], customer_name: row[1], total, by_bucket };
   });
   return { as_of: asOf, buckets: names, rows, totals };
 }
