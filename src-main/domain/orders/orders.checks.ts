@@ -51,9 +51,21 @@ export const orderStatusMatchesLines: InvariantCheck = {
         GROUP BY o.id
        HAVING (o.status IN ('draft', 'pending_approval', 'confirmed', 'cancelled') AND started > 0)
            OR (o.status = 'partly_delivered' AND (started = 0 OR done = lines))
-           OR (o.status = 'delivered' AND done < lines)
+           OR (o.status IN ('delivered', 'invoiced', 'paid') AND done < lines)
            OR (o.status <> 'draft' AND lines = 0)`,
     ).map((r) => `order ${String(r.order_no ?? r.id)} is ${String(r.status)} with ${String(r.started)} of ${String(r.lines)} lines started, ${String(r.done)} done`),
+};
+
+/** Delivered, invoiced and paid as its invoices say (the view sales_order_invoicing, migration 0020). */
+export const orderStatusMatchesInvoices: InvariantCheck = {
+  name: 'each delivered sales order is invoiced and paid as its invoices say',
+  run: (sqlite) =>
+    rowsOf(
+      sqlite,
+      `SELECT coalesce(o.order_no, o.id) AS order_no, v.status, v.due_status
+         FROM sales_order_invoicing v JOIN sales_orders o ON o.id = v.sales_order_id
+        WHERE v.status <> v.due_status ORDER BY 1`,
+    ).map((r) => `order ${String(r.order_no)} is ${String(r.status)} but its invoices make it ${String(r.due_status)}`),
 };
 
 /** An order holds stock only while it is to be delivered, and never more than is still to go out. */
@@ -73,4 +85,4 @@ export const reservationsWithinUndelivered: InvariantCheck = {
     ).map((r) => `order ${String(r.order_no)} (${String(r.status)}) line ${String(r.line_no)}: ${String(r.reserved)} reserved, ${String(r.undelivered)} undelivered`),
 };
 
-export const ORDER_CHECKS: InvariantCheck[] = [orderTotalsAreLineSums, deliveredMatchesDeliveries, orderStatusMatchesLines, reservationsWithinUndelivered, orderFiguresMatchOrders];
+export const ORDER_CHECKS: InvariantCheck[] = [orderTotalsAreLineSums, deliveredMatchesDeliveries, orderStatusMatchesLines, orderStatusMatchesInvoices, reservationsWithinUndelivered, orderFiguresMatchOrders];

@@ -7,7 +7,7 @@
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import { creditHoldOf, overdueDaysOf } from '../dunning/credit-hold';
-import type { ApprovalReason, CreditProblem } from './orders.dto';
+import { UNINVOICED_STATUSES, type ApprovalReason, type CreditProblem } from './orders.dto';
 
 export interface CreditFacts {
   /** Fen the customer owes or has committed to: the receivables balance and open orders' uninvoiced part (other than the one checked). */
@@ -19,7 +19,7 @@ export interface CreditFacts {
 
 /**
  * Orders of the customer and of every customer merged into it (customers.merged_into_id, at any
- * depth) count as one account. CROSS JOIN keeps the planner starting from the account's one or
+ * depth) count as one account; an invoiced order is in the balance already. CROSS JOIN keeps the planner starting from the account's one or
  * two ids: otherwise it scanned every customer's balance (customer_stats_balance_due covers it).
  */
 const OPEN_BALANCE = `
@@ -33,7 +33,7 @@ const OPEN_BALANCE = `
                JOIN invoices i ON i.id = il.invoice_id AND i.kind = 'invoice' AND i.status = 'posted'
               WHERE ol.sales_order_id = o.id), 0), 0))
            FROM account a CROSS JOIN sales_orders o ON o.customer_id = a.id
-          WHERE o.status IN ('confirmed', 'partly_delivered', 'delivered', 'invoiced') AND o.id <> @orderId), 0)`;
+          WHERE o.status IN (${UNINVOICED_STATUSES.map((s) => `'${s}'`).join(', ')}) AND o.id <> @orderId), 0)`;
 
 export function creditFacts(sqlite: Sqlite, customerId: string, excludeOrderId: string, today: string): CreditFacts {
   const balance = statement(sqlite, OPEN_BALANCE).pluck().get({ customerId, orderId: excludeOrderId }) as number;

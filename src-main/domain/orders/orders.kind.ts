@@ -8,8 +8,9 @@ export const ORDER_SERIES: SeriesDefinition = { code: 'sales_order', prefix: 'SO
 /**
  * The sales order's status machine. A rejected order goes back to draft for the salesperson to
  * change and submit again (it keeps its number); delivered quantities move it through partly
- * delivered to delivered; invoiced and paid belong to receivables; closing short releases what is
- * still reserved. Only a draft's content can change.
+ * delivered to delivered; its invoices move it on to invoiced and paid, and a reversed invoice or
+ * payment back (orders.status.ts followInvoices); closing short releases what is still reserved.
+ * Only a draft's content can change.
  */
 export const ORDER_KIND = documentKind<OrderStatus>({
   kind: 'sales_order',
@@ -21,8 +22,8 @@ export const ORDER_KIND = documentKind<OrderStatus>({
     confirmed: ['partly_delivered', 'delivered', 'cancelled'],
     partly_delivered: ['delivered', 'closed'],
     delivered: ['invoiced', 'closed'],
-    invoiced: ['paid', 'closed'],
-    paid: ['closed'],
+    invoiced: ['paid', 'delivered', 'closed'],
+    paid: ['invoiced', 'closed'],
     closed: [],
     cancelled: [],
   },

@@ -36,9 +36,13 @@ export function moveOrder(sqlite: Sqlite, order: Pick<repo.OrderRecord, 'id' | '
      WHERE id = @id`,
   ).run({ id: order.id, to: move.to, now: move.now });
   repo.insertEvent(sqlite, { orderId: order.id, from: order.status, to: move.to, comment: move.comment ?? null, userId: move.userId, at: move.now });
-  const customerId = sqlite.prepare('SELECT customer_id FROM sales_orders WHERE id = ?').pluck().get(order.id) as string;
-  refreshOrderFigures(sqlite, customerId);
+  // The customer's order figures count placed orders: only a move into or out of draft or cancelled changes them.
+  if (isPlaced(order.status) !== isPlaced(move.to)) {
+    refreshOrderFigures(sqlite, statement(sqlite, 'SELECT customer_id FROM sales_orders WHERE id = ?').pluck().get(order.id) as string);
+  }
 }
+
+const isPlaced = (status: OrderStatus) => status !== 'draft' && status !== 'cancelled';
 
 /**
  * The status the lines give a confirmed order: delivered when every line is, partly delivered when
@@ -55,5 +59,65 @@ export function followDeliveries(sqlite: Sqlite, orderId: string, userId: string
   if (order.status !== 'confirmed' && order.status !== 'partly_delivered') return order.status;
   const next = deliveryStatusOf(repo.linesOf(sqlite, orderId));
   if (next !== order.status) moveOrder(sqlite, order, { to: next, userId, now, comment });
-  return next;
+  // Invoiced from the order before the goods went out: delivered and invoiced at once.
+  return next === 'delivered' ? followInvoices(sqlite, [orderId], { userId, now, comment }) : next;
+}
+
+/** Past delivery, in the order an order passes them: a move goes one step at a time, forward or back. */
+const BY_INVOICES: readonly OrderStatus[] = ['delivered', 'invoiced', 'paid'];
+
+/**
+ * After an invoice, an entry on an invoice or a reversal of either: each delivered, invoiced or paid
+ * order goes where its invoices put it (the view sales_order_invoicing, migration 0020), one event per
+ * step, naming the document that moved it. Returns the last order's status.
+ */
+export function followInvoices(sqlite: Sqlite, orderIds: Iterable<string>, move: Omit<StatusMove, 'to'>): OrderStatus {
+  let status: OrderStatus = 'delivered';
+  for (const id of new Set(orderIds)) {
+    const row = statement(sqlite, 'SELECT status, due_status FROM sales_order_invoicing WHERE sales_order_id = ?').get(id) as { status: OrderStatus; due_status: OrderStatus } | undefined;
+    if (!row) continue;
+    status = row.status;
+    for (const [from, to] of stepsBetween(row.status, row.due_status)) moveOrder(sqlite, { id, status: from }, { ...move, to });
+    status = row.due_status;
+  }
+  return status;
+}
+
+/** The moves from one status past delivery to another, one step each, forward or back. */
+function stepsBetween(from: OrderStatus, to: OrderStatus): [OrderStatus, OrderStatus][] {
+  const steps: [OrderStatus, OrderStatus][] = [];
+  const target = BY_INVOICES.indexOf(to);
+  for (let at = BY_INVOICES.indexOf(from); at !== target; at += Math.sign(target - at)) steps.push([BY_INVOICES[at]!, BY_INVOICES[at + Math.sign(target - at)]!]);
+  return steps;
+}
+
+/**
+ * Every order at once, for the demo seeder that writes its invoices and entries in bulk: each step on
+ * the timeline at the time it happened (the last invoice posted, the last entry on them), by nobody,
+ * as migration 0020 moved the orders invoiced before it. Returns how many orders moved.
+ */
+export function followAllInvoices(sqlite: Sqlite): number {
+  const rows = sqlite.prepare('SELECT sales_order_id, status, due_status, invoiced_at, paid_at FROM sales_order_invoicing WHERE status <> due_status').all() as {
+    sales_order_id: string;
+    status: OrderStatus;
+    due_status: OrderStatus;
+    invoiced_at: string | null;
+    paid_at: string | null;
+  }[];
+  const setStatus = statement(sqlite, 'UPDATE sales_orders SET status = ? WHERE id = ?');
+  for (const row of rows) {
+    const latest = [row.invoiced_at, row.paid_at].filter((at): at is string => at !== null).sort().at(-1)!;
+    for (const [from, to] of stepsBetween(row.status, row.due_status)) {
+      repo.insertEvent(sqlite, { orderId: row.sales_order_id, from, to, comment: null, userId: null, at: to === 'invoiced' ? (row.invoiced_at ?? latest) : latest });
+    }
+    setStatus.run(row.due_status, row.sales_order_id);
+  }
+  return rows.length;
+}
+
+/** The orders with lines on an invoice (one invoice may bill several orders). */
+export function ordersOfInvoice(sqlite: Sqlite, invoiceId: string): string[] {
+  return statement(sqlite, 'SELECT DISTINCT ol.sales_order_id FROM invoice_lines il JOIN sales_order_lines ol ON ol.id = il.sales_order_line_id WHERE il.invoice_id = ?')
+    .pluck()
+    .all(invoiceId) as string[];
 }

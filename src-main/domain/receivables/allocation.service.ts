@@ -12,7 +12,7 @@ import { formatFen } from '../core/money';
 import type { HandlerContext } from '../context';
 import { newId, nowIso } from '../shared/ids';
 import type { Allocation, AllocationKind, RefundMethod } from './receivables.dto';
-import { allocationRow, INVOICE_SELECT, invoiceRow, lastAllocationDate, moveBalance, receiptRow, toAllocation, type InvoiceRow } from './receivables.repository';
+import { allocationRow, INVOICE_SELECT, invoiceRow, lastAllocationDate, moveBalance, ordersFollowInvoice, receiptRow, toAllocation, type InvoiceRow } from './receivables.repository';
 import type { ReceivableAllocationsTable } from './receivables.tables';
 import { assertPeriodOpen } from '../core/periods';
 
@@ -89,6 +89,8 @@ export function writeEntry(sqlite: Sqlite, entry: Omit<EntryDraft, 'source'> & {
   }) as ReceivableAllocationsTable;
 }
 
+const invoiceNumber = (sqlite: Sqlite, id: string) => statement(sqlite, 'SELECT invoice_no FROM invoices WHERE id = ?').pluck().get(id) as string;
+
 function postEntry(ctx: HandlerContext, entry: EntryDraft): ReceivableAllocationsTable {
   assertPeriodOpen(ctx.sqlite, entry.date, entry.kind === 'allocation' ? 'allocationDate' : 'date');
   const now = nowIso();
@@ -96,6 +98,8 @@ function postEntry(ctx: HandlerContext, entry: EntryDraft): ReceivableAllocation
   // An allocation moves money between documents; a write-off lowers what is owed, a refund raises it.
   if (entry.kind === 'writeoff') moveBalance(ctx.sqlite, entry.customerId, -entry.amount, now);
   if (entry.kind === 'refund') moveBalance(ctx.sqlite, entry.customerId, entry.amount, now);
+  // Paid in full (or written off the last fen): its orders are paid.
+  if (entry.invoiceId) ordersFollowInvoice(ctx.sqlite, entry.invoiceId, { userId: ctx.user?.id ?? null, now, comment: entry.source?.number ?? invoiceNumber(ctx.sqlite, entry.invoiceId) });
   ctx.audit({ entityType: `receivable_${entry.kind}`, entityId: row.id, fields: { amount: { before: null, after: entry.amount }, invoiceId: { before: null, after: entry.invoiceId } } });
   return row;
 }
@@ -227,6 +231,8 @@ export function reverseAllocation(ctx: HandlerContext, input: { id: string; reas
   }) as unknown as ReceivableAllocationsTable;
   if (original.kind === 'writeoff') moveBalance(ctx.sqlite, original.customer_id, original.amount, now);
   if (original.kind === 'refund') moveBalance(ctx.sqlite, original.customer_id, -original.amount, now);
+  // Open again: its orders go back to invoiced.
+  if (original.invoice_id) ordersFollowInvoice(ctx.sqlite, original.invoice_id, { userId: ctx.user?.id ?? null, now, comment: invoiceNumber(ctx.sqlite, original.invoice_id) });
   ctx.audit({ entityType: `receivable_${original.kind}`, entityId: original.id, fields: { reversedBy: { before: null, after: reversal.id } } });
   return toAllocation(reversal);
 }

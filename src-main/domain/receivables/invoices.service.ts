@@ -16,7 +16,7 @@ import { newId, nowIso } from '../shared/ids';
 import { getSettings } from '../settings/settings.service';
 import { businessDateIn } from '../core/dates';
 import type { Invoice, InvoiceKind, InvoiceLine, InvoiceSource, InvoiceType } from './receivables.dto';
-import { customerTerms, findInvoice, invoiceRow, lastAllocationDate, moveBalance } from './receivables.repository';
+import { customerTerms, findInvoice, invoiceRow, lastAllocationDate, moveBalance, ordersFollowInvoice } from './receivables.repository';
 
 export const INVOICE_SERIES: SeriesDefinition = { code: 'invoice', prefix: 'INV', perYear: true, padding: 6 };
 export const CREDIT_NOTE_SERIES: SeriesDefinition = { code: 'credit_note', prefix: 'CN', perYear: true, padding: 6 };
@@ -105,6 +105,7 @@ export async function postInvoice(ctx: HandlerContext, draft: InvoiceDraft): Pro
     insertLine.run(newId(), id, i + 1, l.deliveryLineId ?? null, l.salesOrderLineId ?? null, l.productId ?? null, l.description, l.quantity, l.unit, l.unitPrice, l.discount, l.vatRate, l.net, l.tax, l.gross),
   );
   moveBalance(sqlite, customer.id, draft.kind === 'invoice' ? totals.gross : -totals.gross, now);
+  if (draft.kind === 'invoice') ordersFollowInvoice(sqlite, id, { userId: ctx.user?.id ?? null, now, comment: invoiceNo });
   ctx.audit({
     entityType: draft.kind,
     entityId: id,
@@ -154,6 +155,7 @@ export async function reverseInvoice(ctx: HandlerContext, input: { id: string; r
     statement(sqlite, "UPDATE credit_note_requests SET status = 'open', credit_note_id = NULL, updated_at = ? WHERE id = ?").run(now, row.credit_note_request_id);
   }
   moveBalance(sqlite, row.customer_id, row.kind === 'invoice' ? -row.total_gross : row.total_gross, now);
+  if (row.kind === 'invoice') ordersFollowInvoice(sqlite, row.id, { userId: ctx.user?.id ?? null, now, comment: row.invoice_no });
   return findInvoice(sqlite, row.id);
 }
 

@@ -8,6 +8,7 @@ import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import { applyToSummary } from '../core/ledger';
+import { followInvoices, ordersOfInvoice } from '../orders/orders.status';
 import type { Allocation, Invoice, InvoiceLine, Receipt } from './receivables.dto';
 import type { InvoiceLinesTable, InvoicesTable, ReceiptsTable, ReceivableAllocationsTable } from './receivables.tables';
 
@@ -166,6 +167,12 @@ export function customerTerms(sqlite: Sqlite, customerId: string, path = 'custom
 export function moveBalance(sqlite: Sqlite, customerId: string, delta: number, now: string): void {
   if (delta === 0) return;
   applyToSummary(sqlite, { table: 'customer_stats', key: { customer_id: customerId }, add: { balance_due: delta }, set: { updated_at: now } });
+}
+
+/** The orders billed on an invoice follow it, in the posting's transaction: to invoiced, paid, or back (orders.status.ts). */
+export function ordersFollowInvoice(sqlite: Sqlite, invoiceId: string, move: { userId: string | null; now: string; comment: string }): void {
+  const orderIds = ordersOfInvoice(sqlite, invoiceId);
+  if (orderIds.length) followInvoices(sqlite, orderIds, move);
 }
 
 export function customerExists(sqlite: Sqlite, customerId: string): void {

@@ -20,6 +20,7 @@ import { reverseReceipt } from './receipts.service';
 import type { ReceiptMethod } from './receivables.dto';
 import { invoiceRow } from './receivables.repository';
 import { openReceivablesBook } from './receivables.seed-book';
+import { followAllInvoices } from '../orders/orders.status';
 
 /** How a customer pays: days after the due date, and by what. */
 type Payer = 'prompt' | 'late' | 'slow' | 'stopped' | 'bills';
@@ -332,6 +333,8 @@ export async function seedReceivables(conn: Connection, options: { random: Seede
     // Events plan later events (a second instalment, a payment after a bounce): always run the earliest.
     for (let next = takeEarliest(events); next; next = takeEarliest(events)) await next.run();
     book.finish();
+    // The book was written in bulk: its orders go on to invoiced and paid in one pass.
+    followAllInvoices(sqlite);
     sqlite.exec('COMMIT');
   } catch (error) {
     sqlite.exec('ROLLBACK');

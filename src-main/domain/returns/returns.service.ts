@@ -22,6 +22,7 @@ import { postMove } from '../stock/stock.ledger';
 import { returnSerials, scrapReturnedSerials } from '../stock/stock.serials';
 import type { returnCreateInput, SalesReturn } from './returns.contract';
 import { refreshOrderFigures } from '../orders/orders.customer-stats';
+import { followInvoices } from '../orders/orders.status';
 import { getReturn } from './returns.read';
 
 /** TH-2026-000123 (退货). */
@@ -103,6 +104,8 @@ export async function createReturn(ctx: HandlerContext, input: z.output<typeof r
     statement(sqlite, 'UPDATE sales_order_lines SET returned_quantity = returned_quantity + ? WHERE id = ?').run(wanted.quantity, line.id);
   });
   refreshOrderFigures(sqlite, order.customer_id);
+  // What came back needs no invoice: an order invoiced for all it kept is invoiced.
+  followInvoices(sqlite, [order.id], { userId, now, comment: returnNo });
   const totals = sumTaxLines(lines.map((l) => l.amounts));
   statement(
     sqlite,
