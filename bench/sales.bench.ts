@@ -17,6 +17,8 @@ const VIEW: Goal = { path: 'http', p95UnderMs: 5 };
 /** Aging reads every open document of the year: a few runs, not hundreds. */
 const AGING_RUNS = 20;
 const CONFIRM_RUNS = 60;
+/** Customers the confirm runs take turns with, as seeded (each gets a few orders from the bench, as in a week of trade). */
+const CONFIRM_CUSTOMERS = 60;
 
 export async function benchSales(ctx: BenchContext): Promise<BenchRow[]> {
   const product = await ctx.product();
@@ -103,8 +105,13 @@ function confirmFixture(product: Product) {
     .pluck()
     .all(warehouseId) as string[];
   if (productIds.length < 5) throw new Error('The seeded file has fewer than five products with stock to confirm an order of');
-  const customerId = sqlite.prepare("SELECT id FROM customers WHERE status = 'active' AND merged_into_id IS NULL AND credit_limit IS NULL ORDER BY code LIMIT 1").pluck().get() as string;
-  const draft = async (): Promise<string[]> => {
+  // Each run orders for the next of these customers: one customer taking every order of the bench
+  // would grow open orders no real customer has (the credit check sums them), slower run by run.
+  const customerIds = sqlite
+    .prepare("SELECT id FROM customers WHERE status = 'active' AND merged_into_id IS NULL AND credit_limit IS NULL ORDER BY code LIMIT ?")
+    .pluck()
+    .all(CONFIRM_CUSTOMERS) as string[];
+  const draft = async (customerId: string): Promise<string[]> => {
     const order = (await product.call('orders.create', {
       customerId,
       warehouseId,
@@ -114,7 +121,7 @@ function confirmFixture(product: Product) {
     // The order's id, then its lines' ids in line order: what a replay swaps for a fresh draft's.
     return [order.id, ...order.lines.map((l) => l.id)];
   };
-  return { draft };
+  return { draft, customerIds };
 }
 
 /**
@@ -125,24 +132,26 @@ function confirmFixture(product: Product) {
  */
 export async function benchConfirm(product: Product): Promise<BenchRow> {
   const sqlite = product.backend.conn.sqlite;
-  const { draft } = confirmFixture(product);
+  const { draft, customerIds } = confirmFixture(product);
+  const customerOf = (run: number) => customerIds[run % customerIds.length]!;
   return measured(async () => {
     const samples: number[] = [];
     for (let i = 0; i < CONFIRM_RUNS + 5; i++) {
-      const [id] = await draft();
+      const [id] = await draft(customerOf(i));
       const start = process.hrtime.bigint();
       await product.call('orders.confirm', { id });
       if (i >= 5) samples.push(Number(process.hrtime.bigint() - start) / 1000);
     }
-    const template = await draft();
+    const template = await draft(customerOf(0));
     const captured = await captureStatements(sqlite, () => product.call('orders.confirm', { id: template[0] }));
     const orderNo = sqlite.prepare('SELECT order_no FROM sales_orders WHERE id = ?').pluck().get(template[0]) as string;
     const prepared = new Map<string, Statement>();
     const prepare = (sql: string) => prepared.get(sql) ?? prepared.set(sql, sqlite.prepare(sql)).get(sql)!;
     const replay = async (run: number, end: 'COMMIT' | 'ROLLBACK'): Promise<number> => {
       // The same statements on a fresh draft (its ids and a number of its own).
-      const fresh = await draft();
-      const swap = new Map<unknown, unknown>([...template.map((t, k) => [t, fresh[k]] as const), [orderNo, `${orderNo}-R${run}`]]);
+      // A fresh draft for the run's customer, as the product's runs had: its ids, its customer and a number of its own.
+      const fresh = await draft(customerOf(run + 1));
+      const swap = new Map<unknown, unknown>([...template.map((t, k) => [t, fresh[k]] as const), [customerOf(0), customerOf(run + 1)], [orderNo, `${orderNo}-R${run}`]]);
       // Rows the confirm inserted (reservations, events, the audit row) get ids of their own too.
       for (const s of captured) {
         const id = /^\s*insert\s+into\s+"?\w+"?\s*\(\s*"?id"?\s*,/i.test(s.sql) ? insertedId(s.args) : undefined;
@@ -164,7 +173,7 @@ export async function benchConfirm(product: Product): Promise<BenchRow> {
     }
     return {
       area: 'orders',
-      what: `confirm a 5-line order: \`orders.confirm\` (credit check, approval rules, reservations, number, audit, committed; ${captured.length} statements, replayed committed)`,
+      what: `confirm a 5-line order: \`orders.confirm\` (credit check, approval rules, reservations, number, audit, committed; ${captured.length} statements, replayed committed; each run for the next of ${customerIds.length} customers)`,
       dispatch: percentiles(samples),
       productSql: percentiles(committed),
       bestSql: percentiles(rolledBack),
