@@ -56,7 +56,7 @@ export const orderStatusMatchesLines: InvariantCheck = {
     ).map((r) => `order ${String(r.order_no ?? r.id)} is ${String(r.status)} with ${String(r.started)} of ${String(r.lines)} lines started, ${String(r.done)} done`),
 };
 
-/** Delivered, invoiced and paid as its invoices say (the view sales_order_invoicing, migration 0020). */
+/** Delivered, invoiced and paid as its invoices say (the view sales_order_invoicing, migration 0021). */
 export const orderStatusMatchesInvoices: InvariantCheck = {
   name: 'each delivered sales order is invoiced and paid as its invoices say',
   run: (sqlite) =>

@@ -4,7 +4,7 @@ import { orderStatusMatchesInvoices } from './orders.checks';
 
 const NOW = '2026-11-28T08:00:00.000Z';
 
-describe('migration 0020: orders invoiced and paid before it', () => {
+describe('migration 0021: orders invoiced and paid before it', () => {
   it('moves each delivered order where its invoices put it, with the steps on its timeline when they happened', () => {
     const { sqlite } = acrossMigration('order_invoicing', (old) => {
       insertOldCustomer(old, NOW);

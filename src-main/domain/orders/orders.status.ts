@@ -68,7 +68,7 @@ const BY_INVOICES: readonly OrderStatus[] = ['delivered', 'invoiced', 'paid'];
 
 /**
  * After an invoice, an entry on an invoice or a reversal of either: each delivered, invoiced or paid
- * order goes where its invoices put it (the view sales_order_invoicing, migration 0020), one event per
+ * order goes where its invoices put it (the view sales_order_invoicing, migration 0021), one event per
  * step, naming the document that moved it. Returns the last order's status.
  */
 export function followInvoices(sqlite: Sqlite, orderIds: Iterable<string>, move: Omit<StatusMove, 'to'>): OrderStatus {
@@ -94,7 +94,7 @@ function stepsBetween(from: OrderStatus, to: OrderStatus): [OrderStatus, OrderSt
 /**
  * Every order at once, for the demo seeder that writes its invoices and entries in bulk: each step on
  * the timeline at the time it happened (the last invoice posted, the last entry on them), by nobody,
- * as migration 0020 moved the orders invoiced before it. Returns how many orders moved.
+ * as migration 0021 moved the orders invoiced before it. Returns how many orders moved.
  */
 export function followAllInvoices(sqlite: Sqlite): number {
   const rows = sqlite.prepare('SELECT sales_order_id, status, due_status, invoiced_at, paid_at FROM sales_order_invoicing WHERE status <> due_status').all() as {

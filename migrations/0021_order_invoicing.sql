@@ -38,9 +38,9 @@ SELECT o.id AS sales_order_id, o.status,
 CREATE TEMP TABLE moved_orders AS SELECT * FROM sales_order_invoicing WHERE status = 'delivered' AND due_status <> 'delivered';
 
 INSERT INTO sales_order_events (id, sales_order_id, from_status, to_status, comment, user_id, at)
-SELECT 'v20-' || sales_order_id || '-1', sales_order_id, 'delivered', 'invoiced', NULL, NULL, invoiced_at FROM moved_orders;
+SELECT 'v21-' || sales_order_id || '-1', sales_order_id, 'delivered', 'invoiced', NULL, NULL, invoiced_at FROM moved_orders;
 INSERT INTO sales_order_events (id, sales_order_id, from_status, to_status, comment, user_id, at)
-SELECT 'v20-' || sales_order_id || '-2', sales_order_id, 'invoiced', 'paid', NULL, NULL, max(paid_at, invoiced_at) FROM moved_orders WHERE due_status = 'paid';
+SELECT 'v21-' || sales_order_id || '-2', sales_order_id, 'invoiced', 'paid', NULL, NULL, max(paid_at, invoiced_at) FROM moved_orders WHERE due_status = 'paid';
 UPDATE sales_orders SET status = (SELECT due_status FROM moved_orders m WHERE m.sales_order_id = sales_orders.id)
  WHERE id IN (SELECT sales_order_id FROM moved_orders);
 
