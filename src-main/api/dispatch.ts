@@ -71,7 +71,7 @@ export async function dispatch(backend: Backend, call: CallContext, method: stri
     const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) throw validationError(issuesFromZod(parsed.error));
     const revoked = new Set<string>();
-    const data = await run(backend, call, method, handlers[method]!, parsed.data, spec.mutates, revoked, spec.runsOn !== 'writer');
+    const data = await run(backend, call, method, handlers[method]!, parsed.data, spec.publishesAtEnd ? 'publishesAtEnd' : spec.mutates, revoked, spec.runsOn !== 'writer');
     // Only after the commit: a refused change ends nobody's session.
     for (const userId of revoked) backend.revokeSessions(userId, call.session);
     if (spec.bulkWrite) backend.refreshPlannerStatistics();
@@ -96,7 +96,7 @@ async function run(
   name: string,
   handler: (input: unknown, ctx: HandlerContext) => Promise<unknown>,
   input: unknown,
-  mutates: boolean,
+  mutates: boolean | 'publishesAtEnd',
   revoked: Set<string>,
   onReader = false,
 ): Promise<unknown> {
@@ -110,7 +110,19 @@ async function run(
   const progress = (done: number, total: number, message?: string) => {
     if (jobId) backend.emit({ kind: 'progress', jobId, done, total, ...(message ? { message } : {}) }, call.session);
   };
-  const contextFor = (db: Kysely<Database>): HandlerContext =>
+  const appendCallAudit = (db: Kysely<Database>) => appendAudit(db, { user: call.session.user, method: name, changes, transport: call.transport });
+  let published = false;
+  // The write connection is held only while the call publishes; before, waiting writes run between its steps.
+  const publish: NonNullable<HandlerContext['publish']> = (write) => {
+    if (published) throw new Error(`${name} publishes twice: its writes would not be all-or-nothing`);
+    published = true;
+    return backend.conn.db.transaction().execute(async (trx) => {
+      const data = await write(trx);
+      await appendCallAudit(trx);
+      return data;
+    });
+  };
+  const contextFor = (db: Kysely<Database>, publishesAtEnd = false): HandlerContext =>
     handlerContext({
       db,
       sqlite: backend.conn.sqlite,
@@ -121,6 +133,7 @@ async function run(
       audit: (change) => changes.push(change),
       security: (event) => securityEvents.push(event),
       progress,
+      ...(publishesAtEnd ? { publish } : {}),
       revokeSessionsOf: (userId) => revoked.add(userId),
       layOutPdf: backend.layOutPdf,
     });
@@ -128,6 +141,12 @@ async function run(
     // A read runs on a reader thread when the backend has them, so it never waits for a long write.
     if (!mutates && onReader && backend.readers?.ready) return await backend.readers.read({ method: name, input, user: call.session.user, transport: call.transport }, progress, controller.signal);
     if (!mutates) return await handler(input, contextFor(backend.conn.db));
+    if (mutates === 'publishesAtEnd') {
+      const data = await handler(input, contextFor(backend.conn.db, true));
+      // A call that found nothing to write (a strict import with errors) is audited all the same.
+      if (!published) await backend.conn.db.transaction().execute((trx) => appendCallAudit(trx));
+      return data;
+    }
     return await backend.conn.db.transaction().execute(async (trx) => {
       const before = call.session.user;
       const data = await handler(input, contextFor(trx));

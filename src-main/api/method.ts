@@ -18,6 +18,11 @@ export interface MethodSpec<In extends z.ZodTypeAny = z.ZodTypeAny, Out = unknow
   runsOn?: 'writer';
   /** Writes many rows at once (an import): the planner's statistics are refreshed once it commits. */
   bulkWrite?: boolean;
+  /**
+   * A long write (an import) prepares without holding the write connection, so interactive writes run
+   * meanwhile, and writes everything at the end through `ctx.publish`, in one transaction (DESIGN §1).
+   */
+  publishesAtEnd?: boolean;
   readonly __output?: Out;
 }
 

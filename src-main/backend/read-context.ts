@@ -16,6 +16,7 @@ export interface ContextParts {
   audit(change: AuditChange): void;
   security(event: SecurityEvent): void;
   progress(done: number, total: number, message?: string): void;
+  publish?: HandlerContext['publish'];
   revokeSessionsOf(userId: string): void;
   layOutPdf: PdfMaker;
 }
@@ -34,6 +35,7 @@ export function handlerContext(parts: ContextParts): HandlerContext {
     audit: parts.audit,
     security: parts.security,
     progress: parts.progress,
+    ...(parts.publish ? { publish: parts.publish } : {}),
     revokeSessionsOf: parts.revokeSessionsOf,
     layOutPdf: parts.layOutPdf,
     areas: registry.extensions,

@@ -33,7 +33,7 @@ export type PdfMaker = (html: string) => Promise<Buffer>;
  * beside the dispatcher, so domain code depends on the context and not on how calls arrive.
  */
 export interface HandlerContext {
-  /** Inside a mutation this is the transaction. */
+  /** Inside a mutation this is the transaction; for a method that publishes at the end, the connection (it writes through `publish`). */
   db: Kysely<Database>;
   /** Same connection, for prepared statements on hot paths (bulk import, search). */
   sqlite: Sqlite;
@@ -45,6 +45,12 @@ export interface HandlerContext {
   /** Notes a security event; it is written when the call ends, also when the call fails and its writes roll back. */
   security(event: SecurityEvent): void;
   progress(done: number, total: number, message?: string): void;
+  /**
+   * For a method that publishes at the end: runs its writes in a transaction of its own, opened now,
+   * that also holds the audit row. Inside `write`, use its `db`: `ctx.db` waits for this transaction.
+   * Absent elsewhere: a mutation's `db` is already its transaction.
+   */
+  publish?<T>(write: (db: Kysely<Database>) => Promise<T>): Promise<T>;
   /** Ends the user's other sessions once this call commits (their rights or password changed). */
   revokeSessionsOf(userId: string): void;
   /** Whether the signed-in user's role holds a permission (false when nobody is signed in). */

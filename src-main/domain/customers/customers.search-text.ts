@@ -138,13 +138,19 @@ export interface SearchDoc {
   tokens: string;
 }
 
+/** A code, phone or pinyin word as the index holds it; '' for what is not worth a token. */
+function searchToken(token: string | null | undefined): string {
+  const t = (token ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  // Single letters (the initial of a given name) would make a token most customers share.
+  return t.length > 1 ? t : '';
+}
+
 export function buildSearchDoc(source: SearchSource): SearchDoc {
   const person = source.kind === 'individual';
   const tokens = new Set<string>();
   const add = (token: string | null | undefined) => {
-    const t = (token ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-    // Single letters (the initial of a given name) would make a token most customers share.
-    if (t.length > 1) tokens.add(t);
+    const t = searchToken(token);
+    if (t) tokens.add(t);
   };
   add(source.code);
   add(source.creditCode);
@@ -164,6 +170,17 @@ export function buildSearchDoc(source: SearchSource): SearchDoc {
     people: source.contacts.map((c) => spacedText(c.name)).join(' '),
     tokens: [...tokens].join(' '),
   };
+}
+
+/**
+ * The document of a customer built before its code was known (an import numbers its customers only
+ * when it publishes), with the code added: the same document `buildSearchDoc` makes with the code.
+ */
+export function withCodeToken(doc: SearchDoc, code: string): SearchDoc {
+  const token = searchToken(code);
+  if (!token) return doc;
+  const others = doc.tokens ? doc.tokens.split(' ').filter((t) => t !== token) : [];
+  return { ...doc, tokens: [token, ...others].join(' ') };
 }
 
 /**

@@ -262,8 +262,8 @@ export const importsContract = {
    * beside the writer because a browser's upload is kept by that process's upload store.
    */
   'imports.previewCustomers': method<ImportPreview>()({ input: importCustomersInput, permission: 'customers.import', mutates: false, runsOn: 'writer' }),
-  /** Imports the valid rows (strict: nothing when any row has an error), in one transaction. */
-  'imports.customers': method<ImportResult>()({ input: importCustomersInput, permission: 'customers.import', mutates: true, changes: ['customers'], bulkWrite: true }),
+  /** Imports the valid rows (strict: nothing when any row has an error), published in one transaction at the end. */
+  'imports.customers': method<ImportResult>()({ input: importCustomersInput, permission: 'customers.import', mutates: true, changes: ['customers'], bulkWrite: true, publishesAtEnd: true }),
   /** A dry run of a product file (商品档案): the mapping, what would be created or changed, and every row's errors. */
   'imports.previewProducts': method<ProductImportPreview>()({ input: importProductsInput, permission: 'catalog.write', mutates: false, runsOn: 'writer' }),
   /** Creates new products and updates those matched by code; list prices and costs also need catalog.prices. */

@@ -19,7 +19,7 @@ import { readSpreadsheet, type FileRecord } from './imports.file';
 import { isKnownHeader, refuseDuplicateHeaders, suggestMapping } from './imports.headers';
 import { planImport, type ImportPlan } from './imports.plan';
 import { importFileBytes } from './imports.uploads';
-import { writePlan } from './imports.write';
+import { prepareCreates, writePlan } from './imports.write';
 
 type ImportInput = z.output<typeof importCustomersInput>;
 
@@ -115,10 +115,9 @@ function counts(plan: ImportPlan, strict: boolean) {
 /**
  * Codes for new customers without one: one contiguous range from the customer series, taken after
  * the series has moved past the file's own codes in its shape (C000120), so the two never collide.
+ * Taken in the publishing transaction: a cancelled or failed import gives its numbers back.
  */
-async function allocateCodes(ctx: HandlerContext, plan: ImportPlan): Promise<string[]> {
-  const sqlite: Sqlite = ctx.sqlite;
-  const businessDate = businessDateIn((await getSettings(ctx.db)).timeZone);
+async function allocateCodes(sqlite: Sqlite, plan: ImportPlan, businessDate: string): Promise<string[]> {
   bumpSeriesPast(sqlite, CUSTOMER_SERIES, plan.creates.flatMap((r) => (r.code ? [r.code] : [])), businessDate);
   const { numbers } = allocateNumbers(sqlite, CUSTOMER_SERIES, plan.creates.filter((r) => !r.code).length, businessDate);
   // Only a series that fell behind codes written outside it (cli check reports it) can collide here.
@@ -127,22 +126,17 @@ async function allocateCodes(ctx: HandlerContext, plan: ImportPlan): Promise<str
   return numbers;
 }
 
+/**
+ * Reads the file, checks every row and works out pinyin and search text without holding the write
+ * connection, so a salesperson's save goes through meanwhile; then writes everything in one
+ * transaction (ctx.publish): a cancel or a failure before or during it leaves the customers as they were.
+ */
 export async function importCustomers(input: ImportInput, ctx: HandlerContext): Promise<ImportResult> {
   const p = await prepare(input, ctx);
   if (!p.mapping.some((t) => t === 'name' || t === 'code' || t === 'creditCode')) {
     throw validationError([fieldIssue('mapping', 'required', { field: 'name' })]);
   }
   const blocked = input.strict && p.plan.errors.length > 0;
-  if (!blocked) {
-    const codes = await allocateCodes(ctx, p.plan);
-    await writePlan(p.plan, {
-      sqlite: ctx.sqlite,
-      userId: ctx.user?.id ?? null,
-      now: nowIso(),
-      codes,
-      progress: (done, total) => checkpoint(ctx, done, total, 'writing'),
-    });
-  }
   const result: ImportResult = { fileName: input.fileName, rowCount: p.records.length, ...counts(p.plan, input.strict) };
   // One audit row for the whole file: 50,000 rows of before/after would swamp the log.
   ctx.audit({
@@ -157,6 +151,20 @@ export async function importCustomers(input: ImportInput, ctx: HandlerContext): 
       skipped: { before: null, after: result.skipped },
       errors: { before: null, after: result.errors.length },
     },
+  });
+  if (blocked) return result;
+  const prepared = await prepareCreates(p.plan, (done, total) => checkpoint(ctx, done, total, 'preparing'));
+  const businessDate = businessDateIn((await getSettings(ctx.db)).timeZone);
+  const publish = ctx.publish ?? ((write) => write(ctx.db));
+  await publish(async () => {
+    const codes = await allocateCodes(ctx.sqlite, p.plan, businessDate);
+    await writePlan(p.plan, prepared, {
+      sqlite: ctx.sqlite,
+      userId: ctx.user?.id ?? null,
+      now: nowIso(),
+      codes,
+      progress: (done, total) => checkpoint(ctx, done, total, 'writing'),
+    });
   });
   return result;
 }

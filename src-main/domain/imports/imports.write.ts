@@ -3,11 +3,13 @@
  * bypasses Kysely): new customers with their stats row, primary contact, default address, tags,
  * first stage and search text; updates of only the changed columns. The search text is rebuilt
  * for every written customer, so imported rows are found by name, pinyin and phone at once.
+ * New customers' pinyin and search text are worked out beforehand (`prepareCreates`), outside the
+ * transaction: it then holds the write connection, and every other write waits, for less time.
  */
 import type { Sqlite } from '../../db/connection';
 import type { CustomerKind } from '../customers/customers.dto';
 import { customerNameKey } from '../customers/customers.rules';
-import { buildSearchDoc, pinyinSortKey } from '../customers/customers.search-text';
+import { buildSearchDoc, pinyinSortKey, withCodeToken, type SearchDoc } from '../customers/customers.search-text';
 import { newId } from '../shared/ids';
 import { CUSTOMER_COLUMNS, type CustomerColumn, type ImportPlan, type PlannedRow } from './imports.plan';
 import { statement } from '../../db/statements';
@@ -96,9 +98,45 @@ function textOf(row: PlannedRow, column: CustomerColumn): string | null {
   return (row.columns[column] as string | undefined) ?? null;
 }
 
-function createCustomer(sqlite: Sqlite, row: PlannedRow, code: string, tagIds: Map<string, string>, ctx: WriteContext): void {
-  const id = newId();
+/** What a new customer's rows need that costs CPU (its pinyin and search text), worked out before publishing. */
+export interface PreparedCreate {
+  nameKey: string;
+  namePinyin: string;
+  /** Without the code: codes from the series are taken only when the import publishes. */
+  doc: SearchDoc;
+}
+
+function prepareCreate(row: PlannedRow): PreparedCreate {
   const name = String(row.columns.name);
+  const doc = buildSearchDoc({
+    // The planner's kind cell only ever holds a CustomerKind (values.kind).
+    kind: (textOf(row, 'kind') as CustomerKind | null) ?? 'company',
+    code: '',
+    name,
+    shortName: textOf(row, 'short_name'),
+    creditCode: textOf(row, 'credit_code'),
+    taxpayerId: textOf(row, 'taxpayer_id'),
+    mobile: textOf(row, 'mobile'),
+    phone: textOf(row, 'phone'),
+    contacts: row.contact ? [{ name: row.contact.name!, mobile: row.contact.mobile ?? null, phone: row.contact.phone ?? null }] : [],
+  });
+  return { nameKey: customerNameKey(name), namePinyin: pinyinSortKey(name), doc };
+}
+
+/** Works out every new customer's pinyin and search text, letting waiting calls (and other writes) in as it goes. */
+export async function prepareCreates(plan: ImportPlan, progress: (done: number, total: number) => Promise<void>): Promise<PreparedCreate[]> {
+  const due = paced();
+  const prepared: PreparedCreate[] = [];
+  for (const row of plan.creates) {
+    if (due()) await progress(prepared.length, plan.creates.length);
+    prepared.push(prepareCreate(row));
+  }
+  await progress(plan.creates.length, plan.creates.length);
+  return prepared;
+}
+
+function createCustomer(sqlite: Sqlite, row: PlannedRow, prepared: PreparedCreate, code: string, tagIds: Map<string, string>, ctx: WriteContext): void {
+  const id = newId();
   const values = ALL_COLUMNS.map((column) => {
     const value = row.columns[column];
     if (value !== undefined) return value;
@@ -106,7 +144,7 @@ function createCustomer(sqlite: Sqlite, row: PlannedRow, code: string, tagIds: M
     if (column === 'payment_terms_days') return 0;
     return null;
   });
-  statement(sqlite, INSERT_CUSTOMER).run(id, code, customerNameKey(name), pinyinSortKey(name), JSON.stringify(row.custom), ctx.now, ctx.now, ctx.userId, ...values);
+  statement(sqlite, INSERT_CUSTOMER).run(id, code, prepared.nameKey, prepared.namePinyin, JSON.stringify(row.custom), ctx.now, ctx.now, ctx.userId, ...values);
   statement(sqlite, 'INSERT INTO customer_stats (customer_id, updated_at) VALUES (?, ?)').run(id, ctx.now);
   statement(
     sqlite,
@@ -116,18 +154,7 @@ function createCustomer(sqlite: Sqlite, row: PlannedRow, code: string, tagIds: M
   if (row.address) insertAddress(sqlite, id, row.address, ctx.now, false);
   for (const tag of row.tags) statement(sqlite, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)').run(id, tagIdFor(sqlite, tagIds, tag, ctx.now));
   // A new customer's search text comes from the row itself: no need to read back what was just written.
-  const doc = buildSearchDoc({
-    // The planner's kind cell only ever holds a CustomerKind (values.kind).
-    kind: (textOf(row, 'kind') as CustomerKind | null) ?? 'company',
-    code,
-    name,
-    shortName: textOf(row, 'short_name'),
-    creditCode: textOf(row, 'credit_code'),
-    taxpayerId: textOf(row, 'taxpayer_id'),
-    mobile: textOf(row, 'mobile'),
-    phone: textOf(row, 'phone'),
-    contacts: row.contact ? [{ name: row.contact.name!, mobile: row.contact.mobile ?? null, phone: row.contact.phone ?? null }] : [],
-  });
+  const doc = withCodeToken(prepared.doc, code);
   statement(sqlite, 'INSERT INTO customer_search (customer_id, names, people, tokens) VALUES (?, ?, ?, ?)').run(id, doc.names, doc.people, doc.tokens);
 }
 
@@ -163,7 +190,7 @@ const BULK_INDEX_AT = 2000;
 /** Search rows indexed per statement after a big import: ~30 ms of work, then waiting calls get in. */
 const INDEX_SLICE = 1000;
 
-export async function writePlan(plan: ImportPlan, ctx: WriteContext): Promise<void> {
+export async function writePlan(plan: ImportPlan, prepared: PreparedCreate[], ctx: WriteContext): Promise<void> {
   const { sqlite } = ctx;
   const tagIds = new Map((sqlite.prepare('SELECT id, name FROM tags').all() as { id: string; name: string }[]).map((t) => [t.name.toLowerCase(), t.id]));
   const total = plan.creates.length + plan.updates.length;
@@ -177,9 +204,9 @@ export async function writePlan(plan: ImportPlan, ctx: WriteContext): Promise<vo
     plan.creates.length >= BULK_INDEX_AT ? (sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'customer_search_ai'").pluck().get() as string | undefined) : undefined;
   const lastRowidBefore = searchTrigger ? (sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM customer_search').pluck().get() as number) : 0;
   if (searchTrigger) sqlite.exec('DROP TRIGGER customer_search_ai');
-  for (const row of plan.creates) {
+  for (const [i, row] of plan.creates.entries()) {
     if (due()) await ctx.progress(done, total);
-    createCustomer(sqlite, row, row.code ?? ctx.codes[nextCode++]!, tagIds, ctx);
+    createCustomer(sqlite, row, prepared[i]!, row.code ?? ctx.codes[nextCode++]!, tagIds, ctx);
     done++;
   }
   if (searchTrigger) {
