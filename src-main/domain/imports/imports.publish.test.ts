@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ownerApi, type TestApi } from '../../db/test-db';
+import { aCustomer } from '../customers/customers.test-helpers';
+import { csvUpload, lines } from './imports.test-helpers';
+
+const HEADER = '客户名称,联系人,手机,详细地址,标签';
+
+function sheet(rows: number) {
+  return csvUpload(lines(HEADER, ...Array.from({ length: rows }, (_, i) => `南京客户${i}有限公司,联系人${i},139${String(i).padStart(8, '0')},南京市中山北路${i}号,重点客户`)));
+}
+
+/** Resolves at the import's first progress event of this phase past its start. */
+function reaching(api: TestApi, jobId: string, phase: string, then?: () => void): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = api.backend.onEvent((event) => {
+      if (event.kind === 'progress' && event.jobId === jobId && event.message === phase && event.done > 0) {
+        stop();
+        then?.();
+        resolve();
+      }
+    });
+  });
+}
+
+describe('a customer import publishes at the end, letting other writes in while it prepares', () => {
+  it("saves a salesperson's new customer while the import is still checking its rows, then numbers the import after it", async () => {
+    const api = await ownerApi();
+    const jobId = 'import-beside-a-save';
+    let importDone = false;
+    const checking = reaching(api, jobId, 'checking');
+    const importing = api.call('imports.customers', { ...sheet(3000), jobId }).finally(() => (importDone = true));
+    await checking;
+    const saved = await api.ok('customers.create', aCustomer({ name: '手工录入贸易有限公司', shortName: null }));
+    const savedBeforeImportEnded = !importDone;
+
+    expect(await importing).toMatchObject({ ok: true, data: { imported: 3000 } });
+    // Today's one-transaction import held the write connection from its first row: the save waited and took C003001.
+    expect(savedBeforeImportEnded).toBe(true);
+    expect(saved.code).toBe('C000001');
+    const codes = api.backend.conn.sqlite.prepare('SELECT min(code) AS first, max(code) AS last, count(*) AS n FROM customers').get();
+    expect(codes).toEqual({ first: 'C000001', last: 'C003001', n: 3001 });
+  }, 180_000);
+
+  it('leaves no customer, no number taken and the search trigger in place when cancelled while preparing', async () => {
+    const api = await ownerApi();
+    const jobId = 'import-cancelled-while-preparing';
+    const preparing = reaching(api, jobId, 'preparing', () => void api.call('jobs.cancel', { jobId }));
+    const result = await api.call('imports.customers', { ...sheet(3000), jobId });
+    await preparing;
+    expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    const sqlite = api.backend.conn.sqlite;
+    expect(sqlite.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(0);
+    expect(sqlite.prepare('SELECT count(*) FROM customer_search').pluck().get()).toBe(0);
+    expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'customer_search_ai'").pluck().get()).toBe(1);
+    expect((await api.ok('customers.create', aCustomer())).code).toBe('C000001');
+  }, 180_000);
+});
