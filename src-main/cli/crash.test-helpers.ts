@@ -20,16 +20,17 @@ export async function cli(...argv: string[]): Promise<{ code: number | null; std
 /**
  * The command line bundled into one file. Under tsx a child spends about 3 s of CPU transpiling
  * and loading before its first order; bundled, about 1 s, which is what lets 20+ kills fit in a
- * minute. The bundle sits inside node_modules so its packages resolve as the CLI's do.
+ * minute. The bundle sits inside node_modules so its packages resolve as the CLI's do. Another
+ * entry (a test's child process) is bundled the same way.
  */
-export async function bundledCli(): Promise<{ file: string; remove(): void }> {
+export async function bundledCli(entry = 'src-main/cli/main.ts'): Promise<{ file: string; remove(): void }> {
   const cache = path.join(ROOT, 'node_modules', '.cache');
   fs.mkdirSync(cache, { recursive: true });
   const dir = fs.mkdtempSync(path.join(cache, 'desk-erp-crash-'));
   // Readable by the unprivileged user the read-only test runs it as.
   fs.chmodSync(dir, 0o755);
   const file = path.join(dir, 'cli.mjs');
-  await build({ entryPoints: [path.join(ROOT, 'src-main/cli/main.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: file, logLevel: 'warning' });
+  await build({ entryPoints: [path.join(ROOT, entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: file, logLevel: 'warning' });
   return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 

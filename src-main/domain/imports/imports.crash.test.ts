@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledCli, cli, copyOf, integrityOf, runCliProcess } from '../../cli/crash.test-helpers';
+import { openDatabase } from '../../db/connection';
+import { lines } from './imports.test-helpers';
+
+/**
+ * A customer import killed with SIGKILL leaves the customers as they were: while it reads and
+ * prepares it has written nothing, and its one publishing transaction commits whole or not at all.
+ */
+const ROWS = 5000;
+let child: Awaited<ReturnType<typeof bundledCli>>;
+let dir: string;
+let shop: string;
+let csv: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-import-crash-'));
+  shop = path.join(dir, 'desk-erp.sqlite');
+  csv = path.join(dir, 'customers.csv');
+  fs.writeFileSync(csv, lines('客户名称,联系人,手机,详细地址,标签', ...Array.from({ length: ROWS }, (_, i) => `南京客户${i}有限公司,联系人${i},139${String(i).padStart(8, '0')},南京市中山北路${i}号,重点客户`)));
+  child = await bundledCli('src-main/domain/imports/imports.crash-child.test-helpers.ts');
+  const init = await cli('init', '--db', shop, '--company', '南京博雅食品有限公司', '--owner', 'boss', '--password', 'secret-123');
+  if (init.code !== 0) throw new Error(init.stdout);
+}, 180_000);
+afterAll(() => {
+  child?.remove();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function book(db: string) {
+  const conn = openDatabase(db);
+  try {
+    const one = (sql: string) => conn.sqlite.prepare(sql).pluck().get();
+    return {
+      customers: one('SELECT count(*) FROM customers'),
+      searchRows: one('SELECT count(*) FROM customer_search'),
+      nextCode: one("SELECT coalesce(max(next_number), 1) FROM numbering_series WHERE code = 'customer'"),
+      searchTrigger: one("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'customer_search_ai'"),
+    };
+  } finally {
+    conn.close();
+  }
+}
+
+describe('a customer import killed mid-way', () => {
+  it.each(['preparing', 'writing'])('leaves no customer and takes no number when killed while %s, and the same file then imports whole', async (phase) => {
+    const db = copyOf(shop);
+    const run = runCliProcess(child.file, [db, csv]);
+    const killedIn = await new Promise<string>((resolve) => {
+      const poll = setInterval(() => {
+        const last = run.acknowledged().at(-1) ?? '';
+        const [seen, done] = last.split(' ');
+        if ((seen === phase && Number(done) > 0) || seen === 'finished') {
+          clearInterval(poll);
+          run.kill();
+          resolve(last);
+        }
+      }, 5);
+      void run.exited.then(() => clearInterval(poll));
+    });
+    const { signal, stderr } = await run.exited;
+    expect(killedIn, stderr).toMatch(new RegExp(`^${phase} `));
+    expect(signal).toBe('SIGKILL');
+
+    expect(integrityOf(db)).toBe('ok');
+    expect(book(db)).toEqual({ customers: 0, searchRows: 0, nextCode: 1, searchTrigger: 1 });
+
+    const again = await cli('import', 'customers', csv, '--db', db, '--json');
+    expect(again.code, again.stdout).toBe(0);
+    expect(book(db)).toEqual({ customers: ROWS, searchRows: ROWS, nextCode: ROWS + 1, searchTrigger: 1 });
+  }, 180_000);
+});
