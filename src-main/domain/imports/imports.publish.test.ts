@@ -54,4 +54,14 @@ describe('a customer import publishes at the end, letting other writes in while 
     expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'customer_search_ai'").pluck().get()).toBe(1);
     expect((await api.ok('customers.create', aCustomer())).code).toBe('C000001');
   }, 180_000);
+
+  it('publishes nothing in strict mode when a row has an error, and still writes its one audit row', async () => {
+    const api = await ownerApi();
+    const upload = csvUpload(lines(HEADER, '南京博雅食品有限公司,周博雅,13912345678,,', '上海申达贸易有限公司,李明,1381111,,'));
+    expect(await api.ok('imports.customers', { ...upload, strict: true })).toMatchObject({ imported: 0, errors: [{ row: 3 }] });
+    const sqlite = api.backend.conn.sqlite;
+    expect(sqlite.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(0);
+    const audit = sqlite.prepare("SELECT changes FROM audit_log WHERE method = 'imports.customers'").pluck().all() as string[];
+    expect(audit.map((changes) => JSON.parse(changes)[0].fields.errors.after)).toEqual([1]);
+  });
 });
