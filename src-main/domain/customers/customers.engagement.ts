@@ -177,17 +177,24 @@ export async function timeline(ctx: Pick<HandlerContext, 'db' | 'areas'>, input:
   return timelinePage(ctx, input);
 }
 
-/** A page of a customer known to exist: one UNION ALL of every area's branch, counted in the same pass. */
+/**
+ * A page of a customer known to exist: one UNION ALL of every area's branch. The page and the count
+ * are two statements: `count(*) OVER ()` made SQLite keep every entry, with its details, before the
+ * LIMIT (2.6 ms against 1.5 + 0.4 ms for a customer with 700 entries); alone, the LIMIT keeps 20 and
+ * the count reads indexes only.
+ */
 export async function timelinePage(ctx: Pick<HandlerContext, 'db' | 'areas'>, input: { customerId: string; page: number; pageSize: number }): Promise<Page<TimelineEntry>> {
   const { db } = ctx;
   const union = sql.join(
     ctx.areas.customerTimeline.map((source) => source(input.customerId)),
     sql` UNION ALL `,
   );
-  const { rows } = await sql<{ kind: string; id: string; at: string; title: string; detail: string | null; user_name: string | null; data: string; total: number }>`
-    SELECT *, count(*) OVER () AS total FROM (${union}) ORDER BY at DESC, id DESC LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(db);
-  // A page past the end has no row to carry the count.
-  const total = rows[0]?.total ?? (await sql<{ n: number }>`SELECT count(*) AS n FROM (${union})`.execute(db)).rows[0]?.n ?? 0;
+  const offset = (input.page - 1) * input.pageSize;
+  const { rows } = await sql<{ kind: string; id: string; at: string; title: string; detail: string | null; user_name: string | null; data: string }>`
+    SELECT * FROM (${union}) ORDER BY at DESC, id DESC LIMIT ${input.pageSize} OFFSET ${offset}`.execute(db);
+  // A short page is the last one, so it tells the count; a full page or one past the end does not.
+  const endSeen = rows.length < input.pageSize && (rows.length > 0 || offset === 0);
+  const total = endSeen ? offset + rows.length : ((await sql<{ n: number }>`SELECT count(*) AS n FROM (${union})`.execute(db)).rows[0]?.n ?? 0);
   return {
     total,
     totalIsExact: true,

@@ -25,4 +25,23 @@ describe('customers.view (the 360° screen in one call)', () => {
     const customer = await api.ok('customers.create', aCustomer());
     expect(await api.ok('customers.timeline', { customerId: customer.id, page: 9 })).toMatchObject({ rows: [], total: 1, totalIsExact: true });
   });
+
+  it('pages the timeline newest first, ties on the same time broken by id, with the same count on every page', async () => {
+    const api = await ownerApi();
+    const customer = await api.ok('customers.create', aCustomer());
+    // Four calls logged for the same minute: the order among them is the id's, on every page.
+    const times = ['2026-03-01T08:00:00Z', '2026-03-01T08:00:00Z', '2026-02-01T08:00:00Z', '2026-03-01T08:00:00Z', '2026-01-15T08:00:00Z', '2026-03-01T08:00:00Z', '2026-02-20T08:00:00Z'];
+    for (const [i, occurredAt] of times.entries()) await api.ok('customers.logInteraction', { customerId: customer.id, kind: 'call', subject: `回访 ${i}`, occurredAt });
+    const whole = await api.ok('customers.timeline', { customerId: customer.id, pageSize: 100 });
+    expect(whole.total).toBe(8); // the seven calls and the stage the customer was created in
+    const byTimeThenId = [...whole.rows].sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
+    expect(whole.rows.map((r) => r.id)).toEqual(byTimeThenId.map((r) => r.id));
+    for (const pageSize of [3, 4, 8]) {
+      const pages = [];
+      for (let page = 1; page <= Math.ceil(8 / pageSize) + 1; page++) pages.push(await api.ok('customers.timeline', { customerId: customer.id, page, pageSize }));
+      expect(pages.map((p) => p.total)).toEqual(pages.map(() => 8));
+      expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(whole.rows.map((r) => r.id));
+      expect(pages.at(-1)!.rows).toEqual([]);
+    }
+  });
 });
