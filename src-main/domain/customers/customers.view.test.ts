@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ownerApi } from '../../db/test-db';
+import { sql } from 'kysely';
+import type { TimelineSource } from '../area';
+import { timelinePage } from './customers.engagement';
 import { aCustomer } from './customers.test-helpers';
 
 describe('customers.view (the 360° screen in one call)', () => {
@@ -43,5 +46,17 @@ describe('customers.view (the 360° screen in one call)', () => {
       expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(whole.rows.map((r) => r.id));
       expect(pages.at(-1)!.rows).toEqual([]);
     }
+  });
+
+  it('refuses a timeline branch that takes a parameter other than the customer, rather than answer with the wrong one', async () => {
+    const api = await ownerApi();
+    const customer = await api.ok('customers.create', aCustomer());
+    const { db, sqlite } = api.backend.conn;
+    const byKind: TimelineSource = (customerId) => sql`
+      SELECT 'interaction' AS kind, i.id, i.occurred_at AS at, i.subject AS title, NULL AS detail, NULL AS user_name, '{}' AS data
+        FROM interactions i WHERE i.customer_id = ${customerId} AND i.kind = ${'call'}`;
+    expect(() => timelinePage({ db, sqlite, areas: { ...api.backend.registry.extensions, customerTimeline: [byKind] } }, { customerId: customer.id, page: 1, pageSize: 20 })).toThrow(
+      'A customer timeline branch may take the customer id as its only parameter',
+    );
   });
 });
