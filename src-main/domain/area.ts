@@ -48,7 +48,10 @@ export interface BackendMaintenance {
 }
 
 
-/** One source of entries on a customer's timeline: a SELECT with the timeline's columns. */
+/**
+ * One source of entries on a customer's timeline: a SELECT with the timeline's columns whose only
+ * parameter is the customer id (the union is compiled once and prepared; customers.engagement.ts).
+ */
 export type TimelineSource = (customerId: string) => RawBuilder<unknown>;
 
 /** A figure on the customer's 360° view, from the documents of the area that adds it. */

@@ -10,6 +10,7 @@ import { newId, nowIso } from '../shared/ids';
 import type { CustomerOverview, Interaction, InteractionKind, SavedView, StageChange, Tag, TagWithCount, TimelineEntry } from './customers.dto';
 import { refreshStage } from './customers.lifecycle';
 import { businessDateIn, daysBetween } from '../core/dates';
+import { statement } from '../../db/statements';
 import { roundHalfUp } from '../core/money';
 import * as repo from './customers.repository';
 import { companyTimeZone } from '../settings/settings.service';
@@ -172,27 +173,66 @@ export const CUSTOMER_TIMELINE_SOURCES: TimelineSource[] = [
      WHERE h.customer_id = ${customerId}`,
 ];
 
-export async function timeline(ctx: Pick<HandlerContext, 'db' | 'areas'>, input: { customerId: string; page: number; pageSize: number }): Promise<Page<TimelineEntry>> {
+export async function timeline(ctx: Pick<HandlerContext, 'db' | 'sqlite' | 'areas'>, input: { customerId: string; page: number; pageSize: number }): Promise<Page<TimelineEntry>> {
   if (!(await repo.findCustomer(ctx.db, input.customerId))) throw notFound('Customer', input.customerId);
   return timelinePage(ctx, input);
 }
 
-/** A page of a customer known to exist: one UNION ALL of every area's branch, counted in the same pass. */
-export async function timelinePage(ctx: Pick<HandlerContext, 'db' | 'areas'>, input: { customerId: string; page: number; pageSize: number }): Promise<Page<TimelineEntry>> {
-  const { db } = ctx;
-  const union = sql.join(
-    ctx.areas.customerTimeline.map((source) => source(input.customerId)),
-    sql` UNION ALL `,
-  );
-  const { rows } = await sql<{ kind: string; id: string; at: string; title: string; detail: string | null; user_name: string | null; data: string; total: number }>`
-    SELECT *, count(*) OVER () AS total FROM (${union}) ORDER BY at DESC, id DESC LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(db);
-  // A page past the end has no row to carry the count.
-  const total = rows[0]?.total ?? (await sql<{ n: number }>`SELECT count(*) AS n FROM (${union})`.execute(db)).rows[0]?.n ?? 0;
+/** The page and the count of the areas' branches as statements' text, and how many times each names the customer. */
+interface TimelineStatements {
+  page: string;
+  count: string;
+  mentions: number;
+}
+
+const timelineStatements = new WeakMap<readonly TimelineSource[], TimelineStatements>();
+const SOME_CUSTOMER = '00000000-0000-7000-8000-timeline0000';
+
+/**
+ * The union compiled once per registry: its text does not depend on the customer, and compiling ten
+ * branches with Kysely on every 360° view cost more than some of its statements. A branch with a
+ * parameter other than the customer cannot be compiled ahead: the first timeline read refuses it.
+ */
+function timelineStatementsOf(db: Db, sources: readonly TimelineSource[]): TimelineStatements {
+  let compiled = timelineStatements.get(sources);
+  if (!compiled) {
+    const { sql: union, parameters } = sql.join(sources.map((source) => source(SOME_CUSTOMER)), sql` UNION ALL `).compile(db);
+    if (parameters.some((p) => p !== SOME_CUSTOMER)) throw new Error('A customer timeline branch may take the customer id as its only parameter');
+    compiled = { page: `SELECT * FROM (${union}) ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`, count: `SELECT count(*) AS n FROM (${union})`, mentions: parameters.length };
+    timelineStatements.set(sources, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * A page of a customer known to exist: one UNION ALL of every area's branch. The page and the count
+ * are two statements: `count(*) OVER ()` made SQLite keep every entry, with its details, before the
+ * LIMIT (about 2.5 ms against 1.5 + 0.4 ms of CPU for a customer with 700 entries); alone, the LIMIT keeps 20 and
+ * the count reads indexes only.
+ */
+export function timelinePage(ctx: Pick<HandlerContext, 'db' | 'sqlite' | 'areas'>, input: { customerId: string; page: number; pageSize: number }): Page<TimelineEntry> {
+  const { page, count, mentions } = timelineStatementsOf(ctx.db, ctx.areas.customerTimeline);
+  const customerParams: string[] = new Array<string>(mentions).fill(input.customerId);
+  const offset = (input.page - 1) * input.pageSize;
+  const rows = statement(ctx.sqlite, page).all(...customerParams, input.pageSize, offset) as TimelineRow[];
+  // A short page is the last one, so it tells the count; a full page or one past the end does not.
+  const endSeen = rows.length < input.pageSize && (rows.length > 0 || offset === 0);
+  const total = endSeen ? offset + rows.length : (statement(ctx.sqlite, count).get(...customerParams) as { n: number }).n;
   return {
     total,
     totalIsExact: true,
     rows: rows.map((r) => ({ kind: r.kind, id: r.id, at: r.at, title: r.title, detail: r.detail, userName: r.user_name, data: JSON.parse(r.data) as Record<string, unknown> })),
   };
+}
+
+interface TimelineRow {
+  kind: string;
+  id: string;
+  at: string;
+  title: string;
+  detail: string | null;
+  user_name: string | null;
+  data: string;
 }
 
 // ---------------------------------------------------------------- 360° header
