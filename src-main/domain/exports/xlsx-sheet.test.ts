@@ -16,7 +16,7 @@ describe('the XLSX sheet writer', () => {
       [new Date('2026-11-30T00:00:00Z'), '  前后空格  ', -12.5],
     ]);
     sheet.addRows([[null, 'bell\u0007 removed', null]]);
-    const read = await readBack(sheet.finish());
+    const read = await readBack(await sheet.finish());
     expect(read.name).toBe('金蝶凭证');
     expect(read.rowCount).toBe(4);
     expect(read.getRow(1).getCell(1).value).toBe('凭证日期');
@@ -35,7 +35,7 @@ describe('the XLSX sheet writer', () => {
   });
 
   it('writes a sheet with its header alone when there are no rows', async () => {
-    const read = await readBack(xlsxSheetWriter({ name: 'empty', widths: [8], numberFormats: [undefined], header: ['code'] }).finish());
+    const read = await readBack(await xlsxSheetWriter({ name: 'empty', widths: [8], numberFormats: [undefined], header: ['code'] }).finish());
     expect(read.rowCount).toBe(1);
     expect(read.getRow(1).getCell(1).value).toBe('code');
   });
