@@ -167,6 +167,10 @@ function sharedStrings() {
       }
       return index;
     },
+    /** A use of the text just looked up again. */
+    reuse(): void {
+      uses += 1;
+    },
     async part(chunkChars: number): Promise<PackedPart> {
       const part = streamedPart('xl/sharedStrings.xml');
       let xml = `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${uses}" uniqueCount="${texts.length}">`;
@@ -203,6 +207,9 @@ export function xlsxSheetWriter(spec: SheetSpec, chunkChars = XLSX_CHUNK_CHARS) 
   const opening = columns.map((column) => `<c r="${column}`);
   const headerStyle = columns.map(() => '" s="1"');
   const bodyStyle = columns.map((_, i) => (styleOf[i] ? `" s="${styleOf[i]}"` : '"'));
+  // A column mostly repeats the text of the row above (记, RMB, a voucher's summary on each line).
+  const lastText = columns.map((): string | null => null);
+  const lastIndex = columns.map(() => 0);
 
   const addRow = (values: readonly SheetCell[], style: string[]): boolean => {
     rowNumber += 1;
@@ -214,7 +221,11 @@ export function xlsxSheetWriter(spec: SheetSpec, chunkChars = XLSX_CHUNK_CHARS) 
       if (typeof value === 'number') {
         if (Number.isFinite(value)) xml += `${opening[i]}${r}${style[i]}><v>${value}</v></c>`;
       } else if (typeof value === 'string') {
-        xml += `${opening[i]}${r}${style[i]} t="s"><v>${strings.indexOf(value)}</v></c>`;
+        if (value !== lastText[i]) {
+          lastText[i] = value;
+          lastIndex[i] = strings.indexOf(value);
+        } else strings.reuse();
+        xml += `${opening[i]}${r}${style[i]} t="s"><v>${lastIndex[i]}</v></c>`;
       } else {
         xml += `${opening[i]}${r}${style[i]}><v>${(value.getTime() - EXCEL_EPOCH_MS) / 86_400_000}</v></c>`;
       }
