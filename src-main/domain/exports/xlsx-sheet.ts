@@ -207,9 +207,14 @@ export function xlsxSheetWriter(spec: SheetSpec, chunkChars = XLSX_CHUNK_CHARS) 
   const opening = columns.map((column) => `<c r="${column}`);
   const headerStyle = columns.map(() => '" s="1"');
   const bodyStyle = columns.map((_, i) => (styleOf[i] ? `" s="${styleOf[i]}"` : '"'));
-  // A column mostly repeats the text of the row above (记, RMB, a voucher's summary on each line).
-  const lastText = columns.map((): string | null => null);
-  const lastIndex = columns.map(() => 0);
+  // A column mostly repeats the row above (记, RMB, a voucher's date and summary on each of its
+  // lines): the cell after its reference is then the same string, made once.
+  const lastValue: (SheetCell | undefined)[] = columns.map(() => undefined);
+  const lastRest = columns.map(() => '');
+  const restOf = (value: Exclude<SheetCell, null>, style: string): string => {
+    if (typeof value === 'string') return `${style} t="s"><v>${strings.indexOf(value)}</v></c>`;
+    return `${style}><v>${typeof value === 'number' ? value : (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000}</v></c>`;
+  };
 
   const addRow = (values: readonly SheetCell[], style: string[]): boolean => {
     rowNumber += 1;
@@ -217,18 +222,12 @@ export function xlsxSheetWriter(spec: SheetSpec, chunkChars = XLSX_CHUNK_CHARS) 
     xml += `<row r="${r}">`;
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
-      if (value === null || value === undefined) continue;
-      if (typeof value === 'number') {
-        if (Number.isFinite(value)) xml += `${opening[i]}${r}${style[i]}><v>${value}</v></c>`;
-      } else if (typeof value === 'string') {
-        if (value !== lastText[i]) {
-          lastText[i] = value;
-          lastIndex[i] = strings.indexOf(value);
-        } else strings.reuse();
-        xml += `${opening[i]}${r}${style[i]} t="s"><v>${lastIndex[i]}</v></c>`;
-      } else {
-        xml += `${opening[i]}${r}${style[i]}><v>${(value.getTime() - EXCEL_EPOCH_MS) / 86_400_000}</v></c>`;
-      }
+      if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) continue;
+      if (value !== lastValue[i]) {
+        lastValue[i] = value;
+        lastRest[i] = restOf(value, style[i]!);
+      } else if (typeof value === 'string') strings.reuse();
+      xml += opening[i]! + r + lastRest[i]!;
     }
     xml += '</row>';
     if (xml.length < chunkChars) return false;
@@ -237,6 +236,7 @@ export function xlsxSheetWriter(spec: SheetSpec, chunkChars = XLSX_CHUNK_CHARS) 
     return true;
   };
   addRow(spec.header, headerStyle);
+  lastValue.fill(undefined); // the header's cells carry the header's style
 
   return {
     addRow: (values: readonly SheetCell[]): boolean => addRow(values, bodyStyle),
