@@ -74,7 +74,7 @@ function packedPart(name: string, text: string): PackedPart {
 }
 
 /**
- * A part deflated as it is written: text goes to UTF-8 a few MB at a time and into node:zlib's
+ * A part deflated as it is written: text goes to UTF-8 a piece at a time and into node:zlib's
  * stream, which deflates on libuv's thread pool while the next rows are built.
  */
 function streamedPart(name: string) {
@@ -92,7 +92,10 @@ function streamedPart(name: string) {
       size += data.length;
       deflate.write(data);
     },
-    /** Resolves once the deflater has taken what was written, so memory stays a few chunks. */
+    /**
+     * Lets the event loop run, and waits for the deflater when it is behind. Letting it fall a few
+     * MB behind measured slower, not faster.
+     */
     caughtUp(): Promise<void> {
       return new Promise((resolve) => (deflate.writableNeedDrain ? deflate.once('drain', resolve) : setImmediate(resolve)));
     },
@@ -148,8 +151,12 @@ function zip(files: PackedPart[]): Buffer {
   return Buffer.concat([...parts, directory, end]);
 }
 
-/** Sheet XML is handed to the deflater in pieces of this many UTF-16 units (2–6 MB of UTF-8). */
-export const XLSX_CHUNK_CHARS = 2_000_000;
+/**
+ * Sheet XML is handed to the deflater in pieces of this many UTF-16 units. Small on purpose: the
+ * rows' strings then die young; with 2 MB pieces they outlived the young generation and garbage
+ * collection took twice as long (a month of vouchers, large scale: file 6.5 s → 2.8 s, load 8).
+ */
+export const XLSX_CHUNK_CHARS = 64 * 1024;
 
 /** Each distinct text once, by its index; a cell holds the index. */
 function sharedStrings() {
