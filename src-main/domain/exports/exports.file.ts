@@ -6,8 +6,9 @@
 import { csvCell, UTF8_BOM } from '../shared/csv';
 import { csvValue, displayWidth, numberFormat, xlsxValue, type Audience } from './exports.cells';
 import type { ExportFormat } from './exports.contract';
-import type { ExportColumn, ExportTable } from './exports.table';
-import { xlsxSheetWriter } from './xlsx-sheet';
+import type { CellValue, ExportColumn, ExportTable } from './exports.table';
+import { paced } from '../imports/imports.pace';
+import { xlsxSheetWriter, type SheetCell } from './xlsx-sheet';
 
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 50;
@@ -62,13 +63,30 @@ async function writeXlsx<Row>(table: ExportTable<Row>, batches: AsyncIterable<Ro
   const header = table.columns.map((c) => headerOf(c, audience));
   let sheet: ReturnType<typeof xlsxSheetWriter> | null = null;
   const start = (sample: Row[]) => xlsxSheetWriter({ name: sheetName(name), widths: widths(table, sample, audience), numberFormats, header });
+  const { columns } = table;
+  // Neighbouring rows mostly repeat a column's value (a voucher's date on each of its lines, RMB):
+  // a cell is worked out only when it differs from the one above it.
+  const lastValue: CellValue[] = columns.map(() => undefined);
+  const cells: SheetCell[] = columns.map(() => null);
+  const due = paced();
   let rows = 0;
   for await (const batch of batches) {
     sheet ??= start(batch.slice(0, 200));
-    sheet.addRows(batch.map((row) => table.columns.map((c) => xlsxValue(c.format, c.value(row), audience))));
-    rows += batch.length;
+    for (const row of batch) {
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i]!;
+        const value = column.value(row);
+        if (value !== lastValue[i]) {
+          lastValue[i] = value;
+          cells[i] = xlsxValue(column.format, value, audience);
+        }
+      }
+      sheet.addRow(cells);
+      rows += 1;
+      if (due()) await sheet.caughtUp();
+    }
   }
-  return { bytes: (sheet ?? start([])).finish(), rows };
+  return { bytes: await (sheet ?? start([])).finish(), rows };
 }
 
 export function writeExportFile<Row>(format: ExportFormat, table: ExportTable<Row>, batches: AsyncIterable<Row[]>, audience: Audience): Promise<WrittenFile> {

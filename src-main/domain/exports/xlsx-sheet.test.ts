@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { inflateRawSync } from 'node:zlib';
 import { xlsxSheetWriter } from './xlsx-sheet';
 
 async function readBack(bytes: Buffer) {
@@ -16,7 +17,7 @@ describe('the XLSX sheet writer', () => {
       [new Date('2026-11-30T00:00:00Z'), '  前后空格  ', -12.5],
     ]);
     sheet.addRows([[null, 'bell\u0007 removed', null]]);
-    const read = await readBack(sheet.finish());
+    const read = await readBack(await sheet.finish());
     expect(read.name).toBe('金蝶凭证');
     expect(read.rowCount).toBe(4);
     expect(read.getRow(1).getCell(1).value).toBe('凭证日期');
@@ -35,8 +36,42 @@ describe('the XLSX sheet writer', () => {
   });
 
   it('writes a sheet with its header alone when there are no rows', async () => {
-    const read = await readBack(xlsxSheetWriter({ name: 'empty', widths: [8], numberFormats: [undefined], header: ['code'] }).finish());
+    const read = await readBack(await xlsxSheetWriter({ name: 'empty', widths: [8], numberFormats: [undefined], header: ['code'] }).finish());
     expect(read.rowCount).toBe(1);
     expect(read.getRow(1).getCell(1).value).toBe('code');
   });
+
+  it('keeps every row whole across the chunks the sheet is deflated in, each repeated text stored once', async () => {
+    // A chunk of 300 characters holds a few rows: the sheet crosses dozens of chunk boundaries.
+    const sheet = xlsxSheetWriter({ name: 'chunks', widths: [8, 20, 20, 10], numberFormats: [undefined, undefined, undefined, '#,##0.00'], header: ['n', 'word', 'text', 'amount'] }, 300);
+    const tricky = ['R&D <研发> "部"', ' 前导空格', 'tab\tand\u0001control\u001f removed', ']]>', '=SUM(A1)'];
+    const rows = Array.from({ length: 200 }, (_, i) => [i + 1, '记', tricky[i % tricky.length]!, i % 2 ? -(i + 0.25) : i]);
+    for (const row of rows) sheet.addRow(row);
+    const bytes = await sheet.finish();
+    const read = await readBack(bytes);
+    expect(read.rowCount).toBe(201);
+    // eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot hold are dropped
+    const expected = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+    rows.forEach((row, i) => {
+      const cells = (read.getRow(i + 2).values as unknown[]).slice(1);
+      expect(cells).toEqual([row[0], '记', expected(row[2] as string), row[3]]);
+    });
+    const strings = partOf(bytes, 'xl/sharedStrings.xml');
+    expect(strings.match(/<si>/g)).toHaveLength(4 + 1 + tricky.length);
+    expect(strings).toContain('count="404"');
+    expect(strings).toContain('<t xml:space="preserve"> 前导空格</t>');
+    expect(partOf(bytes, 'xl/worksheets/sheet1.xml')).toContain('<c r="B201" t="s">');
+  });
 });
+
+/** A part of a zip written by the writer (stored sizes in the local headers, no data descriptors). */
+function partOf(zip: Buffer, name: string): string {
+  for (let at = 0; zip.readUInt32LE(at) === 0x04034b50; ) {
+    const packedLength = zip.readUInt32LE(at + 18);
+    const nameLength = zip.readUInt16LE(at + 26);
+    const start = at + 30 + nameLength + zip.readUInt16LE(at + 28);
+    if (zip.toString('utf8', at + 30, at + 30 + nameLength) === name) return inflateRawSync(zip.subarray(start, start + packedLength)).toString('utf8');
+    at = start + packedLength;
+  }
+  throw new Error(`${name} is not in the file`);
+}

@@ -21,7 +21,12 @@ import type { VoucherExportsTable } from './vouchers.tables';
 const EXTENSION: Record<VoucherFormat, string> = { kingdee: 'xlsx', yonyou: 'xlsx', csv: 'csv', hledger: 'journal' };
 
 function rowsOf(vouchers: readonly Voucher[], preparedBy: string): VoucherRow[] {
-  return vouchers.flatMap((voucher, i) => voucher.lines.map((line) => ({ voucher, line, sequence: i + 1, preparedBy })));
+  const rows: VoucherRow[] = [];
+  vouchers.forEach((voucher, i) => {
+    const head = { voucher, sequence: i + 1, year: Number(voucher.period.slice(0, 4)), month: Number(voucher.period.slice(5, 7)), preparedBy };
+    for (const line of voucher.lines) rows.push({ head, line });
+  });
+  return rows;
 }
 
 async function* once<T>(rows: T[]): AsyncIterable<T[]> {

@@ -7,13 +7,20 @@ import { sameInEveryLanguage, type CellFormat, type CellValue, type ExportColumn
 import type { Voucher, VoucherLine } from './vouchers.dto';
 import { voucherName } from './vouchers.generate';
 
-/** One line of a voucher as one row of a sheet. */
-export interface VoucherRow {
+/** A voucher as its file shows it, worked out once for all of its lines. */
+export interface FileVoucher {
   voucher: Voucher;
-  line: VoucherLine;
   /** Counts the vouchers of the file from 1 (Kingdee's 序号). */
   sequence: number;
+  year: number;
+  month: number;
   preparedBy: string;
+}
+
+/** One line of a voucher as one row of a sheet. */
+export interface VoucherRow {
+  head: FileVoucher;
+  line: VoucherLine;
 }
 
 type Cell = [header: string, format: CellFormat, value: (row: VoucherRow) => CellValue];
@@ -24,16 +31,16 @@ function table(machine: string, zh: string, cells: Cell[]): ExportTable<VoucherR
 }
 
 const amount = (row: VoucherRow) => row.line.debit + row.line.credit;
-const month = (row: VoucherRow) => Number(row.voucher.period.slice(5, 7));
+const month = (row: VoucherRow) => row.head.month;
 const empty = () => null;
 
 /** Kingdee K3 / KIS 标准格式凭证: 37 columns; the auxiliary item as 客户---code---name. */
 export const KINGDEE_TABLE = table('kingdee-vouchers', '金蝶凭证', [
-  ['凭证日期', 'date', (r) => r.voucher.date],
-  ['会计年度', 'number', (r) => Number(r.voucher.period.slice(0, 4))],
+  ['凭证日期', 'date', (r) => r.head.voucher.date],
+  ['会计年度', 'number', (r) => r.head.year],
   ['会计期间', 'number', month],
-  ['凭证字', 'text', (r) => r.voucher.word],
-  ['凭证号', 'number', (r) => r.voucher.number],
+  ['凭证字', 'text', (r) => r.head.voucher.word],
+  ['凭证号', 'number', (r) => r.head.voucher.number],
   ['科目代码', 'text', (r) => r.line.accountCode],
   ['科目名称', 'text', (r) => r.line.accountName],
   ['币别代码', 'text', () => 'RMB'],
@@ -41,7 +48,7 @@ export const KINGDEE_TABLE = table('kingdee-vouchers', '金蝶凭证', [
   ['原币金额', 'money', amount],
   ['借方', 'money', (r) => r.line.debit],
   ['贷方', 'money', (r) => r.line.credit],
-  ['制单', 'text', (r) => r.preparedBy],
+  ['制单', 'text', (r) => r.head.preparedBy],
   ['审核', 'text', empty],
   ['核准', 'text', empty],
   ['出纳', 'text', empty],
@@ -52,11 +59,11 @@ export const KINGDEE_TABLE = table('kingdee-vouchers', '金蝶凭证', [
   ['数量', 'number', () => 0],
   ['数量单位', 'text', empty],
   ['单价', 'number', () => 0],
-  ['参考信息', 'text', (r) => r.voucher.documentNo],
-  ['业务日期', 'date', (r) => r.voucher.date],
-  ['往来业务编号', 'text', (r) => (r.line.customerCode ? r.voucher.documentNo : null)],
+  ['参考信息', 'text', (r) => r.head.voucher.documentNo],
+  ['业务日期', 'date', (r) => r.head.voucher.date],
+  ['往来业务编号', 'text', (r) => (r.line.customerCode ? r.head.voucher.documentNo : null)],
   ['附件数', 'number', () => 0],
-  ['序号', 'number', (r) => r.sequence],
+  ['序号', 'number', (r) => r.head.sequence],
   ['系统模块', 'text', empty],
   ['业务描述', 'text', empty],
   ['汇率类型', 'text', () => '公司汇率'],
@@ -71,19 +78,19 @@ export const KINGDEE_TABLE = table('kingdee-vouchers', '金蝶凭证', [
 /** Yonyou U8 Excel voucher import, shaped like GL_accvouch: 36 columns, the customer by its code. */
 export const YONYOU_TABLE = table('yonyou-vouchers', '用友凭证', [
   ['会计期间', 'number', month],
-  ['凭证类别字', 'text', (r) => r.voucher.word],
+  ['凭证类别字', 'text', (r) => r.head.voucher.word],
   ['凭证类别排序号', 'number', () => 1],
-  ['凭证编号', 'number', (r) => r.voucher.number],
+  ['凭证编号', 'number', (r) => r.head.voucher.number],
   ['行号', 'number', (r) => r.line.lineNo],
-  ['制单日期', 'date', (r) => r.voucher.date],
+  ['制单日期', 'date', (r) => r.head.voucher.date],
   ['附单据数', 'number', () => 0],
-  ['制单人', 'text', (r) => r.preparedBy],
+  ['制单人', 'text', (r) => r.head.preparedBy],
   ['审核人', 'text', empty],
   ['记账人', 'text', empty],
   ['记账标志', 'text', empty],
   ['出纳人', 'text', empty],
   ['凭证标志', 'text', empty],
-  ['凭证头自定义项1', 'text', (r) => r.voucher.documentNo],
+  ['凭证头自定义项1', 'text', (r) => r.head.voucher.documentNo],
   ['凭证头自定义项2', 'text', empty],
   ['摘要', 'text', (r) => r.line.summary],
   ['科目编码', 'text', (r) => r.line.accountCode],
@@ -113,9 +120,9 @@ export const CSV_TABLE: ExportTable<VoucherRow> = {
   name: { machine: 'vouchers', 'zh-CN': '记账凭证', en: 'vouchers', 'zh-TW': '記帳憑證' },
   columns: (
     [
-      ['date', 'date', (r) => r.voucher.date],
-      ['period', 'text', (r) => r.voucher.period],
-      ['voucher', 'text', (r) => voucherName(r.voucher)],
+      ['date', 'date', (r) => r.head.voucher.date],
+      ['period', 'text', (r) => r.head.voucher.period],
+      ['voucher', 'text', (r) => voucherName(r.head.voucher)],
       ['line_no', 'number', (r) => r.line.lineNo],
       ['summary', 'text', (r) => r.line.summary],
       ['account_code', 'text', (r) => r.line.accountCode],
@@ -124,8 +131,8 @@ export const CSV_TABLE: ExportTable<VoucherRow> = {
       ['credit', 'money', (r) => r.line.credit],
       ['customer_code', 'text', (r) => r.line.customerCode],
       ['customer_name', 'text', (r) => r.line.customerName],
-      ['source', 'text', (r) => r.voucher.source],
-      ['document_no', 'text', (r) => r.voucher.documentNo],
+      ['source', 'text', (r) => r.head.voucher.source],
+      ['document_no', 'text', (r) => r.head.voucher.documentNo],
     ] satisfies Cell[]
   ).map(([key, format, value]) => ({ key, header: sameInEveryLanguage(key), format, value })),
 };

@@ -171,6 +171,21 @@ describe('voucher export', () => {
     expect(String(first.getCell(col('核算项目')).value)).toMatch(/^客户---C\d+---南京博雅食品有限公司$/);
     expect(sheet.getRow(4).getCell(col('贷方')).value).toBe(130);
     expect(sheet.getRow(5).getCell(col('凭证号')).value).toBe(2);
+
+    // Every cell of every line reads back as the voucher has it (the file's text is in shared strings).
+    const preparedBy = first.getCell(col('制单')).value;
+    expect(preparedBy).toBeTruthy();
+    const vouchers = (await world.api.ok('vouchers.list', { from: '2026-03-01', to: '2026-03-31' })).rows;
+    const expected = vouchers.flatMap((v, i) =>
+      v.lines.map((l) => {
+        const date = new Date(`${v.date}T00:00:00Z`);
+        const customer = l.customerCode ? `客户---${l.customerCode}---${l.customerName}` : null;
+        return [date, 2026, 3, '记', v.number, l.accountCode, l.accountName, 'RMB', '人民币', (l.debit + l.credit) / 100, l.debit / 100, l.credit / 100, preparedBy,
+          null, null, null, null, null, null, l.summary, 0, null, 0, v.documentNo, date, l.customerCode ? v.documentNo : null, 0, i + 1, null, null, '公司汇率', 1, l.lineNo, customer, 0, null, null];
+      }),
+    );
+    const cells = Array.from({ length: sheet.rowCount - 1 }, (_, r) => header.map((_, c) => sheet.getRow(r + 2).getCell(c + 1).value));
+    expect(cells).toEqual(expected);
   });
 
   it('writes the Yonyou U8 import: 36 columns with the customer code on the receivable line', async () => {
