@@ -7,7 +7,7 @@ const nodeOnly = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'work
 const backendLayers = ['**/*.repository', '**/*.service', '**/*.handlers', '**/*.area', '**/db/*', '**/server/*', '**/cli/*', '**/seed/*', '**/backend/*', '**/api/dispatch', '**/domain/context'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**', 'bench/tmp-scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
