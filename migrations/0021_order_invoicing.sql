@@ -35,13 +35,13 @@ SELECT o.id AS sales_order_id, o.status,
 
 -- Orders invoiced and paid before this version: moved now, each move on its timeline at the time it
 -- happened (by nobody: the program), the same two steps the services take.
-CREATE TEMP TABLE moved_orders AS SELECT * FROM sales_order_invoicing WHERE status = 'delivered' AND due_status <> 'delivered';
+CREATE TEMP TABLE moved_orders (sales_order_id TEXT PRIMARY KEY, due_status TEXT NOT NULL, invoiced_at TEXT, paid_at TEXT) WITHOUT ROWID;
+INSERT INTO moved_orders SELECT sales_order_id, due_status, invoiced_at, paid_at FROM sales_order_invoicing WHERE status = 'delivered' AND due_status <> 'delivered';
 
 INSERT INTO sales_order_events (id, sales_order_id, from_status, to_status, comment, user_id, at)
 SELECT 'v21-' || sales_order_id || '-1', sales_order_id, 'delivered', 'invoiced', NULL, NULL, invoiced_at FROM moved_orders;
 INSERT INTO sales_order_events (id, sales_order_id, from_status, to_status, comment, user_id, at)
 SELECT 'v21-' || sales_order_id || '-2', sales_order_id, 'invoiced', 'paid', NULL, NULL, max(paid_at, invoiced_at) FROM moved_orders WHERE due_status = 'paid';
-UPDATE sales_orders SET status = (SELECT due_status FROM moved_orders m WHERE m.sales_order_id = sales_orders.id)
- WHERE id IN (SELECT sales_order_id FROM moved_orders);
+UPDATE sales_orders SET status = m.due_status FROM moved_orders m WHERE m.sales_order_id = sales_orders.id;
 
 DROP TABLE moved_orders;
