@@ -242,6 +242,7 @@ const en: Catalog = {
     },
     records: '{{count}} record(s)',
     moreFields: '+{{count}} more',
+    moreRecords: 'and {{count}} more records changed (all of them in the Excel export)',
     fields: {
       id: 'ID',
       reminders: 'Reminders',

@@ -241,6 +241,7 @@ const zhCN = {
     },
     records: '{{count}} 条记录',
     moreFields: '还有 {{count}} 项变更',
+    moreRecords: '另有 {{count}} 条记录的变更（导出 Excel 可见全部）',
     fields: {
       id: '编号',
       reminders: '催收提醒',

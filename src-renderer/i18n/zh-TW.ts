@@ -268,6 +268,7 @@ const zhTW: Catalog = {
     },
     records: "{{count}} 筆紀錄",
     moreFields: "還有 {{count}} 項變更",
+    moreRecords: "另有 {{count}} 筆記錄的變更（匯出 Excel 可見全部）",
     fields: {
       id: "編號",
       reminders: "催收提醒",

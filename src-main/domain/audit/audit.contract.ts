@@ -14,6 +14,8 @@ export interface AuditEntry {
   entityType: string | null;
   entityId: string | null;
   changes: { entityType: string; entityId: string; fields: Record<string, { before: unknown; after: unknown }> }[];
+  /** How many records the call changed: more than `changes` holds when the screen got only the first of them. */
+  changeCount: number;
   transport: string;
 }
 

@@ -12,6 +12,7 @@ const loggedCall: AuditEntry = {
   entityType: 'customerInteraction',
   entityId: '0190a0b0-0000-7000-8000-000000000002',
   changes: [{ entityType: 'customerInteraction', entityId: '0190a0b0-0000-7000-8000-000000000002', fields: { occurredAt: { before: null, after: '2026-11-28T16:30:00.000Z' } } }],
+  changeCount: 1,
   transport: 'http',
 };
 

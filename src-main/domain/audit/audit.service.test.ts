@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ownerApi } from '../../db/test-db';
 import { addDays, businessDateIn } from '../core/dates';
+import { appendAudit, listAudit } from './audit.service';
 
 describe('activity log', () => {
   it('can leave out sign-ins so the changes to the data stand out', async () => {
@@ -51,5 +52,21 @@ describe('activity log', () => {
     const rows = api.backend.conn.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
     expect(await api.ok('audit.list', { pageSize: 1 })).toMatchObject({ total: rows, totalIsExact: true });
     expect(await api.ok('audit.list', { method: 'settings', pageSize: 1 })).toMatchObject({ total: 1, totalIsExact: true });
+  });
+});
+
+describe('a call that changed thousands of records', () => {
+  it('shows its first changes and how many there were on the screen, and every change in the export', async () => {
+    const api = await ownerApi();
+    const changes = Array.from({ length: 2000 }, (_, i) => ({ entityType: 'task', entityId: `t${i}`, fields: { title: { before: null, after: `催收 INV-2026-${String(i).padStart(6, '0')}` } } }));
+    await appendAudit(api.backend.conn.db, { user: api.session.user, method: 'dunning.run', changes, transport: 'cli' });
+    await api.ok('settings.update', { companyName: '南京博雅食品股份有限公司' });
+
+    const [small, big] = (await api.ok('audit.list', { changesOnly: true })).rows;
+    expect(small).toMatchObject({ method: 'settings.update', changeCount: 1, changes: [{ entityType: 'settings' }] });
+    expect(big).toMatchObject({ method: 'dunning.run', changeCount: 2000 });
+    expect(big!.changes).toEqual(changes.slice(0, 20));
+    const exported = await listAudit(api.backend.conn.db, { method: 'dunning', page: 1, pageSize: 10 }, { everyChange: true });
+    expect(exported.rows[0]!.changes).toEqual(changes);
   });
 });

@@ -132,7 +132,7 @@ export function exportCampaigns(input: z.output<typeof exportCampaignsInput>, ct
 
 export async function exportAuditLog(input: z.output<typeof exportAuditLogInput>, ctx: HandlerContext): Promise<ExportFile> {
   const { timeZone } = await getSettings(ctx.db);
-  return exportTable(auditExportTable(input.language ?? null, timeZone), pages((page, pageSize) => listAudit(ctx.db, { ...input, page, pageSize })), input, ctx);
+  return exportTable(auditExportTable(input.language ?? null, timeZone), pages((page, pageSize) => listAudit(ctx.db, { ...input, page, pageSize }, { everyChange: true })), input, ctx);
 }
 
 export function exportSecurityLog(input: z.output<typeof exportSecurityLogInput>, ctx: HandlerContext): Promise<ExportFile> {

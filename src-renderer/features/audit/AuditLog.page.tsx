@@ -76,6 +76,11 @@ function ChangesCell({ entry, userName }: { entry: AuditEntry; userName: (id: st
           {t('audit.moreFields', { count: fields.length - MAX_FIELDS })}
         </Text>
       )}
+      {entry.changeCount > entry.changes.length && (
+        <Text size="xs" c="dimmed">
+          {t('audit.moreRecords', { count: entry.changeCount - entry.changes.length })}
+        </Text>
+      )}
     </Stack>
   );
 }
