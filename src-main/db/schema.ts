@@ -98,6 +98,9 @@ export interface AuditLogTable {
   entity_type: string | null;
   entity_id: string | null;
   changes: string;
+  /** How many records the call changed; changes_shown holds the first of them when there are more than the screen shows (migration 0022). */
+  change_count: number;
+  changes_shown: string | null;
   transport: string;
 }
 

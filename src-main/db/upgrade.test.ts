@@ -210,6 +210,12 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("UPDATE customer_stats SET balance_due = balance_due - 2000, updated_at = ? WHERE customer_id = 'c1'").run(NOW);
     return { receipts: 2, receivable_allocations: 2, receivable_clearing: 5 };
   },
+  21: (sqlite) => {
+    // A daily run that raised 25 reminders: one row of the log, counted and its first changes kept by 0022.
+    const changes = Array.from({ length: 25 }, (_, i) => ({ entityType: 'task', entityId: `t${i}`, fields: { title: { before: null, after: `催收 ${i}` } } }));
+    sqlite.prepare("INSERT INTO audit_log (id, at, user_id, username, method, changes, transport) VALUES ('a21', ?, 'u-owner', 'boss', 'dunning.run', ?, 'ipc')").run(NOW, JSON.stringify(changes));
+    return { audit_log: 3 };
+  },
 };
 
 describe('upgrading an existing database', () => {
