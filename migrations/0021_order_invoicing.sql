@@ -22,10 +22,14 @@ SELECT o.id AS sales_order_id, o.status,
                           WHERE ol.sales_order_id = o.id AND c.cleared_on IS NULL)
             THEN 'invoiced'
             ELSE 'paid' END AS due_status,
-       -- When it got there: the last invoice posted for it, and the last entry on those invoices.
-       (SELECT max(i.posted_at) FROM sales_order_lines ol JOIN invoice_lines il ON il.sales_order_line_id = ol.id
-          JOIN invoices i ON i.id = il.invoice_id AND i.kind = 'invoice' AND i.status = 'posted'
-         WHERE ol.sales_order_id = o.id) AS invoiced_at,
+       -- When it got there: the last invoice posted for it (not before it was delivered: an invoice
+       -- from the order may come first), and the last entry on those invoices.
+       (SELECT max(at) FROM (
+          SELECT max(i.posted_at) AS at FROM sales_order_lines ol JOIN invoice_lines il ON il.sales_order_line_id = ol.id
+            JOIN invoices i ON i.id = il.invoice_id AND i.kind = 'invoice' AND i.status = 'posted'
+           WHERE ol.sales_order_id = o.id
+          UNION ALL
+          SELECT max(e.at) FROM sales_order_events e WHERE e.sales_order_id = o.id AND e.to_status = 'delivered')) AS invoiced_at,
        (SELECT max(a.created_at) FROM sales_order_lines ol JOIN invoice_lines il ON il.sales_order_line_id = ol.id
           JOIN invoices i ON i.id = il.invoice_id AND i.kind = 'invoice' AND i.status = 'posted'
           JOIN receivable_allocations a ON a.invoice_id = i.id
