@@ -15,6 +15,15 @@ interface Waiting {
   deliveries: { deliveryNo: string; gross: number }[];
 }
 
+/**
+ * Closes the invoice drawer by its close button and waits until it is gone: an Escape pressed while
+ * the drawer is still opening (a busy machine) is lost, and its overlay then takes the next click.
+ */
+async function closeDrawer(page: Page): Promise<void> {
+  await page.locator('.mantine-Drawer-close').click();
+  await page.getByTestId('invoice-drawer').waitFor({ state: 'hidden' });
+}
+
 describe.runIf(run)('invoicing in Chromium', () => {
   let session: AppInBrowser;
   let page: Page;
@@ -84,7 +93,7 @@ describe.runIf(run)('invoicing in Chromium', () => {
       const drawer = page.getByTestId('invoice-drawer');
       await drawer.waitFor();
       await expect(drawer.textContent()).resolves.toContain(formatFen(total));
-      await page.keyboard.press('Escape');
+      await closeDrawer(page);
       const row = page.locator('tr', { hasText: waiting.customerName }).filter({ hasText: formatFen(total) }).first();
       await expect(row.textContent()).resolves.toContain(due);
       await screenshot(page, 'invoicing-03-list-1366');
@@ -108,7 +117,7 @@ describe.runIf(run)('invoicing in Chromium', () => {
       await page.getByTestId('post-credit-return').click();
       await page.getByTestId('invoice-drawer').waitFor();
       await expect(page.getByTestId('invoice-drawer').textContent()).resolves.toContain(returnNo!);
-      await page.keyboard.press('Escape');
+      await closeDrawer(page);
       await expect(page.getByTestId(`credit-${returnNo}`).count()).resolves.toBe(0);
 
       // A fresh load: the invoices page reads ?invoice= when it opens.
