@@ -76,7 +76,6 @@ export function followInvoices(sqlite: Sqlite, orderIds: Iterable<string>, move:
   for (const id of new Set(orderIds)) {
     const row = statement(sqlite, 'SELECT status, due_status FROM sales_order_invoicing WHERE sales_order_id = ?').get(id) as { status: OrderStatus; due_status: OrderStatus } | undefined;
     if (!row) continue;
-    status = row.status;
     for (const [from, to] of stepsBetween(row.status, row.due_status)) moveOrder(sqlite, { id, status: from }, { ...move, to });
     status = row.due_status;
   }
