@@ -6,19 +6,28 @@ export interface Timing {
   p50: number;
   p95: number;
   runs: number;
+  /**
+   * The first call of all, before any warm-up: what a user's first click costs while the pages it
+   * reads are not yet in SQLite's or the system's cache. Runs differ most here.
+   */
+  first?: number;
 }
 
 export async function time(runs: number, fn: (i: number) => unknown | Promise<unknown>, warmup = Math.min(50, runs)): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn(i);
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  let first: number | undefined;
+  const timed = async (i: number): Promise<number> => {
     const start = process.hrtime.bigint();
     await fn(i);
-    samples.push(Number(process.hrtime.bigint() - start) / 1000);
-  }
+    const us = Number(process.hrtime.bigint() - start) / 1000;
+    first ??= us;
+    return us;
+  };
+  for (let i = 0; i < warmup; i++) await timed(i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await timed(i));
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  return { p50: at(0.5), p95: at(0.95), runs };
+  return { p50: at(0.5), p95: at(0.95), runs, first };
 }
 
 /** A goal checked in the report (never as a timing assertion in tests): p95 of one path under a bound. */
@@ -54,6 +63,14 @@ export interface BenchRow {
   unit?: 'µs' | 'ms';
   /** Filled in by `measured`: the load while this row was measured. */
   load?: Load;
+  /** Filled in from the last report on the same data: the same row then, to show how runs differ. */
+  earlier?: EarlierRun;
+}
+
+export interface EarlierRun {
+  at: string;
+  dispatchP95: number;
+  httpP95?: number;
 }
 
 export function loadPerCore(): number {

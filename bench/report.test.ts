@@ -55,3 +55,30 @@ describe('a bench run of some suites', () => {
     expect(withEarlierSuites(dir, report([suite('sales', '2026-11-29T12:00:00.000Z', 250)]), ORDER).suites.map((s) => s.name)).toEqual(['sales']);
   });
 });
+
+describe('a bench row measured again', () => {
+  it('shows its p95 from the last report at the same scale beside the new figures, and the first call when it was slower than the p95', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-report-'));
+    dirs.push(dir);
+    writeReport(dir, report([suite('sales', '2026-11-29T10:05:00.000Z', 3000)]));
+    const again = suite('sales', '2026-11-29T12:00:00.000Z', 2000);
+    again.rows[0]!.dispatch.first = 90_000;
+    // Migrated since: another cache key, the same scale.
+    const merged = withEarlierSuites(dir, report([again], { cacheKey: 'migrated' }), ORDER);
+    expect(merged.suites[0]!.rows[0]!.earlier).toEqual({ at: '2026-11-29T10:05:00.000Z', dispatchP95: 6000, httpP95: undefined });
+    const markdown = writeReport(dir, merged);
+    expect(markdown).toContain('| sales row | 2000.0 µs / 4000.0 µs (first 90000.0 µs) |');
+    expect(markdown).toContain('| 6000.0 µs (11-29 10:05) |');
+  });
+
+  it('has no earlier figure after a run at another scale, and no first call shown when it was not slower than the p95', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-report-'));
+    dirs.push(dir);
+    writeReport(dir, report([suite('sales', '2026-11-29T10:05:00.000Z', 3000)], {}, 'medium'));
+    const again = suite('sales', '2026-11-29T12:00:00.000Z', 2000);
+    again.rows[0]!.dispatch.first = 3000;
+    const merged = withEarlierSuites(dir, report([again]), ORDER);
+    expect(merged.suites[0]!.rows[0]!.earlier).toBeUndefined();
+    expect(writeReport(dir, merged)).toContain('| sales row | 2000.0 µs / 4000.0 µs | — |');
+  });
+});
