@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { aCustomer, aWorld, anInvoice, aReceipt } from '../receivables/receivables.test-helpers';
+import { createBackend } from '../../backend/backend';
+import { ownerApiOnFile } from '../backup/backup.test-helpers';
+import { aCustomer, aWorld, anInvoice, aReceipt, type World } from '../receivables/receivables.test-helpers';
+import { vouchersBetween } from './vouchers.generate';
 
 /** What the accounting screens read besides the vouchers themselves: kinds, auxiliary items, months, a month's totals. */
 describe('what the accounting screens show', () => {
@@ -70,5 +73,52 @@ describe('what the accounting screens show', () => {
     const owner = world.sqlite.prepare("SELECT display_name, username FROM users WHERE role = 'owner'").get() as { display_name: string; username: string };
     expect(owner.display_name).not.toBe(owner.username);
     expect(sheet.getRow(2).getCell(2).value).toBe(owner.display_name);
+  });
+
+  it("pages through a month's vouchers as the whole month numbers them, and a posting committed between two pages shows on the next", async () => {
+    const world = await aWorld();
+    const customerId = await aCustomer(world);
+    for (const day of ['02', '09', '16']) await anInvoice(world, customerId, 11_300, `2026-03-${day}`);
+    await aReceipt(world, customerId, 5_000, '2026-03-20');
+    const month = { from: '2026-03-01', to: '2026-03-31' };
+    const first = await world.api.ok('vouchers.list', { ...month, page: 1, pageSize: 3 });
+    const second = await world.api.ok('vouchers.list', { ...month, page: 2, pageSize: 3 });
+    expect([first.total, second.total]).toEqual([4, 4]);
+    expect([...first.rows, ...second.rows]).toEqual(vouchersBetween(world.sqlite, month.from, month.to));
+    expect(second.rows.map((v) => [v.number, v.source])).toEqual([[4, 'receipt']]);
+
+    await anInvoice(world, customerId, 2_260, '2026-03-05');
+    const after = await world.api.ok('vouchers.list', { ...month, page: 2, pageSize: 3 });
+    expect(after.total).toBe(5);
+    expect(after.rows.map((v) => [v.number, v.source, v.lines[0]!.debit])).toEqual([
+      [4, 'receipt', 5_000],
+      [5, 'invoice', 2_260],
+    ]);
+  });
+
+  it('sees a posting committed by another desktop on the same file between two pages', async () => {
+    const api = await ownerApiOnFile();
+    try {
+      const world: World = { api, sqlite: api.backend.conn.sqlite, productId: '', warehouseId: '' };
+      const customerId = await aCustomer(world);
+      await anInvoice(world, customerId, 11_300, '2026-03-02');
+      const month = { from: '2026-03-01', to: '2026-03-31', page: 1, pageSize: 50 };
+      expect((await api.ok('vouchers.list', month)).total).toBe(1);
+      const otherDesk = createBackend({ file: api.dbFile });
+      const posted = await otherDesk.call({ session: api.session, transport: 'test' }, 'receivables.invoiceServices', {
+        customerId,
+        invoiceDate: '2026-03-03',
+        lines: [{ description: '上门维修', quantity: 1, unitPrice: 5_650, vatRate: 1300 }],
+      });
+      await otherDesk.close();
+      expect(posted.ok).toBe(true);
+      const page = await api.ok('vouchers.list', month);
+      expect(page.rows.map((v) => [v.number, v.lines[0]!.debit])).toEqual([
+        [1, 11_300],
+        [2, 5_650],
+      ]);
+    } finally {
+      api.close();
+    }
   });
 });

@@ -15,7 +15,7 @@ import { newId, nowIso } from '../shared/ids';
 import type { voucherExportInput } from './vouchers.contract';
 import type { Voucher, VoucherExport, VoucherFile, VoucherFormat } from './vouchers.dto';
 import { CSV_TABLE, hledgerJournal, KINGDEE_TABLE, YONYOU_TABLE, type VoucherRow } from './vouchers.formats';
-import { voucherName, vouchersBetween } from './vouchers.generate';
+import { voucherName, voucherPageBetween, vouchersBetween } from './vouchers.generate';
 import type { VoucherExportsTable } from './vouchers.tables';
 
 const EXTENSION: Record<VoucherFormat, string> = { kingdee: 'xlsx', yonyou: 'xlsx', csv: 'csv', hledger: 'journal' };
@@ -107,7 +107,6 @@ export function exportHistory(sqlite: Sqlite, input: { page: number; pageSize: n
 }
 
 export function voucherPage(sqlite: Sqlite, input: { from: string; to: string; page: number; pageSize: number }): Page<Voucher> {
-  const all = vouchersBetween(sqlite, input.from, input.to);
-  const start = (input.page - 1) * input.pageSize;
-  return { rows: all.slice(start, start + input.pageSize), total: all.length, totalIsExact: true };
+  const { vouchers, total } = voucherPageBetween(sqlite, input.from, input.to, (input.page - 1) * input.pageSize, input.pageSize);
+  return { rows: vouchers, total, totalIsExact: true };
 }

@@ -6,6 +6,7 @@
  * already exported ever moves.
  */
 import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
 import { monthEnd, monthStart } from '../core/dates';
 import { DELIVERY_DOCUMENT_TYPE } from '../deliveries/deliveries.service';
 import { mappedAccounts } from './chart.service';
@@ -123,13 +124,34 @@ function postedOrder(a: PostingEvent, b: PostingEvent): number {
   return a.reversal - b.reversal;
 }
 
+/** A posting with its place in its month: the voucher it becomes, before its lines are worked out. */
+interface NumberedPosting {
+  event: PostingEvent;
+  period: string;
+  number: number;
+}
+
+/** The postings of the last span read on a connection, and the state of the database they were read at. */
+const numberedOn = new WeakMap<Sqlite, { from: string; to: string; version: string; postings: NumberedPosting[] }>();
+
 /**
- * The vouchers dated from `from` to `to`, by date and number. Numbers count from the start of each
- * month, so the months around the span are read whole.
+ * Changes whenever anything was committed since: `data_version` counts other connections' commits,
+ * `total_changes()` this connection's own changes.
  */
-export function vouchersBetween(sqlite: Sqlite, from: string, to: string): Voucher[] {
-  const accounts = mappedAccounts(sqlite);
-  const customers = customersById(sqlite);
+function databaseVersion(sqlite: Sqlite): string {
+  return `${statement(sqlite, 'PRAGMA data_version').pluck().get() as number}:${statement(sqlite, 'SELECT total_changes()').pluck().get() as number}`;
+}
+
+/**
+ * The postings dated from `from` to `to`, numbered and in order. Numbers count from the start of each
+ * month, so the months around the span are read whole. A month of a large book is 100,000 postings
+ * and a second to read: paging through them, or exporting what was just looked at, reuses the last
+ * read while nothing has been committed since.
+ */
+function numberedPostings(sqlite: Sqlite, from: string, to: string): NumberedPosting[] {
+  const version = databaseVersion(sqlite);
+  const last = numberedOn.get(sqlite);
+  if (last && last.from === from && last.to === to && last.version === version) return last.postings;
   const events = sqlite.prepare(EVENTS_SQL).all({ from: monthStart(from), to: monthEnd(to), delivery: DELIVERY_DOCUMENT_TYPE }) as PostingEvent[];
   const byPeriod = new Map<string, PostingEvent[]>();
   for (const event of events) {
@@ -138,28 +160,39 @@ export function vouchersBetween(sqlite: Sqlite, from: string, to: string): Vouch
     if (inPeriod) inPeriod.push(event);
     else byPeriod.set(period, [event]);
   }
-  const vouchers: Voucher[] = [];
+  const postings: NumberedPosting[] = [];
   for (const [period, inPeriod] of [...byPeriod].sort(([a], [b]) => (a < b ? -1 : 1))) {
     inPeriod.sort(postedOrder).forEach((event, i) => {
-      if (event.date < from || event.date > to) return;
-      const customer = event.customer_id === null ? undefined : customers.get(event.customer_id);
-      const summary = `${event.reversal ? '冲销 ' : ''}${SUMMARY[event.source]} ${event.document_no}${customer?.name ? ` ${customer.name}` : ''}`.slice(0, 80);
-      const voucherLines = lines(event, customer, summary, accounts);
-      voucherLines.forEach((line, j) => (line.lineNo = j + 1));
-      vouchers.push({
-        date: event.date,
-        period,
-        word: '记',
-        number: i + 1,
-        source: event.source,
-        documentNo: event.document_no,
-        reversal: event.reversal === 1,
-        summary,
-        lines: voucherLines,
-      });
+      if (event.date >= from && event.date <= to) postings.push({ event, period, number: i + 1 });
     });
   }
-  return vouchers.sort((a, b) => (a.period !== b.period ? (a.period < b.period ? -1 : 1) : a.number - b.number));
+  numberedOn.set(sqlite, { from, to, version, postings });
+  return postings;
+}
+
+function voucherOf({ event, period, number }: NumberedPosting, customer: Customer | undefined, accounts: Accounts): Voucher {
+  const summary = `${event.reversal ? '冲销 ' : ''}${SUMMARY[event.source]} ${event.document_no}${customer?.name ? ` ${customer.name}` : ''}`.slice(0, 80);
+  const voucherLines = lines(event, customer, summary, accounts);
+  voucherLines.forEach((line, j) => (line.lineNo = j + 1));
+  return { date: event.date, period, word: '记', number, source: event.source, documentNo: event.document_no, reversal: event.reversal === 1, summary, lines: voucherLines };
+}
+
+/** The vouchers dated from `from` to `to`, by date and number. */
+export function vouchersBetween(sqlite: Sqlite, from: string, to: string): Voucher[] {
+  const accounts = mappedAccounts(sqlite);
+  const customers = customersById(sqlite);
+  return numberedPostings(sqlite, from, to).map((posting) => voucherOf(posting, posting.event.customer_id === null ? undefined : customers.get(posting.event.customer_id), accounts));
+}
+
+/** A page of those vouchers: only the page's own are worked out, its customers read one by one. */
+export function voucherPageBetween(sqlite: Sqlite, from: string, to: string, offset: number, limit: number): { vouchers: Voucher[]; total: number } {
+  const postings = numberedPostings(sqlite, from, to);
+  const accounts = mappedAccounts(sqlite);
+  const customer = statement(sqlite, 'SELECT code, name FROM customers WHERE id = ?');
+  const vouchers = postings
+    .slice(offset, offset + limit)
+    .map((posting) => voucherOf(posting, posting.event.customer_id === null ? undefined : (customer.get(posting.event.customer_id) as Customer | undefined), accounts));
+  return { vouchers, total: postings.length };
 }
 
 /** 记-12: how accounting software names a voucher. */
