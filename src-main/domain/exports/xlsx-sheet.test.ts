@@ -41,9 +41,10 @@ describe('the XLSX sheet writer', () => {
     expect(read.getRow(1).getCell(1).value).toBe('code');
   });
 
-  it('keeps every row whole across the chunks the sheet is deflated in, each repeated text stored once', async () => {
-    // A chunk of 300 characters holds a few rows: the sheet crosses dozens of chunk boundaries.
-    const sheet = xlsxSheetWriter({ name: 'chunks', widths: [8, 20, 20, 10], numberFormats: [undefined, undefined, undefined, '#,##0.00'], header: ['n', 'word', 'text', 'amount'] }, 300);
+  it('keeps every row whole across the chunks and pieces the sheet is deflated in, each repeated text stored once', async () => {
+    // A chunk of 300 characters holds a few rows, a piece of 2,000 bytes a few chunks: the sheet
+    // crosses dozens of chunk boundaries and is deflated in over a dozen separate pieces.
+    const sheet = xlsxSheetWriter({ name: 'chunks', widths: [8, 20, 20, 10], numberFormats: [undefined, undefined, undefined, '#,##0.00'], header: ['n', 'word', 'text', 'amount'] }, 300, 2000);
     const tricky = ['R&D <研发> "部"', ' 前导空格', 'tab\tand\u0001control\u001f removed', ']]>', '=SUM(A1)'];
     const rows = Array.from({ length: 200 }, (_, i) => [i + 1, '记', tricky[i % tricky.length]!, i % 2 ? -(i + 0.25) : i]);
     for (const row of rows) sheet.addRow(row);
