@@ -35,6 +35,7 @@ const entries = [
   ['src-main/app/preload.ts', 'preload.cjs'],
   ['src-main/worker/backend-worker.ts', 'backend-worker.cjs'],
   ['src-main/worker/reader-worker.ts', 'reader-worker.cjs'],
+  ['src-main/worker/checkpoint-worker.ts', 'checkpoint-worker.cjs'],
 ];
 
 await Promise.all(

@@ -16,6 +16,8 @@ import { htmlToPdf } from '../cli/print';
 import { fieldIssue } from '../api/issues';
 import { errorLogger, logFileFor } from './log';
 import { ReaderPool } from './readers';
+import { Checkpointer } from './checkpointer';
+import type { CheckpointLimits } from '../db/checkpoints';
 import { buildRegistry } from './registry';
 import { restoreRunningBackend } from './restore';
 
@@ -37,6 +39,8 @@ export interface RunningBackend extends Backend {
    * `change` replace the file, then opens and migrates it again. Refused while a long job runs.
    */
   whileClosed<T>(change: (file: string) => Promise<T>): Promise<T>;
+  /** The thread checkpointing the WAL now (a restore starts a new one); none when SQLite's autocheckpoint does it. */
+  checkpointer(): Checkpointer | undefined;
   close(): void;
 }
 
@@ -49,14 +53,29 @@ export interface BackendOptions {
   readers?: number;
   /** The reader thread's entry when bundled (the desktop app); the .ts source otherwise. */
   readerEntry?: string;
+  /**
+   * Checkpoint the WAL from a thread of its own rather than in the commit that fills it (the server,
+   * the desktop app, the bench: db/checkpoints.ts). One-shot commands and tests keep SQLite's
+   * autocheckpoint: they exit before a thread would have started.
+   */
+  checkpointer?: boolean;
+  /** The checkpointer's entry when bundled (the desktop app); the .ts source otherwise. */
+  checkpointerEntry?: string;
+  /** Smaller limits let a test see checkpoints without writing megabytes. */
+  checkpointLimits?: Partial<CheckpointLimits>;
   /** The desktop app's worker asks Electron main; left out, PDFs come from the machine's Chromium. */
   layOutPdf?: PdfMaker;
 }
 
-/** The write connection and the reader threads, as opened at start and again after a restore. */
-export interface OpenedDatabase {
-  conn: Connection;
+/** The threads beside the write connection that hold the same file. */
+export interface DatabaseThreads {
   readers?: ReaderPool;
+  checkpointer?: Checkpointer;
+}
+
+/** The write connection and its threads, as opened at start and again after a restore. */
+export interface OpenedDatabase extends DatabaseThreads {
+  conn: Connection;
 }
 
 /** Opens (creating and migrating if needed) the database and wires every area's handlers. */
@@ -67,10 +86,11 @@ export function createBackend(options: BackendOptions): RunningBackend {
       options.readers && options.file !== ':memory:'
         ? new ReaderPool({ file: options.file, size: options.readers, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), ...(options.readerEntry ? { entry: options.readerEntry } : {}) })
         : undefined;
-    return { conn, ...(readers ? { readers } : {}) };
+    const checkpointer = options.checkpointer && options.file !== ':memory:' ? checkpointerFor(conn, options) : undefined;
+    return { conn, ...(readers ? { readers } : {}), ...(checkpointer ? { checkpointer } : {}) };
   };
-  const first = open();
-  const backend = backendOn(first.conn, options.areas, first.readers, open);
+  const { conn, ...threads } = open();
+  const backend = backendOn(conn, options.areas, threads, open);
   if (options.layOutPdf) backend.layOutPdf = options.layOutPdf;
   return backend;
 }
@@ -90,11 +110,23 @@ function openMigrated(options: BackendOptions): Connection {
   return conn;
 }
 
+function checkpointerFor(conn: Connection, options: BackendOptions): Checkpointer {
+  conn.sqlite.pragma('wal_autocheckpoint = 0');
+  return new Checkpointer({
+    file: options.file,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.checkpointerEntry ? { entry: options.checkpointerEntry } : {}),
+    ...(options.checkpointLimits ? { limits: options.checkpointLimits } : {}),
+  });
+}
+
 /** How long a restore waits for the calls already running to finish. */
 const DRAIN_TIMEOUT_MS = 30_000;
 
 /** `reopen` opens the same file again after `whileClosed`; without it (an in-memory database) nothing can be restored. */
-export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = AREAS, readers?: ReaderPool, reopen?: () => OpenedDatabase): RunningBackend {
+export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = AREAS, threads: DatabaseThreads = {}, reopen?: () => OpenedDatabase): RunningBackend {
+  const { readers } = threads;
+  let checkpointer = threads.checkpointer;
   const listeners = new Set<EventListener>();
   const revocationListeners = new Set<RevocationListener>();
   const jobs = new Map<string, AbortController>();
@@ -161,6 +193,7 @@ export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = A
         }
         // The reader threads' connections too: nothing of ours may hold the file while it is replaced.
         await readerPool()?.close();
+        await checkpointer?.close();
         backend.conn.close();
         try {
           return await change(backend.conn.file);
@@ -169,6 +202,7 @@ export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = A
           backend.conn = opened.conn;
           if (opened.readers) backend.readers = opened.readers;
           else delete backend.readers;
+          checkpointer = opened.checkpointer;
         }
       })();
       closedFor = work;
@@ -178,8 +212,10 @@ export function backendOn(conn: Connection, areas: readonly AreaDefinition[] = A
         closedFor = null;
       }
     },
+    checkpointer: () => checkpointer,
     close: () => {
       void readerPool()?.close();
+      void checkpointer?.close();
       backend.conn.close();
     },
   };

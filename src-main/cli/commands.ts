@@ -189,8 +189,9 @@ async function serve(dbFile: string, args: ParsedArgs, out: Output): Promise<voi
   const portFlag = stringFlag(args, 'port') ?? process.env.PORT;
   const port = portFlag === undefined ? DEFAULT_PORT : Number(portFlag);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${portFlag}`);
-  // One reader thread: screens answer from it while an import holds the write connection.
-  const backend = createBackend({ file: dbFile, readers: 1 });
+  // One reader thread: screens answer from it while an import holds the write connection. The
+  // checkpointer keeps copying the WAL out of the commits (one-shot commands keep autocheckpoint).
+  const backend = createBackend({ file: dbFile, readers: 1, checkpointer: true });
   const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
   const server = await startServer({ backend, rendererDir, port }).catch((error: NodeJS.ErrnoException) => {
     backend.close();

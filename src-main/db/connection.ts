@@ -66,8 +66,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
     db,
     file,
     close() {
-      // Synchronous, so a process may exit right after: the WAL is checkpointed and removed here.
-      if (sqlite.open) sqlite.close();
+      if (!sqlite.open) return;
+      // Synchronous, so a process may exit right after. SQLite checkpoints on close only when this is
+      // the file's last connection; a reader thread or the checkpointer may still hold it, so the
+      // WAL is emptied here, waiting a moment at most for a read under way.
+      try {
+        if (!options.readonly && file !== ':memory:') {
+          sqlite.pragma('busy_timeout = 1000');
+          sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        }
+      } finally {
+        sqlite.close();
+      }
     },
   };
 }

@@ -23,10 +23,14 @@ const ALREADY_ROLLED_BACK = { reader: false, run: () => ({ changes: 0, lastInser
 export function preparedOnce(sqlite: Sqlite, capacity = 500): { prepare(sql: string): Statement; close(): void } {
   const statements = new Map<string, Statement>();
   return {
-    prepare(sql) {
+    prepare(asked) {
       // SQLite rolls a transaction back itself when a write fails for want of disk (SQLITE_FULL, IOERR);
       // Kysely's own ROLLBACK would then fail with "no transaction is active" and hide why it failed.
-      if (sql === 'rollback' && !sqlite.inTransaction) return ALREADY_ROLLED_BACK;
+      if (asked === 'rollback' && !sqlite.inTransaction) return ALREADY_ROLLED_BACK;
+      // A deferred transaction whose read turns into a write fails at once with SQLITE_BUSY, without
+      // waiting, while another connection holds the write lock (the checkpointer's RESTART, another
+      // process); taking the lock at BEGIN waits for it (busy_timeout) like any other write.
+      const sql = asked === 'begin' && !sqlite.readonly ? 'begin immediate' : asked;
       let prepared = statements.get(sql);
       if (prepared) {
         // Most recently used last, so the first entry is the one to drop.

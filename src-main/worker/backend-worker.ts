@@ -50,7 +50,7 @@ export function serveBackend(port: WorkerPort, data: BackendWorkerData, open: (o
   // Every connection this thread opens (backups, restore) needs the SQLite built for Electron, not only the backend's.
   if (data.nativeBinding) process.env.DESK_ERP_NATIVE_BINDING = data.nativeBinding;
   try {
-    backend = open({ file: data.file, readers: 1, layOutPdf: pdfs.layOutPdf, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}), ...readerEntry() });
+    backend = open({ file: data.file, readers: 1, checkpointer: true, layOutPdf: pdfs.layOutPdf, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}), ...threadEntries() });
   } catch (error) {
     // E.g. a database made by a newer version: main shows this message verbatim and quits.
     port.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
@@ -115,10 +115,12 @@ function pdfsFromMain(port: WorkerPort) {
   };
 }
 
-/** In the desktop app the reader thread is the bundle beside this one; from source, the backend finds its own. */
-function readerEntry(): { readerEntry?: string } {
+/** In the desktop app the reader and checkpointer threads are bundles beside this one; from source, the backend finds its own. */
+function threadEntries(): { readerEntry?: string; checkpointerEntry?: string } {
   const bundled = typeof __filename === 'string' && __filename.endsWith('.cjs');
-  return bundled ? { readerEntry: path.join(path.dirname(__filename), 'reader-worker.cjs') } : {};
+  if (!bundled) return {};
+  const beside = (name: string) => path.join(path.dirname(__filename), name);
+  return { readerEntry: beside('reader-worker.cjs'), checkpointerEntry: beside('checkpoint-worker.cjs') };
 }
 
 const data = workerData as Partial<BackendWorkerData> | null;

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHECKPOINT_LIMITS, checkpointDue, type CheckpointerState } from '../db/checkpoints';
+import { openDatabase } from '../db/connection';
+import { ownerApi } from '../db/test-db';
+import { aCustomer } from '../domain/customers/customers.test-helpers';
+import type { CheckpointDone } from '../worker/checkpoint-worker';
+import { createBackend, type RunningBackend } from './backend';
+
+const MB = 1024 * 1024;
+const opened: RunningBackend[] = [];
+afterEach(() => opened.splice(0).forEach((backend) => backend.close()));
+
+const walSize = (file: string) => (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
+
+async function aBookWithCheckpointer(boundBytes: number) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-checkpoints-')), 'desk-erp.sqlite');
+  const backend = createBackend({ file, checkpointer: true, checkpointLimits: { pollMs: 20, passiveEveryMs: 50, boundBytes } });
+  opened.push(backend);
+  await backend.checkpointer()!.started;
+  const checkpoints: CheckpointDone[] = [];
+  backend.checkpointer()!.onCheckpoint((done) => checkpoints.push(done));
+  const api = await ownerApi(backend);
+  let created = 0;
+  const addCustomers = async (count: number) => {
+    for (let i = 0; i < count; i++, created++) await api.ok('customers.create', aCustomer({ name: `南京客户${created}有限公司`, shortName: null }));
+  };
+  return { file, backend, api, checkpoints, addCustomers };
+}
+
+async function until(what: string, condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('the checkpointer thread', () => {
+  it('copies committed pages into the database file while the write connection never checkpoints', async () => {
+    const { backend, checkpoints, addCustomers } = await aBookWithCheckpointer(64 * MB);
+    expect(backend.conn.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    await addCustomers(20);
+    await until('a checkpoint moved pages', () => checkpoints.some((c) => c.mode === 'PASSIVE' && c.checkpointedFrames > 0));
+    expect(checkpoints.every((c) => c.mode === 'PASSIVE')).toBe(true);
+  }, 180_000);
+
+  it('empties a WAL grown past its bound once writes pause, and the book still holds every customer', async () => {
+    const { file, backend, api, checkpoints, addCustomers } = await aBookWithCheckpointer(MB);
+    while (walSize(file) < MB) await addCustomers(10);
+    await until('the WAL was truncated', () => checkpoints.some((c) => c.mode === 'TRUNCATE' && !c.busy));
+    expect(walSize(file)).toBeLessThan(MB);
+    const listed = (await api.ok('customers.list', {})) as { total: number };
+    expect(backend.conn.sqlite.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(listed.total);
+  }, 180_000);
+
+  it('leaves no WAL content behind on close, with every write in the database file', async () => {
+    const { file, backend, addCustomers } = await aBookWithCheckpointer(64 * MB);
+    await addCustomers(30);
+    expect(walSize(file)).toBeGreaterThan(0);
+    backend.close();
+    expect(walSize(file)).toBe(0);
+    const conn = openDatabase(file, { readonly: true });
+    try {
+      expect(conn.sqlite.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(30);
+    } finally {
+      conn.close();
+    }
+  }, 180_000);
+});
+
+describe('when a checkpoint is due', () => {
+  const limits = { ...CHECKPOINT_LIMITS, passiveEveryMs: 1000, boundBytes: 64 * MB };
+  const fresh: CheckpointerState = { previous: null, checkpointed: null, checkpointedAtMs: 0 };
+
+  it('runs a PASSIVE one after writes, at most once a second, and none while nothing is written', () => {
+    expect(checkpointDue({ size: 8192, modifiedMs: 5 }, 10_000, fresh, limits)).toBe('PASSIVE');
+    const after = { ...fresh, checkpointed: { size: 8192, modifiedMs: 5 }, checkpointedAtMs: 10_000 };
+    expect(checkpointDue({ size: 8192, modifiedMs: 9 }, 10_500, after, limits)).toBeNull();
+    expect(checkpointDue({ size: 8192, modifiedMs: 9 }, 11_000, after, limits)).toBe('PASSIVE');
+    expect(checkpointDue({ size: 8192, modifiedMs: 5 }, 60_000, after, limits)).toBeNull();
+  });
+
+  it('forces a WAL past its bound to start over while writes go on, and truncates it once they pause', () => {
+    const big = { size: 70 * MB, modifiedMs: 8 };
+    const lastPassive = { previous: { size: 69 * MB, modifiedMs: 7 }, checkpointed: { size: 60 * MB, modifiedMs: 6 }, checkpointedAtMs: 0 };
+    expect(checkpointDue(big, 100, lastPassive, limits)).toBe('RESTART');
+    // Restarted: the writes reuse the file from its start and it no longer grows.
+    const restarted = { previous: big, checkpointed: big, checkpointedAtMs: 100 };
+    expect(checkpointDue({ ...big, modifiedMs: 9 }, 200, restarted, limits)).toBeNull();
+    expect(checkpointDue(big, 200, { ...restarted, previous: big }, limits)).toBe('TRUNCATE');
+  });
+});

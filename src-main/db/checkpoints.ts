@@ -1,0 +1,50 @@
+/**
+ * When the background checkpointer (worker/checkpoint-worker.ts) copies the WAL into the database
+ * file. SQLite's autocheckpoint does it inside the commit that fills the WAL past 1000 pages: on
+ * confirming orders at 500,000 orders that was one commit in twelve paying for the copy and a
+ * second fsync, which made the p95. From another thread the write connection only appends.
+ */
+
+export interface CheckpointLimits {
+  /** How often the WAL file is looked at. */
+  pollMs: number;
+  /** At most one PASSIVE checkpoint this often while writes go on (it never waits and never blocks a write). */
+  passiveEveryMs: number;
+  /**
+   * A WAL this big is made to start over. A writer reuses the WAL from its start only when it finds
+   * every frame already copied, which a PASSIVE checkpoint racing a steady stream of writes (or a
+   * long read) never leaves it: RESTART then waits a moment for the writes and reads under way and
+   * makes the next write start over; once writes pause, TRUNCATE also gives the disk space back.
+   */
+  boundBytes: number;
+}
+
+export const CHECKPOINT_LIMITS: CheckpointLimits = { pollMs: 200, passiveEveryMs: 1000, boundBytes: 64 * 1024 * 1024 };
+
+export type CheckpointMode = 'PASSIVE' | 'RESTART' | 'TRUNCATE';
+
+/** The WAL file as seen at one poll. */
+export interface WalSeen {
+  size: number;
+  modifiedMs: number;
+}
+
+export interface CheckpointerState {
+  /** The WAL at the previous poll: unchanged since means writes have paused. */
+  previous: WalSeen | null;
+  /** The WAL when the last checkpoint ran, and when that was. */
+  checkpointed: WalSeen | null;
+  checkpointedAtMs: number;
+}
+
+/** Which checkpoint, if any, the WAL as seen now calls for. */
+export function checkpointDue(wal: WalSeen, nowMs: number, state: CheckpointerState, limits: CheckpointLimits): CheckpointMode | null {
+  const idle = state.previous !== null && state.previous.modifiedMs === wal.modifiedMs;
+  if (wal.size >= limits.boundBytes) {
+    if (idle) return 'TRUNCATE';
+    // Still growing past its size at the last checkpoint: the writes have not started the WAL over.
+    if (wal.size > (state.checkpointed?.size ?? 0)) return 'RESTART';
+  }
+  const written = state.checkpointed === null || state.checkpointed.modifiedMs !== wal.modifiedMs;
+  return written && wal.size > 0 && nowMs - state.checkpointedAtMs >= limits.passiveEveryMs ? 'PASSIVE' : null;
+}
