@@ -12,6 +12,8 @@ import { categoryAndBelow } from './catalog.repository';
 import { normaliseBarcode, normaliseProductCode } from './catalog.rules';
 import { toProductFtsQuery } from './catalog.search-text';
 import { cappedCount } from '../../db/counts';
+import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
 
 type Db = Kysely<Database>;
 type ListInput = z.output<typeof productListInput>;
@@ -113,8 +115,9 @@ export function toListRow(r: ListRecord): ProductListRow {
   };
 }
 
-const LIST_COLUMNS = sql`p.id, p.code, p.name, p.spec, p.category_id, c.name AS category_name, p.unit, p.second_unit, p.second_unit_factor, p.barcode,
+const LIST_COLUMN_LIST = `p.id, p.code, p.name, p.spec, p.category_id, c.name AS category_name, p.unit, p.second_unit, p.second_unit_factor, p.barcode,
   p.vat_rate, p.list_price, p.standard_cost, p.is_stocked, p.is_service, p.is_spare_part, p.is_consumable, p.reorder_interval_days, p.is_serial_tracked, p.status`;
+const LIST_COLUMNS = sql.raw(LIST_COLUMN_LIST);
 
 export async function listProducts(db: Db, input: ListInput): Promise<Page<ProductListRow>> {
   const query = fromWhereOf(input);
@@ -137,14 +140,16 @@ export async function listProducts(db: Db, input: ListInput): Promise<Page<Produ
  * The products a document's lines name, by id, archived ones included (the caller decides what an
  * archived product may still do): one query for all the lines.
  */
-export async function productsByIds(db: Db, ids: readonly string[]): Promise<Map<string, ProductListRow>> {
+export function productsByIds(sqlite: Sqlite, ids: readonly string[]): Map<string, ProductListRow> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const { rows } = await sql<ListRecord>`
-    SELECT ${LIST_COLUMNS} FROM products p LEFT JOIN product_categories c ON c.id = p.category_id
-     WHERE p.id IN (${sql.join(unique)})`.execute(db);
+  // One statement prepared once for any number of lines (an IN list has SQL of its own per length); on every order confirmed.
+  const rows = statement(sqlite, PRODUCTS_BY_IDS).all(JSON.stringify(unique)) as ListRecord[];
   return new Map(rows.map((r) => [r.id, toListRow(r)]));
 }
+
+const PRODUCTS_BY_IDS = `SELECT ${LIST_COLUMN_LIST} FROM products p LEFT JOIN product_categories c ON c.id = p.category_id
+  WHERE p.id IN (SELECT value FROM json_each(?))`;
 
 /** Every matching product in the list's order, in pages of `size`: what an export reads. */
 export async function* productPages(db: Db, input: ProductListQuery, size = 1000): AsyncGenerator<{ rows: ProductListRow[]; total: number }> {

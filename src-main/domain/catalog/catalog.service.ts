@@ -16,7 +16,7 @@
  *   inPacks / quantityText: a base quantity as 3箱4个.
  * - listProducts(db, { q, filters, sort, page, pageSize }) → Page<ProductListRow> (the product list, also
  *   what the Excel export reads page by page).
- * - productsByIds(db, ids) → Map<id, ProductListRow>, archived products included: what a
+ * - productsByIds(sqlite, ids) → Map<id, ProductListRow>, archived products included: what a
  *   document's lines name, in one query.
  * - getProduct(db, id) → Product (NOT_FOUND when missing); substitutesFor(db, id) → active
  *   substitutes, first choice first.

@@ -69,7 +69,8 @@ function fromCalendarMs(ms: number): string {
 
 /** Today's business date in the company's zone (or the business date of any instant). */
 export function businessDateIn(timeZone: string, at: Date = new Date()): string {
-  return dateOf(wallClock(timeZone, at));
+  // Through the zone's offset of the day: Intl's formatToParts costs about 40 µs, and confirming an order asks twice.
+  return wallClockIn(timeZone, at).toISOString().slice(0, 10);
 }
 
 /** Minutes the zone is ahead of UTC at an instant. */

@@ -52,7 +52,7 @@ export async function postDelivery(ctx: HandlerContext, input: z.output<typeof p
   assertPeriodOpen(sqlite, deliveryDate, 'deliveryDate');
   const userId = ctx.user?.id ?? null;
   const lines = statement(sqlite, 'SELECT id, sales_order_line_id, product_id, quantity, serials FROM delivery_lines WHERE delivery_id = ? ORDER BY rowid').all(delivery.id) as LineToPost[];
-  const products = await productsByIds(ctx.db, lines.map((l) => l.product_id));
+  const products = productsByIds(ctx.sqlite, lines.map((l) => l.product_id));
   let costOfGoods = 0;
   lines.forEach((line, i) => {
     const product = products.get(line.product_id)!;

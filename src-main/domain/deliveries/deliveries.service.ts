@@ -60,7 +60,7 @@ function stillToDeliver(sqlite: Sqlite, orderId: string, lines: orders.OrderLine
  */
 async function whatCanGo(ctx: HandlerContext, order: orders.OrderRecord, warehouseId: string, lines: orders.OrderLineRecord[], left: Map<string, number>) {
   const { sqlite } = ctx;
-  const products = await productsByIds(ctx.db, lines.map((l) => l.product_id));
+  const products = productsByIds(ctx.sqlite, lines.map((l) => l.product_id));
   const free = new Map<string, number>();
   const unlimited = negativeStockAllowed(sqlite);
   const wanted: { line: orders.OrderLineRecord; quantity: number }[] = [];

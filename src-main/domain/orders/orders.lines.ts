@@ -46,7 +46,7 @@ export interface PricingContext {
  * over the list price needs sales.overridePrice (FORBIDDEN otherwise, naming the field).
  */
 export async function priceLines(ctx: HandlerContext, input: readonly SalesLineInput[], pricing: PricingContext): Promise<{ lines: PricedLine[]; totals: TaxedAmount }> {
-  const products = await productsByIds(ctx.db, input.map((l) => l.productId));
+  const products = productsByIds(ctx.sqlite, input.map((l) => l.productId));
   const issues: FieldIssue[] = [];
   const lines: PricedLine[] = [];
   for (const [i, line] of input.entries()) {

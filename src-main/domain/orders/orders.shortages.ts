@@ -44,7 +44,7 @@ class Availability {
 export async function checkStock(ctx: Pick<HandlerContext, 'db' | 'sqlite'>, order: OrderRecord): Promise<StockCheck> {
   const { sqlite } = ctx;
   const lines = repo.linesOf(sqlite, order.id);
-  const products = await productsByIds(ctx.db, lines.map((l) => l.product_id));
+  const products = productsByIds(ctx.sqlite, lines.map((l) => l.product_id));
   const stock = new Availability(sqlite, order.warehouse_id);
   const result: StockCheck = { warehouseId: order.warehouse_id, lines: [], short: false };
   for (const line of lines) {
@@ -83,7 +83,7 @@ export interface StockPlan {
  */
 export async function planStock(ctx: HandlerContext, order: OrderRecord, lines: OrderLineRecord[], choices: readonly ShortageInput[]): Promise<StockPlan> {
   const { sqlite } = ctx;
-  const products = await productsByIds(ctx.db, lines.map((l) => l.product_id));
+  const products = productsByIds(ctx.sqlite, lines.map((l) => l.product_id));
   const stock = new Availability(sqlite, order.warehouse_id);
   const plan: StockPlan = { reservations: [], shortLines: 0 };
   const missing: FieldIssue[] = [];
@@ -142,7 +142,7 @@ interface SubstituteRequest {
 async function substituteLine(ctx: HandlerContext, r: SubstituteRequest): Promise<{ newLine: boolean; reservations: StockPlan['reservations'] }> {
   const { sqlite } = ctx;
   const listedRef = (await substitutesFor(ctx.db, r.product.id)).find((s) => s.id === r.substituteId);
-  const listed = listedRef && (await productsByIds(ctx.db, [listedRef.id])).get(listedRef.id);
+  const listed = listedRef && productsByIds(ctx.sqlite, [listedRef.id]).get(listedRef.id);
   if (!listed) throw validationError([fieldIssue(`${r.path}.substituteProductId`, 'not_allowed', { reason: 'not_a_substitute' })]);
   const shortfall = r.line.quantity - r.available;
   const substituteAvailable = r.stock.of(listed.id);

@@ -72,7 +72,7 @@ export async function createReturn(ctx: HandlerContext, input: z.output<typeof r
     `INSERT INTO sales_returns (id, return_no, sales_order_id, customer_id, warehouse_id, status, return_date, reason, notes, created_by, created_at)
      VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?)`,
   ).run(id, returnNo, order.id, order.customer_id, warehouseId, returnDate, input.reason, input.notes ?? null, userId, now);
-  const products = await productsByIds(ctx.db, lines.map((l) => l.line.product_id));
+  const products = productsByIds(ctx.sqlite, lines.map((l) => l.line.product_id));
   const insertLine = statement(
     sqlite,
     'INSERT INTO sales_return_lines (id, sales_return_id, sales_order_line_id, product_id, quantity, disposition, net, tax, gross, serials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
