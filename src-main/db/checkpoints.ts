@@ -19,7 +19,12 @@ export interface CheckpointLimits {
   boundBytes: number;
 }
 
-export const CHECKPOINT_LIMITS: CheckpointLimits = { pollMs: 200, passiveEveryMs: 1000, boundBytes: 64 * 1024 * 1024 };
+/**
+ * The bound is small because a WAL that grows costs every commit: appending to the file makes each
+ * fsync commit its new size too. Confirming orders back to back on the large book with no checkpoint
+ * at all took 7.8 ms at p50 against 3.2 ms with SQLite's own (2 cores, load 5–6); a 64 MB bound was about as slow, 8 MB about as fast.
+ */
+export const CHECKPOINT_LIMITS: CheckpointLimits = { pollMs: 200, passiveEveryMs: 1000, boundBytes: 8 * 1024 * 1024 };
 
 export type CheckpointMode = 'PASSIVE' | 'RESTART' | 'TRUNCATE';
 
