@@ -182,6 +182,24 @@ describe('a database made by a newer Desk ERP', () => {
   });
 });
 
+describe('the bundled checkpointer thread', () => {
+  it('checkpoints from dist-electron/checkpoint-worker.cjs on its own connection', async () => {
+    const { createBackend } = await import('../backend/backend');
+    const file = path.join(newUserData(), 'desk-erp.sqlite');
+    const checkpointerEntry = path.join(appRoot, 'dist-electron', 'checkpoint-worker.cjs');
+    const backend = createBackend({ file, checkpointer: true, checkpointerEntry, checkpointLimits: { pollMs: 20, passiveEveryMs: 0 } });
+    try {
+      await backend.checkpointer()!.started;
+      const checkpointed = new Promise((resolve) => backend.checkpointer()!.onCheckpoint(resolve));
+      const setup = await backend.call({ session: { user: null }, transport: 'test' }, 'auth.setup', { companyName: '博雅', ownerUsername: 'boss', ownerDisplayName: '老板', password: 'secret-123' });
+      expect(setup.ok).toBe(true);
+      expect(await checkpointed).toMatchObject({ mode: 'PASSIVE', busy: false });
+    } finally {
+      backend.close();
+    }
+  });
+});
+
 describe('the bundled reader thread', () => {
   it('serves reads from dist-electron/reader-worker.cjs on its own read-only connection', async () => {
     const { createBackend } = await import('../backend/backend');
