@@ -122,6 +122,10 @@ async function run(
       return data;
     });
   };
+  const writeBatch: NonNullable<HandlerContext['writeBatch']> = (write) => {
+    if (published) throw new Error(`${name} writes a batch after publishing`);
+    return backend.conn.db.transaction().execute(write);
+  };
   const contextFor = (db: Kysely<Database>, publishesAtEnd = false): HandlerContext =>
     handlerContext({
       db,
@@ -133,7 +137,7 @@ async function run(
       audit: (change) => changes.push(change),
       security: (event) => securityEvents.push(event),
       progress,
-      ...(publishesAtEnd ? { publish } : {}),
+      ...(publishesAtEnd ? { publish, writeBatch } : {}),
       revokeSessionsOf: (userId) => revoked.add(userId),
       layOutPdf: backend.layOutPdf,
     });

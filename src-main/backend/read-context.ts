@@ -17,6 +17,7 @@ export interface ContextParts {
   security(event: SecurityEvent): void;
   progress(done: number, total: number, message?: string): void;
   publish?: HandlerContext['publish'];
+  writeBatch?: HandlerContext['writeBatch'];
   revokeSessionsOf(userId: string): void;
   layOutPdf: PdfMaker;
 }
@@ -36,6 +37,7 @@ export function handlerContext(parts: ContextParts): HandlerContext {
     security: parts.security,
     progress: parts.progress,
     ...(parts.publish ? { publish: parts.publish } : {}),
+    ...(parts.writeBatch ? { writeBatch: parts.writeBatch } : {}),
     revokeSessionsOf: parts.revokeSessionsOf,
     layOutPdf: parts.layOutPdf,
     areas: registry.extensions,

@@ -29,6 +29,7 @@ import type { QuoteLinesTable, QuotesTable } from '../domain/quotes/quotes.table
 import type { ChartAccountsTable, PeriodLockEventsTable, VoucherAccountMappingTable, VoucherExportsTable } from '../domain/vouchers/vouchers.tables';
 import type { InvoiceLinesTable, InvoicesTable, ReceiptsTable, ReceivableAllocationsTable, ReceivableClearingTable } from '../domain/receivables/receivables.tables';
 import type { StatementsTable } from '../domain/statements/statements.tables';
+import type { CustomerImportChangesTable, CustomerImportsTable, CustomerImportTagsTable } from '../domain/imports/imports.tables';
 import type { TasksTable } from '../domain/tasks/tasks.tables';
 import type { CreditHoldEventsTable, DunningEmailsTable, DunningLevelsTable, DunningReminderInvoicesTable, DunningRemindersTable } from '../domain/dunning/dunning.tables';
 import type { CreditNoteRequestsTable, SalesReturnLinesTable, SalesReturnsTable } from '../domain/returns/returns.tables';
@@ -384,4 +385,7 @@ export interface Database {
   dunning_reminders: DunningRemindersTable;
   dunning_reminder_invoices: DunningReminderInvoicesTable;
   dunning_emails: DunningEmailsTable;
+  customer_imports: CustomerImportsTable;
+  customer_import_changes: CustomerImportChangesTable;
+  customer_import_tags: CustomerImportTagsTable;
 }

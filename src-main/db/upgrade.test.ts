@@ -216,6 +216,12 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("INSERT INTO audit_log (id, at, user_id, username, method, changes, transport) VALUES ('a21', ?, 'u-owner', 'boss', 'dunning.run', ?, 'ipc')").run(NOW, JSON.stringify(changes));
     return { audit_log: 3 };
   },
+  22: (sqlite) => {
+    // A customer imported before 0023 has no import record: it stays, and no undo reaches it.
+    sqlite.prepare("INSERT INTO tags (id, name, color, created_at) VALUES ('t22', '重点客户', 'gray', ?)").run(NOW);
+    sqlite.prepare("INSERT INTO customer_tags (customer_id, tag_id) VALUES ('c1', 't22')").run();
+    return { tags: 1, customer_tags: 1 };
+  },
 };
 
 describe('upgrading an existing database', () => {

@@ -51,6 +51,12 @@ export interface HandlerContext {
    * Absent elsewhere: a mutation's `db` is already its transaction.
    */
   publish?<T>(write: (db: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * For a method that publishes at the end: one short transaction of a long write (≤ ~100 ms), before
+   * `publish`; waiting writes get the connection between two batches. The method owns undoing what
+   * its batches wrote if it fails later (an import records every change it makes for that).
+   */
+  writeBatch?<T>(write: (db: Kysely<Database>) => Promise<T>): Promise<T>;
   /** Ends the user's other sessions once this call commits (their rights or password changed). */
   revokeSessionsOf(userId: string): void;
   /** Whether the signed-in user's role holds a permission (false when nobody is signed in). */

@@ -186,7 +186,12 @@ export interface ImportPreview extends ImportCounts {
   customFields: { key: string; label: string }[];
 }
 
-export type ImportResult = ImportCounts & { fileName: string; rowCount: number };
+export type ImportResult = ImportCounts & {
+  fileName: string;
+  rowCount: number;
+  /** The import in the history (imports.customerHistory), to undo it as a whole; absent when nothing was published. */
+  importId?: string;
+};
 
 /** What a column of a product file can be imported as. */
 export const PRODUCT_IMPORT_FIELDS = [

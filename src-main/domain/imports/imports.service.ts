@@ -12,14 +12,15 @@ import { allocateNumbers, bumpSeriesPast } from '../core/numbering';
 import { toFieldDef } from '../customers/customers.fields';
 import { CUSTOMER_SERIES } from '../customers/customers.service';
 import { listFieldDefs } from '../customers/customers.repository';
-import { nowIso } from '../shared/ids';
 import { getSettings } from '../settings/settings.service';
+import { newId } from '../shared/ids';
 import type { ImportPreview, ImportResult, ImportTarget, importCustomersInput } from './imports.contract';
 import { readSpreadsheet, type FileRecord } from './imports.file';
 import { isKnownHeader, refuseDuplicateHeaders, suggestMapping } from './imports.headers';
 import { planImport, type ImportPlan } from './imports.plan';
 import { importFileBytes } from './imports.uploads';
-import { prepareCreates, writePlan } from './imports.write';
+import { prepareCreates } from './imports.write';
+import { publishInBatches, takeBackCutOffImports } from './imports.publish';
 
 type ImportInput = z.output<typeof importCustomersInput>;
 
@@ -115,7 +116,7 @@ function counts(plan: ImportPlan, strict: boolean) {
 /**
  * Codes for new customers without one: one contiguous range from the customer series, taken after
  * the series has moved past the file's own codes in its shape (C000120), so the two never collide.
- * Taken in the publishing transaction: a cancelled or failed import gives its numbers back.
+ * Taken in the first publishing batch; a cancelled or failed import gives them back if nobody took one since.
  */
 async function allocateCodes(sqlite: Sqlite, plan: ImportPlan, businessDate: string): Promise<string[]> {
   bumpSeriesPast(sqlite, CUSTOMER_SERIES, plan.creates.flatMap((r) => (r.code ? [r.code] : [])), businessDate);
@@ -128,20 +129,23 @@ async function allocateCodes(sqlite: Sqlite, plan: ImportPlan, businessDate: str
 
 /**
  * Reads the file, checks every row and works out pinyin and search text without holding the write
- * connection, so a salesperson's save goes through meanwhile; then writes everything in one
- * transaction (ctx.publish): a cancel or a failure before or during it leaves the customers as they were.
+ * connection, so a salesperson's save goes through meanwhile; then writes in short transactions
+ * (imports.publish.ts): a cancel or a failure before or during them leaves the customers as they were.
  */
 export async function importCustomers(input: ImportInput, ctx: HandlerContext): Promise<ImportResult> {
+  // Before the plan is made: the rows a crashed import left are not customers on file to match.
+  await takeBackCutOffImports(ctx);
   const p = await prepare(input, ctx);
   if (!p.mapping.some((t) => t === 'name' || t === 'code' || t === 'creditCode')) {
     throw validationError([fieldIssue('mapping', 'required', { field: 'name' })]);
   }
   const blocked = input.strict && p.plan.errors.length > 0;
+  const importId = newId();
   const result: ImportResult = { fileName: input.fileName, rowCount: p.records.length, ...counts(p.plan, input.strict) };
   // One audit row for the whole file: 50,000 rows of before/after would swamp the log.
   ctx.audit({
     entityType: 'customerImport',
-    entityId: input.fileName,
+    entityId: importId,
     fields: {
       fileName: { before: null, after: input.fileName },
       strict: { before: null, after: input.strict },
@@ -153,18 +157,9 @@ export async function importCustomers(input: ImportInput, ctx: HandlerContext): 
     },
   });
   if (blocked) return result;
+  result.importId = importId;
   const prepared = await prepareCreates(p.plan, (done, total) => checkpoint(ctx, done, total, 'preparing'));
   const businessDate = businessDateIn((await getSettings(ctx.db)).timeZone);
-  const publish = ctx.publish ?? ((write) => write(ctx.db));
-  await publish(async () => {
-    const codes = await allocateCodes(ctx.sqlite, p.plan, businessDate);
-    await writePlan(p.plan, prepared, {
-      sqlite: ctx.sqlite,
-      userId: ctx.user?.id ?? null,
-      now: nowIso(),
-      codes,
-      progress: (done, total) => checkpoint(ctx, done, total, 'writing'),
-    });
-  });
+  await publishInBatches(ctx, { importId, fileName: input.fileName, plan: p.plan, prepared, allocateCodes: () => allocateCodes(ctx.sqlite, p.plan, businessDate) });
   return result;
 }

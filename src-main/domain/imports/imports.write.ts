@@ -1,10 +1,12 @@
 /**
- * Writes an import plan with prepared statements on the caller's transaction (STYLE: bulk work
- * bypasses Kysely): new customers with their stats row, primary contact, default address, tags,
- * first stage and search text; updates of only the changed columns. The search text is rebuilt
- * for every written customer, so imported rows are found by name, pinyin and phone at once.
- * New customers' pinyin and search text are worked out beforehand (`prepareCreates`), outside the
- * transaction: it then holds the write connection, and every other write waits, for less time.
+ * Writes an import plan with prepared statements (STYLE: bulk work bypasses Kysely), a short batch
+ * at a time on the caller's transaction: new customers with their stats row, primary contact,
+ * default address, tags, first stage and search text; updates of only the changed columns. The
+ * search text is rebuilt for every written customer, so imported rows are found by name, pinyin and
+ * phone as soon as their batch commits. Every customer written is noted in customer_import_changes
+ * (with an updated one's before-image) in the same transaction, so the import can be taken back.
+ * New customers' pinyin and search text are worked out beforehand (`prepareCreates`), outside any
+ * transaction.
  */
 import type { Sqlite } from '../../db/connection';
 import type { CustomerKind } from '../customers/customers.dto';
@@ -14,14 +16,17 @@ import { newId } from '../shared/ids';
 import { CUSTOMER_COLUMNS, type CustomerColumn, type ImportPlan, type PlannedRow } from './imports.plan';
 import { statement } from '../../db/statements';
 import { paced } from './imports.pace';
+import { noteBeforeImage } from './imports.changes';
+import { refreshSearch } from './imports.search-row';
 
 export interface WriteContext {
   sqlite: Sqlite;
+  /** The customer_imports row every change is noted under. */
+  importId: string;
   userId: string | null;
   now: string;
   /** Codes for new customers without one, in order. */
   codes: string[];
-  progress(done: number, total: number): Promise<void>;
 }
 
 const ALL_COLUMNS = [...new Set(Object.values(CUSTOMER_COLUMNS))] as CustomerColumn[];
@@ -29,38 +34,16 @@ const ALL_COLUMNS = [...new Set(Object.values(CUSTOMER_COLUMNS))] as CustomerCol
 const INSERT_CUSTOMER = `INSERT INTO customers (id, code, name_key, name_pinyin, custom_fields, lifecycle_stage, lifecycle_computed, status, created_at, updated_at, created_by, ${ALL_COLUMNS.join(', ')})
   VALUES (?, ?, ?, ?, ?, 'prospect', 'prospect', 'active', ?, ?, ?, ${ALL_COLUMNS.map(() => '?').join(', ')})`;
 
-function tagIdFor(sqlite: Sqlite, tagIds: Map<string, string>, name: string, now: string): string {
+function tagIdFor(sqlite: Sqlite, tagIds: Map<string, string>, name: string, ctx: WriteContext): string {
   const key = name.toLowerCase();
   let id = tagIds.get(key);
   if (!id) {
     id = newId();
-    statement(sqlite, "INSERT INTO tags (id, name, color, created_at) VALUES (?, ?, 'gray', ?)").run(id, name, now);
+    statement(sqlite, "INSERT INTO tags (id, name, color, created_at) VALUES (?, ?, 'gray', ?)").run(id, name, ctx.now);
+    statement(sqlite, 'INSERT INTO customer_import_tags (import_id, tag_id) VALUES (?, ?)').run(ctx.importId, id);
     tagIds.set(key, id);
   }
   return id;
-}
-
-function refreshSearch(sqlite: Sqlite, customerId: string): void {
-  const c = statement(sqlite, 'SELECT kind, code, name, short_name, credit_code, taxpayer_id, mobile, phone FROM customers WHERE id = ?').get(customerId) as {
-    kind: 'company' | 'individual';
-    code: string;
-    name: string;
-    short_name: string | null;
-    credit_code: string | null;
-    taxpayer_id: string | null;
-    mobile: string | null;
-    phone: string | null;
-  };
-  const contacts = statement(sqlite, 'SELECT name, mobile, phone FROM customer_contacts WHERE customer_id = ? ORDER BY is_primary DESC, created_at, id').all(customerId) as {
-    name: string;
-    mobile: string | null;
-    phone: string | null;
-  }[];
-  const doc = buildSearchDoc({ kind: c.kind, code: c.code, name: c.name, shortName: c.short_name, creditCode: c.credit_code, taxpayerId: c.taxpayer_id, mobile: c.mobile, phone: c.phone, contacts });
-  statement(
-    sqlite,
-    'INSERT INTO customer_search (customer_id, names, people, tokens) VALUES (?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET names = excluded.names, people = excluded.people, tokens = excluded.tokens',
-  ).run(customerId, doc.names, doc.people, doc.tokens);
 }
 
 function insertContact(sqlite: Sqlite, customerId: string, contact: NonNullable<PlannedRow['contact']>, isPrimary: boolean, now: string): void {
@@ -145,6 +128,7 @@ function createCustomer(sqlite: Sqlite, row: PlannedRow, prepared: PreparedCreat
     return null;
   });
   statement(sqlite, INSERT_CUSTOMER).run(id, code, prepared.nameKey, prepared.namePinyin, JSON.stringify(row.custom), ctx.now, ctx.now, ctx.userId, ...values);
+  statement(sqlite, "INSERT INTO customer_import_changes (import_id, customer_id, kind) VALUES (?, ?, 'created')").run(ctx.importId, id);
   statement(sqlite, 'INSERT INTO customer_stats (customer_id, updated_at) VALUES (?, ?)').run(id, ctx.now);
   statement(
     sqlite,
@@ -152,7 +136,7 @@ function createCustomer(sqlite: Sqlite, row: PlannedRow, prepared: PreparedCreat
   ).run(newId(), id, ctx.userId, ctx.now);
   if (row.contact) insertContact(sqlite, id, row.contact, true, ctx.now);
   if (row.address) insertAddress(sqlite, id, row.address, ctx.now, false);
-  for (const tag of row.tags) statement(sqlite, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)').run(id, tagIdFor(sqlite, tagIds, tag, ctx.now));
+  for (const tag of row.tags) statement(sqlite, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)').run(id, tagIdFor(sqlite, tagIds, tag, ctx));
   // A new customer's search text comes from the row itself: no need to read back what was just written.
   const doc = withCodeToken(prepared.doc, code);
   statement(sqlite, 'INSERT INTO customer_search (customer_id, names, people, tokens) VALUES (?, ?, ?, ?)').run(id, doc.names, doc.people, doc.tokens);
@@ -161,6 +145,7 @@ function createCustomer(sqlite: Sqlite, row: PlannedRow, prepared: PreparedCreat
 function updateCustomer(sqlite: Sqlite, row: PlannedRow, tagIds: Map<string, string>, ctx: WriteContext): void {
   const id = row.match!.id;
   const changes = row.changes!;
+  noteBeforeImage(sqlite, ctx.importId, id);
   const set: Record<string, unknown> = { ...changes.columns };
   if (typeof changes.columns.name === 'string') {
     set.name_key = customerNameKey(changes.columns.name);
@@ -182,46 +167,67 @@ function updateCustomer(sqlite: Sqlite, row: PlannedRow, tagIds: Map<string, str
     }
   }
   if (changes.address) insertAddress(sqlite, id, changes.address, ctx.now, true);
-  for (const tag of changes.newTags) statement(sqlite, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)').run(id, tagIdFor(sqlite, tagIds, tag, ctx.now));
+  for (const tag of changes.newTags) statement(sqlite, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)').run(id, tagIdFor(sqlite, tagIds, tag, ctx));
   refreshSearch(sqlite, id);
 }
 
 const BULK_INDEX_AT = 2000;
-/** Search rows indexed per statement after a big import: ~30 ms of work, then waiting calls get in. */
-const INDEX_SLICE = 1000;
 
-export async function writePlan(plan: ImportPlan, prepared: PreparedCreate[], ctx: WriteContext): Promise<void> {
-  const { sqlite } = ctx;
-  const tagIds = new Map((sqlite.prepare('SELECT id, name FROM tags').all() as { id: string; name: string }[]).map((t) => [t.name.toLowerCase(), t.id]));
-  const total = plan.creates.length + plan.updates.length;
-  const due = paced();
-  let done = 0;
-  let nextCode = 0;
-  // A big import indexes its new customers' search text after writing them, in slices: an FTS insert
-  // per row among the other tables' inserts measured 3x slower than the whole import without it.
-  // DDL is transactional, so a cancel or a failure restores the trigger.
-  const searchTrigger =
-    plan.creates.length >= BULK_INDEX_AT ? (sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'customer_search_ai'").pluck().get() as string | undefined) : undefined;
-  const lastRowidBefore = searchTrigger ? (sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM customer_search').pluck().get() as number) : 0;
-  if (searchTrigger) sqlite.exec('DROP TRIGGER customer_search_ai');
-  for (const [i, row] of plan.creates.entries()) {
-    if (due()) await ctx.progress(done, total);
-    createCustomer(sqlite, row, prepared[i]!, row.code ?? ctx.codes[nextCode++]!, tagIds, ctx);
-    done++;
+/**
+ * Writes the plan a batch at a time: `writeFor` writes rows on the caller's transaction until its
+ * budget is spent, by the clock (a loaded machine writes fewer rows per batch, not longer batches).
+ */
+export class PlanWriter {
+  done = 0;
+  readonly total: number;
+  private nextCode = 0;
+  private readonly tagIds: Map<string, string>;
+  /** Set for a big import, which indexes a batch's new search rows in one statement. */
+  private readonly searchTrigger: string | undefined;
+
+  constructor(
+    private readonly plan: ImportPlan,
+    private readonly prepared: PreparedCreate[],
+    private readonly ctx: WriteContext,
+  ) {
+    this.total = plan.creates.length + plan.updates.length;
+    this.tagIds = new Map((ctx.sqlite.prepare('SELECT id, name FROM tags').all() as { id: string; name: string }[]).map((t) => [t.name.toLowerCase(), t.id]));
+    this.searchTrigger =
+      plan.creates.length >= BULK_INDEX_AT
+        ? (ctx.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'customer_search_ai'").pluck().get() as string | undefined)
+        : undefined;
   }
-  if (searchTrigger) {
-    const lastRowid = sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM customer_search').pluck().get() as number;
-    const index = statement(sqlite, 'INSERT INTO customers_fts (rowid, names, people, tokens) SELECT rowid, names, people, tokens FROM customer_search WHERE rowid > ? AND rowid <= ?');
-    for (let from = lastRowidBefore; from < lastRowid; from += INDEX_SLICE) {
-      if (due()) await ctx.progress(done, total);
-      index.run(from, Math.min(from + INDEX_SLICE, lastRowid));
+
+  get finished(): boolean {
+    return this.done >= this.total;
+  }
+
+  writeFor(budgetMs: number): void {
+    const { sqlite } = this.ctx;
+    const started = performance.now();
+    const { creates, updates } = this.plan;
+    if (this.done < creates.length) {
+      // A batch of new customers indexes its search rows in one statement at its end: an FTS insert
+      // per row among the other tables' inserts measured 3x slower. The trigger is dropped and put
+      // back inside the batch's transaction (DDL is transactional), so every committed batch leaves
+      // the index whole, and a crash mid-batch rolls the drop back with the rows.
+      const trigger = this.searchTrigger;
+      const lastRowidBefore = trigger ? (statement(sqlite, 'SELECT coalesce(max(rowid), 0) AS last FROM customer_search').get() as { last: number }).last : 0;
+      if (trigger) sqlite.exec('DROP TRIGGER customer_search_ai');
+      while (this.done < creates.length && performance.now() - started < budgetMs) {
+        const row = creates[this.done]!;
+        createCustomer(sqlite, row, this.prepared[this.done]!, row.code ?? this.ctx.codes[this.nextCode++]!, this.tagIds, this.ctx);
+        this.done++;
+      }
+      if (trigger) {
+        statement(sqlite, 'INSERT INTO customers_fts (rowid, names, people, tokens) SELECT rowid, names, people, tokens FROM customer_search WHERE rowid > ?').run(lastRowidBefore);
+        sqlite.exec(trigger);
+      }
+      return;
     }
-    sqlite.exec(searchTrigger);
+    while (this.done < this.total && performance.now() - started < budgetMs) {
+      updateCustomer(sqlite, updates[this.done - creates.length]!, this.tagIds, this.ctx);
+      this.done++;
+    }
   }
-  for (const row of plan.updates) {
-    if (due()) await ctx.progress(done, total);
-    updateCustomer(sqlite, row, tagIds, ctx);
-    done++;
-  }
-  await ctx.progress(total, total);
 }

@@ -1,0 +1,116 @@
+/**
+ * The customer import's record of what it wrote (customer_import_changes, migration 0023) and how
+ * it is taken back: a customer the import created is removed with everything the import wrote
+ * beside it; an updated customer gets back its row, contacts, addresses and tags as they were.
+ * Everything here runs on the caller's transaction.
+ */
+import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
+import { refreshSearch } from './imports.search-row';
+
+/** An updated customer as it was before the import: its row, contacts, addresses and tag ids. */
+interface BeforeImage {
+  customer: Record<string, unknown>;
+  contacts: Record<string, unknown>[];
+  addresses: Record<string, unknown>[];
+  tagIds: string[];
+}
+
+/** The columns of a table that can be written back (generated columns are left out). */
+function writableColumns(sqlite: Sqlite, table: string): string[] {
+  return (statement(sqlite, `SELECT name FROM pragma_table_xinfo('${table}') WHERE hidden = 0`).all() as { name: string }[]).map((c) => c.name);
+}
+
+/** Notes an existing customer's before-image the first time the import touches it. */
+export function noteBeforeImage(sqlite: Sqlite, importId: string, customerId: string): void {
+  if (statement(sqlite, 'SELECT 1 AS noted FROM customer_import_changes WHERE import_id = ? AND customer_id = ?').get(importId, customerId)) return;
+  const image: BeforeImage = {
+    customer: statement(sqlite, 'SELECT * FROM customers WHERE id = ?').get(customerId) as Record<string, unknown>,
+    contacts: statement(sqlite, 'SELECT * FROM customer_contacts WHERE customer_id = ?').all(customerId) as Record<string, unknown>[],
+    addresses: statement(sqlite, 'SELECT * FROM customer_addresses WHERE customer_id = ?').all(customerId) as Record<string, unknown>[],
+    tagIds: (statement(sqlite, 'SELECT tag_id FROM customer_tags WHERE customer_id = ?').all(customerId) as { tag_id: string }[]).map((t) => t.tag_id),
+  };
+  statement(sqlite, "INSERT INTO customer_import_changes (import_id, customer_id, kind, before) VALUES (?, ?, 'updated', ?)").run(importId, customerId, JSON.stringify(image));
+}
+
+function writeBack(sqlite: Sqlite, table: string, row: Record<string, unknown>): void {
+  const columns = writableColumns(sqlite, table).filter((c) => c !== 'id' && c in row);
+  statement(sqlite, `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((c) => row[c]), row.id);
+}
+
+function restoreRows(sqlite: Sqlite, table: 'customer_contacts' | 'customer_addresses', customerId: string, rows: Record<string, unknown>[]): void {
+  statement(sqlite, `DELETE FROM ${table} WHERE customer_id = ? AND id NOT IN (SELECT value FROM json_each(?))`).run(customerId, JSON.stringify(rows.map((r) => r.id)));
+  for (const row of rows) writeBack(sqlite, table, row);
+}
+
+function restoreUpdated(sqlite: Sqlite, customerId: string, image: BeforeImage): void {
+  writeBack(sqlite, 'customers', image.customer);
+  // An owner put back restarts owner_since by trigger (0013); the owner's clock is put back too.
+  statement(sqlite, 'UPDATE customers SET owner_since = ? WHERE id = ?').run(image.customer.owner_since ?? null, customerId);
+  restoreRows(sqlite, 'customer_contacts', customerId, image.contacts);
+  restoreRows(sqlite, 'customer_addresses', customerId, image.addresses);
+  statement(sqlite, 'DELETE FROM customer_tags WHERE customer_id = ? AND tag_id NOT IN (SELECT value FROM json_each(?))').run(customerId, JSON.stringify(image.tagIds));
+  refreshSearch(sqlite, customerId);
+}
+
+/** The rows the import wrote beside a new customer, children first (foreign keys). */
+const CREATED_ALONGSIDE = ['customer_search', 'customer_tags', 'customer_addresses', 'customer_contacts', 'customer_stage_history', 'customer_stats'] as const;
+
+function removeCreated(sqlite: Sqlite, customerId: string): void {
+  for (const table of CREATED_ALONGSIDE) statement(sqlite, `DELETE FROM ${table} WHERE customer_id = ?`).run(customerId);
+  statement(sqlite, 'DELETE FROM customers WHERE id = ?').run(customerId);
+}
+
+export interface TakeBackProgress {
+  removed: number;
+  restored: number;
+  /** Customers that could not be taken back (something else refers to them now); their change rows stay. */
+  kept: string[];
+  /** Keyset position: the last customer id looked at. */
+  after: string;
+}
+
+/**
+ * Takes back the import's changes for about `budgetMs`, customer by customer, each in a savepoint so
+ * one that something else now refers to (an order, a contact's interaction) is kept and the rest go.
+ * Returns true when every change has been looked at.
+ */
+export function takeBackFor(sqlite: Sqlite, importId: string, progress: TakeBackProgress, budgetMs: number): boolean {
+  const started = performance.now();
+  const next = statement(sqlite, 'SELECT customer_id, kind, before FROM customer_import_changes WHERE import_id = ? AND customer_id > ? ORDER BY customer_id LIMIT 200');
+  const one = sqlite.transaction((change: { customer_id: string; kind: 'created' | 'updated'; before: string | null }) => {
+    statement(sqlite, 'DELETE FROM customer_import_changes WHERE import_id = ? AND customer_id = ?').run(importId, change.customer_id);
+    if (change.kind === 'created') removeCreated(sqlite, change.customer_id);
+    else restoreUpdated(sqlite, change.customer_id, JSON.parse(change.before!) as BeforeImage);
+  });
+  for (;;) {
+    const changes = next.all(importId, progress.after) as { customer_id: string; kind: 'created' | 'updated'; before: string | null }[];
+    if (changes.length === 0) return true;
+    for (const change of changes) {
+      if (performance.now() - started >= budgetMs) return false;
+      progress.after = change.customer_id;
+      try {
+        one(change);
+        if (change.kind === 'created') progress.removed++;
+        else progress.restored++;
+      } catch (error) {
+        if (!(error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT'))) throw error;
+        progress.kept.push(change.customer_id);
+      }
+    }
+  }
+}
+
+/** Removes the tags the import created that no customer carries now, and gives its customer codes back if nobody took one since. */
+export function finishTakeBack(sqlite: Sqlite, importId: string): void {
+  const unused = statement(
+    sqlite,
+    'SELECT json_group_array(tag_id) AS ids FROM customer_import_tags i WHERE import_id = ? AND NOT EXISTS (SELECT 1 FROM customer_tags t WHERE t.tag_id = i.tag_id)',
+  ).get(importId) as { ids: string };
+  statement(sqlite, 'DELETE FROM customer_import_tags WHERE import_id = ?').run(importId);
+  statement(sqlite, 'DELETE FROM tags WHERE id IN (SELECT value FROM json_each(?))').run(unused.ids);
+  const run = statement(sqlite, 'SELECT series_before, series_after FROM customer_imports WHERE id = ?').get(importId) as { series_before: number | null; series_after: number | null };
+  if (run.series_before !== null && run.series_after !== null) {
+    statement(sqlite, "UPDATE numbering_series SET next_number = ? WHERE code = 'customer' AND next_number = ?").run(run.series_before, run.series_after);
+  }
+}
