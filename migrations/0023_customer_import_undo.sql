@@ -10,6 +10,8 @@ CREATE TABLE customer_imports (
   user_id        TEXT REFERENCES users (id),
   started_at     TEXT NOT NULL,
   finished_at    TEXT,
+  -- When the user took the import back as a whole (撤销导入); who did is in the audit log.
+  undone_at      TEXT,
   created_count  INTEGER NOT NULL DEFAULT 0 CHECK (created_count >= 0),
   updated_count  INTEGER NOT NULL DEFAULT 0 CHECK (updated_count >= 0),
   -- The customer series' next number before and after the import took its codes: an undo gives

@@ -34,6 +34,8 @@ export interface DuplicateDetail {
 /** Typed facts that come with some errors (DESIGN §2: errors are data). */
 export interface ErrorDetails {
   duplicates?: DuplicateDetail[];
+  /** Customers that stop an import being undone (the first few codes and how many there are). */
+  blockingCustomers?: { reason: 'documents' | 'edited'; codes: string[]; count: number };
   /** An INTERNAL error's line in the log file, for the owner to quote when asking for help. */
   reference?: string;
 }

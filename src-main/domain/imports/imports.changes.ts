@@ -54,7 +54,7 @@ function restoreUpdated(sqlite: Sqlite, customerId: string, image: BeforeImage):
 }
 
 /** The rows the import wrote beside a new customer, children first (foreign keys). */
-const CREATED_ALONGSIDE = ['customer_search', 'customer_tags', 'customer_addresses', 'customer_contacts', 'customer_stage_history', 'customer_stats'] as const;
+export const CREATED_ALONGSIDE = ['customer_search', 'customer_tags', 'customer_addresses', 'customer_contacts', 'customer_stage_history', 'customer_stats'] as const;
 
 function removeCreated(sqlite: Sqlite, customerId: string): void {
   for (const table of CREATED_ALONGSIDE) statement(sqlite, `DELETE FROM ${table} WHERE customer_id = ?`).run(customerId);

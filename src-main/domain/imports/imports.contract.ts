@@ -261,14 +261,46 @@ export interface ProductImportPreview extends ProductImportCounts {
 
 export type ProductImportResult = ProductImportCounts & { fileName: string; rowCount: number };
 
+/** One customer import in the history (导入记录), newest first. */
+export interface CustomerImportRecord {
+  id: string;
+  fileName: string;
+  /** publishing: 正在写入 (its rows are landing, or a crash cut it off: the next import takes it back). */
+  status: 'publishing' | 'published' | 'cancelled' | 'failed' | 'undone';
+  userName: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  undoneAt: string | null;
+  /** Customers it created (an undo removes them) and updated (an undo restores them). */
+  created: number;
+  updated: number;
+}
+
+export interface CustomerImportUndoResult {
+  removed: number;
+  restored: number;
+  /** Codes of customers something came to refer to during the undo; they and the import stay. */
+  kept: string[];
+}
+
+export const customerImportHistoryInput = z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict();
+export const undoCustomerImportInput = z.object({ importId: z.string().trim().min(1).max(64), jobId: jobIdField }).strict();
+
 export const importsContract = {
   /**
    * A dry run: reads the file, suggests the column mapping and reports what an import would do. Runs
    * beside the writer because a browser's upload is kept by that process's upload store.
    */
   'imports.previewCustomers': method<ImportPreview>()({ input: importCustomersInput, permission: 'customers.import', mutates: false, runsOn: 'writer' }),
-  /** Imports the valid rows (strict: nothing when any row has an error), published in one transaction at the end. */
+  /** Imports the valid rows (strict: nothing when any row has an error), published at the end in short transactions. */
   'imports.customers': method<ImportResult>()({ input: importCustomersInput, permission: 'customers.import', mutates: true, changes: ['customers'], bulkWrite: true, publishesAtEnd: true }),
+  /** The customer imports, newest first, with what each created and updated. */
+  'imports.customerHistory': method<CustomerImportRecord[]>()({ input: customerImportHistoryInput, permission: 'customers.import', mutates: false }),
+  /**
+   * 撤销导入: removes the customers a finished import created and restores those it updated; refused,
+   * changing nothing, when any of them has documents or was edited since (the user sees to those first).
+   */
+  'imports.undoCustomers': method<CustomerImportUndoResult>()({ input: undoCustomerImportInput, permission: 'customers.import', mutates: true, changes: ['customers'], bulkWrite: true, publishesAtEnd: true }),
   /** A dry run of a product file (商品档案): the mapping, what would be created or changed, and every row's errors. */
   'imports.previewProducts': method<ProductImportPreview>()({ input: importProductsInput, permission: 'catalog.write', mutates: false, runsOn: 'writer' }),
   /** Creates new products and updates those matched by code; list prices and costs also need catalog.prices. */

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ownerApi, type TestApi } from '../../db/test-db';
+import { ownerApi } from '../../db/test-db';
 import { aCustomer } from '../customers/customers.test-helpers';
-import { csvUpload, lines } from './imports.test-helpers';
+import { csvUpload, lines, reaching } from './imports.test-helpers';
 
 const HEADER = '客户名称,联系人,手机,详细地址,标签';
 
 function sheet(rows: number) {
   return csvUpload(lines(HEADER, ...Array.from({ length: rows }, (_, i) => `南京客户${i}有限公司,联系人${i},139${String(i).padStart(8, '0')},南京市中山北路${i}号,重点客户`)));
-}
-
-/** Resolves at the import's first progress event of this phase past its start. */
-function reaching(api: TestApi, jobId: string, phase: string, then?: () => void): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = api.backend.onEvent((event) => {
-      if (event.kind === 'progress' && event.jobId === jobId && event.message === phase && event.done > 0) {
-        stop();
-        then?.();
-        resolve();
-      }
-    });
-  });
 }
 
 describe('a customer import publishes at the end, letting other writes in while it prepares', () => {
@@ -44,7 +31,7 @@ describe('a customer import publishes at the end, letting other writes in while 
   it('leaves no customer, no number taken and the search trigger in place when cancelled while preparing', async () => {
     const api = await ownerApi();
     const jobId = 'import-cancelled-while-preparing';
-    const preparing = reaching(api, jobId, 'preparing', () => void api.call('jobs.cancel', { jobId }));
+    const preparing = reaching(api, jobId, 'preparing', 0, () => void api.call('jobs.cancel', { jobId }));
     const result = await api.call('imports.customers', { ...sheet(3000), jobId });
     await preparing;
     expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });

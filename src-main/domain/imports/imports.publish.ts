@@ -46,7 +46,7 @@ interface TakenBack {
 }
 
 /** Takes an import's changes back in short batches and gives its tags and codes back when all are gone. */
-async function takeBack(ctx: HandlerContext, importId: string, total: number): Promise<TakenBack> {
+export async function takeBack(ctx: HandlerContext, importId: string, total: number): Promise<TakenBack> {
   const batch = batchOf(ctx);
   const progress: TakeBackProgress = { removed: 0, restored: 0, kept: [], after: '' };
   for (;;) {

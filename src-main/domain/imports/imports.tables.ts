@@ -8,6 +8,7 @@ export interface CustomerImportsTable {
   user_id: string | null;
   started_at: string;
   finished_at: string | null;
+  undone_at: string | null;
   created_count: number;
   updated_count: number;
   series_before: number | null;

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import type { TestApi } from '../../db/test-db';
 
 /** A CSV upload as the API takes it; `encoding` as a Chinese Excel would save it. */
 export function csvUpload(text: string, encoding: 'utf-8' | 'utf-8-bom' | 'gbk' | 'gb18030' | 'utf-16le' = 'utf-8', fileName = '客户.csv') {
@@ -25,4 +26,17 @@ export async function xlsxUpload(rows: (string | number | Date | null)[][], file
 /** Lines joined with CRLF, as Excel writes them. */
 export function lines(...rows: string[]): string {
   return rows.join('\r\n') + '\r\n';
+}
+
+/** Resolves at the import's first progress event of this phase past its start. */
+export function reaching(api: TestApi, jobId: string, phase: string, past = 0, then?: () => void): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = api.backend.onEvent((event) => {
+      if (event.kind === 'progress' && event.jobId === jobId && event.message === phase && event.done > past) {
+        stop();
+        then?.();
+        resolve();
+      }
+    });
+  });
 }

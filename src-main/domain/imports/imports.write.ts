@@ -152,9 +152,11 @@ function updateCustomer(sqlite: Sqlite, row: PlannedRow, tagIds: Map<string, str
     set.name_pinyin = pinyinSortKey(changes.columns.name);
   }
   if (changes.customFields) set.custom_fields = JSON.stringify(changes.customFields);
+  // Always stamped, also when only a contact, an address or tags change: an undo tells a later edit by it.
+  set.updated_at = ctx.now;
   const keys = Object.keys(set);
   // Statements are cached per column set; a file touches only a few different sets.
-  statement(sqlite, `UPDATE customers SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...keys.map((k) => set[k]), ctx.now, id);
+  statement(sqlite, `UPDATE customers SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...keys.map((k) => set[k]), id);
   const contact = changes.contact;
   if (contact) {
     if (contact.makePrimary) statement(sqlite, 'UPDATE customer_contacts SET is_primary = 0, updated_at = ? WHERE customer_id = ? AND is_primary = 1').run(ctx.now, id);
