@@ -20,7 +20,8 @@ export interface MethodSpec<In extends z.ZodTypeAny = z.ZodTypeAny, Out = unknow
   bulkWrite?: boolean;
   /**
    * A long write (an import) prepares without holding the write connection, so interactive writes run
-   * meanwhile, and writes everything at the end through `ctx.publish`, in one transaction (DESIGN §1).
+   * meanwhile, then writes in short transactions (`ctx.writeBatch`, ≤ ~100 ms each, interactive writes
+   * get in between) and ends with `ctx.publish`, which holds the audit row (DESIGN §1).
    */
   publishesAtEnd?: boolean;
   readonly __output?: Out;

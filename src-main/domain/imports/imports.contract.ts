@@ -293,14 +293,14 @@ export const importsContract = {
    */
   'imports.previewCustomers': method<ImportPreview>()({ input: importCustomersInput, permission: 'customers.import', mutates: false, runsOn: 'writer' }),
   /** Imports the valid rows (strict: nothing when any row has an error), published at the end in short transactions. */
-  'imports.customers': method<ImportResult>()({ input: importCustomersInput, permission: 'customers.import', mutates: true, changes: ['customers'], bulkWrite: true, publishesAtEnd: true }),
+  'imports.customers': method<ImportResult>()({ input: importCustomersInput, permission: 'customers.import', mutates: true, changes: ['customers', 'imports'], bulkWrite: true, publishesAtEnd: true }),
   /** The customer imports, newest first, with what each created and updated. */
   'imports.customerHistory': method<CustomerImportRecord[]>()({ input: customerImportHistoryInput, permission: 'customers.import', mutates: false }),
   /**
    * 撤销导入: removes the customers a finished import created and restores those it updated; refused,
    * changing nothing, when any of them has documents or was edited since (the user sees to those first).
    */
-  'imports.undoCustomers': method<CustomerImportUndoResult>()({ input: undoCustomerImportInput, permission: 'customers.import', mutates: true, changes: ['customers'], bulkWrite: true, publishesAtEnd: true }),
+  'imports.undoCustomers': method<CustomerImportUndoResult>()({ input: undoCustomerImportInput, permission: 'customers.import', mutates: true, changes: ['customers', 'imports'], bulkWrite: true, publishesAtEnd: true }),
   /** A dry run of a product file (商品档案): the mapping, what would be created or changed, and every row's errors. */
   'imports.previewProducts': method<ProductImportPreview>()({ input: importProductsInput, permission: 'catalog.write', mutates: false, runsOn: 'writer' }),
   /** Creates new products and updates those matched by code; list prices and costs also need catalog.prices. */
