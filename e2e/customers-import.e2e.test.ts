@@ -145,4 +145,31 @@ describe.runIf(run)('customer import in Chromium', () => {
     await expect(rows.count()).resolves.toBe(3);
     expect(pageErrors).toEqual([]);
   });
+
+  it('lists the imports and undoes the last one as a whole after a confirmation that says what it removes', async () => {
+    await page.locator('[data-nav="customers"]').click();
+    await page.getByRole('link', { name: customersZhCN.import }).first().click();
+    const history = page.getByTestId('import-history-row');
+    await history.first().waitFor();
+    await expect(history.count()).resolves.toBe(2);
+    await expect(history.first().textContent()).resolves.toContain(importsZhCN.history.statuses.published);
+    await history.first().getByTestId('import-undo').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('import-undo-confirm').waitFor();
+    await expect(dialog.getByTestId('import-undo-what').textContent()).resolves.toBe(
+      importsZhCN.history.undoRemoves.replace('{{file}}', '客户资料-12月.csv').replace('{{count}}', '1') + importsZhCN.history.undoFinal,
+    );
+    // The modal fades in; the picture is of the dialog as the user reads it.
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('[role="dialog"]')!).opacity === '1');
+    await screenshot(page, 'customers-import-07-undo-dialog-1366');
+    await dialog.getByTestId('import-undo-confirm').click();
+    await history.first().filter({ hasText: importsZhCN.history.statuses.undone }).waitFor();
+    await expect(history.first().getByTestId('import-undo').count()).resolves.toBe(0);
+    await page.locator('[data-nav="customers"]').click();
+    const rows = page.getByTestId('customer-row');
+    await rows.filter({ hasText: '南京博雅食品有限公司' }).waitFor();
+    await expect(rows.count()).resolves.toBe(2);
+    await expect(page.getByText('无锡华盛电子有限公司').count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
 });

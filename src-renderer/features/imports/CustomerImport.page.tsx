@@ -8,6 +8,7 @@ import { api, ApiCallError, onApiEvent } from '../../api/client';
 import { errorMessage } from '../../api/hooks';
 import { PageHeader } from '../../components/PageHeader';
 import { FileDrop } from './components/FileDrop';
+import { ImportHistory } from './components/ImportHistory';
 import { MappingTable } from './components/MappingTable';
 import { Duplicates, RowErrors } from './components/RowProblems';
 import { SameAsOnFile } from './components/SameAsOnFile';
@@ -136,7 +137,12 @@ export function CustomerImportPage() {
         </Alert>
       )}
 
-      {stage === 'file' && <FileDrop busy={busy !== null} onFile={(file) => void chooseFile(file)} />}
+      {stage === 'file' && (
+        <Stack gap="lg">
+          <FileDrop busy={busy !== null} onFile={(file) => void chooseFile(file)} />
+          <ImportHistory />
+        </Stack>
+      )}
 
       {stage === 'check' && preview && (
         <Stack gap="lg">
@@ -235,7 +241,12 @@ export function CustomerImportPage() {
         </Stack>
       )}
 
-      {stage === 'done' && result && <ImportDone result={result} strict={strict} onAgain={startOver} />}
+      {stage === 'done' && result && (
+        <Stack gap="lg">
+          <ImportDone result={result} strict={strict} onAgain={startOver} />
+          <ImportHistory />
+        </Stack>
+      )}
     </>
   );
 }

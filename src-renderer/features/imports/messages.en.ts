@@ -82,6 +82,23 @@ const messages: Strings<Messages> = {
   strict: { label: 'Strict mode', description: 'If any row has an error, import nothing' },
   start: 'Import ({{count}} customers)',
   nothing: 'Nothing to import',
+  history: {
+    title: 'Import history',
+    file: 'File',
+    at: 'Started',
+    by: 'By',
+    status: 'Status',
+    statuses: { publishing: 'Writing', published: 'Finished', cancelled: 'Cancelled', failed: 'Failed (taken back)', undone: 'Undone' },
+    undo: 'Undo import',
+    undoTitle: 'Undo this import?',
+    undoRemoves: 'This removes the {{count}} customers “{{file}}” created, with their contacts, addresses and tags.',
+    undoRestores: 'The {{count}} customers it updated go back to how they were before it.',
+    undoFinal: 'This cannot be reversed.',
+    refused: {
+      documents: '{{count}} customers this import created already have documents or records ({{codes}}), so it cannot be undone. Deal with those customers first, then undo the import.',
+      edited: '{{count}} customers were edited after the import ({{codes}}), so it cannot be undone without overwriting those edits.',
+    },
+  },
   progress: {
     reading: 'Reading the file…',
     checking: 'Checking… {{done}} / {{total}}',

@@ -79,6 +79,23 @@ const messages = {
   strict: { label: '严格模式', description: '只要有一行出错，就一行也不导入' },
   start: '开始导入（{{count}} 家客户）',
   nothing: '没有可以导入的行',
+  history: {
+    title: '导入记录',
+    file: '文件',
+    at: '开始时间',
+    by: '操作人',
+    status: '状态',
+    statuses: { publishing: '正在写入', published: '已完成', cancelled: '已取消', failed: '失败（已撤回）', undone: '已撤销' },
+    undo: '撤销导入',
+    undoTitle: '撤销这次导入？',
+    undoRemoves: '将删除「{{file}}」新建的 {{count}} 家客户，连同其联系人、地址和标签。',
+    undoRestores: '它更新过的 {{count}} 家客户将恢复到导入前的样子。',
+    undoFinal: '此操作不能撤回。',
+    refused: {
+      documents: '有 {{count}} 家新建的客户已经有了单据或记录（{{codes}}），不能撤销。请先处理这些客户，再撤销导入。',
+      edited: '有 {{count}} 家客户在导入后又被修改过（{{codes}}），不能撤销，以免覆盖这些修改。',
+    },
+  },
   progress: {
     reading: '正在读取文件…',
     checking: '正在检查数据… {{done}} / {{total}}',

@@ -97,6 +97,23 @@ const zhTW: Messages = {
   },
   start: "開始匯入（{{count}} 家客戶）",
   nothing: "沒有可以匯入的列",
+  history: {
+    title: '匯入記錄',
+    file: '檔案',
+    at: '開始時間',
+    by: '操作人',
+    status: '狀態',
+    statuses: { publishing: '正在寫入', published: '已完成', cancelled: '已取消', failed: '失敗（已撤回）', undone: '已撤銷' },
+    undo: '撤銷匯入',
+    undoTitle: '撤銷這次匯入？',
+    undoRemoves: '將刪除「{{file}}」新建的 {{count}} 家客戶，連同其聯絡人、地址和標籤。',
+    undoRestores: '它更新過的 {{count}} 家客戶將恢復到匯入前的樣子。',
+    undoFinal: '此操作無法復原。',
+    refused: {
+      documents: '有 {{count}} 家新建的客戶已經有了單據或記錄（{{codes}}），無法撤銷。請先處理這些客戶，再撤銷匯入。',
+      edited: '有 {{count}} 家客戶在匯入後又被修改過（{{codes}}），無法撤銷，以免覆蓋這些修改。',
+    },
+  },
   progress: {
     reading: "正在讀取檔案…",
     checking: "正在檢查資料… {{done}} / {{total}}",
