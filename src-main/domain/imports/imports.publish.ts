@@ -13,7 +13,7 @@ import { nowIso } from '../shared/ids';
 import { finishTakeBack, takeBackFor, type TakeBackProgress } from './imports.changes';
 import type { CustomerImportStatus } from './imports.tables';
 import type { ImportPlan } from './imports.plan';
-import { PlanWriter, type PreparedCreate } from './imports.write';
+import { PlanWriter, type MetAtPublish, type PreparedCreate } from './imports.write';
 
 /**
  * Rows written per batch are bounded by the clock: after 40 ms of writing, the batch inserts its
@@ -79,8 +79,11 @@ export interface PublishInput {
   fileName: string;
   plan: ImportPlan;
   prepared: PreparedCreate[];
+  onDuplicate: 'update' | 'skip';
   /** Takes the customer codes in the first batch: returns the codes for new customers without one. */
   allocateCodes(): Promise<string[]>;
+  /** Told, before the import is marked published with its audit row, what the re-check at publish found. */
+  settle(met: MetAtPublish): void;
 }
 
 /**
@@ -106,7 +109,7 @@ export async function publishInBatches(ctx: HandlerContext, input: PublishInput)
       );
       const codes = await input.allocateCodes();
       statement(ctx.sqlite, 'UPDATE customer_imports SET series_after = ? WHERE id = ?').run(seriesNext(), importId);
-      return new PlanWriter(input.plan, input.prepared, { sqlite: ctx.sqlite, importId, userId: ctx.user?.id ?? null, now, codes });
+      return new PlanWriter(input.plan, input.prepared, { sqlite: ctx.sqlite, onDuplicate: input.onDuplicate, importId, userId: ctx.user?.id ?? null, now, codes });
     });
     try {
       while (!writer.finished) {
@@ -119,12 +122,12 @@ export async function publishInBatches(ctx: HandlerContext, input: PublishInput)
       await endAs(ctx, importId, error instanceof AppError && error.code === 'CANCELLED' ? 'cancelled' : 'failed');
       throw error;
     }
-    const publish = ctx.publish!;
-    await publish(async () =>
+    input.settle(writer.met);
+    await ctx.publish!(async () =>
       statement(ctx.sqlite, "UPDATE customer_imports SET status = 'published', finished_at = ?, created_count = ?, updated_count = ? WHERE id = ?").run(
         nowIso(),
-        input.plan.creates.length,
-        input.plan.updates.length,
+        writer.met.created,
+        writer.met.updated,
         importId,
       ),
     );

@@ -143,7 +143,7 @@ export async function importCustomers(input: ImportInput, ctx: HandlerContext): 
   const importId = newId();
   const result: ImportResult = { fileName: input.fileName, rowCount: p.records.length, ...counts(p.plan, input.strict) };
   // One audit row for the whole file: 50,000 rows of before/after would swamp the log.
-  ctx.audit({
+  const summary = {
     entityType: 'customerImport',
     entityId: importId,
     fields: {
@@ -155,11 +155,29 @@ export async function importCustomers(input: ImportInput, ctx: HandlerContext): 
       skipped: { before: null, after: result.skipped },
       errors: { before: null, after: result.errors.length },
     },
-  });
+  };
+  // Written when the call publishes: the figures are settled by then (customers entered meanwhile).
+  ctx.audit(summary);
   if (blocked) return result;
   result.importId = importId;
   const prepared = await prepareCreates(p.plan, (done, total) => checkpoint(ctx, done, total, 'preparing'));
   const businessDate = businessDateIn((await getSettings(ctx.db)).timeZone);
-  await publishInBatches(ctx, { importId, fileName: input.fileName, plan: p.plan, prepared, allocateCodes: () => allocateCodes(ctx.sqlite, p.plan, businessDate) });
+  await publishInBatches(ctx, {
+    importId,
+    fileName: input.fileName,
+    plan: p.plan,
+    prepared,
+    onDuplicate: input.onDuplicate,
+    allocateCodes: () => allocateCodes(ctx.sqlite, p.plan, businessDate),
+    settle: (met) => {
+      // A customer entered while the import prepared is met at publish and treated as any customer on file.
+      result.sameAsOnFile.push(...met.sameAsOnFile);
+      result.imported = met.created;
+      result.updated = met.updated;
+      result.unchanged += met.unchanged;
+      summary.fields.imported.after = met.created;
+      summary.fields.updated.after = met.updated;
+    },
+  });
   return result;
 }

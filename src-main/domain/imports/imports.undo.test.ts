@@ -73,6 +73,29 @@ describe('a customer import published in short transactions', () => {
   }, 180_000);
 });
 
+describe('a customer entered by hand while the import prepared', () => {
+  it.each([
+    ['update', 1, '13900002999'],
+    ['skip', 0, '13600000000'],
+  ] as const)('is met at publish and, with onDuplicate %s, not created twice', async (onDuplicate, updated, mobileOnFile) => {
+    const api = await ownerApi();
+    const jobId = `import-meets-a-save-${onDuplicate}`;
+    const checking = reaching(api, jobId, 'checking');
+    const importing = api.call('imports.customers', { ...csvUpload(lines(HEADER, ...rowsOf(3000))), onDuplicate, jobId });
+    await checking;
+    const hand = await api.ok('customers.create', aCustomer({ name: '南京客户2999有限公司', shortName: null, contacts: [{ name: '王销售', mobile: '13600000000' }] }));
+    const result = await importing;
+    expect(result).toMatchObject({
+      ok: true,
+      data: { imported: 2999, updated, sameAsOnFile: [{ row: 3001, reason: 'name', customer: { id: hand.id, code: hand.code }, action: onDuplicate }] },
+    });
+    expect((await api.ok('customers.list', {})).total).toBe(3000);
+    expect(await found(api, '南京客户2999')).toBe(1);
+    expect((await api.ok('customers.get', { id: hand.id })).contacts[0]).toMatchObject({ mobile: mobileOnFile });
+    expect(await api.ok('imports.customerHistory', {})).toMatchObject([{ created: 2999, updated }]);
+  }, 180_000);
+});
+
 describe('imports.undoCustomers', () => {
   it('removes the customers a finished import created and restores the ones it updated exactly, with the audit row', async () => {
     const api = await ownerApi();

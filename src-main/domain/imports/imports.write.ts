@@ -13,7 +13,9 @@ import type { CustomerKind } from '../customers/customers.dto';
 import { customerNameKey } from '../customers/customers.rules';
 import { buildSearchDoc, pinyinSortKey, withCodeToken, type SearchDoc } from '../customers/customers.search-text';
 import { newId } from '../shared/ids';
-import { CUSTOMER_COLUMNS, type CustomerColumn, type ImportPlan, type PlannedRow } from './imports.plan';
+import { CUSTOMER_COLUMNS, type CustomerColumn, type ExistingCustomer, type ImportPlan, type PlannedRow } from './imports.plan';
+import type { SameAsOnFile } from './imports.contract';
+import { diffUpdate, readExisting } from './imports.existing';
 import { statement } from '../../db/statements';
 import { paced } from './imports.pace';
 import { noteBeforeImage } from './imports.changes';
@@ -21,6 +23,8 @@ import { refreshSearch } from './imports.search-row';
 
 export interface WriteContext {
   sqlite: Sqlite;
+  /** What the import does with a row that is a customer on file (imports.plan), also one entered while it prepared. */
+  onDuplicate: 'update' | 'skip';
   /** The customer_imports row every change is noted under. */
   importId: string;
   userId: string | null;
@@ -178,8 +182,34 @@ function updateCustomer(sqlite: Sqlite, row: PlannedRow, tagIds: Map<string, str
  * Writes the plan a batch at a time: `writeFor` writes rows on the caller's transaction until its
  * budget is spent, by the clock (a loaded machine writes fewer rows per batch, not longer batches).
  */
+/**
+ * A customer on file that a new row turns out to be, committed after the plan was made (a
+ * salesperson's save while the import prepared or between two batches): same credit code or name key.
+ */
+function enteredMeanwhile(sqlite: Sqlite, row: PlannedRow, importId: string): { customer: ExistingCustomer; reason: SameAsOnFile['reason']; value: string } | null {
+  const notThisImport = 'merged_into_id IS NULL AND NOT EXISTS (SELECT 1 FROM customer_import_changes ch WHERE ch.import_id = ? AND ch.customer_id = customers.id)';
+  const columns = 'id, code, name, credit_code AS creditCode, merged_into_id AS mergedIntoId';
+  const creditCode = textOf(row, 'credit_code');
+  if (creditCode) {
+    const customer = statement(sqlite, `SELECT ${columns} FROM customers WHERE credit_code = ? AND ${notThisImport} LIMIT 1`).get(creditCode, importId) as ExistingCustomer | undefined;
+    if (customer) return { customer, reason: 'creditCode', value: creditCode };
+  }
+  const name = String(row.columns.name);
+  const customer = statement(sqlite, `SELECT ${columns} FROM customers WHERE name_key = ? AND ${notThisImport} LIMIT 1`).get(customerNameKey(name), importId) as ExistingCustomer | undefined;
+  return customer ? { customer, reason: 'name', value: name } : null;
+}
+
+/** What the re-check at publish changed against the plan, for the import's result. */
+export interface MetAtPublish {
+  sameAsOnFile: SameAsOnFile[];
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
 export class PlanWriter {
   done = 0;
+  readonly met: MetAtPublish = { sameAsOnFile: [], created: 0, updated: 0, unchanged: 0 };
   readonly total: number;
   private nextCode = 0;
   private readonly tagIds: Map<string, string>;
@@ -207,7 +237,13 @@ export class PlanWriter {
       const searchRows: [string, string, string, string][] = [];
       while (this.done < creates.length && performance.now() - started < budgetMs) {
         const row = creates[this.done]!;
-        searchRows.push(createCustomer(sqlite, row, this.prepared[this.done]!, row.code ?? this.ctx.codes[this.nextCode++]!, this.tagIds, this.ctx));
+        const code = row.code ?? this.ctx.codes[this.nextCode++]!;
+        const meanwhile = enteredMeanwhile(sqlite, row, this.ctx.importId);
+        if (meanwhile) this.meet(row, meanwhile);
+        else {
+          searchRows.push(createCustomer(sqlite, row, this.prepared[this.done]!, code, this.tagIds, this.ctx));
+          this.met.created++;
+        }
         this.done++;
       }
       statement(
@@ -218,7 +254,22 @@ export class PlanWriter {
     }
     while (this.done < this.total && performance.now() - started < budgetMs) {
       updateCustomer(sqlite, updates[this.done - creates.length]!, this.tagIds, this.ctx);
+      this.met.updated++;
       this.done++;
     }
+  }
+
+  /** A new row that is a customer entered meanwhile: skipped or updated, as the plan treats any customer on file. */
+  private meet(row: PlannedRow, { customer, reason, value }: NonNullable<ReturnType<typeof enteredMeanwhile>>): void {
+    this.met.sameAsOnFile.push({ row: row.line, reason, value, customer: { id: customer.id, code: customer.code, name: customer.name }, action: this.ctx.onDuplicate });
+    if (this.ctx.onDuplicate === 'skip') return;
+    const matched: PlannedRow = { ...row, match: customer };
+    matched.changes = diffUpdate(matched, readExisting(this.ctx.sqlite, customer.id));
+    if (!matched.changes) {
+      this.met.unchanged++;
+      return;
+    }
+    updateCustomer(this.ctx.sqlite, matched, this.tagIds, this.ctx);
+    this.met.updated++;
   }
 }
