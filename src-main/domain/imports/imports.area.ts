@@ -1,10 +1,12 @@
 import { defineArea } from '../area';
 import { importsContract } from './imports.contract';
 import { importsHandlers } from './imports.handlers';
+import { importRecordsMatchTheirChanges } from './imports.checks';
 
 /** Spreadsheet imports; each import method needs the importing area's own permission. */
 export const importsArea = defineArea({
   name: 'imports',
   contract: importsContract,
   handlers: importsHandlers,
+  checks: [importRecordsMatchTheirChanges],
 });

@@ -120,6 +120,12 @@ describe('imports.undoCustomers', () => {
     expect(JSON.parse(audit[0]!.changes)[0]).toMatchObject({ entityId: result.importId, fields: { status: { before: 'published', after: 'undone' }, removed: { after: 1 }, restored: { after: 1 } } });
     expect(await api.call('imports.undoCustomers', { importId: result.importId! })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(api.backend.checkInvariants().filter((r) => !r.ok)).toEqual([]);
+    // An undone import that kept a change row would undo a customer it no longer holds: cli check says so.
+    const boya = sqlite.prepare("SELECT id FROM customers WHERE name = '南京博雅食品有限公司'").pluck().get();
+    sqlite.prepare("INSERT INTO customer_import_changes (import_id, customer_id, kind, before) VALUES (?, ?, 'updated', '{}')").run(result.importId, boya);
+    expect(api.backend.checkInvariants().filter((r) => !r.ok)).toEqual([
+      expect.objectContaining({ name: "customer imports keep exactly the change rows of what they still hold", differences: [expect.stringMatching(/is undone but still keeps 1 change rows/)] }),
+    ]);
   });
 
   it('refuses, changing nothing, when a customer the import created has an order, and names it', async () => {

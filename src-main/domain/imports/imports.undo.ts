@@ -76,7 +76,15 @@ export async function undoCustomerImport(input: z.output<typeof undoCustomerImpo
       ...(kept.length ? { kept: { before: null, after: kept.length } } : {}),
     },
   });
-  await ctx.publish!(async () => statement(ctx.sqlite, 'UPDATE customer_imports SET status = ?, undone_at = ? WHERE id = ?').run(status, kept.length ? null : nowIso(), run.id));
+  await ctx.publish!(async () => {
+    if (!kept.length) return statement(ctx.sqlite, "UPDATE customer_imports SET status = 'undone', undone_at = ? WHERE id = ?").run(nowIso(), run.id);
+    // Partly taken back (something came to refer to a customer during the undo): it holds what is left.
+    return statement(
+      ctx.sqlite,
+      `UPDATE customer_imports SET created_count = (SELECT count(*) FROM customer_import_changes WHERE import_id = ?1 AND kind = 'created'),
+              updated_count = (SELECT count(*) FROM customer_import_changes WHERE import_id = ?1 AND kind = 'updated') WHERE id = ?1`,
+    ).run(run.id);
+  });
   return { removed: taken.removed, restored: taken.restored, kept };
 }
 
