@@ -176,14 +176,23 @@ export async function benchListDuringImport(input: { fileName: string; contentBa
 
 /**
  * A salesperson saving a new customer every 50 ms from the import's first checked row to its commit:
- * the saves go through while the import reads, checks and prepares; the longest waits for the
- * import's one publishing transaction (plus the statistics refresh after it), so it measures that too.
+ * the saves go through while the import reads, checks and prepares, and between two of its short
+ * publishing transactions; the longest wait is one batch (plus the statistics refresh after the
+ * import). The batches are timed from the import's 'writing' progress events, one per batch.
  */
 export async function benchWriteDuringImport(input: { fileName: string; contentBase64: string }): Promise<BenchRow[]> {
   const ours = await company(1);
   const call = { session: ours.session, transport: 'test' as const };
   const loadBefore = loadPerCore();
   let importDone = false;
+  const batches: number[] = [];
+  let lastWriting = 0;
+  const stopTiming = ours.backend.onEvent((event) => {
+    if (event.kind !== 'progress' || event.message !== 'writing') return;
+    const now = performance.now();
+    if (lastWriting) batches.push((now - lastWriting) * 1000);
+    lastWriting = now;
+  });
   const started = new Promise<void>((resolve) => {
     const stop = ours.backend.onEvent((event) => {
       if (event.kind === 'progress' && event.done > 0) {
@@ -206,6 +215,7 @@ export async function benchWriteDuringImport(input: { fileName: string; contentB
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const result = await importing;
+  stopTiming();
   if (!result.ok) throw new Error(result.error.message);
   ours.backend.close();
   fs.rmSync(ours.dir, { recursive: true, force: true });
@@ -225,9 +235,17 @@ export async function benchWriteDuringImport(input: { fileName: string; contentB
     },
     {
       area: 'imports',
-      what: `the longest customers.create waited during that import: its one publishing transaction`,
+      what: `the longest customers.create waited during that import: one short publishing transaction`,
       dispatch: { p50: longest, p95: longest, runs: 1 },
-      goalText: 'the publishing transaction only, not the whole import',
+      goalText: 'one batch (≤ ~100 ms), not the whole publish (was 8.9–10.8 s at large, 36 s on a loaded machine)',
+      unit: 'ms',
+      load,
+    },
+    {
+      area: 'imports',
+      what: `the import's publishing transactions during that import (batch to batch, with the yield between)`,
+      dispatch: { p50: batches.sort((a, b) => a - b)[Math.floor(batches.length / 2)]!, p95: batches[Math.floor(batches.length * 0.95)]!, runs: batches.length },
+      goalText: '≤ ~100 ms each (the longest is in the row above)',
       unit: 'ms',
       load,
     },
