@@ -13,7 +13,8 @@ import { getCustomer, refreshSearchDoc } from './customers.service';
  * Rows that belong to one customer and are merged by hand below, not moved. The stage history
  * stays with the source: the target's reads as one customer's, plus a "merged from" entry.
  */
-const HANDLED_BY_MERGE = new Set(['customers', 'customer_search', 'customer_stats', 'customer_stage_history']);
+// An import's undo record stays with the customer it wrote: the merge's own edit stops that import's undo (imports.undo.ts).
+const HANDLED_BY_MERGE = new Set(['customers', 'customer_search', 'customer_stats', 'customer_stage_history', 'customer_import_changes']);
 /** Link tables where the target already holding the same row makes the source's copy redundant. */
 const DROP_DUPLICATE_LINKS = new Set(['customer_tags', 'customer_shares']);
 

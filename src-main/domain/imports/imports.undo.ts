@@ -10,25 +10,13 @@ import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import type { HandlerContext } from '../context';
 import { nowIso } from '../shared/ids';
+import { customerReferences } from '../customers/customers.merge';
 import { CREATED_ALONGSIDE } from './imports.changes';
 import type { CustomerImportRecord, CustomerImportUndoResult, customerImportHistoryInput, undoCustomerImportInput } from './imports.contract';
 import { takeBack } from './imports.publish';
 import type { CustomerImportsTable } from './imports.tables';
 
 const NAMED = 5;
-
-/** Every column that refers to a customer, outside the rows an import writes beside its customers. */
-function customerReferences(sqlite: Sqlite): { table: string; column: string }[] {
-  const own = new Set<string>([...CREATED_ALONGSIDE, 'customer_import_changes']);
-  const tables = statement(sqlite, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
-  return tables.flatMap(({ name }) =>
-    own.has(name)
-      ? []
-      : (statement(sqlite, 'SELECT "table" AS target, "from" AS column FROM pragma_foreign_key_list(?)').all(name) as { target: string; column: string }[])
-          .filter((fk) => fk.target === 'customers')
-          .map((fk) => ({ table: name, column: fk.column })),
-  );
-}
 
 function refuse(sqlite: Sqlite, reason: 'documents' | 'edited', ids: string[]): never {
   const codes = statement(sqlite, 'SELECT code FROM customers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY code').all(JSON.stringify(ids.slice(0, NAMED))) as { code: string }[];
@@ -49,7 +37,9 @@ function refuseWhenMovedOn(sqlite: Sqlite, run: CustomerImportsTable): void {
   if (edited.length) refuse(sqlite, 'edited', edited.map((r) => r.id));
   const created = "SELECT customer_id FROM customer_import_changes WHERE import_id = ? AND kind = 'created'";
   const referred = new Set<string>();
+  const own = new Set<string>(['customers', ...CREATED_ALONGSIDE, 'customer_import_changes']);
   for (const { table, column } of customerReferences(sqlite)) {
+    if (own.has(table) && column === 'customer_id') continue;
     const rows = statement(sqlite, `SELECT DISTINCT "${column}" AS id FROM "${table}" WHERE "${column}" IN (${created})`).all(run.id) as { id: string }[];
     for (const r of rows) referred.add(r.id);
   }
