@@ -632,7 +632,7 @@ export const AUDIT_EXPORT_WORDS = {
       'imports.previewCustomers': '預覽客戶匯入',
       'imports.customers': '匯入客戶',
       'imports.customerHistory': '客戶匯入記錄',
-      'imports.undoCustomers': '撤銷客戶匯入',
+      'imports.undoCustomers': '復原客戶匯入',
       'exports.customers': '匯出客戶',
       'exports.products': '匯出商品',
       'imports.previewProducts': '預覽商品匯入',
