@@ -7,7 +7,7 @@ import { csvCell, UTF8_BOM } from '../shared/csv';
 import { csvValue, displayWidth, numberFormat, xlsxValue, type Audience } from './exports.cells';
 import type { ExportFormat } from './exports.contract';
 import type { CellValue, ExportColumn, ExportTable } from './exports.table';
-import { paced } from '../imports/imports.pace';
+import { paced } from '../core/pace';
 import { xlsxSheetWriter, type SheetCell } from './xlsx-sheet';
 
 const MIN_WIDTH = 8;

@@ -13,7 +13,7 @@ import { toHalfWidth } from '../shared/text';
 import type { ImportDuplicate, ImportField, ImportTarget, RowError, SameAsOnFile } from './imports.contract';
 import type { FileRecord } from './imports.file';
 import { diffUpdate, duplicateHits, prefetch, readExisting } from './imports.existing';
-import { paced } from './imports.pace';
+import { paced } from '../core/pace';
 import * as values from './imports.values';
 
 /** Customer columns a row can set, by import field: the customer record's own columns, the salesperson as `owner`. */

@@ -17,7 +17,7 @@ import { CUSTOMER_COLUMNS, type CustomerColumn, type ExistingCustomer, type Impo
 import type { SameAsOnFile } from './imports.contract';
 import { diffUpdate, readExisting } from './imports.existing';
 import { statement } from '../../db/statements';
-import { paced } from './imports.pace';
+import { paced } from '../core/pace';
 import { noteBeforeImage } from './imports.changes';
 import { refreshSearch } from './imports.search-row';
 
