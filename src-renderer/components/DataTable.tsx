@@ -49,10 +49,25 @@ interface DataTableProps<M extends ListMethod> {
   tableId?: string;
   /** Counts the rows in the list's own words (共 12 家供应商); see PageTotal. */
   countWords?: string;
+  /** A data-testid on each row, for the E2E tests to find a row and act within it. */
+  rowTestId?: string;
 }
 
 /** A list method's rows, paged and sorted on the server, with an Excel export of every matching row (not just this page) when given one. */
-export function DataTable<M extends ListMethod>({ method, input, defaultSort, columns: allColumns, rowKey, onExport, empty, onRowClick, minWidth = 720, tableId = method, countWords }: DataTableProps<M>) {
+export function DataTable<M extends ListMethod>({
+  method,
+  input,
+  defaultSort,
+  columns: allColumns,
+  rowKey,
+  onExport,
+  empty,
+  onRowClick,
+  minWidth = 720,
+  tableId = method,
+  countWords,
+  rowTestId,
+}: DataTableProps<M>) {
   type Row = RowOf<M>;
   const { t } = useTranslation();
   const [pageSize, setPageSize] = useState(50);
@@ -112,7 +127,12 @@ export function DataTable<M extends ListMethod>({ method, input, defaultSort, co
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
-              <Table.Tr key={rowKey(row)} onClick={onRowClick ? () => onRowClick(row) : undefined} style={onRowClick ? { cursor: 'pointer' } : undefined}>
+              <Table.Tr
+                key={rowKey(row)}
+                onClick={onRowClick ? () => onRowClick(row) : undefined}
+                style={onRowClick ? { cursor: 'pointer' } : undefined}
+                data-testid={rowTestId}
+              >
                 {columns.map((c) => (
                   <Table.Td key={c.key} ta={c.align} style={c.nowrap || c.align ? { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } : undefined}>
                     {c.render(row)}

@@ -82,6 +82,7 @@ export const exportReceivablesInput = z.object({ ...fileFields }).strict();
 
 /** Every voucher export logged (vouchers.exportHistory), newest first. */
 export const exportVoucherHistoryInput = z.object({ ...fileFields }).strict();
+export const exportCustomerImportsInput = z.object({ ...fileFields }).strict();
 
 export interface ExportFile {
   /** In the UI language when one was given: 客户档案-2026-11-28.xlsx. */
@@ -112,5 +113,6 @@ export const exportsContract = {
   'exports.receipts': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
   'exports.allocations': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
   'exports.voucherHistory': method<ExportFile>()({ input: exportVoucherHistoryInput, permission: 'vouchers.read', mutates: false }),
+  'exports.customerImports': method<ExportFile>()({ input: exportCustomerImportsInput, permission: 'customers.import', mutates: false }),
   'exports.statements': method<ExportFile>()({ input: exportStatementsInput, permission: 'statements.read', mutates: false }),
 };

@@ -20,6 +20,7 @@ import {
   exportStockMoves,
   exportSuppliers,
   exportVoucherHistory,
+  exportCustomerImports,
 } from './exports.service';
 
 export function exportsHandlers(env: BackendEnv): HandlersFor<typeof exportsContract> {
@@ -43,5 +44,6 @@ export function exportsHandlers(env: BackendEnv): HandlersFor<typeof exportsCont
     'exports.statements': (input, ctx) => exportStatements(input, ctx),
     'exports.allocations': (input, ctx) => exportAllocations(input, ctx),
     'exports.voucherHistory': (input, ctx) => exportVoucherHistory(input, ctx),
+    'exports.customerImports': (input, ctx) => exportCustomerImports(input, ctx),
   };
 }

@@ -44,6 +44,8 @@ import { stockOverview } from '../stock/stock.overview';
 import { businessDateIn } from '../core/dates';
 import { exportHistory } from '../vouchers/voucher-files.service';
 import { voucherExportHistoryTable } from '../vouchers/vouchers.export';
+import { customerImportHistoryTable } from '../imports/imports.export';
+import { customerImportHistory } from '../imports/imports.undo';
 import type {
   ExportFile,
   ExportFormat,
@@ -63,6 +65,7 @@ import type {
   exportStockMovesInput,
   exportSuppliersInput,
   exportVoucherHistoryInput,
+  exportCustomerImportsInput,
 } from './exports.contract';
 import { writeExportFile } from './exports.file';
 import type { ExportLanguage, ExportTable } from './exports.table';
@@ -203,6 +206,10 @@ export async function exportAllocations(input: z.output<typeof exportReceivables
 
 export function exportVoucherHistory(input: z.output<typeof exportVoucherHistoryInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(voucherExportHistoryTable, pages(async (page, pageSize) => exportHistory(ctx.sqlite, { page, pageSize })), input, ctx);
+}
+
+export function exportCustomerImports(input: z.output<typeof exportCustomerImportsInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(customerImportHistoryTable, pages(async (page, pageSize) => customerImportHistory(ctx.sqlite, { page, pageSize })), input, ctx);
 }
 
 export function exportStatements(input: z.output<typeof exportStatementsInput>, ctx: HandlerContext): Promise<ExportFile> {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { IssueCode, IssueParams } from '../../api/issues';
 import { method } from '../../api/method';
-import { jobIdField } from '../../api/paging';
+import { jobIdField, pageFields, type Page } from '../../api/paging';
 
 /** What a file column can be imported as; `custom.<key>` names a custom field besides these. */
 export const IMPORT_FIELDS = [
@@ -283,7 +283,7 @@ export interface CustomerImportUndoResult {
   kept: string[];
 }
 
-export const customerImportHistoryInput = z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict();
+export const customerImportHistoryInput = z.object({ ...pageFields }).strict();
 export const undoCustomerImportInput = z.object({ importId: z.string().trim().min(1).max(64), jobId: jobIdField }).strict();
 
 export const importsContract = {
@@ -295,7 +295,7 @@ export const importsContract = {
   /** Imports the valid rows (strict: nothing when any row has an error), published at the end in short transactions. */
   'imports.customers': method<ImportResult>()({ input: importCustomersInput, permission: 'customers.import', mutates: true, changes: ['customers', 'imports'], bulkWrite: true, publishesAtEnd: true }),
   /** The customer imports, newest first, with what each created and updated. */
-  'imports.customerHistory': method<CustomerImportRecord[]>()({ input: customerImportHistoryInput, permission: 'customers.import', mutates: false }),
+  'imports.customerHistory': method<Page<CustomerImportRecord>>()({ input: customerImportHistoryInput, permission: 'customers.import', mutates: false }),
   /**
    * 撤销导入: removes the customers a finished import created and restores those it updated; refused,
    * changing nothing, when any of them has documents or was edited since (the user sees to those first).

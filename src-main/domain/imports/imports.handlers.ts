@@ -7,7 +7,7 @@ import { customerImportHistory, undoCustomerImport } from './imports.undo';
 export const importsHandlers: HandlersFor<typeof importsContract> = {
   'imports.previewCustomers': (input, ctx) => previewCustomerImport(input, ctx),
   'imports.customers': (input, ctx) => importCustomers(input, ctx),
-  'imports.customerHistory': (input, ctx) => customerImportHistory(input, ctx),
+  'imports.customerHistory': async (input, ctx) => customerImportHistory(ctx.sqlite, input),
   'imports.undoCustomers': (input, ctx) => undoCustomerImport(input, ctx),
   'imports.previewProducts': (input, ctx) => previewProductImport(input, ctx),
   'imports.products': (input, ctx) => importProducts(input, ctx),

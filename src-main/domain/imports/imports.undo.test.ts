@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Sqlite } from '../../db/connection';
 import { ownerApi, type TestApi } from '../../db/test-db';
@@ -67,7 +68,7 @@ describe('a customer import published in short transactions', () => {
     await updating;
     expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(book(sqlite)).toEqual(before);
-    expect((await api.ok('imports.customerHistory', {})).map((r) => r.status)).toEqual(['cancelled', 'published']);
+    expect((await api.ok('imports.customerHistory', {})).rows.map((r) => r.status)).toEqual(['cancelled', 'published']);
     expect(await found(api, '13700000001')).toBe(0);
     expect(await found(api, '13900000001')).toBe(1);
   }, 180_000);
@@ -92,7 +93,7 @@ describe('a customer entered by hand while the import prepared', () => {
     expect((await api.ok('customers.list', {})).total).toBe(3000);
     expect(await found(api, '南京客户2999')).toBe(1);
     expect((await api.ok('customers.get', { id: hand.id })).contacts[0]).toMatchObject({ mobile: mobileOnFile });
-    expect(await api.ok('imports.customerHistory', {})).toMatchObject([{ created: 2999, updated }]);
+    expect((await api.ok('imports.customerHistory', {})).rows).toMatchObject([{ created: 2999, updated }]);
   }, 180_000);
 });
 
@@ -107,14 +108,14 @@ describe('imports.undoCustomers', () => {
     expect(book(sqlite)).not.toEqual(before);
     expect(await found(api, '申达')).toBe(1);
     expect(await found(api, '13912345678')).toBe(1);
-    expect(await api.ok('imports.customerHistory', {})).toMatchObject([{ id: result.importId, status: 'published', created: 1, updated: 1, userName: expect.any(String) }]);
+    expect((await api.ok('imports.customerHistory', {})).rows).toMatchObject([{ id: result.importId, status: 'published', created: 1, updated: 1, userName: expect.any(String) }]);
 
     expect(await api.ok('imports.undoCustomers', { importId: result.importId! })).toEqual({ removed: 1, restored: 1, kept: [] });
     expect(book(sqlite)).toEqual(before);
     expect(await found(api, '申达')).toBe(0);
     expect(await found(api, '13912345678')).toBe(0);
     expect(await found(api, '博雅')).toBe(1);
-    expect(await api.ok('imports.customerHistory', {})).toMatchObject([{ status: 'undone', undoneAt: expect.any(String) }]);
+    expect((await api.ok('imports.customerHistory', {})).rows).toMatchObject([{ status: 'undone', undoneAt: expect.any(String) }]);
     const audit = sqlite.prepare("SELECT entity_id, changes FROM audit_log WHERE method = 'imports.undoCustomers'").all() as { entity_id: string; changes: string }[];
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.changes)[0]).toMatchObject({ entityId: result.importId, fields: { status: { before: 'published', after: 'undone' }, removed: { after: 1 }, restored: { after: 1 } } });
@@ -138,7 +139,7 @@ describe('imports.undoCustomers', () => {
     const refused = await api.call('imports.undoCustomers', { importId: result.importId! });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { blockingCustomers: { reason: 'documents', codes: [shenda.code], count: 1 } } } });
     expect(book(sqlite)).toEqual(before);
-    expect(await api.ok('imports.customerHistory', {})).toMatchObject([{ status: 'published' }]);
+    expect((await api.ok('imports.customerHistory', {})).rows).toMatchObject([{ status: 'published' }]);
   });
 
   it('refuses when a customer the import wrote was edited after it, and when the import is unknown', async () => {
@@ -152,5 +153,26 @@ describe('imports.undoCustomers', () => {
       error: { code: 'CONFLICT', details: { blockingCustomers: { reason: 'edited', codes: [boya.code], count: 1 } } },
     });
     expect(await api.call('imports.undoCustomers', { importId: '0190aaaa-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('pages the import history on the server and exports all of it to Excel with who, when, counts and status in words', async () => {
+    const api = await ownerApi();
+    const first = await api.ok('imports.customers', csvUpload(lines(HEADER, BOYA)));
+    await api.ok('imports.customers', csvUpload(lines(HEADER, SHENDA)));
+    await api.ok('imports.undoCustomers', { importId: first.importId! });
+    const page = await api.ok('imports.customerHistory', { page: 2, pageSize: 1 });
+    expect(page).toMatchObject({ total: 2, totalIsExact: true, rows: [{ id: first.importId, status: 'undone' }] });
+
+    const file = await api.ok('exports.customerImports', { format: 'xlsx', language: 'zh-CN' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as never);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('客户导入记录');
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 7)).toEqual(['文件', '开始时间', '操作人', '新建', '更新', '状态']);
+    expect(sheet.rowCount).toBe(3);
+    // Newest first: the second import stands, the first was undone.
+    expect([sheet.getRow(2).getCell(4).value, sheet.getRow(2).getCell(6).value]).toEqual([1, '已完成']);
+    expect([sheet.getRow(3).getCell(4).value, sheet.getRow(3).getCell(6).value]).toEqual([1, '已撤销']);
+    expect(sheet.getRow(3).getCell(8).value).toBeInstanceOf(Date);
   });
 });

@@ -12,7 +12,8 @@ import type { HandlerContext } from '../context';
 import { nowIso } from '../shared/ids';
 import { customerReferences } from '../customers/customers.merge';
 import { CREATED_ALONGSIDE } from './imports.changes';
-import type { CustomerImportRecord, CustomerImportUndoResult, customerImportHistoryInput, undoCustomerImportInput } from './imports.contract';
+import type { Page } from '../../api/paging';
+import type { CustomerImportRecord, CustomerImportUndoResult, undoCustomerImportInput } from './imports.contract';
 import { takeBack } from './imports.publish';
 import type { CustomerImportsTable } from './imports.tables';
 
@@ -78,24 +79,40 @@ export async function undoCustomerImport(input: z.output<typeof undoCustomerImpo
   return { removed: taken.removed, restored: taken.restored, kept };
 }
 
-export async function customerImportHistory(input: z.output<typeof customerImportHistoryInput>, ctx: HandlerContext): Promise<CustomerImportRecord[]> {
-  const rows = await ctx.db
-    .selectFrom('customer_imports as i')
-    .leftJoin('users as u', 'u.id', 'i.user_id')
-    .select(['i.id', 'i.file_name', 'i.status', 'u.display_name', 'i.started_at', 'i.finished_at', 'i.undone_at', 'i.created_count', 'i.updated_count'])
-    .orderBy('i.started_at', 'desc')
-    .orderBy('i.id', 'desc')
-    .limit(input.limit)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    fileName: r.file_name,
-    status: r.status,
-    userName: r.display_name,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    undoneAt: r.undone_at,
-    created: r.created_count,
-    updated: r.updated_count,
-  }));
+interface CustomerImportHistoryRow {
+  id: string;
+  file_name: string;
+  status: CustomerImportRecord['status'];
+  user_name: string | null;
+  started_at: string;
+  finished_at: string | null;
+  undone_at: string | null;
+  created_count: number;
+  updated_count: number;
+}
+
+/** 导入记录, newest first, a page at a time (and every page for the Excel export). */
+export function customerImportHistory(sqlite: Sqlite, input: { page: number; pageSize: number }): Page<CustomerImportRecord> {
+  const rows = statement(
+    sqlite,
+    `SELECT i.id, i.file_name, i.status, u.display_name AS user_name, i.started_at, i.finished_at, i.undone_at, i.created_count, i.updated_count
+       FROM customer_imports i LEFT JOIN users u ON u.id = i.user_id
+      ORDER BY i.started_at DESC, i.id DESC LIMIT ? OFFSET ?`,
+  ).all(input.pageSize, (input.page - 1) * input.pageSize) as CustomerImportHistoryRow[];
+  const total = statement(sqlite, 'SELECT count(*) AS n FROM customer_imports').get() as { n: number };
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      status: r.status,
+      userName: r.user_name,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      undoneAt: r.undone_at,
+      created: r.created_count,
+      updated: r.updated_count,
+    })),
+    total: total.n,
+    totalIsExact: true,
+  };
 }

@@ -83,6 +83,8 @@ const messages: Strings<Messages> = {
   start: 'Import ({{count}} customers)',
   nothing: 'Nothing to import',
   history: {
+    emptyTitle: 'No customer imports yet',
+    emptyText: 'Import an Excel or CSV file above: each import is listed here and can be undone as a whole if needed.',
     title: 'Import history',
     file: 'File',
     at: 'Started',

@@ -80,6 +80,8 @@ const messages = {
   start: '开始导入（{{count}} 家客户）',
   nothing: '没有可以导入的行',
   history: {
+    emptyTitle: '还没有导入过客户',
+    emptyText: '从上面选一个 Excel 或 CSV 文件导入后，每次导入都会列在这里，需要时可以整批撤销。',
     title: '导入记录',
     file: '文件',
     at: '开始时间',

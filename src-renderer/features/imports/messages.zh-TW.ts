@@ -98,6 +98,8 @@ const zhTW: Messages = {
   start: "開始匯入（{{count}} 家客戶）",
   nothing: "沒有可以匯入的列",
   history: {
+    emptyTitle: '還沒有匯入過客戶',
+    emptyText: '從上面選一個 Excel 或 CSV 檔案匯入後，每次匯入都會列在這裡，需要時可以整批復原。',
     title: '匯入記錄',
     file: '檔案',
     at: '開始時間',

@@ -1,10 +1,13 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Text, Title } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerImportRecord } from '../../../../src-main/domain/imports/imports.contract';
-import { ApiCallError } from '../../../api/client';
-import { errorMessage, useApiMutation, useApiQuery } from '../../../api/hooks';
+import { api, ApiCallError } from '../../../api/client';
+import { errorMessage, useApiMutation } from '../../../api/hooks';
+import { DataTable, type Column } from '../../../components/DataTable';
+import { EmptyState } from '../../../components/EmptyState';
+import { exportLanguage, saveExport } from '../../../components/download';
 import { formatTimestamp } from '../../../format';
 
 const STATUS_COLOR: Record<CustomerImportRecord['status'], string> = { publishing: 'blue', published: 'teal', cancelled: 'gray', failed: 'red', undone: 'orange' };
@@ -16,69 +19,68 @@ function refusal(error: unknown, t: (key: string, options?: Record<string, unkno
   return t(`imports.history.refused.${blocking.reason}`, { count: blocking.count, codes: blocking.codes.join('、') + (blocking.count > blocking.codes.length ? '…' : '') });
 }
 
-/** 导入记录: the recent customer imports, each finished one with 撤销导入 behind a confirmation. */
+/** 导入记录: every customer import, newest first and paged, each finished one with 撤销导入 behind a confirmation. */
 export function ImportHistory() {
   const { t } = useTranslation();
-  const history = useApiQuery('imports.customerHistory', { limit: 20 });
   const [undoing, setUndoing] = useState<CustomerImportRecord | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const undo = useApiMutation('imports.undoCustomers', {
     onSuccess: () => setUndoing(null),
     onError: (error) => setProblem(refusal(error, t)),
   });
-  const rows = history.data ?? [];
-  if (rows.length === 0) return null;
+  const columns: Column<CustomerImportRecord>[] = [
+    { key: 'file', header: t('imports.history.file'), render: (row) => row.fileName },
+    { key: 'at', header: t('imports.history.at'), render: (row) => formatTimestamp(row.startedAt), nowrap: true },
+    { key: 'by', header: t('imports.history.by'), render: (row) => row.userName ?? '—', nowrap: true },
+    { key: 'created', header: t('imports.result.imported'), render: (row) => row.created.toLocaleString(), align: 'right' },
+    { key: 'updated', header: t('imports.result.updated'), render: (row) => row.updated.toLocaleString(), align: 'right' },
+    {
+      key: 'status',
+      header: t('imports.history.status'),
+      render: (row) => (
+        <Badge color={STATUS_COLOR[row.status]} variant="light">
+          {t(`imports.history.statuses.${row.status}`)}
+        </Badge>
+      ),
+      nowrap: true,
+    },
+    {
+      key: 'undo',
+      header: '',
+      nowrap: true,
+      render: (row) =>
+        row.status === 'published' && (
+          <Button
+            size="xs"
+            variant="subtle"
+            color="red"
+            leftSection={<IconArrowBackUp size={14} />}
+            onClick={() => {
+              setProblem(null);
+              setUndoing(row);
+            }}
+            data-testid="import-undo"
+          >
+            {t('imports.history.undo')}
+          </Button>
+        ),
+    },
+  ];
   return (
     <Paper withBorder radius="md" p="lg" data-testid="import-history">
       <Title order={4} mb="sm">
         {t('imports.history.title')}
       </Title>
-      <Table striped verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('imports.history.file')}</Table.Th>
-            <Table.Th>{t('imports.history.at')}</Table.Th>
-            <Table.Th>{t('imports.history.by')}</Table.Th>
-            <Table.Th ta="right">{t('imports.result.imported')}</Table.Th>
-            <Table.Th ta="right">{t('imports.result.updated')}</Table.Th>
-            <Table.Th>{t('imports.history.status')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.id} data-testid="import-history-row">
-              <Table.Td>{row.fileName}</Table.Td>
-              <Table.Td>{formatTimestamp(row.startedAt)}</Table.Td>
-              <Table.Td>{row.userName ?? '—'}</Table.Td>
-              <Table.Td ta="right">{row.created.toLocaleString()}</Table.Td>
-              <Table.Td ta="right">{row.updated.toLocaleString()}</Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLOR[row.status]} variant="light">
-                  {t(`imports.history.statuses.${row.status}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                {row.status === 'published' && (
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    leftSection={<IconArrowBackUp size={14} />}
-                    onClick={() => {
-                      setProblem(null);
-                      setUndoing(row);
-                    }}
-                    data-testid="import-undo"
-                  >
-                    {t('imports.history.undo')}
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        method="imports.customerHistory"
+        input={{}}
+        columns={columns}
+        rowKey={(row) => row.id}
+        rowTestId="import-history-row"
+        minWidth={640}
+        onExport={async () => saveExport(await api.exports.customerImports({ format: 'xlsx', language: exportLanguage() }))}
+        empty={<EmptyState title={t('imports.history.emptyTitle')} text={t('imports.history.emptyText')} />}
+      />
       <Modal opened={undoing !== null} onClose={() => setUndoing(null)} title={t('imports.history.undoTitle')} data-testid="import-undo-dialog">
         {undoing && (
           <>
