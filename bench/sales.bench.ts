@@ -13,7 +13,8 @@ import type { Product } from './product';
 import { measureScreen } from './screens';
 
 const SCREEN: Goal = { path: 'http', p95UnderMs: 10 };
-const VIEW: Goal = { path: 'http', p95UnderMs: 5 };
+/** #11: a customer's 360° view with its orders (the plain view's 5 ms is #10's, in customers.bench.ts). */
+const VIEW_WITH_ORDERS: Goal = { path: 'http', p95UnderMs: 20 };
 /** Aging reads every open document of the year: a few runs, not hundreds. */
 const AGING_RUNS = 20;
 const CONFIRM_RUNS = 60;
@@ -67,7 +68,7 @@ export async function benchSales(ctx: BenchContext): Promise<BenchRow[]> {
       samples: busy.length,
       overHttp: true,
       best: { label: 'one JSON statement', run: (k) => view(busy[k % busy.length]!, today) },
-      goal: VIEW,
+      goal: VIEW_WITH_ORDERS,
     }),
   );
   if (lastInvoice) {
