@@ -239,8 +239,9 @@ describe.runIf(run)('quote to order to delivery, with a back-order, a purchase a
     await page.getByTestId('delivery-post').click();
     await page.getByText(sales.deliveryStatus.posted).first().waitFor();
     await page.goto(orderUrl);
+    // 已发货 is also the first delivery's status, on the order page before it reloads: wait for the line itself.
+    await expect.poll(async () => (await cells(page, OIL.code))[4], { timeout: 15_000 }).toBe('8');
     await page.getByText(sales.orderStatus.delivered).first().waitFor();
-    expect((await cells(page, OIL.code))[4]).toBe('8');
     await screenshot(page, 'flow-12-order-delivered');
     await at1024(page, 'flow-12-order-delivered-1024');
   });
