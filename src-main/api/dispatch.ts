@@ -110,7 +110,8 @@ async function run(
   const progress = (done: number, total: number, message?: string) => {
     if (jobId) backend.emit({ kind: 'progress', jobId, done, total, ...(message ? { message } : {}) }, call.session);
   };
-  const appendCallAudit = (db: Kysely<Database>) => appendAudit(db, { user: call.session.user, method: name, changes, transport: call.transport });
+  // On the write connection, inside the call's transaction (the caller holds Kysely's connection lock).
+  const appendCallAudit = () => appendAudit(backend.conn.sqlite, { user: call.session.user, method: name, changes, transport: call.transport });
   let published = false;
   // The write connection is held only while the call publishes; before, waiting writes run between its steps.
   const publish: NonNullable<HandlerContext['publish']> = (write) => {
@@ -118,7 +119,7 @@ async function run(
     published = true;
     return backend.conn.db.transaction().execute(async (trx) => {
       const data = await write(trx);
-      await appendCallAudit(trx);
+      appendCallAudit();
       return data;
     });
   };
@@ -148,13 +149,13 @@ async function run(
     if (mutates === 'publishesAtEnd') {
       const data = await handler(input, contextFor(backend.conn.db, true));
       // A call that found nothing to write (a strict import with errors) is audited all the same.
-      if (!published) await backend.conn.db.transaction().execute((trx) => appendCallAudit(trx));
+      if (!published) await backend.conn.db.transaction().execute(async () => appendCallAudit());
       return data;
     }
     return await backend.conn.db.transaction().execute(async (trx) => {
       const before = call.session.user;
       const data = await handler(input, contextFor(trx));
-      await appendAudit(trx, { user: call.session.user ?? before, method: name, changes, transport: call.transport });
+      appendAudit(backend.conn.sqlite, { user: call.session.user ?? before, method: name, changes, transport: call.transport });
       return data;
     });
   } finally {

@@ -159,7 +159,7 @@ export async function restoreRunningBackend(
   const report = await backend.whileClosed((file) => restoreDatabaseFile(file, backupFile));
   const upsert = backend.conn.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   for (const { key, value } of kept) upsert.run(key, value);
-  await appendAudit(backend.conn.db, {
+  const audit = {
     user: by.user,
     method: 'backup.restore',
     changes: [
@@ -170,6 +170,8 @@ export async function restoreRunningBackend(
       },
     ],
     transport: by.transport,
-  });
+  };
+  // Outside any call's transaction: take the connection as a write does.
+  await backend.conn.db.transaction().execute(async () => appendAudit(backend.conn.sqlite, audit));
   return report;
 }

@@ -69,10 +69,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
       if (!sqlite.open) return;
       // Synchronous, so a process may exit right after. SQLite checkpoints on close only when this is
       // the file's last connection; a reader thread or the checkpointer may still hold it, so the
-      // WAL is emptied here, waiting a moment at most for a read under way.
+      // WAL is emptied here, waiting for a read or a checkpoint under way (a second was too short on a
+      // loaded machine: the checkpointer thread, told to stop but not awaited, was still copying).
       try {
         if (!options.readonly && file !== ':memory:') {
-          sqlite.pragma('busy_timeout = 1000');
+          sqlite.pragma('busy_timeout = 5000');
           sqlite.pragma('wal_checkpoint(TRUNCATE)');
         }
       } finally {

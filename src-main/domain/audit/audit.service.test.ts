@@ -59,7 +59,7 @@ describe('a call that changed thousands of records', () => {
   it('shows its first changes and how many there were on the screen, and every change in the export', async () => {
     const api = await ownerApi();
     const changes = Array.from({ length: 2000 }, (_, i) => ({ entityType: 'task', entityId: `t${i}`, fields: { title: { before: null, after: `催收 INV-2026-${String(i).padStart(6, '0')}` } } }));
-    await appendAudit(api.backend.conn.db, { user: api.session.user, method: 'dunning.run', changes, transport: 'cli' });
+    appendAudit(api.backend.conn.sqlite, { user: api.session.user, method: 'dunning.run', changes, transport: 'cli' });
     await api.ok('settings.update', { companyName: '南京博雅食品股份有限公司' });
 
     const [small, big] = (await api.ok('audit.list', { changesOnly: true })).rows;

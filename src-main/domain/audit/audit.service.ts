@@ -1,7 +1,9 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Page } from '../../api/paging';
 import { cappedCount, maintainedCount, type Total } from '../../db/counts';
+import type { Sqlite } from '../../db/connection';
 import type { Database } from '../../db/schema';
+import { statement } from '../../db/statements';
 import type { SessionUser, Transport } from '../../api/session';
 import type { AuditChange } from '../context';
 import { addDays, businessDayStartUtc } from '../core/dates';
@@ -22,27 +24,31 @@ export interface AuditFilter {
   pageSize: number;
 }
 
-/** One audit row: who, when, which method, the changed entities (DESIGN §3). */
-export async function appendAudit(
-  db: Kysely<Database>,
+/**
+ * One audit row: who, when, which method, the changed entities (DESIGN §3). Written in the caller's
+ * write transaction, on its connection, as one statement prepared once: every save writes one.
+ */
+export function appendAudit(
+  sqlite: Sqlite,
   entry: { user: Pick<SessionUser, 'id' | 'username'> | null; method: string; changes: AuditChange[]; transport: Transport },
-): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at: nowIso(),
-      user_id: entry.user?.id ?? null,
-      username: entry.user?.username ?? 'anonymous',
-      method: entry.method,
-      entity_type: entry.changes[0]?.entityType ?? null,
-      entity_id: entry.changes[0]?.entityId ?? null,
-      changes: JSON.stringify(entry.changes),
-      change_count: entry.changes.length,
-      changes_shown: entry.changes.length > SHOWN_CHANGES ? JSON.stringify(entry.changes.slice(0, SHOWN_CHANGES)) : null,
-      transport: entry.transport,
-    })
-    .execute();
+): void {
+  statement(
+    sqlite,
+    `INSERT INTO audit_log (id, at, user_id, username, method, entity_type, entity_id, changes, change_count, changes_shown, transport)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    newId(),
+    nowIso(),
+    entry.user?.id ?? null,
+    entry.user?.username ?? 'anonymous',
+    entry.method,
+    entry.changes[0]?.entityType ?? null,
+    entry.changes[0]?.entityId ?? null,
+    JSON.stringify(entry.changes),
+    entry.changes.length,
+    entry.changes.length > SHOWN_CHANGES ? JSON.stringify(entry.changes.slice(0, SHOWN_CHANGES)) : null,
+    entry.transport,
+  );
 }
 
 /** Rows about a person's session rather than about the business's data. */

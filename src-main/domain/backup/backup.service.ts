@@ -71,7 +71,10 @@ export async function createBackup(ctx: HandlerContext, dbFile: string, kind: Ex
     const bytes = await backupInto(ctx.sqlite, file, dbFile, (done, total) => ctx.progress(done, total));
     const made: BackupFile = { name: path.basename(file), bytes, at: at.toISOString(), kind };
     await writeSetting(ctx.db, LAST_OUTCOME_SETTING, { ok: true, ...made } satisfies BackupOutcome);
-    await appendAudit(ctx.db, { user: ctx.user, method: 'backup.create', changes: [{ entityType: 'backup', entityId: made.name, fields: {} }], transport: ctx.transport });
+    // backup.create runs outside a write transaction: take the connection as any write does.
+    await ctx.db.transaction().execute(async () =>
+      appendAudit(ctx.sqlite, { user: ctx.user, method: 'backup.create', changes: [{ entityType: 'backup', entityId: made.name, fields: {} }], transport: ctx.transport }),
+    );
     return made;
   } catch (error) {
     const reason = failureOf(error);

@@ -17,7 +17,7 @@ export async function printableDelivery(ctx: Pick<HandlerContext, 'db' | 'sqlite
   if (!id) throw new AppError('NOT_FOUND', `Delivery ${ref} does not exist`, [fieldIssue('ref', 'not_found', { entity: 'delivery' })]);
   await assertDeliveryVisible(ctx, id);
   const delivery = getDelivery(ctx.sqlite, id);
-  const order = await getOrder(ctx.db, delivery.salesOrderId);
+  const order = getOrder(ctx.sqlite, delivery.salesOrderId);
   const byId = new Map(order.lines.map((l) => [l.id, l]));
   const orderLine = (lineId: string) => byId.get(lineId)!;
   const lines = [...delivery.lines]

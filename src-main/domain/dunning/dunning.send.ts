@@ -30,7 +30,7 @@ async function committed<T>(ctx: HandlerContext, work: (step: HandlerContext) =>
   return ctx.db.transaction().execute(async (trx) => {
     const changes: AuditChange[] = [];
     const result = work({ ...ctx, db: trx, audit: (change) => changes.push(change) });
-    if (changes.length > 0) await appendAudit(trx, { user: ctx.user, method: 'dunning.send', changes, transport: ctx.transport });
+    if (changes.length > 0) appendAudit(ctx.sqlite, { user: ctx.user, method: 'dunning.send', changes, transport: ctx.transport });
     return result;
   });
 }

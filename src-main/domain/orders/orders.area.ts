@@ -33,7 +33,7 @@ export const ordersArea = defineArea({
         // An order of a customer outside the caller's data scope prints as if it did not exist.
         const order = await ctx.db.selectFrom('sales_orders').select('customer_id').where((eb) => eb.or([eb('id', '=', ref), eb('order_no', '=', ref)])).executeTakeFirst();
         await assertDocumentVisible(ctx, 'Order', ref, order?.customer_id);
-        return printableOrderByRef(ctx.db, ref);
+        return printableOrderByRef(ctx.sqlite, ref);
       },
     },
   ],

@@ -103,5 +103,5 @@ export async function confirmOrder(ctx: HandlerContext, input: z.output<typeof c
       reserved: { before: null, after: plan.reservations.map((r) => `${r.lineNo}:${r.quantity}`).join(' ') },
     },
   });
-  return getOrder(ctx.db, order.id);
+  return getOrder(ctx.sqlite, order.id);
 }

@@ -35,7 +35,7 @@ export async function approveOrder(ctx: HandlerContext, input: { id: string; com
   moveOrder(ctx.sqlite, order, { to: 'confirmed', comment: input.comment ?? null, userId, now });
   decideApproval(ctx.sqlite, order.id, 'approved', userId, input.comment ?? null, now);
   ctx.audit({ entityType: 'salesOrder', entityId: order.id, fields: { status: { before: order.status, after: 'confirmed' }, approval: { before: null, after: { decision: 'approved', comment: input.comment ?? null } } } });
-  return getOrder(ctx.db, order.id);
+  return getOrder(ctx.sqlite, order.id);
 }
 
 export async function rejectOrder(ctx: HandlerContext, input: { id: string; comment: string }): Promise<Order> {
@@ -51,7 +51,7 @@ export async function rejectOrder(ctx: HandlerContext, input: { id: string; comm
     entityId: order.id,
     fields: { status: { before: order.status, after: 'draft' }, approval: { before: null, after: { decision: 'rejected', comment: input.comment } }, released: { before: null, after: released } },
   });
-  return getOrder(ctx.db, order.id);
+  return getOrder(ctx.sqlite, order.id);
 }
 
 function refuseWhilePicking(sqlite: Sqlite, orderId: string): void {
@@ -71,7 +71,7 @@ export async function endOrder(ctx: HandlerContext, input: { id: string; reason:
   }
   const released = releaseReservations(ctx.sqlite, { type: ORDER_DOCUMENT_TYPE, id: order.id });
   ctx.audit({ entityType: 'salesOrder', entityId: order.id, fields: { status: { before: order.status, after: to }, reason: { before: null, after: input.reason }, released: { before: null, after: released } } });
-  return getOrder(ctx.db, order.id);
+  return getOrder(ctx.sqlite, order.id);
 }
 
 interface InboxRecord {

@@ -110,7 +110,7 @@ export async function createOrder(ctx: HandlerContext, input: CreateInput, optio
   });
   writeLines(sqlite, id, lines, input.lines);
   repo.insertEvent(sqlite, { orderId: id, from: null, to: 'draft', comment: null, userId: ctx.user?.id ?? null, at: now });
-  const order = await getOrder(ctx.db, id);
+  const order = getOrder(ctx.sqlite, id);
   ctx.audit({ entityType: 'salesOrder', entityId: id, fields: changedFields(null, auditView(order)) });
   return order;
 }
@@ -130,7 +130,7 @@ function linesAsInput(order: Order): LineInput[] {
 
 export async function updateOrder(ctx: HandlerContext, input: UpdateInput): Promise<Order> {
   const { sqlite } = ctx;
-  const before = await getOrder(ctx.db, input.id);
+  const before = getOrder(ctx.sqlite, input.id);
   assertEditable(ORDER_KIND, { id: before.id, number: before.orderNo, status: before.status });
   const customerId = input.customerId ?? before.customerId;
   if (input.customerId) orderCustomer(sqlite, input.customerId);
@@ -161,7 +161,7 @@ export async function updateOrder(ctx: HandlerContext, input: UpdateInput): Prom
     Object.assign(next, { total_net: totals.net, total_tax: totals.tax, total_gross: totals.gross, price_list_id: lines.find((l) => l.priceListId)?.priceListId ?? null });
   }
   repo.updateDraftHeader(sqlite, next);
-  const after = await getOrder(ctx.db, input.id);
+  const after = getOrder(ctx.sqlite, input.id);
   ctx.audit({ entityType: 'salesOrder', entityId: input.id, fields: changedFields(auditView(before), auditView(after)) });
   return after;
 }

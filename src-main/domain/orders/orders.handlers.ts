@@ -20,7 +20,7 @@ export const ordersHandlers: HandlersFor<typeof ordersContract> = {
     if (input.filters.customerId) await assertCustomerVisible(ctx, input.filters.customerId);
     return listOrders(ctx.db, input, companyFacts(ctx.sqlite).today, await ctx.dataScope());
   },
-  'orders.get': async (input, ctx) => (await assertOrderVisible(ctx, input.id), getOrder(ctx.db, input.id)),
+  'orders.get': async (input, ctx) => (await assertOrderVisible(ctx, input.id), getOrder(ctx.sqlite, input.id)),
   'orders.create': async (input, ctx) => (await assertCustomerVisible(ctx, input.customerId), createOrder(ctx, input)),
   'orders.update': async (input, ctx) => (await assertOrderVisible(ctx, input.id), updateOrder(ctx, input)),
   'orders.checkStock': async (input, ctx) => (await assertOrderVisible(ctx, input.id), checkStock(ctx, orderOrFail(ctx.sqlite, input.id))),
@@ -42,5 +42,5 @@ export const ordersHandlers: HandlersFor<typeof ordersContract> = {
   'orders.customerSummary': async (input, ctx) => (await assertCustomerVisible(ctx, input.customerId), customerSalesSummary(ctx.db, input.customerId)),
   'orders.find': async (input, ctx) => findOrders(ctx.db, input.q, input.limit, companyFacts(ctx.sqlite).today, await ctx.dataScope()),
   'orders.lookupProduct': (input, ctx) => lookupProduct(ctx, input, companyFacts(ctx.sqlite).today),
-  'orders.printable': async (input, ctx) => (await assertOrderVisible(ctx, input.id), printableOrder(ctx.db, input.id)),
+  'orders.printable': async (input, ctx) => (await assertOrderVisible(ctx, input.id), printableOrder(ctx.sqlite, input.id)),
 };

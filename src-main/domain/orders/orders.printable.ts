@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
 import { AppError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
-import type { Database } from '../../db/schema';
+import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
 import { printable, type PrintableDocument, type PrintableLineInput } from '../core/document';
 import { ORDER_KIND } from './orders.kind';
 import type { OrderLine } from './orders.dto';
@@ -23,8 +23,8 @@ export function printableLine(line: Pick<OrderLine, 'productCode' | 'productName
 }
 
 /** What the print template of a sales order (销售订单) needs; the amounts equal the stored ones. */
-export async function printableOrder(db: Kysely<Database>, id: string): Promise<PrintableDocument> {
-  const order = await getOrder(db, id);
+export function printableOrder(sqlite: Sqlite, id: string): PrintableDocument {
+  const order = getOrder(sqlite, id);
   return printable({
     kind: ORDER_KIND,
     header: { id: order.id, number: order.orderNo, status: order.status },
@@ -43,8 +43,8 @@ export async function printableOrder(db: Kysely<Database>, id: string): Promise<
 }
 
 /** An order by its id or its number (SO-2026-000123), as the print route and the CLI name it. */
-export async function printableOrderByRef(db: Kysely<Database>, ref: string): Promise<PrintableDocument> {
-  const found = await db.selectFrom('sales_orders').select('id').where((eb) => eb.or([eb('id', '=', ref), eb('order_no', '=', ref.trim().toUpperCase())])).executeTakeFirst();
-  if (!found) throw new AppError('NOT_FOUND', `Sales order ${ref} does not exist`, [fieldIssue('ref', 'not_found', { entity: 'sales_order' })]);
-  return printableOrder(db, found.id);
+export function printableOrderByRef(sqlite: Sqlite, ref: string): PrintableDocument {
+  const id = statement(sqlite, 'SELECT id FROM sales_orders WHERE id = ? OR order_no = ?').pluck().get(ref, ref.trim().toUpperCase()) as string | undefined;
+  if (!id) throw new AppError('NOT_FOUND', `Sales order ${ref} does not exist`, [fieldIssue('ref', 'not_found', { entity: 'sales_order' })]);
+  return printableOrder(sqlite, id);
 }

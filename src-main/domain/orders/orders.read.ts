@@ -1,11 +1,9 @@
 /** One order as its screen shows it: header, lines with what is reserved, timeline, approvals, deliveries and returns. */
-import { sql, type Kysely } from 'kysely';
 import { notFound } from '../../api/errors';
-import type { Database } from '../../db/schema';
+import type { Sqlite } from '../../db/connection';
+import { statement } from '../../db/statements';
 import type { ApprovalReason, CreditCheck, Order, OrderApproval, OrderDocumentRef, OrderEvent, OrderLine, OrderStatus } from './orders.dto';
 import { ORDER_DOCUMENT_TYPE } from './orders.kind';
-
-type Db = Kysely<Database>;
 
 interface HeaderRecord {
   id: string;
@@ -69,9 +67,11 @@ interface LineRecord {
   is_serial_tracked: number;
 }
 
-export async function getOrder(db: Db, id: string): Promise<Order> {
-  const { rows } = await sql<HeaderRecord>`
-    SELECT o.*, c.code AS customer_code, c.name AS customer_name, q.quote_no, w.name AS warehouse_name,
+/** Prepared once per connection (statement()): confirming an order returns it, on the hot path of #11. */
+export function getOrder(sqlite: Sqlite, id: string): Order {
+  const h = statement(
+    sqlite,
+    `SELECT o.*, c.code AS customer_code, c.name AS customer_name, q.quote_no, w.name AS warehouse_name,
            ou.display_name AS owner_name, cu.display_name AS created_by_name, xu.display_name AS cancelled_by_name
       FROM sales_orders o
       JOIN customers c ON c.id = o.customer_id
@@ -80,10 +80,13 @@ export async function getOrder(db: Db, id: string): Promise<Order> {
       LEFT JOIN users ou ON ou.id = o.owner_user_id
       LEFT JOIN users cu ON cu.id = o.created_by
       LEFT JOIN users xu ON xu.id = o.cancelled_by
-     WHERE o.id = ${id}`.execute(db);
-  const h = rows[0];
+     WHERE o.id = ?`,
+  ).get(id) as HeaderRecord | undefined;
   if (!h) throw notFound('Sales order', id);
-  const [lines, events, approvals, documents] = await Promise.all([linesOf(db, id), eventsOf(db, id), approvalsOf(db, id), documentsOf(db, id)]);
+  const lines = linesOf(sqlite, id);
+  const events = eventsOf(sqlite, id);
+  const approvals = approvalsOf(sqlite, id);
+  const documents = documentsOf(sqlite, id);
   return {
     id: h.id,
     orderNo: h.order_no,
@@ -123,14 +126,16 @@ export async function getOrder(db: Db, id: string): Promise<Order> {
   };
 }
 
-async function linesOf(db: Db, orderId: string): Promise<OrderLine[]> {
-  const { rows } = await sql<LineRecord>`
-    SELECT l.*, p.code AS product_code, p.name AS product_name, p.spec, p.is_stocked, p.is_serial_tracked,
+function linesOf(sqlite: Sqlite, orderId: string): OrderLine[] {
+  const rows = statement(
+    sqlite,
+    `SELECT l.*, p.code AS product_code, p.name AS product_name, p.spec, p.is_stocked, p.is_serial_tracked,
            (SELECT coalesce(sum(r.quantity), 0) FROM stock_reservations r
-             WHERE r.document_type = ${ORDER_DOCUMENT_TYPE} AND r.document_id = l.sales_order_id AND r.document_line_id = l.id AND r.status = 'open') AS reserved
+             WHERE r.document_type = ? AND r.document_id = l.sales_order_id AND r.document_line_id = l.id AND r.status = 'open') AS reserved
       FROM sales_order_lines l JOIN products p ON p.id = l.product_id
-     WHERE l.sales_order_id = ${orderId}
-     ORDER BY l.line_no`.execute(db);
+     WHERE l.sales_order_id = ?
+     ORDER BY l.line_no`,
+  ).all(ORDER_DOCUMENT_TYPE, orderId) as LineRecord[];
   return rows.map((r) => ({
     id: r.id,
     lineNo: r.line_no,
@@ -160,27 +165,34 @@ async function linesOf(db: Db, orderId: string): Promise<OrderLine[]> {
   }));
 }
 
-async function eventsOf(db: Db, orderId: string): Promise<OrderEvent[]> {
-  const rows = await db
-    .selectFrom('sales_order_events as e')
-    .leftJoin('users as u', 'u.id', 'e.user_id')
-    .select(['e.id', 'e.from_status', 'e.to_status', 'e.comment', 'u.display_name', 'e.at'])
-    .where('e.sales_order_id', '=', orderId)
-    .orderBy('e.at')
-    .orderBy('e.id')
-    .execute();
+function eventsOf(sqlite: Sqlite, orderId: string): OrderEvent[] {
+  const rows = statement(
+    sqlite,
+    `SELECT e.id, e.from_status, e.to_status, e.comment, u.display_name, e.at
+       FROM sales_order_events e LEFT JOIN users u ON u.id = e.user_id
+      WHERE e.sales_order_id = ? ORDER BY e.at, e.id`,
+  ).all(orderId) as { id: string; from_status: OrderStatus | null; to_status: OrderStatus; comment: string | null; display_name: string | null; at: string }[];
   return rows.map((r) => ({ id: r.id, fromStatus: r.from_status, toStatus: r.to_status, comment: r.comment, userName: r.display_name, at: r.at }));
 }
 
-async function approvalsOf(db: Db, orderId: string): Promise<OrderApproval[]> {
-  const rows = await db
-    .selectFrom('sales_order_approvals as a')
-    .leftJoin('users as r', 'r.id', 'a.requested_by')
-    .leftJoin('users as d', 'd.id', 'a.decided_by')
-    .select(['a.id', 'a.reasons', 'r.display_name as requested_by_name', 'a.requested_at', 'a.decision', 'd.display_name as decided_by_name', 'a.decided_at', 'a.comment'])
-    .where('a.sales_order_id', '=', orderId)
-    .orderBy('a.requested_at')
-    .execute();
+interface ApprovalRecord {
+  id: string;
+  reasons: string;
+  requested_by_name: string | null;
+  requested_at: string;
+  decision: OrderApproval['decision'];
+  decided_by_name: string | null;
+  decided_at: string | null;
+  comment: string | null;
+}
+
+function approvalsOf(sqlite: Sqlite, orderId: string): OrderApproval[] {
+  const rows = statement(
+    sqlite,
+    `SELECT a.id, a.reasons, r.display_name AS requested_by_name, a.requested_at, a.decision, d.display_name AS decided_by_name, a.decided_at, a.comment
+       FROM sales_order_approvals a LEFT JOIN users r ON r.id = a.requested_by LEFT JOIN users d ON d.id = a.decided_by
+      WHERE a.sales_order_id = ? ORDER BY a.requested_at`,
+  ).all(orderId) as ApprovalRecord[];
   return rows.map((r) => ({
     id: r.id,
     reasons: JSON.parse(r.reasons) as ApprovalReason[],
@@ -193,20 +205,13 @@ async function approvalsOf(db: Db, orderId: string): Promise<OrderApproval[]> {
   }));
 }
 
-async function documentsOf(db: Db, orderId: string): Promise<{ deliveries: OrderDocumentRef[]; returns: OrderDocumentRef[] }> {
-  const deliveries = await db
-    .selectFrom('deliveries')
-    .select(['id', 'delivery_no as number', 'status', 'delivery_date as date'])
-    .where('sales_order_id', '=', orderId)
-    .orderBy('delivery_date')
-    .orderBy('id')
-    .execute();
-  const returns = await db
-    .selectFrom('sales_returns')
-    .select(['id', 'return_no as number', 'status', 'return_date as date'])
-    .where('sales_order_id', '=', orderId)
-    .orderBy('return_date')
-    .orderBy('id')
-    .execute();
+function documentsOf(sqlite: Sqlite, orderId: string): { deliveries: OrderDocumentRef[]; returns: OrderDocumentRef[] } {
+  const deliveries = statement(
+    sqlite,
+    'SELECT id, delivery_no AS number, status, delivery_date AS date FROM deliveries WHERE sales_order_id = ? ORDER BY delivery_date, id',
+  ).all(orderId) as OrderDocumentRef[];
+  const returns = statement(sqlite, 'SELECT id, return_no AS number, status, return_date AS date FROM sales_returns WHERE sales_order_id = ? ORDER BY return_date, id').all(
+    orderId,
+  ) as OrderDocumentRef[];
   return { deliveries, returns };
 }
