@@ -63,6 +63,26 @@ describe('the XLSX sheet writer', () => {
     expect(strings).toContain('<t xml:space="preserve"> 前导空格</t>');
     expect(partOf(bytes, 'xl/worksheets/sheet1.xml')).toContain('<c r="B201" t="s">');
   });
+
+  it('writes each cell as the XML text of its value, row and column references included, with numbers of every shape as JavaScript prints them', async () => {
+    // The rows are bytes written digit by digit: the sheet must read exactly as a plain template writes it.
+    const numbers = [0, 7, 10, 99, 100, 123456789, -1, -12.5, 0.1 + 0.2, 1e21, 2 ** 53 + 2, 1.5e-7];
+    const day = new Date('2026-11-30T00:00:00Z');
+    const sheet = xlsxSheetWriter({ name: 'numbers', widths: [8, 8, 12], numberFormats: [undefined, undefined, 'yyyy-mm-dd'], header: ['n', 'text', 'date'] }, 100, 500);
+    const rows = Array.from({ length: 120 }, (_, i) => [numbers[i % numbers.length]!, i % 3 ? '记' : `摘要 ${i} <&>`, i % 5 ? day : null]);
+    for (const row of rows) sheet.addRow(row);
+    const xml = partOf(await sheet.finish(), 'xl/worksheets/sheet1.xml');
+    const texts = [...new Set(['n', 'text', 'date', ...rows.map((row) => row[1] as string)])];
+    const expected = rows
+      .map((row, i) => {
+        const r = i + 2;
+        const date = row[2] ? `<c r="C${r}" s="2"><v>${(day.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000}</v></c>` : '';
+        return `<row r="${r}"><c r="A${r}"><v>${row[0]}</v></c><c r="B${r}" t="s"><v>${texts.indexOf(row[1] as string)}</v></c>${date}</row>`;
+      })
+      .join('');
+    const header = '<row r="1"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" s="1" t="s"><v>1</v></c><c r="C1" s="1" t="s"><v>2</v></c></row>';
+    expect(xml).toContain(`<sheetData>${header}${expected}</sheetData>`);
+  });
 });
 
 /** A part of a zip written by the writer (stored sizes in the local headers, no data descriptors). */

@@ -57,6 +57,23 @@ describe('aging', () => {
     expect((await world.api.ok('receivables.aging', { asOf: '2025-12-31' })).rows).toEqual([]);
   });
 
+  it('counts the documents cleared after the date, whichever later day each was cleared on', async () => {
+    const world = await aWorld();
+    const customerId = await aCustomer(world, { paymentTermsDays: 10 });
+    await anInvoice(world, customerId, 1_000, '2026-01-05');
+    await anInvoice(world, customerId, 2_000, '2026-01-10');
+    await anInvoice(world, customerId, 4_000, '2026-01-20');
+    // Each receipt clears the invoice of its amount: one before the date, two on different days after it.
+    await aReceipt(world, customerId, 1_000, '2026-01-31', true);
+    await aReceipt(world, customerId, 2_000, '2026-02-10', true);
+    await aReceipt(world, customerId, 4_000, '2026-02-20', true);
+    const early = await world.api.ok('receivables.aging', { asOf: '2026-02-01' });
+    expect(early.rows[0]).toMatchObject({ total: 6_000, by_bucket: { ...zero, '1-30': 6_000 } });
+    const middle = await world.api.ok('receivables.aging', { asOf: '2026-02-15' });
+    expect(middle.rows[0]).toMatchObject({ total: 4_000, by_bucket: { ...zero, '1-30': 4_000 } });
+    expect((await world.api.ok('receivables.aging', { asOf: '2026-02-20' })).rows).toEqual([]);
+  });
+
   it('counts unapplied credit against what is owed, aged from its own date, so a row sums to the balance', async () => {
     const world = await aWorld();
     const customerId = await aCustomer(world, { paymentTermsDays: 30 });
@@ -119,5 +136,12 @@ describe('aging query plan', () => {
     expect(wholeTableWalks(plan, ['a', 'receivable_allocations'])).toEqual([]);
     for (const index of ['receivable_allocations_invoice', 'receivable_allocations_credit_note', 'receivable_allocations_receipt']) expect(plan).toContain(index);
     expect(wholeTableWalks(plan, ['c', 'customers'])).toEqual([]);
+  });
+
+  it('seeks the documents cleared after the date day by day, never reading every one cleared since', async () => {
+    const world = await aWorld();
+    const plan = (world.sqlite.prepare(`EXPLAIN QUERY PLAN ${AGING_SQL}`).all(agingParameters('2026-06-30')) as { detail: string }[]).map((r) => r.detail);
+    const documents = plan.filter((detail) => detail.startsWith('SEARCH o '));
+    expect(documents).toEqual(Array(2).fill('SEARCH o USING COVERING INDEX receivable_clearing_open (cleared_on=? AND document_date<?)'));
   });
 });
