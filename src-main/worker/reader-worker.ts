@@ -21,6 +21,8 @@ export interface ReaderWorkerData {
 /** Main → reader. */
 export type ToReader =
   | { type: 'read'; id: number; method: string; input: unknown; user: SessionUser | null; transport: Transport }
+  /** An area's task (`ctx.offThread`): the same as a read, looked up among the tasks rather than the methods. */
+  | { type: 'task'; id: number; method: string; input: unknown; user: SessionUser | null; transport: Transport }
   | { type: 'cancel'; id: number }
   | { type: 'close' };
 
@@ -55,7 +57,7 @@ export function serveReads(port: ReaderPort, data: ReaderWorkerData): void {
     throw new Error('A read tried to audit a change');
   };
 
-  async function read(request: Extract<ToReader, { type: 'read' }>): Promise<void> {
+  async function read(request: Extract<ToReader, { type: 'read' | 'task' }>): Promise<void> {
     const controller = new AbortController();
     running.set(request.id, controller);
     const ctx = handlerContext({
@@ -72,7 +74,9 @@ export function serveReads(port: ReaderPort, data: ReaderWorkerData): void {
       layOutPdf: () => Promise.reject(new Error('PDFs are laid out on the writer\'s thread (mark the method runsOn: \'writer\')')),
     });
     try {
-      const data = await registry.handlers[request.method]!(request.input, ctx);
+      const run = request.type === 'task' ? registry.tasks[request.method] : registry.handlers[request.method];
+      if (!run) throw new Error(`No ${request.type === 'task' ? 'task' : 'method'} ${request.method} on the reader`);
+      const data = await run(request.input, ctx);
       port.postMessage({ type: 'result', id: request.id, ok: true, data });
     } catch (error) {
       if (error instanceof AppError) port.postMessage({ type: 'result', id: request.id, ok: false, error: error.toApiError(), internal: false });
@@ -87,7 +91,7 @@ export function serveReads(port: ReaderPort, data: ReaderWorkerData): void {
   }
 
   port.on('message', (message) => {
-    if (message.type === 'read') void read(message);
+    if (message.type === 'read' || message.type === 'task') void read(message);
     else if (message.type === 'cancel') running.get(message.id)?.abort();
     else if (message.type === 'close') {
       conn.close();

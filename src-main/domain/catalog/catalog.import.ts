@@ -13,7 +13,7 @@ import type { HandlerContext } from '../context';
 import type { ProductImportCounts, ProductImportField, ProductImportPreview, ProductImportResult, ProductRowError, importProductsInput } from '../imports/imports.contract';
 import { readSpreadsheet, type FileRecord } from '../imports/imports.file';
 import { refuseDuplicateHeaders } from '../imports/imports.headers';
-import { checkpoint } from '../imports/imports.service';
+import { checkpoint } from '../imports/imports.prepare';
 import { importFileBytes } from '../imports/imports.uploads';
 import { listCategories, saveCategory } from './catalog.categories';
 import { productCreateInput, productUpdateInput } from './catalog.contract';

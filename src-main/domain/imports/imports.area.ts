@@ -2,6 +2,7 @@ import { defineArea } from '../area';
 import { importsContract } from './imports.contract';
 import { importsHandlers } from './imports.handlers';
 import { importRecordsMatchTheirChanges } from './imports.checks';
+import { PREPARE_TASK, prepareOnReader } from './imports.prepare';
 
 /** Spreadsheet imports; each import method needs the importing area's own permission. */
 export const importsArea = defineArea({
@@ -9,4 +10,5 @@ export const importsArea = defineArea({
   contract: importsContract,
   handlers: importsHandlers,
   checks: [importRecordsMatchTheirChanges],
+  tasks: { [PREPARE_TASK]: prepareOnReader },
 });
