@@ -156,8 +156,9 @@ async function run(
     if (!mutates) return await handler(input, contextFor(backend.conn.db));
     if (mutates === 'publishesAtEnd') {
       const data = await handler(input, contextFor(backend.conn.db, true));
-      // A call that found nothing to write (a strict import with errors) is audited all the same.
-      if (!published) await backend.conn.db.transaction().execute((trx) => appendCallAudit(trx));
+      // A call that found nothing to write but noted what it did (a strict import with errors) is audited
+      // all the same; one that noted nothing (a start-up recovery with nothing to recover) leaves no row.
+      if (!published && changes.length > 0) await backend.conn.db.transaction().execute((trx) => appendCallAudit(trx));
       return data;
     }
     return await backend.conn.db.transaction().execute(async (trx) => {

@@ -10,5 +10,6 @@ export const importsArea = defineArea({
   contract: importsContract,
   handlers: importsHandlers,
   checks: [importRecordsMatchTheirChanges],
+  startJobs: ['imports.takeBackCutOff'],
   tasks: { [PREPARE_TASK]: prepareOnReader },
 });
