@@ -6,6 +6,7 @@ import { errorLogger, logFileFor } from '../backend/log';
 import { buildRegistry } from '../backend/registry';
 import { openDatabase } from '../db/connection';
 import { AREAS } from '../domain/areas';
+import { buffersIn } from '../domain/core/chunks';
 
 // A reader thread (DESIGN §1): its own read-only connection serves reads while the writer's
 // connection is busy; WAL lets it see every committed write. Plain Node: never imports electron.
@@ -36,7 +37,7 @@ export type FromReader =
   | { type: 'closed' };
 
 export interface ReaderPort {
-  postMessage(message: FromReader): void;
+  postMessage(message: FromReader, transfer?: ArrayBuffer[]): void;
   on(event: 'message', listener: (message: ToReader) => void): unknown;
   close(): void;
 }
@@ -77,7 +78,8 @@ export function serveReads(port: ReaderPort, data: ReaderWorkerData): void {
       const run = request.type === 'task' ? registry.tasks[request.method] : registry.handlers[request.method];
       if (!run) throw new Error(`No ${request.type === 'task' ? 'task' : 'method'} ${request.method} on the reader`);
       const data = await run(request.input, ctx);
-      port.postMessage({ type: 'result', id: request.id, ok: true, data });
+      // A task's chunks (core/chunks.ts) are moved to the caller's thread, not copied there.
+      port.postMessage({ type: 'result', id: request.id, ok: true, data }, request.type === 'task' ? buffersIn(data) : []);
     } catch (error) {
       if (error instanceof AppError) port.postMessage({ type: 'result', id: request.id, ok: false, error: error.toApiError(), internal: false });
       else {

@@ -1,22 +1,35 @@
 /**
- * A large result coming back from a reader thread (`ctx.offThread`) as JSON text in chunks of a few
- * thousand items. Text crosses threads as one copy; an object graph of 50,000 rows would be rebuilt
- * on the receiving thread in one go, holding the thread that serves calls for hundreds of ms. The
- * receiver parses one chunk at a time and lets the event loop through between two.
+ * A large result coming back from a reader thread (`ctx.offThread`): JSON in chunks of a few thousand
+ * items, each as UTF-8 bytes that the reader moves (transfers) rather than copies. Structured clone
+ * of 50,000 rows, or even of their JSON as strings, is rebuilt on the receiving thread in one go:
+ * 0.9 s for 44 million characters, all of it holding the thread that serves calls. The receiver
+ * decodes and parses one chunk at a time and lets the event loop through between two.
  */
 export const CHUNK_ITEMS = 2000;
 
-export function toChunks<T>(items: readonly T[], size = CHUNK_ITEMS): string[] {
-  const chunks: string[] = [];
-  for (let at = 0; at < items.length; at += size) chunks.push(JSON.stringify(items.slice(at, at + size)));
+export function toChunks<T>(items: readonly T[], size = CHUNK_ITEMS): Uint8Array[] {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < items.length; at += size) chunks.push(encoder.encode(JSON.stringify(items.slice(at, at + size))));
   return chunks;
 }
 
-export async function fromChunks<T>(chunks: readonly string[]): Promise<T[]> {
+export async function fromChunks<T>(chunks: readonly Uint8Array[]): Promise<T[]> {
+  const decoder = new TextDecoder();
   const items: T[] = [];
   for (const chunk of chunks) {
     await new Promise((resolve) => setImmediate(resolve));
-    for (const item of JSON.parse(chunk) as T[]) items.push(item);
+    for (const item of JSON.parse(decoder.decode(chunk)) as T[]) items.push(item);
   }
   return items;
+}
+
+/** The buffers under a task's result (its chunks), to be moved to the receiving thread rather than copied. */
+export function buffersIn(value: unknown, found = new Set<ArrayBuffer>(), depth = 0): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+  } else if (value && typeof value === 'object' && depth < 4) {
+    for (const inner of Array.isArray(value) ? value : Object.values(value)) buffersIn(inner, found, depth + 1);
+  }
+  return [...found];
 }

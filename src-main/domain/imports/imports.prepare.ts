@@ -59,8 +59,8 @@ interface PrepareTaskInput {
 
 /** The same, as it crosses back: the rows as JSON chunks (core/chunks.ts). */
 type PreparedOnReader = Omit<PreparedImport, 'plan' | 'prepared'> & {
-  plan: Pick<ImportPlan, 'unchanged' | 'dataRows' | 'badRows'> & { creates: string[]; updates: string[]; errors: string[]; duplicates: string[]; sameAsOnFile: string[] };
-  prepared: string[];
+  plan: Pick<ImportPlan, 'unchanged' | 'dataRows' | 'badRows'> & Record<'creates' | 'updates' | 'errors' | 'duplicates' | 'sameAsOnFile', Uint8Array[]>;
+  prepared: Uint8Array[];
 };
 
 /** The header is the first of the first ten rows that names at least two known fields (a title line may sit above it). */
