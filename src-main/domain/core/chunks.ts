@@ -33,3 +33,8 @@ export function buffersIn(value: unknown, found = new Set<ArrayBuffer>(), depth 
   }
   return [...found];
 }
+
+/** Bytes that can be moved to another thread: a Buffer sharing its memory with others is copied into one of its own first. */
+export function movable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+}

@@ -3,6 +3,7 @@ import { importsContract } from './imports.contract';
 import { importsHandlers } from './imports.handlers';
 import { importRecordsMatchTheirChanges } from './imports.checks';
 import { PREPARE_TASK, prepareOnReader } from './imports.prepare';
+import { PREPARE_PRODUCTS_TASK, prepareProductsOnReader } from '../catalog/catalog.import';
 
 /** Spreadsheet imports; each import method needs the importing area's own permission. */
 export const importsArea = defineArea({
@@ -11,5 +12,5 @@ export const importsArea = defineArea({
   handlers: importsHandlers,
   checks: [importRecordsMatchTheirChanges],
   startJobs: ['imports.takeBackCutOff'],
-  tasks: { [PREPARE_TASK]: prepareOnReader },
+  tasks: { [PREPARE_TASK]: prepareOnReader, [PREPARE_PRODUCTS_TASK]: prepareProductsOnReader },
 });

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { HandlerContext } from '../context';
 import { AppError, validationError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
-import { fromChunks, toChunks } from '../core/chunks';
+import { fromChunks, movable, toChunks } from '../core/chunks';
 import { toFieldDef } from '../customers/customers.fields';
 import { listFieldDefs } from '../customers/customers.repository';
 import { getSettings } from '../settings/settings.service';
@@ -32,15 +32,19 @@ export async function checkpoint(ctx: HandlerContext, done: number, total: numbe
   if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.');
 }
 
-export interface PreparedImport {
+/** What reading an import's file tells its preview, customers and products alike; F is what a column can map to. */
+export interface ReadImportFile<F> {
   encoding: string;
   delimiter: string | null;
   headers: string[];
   headerRow: number;
   rowCount: number;
   sample: { row: number; cells: string[] }[];
-  suggestedMapping: (ImportTarget | null)[];
-  mapping: (ImportTarget | null)[];
+  suggestedMapping: (F | null)[];
+  mapping: (F | null)[];
+}
+
+export interface PreparedImport extends ReadImportFile<ImportTarget> {
   customFields: { key: string; label: string }[];
   plan: ImportPlan;
   /** New customers' pinyin and search text, in the order of `plan.creates`; empty for a preview. */
@@ -137,9 +141,8 @@ export async function prepareImport(input: ImportInput, ctx: HandlerContext, wit
   const bytes = await importFileBytes(input, ctx.user?.id ?? null);
   const task: PrepareTaskInput = { fileName: input.fileName, bytes, mapping: input.mapping, onDuplicate: input.onDuplicate, withCreates };
   if (!ctx.offThread) return prepareHere(task, ctx);
-  // Moved, not copied: a Buffer that shares its memory with others is copied into one of its own first.
-  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
-  const onReader = await ctx.offThread<PreparedOnReader>(PREPARE_TASK, { ...task, bytes: own }, [own.buffer as ArrayBuffer]);
+  const own = movable(bytes);
+  const onReader = await ctx.offThread<PreparedOnReader>(PREPARE_TASK, { ...task, bytes: own }, [own.buffer]);
   const { plan, prepared, ...rest } = onReader;
   return {
     ...rest,
