@@ -18,6 +18,23 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The import tests again against a backend with a reader thread, where the import prepares off the thread serving calls.
+          name: 'readers',
+          include: [
+            'src-main/domain/imports/imports.handlers.test.ts',
+            'src-main/domain/imports/imports.publish.test.ts',
+            'src-main/domain/imports/imports.search-index.test.ts',
+            'src-main/domain/imports/imports.undo.test.ts',
+            'src-main/domain/catalog/catalog.import.test.ts',
+          ],
+          environment: 'node',
+          env: { DESK_ERP_TEST_READERS: '1' },
+          pool: 'forks',
+        },
+      },
+      {
+        extends: true,
+        test: {
           // Components rendered into a DOM (jsdom), with the app's providers (src-renderer/test-utils).
           name: 'dom',
           include: ['src-renderer/**/*.test.tsx'],

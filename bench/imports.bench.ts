@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { createBackend, type RunningBackend } from '../src-main/backend/backend';
 import type { Session } from '../src-main/api/session';
@@ -132,6 +133,7 @@ export async function benchImport(): Promise<BenchRow[]> {
     },
     { area: 'imports', what: `preview (dry run) of the same ${ROWS.toLocaleString('en')} rows through dispatch`, dispatch: preview, unit: 'ms', load },
     await benchListDuringImport(input),
+    ...(await benchStallDuringImport(input)),
     ...(await benchWriteDuringImport(input)),
     ...(await benchXlsx()),
   ];
@@ -172,6 +174,65 @@ export async function benchListDuringImport(input: { fileName: string; contentBa
     unit: 'ms',
     load: { before: loadBefore, after: loadPerCore() },
   };
+}
+
+/**
+ * The longest the thread serving calls was held (its event loop's longest delay) during an import of
+ * 50,000 rows with a reader thread, as the server and the desktop app run it: while the reader reads,
+ * checks and prepares (the plan coming back in chunks), and while the writer publishes its batches.
+ * Beside it, the same import without reader threads (in place, paced every ~20 ms).
+ */
+export async function benchStallDuringImport(input: { fileName: string; contentBase64: string }): Promise<BenchRow[]> {
+  const stalls = async (readers: number) => {
+    const ours = await company(readers);
+    const call = { session: ours.session, transport: 'test' as const };
+    const preparing = monitorEventLoopDelay({ resolution: 5 });
+    const writing = monitorEventLoopDelay({ resolution: 5 });
+    const stop = ours.backend.onEvent((event) => {
+      if (event.kind === 'progress' && event.message === 'writing') {
+        stop();
+        preparing.disable();
+        writing.enable();
+      }
+    });
+    forgetSpellings();
+    preparing.enable();
+    const result = await ours.backend.call(call, 'imports.customers', { ...input, jobId: `bench-stall-${readers}` });
+    writing.disable();
+    if (!result.ok) throw new Error(result.error.message);
+    ours.backend.close();
+    fs.rmSync(ours.dir, { recursive: true, force: true });
+    // Nanoseconds; a row's timings are µs.
+    const longest = (h: typeof preparing) => ({ p50: h.max / 1000, p95: h.max / 1000, runs: 1 });
+    return { preparing: longest(preparing), writing: longest(writing) };
+  };
+  const loadBefore = loadPerCore();
+  const offThread = await stalls(1);
+  const inPlace = await stalls(0);
+  const load = { before: loadBefore, after: loadPerCore() };
+  const baselineLabel = 'the same import without reader threads (in place, paced every ~20 ms)';
+  return [
+    {
+      area: 'imports',
+      what: `the longest event-loop stall of the thread serving calls while an import of ${ROWS.toLocaleString('en')} rows reads, checks and prepares on a reader thread`,
+      dispatch: offThread.preparing,
+      baseline: inPlace.preparing,
+      baselineLabel,
+      goalText: 'under 50 ms',
+      unit: 'ms',
+      load,
+    },
+    {
+      area: 'imports',
+      what: `the longest event-loop stall of the thread serving calls while that import publishes its batches`,
+      dispatch: offThread.writing,
+      baseline: inPlace.writing,
+      baselineLabel,
+      goalText: 'under 50 ms (one publishing batch)',
+      unit: 'ms',
+      load,
+    },
+  ];
 }
 
 /**

@@ -38,6 +38,8 @@ export interface Readers {
   /** False while the threads start (a few seconds): reads then run on the writer's connection. */
   readonly ready: boolean;
   read(request: { method: string; input: unknown; user: SessionUser | null; transport: Transport }, progress: (done: number, total: number, message?: string) => void, signal: AbortSignal): Promise<unknown>;
+  /** An area's task (`ctx.offThread`), `method` naming the task. */
+  task(request: { method: string; input: unknown; user: SessionUser | null; transport: Transport }, progress: (done: number, total: number, message?: string) => void, signal: AbortSignal, transfer?: ArrayBuffer[]): Promise<unknown>;
 }
 
 export interface CallContext {
@@ -127,6 +129,12 @@ async function run(
     if (published) throw new Error(`${name} writes a batch after publishing`);
     return backend.conn.db.transaction().execute(write);
   };
+  // Tasks go to a reader only once one has opened its connection; until then the handler works in place.
+  const readers = backend.readers?.ready ? backend.readers : undefined;
+  const offThread: HandlerContext['offThread'] = readers
+    ? <T>(task: string, taskInput: unknown, transfer?: ArrayBuffer[]) =>
+        readers.task({ method: task, input: taskInput, user: call.session.user, transport: call.transport }, progress, controller.signal, transfer) as Promise<T>
+    : undefined;
   const contextFor = (db: Kysely<Database>, publishesAtEnd = false): HandlerContext =>
     handlerContext({
       db,
@@ -139,6 +147,7 @@ async function run(
       security: (event) => securityEvents.push(event),
       progress,
       ...(publishesAtEnd ? { publish, writeBatch } : {}),
+      ...(offThread ? { offThread } : {}),
       revokeSessionsOf: (userId) => revoked.add(userId),
       layOutPdf: backend.layOutPdf,
     });
@@ -148,8 +157,9 @@ async function run(
     if (!mutates) return await handler(input, contextFor(backend.conn.db));
     if (mutates === 'publishesAtEnd') {
       const data = await handler(input, contextFor(backend.conn.db, true));
-      // A call that found nothing to write (a strict import with errors) is audited all the same.
-      if (!published) await backend.conn.db.transaction().execute(async () => appendCallAudit());
+      // A call that found nothing to write but noted what it did (a strict import with errors) is audited
+      // all the same; one that noted nothing (a start-up recovery with nothing to recover) leaves no row.
+      if (!published && changes.length > 0) await backend.conn.db.transaction().execute(async () => appendCallAudit());
       return data;
     }
     return await backend.conn.db.transaction().execute(async (trx) => {

@@ -23,11 +23,30 @@ export async function runDailyJobs(backend: RunningBackend, now = new Date()): P
   return true;
 }
 
-/** At start, then every hour: a desktop left running overnight recomputes after midnight. */
+/**
+ * The areas' start jobs (recovery of work a crash cut off), through dispatch as the audited local
+ * administrator. Each works in short transactions, so calls arriving meanwhile are served.
+ */
+export async function runStartJobs(backend: RunningBackend): Promise<void> {
+  if (!(await getCompany(backend.conn.db))) return;
+  const session = { user: localAdmin(backend.conn) };
+  for (const method of backend.registry.startJobs) {
+    const result = await backend.call({ session, transport: 'cli' }, method, {});
+    if (!result.ok) backend.logError(`start ${method}`, new Error(`${result.error.code}: ${result.error.message}`));
+  }
+}
+
+/** The start jobs, then the daily jobs at start and every hour: a desktop left running overnight recomputes after midnight. */
 export function startDailyJobs(backend: RunningBackend, intervalMs = 60 * 60_000): () => void {
+  let stopped = false;
   const tick = () => void runDailyJobs(backend).catch((error: unknown) => backend.logError('daily jobs', error));
-  tick();
+  void runStartJobs(backend)
+    .catch((error: unknown) => backend.logError('start jobs', error))
+    .finally(() => !stopped && tick());
   const timer = setInterval(tick, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }

@@ -18,6 +18,7 @@ export interface ContextParts {
   progress(done: number, total: number, message?: string): void;
   publish?: HandlerContext['publish'];
   writeBatch?: HandlerContext['writeBatch'];
+  offThread?: HandlerContext['offThread'];
   revokeSessionsOf(userId: string): void;
   layOutPdf: PdfMaker;
 }
@@ -38,6 +39,7 @@ export function handlerContext(parts: ContextParts): HandlerContext {
     progress: parts.progress,
     ...(parts.publish ? { publish: parts.publish } : {}),
     ...(parts.writeBatch ? { writeBatch: parts.writeBatch } : {}),
+    ...(parts.offThread ? { offThread: parts.offThread } : {}),
     revokeSessionsOf: parts.revokeSessionsOf,
     layOutPdf: parts.layOutPdf,
     areas: registry.extensions,

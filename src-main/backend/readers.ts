@@ -79,7 +79,16 @@ export class ReaderPool implements Readers {
     return this.readers.some((r) => r.isReady);
   }
 
-  async read(request: { method: string; input: unknown; user: ToReaderUser; transport: ToReaderTransport }, progress: Pending['progress'], signal: AbortSignal): Promise<unknown> {
+  read(request: ReadRequest, progress: Pending['progress'], signal: AbortSignal): Promise<unknown> {
+    return this.send({ type: 'read', ...request }, progress, signal);
+  }
+
+  /** Runs an area's task (`ctx.offThread`) on the least busy reader; `transfer` moves buffers named in the input. */
+  task(request: ReadRequest, progress: Pending['progress'], signal: AbortSignal, transfer: ArrayBuffer[] = []): Promise<unknown> {
+    return this.send({ type: 'task', ...request }, progress, signal, transfer);
+  }
+
+  private async send(request: Omit<Extract<ToReader, { type: 'read' | 'task' }>, 'id'>, progress: Pending['progress'], signal: AbortSignal, transfer: ArrayBuffer[] = []): Promise<unknown> {
     const reader = this.readers.filter((r) => r.isReady).reduce((best, r) => (r.pending.size < best.pending.size ? r : best));
     const id = this.nextId++;
     const onAbort = () => reader.worker.postMessage({ type: 'cancel', id } satisfies ToReader);
@@ -87,7 +96,7 @@ export class ReaderPool implements Readers {
     try {
       return await new Promise((resolve, reject) => {
         reader.pending.set(id, { resolve, reject, progress });
-        reader.worker.postMessage({ type: 'read', id, ...request } satisfies ToReader);
+        reader.worker.postMessage({ ...request, id } satisfies ToReader, transfer);
       });
     } finally {
       signal.removeEventListener('abort', onAbort);
@@ -113,5 +122,4 @@ export class ReaderPool implements Readers {
   }
 }
 
-type ToReaderUser = Extract<ToReader, { type: 'read' }>['user'];
-type ToReaderTransport = Extract<ToReader, { type: 'read' }>['transport'];
+type ReadRequest = Omit<Extract<ToReader, { type: 'read' }>, 'type' | 'id'>;

@@ -1,6 +1,6 @@
 import type { MethodSpec } from '../api/method';
 import type { Role } from '../api/permissions';
-import type { AreaDefinition, AreaExtensions, BackendEnv, PrintableSource, SeedStep } from '../domain/area';
+import type { AreaDefinition, AreaExtensions, AreaTask, BackendEnv, PrintableSource, SeedStep } from '../domain/area';
 import type { InvariantCheck } from '../domain/checks/invariants';
 import type { HandlerContext } from '../domain/context';
 import { assertSeriesDistinct } from '../domain/core/numbering';
@@ -19,6 +19,9 @@ export interface AreaRegistry {
   checks: InvariantCheck[];
   seedSteps: { area: string; step: SeedStep }[];
   dailyJobs: string[];
+  startJobs: string[];
+  /** The areas' reader-thread tasks by name (`ctx.offThread`). */
+  tasks: Record<string, AreaTask>;
   extensions: AreaExtensions;
 }
 
@@ -30,6 +33,7 @@ export function buildRegistry(areas: readonly AreaDefinition[], env: BackendEnv)
   // No prototype: a method named "constructor" or "__proto__" must not find Object's.
   const contract: Record<string, MethodSpec> = Object.create(null) as Record<string, MethodSpec>;
   const handlers: Record<string, AnyHandler> = Object.create(null) as Record<string, AnyHandler>;
+  const tasks: Record<string, AreaTask> = Object.create(null) as Record<string, AreaTask>;
   const grants = new Map<string, Set<Role>>();
   const extensions: AreaExtensions = { customerTimeline: [], customerFigures: [], finders: [], series: [], printables: [], workbenchCards: [] };
   const seen = new Set<string>();
@@ -44,6 +48,11 @@ export function buildRegistry(areas: readonly AreaDefinition[], env: BackendEnv)
       if (typeof handler !== 'function') throw new Error(`API method ${name} has no handler`);
       contract[name] = spec;
       handlers[name] = handler;
+    }
+    for (const [name, task] of Object.entries(area.tasks ?? {})) {
+      if (!name.startsWith(`${area.name}.`)) throw new Error(`Task ${name} does not belong to area ${area.name}`);
+      if (Object.hasOwn(tasks, name)) throw new Error(`Task ${name} is declared twice`);
+      tasks[name] = task;
     }
     for (const [permission, roles] of Object.entries(area.permissions ?? {}) as [string, readonly Role[]][]) {
       if (grants.has(permission)) throw new Error(`Permission ${permission} is declared twice`);
@@ -73,6 +82,8 @@ export function buildRegistry(areas: readonly AreaDefinition[], env: BackendEnv)
   }
   const dailyJobs = areas.flatMap((area) => area.dailyJobs ?? []);
   for (const method of dailyJobs) if (!Object.hasOwn(contract, method)) throw new Error(`Daily job ${method} is not an API method`);
+  const startJobs = areas.flatMap((area) => area.startJobs ?? []);
+  for (const method of startJobs) if (!Object.hasOwn(contract, method)) throw new Error(`Start job ${method} is not an API method`);
   const roleHas = (role: Role, permission: string) => grants.get(permission)?.has(role) ?? false;
   return {
     areaNames: [...seen],
@@ -89,6 +100,8 @@ export function buildRegistry(areas: readonly AreaDefinition[], env: BackendEnv)
       .flatMap((area) => (area.seed ? [area.seed].flat().map((step) => ({ area: area.name, step })) : []))
       .sort((a, b) => a.step.order - b.step.order),
     dailyJobs,
+    startJobs,
+    tasks,
     extensions,
   };
 }

@@ -1,4 +1,8 @@
-import { backendOn, type RunningBackend } from '../backend/backend';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { backendOn, createBackend, type RunningBackend } from '../backend/backend';
+import type { ReaderPool } from '../backend/readers';
 import { buildRegistry, type AreaRegistry } from '../backend/registry';
 import { AREAS } from '../domain/areas';
 import type { CallContext } from '../api/dispatch';
@@ -54,8 +58,28 @@ function apiFor(backend: RunningBackend, session: Session): TestApi {
   return api;
 }
 
+/**
+ * A migrated database in a file with one reader thread, started, as the server and the desktop app
+ * run: reads and `ctx.offThread` tasks go to the thread. Closed when the test process exits.
+ */
+export async function readerBackend(): Promise<RunningBackend> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-readers-')), 'desk-erp.sqlite');
+  const backend = createBackend({ file, readers: 1 });
+  await (backend.readers as ReaderPool).started();
+  return backend;
+}
+
+/**
+ * The backend a test gets by default: in memory, or with a reader thread when the run asks for it
+ * (vitest's `readers` project runs the import tests both ways).
+ */
+async function defaultBackend(): Promise<RunningBackend> {
+  return process.env.DESK_ERP_TEST_READERS === '1' ? readerBackend() : testBackend();
+}
+
 /** A set-up company with its owner signed in. */
-export async function ownerApi(backend = testBackend()): Promise<TestApi> {
+export async function ownerApi(backend?: RunningBackend): Promise<TestApi> {
+  backend ??= await defaultBackend();
   const session: Session = { user: null };
   const api = apiFor(backend, session);
   await api.ok('auth.setup', {

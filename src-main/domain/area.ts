@@ -188,7 +188,20 @@ export interface AreaDefinition<C extends ContractPart = ContractPart, P extends
   workbenchCards?: readonly WorkbenchCardSource[];
   /** Methods run once per business day as the local administrator (e.g. lifecycle recompute). */
   dailyJobs?: readonly string[];
+  /**
+   * Methods run once when a serving backend (the server, the desktop app) starts, as the local
+   * administrator, before the daily jobs: recovery of work a crash cut off.
+   */
+  startJobs?: readonly string[];
+  /**
+   * CPU-heavy read-only steps a handler hands to a reader thread through `ctx.offThread(name, input)`;
+   * each name starts with the area's prefix. They run with a reader's context (read-only connection).
+   */
+  tasks?: Readonly<Record<string, AreaTask>>;
 }
+
+/** A step run on a reader thread; its input and result cross threads by structured clone. */
+export type AreaTask = (input: unknown, ctx: HandlerContext) => Promise<unknown>;
 
 /** Keeps the literal method names and permission names, so the merged contract stays typed. */
 export function defineArea<C extends ContractPart, P extends string = never>(definition: AreaDefinition<C, P>): AreaDefinition<C, P> {

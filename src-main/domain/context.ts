@@ -57,6 +57,14 @@ export interface HandlerContext {
    * its batches wrote if it fails later (an import records every change it makes for that).
    */
   writeBatch?<T>(write: (db: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Runs an area's CPU-heavy, read-only task (its `tasks`) on a reader thread with that thread's own
+   * read-only connection, so the thread serving calls stays free (DESIGN §1). Progress and cancel
+   * (this call's signal) go through; an AppError comes back as thrown. Absent when the backend has no
+   * reader threads (tests, the CLI) or on a reader itself: the caller then does the work in place.
+   * `transfer` moves buffers named in `input` to the thread instead of copying them.
+   */
+  offThread?<T>(task: string, input: unknown, transfer?: ArrayBuffer[]): Promise<T>;
   /** Ends the user's other sessions once this call commits (their rights or password changed). */
   revokeSessionsOf(userId: string): void;
   /** Whether the signed-in user's role holds a permission (false when nobody is signed in). */

@@ -6,6 +6,7 @@ import { errorLogger, logFileFor } from '../backend/log';
 import { buildRegistry } from '../backend/registry';
 import { openDatabase } from '../db/connection';
 import { AREAS } from '../domain/areas';
+import { buffersIn } from '../domain/core/chunks';
 
 // A reader thread (DESIGN §1): its own read-only connection serves reads while the writer's
 // connection is busy; WAL lets it see every committed write. Plain Node: never imports electron.
@@ -21,6 +22,8 @@ export interface ReaderWorkerData {
 /** Main → reader. */
 export type ToReader =
   | { type: 'read'; id: number; method: string; input: unknown; user: SessionUser | null; transport: Transport }
+  /** An area's task (`ctx.offThread`): the same as a read, looked up among the tasks rather than the methods. */
+  | { type: 'task'; id: number; method: string; input: unknown; user: SessionUser | null; transport: Transport }
   | { type: 'cancel'; id: number }
   | { type: 'close' };
 
@@ -34,7 +37,7 @@ export type FromReader =
   | { type: 'closed' };
 
 export interface ReaderPort {
-  postMessage(message: FromReader): void;
+  postMessage(message: FromReader, transfer?: ArrayBuffer[]): void;
   on(event: 'message', listener: (message: ToReader) => void): unknown;
   close(): void;
 }
@@ -55,7 +58,7 @@ export function serveReads(port: ReaderPort, data: ReaderWorkerData): void {
     throw new Error('A read tried to audit a change');
   };
 
-  async function read(request: Extract<ToReader, { type: 'read' }>): Promise<void> {
+  async function read(request: Extract<ToReader, { type: 'read' | 'task' }>): Promise<void> {
     const controller = new AbortController();
     running.set(request.id, controller);
     const ctx = handlerContext({
@@ -72,8 +75,11 @@ export function serveReads(port: ReaderPort, data: ReaderWorkerData): void {
       layOutPdf: () => Promise.reject(new Error('PDFs are laid out on the writer\'s thread (mark the method runsOn: \'writer\')')),
     });
     try {
-      const data = await registry.handlers[request.method]!(request.input, ctx);
-      port.postMessage({ type: 'result', id: request.id, ok: true, data });
+      const run = request.type === 'task' ? registry.tasks[request.method] : registry.handlers[request.method];
+      if (!run) throw new Error(`No ${request.type === 'task' ? 'task' : 'method'} ${request.method} on the reader`);
+      const data = await run(request.input, ctx);
+      // A task's chunks (core/chunks.ts) are moved to the caller's thread, not copied there.
+      port.postMessage({ type: 'result', id: request.id, ok: true, data }, request.type === 'task' ? buffersIn(data) : []);
     } catch (error) {
       if (error instanceof AppError) port.postMessage({ type: 'result', id: request.id, ok: false, error: error.toApiError(), internal: false });
       else {
@@ -87,7 +93,7 @@ export function serveReads(port: ReaderPort, data: ReaderWorkerData): void {
   }
 
   port.on('message', (message) => {
-    if (message.type === 'read') void read(message);
+    if (message.type === 'read' || message.type === 'task') void read(message);
     else if (message.type === 'cancel') running.get(message.id)?.abort();
     else if (message.type === 'close') {
       conn.close();

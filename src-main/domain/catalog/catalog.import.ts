@@ -13,7 +13,8 @@ import type { HandlerContext } from '../context';
 import type { ProductImportCounts, ProductImportField, ProductImportPreview, ProductImportResult, ProductRowError, importProductsInput } from '../imports/imports.contract';
 import { readSpreadsheet, type FileRecord } from '../imports/imports.file';
 import { refuseDuplicateHeaders } from '../imports/imports.headers';
-import { checkpoint } from '../imports/imports.service';
+import { checkpoint, type ReadImportFile } from '../imports/imports.prepare';
+import { fromChunks, movable, toChunks } from '../core/chunks';
 import { importFileBytes } from '../imports/imports.uploads';
 import { listCategories, saveCategory } from './catalog.categories';
 import { productCreateInput, productUpdateInput } from './catalog.contract';
@@ -197,10 +198,24 @@ async function planImport(ctx: HandlerContext, records: FileRecord[], headers: s
   return plan;
 }
 
-async function prepare(input: ImportInput, ctx: HandlerContext) {
-  const bytes = await importFileBytes(input, ctx.user?.id ?? null);
+export const PREPARE_PRODUCTS_TASK = 'imports.prepareProducts';
+
+interface PrepareInput {
+  fileName: string;
+  bytes: Uint8Array;
+  mapping: ImportInput['mapping'];
+}
+
+interface Prepared extends ReadImportFile<ProductImportField> {
+  plan: Plan;
+}
+
+/** The same, as it crosses back from a reader thread: the rows as JSON chunks (core/chunks.ts). */
+type PreparedOnReader = Omit<Prepared, 'plan'> & { plan: Omit<Plan, 'creates' | 'updates' | 'errors' | 'badLines'> & Record<'creates' | 'updates' | 'errors', Uint8Array[]> & { badLines: number[] } };
+
+async function prepareHere(input: PrepareInput, ctx: HandlerContext): Promise<Prepared> {
   ctx.progress(0, 1, 'reading');
-  const file = await readSpreadsheet(input.fileName, bytes);
+  const file = await readSpreadsheet(input.fileName, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
   // The header is the first of the first ten rows naming two known fields (a title line may sit above it).
   const found = file.records.slice(0, 10).findIndex((r) => r.cells.filter(isProductHeader).length >= 2);
   const header = file.records[Math.max(found, 0)];
@@ -213,7 +228,32 @@ async function prepare(input: ImportInput, ctx: HandlerContext) {
   if (mapping.length !== headers.length) throw validationError([fieldIssue('mapping', 'out_of_range', { min: headers.length, max: headers.length, got: mapping.length })]);
   if (!mapping.includes('name') && !mapping.includes('code')) throw validationError([fieldIssue('mapping', 'required', { field: 'name' })]);
   const plan = await planImport(ctx, records, headers, mapping);
-  return { file, headers, headerRow: header.line, records, suggestedMapping, mapping, plan };
+  const sample = records.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.line, cells: r.cells }));
+  return { encoding: file.encoding, delimiter: file.delimiter, headers, headerRow: header.line, rowCount: records.length, sample, suggestedMapping, mapping, plan };
+}
+
+/** The reader thread's side (imports.area.ts registers it). */
+export async function prepareProductsOnReader(input: unknown, ctx: HandlerContext): Promise<PreparedOnReader> {
+  const { plan, ...rest } = await prepareHere(input as PrepareInput, ctx);
+  return { ...rest, plan: { ...plan, creates: toChunks(plan.creates), updates: toChunks(plan.updates), errors: toChunks(plan.errors), badLines: [...plan.badLines] } };
+}
+
+/** Reads and plans the file: on a reader thread when the backend has them (the bytes read here, where uploads are kept), else in place. */
+async function prepare(input: ImportInput, ctx: HandlerContext): Promise<Prepared> {
+  const bytes = movable(await importFileBytes(input, ctx.user?.id ?? null));
+  const task: PrepareInput = { fileName: input.fileName, bytes, mapping: input.mapping };
+  if (!ctx.offThread) return prepareHere(task, ctx);
+  const { plan, ...rest } = await ctx.offThread<PreparedOnReader>(PREPARE_PRODUCTS_TASK, task, [bytes.buffer]);
+  return {
+    ...rest,
+    plan: {
+      ...plan,
+      creates: await fromChunks<Row>(plan.creates),
+      updates: await fromChunks<Row>(plan.updates),
+      errors: await fromChunks<ProductRowError>(plan.errors),
+      badLines: new Set(plan.badLines),
+    },
+  };
 }
 
 function counts(plan: Plan, strict: boolean): ProductImportCounts {
@@ -232,14 +272,14 @@ export async function previewProductImport(input: ImportInput, ctx: HandlerConte
   const p = await prepare(input, ctx);
   return {
     fileName: input.fileName,
-    encoding: p.file.encoding,
-    delimiter: p.file.delimiter,
+    encoding: p.encoding,
+    delimiter: p.delimiter,
     headers: p.headers,
     headerRow: p.headerRow,
     suggestedMapping: p.suggestedMapping,
     mapping: p.mapping,
-    rowCount: p.records.length,
-    sample: p.records.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.line, cells: r.cells })),
+    rowCount: p.rowCount,
+    sample: p.sample,
     ...counts(p.plan, input.strict),
   };
 }
@@ -291,13 +331,13 @@ export async function importProducts(input: ImportInput, ctx: HandlerContext): P
     if (input.strict && failed.size > 0) throw validationError(plan.errors.map((e) => fieldIssue(`rows.${e.row}.${e.field}`, e.code, e.params)));
   }
   plan.errors.sort((a, b) => a.row - b.row);
-  const result: ProductImportResult = { fileName: input.fileName, rowCount: p.records.length, ...counts(plan, input.strict) };
+  const result: ProductImportResult = { fileName: input.fileName, rowCount: p.rowCount, ...counts(plan, input.strict) };
   ctx.audit({
     entityType: 'productImport',
     entityId: input.fileName,
     fields: {
       fileName: { before: null, after: input.fileName },
-      rows: { before: null, after: p.records.length },
+      rows: { before: null, after: p.rowCount },
       imported: { before: null, after: result.imported },
       updated: { before: null, after: result.updated },
       skipped: { before: null, after: result.skipped },

@@ -300,6 +300,11 @@ export const importsContract = {
    * 撤销导入: removes the customers a finished import created and restores those it updated; refused,
    * changing nothing, when any of them has documents or was edited since (the user sees to those first).
    */
+  /**
+   * Takes back every customer import a crash cut off while it published (run when the backend starts,
+   * and again before each import): in short transactions, as a cancel would.
+   */
+  'imports.takeBackCutOff': method<{ takenBack: number }>()({ input: z.object({}).strict(), permission: 'customers.import', mutates: true, changes: ['customers', 'imports'], publishesAtEnd: true }),
   'imports.undoCustomers': method<CustomerImportUndoResult>()({ input: undoCustomerImportInput, permission: 'customers.import', mutates: true, changes: ['customers', 'imports'], bulkWrite: true, publishesAtEnd: true }),
   /** A dry run of a product file (商品档案): the mapping, what would be created or changed, and every row's errors. */
   'imports.previewProducts': method<ProductImportPreview>()({ input: importProductsInput, permission: 'catalog.write', mutates: false, runsOn: 'writer' }),

@@ -4,12 +4,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledCli, cli, copyOf, integrityOf, runCliProcess } from '../../cli/crash.test-helpers';
 import { openDatabase } from '../../db/connection';
+import { createBackend } from '../../backend/backend';
+import { runStartJobs } from '../../backend/daily-jobs';
 import { lines } from './imports.test-helpers';
 
 /**
  * A customer import killed with SIGKILL: while it reads and prepares it has written nothing; killed
- * while its short batches land, it leaves the batches it committed marked 'publishing', and the next
- * import takes them back before it publishes, so the same file then imports whole, numbered from 1.
+ * while its short batches land, it leaves the batches it committed marked 'publishing'. The backend
+ * takes them back when it starts next (a start job), and the next import does too before it
+ * publishes, so the same file then imports whole, numbered from 1.
  */
 const ROWS = 5000;
 let child: Awaited<ReturnType<typeof bundledCli>>;
@@ -48,23 +51,29 @@ function book(db: string) {
   }
 }
 
+/** A copy of the shop whose import was killed by SIGKILL in `phase`; returns the copy and the last progress seen. */
+async function killedWhile(phase: string): Promise<{ db: string; killedIn: string; signal: NodeJS.Signals | null; stderr: string }> {
+  const db = copyOf(shop);
+  const run = runCliProcess(child.file, [db, csv]);
+  const killedIn = await new Promise<string>((resolve) => {
+    const poll = setInterval(() => {
+      const last = run.acknowledged().at(-1) ?? '';
+      const [seen, done] = last.split(' ');
+      if ((seen === phase && Number(done) > 0) || seen === 'finished') {
+        clearInterval(poll);
+        run.kill();
+        resolve(last);
+      }
+    }, 5);
+    void run.exited.then(() => clearInterval(poll));
+  });
+  const { signal, stderr } = await run.exited;
+  return { db, killedIn, signal, stderr };
+}
+
 describe('a customer import killed mid-way', () => {
   it.each(['preparing', 'writing'])('leaves nothing of it once the next import has started when killed while %s, and the same file then imports whole', async (phase) => {
-    const db = copyOf(shop);
-    const run = runCliProcess(child.file, [db, csv]);
-    const killedIn = await new Promise<string>((resolve) => {
-      const poll = setInterval(() => {
-        const last = run.acknowledged().at(-1) ?? '';
-        const [seen, done] = last.split(' ');
-        if ((seen === phase && Number(done) > 0) || seen === 'finished') {
-          clearInterval(poll);
-          run.kill();
-          resolve(last);
-        }
-      }, 5);
-      void run.exited.then(() => clearInterval(poll));
-    });
-    const { signal, stderr } = await run.exited;
+    const { db, killedIn, signal, stderr } = await killedWhile(phase);
     expect(killedIn, stderr).toMatch(new RegExp(`^${phase} `));
     expect(signal).toBe('SIGKILL');
 
@@ -82,5 +91,24 @@ describe('a customer import killed mid-way', () => {
     expect(again.code, again.stdout).toBe(0);
     const cutOff = phase === 'writing' ? [{ status: 'failed', changes: 0 }] : [];
     expect(book(db)).toEqual({ customers: ROWS, searchRows: ROWS, nextCode: ROWS + 1, searchTrigger: 1, indexed: ROWS, imports: [...cutOff, { status: 'published', changes: ROWS }] });
+  }, 180_000);
+
+  it('is taken back when the backend starts again, before any import, in an audited start job', async () => {
+    const { db, killedIn, stderr } = await killedWhile('writing');
+    expect(killedIn, stderr).toMatch(/^writing /);
+    expect(book(db).imports).toMatchObject([{ status: 'publishing' }]);
+
+    const backend = createBackend({ file: db });
+    try {
+      await runStartJobs(backend);
+      expect(book(db)).toEqual({ customers: 0, searchRows: 0, nextCode: 1, searchTrigger: 1, indexed: 0, imports: [{ status: 'failed', changes: 0 }] });
+      const audited = () => backend.conn.sqlite.prepare("SELECT username, entity_type AS entityType FROM audit_log WHERE method = 'imports.takeBackCutOff'").all();
+      expect(audited()).toEqual([{ username: 'local-admin', entityType: 'customerImport' }]);
+      // The next start finds nothing to take back and leaves no trace.
+      await runStartJobs(backend);
+      expect(audited()).toHaveLength(1);
+    } finally {
+      backend.close();
+    }
   }, 180_000);
 });

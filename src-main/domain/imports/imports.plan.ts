@@ -81,13 +81,12 @@ export interface UpdateChanges {
 }
 
 export interface ImportPlan {
-  rows: PlannedRow[];
   errors: RowError[];
   duplicates: ImportDuplicate[];
   /** Rows naming a customer already on file by its credit code or exact company name, and what is done with each. */
   sameAsOnFile: SameAsOnFile[];
-  /** Lines with at least one error. */
-  badLines: Set<number>;
+  /** Rows with at least one error. */
+  badRows: number;
   creates: PlannedRow[];
   updates: PlannedRow[];
   unchanged: number;
@@ -118,7 +117,7 @@ type Cells = Map<ImportTarget, { value: string; column: string }>;
 export async function planImport(records: FileRecord[], headers: string[], mapping: (ImportTarget | null)[], ctx: PlanContext): Promise<ImportPlan> {
   const existing = prefetch(ctx.sqlite);
   const defsByKey = new Map(ctx.customFields.map((d) => [d.key, d]));
-  const plan: ImportPlan = { rows: [], errors: [], duplicates: [], sameAsOnFile: [], badLines: new Set(), creates: [], updates: [], unchanged: 0, dataRows: records.length };
+  const plan: ImportPlan = { errors: [], duplicates: [], sameAsOnFile: [], badRows: 0, creates: [], updates: [], unchanged: 0, dataRows: records.length };
   const seenCodes = new Map<string, number>();
   const seenCreditCodes = new Map<string, number>();
   const seenCustomers = new Map<string, number>();
@@ -325,7 +324,7 @@ export async function planImport(records: FileRecord[], headers: string[], mappi
     const planned: PlannedRow = { line, code: codeText, columns, custom, tags, contact: contactDraft, address, match: existingRecord ? match : null, changes: null };
     if (errors.length) {
       plan.errors.push(...errors);
-      plan.badLines.add(line);
+      plan.badRows++;
       continue;
     }
     if (sameAs && match && existingRecord) {
@@ -333,7 +332,6 @@ export async function planImport(records: FileRecord[], headers: string[], mappi
       plan.sameAsOnFile.push({ row: line, reason: sameAs, value, customer: { id: match.id, code: match.code, name: match.name }, action: ctx.onDuplicate });
       if (ctx.onDuplicate === 'skip') continue;
     }
-    plan.rows.push(planned);
     if (existingRecord) {
       planned.changes = diffUpdate(planned, existingRecord);
       if (planned.changes) plan.updates.push(planned);

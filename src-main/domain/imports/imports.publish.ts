@@ -65,13 +65,34 @@ async function endAs(ctx: HandlerContext, importId: string, status: CustomerImpo
   await batchOf(ctx)(async () => statement(ctx.sqlite, 'UPDATE customer_imports SET status = ?, finished_at = ? WHERE id = ?').run(status, nowIso(), importId));
 }
 
-/** Takes back every import a crash cut off while it published; run before an import publishes. */
-export async function takeBackCutOffImports(ctx: HandlerContext): Promise<void> {
+/** The take-back under way, if any: the one at start-up and an import's own must not undo the same rows twice. */
+let takingBack: Promise<string[]> | null = null;
+
+/** Takes back every import a crash cut off while it published; run at start-up and before an import publishes. Returns their ids. */
+export async function takeBackCutOffImports(ctx: HandlerContext): Promise<string[]> {
+  while (takingBack) await takingBack.catch(() => undefined);
   const cutOff = (statement(ctx.sqlite, "SELECT id FROM customer_imports WHERE status = 'publishing'").all() as { id: string }[]).filter((r) => !publishingHere.has(r.id));
-  for (const { id } of cutOff) {
-    await takeBack(ctx, id, 0);
-    await endAs(ctx, id, 'failed');
+  if (cutOff.length === 0) return [];
+  const work = (async () => {
+    for (const { id } of cutOff) {
+      await takeBack(ctx, id, 0);
+      await endAs(ctx, id, 'failed');
+    }
+    return cutOff.map((r) => r.id);
+  })();
+  takingBack = work;
+  try {
+    return await work;
+  } finally {
+    takingBack = null;
   }
+}
+
+/** The start-up job (imports.takeBackCutOff): audited with each import it took back; nothing to take back leaves no trace. */
+export async function recoverCutOffImports(ctx: HandlerContext): Promise<{ takenBack: number }> {
+  const ids = await takeBackCutOffImports(ctx);
+  for (const id of ids) ctx.audit({ entityType: 'customerImport', entityId: id, fields: { status: { before: 'publishing', after: 'failed' } } });
+  return { takenBack: ids.length };
 }
 
 export interface PublishInput {
