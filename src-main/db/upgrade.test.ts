@@ -222,6 +222,19 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("INSERT INTO customer_tags (customer_id, tag_id) VALUES ('c1', 't22')").run();
     return { tags: 1, customer_tags: 1 };
   },
+  23: (sqlite) => {
+    // A ledger already long when 0024 indexes its delivery moves anew: a scrap is not one of them.
+    sqlite.prepare("INSERT INTO stock_adjustments (id, adjustment_no, warehouse_id, kind, adjustment_date, created_at) VALUES ('adj2', 'ADJ-2026-000002', 'w1', 'scrap', '2026-01-16', ?)").run(NOW);
+    sqlite.prepare("INSERT INTO stock_adjustment_lines (id, adjustment_id, line_no, product_id, quantity, unit_cost) VALUES ('adjl2', 'adj2', 1, 'p1', 2, 120)").run();
+    sqlite
+      .prepare(
+        `INSERT INTO stock_moves (id, move_date, product_id, warehouse_id, kind, quantity, unit_cost, value, document_type, document_id, document_no, document_line_id, created_at)
+         VALUES ('m3', '2026-01-16', 'p1', 'w1', 'scrap', -2, 120, -240, 'stock_adjustment', 'adj2', 'ADJ-2026-000002', 'adjl2', ?)`,
+      )
+      .run(NOW);
+    sqlite.prepare("UPDATE stock_levels SET on_hand = on_hand - 2, stock_value = stock_value - 240 WHERE product_id = 'p1' AND warehouse_id = 'w1'").run();
+    return { stock_moves: 3, stock_adjustments: 2, stock_adjustment_lines: 2 };
+  },
 };
 
 describe('upgrading an existing database', () => {
