@@ -222,8 +222,8 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("INSERT INTO customer_tags (customer_id, tag_id) VALUES ('c1', 't22')").run();
     return { tags: 1, customer_tags: 1 };
   },
-  23: (sqlite) => {
-    // A ledger already long when 0024 indexes its delivery moves anew: a scrap is not one of them.
+  24: (sqlite) => {
+    // A ledger already long when 0025 indexes its delivery moves anew: a scrap is not one of them.
     sqlite.prepare("INSERT INTO stock_adjustments (id, adjustment_no, warehouse_id, kind, adjustment_date, created_at) VALUES ('adj2', 'ADJ-2026-000002', 'w1', 'scrap', '2026-01-16', ?)").run(NOW);
     sqlite.prepare("INSERT INTO stock_adjustment_lines (id, adjustment_id, line_no, product_id, quantity, unit_cost) VALUES ('adjl2', 'adj2', 1, 'p1', 2, 120)").run();
     sqlite
