@@ -26,6 +26,7 @@ export default defineConfig({
             'src-main/domain/imports/imports.search-index.test.ts',
             'src-main/domain/imports/imports.undo.test.ts',
             'src-main/domain/catalog/catalog.import.test.ts',
+            'src-main/domain/catalog/catalog.import-publish.test.ts',
           ],
           environment: 'node',
           env: { DESK_ERP_TEST_READERS: '1' },

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ean13 } from '../src-main/domain/catalog/catalog.rules';
 import catalog from '../src-renderer/features/catalog/messages.zh-CN';
+import importsZhCN from '../src-renderer/features/imports/messages.zh-CN';
 import zhCN from '../src-renderer/i18n/zh-CN';
 import { chromiumAvailable, screenshot, type AppInBrowser } from './harness';
 import { openSeededApp } from './seeded-app';
@@ -77,6 +78,36 @@ describe.runIf(run)('products and price lists in Chromium', () => {
     await page.getByTestId('product-search').fill('hzjht');
     await page.getByTestId('data-table').getByText('红枣夹核桃').waitFor();
     await page.getByTestId('product-search').fill('');
+  });
+
+  it('lists the product import beside the import and undoes it as a whole after a confirmation that says what it removes', async () => {
+    await page.getByTestId('import-products').click();
+    const history = page.getByTestId('import-history-row');
+    await history.first().waitFor();
+    await expect(history.count()).resolves.toBe(1);
+    await expect(history.first().textContent()).resolves.toContain(importsZhCN.history.statuses.published);
+    await history.first().getByTestId('import-undo').click();
+    const dialog = page.getByTestId('import-undo-dialog');
+    await dialog.getByTestId('import-undo-confirm').waitFor();
+    await expect(dialog.getByTestId('import-undo-what').textContent()).resolves.toBe(
+      importsZhCN.productHistory.undoRemoves.replace('{{file}}', '商品.csv').replace('{{count}}', '1') + importsZhCN.history.undoFinal,
+    );
+    // The dialog fades in over the import; the picture is of it as the user reads it.
+    await page.waitForFunction(() => [...document.querySelectorAll('[role="dialog"]')].every((d) => getComputedStyle(d).opacity === '1'));
+    // A toast from an earlier step would sit over the dialog's title.
+    await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 15_000 });
+    await screenshot(page, 'catalog-03c-import-undo-dialog-1366');
+    await dialog.getByTestId('import-undo-confirm').click();
+    await history.first().filter({ hasText: importsZhCN.history.statuses.undone }).waitFor();
+    await expect(history.first().getByTestId('import-undo').count()).resolves.toBe(0);
+    await screenshot(page, 'catalog-03d-import-undone-1366');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('product-import').waitFor({ state: 'detached' });
+    await page.getByTestId('product-search').fill('hzjht');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="data-table"] tbody tr td').length <= 1);
+    await expect(page.getByTestId('data-table').getByText('红枣夹核桃').count()).resolves.toBe(0);
+    await page.getByTestId('product-search').fill('');
+    expect(pageErrors).toEqual([]);
   });
 
   it('shows the category tree', async () => {

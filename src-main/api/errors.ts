@@ -36,6 +36,8 @@ export interface ErrorDetails {
   duplicates?: DuplicateDetail[];
   /** Customers that stop an import being undone (the first few codes and how many there are). */
   blockingCustomers?: { reason: 'documents' | 'edited'; codes: string[]; count: number };
+  /** Products that stop a product import being undone, the same way. */
+  blockingProducts?: { reason: 'documents' | 'edited'; codes: string[]; count: number };
   /** An INTERNAL error's line in the log file, for the owner to quote when asking for help. */
   reference?: string;
 }

@@ -15,7 +15,17 @@ import type {
   StageChangeSource,
 } from '../domain/customers/customers.dto';
 import type { CampaignsTable, LeadInteractionsTable, LeadSearchTable, LeadsTable, OpportunitiesTable, OpportunityStageHistoryTable } from '../domain/leads/leads.tables';
-import type { PriceListItemsTable, PriceListsTable, ProductCategoriesTable, ProductSearchTable, ProductsTable, ProductSubstitutesTable } from '../domain/catalog/catalog.tables';
+import type {
+  PriceListItemsTable,
+  PriceListsTable,
+  ProductCategoriesTable,
+  ProductImportCategoriesTable,
+  ProductImportChangesTable,
+  ProductImportsTable,
+  ProductSearchTable,
+  ProductsTable,
+  ProductSubstitutesTable,
+} from '../domain/catalog/catalog.tables';
 import type { DeliveriesTable, DeliveryLinesTable } from '../domain/deliveries/deliveries.tables';
 import type { ApprovalRulesTable, SalesOrderApprovalsTable, SalesOrderEventsTable, SalesOrderLinesTable, SalesOrdersTable } from '../domain/orders/orders.tables';
 import type {
@@ -339,6 +349,9 @@ export interface Database {
   price_lists: PriceListsTable;
   price_list_items: PriceListItemsTable;
   product_search: ProductSearchTable;
+  product_imports: ProductImportsTable;
+  product_import_changes: ProductImportChangesTable;
+  product_import_categories: ProductImportCategoriesTable;
   warehouses: WarehousesTable;
   stock_moves: StockMovesTable;
   stock_levels: StockLevelsTable;

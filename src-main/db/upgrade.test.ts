@@ -222,6 +222,12 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("INSERT INTO customer_tags (customer_id, tag_id) VALUES ('c1', 't22')").run();
     return { tags: 1, customer_tags: 1 };
   },
+  23: (sqlite) => {
+    // A finished customer import keeps its undo record through 0024, which adds the product import's own.
+    sqlite.prepare("INSERT INTO customer_imports (id, file_name, status, started_at, finished_at, created_count) VALUES ('ci23', '客户.csv', 'published', ?, ?, 1)").run(NOW, NOW);
+    sqlite.prepare("INSERT INTO customer_import_changes (import_id, customer_id, kind, before) VALUES ('ci23', 'c1', 'created', NULL)").run();
+    return { customer_imports: 1, customer_import_changes: 1 };
+  },
   24: (sqlite) => {
     // A ledger already long when 0025 indexes its delivery moves anew: a scrap is not one of them.
     sqlite.prepare("INSERT INTO stock_adjustments (id, adjustment_no, warehouse_id, kind, adjustment_date, created_at) VALUES ('adj2', 'ADJ-2026-000002', 'w1', 'scrap', '2026-01-16', ?)").run(NOW);

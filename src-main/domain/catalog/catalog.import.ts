@@ -6,21 +6,23 @@
  * update, inside a savepoint, so a row the catalog refuses is reported and leaves nothing behind.
  */
 import type { z } from 'zod';
-import { AppError, validationError } from '../../api/errors';
+import { validationError } from '../../api/errors';
 import { fieldIssue, issuesFromZod, type FieldIssue } from '../../api/issues';
 import { parseYuan } from '../core/money';
 import type { HandlerContext } from '../context';
 import type { ProductImportCounts, ProductImportField, ProductImportPreview, ProductImportResult, ProductRowError, importProductsInput } from '../imports/imports.contract';
 import { readSpreadsheet, type FileRecord } from '../imports/imports.file';
 import { refuseDuplicateHeaders } from '../imports/imports.headers';
-import { checkpoint, type ReadImportFile } from '../imports/imports.prepare';
-import { fromChunks, movable, toChunks } from '../core/chunks';
+import type { ReadImportFile } from '../imports/imports.prepare';
+import { chunked, movable, unchunked, type Chunked } from '../core/chunks';
+import { newId } from '../shared/ids';
 import { importFileBytes } from '../imports/imports.uploads';
-import { listCategories, saveCategory } from './catalog.categories';
+import { listCategories } from './catalog.categories';
 import { productCreateInput, productUpdateInput } from './catalog.contract';
 import { PRODUCT_FLAGS, type Category, type Product } from './catalog.dto';
 import { isProductHeader, suggestProductMapping } from './catalog.import-headers';
-import { createProduct, definedOnly, getProduct, updateProduct } from './catalog.products';
+import { definedOnly, getProduct } from './catalog.products';
+import { publishProductsInBatches, takeBackCutOffProductImports } from './catalog.import-publish';
 import { normaliseBarcode, normaliseProductCode, productShapeIssues } from './catalog.rules';
 
 type ImportInput = z.output<typeof importProductsInput>;
@@ -45,7 +47,8 @@ interface Plan {
   updates: Row[];
   unchanged: number;
   errors: ProductRowError[];
-  badLines: Set<number>;
+  /** The lines of rows left out, each once. */
+  badLines: number[];
   newCategories: string[];
   dataRows: number;
 }
@@ -110,14 +113,14 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 async function planImport(ctx: HandlerContext, records: FileRecord[], headers: string[], mapping: (ProductImportField | null)[]): Promise<Plan> {
-  const plan: Plan = { creates: [], updates: [], unchanged: 0, errors: [], badLines: new Set(), newCategories: [], dataRows: records.length };
+  const plan: Plan = { creates: [], updates: [], unchanged: 0, errors: [], badLines: [], newCategories: [], dataRows: records.length };
   const categories = categoryIndex(await listCategories(ctx.db));
   const newCategories = new Set<string>();
   const seenCodes = new Map<string, number>();
   const seenBarcodes = new Map<string, number>();
   const fail = (row: Row | { line: number }, issue: FieldIssue) => {
     plan.errors.push(rowError(row, issue));
-    plan.badLines.add(row.line);
+    if (plan.badLines.at(-1) !== row.line) plan.badLines.push(row.line);
   };
 
   for (const record of records) {
@@ -210,8 +213,11 @@ interface Prepared extends ReadImportFile<ProductImportField> {
   plan: Plan;
 }
 
-/** The same, as it crosses back from a reader thread: the rows as JSON chunks (core/chunks.ts). */
-type PreparedOnReader = Omit<Prepared, 'plan'> & { plan: Omit<Plan, 'creates' | 'updates' | 'errors' | 'badLines'> & Record<'creates' | 'updates' | 'errors', Uint8Array[]> & { badLines: number[] } };
+/** The plan's lists that cross back from a reader as JSON chunks (core/chunks.ts). */
+const PLAN_LISTS = ['creates', 'updates', 'errors'] as const;
+
+/** The same, as it crosses back from a reader thread. */
+type PreparedOnReader = Omit<Prepared, 'plan'> & { plan: Chunked<Plan, (typeof PLAN_LISTS)[number]> };
 
 async function prepareHere(input: PrepareInput, ctx: HandlerContext): Promise<Prepared> {
   ctx.progress(0, 1, 'reading');
@@ -235,25 +241,17 @@ async function prepareHere(input: PrepareInput, ctx: HandlerContext): Promise<Pr
 /** The reader thread's side (imports.area.ts registers it). */
 export async function prepareProductsOnReader(input: unknown, ctx: HandlerContext): Promise<PreparedOnReader> {
   const { plan, ...rest } = await prepareHere(input as PrepareInput, ctx);
-  return { ...rest, plan: { ...plan, creates: toChunks(plan.creates), updates: toChunks(plan.updates), errors: toChunks(plan.errors), badLines: [...plan.badLines] } };
+  return { ...rest, plan: chunked(plan, PLAN_LISTS) };
 }
 
 /** Reads and plans the file: on a reader thread when the backend has them (the bytes read here, where uploads are kept), else in place. */
 async function prepare(input: ImportInput, ctx: HandlerContext): Promise<Prepared> {
-  const bytes = movable(await importFileBytes(input, ctx.user?.id ?? null));
+  const bytes = await importFileBytes(input, ctx.user?.id ?? null);
   const task: PrepareInput = { fileName: input.fileName, bytes, mapping: input.mapping };
   if (!ctx.offThread) return prepareHere(task, ctx);
-  const { plan, ...rest } = await ctx.offThread<PreparedOnReader>(PREPARE_PRODUCTS_TASK, task, [bytes.buffer]);
-  return {
-    ...rest,
-    plan: {
-      ...plan,
-      creates: await fromChunks<Row>(plan.creates),
-      updates: await fromChunks<Row>(plan.updates),
-      errors: await fromChunks<ProductRowError>(plan.errors),
-      badLines: new Set(plan.badLines),
-    },
-  };
+  const own = movable(bytes);
+  const { plan, ...rest } = await ctx.offThread<PreparedOnReader>(PREPARE_PRODUCTS_TASK, { ...task, bytes: own }, [own.buffer]);
+  return { ...rest, plan: await unchunked(plan, PLAN_LISTS) };
 }
 
 function counts(plan: Plan, strict: boolean): ProductImportCounts {
@@ -262,7 +260,7 @@ function counts(plan: Plan, strict: boolean): ProductImportCounts {
     imported: blocked ? 0 : plan.creates.length,
     updated: blocked ? 0 : plan.updates.length,
     unchanged: plan.unchanged,
-    skipped: blocked ? plan.dataRows : plan.badLines.size,
+    skipped: blocked ? plan.dataRows : plan.badLines.length,
     newCategories: blocked ? [] : plan.newCategories,
     errors: plan.errors,
   };
@@ -284,57 +282,21 @@ export async function previewProductImport(input: ImportInput, ctx: HandlerConte
   };
 }
 
-/** Creates the missing categories of a path, top down, and returns the leaf's id. */
-async function categoryFor(ctx: HandlerContext, path: string[], made: Map<string, string>): Promise<string> {
-  let parentId: string | null = null;
-  for (let depth = 1; depth <= path.length; depth++) {
-    const key = pathKey(path.slice(0, depth));
-    let id = made.get(key);
-    if (!id) {
-      id = (await saveCategory(ctx, { name: path[depth - 1]!, parentId, sortOrder: 0 })).id;
-      made.set(key, id);
-    }
-    parentId = id;
-  }
-  return parentId!;
-}
-
+/**
+ * Plans the file without holding the write connection, then writes it in short transactions
+ * (catalog.import-publish.ts): a cancel or a failure before or during them leaves the catalog as it was.
+ */
 export async function importProducts(input: ImportInput, ctx: HandlerContext): Promise<ProductImportResult> {
+  // Before the plan is made: the products a crashed import left are not products on file to match.
+  await takeBackCutOffProductImports(ctx);
   const p = await prepare(input, ctx);
   const plan = p.plan;
-  if (!(input.strict && plan.errors.length > 0)) {
-    // The file gets one audit row below; the rows' own before/after would swamp the log.
-    const quiet: HandlerContext = Object.assign(Object.create(ctx) as HandlerContext, { audit: () => undefined });
-    const made = new Map([...categoryIndex(await listCategories(ctx.db)).byPath]);
-    const rows = [...plan.creates, ...plan.updates];
-    const failed = new Set<Row>();
-    for (const [i, row] of rows.entries()) {
-      ctx.sqlite.exec('SAVEPOINT product_row');
-      try {
-        const fields = { ...row.fields };
-        if (row.categoryPath && !fields.categoryId) fields.categoryId = await categoryFor(quiet, row.categoryPath, made);
-        if (row.existing) await updateProduct(quiet, productUpdateInput.parse({ id: row.existing.id, ...fields }));
-        else await createProduct(quiet, productCreateInput.parse(fields));
-        ctx.sqlite.exec('RELEASE product_row');
-      } catch (error) {
-        ctx.sqlite.exec('ROLLBACK TO product_row');
-        ctx.sqlite.exec('RELEASE product_row');
-        if (!(error instanceof AppError) || !error.issues?.length) throw error;
-        for (const issue of error.issues) plan.errors.push(rowError(row, issue));
-        plan.badLines.add(row.line);
-        failed.add(row);
-      }
-      if (i % 200 === 199) await checkpoint(ctx, i + 1, rows.length, 'writing');
-    }
-    plan.creates = plan.creates.filter((r) => !failed.has(r));
-    plan.updates = plan.updates.filter((r) => !failed.has(r));
-    if (input.strict && failed.size > 0) throw validationError(plan.errors.map((e) => fieldIssue(`rows.${e.row}.${e.field}`, e.code, e.params)));
-  }
-  plan.errors.sort((a, b) => a.row - b.row);
+  const importId = newId();
   const result: ProductImportResult = { fileName: input.fileName, rowCount: p.rowCount, ...counts(plan, input.strict) };
-  ctx.audit({
+  // One audit row for the file; the rows' own before/after would swamp the log. Written when the call publishes.
+  const summary = {
     entityType: 'productImport',
-    entityId: input.fileName,
+    entityId: importId,
     fields: {
       fileName: { before: null, after: input.fileName },
       rows: { before: null, after: p.rowCount },
@@ -343,6 +305,30 @@ export async function importProducts(input: ImportInput, ctx: HandlerContext): P
       skipped: { before: null, after: result.skipped },
       errors: { before: null, after: result.errors.length },
     },
+  };
+  ctx.audit(summary);
+  if (input.strict && plan.errors.length > 0) return result;
+  let refused = 0;
+  await publishProductsInBatches(ctx, {
+    importId,
+    fileName: input.fileName,
+    rows: [...plan.creates, ...plan.updates],
+    categoryPaths: async (db) => categoryIndex(await listCategories(db)).byPath,
+    refused: (row, error) => {
+      for (const issue of error.issues ?? []) plan.errors.push(rowError(row, issue));
+      plan.badLines.push(row.line);
+      refused++;
+    },
+    settle: (written) => {
+      plan.errors.sort((a, b) => a.row - b.row);
+      if (input.strict && refused > 0) throw validationError(plan.errors.map((e) => fieldIssue(`rows.${e.row}.${e.field}`, e.code, e.params)));
+      Object.assign(result, counts(plan, input.strict), { imported: written.created, updated: written.updated });
+      summary.fields.imported.after = written.created;
+      summary.fields.updated.after = written.updated;
+      summary.fields.skipped.after = result.skipped;
+      summary.fields.errors.after = result.errors.length;
+    },
   });
+  result.importId = importId;
   return result;
 }

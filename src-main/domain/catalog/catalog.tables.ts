@@ -1,3 +1,4 @@
+import type { CustomerImportsTable } from '../imports/imports.tables';
 import type { Flag } from '../../db/schema';
 import type { PriceListKind, ProductStatus, VatRate } from './catalog.dto';
 
@@ -75,4 +76,20 @@ export interface ProductSearchTable {
   product_id: string;
   names: string;
   tokens: string;
+}
+
+/** The product import's undo record (migration 0024): its run as a customer import's (0023). */
+export type ProductImportsTable = CustomerImportsTable;
+
+export interface ProductImportChangesTable {
+  import_id: string;
+  product_id: string;
+  kind: 'created' | 'updated';
+  /** JSON of the products row as it was, for an update; NULL for a product the import created. */
+  before: string | null;
+}
+
+export interface ProductImportCategoriesTable {
+  import_id: string;
+  category_id: string;
 }

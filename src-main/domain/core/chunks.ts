@@ -38,3 +38,20 @@ export function buffersIn(value: unknown, found = new Set<ArrayBuffer>(), depth 
 export function movable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 }
+
+/** A value with some of its lists as chunks: what a reader thread sends back for it. */
+export type Chunked<T, K extends keyof T> = Omit<T, K> & { [P in K]: Uint8Array[] } & { readonly __unchunked?: T };
+
+/** The lists `keys` of `value` as chunks, the rest as it is: a task's result, ready to cross back from a reader. */
+export function chunked<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Chunked<T, K> {
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key of keys) out[key as string] = toChunks(value[key] as unknown as readonly unknown[]);
+  return out as Chunked<T, K>;
+}
+
+/** The value `chunked` was made from, parsed a chunk at a time on the receiving thread. */
+export async function unchunked<T extends object, K extends keyof T>(value: Chunked<T, K>, keys: readonly K[]): Promise<T> {
+  const out: Record<string, unknown> = { ...value };
+  for (const key of keys) out[key as string] = await fromChunks((value as Record<K, Uint8Array[]>)[key]);
+  return out as T;
+}

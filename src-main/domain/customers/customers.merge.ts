@@ -1,4 +1,5 @@
 import { HandlerContext } from '../context';
+import { referencesTo, type ColumnReference } from '../../db/references';
 import { AppError, notFound, validationError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
@@ -18,28 +19,11 @@ const HANDLED_BY_MERGE = new Set(['customers', 'customer_search', 'customer_stat
 /** Link tables where the target already holding the same row makes the source's copy redundant. */
 const DROP_DUPLICATE_LINKS = new Set(['customer_tags', 'customer_shares']);
 
-export interface CustomerReference {
-  table: string;
-  column: string;
-}
+export type CustomerReference = ColumnReference;
 
-/**
- * Every column that points at a customer: any `customer_id` column plus any declared foreign key
- * to customers. Found from the schema itself, so tables added by later areas (orders, invoices,
- * tickets, points) are moved without changing this file.
- */
+/** Every column that points at a customer (db/references.ts): tables added by later areas are moved without changing this file. */
 export function customerReferences(sqlite: Sqlite): CustomerReference[] {
-  return sqlite
-    .prepare(
-      `SELECT DISTINCT m.name AS "table", col.name AS "column"
-         FROM sqlite_master m
-         JOIN pragma_table_info(m.name) col
-        WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'
-          AND (col.name = 'customer_id'
-               OR col.name IN (SELECT fk."from" FROM pragma_foreign_key_list(m.name) fk WHERE fk."table" = 'customers'))
-        ORDER BY 1, 2`,
-    )
-    .all() as CustomerReference[];
+  return referencesTo(sqlite, 'customers', 'customer_id');
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;

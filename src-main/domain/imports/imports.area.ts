@@ -1,7 +1,7 @@
 import { defineArea } from '../area';
 import { importsContract } from './imports.contract';
 import { importsHandlers } from './imports.handlers';
-import { importRecordsMatchTheirChanges } from './imports.checks';
+import { importRecordsMatchTheirChanges, productImportRecordsMatchTheirChanges } from './imports.checks';
 import { PREPARE_TASK, prepareOnReader } from './imports.prepare';
 import { PREPARE_PRODUCTS_TASK, prepareProductsOnReader } from '../catalog/catalog.import';
 
@@ -10,7 +10,7 @@ export const importsArea = defineArea({
   name: 'imports',
   contract: importsContract,
   handlers: importsHandlers,
-  checks: [importRecordsMatchTheirChanges],
+  checks: [importRecordsMatchTheirChanges, productImportRecordsMatchTheirChanges],
   startJobs: ['imports.takeBackCutOff'],
   tasks: { [PREPARE_TASK]: prepareOnReader, [PREPARE_PRODUCTS_TASK]: prepareProductsOnReader },
 });

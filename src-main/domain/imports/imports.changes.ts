@@ -64,41 +64,59 @@ function removeCreated(sqlite: Sqlite, customerId: string): void {
 export interface TakeBackProgress {
   removed: number;
   restored: number;
-  /** Customers that could not be taken back (something else refers to them now); their change rows stay. */
+  /** Rows that could not be taken back (something else refers to them now); their change rows stay. */
   kept: string[];
-  /** Keyset position: the last customer id looked at. */
+  /** Keyset position: the last id looked at. */
   after: string;
 }
 
+/** One noted change of an import: the row it is about (its id), what the import did, and the before-image of an update. */
+export interface NotedChange {
+  id: string;
+  kind: 'created' | 'updated';
+  before: string | null;
+}
+
 /**
- * Takes back the import's changes for about `budgetMs`, customer by customer, each in a savepoint so
- * one that something else now refers to (an order, a contact's interaction) is kept and the rest go.
- * Returns true when every change has been looked at.
+ * Takes back an import's noted changes (`next(after)` pages them by id) for about `budgetMs`, one by
+ * one, each in a savepoint so one that something else now refers to (an order, a stock move) is kept
+ * and the rest go. `undo` removes the change's row and its note. Returns true when every change has been looked at.
  */
-export function takeBackFor(sqlite: Sqlite, importId: string, progress: TakeBackProgress, budgetMs: number): boolean {
+export function takeBackEachFor(sqlite: Sqlite, next: (after: string) => NotedChange[], undo: (change: NotedChange) => void, progress: TakeBackProgress, budgetMs: number): boolean {
   const started = performance.now();
-  const next = statement(sqlite, 'SELECT customer_id, kind, before FROM customer_import_changes WHERE import_id = ? AND customer_id > ? ORDER BY customer_id LIMIT 200');
-  const one = sqlite.transaction((change: { customer_id: string; kind: 'created' | 'updated'; before: string | null }) => {
-    statement(sqlite, 'DELETE FROM customer_import_changes WHERE import_id = ? AND customer_id = ?').run(importId, change.customer_id);
-    if (change.kind === 'created') removeCreated(sqlite, change.customer_id);
-    else restoreUpdated(sqlite, change.customer_id, JSON.parse(change.before!) as BeforeImage);
-  });
+  const one = sqlite.transaction(undo);
   for (;;) {
-    const changes = next.all(importId, progress.after) as { customer_id: string; kind: 'created' | 'updated'; before: string | null }[];
+    const changes = next(progress.after);
     if (changes.length === 0) return true;
     for (const change of changes) {
       if (performance.now() - started >= budgetMs) return false;
-      progress.after = change.customer_id;
+      progress.after = change.id;
       try {
         one(change);
         if (change.kind === 'created') progress.removed++;
         else progress.restored++;
       } catch (error) {
         if (!(error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT'))) throw error;
-        progress.kept.push(change.customer_id);
+        progress.kept.push(change.id);
       }
     }
   }
+}
+
+/** Takes back a customer import's changes for about `budgetMs` (takeBackEachFor). */
+export function takeBackFor(sqlite: Sqlite, importId: string, progress: TakeBackProgress, budgetMs: number): boolean {
+  const next = statement(sqlite, 'SELECT customer_id AS id, kind, before FROM customer_import_changes WHERE import_id = ? AND customer_id > ? ORDER BY customer_id LIMIT 200');
+  return takeBackEachFor(
+    sqlite,
+    (after) => next.all(importId, after) as NotedChange[],
+    (change) => {
+      statement(sqlite, 'DELETE FROM customer_import_changes WHERE import_id = ? AND customer_id = ?').run(importId, change.id);
+      if (change.kind === 'created') removeCreated(sqlite, change.id);
+      else restoreUpdated(sqlite, change.id, JSON.parse(change.before!) as BeforeImage);
+    },
+    progress,
+    budgetMs,
+  );
 }
 
 /** Removes the tags the import created that no customer carries now, and gives its customer codes back if nobody took one since. */

@@ -259,7 +259,12 @@ export interface ProductImportPreview extends ProductImportCounts {
   sample: { row: number; cells: string[] }[];
 }
 
-export type ProductImportResult = ProductImportCounts & { fileName: string; rowCount: number };
+export type ProductImportResult = ProductImportCounts & {
+  fileName: string;
+  rowCount: number;
+  /** The import's record (for 撤销导入), when it wrote; absent when strict mode refused the file. */
+  importId?: string;
+};
 
 /** One customer import in the history (导入记录), newest first. */
 export interface CustomerImportRecord {
@@ -276,12 +281,17 @@ export interface CustomerImportRecord {
   updated: number;
 }
 
+/** One product import in the history, as a customer import's. */
+export type ProductImportRecord = CustomerImportRecord;
+
 export interface CustomerImportUndoResult {
   removed: number;
   restored: number;
   /** Codes of customers something came to refer to during the undo; they and the import stay. */
   kept: string[];
 }
+
+export type ProductImportUndoResult = CustomerImportUndoResult;
 
 export const customerImportHistoryInput = z.object({ ...pageFields }).strict();
 export const undoCustomerImportInput = z.object({ importId: z.string().trim().min(1).max(64), jobId: jobIdField }).strict();
@@ -301,13 +311,20 @@ export const importsContract = {
    * changing nothing, when any of them has documents or was edited since (the user sees to those first).
    */
   /**
-   * Takes back every customer import a crash cut off while it published (run when the backend starts,
-   * and again before each import): in short transactions, as a cancel would.
+   * Takes back every customer and product import a crash cut off while it published (run when the
+   * backend starts, and again before each import of that kind): in short transactions, as a cancel would.
    */
-  'imports.takeBackCutOff': method<{ takenBack: number }>()({ input: z.object({}).strict(), permission: 'customers.import', mutates: true, changes: ['customers', 'imports'], publishesAtEnd: true }),
+  'imports.takeBackCutOff': method<{ takenBack: number }>()({ input: z.object({}).strict(), permission: 'customers.import', mutates: true, changes: ['customers', 'catalog', 'imports'], publishesAtEnd: true }),
   'imports.undoCustomers': method<CustomerImportUndoResult>()({ input: undoCustomerImportInput, permission: 'customers.import', mutates: true, changes: ['customers', 'imports'], bulkWrite: true, publishesAtEnd: true }),
   /** A dry run of a product file (商品档案): the mapping, what would be created or changed, and every row's errors. */
   'imports.previewProducts': method<ProductImportPreview>()({ input: importProductsInput, permission: 'catalog.write', mutates: false, runsOn: 'writer' }),
   /** Creates new products and updates those matched by code; list prices and costs also need catalog.prices. */
-  'imports.products': method<ProductImportResult>()({ input: importProductsInput, permission: 'catalog.write', mutates: true, changes: ['catalog'], bulkWrite: true }),
+  'imports.products': method<ProductImportResult>()({ input: importProductsInput, permission: 'catalog.write', mutates: true, changes: ['catalog', 'imports'], bulkWrite: true, publishesAtEnd: true }),
+  /** The product imports, newest first, with what each created and updated. */
+  'imports.productHistory': method<Page<ProductImportRecord>>()({ input: customerImportHistoryInput, permission: 'catalog.write', mutates: false }),
+  /**
+   * 撤销导入 of a finished product import: removes the products and categories it created and restores
+   * those it updated; refused, changing nothing, when any of them has documents or was edited since.
+   */
+  'imports.undoProducts': method<ProductImportUndoResult>()({ input: undoCustomerImportInput, permission: 'catalog.write', mutates: true, changes: ['catalog', 'imports'], bulkWrite: true, publishesAtEnd: true }),
 };

@@ -8,14 +8,14 @@ import type { z } from 'zod';
 import type { HandlerContext } from '../context';
 import { AppError, validationError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
-import { fromChunks, movable, toChunks } from '../core/chunks';
+import { chunked, movable, unchunked, type Chunked } from '../core/chunks';
 import { toFieldDef } from '../customers/customers.fields';
 import { listFieldDefs } from '../customers/customers.repository';
 import { getSettings } from '../settings/settings.service';
-import type { ImportDuplicate, ImportTarget, RowError, SameAsOnFile, importCustomersInput } from './imports.contract';
+import type { ImportTarget, importCustomersInput } from './imports.contract';
 import { readSpreadsheet, type FileRecord } from './imports.file';
 import { isKnownHeader, refuseDuplicateHeaders, suggestMapping } from './imports.headers';
-import { planImport, type ImportPlan, type PlannedRow } from './imports.plan';
+import { planImport, type ImportPlan } from './imports.plan';
 import { importFileBytes } from './imports.uploads';
 import { prepareCreates, type PreparedCreate } from './imports.write';
 
@@ -61,11 +61,11 @@ interface PrepareTaskInput {
   withCreates: boolean;
 }
 
-/** The same, as it crosses back: the rows as JSON chunks (core/chunks.ts). */
-type PreparedOnReader = Omit<PreparedImport, 'plan' | 'prepared'> & {
-  plan: Pick<ImportPlan, 'unchanged' | 'dataRows' | 'badRows'> & Record<'creates' | 'updates' | 'errors' | 'duplicates' | 'sameAsOnFile', Uint8Array[]>;
-  prepared: Uint8Array[];
-};
+/** The plan's lists that cross back from a reader as JSON chunks (core/chunks.ts). */
+const PLAN_LISTS = ['creates', 'updates', 'errors', 'duplicates', 'sameAsOnFile'] as const;
+
+/** The same, as it crosses back: the rows as JSON chunks. */
+type PreparedOnReader = Chunked<Omit<PreparedImport, 'plan'>, 'prepared'> & { plan: Chunked<ImportPlan, (typeof PLAN_LISTS)[number]> };
 
 /** The header is the first of the first ten rows that names at least two known fields (a title line may sit above it). */
 function headerIndex(records: FileRecord[]): number {
@@ -116,21 +116,8 @@ async function prepareHere(input: PrepareTaskInput, ctx: HandlerContext): Promis
 
 /** The reader thread's side (imports.area.ts registers it). */
 export async function prepareOnReader(input: unknown, ctx: HandlerContext): Promise<PreparedOnReader> {
-  const { plan, prepared, ...rest } = await prepareHere(input as PrepareTaskInput, ctx);
-  return {
-    ...rest,
-    plan: {
-      unchanged: plan.unchanged,
-      dataRows: plan.dataRows,
-      creates: toChunks(plan.creates),
-      updates: toChunks(plan.updates),
-      errors: toChunks(plan.errors),
-      duplicates: toChunks(plan.duplicates),
-      sameAsOnFile: toChunks(plan.sameAsOnFile),
-      badRows: plan.badRows,
-    },
-    prepared: toChunks(prepared),
-  };
+  const { plan, ...rest } = await prepareHere(input as PrepareTaskInput, ctx);
+  return { ...chunked(rest, ['prepared']), plan: chunked(plan, PLAN_LISTS) };
 }
 
 /**
@@ -142,20 +129,6 @@ export async function prepareImport(input: ImportInput, ctx: HandlerContext, wit
   const task: PrepareTaskInput = { fileName: input.fileName, bytes, mapping: input.mapping, onDuplicate: input.onDuplicate, withCreates };
   if (!ctx.offThread) return prepareHere(task, ctx);
   const own = movable(bytes);
-  const onReader = await ctx.offThread<PreparedOnReader>(PREPARE_TASK, { ...task, bytes: own }, [own.buffer]);
-  const { plan, prepared, ...rest } = onReader;
-  return {
-    ...rest,
-    plan: {
-      creates: await fromChunks<PlannedRow>(plan.creates),
-      updates: await fromChunks<PlannedRow>(plan.updates),
-      errors: await fromChunks<RowError>(plan.errors),
-      duplicates: await fromChunks<ImportDuplicate>(plan.duplicates),
-      sameAsOnFile: await fromChunks<SameAsOnFile>(plan.sameAsOnFile),
-      badRows: plan.badRows,
-      unchanged: plan.unchanged,
-      dataRows: plan.dataRows,
-    },
-    prepared: await fromChunks<PreparedCreate>(prepared),
-  };
+  const { plan, ...rest } = await ctx.offThread<PreparedOnReader>(PREPARE_TASK, { ...task, bytes: own }, [own.buffer]);
+  return { ...(await unchunked(rest, ['prepared'])), plan: await unchunked(plan, PLAN_LISTS) };
 }

@@ -4,40 +4,19 @@
  * file; every change is noted (imports.changes.ts) in its batch's transaction, so a cancel, a
  * failure, a crash (undone by the next import) or the user's 撤销导入 takes the whole import back.
  */
-import type { Kysely } from 'kysely';
 import { AppError } from '../../api/errors';
-import type { Database } from '../../db/schema';
 import { statement } from '../../db/statements';
 import type { HandlerContext } from '../context';
+import { BATCH_BUDGET_MS, between, inBatches, PublishingJobs, writeBatchOf } from '../core/batches';
 import { nowIso } from '../shared/ids';
+import { takeBackCutOffProductImports } from '../catalog/catalog.import-publish';
 import { finishTakeBack, takeBackFor, type TakeBackProgress } from './imports.changes';
 import type { CustomerImportStatus } from './imports.tables';
 import type { ImportPlan } from './imports.plan';
 import { PlanWriter, type MetAtPublish, type PreparedCreate } from './imports.write';
 
-/**
- * Rows written per batch are bounded by the clock: after 40 ms of writing, the batch inserts its
- * search rows and commits. At 50,000 rows on the loaded 2-core machine a batch took 65 ms at p50 and
- * 102 ms at p95 in all; a 60 ms budget made that 95 / 138 ms, and the whole import no faster.
- */
-const BATCH_BUDGET_MS = 40;
-
-/** Imports publishing in this process: any other import left 'publishing' was cut off by a crash. */
-const publishingHere = new Set<string>();
-
-type Batch = <T>(write: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
-
-function batchOf(ctx: HandlerContext): Batch {
-  if (!ctx.writeBatch) throw new Error('A customer import publishes in batches: its method must publish at the end');
-  return ctx.writeBatch;
-}
-
-/** Lets waiting calls (a salesperson's save, a cancel) in between two batches. */
-async function between(ctx: HandlerContext, done: number, total: number, message: string, cancellable: boolean): Promise<void> {
-  ctx.progress(done, total, message);
-  await new Promise((resolve) => setImmediate(resolve));
-  if (cancellable && ctx.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.');
-}
+/** Customer imports publishing in this process: any other import left 'publishing' was cut off by a crash. */
+const publishing = new PublishingJobs();
 
 interface TakenBack {
   removed: number;
@@ -48,51 +27,46 @@ interface TakenBack {
 
 /** Takes an import's changes back in short batches and gives its tags and codes back when all are gone. */
 export async function takeBack(ctx: HandlerContext, importId: string, total: number): Promise<TakenBack> {
-  const batch = batchOf(ctx);
   const progress: TakeBackProgress = { removed: 0, restored: 0, kept: [], after: '' };
-  for (;;) {
-    const finished = await batch(async () => {
+  await inBatches(
+    ctx,
+    async () => {
       const all = takeBackFor(ctx.sqlite, importId, progress, BATCH_BUDGET_MS);
       if (all && progress.kept.length === 0) finishTakeBack(ctx.sqlite, importId);
       return all;
-    });
-    if (finished) return progress;
-    await between(ctx, progress.removed + progress.restored, total, 'undoing', false);
-  }
+    },
+    () => ({ done: progress.removed + progress.restored, total, message: 'undoing' }),
+    false,
+  );
+  return progress;
 }
 
 async function endAs(ctx: HandlerContext, importId: string, status: CustomerImportStatus): Promise<void> {
-  await batchOf(ctx)(async () => statement(ctx.sqlite, 'UPDATE customer_imports SET status = ?, finished_at = ? WHERE id = ?').run(status, nowIso(), importId));
+  await writeBatchOf(ctx)(async () => statement(ctx.sqlite, 'UPDATE customer_imports SET status = ?, finished_at = ? WHERE id = ?').run(status, nowIso(), importId));
 }
-
-/** The take-back under way, if any: the one at start-up and an import's own must not undo the same rows twice. */
-let takingBack: Promise<string[]> | null = null;
 
 /** Takes back every import a crash cut off while it published; run at start-up and before an import publishes. Returns their ids. */
 export async function takeBackCutOffImports(ctx: HandlerContext): Promise<string[]> {
-  while (takingBack) await takingBack.catch(() => undefined);
-  const cutOff = (statement(ctx.sqlite, "SELECT id FROM customer_imports WHERE status = 'publishing'").all() as { id: string }[]).filter((r) => !publishingHere.has(r.id));
-  if (cutOff.length === 0) return [];
-  const work = (async () => {
-    for (const { id } of cutOff) {
+  return publishing.takeBackCutOff(
+    () => (statement(ctx.sqlite, "SELECT id FROM customer_imports WHERE status = 'publishing'").all() as { id: string }[]).map((r) => r.id),
+    async (id) => {
       await takeBack(ctx, id, 0);
       await endAs(ctx, id, 'failed');
-    }
-    return cutOff.map((r) => r.id);
-  })();
-  takingBack = work;
-  try {
-    return await work;
-  } finally {
-    takingBack = null;
-  }
+    },
+  );
 }
 
-/** The start-up job (imports.takeBackCutOff): audited with each import it took back; nothing to take back leaves no trace. */
+/**
+ * The start-up job (imports.takeBackCutOff), for customer and product imports alike: audited with each
+ * import it took back; nothing to take back leaves no trace.
+ */
 export async function recoverCutOffImports(ctx: HandlerContext): Promise<{ takenBack: number }> {
-  const ids = await takeBackCutOffImports(ctx);
-  for (const id of ids) ctx.audit({ entityType: 'customerImport', entityId: id, fields: { status: { before: 'publishing', after: 'failed' } } });
-  return { takenBack: ids.length };
+  const customers = await takeBackCutOffImports(ctx);
+  const products = await takeBackCutOffProductImports(ctx);
+  const failed = { status: { before: 'publishing', after: 'failed' } };
+  for (const id of customers) ctx.audit({ entityType: 'customerImport', entityId: id, fields: failed });
+  for (const id of products) ctx.audit({ entityType: 'productImport', entityId: id, fields: failed });
+  return { takenBack: customers.length + products.length };
 }
 
 export interface PublishInput {
@@ -112,11 +86,11 @@ export interface PublishInput {
  * A cancel or a failure takes back what the batches wrote before the error reaches the caller.
  */
 export async function publishInBatches(ctx: HandlerContext, input: PublishInput): Promise<void> {
-  const batch = batchOf(ctx);
+  const batch = writeBatchOf(ctx);
   const { importId } = input;
   const now = nowIso();
   const seriesNext = () => (statement(ctx.sqlite, "SELECT next_number AS n FROM numbering_series WHERE code = 'customer'").get() as { n: number } | undefined)?.n ?? null;
-  publishingHere.add(importId);
+  publishing.start(importId);
   try {
     const writer = await batch(async () => {
       // A series not started yet starts at 1 (numbering.ts ensureSeries).
@@ -133,11 +107,16 @@ export async function publishInBatches(ctx: HandlerContext, input: PublishInput)
       return new PlanWriter(input.plan, input.prepared, { sqlite: ctx.sqlite, onDuplicate: input.onDuplicate, importId, userId: ctx.user?.id ?? null, now, codes });
     });
     try {
-      while (!writer.finished) {
-        await between(ctx, writer.done, writer.total, 'writing', true);
-        await batch(async () => writer.writeFor(BATCH_BUDGET_MS));
-      }
-      await between(ctx, writer.total, writer.total, 'writing', true);
+      await between(ctx, writer.done, writer.total, 'writing', true);
+      await inBatches(
+        ctx,
+        async () => {
+          writer.writeFor(BATCH_BUDGET_MS);
+          return writer.finished;
+        },
+        () => ({ done: writer.done, total: writer.total, message: 'writing' }),
+        true,
+      );
     } catch (error) {
       await takeBack(ctx, importId, writer.done);
       await endAs(ctx, importId, error instanceof AppError && error.code === 'CANCELLED' ? 'cancelled' : 'failed');
@@ -153,6 +132,6 @@ export async function publishInBatches(ctx: HandlerContext, input: PublishInput)
       ),
     );
   } finally {
-    publishingHere.delete(importId);
+    publishing.end(importId);
   }
 }

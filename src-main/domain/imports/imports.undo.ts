@@ -56,27 +56,33 @@ export async function undoCustomerImport(input: z.output<typeof undoCustomerImpo
   const kept = taken.kept.length
     ? (statement(ctx.sqlite, 'SELECT code FROM customers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY code').all(JSON.stringify(taken.kept)) as { code: string }[]).map((c) => c.code)
     : [];
-  const status = kept.length ? 'published' : 'undone';
+  await recordUndo(ctx, 'customer', run.id, taken, kept);
+  return { removed: taken.removed, restored: taken.restored, kept };
+}
+
+/**
+ * Audits an undo and marks the import undone; partly taken back (something came to refer to a row
+ * during the undo), the import holds what is left and says so.
+ */
+export async function recordUndo(ctx: HandlerContext, kind: 'customer' | 'product', importId: string, taken: { removed: number; restored: number }, kept: string[]): Promise<void> {
   ctx.audit({
-    entityType: 'customerImport',
-    entityId: run.id,
+    entityType: `${kind}Import`,
+    entityId: importId,
     fields: {
-      status: { before: 'published', after: status },
+      status: { before: 'published', after: kept.length ? 'published' : 'undone' },
       removed: { before: null, after: taken.removed },
       restored: { before: null, after: taken.restored },
       ...(kept.length ? { kept: { before: null, after: kept.length } } : {}),
     },
   });
   await ctx.publish!(async () => {
-    if (!kept.length) return statement(ctx.sqlite, "UPDATE customer_imports SET status = 'undone', undone_at = ? WHERE id = ?").run(nowIso(), run.id);
-    // Partly taken back (something came to refer to a customer during the undo): it holds what is left.
+    if (!kept.length) return statement(ctx.sqlite, `UPDATE ${kind}_imports SET status = 'undone', undone_at = ? WHERE id = ?`).run(nowIso(), importId);
     return statement(
       ctx.sqlite,
-      `UPDATE customer_imports SET created_count = (SELECT count(*) FROM customer_import_changes WHERE import_id = ?1 AND kind = 'created'),
-              updated_count = (SELECT count(*) FROM customer_import_changes WHERE import_id = ?1 AND kind = 'updated') WHERE id = ?1`,
-    ).run(run.id);
+      `UPDATE ${kind}_imports SET created_count = (SELECT count(*) FROM ${kind}_import_changes WHERE import_id = ?1 AND kind = 'created'),
+              updated_count = (SELECT count(*) FROM ${kind}_import_changes WHERE import_id = ?1 AND kind = 'updated') WHERE id = ?1`,
+    ).run(importId);
   });
-  return { removed: taken.removed, restored: taken.restored, kept };
 }
 
 interface CustomerImportHistoryRow {

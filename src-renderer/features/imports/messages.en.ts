@@ -101,6 +101,16 @@ const messages: Strings<Messages> = {
       edited: '{{count}} customers were edited after the import ({{codes}}), so it cannot be undone without overwriting those edits.',
     },
   },
+  productHistory: {
+    emptyTitle: 'No product imports yet',
+    emptyText: 'Import an Excel or CSV file: each import is listed here and can be undone as a whole if needed.',
+    undoRemoves: 'This removes the {{count}} products “{{file}}” created, with the categories it created.',
+    undoRestores: 'The {{count}} products it updated go back to how they were before it.',
+    refused: {
+      documents: '{{count}} products this import created already have documents or records ({{codes}}), so it cannot be undone. Deal with those products first, then undo the import.',
+      edited: '{{count}} products were edited after the import ({{codes}}), so it cannot be undone without overwriting those edits.',
+    },
+  },
   progress: {
     reading: 'Reading the file…',
     checking: 'Checking… {{done}} / {{total}}',

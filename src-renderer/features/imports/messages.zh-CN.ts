@@ -98,6 +98,16 @@ const messages = {
       edited: '有 {{count}} 家客户在导入后又被修改过（{{codes}}），不能撤销，以免覆盖这些修改。',
     },
   },
+  productHistory: {
+    emptyTitle: '还没有导入过商品',
+    emptyText: '选一个 Excel 或 CSV 文件导入后，每次导入都会列在这里，需要时可以整批撤销。',
+    undoRemoves: '将删除「{{file}}」新建的 {{count}} 个商品，连同它新建的商品分类。',
+    undoRestores: '它更新过的 {{count}} 个商品将恢复到导入前的样子。',
+    refused: {
+      documents: '有 {{count}} 个新建的商品已经有了单据或记录（{{codes}}），不能撤销。请先处理这些商品，再撤销导入。',
+      edited: '有 {{count}} 个商品在导入后又被修改过（{{codes}}），不能撤销，以免覆盖这些修改。',
+    },
+  },
   progress: {
     reading: '正在读取文件…',
     checking: '正在检查数据… {{done}} / {{total}}',

@@ -116,6 +116,16 @@ const zhTW: Messages = {
       edited: '有 {{count}} 家客戶在匯入後又被修改過（{{codes}}），無法復原，以免覆蓋這些修改。',
     },
   },
+  productHistory: {
+    emptyTitle: '還沒有匯入過商品',
+    emptyText: '選一個 Excel 或 CSV 檔案匯入後，每次匯入都會列在這裡，需要時可以整批復原。',
+    undoRemoves: '將刪除「{{file}}」新增的 {{count}} 個商品，連同它新增的商品分類。',
+    undoRestores: '它更新過的 {{count}} 個商品將恢復到匯入前的樣子。',
+    refused: {
+      documents: '有 {{count}} 個新增的商品已經有了單據或記錄（{{codes}}），無法復原。請先處理這些商品，再復原匯入。',
+      edited: '有 {{count}} 個商品在匯入後又被修改過（{{codes}}），無法復原，以免覆蓋這些修改。',
+    },
+  },
   progress: {
     reading: "正在讀取檔案…",
     checking: "正在檢查資料… {{done}} / {{total}}",

@@ -9,6 +9,7 @@ import { describeIssue } from '../../../api/issues';
 import { api } from '../../../api/client';
 import { download } from '../../../components/download';
 import { readUpload, uploadProblem, type Upload } from '../../imports/import-file';
+import { ImportHistory } from '../../imports/components/ImportHistory';
 
 const FIELD_LABEL_KEY: Record<(typeof PRODUCT_IMPORT_FIELDS)[number], string> = Object.fromEntries(
   PRODUCT_IMPORT_FIELDS.map((f) => [f, `catalog.field.${f}`]),
@@ -157,6 +158,8 @@ export function ProductImportModal({ opened, onClose }: { opened: boolean; onClo
             </Group>
           </>
         )}
+        {/* Past imports, each finished one with 撤销导入, as on the customer import screen. */}
+        {!preview || result ? <ImportHistory kind="products" /> : null}
       </Stack>
     </Modal>
   );

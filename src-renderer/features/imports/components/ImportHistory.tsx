@@ -12,21 +12,32 @@ import { formatTimestamp } from '../../../format';
 
 const STATUS_COLOR: Record<CustomerImportRecord['status'], string> = { publishing: 'blue', published: 'teal', cancelled: 'gray', failed: 'red', undone: 'orange' };
 
-/** Why an undo was refused, with the customers that stand in its way (the server names them). */
-function refusal(error: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
-  const blocking = error instanceof ApiCallError ? error.details.blockingCustomers : undefined;
+/** What differs between the customer and the product import's history: its methods and its words. */
+const KINDS = {
+  customers: { history: 'imports.customerHistory', undo: 'imports.undoCustomers', words: 'imports.history' },
+  products: { history: 'imports.productHistory', undo: 'imports.undoProducts', words: 'imports.productHistory' },
+} as const;
+
+type ImportKind = keyof typeof KINDS;
+
+/** Why an undo was refused, with the customers or products that stand in its way (the server names them). */
+function refusal(error: unknown, kind: ImportKind, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const details = error instanceof ApiCallError ? error.details : undefined;
+  const blocking = kind === 'customers' ? details?.blockingCustomers : details?.blockingProducts;
   if (!blocking) return errorMessage(error);
-  return t(`imports.history.refused.${blocking.reason}`, { count: blocking.count, codes: blocking.codes.join('、') + (blocking.count > blocking.codes.length ? '…' : '') });
+  return t(`${KINDS[kind].words}.refused.${blocking.reason}`, { count: blocking.count, codes: blocking.codes.join('、') + (blocking.count > blocking.codes.length ? '…' : '') });
 }
 
-/** 导入记录: every customer import, newest first and paged, each finished one with 撤销导入 behind a confirmation. */
-export function ImportHistory() {
+/** 导入记录: every customer (or product) import, newest first and paged, each finished one with 撤销导入 behind a confirmation. */
+export function ImportHistory({ kind = 'customers' }: { kind?: ImportKind }) {
   const { t } = useTranslation();
+  const { words } = KINDS[kind];
   const [undoing, setUndoing] = useState<CustomerImportRecord | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const undo = useApiMutation('imports.undoCustomers', {
+  // Both undo methods take and return the same shapes.
+  const undo = useApiMutation(KINDS[kind].undo as 'imports.undoCustomers', {
     onSuccess: () => setUndoing(null),
-    onError: (error) => setProblem(refusal(error, t)),
+    onError: (error) => setProblem(refusal(error, kind, t)),
   });
   const columns: Column<CustomerImportRecord>[] = [
     { key: 'file', header: t('imports.history.file'), render: (row) => row.fileName },
@@ -72,22 +83,22 @@ export function ImportHistory() {
         {t('imports.history.title')}
       </Title>
       <DataTable
-        method="imports.customerHistory"
+        method={KINDS[kind].history as 'imports.customerHistory'}
         input={{}}
         columns={columns}
         rowKey={(row) => row.id}
         rowTestId="import-history-row"
         minWidth={640}
-        onExport={async () => saveExport(await api.exports.customerImports({ format: 'xlsx', language: exportLanguage() }))}
-        empty={<EmptyState title={t('imports.history.emptyTitle')} text={t('imports.history.emptyText')} />}
+        {...(kind === 'customers' ? { onExport: async () => saveExport(await api.exports.customerImports({ format: 'xlsx', language: exportLanguage() })) } : {})}
+        empty={<EmptyState title={t(`${words}.emptyTitle`)} text={t(`${words}.emptyText`)} />}
       />
       <Modal opened={undoing !== null} onClose={() => setUndoing(null)} title={t('imports.history.undoTitle')} data-testid="import-undo-dialog">
         {undoing && (
           <>
             <Text size="sm" data-testid="import-undo-what">
               {[
-                undoing.created > 0 ? t('imports.history.undoRemoves', { file: undoing.fileName, count: undoing.created }) : '',
-                undoing.updated > 0 ? t('imports.history.undoRestores', { count: undoing.updated }) : '',
+                undoing.created > 0 ? t(`${words}.undoRemoves`, { file: undoing.fileName, count: undoing.created }) : '',
+                undoing.updated > 0 ? t(`${words}.undoRestores`, { count: undoing.updated }) : '',
                 t('imports.history.undoFinal'),
               ].join('')}
             </Text>
