@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Sqlite } from '../../db/connection';
 import { ownerApi, type TestApi } from '../../db/test-db';
@@ -131,6 +132,23 @@ describe('imports.undoProducts', () => {
     ]);
     expect(await api.call('imports.undoProducts', { importId: result.importId! })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(api.backend.checkInvariants().filter((r) => !r.ok)).toEqual([]);
+  });
+
+  it('exports the product import history to Excel, newest first, with counts and status in words', async () => {
+    const api = await ownerApi();
+    const first = await api.ok('imports.products', sheet(...rowsOf(2)));
+    await api.ok('imports.products', sheet(...rowsOf(3, { from: 2 })));
+    await api.ok('imports.undoProducts', { importId: first.importId! });
+
+    const file = await api.ok('exports.productImports', { format: 'xlsx', language: 'zh-CN' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as never);
+    const exported = workbook.worksheets[0]!;
+    expect(exported.name).toBe('商品导入记录');
+    expect((exported.getRow(1).values as unknown[]).slice(1, 7)).toEqual(['文件', '开始时间', '操作人', '新建', '更新', '状态']);
+    expect(exported.rowCount).toBe(3);
+    expect([exported.getRow(2).getCell(1).value, exported.getRow(2).getCell(4).value, exported.getRow(2).getCell(6).value]).toEqual(['商品.csv', 3, '已完成']);
+    expect([exported.getRow(3).getCell(4).value, exported.getRow(3).getCell(6).value]).toEqual([2, '已撤销']);
   });
 
   it('refuses, changing nothing, when a product the import created is on an order line since, and names it', async () => {

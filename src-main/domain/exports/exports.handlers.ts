@@ -21,6 +21,7 @@ import {
   exportSuppliers,
   exportVoucherHistory,
   exportCustomerImports,
+  exportProductImports,
 } from './exports.service';
 
 export function exportsHandlers(env: BackendEnv): HandlersFor<typeof exportsContract> {
@@ -45,5 +46,6 @@ export function exportsHandlers(env: BackendEnv): HandlersFor<typeof exportsCont
     'exports.allocations': (input, ctx) => exportAllocations(input, ctx),
     'exports.voucherHistory': (input, ctx) => exportVoucherHistory(input, ctx),
     'exports.customerImports': (input, ctx) => exportCustomerImports(input, ctx),
+    'exports.productImports': (input, ctx) => exportProductImports(input, ctx),
   };
 }

@@ -44,7 +44,8 @@ import { stockOverview } from '../stock/stock.overview';
 import { businessDateIn } from '../core/dates';
 import { exportHistory } from '../vouchers/voucher-files.service';
 import { voucherExportHistoryTable } from '../vouchers/vouchers.export';
-import { customerImportHistoryTable } from '../imports/imports.export';
+import { customerImportHistoryTable, productImportHistoryTable } from '../imports/imports.export';
+import { productImportHistory } from '../catalog/catalog.import-undo';
 import { customerImportHistory } from '../imports/imports.undo';
 import type {
   ExportFile,
@@ -66,6 +67,7 @@ import type {
   exportSuppliersInput,
   exportVoucherHistoryInput,
   exportCustomerImportsInput,
+  exportProductImportsInput,
 } from './exports.contract';
 import { writeExportFile } from './exports.file';
 import type { ExportLanguage, ExportTable } from './exports.table';
@@ -210,6 +212,10 @@ export function exportVoucherHistory(input: z.output<typeof exportVoucherHistory
 
 export function exportCustomerImports(input: z.output<typeof exportCustomerImportsInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(customerImportHistoryTable, pages(async (page, pageSize) => customerImportHistory(ctx.sqlite, { page, pageSize })), input, ctx);
+}
+
+export function exportProductImports(input: z.output<typeof exportProductImportsInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(productImportHistoryTable, pages(async (page, pageSize) => productImportHistory(ctx.sqlite, { page, pageSize })), input, ctx);
 }
 
 export function exportStatements(input: z.output<typeof exportStatementsInput>, ctx: HandlerContext): Promise<ExportFile> {
