@@ -22,7 +22,7 @@ import {
   removeUnusedImportCategories,
   takeBackProductsFor,
 } from './catalog.import-changes';
-import type { TakeBackProgress } from '../imports/imports.changes';
+import { takeBackInBatches, type TakeBackProgress } from '../imports/imports.changes';
 import { createProduct, updateProduct } from './catalog.products';
 import type { ProductImportsTable } from './catalog.tables';
 
@@ -50,27 +50,9 @@ export interface ProductPublishInput<R extends RowToWrite> {
   settle(written: { created: number; updated: number }): void;
 }
 
-export interface ProductsTakenBack {
-  removed: number;
-  restored: number;
-  /** Products something else refers to now; they and their change rows are left. */
-  kept: string[];
-}
-
 /** Takes a product import's changes back in short batches, then its categories and codes when all are gone. */
-export async function takeBackProductImport(ctx: HandlerContext, importId: string, total: number): Promise<ProductsTakenBack> {
-  const progress: TakeBackProgress = { removed: 0, restored: 0, kept: [], after: '' };
-  await inBatches(
-    ctx,
-    async () => {
-      const all = takeBackProductsFor(ctx.sqlite, importId, progress, BATCH_BUDGET_MS);
-      if (all && progress.kept.length === 0) finishProductTakeBack(ctx.sqlite, importId);
-      return all;
-    },
-    () => ({ done: progress.removed + progress.restored, total, message: 'undoing' }),
-    false,
-  );
-  return progress;
+export function takeBackProductImport(ctx: HandlerContext, importId: string, total: number): Promise<TakeBackProgress> {
+  return takeBackInBatches(ctx, total, (progress, budgetMs) => takeBackProductsFor(ctx.sqlite, importId, progress, budgetMs), () => finishProductTakeBack(ctx.sqlite, importId));
 }
 
 async function endAs(ctx: HandlerContext, importId: string, status: ProductImportsTable['status']): Promise<void> {

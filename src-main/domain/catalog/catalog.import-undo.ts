@@ -12,7 +12,7 @@ import { referencesTo } from '../../db/references';
 import { statement } from '../../db/statements';
 import type { HandlerContext } from '../context';
 import type { ProductImportRecord, ProductImportUndoResult, undoCustomerImportInput } from '../imports/imports.contract';
-import { recordUndo } from '../imports/imports.undo';
+import { importHistory, recordUndo } from '../imports/imports.undo';
 import { takeBackProductImport } from './catalog.import-publish';
 import type { ProductImportsTable } from './catalog.tables';
 
@@ -64,13 +64,5 @@ export async function undoProductImport(input: z.output<typeof undoCustomerImpor
 
 /** 导入记录 of product imports, newest first, a page at a time. */
 export function productImportHistory(sqlite: Sqlite, input: { page: number; pageSize: number }): Page<ProductImportRecord> {
-  const rows = statement(
-    sqlite,
-    `SELECT i.id, i.file_name AS fileName, i.status, u.display_name AS userName, i.started_at AS startedAt, i.finished_at AS finishedAt,
-            i.undone_at AS undoneAt, i.created_count AS created, i.updated_count AS updated
-       FROM product_imports i LEFT JOIN users u ON u.id = i.user_id
-      ORDER BY i.started_at DESC, i.id DESC LIMIT ? OFFSET ?`,
-  ).all(input.pageSize, (input.page - 1) * input.pageSize) as ProductImportRecord[];
-  const total = statement(sqlite, 'SELECT count(*) AS n FROM product_imports').get() as { n: number };
-  return { rows, total: total.n, totalIsExact: true };
+  return importHistory(sqlite, 'product_imports', input);
 }

@@ -6,6 +6,8 @@
  */
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
+import type { HandlerContext } from '../context';
+import { BATCH_BUDGET_MS, inBatches } from '../core/batches';
 import { refreshSearch } from './imports.search-row';
 
 /** An updated customer as it was before the import: its row, contacts, addresses and tag ids. */
@@ -68,6 +70,31 @@ export interface TakeBackProgress {
   kept: string[];
   /** Keyset position: the last id looked at. */
   after: string;
+}
+
+/**
+ * Takes an import's changes back in short batches (a customer import's or a product import's):
+ * `step` takes back what one batch's time allows and says whether all are back; `finish` gives the
+ * import's codes and the like back, once all are gone and nothing had to be kept.
+ */
+export async function takeBackInBatches(
+  ctx: HandlerContext,
+  total: number,
+  step: (progress: TakeBackProgress, budgetMs: number) => boolean,
+  finish: () => void,
+): Promise<TakeBackProgress> {
+  const progress: TakeBackProgress = { removed: 0, restored: 0, kept: [], after: '' };
+  await inBatches(
+    ctx,
+    async () => {
+      const all = step(progress, BATCH_BUDGET_MS);
+      if (all && progress.kept.length === 0) finish();
+      return all;
+    },
+    () => ({ done: progress.removed + progress.restored, total, message: 'undoing' }),
+    false,
+  );
+  return progress;
 }
 
 /** One noted change of an import: the row it is about (its id), what the import did, and the before-image of an update. */

@@ -10,7 +10,7 @@ import type { HandlerContext } from '../context';
 import { BATCH_BUDGET_MS, between, inBatches, PublishingJobs, writeBatchOf } from '../core/batches';
 import { nowIso } from '../shared/ids';
 import { takeBackCutOffProductImports } from '../catalog/catalog.import-publish';
-import { finishTakeBack, takeBackFor, type TakeBackProgress } from './imports.changes';
+import { finishTakeBack, takeBackFor, takeBackInBatches, type TakeBackProgress } from './imports.changes';
 import type { CustomerImportStatus } from './imports.tables';
 import type { ImportPlan } from './imports.plan';
 import { PlanWriter, type MetAtPublish, type PreparedCreate } from './imports.write';
@@ -18,27 +18,9 @@ import { PlanWriter, type MetAtPublish, type PreparedCreate } from './imports.wr
 /** Customer imports publishing in this process: any other import left 'publishing' was cut off by a crash. */
 const publishing = new PublishingJobs();
 
-interface TakenBack {
-  removed: number;
-  restored: number;
-  /** Customers something else refers to now; they and their change rows are left. */
-  kept: string[];
-}
-
 /** Takes an import's changes back in short batches and gives its tags and codes back when all are gone. */
-export async function takeBack(ctx: HandlerContext, importId: string, total: number): Promise<TakenBack> {
-  const progress: TakeBackProgress = { removed: 0, restored: 0, kept: [], after: '' };
-  await inBatches(
-    ctx,
-    async () => {
-      const all = takeBackFor(ctx.sqlite, importId, progress, BATCH_BUDGET_MS);
-      if (all && progress.kept.length === 0) finishTakeBack(ctx.sqlite, importId);
-      return all;
-    },
-    () => ({ done: progress.removed + progress.restored, total, message: 'undoing' }),
-    false,
-  );
-  return progress;
+export function takeBack(ctx: HandlerContext, importId: string, total: number): Promise<TakeBackProgress> {
+  return takeBackInBatches(ctx, total, (progress, budgetMs) => takeBackFor(ctx.sqlite, importId, progress, budgetMs), () => finishTakeBack(ctx.sqlite, importId));
 }
 
 async function endAs(ctx: HandlerContext, importId: string, status: CustomerImportStatus): Promise<void> {

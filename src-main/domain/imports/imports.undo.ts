@@ -85,40 +85,22 @@ export async function recordUndo(ctx: HandlerContext, kind: 'customer' | 'produc
   });
 }
 
-interface CustomerImportHistoryRow {
-  id: string;
-  file_name: string;
-  status: CustomerImportRecord['status'];
-  user_name: string | null;
-  started_at: string;
-  finished_at: string | null;
-  undone_at: string | null;
-  created_count: number;
-  updated_count: number;
-}
-
-/** 导入记录, newest first, a page at a time (and every page for the Excel export). */
-export function customerImportHistory(sqlite: Sqlite, input: { page: number; pageSize: number }): Page<CustomerImportRecord> {
+/**
+ * 导入记录 of one kind of import (its table of runs), newest first, a page at a time (and every page
+ * for the Excel export). A customer import's and a product import's runs have the same columns.
+ */
+export function importHistory(sqlite: Sqlite, runs: 'customer_imports' | 'product_imports', input: { page: number; pageSize: number }): Page<CustomerImportRecord> {
   const rows = statement(
     sqlite,
-    `SELECT i.id, i.file_name, i.status, u.display_name AS user_name, i.started_at, i.finished_at, i.undone_at, i.created_count, i.updated_count
-       FROM customer_imports i LEFT JOIN users u ON u.id = i.user_id
+    `SELECT i.id, i.file_name AS fileName, i.status, u.display_name AS userName, i.started_at AS startedAt, i.finished_at AS finishedAt,
+            i.undone_at AS undoneAt, i.created_count AS created, i.updated_count AS updated
+       FROM ${runs} i LEFT JOIN users u ON u.id = i.user_id
       ORDER BY i.started_at DESC, i.id DESC LIMIT ? OFFSET ?`,
-  ).all(input.pageSize, (input.page - 1) * input.pageSize) as CustomerImportHistoryRow[];
-  const total = statement(sqlite, 'SELECT count(*) AS n FROM customer_imports').get() as { n: number };
-  return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      fileName: r.file_name,
-      status: r.status,
-      userName: r.user_name,
-      startedAt: r.started_at,
-      finishedAt: r.finished_at,
-      undoneAt: r.undone_at,
-      created: r.created_count,
-      updated: r.updated_count,
-    })),
-    total: total.n,
-    totalIsExact: true,
-  };
+  ).all(input.pageSize, (input.page - 1) * input.pageSize) as CustomerImportRecord[];
+  const total = statement(sqlite, `SELECT count(*) FROM ${runs}`).pluck().get() as number;
+  return { rows, total, totalIsExact: true };
+}
+
+export function customerImportHistory(sqlite: Sqlite, input: { page: number; pageSize: number }): Page<CustomerImportRecord> {
+  return importHistory(sqlite, 'customer_imports', input);
 }
