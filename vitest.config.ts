@@ -18,7 +18,8 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The import tests again against a backend with a reader thread, where the import prepares off the thread serving calls.
+          // The import and voucher export tests again against a backend with a reader thread, where the
+          // import prepares and the voucher file is written off the thread serving calls.
           name: 'readers',
           include: [
             'src-main/domain/imports/imports.handlers.test.ts',
@@ -27,6 +28,7 @@ export default defineConfig({
             'src-main/domain/imports/imports.undo.test.ts',
             'src-main/domain/catalog/catalog.import.test.ts',
             'src-main/domain/catalog/catalog.import-publish.test.ts',
+            'src-main/domain/vouchers/vouchers.test.ts',
           ],
           environment: 'node',
           env: { DESK_ERP_TEST_READERS: '1' },

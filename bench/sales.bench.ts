@@ -8,7 +8,7 @@ import { addDays, businessDateIn } from '../src-main/domain/core/dates';
 import { AGING_SQL, agingParameters } from '../src-main/domain/receivables/aging';
 import { bestView } from './best-queries';
 import { captureStatements } from './capture';
-import { measured, type BenchContext, type BenchRow, type Goal, type Timing } from './measure';
+import { measured, percentiles, type BenchContext, type BenchRow, type Goal } from './measure';
 import type { Product } from './product';
 import { measureScreen } from './screens';
 
@@ -200,10 +200,4 @@ function swapArgs(args: unknown[], swap: Map<unknown, unknown>): unknown[] {
   return args.map((a) =>
     Array.isArray(a) ? a.map(one) : a !== null && typeof a === 'object' ? Object.fromEntries(Object.entries(a).map(([k, v]) => [k, one(v)])) : one(a),
   );
-}
-
-function percentiles(samples: number[]): Timing {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { p50: at(0.5), p95: at(0.95), runs: sorted.length };
 }

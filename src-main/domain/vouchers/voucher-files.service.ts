@@ -9,6 +9,7 @@ import { fieldIssue } from '../../api/issues';
 import type { Page } from '../../api/paging';
 import type { Sqlite } from '../../db/connection';
 import type { HandlerContext } from '../context';
+import { movable } from '../core/chunks';
 import { writeExportFile } from '../exports/exports.file';
 import { getSettings } from '../settings/settings.service';
 import { newId, nowIso } from '../shared/ids';
@@ -44,42 +45,81 @@ function overlappingExports(sqlite: Sqlite, from: string, to: string): { count: 
   return sqlite.prepare('SELECT count(*) AS count, max(at) AS at FROM voucher_exports WHERE date_from <= ? AND date_to >= ?').get(to, from) as { count: number; at: string | null };
 }
 
-export async function exportVouchers(ctx: HandlerContext, input: z.output<typeof voucherExportInput>): Promise<VoucherFile> {
-  const { sqlite } = ctx;
-  const previous = overlappingExports(sqlite, input.from, input.to);
-  if (previous.count > 0 && !input.repeat) {
-    throw new AppError('CONFLICT', `${input.from} to ${input.to} was exported ${previous.count} time(s) already, last at ${previous.at}; confirm to export again`, [
-      fieldIssue('repeat', 'already_exported', { count: previous.count, at: previous.at }),
-    ]);
-  }
-  const vouchers = vouchersBetween(sqlite, input.from, input.to);
-  const { timeZone } = await getSettings(ctx.db);
-  const bytes = await voucherFileBytes(input.format, vouchers, ctx.user?.displayName ?? '', timeZone);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const id = newId();
+function refuseRepeat(previous: { count: number; at: string | null }, input: z.output<typeof voucherExportInput>): void {
+  if (previous.count === 0 || input.repeat) return;
+  throw new AppError('CONFLICT', `${input.from} to ${input.to} was exported ${previous.count} time(s) already, last at ${previous.at}; confirm to export again`, [
+    fieldIssue('repeat', 'already_exported', { count: previous.count, at: previous.at }),
+  ]);
+}
+
+export const VOUCHER_FILE_TASK = 'vouchers.file';
+
+/** What the file needs besides the vouchers: worked out on the thread serving the call. */
+interface VoucherFileTask {
+  from: string;
+  to: string;
+  format: VoucherFormat;
+  preparedBy: string;
+  timeZone: string;
+}
+
+/** The file and what its log row records about it. */
+interface VoucherFileMade {
+  bytes: Uint8Array;
+  sha256: string;
+  voucherCount: number;
+  firstVoucher: string | null;
+  lastVoucher: string | null;
+}
+
+/**
+ * Reads the vouchers of the dates (in one read transaction: one state of the books however long it
+ * takes) and writes them as the format's file: on a reader thread when the backend has them
+ * (vouchers.area.ts registers it as a task), else in place.
+ */
+export async function voucherFileOnReader(input: unknown, ctx: HandlerContext): Promise<VoucherFileMade> {
+  const task = input as VoucherFileTask;
+  const vouchers = ctx.sqlite.transaction(() => vouchersBetween(ctx.sqlite, task.from, task.to))();
+  const bytes = movable(await voucherFileBytes(task.format, vouchers, task.preparedBy, task.timeZone));
   const first = vouchers[0];
   const last = vouchers.at(-1);
-  sqlite
-    .prepare(
-      `INSERT INTO voucher_exports (id, date_from, date_to, format, voucher_count, first_voucher, last_voucher, file_sha256, user_id, username, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      id,
-      input.from,
-      input.to,
-      input.format,
-      vouchers.length,
-      first ? `${first.period} ${voucherName(first)}` : null,
-      last ? `${last.period} ${voucherName(last)}` : null,
-      sha256,
-      ctx.user?.id ?? null,
-      ctx.user?.username ?? null,
-      nowIso(),
-    );
-  ctx.audit({ entityType: 'voucher_export', entityId: id, fields: { format: { before: null, after: input.format }, vouchers: { before: null, after: vouchers.length } } });
+  return {
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    voucherCount: vouchers.length,
+    firstVoucher: first ? `${first.period} ${voucherName(first)}` : null,
+    lastVoucher: last ? `${last.period} ${voucherName(last)}` : null,
+  };
+}
+
+/**
+ * A month's export at 500,000 orders takes seconds; it is made off the write connection (and off
+ * the thread serving calls when there are readers), so orders, receipts and postings go on while it
+ * is written. Only its log row is written, in a transaction of its own at the end, where a repeat
+ * that another export of the same dates made meanwhile is refused as before.
+ */
+export async function exportVouchers(ctx: HandlerContext, input: z.output<typeof voucherExportInput>): Promise<VoucherFile> {
+  const { sqlite } = ctx;
+  refuseRepeat(overlappingExports(sqlite, input.from, input.to), input);
+  const { timeZone } = await getSettings(ctx.db);
+  const task: VoucherFileTask = { from: input.from, to: input.to, format: input.format, preparedBy: ctx.user?.displayName ?? '', timeZone };
+  const made = ctx.offThread ? await ctx.offThread<VoucherFileMade>(VOUCHER_FILE_TASK, task) : await voucherFileOnReader(task, ctx);
+  const id = newId();
+  const previous = await ctx.publish!(async () => {
+    const seen = overlappingExports(sqlite, input.from, input.to);
+    refuseRepeat(seen, input);
+    sqlite
+      .prepare(
+        `INSERT INTO voucher_exports (id, date_from, date_to, format, voucher_count, first_voucher, last_voucher, file_sha256, user_id, username, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, input.from, input.to, input.format, made.voucherCount, made.firstVoucher, made.lastVoucher, made.sha256, ctx.user?.id ?? null, ctx.user?.username ?? null, nowIso());
+    ctx.audit({ entityType: 'voucher_export', entityId: id, fields: { format: { before: null, after: input.format }, vouchers: { before: null, after: made.voucherCount } } });
+    return seen.count;
+  });
   const span = input.from === input.to ? input.from : `${input.from}_${input.to}`;
-  return { fileName: `记账凭证-${input.format}-${span}.${EXTENSION[input.format]}`, contentBase64: bytes.toString('base64'), voucherCount: vouchers.length, previousExports: previous.count };
+  const content = Buffer.from(made.bytes.buffer, made.bytes.byteOffset, made.bytes.byteLength).toString('base64');
+  return { fileName: `记账凭证-${input.format}-${span}.${EXTENSION[input.format]}`, contentBase64: content, voucherCount: made.voucherCount, previousExports: previous };
 }
 
 function toExport(row: VoucherExportsTable): VoucherExport {

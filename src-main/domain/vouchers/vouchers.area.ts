@@ -1,6 +1,7 @@
 import { defineArea } from '../area';
 import { vouchersContract } from './vouchers.contract';
 import { vouchersHandlers } from './vouchers.handlers';
+import { VOUCHER_FILE_TASK, voucherFileOnReader } from './voucher-files.service';
 
 /**
  * 凭证: the chart of accounts and its mapping, vouchers derived from the receivables and the stock
@@ -10,6 +11,7 @@ export const vouchersArea = defineArea({
   name: 'vouchers',
   contract: vouchersContract,
   handlers: vouchersHandlers,
+  tasks: { [VOUCHER_FILE_TASK]: voucherFileOnReader },
   permissions: {
     'vouchers.read': ['owner', 'manager', 'accountant'],
     'vouchers.manage': ['owner', 'accountant'],

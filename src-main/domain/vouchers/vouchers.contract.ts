@@ -56,7 +56,7 @@ export const vouchersContract = {
     mutates: true,
   }),
   'vouchers.list': method<Page<Voucher>>()({ input: dateSpan.innerType().extend(pageFields).strict(), permission: 'vouchers.read', mutates: false }),
-  'vouchers.export': method<VoucherFile>()({ input: voucherExportInput, permission: 'vouchers.export', mutates: true }),
+  'vouchers.export': method<VoucherFile>()({ input: voucherExportInput, permission: 'vouchers.export', mutates: true, publishesAtEnd: true }),
   'vouchers.exportHistory': method<Page<VoucherExport>>()({ input: z.object({ ...pageFields }).strict(), permission: 'vouchers.read', mutates: false }),
   'vouchers.periods': method<PeriodStatus>()({ input: z.object({}).strict(), permission: 'vouchers.read', mutates: false }),
   'vouchers.periodSummary': method<PeriodSummary>()({ input: z.object({ period }).strict(), permission: 'vouchers.read', mutates: false }),

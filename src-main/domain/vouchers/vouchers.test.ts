@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../shared/ids';
@@ -216,6 +217,28 @@ describe('voucher export', () => {
     ]);
     expect(history.rows[0]!.username).toBeTruthy();
     expect(history.rows[0]!.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('lets other writes through while the file is written, and logs the file it returned', async () => {
+    const world = await aMonth();
+    const customerId = world.sqlite.prepare('SELECT id FROM customers').pluck().get() as string;
+    const finished: string[] = [];
+    const exporting = world.api.ok('vouchers.export', { from: '2026-03-01', to: '2026-03-31', format: 'kingdee' }).then((file) => (finished.push('export'), file));
+    await aReceipt(world, customerId, 20_000, '2026-04-02').then(() => finished.push('receipt'));
+    const file = await exporting;
+    // Made inside the write transaction, the month's file kept every posting waiting until it was done.
+    expect(finished).toEqual(['receipt', 'export']);
+    const logged = world.sqlite.prepare('SELECT file_sha256, voucher_count FROM voucher_exports').all();
+    expect(logged).toEqual([{ file_sha256: createHash('sha256').update(Buffer.from(file.contentBase64, 'base64')).digest('hex'), voucher_count: 2 }]);
+  });
+
+  it('refuses the second of two exports of the same dates made at once, logging only the first', async () => {
+    const world = await aMonth();
+    const month = { from: '2026-03-01', to: '2026-03-31', format: 'csv' } as const;
+    const [first, second] = await Promise.all([world.api.call('vouchers.export', month), world.api.call('vouchers.export', month)]);
+    expect(first).toMatchObject({ ok: true, data: { voucherCount: 2, previousExports: 0 } });
+    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ path: 'repeat', code: 'already_exported', params: { count: 1 } }] } });
+    expect(world.sqlite.prepare('SELECT count(*) FROM voucher_exports').pluck().get()).toBe(1);
   });
 
   it('writes the generic CSV with red-ink amounts as numbers', async () => {
