@@ -103,8 +103,8 @@ function streamedPart(name: string, pieceBytes: number) {
     const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, chunkBytes);
     chunks = [];
     chunkBytes = 0;
-    // An output buffer larger than any piece's deflate, copied out so a piece keeps only its own bytes.
-    const piece = deflateRawPiece(data, { level: 1, finishFlush: constants.Z_SYNC_FLUSH, chunkSize: Math.max(64 * 1024, pieceBytes) }).then((packed) => Buffer.from(packed));
+    // One output buffer larger than any piece's deflate; zlib hands back a copy of just its bytes.
+    const piece = deflateRawPiece(data, { level: 1, finishFlush: constants.Z_SYNC_FLUSH, chunkSize: Math.max(64 * 1024, pieceBytes) });
     piece.catch(() => undefined); // awaited in order by `end`: a failure surfaces there, not as an unhandled rejection
     pieces.push(piece);
   };
