@@ -3,6 +3,8 @@
  * row bold and frozen, columns as wide as their first rows need, with a filter on the header. Text
  * cells that Excel would run as formulas are neutralised in both.
  */
+import { AppError } from '../../api/errors';
+import type { HandlerContext } from '../context';
 import { csvCell, UTF8_BOM } from '../shared/csv';
 import { csvValue, displayWidth, numberFormat, xlsxValue, type Audience } from './exports.cells';
 import type { ExportFormat } from './exports.contract';
@@ -87,6 +89,13 @@ async function writeXlsx<Row>(table: ExportTable<Row>, batches: AsyncIterable<Ro
     }
   }
   return { bytes: await (sheet ?? start([])).finish(), rows };
+}
+
+/** Between batches of a long export: progress for its window, and a cancel taken there (nothing is kept). */
+export async function betweenExportBatches(ctx: Pick<HandlerContext, 'progress' | 'signal'>, done: number, total: number): Promise<void> {
+  ctx.progress(done, total, 'writing');
+  await new Promise((resolve) => setImmediate(resolve));
+  if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
 }
 
 export function writeExportFile<Row>(format: ExportFormat, table: ExportTable<Row>, batches: AsyncIterable<Row[]>, audience: Audience): Promise<WrittenFile> {

@@ -69,7 +69,7 @@ import type {
   exportCustomerImportsInput,
   exportProductImportsInput,
 } from './exports.contract';
-import { writeExportFile } from './exports.file';
+import { betweenExportBatches, writeExportFile } from './exports.file';
 import type { ExportLanguage, ExportTable } from './exports.table';
 
 /** Rows in the list's order, in batches, each saying how many there are in all. */
@@ -78,12 +78,6 @@ export type RowSource<Row> = AsyncIterable<{ rows: Row[]; total: number }>;
 const PAGE = 1000;
 /** Excel shows at most 1,048,576 rows, the header included. */
 const MAX_ROWS = 1_048_575;
-
-async function checkpoint(ctx: HandlerContext, done: number, total: number): Promise<void> {
-  ctx.progress(done, total, 'writing');
-  await new Promise((resolve) => setImmediate(resolve));
-  if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The export was cancelled.');
-}
 
 /** A paged list query read page by page. */
 async function* pages<Row>(fetchPage: (page: number, pageSize: number) => Promise<Page<Row>>): RowSource<Row> {
@@ -111,7 +105,7 @@ export async function exportTable<Row>(
       }
       yield rows;
       done += rows.length;
-      await checkpoint(ctx, done, total);
+      await betweenExportBatches(ctx, done, total);
     }
   }
   const language = input.language ?? null;

@@ -10,7 +10,7 @@ import type { Page } from '../../api/paging';
 import type { Sqlite } from '../../db/connection';
 import type { HandlerContext } from '../context';
 import { movable } from '../core/chunks';
-import { writeExportFile } from '../exports/exports.file';
+import { betweenExportBatches, writeExportFile } from '../exports/exports.file';
 import { getSettings } from '../settings/settings.service';
 import { newId, nowIso } from '../shared/ids';
 import type { voucherExportInput } from './vouchers.contract';
@@ -21,24 +21,32 @@ import type { VoucherExportsTable } from './vouchers.tables';
 
 const EXTENSION: Record<VoucherFormat, string> = { kingdee: 'xlsx', yonyou: 'xlsx', csv: 'csv', hledger: 'journal' };
 
-function rowsOf(vouchers: readonly Voucher[], preparedBy: string): VoucherRow[] {
-  const rows: VoucherRow[] = [];
-  vouchers.forEach((voucher, i) => {
-    const head = { voucher, sequence: i + 1, year: Number(voucher.period.slice(0, 4)), month: Number(voucher.period.slice(5, 7)), preparedBy };
-    for (const line of voucher.lines) rows.push({ head, line });
-  });
-  return rows;
+/** Vouchers handed to the file writer at a time; between them the export reports progress and can be cancelled. */
+const VOUCHERS_PER_BATCH = 2000;
+
+/** Between batches: how many vouchers are written so far, out of how many. */
+export type BetweenBatches = (done: number, total: number) => Promise<void>;
+
+/** One row per voucher line, a batch of vouchers at a time. */
+async function* rowsOf(vouchers: readonly Voucher[], preparedBy: string, between?: BetweenBatches): AsyncIterable<VoucherRow[]> {
+  for (let start = 0; start < vouchers.length; start += VOUCHERS_PER_BATCH) {
+    const rows: VoucherRow[] = [];
+    const end = Math.min(vouchers.length, start + VOUCHERS_PER_BATCH);
+    for (let i = start; i < end; i++) {
+      const voucher = vouchers[i]!;
+      const head = { voucher, sequence: i + 1, year: Number(voucher.period.slice(0, 4)), month: Number(voucher.period.slice(5, 7)), preparedBy };
+      for (const line of voucher.lines) rows.push({ head, line });
+    }
+    yield rows;
+    await between?.(end, vouchers.length);
+  }
 }
 
-async function* once<T>(rows: T[]): AsyncIterable<T[]> {
-  yield rows;
-}
-
-export async function voucherFileBytes(format: VoucherFormat, vouchers: readonly Voucher[], preparedBy: string, timeZone: string): Promise<Buffer> {
+export async function voucherFileBytes(format: VoucherFormat, vouchers: readonly Voucher[], preparedBy: string, timeZone: string, between?: BetweenBatches): Promise<Buffer> {
   if (format === 'hledger') return Buffer.from(hledgerJournal(vouchers), 'utf8');
-  const rows = rowsOf(vouchers, preparedBy);
-  if (format === 'csv') return (await writeExportFile('csv', CSV_TABLE, once(rows), { language: null, timeZone })).bytes;
-  return (await writeExportFile('xlsx', format === 'kingdee' ? KINGDEE_TABLE : YONYOU_TABLE, once(rows), { language: 'zh-CN', timeZone })).bytes;
+  const rows = rowsOf(vouchers, preparedBy, between);
+  if (format === 'csv') return (await writeExportFile('csv', CSV_TABLE, rows, { language: null, timeZone })).bytes;
+  return (await writeExportFile('xlsx', format === 'kingdee' ? KINGDEE_TABLE : YONYOU_TABLE, rows, { language: 'zh-CN', timeZone })).bytes;
 }
 
 function overlappingExports(sqlite: Sqlite, from: string, to: string): { count: number; at: string | null } {
@@ -80,7 +88,7 @@ interface VoucherFileMade {
 export async function voucherFileOnReader(input: unknown, ctx: HandlerContext): Promise<VoucherFileMade> {
   const task = input as VoucherFileTask;
   const vouchers = ctx.sqlite.transaction(() => vouchersBetween(ctx.sqlite, task.from, task.to))();
-  const bytes = movable(await voucherFileBytes(task.format, vouchers, task.preparedBy, task.timeZone));
+  const bytes = movable(await voucherFileBytes(task.format, vouchers, task.preparedBy, task.timeZone, (done, total) => betweenExportBatches(ctx, done, total)));
   const first = vouchers[0];
   const last = vouchers.at(-1);
   return {

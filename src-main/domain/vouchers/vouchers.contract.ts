@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { method } from '../../api/method';
-import { pageFields, type Page } from '../../api/paging';
+import { jobIdField, pageFields, type Page } from '../../api/paging';
 import { isoDate } from '../customers/customers.rules';
 import {
   ACCOUNT_ROLES,
@@ -34,6 +34,8 @@ export const voucherExportInput = z
     format: z.enum(VOUCHER_FORMATS),
     /** Exporting dates already exported is refused unless the accountant confirms it. */
     repeat: z.boolean().default(false),
+    /** Names the export for its progress events and for `jobs.cancel`. */
+    jobId: jobIdField,
   })
   .strict()
   .refine((span) => span.to >= span.from, { path: ['to'], message: 'The end comes before the start' });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { reaching } from '../imports/imports.test-helpers';
 import { newId } from '../shared/ids';
 import { aCustomer, aWorld, anInvoice, aReceipt, type World } from '../receivables/receivables.test-helpers';
 import type { Voucher } from './vouchers.dto';
@@ -238,6 +239,32 @@ describe('voucher export', () => {
     const [first, second] = await Promise.all([world.api.call('vouchers.export', month), world.api.call('vouchers.export', month)]);
     expect(first).toMatchObject({ ok: true, data: { voucherCount: 2, previousExports: 0 } });
     expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT', issues: [{ path: 'repeat', code: 'already_exported', params: { count: 1 } }] } });
+    expect(world.sqlite.prepare('SELECT count(*) FROM voucher_exports').pluck().get()).toBe(1);
+  });
+
+  it('reports its progress in vouchers written, and a cancel leaves nothing exported or logged', async () => {
+    const world = await aWorld();
+    const insert = world.sqlite.prepare(
+      `INSERT INTO stock_moves (id, move_date, product_id, warehouse_id, kind, quantity, unit_cost, value, document_type, document_id, document_no, created_at)
+       VALUES (?, ?, ?, ?, 'delivery', -1, 500, -500, 'delivery', ?, ?, ?)`,
+    );
+    // Five thousand deliveries' cost of sales: five thousand vouchers, written in batches.
+    world.sqlite.transaction(() => {
+      for (let i = 0; i < 5000; i++) insert.run(newId(), `2026-03-${String(1 + (i % 28)).padStart(2, '0')}`, world.productId, world.warehouseId, newId(), `FH-2026-${String(i + 1).padStart(6, '0')}`, new Date().toISOString());
+    })();
+    const month = { from: '2026-03-01', to: '2026-03-31', format: 'kingdee' } as const;
+    const seen: { done: number; total: number }[] = [];
+    const stop = world.api.backend.onEvent((event) => event.kind === 'progress' && event.jobId === 'voucher-export-1' && seen.push({ done: event.done, total: event.total }));
+    const whole = await world.api.ok('vouchers.export', { ...month, jobId: 'voucher-export-1' });
+    stop();
+    expect(whole.voucherCount).toBe(5000);
+    expect(seen.map((p) => p.total)).toEqual([5000, 5000, 5000]);
+    expect(seen.map((p) => p.done)).toEqual([2000, 4000, 5000]);
+
+    const cancelled = reaching(world.api, 'voucher-export-2', 'writing', 0, () => void world.api.call('jobs.cancel', { jobId: 'voucher-export-2' }));
+    const answer = await world.api.call('vouchers.export', { ...month, repeat: true, jobId: 'voucher-export-2' });
+    await cancelled;
+    expect(answer).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     expect(world.sqlite.prepare('SELECT count(*) FROM voucher_exports').pluck().get()).toBe(1);
   });
 

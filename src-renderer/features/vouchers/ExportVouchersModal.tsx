@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Progress, Radio, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VOUCHER_FORMATS, type VoucherFormat } from '../../../src-main/domain/vouchers/vouchers.dto';
-import { ApiCallError } from '../../api/client';
+import { api, ApiCallError, onApiEvent } from '../../api/client';
 import { notifyError, useApiMutation } from '../../api/hooks';
 import { DateField } from '../../components/DateField';
 import { saveExport } from '../../components/download';
@@ -22,6 +22,14 @@ export function ExportVouchersModal({ opened, onClose, from: monthFrom, to: mont
   const [from, setFrom] = useState<string | null>(monthFrom);
   const [to, setTo] = useState<string | null>(monthTo);
   const [repeat, setRepeat] = useState<Repeat | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [written, setWritten] = useState<{ done: number; total: number } | null>(null);
+  useEffect(() => {
+    if (!jobId) return;
+    return onApiEvent((event) => {
+      if (event.kind === 'progress' && event.jobId === jobId) setWritten({ done: event.done, total: event.total });
+    });
+  }, [jobId]);
   useEffect(() => {
     setFrom(monthFrom);
     setTo(monthTo);
@@ -29,6 +37,10 @@ export function ExportVouchersModal({ opened, onClose, from: monthFrom, to: mont
   }, [monthFrom, monthTo, opened]);
   const exporting = useApiMutation('vouchers.export', {
     onError: (error) => {
+      if (error instanceof ApiCallError && error.code === 'CANCELLED') {
+        notifications.show({ color: 'gray', message: t('vouchers.export.cancelled') });
+        return;
+      }
       const issue = error instanceof ApiCallError ? error.issues.find((i) => i.code === 'already_exported') : undefined;
       if (issue) setRepeat({ count: Number(issue.params?.count ?? 1), at: typeof issue.params?.at === 'string' ? issue.params.at : null });
       else notifyError(error);
@@ -39,7 +51,13 @@ export function ExportVouchersModal({ opened, onClose, from: monthFrom, to: mont
       onClose();
     },
   });
-  const send = (confirmed: boolean) => from && to && exporting.mutate({ from, to, format, repeat: confirmed });
+  const send = (confirmed: boolean) => {
+    if (!from || !to) return;
+    const id = crypto.randomUUID();
+    setJobId(id);
+    setWritten(null);
+    exporting.mutate({ from, to, format, repeat: confirmed, jobId: id });
+  };
   return (
     <Modal opened={opened} onClose={onClose} title={t('vouchers.export.title')} size="lg">
       <Stack>
@@ -60,8 +78,20 @@ export function ExportVouchersModal({ opened, onClose, from: monthFrom, to: mont
             {t('vouchers.export.repeatText', { from, to, count: repeat.count, at: repeat.at ? formatTimestamp(repeat.at) : '' })}
           </Alert>
         )}
+        {exporting.isPending && (
+          <Stack gap={4} data-testid="voucher-export-progress">
+            <Text size="sm">{written ? t('vouchers.export.progress', { done: written.done.toLocaleString(), total: written.total.toLocaleString() }) : t('vouchers.export.reading')}</Text>
+            <Progress value={written && written.total > 0 ? Math.round((written.done / written.total) * 100) : 0} animated size="lg" />
+          </Stack>
+        )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+          {exporting.isPending ? (
+            <Button variant="default" color="red" onClick={() => jobId && void api.jobs.cancel({ jobId })} data-testid="cancel-voucher-export">
+              {t('vouchers.export.stop')}
+            </Button>
+          ) : (
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+          )}
           {repeat ? (
             <Button color="orange" loading={exporting.isPending} onClick={() => send(true)} data-testid="confirm-voucher-export">
               {t('vouchers.export.repeatConfirm')}

@@ -70,11 +70,38 @@ describe('the vouchers of a month', () => {
 
     await user.click(screen.getByTestId('confirm-voucher-export'));
     await waitFor(() => expect(downloads).toEqual(['记账凭证-kingdee-2026-10-01_2026-10-31.xlsx']));
-    expect(backend.inputsOf('vouchers.export')).toEqual([
+    expect(backend.inputsOf('vouchers.export').map(({ jobId: _jobId, ...input }) => input)).toEqual([
       { from: '2026-10-01', to: '2026-10-31', format: 'kingdee', repeat: false },
       { from: '2026-10-01', to: '2026-10-31', format: 'kingdee', repeat: true },
     ]);
     expect(await screen.findByText('已导出 2 张凭证：记账凭证-kingdee-2026-10-01_2026-10-31.xlsx')).toBeTruthy();
+  });
+  it('shows how many vouchers are written while a long export runs, and stops it on request without downloading', async () => {
+    let refuse: (error: unknown) => void = () => undefined;
+    const backend = fakeBackend({
+      'vouchers.list': () => ({ rows: VOUCHERS, total: 2, totalIsExact: true }),
+      'vouchers.periodSummary': (input) => ({ period: input.period, voucherCount: 2, debitTotal: 115_260, creditTotal: 115_260 }),
+      'vouchers.periods': () => aPeriodStatus('2026-09'),
+      'vouchers.export': () => new Promise((_resolve, reject) => (refuse = reject)),
+      'jobs.cancel': () => {
+        refuse(refusal('CANCELLED'));
+        return { cancelled: true };
+      },
+    });
+    const { user } = await render(<VouchersTab />, { path: '/vouchers', url: '/vouchers?month=2026-10', permissions: ['vouchers.read', 'vouchers.export'] });
+
+    await user.click(await screen.findByTestId('open-voucher-export'));
+    await user.click(screen.getByTestId('run-voucher-export'));
+    const progress = await screen.findByTestId('voucher-export-progress');
+    expect(progress.textContent).toContain(messages.export.reading);
+    const jobId = backend.inputsOf('vouchers.export')[0]!.jobId!;
+    backend.emit({ kind: 'progress', jobId, done: 40_000, total: 113_622, message: 'writing' });
+    await waitFor(() => expect(progress.textContent).toContain('正在写入第 40,000 张，共 113,622 张凭证'));
+
+    await user.click(screen.getByTestId('cancel-voucher-export'));
+    expect(backend.inputsOf('jobs.cancel')).toEqual([{ jobId }]);
+    expect(await screen.findByText(messages.export.cancelled)).toBeTruthy();
+    expect(downloads).toEqual([]);
   });
 });
 

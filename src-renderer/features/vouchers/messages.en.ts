@@ -40,6 +40,10 @@ const messages = {
     repeatTitle: 'These dates were exported before',
     repeatText: '{{from}} to {{to}} overlaps earlier exports: {{count}} so far (last {{at}}). Importing again would create duplicate vouchers in the accounting software.',
     repeatConfirm: 'Export anyway',
+    reading: 'Reading the vouchers…',
+    progress: 'Writing voucher {{done}} of {{total}}',
+    stop: 'Stop exporting',
+    cancelled: 'Export stopped: no file was made and nothing was logged.',
   },
   history: {
     at: 'Exported at',

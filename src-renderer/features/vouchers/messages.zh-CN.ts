@@ -40,6 +40,10 @@ const messages = {
     repeatTitle: '这段日期已经导出过',
     repeatText: '{{from}} 至 {{to}} 与之前的导出重叠，已导出过 {{count}} 次（最近一次 {{at}}）。再导入一次会在财务软件里产生重复凭证。',
     repeatConfirm: '我知道，仍然导出',
+    reading: '正在读取凭证…',
+    progress: '正在写入第 {{done}} 张，共 {{total}} 张凭证',
+    stop: '停止导出',
+    cancelled: '已停止导出，没有生成文件，也没有记入导出记录。',
   },
   history: {
     at: '导出时间',

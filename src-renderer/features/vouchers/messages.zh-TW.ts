@@ -40,6 +40,10 @@ const messages = {
     repeatTitle: '這段日期已經匯出過',
     repeatText: '{{from}} 至 {{to}} 與先前的匯出重疊，已匯出過 {{count}} 次（最近一次 {{at}}）。再匯入一次會在會計軟體裡產生重複憑證。',
     repeatConfirm: '我知道，仍然匯出',
+    reading: '正在讀取憑證…',
+    progress: '正在寫入第 {{done}} 張，共 {{total}} 張憑證',
+    stop: '停止匯出',
+    cancelled: '已停止匯出，沒有產生檔案，也沒有記入匯出紀錄。',
   },
   history: {
     at: '匯出時間',
