@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { LeadRow, LeadStatus } from '../../src-main/domain/leads/leads.contract';
 import zhCN from '../i18n/zh-CN';
-import { fakeBackend } from '../test-utils/fake-backend';
+import { api } from '../api/client';
+import { fakeBackend, refusal } from '../test-utils/fake-backend';
 import { render } from '../test-utils/render';
 import { DataTable, type Column } from './DataTable';
 import { EmptyState } from './EmptyState';
@@ -177,5 +178,35 @@ describe('the data table', () => {
     await render(table);
     await screen.findByTestId('data-table');
     expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['编号', '姓名', '状态']);
+  });
+
+  it('shows how far an export has got on its button, and stops it on request', async () => {
+    let refuse: (error: unknown) => void = () => undefined;
+    const backend = fakeBackend({
+      'leads.list': () => ({ rows: [aLead(1)], total: 1, totalIsExact: true }),
+      'exports.leads': () => new Promise((_resolve, reject) => (refuse = reject)),
+      'jobs.cancel': () => {
+        refuse(refusal('CANCELLED'));
+        return { cancelled: true };
+      },
+    });
+    const exported: string[] = [];
+    const exportLeads = async (jobId: string) => {
+      exported.push(jobId);
+      await api.exports.leads({ format: 'xlsx', language: 'zh-CN', jobId });
+    };
+    const { user } = await render(
+      <DataTable method="leads.list" input={{}} columns={columns} rowKey={(l) => l.id} empty={null} onExport={exportLeads} />,
+    );
+    await user.click(await screen.findByTestId('table-export'));
+    expect(screen.getByTestId('table-export').textContent).toBe(zhCN.common.exporting);
+    backend.emit({ kind: 'progress', jobId: exported[0]!, done: 35_000, total: 100_000, message: 'writing' });
+    await waitFor(() => expect(screen.getByTestId('table-export').textContent).toBe('正在导出 35%'));
+
+    await user.click(screen.getByTestId('table-export-stop'));
+    expect(backend.inputsOf('jobs.cancel')).toEqual([{ jobId: exported[0] }]);
+    expect(await screen.findByText(zhCN.common.exportStopped)).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('table-export').textContent).toBe(zhCN.common.exportExcel));
+    expect(screen.queryByTestId('table-export-stop')).toBeNull();
   });
 });

@@ -1,10 +1,12 @@
 import { Button, Center, Group, Loader, Pagination, Select, Table, Text } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, MethodName, OutputOf } from '../../src-main/api/contract';
 import type { Page } from '../../src-main/api/paging';
+import { notifications } from '@mantine/notifications';
+import { api, ApiCallError, onApiEvent } from '../api/client';
 import { notifyError, useApiQuery } from '../api/hooks';
 import { useColumnChoice } from './ColumnChooser';
 import { LoadFailed } from './LoadFailed';
@@ -40,7 +42,8 @@ interface DataTableProps<M extends ListMethod> {
   columns: Column<RowOf<M>, SortFieldOf<M>>[];
   rowKey: (row: RowOf<M>) => string;
   /** Exports every row the table's query matches, on the server (the button shows only with it). */
-  onExport?: () => Promise<unknown>;
+  /** Exports every matching row on the server; `jobId` names the export for its progress and for stopping it. */
+  onExport?: (jobId: string) => Promise<unknown>;
   empty: ReactNode;
   onRowClick?: (row: RowOf<M>) => void;
   /** Below this width the table scrolls sideways instead of squeezing columns into ragged wraps. */
@@ -84,14 +87,28 @@ export function DataTable<M extends ListMethod>({
   const columns = allColumns.filter((c) => visible.has(c.key));
   const fit = useHeightToWindow();
 
+  const [exportJob, setExportJob] = useState<string | null>(null);
+  const [exportShare, setExportShare] = useState<number | null>(null);
+  useEffect(() => {
+    if (!exportJob) return;
+    return onApiEvent((event) => {
+      if (event.kind === 'progress' && event.jobId === exportJob && event.total > 0) setExportShare(Math.min(100, Math.round((event.done / event.total) * 100)));
+    });
+  }, [exportJob]);
+
   async function exportAll() {
+    const jobId = crypto.randomUUID();
+    setExportJob(jobId);
+    setExportShare(null);
     setExporting(true);
     try {
-      await onExport?.();
+      await onExport?.(jobId);
     } catch (error) {
-      notifyError(error);
+      if (error instanceof ApiCallError && error.code === 'CANCELLED') notifications.show({ color: 'gray', message: t('common.exportStopped') });
+      else notifyError(error);
     } finally {
       setExporting(false);
+      setExportJob(null);
     }
   }
 
@@ -160,8 +177,20 @@ export function DataTable<M extends ListMethod>({
         <Group gap="xs">
           {chooser}
           {onExport && (
-            <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting} onClick={() => void exportAll()} data-testid="table-export">
-              {exporting ? t('common.exporting') : t('common.exportExcel')}
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={exporting ? <Loader size={14} /> : <IconFileSpreadsheet size={16} />}
+              disabled={exporting}
+              onClick={() => void exportAll()}
+              data-testid="table-export"
+            >
+              {!exporting ? t('common.exportExcel') : exportShare === null ? t('common.exporting') : t('common.exportingShare', { share: exportShare })}
+            </Button>
+          )}
+          {exporting && exportJob && (
+            <Button size="xs" variant="subtle" color="red" onClick={() => void api.jobs.cancel({ jobId: exportJob })} data-testid="table-export-stop">
+              {t('common.stopExport')}
             </Button>
           )}
         </Group>

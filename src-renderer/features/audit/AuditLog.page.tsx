@@ -212,7 +212,7 @@ function ActivityTab() {
       <DataTable
         method="audit.list"
         input={query}
-        onExport={async () => saveExport(await api.exports.auditLog({ ...query, format: 'xlsx', language: exportLanguage() }))}
+        onExport={async (jobId) => saveExport(await api.exports.auditLog({ ...query, format: 'xlsx', language: exportLanguage(), jobId }))}
         columns={columns}
         rowKey={(e) => e.id}
         minWidth={1000}

@@ -77,8 +77,8 @@ export function InvoicesPage() {
     { key: 'open', header: t('receivables.field.open'), render: (i) => (i.openAmount > 0 ? formatFen(i.openAmount) : '—'), align: 'right' },
   ];
 
-  async function exportAll() {
-    const rows = saveExport(await api.exports.invoices({ filters, format: 'xlsx', language: exportLanguage() }));
+  async function exportAll(jobId: string) {
+    const rows = saveExport(await api.exports.invoices({ filters, format: 'xlsx', language: exportLanguage(), jobId }));
     notifications.show({ color: 'teal', message: t('receivables.invoices.exported', { count: rows }) });
   }
 

@@ -69,7 +69,7 @@ export function StatementsPage() {
           columns={columns}
           rowKey={(s) => s.id}
           onRowClick={(s) => void navigate(`/statements/${s.id}`)}
-          onExport={async () => saveExport(await api.exports.statements({ filters, format: 'xlsx', language: exportLanguage() }))}
+          onExport={async (jobId) => saveExport(await api.exports.statements({ filters, format: 'xlsx', language: exportLanguage(), jobId }))}
           minWidth={820}
           empty={filters.status ? <Text c="dimmed" py="lg" ta="center">{t('statements.emptyFiltered')}</Text> : <EmptyState title={t('statements.emptyTitle')} text={t('statements.emptyText')} />}
         />

@@ -26,7 +26,7 @@ export function ExportHistoryTab() {
         columns={columns}
         rowKey={(e) => e.id}
         minWidth={640}
-        onExport={async () => saveExport(await api.exports.voucherHistory({ format: 'xlsx', language: exportLanguage() }))}
+        onExport={async (jobId) => saveExport(await api.exports.voucherHistory({ format: 'xlsx', language: exportLanguage(), jobId }))}
         empty={<EmptyState title={t('vouchers.history.emptyTitle')} text={t('vouchers.history.emptyText')} />}
       />
     </Paper>

@@ -124,6 +124,6 @@ describe('the export history', () => {
 
     await user.click(screen.getByTestId('table-export'));
     await waitFor(() => expect(downloads).toEqual(['凭证导出记录-2026-11-29.xlsx']));
-    expect(backend.inputsOf('exports.voucherHistory')).toEqual([{ format: 'xlsx', language: 'zh-CN' }]);
+    expect(backend.inputsOf('exports.voucherHistory')).toEqual([{ format: 'xlsx', language: 'zh-CN', jobId: expect.any(String) }]);
   });
 });

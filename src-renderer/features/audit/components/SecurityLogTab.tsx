@@ -73,7 +73,7 @@ export function SecurityLogTab() {
       <DataTable
         method="audit.security"
         input={query}
-        onExport={async () => saveExport(await api.exports.securityLog({ ...query, format: 'xlsx', language: exportLanguage() }))}
+        onExport={async (jobId) => saveExport(await api.exports.securityLog({ ...query, format: 'xlsx', language: exportLanguage(), jobId }))}
         columns={columns}
         rowKey={(e) => e.id}
         minWidth={860}

@@ -39,7 +39,7 @@ export function BackupList({ onRestore }: { onRestore: (backup: BackupFile) => v
         method="backup.list"
         countWords="backup.list"
         input={{}}
-        onExport={async () => saveExport(await api.exports.backups({ format: 'xlsx', language: exportLanguage() }))}
+        onExport={async (jobId) => saveExport(await api.exports.backups({ format: 'xlsx', language: exportLanguage(), jobId }))}
         columns={columns}
         rowKey={(b) => b.name}
         minWidth={760}

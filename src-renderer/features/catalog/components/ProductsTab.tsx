@@ -135,7 +135,7 @@ export function ProductsTab() {
         input={{ q: debouncedQ || undefined, filters }}
         columns={columns}
         rowKey={(p) => p.id}
-        onExport={async () => saveExport(await api.exports.products({ q: debouncedQ || undefined, filters, format: 'xlsx', language: exportLanguage() }))}
+        onExport={async (jobId) => saveExport(await api.exports.products({ q: debouncedQ || undefined, filters, format: 'xlsx', language: exportLanguage(), jobId }))}
         minWidth={1100}
         onRowClick={(p) => navigate(`/catalog/${p.id}`)}
         empty={

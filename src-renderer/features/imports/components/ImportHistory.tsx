@@ -89,7 +89,7 @@ export function ImportHistory({ kind = 'customers' }: { kind?: ImportKind }) {
         rowKey={(row) => row.id}
         rowTestId="import-history-row"
         minWidth={640}
-        onExport={async () => saveExport(await (kind === 'customers' ? api.exports.customerImports : api.exports.productImports)({ format: 'xlsx', language: exportLanguage() }))}
+        onExport={async (jobId) => saveExport(await (kind === 'customers' ? api.exports.customerImports : api.exports.productImports)({ format: 'xlsx', language: exportLanguage(), jobId }))}
         empty={<EmptyState title={t(`${words}.emptyTitle`)} text={t(`${words}.emptyText`)} />}
       />
       <Modal opened={undoing !== null} onClose={() => setUndoing(null)} title={t('imports.history.undoTitle')} data-testid="import-undo-dialog">

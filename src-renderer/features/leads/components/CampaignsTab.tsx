@@ -133,7 +133,7 @@ export function CampaignsTab() {
         input={{}}
         columns={columns}
         rowKey={(c) => c.id}
-        onExport={async () => saveExport(await api.exports.campaigns({ format: 'xlsx', language: exportLanguage() }))}
+        onExport={async (jobId) => saveExport(await api.exports.campaigns({ format: 'xlsx', language: exportLanguage(), jobId }))}
         minWidth={960}
         onRowClick={
           manage

@@ -123,7 +123,7 @@ export function LeadsTab() {
         defaultSort={{ field: 'createdAt', dir: 'desc' }}
         columns={columns}
         rowKey={(l) => l.id}
-        onExport={async () => saveExport(await api.exports.leads({ q: debouncedQ || undefined, filters, format: 'xlsx', language: exportLanguage() }))}
+        onExport={async (jobId) => saveExport(await api.exports.leads({ q: debouncedQ || undefined, filters, format: 'xlsx', language: exportLanguage(), jobId }))}
         minWidth={1180}
         onRowClick={(l) => setOpenLeadId(l.id)}
         empty={

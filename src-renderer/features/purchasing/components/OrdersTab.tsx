@@ -64,7 +64,7 @@ export function OrdersTab() {
         columns={columns}
         rowKey={(o) => o.id}
         onRowClick={(o) => setOpened(o.id)}
-        onExport={async () => saveExport(await api.exports.purchaseOrders({ ...filter, format: 'xlsx', language: exportLanguage() }))}
+        onExport={async (jobId) => saveExport(await api.exports.purchaseOrders({ ...filter, format: 'xlsx', language: exportLanguage(), jobId }))}
         minWidth={960}
         empty={<EmptyState icon={<IconFileInvoice size={30} />} title={t('purchasing.orders.emptyTitle')} text={t('purchasing.orders.emptyText')} action={add} />}
       />

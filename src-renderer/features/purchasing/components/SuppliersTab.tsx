@@ -102,7 +102,7 @@ export function SuppliersTab() {
         columns={columns}
         rowKey={(s) => s.id}
         onRowClick={write ? setEditing : undefined}
-        onExport={async () => saveExport(await api.exports.suppliers({ ...(q ? { q } : {}), format: 'xlsx', language: exportLanguage() }))}
+        onExport={async (jobId) => saveExport(await api.exports.suppliers({ ...(q ? { q } : {}), format: 'xlsx', language: exportLanguage(), jobId }))}
         empty={<EmptyState icon={<IconTruck size={30} />} title={t('purchasing.suppliers.emptyTitle')} text={t('purchasing.suppliers.emptyText')} action={add} />}
       />
       <Modal opened={editing !== undefined} onClose={() => setEditing(undefined)} title={editing ? t('purchasing.suppliers.edit') : t('purchasing.suppliers.add')} size="lg">

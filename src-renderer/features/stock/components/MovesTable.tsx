@@ -40,7 +40,7 @@ export function MovesTable({ productId, warehouseId }: { productId?: string; war
       input={filter}
       columns={columns}
       rowKey={(m) => m.id}
-      onExport={async () => saveExport(await api.exports.stockMoves({ ...filter, format: 'xlsx', language: exportLanguage() }))}
+      onExport={async (jobId) => saveExport(await api.exports.stockMoves({ ...filter, format: 'xlsx', language: exportLanguage(), jobId }))}
       minWidth={productId ? 640 : 960}
       empty={<EmptyState icon={<IconArrowsExchange size={30} />} title={t('stock.moves.emptyTitle')} text={t('stock.moves.emptyText')} />}
     />

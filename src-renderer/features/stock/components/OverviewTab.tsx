@@ -61,7 +61,7 @@ export function OverviewTab() {
         columns={columns}
         rowKey={(r) => `${r.productId}|${r.warehouseId}`}
         onRowClick={setOpened}
-        onExport={async () => saveExport(await api.exports.stock({ ...filter, format: 'xlsx', language: exportLanguage() }))}
+        onExport={async (jobId) => saveExport(await api.exports.stock({ ...filter, format: 'xlsx', language: exportLanguage(), jobId }))}
         minWidth={1100}
         empty={<EmptyState icon={<IconBuildingWarehouse size={30} />} title={t('stock.overview.emptyTitle')} text={t('stock.overview.emptyText')} />}
       />
