@@ -1,14 +1,12 @@
-import { Button, Center, Group, Loader, Pagination, Select, Table, Text } from '@mantine/core';
-import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { Center, Group, Loader, Pagination, Select, Table, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, MethodName, OutputOf } from '../../src-main/api/contract';
 import type { Page } from '../../src-main/api/paging';
-import { notifications } from '@mantine/notifications';
-import { api, ApiCallError, onApiEvent } from '../api/client';
-import { notifyError, useApiQuery } from '../api/hooks';
+import { useApiQuery } from '../api/hooks';
 import { useColumnChoice } from './ColumnChooser';
+import { ExportButton } from './ExportButton';
 import { LoadFailed } from './LoadFailed';
 import { useHeightToWindow } from './use-height-to-window';
 import { SortHeader, type SortOrder } from './SortHeader';
@@ -80,37 +78,11 @@ export function DataTable<M extends ListMethod>({
   const [position, setPosition] = useState({ listKey, page: 1 });
   const page = position.listKey === listKey ? position.page : 1;
   const setPage = (next: number) => setPosition({ listKey, page: next });
-  const [exporting, setExporting] = useState(false);
   const pageInput = { ...input, ...(sort ? { sort } : {}), page, pageSize } as InputOf<M>;
   const query = useApiQuery(method, pageInput, { placeholderData: keepPreviousData });
   const { visible, chooser } = useColumnChoice(tableId, allColumns);
   const columns = allColumns.filter((c) => visible.has(c.key));
   const fit = useHeightToWindow();
-
-  const [exportJob, setExportJob] = useState<string | null>(null);
-  const [exportShare, setExportShare] = useState<number | null>(null);
-  useEffect(() => {
-    if (!exportJob) return;
-    return onApiEvent((event) => {
-      if (event.kind === 'progress' && event.jobId === exportJob && event.total > 0) setExportShare(Math.min(100, Math.round((event.done / event.total) * 100)));
-    });
-  }, [exportJob]);
-
-  async function exportAll() {
-    const jobId = crypto.randomUUID();
-    setExportJob(jobId);
-    setExportShare(null);
-    setExporting(true);
-    try {
-      await onExport?.(jobId);
-    } catch (error) {
-      if (error instanceof ApiCallError && error.code === 'CANCELLED') notifications.show({ color: 'gray', message: t('common.exportStopped') });
-      else notifyError(error);
-    } finally {
-      setExporting(false);
-      setExportJob(null);
-    }
-  }
 
   if (query.isError) return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />;
   if (query.isPending) {
@@ -176,23 +148,7 @@ export function DataTable<M extends ListMethod>({
         <Pagination size="sm" total={pages} value={page} onChange={setPage} />
         <Group gap="xs">
           {chooser}
-          {onExport && (
-            <Button
-              size="xs"
-              variant="default"
-              leftSection={exporting ? <Loader size={14} /> : <IconFileSpreadsheet size={16} />}
-              disabled={exporting}
-              onClick={() => void exportAll()}
-              data-testid="table-export"
-            >
-              {!exporting ? t('common.exportExcel') : exportShare === null ? t('common.exporting') : t('common.exportingShare', { share: exportShare })}
-            </Button>
-          )}
-          {exporting && exportJob && (
-            <Button size="xs" variant="subtle" color="red" onClick={() => void api.jobs.cancel({ jobId: exportJob })} data-testid="table-export-stop">
-              {t('common.stopExport')}
-            </Button>
-          )}
+          {onExport && <ExportButton onExport={onExport} />}
         </Group>
       </Group>
     </>

@@ -1,11 +1,10 @@
 import { Button, Center, Group, Loader, Menu, Pagination, Select } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconDots, IconFileImport, IconFileSpreadsheet, IconForms, IconPlus, IconTags } from '@tabler/icons-react';
+import { IconAddressBook, IconDots, IconFileImport, IconForms, IconPlus, IconTags } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CustomerListRow } from '../../../src-main/domain/customers/customers.dto';
-import { notifyError } from '../../api/hooks';
 import { pageCount, PageTotal } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadFailed } from '../../components/LoadFailed';
@@ -19,6 +18,7 @@ import { SavedViewsMenu } from './components/SavedViewsMenu';
 import { TagsManager } from './components/TagsManager';
 import { useCustomerList } from './customers.queries';
 import { downloadCustomersExport } from './export-customers';
+import { ExportButton } from '../../components/ExportButton';
 import { useListState } from './list-state';
 import { shortcutTarget } from '../../components/shortcut-targets';
 
@@ -28,7 +28,6 @@ export function CustomersListPage() {
   const can = useCan();
   const [state, update] = useListState();
   const [selected, setSelected] = useState(new Map<string, CustomerListRow>());
-  const [exporting, setExporting] = useState(false);
   const [tagsOpened, tagsModal] = useDisclosure();
   const [fieldsOpened, fieldsModal] = useDisclosure();
   const input = { q: state.q || undefined, filters: state.filters, sort: state.sort, page: state.page, pageSize: state.pageSize };
@@ -44,17 +43,6 @@ export function CustomersListPage() {
       }
       return next;
     });
-  }
-
-  async function exportAll() {
-    setExporting(true);
-    try {
-      await downloadCustomersExport({ q: input.q, filters: input.filters, sort: input.sort });
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setExporting(false);
-    }
   }
 
   const createButton = can('customers.write') && (
@@ -145,9 +133,9 @@ export function CustomersListPage() {
             </Group>
             <Pagination size="sm" total={pageCount(list.data, state.pageSize)} value={state.page} onChange={(page) => update({ page })} />
             {can('customers.export') ? (
-              <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting} onClick={() => void exportAll()}>
-                {exporting ? t('common.exporting') : t('common.exportExcel')}
-              </Button>
+              <Group gap="xs">
+                <ExportButton onExport={(jobId) => downloadCustomersExport({ q: input.q, filters: input.filters, sort: input.sort }, jobId)} />
+              </Group>
             ) : (
               <span />
             )}

@@ -64,7 +64,6 @@ const messages: Strings<Messages> = {
     title: 'Sales orders',
     searchPlaceholder: 'Order number or customer',
     anyStatus: 'Any status',
-    export: 'Export to Excel',
     exported: 'Exported {{count}} orders',
     previous: 'Previous',
     next: 'Next',

@@ -61,7 +61,6 @@ const messages = {
     title: '销售订单',
     searchPlaceholder: '订单编号或客户名称',
     anyStatus: '全部状态',
-    export: '导出 Excel',
     exported: '已导出 {{count}} 张订单',
     previous: '上一页',
     next: '下一页',

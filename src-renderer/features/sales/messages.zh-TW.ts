@@ -74,7 +74,6 @@ const zhTW: Messages = {
     title: "銷售訂單",
     searchPlaceholder: "訂單編號或客戶名稱",
     anyStatus: "全部狀態",
-    export: "匯出 Excel",
     exported: "已匯出 {{count}} 張訂單",
     previous: "上一頁",
     next: "下一頁",

@@ -1,6 +1,5 @@
 import { Button, Center, Group, Loader, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +7,9 @@ import { useNavigate } from 'react-router-dom';
 import type { OrderCursor, OrderListFilters } from '../../../../src-main/domain/orders/orders.contract';
 import { formatFen } from '../../../../src-main/domain/core/money';
 import { api } from '../../../api/client';
-import { notifyError, useApiQuery } from '../../../api/hooks';
+import { useApiQuery } from '../../../api/hooks';
 import { exportLanguage, saveExport } from '../../../components/download';
+import { ExportButton } from '../../../components/ExportButton';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { OrderStatusBadge } from './StatusBadge';
 
@@ -26,18 +26,9 @@ export function OrdersTable({ q, filters, empty, showCustomer = true, pageSize =
   const cursors = trail.listKey === listKey ? trail.cursors : [];
   const after = cursors.at(-1);
   const query = useApiQuery('orders.list', { q, filters, ...(after ? { after } : {}), pageSize }, { placeholderData: keepPreviousData });
-  const [exporting, setExporting] = useState(false);
-
-  async function exportAll() {
-    setExporting(true);
-    try {
-      const rows = saveExport(await api.exports.orders({ q, filters, format: 'xlsx', language: exportLanguage() }));
-      notifications.show({ color: 'teal', message: t('sales.orders.exported', { count: rows }) });
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setExporting(false);
-    }
+  async function exportAll(jobId: string) {
+    const rows = saveExport(await api.exports.orders({ q, filters, format: 'xlsx', language: exportLanguage(), jobId }));
+    notifications.show({ color: 'teal', message: t('sales.orders.exported', { count: rows }) });
   }
 
   if (query.isError) return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />;
@@ -96,9 +87,9 @@ export function OrdersTable({ q, filters, empty, showCustomer = true, pageSize =
             {t('sales.orders.next')}
           </Button>
         </Group>
-        <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={exporting} onClick={() => void exportAll()} data-testid="orders-export">
-          {t('sales.orders.export')}
-        </Button>
+        <Group gap="xs">
+          <ExportButton onExport={exportAll} testId="orders-export" />
+        </Group>
       </Group>
     </>
   );
