@@ -23,6 +23,8 @@ export interface Product {
 
 export async function openProduct(file: string): Promise<Product> {
   // As the server opens it: the WAL checkpointed by a thread of its own, not in the measured commits.
+  // Unlike the server, no reader thread: reads run on the thread serving calls, where the replay of
+  // the product's SQL captures them, and tasks (an import's prepare, a voucher file) run in place.
   const backend = createBackend({ file, checkpointer: true });
   const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-bench-renderer-'));
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
