@@ -6,7 +6,8 @@ import type { Customer } from '../../src-main/domain/customers/customers.dto';
 import zhCN from '../i18n/zh-CN';
 import { fakeBackend, refusal } from '../test-utils/fake-backend';
 import { render } from '../test-utils/render';
-import { apiQueryKey, startCacheInvalidation, useApiMutation, useApiQuery } from './hooks';
+import { call } from './client';
+import { apiQueryKey, startCacheInvalidation, useApiMutation, useApiQuery, useJob } from './hooks';
 
 const ID = '0190a0b0-0000-7000-8000-0000000000c1';
 
@@ -101,5 +102,39 @@ describe('writing through useApiMutation', () => {
     const { user } = await render(<ArchiveButton />);
     await user.click(screen.getByRole('button', { name: '归档' }));
     await waitFor(() => expect(backend.inputsOf('customers.archive')).toEqual([{ id: ID }]));
+  });
+});
+
+function BackupJob() {
+  const job = useJob();
+  return (
+    <>
+      <Button onClick={() => void call('backup.create', { jobId: job.start() }).finally(job.finish)}>start</Button>
+      <Button onClick={job.cancel}>stop</Button>
+      <Text data-testid="job-state">{job.running ? `running ${job.share ?? '–'}% ${job.progress?.message ?? ''}` : 'idle'}</Text>
+    </>
+  );
+}
+
+describe('a long call under its own job id (useJob)', () => {
+  it('shows only its own job’s progress, stops that job, and is idle again once the call answers', async () => {
+    let answer: (value: never) => void = () => undefined;
+    const backend = fakeBackend({ 'backup.create': () => new Promise<never>((resolve) => (answer = resolve)), 'jobs.cancel': () => ({ cancelled: true }) as never });
+    await render(<BackupJob />);
+    const state = () => screen.getByTestId('job-state').textContent;
+    expect(state()).toBe('idle');
+    screen.getByText('start').click();
+    await waitFor(() => expect(backend.inputsOf('backup.create')).toHaveLength(1));
+    const { jobId } = backend.inputsOf('backup.create')[0] as { jobId: string };
+    expect(state()).toBe('running –% ');
+    backend.emit({ kind: 'progress', jobId: 'someone-else', done: 9, total: 10 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(state()).toBe('running –% ');
+    backend.emit({ kind: 'progress', jobId, done: 1, total: 3, message: 'copying' });
+    await waitFor(() => expect(state()).toBe('running 33% copying'));
+    screen.getByText('stop').click();
+    await waitFor(() => expect(backend.inputsOf('jobs.cancel')).toEqual([{ jobId }]));
+    answer({ name: 'x' } as never);
+    await waitFor(() => expect(state()).toBe('idle'));
   });
 });

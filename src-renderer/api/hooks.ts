@@ -1,8 +1,9 @@
 import { QueryClient, useMutation, useQuery, type UseMutationOptions, type UseQueryOptions } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
 import type { InputOf, MethodName, OutputOf } from '../../src-main/api/contract';
 import i18n from '../i18n';
-import { ApiCallError, call, onApiEvent, signalSignedOut } from './client';
+import { api, ApiCallError, call, onApiEvent, signalSignedOut } from './client';
 import { describeIssue, issuesByPath } from './issues';
 
 export const queryClient = new QueryClient({
@@ -91,4 +92,51 @@ export function useAuthStatus() {
 
 export function useSettings() {
   return useApiQuery('settings.get', {});
+}
+
+/** What a long call last reported of itself: `message` names its stage where it has several. */
+export interface JobProgress {
+  done: number;
+  total: number;
+  message?: string;
+}
+
+/** randomUUID exists only in secure contexts: the browser mode opened by the machine's LAN address is not one. */
+function newJobId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `job-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * A long call (an import, an export, a backup) run under a job id of its own: `start()` gives the id
+ * to send with the call, `progress` is its last report (null before the first), `share` the same in
+ * percent, `cancel()` asks the server to stop it, `finish()` once the call has answered.
+ */
+export function useJob() {
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
+  useEffect(() => {
+    if (!jobId) return;
+    return onApiEvent((event) => {
+      if (event.kind === 'progress' && event.jobId === jobId) setProgress({ done: event.done, total: event.total, ...(event.message ? { message: event.message } : {}) });
+    });
+  }, [jobId]);
+  return {
+    jobId,
+    running: jobId !== null,
+    progress,
+    share: progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : null,
+    start(): string {
+      const id = newJobId();
+      setProgress(null);
+      setJobId(id);
+      return id;
+    },
+    finish(): void {
+      setJobId(null);
+      setProgress(null);
+    },
+    cancel(): void {
+      if (jobId) void api.jobs.cancel({ jobId });
+    },
+  };
 }

@@ -1,10 +1,9 @@
 import { Button, Loader } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiCallError, onApiEvent } from '../api/client';
-import { notifyError } from '../api/hooks';
+import { ApiCallError } from '../api/client';
+import { notifyError, useJob } from '../api/hooks';
 
 /**
  * 导出 Excel for a whole list: the export runs on the server under a job id of its own, the button
@@ -12,30 +11,20 @@ import { notifyError } from '../api/hooks';
  */
 export function ExportButton({ onExport, testId = 'table-export' }: { onExport: (jobId: string) => Promise<unknown>; testId?: string }) {
   const { t } = useTranslation();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [share, setShare] = useState<number | null>(null);
-  useEffect(() => {
-    if (!jobId) return;
-    return onApiEvent((event) => {
-      if (event.kind === 'progress' && event.jobId === jobId && event.total > 0) setShare(Math.min(100, Math.round((event.done / event.total) * 100)));
-    });
-  }, [jobId]);
+  const job = useJob();
 
   async function exportAll() {
-    const id = crypto.randomUUID();
-    setJobId(id);
-    setShare(null);
     try {
-      await onExport(id);
+      await onExport(job.start());
     } catch (error) {
       if (error instanceof ApiCallError && error.code === 'CANCELLED') notifications.show({ color: 'gray', message: t('common.exportStopped') });
       else notifyError(error);
     } finally {
-      setJobId(null);
+      job.finish();
     }
   }
 
-  const exporting = jobId !== null;
+  const exporting = job.running;
   return (
     <>
       <Button
@@ -46,10 +35,10 @@ export function ExportButton({ onExport, testId = 'table-export' }: { onExport: 
         onClick={() => void exportAll()}
         data-testid={testId}
       >
-        {!exporting ? t('common.exportExcel') : share === null ? t('common.exporting') : t('common.exportingShare', { share })}
+        {!exporting ? t('common.exportExcel') : job.share === null ? t('common.exporting') : t('common.exportingShare', { share: job.share })}
       </Button>
       {exporting && (
-        <Button size="xs" variant="subtle" color="red" onClick={() => void api.jobs.cancel({ jobId })} data-testid={`${testId}-stop`}>
+        <Button size="xs" variant="subtle" color="red" onClick={job.cancel} data-testid={`${testId}-stop`}>
           {t('common.stopExport')}
         </Button>
       )}

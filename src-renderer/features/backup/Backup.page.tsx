@@ -1,11 +1,11 @@
 import { Alert, Box, Button, Center, Group, Loader, Paper, Progress, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconDeviceFloppy } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupFile, BackupStatus, RestoreResult } from '../../../src-main/domain/backup/backup.contract';
-import { api, onApiEvent } from '../../api/client';
-import { queryClient } from '../../api/hooks';
+import { api } from '../../api/client';
+import { queryClient, useJob } from '../../api/hooks';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTimestamp } from '../../format';
@@ -19,29 +19,19 @@ import { RestoreModal } from './components/RestoreModal';
 export function BackupPage() {
   const { t } = useTranslation();
   const status = useBackupStatus();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [percent, setPercent] = useState(0);
+  const job = useJob();
+  const percent = job.share ?? 0;
   const [restoring, setRestoring] = useState<BackupFile | null>(null);
   const [restored, setRestored] = useState<RestoreResult | null>(null);
 
-  useEffect(() => {
-    if (!jobId) return;
-    return onApiEvent((event) => {
-      if (event.kind === 'progress' && event.jobId === jobId && event.total > 0) setPercent(Math.round((event.done / event.total) * 100));
-    });
-  }, [jobId]);
-
   async function backUpNow() {
-    const id = crypto.randomUUID();
-    setPercent(0);
-    setJobId(id);
     try {
-      const made = await api.backup.create({ jobId: id });
+      const made = await api.backup.create({ jobId: job.start() });
       notifications.show({ color: 'teal', message: t('backup.now.done', { name: made.name }) });
     } catch (error) {
       notifications.show({ color: 'red', message: t('backup.now.failed', { reason: backupProblem(error) }) });
     } finally {
-      setJobId(null);
+      job.finish();
       // Backups are not data changes, so no data.changed event refreshes these.
       void queryClient.invalidateQueries({ queryKey: ['backup'] });
     }
@@ -62,7 +52,7 @@ export function BackupPage() {
       <PageHeader
         title={t('backup.title')}
         actions={
-          <Button leftSection={<IconDeviceFloppy size={18} />} loading={jobId !== null} onClick={() => void backUpNow()} data-testid="backup-now">
+          <Button leftSection={<IconDeviceFloppy size={18} />} loading={job.running} onClick={() => void backUpNow()} data-testid="backup-now">
             {t('backup.now.button')}
           </Button>
         }
@@ -77,7 +67,7 @@ export function BackupPage() {
         <Paper withBorder p="md">
           <Stack gap="xs">
             <LastOutcome status={status.data} />
-            {jobId && (
+            {job.running && (
               <Stack gap={4} data-testid="backup-progress">
                 <Text size="sm">{t('backup.now.running', { percent })}</Text>
                 <Progress value={percent} animated />

@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, Group, Paper, Progress, SimpleGrid, Stack, Stepper, Switch, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconFileSpreadsheet, IconRefresh, IconUpload } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ImportPreview, ImportResult, ImportTarget } from '../../../src-main/domain/imports/imports.contract';
-import { api, ApiCallError, onApiEvent } from '../../api/client';
-import { errorMessage } from '../../api/hooks';
+import { api, ApiCallError } from '../../api/client';
+import { errorMessage, useJob, type JobProgress } from '../../api/hooks';
 import { PageHeader } from '../../components/PageHeader';
 import { FileDrop } from './components/FileDrop';
 import { ImportHistory } from './components/ImportHistory';
@@ -15,16 +15,6 @@ import { SameAsOnFile } from './components/SameAsOnFile';
 import { downloadTemplate, readUpload, type Upload } from './import-file';
 
 type Stage = 'file' | 'check' | 'done';
-
-interface Progressing {
-  done: number;
-  total: number;
-  message?: string;
-}
-
-function newJobId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `import-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
 
 /** /customers/import: file → column mapping and dry-run preview → import with progress → result. */
 export function CustomerImportPage() {
@@ -37,21 +27,12 @@ export function CustomerImportPage() {
   const [strict, setStrict] = useState(false);
   const [onDuplicate, setOnDuplicate] = useState<'update' | 'skip'>('update');
   const [busy, setBusy] = useState<'reading' | 'checking' | 'writing' | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [progress, setProgress] = useState<Progressing | null>(null);
+  const job = useJob();
   const [result, setResult] = useState<ImportResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!jobId) return;
-    return onApiEvent((event) => {
-      if (event.kind === 'progress' && event.jobId === jobId) setProgress({ done: event.done, total: event.total, ...(event.message ? { message: event.message } : {}) });
-    });
-  }, [jobId]);
-
   async function runPreview(file: Upload, chosen?: (ImportTarget | null)[], sameRows = onDuplicate) {
-    const id = newJobId();
-    setJobId(id);
+    const id = job.start();
     setBusy('checking');
     setProblem(null);
     try {
@@ -64,7 +45,7 @@ export function CustomerImportPage() {
       setProblem(errorMessage(error));
     } finally {
       setBusy(null);
-      setProgress(null);
+      job.finish();
     }
   }
 
@@ -83,8 +64,7 @@ export function CustomerImportPage() {
 
   async function runImport() {
     if (!upload) return;
-    const id = newJobId();
-    setJobId(id);
+    const id = job.start();
     setBusy('writing');
     setProblem(null);
     try {
@@ -94,7 +74,7 @@ export function CustomerImportPage() {
       setProblem(error instanceof ApiCallError && error.code === 'CANCELLED' ? t('imports.progress.cancelled') : errorMessage(error));
     } finally {
       setBusy(null);
-      setProgress(null);
+      job.finish();
     }
   }
 
@@ -216,7 +196,7 @@ export function CustomerImportPage() {
 
           <Paper withBorder radius="md" p="md">
             {busy === 'writing' || busy === 'checking' ? (
-              <JobProgress progress={progress} busy={busy} onCancel={() => jobId && void api.jobs.cancel({ jobId })} />
+              <JobProgressBar progress={job.progress} busy={busy} onCancel={job.cancel} />
             ) : (
               <Group justify="space-between" wrap="wrap">
                 <Switch
@@ -264,7 +244,7 @@ function Figure({ label, value, color, testId }: { label: string; value: number;
   );
 }
 
-function JobProgress({ progress, busy, onCancel }: { progress: Progressing | null; busy: 'checking' | 'writing'; onCancel: () => void }) {
+function JobProgressBar({ progress, busy, onCancel }: { progress: JobProgress | null; busy: 'checking' | 'writing'; onCancel: () => void }) {
   const { t } = useTranslation();
   const message = progress?.message === 'writing' || progress?.message === 'checking' ? progress.message : busy;
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;

@@ -4,8 +4,8 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VOUCHER_FORMATS, type VoucherFormat } from '../../../src-main/domain/vouchers/vouchers.dto';
-import { api, ApiCallError, onApiEvent } from '../../api/client';
-import { notifyError, useApiMutation } from '../../api/hooks';
+import { ApiCallError } from '../../api/client';
+import { notifyError, useApiMutation, useJob } from '../../api/hooks';
 import { DateField } from '../../components/DateField';
 import { saveExport } from '../../components/download';
 import { formatTimestamp } from '../../format';
@@ -22,14 +22,8 @@ export function ExportVouchersModal({ opened, onClose, from: monthFrom, to: mont
   const [from, setFrom] = useState<string | null>(monthFrom);
   const [to, setTo] = useState<string | null>(monthTo);
   const [repeat, setRepeat] = useState<Repeat | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [written, setWritten] = useState<{ done: number; total: number } | null>(null);
-  useEffect(() => {
-    if (!jobId) return;
-    return onApiEvent((event) => {
-      if (event.kind === 'progress' && event.jobId === jobId) setWritten({ done: event.done, total: event.total });
-    });
-  }, [jobId]);
+  const job = useJob();
+  const written = job.progress;
   useEffect(() => {
     setFrom(monthFrom);
     setTo(monthTo);
@@ -53,10 +47,7 @@ export function ExportVouchersModal({ opened, onClose, from: monthFrom, to: mont
   });
   const send = (confirmed: boolean) => {
     if (!from || !to) return;
-    const id = crypto.randomUUID();
-    setJobId(id);
-    setWritten(null);
-    exporting.mutate({ from, to, format, repeat: confirmed, jobId: id });
+    exporting.mutate({ from, to, format, repeat: confirmed, jobId: job.start() }, { onSettled: job.finish });
   };
   return (
     <Modal opened={opened} onClose={onClose} title={t('vouchers.export.title')} size="lg">
@@ -81,12 +72,12 @@ export function ExportVouchersModal({ opened, onClose, from: monthFrom, to: mont
         {exporting.isPending && (
           <Stack gap={4} data-testid="voucher-export-progress">
             <Text size="sm">{written ? t('vouchers.export.progress', { done: written.done.toLocaleString(), total: written.total.toLocaleString() }) : t('vouchers.export.reading')}</Text>
-            <Progress value={written && written.total > 0 ? Math.round((written.done / written.total) * 100) : 0} animated size="lg" />
+            <Progress value={job.share ?? 0} animated size="lg" />
           </Stack>
         )}
         <Group justify="flex-end">
           {exporting.isPending ? (
-            <Button variant="default" color="red" onClick={() => jobId && void api.jobs.cancel({ jobId })} data-testid="cancel-voucher-export">
+            <Button variant="default" color="red" onClick={job.cancel} data-testid="cancel-voucher-export">
               {t('vouchers.export.stop')}
             </Button>
           ) : (
