@@ -22,7 +22,7 @@ import * as repo from './orders.repository';
 import { effectiveDiscountBp } from './orders.rules';
 import { planStock } from './orders.shortages';
 import { orderOrFail } from './orders.status';
-import { refreshOrderFigures } from './orders.customer-stats';
+import { refreshPlacedOrderFigures } from './orders.customer-stats';
 
 export async function confirmOrder(ctx: HandlerContext, input: z.output<typeof confirmInput>): Promise<Order> {
   const { sqlite } = ctx;
@@ -83,7 +83,7 @@ export async function confirmOrder(ctx: HandlerContext, input: z.output<typeof c
        confirmed_at = CASE WHEN ? = 'confirmed' THEN ? ELSE confirmed_at END, updated_at = ? WHERE id = ?`,
   ).run(to, orderNo, JSON.stringify(check), rule?.name ?? null, totals.net, totals.tax, totals.gross, to, now, now, order.id);
   repo.insertEvent(sqlite, { orderId: order.id, from: order.status, to, comment: rule?.name ?? null, userId, at: now });
-  refreshOrderFigures(sqlite, order.customer_id);
+  refreshPlacedOrderFigures(sqlite, order.customer_id);
   if (to === 'pending_approval') {
     statement(sqlite, 'INSERT INTO sales_order_approvals (id, sales_order_id, reasons, requested_by, requested_at) VALUES (?, ?, ?, ?, ?)').run(
       newId(),

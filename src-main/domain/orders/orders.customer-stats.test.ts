@@ -30,6 +30,23 @@ describe("a customer's order figures", () => {
     expect(books.problems()).toEqual([]);
   });
 
+  it('count a merged-away customer’s order, confirmed after the merge, for the customer it went into; dates follow earlier and cancelled orders', async () => {
+    const books = await salesBooks();
+    const water = books.product({ listPrice: yuan(2.5), onHand: 100 });
+    const kept = await books.customer();
+    const mergedAway = await books.customer();
+    const figures = () => books.sqlite.prepare(FIGURES).get(kept);
+    const late = await books.api.ok('orders.place', { customerId: kept, orderDate: '2026-11-20', lines: [{ productId: water, quantity: 1 }] });
+    const draft = await books.api.ok('orders.create', { customerId: mergedAway, orderDate: '2026-10-03', lines: [{ productId: water, quantity: 2 }] });
+    await books.api.ok('customers.merge', { sourceId: mergedAway, targetId: kept });
+
+    await books.api.ok('orders.confirm', { id: draft.id });
+    expect(figures()).toMatchObject({ order_count: 2, first_order_date: '2026-10-03', last_order_date: '2026-11-20' });
+    await books.api.ok('orders.cancel', { id: late.id, reason: '客户取消' });
+    expect(figures()).toMatchObject({ order_count: 1, first_order_date: '2026-10-03', last_order_date: '2026-10-03' });
+    expect(books.problems()).toEqual([]);
+  });
+
   it('are the seeded orders’ own, and `check` names a figure that has no order behind it', async () => {
     const books = await salesBooks();
     const conn = books.api.backend.conn;

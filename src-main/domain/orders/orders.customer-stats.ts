@@ -46,20 +46,23 @@ function companyToday(sqlite: Sqlite): string {
   return businessDateIn(timeZone ?? 'Asia/Shanghai');
 }
 
+/** The customer a customer's orders count for: itself, or the one it was (perhaps in turn) merged into. */
+function survivorOf(sqlite: Sqlite, customerId: string): string | undefined {
+  return statement(
+    sqlite,
+    `WITH RECURSIVE up(id, next) AS (SELECT id, merged_into_id FROM customers WHERE id = ? UNION ALL SELECT c.id, c.merged_into_id FROM customers c JOIN up ON c.id = up.next)
+       SELECT id FROM up WHERE next IS NULL`,
+  )
+    .pluck()
+    .get(customerId) as string | undefined;
+}
+
 /**
  * Rewrites the order figures of one customer (the one its orders count for) or, without an id, of
  * every customer in one pass (the demo seeder). Call it in the transaction that changed the orders.
  */
 export function refreshOrderFigures(sqlite: Sqlite, customerId?: string): void {
-  const survivorId = customerId
-    ? (statement(
-        sqlite,
-        `WITH RECURSIVE up(id, next) AS (SELECT id, merged_into_id FROM customers WHERE id = ? UNION ALL SELECT c.id, c.merged_into_id FROM customers c JOIN up ON c.id = up.next)
-           SELECT id FROM up WHERE next IS NULL`,
-        )
-        .pluck()
-        .get(customerId) as string | undefined)
-    : undefined;
+  const survivorId = customerId ? survivorOf(sqlite, customerId) : undefined;
   if (customerId && !survivorId) return;
   statement(
     sqlite,
@@ -68,6 +71,39 @@ export function refreshOrderFigures(sqlite: Sqlite, customerId?: string): void {
               last_order_date = f.last_order_date, lifetime_revenue = f.lifetime_revenue, updated_at = @now
          FROM figures f WHERE t.customer_id = f.customer_id ${customerId ? 'AND t.customer_id = @customerId' : ''}`,
   ).run({ since: addDays(companyToday(sqlite), -365), now: new Date().toISOString(), ...(customerId ? { customerId: survivorId } : {}) });
+}
+
+/**
+ * The figures that placing or cancelling an order changes (order count, the last 365 days, first and
+ * last order date), for the customer it counts for. Sales move only with deliveries and returns,
+ * which rewrite everything: confirming an order, many times a minute, reads no order lines and
+ * leaves the sales and last-order index entries alone unless they change.
+ */
+export function refreshPlacedOrderFigures(sqlite: Sqlite, customerId: string): void {
+  const survivorId = survivorOf(sqlite, customerId);
+  if (!survivorId) return;
+  const placed = statement(
+    sqlite,
+    `WITH RECURSIVE survivor(id) AS (SELECT @customerId UNION ALL SELECT c.id FROM customers c JOIN survivor s ON c.merged_into_id = s.id)
+     SELECT count(*) AS order_count, count(*) FILTER (WHERE o.order_date > @since) AS orders_last_365d,
+            min(o.order_date) AS first_order_date, max(o.order_date) AS last_order_date
+       FROM survivor s CROSS JOIN sales_orders o ON o.customer_id = s.id WHERE ${PLACED}`,
+  ).get({ customerId: survivorId, since: addDays(companyToday(sqlite), -365) }) as {
+    order_count: number;
+    orders_last_365d: number;
+    first_order_date: string | null;
+    last_order_date: string | null;
+  };
+  const now = new Date().toISOString();
+  statement(sqlite, 'UPDATE customer_stats SET order_count = ?, orders_last_365d = ?, first_order_date = ?, updated_at = ? WHERE customer_id = ?').run(
+    placed.order_count,
+    placed.orders_last_365d,
+    placed.first_order_date,
+    now,
+    survivorId,
+  );
+  // Its own statement, and only when it moves: an UPDATE naming an indexed column rewrites the index entry even when the value is the same.
+  statement(sqlite, 'UPDATE customer_stats SET last_order_date = ? WHERE customer_id = ? AND last_order_date IS NOT ?').run(placed.last_order_date, survivorId, placed.last_order_date);
 }
 
 /** Dates as numbers (20261128) so the summary check can compare them; NULL as 0. */

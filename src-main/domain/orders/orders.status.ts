@@ -7,7 +7,7 @@ import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import { assertTransition } from '../core/document';
-import { refreshOrderFigures } from './orders.customer-stats';
+import { refreshPlacedOrderFigures } from './orders.customer-stats';
 import type { OrderStatus } from './orders.dto';
 import { ORDER_KIND } from './orders.kind';
 import * as repo from './orders.repository';
@@ -38,7 +38,7 @@ export function moveOrder(sqlite: Sqlite, order: Pick<repo.OrderRecord, 'id' | '
   repo.insertEvent(sqlite, { orderId: order.id, from: order.status, to: move.to, comment: move.comment ?? null, userId: move.userId, at: move.now });
   // The customer's order figures count placed orders: only a move into or out of draft or cancelled changes them.
   if (isPlaced(order.status) !== isPlaced(move.to)) {
-    refreshOrderFigures(sqlite, statement(sqlite, 'SELECT customer_id FROM sales_orders WHERE id = ?').pluck().get(order.id) as string);
+    refreshPlacedOrderFigures(sqlite, statement(sqlite, 'SELECT customer_id FROM sales_orders WHERE id = ?').pluck().get(order.id) as string);
   }
 }
 
