@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { inflateRawSync } from 'node:zlib';
-import { xlsxSheetWriter } from './xlsx-sheet';
+import { LOOKUPS_TO_JUDGE, xlsxSheetWriter } from './xlsx-sheet';
 
 async function readBack(bytes: Buffer) {
   const workbook = new ExcelJS.Workbook();
@@ -62,6 +62,21 @@ describe('the XLSX sheet writer', () => {
     expect(strings).toContain('count="404"');
     expect(strings).toContain('<t xml:space="preserve"> 前导空格</t>');
     expect(partOf(bytes, 'xl/worksheets/sheet1.xml')).toContain('<c r="B201" t="s">');
+  });
+
+  it('stores the texts of a column that never repeats them without looking them up, and a text it repeats after all still reads back', async () => {
+    const sheet = xlsxSheetWriter({ name: 'summaries', widths: [20, 8], numberFormats: [undefined, undefined], header: ['summary', 'word'] });
+    const rows = Array.from({ length: LOOKUPS_TO_JUDGE + 500 }, (_, i) => [`销售发票 INV-${i}`, ['记', '收', '转'][i % 3]!]);
+    rows.push(['销售发票 INV-7', '记'], ['销售发票 INV-7', '收']); // from far above, then from the row above
+    for (const row of rows) sheet.addRow(row);
+    const bytes = await sheet.finish();
+    const read = await readBack(bytes);
+    rows.forEach((row, i) => expect((read.getRow(i + 2).values as unknown[]).slice(1)).toEqual(row));
+    const strings = partOf(bytes, 'xl/sharedStrings.xml');
+    // The summaries once each but INV-7 twice (the second time not looked up); the words once each, as they repeat.
+    expect(strings.match(/<si>/g)).toHaveLength(2 + rows.length - 1 + 3);
+    expect(strings.match(/<t>销售发票 INV-7<\/t>/g)).toHaveLength(2);
+    expect(strings.match(/<t>收<\/t>/g)).toHaveLength(1);
   });
 
   it('writes each cell as the XML text of its value, row and column references included, with numbers of every shape as JavaScript prints them', async () => {

@@ -197,20 +197,39 @@ function asciiBytes(text: string): Uint8Array {
 /** Shared strings go to the deflater in pieces of this many UTF-16 units, so their text dies young. */
 const STRINGS_CHUNK_CHARS = 64 * 1024;
 
-/** Each distinct text once, by its index; a cell holds the index. */
-function sharedStrings() {
+/** Texts of one column looked up before the column is judged. */
+export const LOOKUPS_TO_JUDGE = 2000;
+/** Below this share of texts found already, a column's texts are stored without looking them up. */
+const FOUND_SHARE_WORTH_LOOKING = 0.05;
+
+/**
+ * Each distinct text once, by its index; a cell holds the index. A column whose texts hardly ever
+ * come back beyond the row above (a voucher's summary and document number, a customer's name: the
+ * row above is reused without a lookup) is judged after its first lookups and its texts are then
+ * stored as they come: looking up and keeping 250,000 texts that each appear once cost a month's
+ * voucher export a third of a second. A text such a column repeats from further up is stored
+ * twice, which readers take as the same text.
+ */
+function sharedStrings(columnCount: number) {
   const indexOf = new Map<string, number>();
   const texts: string[] = [];
+  const lookups = new Uint32Array(columnCount);
+  const found = new Uint32Array(columnCount);
+  const storedUnlooked = new Uint8Array(columnCount);
   let uses = 0;
   return {
-    indexOf(text: string): number {
+    indexOf(text: string, column: number): number {
       uses += 1;
+      if (storedUnlooked[column]) return texts.push(text) - 1;
       let index = indexOf.get(text);
       if (index === undefined) {
         index = texts.length;
         indexOf.set(text, index);
         texts.push(text);
-      }
+      } else found[column] = (found[column] ?? 0) + 1;
+      const looked = (lookups[column] ?? 0) + 1;
+      lookups[column] = looked;
+      if (looked === LOOKUPS_TO_JUDGE && (found[column] ?? 0) < LOOKUPS_TO_JUDGE * FOUND_SHARE_WORTH_LOOKING) storedUnlooked[column] = 1;
       return index;
     },
     /** A use of the text just looked up again. */
@@ -242,7 +261,7 @@ function sharedStrings() {
 export function xlsxSheetWriter(spec: SheetSpec, chunkBytes = XLSX_CHUNK_BYTES, pieceBytes = XLSX_PIECE_BYTES) {
   const columns = spec.header.map((_, i) => columnName(i));
   const { xml: stylesXml, styleOf } = stylesOf(spec.numberFormats);
-  const strings = sharedStrings();
+  const strings = sharedStrings(columns.length);
   const sheet = streamedPart('xl/worksheets/sheet1.xml', pieceBytes);
   const cols = spec.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   const head =
@@ -282,7 +301,7 @@ export function xlsxSheetWriter(spec: SheetSpec, chunkBytes = XLSX_CHUNK_BYTES, 
     const head = style[i]![text ? 0 : 1];
     let n = 0;
     for (let k = 0; k < head.length; k++) bytes[n++] = head[k]!;
-    let number = text ? strings.indexOf(value) : typeof value === 'number' ? value : (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+    let number = text ? strings.indexOf(value, i) : typeof value === 'number' ? value : (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
     if (Number.isSafeInteger(number) && number >= 0) {
       let width = 1;
       for (let left = number; left >= 10; left = Math.floor(left / 10)) width += 1;

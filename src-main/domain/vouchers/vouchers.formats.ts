@@ -31,6 +31,26 @@ function table(machine: string, zh: string, cells: Cell[]): ExportTable<VoucherR
 }
 
 const amount = (row: VoucherRow) => row.line.debit + row.line.credit;
+
+/** The last customers' 核算项目 text by code, with the name it was made from. */
+const auxiliaryTexts = new Map<string, { name: string | null; text: string }>();
+const AUXILIARY_TEXTS_KEPT = 50_000;
+
+/**
+ * 客户---C000123---南京博雅食品有限公司, made once per customer and then the same string: a month
+ * names 20,000 customers on 100,000 lines, and a string made afresh for each line was hashed afresh
+ * for the shared strings too.
+ */
+function auxiliaryItem(line: VoucherLine): string | null {
+  const code = line.customerCode;
+  if (!code) return null;
+  const made = auxiliaryTexts.get(code);
+  if (made && made.name === line.customerName) return made.text;
+  if (auxiliaryTexts.size >= AUXILIARY_TEXTS_KEPT) auxiliaryTexts.clear();
+  const text = `客户---${code}---${line.customerName ?? ''}`;
+  auxiliaryTexts.set(code, { name: line.customerName, text });
+  return text;
+}
 const month = (row: VoucherRow) => row.head.month;
 const empty = () => null;
 
@@ -69,7 +89,7 @@ export const KINGDEE_TABLE = table('kingdee-vouchers', '金蝶凭证', [
   ['汇率类型', 'text', () => '公司汇率'],
   ['汇率', 'number', () => 1],
   ['分录序号', 'number', (r) => r.line.lineNo],
-  ['核算项目', 'text', (r) => (r.line.customerCode ? `客户---${r.line.customerCode}---${r.line.customerName ?? ''}` : null)],
+  ['核算项目', 'text', (r) => auxiliaryItem(r.line)],
   ['过账', 'number', () => 0],
   ['机制凭证', 'text', empty],
   ['现金流量', 'text', empty],
