@@ -82,8 +82,8 @@ export const exportReceivablesInput = z.object({ ...fileFields }).strict();
 
 /** Every voucher export logged (vouchers.exportHistory), newest first. */
 export const exportVoucherHistoryInput = z.object({ ...fileFields }).strict();
-export const exportCustomerImportsInput = z.object({ ...fileFields }).strict();
-export const exportProductImportsInput = z.object({ ...fileFields }).strict();
+/** The history of customer imports or of product imports: the file's format and language alone. */
+export const exportImportHistoryInput = z.object({ ...fileFields }).strict();
 
 export interface ExportFile {
   /** In the UI language when one was given: 客户档案-2026-11-28.xlsx. */
@@ -114,7 +114,7 @@ export const exportsContract = {
   'exports.receipts': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
   'exports.allocations': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
   'exports.voucherHistory': method<ExportFile>()({ input: exportVoucherHistoryInput, permission: 'vouchers.read', mutates: false }),
-  'exports.customerImports': method<ExportFile>()({ input: exportCustomerImportsInput, permission: 'customers.import', mutates: false }),
-  'exports.productImports': method<ExportFile>()({ input: exportProductImportsInput, permission: 'catalog.write', mutates: false }),
+  'exports.customerImports': method<ExportFile>()({ input: exportImportHistoryInput, permission: 'customers.import', mutates: false }),
+  'exports.productImports': method<ExportFile>()({ input: exportImportHistoryInput, permission: 'catalog.write', mutates: false }),
   'exports.statements': method<ExportFile>()({ input: exportStatementsInput, permission: 'statements.read', mutates: false }),
 };

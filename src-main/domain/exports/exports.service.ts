@@ -66,8 +66,7 @@ import type {
   exportStockMovesInput,
   exportSuppliersInput,
   exportVoucherHistoryInput,
-  exportCustomerImportsInput,
-  exportProductImportsInput,
+  exportImportHistoryInput,
 } from './exports.contract';
 import { betweenExportBatches, writeExportFile } from './exports.file';
 import type { ExportLanguage, ExportTable } from './exports.table';
@@ -204,11 +203,11 @@ export function exportVoucherHistory(input: z.output<typeof exportVoucherHistory
   return exportTable(voucherExportHistoryTable, pages(async (page, pageSize) => exportHistory(ctx.sqlite, { page, pageSize })), input, ctx);
 }
 
-export function exportCustomerImports(input: z.output<typeof exportCustomerImportsInput>, ctx: HandlerContext): Promise<ExportFile> {
+export function exportCustomerImports(input: z.output<typeof exportImportHistoryInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(customerImportHistoryTable, pages(async (page, pageSize) => customerImportHistory(ctx.sqlite, { page, pageSize })), input, ctx);
 }
 
-export function exportProductImports(input: z.output<typeof exportProductImportsInput>, ctx: HandlerContext): Promise<ExportFile> {
+export function exportProductImports(input: z.output<typeof exportImportHistoryInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(productImportHistoryTable, pages(async (page, pageSize) => productImportHistory(ctx.sqlite, { page, pageSize })), input, ctx);
 }
 

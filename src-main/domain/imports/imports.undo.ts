@@ -19,39 +19,62 @@ import type { CustomerImportsTable } from './imports.tables';
 
 const NAMED = 5;
 
-function refuse(sqlite: Sqlite, reason: 'documents' | 'edited', ids: string[]): never {
-  const codes = statement(sqlite, 'SELECT code FROM customers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY code').all(JSON.stringify(ids.slice(0, NAMED))) as { code: string }[];
-  const named = codes.map((c) => c.code).join(', ') + (ids.length > NAMED ? ', …' : '');
+/** The records an import wrote, as its undo checks them: customers or products. */
+export interface ImportedRecords {
+  table: 'customers' | 'products';
+  /** The import's change rows, and their column naming the record. */
+  changes: 'customer_import_changes' | 'product_import_changes';
+  column: 'customer_id' | 'product_id';
+  /** Where the error's details name the records that block the undo. */
+  detail: 'blockingCustomers' | 'blockingProducts';
+  /** Every column that refers to such a record. */
+  references: readonly { table: string; column: string }[];
+  /** A reference that is the created record's own row (its search text, its change row), not a later document. */
+  own(reference: { table: string; column: string }): boolean;
+}
+
+function refuse(sqlite: Sqlite, records: ImportedRecords, reason: 'documents' | 'edited', ids: string[]): never {
+  const codes = statement(sqlite, `SELECT code FROM ${records.table} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY code`).pluck().all(JSON.stringify(ids.slice(0, NAMED))) as string[];
+  const named = codes.join(', ') + (ids.length > NAMED ? ', …' : '');
   const why = reason === 'documents' ? 'have documents or records since the import' : 'were edited after the import';
-  throw new AppError('CONFLICT', `${ids.length} customers of this import ${why} (${named}); deal with them first, then undo the import.`, undefined, {
-    blockingCustomers: { reason, codes: codes.map((c) => c.code), count: ids.length },
+  throw new AppError('CONFLICT', `${ids.length} ${records.table} of this import ${why} (${named}); deal with them first, then undo the import.`, undefined, {
+    [records.detail]: { reason, codes, count: ids.length },
   });
 }
 
-/** Refuses the undo when any customer the import wrote has moved on since. */
-function refuseWhenMovedOn(sqlite: Sqlite, run: CustomerImportsTable): void {
-  // The import stamped every customer it wrote with its start time; anything else is a later edit.
-  const edited = statement(
-    sqlite,
-    'SELECT ch.customer_id AS id FROM customer_import_changes ch JOIN customers c ON c.id = ch.customer_id WHERE ch.import_id = ? AND c.updated_at <> ?',
-  ).all(run.id, run.started_at) as { id: string }[];
-  if (edited.length) refuse(sqlite, 'edited', edited.map((r) => r.id));
-  const created = "SELECT customer_id FROM customer_import_changes WHERE import_id = ? AND kind = 'created'";
+/** Refuses the undo when any record the import wrote has moved on since: edited after it, or referred to by anything. */
+export function refuseWhenMovedOn(sqlite: Sqlite, run: { id: string; started_at: string }, records: ImportedRecords): void {
+  const { table, changes, column } = records;
+  // The import stamped every record it wrote with its start time; anything else is a later edit.
+  const edited = statement(sqlite, `SELECT ch.${column} FROM ${changes} ch JOIN ${table} r ON r.id = ch.${column} WHERE ch.import_id = ? AND r.updated_at <> ?`)
+    .pluck()
+    .all(run.id, run.started_at) as string[];
+  if (edited.length) refuse(sqlite, records, 'edited', edited);
+  const created = `SELECT ${column} FROM ${changes} WHERE import_id = ? AND kind = 'created'`;
   const referred = new Set<string>();
-  const own = new Set<string>(['customers', ...CREATED_ALONGSIDE, 'customer_import_changes']);
-  for (const { table, column } of customerReferences(sqlite)) {
-    if (own.has(table) && column === 'customer_id') continue;
-    const rows = statement(sqlite, `SELECT DISTINCT "${column}" AS id FROM "${table}" WHERE "${column}" IN (${created})`).all(run.id) as { id: string }[];
-    for (const r of rows) referred.add(r.id);
+  for (const reference of records.references) {
+    if (records.own(reference)) continue;
+    const ids = statement(sqlite, `SELECT DISTINCT "${reference.column}" FROM "${reference.table}" WHERE "${reference.column}" IN (${created})`).pluck().all(run.id) as string[];
+    for (const id of ids) referred.add(id);
   }
-  if (referred.size) refuse(sqlite, 'documents', [...referred]);
+  if (referred.size) refuse(sqlite, records, 'documents', [...referred]);
 }
+
+/** A created customer's own rows: its contacts, addresses and stats made with it, its change row. */
+const CUSTOMER_OWN = new Set<string>(['customers', ...CREATED_ALONGSIDE, 'customer_import_changes']);
 
 export async function undoCustomerImport(input: z.output<typeof undoCustomerImportInput>, ctx: HandlerContext): Promise<CustomerImportUndoResult> {
   const run = statement(ctx.sqlite, 'SELECT * FROM customer_imports WHERE id = ?').get(input.importId) as CustomerImportsTable | undefined;
   if (!run) throw new AppError('NOT_FOUND', `No customer import ${input.importId}`);
   if (run.status !== 'published') throw new AppError('CONFLICT', `Only a finished import can be undone; this one is ${run.status}.`);
-  refuseWhenMovedOn(ctx.sqlite, run);
+  refuseWhenMovedOn(ctx.sqlite, run, {
+    table: 'customers',
+    changes: 'customer_import_changes',
+    column: 'customer_id',
+    detail: 'blockingCustomers',
+    references: customerReferences(ctx.sqlite),
+    own: ({ table, column }) => CUSTOMER_OWN.has(table) && column === 'customer_id',
+  });
   const taken = await takeBack(ctx, run.id, run.created_count + run.updated_count);
   const kept = taken.kept.length
     ? (statement(ctx.sqlite, 'SELECT code FROM customers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY code').all(JSON.stringify(taken.kept)) as { code: string }[]).map((c) => c.code)
