@@ -3,19 +3,11 @@
  * block, so a "600 MB" sheet or a 7-million-row one takes milliseconds and a few hundred KB to build.
  */
 import zlib from 'node:zlib';
+import { zip, type PackedPart } from '../exports/zip-parts';
 
-interface ZipPart {
-  name: string;
-  /** Raw deflate data. */
-  deflated: Buffer;
-  /** What the zip headers claim the part inflates to (a bomb may lie). */
-  declaredSize: number;
-  crc32: number;
-}
-
-function deflated(name: string, text: string): ZipPart {
+function deflated(name: string, text: string): PackedPart {
   const bytes = Buffer.from(text, 'utf8');
-  return { name, deflated: zlib.deflateRawSync(bytes), declaredSize: bytes.length, crc32: zlib.crc32(bytes) };
+  return { name, packed: [zlib.deflateRawSync(bytes)], size: bytes.length, crc: zlib.crc32(bytes) };
 }
 
 /** Deflate data for head + unit × times + tail, built by repeating the unit's flushed block (no back-reference leaves it). */
@@ -24,44 +16,6 @@ function repeatedDeflate(head: string, unit: string, times: number, tail: string
   const block = zlib.deflateRawSync(Buffer.from(unit), flush);
   const parts = [zlib.deflateRawSync(Buffer.from(head), flush), ...Array.from({ length: times }, () => block), zlib.deflateRawSync(Buffer.from(tail))];
   return { data: Buffer.concat(parts), size: Buffer.byteLength(head) + Buffer.byteLength(unit) * times + Buffer.byteLength(tail) };
-}
-
-function zip(parts: ZipPart[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(part.crc32 >>> 0, 14);
-    local.writeUInt32LE(part.deflated.length, 18);
-    local.writeUInt32LE(part.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(part.crc32 >>> 0, 16);
-    central.writeUInt32LE(part.deflated.length, 20);
-    central.writeUInt32LE(part.declaredSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, part.deflated);
-    centrals.push(central, name);
-    offset += local.length + name.length + part.deflated.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
 }
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -77,7 +31,8 @@ export function xlsxOfRepeatedRows(rowXml: string, times: number, options: { dec
       'xl/_rels/workbook.xml.rels',
       '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
     ),
-    { name: 'xl/worksheets/sheet1.xml', deflated: sheet.data, declaredSize: options.declaredSize ?? sheet.size, crc32: 0 },
+    // The size the zip headers claim the sheet inflates to: a bomb may lie.
+    { name: 'xl/worksheets/sheet1.xml', packed: [sheet.data], size: options.declaredSize ?? sheet.size, crc: 0 },
   ]);
   return { file, sheetBytes: sheet.size };
 }
