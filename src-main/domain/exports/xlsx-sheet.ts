@@ -204,7 +204,7 @@ export function xlsxSheetWriter(spec: SheetSpec, chunkBytes = XLSX_CHUNK_BYTES, 
   const flush = (): void => {
     if (at === 0) return;
     sheet.writeBytes(out.subarray(0, at));
-    out = Buffer.allocUnsafe(capacity);
+    out = sheet.recycled(capacity);
     at = 0;
   };
 

@@ -38,6 +38,8 @@ const PIECES_IN_FLIGHT = 3;
  */
 export function streamedPart(name: string, pieceBytes: number) {
   const pieces: Promise<Buffer>[] = [];
+  /** Memory of pieces already deflated, for the writer's next bytes (see `recycled`). */
+  const deflatedMemory: ArrayBuffer[] = [];
   let chunks: Buffer[] = [];
   let chunkBytes = 0;
   let crc = 0;
@@ -49,6 +51,8 @@ export function streamedPart(name: string, pieceBytes: number) {
     chunkBytes = 0;
     // One output buffer larger than any piece's deflate; zlib hands back a copy of just its bytes.
     const piece = deflateRawPiece(data, { level: 1, finishFlush: constants.Z_SYNC_FLUSH, chunkSize: Math.max(64 * 1024, pieceBytes) });
+    // A piece's own memory (not a slice of Node's shared small-buffer pool) is free again once deflated.
+    if (data.byteOffset === 0 && data.buffer.byteLength >= pieceBytes) piece.then(() => deflatedMemory.push(data.buffer as ArrayBuffer), () => undefined);
     piece.catch(() => undefined); // awaited in order by `end`: a failure surfaces there, not as an unhandled rejection
     pieces.push(piece);
   };
@@ -63,6 +67,15 @@ export function streamedPart(name: string, pieceBytes: number) {
       chunks.push(data);
       chunkBytes += data.length;
       if (chunkBytes >= pieceBytes) deflatePiece();
+    },
+    /**
+     * A buffer of at least `bytes` whose contents are deflated already, to write the next bytes into,
+     * or a new one. Fresh memory costs a page fault per 4 KB at its first touch: a month's voucher
+     * sheet, 215 MB, took 55,000 of them, about a third of a second of the thread writing it.
+     */
+    recycled(bytes: number): Buffer<ArrayBuffer> {
+      const memory = deflatedMemory.pop();
+      return memory && memory.byteLength >= bytes ? Buffer.from(memory, 0, bytes) : Buffer.allocUnsafe(bytes);
     },
     /** Lets the event loop run, and waits while more pieces are deflating than the pool should hold. */
     async caughtUp(): Promise<void> {
