@@ -57,7 +57,7 @@ describe('data scope matrix: a salesperson sees only their own book', () => {
 
     for (const method of ['exports.orders', 'exports.orderLines', 'exports.leads'] as const) {
       const file = await sales.ok(method, { format: 'csv', language: 'zh-CN' });
-      const text = Buffer.from(file.contentBase64, 'base64').toString('utf8');
+      const text = Buffer.from(file.content).toString('utf8');
       expect({ method, rows: file.rows, theirs: text.includes(theirs.customerCode) || text.includes('恒通') }).toEqual({ method, rows: 1, theirs: false });
     }
     expect((await owner.ok('exports.orders', { format: 'csv' })).rows).toBe(2);
@@ -125,7 +125,7 @@ async function twoLedgers() {
   return { ...base, mine: { ...base.mine, ...(await documents(base.mine.customerId, base.salesId)) }, theirs: { ...base.theirs, ...(await documents(base.theirs.customerId, base.colleagueId)) } };
 }
 
-const fileText = (file: { contentBase64: string }) => Buffer.from(file.contentBase64, 'base64').toString('utf8');
+const fileText = (file: { content: Uint8Array }) => Buffer.from(file.content).toString('utf8');
 
 describe('data scope matrix: deliveries, returns, receivables, statements, tasks and approvals', () => {
   it('lists and exports only the salesperson’s own customers’ documents', async () => {

@@ -328,7 +328,7 @@ async function exportCommand(dbFile: string, rest: string[], args: ParsedArgs, p
     }
     const data = result.data as OutputOf<'exports.customers'>;
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    fs.writeFileSync(out, Buffer.from(data.contentBase64, 'base64'));
+    fs.writeFileSync(out, data.content);
     print(`Exported ${data.rows} rows of ${table} to ${path.resolve(out)}.`, { ok: true, data: { file: path.resolve(out), rows: data.rows } });
     return 0;
   } finally {

@@ -34,7 +34,7 @@ export async function vouchersCommand(dbFile: string, rest: string[], args: Pars
     }
     const data = result.data as OutputOf<'vouchers.export'>;
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    fs.writeFileSync(out, Buffer.from(data.contentBase64, 'base64'));
+    fs.writeFileSync(out, data.content);
     const warning = data.previousExports > 0 ? ` Warning: these dates were exported ${data.previousExports} time(s) before.` : '';
     print(`Exported ${data.voucherCount} vouchers from ${from} to ${to} as ${format} to ${path.resolve(out)}.${warning}`, {
       ok: true,

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend } from '../db/test-db';
 import { startServer, type RunningServer } from './http';
-import { request, setUpCompany, signInAs } from './http.test-helpers';
+import { answerOf, request, setUpCompany, signInAs } from './http.test-helpers';
 
 describe('data scope through the HTTP API', () => {
   let server: RunningServer;
@@ -17,7 +17,7 @@ describe('data scope through the HTTP API', () => {
 
   async function call(cookie: string, method: string, body: unknown): Promise<{ status: number; json: { ok: boolean; data: Record<string, any>; error?: { code: string } } }> {
     const reply = await request(server, `/api/${method}`, { body, headers: { Cookie: cookie } });
-    return { status: reply.status, json: JSON.parse(reply.body) };
+    return { status: reply.status, json: (await answerOf(reply)) as never };
   }
 
   it('does not let a salesperson with own-customers scope read, find or export another salesperson’s customer', async () => {
@@ -42,7 +42,7 @@ describe('data scope through the HTTP API', () => {
     expect(chosen.json).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const everything = await call(sales, 'exports.customers', { format: 'csv', language: 'zh-CN' });
     expect(everything.json.ok).toBe(true);
-    const file = Buffer.from(everything.json.data.contentBase64 as string, 'base64').toString('utf8');
+    const file = Buffer.from(everything.json.data.content).toString('utf8');
     expect(file).toContain('博雅');
     expect(file).not.toContain('恒通');
 
@@ -67,7 +67,7 @@ describe('data scope through the HTTP API', () => {
     expect(JSON.stringify(board.json)).not.toContain('恒通');
     const leads = await call(sales, 'exports.leads', { format: 'csv', language: 'zh-CN' });
     expect(leads.json.data.rows).toBe(0);
-    expect(Buffer.from(leads.json.data.contentBase64 as string, 'base64').toString('utf8')).not.toContain('恒通');
+    expect(Buffer.from(leads.json.data.content).toString('utf8')).not.toContain('恒通');
     expect((await call(colleague, 'leads.getOpportunity', { id: deal })).json).toMatchObject({ ok: true, data: { title: '恒通年度采购' } });
   });
   it('does not let a salesperson read another salesperson’s invoice or statement, nor see that customer in the aging or the receipts file', async () => {

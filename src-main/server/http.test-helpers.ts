@@ -1,11 +1,13 @@
 import http from 'node:http';
 import net from 'node:net';
+import { resultOfResponse, type Result } from '../api/result';
 import type { RunningServer } from './http';
 
 export interface Reply {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+  bytes: Buffer;
 }
 
 export interface RequestOptions {
@@ -20,7 +22,10 @@ export interface RequestOptions {
 function collect(res: http.IncomingMessage, resolve: (reply: Reply) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+  res.on('end', () => {
+    const bytes = Buffer.concat(chunks);
+    resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });
+  });
 }
 
 export function request(server: RunningServer, pathname: string, options: RequestOptions = {}): Promise<Reply> {
@@ -40,6 +45,12 @@ export function request(server: RunningServer, pathname: string, options: Reques
     if (body !== undefined) req.write(body);
     req.end();
   });
+}
+
+/** The call's answer in the reply, read as the window reads it: the JSON envelope, or a file's bytes and what the call says about them. */
+export async function answerOf(reply: Reply): Promise<Result<unknown>> {
+  const headers = Object.entries(reply.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return resultOfResponse(new Response(new Uint8Array(reply.bytes), { status: reply.status, headers }));
 }
 
 export function cookieOf(reply: Reply): string {
@@ -157,5 +168,6 @@ function parseReply(data: Buffer): Reply | null {
   }
   const length = Number(headers['content-length'] ?? 0);
   if (data.length < end + 4 + length) return null;
-  return { status: Number(statusLine!.split(' ')[1]), headers, body: data.subarray(end + 4, end + 4 + length).toString('utf8') };
+  const bytes = data.subarray(end + 4, end + 4 + length);
+  return { status: Number(statusLine!.split(' ')[1]), headers, body: bytes.toString('utf8'), bytes };
 }

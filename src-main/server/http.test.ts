@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend } from '../db/test-db';
 import { SESSION_COOKIE, startServer, type RunningServer } from './http';
-import { cookieOf, request, setUpCompany } from './http.test-helpers';
+import { answerOf, cookieOf, request, setUpCompany } from './http.test-helpers';
 
 describe('headless server', () => {
   let server: RunningServer;
@@ -44,6 +44,24 @@ describe('headless server', () => {
     const list = await request(server, '/api/users.list', { body: {}, headers: { Cookie: cookieOf(login) } });
     expect(list.status).toBe(200);
     expect(JSON.parse(list.body).data.total).toBe(1);
+  });
+
+  it('answers a file as its bytes, with the file name and row count beside them in a header, never as base64 in JSON', async () => {
+    const cookie = await setUp();
+    await request(server, '/api/customers.create', { body: { name: '南京博雅食品有限公司', mobile: '13912345678' }, headers: { Cookie: cookie } });
+    const reply = await request(server, '/api/exports.customers', { body: { format: 'csv', language: 'zh-CN' }, headers: { Cookie: cookie } });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('application/vnd.desk-erp.file');
+    expect(reply.headers['cache-control']).toBe('no-store');
+    // The body is the CSV itself (UTF-8 with its BOM), as a user's spreadsheet program reads it.
+    expect(reply.body.startsWith('\uFEFF')).toBe(true);
+    expect(reply.body).toContain('南京博雅食品有限公司');
+    const header = JSON.parse(decodeURIComponent(reply.headers['x-desk-answer'] as string));
+    expect(header).toEqual({ fileName: expect.stringMatching(/^客户档案-\d{4}-\d{2}-\d{2}\.csv$/), rows: 1 });
+    // Read as the window reads it: the same answer a call in the desktop app gets.
+    const answer = await answerOf(reply);
+    expect(answer).toMatchObject({ ok: true, data: { fileName: header.fileName, rows: 1 } });
+    expect(answer.ok && Buffer.from((answer.data as { content: Uint8Array }).content).equals(reply.bytes)).toBe(true);
   });
 
   it('forgets the session at sign-out', async () => {

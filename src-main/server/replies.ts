@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply } from 'fastify';
 import type { ErrorCode } from '../api/errors';
-import type { Result } from '../api/result';
+import { FILE_ANSWER_HEADER, FILE_ANSWER_TYPE, isFileAnswer, type Result } from '../api/result';
 import { contentSecurityPolicy } from './content-security-policy';
 
 /** Every response's policy but the page's, which also names its style nonce (renderer-files.ts). */
@@ -45,6 +45,15 @@ export class Refusal extends Error {
 }
 
 export function sendResult(reply: FastifyReply, status: number, result: Result<unknown>): FastifyReply {
+  if (result.ok && isFileAnswer(result.data)) {
+    const { content, ...rest } = result.data;
+    return reply
+      .code(status)
+      .header('Cache-Control', 'no-store')
+      .header(FILE_ANSWER_HEADER, encodeURIComponent(JSON.stringify(rest)))
+      .type(FILE_ANSWER_TYPE)
+      .send(Buffer.from(content.buffer, content.byteOffset, content.byteLength));
+  }
   return reply.code(status).header('Cache-Control', 'no-store').send(result);
 }
 

@@ -9,8 +9,16 @@ import { serveBackend, type FromWorker, type ToWorker, type WorkerPort } from '.
 /** The worker's side of a MessagePort, driven by the test as main would drive it. */
 function fakePort() {
   const sent: FromWorker[] = [];
+  const moved: ArrayBuffer[][] = [];
   let listener: ((message: ToWorker) => void) | null = null;
-  const port: WorkerPort = { postMessage: (message) => sent.push(message), on: (_event, l) => (listener = l), close: () => undefined };
+  const port: WorkerPort = {
+    postMessage: (message, transfer) => {
+      sent.push(message);
+      if (transfer?.length) moved.push(transfer);
+    },
+    on: (_event, l) => (listener = l),
+    close: () => undefined,
+  };
   let nextId = 1;
   const call = async (method: string, input: unknown) => {
     const id = nextId++;
@@ -23,7 +31,7 @@ function fakePort() {
     }
     throw new Error(`no answer to ${method}`);
   };
-  return { port, sent, call, close: () => listener!({ type: 'close' }) };
+  return { port, sent, moved, call, close: () => listener!({ type: 'close' }) };
 }
 
 describe('the desktop window’s backend worker', () => {
@@ -44,6 +52,22 @@ describe('the desktop window’s backend worker', () => {
     backend.revokeSessions(owner!.id, null);
     expect(window.sent).toContainEqual({ type: 'event', event: { kind: 'session.ended', reason: 'revoked' } });
     expect(await window.call('customers.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    window.close();
+  });
+
+  it('moves a file answer’s bytes to main instead of copying them, and only memory that is the file’s alone', async () => {
+    const window = fakePort();
+    serveBackend(window.port, { role: 'desk-erp-backend', file: ':memory:' }, () => testBackend());
+    expect((await window.call('auth.setup', { companyName: '博雅', ownerUsername: 'boss', ownerDisplayName: '老板', password: 'secret-123' })).ok).toBe(true);
+    const file = await window.call('exports.customers', { format: 'csv', language: 'zh-CN' });
+    const content = file.ok ? (file.data as { content: Uint8Array }).content : new Uint8Array();
+    expect(new TextDecoder().decode(content)).toContain('客户编码');
+    // A small CSV is a slice of Node's shared buffer pool: it is copied into memory of its own, which is moved.
+    expect(window.moved).toEqual([[content.buffer]]);
+    expect(content.byteOffset).toBe(0);
+    expect(content.buffer.byteLength).toBe(content.byteLength);
+    await window.call('customers.list', {});
+    expect(window.moved).toHaveLength(1); // a JSON answer moves nothing
     window.close();
   });
 

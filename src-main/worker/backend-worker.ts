@@ -2,7 +2,8 @@ import path from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createBackend, type BackendOptions, type RunningBackend } from '../backend/backend';
 import { startDailyJobs } from '../backend/daily-jobs';
-import type { ApiEvent, Result } from '../api/result';
+import { isFileAnswer, type ApiEvent, type Result } from '../api/result';
+import { movable } from '../domain/core/chunks';
 import type { Session } from '../api/session';
 
 // The backend's thread (DESIGN §1): Electron main only relays messages, so a long report or import
@@ -26,7 +27,7 @@ export type FromWorker =
   | { type: 'pdf'; id: number; html: string };
 
 export interface WorkerPort {
-  postMessage(message: FromWorker): void;
+  postMessage(message: FromWorker, transfer?: ArrayBuffer[]): void;
   on(event: 'message', listener: (message: ToWorker) => void): unknown;
   close(): void;
 }
@@ -79,7 +80,10 @@ export function serveBackend(port: WorkerPort, data: BackendWorkerData, open: (o
           backend.logError(message.method, error);
           return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Desk ERP; the details are in the log file.' } };
         })
-        .then((result) => port.postMessage({ type: 'result', id: message.id, result }));
+        .then((result) => {
+          const { answer, transfer } = withFileMoved(result);
+          port.postMessage({ type: 'result', id: message.id, result: answer }, transfer);
+        });
     } else if (message.type === 'pdf') {
       pdfs.answer(message);
     } else if (message.type === 'close') {
@@ -92,6 +96,13 @@ export function serveBackend(port: WorkerPort, data: BackendWorkerData, open: (o
     }
   });
   port.postMessage({ type: 'ready' });
+}
+
+/** A file answer's bytes are moved to main, not copied (a month's vouchers are 33 MB); bytes sharing memory with others are copied first. */
+function withFileMoved(result: Result<unknown>): { answer: Result<unknown>; transfer: ArrayBuffer[] } {
+  if (!result.ok || !isFileAnswer(result.data)) return { answer: result, transfer: [] };
+  const content = movable(result.data.content);
+  return { answer: { ok: true, data: { ...result.data, content } }, transfer: [content.buffer] };
 }
 
 /** PDFs asked of main by number; main answers each once, with the bytes or why it could not. */

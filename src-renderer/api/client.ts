@@ -1,6 +1,6 @@
 import type { InputOf, MethodName, OutputOf } from '../../src-main/api/contract';
 import type { ApiError, ErrorDetails, FieldIssue } from '../../src-main/api/errors';
-import type { ApiEvent, Result } from '../../src-main/api/result';
+import { resultOfResponse, type ApiEvent, type Result } from '../../src-main/api/result';
 
 declare global {
   interface Window {
@@ -34,7 +34,7 @@ async function httpPost(path: string, contentType: string, body: BodyInit): Prom
     return { ok: false, error: { code: 'INTERNAL', message: 'network' } };
   }
   try {
-    return (await response.json()) as Result<unknown>;
+    return await resultOfResponse(response);
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: `HTTP ${response.status}` } };
   }

@@ -29,7 +29,6 @@ export function exportLanguage(): ExportLanguage {
 
 /** Saves the file an export call produced on the server; returns how many rows it holds. */
 export function saveExport(file: ExportFile): number {
-  const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
-  download(file.fileName, new Blob([bytes], { type: TYPES[file.fileName.split('.').pop() ?? ''] ?? 'application/octet-stream' }));
+  download(file.fileName, new Blob([file.content as Uint8Array<ArrayBuffer>], { type: TYPES[file.fileName.split('.').pop() ?? ''] ?? 'application/octet-stream' }));
   return file.rows;
 }

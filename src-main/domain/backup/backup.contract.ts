@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../../api/method';
 import { jobIdField, pageFields, type Page } from '../../api/paging';
+import type { FileAnswer } from '../../api/result';
 import { isoDate } from '../customers/customers.rules';
 
 /** `auto` is the daily backup (rotated), `manual` is 立即备份, `other` a .sqlite file someone put in the folder. */
@@ -41,9 +42,7 @@ export interface RestoreResult {
   previous: string | null;
 }
 
-export interface DiagnosticsBundle {
-  fileName: string;
-  contentBase64: string;
+export interface DiagnosticsBundle extends FileAnswer {
   bytes: number;
 }
 

@@ -29,7 +29,7 @@ export async function exportDiagnostics(ctx: HandlerContext, dbFile: string, mai
   for (const file of maintenance.logFile ? logFiles(maintenance.logFile) : []) zip.file(`logs/${path.basename(file)}`, fs.readFileSync(file));
   const content = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-  return { fileName: `desk-erp-diagnostics-${stamp}.zip`, contentBase64: content.toString('base64'), bytes: content.length };
+  return { fileName: `desk-erp-diagnostics-${stamp}.zip`, content, bytes: content.length };
 }
 
 function versions(ctx: HandlerContext, dbFile: string) {

@@ -200,7 +200,7 @@ describe('diagnostics', () => {
       await api.call('settings.get', {});
       const bundle = await api.ok('backup.diagnostics', {});
       expect(bundle.fileName).toMatch(/^desk-erp-diagnostics-.+\.zip$/);
-      const zip = await JSZip.loadAsync(Buffer.from(bundle.contentBase64, 'base64'));
+      const zip = await JSZip.loadAsync(Buffer.from(bundle.content));
       expect(Object.keys(zip.files).sort()).toEqual(['backups.json', 'check.txt', 'logs/', 'logs/desk-erp.log', 'settings.json', 'tables.json', 'versions.json']);
       const versions = JSON.parse(await zip.file('versions.json')!.async('string'));
       expect(versions).toMatchObject({ app: '0.1.0', node: process.versions.node, sqlite: expect.stringMatching(/^3\./), applicationId: '0x44455250' });

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ownerApi } from '../../db/test-db';
 import { aProduct, ean13 } from './catalog.test-helpers';
 
-function csvLines(contentBase64: string): string[] {
-  return Buffer.from(contentBase64, 'base64').toString('utf8').slice(1).split('\r\n');
+function csvLines(content: Uint8Array): string[] {
+  return Buffer.from(content).toString('utf8').slice(1).split('\r\n');
 }
 
 describe('exports.products', () => {
@@ -15,7 +15,7 @@ describe('exports.products', () => {
     await api.ok('catalog.create', aProduct({ code: 'CUP500', name: '一次性奶茶杯', spec: '500ml', unit: '只', secondUnit: null, secondUnitFactor: null, vatRate: 900, isConsumable: true, reorderIntervalDays: 14 }));
     const file = await api.ok('exports.products', { format: 'csv' });
     expect(file).toMatchObject({ rows: 2, fileName: expect.stringMatching(/^products-\d{4}-\d{2}-\d{2}\.csv$/) });
-    const [header, cup, water] = csvLines(file.contentBase64);
+    const [header, cup, water] = csvLines(file.content);
     expect(header!.split(',').slice(0, 11)).toEqual(['product_code', 'name', 'spec', 'category', 'unit', 'second_unit', 'second_unit_factor', 'barcode', 'vat_rate', 'list_price', 'standard_cost']);
     expect(cup).toBe('CUP500,一次性奶茶杯,500ml,,只,,,,9,2.00,1.10,yes,no,no,yes,no,14,active');
     expect(water).toBe(`NFSQ550,农夫山泉饮用天然水,550ml,饮料,瓶,箱,24,${ean13('690123456789')},13,2.50,1.05,yes,no,no,no,no,,active`);
@@ -32,7 +32,7 @@ describe('exports.products', () => {
     const file = await api.ok('exports.products', { format: 'xlsx', language: 'zh-CN', filters: { status: 'all' }, sort: { field: 'name', dir: 'asc' } });
     expect(file.fileName).toMatch(/^商品档案-.*\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as never);
+    await workbook.xlsx.load(Buffer.from(file.content) as never);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount).toBe(4);
     expect(sheet.getRow(1).getCell(1).value).toBe('商品编码');

@@ -142,7 +142,7 @@ describe('imports.undoProducts', () => {
 
     const file = await api.ok('exports.productImports', { format: 'xlsx', language: 'zh-CN' });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as never);
+    await workbook.xlsx.load(Buffer.from(file.content) as never);
     const exported = workbook.worksheets[0]!;
     expect(exported.name).toBe('商品导入记录');
     expect((exported.getRow(1).values as unknown[]).slice(1, 7)).toEqual(['文件', '开始时间', '操作人', '新建', '更新', '状态']);

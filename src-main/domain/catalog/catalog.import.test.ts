@@ -53,7 +53,7 @@ describe('imports.products', () => {
     const before = (await api.ok('catalog.list', {})).rows;
     for (const language of [undefined, 'zh-CN', 'en', 'zh-TW'] as const) {
       const file = await api.ok('exports.products', { format: language ? 'xlsx' : 'csv', ...(language ? { language } : {}) });
-      const result = await api.ok('imports.products', { fileName: file.fileName, contentBase64: file.contentBase64 });
+      const result = await api.ok('imports.products', { fileName: file.fileName, contentBase64: Buffer.from(file.content).toString('base64') });
       expect(result, language).toMatchObject({ imported: 0, updated: 0, unchanged: 2, skipped: 0, errors: [] });
     }
     expect((await api.ok('catalog.list', {})).rows).toEqual(before);

@@ -50,7 +50,7 @@ describe('data scope (who sees whose customers)', () => {
     expect(await sales.call('customers.timeline', { customerId: theirs })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const exported = await sales.ok('exports.customers', { format: 'csv' });
     expect(exported.rows).toBe(1);
-    expect(Buffer.from(exported.contentBase64, 'base64').toString('utf8')).not.toContain('恒通');
+    expect(Buffer.from(exported.content).toString('utf8')).not.toContain('恒通');
     expect(await sales.call('exports.customers', { format: 'csv', ids: [theirs] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { method } from '../../api/method';
 import { jobIdField } from '../../api/paging';
+import type { FileAnswer } from '../../api/result';
 import { auditContract } from '../audit/audit.contract';
 import { LOCALES } from '../auth/auth.contract';
 import { productListQuery } from '../catalog/catalog.contract';
@@ -85,10 +86,9 @@ export const exportVoucherHistoryInput = z.object({ ...fileFields }).strict();
 /** The history of customer imports or of product imports: the file's format and language alone. */
 export const exportImportHistoryInput = z.object({ ...fileFields }).strict();
 
-export interface ExportFile {
+export interface ExportFile extends FileAnswer {
   /** In the UI language when one was given: 客户档案-2026-11-28.xlsx. */
   fileName: string;
-  contentBase64: string;
   /** Rows written (the header row not counted). */
   rows: number;
 }

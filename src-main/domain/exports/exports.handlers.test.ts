@@ -26,8 +26,8 @@ async function aCompanyWithCustomers(): Promise<TestApi> {
   return api;
 }
 
-function csvText(contentBase64: string): string {
-  return Buffer.from(contentBase64, 'base64').toString('utf8');
+function csvText(content: Uint8Array): string {
+  return Buffer.from(content).toString('utf8');
 }
 
 describe('exports.customers', () => {
@@ -35,7 +35,7 @@ describe('exports.customers', () => {
     const api = await aCompanyWithCustomers();
     const file = await api.ok('exports.customers', { format: 'csv' });
     expect(file).toMatchObject({ rows: 3, fileName: expect.stringMatching(/^customers-\d{4}-\d{2}-\d{2}\.csv$/) });
-    const text = csvText(file.contentBase64);
+    const text = csvText(file.content);
     expect(text.startsWith('\uFEFF')).toBe(true);
     const [header, first, second] = text.slice(1).split('\r\n');
     expect(header!.split(',').slice(0, 4)).toEqual(['customer_code', 'name', 'short_name', 'kind']);
@@ -55,9 +55,9 @@ describe('exports.customers', () => {
     const food = await api.ok('exports.customers', { format: 'csv', filters: { industry: '食品' } });
     expect(food.rows).toBe(1);
     const byName = await api.ok('exports.customers', { format: 'csv', q: 'shenda' });
-    expect(csvText(byName.contentBase64)).toContain('上海申达贸易有限公司');
+    expect(csvText(byName.content)).toContain('上海申达贸易有限公司');
     const list = await api.ok('customers.list', { sort: { field: 'code', dir: 'desc' } });
-    const desc = csvText((await api.ok('exports.customers', { format: 'csv', sort: { field: 'code', dir: 'desc' } })).contentBase64);
+    const desc = csvText((await api.ok('exports.customers', { format: 'csv', sort: { field: 'code', dir: 'desc' } })).content);
     expect(desc.split('\r\n').slice(1, 4).map((l) => l.split(',')[0])).toEqual(list.rows.map((r) => r.code));
     const picked = await api.ok('exports.customers', { format: 'csv', ids: [list.rows[0]!.id] });
     expect(picked.rows).toBe(1);
@@ -68,7 +68,7 @@ describe('exports.customers', () => {
     const file = await api.ok('exports.customers', { format: 'xlsx' });
     expect(file.fileName).toMatch(/\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as never);
+    await workbook.xlsx.load(Buffer.from(file.content) as never);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount).toBe(4);
     expect(sheet.getRow(1).getCell(1).value).toBe('customer_code');
@@ -84,7 +84,7 @@ describe('exports.customers', () => {
     const before = await Promise.all((await api.ok('customers.list', {})).rows.map((r) => api.ok('customers.get', { id: r.id })));
     for (const format of ['csv', 'xlsx'] as const) {
       const file = await api.ok('exports.customers', { format });
-      const result = await api.ok('imports.customers', { fileName: file.fileName, contentBase64: file.contentBase64 });
+      const result = await api.ok('imports.customers', { fileName: file.fileName, contentBase64: Buffer.from(file.content).toString('base64') });
       expect(result).toMatchObject({ imported: 0, updated: 0, unchanged: 3, skipped: 0, errors: [] });
     }
     const after = await Promise.all(before.map((c) => api.ok('customers.get', { id: c.id })));

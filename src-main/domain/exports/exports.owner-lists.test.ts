@@ -4,8 +4,8 @@ import type { Session } from '../../api/session';
 import { ownerApi } from '../../db/test-db';
 import { ownerApiOnFile } from '../backup/backup.test-helpers';
 
-function csvLines(contentBase64: string): string[][] {
-  return Buffer.from(contentBase64, 'base64')
+function csvLines(content: Uint8Array): string[][] {
+  return Buffer.from(content)
     .toString('utf8')
     .replace(/^\uFEFF/, '')
     .trim()
@@ -13,9 +13,9 @@ function csvLines(contentBase64: string): string[][] {
     .map((line) => line.split(','));
 }
 
-async function sheetRows(contentBase64: string): Promise<unknown[][]> {
+async function sheetRows(content: Uint8Array): Promise<unknown[][]> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(contentBase64, 'base64') as never);
+  await workbook.xlsx.load(Buffer.from(content) as never);
   const rows: unknown[][] = [];
   workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
   return rows;
@@ -34,17 +34,17 @@ describe('the owner’s lists as files', () => {
     const listed = await api.ok('audit.security', {});
 
     const forTools = await api.ok('exports.securityLog', { format: 'csv' });
-    const [header, ...rows] = csvLines(forTools.contentBase64);
+    const [header, ...rows] = csvLines(forTools.content);
     expect(header).toEqual(['at', 'event', 'username', 'reason', 'transport']);
     expect(rows).toEqual(listed.rows.map((e) => [e.at, e.event, e.username, e.reason, e.transport]));
     expect(forTools.fileName).toMatch(/^security-log-\d{4}-\d{2}-\d{2}\.csv$/);
 
     const filtered = await api.ok('exports.securityLog', { format: 'csv', username: 'nobody' });
-    expect(csvLines(filtered.contentBase64).slice(1)).toEqual([[listed.rows[0]!.at, 'sign_in_failed', 'nobody', 'unknown_user', 'http']]);
+    expect(csvLines(filtered.content).slice(1)).toEqual([[listed.rows[0]!.at, 'sign_in_failed', 'nobody', 'unknown_user', 'http']]);
 
     const forPeople = await api.ok('exports.securityLog', { format: 'xlsx', language: 'zh-CN' });
     expect(forPeople.fileName).toMatch(/^安全日志-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const sheet = await sheetRows(forPeople.contentBase64);
+    const sheet = await sheetRows(forPeople.content);
     expect(sheet[0]).toEqual(['时间', '事件', '输入的登录名', '原因', '来源']);
     expect(sheet.slice(1).map((row) => row.slice(1))).toEqual([
       ['登录失败', 'nobody', '没有这个登录名', '浏览器'],
@@ -67,12 +67,12 @@ describe('the owner’s lists as files', () => {
       expect(listed.total).toBe(2);
 
       const forTools = await api.ok('exports.backups', { format: 'csv' });
-      const [header, ...rows] = csvLines(forTools.contentBase64);
+      const [header, ...rows] = csvLines(forTools.content);
       expect(header).toEqual(['at', 'kind', 'bytes', 'name']);
       expect(rows).toEqual(listed.rows.map((b) => [b.at, 'manual', String(b.bytes), b.name]));
       expect(rows.map((r) => r[3]).sort()).toEqual([first.name, second.name].sort());
 
-      const forPeople = await sheetRows((await api.ok('exports.backups', { format: 'xlsx', language: 'zh-CN' })).contentBase64);
+      const forPeople = await sheetRows((await api.ok('exports.backups', { format: 'xlsx', language: 'zh-CN' })).content);
       expect(forPeople[0]).toEqual(['备份时间', '方式', '大小（字节）', '文件名']);
       expect(forPeople.slice(1).map((row) => row.slice(1))).toEqual(listed.rows.map((b) => ['手动', b.bytes, b.name]));
 

@@ -8,9 +8,9 @@ import { businessDateIn } from '../core/dates';
 /** What a clock on the wall in Shanghai showed at an instant: 2026-11-28 09:54. */
 const shanghai = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 
-async function sheetOf(contentBase64: string): Promise<ExcelJS.Worksheet> {
+async function sheetOf(content: Uint8Array): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(contentBase64, 'base64') as never);
+  await workbook.xlsx.load(Buffer.from(content) as never);
   return workbook.worksheets[0]!;
 }
 
@@ -46,7 +46,7 @@ describe('exports for people', () => {
     const api = await aCompanyWithCustomers();
     const file = await api.ok('exports.customers', { format: 'xlsx', language: 'zh-CN' });
     expect(file).toMatchObject({ rows: 2, fileName: `客户档案-${businessDateIn('Asia/Shanghai')}.xlsx` });
-    const sheet = await sheetOf(file.contentBase64);
+    const sheet = await sheetOf(file.content);
     expect(sheet.name).toBe('客户档案');
     expect((sheet.getRow(1).values as unknown[]).slice(1, 6)).toEqual(['客户编码', '客户名称', '简称', '类型', '统一社会信用代码']);
     expect(sheet.getRow(1).getCell(1).font).toMatchObject({ bold: true });
@@ -70,13 +70,13 @@ describe('exports for people', () => {
 
   it('neutralises cells Excel would run as formulas, in XLSX and in CSV', async () => {
     const api = await aCompanyWithCustomers();
-    const sheet = await sheetOf((await api.ok('exports.customers', { format: 'xlsx', language: 'zh-CN' })).contentBase64);
+    const sheet = await sheetOf((await api.ok('exports.customers', { format: 'xlsx', language: 'zh-CN' })).content);
     const row = byHeader(sheet, 3);
     expect(row.get('客户名称')!.value).toBe(`'=HYPERLINK("http://x")`);
     expect(row.get('简称')!.value).toBe("'+1");
     expect(row.get('联系人')!.value).toBe("'-李明");
     sheet.eachRow((r) => r.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
-    const csv = Buffer.from((await api.ok('exports.customers', { format: 'csv', language: 'zh-CN' })).contentBase64, 'base64').toString('utf8');
+    const csv = Buffer.from((await api.ok('exports.customers', { format: 'csv', language: 'zh-CN' })).content).toString('utf8');
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")",'+1`);
     expect(csv).toContain("'-李明");
   });
@@ -85,25 +85,25 @@ describe('exports for people', () => {
     const api = await aCompanyWithCustomers();
     const csv = await api.ok('exports.customers', { format: 'csv', language: 'zh-CN' });
     expect(csv.fileName).toMatch(/^客户档案-\d{4}-\d{2}-\d{2}\.csv$/);
-    const [header, first] = Buffer.from(csv.contentBase64, 'base64').toString('utf8').slice(1).split('\r\n');
+    const [header, first] = Buffer.from(csv.content).toString('utf8').slice(1).split('\r\n');
     expect(header!.startsWith('客户编码,客户名称,简称,类型')).toBe(true);
     expect(first).toContain(',企业,');
     expect(first).toContain(',5000.50,30,2026-01-15,');
     expect(first).toMatch(/,\d{4}-\d{2}-\d{2} \d{2}:\d{2},A$/);
     const en = await api.ok('exports.customers', { format: 'xlsx', language: 'en' });
     expect(en.fileName).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const enSheet = await sheetOf(en.contentBase64);
+    const enSheet = await sheetOf(en.content);
     expect(enSheet.getRow(1).getCell(1).value).toBe('Customer code');
     expect(byHeader(enSheet, 2).get('Type')!.value).toBe('Company');
     const tw = await api.ok('exports.customers', { format: 'xlsx', language: 'zh-TW' });
     expect(tw.fileName).toMatch(/^客戶檔案-/);
-    expect((await sheetOf(tw.contentBase64)).getRow(1).getCell(1).value).toBe('客戶編碼');
+    expect((await sheetOf(tw.content)).getRow(1).getCell(1).value).toBe('客戶編碼');
   });
 
   it('reads its own Chinese Excel file back without changing anything', async () => {
     const api = await aCompanyWithCustomers();
     const file = await api.ok('exports.customers', { format: 'xlsx', language: 'zh-CN' });
-    const result = await api.ok('imports.customers', { fileName: file.fileName, contentBase64: file.contentBase64 });
+    const result = await api.ok('imports.customers', { fileName: file.fileName, contentBase64: Buffer.from(file.content).toString('base64') });
     expect(result).toMatchObject({ imported: 0, updated: 0, unchanged: 2, errors: [] });
   });
 
@@ -114,7 +114,7 @@ describe('exports for people', () => {
     await api.ok('leads.update', { id: first.id, status: 'contacted' });
     const file = await api.ok('exports.leads', { format: 'xlsx', language: 'zh-CN', sort: { field: 'code', dir: 'asc' } });
     expect(file).toMatchObject({ rows: 2, fileName: expect.stringMatching(/^线索-\d{4}-\d{2}-\d{2}\.xlsx$/) });
-    const sheet = await sheetOf(file.contentBase64);
+    const sheet = await sheetOf(file.content);
     expect((sheet.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['线索编号', '联系人', '职务', '公司名称']);
     const row = byHeader(sheet, 2);
     expect(row.get('状态')!.value).toBe('跟进中');
@@ -122,7 +122,7 @@ describe('exports for people', () => {
     expect((row.get('创建时间')!.value as Date).toISOString().slice(0, 16).replace('T', ' ')).toBe(shanghai(first.createdAt));
     expect(byHeader(sheet, 3).get('状态')!.value).toBe('待跟进');
     const contacted = await api.ok('exports.leads', { format: 'csv', filters: { status: ['contacted'] } });
-    const lines = Buffer.from(contacted.contentBase64, 'base64').toString('utf8').slice(1).trim().split('\r\n');
+    const lines = Buffer.from(contacted.content).toString('utf8').slice(1).trim().split('\r\n');
     expect(lines[0]!.startsWith('lead_code,name,title,company')).toBe(true);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`${first.code},陈静`);
@@ -136,12 +136,12 @@ describe('exports for people', () => {
     await api.ok('leads.saveCampaign', aCampaign({ name: '2026 春季糖酒会', cost: 1_234_550, startDate: '2026-03-01', endDate: '2026-03-31', status: 'running' }));
     const file = await api.ok('exports.campaigns', { format: 'xlsx', language: 'zh-CN' });
     expect(file).toMatchObject({ rows: 1, fileName: expect.stringMatching(/^营销活动-/) });
-    const row = byHeader(await sheetOf(file.contentBase64), 2);
+    const row = byHeader(await sheetOf(file.content), 2);
     expect(row.get('活动名称')!.value).toBe('2026 春季糖酒会');
     expect(row.get('状态')!.value).toBe('进行中');
     expect(row.get('活动费用')).toMatchObject({ value: 12345.5, numFmt: '#,##0.00' });
     expect(row.get('开始日期')).toMatchObject({ value: new Date('2026-03-01T00:00:00Z'), numFmt: 'yyyy-mm-dd' });
-    const csv = Buffer.from((await api.ok('exports.campaigns', { format: 'csv' })).contentBase64, 'base64').toString('utf8');
+    const csv = Buffer.from((await api.ok('exports.campaigns', { format: 'csv' })).content).toString('utf8');
     expect(csv).toContain('2026 春季糖酒会,百度推广,2026-03-01,2026-03-31,running,12345.50,0,0,,');
   });
 
@@ -150,7 +150,7 @@ describe('exports for people', () => {
     await api.ok('customers.create', aCustomer({ name: '南京博雅食品有限公司', creditLimit: 100000 }));
     const file = await api.ok('exports.auditLog', { format: 'xlsx', language: 'zh-CN', method: 'customers' });
     expect(file).toMatchObject({ rows: 1, fileName: expect.stringMatching(/^操作日志-/) });
-    const sheet = await sheetOf(file.contentBase64);
+    const sheet = await sheetOf(file.content);
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['时间', '操作人', '操作', '对象', '编号', '变更内容', '来源']);
     const row = byHeader(sheet, 2);
     expect(row.get('操作')!.value).toBe('新建客户');

@@ -110,7 +110,7 @@ export async function exportTable<Row>(
   const language = input.language ?? null;
   const file = await writeExportFile(input.format, table, batches(), { language, timeZone });
   const stem = language ? table.name[language] : table.name.machine;
-  return { fileName: `${stem}-${businessDateIn(timeZone)}.${input.format}`, contentBase64: file.bytes.toString('base64'), rows: file.rows };
+  return { fileName: `${stem}-${businessDateIn(timeZone)}.${input.format}`, content: file.bytes, rows: file.rows };
 }
 
 export async function exportCustomers(input: z.output<typeof exportCustomersInput>, ctx: HandlerContext): Promise<ExportFile> {

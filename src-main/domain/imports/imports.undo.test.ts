@@ -165,7 +165,7 @@ describe('imports.undoCustomers', () => {
 
     const file = await api.ok('exports.customerImports', { format: 'xlsx', language: 'zh-CN' });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as never);
+    await workbook.xlsx.load(Buffer.from(file.content) as never);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe('客户导入记录');
     expect((sheet.getRow(1).values as unknown[]).slice(1, 7)).toEqual(['文件', '开始时间', '操作人', '新建', '更新', '状态']);

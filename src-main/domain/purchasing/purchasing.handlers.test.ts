@@ -186,7 +186,7 @@ describe('purchasing exports', () => {
     await aSupplier(api, 'S002', '博雅贸易', 3);
     const order = await api.ok('purchasing.createOrder', { supplierId, warehouseId: main, orderDate: '2026-03-01', lines: [{ productId: aProduct(api), quantity: 3, unitPrice: 1000 }] });
     await api.ok('purchasing.confirmOrder', { id: order.id });
-    const orders = Buffer.from((await api.ok('exports.purchaseOrders', { format: 'csv', status: 'confirmed' })).contentBase64, 'base64').toString('utf8').slice(1).split('\r\n');
+    const orders = Buffer.from((await api.ok('exports.purchaseOrders', { format: 'csv', status: 'confirmed' })).content).toString('utf8').slice(1).split('\r\n');
     expect(orders[0]).toBe('po_no,order_date,supplier,warehouse,status,expected_date,ordered_quantity,received_quantity,total_net,total_tax,total_gross');
     expect(orders[1]).toBe('PO-2026-000001,2026-03-01,华星电子,总仓,confirmed,,3,0,26.55,3.45,30.00');
     expect(await api.ok('exports.purchaseOrders', { format: 'csv', status: 'draft' })).toMatchObject({ rows: 0 });

@@ -45,7 +45,7 @@ describe('what the receivables screens and the workbench read', () => {
     expect(file.rows).toBe(2);
     expect(file.fileName).toMatch(/^发票-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as never);
+    await workbook.xlsx.load(Buffer.from(file.content) as never);
     const sheet = workbook.worksheets[0]!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     const cell = (row: number, header: string) => sheet.getRow(row).getCell(headers.indexOf(header) + 1).value;

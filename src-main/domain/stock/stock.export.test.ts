@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ownerApi } from '../../db/test-db';
 import { aProduct, receive, twoWarehouses } from './stock.test-helpers';
 
-function csvLines(contentBase64: string): string[] {
-  return Buffer.from(contentBase64, 'base64').toString('utf8').slice(1).split('\r\n').filter(Boolean);
+function csvLines(content: Uint8Array): string[] {
+  return Buffer.from(content).toString('utf8').slice(1).split('\r\n').filter(Boolean);
 }
 
 describe('stock exports', () => {
@@ -19,7 +19,7 @@ describe('stock exports', () => {
 
     const stock = await api.ok('exports.stock', { format: 'csv' });
     expect(stock.fileName).toMatch(/^stock-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(csvLines(stock.contentBase64)).toEqual([
+    expect(csvLines(stock.content)).toEqual([
       'product_code,warehouse_code,on_hand,reserved,available,avg_cost',
       // (12500 + 13010) / 20 = 1275.5 fen → 1276, half up.
       'A-CABLE,WH01,15,0,15,12.76',
@@ -28,10 +28,10 @@ describe('stock exports', () => {
       'B-PLUG,WH02,0,0,0,0.00',
     ]);
     const held = await api.ok('exports.stock', { format: 'csv', inStockOnly: true, q: 'B-' });
-    expect(csvLines(held.contentBase64).slice(1)).toEqual(['B-PLUG,WH01,4,0,4,0.99']);
+    expect(csvLines(held.content).slice(1)).toEqual(['B-PLUG,WH01,4,0,4,0.99']);
 
     const moves = await api.ok('exports.stockMoves', { format: 'csv', productId: cable });
-    const lines = csvLines(moves.contentBase64);
+    const lines = csvLines(moves.content);
     expect(lines[0]).toBe('date,product_code,warehouse_code,kind,quantity,unit_cost,document_no');
     expect(lines.slice(1).sort()).toEqual(
       [
@@ -49,7 +49,7 @@ describe('stock exports', () => {
     await receive(api, main, aProduct(api, { code: 'C1' }), 2, 100);
     const file = await api.ok('exports.stockMoves', { format: 'csv', language: 'zh-CN' });
     expect(file.fileName).toMatch(/^出入库流水-/);
-    const [header, row] = csvLines(file.contentBase64);
+    const [header, row] = csvLines(file.content);
     expect(header).toBe('日期,商品编号,仓库编号,类型,数量,单位成本,单据编号');
     expect(row).toContain(',入库,2,');
   });

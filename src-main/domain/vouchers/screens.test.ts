@@ -65,7 +65,7 @@ describe('what the accounting screens show', () => {
     expect(file).toMatchObject({ rows: 1 });
     expect(file.fileName).toMatch(/^凭证导出记录-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    await book.xlsx.load(Buffer.from(file.content) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect((sheet.getRow(1).values as unknown[]).slice(1, 7)).toEqual(['导出时间', '导出人', '起始日期', '截止日期', '格式', '凭证数']);
     expect((sheet.getRow(2).values as unknown[]).slice(5, 7)).toEqual(['金蝶 XLSX', 1]);

@@ -126,8 +126,7 @@ export async function exportVouchers(ctx: HandlerContext, input: z.output<typeof
     return seen.count;
   });
   const span = input.from === input.to ? input.from : `${input.from}_${input.to}`;
-  const content = Buffer.from(made.bytes.buffer, made.bytes.byteOffset, made.bytes.byteLength).toString('base64');
-  return { fileName: `记账凭证-${input.format}-${span}.${EXTENSION[input.format]}`, contentBase64: content, voucherCount: made.voucherCount, previousExports: previous };
+  return { fileName: `记账凭证-${input.format}-${span}.${EXTENSION[input.format]}`, content: made.bytes, voucherCount: made.voucherCount, previousExports: previous };
 }
 
 function toExport(row: VoucherExportsTable): VoucherExport {

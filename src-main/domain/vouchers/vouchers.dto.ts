@@ -2,6 +2,7 @@
  * What the vouchers area shows and exchanges: the chart of accounts and its mapping, vouchers
  * (记账凭证), the export log and the period lock. Runtime-neutral; amounts are integer fen.
  */
+import type { FileAnswer } from '../../api/result';
 
 /** Where each kind of posting goes; the accountant maps each to a leaf account of the chart. */
 export const ACCOUNT_ROLES = [
@@ -92,9 +93,7 @@ export interface VoucherExport {
   at: string;
 }
 
-export interface VoucherFile {
-  fileName: string;
-  contentBase64: string;
+export interface VoucherFile extends FileAnswer {
   voucherCount: number;
   /** Earlier exports of dates that overlap these (the repeat was confirmed). */
   previousExports: number;

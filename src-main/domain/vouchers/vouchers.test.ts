@@ -145,9 +145,9 @@ describe('voucher export', () => {
     return world;
   }
 
-  async function sheetOf(base64: string): Promise<ExcelJS.Worksheet> {
+  async function sheetOf(content: Uint8Array): Promise<ExcelJS.Worksheet> {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(content) as unknown as ArrayBuffer);
     return workbook.worksheets[0]!;
   }
 
@@ -157,7 +157,7 @@ describe('voucher export', () => {
     const world = await aMonth();
     const file = await world.api.ok('vouchers.export', { from: '2026-03-01', to: '2026-03-31', format: 'kingdee' });
     expect(file.voucherCount).toBe(2);
-    const sheet = await sheetOf(file.contentBase64);
+    const sheet = await sheetOf(file.content);
     const header = rowValues(sheet, 1);
     expect(header).toHaveLength(37);
     expect(header.slice(0, 12)).toEqual(['凭证日期', '会计年度', '会计期间', '凭证字', '凭证号', '科目代码', '科目名称', '币别代码', '币别名称', '原币金额', '借方', '贷方']);
@@ -193,7 +193,7 @@ describe('voucher export', () => {
   it('writes the Yonyou U8 import: 36 columns with the customer code on the receivable line', async () => {
     const world = await aMonth();
     const file = await world.api.ok('vouchers.export', { from: '2026-03-01', to: '2026-03-31', format: 'yonyou' });
-    const sheet = await sheetOf(file.contentBase64);
+    const sheet = await sheetOf(file.content);
     const header = rowValues(sheet, 1);
     expect(header).toHaveLength(36);
     expect(header.slice(0, 6)).toEqual(['会计期间', '凭证类别字', '凭证类别排序号', '凭证编号', '行号', '制单日期']);
@@ -230,7 +230,7 @@ describe('voucher export', () => {
     // Made inside the write transaction, the month's file kept every posting waiting until it was done.
     expect(finished).toEqual(['receipt', 'export']);
     const logged = world.sqlite.prepare('SELECT file_sha256, voucher_count FROM voucher_exports').all();
-    expect(logged).toEqual([{ file_sha256: createHash('sha256').update(Buffer.from(file.contentBase64, 'base64')).digest('hex'), voucher_count: 2 }]);
+    expect(logged).toEqual([{ file_sha256: createHash('sha256').update(Buffer.from(file.content)).digest('hex'), voucher_count: 2 }]);
   });
 
   it('refuses the second of two exports of the same dates made at once, logging only the first', async () => {
@@ -274,7 +274,7 @@ describe('voucher export', () => {
     const invoice = await anInvoice(world, customerId, 1_000, '2026-03-10');
     await world.api.ok('receivables.reverseInvoice', { id: invoice.id, reversedOn: '2026-03-11', reason: '开错' });
     const file = await world.api.ok('vouchers.export', { from: '2026-03-01', to: '2026-03-31', format: 'csv' });
-    const lines = Buffer.from(file.contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = Buffer.from(file.content).toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('date,period,voucher,line_no,summary,account_code,account_name,debit,credit,customer_code,customer_name,source,document_no');
     expect(lines.at(-3)).toMatch(/^2026-03-11,2026-03,记-4,1,冲销 销售发票 INV-2026-\d+ 南京博雅食品有限公司,1122,应收账款,-10.00,0.00,C\d+,南京博雅食品有限公司,invoice,INV-/);
   });

@@ -40,7 +40,7 @@ export function ExportVouchersModal({ opened, onClose, from: monthFrom, to: mont
       else notifyError(error);
     },
     onSuccess: (file) => {
-      saveExport({ fileName: file.fileName, contentBase64: file.contentBase64, rows: file.voucherCount });
+      saveExport({ fileName: file.fileName, content: file.content, rows: file.voucherCount });
       notifications.show({ color: 'teal', message: t('vouchers.export.done', { count: file.voucherCount, file: file.fileName }) });
       onClose();
     },

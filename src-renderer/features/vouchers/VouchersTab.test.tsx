@@ -10,9 +10,14 @@ import { VouchersTab } from './VouchersTab';
 const VOUCHERS = [anInvoiceVoucher(1, 113_000), anInvoiceVoucher(2, 2_260, '2026-10-20')];
 
 let downloads: string[] = [];
+let saved: Blob[] = [];
 beforeEach(() => {
   downloads = [];
-  URL.createObjectURL = vi.fn(() => 'blob:voucher-file');
+  saved = [];
+  URL.createObjectURL = vi.fn((blob: Blob) => {
+    saved.push(blob);
+    return 'blob:voucher-file';
+  });
   URL.revokeObjectURL = vi.fn();
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     downloads.push(this.download);
@@ -28,7 +33,7 @@ function monthBackend(exportCalls: { repeat: boolean }[] = []) {
     'vouchers.export': (input) => {
       exportCalls.push({ repeat: input.repeat ?? false });
       if (!input.repeat) throw refusal('CONFLICT', [{ path: 'repeat', code: 'already_exported', params: { count: 1, at: '2026-11-01T02:00:00.000Z' } }]);
-      return { fileName: '记账凭证-kingdee-2026-10-01_2026-10-31.xlsx', contentBase64: btoa('xlsx'), voucherCount: 2, previousExports: 1 };
+      return { fileName: '记账凭证-kingdee-2026-10-01_2026-10-31.xlsx', content: new TextEncoder().encode('PK xlsx'), voucherCount: 2, previousExports: 1 };
     },
   });
 }
@@ -70,6 +75,12 @@ describe('the vouchers of a month', () => {
 
     await user.click(screen.getByTestId('confirm-voucher-export'));
     await waitFor(() => expect(downloads).toEqual(['记账凭证-kingdee-2026-10-01_2026-10-31.xlsx']));
+    // The file's bytes as the call answered them, typed as a workbook.
+    expect(saved[0]!.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const reader = new FileReader();
+    const read = new Promise((resolve) => (reader.onload = () => resolve(reader.result)));
+    reader.readAsText(saved[0]!);
+    expect(await read).toBe('PK xlsx');
     expect(backend.inputsOf('vouchers.export').map(({ jobId: _jobId, ...input }) => input)).toEqual([
       { from: '2026-10-01', to: '2026-10-31', format: 'kingdee', repeat: false },
       { from: '2026-10-01', to: '2026-10-31', format: 'kingdee', repeat: true },
@@ -115,7 +126,7 @@ describe('the export history', () => {
         total: 1,
         totalIsExact: true,
       }),
-      'exports.voucherHistory': () => ({ fileName: '凭证导出记录-2026-11-29.xlsx', contentBase64: btoa('x'), rows: 1 }),
+      'exports.voucherHistory': () => ({ fileName: '凭证导出记录-2026-11-29.xlsx', content: new TextEncoder().encode('PK x'), rows: 1 }),
     });
     const { user } = await render(<ExportHistoryTab />, { permissions: ['vouchers.read'] });
     const table = await screen.findByTestId('data-table');

@@ -16,8 +16,7 @@ export function DiagnosticsCard() {
     setBusy(true);
     try {
       const bundle = await api.backup.diagnostics({});
-      const bytes = Uint8Array.from(atob(bundle.contentBase64), (c) => c.charCodeAt(0));
-      download(bundle.fileName, new Blob([bytes], { type: 'application/zip' }));
+      download(bundle.fileName, new Blob([bundle.content as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
       notifications.show({ color: 'teal', message: t('backup.diagnostics.done', { name: bundle.fileName }) });
     } catch (error) {
       notifyError(error);
