@@ -58,6 +58,19 @@ describe('command line', () => {
     expect(users.data.rows.map((u: { username: string }) => u.username).sort()).toEqual(['boss', 'li']);
   });
 
+  it('writes a call that answers a file to --out, and prints its bytes as base64 without it', async () => {
+    const db = tempDb();
+    await cli('init', '--db', db, '--company', '测试', '--owner', 'boss', '--password', 'secret-123');
+    await cli('call', 'customers.create', '--db', db, '--input', '{"name":"南京博雅食品有限公司","mobile":"13912345678"}');
+    const out = path.join(path.dirname(db), 'exports', '客户.csv');
+    const written = JSON.parse((await cli('call', 'exports.customers', '--db', db, '--input', '{"format":"csv","language":"zh-CN"}', '--out', out, '--json')).stdout);
+    expect(written).toEqual({ ok: true, data: { fileName: expect.stringMatching(/^客户档案-.*\.csv$/), rows: 1, file: path.resolve(out) } });
+    expect(fs.readFileSync(out, 'utf8')).toContain('南京博雅食品有限公司');
+    const printed = JSON.parse((await cli('call', 'exports.customers', '--db', db, '--input', '{"format":"csv","language":"zh-CN"}', '--json')).stdout);
+    expect(Buffer.from(printed.data.contentBase64, 'base64').equals(fs.readFileSync(out))).toBe(true);
+    expect(printed.data.content).toBeUndefined();
+  });
+
   it('backs up and restores, keeping the replaced data beside it', async () => {
     const db = tempDb();
     await cli('init', '--db', db, '--company', '备份前公司', '--owner', 'boss', '--password', 'secret-123');

@@ -6,6 +6,7 @@ import { startDailyJobs } from '../backend/daily-jobs';
 import type { OutputOf } from '../api/contract';
 import { buildRegistry } from '../backend/registry';
 import { AREAS } from '../domain/areas';
+import { isFileAnswer, type Result } from '../api/result';
 import type { Session } from '../api/session';
 import { openDatabase } from '../db/connection';
 import { storageFailure } from '../db/storage-errors';
@@ -34,7 +35,7 @@ const USAGE = `Desk ERP command line. Every command takes --db PATH (default $DE
   init --company NAME --owner USER --password PW [--currency CNY] [--timezone Asia/Shanghai]
   migrate
   methods [--json]
-  call METHOD [--input JSON]
+  call METHOD [--input JSON] [--out FILE]   a method that answers a file writes it to FILE (else its bytes print as contentBase64)
   serve [--port N]
   seed --scale small|medium|large [--seed N] [--force]   demo data into a new file; --force adds it to a book that has a company
   check
@@ -164,6 +165,16 @@ function methods(print: Print): number {
   return 0;
 }
 
+/** A file answer as the command line shows it: written to `out` (its path shown instead), or its bytes as base64. */
+function printable(result: Result<unknown>, out: string | undefined): Result<unknown> {
+  if (!result.ok || !isFileAnswer(result.data)) return result;
+  const { content, ...rest } = result.data;
+  if (out === undefined) return { ok: true, data: { ...rest, contentBase64: Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('base64') } };
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  fs.writeFileSync(out, content);
+  return { ok: true, data: { ...rest, file: path.resolve(out) } };
+}
+
 async function call(dbFile: string, method: string | undefined, args: ParsedArgs, out: Output): Promise<number> {
   if (!method) throw new UsageError('call needs a METHOD, e.g. call customers.list --input \'{"q":"博雅"}\'');
   let input: unknown = {};
@@ -178,7 +189,7 @@ async function call(dbFile: string, method: string | undefined, args: ParsedArgs
   const backend = createBackend({ file: dbFile });
   try {
     const result = await backend.call({ session: adminSession(backend), transport: 'cli' }, method, input);
-    out.stdout.write(`${JSON.stringify(result, null, args.flags.json === true ? undefined : 2)}\n`);
+    out.stdout.write(`${JSON.stringify(printable(result, stringFlag(args, 'out')), null, args.flags.json === true ? undefined : 2)}\n`);
     return result.ok ? 0 : 1;
   } finally {
     backend.close();
