@@ -74,13 +74,29 @@ export function openDatabase(file: string, options: OpenOptions = {}): Connectio
       try {
         if (!options.readonly && file !== ':memory:') {
           sqlite.pragma('busy_timeout = 5000');
-          sqlite.pragma('wal_checkpoint(TRUNCATE)');
+          emptyWal(sqlite, 5000);
         }
       } finally {
         sqlite.close();
       }
     },
   };
+}
+
+/**
+ * Copies the WAL into the database file and empties it, trying again while another connection's
+ * checkpoint is under way: SQLite answers busy at once then, without waiting (the checkpoint lock
+ * takes no busy handler), and the WAL was left full. Returns whether it was emptied in time.
+ */
+export function emptyWal(sqlite: Pick<Sqlite, 'prepare'>, timeoutMs: number): boolean {
+  const checkpoint = sqlite.prepare('PRAGMA wal_checkpoint(TRUNCATE)').raw();
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (const deadline = Date.now() + timeoutMs; ; ) {
+    const [busy] = checkpoint.get() as [number, number, number];
+    if (!busy) return true;
+    if (Date.now() >= deadline) return false;
+    Atomics.wait(pause, 0, 0, 5); // closing is synchronous (a process may exit right after): a short sleep, not a timer
+  }
 }
 
 /**
