@@ -113,6 +113,11 @@ function latestOf(sqlite: Sqlite, date: string, documentIds: string[]): string |
   return latest ?? null;
 }
 
+/** The date an allocation from `source` to these invoices may not precede, when `date` does. */
+function entryNotBefore(sqlite: Sqlite, date: string, source: MoneySource, invoiceIds: string[]): string | undefined {
+  return [source.date, latestOf(sqlite, date, [source.id, ...invoiceIds])].filter((d): d is string => d !== null && d > date).sort().at(-1);
+}
+
 function openInvoiceFor(sqlite: Sqlite, invoiceId: string, customerId: string, date: string, path: string): InvoiceRow {
   const invoice = invoiceRow(sqlite, invoiceId, path);
   if (invoice.kind !== 'invoice' || invoice.status !== 'posted') {
@@ -127,7 +132,7 @@ function openInvoiceFor(sqlite: Sqlite, invoiceId: string, customerId: string, d
 export function allocateFrom(ctx: HandlerContext, source: MoneySource, allocations: { invoiceId: string; amount: number }[], date: string): Allocation[] {
   const sqlite = ctx.sqlite;
   const issues: FieldIssue[] = [];
-  const notBefore = [source.date, latestOf(sqlite, date, [source.id, ...allocations.map((a) => a.invoiceId)])].filter((d): d is string => d !== null && d > date).sort().at(-1);
+  const notBefore = entryNotBefore(sqlite, date, source, allocations.map((a) => a.invoiceId));
   if (notBefore) issues.push(fieldIssue('allocationDate', 'before_document_date', { date: notBefore }));
   const total = allocations.reduce((sum, a) => sum + a.amount, 0);
   if (total > source.unapplied) issues.push(fieldIssue('allocations', 'more_than_open', { open: source.unapplied }));
@@ -150,7 +155,9 @@ export function allocateFrom(ctx: HandlerContext, source: MoneySource, allocatio
 
 /**
  * What automatic allocation would do with `amount` on `date`: an invoice open for exactly that
- * amount takes it all (the customer paid that invoice); otherwise the oldest due first.
+ * amount takes it all (the customer paid that invoice); otherwise the oldest due first. An invoice
+ * with an entry dated after `date` cannot take one dated `date` (entries go forward in date): a
+ * receipt dated back leaves it to a later allocation instead of refusing to be recorded.
  */
 export function planAutoAllocation(
   sqlite: Sqlite,
@@ -161,7 +168,8 @@ export function planAutoAllocation(
   planned: ReadonlyMap<string, number> = new Map(),
 ): { invoiceId: string; amount: number }[] {
   const open = (
-    statement(sqlite, `SELECT * FROM (${INVOICE_SELECT} WHERE i.customer_id = ? AND i.kind = 'invoice' AND i.status = 'posted' AND i.invoice_date <= ?) WHERE open_amount > 0 ORDER BY due_date, invoice_date, invoice_no`).all(customerId, date) as InvoiceRow[]
+    statement(sqlite, `SELECT * FROM (${INVOICE_SELECT} WHERE i.customer_id = ? AND i.kind = 'invoice' AND i.status = 'posted' AND i.invoice_date <= ?
+         AND NOT EXISTS (SELECT 1 FROM receivable_allocations later WHERE later.invoice_id = i.id AND later.allocation_date > ?)) WHERE open_amount > 0 ORDER BY due_date, invoice_date, invoice_no`).all(customerId, date, date) as InvoiceRow[]
   )
     .map((invoice) => ({ ...invoice, open_amount: invoice.open_amount - (planned.get(invoice.id) ?? 0) }))
     .filter((invoice) => invoice.open_amount > 0);
@@ -180,6 +188,9 @@ export function planAutoAllocation(
 
 export function autoAllocate(ctx: HandlerContext, source: MoneySource, date: string): Allocation[] {
   if (source.unapplied <= 0) return [];
+  // The source's own entries go forward in date too; invoices that cannot take the date are left out of the plan.
+  const notBefore = entryNotBefore(ctx.sqlite, date, source, []);
+  if (notBefore) throw validationError([fieldIssue('allocationDate', 'before_document_date', { date: notBefore })]);
   const plan = planAutoAllocation(ctx.sqlite, source.customerId, source.unapplied, date);
   return plan.length ? allocateFrom(ctx, source, plan, date) : [];
 }

@@ -30,6 +30,22 @@ describe('receipts and allocation', () => {
     expect(balanceDue(world, customerId)).toBe(90_000 - 60_000);
   });
 
+  it('records a receipt dated before an invoice’s last payment, leaving that invoice to a later allocation instead of refusing the receipt', async () => {
+    const world = await aWorld();
+    const customerId = await aCustomer(world);
+    const invoice = await anInvoice(world, customerId, 2_000, '2026-01-01');
+    await aReceipt(world, customerId, 1_000, '2026-01-02', true);
+    // Entered late, dated the day before: the invoice's entries may not go back in date, so it keeps its money as credit.
+    const { receipt, allocations } = await aReceipt(world, customerId, 1_000, '2026-01-01', true);
+    expect(allocations).toEqual([]);
+    expect(receipt.unappliedAmount).toBe(1_000);
+    expect(await world.api.ok('receivables.getInvoice', { id: invoice.id })).toMatchObject({ openAmount: 1_000 });
+    const applied = await world.api.ok('receivables.autoAllocate', { receiptId: receipt.id, allocationDate: '2026-01-02' });
+    expect(applied).toMatchObject([{ invoiceId: invoice.id, amount: 1_000, allocationDate: '2026-01-02' }]);
+    expect(balanceDue(world, customerId)).toBe(0);
+    expect(world.api.backend.checkInvariants().filter((r) => !r.ok && !r.name.includes('product'))).toEqual([]);
+  });
+
   it('keeps an over-payment as customer credit that can be applied later or refunded', async () => {
     const world = await aWorld();
     const customerId = await aCustomer(world);
