@@ -241,6 +241,17 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("UPDATE stock_levels SET on_hand = on_hand - 2, stock_value = stock_value - 240 WHERE product_id = 'p1' AND warehouse_id = 'w1'").run();
     return { stock_moves: 3, stock_adjustments: 2, stock_adjustment_lines: 2 };
   },
+  25: (sqlite) => {
+    // An invoice still open when 0026 indexes the open invoices by customer: the credit check finds it there.
+    sqlite
+      .prepare(
+        `INSERT INTO invoices (id, invoice_no, kind, source, customer_id, invoice_date, due_date, period, total_net, total_tax, total_gross, posted_at)
+         VALUES ('i4', 'INV-2026-000004', 'invoice', 'service', 'c1', '2026-01-02', '2026-01-12', '2026-01', 1000, 130, 1130, ?)`,
+      )
+      .run(NOW);
+    sqlite.prepare("UPDATE customer_stats SET balance_due = balance_due + 1130, updated_at = ? WHERE customer_id = 'c1'").run(NOW);
+    return { invoices: 4, receivable_clearing: 6 };
+  },
 };
 
 describe('upgrading an existing database', () => {

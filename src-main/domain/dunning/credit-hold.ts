@@ -10,7 +10,7 @@ import { statement } from '../../db/statements';
 import type { TimelineSource } from '../area';
 import { daysBetween } from '../core/dates';
 import type { HandlerContext } from '../context';
-import { INVOICE_SELECT } from '../receivables/receivables.repository';
+import { INVOICE_SELECT, oldestOverdueDueDate } from '../receivables/receivables.repository';
 import { newId, nowIso } from '../shared/ids';
 import type { CreditHoldCause, CreditHoldEventsTable } from './dunning.tables';
 
@@ -18,14 +18,11 @@ export const HOLD_AFTER_DAYS_SETTING = 'dunning.holdAfterDays';
 
 const ACCOUNT = '(SELECT id FROM customers WHERE id = @customerId OR merged_into_id = @customerId)';
 
-const OLDEST_OVERDUE = `SELECT min(due_date) FROM (${INVOICE_SELECT}
-  WHERE i.customer_id IN ${ACCOUNT} AND i.kind = 'invoice' AND i.status = 'posted' AND i.due_date < @today) WHERE open_amount > 0`;
-
 const LATEST_EVENT = `SELECT * FROM credit_hold_events WHERE customer_id IN ${ACCOUNT} ORDER BY at DESC, rowid DESC LIMIT 1`;
 
 /** Days the oldest unpaid invoice is past its due date on `today` (0 when nothing is overdue). */
 export function overdueDaysOf(sqlite: Sqlite, customerId: string, today: string): number {
-  const oldest = statement(sqlite, OLDEST_OVERDUE).pluck().get({ customerId, today }) as string | null;
+  const oldest = oldestOverdueDueDate(sqlite, customerId, today);
   return oldest === null ? 0 : daysBetween(oldest, today);
 }
 

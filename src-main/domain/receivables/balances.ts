@@ -17,7 +17,7 @@ import { summaryMatchesLedger } from '../checks/invariants';
 import { daysBetween } from '../core/dates';
 import { customerIdVisible, customerIdVisibleText } from '../customers/customers.scope';
 import type { CustomerReceivables, CustomerReceivablesSummary, Invoice, InvoiceKind, PostedStatus } from './receivables.dto';
-import { INVOICE_SELECT, toInvoice, type InvoiceRow } from './receivables.repository';
+import { INVOICE_SELECT, oldestOverdueDueDate, toInvoice, type InvoiceRow } from './receivables.repository';
 import type { InvoiceLinesTable } from './receivables.tables';
 
 /** Every posting's effect on what is owed, one row per document or ledger entry. */
@@ -58,15 +58,12 @@ export function customerReceivables(sqlite: Sqlite, customerId: string, today: s
   return { customerId, balance, openInvoices: open.invoices, overdue: open.overdue, credit: open.credit_notes + receipts };
 }
 
-const OLDEST_OVERDUE_DUE_DATE = `SELECT min(due_date) FROM (${INVOICE_SELECT} WHERE i.customer_id IN ${OF_CUSTOMER} AND i.kind = 'invoice' AND i.status = 'posted' AND i.due_date < @today)
-  WHERE open_amount > 0`;
-
 /** The customer's 360° receivables: the same figures as receivables.balance, with the oldest overdue invoice and the credit limit. */
 export function customerReceivablesSummary(sqlite: Sqlite, customerId: string, today: string): CustomerReceivablesSummary {
   const limit = statement(sqlite, 'SELECT credit_limit FROM customers WHERE id = ?').get(customerId) as { credit_limit: number | null } | undefined;
   if (!limit) throw new AppError('NOT_FOUND', `Customer ${customerId} does not exist`, [fieldIssue('customerId', 'not_found', { entity: 'customer', id: customerId })]);
   const figures = customerReceivables(sqlite, customerId, today);
-  const oldestDue = statement(sqlite, OLDEST_OVERDUE_DUE_DATE).pluck().get({ id: customerId, today }) as string | null;
+  const oldestDue = oldestOverdueDueDate(sqlite, customerId, today);
   return {
     ...figures,
     oldestOverdueDays: oldestDue === null ? null : daysBetween(oldestDue, today),

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../core/dates';
 import type { Sqlite } from '../../db/connection';
+import { oldestOverdueDueDate } from './receivables.repository';
 import { aCustomer, aWorld, type World } from './receivables.test-helpers';
 
 const START = '2026-01-01';
@@ -173,6 +174,17 @@ describe('receivables under random postings', () => {
         for (const customerId of customers) {
           const code = world.sqlite.prepare('SELECT code FROM customers WHERE id = ?').pluck().get(customerId) as string;
           expect((await world.api.ok('receivables.balance', { customerId })).balance).toBe(balancesAsOf(world.sqlite, '2030-01-01').get(code) ?? 0);
+        }
+        // The credit check's oldest overdue invoice, read from the open invoices' index, against the documents themselves.
+        const oldestUnpaid = world.sqlite.prepare(
+          `SELECT min(i.due_date) FROM invoices i WHERE i.customer_id = ? AND i.kind = 'invoice' AND i.status = 'posted' AND i.due_date < ?
+              AND i.total_gross > coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.invoice_id = i.id), 0)`,
+        );
+        for (const customerId of customers) {
+          for (const today of dates) {
+            const expected = oldestUnpaid.pluck().get(customerId, today);
+            expect({ customerId, today, oldest: oldestOverdueDueDate(world.sqlite, customerId, today) }).toEqual({ customerId, today, oldest: expected });
+          }
         }
       }),
       { numRuns: 15 },

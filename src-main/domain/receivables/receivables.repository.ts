@@ -26,6 +26,20 @@ export const INVOICE_SELECT = `SELECT i.*, c.code AS customer_code, c.name AS cu
 export const RECEIPT_SELECT = `SELECT r.*, c.code AS customer_code, c.name AS customer_name, ${RECEIPT_UNAPPLIED} AS unapplied_amount
   FROM receipts r JOIN customers c ON c.id = r.customer_id`;
 
+/**
+ * The due date of the customer's oldest invoice still unpaid and past due on @today (the customers
+ * merged into it included), or NULL. From the open invoices' own index of receivable_clearing
+ * (migration 0026): an invoice there with no cleared_on is neither fully applied nor reversed, so
+ * its first entry by customer is the answer. A zero invoice has nothing to pay and never counts.
+ */
+const OLDEST_OVERDUE_DUE_DATE = `SELECT min(k.aged_from) FROM receivable_clearing k INDEXED BY receivable_clearing_open_invoices
+  WHERE k.customer_id IN (SELECT id FROM customers WHERE id = @customerId OR merged_into_id = @customerId)
+    AND k.cleared_on IS NULL AND k.kind = 'invoice' AND k.aged_from < @today AND k.amount > 0`;
+
+export function oldestOverdueDueDate(sqlite: Sqlite, customerId: string, today: string): string | null {
+  return statement(sqlite, OLDEST_OVERDUE_DUE_DATE).pluck().get({ customerId, today }) as string | null;
+}
+
 export type InvoiceRow = WithCustomer<InvoicesTable> & { open_amount: number };
 export type ReceiptRow = WithCustomer<ReceiptsTable> & { unapplied_amount: number };
 

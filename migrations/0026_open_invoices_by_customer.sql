@@ -1,0 +1,11 @@
+-- A customer's invoices still open, oldest due first, from an index of their own.
+--
+-- Confirming an order asks how many days the customer's oldest unpaid invoice is overdue (the credit
+-- check), and so do the customer's 360° view and the credit hold. That was every posted invoice of
+-- the customer with its allocations summed: at the large scale 45–170 µs for the customers the
+-- confirm bench orders for, and half a millisecond when their pages had left the cache, in the
+-- slowest tenth of confirms. receivable_clearing already says which documents are open (cleared_on
+-- IS NULL: neither fully applied nor reversed); this is the open invoices by customer and due date,
+-- with the amount, so the oldest is the first entry of the index. Over the 50,000 customers of the
+-- large book it gave the same date for every one.
+CREATE INDEX receivable_clearing_open_invoices ON receivable_clearing (customer_id, aged_from, amount) WHERE cleared_on IS NULL AND kind = 'invoice';
