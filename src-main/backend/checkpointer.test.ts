@@ -73,7 +73,7 @@ describe('the checkpointer thread', () => {
 
 describe('when a checkpoint is due', () => {
   const limits = { ...CHECKPOINT_LIMITS, passiveEveryMs: 1000, boundBytes: 64 * MB };
-  const fresh: CheckpointerState = { previous: null, checkpointed: null, checkpointedAtMs: 0 };
+  const fresh: CheckpointerState = { previous: null, checkpointed: null, checkpointedAtMs: 0, lastMode: null };
 
   it('runs a PASSIVE one after writes, at most once a second, and none while nothing is written', () => {
     expect(checkpointDue({ size: 8192, modifiedMs: 5 }, 10_000, fresh, limits)).toBe('PASSIVE');
@@ -83,13 +83,21 @@ describe('when a checkpoint is due', () => {
     expect(checkpointDue({ size: 8192, modifiedMs: 5 }, 60_000, after, limits)).toBeNull();
   });
 
-  it('forces a WAL past its bound to start over while writes go on, and truncates it once they pause', () => {
+  it('forces a WAL past its bound to start over while writes go on, copying it beside the writes first, and truncates it once they pause', () => {
+    const limits200 = { ...limits, pollMs: 200 };
     const big = { size: 70 * MB, modifiedMs: 8 };
-    const lastPassive = { previous: { size: 69 * MB, modifiedMs: 7 }, checkpointed: { size: 60 * MB, modifiedMs: 6 }, checkpointedAtMs: 0 };
-    expect(checkpointDue(big, 100, lastPassive, limits)).toBe('RESTART');
+    const growing: CheckpointerState = { previous: { size: 69 * MB, modifiedMs: 7 }, checkpointed: { size: 60 * MB, modifiedMs: 6 }, checkpointedAtMs: 0, lastMode: 'PASSIVE' };
+    // The last PASSIVE was long ago: copy what is there without holding the writes up, then restart.
+    expect(checkpointDue(big, 5_000, growing, limits200)).toBe('PASSIVE');
+    const copied: CheckpointerState = { previous: big, checkpointed: big, checkpointedAtMs: 5_000, lastMode: 'PASSIVE' };
+    const bigger = { size: 72 * MB, modifiedMs: 9 };
+    expect(checkpointDue(bigger, 5_200, copied, limits200)).toBe('RESTART');
     // Restarted: the writes reuse the file from its start and it no longer grows.
-    const restarted = { previous: big, checkpointed: big, checkpointedAtMs: 100 };
-    expect(checkpointDue({ ...big, modifiedMs: 9 }, 200, restarted, limits)).toBeNull();
-    expect(checkpointDue(big, 200, { ...restarted, previous: big }, limits)).toBe('TRUNCATE');
+    const restarted: CheckpointerState = { previous: bigger, checkpointed: bigger, checkpointedAtMs: 5_200, lastMode: 'RESTART' };
+    expect(checkpointDue({ ...bigger, modifiedMs: 10 }, 5_400, restarted, limits200)).toBeNull();
+    // Writes paused: copy what came since, then truncate.
+    const paused = { ...bigger, modifiedMs: 10 };
+    expect(checkpointDue(paused, 5_600, { ...restarted, previous: paused }, limits200)).toBe('PASSIVE');
+    expect(checkpointDue(paused, 5_800, { previous: paused, checkpointed: paused, checkpointedAtMs: 5_600, lastMode: 'PASSIVE' }, limits200)).toBe('TRUNCATE');
   });
 });

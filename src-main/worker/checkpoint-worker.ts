@@ -30,6 +30,8 @@ export interface CheckpointDone {
   busy: boolean;
   walFrames: number;
   checkpointedFrames: number;
+  /** How long it took: a RESTART or TRUNCATE holds up every write for that long. */
+  ms: number;
 }
 
 export type FromCheckpointer = { type: 'ready' } | { type: 'fatal'; message: string } | ({ type: 'checkpointed' } & CheckpointDone) | { type: 'closed' };
@@ -53,7 +55,7 @@ export function serveCheckpoints(port: CheckpointerPort, data: CheckpointerData)
   const limits = { ...CHECKPOINT_LIMITS, ...data.limits };
   const walFile = `${data.file}-wal`;
   const logError = errorLogger(logFileFor(data.file));
-  const state: CheckpointerState = { previous: null, checkpointed: null, checkpointedAtMs: 0 };
+  const state: CheckpointerState = { previous: null, checkpointed: null, checkpointedAtMs: 0, lastMode: null };
 
   const poll = () => {
     let seen: fs.Stats;
@@ -68,11 +70,14 @@ export function serveCheckpoints(port: CheckpointerPort, data: CheckpointerData)
     state.previous = wal;
     if (!mode) return;
     try {
+      const started = performance.now();
       const [busy, walFrames, checkpointedFrames] = conn.sqlite.prepare(`PRAGMA wal_checkpoint(${mode})`).raw().get() as [number, number, number];
+      const ms = performance.now() - started;
       // A TRUNCATE that went through left an empty file; a later write changes its time again.
       state.checkpointed = mode === 'TRUNCATE' && !busy ? { size: 0, modifiedMs: wal.modifiedMs } : wal;
       state.checkpointedAtMs = now;
-      port.postMessage({ type: 'checkpointed', mode, busy: busy !== 0, walFrames, checkpointedFrames });
+      state.lastMode = mode;
+      port.postMessage({ type: 'checkpointed', mode, busy: busy !== 0, walFrames, checkpointedFrames, ms });
     } catch (error) {
       // Commits stay safe in the WAL; the next poll tries again.
       logError('checkpoint', error);
