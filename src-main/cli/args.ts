@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
 /** `cmd sub --flag value --bool positional` → { positionals, flags }; `--json` and other switches are booleans. */
 export interface ParsedArgs {
   positionals: string[];
@@ -34,4 +37,12 @@ export function requireFlag(args: ParsedArgs, name: string): string {
   const value = stringFlag(args, name);
   if (!value) throw new UsageError(`Missing --${name}`);
   return value;
+}
+
+/** Writes a command's file where `--out` names it, making its folder if need be; answers the full path. */
+export function writeOut(out: string, content: Uint8Array | string): string {
+  const file = path.resolve(out);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+  return file;
 }

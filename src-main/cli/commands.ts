@@ -16,7 +16,7 @@ import { restoreDatabaseFile } from '../backend/restore';
 import { localAdmin } from '../domain/users/local-admin';
 import { startServer } from '../server/http';
 import { seedDemoData, SEED_SCALES, type SeedScale } from '../seed/seed';
-import { parseArgs, requireFlag, stringFlag, UsageError, type ParsedArgs } from './args';
+import { parseArgs, requireFlag, stringFlag, UsageError, writeOut, type ParsedArgs } from './args';
 import { printToPdf } from './print';
 import { stressCommand } from './sales-commands';
 import { reportCommand } from './report';
@@ -170,9 +170,7 @@ function printable(result: Result<unknown>, out: string | undefined): Result<unk
   if (!result.ok || !isFileAnswer(result.data)) return result;
   const { content, ...rest } = result.data;
   if (out === undefined) return { ok: true, data: { ...rest, contentBase64: Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('base64') } };
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  fs.writeFileSync(out, content);
-  return { ok: true, data: { ...rest, file: path.resolve(out) } };
+  return { ok: true, data: { ...rest, file: writeOut(out, content) } };
 }
 
 async function call(dbFile: string, method: string | undefined, args: ParsedArgs, out: Output): Promise<number> {
@@ -338,9 +336,8 @@ async function exportCommand(dbFile: string, rest: string[], args: ParsedArgs, p
       return 1;
     }
     const data = result.data as OutputOf<'exports.customers'>;
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    fs.writeFileSync(out, data.content);
-    print(`Exported ${data.rows} rows of ${table} to ${path.resolve(out)}.`, { ok: true, data: { file: path.resolve(out), rows: data.rows } });
+    const file = writeOut(out, data.content);
+    print(`Exported ${data.rows} rows of ${table} to ${file}.`, { ok: true, data: { file, rows: data.rows } });
     return 0;
   } finally {
     backend.close();

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { OutputOf } from '../api/contract';
 import type { Session } from '../api/session';
 import { createBackend } from '../backend/backend';
 import { isIsoDate } from '../domain/customers/customers.rules';
 import { localAdmin } from '../domain/users/local-admin';
 import { VOUCHER_FORMATS, type VoucherFormat } from '../domain/vouchers/vouchers.dto';
-import { requireFlag, stringFlag, UsageError, type ParsedArgs } from './args';
+import { requireFlag, stringFlag, UsageError, writeOut, type ParsedArgs } from './args';
 
 type Print = (human: string, data: unknown) => void;
 
@@ -33,12 +31,11 @@ export async function vouchersCommand(dbFile: string, rest: string[], args: Pars
       return 1;
     }
     const data = result.data as OutputOf<'vouchers.export'>;
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    fs.writeFileSync(out, data.content);
+    const file = writeOut(out, data.content);
     const warning = data.previousExports > 0 ? ` Warning: these dates were exported ${data.previousExports} time(s) before.` : '';
-    print(`Exported ${data.voucherCount} vouchers from ${from} to ${to} as ${format} to ${path.resolve(out)}.${warning}`, {
+    print(`Exported ${data.voucherCount} vouchers from ${from} to ${to} as ${format} to ${file}.${warning}`, {
       ok: true,
-      data: { file: path.resolve(out), vouchers: data.voucherCount, previousExports: data.previousExports },
+      data: { file, vouchers: data.voucherCount, previousExports: data.previousExports },
     });
     return 0;
   } finally {
