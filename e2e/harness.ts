@@ -100,7 +100,8 @@ export async function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage });
+  // Settled, as a person sees it: a dialog caught mid-fade shows a washed-out screen.
+  await page.screenshot({ path: file, fullPage, animations: 'disabled' });
   return file;
 }
 

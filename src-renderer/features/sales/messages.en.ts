@@ -100,6 +100,7 @@ const messages: Strings<Messages> = {
     shortText: 'Line {{lineNo}} {{product}}: {{available}} available of {{quantity}}.',
     backorder: 'Ship what is there, the rest later',
     substitute: 'Make up with a substitute',
+    noSubstitute: 'No substitute is set up for this product; add one under Products & prices',
     laterDate: 'Promise a later date',
     suggested: 'Earliest arrival: {{date}}',
     backordered: '{{count}} back-ordered',

@@ -97,6 +97,7 @@ const messages = {
     shortText: '第 {{lineNo}} 行 {{product}}：可用 {{available}}，需要 {{quantity}}。',
     backorder: '先发有货部分，其余补货后再发',
     substitute: '用替代商品补足',
+    noSubstitute: '这个商品还没有设置替代商品，可在“商品与价格”里添加',
     laterDate: '改约交期',
     suggested: '最早到货：{{date}}',
     backordered: '待补货 {{count}}',

@@ -110,6 +110,7 @@ const zhTW: Messages = {
     shortText: "第 {{lineNo}} 列 {{product}}：可用 {{available}}，需要 {{quantity}}。",
     backorder: "先發有貨部分，其餘補貨後再發",
     substitute: "用替代商品補足",
+    noSubstitute: "這個商品還沒有設定替代商品，可在「商品與價格」裡新增",
     laterDate: "改約交期",
     suggested: "最早到貨：{{date}}",
     backordered: "待補貨 {{count}}"

@@ -23,7 +23,12 @@ export function ShortageModal({ check, loading, onClose, onSubmit }: { check: St
               <Radio.Group value={choice.choice} onChange={(v) => set(line.lineId, { choice: v as ShortageChoice })}>
                 <Stack gap={6}>
                   <Radio value="backorder" label={t('sales.order.backorder')} />
-                  <Radio value="substitute" label={t('sales.order.substitute')} disabled={line.substitutes.length === 0} />
+                  <Radio
+                    value="substitute"
+                    label={t('sales.order.substitute')}
+                    disabled={line.substitutes.length === 0}
+                    description={line.substitutes.length === 0 ? t('sales.order.noSubstitute') : undefined}
+                  />
                   <Radio value="later_date" label={t('sales.order.laterDate')} />
                 </Stack>
               </Radio.Group>
