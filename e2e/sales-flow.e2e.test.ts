@@ -270,6 +270,8 @@ describe.runIf(run)('quote to order to delivery, with a back-order, a purchase a
     await page.getByText(sales.order.waitingReasons).waitFor();
     // 540.00 against a limit of 500.00.
     await page.getByText('¥500.00').first().waitFor();
+    // The toast names the order it submitted: it sits over the page title while it shows.
+    await page.getByText(/^订单 SO-\d{4}-\d{6} 已提交：待审批$/).waitFor();
     await screenshot(page, 'flow-14-waiting-for-approval');
     const waitingUrl = page.url();
 

@@ -95,7 +95,7 @@ const messages: Strings<Messages> = {
     approved: 'Approved',
     rejected: 'Rejected',
     noDeliveries: 'Nothing delivered yet',
-    submitted: 'Order submitted: {{status}}',
+    submitted: 'Order {{number}} submitted: {{status}}',
     shortTitle: 'Short of stock',
     shortText: 'Line {{lineNo}} {{product}}: {{available}} available of {{quantity}}.',
     backorder: 'Ship what is there, the rest later',

@@ -92,7 +92,7 @@ const messages = {
     approved: '已通过',
     rejected: '已驳回',
     noDeliveries: '还没有发货',
-    submitted: '订单已提交：{{status}}',
+    submitted: '订单 {{number}} 已提交：{{status}}',
     shortTitle: '库存不足',
     shortText: '第 {{lineNo}} 行 {{product}}：可用 {{available}}，需要 {{quantity}}。',
     backorder: '先发有货部分，其余补货后再发',

@@ -105,7 +105,7 @@ const zhTW: Messages = {
     approved: "已通過",
     rejected: "已駁回",
     noDeliveries: "還沒有出貨",
-    submitted: "訂單已提交：{{status}}",
+    submitted: "訂單 {{number}} 已提交：{{status}}",
     shortTitle: "庫存不足",
     shortText: "第 {{lineNo}} 列 {{product}}：可用 {{available}}，需要 {{quantity}}。",
     backorder: "先發有貨部分，其餘補貨後再發",

@@ -26,7 +26,7 @@ export function OrderActions({ order }: { order: Order }) {
   const [shortage, setShortage] = useState<StockCheck | null>(null);
   const submitted = (o: Order) => {
     setShortage(null);
-    notifications.show({ color: 'teal', message: t('sales.order.submitted', { status: t(`sales.orderStatus.${o.status}`) }) });
+    notifications.show({ color: 'teal', message: t('sales.order.submitted', { number: o.orderNo ?? '', status: t(`sales.orderStatus.${o.status}`) }) });
   };
   const confirm = useApiMutation('orders.confirm', {
     onSuccess: submitted,
