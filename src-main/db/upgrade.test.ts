@@ -252,6 +252,13 @@ const FIXTURES: Record<number, (sqlite: Sqlite) => Record<string, number>> = {
     sqlite.prepare("UPDATE customer_stats SET balance_due = balance_due + 1130, updated_at = ? WHERE customer_id = 'c1'").run(NOW);
     return { invoices: 4, receivable_clearing: 6 };
   },
+  26: (sqlite) => {
+    // A second draft when 0027 adds the status to the customer's order index: still not an order placed.
+    sqlite
+      .prepare("INSERT INTO sales_orders (id, order_no, customer_id, status, order_date, warehouse_id, created_at, updated_at) VALUES ('o26', NULL, 'c1', 'draft', '2026-01-21', 'w1', ?, ?)")
+      .run(NOW, NOW);
+    return { sales_orders: 2 };
+  },
 };
 
 describe('upgrading an existing database', () => {

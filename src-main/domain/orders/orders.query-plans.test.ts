@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../../db/connection';
 import { migrate } from '../../db/migrate';
-import { plansOf, wholeTableWalks } from '../../db/query-plans';
+import { planOf, plansOf, statementsRunBy, wholeTableWalks } from '../../db/query-plans';
 import { refreshPlannerStatistics } from '../../db/statistics';
 import { sql } from 'kysely';
 import { ORDER_TIMELINE_SOURCES } from './orders.customer';
+import { refreshPlacedOrderFigures } from './orders.customer-stats';
+import { creditFacts } from './orders.credit';
 import { listOrders } from './orders.list';
 
 const TODAY = '2026-11-29';
@@ -61,6 +63,18 @@ describe.each([
     const [page] = await plansOf(conn, (db) => listOrders(db, { filters: {}, pageSize: 50, after }, TODAY));
     expect(page).toMatch(/SEARCH o USING COVERING INDEX sales_orders_date \(order_date<\?\)/);
     expect(wholeTableWalks(page!, ['o', 'sales_orders'])).toEqual([]);
+  });
+
+  it('counts a customer’s placed orders from the customer’s index entries and sums the open ones without reading the rest', async () => {
+    const run = await statementsRunBy(conn.sqlite, async () => {
+      creditFacts(conn.sqlite, 'c7', 'none', TODAY);
+      conn.sqlite.transaction(() => refreshPlacedOrderFigures(conn.sqlite, 'c7'))();
+    });
+    const plans = run.filter((s) => /sales_orders o ON o\.customer_id/.test(s.sql)).map((s) => planOf(conn.sqlite, s));
+    expect(plans).toHaveLength(2);
+    // The open balance reads an order's row only for its total, once its status (in the index) says it is open.
+    expect(plans[0]).toMatch(/SEARCH o USING INDEX sales_orders_customer \(customer_id=\?\)/);
+    expect(plans[1]).toMatch(/SEARCH o USING COVERING INDEX sales_orders_customer \(customer_id=\?\)/);
   });
 
   it('answers the deep page with the orders after the cursor, newest first', async () => {
