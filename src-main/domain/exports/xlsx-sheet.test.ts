@@ -82,23 +82,46 @@ describe('the XLSX sheet writer', () => {
   it('writes each cell as the XML text of its value, row and column references included, with numbers of every shape as JavaScript prints them', async () => {
     // The rows are bytes written digit by digit: the sheet must read exactly as a plain template writes it.
     const numbers = [0, 7, 10, 99, 100, 123456789, -1, -12.5, 0.1 + 0.2, 1e21, 2 ** 53 + 2, 1.5e-7];
-    const day = new Date('2026-11-30T00:00:00Z');
-    const sheet = xlsxSheetWriter({ name: 'numbers', widths: [8, 8, 12], numberFormats: [undefined, undefined, 'yyyy-mm-dd'], header: ['n', 'text', 'date'] }, 100, 500);
-    const rows = Array.from({ length: 120 }, (_, i) => [numbers[i % numbers.length]!, i % 3 ? '记' : `摘要 ${i} <&>`, i % 5 ? day : null]);
-    for (const row of rows) sheet.addRow(row);
-    const xml = partOf(await sheet.finish(), 'xl/worksheets/sheet1.xml');
-    const texts = [...new Set(['n', 'text', 'date', ...rows.map((row) => row[1] as string)])];
-    const expected = rows
-      .map((row, i) => {
-        const r = i + 2;
-        const date = row[2] ? `<c r="C${r}" s="2"><v>${(day.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000}</v></c>` : '';
-        return `<row r="${r}"><c r="A${r}"><v>${row[0]}</v></c><c r="B${r}" t="s"><v>${texts.indexOf(row[1] as string)}</v></c>${date}</row>`;
-      })
-      .join('');
-    const header = '<row r="1"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" s="1" t="s"><v>1</v></c><c r="C1" s="1" t="s"><v>2</v></c></row>';
-    expect(xml).toContain(`<sheetData>${header}${expected}</sheetData>`);
+    const rows = Array.from({ length: 120 }, (_, i) => [numbers[i % numbers.length]!, i % 3 ? '记' : `摘要 ${i} <&>`, i % 5 ? DAY : null]);
+    // A chunk of 100 bytes: every row starts a buffer of its own.
+    const xml = await sheetXml(rows, 100, 500);
+    expect(xml).toContain(`<sheetData>${THREE_COLUMN_HEADER}${plainRows(rows)}</sheetData>`);
+  });
+
+  it('copies the cells a row repeats from the row above with its own row number, across 9 to 10, 99 to 100 and 999 to 1000', async () => {
+    // Runs of repeated cells broken by changed ones, by cells missing above or here, and by a text
+    // that comes back after a gap; chunks of 4 KB so that most rows are written beside the one above.
+    const rows = Array.from({ length: 1_150 }, (_, i) => [i % 7 < 5 ? Math.floor(i / 3) : null, i % 11 === 4 ? null : i % 4 ? '记' : `摘要 ${Math.floor(i / 2)}`, i % 13 ? DAY : null]);
+    for (const [chunk, piece] of [[4_096, 16_384], [64 * 1024, 1 << 20]] as const) {
+      const xml = await sheetXml(rows, chunk, piece);
+      expect(xml).toContain(`<sheetData>${THREE_COLUMN_HEADER}${plainRows(rows)}</sheetData>`);
+    }
   });
 });
+
+const DAY = new Date('2026-11-30T00:00:00Z');
+const THREE_COLUMN_HEADER = '<row r="1"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" s="1" t="s"><v>1</v></c><c r="C1" s="1" t="s"><v>2</v></c></row>';
+type ThreeColumnRow = (number | string | Date | null)[];
+
+async function sheetXml(rows: ThreeColumnRow[], chunkBytes: number, pieceBytes: number): Promise<string> {
+  const sheet = xlsxSheetWriter({ name: 'numbers', widths: [8, 8, 12], numberFormats: [undefined, undefined, 'yyyy-mm-dd'], header: ['n', 'text', 'date'] }, chunkBytes, pieceBytes);
+  for (const row of rows) sheet.addRow(row);
+  return partOf(await sheet.finish(), 'xl/worksheets/sheet1.xml');
+}
+
+/** The rows as a plain template writes them, each text by its place among the texts in order of first use. */
+function plainRows(rows: ThreeColumnRow[]): string {
+  const texts = [...new Set(['n', 'text', 'date', ...rows.flatMap((row) => (typeof row[1] === 'string' ? [row[1]] : []))])];
+  return rows
+    .map((row, i) => {
+      const r = i + 2;
+      const number = row[0] === null ? '' : `<c r="A${r}"><v>${row[0] as number}</v></c>`;
+      const text = typeof row[1] === 'string' ? `<c r="B${r}" t="s"><v>${texts.indexOf(row[1])}</v></c>` : '';
+      const date = row[2] ? `<c r="C${r}" s="2"><v>${(DAY.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000}</v></c>` : '';
+      return `<row r="${r}">${number}${text}${date}</row>`;
+    })
+    .join('');
+}
 
 /** A part of a zip written by the writer (stored sizes in the local headers, no data descriptors). */
 function partOf(zip: Buffer, name: string): string {

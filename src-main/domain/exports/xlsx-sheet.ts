@@ -201,41 +201,101 @@ export function xlsxSheetWriter(spec: SheetSpec, chunkBytes = XLSX_CHUNK_BYTES, 
     for (let k = 0; k < CELL_CLOSE.length; k++) bytes[n++] = CELL_CLOSE[k]!;
     restLength[i] = n;
   };
+  /**
+   * Where each column's cell of the row just written lies in `out` (-1: the row had none), and how
+   * many digits that row's number had (0: the row is not in `out`, which was just handed over).
+   */
+  const cellStart = new Int32Array(columns.length).fill(-1);
+  const cellEnd = new Int32Array(columns.length);
+  let previousDigits = 0;
+  /** Where a copied cell's row number is, to be brought up to this row's. */
+  const patchAt = new Int32Array(columns.length);
   const flush = (): void => {
+    previousDigits = 0;
     if (at === 0) return;
     sheet.writeBytes(out.subarray(0, at));
     out = sheet.recycled(capacity);
     at = 0;
   };
 
-  /** Copies in plain loops into locals: most of a sheet's bytes are written here, 20 at a time. */
+  /**
+   * Copies in plain loops into locals: most of a sheet's bytes are written here. A cell the same as
+   * the one above it (most of a voucher line's 37: RMB, 记, the voucher's date, number and summary)
+   * is the same bytes but for the row number in its reference: the run of such cells is copied from
+   * the row above in one `copyWithin`, then each one's last digits are changed, usually one byte.
+   */
   const addRow = (values: readonly SheetCell[], style: readonly (readonly [Uint8Array, Uint8Array])[]): boolean => {
     rowNumber += 1;
     let digitCount = 1;
     for (let n = rowNumber; n >= 10; n = Math.floor(n / 10)) digitCount += 1;
     for (let k = digitCount - 1, n = rowNumber; k >= 0; k--, n = Math.floor(n / 10)) digits[k] = 48 + (n % 10);
     if (capacity - at < rowBytes) flush();
+    // From the row above to this one the last digit changes, and one more for each trailing 0.
+    let changedDigits = 1;
+    for (let n = rowNumber; n % 10 === 0 && changedDigits < digitCount; n /= 10) changedDigits += 1;
+    const copying = previousDigits === digitCount;
     const bytes = out;
     let p = at;
     for (let k = 0; k < ROW_OPEN.length; k++) bytes[p++] = ROW_OPEN[k]!;
     for (let k = 0; k < digitCount; k++) bytes[p++] = digits[k]!;
     for (let k = 0; k < ROW_OPEN_END.length; k++) bytes[p++] = ROW_OPEN_END[k]!;
-    for (let i = 0; i < values.length; i++) {
+    let runFrom = -1;
+    let runTo = -1;
+    let patches = 0;
+    for (let i = 0; i < columns.length; i++) {
       const value = values[i];
-      if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) continue;
-      if (value !== lastValue[i]) {
+      if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) {
+        cellStart[i] = -1;
+        continue;
+      }
+      const same = value === lastValue[i];
+      if (!same) {
         lastValue[i] = value;
         setRest(i, value, style);
       } else if (typeof value === 'string') strings.reuse();
+      const above = cellStart[i]!;
+      if (same && copying && above >= 0) {
+        if (above !== runTo) {
+          if (runFrom >= 0) {
+            bytes.copyWithin(p, runFrom, runTo);
+            p += runTo - runFrom;
+          }
+          runFrom = above;
+        }
+        const start = p + (above - runFrom);
+        runTo = cellEnd[i]!;
+        cellStart[i] = start;
+        cellEnd[i] = start + (runTo - above);
+        patchAt[patches++] = start + opening[i]!.length + digitCount - changedDigits;
+        continue;
+      }
+      if (runFrom >= 0) {
+        bytes.copyWithin(p, runFrom, runTo);
+        p += runTo - runFrom;
+        runFrom = -1;
+        runTo = -1;
+      }
+      cellStart[i] = p;
       const open = opening[i]!;
       for (let k = 0; k < open.length; k++) bytes[p++] = open[k]!;
       for (let k = 0; k < digitCount; k++) bytes[p++] = digits[k]!;
       const cell = rest[i]!;
       const length = restLength[i]!;
       for (let k = 0; k < length; k++) bytes[p++] = cell[k]!;
+      cellEnd[i] = p;
+    }
+    if (runFrom >= 0) {
+      bytes.copyWithin(p, runFrom, runTo);
+      p += runTo - runFrom;
+    }
+    const firstChanged = digitCount - changedDigits;
+    for (let j = 0; j < patches; j++) {
+      const to = patchAt[j]!;
+      for (let k = 0; k < changedDigits; k++) bytes[to + k] = digits[firstChanged + k]!;
     }
     for (let k = 0; k < ROW_CLOSE.length; k++) bytes[p++] = ROW_CLOSE[k]!;
     at = p;
+    previousDigits = digitCount;
     if (at < chunkBytes) return false;
     flush();
     return true;
