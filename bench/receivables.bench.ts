@@ -7,7 +7,7 @@
 import type { Sqlite } from '../src-main/db/connection';
 import { monthStart } from '../src-main/domain/core/dates';
 import { voucherFileBytes } from '../src-main/domain/vouchers/voucher-files.service';
-import { vouchersBetween } from '../src-main/domain/vouchers/vouchers.generate';
+import { voucherListBetween } from '../src-main/domain/vouchers/vouchers.generate';
 import { measured, percentiles, time, type BenchContext, type BenchRow } from './measure';
 import { measureScreen } from './screens';
 
@@ -60,14 +60,14 @@ export async function benchReceivables(ctx: BenchContext): Promise<BenchRow[]> {
   ];
 
   const month = { from: monthStart(lastInvoice), to: lastInvoice };
-  const count = vouchersBetween(sqlite, month.from, month.to).length;
+  const count = voucherListBetween(sqlite, month.from, month.to).length;
   rows.push(
     await measured(async () => ({
       area: 'vouchers',
       what: `\`vouchers.export\` of ${month.from.slice(0, 7)} to Kingdee XLSX (${count.toLocaleString('en')} vouchers, logged)`,
       dispatch: await time(EXPORT_RUNS, () => product.call('vouchers.export', { ...month, format: 'kingdee', repeat: true }), 1),
       // Each run changes something first, as each export's own log row does, so the month is read afresh too.
-      baseline: await time(EXPORT_RUNS, () => voucherFileBytes('kingdee', vouchersBetween(touched(sqlite), month.from, month.to), 'bench', 'Asia/Shanghai'), 1),
+      baseline: await time(EXPORT_RUNS, () => voucherFileBytes('kingdee', voucherListBetween(touched(sqlite), month.from, month.to), 'bench', 'Asia/Shanghai'), 1),
       baselineLabel: 'the same vouchers generated and written to XLSX directly (no dispatch, no log)',
       goalText: 'under 2 s',
       unit: 'ms',

@@ -16,7 +16,7 @@ import { newId, nowIso } from '../shared/ids';
 import type { voucherExportInput } from './vouchers.contract';
 import type { Voucher, VoucherExport, VoucherFile, VoucherFormat } from './vouchers.dto';
 import { CSV_TABLE, hledgerJournal, KINGDEE_TABLE, YONYOU_TABLE, type VoucherRow } from './vouchers.formats';
-import { voucherName, voucherPageBetween, vouchersBetween } from './vouchers.generate';
+import { voucherListBetween, voucherName, voucherPageBetween, type VoucherList } from './vouchers.generate';
 import type { VoucherExportsTable } from './vouchers.tables';
 
 const EXTENSION: Record<VoucherFormat, string> = { kingdee: 'xlsx', yonyou: 'xlsx', csv: 'csv', hledger: 'journal' };
@@ -28,12 +28,13 @@ const VOUCHERS_PER_BATCH = 2000;
 export type BetweenBatches = (done: number, total: number) => Promise<void>;
 
 /** One row per voucher line, a batch of vouchers at a time. */
-async function* rowsOf(vouchers: readonly Voucher[], preparedBy: string, between?: BetweenBatches): AsyncIterable<VoucherRow[]> {
+async function* rowsOf(vouchers: VoucherList, preparedBy: string, between?: BetweenBatches): AsyncIterable<VoucherRow[]> {
   for (let start = 0; start < vouchers.length; start += VOUCHERS_PER_BATCH) {
     const rows: VoucherRow[] = [];
     const end = Math.min(vouchers.length, start + VOUCHERS_PER_BATCH);
+    const batch = vouchers.slice(start, end);
     for (let i = start; i < end; i++) {
-      const voucher = vouchers[i]!;
+      const voucher = batch[i - start]!;
       const head = { voucher, sequence: i + 1, year: Number(voucher.period.slice(0, 4)), month: Number(voucher.period.slice(5, 7)), preparedBy };
       for (const line of voucher.lines) rows.push({ head, line });
     }
@@ -42,8 +43,8 @@ async function* rowsOf(vouchers: readonly Voucher[], preparedBy: string, between
   }
 }
 
-export async function voucherFileBytes(format: VoucherFormat, vouchers: readonly Voucher[], preparedBy: string, timeZone: string, between?: BetweenBatches): Promise<Buffer> {
-  if (format === 'hledger') return Buffer.from(hledgerJournal(vouchers), 'utf8');
+export async function voucherFileBytes(format: VoucherFormat, vouchers: VoucherList, preparedBy: string, timeZone: string, between?: BetweenBatches): Promise<Buffer> {
+  if (format === 'hledger') return Buffer.from(hledgerJournal(vouchers.slice(0, vouchers.length)), 'utf8');
   const rows = rowsOf(vouchers, preparedBy, between);
   if (format === 'csv') return (await writeExportFile('csv', CSV_TABLE, rows, { language: null, timeZone })).bytes;
   return (await writeExportFile('xlsx', format === 'kingdee' ? KINGDEE_TABLE : YONYOU_TABLE, rows, { language: 'zh-CN', timeZone })).bytes;
@@ -87,10 +88,10 @@ interface VoucherFileMade {
  */
 export async function voucherFileOnReader(input: unknown, ctx: HandlerContext): Promise<VoucherFileMade> {
   const task = input as VoucherFileTask;
-  const vouchers = ctx.sqlite.transaction(() => vouchersBetween(ctx.sqlite, task.from, task.to))();
+  const vouchers = ctx.sqlite.transaction(() => voucherListBetween(ctx.sqlite, task.from, task.to))();
   const bytes = movable(await voucherFileBytes(task.format, vouchers, task.preparedBy, task.timeZone, (done, total) => betweenExportBatches(ctx, done, total)));
-  const first = vouchers[0];
-  const last = vouchers.at(-1);
+  const [first] = vouchers.slice(0, 1);
+  const [last] = vouchers.slice(vouchers.length - 1, vouchers.length);
   return {
     bytes,
     sha256: createHash('sha256').update(bytes).digest('hex'),

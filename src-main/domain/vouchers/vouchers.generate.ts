@@ -12,37 +12,23 @@ import { DELIVERY_DOCUMENT_TYPE } from '../deliveries/deliveries.service';
 import { mappedAccounts } from './chart.service';
 import type { AccountRole, Voucher, VoucherLine, VoucherSource } from './vouchers.dto';
 
-interface PostingEvent {
-  source: VoucherSource;
-  date: string;
-  posted_at: string;
-  key: string;
-  document_no: string;
-  reversal: 0 | 1;
-  customer_id: string | null;
-  net: number;
-  tax: number;
-  gross: number;
-  method: string | null;
-}
-
 /**
- * Every posting dated in [@from, @to], one row per voucher to be. The customer is named from one
- * read of the customers (customersOf), not looked up again for each of a month's 100,000 events.
+ * Every posting dated from @monthFrom to @monthTo, one row per voucher to be. The customer is named
+ * from one read of the customers (customersOf), not looked up again for each of a month's 100,000.
  */
 export const EVENTS_SQL = `
 SELECT d.kind AS source, d.invoice_date AS date, d.posted_at, d.id AS key, d.invoice_no AS document_no, 0 AS reversal,
        d.customer_id, d.total_net AS net, d.total_tax AS tax, d.total_gross AS gross, NULL AS method
-  FROM invoices d WHERE d.invoice_date BETWEEN @from AND @to
+  FROM invoices d WHERE d.invoice_date BETWEEN @monthFrom AND @monthTo
 UNION ALL
 SELECT d.kind, d.reversed_on, d.reversed_at, d.id, d.invoice_no, 1, d.customer_id, d.total_net, d.total_tax, d.total_gross, NULL
-  FROM invoices d WHERE d.reversed_on BETWEEN @from AND @to
+  FROM invoices d WHERE d.reversed_on BETWEEN @monthFrom AND @monthTo
 UNION ALL
 SELECT 'receipt', d.receipt_date, d.posted_at, d.id, d.receipt_no, 0, d.customer_id, 0, 0, d.amount, d.method
-  FROM receipts d WHERE d.receipt_date BETWEEN @from AND @to
+  FROM receipts d WHERE d.receipt_date BETWEEN @monthFrom AND @monthTo
 UNION ALL
 SELECT 'receipt', d.reversed_on, d.reversed_at, d.id, d.receipt_no, 1, d.customer_id, 0, 0, d.amount, d.method
-  FROM receipts d WHERE d.reversed_on BETWEEN @from AND @to
+  FROM receipts d WHERE d.reversed_on BETWEEN @monthFrom AND @monthTo
 UNION ALL
 SELECT d.kind, d.allocation_date, d.created_at, d.id, coalesce(r.receipt_no, cn.invoice_no, i.invoice_no), d.reverses_id IS NOT NULL,
        d.customer_id, 0, 0, abs(d.amount), coalesce(d.method, (SELECT o.method FROM receivable_allocations o WHERE o.id = d.reverses_id))
@@ -50,22 +36,53 @@ SELECT d.kind, d.allocation_date, d.created_at, d.id, coalesce(r.receipt_no, cn.
   LEFT JOIN receipts r ON r.id = d.receipt_id
   LEFT JOIN invoices cn ON cn.id = d.credit_note_id
   LEFT JOIN invoices i ON i.id = d.invoice_id
- WHERE d.kind <> 'allocation' AND d.allocation_date BETWEEN @from AND @to
+ WHERE d.kind <> 'allocation' AND d.allocation_date BETWEEN @monthFrom AND @monthTo
 UNION ALL
 SELECT 'delivery', m.move_date, min(m.created_at), m.document_id, m.document_no, 0, NULL, 0, 0, -sum(m.value), NULL
   FROM stock_moves m INDEXED BY stock_moves_delivery_cost
  -- By date, through the delivery moves' own covering index (the type as a literal, so that it may):
  -- by type, the planner's choice without statistics, would walk every delivery of every year.
- WHERE m.document_type = '${DELIVERY_DOCUMENT_TYPE}' AND m.move_date BETWEEN @from AND @to
+ WHERE m.document_type = '${DELIVERY_DOCUMENT_TYPE}' AND m.move_date BETWEEN @monthFrom AND @monthTo
  GROUP BY m.move_date, m.document_id
 HAVING sum(m.value) <> 0`;
 
-/** A row of EVENTS_SQL, its columns in order. */
-type EventRow = [VoucherSource, string, string, string, string, 0 | 1, string | null, number, number, number, string | null];
+/**
+ * Within a month vouchers are numbered in the order they were posted: by the time of posting, then
+ * invoices before credit notes, deliveries, receipts, write-offs and refunds, then by document, a
+ * reversal after what it reverses. The months around the dates are numbered whole (@monthFrom to
+ * @monthTo), the postings dated from @from to @to kept, in the order of their numbers. SQLite sorts
+ * and numbers them: sorting 100,000 postings as JavaScript objects, and keeping them, took a month's
+ * read twice as long (most of it the memory those objects took).
+ */
+export const NUMBERED_POSTINGS_SQL = `
+SELECT source, date, document_no, reversal, customer_id, net, tax, gross, method, number FROM (
+  SELECT e.*, row_number() OVER (
+           PARTITION BY substr(e.date, 1, 7)
+           ORDER BY e.posted_at,
+                    CASE e.source WHEN 'invoice' THEN 0 WHEN 'credit_note' THEN 1 WHEN 'delivery' THEN 2 WHEN 'receipt' THEN 3 WHEN 'writeoff' THEN 4 ELSE 5 END,
+                    e.key, e.reversal) AS number
+    FROM (${EVENTS_SQL}) e)
+ WHERE date BETWEEN @from AND @to
+ ORDER BY substr(date, 1, 7), number`;
 
-function postingEvent(row: EventRow): PostingEvent {
-  return { source: row[0], date: row[1], posted_at: row[2], key: row[3], document_no: row[4], reversal: row[5], customer_id: row[6], net: row[7], tax: row[8], gross: row[9], method: row[10] };
-}
+/**
+ * A posting with its place in its month: the voucher it becomes, before its lines are worked out. A
+ * row of NUMBERED_POSTINGS_SQL as better-sqlite3 gives it, its columns in order: a month's 100,000
+ * are kept for paging, and made into nothing else first.
+ */
+type NumberedPosting = [
+  source: VoucherSource,
+  date: string,
+  documentNo: string,
+  reversal: 0 | 1,
+  customerId: string | null,
+  net: number,
+  tax: number,
+  gross: number,
+  method: string | null,
+  number: number,
+];
+const CUSTOMER_ID = 4;
 
 const SUMMARY: Record<VoucherSource, string> = {
   invoice: '销售发票',
@@ -88,7 +105,7 @@ interface Customer {
 /** The customers the postings name, read once: a month names 20,000 of a large book's 50,000. */
 function customersOf(sqlite: Sqlite, postings: readonly NumberedPosting[]): Map<string, Customer> {
   const ids = new Set<string>();
-  for (const { event } of postings) if (event.customer_id !== null) ids.add(event.customer_id);
+  for (const posting of postings) if (posting[CUSTOMER_ID] !== null) ids.add(posting[CUSTOMER_ID]);
   const byId = new Map<string, Customer>();
   const rows = statement(sqlite, 'SELECT id, code, name FROM customers WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...ids])) as (Customer & { id: string })[];
   for (const row of rows) byId.set(row.id, { code: row.code, name: row.name });
@@ -111,20 +128,21 @@ function line(accounts: Accounts, role: AccountRole, summary: string, debit: num
 
 /**
  * One debit or credit line; a red-ink voucher keeps the sides and negates the amounts. Module-level
- * helpers, not closures made per event: a month of a large book is 100,000 events.
+ * helpers, not closures made per posting: a month of a large book is 100,000 postings.
  */
-function lines(event: PostingEvent, customer: Customer | undefined, summary: string, accounts: Accounts): VoucherLine[] {
+function lines(posting: NumberedPosting, customer: Customer | undefined, summary: string, accounts: Accounts): VoucherLine[] {
+  const [source, , , reversal, , net, tax, gross, method] = posting;
   // A credit note is an invoice of the other sign; a reversal is the red-ink copy of what it reverses.
-  const sign = (event.source === 'credit_note' ? -1 : 1) * (event.reversal ? -1 : 1);
-  const amount = sign * event.gross;
-  const money = MONEY_ACCOUNT[event.method ?? 'bank_transfer'] ?? 'bank';
-  switch (event.source) {
+  const sign = (source === 'credit_note' ? -1 : 1) * (reversal ? -1 : 1);
+  const amount = sign * gross;
+  const money = MONEY_ACCOUNT[method ?? 'bank_transfer'] ?? 'bank';
+  switch (source) {
     case 'invoice':
     case 'credit_note': {
       const found: VoucherLine[] = [];
-      if (event.gross !== 0) found.push(line(accounts, 'receivable', summary, amount, 0, customer));
-      if (event.net !== 0) found.push(line(accounts, 'revenue', summary, 0, sign * event.net, undefined));
-      if (event.tax !== 0) found.push(line(accounts, 'output_vat', summary, 0, sign * event.tax, undefined));
+      if (gross !== 0) found.push(line(accounts, 'receivable', summary, amount, 0, customer));
+      if (net !== 0) found.push(line(accounts, 'revenue', summary, 0, sign * net, undefined));
+      if (tax !== 0) found.push(line(accounts, 'output_vat', summary, 0, sign * tax, undefined));
       return found;
     }
     case 'receipt':
@@ -136,22 +154,6 @@ function lines(event: PostingEvent, customer: Customer | undefined, summary: str
     case 'delivery':
       return [line(accounts, 'cost_of_sales', summary, amount, 0, undefined), line(accounts, 'inventory', summary, 0, amount, undefined)];
   }
-}
-
-const SOURCE_ORDER: Record<VoucherSource, number> = { invoice: 0, credit_note: 1, delivery: 2, receipt: 3, writeoff: 4, refund: 5 };
-
-function postedOrder(a: PostingEvent, b: PostingEvent): number {
-  if (a.posted_at !== b.posted_at) return a.posted_at < b.posted_at ? -1 : 1;
-  if (a.source !== b.source) return SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source];
-  if (a.key !== b.key) return a.key < b.key ? -1 : 1;
-  return a.reversal - b.reversal;
-}
-
-/** A posting with its place in its month: the voucher it becomes, before its lines are worked out. */
-interface NumberedPosting {
-  event: PostingEvent;
-  period: string;
-  number: number;
 }
 
 /** The postings of the last span read on a connection, and the state of the database they were read at. */
@@ -166,49 +168,50 @@ function databaseVersion(sqlite: Sqlite): string {
 }
 
 /**
- * The postings dated from `from` to `to`, numbered and in order. Numbers count from the start of each
- * month, so the months around the span are read whole. A month of a large book is 100,000 postings
- * and a second to read: paging through them, or exporting what was just looked at, reuses the last
- * read while nothing has been committed since.
+ * The postings dated from `from` to `to`, numbered and in order. A month of a large book is 100,000
+ * postings and half a second to read: paging through them, or exporting what was just looked at,
+ * reuses the last read while nothing has been committed since.
  */
 function numberedPostings(sqlite: Sqlite, from: string, to: string): NumberedPosting[] {
   const version = databaseVersion(sqlite);
   const last = numberedOn.get(sqlite);
   if (last && last.from === from && last.to === to && last.version === version) return last.postings;
-  // Rows as arrays, made into objects of one shape here: better-sqlite3's own row objects cost more to
-  // make and to read, 100,000 of them a month.
-  const rows = sqlite.prepare(EVENTS_SQL).raw().all({ from: monthStart(from), to: monthEnd(to) }) as EventRow[];
-  const events = rows.map(postingEvent);
-  const byPeriod = new Map<string, PostingEvent[]>();
-  for (const event of events) {
-    const period = event.date.slice(0, 7);
-    const inPeriod = byPeriod.get(period);
-    if (inPeriod) inPeriod.push(event);
-    else byPeriod.set(period, [event]);
-  }
-  const postings: NumberedPosting[] = [];
-  for (const [period, inPeriod] of [...byPeriod].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    inPeriod.sort(postedOrder).forEach((event, i) => {
-      if (event.date >= from && event.date <= to) postings.push({ event, period, number: i + 1 });
-    });
-  }
+  const postings = statement(sqlite, NUMBERED_POSTINGS_SQL).raw().all({ monthFrom: monthStart(from), monthTo: monthEnd(to), from, to }) as NumberedPosting[];
   numberedOn.set(sqlite, { from, to, version, postings });
   return postings;
 }
 
-function voucherOf({ event, period, number }: NumberedPosting, customer: Customer | undefined, accounts: Accounts): Voucher {
-  const summary = `${event.reversal ? '冲销 ' : ''}${SUMMARY[event.source]} ${event.document_no}${customer?.name ? ` ${customer.name}` : ''}`.slice(0, 80);
-  const voucherLines = lines(event, customer, summary, accounts);
+function voucherOf(posting: NumberedPosting, customer: Customer | undefined, accounts: Accounts): Voucher {
+  const [source, date, documentNo, reversal, , , , , , number] = posting;
+  const summary = `${reversal ? '冲销 ' : ''}${SUMMARY[source]} ${documentNo}${customer?.name ? ` ${customer.name}` : ''}`.slice(0, 80);
+  const voucherLines = lines(posting, customer, summary, accounts);
   for (let j = 0; j < voucherLines.length; j++) voucherLines[j]!.lineNo = j + 1;
-  return { date: event.date, period, word: '记', number, source: event.source, documentNo: event.document_no, reversal: event.reversal === 1, summary, lines: voucherLines };
+  return { date, period: date.slice(0, 7), word: '记', number, source, documentNo, reversal: reversal === 1, summary, lines: voucherLines };
+}
+
+/** Vouchers in order, of which a run can be had: an array, or the vouchers of a span worked out a run at a time. */
+export interface VoucherList {
+  readonly length: number;
+  slice(start: number, end: number): readonly Voucher[];
+}
+
+/**
+ * The vouchers dated from `from` to `to`, by date and number, read now (one state of the books) and
+ * worked out a run at a time as they are asked for: a file of a month's 100,000 writes each run and
+ * lets it go, rather than holding every voucher and line of the month while it writes.
+ */
+export function voucherListBetween(sqlite: Sqlite, from: string, to: string): VoucherList {
+  const accounts = mappedAccounts(sqlite);
+  const postings = numberedPostings(sqlite, from, to);
+  const customers = customersOf(sqlite, postings);
+  const voucher = (posting: NumberedPosting) => voucherOf(posting, posting[CUSTOMER_ID] === null ? undefined : customers.get(posting[CUSTOMER_ID]), accounts);
+  return { length: postings.length, slice: (start, end) => postings.slice(start, end).map(voucher) };
 }
 
 /** The vouchers dated from `from` to `to`, by date and number. */
 export function vouchersBetween(sqlite: Sqlite, from: string, to: string): Voucher[] {
-  const accounts = mappedAccounts(sqlite);
-  const postings = numberedPostings(sqlite, from, to);
-  const customers = customersOf(sqlite, postings);
-  return postings.map((posting) => voucherOf(posting, posting.event.customer_id === null ? undefined : customers.get(posting.event.customer_id), accounts));
+  const list = voucherListBetween(sqlite, from, to);
+  return [...list.slice(0, list.length)];
 }
 
 /** A page of those vouchers: only the page's own are worked out, its customers read one by one. */
@@ -218,7 +221,7 @@ export function voucherPageBetween(sqlite: Sqlite, from: string, to: string, off
   const customer = statement(sqlite, 'SELECT code, name FROM customers WHERE id = ?');
   const vouchers = postings
     .slice(offset, offset + limit)
-    .map((posting) => voucherOf(posting, posting.event.customer_id === null ? undefined : (customer.get(posting.event.customer_id) as Customer | undefined), accounts));
+    .map((posting) => voucherOf(posting, posting[CUSTOMER_ID] === null ? undefined : (customer.get(posting[CUSTOMER_ID]) as Customer | undefined), accounts));
   return { vouchers, total: postings.length };
 }
 

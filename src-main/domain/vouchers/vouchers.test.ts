@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { reaching } from '../imports/imports.test-helpers';
 import { newId } from '../shared/ids';
 import { aCustomer, aWorld, anInvoice, aReceipt, type World } from '../receivables/receivables.test-helpers';
@@ -114,6 +114,37 @@ describe('vouchers (记账凭证)', () => {
     ]);
     // A span inside the month keeps the month's numbers.
     expect((await vouchersOf(world, '2026-03-10', '2026-03-31')).map((v) => v.number)).toEqual([1]);
+  });
+
+  it('numbers postings made in the same millisecond by kind (invoices, credit notes, deliveries, receipts), then document, a reversal after what it reverses', async () => {
+    const world = await aWorld();
+    const customerId = await aCustomer(world);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    let madeFirst = '';
+    try {
+      await aReceipt(world, customerId, 2_000, '2026-03-05');
+      const later = await anInvoice(world, customerId, 1_000, '2026-03-20');
+      madeFirst = later.invoiceNo;
+      const earlier = await anInvoice(world, customerId, 3_000, '2026-03-02');
+      await world.api.ok('receivables.creditPriceCorrection', { correctsInvoiceId: earlier.id, amount: 100, reason: '让价', invoiceDate: '2026-03-03' });
+      await world.api.ok('receivables.reverseInvoice', { id: later.id, reversedOn: '2026-03-21', reason: '开错' });
+      aDeliveryCost(world, '2026-03-10', 1, 500);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(new Set(world.sqlite.prepare('SELECT posted_at FROM invoices UNION SELECT posted_at FROM receipts').pluck().all()).size).toBe(1);
+    // Ids are made in order (uuid v7), so the invoice made first is the first of the two invoices.
+    const invoiceIds = world.sqlite.prepare("SELECT invoice_no FROM invoices WHERE kind = 'invoice' ORDER BY id").pluck().all() as string[];
+    const march = await vouchersOf(world, '2026-03-01', '2026-03-31');
+    expect(march.map((v) => [v.number, v.source, v.documentNo, v.reversal])).toEqual([
+      [1, 'invoice', invoiceIds[0], false],
+      [2, 'invoice', invoiceIds[0], true],
+      [3, 'invoice', invoiceIds[1], false],
+      [4, 'credit_note', expect.any(String), false],
+      [5, 'delivery', 'FH-2026-000001', false],
+      [6, 'receipt', expect.any(String), false],
+    ]);
+    expect(invoiceIds[0]).toBe(madeFirst);
   });
 
   it('maps accounts per company: a write-off goes to 6602 under 企业会计准则, and only a leaf account carries amounts', async () => {
