@@ -89,7 +89,7 @@ export function writeReport(dir: string, report: BenchReport): string {
 Written by \`npm run bench -- --scale ${report.scale}\` on ${report.writtenAt.slice(0, 16).replace('T', ' ')} UTC
 (${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}, SQLite ${report.machine.sqlite}).
 Data: the product's seeder at scale \`${report.scale}\` (${report.describes}), ${report.dataset.sizeMb.toFixed(0)} MB, cached in
-bench/data/ under key \`${report.dataset.cacheKey}\` (migrations + seeding code + scale + seed)${report.dataset.seedMs ? `, seeded in ${(report.dataset.seedMs / 1000).toFixed(1)} s${report.dataset.seededThisRun ? ' in this run' : ''}` : ''}.
+bench/data/ under key \`${report.dataset.cacheKey}\` (seeding code + scale + seed, then the schema the cached file was upgraded to, as a user's book is)${report.dataset.seedMs ? `, seeded in ${(report.dataset.seedMs / 1000).toFixed(1)} s${report.dataset.seededThisRun ? ' in this run' : ''}` : ''}.
 The file is opened as the product opens it (\`createBackend\`: its pragmas and \`PRAGMA optimize\`, nothing more).
 
 How to read a row: p50 / p95 over repeated calls. **dispatch** is the call through \`dispatch\` (validation,

@@ -77,7 +77,7 @@ const report = writeReport(
       machine: machine(sqliteVersion),
       scale,
       describes: BENCH_SCALES[scale].describes,
-      dataset: { file: path.basename(data.cached), sizeMb: size / 1024 / 1024, cacheKey: data.cacheKey, seededThisRun: data.seededMs !== null, seedMs: data.seededMs },
+      dataset: { file: path.basename(data.cached), sizeMb: size / 1024 / 1024, cacheKey: `${data.cacheKey}-v${data.schemaVersion}`, seededThisRun: data.seededMs !== null, seedMs: data.seededMs },
       suites: results,
     },
     SUITES.map((s) => s.name),
