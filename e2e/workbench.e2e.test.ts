@@ -79,6 +79,21 @@ describe.runIf(run).each([
     await screenshot(page, `workbench-${who}-leads-list`);
   });
 
+  it('opens the orders past their promised date from the sales orders card, filtered as they were counted', async () => {
+    await page.getByRole('link', { name: zhCN.nav.dashboard }).first().click();
+    const card = page.getByTestId('card-orders');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, `workbench-${who}-orders-card`);
+    const { figure, list } = await clickThrough(page, 'orders', 'lateDeliveries');
+    expect(figure).toBeGreaterThan(0);
+    expect(list).toBe(figure);
+    await expect(page.getByTestId('orders-promised-before').textContent()).resolves.toContain('承诺交期早于');
+    await screenshot(page, `workbench-${who}-orders-late`);
+    expect(session.pageErrors).toEqual([]);
+    await page.goBack();
+    await page.getByTestId('workbench').waitFor();
+  });
+
   it('shows each stage with its moves of 30 days for the owner and the next action for a salesperson, and a move opens its customers', async () => {
     await page.getByRole('link', { name: zhCN.nav.dashboard }).first().click();
     const stages = page.getByTestId('card-stages');

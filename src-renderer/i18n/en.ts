@@ -362,6 +362,7 @@ const en: Catalog = {
     scopeAll: 'The whole company',
     card: {
       receivables: 'Receivables',
+      orders: 'Sales orders',
       tasks: 'To-dos',
       dunning: 'Payment reminders',
       followUp: 'To follow up today',
@@ -378,6 +379,10 @@ const en: Catalog = {
       left: '{{count}} moved out of this stage in 30 days',
       openInvoices: 'Open invoices',
       overdueInvoices: 'Overdue invoices',
+      pendingApproval: 'Waiting for approval',
+      toDeliver: 'To deliver',
+      lateDeliveries: 'Past the promised date',
+      ordersThisMonth: 'Orders this month',
       unappliedReceipts: 'Unallocated receipts',
       myOpenTasks: 'My open to-dos',
       remindersMine: 'My reminders to do',
@@ -393,6 +398,7 @@ const en: Catalog = {
       interactions: 'follow-ups',
     },
     empty: {
+      orders: 'No open orders yet. Turn an accepted quotation into an order, or enter one under Sales orders.',
       followUp: 'Nobody to follow up. A customer leaves this list once a visit, call or message is logged.',
       dates: 'No birthdays or anniversaries in the next 7 days. Fill in birthdays and cooperation dates on customer records to be reminded here.',
       teamActivity: 'No follow-ups logged this week. Log one on a customer ("Log a follow-up") and it is counted here per salesperson.',

@@ -361,6 +361,7 @@ const zhCN = {
     scopeAll: '全公司数据',
     card: {
       receivables: '应收账款',
+      orders: '销售订单',
       tasks: '待办',
       dunning: '催收提醒',
       followUp: '今日待跟进',
@@ -377,6 +378,10 @@ const zhCN = {
       left: '近 30 天有 {{count}} 家客户转出此阶段',
       openInvoices: '未收款发票',
       overdueInvoices: '已逾期发票',
+      pendingApproval: '待审批',
+      toDeliver: '待发货',
+      lateDeliveries: '已过承诺交期',
+      ordersThisMonth: '本月订单',
       unappliedReceipts: '未核销的收款',
       myOpenTasks: '我的待办',
       remindersMine: '我的待催收',
@@ -392,6 +397,7 @@ const zhCN = {
       interactions: '次跟进',
     },
     empty: {
+      orders: '还没有进行中的订单。客户确认报价后转为订单，或在销售订单里直接下单。',
       followUp: '没有待跟进的客户。记录拜访、电话或微信沟通后，客户会自动移出这里。',
       dates: '未来 7 天没有客户生日或合作纪念日。在客户档案里填写生日和合作开始日期，这里会提前提醒。',
       teamActivity: '本周还没有跟进记录。在客户详情里点“记一笔跟进”，这里会按销售人员汇总。',

@@ -388,6 +388,7 @@ const zhTW: Catalog = {
     scopeAll: "全公司資料",
     card: {
       receivables: '應收帳款',
+      orders: '銷售訂單',
       tasks: "待辦",
       dunning: "催收提醒",
       followUp: "今日待跟進",
@@ -404,6 +405,10 @@ const zhTW: Catalog = {
       left: "近 30 天有 {{count}} 家客戶轉出此階段",
       openInvoices: '未收款發票',
       overdueInvoices: '已逾期發票',
+      pendingApproval: '待審核',
+      toDeliver: '待出貨',
+      lateDeliveries: '已過承諾交期',
+      ordersThisMonth: '本月訂單',
       unappliedReceipts: '未沖帳的收款',
       myOpenTasks: "我的待辦",
       remindersMine: "我的待催收",
@@ -419,6 +424,7 @@ const zhTW: Catalog = {
       interactions: "次跟進"
     },
     empty: {
+      orders: '還沒有進行中的訂單。客戶確認報價後轉為訂單，或在銷售訂單裡直接下單。',
       followUp: "沒有待跟進的客戶。記錄拜訪、電話或微信溝通後，客戶會自動移出這裡。",
       dates: "未來 7 天沒有客戶生日或合作紀念日。在客戶檔案裡填寫生日和合作開始日期，這裡會提前提醒。",
       teamActivity: "本週還沒有跟進記錄。在客戶詳情裡點「記一筆跟進」，這裡會按銷售人員彙總。",

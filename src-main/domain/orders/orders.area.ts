@@ -6,6 +6,7 @@ import { ordersHandlers } from './orders.handlers';
 import { ORDER_SERIES } from './orders.kind';
 import { printableOrderByRef } from './orders.printable';
 import { seedSales } from './orders.seed';
+import { ORDER_WORKBENCH_CARDS } from './orders.workbench';
 import { assertDocumentVisible } from '../customers/customers.scope';
 
 /** 销售订单: orders with the credit check, approval rules and inbox, stock reserved on confirmation. */
@@ -24,6 +25,7 @@ export const ordersArea = defineArea({
   customerTimeline: ORDER_TIMELINE_SOURCES,
   customerFigures: [orderFigures],
   finders: [findOrdersForPalette],
+  workbenchCards: ORDER_WORKBENCH_CARDS,
   printables: [
     {
       kind: 'order_confirmation',

@@ -66,6 +66,8 @@ export const orderListFilters = z
     ownerUserId: id.nullable(),
     from: isoDate,
     to: isoDate,
+    /** Orders promised for a day before this one (late when still to deliver). */
+    promisedBefore: isoDate,
   })
   .partial()
   .strict();

@@ -62,6 +62,7 @@ function conditions(query: OrderQuery, today: string, scope: DataScope): RawBuil
   if (f.ownerUserId !== undefined) where.push(f.ownerUserId === null ? sql`o.owner_user_id IS NULL` : sql`o.owner_user_id = ${f.ownerUserId}`);
   if (f.from) where.push(sql`o.order_date >= ${f.from}`);
   if (f.to) where.push(sql`o.order_date <= ${f.to}`);
+  if (f.promisedBefore) where.push(sql`o.promised_date < ${f.promisedBefore}`);
   return where;
 }
 
@@ -154,6 +155,15 @@ async function countOrders(db: Db, base: RawBuilder<unknown>[], statuses: readon
   const limit = cap === null ? sql`` : sql`LIMIT ${cap}`;
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM sales_orders o ${whereSql([...base, statusCondition(statuses)])} ${limit})`.execute(db);
   return rows[0]?.n ?? 0;
+}
+
+/** How many orders the list would show, and what they come to (fen): the workbench's figures. */
+export async function orderTotals(db: Db, query: OrderQuery, today: string, scope: DataScope): Promise<{ count: number; amount: number }> {
+  const base = conditions(query, today, scope);
+  if (!base) return { count: 0, amount: 0 };
+  const { rows } = await sql<{ count: number; amount: number }>`
+    SELECT count(*) AS count, coalesce(sum(o.total_gross), 0) AS amount FROM sales_orders o ${whereSql([...base, statusCondition(query.filters.status ?? [])])}`.execute(db);
+  return { count: rows[0]?.count ?? 0, amount: rows[0]?.amount ?? 0 };
 }
 
 /** Every matching order in the list's order, a page at a time, with the exact count: what an export reads. */

@@ -14,12 +14,12 @@ import { BulkActions } from './components/BulkActions';
 import { CustomersTable } from './components/CustomersTable';
 import { FieldDefsManager } from './components/FieldDefsManager';
 import { activeFilterCount, ListFilters } from './components/ListFilters';
-import { SavedViewsMenu } from './components/SavedViewsMenu';
+import { SavedViewsMenu } from '../../components/SavedViewsMenu';
 import { TagsManager } from './components/TagsManager';
 import { useCustomerList } from './customers.queries';
 import { downloadCustomersExport } from './export-customers';
 import { ExportButton } from '../../components/ExportButton';
-import { useListState } from './list-state';
+import { DEFAULT_SORT, useListState } from './list-state';
 import { shortcutTarget } from '../../components/shortcut-targets';
 
 /** /customers: the customer list (客户档案). */
@@ -62,7 +62,7 @@ export function CustomersListPage() {
         title={t('customers.title')}
         actions={
           <>
-            <SavedViewsMenu current={{ q: state.q, filters: state.filters, sort: state.sort }} onOpen={(query) => update({ ...query })} />
+            <SavedViewsMenu area="customers" current={{ q: state.q, filters: state.filters, sort: state.sort }} onOpen={(view) => update({ q: view.q ?? '', filters: view.filters ?? {}, sort: view.sort ?? DEFAULT_SORT })} />
             {can('customers.claim') && (
               <Button component={Link} to="/customers/pool" variant="default" data-testid="open-pool">
                 {t('customers.pool.open')}

@@ -30,6 +30,3 @@ export function useFieldDefs(includeInactive = false) {
   return useApiQuery('customers.listFieldDefs', { includeInactive });
 }
 
-export function useSavedViews() {
-  return useApiQuery('customers.listViews', { area: 'customers' });
-}

@@ -50,13 +50,16 @@ function StageMoves({ parts }: { parts: WorkbenchFigure[] }) {
   );
 }
 
+/** Figures that need someone now when not zero: shown in red. */
+const WARNINGS = new Set(['overdue', 'overdueInvoices', 'lateDeliveries']);
+
 function FigureRow({ card, figure, followUpDays }: { card: string; figure: WorkbenchFigure; followUpDays: number }) {
   const { t } = useTranslation();
   const labelOf = useFigureLabel();
   const label = labelOf(card, figure, followUpDays);
   const isDate = card === 'dates';
   const value = isDate ? `${figure.date?.slice(5) ?? ''} ${t(`dashboard.figure.${figure.key}`, { count: figure.count })}` : String(figure.count);
-  const warn = figure.key === 'overdue' && figure.count > 0;
+  const warn = WARNINGS.has(figure.key) && figure.count > 0;
   const valueText = (
     <Text span fw={700} size={isDate ? 'sm' : 'lg'} c={warn ? 'red' : undefined} style={{ whiteSpace: 'nowrap' }}>
       {value}

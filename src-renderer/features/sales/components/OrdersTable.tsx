@@ -6,12 +6,19 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { OrderCursor, OrderListFilters } from '../../../../src-main/domain/orders/orders.contract';
 import { formatFen } from '../../../../src-main/domain/core/money';
+import type { OrderListRow } from '../../../../src-main/domain/orders/orders.dto';
+import { businessToday } from '../../../format';
 import { api } from '../../../api/client';
 import { useApiQuery } from '../../../api/hooks';
 import { exportLanguage, saveExport } from '../../../components/download';
 import { ExportButton } from '../../../components/ExportButton';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { OrderStatusBadge } from './StatusBadge';
+
+/** Still to deliver and promised for a day gone by. */
+function isLate(order: OrderListRow, today: string): boolean {
+  return (order.status === 'confirmed' || order.status === 'partly_delivered') && order.promisedDate !== null && order.promisedDate < today;
+}
 
 /**
  * Sales orders newest first, paged by keyset on the server (a page deep in years of orders costs
@@ -41,6 +48,7 @@ export function OrdersTable({ q, filters, empty, showCustomer = true, pageSize =
   }
   const page = query.data;
   if (page.rows.length === 0) return <>{empty}</>;
+  const today = businessToday();
   return (
     <>
       <Table.ScrollContainer minWidth={showCustomer ? 900 : 700}>
@@ -62,7 +70,15 @@ export function OrdersTable({ q, filters, empty, showCustomer = true, pageSize =
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.orderNo ?? <Text span c="dimmed" size="sm">{t('sales.orderStatus.draft')}</Text>}</Table.Td>
                 {showCustomer && <Table.Td>{o.customerName}</Table.Td>}
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.orderDate}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.promisedDate ?? ''}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {o.promisedDate && isLate(o, today) ? (
+                    <Text span size="sm" c="red" title={t('sales.orders.late')} data-testid="order-late">
+                      {o.promisedDate}
+                    </Text>
+                  ) : (
+                    (o.promisedDate ?? '')
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <OrderStatusBadge status={o.status} />
                 </Table.Td>
@@ -76,7 +92,7 @@ export function OrdersTable({ q, filters, empty, showCustomer = true, pageSize =
         </Table>
       </Table.ScrollContainer>
       <Group justify="space-between" mt="sm">
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" data-testid="page-total">
           {page.totalIsExact ? t('sales.orders.totalCount', { count: page.total }) : t('sales.orders.totalMany', { count: page.total })}
         </Text>
         <Group gap="xs">

@@ -4,22 +4,24 @@ import { notifications } from '@mantine/notifications';
 import { IconBookmark, IconChevronDown, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
-import { fieldErrors, notifyError } from '../../../api/hooks';
-import { useSavedViews } from '../customers.queries';
-import { DEFAULT_SORT, type ListQuery } from '../list-state';
+import { api } from '../api/client';
+import { fieldErrors, notifyError, useApiQuery } from '../api/hooks';
 
-/** Saved views (常用视图): the current search, filters and sort under a name, one click to reopen. */
-export function SavedViewsMenu({ current, onOpen }: { current: ListQuery; onOpen: (query: ListQuery) => void }) {
+/**
+ * Saved views (常用视图) of a list: its current search, filters and sort under a name, one click to
+ * reopen. `area` keeps each list's views apart; a view reopens as it was saved, and the list fills in
+ * what an older view lacks.
+ */
+export function SavedViewsMenu<Query extends Record<string, unknown>>({ area, current, onOpen }: { area: string; current: Query; onOpen: (query: Partial<Query>) => void }) {
   const { t } = useTranslation();
-  const views = useSavedViews();
+  const views = useApiQuery('customers.listViews', { area });
   const [saveOpened, saveModal] = useDisclosure();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   async function save() {
     try {
-      const view = await api.customers.saveView({ area: 'customers', name, query: { ...current } });
+      const view = await api.customers.saveView({ area, name, query: { ...current } });
       notifications.show({ color: 'teal', message: t('customers.list.viewSaved', { name: view.name }) });
       saveModal.close();
       setName('');
@@ -55,10 +57,7 @@ export function SavedViewsMenu({ current, onOpen }: { current: ListQuery; onOpen
           {(views.data ?? []).map((view) => (
             <Menu.Item
               key={view.id}
-              onClick={() => {
-                const q = view.query as Partial<ListQuery>;
-                onOpen({ q: q.q ?? '', filters: q.filters ?? {}, sort: q.sort ?? DEFAULT_SORT });
-              }}
+              onClick={() => onOpen(view.query as Partial<Query>)}
               rightSection={
                 <ActionIcon
                   size="sm"
