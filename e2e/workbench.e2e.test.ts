@@ -81,9 +81,7 @@ describe.runIf(run).each([
 
   it('opens the orders past their promised date from the sales orders card, filtered as they were counted', async () => {
     await page.getByRole('link', { name: zhCN.nav.dashboard }).first().click();
-    const card = page.getByTestId('card-orders');
-    await card.scrollIntoViewIfNeeded();
-    await screenshot(page, `workbench-${who}-orders-card`);
+    await page.getByTestId('card-orders').waitFor();
     const { figure, list } = await clickThrough(page, 'orders', 'lateDeliveries');
     expect(figure).toBeGreaterThan(0);
     expect(list).toBe(figure);

@@ -363,6 +363,7 @@ const en: Catalog = {
     card: {
       receivables: 'Receivables',
       orders: 'Sales orders',
+      purchasing: 'Purchasing',
       tasks: 'To-dos',
       dunning: 'Payment reminders',
       followUp: 'To follow up today',
@@ -383,6 +384,9 @@ const en: Catalog = {
       toDeliver: 'To deliver',
       lateDeliveries: 'Past the promised date',
       ordersThisMonth: 'Orders this month',
+      replenishmentOpen: 'Below safety stock, to buy',
+      purchasesToArrive: 'Purchase orders to arrive',
+      latePurchases: 'Past the expected date',
       unappliedReceipts: 'Unallocated receipts',
       myOpenTasks: 'My open to-dos',
       remindersMine: 'My reminders to do',
@@ -398,6 +402,7 @@ const en: Catalog = {
       interactions: 'follow-ups',
     },
     empty: {
+      purchasing: 'Nothing below safety stock and no purchase orders on the way.',
       orders: 'No open orders yet. Turn an accepted quotation into an order, or enter one under Sales orders.',
       followUp: 'Nobody to follow up. A customer leaves this list once a visit, call or message is logged.',
       dates: 'No birthdays or anniversaries in the next 7 days. Fill in birthdays and cooperation dates on customer records to be reminded here.',

@@ -362,6 +362,7 @@ const zhCN = {
     card: {
       receivables: '应收账款',
       orders: '销售订单',
+      purchasing: '采购与补货',
       tasks: '待办',
       dunning: '催收提醒',
       followUp: '今日待跟进',
@@ -382,6 +383,9 @@ const zhCN = {
       toDeliver: '待发货',
       lateDeliveries: '已过承诺交期',
       ordersThisMonth: '本月订单',
+      replenishmentOpen: '低于安全库存、待采购的商品',
+      purchasesToArrive: '待到货的采购单',
+      latePurchases: '已过预计到货日',
       unappliedReceipts: '未核销的收款',
       myOpenTasks: '我的待办',
       remindersMine: '我的待催收',
@@ -397,6 +401,7 @@ const zhCN = {
       interactions: '次跟进',
     },
     empty: {
+      purchasing: '没有待采购的商品，也没有在途的采购单。',
       orders: '还没有进行中的订单。客户确认报价后转为订单，或在销售订单里直接下单。',
       followUp: '没有待跟进的客户。记录拜访、电话或微信沟通后，客户会自动移出这里。',
       dates: '未来 7 天没有客户生日或合作纪念日。在客户档案里填写生日和合作开始日期，这里会提前提醒。',

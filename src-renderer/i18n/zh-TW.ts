@@ -389,6 +389,7 @@ const zhTW: Catalog = {
     card: {
       receivables: '應收帳款',
       orders: '銷售訂單',
+      purchasing: '採購與補貨',
       tasks: "待辦",
       dunning: "催收提醒",
       followUp: "今日待跟進",
@@ -409,6 +410,9 @@ const zhTW: Catalog = {
       toDeliver: '待出貨',
       lateDeliveries: '已過承諾交期',
       ordersThisMonth: '本月訂單',
+      replenishmentOpen: '低於安全庫存、待採購的商品',
+      purchasesToArrive: '待到貨的採購單',
+      latePurchases: '已過預計到貨日',
       unappliedReceipts: '未沖帳的收款',
       myOpenTasks: "我的待辦",
       remindersMine: "我的待催收",
@@ -424,6 +428,7 @@ const zhTW: Catalog = {
       interactions: "次跟進"
     },
     empty: {
+      purchasing: '沒有待採購的商品，也沒有在途的採購單。',
       orders: '還沒有進行中的訂單。客戶確認報價後轉為訂單，或在銷售訂單裡直接下單。',
       followUp: "沒有待跟進的客戶。記錄拜訪、電話或微信溝通後，客戶會自動移出這裡。",
       dates: "未來 7 天沒有客戶生日或合作紀念日。在客戶檔案裡填寫生日和合作開始日期，這裡會提前提醒。",

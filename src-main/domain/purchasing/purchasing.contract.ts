@@ -106,6 +106,8 @@ export const purchasingContract = {
         q: z.string().trim().max(50).optional(),
         from: isoDate.optional(),
         to: isoDate.optional(),
+        /** Expected before this day (late when still to arrive). */
+        expectedBefore: isoDate.optional(),
         ...pageFields,
       })
       .strict(),

@@ -92,7 +92,9 @@ function toRow(r: HeaderRecord): PurchaseOrderRow {
   };
 }
 
-export async function listOrders(db: Db, input: ListInput): Promise<Page<PurchaseOrderRow>> {
+type ListFilters = Omit<ListInput, 'page' | 'pageSize'>;
+
+function conditions(input: ListFilters): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [];
   if (input.status) where.push(sql`o.status = ${input.status}`);
   if (input.openOnly) where.push(sql`o.status IN ('confirmed', 'partly_received')`);
@@ -101,7 +103,20 @@ export async function listOrders(db: Db, input: ListInput): Promise<Page<Purchas
   if (input.q) where.push(sql`o.po_no LIKE ${`%${escapeLike(input.q)}%`} ESCAPE '\\'`);
   if (input.from) where.push(sql`o.order_date >= ${input.from}`);
   if (input.to) where.push(sql`o.order_date <= ${input.to}`);
-  return documentPage(db, { header: HEADER, table: sql`purchase_orders o`, where, orderBy: sql`o.order_date DESC, o.id DESC`, page: input.page, pageSize: input.pageSize, map: toRow });
+  if (input.expectedBefore) where.push(sql`o.expected_date < ${input.expectedBefore}`);
+  return where;
+}
+
+export async function listOrders(db: Db, input: ListInput): Promise<Page<PurchaseOrderRow>> {
+  return documentPage(db, { header: HEADER, table: sql`purchase_orders o`, where: conditions(input), orderBy: sql`o.order_date DESC, o.id DESC`, page: input.page, pageSize: input.pageSize, map: toRow });
+}
+
+/** How many purchase orders the list would show, and what they come to (fen): the workbench's figures. */
+export async function purchaseOrderTotals(db: Db, input: ListFilters): Promise<{ count: number; amount: number }> {
+  const where = conditions(input);
+  const { rows } = await sql<{ count: number; amount: number }>`
+    SELECT count(*) AS count, coalesce(sum(o.total_gross), 0) AS amount FROM purchase_orders o ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}`.execute(db);
+  return { count: rows[0]?.count ?? 0, amount: rows[0]?.amount ?? 0 };
 }
 
 export async function getOrder(db: Db, id: string): Promise<PurchaseOrder> {

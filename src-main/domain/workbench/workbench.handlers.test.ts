@@ -36,7 +36,7 @@ async function linkedTotals(call: Awaited<ReturnType<typeof signIn>>, workbench:
   for (const c of workbench.cards) {
     for (const f of c.figures.flatMap((f) => [f, ...(f.parts ?? []).map((p) => ({ ...p, key: `${f.key}.${p.key}` }))])) {
       if (!f.link?.method) continue;
-      const page = (await call(f.link.method as MethodName, { filters: f.link.filters ?? {}, pageSize: 1 })) as { total: number; totalIsExact?: boolean };
+      const page = (await call(f.link.method as MethodName, { ...(f.link.filters ? { filters: f.link.filters } : {}), pageSize: 1 })) as { total: number; totalIsExact?: boolean };
       compared.push({ figure: `${c.key}.${f.key}${f.label ? `.${f.label}` : ''}`, count: f.count, total: page.total });
     }
   }

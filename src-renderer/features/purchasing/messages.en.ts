@@ -48,6 +48,8 @@ const messages: Strings<Messages> = {
     add: 'New purchase order',
     searchPlaceholder: 'PO no.',
     allStatuses: 'All statuses',
+    openOnly: 'Still to arrive',
+    expectedBefore: 'Expected before {{date}}',
     emptyTitle: 'No purchase orders yet',
     emptyText: 'Create a purchase order, or turn replenishment suggestions into orders by supplier in one click.',
     addLine: 'Add product',

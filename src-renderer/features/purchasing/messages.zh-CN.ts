@@ -45,6 +45,8 @@ const messages = {
     add: '新建采购订单',
     searchPlaceholder: '采购单号',
     allStatuses: '全部状态',
+    openOnly: '只看待到货的',
+    expectedBefore: '预计到货早于 {{date}}',
     emptyTitle: '还没有采购订单',
     emptyText: '新建采购订单，或在“补货建议”中一键按供应商生成。',
     addLine: '添加商品',

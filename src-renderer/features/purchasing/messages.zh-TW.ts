@@ -57,6 +57,8 @@ const zhTW: Messages = {
     add: "新增採購訂單",
     searchPlaceholder: "採購單號",
     allStatuses: "全部狀態",
+    openOnly: "只看待到貨的",
+    expectedBefore: "預計到貨早於 {{date}}",
     emptyTitle: "還沒有采購訂單",
     emptyText: "新增採購訂單，或在「補貨建議」中一鍵按供應商生成。",
     addLine: "新增商品",

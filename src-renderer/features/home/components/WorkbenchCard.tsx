@@ -51,7 +51,7 @@ function StageMoves({ parts }: { parts: WorkbenchFigure[] }) {
 }
 
 /** Figures that need someone now when not zero: shown in red. */
-const WARNINGS = new Set(['overdue', 'overdueInvoices', 'lateDeliveries']);
+const WARNINGS = new Set(['overdue', 'overdueInvoices', 'lateDeliveries', 'latePurchases']);
 
 function FigureRow({ card, figure, followUpDays }: { card: string; figure: WorkbenchFigure; followUpDays: number }) {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { PurchaseOrderRow } from '../../../../src-main/domain/purchasing/purchasing.dto';
 import { fakeBackend } from '../../../test-utils/fake-backend';
@@ -30,5 +30,23 @@ describe('the purchase orders list', () => {
     fakeBackend({ 'purchasing.listOrders': () => ({ rows: [anOrder(1), anOrder(2)], total: 2, totalIsExact: true }) });
     await render(<OrdersTab />, { permissions: ['purchasing.read'] });
     expect((await screen.findByTestId('page-total')).textContent).toBe('共 2 张采购单');
+  });
+
+  it('opens as a workbench figure links to it, still to arrive and expected before a day, the late one in red, and the filters clear', async () => {
+    const late = { ...anOrder(1), expectedDate: '2026-11-01' };
+    const api = fakeBackend({ 'purchasing.listOrders': () => ({ rows: [late, { ...anOrder(2), expectedDate: '2099-01-01' }], total: 2, totalIsExact: true }) });
+    const filters = { openOnly: true, expectedBefore: '2026-11-30' };
+    const { user, router } = await render(<OrdersTab />, { path: '/purchasing', url: `/purchasing?f=${encodeURIComponent(JSON.stringify(filters))}`, permissions: ['purchasing.read'] });
+
+    await waitFor(() => expect(api.inputsOf('purchasing.listOrders').at(-1)).toMatchObject(filters));
+    expect((await screen.findAllByTestId('po-late')).map((e) => e.textContent)).toEqual(['2026-11-01']);
+    expect(screen.getByTestId('po-expected-before').textContent).toContain('预计到货早于 2026-11-30');
+
+    await user.click(screen.getByTestId('po-expected-before'));
+    await waitFor(() => expect(api.inputsOf('purchasing.listOrders').at(-1)).not.toHaveProperty('expectedBefore'));
+    expect(api.inputsOf('purchasing.listOrders').at(-1)).toMatchObject({ openOnly: true });
+    await user.click(screen.getByTestId('po-open-only'));
+    await waitFor(() => expect(api.inputsOf('purchasing.listOrders').at(-1)).not.toHaveProperty('openOnly'));
+    expect(router.state.location.search).toBe('');
   });
 });
