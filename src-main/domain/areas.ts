@@ -27,4 +27,4 @@ import { usersArea } from './users/users.area';
 import { vouchersArea } from './vouchers/vouchers.area';
 import { workbenchArea } from './workbench/workbench.area';
 
-export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, purchasingArea, printArea, ordersArea, deliveriesArea, returnsArea, quotesArea, receivablesArea, dunningArea, vouchersArea, statementsArea, tasksArea, workbenchArea] as const;
+export const AREAS = [authArea, usersArea, settingsArea, auditArea, jobsArea, backupArea, customersArea, importsArea, exportsArea, leadsArea, catalogArea, stockArea, printArea, ordersArea, purchasingArea, deliveriesArea, returnsArea, quotesArea, receivablesArea, dunningArea, vouchersArea, statementsArea, tasksArea, workbenchArea] as const;
