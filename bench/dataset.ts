@@ -95,7 +95,6 @@ export async function benchDatabase(scale: BenchScale, seed = BENCH_SEED): Promi
   const cached = path.join(DATA_DIR, `${scale}-seed${seed}-${key}.sqlite`);
   let seededMs: number | null = null;
   if (!fs.existsSync(cached)) {
-    for (const old of fs.readdirSync(DATA_DIR).filter((f) => f.startsWith(`${scale}-seed${seed}-`))) fs.rmSync(path.join(DATA_DIR, old), { force: true });
     const partial = `${cached}.partial`;
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
     const started = process.hrtime.bigint();
@@ -111,6 +110,8 @@ export async function benchDatabase(scale: BenchScale, seed = BENCH_SEED): Promi
     }
     seededMs = Number(process.hrtime.bigint() - started) / 1e6;
     fs.renameSync(partial, cached);
+    // The file seeded under an earlier key goes only now: a seeding stopped half-way keeps it.
+    for (const old of fs.readdirSync(DATA_DIR).filter((f) => f.startsWith(`${scale}-seed${seed}-`) && !f.startsWith(path.basename(cached)))) fs.rmSync(path.join(DATA_DIR, old), { force: true });
     // The seed's daily jobs back the fresh book up beside it, as they would a user's: the bench has no use for it.
     fs.rmSync(path.join(DATA_DIR, 'backups'), { recursive: true, force: true });
   }

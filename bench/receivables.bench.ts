@@ -5,7 +5,7 @@
  * the month's vouchers paged on screen, first after a change and then page after page.
  */
 import type { Sqlite } from '../src-main/db/connection';
-import { monthStart } from '../src-main/domain/core/dates';
+import { addDays, monthEnd, monthStart } from '../src-main/domain/core/dates';
 import { voucherFileBytes } from '../src-main/domain/vouchers/voucher-files.service';
 import { voucherListBetween } from '../src-main/domain/vouchers/vouchers.generate';
 import { measured, percentiles, time, type BenchContext, type BenchRow } from './measure';
@@ -59,7 +59,9 @@ export async function benchReceivables(ctx: BenchContext): Promise<BenchRow[]> {
     }),
   ];
 
-  const month = { from: monthStart(lastInvoice), to: lastInvoice };
+  // The last whole month: the month of the last invoice may have begun a day ago (a book seeded on the 1st).
+  const lastWholeMonth = monthStart(addDays(monthStart(lastInvoice), -1));
+  const month = { from: lastWholeMonth, to: monthEnd(lastWholeMonth) };
   const count = voucherListBetween(sqlite, month.from, month.to).length;
   rows.push(
     await measured(async () => ({
