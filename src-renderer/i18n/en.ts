@@ -358,7 +358,7 @@ const en: Catalog = {
     emptyText: 'Create customer records or import your existing spreadsheet; the workbench then lists the customers, deals and leads to follow up today.',
     goCustomers: 'Go to customers',
     goLeads: 'Go to leads',
-    scopeOwn: 'Counting only your own customers, leads and deals',
+    scopeOwn: 'Counting only your own customers with their orders, leads and deals',
     scopeAll: 'The whole company',
     card: {
       receivables: 'Receivables',

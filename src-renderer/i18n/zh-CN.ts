@@ -357,7 +357,7 @@ const zhCN = {
     emptyText: '先建立客户档案或导入已有的客户表格，工作台会列出今天要跟进的客户、商机和线索。',
     goCustomers: '去客户档案',
     goLeads: '去线索',
-    scopeOwn: '只统计您负责的客户、线索和商机',
+    scopeOwn: '只统计您负责的客户及其订单、线索和商机',
     scopeAll: '全公司数据',
     card: {
       receivables: '应收账款',

@@ -384,7 +384,7 @@ const zhTW: Catalog = {
     emptyText: "先建立客戶檔案或匯入已有的客戶表格，工作臺會列出今天要跟進的客戶、商機和線索。",
     goCustomers: "去客戶檔案",
     goLeads: "去線索",
-    scopeOwn: "只統計您負責的客戶、線索和商機",
+    scopeOwn: "只統計您負責的客戶及其訂單、線索和商機",
     scopeAll: "全公司資料",
     card: {
       receivables: '應收帳款',
