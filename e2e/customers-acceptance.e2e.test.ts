@@ -165,6 +165,9 @@ describe.runIf(run)('issue #8 acceptance: the customers area as the owner and as
     for (const figure of ['followUp-due', 'customers-total', 'leadsWaiting-new']) expect(checked.some((c) => c.startsWith(`${figure}=`)), `${figure} in ${checked.join(', ')}`).toBe(true);
     expect(checked.filter((c) => c.startsWith('pipeline-')).length).toBeGreaterThan(1);
     expect(checked.filter((c) => c.startsWith('stages-')).length).toBeGreaterThan(1);
+    // The sales and purchasing areas' cards: their lists too hold every figure's count.
+    expect(checked.filter((c) => c.startsWith('orders-')).length).toBeGreaterThan(2);
+    expect(checked.filter((c) => c.startsWith('purchasing-')).length).toBeGreaterThan(1);
     expect(session.pageErrors).toEqual([]);
   }, 300_000);
 

@@ -384,7 +384,7 @@ const en: Catalog = {
       toDeliver: 'To deliver',
       lateDeliveries: 'Past the promised date',
       ordersThisMonth: 'Orders this month',
-      replenishmentOpen: 'Below safety stock, to buy',
+      replenishmentOpen: 'Replenishment requests to handle',
       purchasesToArrive: 'Purchase orders to arrive',
       latePurchases: 'Past the expected date',
       unappliedReceipts: 'Unallocated receipts',

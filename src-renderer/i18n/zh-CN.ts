@@ -383,7 +383,7 @@ const zhCN = {
       toDeliver: '待发货',
       lateDeliveries: '已过承诺交期',
       ordersThisMonth: '本月订单',
-      replenishmentOpen: '低于安全库存、待采购的商品',
+      replenishmentOpen: '待处理的补货建议',
       purchasesToArrive: '待到货的采购单',
       latePurchases: '已过预计到货日',
       unappliedReceipts: '未核销的收款',

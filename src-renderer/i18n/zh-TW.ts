@@ -410,7 +410,7 @@ const zhTW: Catalog = {
       toDeliver: '待出貨',
       lateDeliveries: '已過承諾交期',
       ordersThisMonth: '本月訂單',
-      replenishmentOpen: '低於安全庫存、待採購的商品',
+      replenishmentOpen: '待處理的補貨建議',
       purchasesToArrive: '待到貨的採購單',
       latePurchases: '已過預計到貨日',
       unappliedReceipts: '未沖帳的收款',

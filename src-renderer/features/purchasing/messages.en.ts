@@ -72,6 +72,7 @@ const messages: Strings<Messages> = {
     order: 'Create purchase orders',
     dismiss: 'Dismiss',
     ordered: '{{count}} draft purchase orders created',
+    total: '{{count}} replenishment requests',
   },
   suppliers: {
     add: 'New supplier',

@@ -69,6 +69,7 @@ const messages = {
     order: '生成采购订单',
     dismiss: '忽略',
     ordered: '已生成 {{count}} 张采购订单草稿',
+    total: '共 {{count}} 条补货建议',
   },
   suppliers: {
     add: '新建供应商',

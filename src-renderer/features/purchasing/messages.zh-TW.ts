@@ -80,7 +80,8 @@ const zhTW: Messages = {
     chooseSupplier: "選擇供應商",
     order: "生成採購訂單",
     dismiss: "忽略",
-    ordered: "已生成 {{count}} 張採購訂單草稿"
+    ordered: "已生成 {{count}} 張採購訂單草稿",
+    total: "共 {{count}} 條補貨建議"
   },
   suppliers: {
     add: "新增供應商",

@@ -65,13 +65,16 @@ export function ReplenishmentTab() {
 
   return (
     <>
-      {write && (
-        <Group justify="flex-end" mb="sm">
+      <Group justify="space-between" mb="sm">
+        <Text size="sm" c="dimmed" data-testid="page-total">
+          {t('purchasing.replenishment.total', { count: list.data.total })}
+        </Text>
+        {write && (
           <Button leftSection={<IconShoppingCartPlus size={16} />} disabled={!Object.keys(chosen).length} loading={busy} onClick={() => void order()} data-testid="order-replenishment">
             {t('purchasing.replenishment.order')} ({Object.keys(chosen).length})
           </Button>
-        </Group>
-      )}
+        )}
+      </Group>
       {[...groups.entries()].map(([supplierId, rows]) => (
         <Paper key={supplierId} withBorder p="sm" mb="md">
           <Group justify="space-between" mb="xs">
