@@ -239,6 +239,7 @@ export function xlsxSheetWriter(spec: SheetSpec, chunkBytes = XLSX_CHUNK_BYTES, 
     for (let k = 0; k < ROW_OPEN.length; k++) bytes[p++] = ROW_OPEN[k]!;
     for (let k = 0; k < digitCount; k++) bytes[p++] = digits[k]!;
     for (let k = 0; k < ROW_OPEN_END.length; k++) bytes[p++] = ROW_OPEN_END[k]!;
+    /** The run of cells being copied from the row above: where it starts and ends there (-1: none). */
     let runFrom = -1;
     let runTo = -1;
     let patches = 0;
@@ -254,26 +255,21 @@ export function xlsxSheetWriter(spec: SheetSpec, chunkBytes = XLSX_CHUNK_BYTES, 
         setRest(i, value, style);
       } else if (typeof value === 'string') strings.reuse();
       const above = cellStart[i]!;
-      if (same && copying && above >= 0) {
-        if (above !== runTo) {
-          if (runFrom >= 0) {
-            bytes.copyWithin(p, runFrom, runTo);
-            p += runTo - runFrom;
-          }
-          runFrom = above;
-        }
+      const copied = same && copying && above >= 0;
+      // The run so far is copied once a cell does not continue it: written afresh, or copied from elsewhere.
+      if (runFrom >= 0 && !(copied && above === runTo)) {
+        bytes.copyWithin(p, runFrom, runTo);
+        p += runTo - runFrom;
+        runFrom = -1;
+      }
+      if (copied) {
+        if (runFrom < 0) runFrom = above;
         const start = p + (above - runFrom);
         runTo = cellEnd[i]!;
         cellStart[i] = start;
         cellEnd[i] = start + (runTo - above);
         patchAt[patches++] = start + opening[i]!.length + digitCount - changedDigits;
         continue;
-      }
-      if (runFrom >= 0) {
-        bytes.copyWithin(p, runFrom, runTo);
-        p += runTo - runFrom;
-        runFrom = -1;
-        runTo = -1;
       }
       cellStart[i] = p;
       const open = opening[i]!;

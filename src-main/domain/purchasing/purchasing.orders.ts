@@ -16,7 +16,7 @@ import { sumTaxLines, taxLine } from '../core/money';
 import { nextNumber, type SeriesDefinition } from '../core/numbering';
 import type { HandlerContext } from '../context';
 import { newId, nowIso } from '../shared/ids';
-import { activeWarehouse, businessToday, documentPage, escapeLike, productsOfLines } from '../stock/stock.documents';
+import { activeWarehouse, businessToday, documentPage, escapeLike, productsOfLines, whereAll } from '../stock/stock.documents';
 import type { createPurchaseOrderInput, purchasingContract } from './purchasing.contract';
 import type { PurchaseOrder, PurchaseOrderRow, PurchaseOrderStatus } from './purchasing.dto';
 import { activeSupplier } from './purchasing.suppliers';
@@ -113,9 +113,8 @@ export async function listOrders(db: Db, input: ListInput): Promise<Page<Purchas
 
 /** How many purchase orders the list would show, and what they come to (fen): the workbench's figures. */
 export async function purchaseOrderTotals(db: Db, input: ListFilters): Promise<{ count: number; amount: number }> {
-  const where = conditions(input);
   const { rows } = await sql<{ count: number; amount: number }>`
-    SELECT count(*) AS count, coalesce(sum(o.total_gross), 0) AS amount FROM purchase_orders o ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}`.execute(db);
+    SELECT count(*) AS count, coalesce(sum(o.total_gross), 0) AS amount FROM purchase_orders o ${whereAll(conditions(input))}`.execute(db);
   return { count: rows[0]?.count ?? 0, amount: rows[0]?.amount ?? 0 };
 }
 

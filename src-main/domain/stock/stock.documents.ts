@@ -105,9 +105,14 @@ export interface DocumentPageQuery<R> {
   map: (record: R) => unknown;
 }
 
+/** `WHERE` with every condition, or nothing when there are none. */
+export function whereAll(conditions: readonly RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+}
+
 /** A page of a document list, newest first, with its total. */
 export async function documentPage<R, T>(db: Kysely<Database>, query: DocumentPageQuery<R> & { map: (record: R) => T }): Promise<Page<T>> {
-  const whereSql = query.where.length ? sql`WHERE ${sql.join(query.where, sql` AND `)}` : sql``;
+  const whereSql = whereAll(query.where);
   const [{ rows }, counted] = await Promise.all([
     sql<R>`${query.header} ${whereSql} ORDER BY ${query.orderBy} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`.execute(db),
     sql<{ total: number }>`SELECT count(*) AS total FROM ${query.table} ${whereSql}`.execute(db),

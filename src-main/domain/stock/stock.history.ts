@@ -7,6 +7,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import { cappedCount } from '../../db/counts';
 import type { Database } from '../../db/schema';
+import { whereAll } from './stock.documents';
 import type { stockMovesInput } from './stock.contract';
 import type { MoveCursor, MovesPage, StockMoveKind } from './stock.dto';
 
@@ -46,7 +47,6 @@ function conditions(input: Omit<MovesInput, 'page' | 'pageSize' | 'after'>): Raw
   return where;
 }
 
-const whereSql = (where: RawBuilder<unknown>[]) => (where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``);
 
 export async function listMoves(db: Db, input: MovesInput): Promise<MovesPage> {
   const where = conditions(input);
@@ -59,8 +59,8 @@ export async function listMoves(db: Db, input: MovesInput): Promise<MovesPage> {
         m.warehouse_id, w.code AS warehouse_code, w.name AS warehouse_name, m.kind, m.quantity, m.unit_cost, m.value,
         m.document_type, m.document_id, m.document_no, m.note, u.display_name AS user_name, m.created_at
       FROM stock_moves m JOIN products p ON p.id = m.product_id JOIN warehouses w ON w.id = m.warehouse_id LEFT JOIN users u ON u.id = m.user_id
-      ${whereSql(paged)} ORDER BY m.move_date DESC, m.id DESC LIMIT ${input.pageSize + 1} OFFSET ${offset}`.execute(db),
-    cappedCount(db, sql`FROM stock_moves m ${whereSql(where)}`),
+      ${whereAll(paged)} ORDER BY m.move_date DESC, m.id DESC LIMIT ${input.pageSize + 1} OFFSET ${offset}`.execute(db),
+    cappedCount(db, sql`FROM stock_moves m ${whereAll(where)}`),
   ]);
   const more = rows.length > input.pageSize;
   const shown = rows.slice(0, input.pageSize);

@@ -192,7 +192,7 @@ function voucherOf(posting: NumberedPosting, customer: Customer | undefined, acc
 /** Vouchers in order, of which a run can be had: an array, or the vouchers of a span worked out a run at a time. */
 export interface VoucherList {
   readonly length: number;
-  slice(start: number, end: number): readonly Voucher[];
+  slice(start: number, end: number): Voucher[];
 }
 
 /**
@@ -211,7 +211,7 @@ export function voucherListBetween(sqlite: Sqlite, from: string, to: string): Vo
 /** The vouchers dated from `from` to `to`, by date and number. */
 export function vouchersBetween(sqlite: Sqlite, from: string, to: string): Voucher[] {
   const list = voucherListBetween(sqlite, from, to);
-  return [...list.slice(0, list.length)];
+  return list.slice(0, list.length);
 }
 
 /** A page of those vouchers: only the page's own are worked out, its customers read one by one. */
