@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import backup from '../src-renderer/features/backup/messages.zh-CN';
 import zhCN from '../src-renderer/i18n/zh-CN';
-import { chromiumAvailable, openAppInBrowser, screenshot, setUpCompanyThroughApi, type AppInBrowser, type RunningApp } from './harness';
+import { chromiumAvailable, downloadedSheet, openAppInBrowser, screenshot, setUpCompanyThroughApi, type AppInBrowser, type RunningApp } from './harness';
 
 const run = chromiumAvailable();
 
@@ -19,18 +18,6 @@ async function apiCall<T>(page: Page, method: string, input: unknown): Promise<{
     },
     [method, input] as const,
   );
-}
-
-/** Clicks the visible table's 导出 Excel and reads the file the browser saved: its name and rows (cell values from column A). */
-async function downloadedSheet(page: Page): Promise<{ name: string; rows: unknown[][] }> {
-  const downloading = page.waitForEvent('download');
-  await page.locator('[data-testid="table-export"]:visible').click();
-  const downloaded = await downloading;
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile((await downloaded.path())!);
-  const rows: unknown[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return { name: downloaded.suggestedFilename(), rows };
 }
 
 const customerNames = async (page: Page) =>

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -103,6 +104,18 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
   // Settled, as a person sees it: a dialog caught mid-fade shows a washed-out screen.
   await page.screenshot({ path: file, fullPage, animations: 'disabled' });
   return file;
+}
+
+export /** Clicks the visible table's 导出 Excel and reads the file the browser saved: its name and rows (cell values from column A). */
+async function downloadedSheet(page: Page): Promise<{ name: string; rows: unknown[][] }> {
+  const downloading = page.waitForEvent('download');
+  await page.locator('[data-testid="table-export"]:visible').click();
+  const downloaded = await downloading;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await downloaded.path())!);
+  const rows: unknown[][] = [];
+  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return { name: downloaded.suggestedFilename(), rows };
 }
 
 /** The screen at the widths of the owner's laptop and an old office monitor (`<name>-1366`, `<name>-1024`), back at 1366. */

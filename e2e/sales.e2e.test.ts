@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sales from '../src-renderer/features/sales/messages.zh-CN';
-import { chromiumAvailable, screenshot, type AppInBrowser, type RunningApp } from './harness';
+import { chromiumAvailable, downloadedSheet, screenshot, type AppInBrowser, type RunningApp } from './harness';
 import { openSeededApp } from './seeded-app';
 
 const run = chromiumAvailable();
@@ -146,6 +146,27 @@ describe.runIf(run)('sales orders, approvals and picking in Chromium', () => {
       await page.getByTestId('data-table').waitFor();
       await screenshot(page, name);
     }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('narrows the deliveries to a status and a search, and exports what it shows to Excel', async () => {
+    await page.locator('[data-nav="deliveries"]').click();
+    await page.getByTestId('documents-status').click();
+    await page.getByRole('option', { name: sales.deliveryStatus.posted }).click();
+    await page.getByTestId('page-total').waitFor();
+    const shown = Number((await page.getByTestId('page-total').textContent())!.replace(/\D/g, ''));
+    const posted = await downloadedSheet(page);
+    expect(posted.name).toMatch(/^发货单-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(posted.rows[0]!.slice(0, 5)).toEqual(['发货单号', '订单编号', '客户', '仓库', '状态']);
+    expect({ rows: posted.rows.length - 1, statuses: [...new Set(posted.rows.slice(1).map((r) => r[4]))] }).toEqual({ rows: shown, statuses: [sales.deliveryStatus.posted] });
+
+    const first = String(posted.rows[1]![0]);
+    await page.getByTestId('documents-search').fill(first);
+    await page.locator('[data-testid="data-table"] tbody tr').filter({ hasText: first }).waitFor();
+    await expect.poll(() => page.locator('[data-testid="data-table"] tbody tr').count()).toBe(1);
+    await screenshot(page, 'sales-11-deliveries-filtered');
+    const searched = await downloadedSheet(page);
+    expect(searched.rows.slice(1).map((r) => r[0])).toEqual([first]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -55,7 +55,7 @@ describe('data scope matrix: a salesperson sees only their own book', () => {
     expect(board.columns.flatMap((c) => c.cards.map((card) => card.id)).sort()).toEqual([mine.deal, mine.looseDeal].sort());
     expect(board.columns.reduce((n, c) => n + c.count, 0)).toBe(2);
 
-    for (const method of ['exports.orders', 'exports.orderLines', 'exports.leads'] as const) {
+    for (const method of ['exports.orders', 'exports.orderLines', 'exports.quotes', 'exports.leads'] as const) {
       const file = await sales.ok(method, { format: 'csv', language: 'zh-CN' });
       const text = Buffer.from(file.content).toString('utf8');
       expect({ method, rows: file.rows, theirs: text.includes(theirs.customerCode) || text.includes('恒通') }).toEqual({ method, rows: 1, theirs: false });

@@ -9,6 +9,9 @@ import type { FileAnswer } from '../../api/result';
 import { auditContract } from '../audit/audit.contract';
 import { LOCALES } from '../auth/auth.contract';
 import { productListQuery } from '../catalog/catalog.contract';
+import { deliveryListInput } from '../deliveries/deliveries.contract';
+import { quoteListInput } from '../quotes/quotes.contract';
+import { returnListInput } from '../returns/returns.contract';
 import { listFilters, listSort } from '../customers/customers.contract';
 import { leadListInput, leadsContract } from '../leads/leads.contract';
 import { purchasingContract } from '../purchasing/purchasing.contract';
@@ -62,6 +65,13 @@ export const exportProductsInput = z.object({ ...productListQuery, ...fileFields
 /** The sales order list's query (orders.list) without its paging; the lines export takes the lines of those orders. */
 export const exportOrdersInput = z.object({ ...orderListQuery, ...fileFields }).strict();
 
+/** The quotations list's query (quotes.list) without its paging. */
+export const exportQuotesInput = quoteListInput.omit({ page: true, pageSize: true }).extend(fileFields).strict();
+/** The deliveries list's query (deliveries.list) without its paging. */
+export const exportDeliveriesInput = deliveryListInput.omit({ page: true, pageSize: true }).extend(fileFields).strict();
+/** The sales returns list's query (returns.list) without its paging. */
+export const exportReturnsInput = returnListInput.omit({ page: true, pageSize: true }).extend(fileFields).strict();
+
 /** The stock overview's query (stock.overview) without its paging. */
 export const exportStockInput = stockOverviewInput.omit({ page: true, pageSize: true, after: true }).extend(fileFields).strict();
 
@@ -100,6 +110,9 @@ export const exportsContract = {
   'exports.campaigns': method<ExportFile>()({ input: exportCampaignsInput, permission: 'leads.read', mutates: false }),
   'exports.orders': method<ExportFile>()({ input: exportOrdersInput, permission: 'sales.read', mutates: false }),
   'exports.orderLines': method<ExportFile>()({ input: exportOrdersInput, permission: 'sales.read', mutates: false }),
+  'exports.quotes': method<ExportFile>()({ input: exportQuotesInput, permission: 'sales.read', mutates: false }),
+  'exports.deliveries': method<ExportFile>()({ input: exportDeliveriesInput, permission: 'deliveries.read', mutates: false }),
+  'exports.returns': method<ExportFile>()({ input: exportReturnsInput, permission: 'returns.read', mutates: false }),
   'exports.auditLog': method<ExportFile>()({ input: exportAuditLogInput, permission: 'audit.read', mutates: false }),
   'exports.securityLog': method<ExportFile>()({ input: exportSecurityLogInput, permission: 'audit.security', mutates: false }),
   'exports.backups': method<ExportFile>()({ input: exportBackupsInput, permission: 'backup.run', mutates: false }),

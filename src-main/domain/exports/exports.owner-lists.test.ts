@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../api/session';
 import { ownerApi } from '../../db/test-db';
 import { ownerApiOnFile } from '../backup/backup.test-helpers';
+import { sheetRows } from './exports.test-helpers';
 
 function csvLines(content: Uint8Array): string[][] {
   return Buffer.from(content)
@@ -11,14 +11,6 @@ function csvLines(content: Uint8Array): string[][] {
     .trim()
     .split('\r\n')
     .map((line) => line.split(','));
-}
-
-async function sheetRows(content: Uint8Array): Promise<unknown[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(content) as never);
-  const rows: unknown[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
 }
 
 describe('the owner’s lists as files', () => {

@@ -17,6 +17,8 @@ import { listBackups } from '../backup/backup.service';
 import { productExportTable } from '../catalog/catalog.export';
 import { listProducts } from '../catalog/catalog.service';
 import { customerExportTable } from '../customers/customers.export';
+import { deliveryExportTable } from '../deliveries/deliveries.export';
+import { listDeliveries } from '../deliveries/deliveries.read';
 import { customerExportRows } from '../customers/customers.export-rows';
 import { assertCustomersVisible } from '../customers/customers.scope';
 import { toFieldDef } from '../customers/customers.fields';
@@ -31,6 +33,11 @@ import { companyFacts } from '../orders/orders.editing';
 import { orderExportTable, orderLineExportTable } from '../orders/orders.export';
 import { orderLineExportRows } from '../orders/orders.export-rows';
 import { orderPages } from '../orders/orders.list';
+import { assertOrderVisible } from '../orders/orders.scope';
+import { quoteExportTable } from '../quotes/quotes.export';
+import { listQuotes } from '../quotes/quotes.read';
+import { returnExportTable } from '../returns/returns.export';
+import { listReturns } from '../returns/returns.read';
 import { listInvoices } from '../receivables/balances';
 import { allocationExportTable, invoiceExportTable, postedInvoiceExportTable, receiptExportTable } from '../receivables/receivables.export';
 import { getSettings } from '../settings/settings.service';
@@ -54,10 +61,13 @@ import type {
   exportBackupsInput,
   exportCampaignsInput,
   exportCustomersInput,
+  exportDeliveriesInput,
   exportInvoicesInput,
   exportLeadsInput,
   exportOrdersInput,
   exportProductsInput,
+  exportQuotesInput,
+  exportReturnsInput,
   exportSecurityLogInput,
   exportPurchaseOrdersInput,
   exportReceivablesInput,
@@ -181,6 +191,24 @@ export async function exportOrders(input: z.output<typeof exportOrdersInput>, ct
 
 export async function exportOrderLines(input: z.output<typeof exportOrdersInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(orderLineExportTable, orderLineExportRows(ctx.db, input, companyFacts(ctx.sqlite).today, await ctx.dataScope()), input, ctx);
+}
+
+export async function exportQuotes(input: z.output<typeof exportQuotesInput>, ctx: HandlerContext): Promise<ExportFile> {
+  const scope = await ctx.dataScope();
+  return exportTable(quoteExportTable, pages(async (page, pageSize) => listQuotes(ctx.sqlite, { ...input, page, pageSize }, scope)), input, ctx);
+}
+
+/** As the list answers: the deliveries of one order only when the caller may see that order. */
+export async function exportDeliveries(input: z.output<typeof exportDeliveriesInput>, ctx: HandlerContext): Promise<ExportFile> {
+  if (input.salesOrderId) await assertOrderVisible(ctx, input.salesOrderId);
+  const scope = await ctx.dataScope();
+  return exportTable(deliveryExportTable, pages(async (page, pageSize) => listDeliveries(ctx.sqlite, { ...input, page, pageSize }, scope)), input, ctx);
+}
+
+export async function exportReturns(input: z.output<typeof exportReturnsInput>, ctx: HandlerContext): Promise<ExportFile> {
+  if (input.salesOrderId) await assertOrderVisible(ctx, input.salesOrderId);
+  const scope = await ctx.dataScope();
+  return exportTable(returnExportTable, pages(async (page, pageSize) => listReturns(ctx.sqlite, { ...input, page, pageSize }, scope)), input, ctx);
 }
 
 export function exportInvoices(input: z.output<typeof exportInvoicesInput>, ctx: HandlerContext): Promise<ExportFile> {

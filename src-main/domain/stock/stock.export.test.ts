@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ownerApi } from '../../db/test-db';
+import { csvLines } from '../exports/exports.test-helpers';
 import { aProduct, receive, twoWarehouses } from './stock.test-helpers';
-
-function csvLines(content: Uint8Array): string[] {
-  return Buffer.from(content).toString('utf8').slice(1).split('\r\n').filter(Boolean);
-}
 
 describe('stock exports', () => {
   it('writes stock per product and warehouse, and the signed moves, with costs in yuan to two decimals', async () => {

@@ -1,12 +1,19 @@
-import { Button, Paper } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Button, Group, Paper, Select, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { formatFen } from '../../../src-main/domain/core/money';
 import type { DeliveryListRow } from '../../../src-main/domain/deliveries/deliveries.contract';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '../../../src-main/domain/deliveries/deliveries.dto';
+import { QUOTE_STATUSES, type QuoteStatus } from '../../../src-main/domain/quotes/quotes.dto';
 import type { QuoteListRow } from '../../../src-main/domain/quotes/quotes.contract';
 import type { ReturnListRow } from '../../../src-main/domain/returns/returns.contract';
+import { api } from '../../api/client';
+import { parseFilterParam } from '../../api/url-filters';
 import { DataTable, type Column } from '../../components/DataTable';
+import { exportLanguage, saveExport } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/current-user';
@@ -15,11 +22,54 @@ import { shortcutTarget } from '../../components/shortcut-targets';
 
 const DELIVERY_COLORS: Record<string, string> = { picking: 'blue', posted: 'teal', cancelled: 'gray' };
 
+/**
+ * What a documents list is narrowed to: the search as typed (debounced) and a status, which a link
+ * may open the list with (`?f={"status":"picking"}`).
+ */
+function useDocumentFilters<Status extends string>(statuses: readonly Status[]) {
+  const [params] = useSearchParams();
+  const opened = parseFilterParam<{ status?: string }>(params.get('f')).status;
+  const [status, setStatus] = useState<Status | null>(statuses.find((s) => s === opened) ?? null);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const input = { ...(q ? { q } : {}), ...(status ? { status } : {}) };
+  return { search, setSearch, status, setStatus, input, filtered: !!q || !!status };
+}
+
+/** The search box and, where the list has statuses, the status to show. */
+function DocumentFilters<Status extends string>(props: {
+  search: string;
+  setSearch: (text: string) => void;
+  placeholder: string;
+  statuses?: { value: Status; label: string }[];
+  status?: Status | null;
+  setStatus?: (status: Status | null) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="sm" mb="sm">
+      <TextInput leftSection={<IconSearch size={16} />} placeholder={props.placeholder} value={props.search} onChange={(e) => props.setSearch(e.currentTarget.value)} w={260} data-testid="documents-search" {...shortcutTarget('search')} />
+      {props.statuses && (
+        <Select
+          placeholder={t('sales.lists.allStatuses')}
+          clearable
+          w={160}
+          data={props.statuses}
+          value={props.status ?? null}
+          onChange={(v) => props.setStatus?.(v as Status | null)}
+          data-testid="documents-status"
+        />
+      )}
+    </Group>
+  );
+}
+
 /** 报价单 list. */
 export function QuotesListPage() {
   const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
+  const filters = useDocumentFilters(QUOTE_STATUSES);
   const columns: Column<QuoteListRow>[] = [
     { key: 'quoteNo', header: t('sales.field.quoteNo'), render: (q) => q.quoteNo, nowrap: true },
     { key: 'customer', header: t('sales.field.customer'), render: (q) => q.customerName },
@@ -42,14 +92,20 @@ export function QuotesListPage() {
         }
       />
       <Paper withBorder p="md">
+        <DocumentFilters
+          {...filters}
+          placeholder={t('sales.lists.searchQuotes')}
+          statuses={QUOTE_STATUSES.map((s: QuoteStatus) => ({ value: s, label: t(`sales.quoteStatus.${s}`) }))}
+        />
         <DataTable
           method="quotes.list"
           countWords="sales.quotes"
-          input={{}}
+          input={filters.input}
           columns={columns}
           rowKey={(q) => q.id}
           onRowClick={(q) => navigate(`/quotes/${q.id}`)}
-          empty={<EmptyState title={t('sales.quotes.emptyTitle')} text={t('sales.quotes.emptyText')} />}
+          onExport={async (jobId) => saveExport(await api.exports.quotes({ ...filters.input, format: 'xlsx', language: exportLanguage(), jobId }))}
+          empty={<EmptyState title={filters.filtered ? t('sales.lists.emptyFiltered') : t('sales.quotes.emptyTitle')} text={filters.filtered ? '' : t('sales.quotes.emptyText')} />}
         />
       </Paper>
     </>
@@ -60,6 +116,7 @@ export function QuotesListPage() {
 export function DeliveriesListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const filters = useDocumentFilters(DELIVERY_STATUSES);
   const columns: Column<DeliveryListRow>[] = [
     { key: 'no', header: t('sales.field.deliveryNo'), render: (d) => d.deliveryNo, nowrap: true },
     { key: 'order', header: t('sales.field.orderNo'), render: (d) => d.orderNo, nowrap: true },
@@ -73,14 +130,20 @@ export function DeliveriesListPage() {
     <>
       <PageHeader title={t('sales.deliveries.title')} />
       <Paper withBorder p="md">
+        <DocumentFilters
+          {...filters}
+          placeholder={t('sales.lists.searchDeliveries')}
+          statuses={DELIVERY_STATUSES.map((s: DeliveryStatus) => ({ value: s, label: t(`sales.deliveryStatus.${s}`) }))}
+        />
         <DataTable
           method="deliveries.list"
           countWords="sales.deliveries"
-          input={{}}
+          input={filters.input}
           columns={columns}
           rowKey={(d) => d.id}
           onRowClick={(d) => navigate(`/deliveries/${d.id}`)}
-          empty={<EmptyState title={t('sales.deliveries.emptyTitle')} text={t('sales.deliveries.emptyText')} />}
+          onExport={async (jobId) => saveExport(await api.exports.deliveries({ ...filters.input, format: 'xlsx', language: exportLanguage(), jobId }))}
+          empty={<EmptyState title={filters.filtered ? t('sales.lists.emptyFiltered') : t('sales.deliveries.emptyTitle')} text={filters.filtered ? '' : t('sales.deliveries.emptyText')} />}
         />
       </Paper>
     </>
@@ -92,6 +155,7 @@ export function ReturnsListPage() {
   const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
+  const filters = useDocumentFilters([] as const);
   const columns: Column<ReturnListRow>[] = [
     { key: 'no', header: t('sales.field.returnNo'), render: (r) => r.returnNo, nowrap: true },
     { key: 'order', header: t('sales.field.orderNo'), render: (r) => r.orderNo, nowrap: true },
@@ -113,14 +177,16 @@ export function ReturnsListPage() {
         }
       />
       <Paper withBorder p="md">
+        <DocumentFilters search={filters.search} setSearch={filters.setSearch} placeholder={t('sales.lists.searchReturns')} />
         <DataTable
           method="returns.list"
           countWords="sales.returns"
-          input={{}}
+          input={filters.input}
           columns={columns}
           rowKey={(r) => r.id}
           onRowClick={(r) => navigate(`/orders/${r.salesOrderId}`)}
-          empty={<EmptyState title={t('sales.returns.emptyTitle')} text={t('sales.returns.emptyText')} />}
+          onExport={async (jobId) => saveExport(await api.exports.returns({ ...filters.input, format: 'xlsx', language: exportLanguage(), jobId }))}
+          empty={<EmptyState title={filters.filtered ? t('sales.lists.emptyFiltered') : t('sales.returns.emptyTitle')} text={filters.filtered ? '' : t('sales.returns.emptyText')} />}
         />
       </Paper>
     </>

@@ -129,6 +129,13 @@ const messages: Strings<Messages> = {
     emptyTitle: 'Nothing waits for approval',
     emptyText: 'Orders over the credit limit, large orders and deep discounts come here for a manager. The rules are in Settings.',
   },
+  lists: {
+    allStatuses: 'All statuses',
+    searchQuotes: 'Quote no. or customer name',
+    searchDeliveries: 'Delivery no., order no. or customer name',
+    searchReturns: 'Return no., order no. or customer name',
+    emptyFiltered: 'No documents match; try other filters.',
+  },
   quotes: {
     total: '{{count}} quotes',
     totalAtLeast: 'About {{total}}+ quotes',

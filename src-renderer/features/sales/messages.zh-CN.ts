@@ -126,6 +126,13 @@ const messages = {
     emptyTitle: '没有待审批的订单',
     emptyText: '超出信用额度、金额较大或折扣较深的订单会出现在这里，由经理或老板审批。规则可在设置里修改。',
   },
+  lists: {
+    allStatuses: '全部状态',
+    searchQuotes: '报价单号或客户名称',
+    searchDeliveries: '发货单号、订单编号或客户名称',
+    searchReturns: '退货单号、订单编号或客户名称',
+    emptyFiltered: '没有符合条件的单据，换个条件试试。',
+  },
   quotes: {
     total: '共 {{count}} 张报价单',
     totalAtLeast: '约 {{total}}+ 张报价单',

@@ -139,6 +139,13 @@ const zhTW: Messages = {
     emptyTitle: "沒有待審核的訂單",
     emptyText: "超出信用額度、金額較大或折扣較深的訂單會出現在這裡，由經理或老闆審核。規則可在設定裡修改。"
   },
+  lists: {
+    allStatuses: "全部狀態",
+    searchQuotes: "報價單號或客戶名稱",
+    searchDeliveries: "出貨單號、訂單編號或客戶名稱",
+    searchReturns: "退貨單號、訂單編號或客戶名稱",
+    emptyFiltered: "沒有符合條件的單據，換個條件試試。",
+  },
   quotes: {
     total: "共 {{count}} 張報價單",
     totalAtLeast: "約 {{total}}+ 張報價單",
