@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import receivables from '../src-renderer/features/receivables/messages.zh-CN';
 import vouchers from '../src-renderer/features/vouchers/messages.zh-CN';
-import { chromiumAvailable, screenshot, screenshotsAtBothWidths, type AppInBrowser, type RunningApp } from './harness';
+import { chromiumAvailable, downloadedSheet, screenshot, screenshotsAtBothWidths, type AppInBrowser, type RunningApp } from './harness';
 import { openSeededApp } from './seeded-app';
 
 const run = chromiumAvailable();
@@ -77,8 +77,13 @@ describe.runIf(run)('accounting in Chromium: close a month, a posting into it re
     await dialog.getByTestId('save-receipt').click();
     await page.getByText(`${MONTH} 已结账，不能再记入；请记到 2026-11 或之后`).waitFor();
     await screenshot(page, 'accounting-04-posting-refused');
-    const receipts = await apiCall<{ rows: { receiptDate: string; amount: number }[] }>(page, 'receivables.listReceipts', { page: 1, pageSize: 200 });
+    const receipts = await apiCall<{ rows: { receiptDate: string; amount: number }[]; total: number }>(page, 'receivables.listReceipts', { page: 1, pageSize: 200 });
     expect(receipts.rows.filter((r) => r.receiptDate === `${MONTH}-15` && r.amount === 10_000)).toEqual([]);
+    // The receipts list as a file: every receipt the list counts, not just its first page.
+    await page.keyboard.press('Escape');
+    const file = await downloadedSheet(page);
+    expect(file.name).toMatch(/^收款-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect({ header: file.rows[0]!.slice(0, 4), rows: file.rows.length - 1 }).toEqual({ header: ['收款单号', '客户编码', '客户', '收款日期'], rows: receipts.total });
   });
 
   it("exports the month's vouchers to Kingdee XLSX: the 37 columns, 记 vouchers numbered 1…n, each balanced", async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, openAppInBrowser, screenshot, setUpCompanyThroughApi, type AppInBrowser } from './harness';
+import { chromiumAvailable, downloadedSheet, openAppInBrowser, screenshot, setUpCompanyThroughApi, type AppInBrowser } from './harness';
 
 const run = chromiumAvailable();
 
@@ -65,6 +65,12 @@ describe.runIf(run)('dunning in Chromium', () => {
       await page.getByTestId('dunning-levels').waitFor();
       await screenshot(page, `dunning-settings-${width}`);
     }
+    // The queue as a file to call down: the four reminders the screen shows, worded as on it.
+    await page.goto(`${session.app.url}#/dunning?f=${encodeURIComponent(JSON.stringify({ scope: 'all', status: 'due' }))}`);
+    await page.getByTestId('send-reminder').first().waitFor();
+    const queue = await downloadedSheet(page);
+    expect(queue.name).toMatch(/^催收提醒-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect({ rows: queue.rows.length - 1, statuses: [...new Set(queue.rows.slice(1).map((r) => r[7]))] }).toEqual({ rows: 4, statuses: ['待处理'] });
     await page.goto(`${session.app.url}#/customers`);
     await page.getByText('南京金桥贸易有限公司').first().click();
     await page.getByTestId('credit-hold-badge').waitFor();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { yuan } from '../core/money';
+import { sheetRows } from '../exports/exports.test-helpers';
 import { dunningBooks, type DunningBooks } from './dunning.test-helpers';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.test-helpers';
 
@@ -36,6 +37,17 @@ describe('dunning reminders (催收)', () => {
     expect((await other.ok('dunning.queue', { filters: { scope: 'mine' } })).total).toBe(0);
     expect(await other.call('dunning.queue', { filters: { scope: 'all' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await books.api.ok('dunning.queue', { filters: { scope: 'all' } })).total).toBe(2);
+    // The queue as a file, to call down by phone: as its reader sees it, in the order it shows.
+    const file = await sales.ok('exports.reminders', { filters: { scope: 'mine' }, format: 'xlsx', language: 'zh-CN' });
+    const [header, ...rows] = await sheetRows(file.content);
+    expect(file.fileName).toMatch(/^催收提醒-/);
+    expect(header!.slice(0, 8)).toEqual(['客户编码', '客户', '逾期天数（负数为到期前）', '发票', '金额', '提醒日期', '负责人', '状态']);
+    expect(rows.map((r) => [r[1], r[2], r[3], r[4], r[7], r[8]])).toEqual([
+      ['南京博雅商贸有限公司', 30, old.invoiceNo, 1200, '待处理', 'caiwu@boya.example'],
+      ['南京博雅商贸有限公司', 1, recent.invoiceNo, 300, '待处理', 'caiwu@boya.example'],
+    ]);
+    expect((await other.ok('exports.reminders', { filters: { scope: 'mine' }, format: 'csv' })).rows).toBe(0);
+    expect(await other.call('exports.reminders', { filters: { scope: 'all' }, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
     // Three days on, the recent invoice has not reached 15 days: nothing new. At 16 days it has.
     expect(await books.run(books.daysAgo(-3))).toMatchObject({ reminders: 0 });
@@ -145,5 +157,17 @@ describe('dunning reminders (催收)', () => {
     const [reminder] = (await books.api.ok('dunning.queue', { filters: { scope: 'all' } })).rows;
     expect(reminder).toMatchObject({ daysAfterDue: 1 });
     expect(sixty.id).toBeTruthy();
+  });
+});
+
+describe('the words of the reminders file', () => {
+  it('are the words the queue shows, in every language', async () => {
+    const { REMINDER_EXPORT_WORDS } = await import('./dunning.export');
+    for (const language of ['zh-CN', 'en', 'zh-TW'] as const) {
+      const dunning = (await import(`../../../src-renderer/features/dunning/messages.${language}.ts`)).default;
+      expect(REMINDER_EXPORT_WORDS[language].status).toEqual(dunning.queue.status);
+      expect(REMINDER_EXPORT_WORDS[language].file).toBe(dunning.queue.title);
+      expect([REMINDER_EXPORT_WORDS[language].field.customer, REMINDER_EXPORT_WORDS[language].field.amount, REMINDER_EXPORT_WORDS[language].field.date]).toEqual([dunning.field.customer, dunning.field.amount, dunning.field.date]);
+    }
   });
 });

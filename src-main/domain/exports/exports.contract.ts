@@ -10,6 +10,7 @@ import { auditContract } from '../audit/audit.contract';
 import { LOCALES } from '../auth/auth.contract';
 import { productListQuery } from '../catalog/catalog.contract';
 import { deliveryListInput } from '../deliveries/deliveries.contract';
+import { queueFilters } from '../dunning/dunning.contract';
 import { quoteListInput } from '../quotes/quotes.contract';
 import { returnListInput } from '../returns/returns.contract';
 import { listFilters, listSort } from '../customers/customers.contract';
@@ -17,7 +18,7 @@ import { leadListInput, leadsContract } from '../leads/leads.contract';
 import { purchasingContract } from '../purchasing/purchasing.contract';
 import { stockMovesInput, stockOverviewInput } from '../stock/stock.contract';
 import { orderListQuery } from '../orders/orders.contract';
-import { invoiceListFilters } from '../receivables/receivables.contract';
+import { invoiceListFilters, receiptListFilters } from '../receivables/receivables.contract';
 import { statementListFilters } from '../statements/statements.contract';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -86,6 +87,10 @@ export const exportSuppliersInput = purchasingContract['purchasing.listSuppliers
 
 /** The invoice list's query (receivables.listInvoices) without its paging. */
 export const exportInvoicesInput = z.object({ filters: invoiceListFilters.default({}), ...fileFields }).strict();
+/** The receipts list's query (receivables.listReceipts) without its paging. */
+export const exportReceiptListInput = z.object({ filters: receiptListFilters.default({}), ...fileFields }).strict();
+/** The reminder queue's query (dunning.queue) without its paging. */
+export const exportRemindersInput = z.object({ filters: queueFilters.default({}), ...fileFields }).strict();
 /** The statements list's query (statements.list) without its paging. */
 export const exportStatementsInput = z.object({ filters: statementListFilters.default({}), ...fileFields }).strict();
 /** Every posted invoice, receipt or allocation entry: the files the balances and aging are recomputed from. */
@@ -123,6 +128,9 @@ export const exportsContract = {
   'exports.purchaseOrders': method<ExportFile>()({ input: exportPurchaseOrdersInput, permission: 'purchasing.read', mutates: false }),
   'exports.suppliers': method<ExportFile>()({ input: exportSuppliersInput, permission: 'purchasing.read', mutates: false }),
   'exports.invoices': method<ExportFile>()({ input: exportInvoicesInput, permission: 'receivables.read', mutates: false }),
+  /** The receipts list as it is filtered on screen (收款与核销); `exports.receipts` is every posted receipt for tools. */
+  'exports.receiptList': method<ExportFile>()({ input: exportReceiptListInput, permission: 'receivables.read', mutates: false }),
+  'exports.reminders': method<ExportFile>()({ input: exportRemindersInput, permission: 'dunning.read', mutates: false }),
   'exports.postedInvoices': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
   'exports.receipts': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
   'exports.allocations': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),

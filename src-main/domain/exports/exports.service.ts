@@ -18,6 +18,8 @@ import { productExportTable } from '../catalog/catalog.export';
 import { listProducts } from '../catalog/catalog.service';
 import { customerExportTable } from '../customers/customers.export';
 import { deliveryExportTable } from '../deliveries/deliveries.export';
+import { reminderExportTable } from '../dunning/dunning.export';
+import { reminderQueue } from '../dunning/dunning.reminders';
 import { listDeliveries } from '../deliveries/deliveries.read';
 import { customerExportRows } from '../customers/customers.export-rows';
 import { assertCustomersVisible } from '../customers/customers.scope';
@@ -39,7 +41,8 @@ import { listQuotes } from '../quotes/quotes.read';
 import { returnExportTable } from '../returns/returns.export';
 import { listReturns } from '../returns/returns.read';
 import { listInvoices } from '../receivables/balances';
-import { allocationExportTable, invoiceExportTable, postedInvoiceExportTable, receiptExportTable } from '../receivables/receivables.export';
+import { allocationExportTable, invoiceExportTable, postedInvoiceExportTable, receiptExportTable, receiptListExportTable } from '../receivables/receivables.export';
+import { listReceipts } from '../receivables/receipts.service';
 import { getSettings } from '../settings/settings.service';
 import { statementExportTable } from '../statements/statements.export';
 import { listStatements } from '../statements/statements.service';
@@ -70,7 +73,9 @@ import type {
   exportReturnsInput,
   exportSecurityLogInput,
   exportPurchaseOrdersInput,
+  exportReceiptListInput,
   exportReceivablesInput,
+  exportRemindersInput,
   exportStockInput,
   exportStatementsInput,
   exportStockMovesInput,
@@ -213,6 +218,15 @@ export async function exportReturns(input: z.output<typeof exportReturnsInput>, 
 
 export function exportInvoices(input: z.output<typeof exportInvoicesInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(invoiceExportTable, pages((page, pageSize) => listInvoices(ctx, { ...input.filters, page, pageSize })), input, ctx);
+}
+
+export function exportReceiptList(input: z.output<typeof exportReceiptListInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(receiptListExportTable, pages((page, pageSize) => listReceipts(ctx, { ...input.filters, page, pageSize })), input, ctx);
+}
+
+/** The queue as its reader sees it: everyone's reminders only for whoever manages collections. */
+export function exportReminders(input: z.output<typeof exportRemindersInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(reminderExportTable, pages(async (page, pageSize) => reminderQueue(ctx, input.filters, page, pageSize)), input, ctx);
 }
 
 export async function exportPostedInvoices(input: z.output<typeof exportReceivablesInput>, ctx: HandlerContext): Promise<ExportFile> {

@@ -4,7 +4,7 @@
  * decimals; a credit note's total is positive, its kind says which way it goes.
  */
 import type { Locale } from '../auth/auth.contract';
-import type { Invoice } from './receivables.dto';
+import type { Invoice, Receipt, ReceiptMethod } from './receivables.dto';
 import { codeLabels, columnsWorded, localised, type CellFormat, type CellValue, type ExportTable, type Localised } from '../exports/exports.table';
 
 export const INVOICE_EXPORT_WORDS = {
@@ -159,3 +159,80 @@ export const allocationExportTable = table<AllocationExportRow>({ machine: 'allo
   ['amount', 'money', words('金额', 'Amount', '金額')],
   ['kind', 'text', words('类型', 'Kind', '類型')],
 ]);
+
+/** The receipts list as a person reads it (收款): the screen's columns, filtered as the screen is. */
+export const RECEIPT_LIST_EXPORT_WORDS = {
+  'zh-CN': {
+    file: '收款',
+    field: {
+      receiptNo: '收款单号',
+      customerCode: '客户编码',
+      customer: '客户',
+      receiptDate: '收款日期',
+      method: '收款方式',
+      reference: '流水号/票号',
+      bankAccount: '收款账户',
+      billMaturityDate: '汇票到期日',
+      status: '状态',
+      amount: '金额',
+      unapplied: '未核销',
+    },
+    method: { bank_transfer: '银行转账', cash: '现金', wechat: '微信支付', alipay: '支付宝', acceptance_bill: '银行承兑汇票' },
+    status: { posted: '已过账', reversed: '已冲销' },
+  },
+  en: {
+    file: 'Receipts',
+    field: {
+      receiptNo: 'Receipt no.',
+      customerCode: 'Customer code',
+      customer: 'Customer',
+      receiptDate: 'Received on',
+      method: 'Method',
+      reference: 'Reference',
+      bankAccount: 'Bank account',
+      billMaturityDate: 'Bill matures on',
+      status: 'Status',
+      amount: 'Amount',
+      unapplied: 'Unallocated',
+    },
+    method: { bank_transfer: 'Bank transfer', cash: 'Cash', wechat: 'WeChat Pay', alipay: 'Alipay', acceptance_bill: 'Bank acceptance bill' },
+    status: { posted: 'Posted', reversed: 'Reversed' },
+  },
+  'zh-TW': {
+    file: '收款',
+    field: {
+      receiptNo: '收款單號',
+      customerCode: '客戶編碼',
+      customer: '客戶',
+      receiptDate: '收款日期',
+      method: '收款方式',
+      reference: '交易序號/票號',
+      bankAccount: '收款帳戶',
+      billMaturityDate: '匯票到期日',
+      status: '狀態',
+      amount: '金額',
+      unapplied: '未沖帳',
+    },
+    method: { bank_transfer: '銀行轉帳', cash: '現金', wechat: '微信支付', alipay: '支付寶', acceptance_bill: '銀行承兌匯票' },
+    status: { posted: '已過帳', reversed: '已沖銷' },
+  },
+} satisfies Record<Locale, { file: string; field: Record<string, string>; method: Record<ReceiptMethod, string>; status: Record<string, string> }>;
+
+const receiptColumn = columnsWorded<(typeof RECEIPT_LIST_EXPORT_WORDS)['zh-CN'], Receipt>(RECEIPT_LIST_EXPORT_WORDS);
+
+export const receiptListExportTable: ExportTable<Receipt> = {
+  name: { machine: 'receipt-list', ...localised(RECEIPT_LIST_EXPORT_WORDS, (w) => w.file) },
+  columns: [
+    receiptColumn('receipt_no', (w) => w.field.receiptNo, 'text', (r) => r.receiptNo),
+    receiptColumn('customer_code', (w) => w.field.customerCode, 'text', (r) => r.customerCode),
+    receiptColumn('customer_name', (w) => w.field.customer, 'text', (r) => r.customerName),
+    receiptColumn('receipt_date', (w) => w.field.receiptDate, 'date', (r) => r.receiptDate),
+    receiptColumn('method', (w) => w.field.method, codeLabels(RECEIPT_LIST_EXPORT_WORDS, (w) => w.method), (r) => r.method),
+    receiptColumn('reference', (w) => w.field.reference, 'text', (r) => r.reference),
+    receiptColumn('bank_account', (w) => w.field.bankAccount, 'text', (r) => r.bankAccount),
+    receiptColumn('bill_maturity_date', (w) => w.field.billMaturityDate, 'date', (r) => r.billMaturityDate),
+    receiptColumn('status', (w) => w.field.status, codeLabels(RECEIPT_LIST_EXPORT_WORDS, (w) => w.status), (r) => r.status),
+    receiptColumn('amount', (w) => w.field.amount, 'money', (r) => r.amount),
+    receiptColumn('unapplied', (w) => w.field.unapplied, 'money', (r) => r.unappliedAmount),
+  ],
+};

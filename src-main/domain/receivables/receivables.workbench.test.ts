@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { businessDateIn, addDays } from '../core/dates';
+import { csvLines, sheetRows } from '../exports/exports.test-helpers';
 import { aCustomer, aReceipt, aWorld, anInvoice } from './receivables.test-helpers';
 
 describe('what the receivables screens and the workbench read', () => {
@@ -53,5 +54,39 @@ describe('what the receivables screens and the workbench read', () => {
       ['南京金桥贸易有限公司', 56.5, '发票'],
       ['南京金桥贸易有限公司', 113, '发票'],
     ]);
+  });
+
+  it('exports the receipts list as filtered on screen, an unallocated remainder and the method worded', async () => {
+    const world = await aWorld();
+    const customer = await aCustomer(world, { name: '南京金桥贸易有限公司' });
+    await anInvoice(world, customer, 5_000, '2026-03-01');
+    const { receipt: over } = await aReceipt(world, customer, 8_000, '2026-03-05', true);
+    await aReceipt(world, await aCustomer(world), 1_000, '2026-03-06');
+
+    const all = await world.api.ok('exports.receiptList', { format: 'csv' });
+    expect(all.rows).toBe(2);
+    const unapplied = await world.api.ok('exports.receiptList', { filters: { customerId: customer, unappliedOnly: true }, format: 'xlsx', language: 'zh-CN' });
+    expect(unapplied.fileName).toMatch(/^收款-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const [header, row, ...rest] = await sheetRows(unapplied.content);
+    expect(rest).toEqual([]);
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect([cell('收款单号'), cell('客户'), cell('收款方式'), cell('状态'), cell('金额'), cell('未核销')]).toEqual([over.receiptNo, '南京金桥贸易有限公司', '银行转账', '已过账', 80, 30]);
+    const forTools = csvLines((await world.api.ok('exports.receiptList', { filters: { customerId: customer }, format: 'csv' })).content);
+    expect(forTools[0]).toBe('receipt_no,customer_code,customer_name,receipt_date,method,reference,bank_account,bill_maturity_date,status,amount,unapplied');
+    expect(forTools[1]).toBe(`${over.receiptNo},${over.customerCode},南京金桥贸易有限公司,2026-03-05,bank_transfer,,,,posted,80.00,30.00`);
+  });
+});
+
+describe('the words of the receipts list file', () => {
+  it('are the words the receipts screen uses, in every language', async () => {
+    const { RECEIPT_LIST_EXPORT_WORDS } = await import('./receivables.export');
+    for (const language of ['zh-CN', 'en', 'zh-TW'] as const) {
+      const receivables = (await import(`../../../src-renderer/features/receivables/messages.${language}.ts`)).default;
+      const words = RECEIPT_LIST_EXPORT_WORDS[language];
+      expect(words.method).toEqual(receivables.method);
+      expect(words.status).toEqual(receivables.status);
+      const { receiptNo, customer, receiptDate, method, reference, bankAccount, billMaturityDate, status, unapplied } = receivables.field;
+      expect(words.field).toMatchObject({ receiptNo, customer, receiptDate, method, reference, bankAccount, billMaturityDate, status, unapplied });
+    }
   });
 });

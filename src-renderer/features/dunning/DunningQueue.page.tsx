@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { formatFen } from '../../../src-main/domain/core/money';
 import { REMINDER_STATUSES, type QueueFilters, type Reminder, type ReminderStatus } from '../../../src-main/domain/dunning/dunning.contract';
+import { api } from '../../api/client';
 import { parseFilterParam } from '../../api/url-filters';
 import { DataTable, type Column } from '../../components/DataTable';
+import { exportLanguage, saveExport } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/current-user';
@@ -114,6 +116,7 @@ export function DunningQueuePage() {
             input={{ filters: { scope, status } }}
             columns={columns}
             rowKey={(r) => r.id}
+            onExport={async (jobId) => saveExport(await api.exports.reminders({ filters: { scope, status }, format: 'xlsx', language: exportLanguage(), jobId }))}
             minWidth={900}
             empty={due ? <EmptyState title={t('dunning.queue.emptyTitle')} text={t('dunning.queue.emptyText')} /> : <Text c="dimmed" py="lg" ta="center">{t('dunning.queue.emptyFiltered')}</Text>}
           />

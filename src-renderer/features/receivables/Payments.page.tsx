@@ -6,8 +6,10 @@ import { useSearchParams } from 'react-router-dom';
 import { formatFen } from '../../../src-main/domain/core/money';
 import type { ReceiptListFilters } from '../../../src-main/domain/receivables/receivables.contract';
 import type { Receipt } from '../../../src-main/domain/receivables/receivables.dto';
+import { api } from '../../api/client';
 import { parseFilterParam } from '../../api/url-filters';
 import { DataTable, type Column } from '../../components/DataTable';
+import { exportLanguage, saveExport } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/current-user';
@@ -74,6 +76,7 @@ export function PaymentsPage() {
           columns={columns}
           rowKey={(r) => r.id}
           onRowClick={(r) => setOpenId(r.id)}
+          onExport={async (jobId) => saveExport(await api.exports.receiptList({ filters: { ...filters, unappliedOnly }, format: 'xlsx', language: exportLanguage(), jobId }))}
           minWidth={860}
           empty={unappliedOnly ? <Text c="dimmed" py="lg" ta="center">{t('receivables.payments.emptyFiltered')}</Text> : <EmptyState title={t('receivables.payments.emptyTitle')} text={t('receivables.payments.emptyText')} />}
         />
