@@ -165,6 +165,11 @@ export type PriceForInput = z.output<typeof priceForInput>;
 
 const byId = z.object({ id }).strict();
 
+/** The price lists list's query (catalog.listPriceLists) without paging; its export takes the same. */
+export const priceListQuery = { kind: z.enum(PRICE_LIST_KINDS).optional(), status: z.enum([...PRODUCT_STATUSES, 'all']).default('active') };
+/** One price list's products, searched (catalog.priceListItems) without paging; its price sheet export takes the same. */
+export const priceListItemsQuery = { priceListId: id, q: z.string().trim().max(100).optional() };
+
 export const catalogContract = {
   'catalog.list': method<Page<ProductListRow>>()({ input: productListInput, permission: 'catalog.read', mutates: false }),
   'catalog.get': method<Product>()({ input: byId, permission: 'catalog.read', mutates: false }),
@@ -194,7 +199,7 @@ export const catalogContract = {
   'catalog.removeCategory': method<null>()({ input: byId, permission: 'catalog.write', mutates: true }),
 
   'catalog.listPriceLists': method<Page<PriceList>>()({
-    input: z.object({ kind: z.enum(PRICE_LIST_KINDS).optional(), status: z.enum([...PRODUCT_STATUSES, 'all']).default('active'), ...pageFields }).strict(),
+    input: z.object({ ...priceListQuery, ...pageFields }).strict(),
     permission: 'catalog.read',
     mutates: false,
   }),
@@ -205,7 +210,7 @@ export const catalogContract = {
   'catalog.restorePriceList': method<PriceList>()({ input: byId, permission: 'catalog.prices', mutates: true }),
   /** The products a list prices, each with its quantity breaks, by product code. */
   'catalog.priceListItems': method<Page<PriceListProduct>>()({
-    input: z.object({ priceListId: id, q: z.string().trim().max(100).optional(), ...pageFields }).strict(),
+    input: z.object({ ...priceListItemsQuery, ...pageFields }).strict(),
     permission: 'catalog.read',
     mutates: false,
   }),

@@ -6,7 +6,8 @@
  */
 import type { Locale } from '../auth/auth.contract';
 import { codeLabels, columnsWorded, localised, type ExportColumn, type ExportTable } from '../exports/exports.table';
-import type { ProductFlag, ProductListRow } from './catalog.dto';
+import type { PriceList, ProductFlag, ProductListRow } from './catalog.dto';
+import type { PriceSheetRow } from './catalog.prices';
 
 export const PRODUCT_EXPORT_WORDS = {
   'zh-CN': {
@@ -117,5 +118,123 @@ export const productExportTable: ExportTable<ProductListRow> = {
     flag('is_serial_tracked', 'isSerialTracked'),
     column('reorder_interval_days', (w) => w.field.reorderIntervalDays, 'number', (r) => r.reorderIntervalDays),
     column('status', (w) => w.field.status, codeLabels(PRODUCT_EXPORT_WORDS, (w) => w.status), (r) => r.status),
+  ],
+};
+
+/** The price lists (价目表) and one list's price sheet, a quantity break a row: what a salesperson sends a customer. */
+export const PRICE_LIST_EXPORT_WORDS = {
+  'zh-CN': {
+    listsFile: '价目表',
+    sheetFile: '商品价格',
+    field: {
+      code: '价目表编号',
+      name: '价目表名称',
+      kind: '适用范围',
+      tier: '客户等级',
+      customer: '指定客户',
+      taxInclusive: '价格含税',
+      validFrom: '生效日期',
+      validTo: '截止日期',
+      status: '状态',
+      productCount: '商品数',
+      productCode: '商品编码',
+      productName: '商品名称',
+      spec: '规格型号',
+      unit: '基本单位',
+      minQuantity: '起订数量',
+      unitPrice: '单价（元）',
+      listPrice: '零售价（含税，元）',
+    },
+    kinds: { standard: '标准价', tier: '按客户等级', customer: '客户专属价' },
+    statuses: { active: '启用', archived: '已停用' },
+    tax: { inclusive: '含税', exclusive: '不含税' },
+  },
+  en: {
+    listsFile: 'Price lists',
+    sheetFile: 'Prices',
+    field: {
+      code: 'Price list no.',
+      name: 'Price list name',
+      kind: 'Applies to',
+      tier: 'Customer tier',
+      customer: 'Customer',
+      taxInclusive: 'Prices include VAT',
+      validFrom: 'Valid from',
+      validTo: 'Valid to',
+      status: 'Status',
+      productCount: 'Products',
+      productCode: 'Product code',
+      productName: 'Product name',
+      spec: 'Specification',
+      unit: 'Unit',
+      minQuantity: 'From quantity',
+      unitPrice: 'Unit price (CNY)',
+      listPrice: 'List price (incl. VAT, CNY)',
+    },
+    kinds: { standard: 'Standard', tier: 'Customer tier', customer: 'One customer' },
+    statuses: { active: 'Active', archived: 'Archived' },
+    tax: { inclusive: 'Incl. VAT', exclusive: 'Excl. VAT' },
+  },
+  'zh-TW': {
+    listsFile: '價目表',
+    sheetFile: '商品價格',
+    field: {
+      code: '價目表編號',
+      name: '價目表名稱',
+      kind: '適用範圍',
+      tier: '客戶等級',
+      customer: '指定客戶',
+      taxInclusive: '價格含稅',
+      validFrom: '生效日期',
+      validTo: '截止日期',
+      status: '狀態',
+      productCount: '商品數',
+      productCode: '商品編碼',
+      productName: '商品名稱',
+      spec: '規格型號',
+      unit: '基本單位',
+      minQuantity: '起訂數量',
+      unitPrice: '單價（元）',
+      listPrice: '零售價（含稅，元）',
+    },
+    kinds: { standard: '標準價', tier: '按客戶等級', customer: '客戶專屬價' },
+    statuses: { active: '啟用', archived: '已停用' },
+    tax: { inclusive: '含稅', exclusive: '不含稅' },
+  },
+} satisfies Record<Locale, unknown>;
+
+type PriceWords = (typeof PRICE_LIST_EXPORT_WORDS)['zh-CN'];
+const listColumn = columnsWorded<PriceWords, PriceList>(PRICE_LIST_EXPORT_WORDS);
+const sheetColumn = columnsWorded<PriceWords, PriceSheetRow>(PRICE_LIST_EXPORT_WORDS);
+const tax = codeLabels(PRICE_LIST_EXPORT_WORDS, (w) => w.tax);
+const taxSide = (inclusive: boolean) => (inclusive ? 'inclusive' : 'exclusive');
+
+export const priceListExportTable: ExportTable<PriceList> = {
+  name: { machine: 'price-lists', ...localised(PRICE_LIST_EXPORT_WORDS, (w) => w.listsFile) },
+  columns: [
+    listColumn('code', (w) => w.field.code, 'text', (l) => l.code),
+    listColumn('name', (w) => w.field.name, 'text', (l) => l.name),
+    listColumn('kind', (w) => w.field.kind, codeLabels(PRICE_LIST_EXPORT_WORDS, (w) => w.kinds), (l) => l.kind),
+    listColumn('tier', (w) => w.field.tier, 'text', (l) => l.tier),
+    listColumn('customer', (w) => w.field.customer, 'text', (l) => l.customerName),
+    listColumn('tax', (w) => w.field.taxInclusive, tax, (l) => taxSide(l.taxInclusive)),
+    listColumn('valid_from', (w) => w.field.validFrom, 'date', (l) => l.validFrom),
+    listColumn('valid_to', (w) => w.field.validTo, 'date', (l) => l.validTo),
+    listColumn('status', (w) => w.field.status, codeLabels(PRICE_LIST_EXPORT_WORDS, (w) => w.statuses), (l) => l.status),
+    listColumn('product_count', (w) => w.field.productCount, 'number', (l) => l.productCount),
+  ],
+};
+
+export const priceSheetExportTable: ExportTable<PriceSheetRow> = {
+  name: { machine: 'prices', ...localised(PRICE_LIST_EXPORT_WORDS, (w) => w.sheetFile) },
+  columns: [
+    sheetColumn('product_code', (w) => w.field.productCode, 'text', (r) => r.code),
+    sheetColumn('product_name', (w) => w.field.productName, 'text', (r) => r.name),
+    sheetColumn('spec', (w) => w.field.spec, 'text', (r) => r.spec),
+    sheetColumn('unit', (w) => w.field.unit, 'text', (r) => r.unit),
+    sheetColumn('min_quantity', (w) => w.field.minQuantity, 'number', (r) => r.minQuantity),
+    sheetColumn('unit_price', (w) => w.field.unitPrice, 'money', (r) => r.unitPrice),
+    sheetColumn('tax', (w) => w.field.taxInclusive, tax, (r) => taxSide(r.taxInclusive)),
+    sheetColumn('list_price', (w) => w.field.listPrice, 'money', (r) => r.listPrice),
   ],
 };

@@ -83,6 +83,14 @@ export async function priceListProducts(db: Db, priceListId: string, productFilt
   return { rows, total: counted[0]?.n ?? 0 };
 }
 
+/** How many prices (a product at a break) the list holds for the products `productFilter` keeps. */
+export async function priceListBreakCount(db: Db, priceListId: string, productFilter: ReturnType<typeof sql> | null): Promise<number> {
+  const filter = productFilter ? sql`AND ${productFilter}` : sql``;
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM price_list_items i JOIN products p ON p.id = i.product_id WHERE i.price_list_id = ${priceListId} ${filter}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
 export function breaksOf(db: Db, priceListId: string, productIds: string[]) {
   if (productIds.length === 0) return Promise.resolve([]);
   return db

@@ -4,6 +4,7 @@ import type { Result } from '../../api/result';
 import { ownerApi, type TestApi } from '../../db/test-db';
 import { aCustomer } from '../customers/customers.test-helpers';
 import type { PriceQuote } from './catalog.dto';
+import { csvLines, sheetRows } from '../exports/exports.test-helpers';
 import { aProduct } from './catalog.test-helpers';
 
 const codeOf = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);
@@ -231,5 +232,47 @@ describe('catalog.priceFor, for any set of lists', () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('price lists as files', () => {
+  it('writes a list’s price sheet a break a row, searched as its screen is, and the lists themselves', async () => {
+    const api = await ownerApi();
+    const { gold, water } = await aCompany(api);
+    const tea = await api.ok('catalog.create', aProduct({ code: 'TEA-01', name: '龙井茶', listPrice: 12_000 }));
+    const own = await api.ok('catalog.createPriceList', { name: '金陵酒店协议价', kind: 'customer', customerId: gold.id, taxInclusive: false });
+    await api.ok('catalog.setPrices', { priceListId: own.id, productId: water.id, breaks: [{ minQuantity: 24, unitPrice: 450 }, { minQuantity: 1, unitPrice: 520 }] });
+    await api.ok('catalog.setPrices', { priceListId: own.id, productId: tea.id, breaks: [{ minQuantity: 1, unitPrice: 10_000 }] });
+
+    const sheet = await api.ok('exports.priceSheet', { priceListId: own.id, format: 'csv' });
+    const lines = csvLines(sheet.content);
+    expect(lines[0]).toBe('product_code,product_name,spec,unit,min_quantity,unit_price,tax,list_price');
+    const waterRows = [`${water.code},${water.name},${water.spec ?? ''},${water.unit},1,5.20,exclusive,6.00`, `${water.code},${water.name},${water.spec ?? ''},${water.unit},24,4.50,exclusive,6.00`];
+    const teaRows = [`TEA-01,龙井茶,${tea.spec ?? ''},${tea.unit},1,100.00,exclusive,120.00`];
+    expect(lines.slice(1)).toEqual(water.code < 'TEA-01' ? [...waterRows, ...teaRows] : [...teaRows, ...waterRows]);
+    expect(sheet.rows).toBe(3);
+
+    const searched = await api.ok('exports.priceSheet', { priceListId: own.id, q: '龙井', format: 'xlsx', language: 'zh-CN' });
+    const [header, ...rows] = await sheetRows(searched.content);
+    expect(searched.fileName).toMatch(/^商品价格-/);
+    expect(header).toEqual(['商品编码', '商品名称', '规格型号', '基本单位', '起订数量', '单价（元）', '价格含税', '零售价（含税，元）']);
+    expect(rows.map((r) => [r[0], r[4], r[5], r[6]])).toEqual([['TEA-01', 1, 100, '不含税']]);
+
+    const lists = await sheetRows((await api.ok('exports.priceLists', { kind: 'customer', format: 'xlsx', language: 'zh-CN' })).content);
+    expect(lists.slice(1).map((r) => [r[1], r[2], r[4], r[5], r[9]])).toEqual([['金陵酒店协议价', '客户专属价', '南京金陵酒店有限公司', '不含税', 2]]);
+    expect(codeOf(await api.call('exports.priceSheet', { priceListId: '00000000-0000-4000-8000-000000000000', format: 'csv' }))).toBe('NOT_FOUND');
+  });
+
+  it('are worded as the price list screens word them', async () => {
+    const { PRICE_LIST_EXPORT_WORDS } = await import('./catalog.export');
+    for (const language of ['zh-CN', 'en', 'zh-TW'] as const) {
+      const { priceLists } = (await import(`../../../src-renderer/features/catalog/messages.${language}.ts`)).default;
+      const words = PRICE_LIST_EXPORT_WORDS[language];
+      expect(words.kinds).toEqual(priceLists.kinds);
+      expect(words.statuses).toEqual(priceLists.statuses);
+      expect(words.tax).toEqual({ inclusive: priceLists.taxInclusiveYes, exclusive: priceLists.taxInclusiveNo });
+      const { code, name, kind, tier, customer, taxInclusive, validFrom, validTo, productCount } = priceLists;
+      expect(words.field).toMatchObject({ code, name, kind, tier, customer, taxInclusive, validFrom, validTo, productCount });
+    }
   });
 });

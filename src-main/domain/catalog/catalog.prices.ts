@@ -155,14 +155,49 @@ export async function setPriceListStatus(ctx: HandlerContext, id: string, status
 
 // ---------------------------------------------------------------- items
 
+/** The products a search of a price list keeps (on alias p), null for all, 'none' for a search that can match nothing. */
+function searchedProducts(q: string | undefined): ReturnType<typeof sql> | null | 'none' {
+  if (!q) return null;
+  const fts = toProductFtsQuery(q);
+  if (!fts) return 'none';
+  return sql`p.id IN (SELECT ps.product_id FROM products_fts JOIN product_search ps ON ps.rowid = products_fts.rowid WHERE products_fts MATCH ${fts})`;
+}
+
+/** One price of a list at one quantity break: a row of the price sheet sent to a customer. */
+export interface PriceSheetRow {
+  code: string;
+  name: string;
+  spec: string | null;
+  unit: string;
+  minQuantity: number;
+  unitPrice: number;
+  taxInclusive: boolean;
+  listPrice: number;
+}
+
+/**
+ * A price list as the rows of its price sheet, a break a row, in the order the list shows its
+ * products (by code, each product's breaks from the smallest quantity), a page of products at a time.
+ */
+export async function* priceSheetRows(db: Db, input: { priceListId: string; q?: string | undefined }, pageSize: number): AsyncIterable<{ rows: PriceSheetRow[]; total: number }> {
+  const list = await getPriceList(db, input.priceListId);
+  const filter = searchedProducts(input.q);
+  if (filter === 'none') return;
+  const total = await repo.priceListBreakCount(db, input.priceListId, filter);
+  for (let page = 1; ; page++) {
+    const { rows } = await priceListItems(db, { ...input, page, pageSize });
+    yield {
+      total,
+      rows: rows.flatMap((p) => p.breaks.map((b) => ({ code: p.code, name: p.name, spec: p.spec, unit: p.unit, minQuantity: b.minQuantity, unitPrice: b.unitPrice, taxInclusive: list.taxInclusive, listPrice: p.listPrice }))),
+    };
+    if (rows.length < pageSize) return;
+  }
+}
+
 export async function priceListItems(db: Db, input: { priceListId: string; q?: string | undefined; page: number; pageSize: number }): Promise<Page<PriceListProduct>> {
   await getPriceList(db, input.priceListId);
-  let filter = null;
-  if (input.q) {
-    const fts = toProductFtsQuery(input.q);
-    if (!fts) return { rows: [], total: 0, totalIsExact: true };
-    filter = sql`p.id IN (SELECT ps.product_id FROM products_fts JOIN product_search ps ON ps.rowid = products_fts.rowid WHERE products_fts MATCH ${fts})`;
-  }
+  const filter = searchedProducts(input.q);
+  if (filter === 'none') return { rows: [], total: 0, totalIsExact: true };
   const { rows, total } = await repo.priceListProducts(db, input.priceListId, filter, input.page, input.pageSize);
   const breaks = await repo.breaksOf(
     db,

@@ -8,7 +8,7 @@ import { jobIdField } from '../../api/paging';
 import type { FileAnswer } from '../../api/result';
 import { auditContract } from '../audit/audit.contract';
 import { LOCALES } from '../auth/auth.contract';
-import { productListQuery } from '../catalog/catalog.contract';
+import { priceListItemsQuery, priceListQuery, productListQuery } from '../catalog/catalog.contract';
 import { deliveryListInput } from '../deliveries/deliveries.contract';
 import { queueFilters } from '../dunning/dunning.contract';
 import { quoteListInput } from '../quotes/quotes.contract';
@@ -16,7 +16,7 @@ import { returnListInput } from '../returns/returns.contract';
 import { listFilters, listSort } from '../customers/customers.contract';
 import { leadListInput, leadsContract } from '../leads/leads.contract';
 import { purchasingContract } from '../purchasing/purchasing.contract';
-import { stockMovesInput, stockOverviewInput } from '../stock/stock.contract';
+import { countListInput, stockMovesInput, stockOverviewInput, transferListInput } from '../stock/stock.contract';
 import { orderListQuery } from '../orders/orders.contract';
 import { invoiceListFilters, receiptListFilters } from '../receivables/receivables.contract';
 import { statementListFilters } from '../statements/statements.contract';
@@ -63,6 +63,10 @@ export const exportBackupsInput = z.object(fileFields).strict();
 
 /** The product list's query (catalog.list) without its paging. */
 export const exportProductsInput = z.object({ ...productListQuery, ...fileFields }).strict();
+/** The price lists list's query (catalog.listPriceLists) without its paging. */
+export const exportPriceListsInput = z.object({ ...priceListQuery, ...fileFields }).strict();
+/** One price list's prices, a quantity break a row, searched as its screen is (catalog.priceListItems). */
+export const exportPriceSheetInput = z.object({ ...priceListItemsQuery, ...fileFields }).strict();
 /** The sales order list's query (orders.list) without its paging; the lines export takes the lines of those orders. */
 export const exportOrdersInput = z.object({ ...orderListQuery, ...fileFields }).strict();
 
@@ -78,6 +82,11 @@ export const exportStockInput = stockOverviewInput.omit({ page: true, pageSize: 
 
 /** The stock moves' query (stock.moves) without its paging. */
 export const exportStockMovesInput = stockMovesInput.omit({ page: true, pageSize: true, after: true }).extend(fileFields).strict();
+
+/** The count sheets list's query (stock.listCounts) without its paging. */
+export const exportStockCountsInput = countListInput.omit({ page: true, pageSize: true }).extend(fileFields).strict();
+/** The transfers list's query (stock.listTransfers) without its paging. */
+export const exportTransfersInput = transferListInput.omit({ page: true, pageSize: true }).extend(fileFields).strict();
 
 /** The purchase orders list's query (purchasing.listOrders) without its paging. */
 export const exportPurchaseOrdersInput = purchasingContract['purchasing.listOrders'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
@@ -123,8 +132,12 @@ export const exportsContract = {
   'exports.backups': method<ExportFile>()({ input: exportBackupsInput, permission: 'backup.run', mutates: false }),
   /** Whoever may page through the catalog may take it as a file (商品档案). */
   'exports.products': method<ExportFile>()({ input: exportProductsInput, permission: 'catalog.read', mutates: false }),
+  'exports.priceLists': method<ExportFile>()({ input: exportPriceListsInput, permission: 'catalog.read', mutates: false }),
+  'exports.priceSheet': method<ExportFile>()({ input: exportPriceSheetInput, permission: 'catalog.read', mutates: false }),
   'exports.stock': method<ExportFile>()({ input: exportStockInput, permission: 'stock.read', mutates: false }),
   'exports.stockMoves': method<ExportFile>()({ input: exportStockMovesInput, permission: 'stock.read', mutates: false }),
+  'exports.stockCounts': method<ExportFile>()({ input: exportStockCountsInput, permission: 'stock.read', mutates: false }),
+  'exports.transfers': method<ExportFile>()({ input: exportTransfersInput, permission: 'stock.read', mutates: false }),
   'exports.purchaseOrders': method<ExportFile>()({ input: exportPurchaseOrdersInput, permission: 'purchasing.read', mutates: false }),
   'exports.suppliers': method<ExportFile>()({ input: exportSuppliersInput, permission: 'purchasing.read', mutates: false }),
   'exports.invoices': method<ExportFile>()({ input: exportInvoicesInput, permission: 'receivables.read', mutates: false }),

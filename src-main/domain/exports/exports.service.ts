@@ -14,7 +14,8 @@ import { listSecurityLog } from '../audit/security-log';
 import { securityLogExportTable } from '../audit/security-log.export';
 import { backupExportTable } from '../backup/backup.export';
 import { listBackups } from '../backup/backup.service';
-import { productExportTable } from '../catalog/catalog.export';
+import { priceListExportTable, priceSheetExportTable, productExportTable } from '../catalog/catalog.export';
+import { listPriceLists, priceSheetRows } from '../catalog/catalog.prices';
 import { listProducts } from '../catalog/catalog.service';
 import { customerExportTable } from '../customers/customers.export';
 import { deliveryExportTable } from '../deliveries/deliveries.export';
@@ -47,7 +48,9 @@ import { getSettings } from '../settings/settings.service';
 import { statementExportTable } from '../statements/statements.export';
 import { listStatements } from '../statements/statements.service';
 import { allocationExportRows, invoiceExportRows, receiptExportRows } from '../receivables/receivables.export-rows';
-import { stockMovesExportTable, stockExportTable } from '../stock/stock.export';
+import { stockCountExportTable, stockMovesExportTable, stockExportTable, transferExportTable } from '../stock/stock.export';
+import { listCounts } from '../stock/stock.counts';
+import { listTransfers } from '../stock/stock.transfers';
 import type { MoveCursor, MoveRow, StockCursor, StockRow } from '../stock/stock.dto';
 import { listMoves } from '../stock/stock.history';
 import { stockOverview } from '../stock/stock.overview';
@@ -68,6 +71,8 @@ import type {
   exportInvoicesInput,
   exportLeadsInput,
   exportOrdersInput,
+  exportPriceListsInput,
+  exportPriceSheetInput,
   exportProductsInput,
   exportQuotesInput,
   exportReturnsInput,
@@ -78,8 +83,10 @@ import type {
   exportRemindersInput,
   exportStockInput,
   exportStatementsInput,
+  exportStockCountsInput,
   exportStockMovesInput,
   exportSuppliersInput,
+  exportTransfersInput,
   exportVoucherHistoryInput,
   exportImportHistoryInput,
 } from './exports.contract';
@@ -172,6 +179,14 @@ async function* keysetPages<Row, Cursor>(fetchPage: (after: Cursor | undefined, 
   }
 }
 
+export function exportPriceLists(input: z.output<typeof exportPriceListsInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(priceListExportTable, pages((page, pageSize) => listPriceLists(ctx.db, { ...input, page, pageSize })), input, ctx);
+}
+
+export function exportPriceSheet(input: z.output<typeof exportPriceSheetInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(priceSheetExportTable, priceSheetRows(ctx.db, input, PAGE), input, ctx);
+}
+
 export function exportStock(input: z.output<typeof exportStockInput>, ctx: HandlerContext): Promise<ExportFile> {
   const source = keysetPages<StockRow, StockCursor>((after, pageSize) => stockOverview(ctx.db, { ...input, page: 1, pageSize, ...(after ? { after } : {}) }));
   return exportTable(stockExportTable, source, input, ctx);
@@ -180,6 +195,14 @@ export function exportStock(input: z.output<typeof exportStockInput>, ctx: Handl
 export function exportStockMoves(input: z.output<typeof exportStockMovesInput>, ctx: HandlerContext): Promise<ExportFile> {
   const source = keysetPages<MoveRow, MoveCursor>((after, pageSize) => listMoves(ctx.db, { ...input, page: 1, pageSize, ...(after ? { after } : {}) }));
   return exportTable(stockMovesExportTable, source, input, ctx);
+}
+
+export function exportStockCounts(input: z.output<typeof exportStockCountsInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(stockCountExportTable, pages((page, pageSize) => listCounts(ctx.db, { ...input, page, pageSize })), input, ctx);
+}
+
+export function exportTransfers(input: z.output<typeof exportTransfersInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(transferExportTable, pages((page, pageSize) => listTransfers(ctx.db, { ...input, page, pageSize })), input, ctx);
 }
 
 export function exportPurchaseOrders(input: z.output<typeof exportPurchaseOrdersInput>, ctx: HandlerContext): Promise<ExportFile> {

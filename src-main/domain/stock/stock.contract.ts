@@ -141,6 +141,9 @@ export const saveRulesInput = z
 
 const listFields = { from: isoDate.optional(), to: isoDate.optional(), warehouseId: id.optional(), ...pageFields };
 const byId = z.object({ id }).strict();
+/** The transfers and count sheets lists' queries (their exports take the same, without paging). */
+export const transferListInput = z.object(listFields).strict();
+export const countListInput = z.object({ status: z.enum(STOCK_COUNT_STATUSES).optional(), ...listFields }).strict();
 
 export type StockOverviewInput = z.input<typeof stockOverviewInput>;
 export type StockMovesInput = z.input<typeof stockMovesInput>;
@@ -174,12 +177,12 @@ export const stockContract = {
   /** Posted when saved: opening balances and receipts come in at their cost, scrap and service issues leave at the average. */
   'stock.createAdjustment': method<Adjustment>()({ input: createAdjustmentInput, permission: 'stock.write', mutates: true, changes: ['stock', 'purchasing'] }),
 
-  'stock.listTransfers': method<Page<TransferRow>>()({ input: z.object(listFields).strict(), permission: 'stock.read', mutates: false }),
+  'stock.listTransfers': method<Page<TransferRow>>()({ input: transferListInput, permission: 'stock.read', mutates: false }),
   'stock.getTransfer': method<Transfer>()({ input: byId, permission: 'stock.read', mutates: false }),
   /** Posted when saved: per line, goods leave one warehouse and arrive in the other at the moving average. */
   'stock.createTransfer': method<Transfer>()({ input: createTransferInput, permission: 'stock.write', mutates: true, changes: ['stock', 'purchasing'] }),
 
-  'stock.listCounts': method<Page<CountRow>>()({ input: z.object({ status: z.enum(STOCK_COUNT_STATUSES).optional(), ...listFields }).strict(), permission: 'stock.read', mutates: false }),
+  'stock.listCounts': method<Page<CountRow>>()({ input: countListInput, permission: 'stock.read', mutates: false }),
   'stock.getCount': method<StockCount>()({ input: byId, permission: 'stock.read', mutates: false }),
   /** Opens a count sheet (盘点单) for a warehouse, snapshotting what the books expect of each product kept there. */
   'stock.openCount': method<StockCount>()({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ownerApi } from '../../db/test-db';
-import { csvLines } from '../exports/exports.test-helpers';
+import { csvLines, sheetRows } from '../exports/exports.test-helpers';
 import { aProduct, receive, twoWarehouses } from './stock.test-helpers';
 
 describe('stock exports', () => {
@@ -52,9 +52,34 @@ describe('stock exports', () => {
   });
 });
 
+describe('the count sheets and transfers as files', () => {
+  it('writes each tab\'s documents, narrowed as the list is, worded for people', async () => {
+    const api = await ownerApi();
+    const { main, branch } = await twoWarehouses(api);
+    const cable = aProduct(api, { code: 'A-CABLE' });
+    await receive(api, main, cable, 10, 1250);
+    await api.ok('stock.createTransfer', { fromWarehouseId: main, toWarehouseId: branch, transferDate: '2026-03-03', notes: '门店补货', lines: [{ productId: cable, quantity: 4 }] });
+    await api.ok('stock.createTransfer', { fromWarehouseId: main, toWarehouseId: branch, transferDate: '2026-03-09', lines: [{ productId: cable, quantity: 1 }] });
+    const sheet = await api.ok('stock.openCount', { warehouseId: main, countDate: '2026-03-10', notes: '月末盘点' });
+
+    const transfers = await api.ok('exports.transfers', { format: 'csv', to: '2026-03-05' });
+    expect(csvLines(transfers.content)).toEqual([
+      'transfer_no,transfer_date,from_warehouse,to_warehouse,lines,quantity,notes,created_by',
+      expect.stringMatching(/^TR-2026-000001,2026-03-03,[^,]+,[^,]+,1,4,门店补货,/),
+    ]);
+    const counts = await api.ok('exports.stockCounts', { format: 'xlsx', language: 'zh-CN', status: 'counting' });
+    expect(counts.fileName).toMatch(/^盘点-/);
+    const [header, row, ...rest] = await sheetRows(counts.content);
+    expect(rest).toEqual([]);
+    expect(header).toEqual(['盘点单号', '日期', '仓库', '状态', '明细', '已盘行数', '差异行数', '备注']);
+    expect([row![0], row![3], row![4], row![5], row![7]]).toEqual([sheet.countNo, '盘点中', sheet.lines.length, 0, '月末盘点']);
+    expect((await api.ok('exports.stockCounts', { format: 'csv', status: 'posted' })).rows).toBe(0);
+  });
+});
+
 describe('the words of the stock and purchasing files', () => {
   it('are the words the screens use, in every language', async () => {
-    const { STOCK_EXPORT_WORDS } = await import('./stock.export');
+    const { STOCK_DOCUMENT_EXPORT_WORDS, STOCK_EXPORT_WORDS } = await import('./stock.export');
     const { PURCHASING_EXPORT_WORDS } = await import('../purchasing/purchasing.export');
     for (const language of ['zh-CN', 'en', 'zh-TW'] as const) {
       const stock = (await import(`../../../src-renderer/features/stock/messages.${language}.ts`)).default;
@@ -62,6 +87,10 @@ describe('the words of the stock and purchasing files', () => {
       expect(STOCK_EXPORT_WORDS[language].kind).toEqual(stock.moveKind);
       expect(STOCK_EXPORT_WORDS[language].field.onHand).toBe(stock.field.onHand);
       expect(PURCHASING_EXPORT_WORDS[language].status).toEqual(purchasing.status);
+      expect(STOCK_DOCUMENT_EXPORT_WORDS[language].countStatus).toEqual(stock.countStatus);
+      const { countNo, transferNo, from, to, lines, notes, user } = stock.field;
+      expect(STOCK_DOCUMENT_EXPORT_WORDS[language].field).toMatchObject({ countNo, transferNo, from, to, lines, notes, user });
+      expect([STOCK_DOCUMENT_EXPORT_WORDS[language].countsFile, STOCK_DOCUMENT_EXPORT_WORDS[language].transfersFile]).toEqual([stock.tabs.counts, stock.tabs.transfers]);
       expect(PURCHASING_EXPORT_WORDS[language].field.totalGross).toBe(purchasing.field.totalGross);
     }
   });

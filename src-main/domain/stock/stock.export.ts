@@ -5,7 +5,7 @@
  */
 import { codeLabels, columnsWorded, localised, type ExportTable } from '../exports/exports.table';
 import type { Locale } from '../auth/auth.contract';
-import type { MoveRow, StockMoveKind, StockRow } from './stock.dto';
+import type { CountRow, MoveRow, StockCountStatus, StockMoveKind, StockRow, TransferRow } from './stock.dto';
 
 const MOVE_KINDS_ZH_CN: Record<StockMoveKind, string> = {
   opening: '期初',
@@ -123,5 +123,101 @@ export const stockMovesExportTable: ExportTable<MoveRow> = {
     moveColumn('quantity', (w) => w.field.quantity, 'number', (r) => r.quantity),
     moveColumn('unit_cost', (w) => w.field.unitCost, 'money', (r) => r.unitCost),
     moveColumn('document_no', (w) => w.field.documentNo, 'text', (r) => r.documentNo),
+  ],
+};
+
+/** The count sheets and transfers lists as files (盘点, 调拨): one row per document, as the tabs list them. */
+export const STOCK_DOCUMENT_EXPORT_WORDS = {
+  'zh-CN': {
+    countsFile: '盘点',
+    transfersFile: '调拨',
+    field: {
+      countNo: '盘点单号',
+      transferNo: '调拨单号',
+      date: '日期',
+      warehouse: '仓库',
+      from: '调出仓库',
+      to: '调入仓库',
+      status: '状态',
+      lines: '明细',
+      countedLines: '已盘行数',
+      differenceLines: '差异行数',
+      quantity: '数量',
+      notes: '备注',
+      user: '经办人',
+    },
+    countStatus: { counting: '盘点中', posted: '已过账', cancelled: '已作废' } satisfies Record<StockCountStatus, string>,
+  },
+  en: {
+    countsFile: 'Stock counts',
+    transfersFile: 'Transfers',
+    field: {
+      countNo: 'Count no.',
+      transferNo: 'Transfer no.',
+      date: 'Date',
+      warehouse: 'Warehouse',
+      from: 'From',
+      to: 'To',
+      status: 'Status',
+      lines: 'Lines',
+      countedLines: 'Lines counted',
+      differenceLines: 'Lines with a difference',
+      quantity: 'Quantity',
+      notes: 'Notes',
+      user: 'By',
+    },
+    countStatus: { counting: 'Counting', posted: 'Posted', cancelled: 'Cancelled' } satisfies Record<StockCountStatus, string>,
+  },
+  'zh-TW': {
+    countsFile: '盤點',
+    transfersFile: '調撥',
+    field: {
+      countNo: '盤點單號',
+      transferNo: '調撥單號',
+      date: '日期',
+      warehouse: '倉庫',
+      from: '調出倉庫',
+      to: '調入倉庫',
+      status: '狀態',
+      lines: '明細',
+      countedLines: '已盤行數',
+      differenceLines: '差異行數',
+      quantity: '數量',
+      notes: '備註',
+      user: '經辦人',
+    },
+    countStatus: { counting: '盤點中', posted: '已過帳', cancelled: '已作廢' } satisfies Record<StockCountStatus, string>,
+  },
+} satisfies Record<Locale, unknown>;
+
+type DocumentWords = (typeof STOCK_DOCUMENT_EXPORT_WORDS)['zh-CN'];
+const countColumn = columnsWorded<DocumentWords, CountRow>(STOCK_DOCUMENT_EXPORT_WORDS);
+const transferColumn = columnsWorded<DocumentWords, TransferRow>(STOCK_DOCUMENT_EXPORT_WORDS);
+
+export const stockCountExportTable: ExportTable<CountRow> = {
+  name: { machine: 'stock-counts', ...localised(STOCK_DOCUMENT_EXPORT_WORDS, (w) => w.countsFile) },
+  columns: [
+    countColumn('count_no', (w) => w.field.countNo, 'text', (r) => r.countNo),
+    countColumn('count_date', (w) => w.field.date, 'date', (r) => r.countDate),
+    countColumn('warehouse', (w) => w.field.warehouse, 'text', (r) => r.warehouseName),
+    countColumn('status', (w) => w.field.status, codeLabels(STOCK_DOCUMENT_EXPORT_WORDS, (w) => w.countStatus), (r) => r.status),
+    countColumn('lines', (w) => w.field.lines, 'number', (r) => r.lineCount),
+    countColumn('counted_lines', (w) => w.field.countedLines, 'number', (r) => r.countedLines),
+    countColumn('difference_lines', (w) => w.field.differenceLines, 'number', (r) => r.differenceLines),
+    countColumn('notes', (w) => w.field.notes, 'text', (r) => r.notes),
+  ],
+};
+
+export const transferExportTable: ExportTable<TransferRow> = {
+  name: { machine: 'transfers', ...localised(STOCK_DOCUMENT_EXPORT_WORDS, (w) => w.transfersFile) },
+  columns: [
+    transferColumn('transfer_no', (w) => w.field.transferNo, 'text', (r) => r.transferNo),
+    transferColumn('transfer_date', (w) => w.field.date, 'date', (r) => r.transferDate),
+    transferColumn('from_warehouse', (w) => w.field.from, 'text', (r) => r.fromWarehouseName),
+    transferColumn('to_warehouse', (w) => w.field.to, 'text', (r) => r.toWarehouseName),
+    transferColumn('lines', (w) => w.field.lines, 'number', (r) => r.lineCount),
+    transferColumn('quantity', (w) => w.field.quantity, 'number', (r) => r.totalQuantity),
+    transferColumn('notes', (w) => w.field.notes, 'text', (r) => r.notes),
+    transferColumn('created_by', (w) => w.field.user, 'text', (r) => r.createdByName),
   ],
 };

@@ -9,6 +9,7 @@ import { formatFen } from '../../../src-main/domain/core/money';
 import { api } from '../../api/client';
 import { notifyError } from '../../api/hooks';
 import { DataTable, type Column } from '../../components/DataTable';
+import { exportLanguage, saveExport } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
@@ -152,6 +153,7 @@ function PriceListView({ list }: { list: PriceList }) {
         columns={columns}
         rowKey={(i) => i.productId}
         minWidth={900}
+        onExport={async (jobId) => saveExport(await api.exports.priceSheet({ priceListId: list.id, q: debouncedQ || undefined, format: 'xlsx', language: exportLanguage(), jobId }))}
         onRowClick={mayPrice ? (item) => setPricing({ item }) : undefined}
         empty={<EmptyState icon={<IconTags size={30} />} title={t('catalog.priceLists.itemsEmptyTitle')} text={t('catalog.priceLists.itemsEmptyText')} action={addButton} />}
       />

@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { PRICE_LIST_KINDS, type PriceList, type PriceListKind } from '../../../../src-main/domain/catalog/catalog.dto';
+import { api } from '../../../api/client';
 import { DataTable, type Column } from '../../../components/DataTable';
+import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
 import { useCan } from '../../auth/current-user';
 import { PriceListFormModal } from './PriceListFormModal';
@@ -84,6 +86,7 @@ export function PriceListsTab() {
         input={{ ...(kind === ANY ? {} : { kind }), status }}
         columns={columns}
         rowKey={(l) => l.id}
+        onExport={async (jobId) => saveExport(await api.exports.priceLists({ ...(kind === ANY ? {} : { kind }), status, format: 'xlsx', language: exportLanguage(), jobId }))}
         minWidth={980}
         onRowClick={(l) => navigate(`/catalog/price-lists/${l.id}`)}
         empty={<EmptyState icon={<IconTags size={30} />} title={t('catalog.priceLists.emptyTitle')} text={t('catalog.priceLists.emptyText')} action={addButton} />}

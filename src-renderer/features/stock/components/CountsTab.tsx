@@ -6,6 +6,7 @@ import type { CountRow, StockCountStatus } from '../../../../src-main/domain/sto
 import { api } from '../../../api/client';
 import { fieldErrors, notifyError } from '../../../api/hooks';
 import { DataTable, type Column } from '../../../components/DataTable';
+import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
 import { FormActions, FormActionsContext } from '../../../components/form/FormActions';
 import { useCan } from '../../auth/current-user';
@@ -83,6 +84,7 @@ export function CountsTab() {
         input={{}}
         columns={columns}
         rowKey={(r) => r.id}
+        onExport={async (jobId) => saveExport(await api.exports.stockCounts({ format: 'xlsx', language: exportLanguage(), jobId }))}
         onRowClick={(r) => setSheet(r.id)}
         empty={<EmptyState icon={<IconClipboardList size={30} />} title={t('stock.counts.emptyTitle')} text={t('stock.counts.emptyText')} action={add} />}
       />

@@ -7,6 +7,7 @@ import type { ProductPick, TransferRow } from '../../../../src-main/domain/stock
 import { api } from '../../../api/client';
 import { fieldErrors, notifyError } from '../../../api/hooks';
 import { DataTable, type Column } from '../../../components/DataTable';
+import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
 import { FormActions, FormActionsContext } from '../../../components/form/FormActions';
 import { useCan } from '../../auth/current-user';
@@ -111,6 +112,7 @@ export function TransfersTab() {
         input={{}}
         columns={columns}
         rowKey={(r) => r.id}
+        onExport={async (jobId) => saveExport(await api.exports.transfers({ format: 'xlsx', language: exportLanguage(), jobId }))}
         empty={<EmptyState icon={<IconArrowsRightLeft size={30} />} title={t('stock.transfers.emptyTitle')} text={t('stock.transfers.emptyText')} action={add} />}
       />
       {adding && <TransferModal onClose={() => setAdding(false)} />}
