@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { formatFen } from '../../../../src-main/domain/core/money';
 import type { QuoteListRow } from '../../../../src-main/domain/quotes/quotes.contract';
+import { api } from '../../../api/client';
 import { useApiQuery } from '../../../api/hooks';
 import { DataTable, type Column } from '../../../components/DataTable';
+import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
 import { OrdersTable } from './OrdersTable';
 import { QuoteStatusBadge } from './StatusBadge';
@@ -68,6 +70,7 @@ export function CustomerQuotes({ customerId }: { customerId: string }) {
         columns={columns}
         rowKey={(q) => q.id}
         onRowClick={(q) => navigate(`/quotes/${q.id}`)}
+        onExport={async (jobId) => saveExport(await api.exports.quotes({ customerId, format: 'xlsx', language: exportLanguage(), jobId }))}
         tableId="customer-quotes"
         empty={<EmptyState title={t('sales.customer.quotesEmptyTitle')} text={t('sales.customer.quotesEmptyText')} />}
       />
