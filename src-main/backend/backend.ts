@@ -17,7 +17,7 @@ import { fieldIssue } from '../api/issues';
 import { errorLogger, logFileFor } from './log';
 import { ReaderPool } from './readers';
 import { Checkpointer } from './checkpointer';
-import type { CheckpointLimits } from '../db/checkpoints';
+import { CHECKPOINT_LIMITS, type CheckpointLimits } from '../db/checkpoints';
 import { buildRegistry } from './registry';
 import { restoreRunningBackend } from './restore';
 
@@ -112,6 +112,8 @@ function openMigrated(options: BackendOptions): Connection {
 
 function checkpointerFor(conn: Connection, options: BackendOptions): Checkpointer {
   conn.sqlite.pragma('wal_autocheckpoint = 0');
+  // A WAL the writes started over is cut back to the bound when a burst (an import) grew it past.
+  conn.sqlite.pragma(`journal_size_limit = ${options.checkpointLimits?.boundBytes ?? CHECKPOINT_LIMITS.boundBytes}`);
   return new Checkpointer({
     file: options.file,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),

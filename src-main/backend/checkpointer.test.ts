@@ -47,11 +47,16 @@ describe('the checkpointer thread', () => {
     expect(checkpoints.every((c) => c.mode === 'PASSIVE')).toBe(true);
   }, 180_000);
 
-  it('empties a WAL grown past its bound once writes pause, and the book still holds every customer', async () => {
+  it('starts a WAL grown past its bound over once writes pause, keeping the file, and the book still holds every customer', async () => {
     const { file, backend, api, checkpoints, addCustomers } = await aBookWithCheckpointer(MB);
     while (walSize(file) < MB) await addCustomers(10);
-    await until('the WAL was truncated', () => checkpoints.some((c) => c.mode === 'TRUNCATE' && !c.busy));
-    expect(walSize(file)).toBeLessThan(MB);
+    const grown = walSize(file);
+    await until('the WAL was restarted', () => checkpoints.some((c) => c.mode === 'RESTART' && !c.busy));
+    expect(walSize(file)).toBeGreaterThanOrEqual(MB);
+    // Written over from its start, not emptied: the next writes make it no longer, and a grown one is cut back to the bound.
+    await addCustomers(5);
+    expect(walSize(file)).toBeLessThanOrEqual(Math.max(MB, grown));
+    expect(walSize(file)).toBeGreaterThan(0);
     const listed = (await api.ok('customers.list', {})) as { total: number };
     expect(backend.conn.sqlite.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(listed.total);
   }, 180_000);
@@ -83,7 +88,7 @@ describe('when a checkpoint is due', () => {
     expect(checkpointDue({ size: 8192, modifiedMs: 5 }, 60_000, after, limits)).toBeNull();
   });
 
-  it('forces a WAL past its bound to start over while writes go on, copying it beside the writes first, and truncates it once they pause', () => {
+  it('forces a WAL past its bound to start over while writes go on, copying it beside the writes first, and once more when they pause, never emptying it', () => {
     const limits200 = { ...limits, pollMs: 200 };
     const big = { size: 70 * MB, modifiedMs: 8 };
     const growing: CheckpointerState = { previous: { size: 69 * MB, modifiedMs: 7 }, checkpointed: { size: 60 * MB, modifiedMs: 6 }, checkpointedAtMs: 0, lastMode: 'PASSIVE' };
@@ -98,6 +103,16 @@ describe('when a checkpoint is due', () => {
     // Writes paused: copy what came since, then truncate.
     const paused = { ...bigger, modifiedMs: 10 };
     expect(checkpointDue(paused, 5_600, { ...restarted, previous: paused }, limits200)).toBe('PASSIVE');
-    expect(checkpointDue(paused, 5_800, { previous: paused, checkpointed: paused, checkpointedAtMs: 5_600, lastMode: 'PASSIVE' }, limits200)).toBe('TRUNCATE');
+    expect(checkpointDue(paused, 5_800, { previous: paused, checkpointed: paused, checkpointedAtMs: 5_600, lastMode: 'PASSIVE' }, limits200)).toBe('RESTART');
+    // Restarted while paused: nothing more until something is written, and then only the PASSIVE once a second.
+    const rested: CheckpointerState = { previous: paused, checkpointed: paused, checkpointedAtMs: 5_800, lastMode: 'RESTART' };
+    expect(checkpointDue(paused, 6_000, rested, limits200)).toBeNull();
+    expect(checkpointDue(paused, 60_000, rested, limits200)).toBeNull();
+    const writtenOver = { ...paused, modifiedMs: 11 };
+    expect(checkpointDue(writtenOver, 6_200, rested, limits200)).toBeNull();
+    expect(checkpointDue(writtenOver, 6_800, { ...rested, previous: writtenOver }, limits200)).toBe('PASSIVE');
+    // A RESTART that readers held up is copied and tried again.
+    const heldUp: CheckpointerState = { previous: paused, checkpointed: paused, checkpointedAtMs: 5_800, lastMode: null };
+    expect(checkpointDue(paused, 6_000, heldUp, limits200)).toBe('PASSIVE');
   });
 });

@@ -10,7 +10,7 @@ import { CHECKPOINT_LIMITS, checkpointDue, type CheckpointerState, type Checkpoi
 export const CHECKPOINTER_ROLE = 'desk-erp-checkpointer';
 
 /**
- * A RESTART or TRUNCATE holds the write lock while it waits for readers: waiting this long at most
+ * A RESTART holds the write lock while it waits for readers: waiting this long at most
  * keeps a long report from stalling an order, and the checkpoint is tried again at a later poll.
  */
 const ESCALATED_BUSY_MS = 50;
@@ -30,7 +30,7 @@ export interface CheckpointDone {
   busy: boolean;
   walFrames: number;
   checkpointedFrames: number;
-  /** How long it took: a RESTART or TRUNCATE holds up every write for that long. */
+  /** How long it took: a RESTART holds up every write for that long. */
   ms: number;
 }
 
@@ -73,10 +73,10 @@ export function serveCheckpoints(port: CheckpointerPort, data: CheckpointerData)
       const started = performance.now();
       const [busy, walFrames, checkpointedFrames] = conn.sqlite.prepare(`PRAGMA wal_checkpoint(${mode})`).raw().get() as [number, number, number];
       const ms = performance.now() - started;
-      // A TRUNCATE that went through left an empty file; a later write changes its time again.
-      state.checkpointed = mode === 'TRUNCATE' && !busy ? { size: 0, modifiedMs: wal.modifiedMs } : wal;
+      state.checkpointed = wal;
       state.checkpointedAtMs = now;
-      state.lastMode = mode;
+      // A RESTART that readers held up did not restart the WAL: copied again and retried at the next polls.
+      state.lastMode = mode === 'RESTART' && busy ? null : mode;
       port.postMessage({ type: 'checkpointed', mode, busy: busy !== 0, walFrames, checkpointedFrames, ms });
     } catch (error) {
       // Commits stay safe in the WAL; the next poll tries again.
