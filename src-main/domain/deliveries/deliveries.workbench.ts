@@ -1,0 +1,19 @@
+/**
+ * The deliveries card on the workbench (发货): deliveries still being picked, what the warehouse has
+ * in hand. Counted by the deliveries list's own conditions (deliveryCount) in the caller's data
+ * scope; the link opens that list on the same status.
+ */
+import type { WorkbenchCardSource } from '../area';
+import { deliveryCount } from './deliveries.read';
+
+const deliveries: WorkbenchCardSource = {
+  key: 'deliveries',
+  permission: 'deliveries.read',
+  async load(ctx) {
+    const picking = { status: 'picking' as const };
+    // The deliveries list takes its status as a field of its own, not under `filters`: no `method` for the generic check.
+    return { key: 'deliveries', figures: [{ key: 'deliveriesPicking', count: await deliveryCount(ctx.db, picking, await ctx.dataScope()), link: { path: '/deliveries', filters: picking } }] };
+  },
+};
+
+export const DELIVERY_WORKBENCH_CARDS: WorkbenchCardSource[] = [deliveries];
