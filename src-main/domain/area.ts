@@ -93,7 +93,7 @@ export interface WorkbenchCardSource {
   /** Cards about the whole team (activity per salesperson) leave out a salesperson's view. */
   team?: boolean;
   /** `ctx.dataScope()` narrows to the customers the caller may see, as the linked lists do. */
-  load(ctx: Pick<HandlerContext, 'db' | 'dataScope'>, scope: WorkbenchScope): Promise<WorkbenchCard | null>;
+  load(ctx: Pick<HandlerContext, 'db' | 'sqlite' | 'dataScope'>, scope: WorkbenchScope): Promise<WorkbenchCard | null>;
 }
 
 export type { PaletteHit };

@@ -3,9 +3,7 @@ import type { Page } from '../../api/paging';
 import { notFound } from '../../api/errors';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
-import { customerIdVisible, customerIdVisibleText } from '../customers/customers.scope';
+import { customerIdVisibleText } from '../customers/customers.scope';
 import type { DataScope } from '../users/data-scope';
 import type { Delivery, DeliveryLine, DeliveryListRow } from './deliveries.contract';
 import type { DeliveryStatus } from './deliveries.dto';
@@ -128,11 +126,4 @@ export function listDeliveries(
     (input.page - 1) * input.pageSize,
   ) as HeaderRecord[];
   return { rows: rows.map(toRow), total, totalIsExact: true };
-}
-
-/** How many deliveries the list shows for a status, in the caller's scope (the workbench's figure). */
-export async function deliveryCount(db: Kysely<Database>, input: { status: DeliveryStatus }, scope: DataScope): Promise<number> {
-  const inScope = customerIdVisible(scope, 'd.customer_id');
-  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM deliveries d WHERE d.status = ${input.status}${inScope ? sql` AND ${inScope}` : sql``}`.execute(db);
-  return rows[0]?.n ?? 0;
 }
