@@ -62,6 +62,14 @@ describe.runIf(run)('sales orders, approvals and picking in Chromium', () => {
     await page.getByTestId('data-table').waitFor();
     await screenshot(page, 'sales-02-approvals');
     const before = await page.getByTestId('data-table').locator('tbody tr').count();
+    // The inbox as a file: the same orders in the same order, each with why it waits, in words.
+    const firstNo = (await page.getByTestId('data-table').locator('tbody tr').first().locator('td').first().textContent())!.trim();
+    const inbox = await downloadedSheet(page);
+    expect(inbox.name).toMatch(/^订单审批-.*\.xlsx$/);
+    expect(inbox.rows[0]).toContain(sales.order.waitingReasons);
+    expect(inbox.rows.length - 1).toBeGreaterThanOrEqual(before);
+    expect(inbox.rows[1]![0]).toBe(firstNo);
+    expect(String(inbox.rows[1]![4])).not.toBe('');
     await page.getByRole('button', { name: sales.order.approve }).first().click();
     await expect.poll(() => page.getByTestId('data-table').locator('tbody tr').count(), { timeout: 10_000 }).toBe(before - 1);
   });

@@ -100,6 +100,8 @@ export const exportInvoicesInput = z.object({ filters: invoiceListFilters.defaul
 export const exportReceiptListInput = z.object({ filters: receiptListFilters.default({}), ...fileFields }).strict();
 /** The reminder queue's query (dunning.queue) without its paging. */
 export const exportRemindersInput = z.object({ filters: queueFilters.default({}), ...fileFields }).strict();
+/** The approval inbox (orders.approvalInbox) has no query of its own: every order waiting for a manager. */
+export const exportApprovalInboxInput = z.object({ ...fileFields }).strict();
 /** The statements list's query (statements.list) without its paging. */
 export const exportStatementsInput = z.object({ filters: statementListFilters.default({}), ...fileFields }).strict();
 /** Every posted invoice, receipt or allocation entry: the files the balances and aging are recomputed from. */
@@ -127,6 +129,8 @@ export const exportsContract = {
   'exports.quotes': method<ExportFile>()({ input: exportQuotesInput, permission: 'sales.read', mutates: false }),
   'exports.deliveries': method<ExportFile>()({ input: exportDeliveriesInput, permission: 'deliveries.read', mutates: false }),
   'exports.returns': method<ExportFile>()({ input: exportReturnsInput, permission: 'returns.read', mutates: false }),
+  /** Whoever may approve orders may take the orders waiting for it as a file. */
+  'exports.approvalInbox': method<ExportFile>()({ input: exportApprovalInboxInput, permission: 'sales.approve', mutates: false }),
   'exports.auditLog': method<ExportFile>()({ input: exportAuditLogInput, permission: 'audit.read', mutates: false }),
   'exports.securityLog': method<ExportFile>()({ input: exportSecurityLogInput, permission: 'audit.security', mutates: false }),
   'exports.backups': method<ExportFile>()({ input: exportBackupsInput, permission: 'backup.run', mutates: false }),

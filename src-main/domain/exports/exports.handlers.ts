@@ -2,6 +2,7 @@ import type { BackendEnv, HandlersFor } from '../area';
 import type { exportsContract } from './exports.contract';
 import {
   exportAllocations,
+  exportApprovalInbox,
   exportAuditLog,
   exportBackups,
   exportCampaigns,
@@ -43,6 +44,7 @@ export function exportsHandlers(env: BackendEnv): HandlersFor<typeof exportsCont
     'exports.quotes': (input, ctx) => exportQuotes(input, ctx),
     'exports.deliveries': (input, ctx) => exportDeliveries(input, ctx),
     'exports.returns': (input, ctx) => exportReturns(input, ctx),
+    'exports.approvalInbox': (input, ctx) => exportApprovalInbox(input, ctx),
     'exports.auditLog': (input, ctx) => exportAuditLog(input, ctx),
     'exports.securityLog': (input, ctx) => exportSecurityLog(input, ctx),
     'exports.backups': (input, ctx) => exportBackups(input, ctx, env.file),

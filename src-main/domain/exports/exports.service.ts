@@ -33,7 +33,8 @@ import { purchaseOrderExportTable, supplierExportTable } from '../purchasing/pur
 import { listOrders } from '../purchasing/purchasing.orders';
 import { listSuppliers } from '../purchasing/purchasing.suppliers';
 import { companyFacts } from '../orders/orders.editing';
-import { orderExportTable, orderLineExportTable } from '../orders/orders.export';
+import { approvalInbox } from '../orders/orders.decisions';
+import { approvalInboxExportTable, orderExportTable, orderLineExportTable } from '../orders/orders.export';
 import { orderLineExportRows } from '../orders/orders.export-rows';
 import { orderPages } from '../orders/orders.list';
 import { assertOrderVisible } from '../orders/orders.scope';
@@ -63,6 +64,7 @@ import { customerImportHistory } from '../imports/imports.undo';
 import type {
   ExportFile,
   ExportFormat,
+  exportApprovalInboxInput,
   exportAuditLogInput,
   exportBackupsInput,
   exportCampaignsInput,
@@ -237,6 +239,11 @@ export async function exportReturns(input: z.output<typeof exportReturnsInput>, 
   if (input.salesOrderId) await assertOrderVisible(ctx, input.salesOrderId);
   const scope = await ctx.dataScope();
   return exportTable(returnExportTable, pages(async (page, pageSize) => listReturns(ctx.sqlite, { ...input, page, pageSize }, scope)), input, ctx);
+}
+
+/** The orders waiting for a manager, in the inbox's order, their reasons worded in the file's language. */
+export function exportApprovalInbox(input: z.output<typeof exportApprovalInboxInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(approvalInboxExportTable(input.language ?? null), pages((page, pageSize) => approvalInbox(ctx, { page, pageSize })), input, ctx);
 }
 
 export function exportInvoices(input: z.output<typeof exportInvoicesInput>, ctx: HandlerContext): Promise<ExportFile> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { yuan } from '../core/money';
+import { csvLines, sheetRows } from '../exports/exports.test-helpers';
 import { salesBooks } from './sales.test-helpers';
 
 describe('confirming a sales order', () => {
@@ -44,6 +45,19 @@ describe('confirming a sales order', () => {
     const manager = await books.api.as('manager');
     const inbox = await manager.ok('orders.approvalInbox', {});
     expect(inbox.rows.map((r) => [r.orderNo, r.reasons.map((x) => x.code)])).toEqual([[waiting.orderNo, ['over_limit']]]);
+    // The inbox as a file: the reason worded with its figures, as the order page words it; codes for tools.
+    const sheet = await manager.ok('exports.approvalInbox', { format: 'xlsx', language: 'zh-CN' });
+    const [header, ...rows] = await sheetRows(sheet.content);
+    expect(sheet.fileName).toMatch(/^订单审批-/);
+    expect(header).toEqual(['订单编号', '客户', '币种', '价税合计', '需要审批的原因', '判定规则', '业务员', '提交人', '提交时间']);
+    expect(rows.map((r) => r.slice(0, 7))).toEqual([[waiting.orderNo, waiting.customerName, 'CNY', 2400, '超出信用额度：已欠 ¥3,000.00，本单 ¥2,400.00，额度 ¥5,000.00', '信用异常需审批', 'sales']]);
+    const english = await sheetRows((await manager.ok('exports.approvalInbox', { format: 'xlsx', language: 'en' })).content);
+    expect(english[1]![4]).toBe('Over the credit limit: owes ¥3,000.00, this order ¥2,400.00, limit ¥5,000.00');
+    const csv = csvLines((await manager.ok('exports.approvalInbox', { format: 'csv' })).content);
+    expect(csv[0]).toBe('order_no,customer_name,currency,total,reasons,rule,owner,requested_by,requested_at');
+    expect(csv[1]).toContain(`${waiting.orderNo},`);
+    expect(csv[1]).toContain(',CNY,2400.00,over_limit,');
+    expect(await sales.call('exports.approvalInbox', { format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await sales.call('orders.approve', { id: second.id })).ok).toBe(false);
 
     const approved = await manager.ok('orders.approve', { id: second.id, comment: '老客户，月底回款' });
@@ -170,5 +184,27 @@ describe('the printed order confirmation', () => {
     // The template words each field (print.fields.…) and prints the code in its own column.
     expect(sheet.document.fields.every((f) => f.label.startsWith('print.fields.'))).toBe(true);
     expect(sheet.document.lines[0]!.code).toBeTruthy();
+  });
+});
+
+describe('the words of the approvals file', () => {
+  it('are the words the inbox and the order page show, in every language', async () => {
+    const { APPROVAL_EXPORT_WORDS } = await import('./orders.export');
+    for (const language of ['zh-CN', 'en', 'zh-TW'] as const) {
+      const sales = (await import(`../../../src-renderer/features/sales/messages.${language}.ts`)).default;
+      const words = APPROVAL_EXPORT_WORDS[language];
+      expect(words.reason).toEqual(sales.reason);
+      expect(words.file).toBe(sales.approvals.title);
+      expect(words.field.reasons).toBe(sales.order.waitingReasons);
+      expect([words.field.orderNo, words.field.customer, words.field.total, words.field.owner, words.field.rule, words.field.requestedBy, words.field.requestedAt]).toEqual([
+        sales.field.orderNo,
+        sales.field.customer,
+        sales.field.total,
+        sales.field.owner,
+        sales.field.decidedByRule,
+        sales.field.requestedBy,
+        sales.field.requestedAt,
+      ]);
+    }
   });
 });

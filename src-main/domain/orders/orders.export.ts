@@ -5,7 +5,8 @@
  */
 import type { Locale } from '../auth/auth.contract';
 import { codeLabels, columnsWorded, localised, type ExportTable } from '../exports/exports.table';
-import type { OrderListRow } from './orders.dto';
+import type { ApprovalInboxRow, ApprovalReason, OrderListRow } from './orders.dto';
+import { reasonText } from './orders.reasons';
 
 export const ORDER_EXPORT_WORDS = {
   'zh-CN': {
@@ -148,3 +149,114 @@ export const orderLineExportTable: ExportTable<OrderLineExportRow> = {
     lineColumn('line_total', (w) => w.field.lineTotal, 'money', (l) => l.gross),
   ],
 };
+
+/** The approval inbox as a file (订单审批): what waits for a manager and why, worded as the order page words it. */
+export const APPROVAL_EXPORT_WORDS = {
+  'zh-CN': {
+    file: '订单审批',
+    field: {
+      orderNo: '订单编号',
+      customer: '客户',
+      currency: '币种',
+      total: '价税合计',
+      reasons: '需要审批的原因',
+      rule: '判定规则',
+      owner: '业务员',
+      requestedBy: '提交人',
+      requestedAt: '提交时间',
+    },
+    reason: {
+      over_limit: '超出信用额度：已欠 {{balance}}，本单 {{orderTotal}}，额度 {{limit}}',
+      overdue: '有发票逾期 {{days}} 天（允许 {{allowed}} 天）',
+      on_hold: '客户已被冻结信用',
+      amount_over: '订单金额超过 {{amount}}',
+      customer_tier: '客户等级为 {{tier}}',
+      credit_problem: '信用异常',
+      stock_shortage: '{{lines}} 行库存不足',
+      discount_over: '折扣 {{max}} 超过 {{bp}}',
+      any: '需要审批',
+    },
+    separator: '；',
+  },
+  en: {
+    file: 'Order approvals',
+    field: {
+      orderNo: 'Order no.',
+      customer: 'Customer',
+      currency: 'Currency',
+      total: 'Total',
+      reasons: 'Why it needs approval',
+      rule: 'Rule',
+      owner: 'Salesperson',
+      requestedBy: 'Submitted by',
+      requestedAt: 'Submitted',
+    },
+    reason: {
+      over_limit: 'Over the credit limit: owes {{balance}}, this order {{orderTotal}}, limit {{limit}}',
+      overdue: 'Invoices {{days}} days overdue ({{allowed}} allowed)',
+      on_hold: 'The customer is on credit hold',
+      amount_over: 'Order over {{amount}}',
+      customer_tier: 'Customer tier {{tier}}',
+      credit_problem: 'Credit problem',
+      stock_shortage: '{{lines}} line(s) short of stock',
+      discount_over: 'Discount {{max}} over {{bp}}',
+      any: 'Needs approval',
+    },
+    separator: '; ',
+  },
+  'zh-TW': {
+    file: '訂單審核',
+    field: {
+      orderNo: '訂單編號',
+      customer: '客戶',
+      currency: '幣別',
+      total: '價稅合計',
+      reasons: '需要審核的原因',
+      rule: '判定規則',
+      owner: '業務員',
+      requestedBy: '提交人',
+      requestedAt: '提交時間',
+    },
+    reason: {
+      over_limit: '超出信用額度：已欠 {{balance}}，本單 {{orderTotal}}，額度 {{limit}}',
+      overdue: '有發票逾期 {{days}} 天（允許 {{allowed}} 天）',
+      on_hold: '客戶已被凍結信用',
+      amount_over: '訂單金額超過 {{amount}}',
+      customer_tier: '客戶等級為 {{tier}}',
+      credit_problem: '信用異常',
+      stock_shortage: '{{lines}} 列庫存不足',
+      discount_over: '折扣 {{max}} 超過 {{bp}}',
+      any: '需要審核',
+    },
+    separator: '；',
+  },
+} satisfies Record<Locale, { file: string; field: Record<string, string>; reason: Record<ApprovalReason['code'] | 'any', string>; separator: string }>;
+
+type ApprovalWords = (typeof APPROVAL_EXPORT_WORDS)['zh-CN'];
+
+/**
+ * The reasons are sentences with the order's figures in them, so the table is made for the file's
+ * language: in words for people, as codes (`over_limit stock_shortage`) for tools.
+ */
+export function approvalInboxExportTable(language: Locale | null): ExportTable<ApprovalInboxRow> {
+  const approvalColumn = columnsWorded<ApprovalWords, ApprovalInboxRow>(APPROVAL_EXPORT_WORDS);
+  const reasons = (row: ApprovalInboxRow): string => {
+    if (!language) return row.reasons.map((r) => r.code).join(' ');
+    const words = APPROVAL_EXPORT_WORDS[language];
+    return row.reasons.map((r) => reasonText(words.reason, r)).join(words.separator);
+  };
+  return {
+    name: { machine: 'approvals', ...localised(APPROVAL_EXPORT_WORDS, (w) => w.file) },
+    columns: [
+      approvalColumn('order_no', (w) => w.field.orderNo, 'text', (r) => r.orderNo),
+      approvalColumn('customer_name', (w) => w.field.customer, 'text', (r) => r.customerName),
+      approvalColumn('currency', (w) => w.field.currency, 'text', (r) => r.currency),
+      approvalColumn('total', (w) => w.field.total, 'money', (r) => r.totalGross),
+      approvalColumn('reasons', (w) => w.field.reasons, 'text', reasons),
+      approvalColumn('rule', (w) => w.field.rule, 'text', (r) => r.decidedByRule),
+      approvalColumn('owner', (w) => w.field.owner, 'text', (r) => r.ownerName),
+      approvalColumn('requested_by', (w) => w.field.requestedBy, 'text', (r) => r.requestedByName),
+      approvalColumn('requested_at', (w) => w.field.requestedAt, 'datetime', (r) => r.requestedAt),
+    ],
+  };
+}

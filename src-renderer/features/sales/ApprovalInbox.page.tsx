@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { formatFen } from '../../../src-main/domain/core/money';
 import type { ApprovalInboxRow } from '../../../src-main/domain/orders/orders.dto';
+import { api } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { DataTable, type Column } from '../../components/DataTable';
+import { exportLanguage, saveExport } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTimestamp } from '../../format';
@@ -75,6 +77,7 @@ export function ApprovalInboxPage() {
           columns={columns}
           rowKey={(r) => r.approvalId}
           onRowClick={(r) => navigate(`/orders/${r.orderId}`)}
+          onExport={async (jobId) => saveExport(await api.exports.approvalInbox({ format: 'xlsx', language: exportLanguage(), jobId }))}
           empty={<EmptyState title={t('sales.approvals.emptyTitle')} text={t('sales.approvals.emptyText')} />}
         />
       </Paper>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { formatFen } from '../../../src-main/domain/core/money';
 import type { ApprovalReason, Order } from '../../../src-main/domain/orders/orders.dto';
+import { reasonParams } from '../../../src-main/domain/orders/orders.reasons';
 import { useApiQuery } from '../../api/hooks';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
@@ -10,16 +11,11 @@ import { formatTimestamp } from '../../format';
 import { OrderActions } from './components/OrderActions';
 import { OrderStatusBadge } from './components/StatusBadge';
 
-const MONEY_PARAMS = new Set(['limit', 'balance', 'orderTotal', 'amount', 'total', 'exceededBy']);
-
 /** A reason an order waits for a manager, in words; money in yuan, discounts in percent. */
 export function useReasonText() {
   const { t } = useTranslation();
   return (reason: ApprovalReason) => {
-    const params = Object.fromEntries(
-      Object.entries(reason.params).map(([k, v]) => [k, typeof v === 'number' && MONEY_PARAMS.has(k) ? formatFen(v) : typeof v === 'number' && (k === 'bp' || k === 'max') ? `${v / 100}%` : v]),
-    );
-    return t(`sales.reason.${reason.code}`, params);
+    return t(`sales.reason.${reason.code}`, reasonParams(reason));
   };
 }
 
