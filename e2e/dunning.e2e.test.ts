@@ -71,6 +71,17 @@ describe.runIf(run)('dunning in Chromium', () => {
     const queue = await downloadedSheet(page);
     expect(queue.name).toMatch(/^催收提醒-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect({ rows: queue.rows.length - 1, statuses: [...new Set(queue.rows.slice(1).map((r) => r[7]))] }).toEqual({ rows: 4, statuses: ['待处理'] });
+    // The collector's follow-ups on the to-do list, and the list as a file.
+    const me = ((await call(page, 'auth.status', {})) as { user: { id: string } }).user.id;
+    await call(page, 'tasks.create', { assigneeId: me, title: '电话催收南京金桥贸易，约定回款日期', dueDate: daysAgo(1) });
+    await call(page, 'tasks.create', { assigneeId: me, title: '寄送十一月对账单给无锡华联超市', dueDate: daysAgo(-3) });
+    await page.goto(`${session.app.url}#/tasks`);
+    await page.getByTestId('data-table').locator('tbody tr').first().waitFor();
+    await screenshot(page, 'dunning-tasks');
+    const todos = await downloadedSheet(page);
+    expect(todos.name).toMatch(/^待办-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(todos.rows[0]!.slice(0, 4)).toEqual(['事项', '来源', '客户', '负责人']);
+    expect(todos.rows.slice(1).map((r) => r[0])).toEqual(['电话催收南京金桥贸易，约定回款日期', '寄送十一月对账单给无锡华联超市']);
     await page.goto(`${session.app.url}#/customers`);
     await page.getByText('南京金桥贸易有限公司').first().click();
     await page.getByTestId('credit-hold-badge').waitFor();

@@ -20,6 +20,7 @@ import { countListInput, stockMovesInput, stockOverviewInput, transferListInput 
 import { orderListQuery } from '../orders/orders.contract';
 import { invoiceListFilters, receiptListFilters } from '../receivables/receivables.contract';
 import { statementListFilters } from '../statements/statements.contract';
+import { taskListFilters } from '../tasks/tasks.contract';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -100,6 +101,8 @@ export const exportInvoicesInput = z.object({ filters: invoiceListFilters.defaul
 export const exportReceiptListInput = z.object({ filters: receiptListFilters.default({}), ...fileFields }).strict();
 /** The reminder queue's query (dunning.queue) without its paging. */
 export const exportRemindersInput = z.object({ filters: queueFilters.default({}), ...fileFields }).strict();
+/** The to-do list's query (tasks.list) without its paging. */
+export const exportTasksInput = z.object({ filters: taskListFilters.default({}), ...fileFields }).strict();
 /** The approval inbox (orders.approvalInbox) has no query of its own: every order waiting for a manager. */
 export const exportApprovalInboxInput = z.object({ ...fileFields }).strict();
 /** The statements list's query (statements.list) without its paging. */
@@ -154,5 +157,7 @@ export const exportsContract = {
   'exports.voucherHistory': method<ExportFile>()({ input: exportVoucherHistoryInput, permission: 'vouchers.read', mutates: false }),
   'exports.customerImports': method<ExportFile>()({ input: exportImportHistoryInput, permission: 'customers.import', mutates: false }),
   'exports.productImports': method<ExportFile>()({ input: exportImportHistoryInput, permission: 'catalog.write', mutates: false }),
+  /** Everyone's to-dos only for whoever manages tasks (FORBIDDEN otherwise, as the list). */
+  'exports.tasks': method<ExportFile>()({ input: exportTasksInput, permission: 'tasks.read', mutates: false }),
   'exports.statements': method<ExportFile>()({ input: exportStatementsInput, permission: 'statements.read', mutates: false }),
 };

@@ -47,6 +47,8 @@ import { allocationExportTable, invoiceExportTable, postedInvoiceExportTable, re
 import { listReceipts } from '../receivables/receipts.service';
 import { getSettings } from '../settings/settings.service';
 import { statementExportTable } from '../statements/statements.export';
+import { taskExportTable } from '../tasks/tasks.export';
+import { listTasks } from '../tasks/tasks.service';
 import { listStatements } from '../statements/statements.service';
 import { allocationExportRows, invoiceExportRows, receiptExportRows } from '../receivables/receivables.export-rows';
 import { stockCountExportTable, stockMovesExportTable, stockExportTable, transferExportTable } from '../stock/stock.export';
@@ -88,6 +90,7 @@ import type {
   exportStockCountsInput,
   exportStockMovesInput,
   exportSuppliersInput,
+  exportTasksInput,
   exportTransfersInput,
   exportVoucherHistoryInput,
   exportImportHistoryInput,
@@ -281,6 +284,11 @@ export function exportCustomerImports(input: z.output<typeof exportImportHistory
 
 export function exportProductImports(input: z.output<typeof exportImportHistoryInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(productImportHistoryTable, pages(async (page, pageSize) => productImportHistory(ctx.sqlite, { page, pageSize })), input, ctx);
+}
+
+/** The to-do list as its reader sees it, in its order: open first, by due date. */
+export function exportTasks(input: z.output<typeof exportTasksInput>, ctx: HandlerContext): Promise<ExportFile> {
+  return exportTable(taskExportTable, pages((page, pageSize) => listTasks(ctx, input.filters, { page, pageSize })), input, ctx);
 }
 
 export function exportStatements(input: z.output<typeof exportStatementsInput>, ctx: HandlerContext): Promise<ExportFile> {

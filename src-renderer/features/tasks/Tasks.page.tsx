@@ -3,9 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Task, TaskListFilters } from '../../../src-main/domain/tasks/tasks.contract';
+import { api } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { parseFilterParam } from '../../api/url-filters';
 import { DataTable, type Column } from '../../components/DataTable';
+import { exportLanguage, saveExport } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { businessToday, formatTimestampDate } from '../../format';
@@ -75,7 +77,16 @@ export function TasksPage() {
           )}
           <SegmentedControl value={filters.openOnly ? 'open' : 'all'} onChange={(v) => setFilters({ openOnly: v === 'open' })} data={[{ value: 'open', label: t('tasks.openOnly') }, { value: 'all', label: t('tasks.all') }]} />
         </Group>
-        <DataTable method="tasks.list" countWords="tasks" input={{ filters }} columns={columns} rowKey={(task) => task.id} minWidth={760} empty={<EmptyState title={t('tasks.emptyTitle')} text={t('tasks.emptyText')} />} />
+        <DataTable
+          method="tasks.list"
+          countWords="tasks"
+          input={{ filters }}
+          columns={columns}
+          rowKey={(task) => task.id}
+          onExport={async (jobId) => saveExport(await api.exports.tasks({ filters, format: 'xlsx', language: exportLanguage(), jobId }))}
+          minWidth={760}
+          empty={<EmptyState title={t('tasks.emptyTitle')} text={t('tasks.emptyText')} />}
+        />
       </Paper>
     </>
   );
