@@ -7,7 +7,17 @@ import { method } from '../../api/method';
 import { pageFields, type Page } from '../../api/paging';
 import { SCOPE_LEVELS, type RoleScopes } from '../users/data-scope';
 import type { CustomerListRow } from './customers.dto';
+import type { listFilters, listSort } from './customers.contract';
 import { isoDate } from './customers.rules';
+
+/**
+ * The pool as a customer list query: active customers nobody owns, newest first. The pool screen
+ * exports it through the customers export with this query (for whoever manages the pool).
+ */
+export const POOL_QUERY = {
+  filters: { ownerUserId: null, status: 'active' },
+  sort: { field: 'createdAt', dir: 'desc' },
+} as const satisfies { filters: z.input<typeof listFilters>; sort: z.input<typeof listSort> };
 
 export interface CustomerScopeSettings {
   /** Whose customers each role sees; the owner always sees all. */

@@ -19,7 +19,7 @@ import { readSetting, writeSetting } from '../settings/settings.repository';
 import { readRoleScopes, writeRoleScopes } from '../users/data-scope';
 import type { CustomerListRow } from './customers.dto';
 import { listCustomers } from './customers.list';
-import type { customerPoolContract, CustomerScopeSettings, PoolReturn } from './customers.pool.contract';
+import { POOL_QUERY, type customerPoolContract, type CustomerScopeSettings, type PoolReturn } from './customers.pool.contract';
 
 type Db = Kysely<Database>;
 type Input<M extends keyof typeof customerPoolContract> = z.output<(typeof customerPoolContract)[M]['input']>;
@@ -67,7 +67,7 @@ export async function claimedToday(ctx: Pick<HandlerContext, 'db' | 'user'>): Pr
 
 /** The pool is everyone's to look at: its rows are not narrowed by the caller's scope. */
 export function listPool(db: Db, input: Input<'customers.pool'>): Promise<Page<CustomerListRow>> {
-  return listCustomers(db, { ...input, filters: { ownerUserId: null, status: 'active' }, sort: { field: 'createdAt', dir: 'desc' } });
+  return listCustomers(db, { ...input, ...POOL_QUERY });
 }
 
 export async function claimCustomers(ctx: HandlerContext, ids: string[]): Promise<{ claimed: number; claimedToday: number; limit: number }> {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ownerApi, type TestApi } from '../../db/test-db';
 import { addDays } from '../core/dates';
+import { sheetRows } from '../exports/exports.test-helpers';
+import { POOL_QUERY } from './customers.pool.contract';
 import { aCustomer } from './customers.test-helpers';
 
 interface Book {
@@ -171,6 +173,17 @@ describe('the public pool (公海)', () => {
     expect(timeline.rows[0]).toMatchObject({ kind: 'pool', title: 'returned', data: { event: 'returned' } });
     expect(Number(timeline.rows[0]!.data.idleDays)).toBeGreaterThanOrEqual(31);
     expect((await sales.ok('customers.pool', {})).rows.map((r) => r.id)).toContain(theirs);
+  });
+
+  it('exports the pool as the pool lists it, newest first, through the customers export', async () => {
+    const { owner, nobodys } = await aBook();
+    const later = (await owner.ok('customers.create', aCustomer({ name: '上海申达物流有限公司', shortName: '申达', ownerUserId: null }))).id;
+    const pool = await owner.ok('customers.pool', {});
+    expect(pool.rows.map((r) => r.id)).toEqual([later, nobodys]);
+    const file = await owner.ok('exports.customers', { ...POOL_QUERY, format: 'xlsx', language: 'zh-CN' });
+    const [header, ...rows] = await sheetRows(file.content);
+    const name = header!.indexOf('客户名称');
+    expect(rows.map((r) => r[name])).toEqual(pool.rows.map((r) => r.name));
   });
 
   it('keeps claiming and returning to the roles that may', async () => {

@@ -48,5 +48,17 @@ describe('the customer pool', () => {
     expect(createdOn).toEqual(['2026-11-29', '2026-11-28']);
     expect(screen.getByTestId('page-total').textContent).toBe('共 2 家客户');
     expect(screen.getByTestId('pool-rule').textContent).toContain('每人每天最多领取 5 家，今天已领取 2 家');
+    // A salesperson claims from the pool but does not take it away as a file.
+    expect(screen.queryByTestId('table-export')).toBeNull();
+  });
+
+  it('offers the whole pool as an Excel file to whoever manages it', async () => {
+    fakeBackend({
+      'customers.scopeSettings': () => ({ roleScopes: { manager: 'all', sales: 'own', warehouse: 'all', service: 'all', accountant: 'all' }, poolAfterDays: 30, claimsPerDay: 5, claimedToday: 0 }),
+      'customers.pool': () => ({ rows: [aPoolCustomer(1, '2026-11-28T16:30:00.000Z')], total: 1, totalIsExact: true }),
+    });
+    await render(<CustomerPoolPage />, { permissions: ['customers.claim', 'customers.export', 'customers.managePool'] });
+    await screen.findByTestId('data-table');
+    expect(screen.getByTestId('table-export')).toBeTruthy();
   });
 });

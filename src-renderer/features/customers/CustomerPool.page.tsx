@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CustomerListRow } from '../../../src-main/domain/customers/customers.dto';
+import { POOL_QUERY } from '../../../src-main/domain/customers/customers.pool.contract';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -13,6 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatTimestampDate } from '../../format';
 import { useCan } from '../auth/current-user';
 import { PoolSettings } from './components/PoolSettings';
+import { downloadCustomersExport } from './export-customers';
 import { shortcutTarget } from '../../components/shortcut-targets';
 
 /** /customers/pool: customers nobody owns (公海), to claim; the owner sets the rules here. */
@@ -98,6 +100,8 @@ export function CustomerPoolPage() {
         input={{ q: search.trim() || undefined }}
         columns={columns}
         rowKey={(r) => r.id}
+        // The whole pool as a file is for whoever manages it, not for each salesperson who claims from it.
+        onExport={can('customers.managePool') ? (jobId) => downloadCustomersExport({ q: search.trim() || undefined, ...POOL_QUERY }, jobId) : undefined}
         empty={<EmptyState title={t('customers.pool.empty')} text={t('customers.pool.emptyText')} />}
       />
       {settings.data && settingsOpened && <PoolSettings opened onClose={settingsModal.close} current={settings.data} />}
