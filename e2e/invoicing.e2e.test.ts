@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../src-main/domain/core/dates';
 import { formatFen } from '../src-main/domain/core/money';
 import { creditableInvoices, invoiceableDeliveries } from '../src-main/domain/receivables/invoiceable';
-import { chromiumAvailable, screenshot, type AppInBrowser } from './harness';
+import { chromiumAvailable, downloadedSheet, screenshot, type AppInBrowser } from './harness';
 import { openSeededApp } from './seeded-app';
 
 const run = chromiumAvailable();
@@ -106,6 +106,13 @@ describe.runIf(run)('invoicing in Chromium', () => {
     async () => {
       expect(returnNo && against, 'the demo book has a return waiting for its credit note, with an invoice to credit it against').toBeTruthy();
       await page.getByTestId('credit-requests-tab').click();
+      await page.getByTestId(`credit-${returnNo}`).waitFor();
+      // The worklist as a file: the return among the credit notes still to post, its credit negative.
+      const worklist = await downloadedSheet(page);
+      expect(worklist.name).toMatch(/^待开红字-.*\.xlsx$/);
+      const listed = worklist.rows.find((r) => r[0] === returnNo);
+      expect(listed, `${returnNo} in the exported worklist`).toBeTruthy();
+      expect(Number(listed![5])).toBeLessThan(0);
       await page.getByTestId(`credit-${returnNo}`).click();
       const choice = page.getByTestId(`credit-invoice-${against!.invoiceNo}`);
       await choice.click();

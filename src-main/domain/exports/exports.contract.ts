@@ -101,6 +101,8 @@ export const exportInvoicesInput = z.object({ filters: invoiceListFilters.defaul
 export const exportReceiptListInput = z.object({ filters: receiptListFilters.default({}), ...fileFields }).strict();
 /** The reminder queue's query (dunning.queue) without its paging. */
 export const exportRemindersInput = z.object({ filters: queueFilters.default({}), ...fileFields }).strict();
+/** The credit notes still to post (receivables.openCreditNoteRequests) without its paging. */
+export const exportCreditRequestsInput = z.object({ customerId: z.string().uuid('Not a valid id').optional(), ...fileFields }).strict();
 /** The to-do list's query (tasks.list) without its paging. */
 export const exportTasksInput = z.object({ filters: taskListFilters.default({}), ...fileFields }).strict();
 /** The approval inbox (orders.approvalInbox) has no query of its own: every order waiting for a manager. */
@@ -150,6 +152,8 @@ export const exportsContract = {
   'exports.invoices': method<ExportFile>()({ input: exportInvoicesInput, permission: 'receivables.read', mutates: false }),
   /** The receipts list as it is filtered on screen (收款与核销); `exports.receipts` is every posted receipt for tools. */
   'exports.receiptList': method<ExportFile>()({ input: exportReceiptListInput, permission: 'receivables.read', mutates: false }),
+  /** As the panel it is taken from: whoever posts credit notes. */
+  'exports.creditRequests': method<ExportFile>()({ input: exportCreditRequestsInput, permission: 'receivables.write', mutates: false }),
   'exports.reminders': method<ExportFile>()({ input: exportRemindersInput, permission: 'dunning.read', mutates: false }),
   'exports.postedInvoices': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),
   'exports.receipts': method<ExportFile>()({ input: exportReceivablesInput, permission: 'receivables.read', mutates: false }),

@@ -23,7 +23,7 @@ import { reminderExportTable } from '../dunning/dunning.export';
 import { reminderQueue } from '../dunning/dunning.reminders';
 import { listDeliveries } from '../deliveries/deliveries.read';
 import { customerExportRows } from '../customers/customers.export-rows';
-import { assertCustomersVisible } from '../customers/customers.scope';
+import { assertCustomersVisible, assertCustomerVisible } from '../customers/customers.scope';
 import { toFieldDef } from '../customers/customers.fields';
 import { listFieldDefs } from '../customers/customers.repository';
 import { listCampaigns } from '../leads/campaigns.service';
@@ -43,8 +43,9 @@ import { listQuotes } from '../quotes/quotes.read';
 import { returnExportTable } from '../returns/returns.export';
 import { listReturns } from '../returns/returns.read';
 import { listInvoices } from '../receivables/balances';
-import { allocationExportTable, invoiceExportTable, postedInvoiceExportTable, receiptExportTable, receiptListExportTable } from '../receivables/receivables.export';
+import { allocationExportTable, creditRequestExportTable, invoiceExportTable, postedInvoiceExportTable, receiptExportTable, receiptListExportTable } from '../receivables/receivables.export';
 import { listReceipts } from '../receivables/receipts.service';
+import { openCreditNoteRequests } from '../receivables/invoiceable';
 import { getSettings } from '../settings/settings.service';
 import { statementExportTable } from '../statements/statements.export';
 import { taskExportTable } from '../tasks/tasks.export';
@@ -70,6 +71,7 @@ import type {
   exportAuditLogInput,
   exportBackupsInput,
   exportCampaignsInput,
+  exportCreditRequestsInput,
   exportCustomersInput,
   exportDeliveriesInput,
   exportInvoicesInput,
@@ -255,6 +257,13 @@ export function exportInvoices(input: z.output<typeof exportInvoicesInput>, ctx:
 
 export function exportReceiptList(input: z.output<typeof exportReceiptListInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(receiptListExportTable, pages((page, pageSize) => listReceipts(ctx, { ...input.filters, page, pageSize })), input, ctx);
+}
+
+/** The returns waiting for a credit note, in the reader's scope, as the 待开红字 panel lists them. */
+export async function exportCreditRequests(input: z.output<typeof exportCreditRequestsInput>, ctx: HandlerContext): Promise<ExportFile> {
+  if (input.customerId) await assertCustomerVisible(ctx, input.customerId);
+  const scope = await ctx.dataScope();
+  return exportTable(creditRequestExportTable, pages(async (page, pageSize) => openCreditNoteRequests(ctx.sqlite, { ...(input.customerId ? { customerId: input.customerId } : {}), page, pageSize }, scope)), input, ctx);
 }
 
 /** The queue as its reader sees it: everyone's reminders only for whoever manages collections. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { csvLines, sheetRows } from '../exports/exports.test-helpers';
 import { taxLine } from '../core/money';
 import { aCustomer, anOrder, aReturn, aWorld } from './receivables.test-helpers';
 
@@ -64,8 +65,17 @@ describe('what waits to be invoiced or credited', () => {
     expect(open.total).toBe(1);
     expect(open.rows[0]).toMatchObject({ id: requestId, customerName: '南京金桥贸易有限公司', returnReason: '质量问题', totalGross: 22_600, totalTax: 2_600, totalNet: 20_000 });
     expect((await world.api.ok('receivables.openCreditNoteRequests', { customerId: await aCustomer(world) })).rows).toEqual([]);
+    // The worklist as a file: the credit to post as a negative amount, as the panel shows it.
+    const sheet = await world.api.ok('exports.creditRequests', { format: 'xlsx', language: 'zh-CN' });
+    const [header, ...rows] = await sheetRows(sheet.content);
+    expect(sheet.fileName).toMatch(/^待开红字-/);
+    expect(header).toEqual(['退货单号', '退货日期', '客户', '订单号', '退货原因', '价税合计', '税额']);
+    expect(rows.map((r) => [r[0], r[2], r[4], r[5], r[6]])).toEqual([[open.rows[0]!.returnNo, '南京金桥贸易有限公司', '质量问题', -226, -26]]);
+    const csv = csvLines((await world.api.ok('exports.creditRequests', { customerId, format: 'csv' })).content);
+    expect(csv).toEqual(['return_no,return_date,customer_name,order_no,return_reason,total,tax', expect.stringMatching(/,质量问题,-226\.00,-26\.00$/)]);
 
     await world.api.ok('receivables.creditReturn', { creditNoteRequestId: requestId });
+    expect((await world.api.ok('exports.creditRequests', { format: 'csv' })).rows).toBe(0);
     expect(await world.api.ok('receivables.openCreditNoteRequests', { customerId })).toMatchObject({ rows: [], total: 0 });
   });
 
@@ -75,5 +85,17 @@ describe('what waits to be invoiced or credited', () => {
     const sales = await world.api.as('sales');
     expect(await sales.call('receivables.invoiceableDeliveries', { customerId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await sales.call('receivables.openCreditNoteRequests', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await sales.call('exports.creditRequests', { format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('words the credit notes file as the panel does, in every language', async () => {
+    const { CREDIT_REQUEST_EXPORT_WORDS } = await import('./receivables.export');
+    for (const language of ['zh-CN', 'en', 'zh-TW'] as const) {
+      const receivables = (await import(`../../../src-renderer/features/receivables/messages.${language}.ts`)).default;
+      const words = CREDIT_REQUEST_EXPORT_WORDS[language];
+      expect(words.file).toBe(receivables.credit.tab);
+      expect([words.field.returnNo, words.field.returnDate, words.field.returnReason]).toEqual([receivables.credit.returnNo, receivables.credit.returnDate, receivables.credit.returnReason]);
+      expect([words.field.customer, words.field.orderNo, words.field.total]).toEqual([receivables.field.customer, receivables.field.orderNo, receivables.field.total]);
+    }
   });
 });

@@ -4,7 +4,7 @@
  * decimals; a credit note's total is positive, its kind says which way it goes.
  */
 import type { Locale } from '../auth/auth.contract';
-import type { Invoice, Receipt, ReceiptMethod } from './receivables.dto';
+import type { Invoice, OpenCreditNoteRequest, Receipt, ReceiptMethod } from './receivables.dto';
 import { codeLabels, columnsWorded, localised, type CellFormat, type CellValue, type ExportTable, type Localised } from '../exports/exports.table';
 
 export const INVOICE_EXPORT_WORDS = {
@@ -234,5 +234,36 @@ export const receiptListExportTable: ExportTable<Receipt> = {
     receiptColumn('status', (w) => w.field.status, codeLabels(RECEIPT_LIST_EXPORT_WORDS, (w) => w.status), (r) => r.status),
     receiptColumn('amount', (w) => w.field.amount, 'money', (r) => r.amount),
     receiptColumn('unapplied', (w) => w.field.unapplied, 'money', (r) => r.unappliedAmount),
+  ],
+};
+
+/** The returns waiting for their credit note (待开红字), as the panel lists them: oldest first, the credit as a negative amount. */
+export const CREDIT_REQUEST_EXPORT_WORDS = {
+  'zh-CN': {
+    file: '待开红字',
+    field: { returnNo: '退货单号', returnDate: '退货日期', customer: '客户', orderNo: '订单号', returnReason: '退货原因', total: '价税合计', tax: '税额' },
+  },
+  en: {
+    file: 'Credit notes to post',
+    field: { returnNo: 'Return no.', returnDate: 'Return date', customer: 'Customer', orderNo: 'Order no.', returnReason: 'Reason for return', total: 'Total', tax: 'VAT' },
+  },
+  'zh-TW': {
+    file: '待開折讓',
+    field: { returnNo: '退貨單號', returnDate: '退貨日期', customer: '客戶', orderNo: '訂單編號', returnReason: '退貨原因', total: '價稅合計', tax: '稅額' },
+  },
+} satisfies Record<Locale, { file: string; field: Record<string, string> }>;
+
+const creditRequestColumn = columnsWorded<(typeof CREDIT_REQUEST_EXPORT_WORDS)['zh-CN'], OpenCreditNoteRequest>(CREDIT_REQUEST_EXPORT_WORDS);
+
+export const creditRequestExportTable: ExportTable<OpenCreditNoteRequest> = {
+  name: { machine: 'credit-note-requests', ...localised(CREDIT_REQUEST_EXPORT_WORDS, (w) => w.file) },
+  columns: [
+    creditRequestColumn('return_no', (w) => w.field.returnNo, 'text', (r) => r.returnNo),
+    creditRequestColumn('return_date', (w) => w.field.returnDate, 'date', (r) => r.returnDate),
+    creditRequestColumn('customer_name', (w) => w.field.customer, 'text', (r) => r.customerName),
+    creditRequestColumn('order_no', (w) => w.field.orderNo, 'text', (r) => r.orderNo),
+    creditRequestColumn('return_reason', (w) => w.field.returnReason, 'text', (r) => r.returnReason),
+    creditRequestColumn('total', (w) => w.field.total, 'money', (r) => -r.totalGross),
+    creditRequestColumn('tax', (w) => w.field.tax, 'money', (r) => -r.totalTax),
   ],
 };

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../src-main/domain/core/money';
 import type { Invoice, OpenCreditNoteRequest } from '../../../src-main/domain/receivables/receivables.dto';
+import { api } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
+import { exportLanguage, saveExport } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import { useCan } from '../auth/current-user';
 import { CreditReturnModal } from './CreditReturnModal';
@@ -41,6 +43,7 @@ export function CreditRequestsPanel({ onCreated }: { onCreated: (creditNote: Inv
         columns={columns}
         rowKey={(r) => r.id}
         onRowClick={setCrediting}
+        onExport={async (jobId) => saveExport(await api.exports.creditRequests({ format: 'xlsx', language: exportLanguage(), jobId }))}
         minWidth={860}
         empty={<EmptyState title={t('receivables.credit.emptyTitle')} text={t('receivables.credit.emptyText')} />}
       />
