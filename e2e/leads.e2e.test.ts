@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import zhCN from '../src-renderer/i18n/zh-CN';
 import leads from '../src-renderer/features/leads/messages.zh-CN';
-import { chromiumAvailable, screenshot, type AppInBrowser, type RunningApp } from './harness';
+import { chromiumAvailable, downloadedSheet, screenshot, type AppInBrowser, type RunningApp } from './harness';
 import { openSeededApp } from './seeded-app';
 
 const run = chromiumAvailable();
@@ -95,6 +95,29 @@ describe.runIf(run)('leads, opportunities and channel ROI in Chromium', () => {
     await page.getByText(leads.opportunity.history).waitFor();
     await screenshot(page, 'leads-08-opportunity');
     await page.keyboard.press('Escape');
+  });
+
+  it("exports a customer's deals from its 360° view", async () => {
+    const customerId = await page.evaluate(async () => {
+      const response = await fetch('/api/leads.listOpportunities', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pageSize: 200 }) });
+      const result = (await response.json()) as { data: { rows: { customerId: string | null }[] } };
+      return result.data.rows.find((d) => d.customerId)?.customerId ?? null;
+    });
+    expect(customerId, 'the demo book has a deal of a customer').toBeTruthy();
+    await page.goto(`${app.url}#/customers/${customerId}`);
+    await page.getByTestId('tab-deals').click();
+    const table = page.getByTestId('customer-deals').getByTestId('data-table');
+    await table.locator('tbody tr').first().waitFor();
+    const shown = await table.locator('tbody tr').count();
+    const firstTitle = (await table.locator('tbody tr').first().locator('td').first().textContent())!.trim();
+    const deals = await downloadedSheet(page);
+    expect(deals.name).toMatch(/^商机-.*\.xlsx$/);
+    expect(deals.rows[0]!.slice(0, 3)).toEqual([leads.opportunity.title, leads.opportunity.party, leads.opportunity.stage]);
+    expect(deals.rows.length - 1).toBe(shown);
+    expect(deals.rows[1]![0]).toBe(firstTitle);
+    // Back to the leads pages, where the next tests go on.
+    await page.goto(`${app.url}#/leads/board`);
+    await page.getByTestId('opportunity-board').waitFor();
   });
 
   it('lists campaigns with their cost', async () => {

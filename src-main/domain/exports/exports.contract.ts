@@ -53,6 +53,9 @@ export const exportLeadsInput = leadListInput.omit({ page: true, pageSize: true 
 /** The campaigns list's query (leads.listCampaigns) without its paging. */
 export const exportCampaignsInput = leadsContract['leads.listCampaigns'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
 
+/** The deals list's query (leads.listOpportunities) without its paging. */
+export const exportOpportunitiesInput = leadsContract['leads.listOpportunities'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
+
 /** The activity log's query (audit.list) without its paging. */
 export const exportAuditLogInput = auditContract['audit.list'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
 
@@ -128,6 +131,7 @@ export const exportsContract = {
   'exports.customers': method<ExportFile>()({ input: exportCustomersInput, permission: 'customers.export', mutates: false }),
   /** Whoever may page through every lead may take them as a file. */
   'exports.leads': method<ExportFile>()({ input: exportLeadsInput, permission: 'leads.read', mutates: false }),
+  'exports.opportunities': method<ExportFile>()({ input: exportOpportunitiesInput, permission: 'leads.read', mutates: false }),
   'exports.campaigns': method<ExportFile>()({ input: exportCampaignsInput, permission: 'leads.read', mutates: false }),
   'exports.orders': method<ExportFile>()({ input: exportOrdersInput, permission: 'sales.read', mutates: false }),
   'exports.orderLines': method<ExportFile>()({ input: exportOrdersInput, permission: 'sales.read', mutates: false }),

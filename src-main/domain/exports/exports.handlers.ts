@@ -12,6 +12,7 @@ import {
   exportInvoices,
   exportLeads,
   exportOrderLines,
+  exportOpportunities,
   exportOrders,
   exportPostedInvoices,
   exportPriceLists,
@@ -40,6 +41,7 @@ export function exportsHandlers(env: BackendEnv): HandlersFor<typeof exportsCont
   return {
     'exports.customers': (input, ctx) => exportCustomers(input, ctx),
     'exports.leads': (input, ctx) => exportLeads(input, ctx),
+    'exports.opportunities': (input, ctx) => exportOpportunities(input, ctx),
     'exports.campaigns': (input, ctx) => exportCampaigns(input, ctx),
     'exports.orders': (input, ctx) => exportOrders(input, ctx),
     'exports.orderLines': (input, ctx) => exportOrderLines(input, ctx),

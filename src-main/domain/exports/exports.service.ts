@@ -27,7 +27,8 @@ import { assertCustomersVisible, assertCustomerVisible } from '../customers/cust
 import { toFieldDef } from '../customers/customers.fields';
 import { listFieldDefs } from '../customers/customers.repository';
 import { listCampaigns } from '../leads/campaigns.service';
-import { campaignExportTable, leadExportTable } from '../leads/leads.export';
+import { campaignExportTable, leadExportTable, opportunityExportTable } from '../leads/leads.export';
+import { listOpportunities } from '../leads/opportunities.service';
 import { listLeads } from '../leads/leads.service';
 import { purchaseOrderExportTable, supplierExportTable } from '../purchasing/purchasing.export';
 import { listOrders } from '../purchasing/purchasing.orders';
@@ -76,6 +77,7 @@ import type {
   exportDeliveriesInput,
   exportInvoicesInput,
   exportLeadsInput,
+  exportOpportunitiesInput,
   exportOrdersInput,
   exportPriceListsInput,
   exportPriceSheetInput,
@@ -151,6 +153,13 @@ export async function exportCustomers(input: z.output<typeof exportCustomersInpu
 export async function exportLeads(input: z.output<typeof exportLeadsInput>, ctx: HandlerContext): Promise<ExportFile> {
   const scope = await ctx.dataScope();
   return exportTable(leadExportTable, pages((page, pageSize) => listLeads(ctx.db, { ...input, page, pageSize }, scope)), input, ctx);
+}
+
+/** Deals in the reader's scope, as the list pages them (a customer's deals tab passes its customer). */
+export async function exportOpportunities(input: z.output<typeof exportOpportunitiesInput>, ctx: HandlerContext): Promise<ExportFile> {
+  if (input.filters.customerId) await assertCustomerVisible(ctx, input.filters.customerId);
+  const scope = await ctx.dataScope();
+  return exportTable(opportunityExportTable, pages((page, pageSize) => listOpportunities(ctx.db, { ...input, page, pageSize }, scope)), input, ctx);
 }
 
 export function exportCampaigns(input: z.output<typeof exportCampaignsInput>, ctx: HandlerContext): Promise<ExportFile> {

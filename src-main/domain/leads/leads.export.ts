@@ -7,6 +7,7 @@
 import type { Locale } from '../auth/auth.contract';
 import { codeLabels, columnsWorded, localised, type ExportTable } from '../exports/exports.table';
 import type { Campaign, LeadRow } from './leads.contract';
+import type { OpportunityCard, OpportunityStage } from './leads.dto';
 import { roundHalfUp } from '../core/money';
 
 export const LEAD_EXPORT_WORDS = {
@@ -164,5 +165,71 @@ export const campaignExportTable: ExportTable<Campaign> = {
     // Rounded half-up to the fen, as the screen shows it.
     campaignColumn('cost_per_lead', (w) => w.campaign.costPerLead, 'money', (c) => (c.leadCount ? roundHalfUp(c.cost, c.leadCount) : null)),
     campaignColumn('notes', (w) => w.campaign.notes, 'text', (c) => c.notes),
+  ],
+};
+
+/** The deals (商机) as a file: a customer's deals tab, or any list of them, with their pipeline figures. */
+export const OPPORTUNITY_EXPORT_WORDS = {
+  'zh-CN': {
+    file: '商机',
+    field: {
+      title: '商机名称',
+      party: '客户',
+      stage: '阶段',
+      expectedAmount: '预计成交金额（元）',
+      probability: '赢率（%）',
+      weighted: '加权',
+      expectedCloseDate: '预计成交日期',
+      owner: '负责人',
+      lostReason: '输单原因',
+    },
+    stage: { contact: '初步接洽', needs: '需求确认', proposal: '方案报价', negotiation: '谈判', won: '赢单', lost: '输单' },
+  },
+  en: {
+    file: 'Deals',
+    field: {
+      title: 'Title',
+      party: 'Customer',
+      stage: 'Stage',
+      expectedAmount: 'Expected amount (CNY)',
+      probability: 'Probability (%)',
+      weighted: 'Weighted',
+      expectedCloseDate: 'Expected close date',
+      owner: 'Owner',
+      lostReason: 'Why it was lost',
+    },
+    stage: { contact: 'First contact', needs: 'Discovery', proposal: 'Proposal', negotiation: 'Negotiation', won: 'Won', lost: 'Lost' },
+  },
+  'zh-TW': {
+    file: '商機',
+    field: {
+      title: '商機名稱',
+      party: '客戶',
+      stage: '階段',
+      expectedAmount: '預計成交金額（元）',
+      probability: '贏率（%）',
+      weighted: '加權',
+      expectedCloseDate: '預計成交日期',
+      owner: '負責人',
+      lostReason: '輸單原因',
+    },
+    stage: { contact: '初步接洽', needs: '需求確認', proposal: '方案報價', negotiation: '談判', won: '贏單', lost: '輸單' },
+  },
+} satisfies Record<Locale, { file: string; field: Record<string, string>; stage: Record<OpportunityStage, string> }>;
+
+const opportunityColumn = columnsWorded<(typeof OPPORTUNITY_EXPORT_WORDS)['zh-CN'], OpportunityCard>(OPPORTUNITY_EXPORT_WORDS);
+
+export const opportunityExportTable: ExportTable<OpportunityCard> = {
+  name: { machine: 'opportunities', ...localised(OPPORTUNITY_EXPORT_WORDS, (w) => w.file) },
+  columns: [
+    opportunityColumn('title', (w) => w.field.title, 'text', (o) => o.title),
+    opportunityColumn('party', (w) => w.field.party, 'text', (o) => o.partyName),
+    opportunityColumn('stage', (w) => w.field.stage, codeLabels(OPPORTUNITY_EXPORT_WORDS, (w) => w.stage), (o) => o.stage),
+    opportunityColumn('expected_amount', (w) => w.field.expectedAmount, 'money', (o) => o.expectedAmount),
+    opportunityColumn('probability', (w) => w.field.probability, 'number', (o) => o.probability),
+    opportunityColumn('weighted_amount', (w) => w.field.weighted, 'money', (o) => o.weightedAmount),
+    opportunityColumn('expected_close_date', (w) => w.field.expectedCloseDate, 'date', (o) => o.expectedCloseDate),
+    opportunityColumn('owner', (w) => w.field.owner, 'text', (o) => o.ownerName),
+    opportunityColumn('lost_reason', (w) => w.field.lostReason, 'text', (o) => o.lostReason),
   ],
 };

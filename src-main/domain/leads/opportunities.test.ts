@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ownerApi, type TestApi } from '../../db/test-db';
 import { aCustomer } from '../customers/customers.test-helpers';
+import { csvLines, sheetRows } from '../exports/exports.test-helpers';
 
 async function aCustomerId(api: TestApi, name = '南京博雅食品有限公司'): Promise<string> {
   return (await api.ok('customers.create', aCustomer({ name }))).id;
@@ -49,6 +50,51 @@ describe('opportunities', () => {
     expect(lost.history[0]!.note).toBe('价格高于竞品');
     const reopened = await api.ok('leads.moveOpportunity', { id: deal.id, stage: 'proposal' });
     expect(reopened).toMatchObject({ closedAt: null, lostReason: null, probability: 50 });
+  });
+
+  it('export as a customer’s deals tab lists them, with the pipeline figures, in the reader’s scope', async () => {
+    const api = await ownerApi();
+    const customerId = await aCustomerId(api);
+    const elsewhere = await aCustomerId(api, '苏州恒通建材有限公司');
+    await api.ok('leads.createOpportunity', { title: '年度食材配送合同', customerId, stage: 'proposal', expectedAmount: 1_200_000, expectedCloseDate: '2026-12-20' });
+    const lost = await api.ok('leads.createOpportunity', { title: '办公室茶歇', customerId, expectedAmount: 30_000 });
+    await api.ok('leads.moveOpportunity', { id: lost.id, stage: 'lost', lostReason: '价格高于竞品' });
+    await api.ok('leads.createOpportunity', { title: '建材样品', customerId: elsewhere });
+    const listed = await api.ok('leads.listOpportunities', { filters: { customerId } });
+
+    const file = await api.ok('exports.opportunities', { filters: { customerId }, format: 'xlsx', language: 'zh-CN' });
+    const [header, ...rows] = await sheetRows(file.content);
+    expect(file.fileName).toMatch(/^商机-/);
+    expect(header).toEqual(['商机名称', '客户', '阶段', '预计成交金额（元）', '赢率（%）', '加权', '预计成交日期', '负责人', '输单原因']);
+    expect(rows.map((r) => [r[0], r[2], r[3], r[4], r[5], r[8] ?? null])).toEqual(
+      listed.rows.map((d) => [d.title, d.stage === 'lost' ? '输单' : '方案报价', d.expectedAmount / 100, d.probability, d.weightedAmount / 100, d.lostReason]),
+    );
+    expect(rows.find((r) => r[0] === '年度食材配送合同')!.slice(3, 6)).toEqual([12_000, 50, 6_000]);
+    const csv = csvLines((await api.ok('exports.opportunities', { filters: { customerId, stage: ['lost'] }, format: 'csv' })).content);
+    expect(csv).toEqual(['title,party,stage,expected_amount,probability,weighted_amount,expected_close_date,owner,lost_reason', expect.stringMatching(/^办公室茶歇,南京博雅食品有限公司,lost,300\.00,0,0\.00,.*价格高于竞品$/)]);
+    // Another salesperson's customer is not theirs to export.
+    const sales = await api.as('sales');
+    expect(await sales.call('exports.opportunities', { filters: { customerId }, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('word the deals file as the deal screens do, in every language', async () => {
+    const { OPPORTUNITY_EXPORT_WORDS } = await import('./leads.export');
+    for (const language of ['zh-CN', 'en', 'zh-TW'] as const) {
+      const leads = (await import(`../../../src-renderer/features/leads/messages.${language}.ts`)).default;
+      const words = OPPORTUNITY_EXPORT_WORDS[language];
+      expect(words.stage).toEqual(leads.stage);
+      expect(words.field.weighted).toBe(leads.board.weighted);
+      const o = leads.opportunity;
+      expect([words.field.title, words.field.party, words.field.stage, words.field.expectedAmount, words.field.probability, words.field.expectedCloseDate, words.field.owner]).toEqual([
+        o.title,
+        o.party,
+        o.stage,
+        o.expectedAmount,
+        o.probability,
+        o.expectedCloseDate,
+        o.owner,
+      ]);
+    }
   });
 
   it('keep a closed deal’s probability fixed', async () => {

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../src-main/domain/core/money';
 import type { OpportunityCard } from '../../../../src-main/domain/leads/leads.dto';
+import { api } from '../../../api/client';
 import { DataTable, type Column } from '../../../components/DataTable';
+import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
 import { businessToday } from '../../../format';
 import { useLead } from '../leads.queries';
@@ -80,6 +82,7 @@ export function CustomerDeals({ customerId, leadId }: { customerId: string; lead
         rowKey={(d) => d.id}
         onRowClick={(d) => setOpenId(d.id)}
         tableId="customer-deals"
+        onExport={async (jobId) => saveExport(await api.exports.opportunities({ filters: { customerId }, format: 'xlsx', language: exportLanguage(), jobId }))}
         empty={<EmptyState title={t('leads.customer.dealsEmptyTitle')} text={t('leads.customer.dealsEmptyText')} />}
       />
       <OpportunityModal opened={openId !== null} onClose={() => setOpenId(null)} opportunityId={openId} />
