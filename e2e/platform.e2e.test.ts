@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, screenshot, openAppInBrowser, chooseLanguage, type AppInBrowser, type RunningApp } from './harness';
+import { chromiumAvailable, downloadedSheet, screenshot, openAppInBrowser, chooseLanguage, type AppInBrowser, type RunningApp } from './harness';
 import { NAV_ENTRIES as NAV } from '../src-renderer/nav-entries';
 import zhCN from '../src-renderer/i18n/zh-CN';
 import en from '../src-renderer/i18n/en';
@@ -81,6 +81,11 @@ describe.runIf(run)('platform in Chromium', () => {
     await expect(page.getByTestId('page-title').textContent()).resolves.toBe(en.users.title);
     await expect(page.locator('[data-nav="customers"]').textContent()).resolves.toContain(en.nav.customers);
     await screenshot(page, 'platform-05-english');
+    // The users list as a file, in the language the screen is in.
+    await page.getByTestId('data-table').locator('tbody tr').first().waitFor();
+    const users = await downloadedSheet(page);
+    expect(users.rows[0]!.slice(0, 3)).toEqual([en.users.displayName, en.users.username, en.users.role]);
+    expect(users.rows.slice(1).map((r) => r[2])).toContain(en.roles.owner);
     await chooseLanguage(page, '简体中文');
     await expect(page.getByTestId('page-title').textContent()).resolves.toBe(zhCN.users.title);
   });

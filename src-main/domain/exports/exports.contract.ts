@@ -106,6 +106,8 @@ export const exportReceiptListInput = z.object({ filters: receiptListFilters.def
 export const exportRemindersInput = z.object({ filters: queueFilters.default({}), ...fileFields }).strict();
 /** The credit notes still to post (receivables.openCreditNoteRequests) without its paging. */
 export const exportCreditRequestsInput = z.object({ customerId: z.string().uuid('Not a valid id').optional(), ...fileFields }).strict();
+/** The users list's query (users.list) without its paging. */
+export const exportUsersInput = z.object({ q: z.string().max(64).optional(), includeDisabled: z.boolean().default(true), ...fileFields }).strict();
 /** The to-do list's query (tasks.list) without its paging. */
 export const exportTasksInput = z.object({ filters: taskListFilters.default({}), ...fileFields }).strict();
 /** The approval inbox (orders.approvalInbox) has no query of its own: every order waiting for a manager. */
@@ -142,6 +144,7 @@ export const exportsContract = {
   'exports.approvalInbox': method<ExportFile>()({ input: exportApprovalInboxInput, permission: 'sales.approve', mutates: false }),
   'exports.auditLog': method<ExportFile>()({ input: exportAuditLogInput, permission: 'audit.read', mutates: false }),
   'exports.securityLog': method<ExportFile>()({ input: exportSecurityLogInput, permission: 'audit.security', mutates: false }),
+  'exports.users': method<ExportFile>()({ input: exportUsersInput, permission: 'users.manage', mutates: false }),
   'exports.backups': method<ExportFile>()({ input: exportBackupsInput, permission: 'backup.run', mutates: false }),
   /** Whoever may page through the catalog may take it as a file (商品档案). */
   'exports.products': method<ExportFile>()({ input: exportProductsInput, permission: 'catalog.read', mutates: false }),

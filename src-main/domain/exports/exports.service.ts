@@ -50,6 +50,8 @@ import { openCreditNoteRequests } from '../receivables/invoiceable';
 import { getSettings } from '../settings/settings.service';
 import { statementExportTable } from '../statements/statements.export';
 import { taskExportTable } from '../tasks/tasks.export';
+import { userExportTable, type UserExportRow } from '../users/users.export';
+import { listUsers } from '../users/users.service';
 import { listTasks } from '../tasks/tasks.service';
 import { listStatements } from '../statements/statements.service';
 import { allocationExportRows, invoiceExportRows, receiptExportRows } from '../receivables/receivables.export-rows';
@@ -95,6 +97,7 @@ import type {
   exportStockMovesInput,
   exportSuppliersInput,
   exportTasksInput,
+  exportUsersInput,
   exportTransfersInput,
   exportVoucherHistoryInput,
   exportImportHistoryInput,
@@ -302,6 +305,20 @@ export function exportCustomerImports(input: z.output<typeof exportImportHistory
 
 export function exportProductImports(input: z.output<typeof exportImportHistoryInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(productImportHistoryTable, pages(async (page, pageSize) => productImportHistory(ctx.sqlite, { page, pageSize })), input, ctx);
+}
+
+/** The users as the list pages them, each manager by name (a handful of users: read once). */
+export async function exportUsers(input: z.output<typeof exportUsersInput>, ctx: HandlerContext): Promise<ExportFile> {
+  const names = new Map((await ctx.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
+  return exportTable(
+    userExportTable,
+    pages(async (page, pageSize): Promise<Page<UserExportRow>> => {
+      const found = await listUsers(ctx.db, { ...(input.q ? { q: input.q } : {}), includeDisabled: input.includeDisabled, page, pageSize });
+      return { ...found, rows: found.rows.map((u) => ({ ...u, managerName: u.managerUserId ? (names.get(u.managerUserId) ?? null) : null })) };
+    }),
+    input,
+    ctx,
+  );
 }
 
 /** The to-do list as its reader sees it, in its order: open first, by due date. */

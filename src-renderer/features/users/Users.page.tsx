@@ -10,6 +10,7 @@ import { usersContract } from '../../../src-main/domain/users/users.contract';
 import { api } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { DataTable, type Column } from '../../components/DataTable';
+import { exportLanguage, saveExport } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTimestamp } from '../../format';
@@ -112,6 +113,7 @@ export function UsersPage() {
         input={{ q: debouncedQ || undefined }}
         columns={columns}
         rowKey={(u) => u.id}
+        onExport={async (jobId) => saveExport(await api.exports.users({ q: debouncedQ || undefined, format: 'xlsx', language: exportLanguage(), jobId }))}
         empty={<EmptyState icon={<IconUserPlus size={30} />} title={t('users.emptyTitle')} text={t('users.emptyText')} />}
       />
       <CreateUserModal opened={createOpened} onClose={createModal.close} />
