@@ -225,8 +225,7 @@ export const priceListExportTable: ExportTable<PriceList> = {
   ],
 };
 
-export const priceSheetExportTable: ExportTable<PriceSheetRow> = {
-  name: { machine: 'prices', ...localised(PRICE_LIST_EXPORT_WORDS, (w) => w.sheetFile) },
+const priceSheetColumns: Pick<ExportTable<PriceSheetRow>, 'columns'> = {
   columns: [
     sheetColumn('product_code', (w) => w.field.productCode, 'text', (r) => r.code),
     sheetColumn('product_name', (w) => w.field.productName, 'text', (r) => r.name),
@@ -238,3 +237,18 @@ export const priceSheetExportTable: ExportTable<PriceSheetRow> = {
     sheetColumn('list_price', (w) => w.field.listPrice, 'money', (r) => r.listPrice),
   ],
 };
+
+/** Characters a file name cannot hold on Windows or macOS. */
+const NOT_IN_FILE_NAMES = /[\\/:*?"<>|]+/g;
+
+/**
+ * One list's price sheet named for the list (商品价格-金陵酒店协议价-2026-12-01.xlsx): the file a
+ * salesperson sends a customer, and the next one they send another, must tell themselves apart.
+ */
+export function priceSheetExportTable(list: { code: string; name: string }): ExportTable<PriceSheetRow> {
+  const listName = list.name.replace(NOT_IN_FILE_NAMES, ' ').trim();
+  return {
+    ...priceSheetColumns,
+    name: { machine: `prices-${list.code.replace(NOT_IN_FILE_NAMES, '-')}`, ...localised(PRICE_LIST_EXPORT_WORDS, (w) => `${w.sheetFile}-${listName}`) },
+  };
+}

@@ -254,7 +254,9 @@ describe('price lists as files', () => {
 
     const searched = await api.ok('exports.priceSheet', { priceListId: own.id, q: '龙井', format: 'xlsx', language: 'zh-CN' });
     const [header, ...rows] = await sheetRows(searched.content);
-    expect(searched.fileName).toMatch(/^商品价格-/);
+    // Named for the list, as the file a salesperson sends this customer.
+    expect(searched.fileName).toMatch(/^商品价格-金陵酒店协议价-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(sheet.fileName).toMatch(new RegExp(`^prices-${own.code}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     expect(header).toEqual(['商品编码', '商品名称', '规格型号', '基本单位', '起订数量', '单价（元）', '价格含税', '零售价（含税，元）']);
     expect(rows.map((r) => [r[0], r[4], r[5], r[6]])).toEqual([['TEA-01', 1, 100, '不含税']]);
 

@@ -15,7 +15,7 @@ import { securityLogExportTable } from '../audit/security-log.export';
 import { backupExportTable } from '../backup/backup.export';
 import { listBackups } from '../backup/backup.service';
 import { priceListExportTable, priceSheetExportTable, productExportTable } from '../catalog/catalog.export';
-import { listPriceLists, priceSheetRows } from '../catalog/catalog.prices';
+import { getPriceList, listPriceLists, priceSheetRows } from '../catalog/catalog.prices';
 import { listProducts } from '../catalog/catalog.service';
 import { customerExportTable } from '../customers/customers.export';
 import { deliveryExportTable } from '../deliveries/deliveries.export';
@@ -202,8 +202,9 @@ export function exportPriceLists(input: z.output<typeof exportPriceListsInput>, 
   return exportTable(priceListExportTable, pages((page, pageSize) => listPriceLists(ctx.db, { ...input, page, pageSize })), input, ctx);
 }
 
-export function exportPriceSheet(input: z.output<typeof exportPriceSheetInput>, ctx: HandlerContext): Promise<ExportFile> {
-  return exportTable(priceSheetExportTable, priceSheetRows(ctx.db, input, PAGE), input, ctx);
+export async function exportPriceSheet(input: z.output<typeof exportPriceSheetInput>, ctx: HandlerContext): Promise<ExportFile> {
+  const list = await getPriceList(ctx.db, input.priceListId);
+  return exportTable(priceSheetExportTable(list), priceSheetRows(ctx.db, input, PAGE), input, ctx);
 }
 
 export function exportStock(input: z.output<typeof exportStockInput>, ctx: HandlerContext): Promise<ExportFile> {
