@@ -94,7 +94,7 @@ export function OrderViewPage() {
   const order = query.data;
   return (
     <>
-      <PageHeader title={`${t('sales.field.order')} ${order.orderNo ?? ''}`} actions={<OrderActions order={order} />} />
+      <PageHeader title={`${t('sales.field.order')} ${order.orderNo ?? t('sales.orderStatus.draft')}`} actions={<OrderActions order={order} />} />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>

@@ -120,4 +120,12 @@ describe('the quote form', () => {
     await waitFor(() => expect(backend.inputsOf('quotes.convert')).toEqual([{ id: QUOTE_ID }]));
     expect((await screen.findByTestId('elsewhere')).textContent).toBe(`/orders/${order.id}`);
   });
+
+  it('links a converted quote to its order, still a draft without a number', async () => {
+    const orderId = '0190a0b0-0000-7000-8000-0000000000a9';
+    fakeBackend({ 'quotes.get': () => ({ ...quote('converted'), salesOrderId: orderId, orderNo: null }) });
+    await render(<QuoteEditPage />, { path: '/quotes/:id', url: `/quotes/${QUOTE_ID}` });
+    const link = await screen.findByRole('link', { name: salesZhCN.orderStatus.draft });
+    expect(link.getAttribute('href')).toContain(`/orders/${orderId}`);
+  });
 });

@@ -76,7 +76,7 @@ function QuoteEditor({ quote }: { quote?: Quote }) {
             <Text size="sm">{`${t('sales.field.quoteDate')}：${quote.quoteDate}`}</Text>
             {quote.salesOrderId && (
               <Text size="sm">
-                {t('sales.field.order')}：<Anchor component={Link} to={`/orders/${quote.salesOrderId}`}>{quote.orderNo}</Anchor>
+                {t('sales.field.order')}：<Anchor component={Link} to={`/orders/${quote.salesOrderId}`}>{quote.orderNo ?? t('sales.orderStatus.draft')}</Anchor>
               </Text>
             )}
           </Group>

@@ -59,7 +59,7 @@ export function CustomerQuotes({ customerId }: { customerId: string }) {
     { key: 'validUntil', header: t('sales.field.validUntil'), render: (q) => q.validUntil, nowrap: true },
     { key: 'status', header: t('sales.field.status'), render: (q) => <QuoteStatusBadge status={q.status} /> },
     { key: 'total', header: t('sales.field.total'), render: (q) => formatFen(q.totalGross, q.currency), align: 'right', nowrap: true },
-    { key: 'order', header: t('sales.field.orderNo'), render: (q) => q.orderNo ?? '', nowrap: true },
+    { key: 'order', header: t('sales.field.orderNo'), render: (q) => q.orderNo ?? (q.salesOrderId ? <Text span c="dimmed" size="sm">{t('sales.orderStatus.draft')}</Text> : ''), nowrap: true },
   ];
   return (
     <div data-testid="customer-quotes">
