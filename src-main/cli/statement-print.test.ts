@@ -84,7 +84,7 @@ describe.skipIf(!canPrint)('print statement ST-… --out FILE.pdf', () => {
     const text = pdfText(out);
     expect(text).toContain('Statement of Account');
     expect(text).toContain('Customer confirmation');
-    expect(text).toMatch(/Closing balance in words: RMB 柒仟叁佰肆拾伍元陆角柒分/);
+    expect(text).toMatch(/Closing balance in words: RMB\s+柒仟叁佰肆拾伍元陆角柒分/);
   }, 180_000);
 
   it('renders an unsaved statement for a period to a PDF for another area to attach (dunning)', async () => {
