@@ -225,18 +225,16 @@ export const priceListExportTable: ExportTable<PriceList> = {
   ],
 };
 
-const priceSheetColumns: Pick<ExportTable<PriceSheetRow>, 'columns'> = {
-  columns: [
-    sheetColumn('product_code', (w) => w.field.productCode, 'text', (r) => r.code),
-    sheetColumn('product_name', (w) => w.field.productName, 'text', (r) => r.name),
-    sheetColumn('spec', (w) => w.field.spec, 'text', (r) => r.spec),
-    sheetColumn('unit', (w) => w.field.unit, 'text', (r) => r.unit),
-    sheetColumn('min_quantity', (w) => w.field.minQuantity, 'number', (r) => r.minQuantity),
-    sheetColumn('unit_price', (w) => w.field.unitPrice, 'money', (r) => r.unitPrice),
-    sheetColumn('tax', (w) => w.field.taxInclusive, tax, (r) => taxSide(r.taxInclusive)),
-    sheetColumn('list_price', (w) => w.field.listPrice, 'money', (r) => r.listPrice),
-  ],
-};
+const priceSheetColumns: ExportTable<PriceSheetRow>['columns'] = [
+  sheetColumn('product_code', (w) => w.field.productCode, 'text', (r) => r.code),
+  sheetColumn('product_name', (w) => w.field.productName, 'text', (r) => r.name),
+  sheetColumn('spec', (w) => w.field.spec, 'text', (r) => r.spec),
+  sheetColumn('unit', (w) => w.field.unit, 'text', (r) => r.unit),
+  sheetColumn('min_quantity', (w) => w.field.minQuantity, 'number', (r) => r.minQuantity),
+  sheetColumn('unit_price', (w) => w.field.unitPrice, 'money', (r) => r.unitPrice),
+  sheetColumn('tax', (w) => w.field.taxInclusive, tax, (r) => taxSide(r.taxInclusive)),
+  sheetColumn('list_price', (w) => w.field.listPrice, 'money', (r) => r.listPrice),
+];
 
 /** Characters a file name cannot hold on Windows or macOS. */
 const NOT_IN_FILE_NAMES = /[\\/:*?"<>|]+/g;
@@ -248,7 +246,7 @@ const NOT_IN_FILE_NAMES = /[\\/:*?"<>|]+/g;
 export function priceSheetExportTable(list: { code: string; name: string }): ExportTable<PriceSheetRow> {
   const listName = list.name.replace(NOT_IN_FILE_NAMES, ' ').trim();
   return {
-    ...priceSheetColumns,
+    columns: priceSheetColumns,
     name: { machine: `prices-${list.code.replace(NOT_IN_FILE_NAMES, '-')}`, ...localised(PRICE_LIST_EXPORT_WORDS, (w) => `${w.sheetFile}-${listName}`) },
   };
 }

@@ -18,9 +18,10 @@ import { leadListInput, leadsContract } from '../leads/leads.contract';
 import { purchasingContract } from '../purchasing/purchasing.contract';
 import { countListInput, stockMovesInput, stockOverviewInput, transferListInput } from '../stock/stock.contract';
 import { orderListQuery } from '../orders/orders.contract';
-import { invoiceListFilters, receiptListFilters } from '../receivables/receivables.contract';
+import { invoiceListFilters, receiptListFilters, receivablesContract } from '../receivables/receivables.contract';
 import { statementListFilters } from '../statements/statements.contract';
-import { taskListFilters } from '../tasks/tasks.contract';
+import { tasksContract } from '../tasks/tasks.contract';
+import { usersContract } from '../users/users.contract';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -105,11 +106,11 @@ export const exportReceiptListInput = z.object({ filters: receiptListFilters.def
 /** The reminder queue's query (dunning.queue) without its paging. */
 export const exportRemindersInput = z.object({ filters: queueFilters.default({}), ...fileFields }).strict();
 /** The credit notes still to post (receivables.openCreditNoteRequests) without its paging. */
-export const exportCreditRequestsInput = z.object({ customerId: z.string().uuid('Not a valid id').optional(), ...fileFields }).strict();
+export const exportCreditRequestsInput = receivablesContract['receivables.openCreditNoteRequests'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
 /** The users list's query (users.list) without its paging. */
-export const exportUsersInput = z.object({ q: z.string().max(64).optional(), includeDisabled: z.boolean().default(true), ...fileFields }).strict();
+export const exportUsersInput = usersContract['users.list'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
 /** The to-do list's query (tasks.list) without its paging. */
-export const exportTasksInput = z.object({ filters: taskListFilters.default({}), ...fileFields }).strict();
+export const exportTasksInput = tasksContract['tasks.list'].input.omit({ page: true, pageSize: true }).extend(fileFields).strict();
 /** The approval inbox (orders.approvalInbox) has no query of its own: every order waiting for a manager. */
 export const exportApprovalInboxInput = z.object({ ...fileFields }).strict();
 /** The statements list's query (statements.list) without its paging. */

@@ -276,7 +276,7 @@ export function exportReceiptList(input: z.output<typeof exportReceiptListInput>
 export async function exportCreditRequests(input: z.output<typeof exportCreditRequestsInput>, ctx: HandlerContext): Promise<ExportFile> {
   if (input.customerId) await assertCustomerVisible(ctx, input.customerId);
   const scope = await ctx.dataScope();
-  return exportTable(creditRequestExportTable, pages(async (page, pageSize) => openCreditNoteRequests(ctx.sqlite, { ...(input.customerId ? { customerId: input.customerId } : {}), page, pageSize }, scope)), input, ctx);
+  return exportTable(creditRequestExportTable, pages(async (page, pageSize) => openCreditNoteRequests(ctx.sqlite, { ...input, page, pageSize }, scope)), input, ctx);
 }
 
 /** The queue as its reader sees it: everyone's reminders only for whoever manages collections. */
@@ -314,7 +314,7 @@ export async function exportUsers(input: z.output<typeof exportUsersInput>, ctx:
   return exportTable(
     userExportTable,
     pages(async (page, pageSize): Promise<Page<UserExportRow>> => {
-      const found = await listUsers(ctx.db, { ...(input.q ? { q: input.q } : {}), includeDisabled: input.includeDisabled, page, pageSize });
+      const found = await listUsers(ctx.db, { ...input, page, pageSize });
       return { ...found, rows: found.rows.map((u) => ({ ...u, managerName: u.managerUserId ? (names.get(u.managerUserId) ?? null) : null })) };
     }),
     input,
