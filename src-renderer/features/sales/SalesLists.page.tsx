@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -19,6 +19,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/current-user';
 import { QuoteStatusBadge, StatusBadge } from './components/StatusBadge';
 import { shortcutTarget } from '../../components/shortcut-targets';
+import { OrderNumber } from './components/OrderNumber';
 
 const DELIVERY_COLORS: Record<string, string> = { picking: 'blue', posted: 'teal', cancelled: 'gray' };
 
@@ -77,7 +78,7 @@ export function QuotesListPage() {
     { key: 'validUntil', header: t('sales.field.validUntil'), render: (q) => q.validUntil, nowrap: true },
     { key: 'status', header: t('sales.field.status'), render: (q) => <QuoteStatusBadge status={q.status} /> },
     { key: 'total', header: t('sales.field.total'), render: (q) => formatFen(q.totalGross, q.currency), align: 'right' },
-    { key: 'order', header: t('sales.field.orderNo'), render: (q) => q.orderNo ?? (q.salesOrderId ? <Text span c="dimmed" size="sm">{t('sales.orderStatus.draft')}</Text> : ''), nowrap: true },
+    { key: 'order', header: t('sales.field.orderNo'), render: (q) => (q.salesOrderId ? <OrderNumber orderNo={q.orderNo} /> : ''), nowrap: true },
   ];
   return (
     <>

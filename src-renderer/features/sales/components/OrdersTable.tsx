@@ -14,6 +14,7 @@ import { exportLanguage, saveExport } from '../../../components/download';
 import { ExportButton } from '../../../components/ExportButton';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { OrderStatusBadge } from './StatusBadge';
+import { OrderNumber } from './OrderNumber';
 
 /** Still to deliver and promised for a day gone by. */
 function isLate(order: OrderListRow, today: string): boolean {
@@ -67,7 +68,7 @@ export function OrdersTable({ q, filters, empty, showCustomer = true, pageSize =
           <Table.Tbody>
             {page.rows.map((o) => (
               <Table.Tr key={o.id} onClick={() => navigate(`/orders/${o.id}`)} style={{ cursor: 'pointer' }}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.orderNo ?? <Text span c="dimmed" size="sm">{t('sales.orderStatus.draft')}</Text>}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><OrderNumber orderNo={o.orderNo} /></Table.Td>
                 {showCustomer && <Table.Td>{o.customerName}</Table.Td>}
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.orderDate}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
