@@ -61,7 +61,7 @@ describe('保存为 PDF in the desktop window', () => {
 
   it("turns a document's title into a file name every system accepts", () => {
     expect(pdfFileName('采购订单 PO/2026:57')).toBe('采购订单 PO_2026_57.pdf');
-    expect(pdfFileName('a<b>c|d?e*"f"\u0007')).toBe('a_b_c_d_e__f__.pdf');
+    expect(pdfFileName('a<b>c|d?e*"f"\u0007')).toBe('a_b_c_d_e_f_.pdf');
     expect(pdfFileName('拣货单.PDF')).toBe('拣货单.PDF');
   });
 

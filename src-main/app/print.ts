@@ -4,6 +4,7 @@ import { BrowserWindow, dialog, type WebContents } from 'electron';
 import { z } from 'zod';
 import { issuesFromZod } from '../api/issues';
 import type { Result } from '../api/result';
+import { fileNamePart } from '../domain/shared/text';
 
 /**
  * The print route's 保存为 PDF in the desktop window. It travels as an ordinary `erp.call` (the
@@ -16,10 +17,9 @@ export const savePdfInput = z.object({ fileName: z.string().trim().min(1).max(12
 /** `{ file: null }` when the user closed the save dialog. */
 export type SavedPdf = { file: string | null };
 
-/** Characters that Windows, macOS or Linux refuse in a file name become '_'. */
+/** The name a PDF is offered under: what a file system refuses in a name becomes '_'. */
 export function pdfFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
+  const cleaned = fileNamePart(name);
   return cleaned.toLowerCase().endsWith('.pdf') ? cleaned : `${cleaned}.pdf`;
 }
 

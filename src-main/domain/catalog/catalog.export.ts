@@ -8,6 +8,7 @@ import type { Locale } from '../auth/auth.contract';
 import { codeLabels, columnsWorded, localised, type ExportColumn, type ExportTable } from '../exports/exports.table';
 import type { PriceList, ProductFlag, ProductListRow } from './catalog.dto';
 import type { PriceSheetRow } from './catalog.prices';
+import { fileNamePart } from '../shared/text';
 
 export const PRODUCT_EXPORT_WORDS = {
   'zh-CN': {
@@ -236,17 +237,14 @@ const priceSheetColumns: ExportTable<PriceSheetRow>['columns'] = [
   sheetColumn('list_price', (w) => w.field.listPrice, 'money', (r) => r.listPrice),
 ];
 
-/** Characters a file name cannot hold on Windows or macOS. */
-const NOT_IN_FILE_NAMES = /[\\/:*?"<>|]+/g;
-
 /**
  * One list's price sheet named for the list (商品价格-金陵酒店协议价-2026-12-01.xlsx): the file a
  * salesperson sends a customer, and the next one they send another, must tell themselves apart.
  */
 export function priceSheetExportTable(list: { code: string; name: string }): ExportTable<PriceSheetRow> {
-  const listName = list.name.replace(NOT_IN_FILE_NAMES, ' ').trim();
+  const listName = fileNamePart(list.name, ' ');
   return {
     columns: priceSheetColumns,
-    name: { machine: `prices-${list.code.replace(NOT_IN_FILE_NAMES, '-')}`, ...localised(PRICE_LIST_EXPORT_WORDS, (w) => `${w.sheetFile}-${listName}`) },
+    name: { machine: `prices-${fileNamePart(list.code, '-')}`, ...localised(PRICE_LIST_EXPORT_WORDS, (w) => `${w.sheetFile}-${listName}`) },
   };
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { method } from '../../api/method';
 import { pageFields, type Page } from '../../api/paging';
 import { emailField, isoDate } from '../customers/customers.rules';
+import { fileNamePart } from '../shared/text';
 
 export const REMINDER_STATUSES = ['due', 'sent', 'skipped', 'done'] as const;
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
@@ -17,7 +18,7 @@ export const TEMPLATE_PLACEHOLDERS = ['customerName', 'companyName', 'invoiceNum
 
 /** The statement attached to a reminder: 对账单-<客户名>-<date>.pdf, with what a file system refuses in a name replaced. */
 export function statementFileName(customerName: string, date: string): string {
-  return `对账单-${customerName.replace(/[\\/:*?"<>|\s]+/g, '_')}-${date}.pdf`;
+  return `对账单-${fileNamePart(customerName).replace(/\s+/g, '_')}-${date}.pdf`;
 }
 
 export interface DunningLevel {
