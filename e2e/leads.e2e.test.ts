@@ -97,6 +97,17 @@ describe.runIf(run)('leads, opportunities and channel ROI in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('exports every deal the board counts, not only the cards its columns show', async () => {
+    await page.goto(`${app.url}#/leads/board`);
+    await page.getByTestId('opportunity-board').waitFor();
+    let onBoard = 0;
+    for (const stage of ['contact', 'needs', 'proposal', 'negotiation', 'won', 'lost']) onBoard += await columnCount(page, stage);
+    const deals = await downloadedSheet(page);
+    expect(deals.name).toMatch(/^商机-.*\.xlsx$/);
+    expect(deals.rows[0]!.slice(0, 3)).toEqual([leads.opportunity.title, leads.opportunity.party, leads.opportunity.stage]);
+    expect(deals.rows.length - 1).toBe(onBoard);
+  });
+
   it("exports a customer's deals from its 360° view", async () => {
     const customerId = await page.evaluate(async () => {
       const response = await fetch('/api/leads.listOpportunities', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ pageSize: 200 }) });

@@ -118,6 +118,8 @@ export const opportunityListInput = z
         leadId: id,
         /** Expected to close before this business date (overdue when it is today). */
         closeBefore: isoDate,
+        /** Won and lost deals only if they closed on or after this business date, as the board shows them; open deals always. */
+        closedSince: isoDate,
       })
       .partial()
       .strict()

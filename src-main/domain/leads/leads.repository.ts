@@ -236,7 +236,12 @@ function partyMatches(q: string) {
 
 export async function listOpportunities(
   db: Db,
-  input: { q?: string | undefined; filters: { stage?: OpportunityStage[]; ownerUserId?: string | null; customerId?: string; leadId?: string; closeBefore?: string }; page: number; pageSize: number },
+  input: {
+    q?: string | undefined;
+    filters: { stage?: OpportunityStage[]; ownerUserId?: string | null; customerId?: string; leadId?: string; closeBefore?: string; closedSinceUtc?: string };
+    page: number;
+    pageSize: number;
+  },
   /** The caller's data scope on the deal (customers.scope's ownedRecordVisible); null sees every deal. */
   visible: RawBuilder<unknown> | null = null,
 ) {
@@ -248,6 +253,10 @@ export async function listOpportunities(
   if (f.customerId) query = query.where('o.customer_id', '=', f.customerId);
   if (f.leadId) query = query.where('o.lead_id', '=', f.leadId);
   if (f.closeBefore) query = query.where('o.expected_close_date', '<', f.closeBefore);
+  if (f.closedSinceUtc) {
+    const since = f.closedSinceUtc;
+    query = query.where((eb) => eb.or([eb('o.closed_at', 'is', null), eb('o.closed_at', '>=', since)]));
+  }
   if (input.q) query = query.where(partyMatches(input.q));
   const { total } = await query
     .clearSelect()

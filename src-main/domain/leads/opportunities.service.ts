@@ -75,7 +75,9 @@ function auditView(o: Opportunity): Record<string, unknown> {
 }
 
 export async function listOpportunities(db: Db, input: z.output<typeof opportunityListInput>, scope: DataScope = EVERYTHING): Promise<Page<OpportunityCard>> {
-  const { rows, total } = await repo.listOpportunities(db, input, dealVisible(scope));
+  const { closedSince, ...filters } = input.filters;
+  const closedSinceUtc = closedSince ? businessDayStartUtc(closedSince, (await getSettings(db)).timeZone) : undefined;
+  const { rows, total } = await repo.listOpportunities(db, { ...input, filters: { ...filters, ...(closedSinceUtc ? { closedSinceUtc } : {}) } }, dealVisible(scope));
   return { rows: rows.map(toCard), total, totalIsExact: true };
 }
 

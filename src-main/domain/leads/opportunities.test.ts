@@ -140,6 +140,27 @@ describe('opportunities', () => {
     expect((await api.ok('leads.opportunityBoard', { closedWithinDays: 3650 })).columns[4]!.count).toBe(1);
   });
 
+  it('export every deal the board shows: open ones, and closed ones only since the board’s date', async () => {
+    const api = await ownerApi();
+    const customerId = await aCustomerId(api);
+    for (let i = 0; i < 3; i++) await api.ok('leads.createOpportunity', { title: `机会${i}`, customerId, expectedAmount: 100 });
+    const recent = await api.ok('leads.createOpportunity', { title: '上月成交', customerId });
+    await api.ok('leads.moveOpportunity', { id: recent.id, stage: 'won' });
+    const old = await api.ok('leads.createOpportunity', { title: '去年的单', customerId });
+    await api.ok('leads.moveOpportunity', { id: old.id, stage: 'lost', lostReason: '预算取消' });
+    api.backend.conn.sqlite.prepare("UPDATE opportunities SET closed_at = '2020-01-01T00:00:00.000Z' WHERE id = ?").run(old.id);
+    const board = await api.ok('leads.opportunityBoard', { cardLimit: 2 });
+    const onBoard = board.columns.reduce((n, c) => n + c.count, 0);
+
+    const file = await api.ok('exports.opportunities', { filters: { closedSince: board.closedSince }, format: 'csv' });
+    const titles = csvLines(file.content).slice(1).map((line) => line.split(',')[0]);
+    expect(titles.sort()).toEqual(['上月成交', '机会0', '机会1', '机会2']);
+    expect(titles).toHaveLength(onBoard); // every card, not only the two a column shows
+    const listed = await api.ok('leads.listOpportunities', { filters: { closedSince: board.closedSince, stage: ['lost'] } });
+    expect(listed.total).toBe(0);
+    expect((await api.ok('leads.listOpportunities', { filters: { stage: ['lost'] } })).total).toBe(1);
+  });
+
   it('show only the open deals past their expected close when asked, as many as the workbench counts', async () => {
     const api = await ownerApi();
     const customerId = await aCustomerId(api);

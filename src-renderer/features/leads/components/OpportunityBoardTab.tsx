@@ -6,10 +6,13 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { BoardColumn, OpportunityCard as Card, OpportunityStage } from '../../../../src-main/domain/leads/leads.contract';
+import { OPEN_STAGES } from '../../../../src-main/domain/leads/leads.dto';
 import { api } from '../../../api/client';
 import { parseFilterParam } from '../../../api/url-filters';
 import { notifyError, queryClient } from '../../../api/hooks';
+import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
+import { ExportButton } from '../../../components/ExportButton';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { useCan, useCurrentUser } from '../../auth/current-user';
 import { useBoard } from '../leads.queries';
@@ -181,6 +184,17 @@ export function OpportunityBoardTab() {
   const openCount = openColumns.reduce((n, c) => n + c.count, 0);
   const total = openCount + won.count + lost.count;
   const filtered = !!debouncedQ || mine || overdueOnly;
+  // The deals the board shows, every one of them (a column shows its first cards only).
+  const exportBoard = async (jobId: string) =>
+    saveExport(
+      await api.exports.opportunities({
+        ...(debouncedQ ? { q: debouncedQ } : {}),
+        filters: { ...(mine ? { ownerUserId: me.id } : {}), ...(overdueOnly ? { closeBefore: today, stage: [...OPEN_STAGES] } : { closedSince: board.data!.closedSince }) },
+        format: 'xlsx',
+        language: exportLanguage(),
+        jobId,
+      }),
+    );
 
   return (
     <>
@@ -196,11 +210,14 @@ export function OpportunityBoardTab() {
           <Switch label={t('leads.board.mine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
           <Switch label={t('leads.board.overdueOnly')} color="red" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.currentTarget.checked)} data-testid="board-overdue-only" />
         </Group>
-        {canMove && (
-          <Button leftSection={<IconPlus size={16} />} onClick={createModal.open} data-testid="add-opportunity" {...shortcutTarget('create')}>
-            {t('leads.board.add')}
-          </Button>
-        )}
+        <Group gap="sm">
+          {total > 0 && <ExportButton onExport={exportBoard} />}
+          {canMove && (
+            <Button leftSection={<IconPlus size={16} />} onClick={createModal.open} data-testid="add-opportunity" {...shortcutTarget('create')}>
+              {t('leads.board.add')}
+            </Button>
+          )}
+        </Group>
       </Group>
       {total === 0 && !filtered ? (
         <EmptyState
