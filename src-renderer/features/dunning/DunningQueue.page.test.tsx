@@ -78,6 +78,27 @@ describe('the dunning queue (催收提醒)', () => {
   });
 });
 
+describe('the dunning queue for whoever sees every customer', () => {
+  it('offers everyone’s reminders when the manager’s own customers have none, and lists a long run of invoices briefly', async () => {
+    const invoices = Array.from({ length: 5 }, (_, i) => ({ invoiceId: `i${i}`, invoiceNo: `INV-2026-00010${i}`, dueDate: '2026-10-05', openAmount: 10_000 }));
+    const backend = fakeBackend({
+      'dunning.queue': (input) => (input.filters.scope === 'all' ? { rows: [aReminder(1, { invoices })], total: 1, totalIsExact: true } : { rows: [], total: 0, totalIsExact: true }),
+    });
+    const { user } = await render(<DunningQueuePage />, { path: '/dunning', permissions: ['dunning.read', 'dunning.work', 'dunning.manage'] });
+    await user.click(await screen.findByTestId('reminders-see-all'));
+    const shown = await screen.findByTestId('reminder-invoices');
+    expect(backend.inputsOf('dunning.queue').at(-1)).toMatchObject({ filters: { scope: 'all', status: 'due' } });
+    expect(shown.textContent).toBe('INV-2026-000100INV-2026-000101INV-2026-000102等 5 张');
+  });
+
+  it('does not offer everyone’s reminders to a salesperson', async () => {
+    fakeBackend({ 'dunning.queue': () => ({ rows: [], total: 0, totalIsExact: true }) });
+    await render(<DunningQueuePage />, { path: '/dunning', permissions: ['dunning.read', 'dunning.work'] });
+    await screen.findByTestId('empty-state');
+    expect(screen.queryByTestId('reminders-see-all')).toBeNull();
+  });
+});
+
 describe('the credit hold badge (信用冻结)', () => {
   it('shows the hold, and lets a manager release it with a reason', async () => {
     const backend = fakeBackend({

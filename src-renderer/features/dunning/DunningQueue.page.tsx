@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
 import { IconMail, IconPhone, IconPlayerSkipForward, IconSettings } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/current-user';
 import { useLevelName } from './level-name';
 import { CloseReminderModal, SendReminderModal } from './ReminderModals';
+
+/** Invoice numbers a reminder's row lists before saying how many there are in all. */
+const INVOICES_SHOWN = 3;
 
 /** 催收提醒: the reminders the daily job raised, the caller's own customers first; managers may see everyone's. */
 export function DunningQueuePage() {
@@ -33,6 +36,7 @@ export function DunningQueuePage() {
     {
       key: 'customer',
       header: t('dunning.field.customer'),
+      width: 200,
       render: (r) => (
         <Anchor component={Link} to={`/customers/${r.customerId}`} size="sm" onClick={(e) => e.stopPropagation()}>
           {r.customerName}
@@ -44,9 +48,21 @@ export function DunningQueuePage() {
       key: 'invoices',
       header: t('dunning.field.invoices'),
       render: (r) => (
-        <Text size="sm" ff="monospace">
-          {r.invoices.map((i) => i.invoiceNo).join(' ')}
-        </Text>
+        // A customer late with dozens of invoices: the first few, how many in all, every number on hover.
+        <Tooltip label={r.invoices.map((i) => i.invoiceNo).join(' ')} disabled={r.invoices.length <= INVOICES_SHOWN} multiline w={420}>
+          <Group gap={8} data-testid="reminder-invoices">
+            {r.invoices.slice(0, INVOICES_SHOWN).map((i) => (
+              <Text key={i.invoiceNo} size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                {i.invoiceNo}
+              </Text>
+            ))}
+            {r.invoices.length > INVOICES_SHOWN && (
+              <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                {t('dunning.queue.invoicesInAll', { count: r.invoices.length })}
+              </Text>
+            )}
+          </Group>
+        </Tooltip>
       ),
     },
     { key: 'amount', header: t('dunning.field.amount'), render: (r) => formatFen(r.amount), align: 'right', nowrap: true },
@@ -118,7 +134,27 @@ export function DunningQueuePage() {
             rowKey={(r) => r.id}
             onExport={async (jobId) => saveExport(await api.exports.reminders({ filters: { scope, status }, format: 'xlsx', language: exportLanguage(), jobId }))}
             minWidth={900}
-            empty={due ? <EmptyState title={t('dunning.queue.emptyTitle')} text={t('dunning.queue.emptyText')} /> : <Text c="dimmed" py="lg" ta="center">{t('dunning.queue.emptyFiltered')}</Text>}
+            empty={
+              due ? (
+                <EmptyState
+                  title={t('dunning.queue.emptyTitle')}
+                  text={t('dunning.queue.emptyText')}
+                  action={
+                    // An owner or manager owns few customers: the way to everyone's reminders.
+                    scope === 'mine' &&
+                    can('dunning.manage') && (
+                      <Button variant="light" onClick={() => setFilters({ scope: 'all' })} data-testid="reminders-see-all">
+                        {t('dunning.queue.seeAll')}
+                      </Button>
+                    )
+                  }
+                />
+              ) : (
+                <Text c="dimmed" py="lg" ta="center">
+                  {t('dunning.queue.emptyFiltered')}
+                </Text>
+              )
+            }
           />
         </Stack>
       </Paper>

@@ -4,6 +4,8 @@ export default {
     title: 'Payment reminders',
     settings: 'Dunning settings',
     mine: 'My customers',
+    invoicesInAll: '{{count}} in all',
+    seeAll: 'See every customer’s reminders',
     all: 'Everyone',
     status: { due: 'To do', sent: 'Sent', skipped: 'Skipped', done: 'Done' },
     emptyTitle: 'No payment reminders to handle',

@@ -5,6 +5,8 @@ export default {
     settings: '催收设置',
     mine: '我的客户',
     all: '全部',
+    seeAll: '查看全部客户的提醒',
+    invoicesInAll: '等 {{count}} 张',
     status: { due: '待处理', sent: '已发送', skipped: '已跳过', done: '已处理' },
     emptyTitle: '没有待处理的催收提醒',
     emptyText: '系统每天按催收级别检查未收款发票，到期或逾期的发票会出现在这里，由客户负责人跟进。',

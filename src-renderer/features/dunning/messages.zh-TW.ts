@@ -4,6 +4,8 @@ export default {
     title: '催收提醒',
     settings: '催收設定',
     mine: '我的客戶',
+    invoicesInAll: '等 {{count}} 張',
+    seeAll: '查看全部客戶的提醒',
     all: '全部',
     status: { due: '待處理', sent: '已寄送', skipped: '已略過', done: '已處理' },
     emptyTitle: '沒有待處理的催收提醒',

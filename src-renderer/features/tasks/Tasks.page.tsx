@@ -85,7 +85,21 @@ export function TasksPage() {
           rowKey={(task) => task.id}
           onExport={async (jobId) => saveExport(await api.exports.tasks({ filters, format: 'xlsx', language: exportLanguage(), jobId }))}
           minWidth={760}
-          empty={<EmptyState title={t('tasks.emptyTitle')} text={t('tasks.emptyText')} />}
+          empty={
+            <EmptyState
+              title={t('tasks.emptyTitle')}
+              text={t('tasks.emptyText')}
+              action={
+                // A manager with none of their own is shown the way to everyone's.
+                filters.mine &&
+                can('tasks.manage') && (
+                  <Button variant="light" onClick={() => setFilters({ mine: false })} data-testid="tasks-see-everyone">
+                    {t('tasks.seeEveryone')}
+                  </Button>
+                )
+              }
+            />
+          }
         />
       </Paper>
     </>

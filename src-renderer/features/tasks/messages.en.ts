@@ -5,6 +5,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 const messages: Strings<typeof zhCN> = {
   title: 'To-dos',
   mine: 'Mine',
+  seeEveryone: 'See everyone’s to-dos',
   everyone: 'Everyone',
   openOnly: 'Open',
   all: 'All',

@@ -3,6 +3,7 @@ export default {
   title: '待办',
   mine: '我的待办',
   everyone: '全部人员',
+  seeEveryone: '查看全部人员的待办',
   openOnly: '未完成',
   all: '全部',
   field: { title: '事项', customer: '客户', assignee: '负责人', dueDate: '截止日期', doneAt: '完成时间' },

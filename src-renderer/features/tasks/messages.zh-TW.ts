@@ -5,6 +5,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 const messages: Strings<typeof zhCN> = {
   title: '待辦',
   mine: '我的待辦',
+  seeEveryone: '查看全部人員的待辦',
   everyone: '全部人員',
   openOnly: '未完成',
   all: '全部',
