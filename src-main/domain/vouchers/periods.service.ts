@@ -15,7 +15,10 @@ import { newId, nowIso } from '../shared/ids';
 import type { PeriodLockEvent, PeriodMonth, PeriodStatus, PeriodSummary } from './vouchers.dto';
 import { vouchersBetween } from './vouchers.generate';
 
+/** The months listed at least, back from this one (or from the latest closed, when that is later). */
 const MONTHS_SHOWN = 12;
+/** And at most: an open month with documents further back than a year is listed down to this many. */
+const MONTHS_SHOWN_AT_MOST = 36;
 
 function previousPeriod(period: string): string {
   const [year, month] = period.split('-').map(Number) as [number, number];
@@ -35,12 +38,28 @@ export function periodStatus(sqlite: Sqlite): PeriodStatus {
   return { closedThrough: closed, firstOpen: closed ? nextPeriod(closed) : null, months: recentMonths(sqlite, closed, events), events };
 }
 
-/** A closed month was sealed by the latest close that reached it: a reopen in between would have undone an earlier one. */
+/** The month of the books' first document (invoice, receipt or stock move), if any. */
+function firstDocumentMonth(sqlite: Sqlite): string | null {
+  const first = sqlite
+    .prepare('SELECT min(d) FROM (SELECT min(invoice_date) AS d FROM invoices UNION ALL SELECT min(receipt_date) FROM receipts UNION ALL SELECT min(move_date) FROM stock_moves)')
+    .pluck()
+    .get() as string | null;
+  return first ? first.slice(0, 7) : null;
+}
+
+/**
+ * The last twelve months, and further back to the first month with documents that is still open: a
+ * book begun more than a year ago and never closed lists the months the accountant has to close.
+ * A closed month was sealed by the latest close that reached it: a reopen in between would have
+ * undone an earlier one.
+ */
 function recentMonths(sqlite: Sqlite, closed: string | null, events: PeriodLockEvent[]): PeriodMonth[] {
   const current = companyFacts(sqlite).today.slice(0, 7);
   let period = closed !== null && closed > current ? closed : current;
+  const firstDocuments = firstDocumentMonth(sqlite);
+  const firstOpenWithDocuments = firstDocuments !== null && (closed === null || firstDocuments > closed) ? firstDocuments : null;
   const months: PeriodMonth[] = [];
-  for (let i = 0; i < MONTHS_SHOWN; i++, period = previousPeriod(period)) {
+  for (let i = 0; i < MONTHS_SHOWN_AT_MOST && (i < MONTHS_SHOWN || (firstOpenWithDocuments !== null && period >= firstOpenWithDocuments)); i++, period = previousPeriod(period)) {
     const isClosed = closed !== null && period <= closed;
     const closing = isClosed ? events.find((e) => e.action === 'close' && e.period >= period) : undefined;
     months.push({ period, closed: isClosed, closedBy: closing?.username ?? null, closedAt: closing?.at ?? null });

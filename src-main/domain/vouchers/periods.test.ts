@@ -72,4 +72,27 @@ describe('period lock (结账)', () => {
     expect(await world.api.ok('vouchers.reopenPeriod', { period: '2026-01', reason: '补录' })).toMatchObject({ closedThrough: null, firstOpen: null });
     await anInvoice(world, customerId, 1_000, '2025-12-31');
   });
+
+  it('lists the last twelve months, and an older open month with documents down to it', async () => {
+    const world = await aWorld();
+    const customerId = await aCustomer(world);
+    const months = async () => (await world.api.ok('vouchers.periods', {})).months.map((m) => m.period);
+    const today = world.sqlite.prepare("SELECT strftime('%Y-%m', 'now', '+8 hours')").pluck().get() as string;
+    const listed = await months();
+    expect(listed).toHaveLength(12);
+    expect(listed[0]).toBe(today);
+
+    // An invoice of fifteen months ago: the months back to it want closing.
+    const [year, month] = today.split('-').map(Number) as [number, number];
+    const back = new Date(Date.UTC(year, month - 1 - 15, 10)).toISOString().slice(0, 10);
+    await anInvoice(world, customerId, 10_000, back);
+    const longer = await months();
+    expect(longer).toHaveLength(16);
+    expect(longer.at(-1)).toBe(back.slice(0, 7));
+
+    // Closed through that month: the list is the last twelve again.
+    const accountant = await world.api.as('accountant');
+    await accountant.ok('vouchers.closePeriod', { period: back.slice(0, 7) });
+    expect(await months()).toHaveLength(12);
+  });
 });

@@ -82,7 +82,7 @@ describe('the dunning queue for whoever sees every customer', () => {
   it('offers everyone’s reminders when the manager’s own customers have none, and lists a long run of invoices briefly', async () => {
     const invoices = Array.from({ length: 5 }, (_, i) => ({ invoiceId: `i${i}`, invoiceNo: `INV-2026-00010${i}`, dueDate: '2026-10-05', openAmount: 10_000 }));
     const backend = fakeBackend({
-      'dunning.queue': (input) => (input.filters.scope === 'all' ? { rows: [aReminder(1, { invoices })], total: 1, totalIsExact: true } : { rows: [], total: 0, totalIsExact: true }),
+      'dunning.queue': (input) => (input.filters?.scope === 'all' ? { rows: [aReminder(1, { invoices })], total: 1, totalIsExact: true } : { rows: [], total: 0, totalIsExact: true }),
     });
     const { user } = await render(<DunningQueuePage />, { path: '/dunning', permissions: ['dunning.read', 'dunning.work', 'dunning.manage'] });
     await user.click(await screen.findByTestId('reminders-see-all'));
