@@ -94,6 +94,8 @@ export interface ReplenishmentRow {
   availableAtRaise: number;
   available: number;
   safetyStock: number;
+  /** What the suggestion tops available stock up to (with the reorder quantity at least). */
+  reorderPoint: number;
   suggestedQuantity: number;
   /** Still to arrive on confirmed purchase orders for this product and warehouse. */
   incoming: number;

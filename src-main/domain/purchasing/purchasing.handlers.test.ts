@@ -145,7 +145,7 @@ describe('replenishment', () => {
     const open = await api.ok('purchasing.replenishment', {});
     expect(open.total).toBe(4);
     expect(open.rows.map((r) => r.supplierName)).toEqual(['博雅贸易', '华星电子', '华星电子', null]);
-    expect(open.rows[0]).toMatchObject({ suggestedQuantity: 20, available: 0, safetyStock: 5, unitCost: 300 });
+    expect(open.rows[0]).toMatchObject({ suggestedQuantity: 20, available: 0, safetyStock: 5, reorderPoint: 10, unitCost: 300 });
 
     const byId = new Map(open.rows.map((r) => [r.productId, r.id]));
     const refused = await api.call('purchasing.orderReplenishment', { requests: [{ id: byId.get(a)! }, { id: byId.get(orphan)! }] });

@@ -33,6 +33,7 @@ interface RequestRecord {
   available_at_raise: number;
   available: number;
   safety_stock: number;
+  reorder_point: number;
   suggested_quantity: number;
   incoming: number;
   unit_cost: number;
@@ -49,7 +50,7 @@ export async function listReplenishment(db: Db, input: ListInput): Promise<Page<
     sql<RequestRecord>`
       SELECT r.id, r.product_id, p.code AS product_code, p.name AS product_name, p.unit, r.warehouse_id, w.name AS warehouse_name,
         s.id AS supplier_id, s.name AS supplier_name, r.available_at_raise, coalesce(lv.on_hand - lv.reserved, 0) AS available,
-        coalesce(rr.safety_stock, 0) AS safety_stock, r.suggested_quantity,
+        coalesce(rr.safety_stock, 0) AS safety_stock, coalesce(rr.reorder_point, 0) AS reorder_point, r.suggested_quantity,
         (SELECT coalesce(sum(l.quantity - l.received_quantity), 0) FROM purchase_order_lines l JOIN purchase_orders o ON o.id = l.purchase_order_id
           WHERE l.product_id = r.product_id AND o.warehouse_id = r.warehouse_id AND o.status IN ('confirmed', 'partly_received')) AS incoming,
         CASE WHEN coalesce(lv.avg_cost, 0) > 0 THEN lv.avg_cost ELSE p.standard_cost END AS unit_cost,
@@ -79,6 +80,7 @@ export async function listReplenishment(db: Db, input: ListInput): Promise<Page<
       availableAtRaise: r.available_at_raise,
       available: r.available,
       safetyStock: r.safety_stock,
+      reorderPoint: r.reorder_point,
       suggestedQuantity: r.suggested_quantity,
       incoming: r.incoming,
       unitCost: r.unit_cost,

@@ -46,6 +46,7 @@ const zhTW: Messages = {
     notes: "備註",
     available: "可用量",
     safetyStock: "安全庫存",
+    reorderPoint: "再訂購點",
     suggested: "建議採購量",
     incoming: "在途",
     unitCost: "參考成本",
@@ -80,6 +81,8 @@ const zhTW: Messages = {
     chooseSupplier: "選擇供應商",
     order: "生成採購訂單",
     dismiss: "忽略",
+    availableAtRaise: "{{date}} 提出時可用 {{quantity}}",
+    recovered: "已回到安全庫存以上",
     ordered: "已生成 {{count}} 張採購訂單草稿",
     total: "共 {{count}} 條補貨建議"
   },

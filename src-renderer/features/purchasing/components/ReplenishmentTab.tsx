@@ -1,4 +1,4 @@
-import { Button, Center, Checkbox, Group, Loader, NumberInput, Pagination, Paper, Select, Table, Text, Title } from '@mantine/core';
+import { Button, Center, Checkbox, Group, Loader, NumberInput, Pagination, Paper, Select, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconShoppingCartPlus } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import type { ReplenishmentRow } from '../../../../src-main/domain/purchasing/pu
 import { api } from '../../../api/client';
 import { notifyError, useApiQuery } from '../../../api/hooks';
 import { EmptyState } from '../../../components/EmptyState';
+import { formatTimestampDate } from '../../../format';
 import { LoadFailed } from '../../../components/LoadFailed';
 import { useCan } from '../../auth/current-user';
 import { useSupplierOptions } from '../purchasing.queries';
@@ -104,6 +105,7 @@ export function ReplenishmentTab() {
                   <Table.Th>{t('purchasing.field.warehouse')}</Table.Th>
                   <Table.Th ta="right">{t('purchasing.field.available')}</Table.Th>
                   <Table.Th ta="right">{t('purchasing.field.safetyStock')}</Table.Th>
+                  <Table.Th ta="right">{t('purchasing.field.reorderPoint')}</Table.Th>
                   <Table.Th ta="right">{t('purchasing.field.incoming')}</Table.Th>
                   <Table.Th ta="right">{t('purchasing.field.unitCost')}</Table.Th>
                   <Table.Th ta="right">{t('purchasing.field.suggested')}</Table.Th>
@@ -124,11 +126,20 @@ export function ReplenishmentTab() {
                     </Table.Td>
                     <Table.Td>{r.warehouseName}</Table.Td>
                     <Table.Td ta="right">
-                      <Text size="sm" c="red">
-                        {r.available}
-                      </Text>
+                      {/* Red while still below the safety stock; stock back above it since says so. */}
+                      <Tooltip label={t('purchasing.replenishment.availableAtRaise', { quantity: r.availableAtRaise, date: formatTimestampDate(r.raisedAt) })}>
+                        <Text size="sm" c={r.available < r.safetyStock ? 'red' : undefined} data-testid="replenishment-available">
+                          {r.available}
+                        </Text>
+                      </Tooltip>
+                      {r.available >= r.safetyStock && (
+                        <Text size="xs" c="dimmed">
+                          {t('purchasing.replenishment.recovered')}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td ta="right">{r.safetyStock}</Table.Td>
+                    <Table.Td ta="right">{r.reorderPoint || '—'}</Table.Td>
                     <Table.Td ta="right">{r.incoming || '—'}</Table.Td>
                     <Table.Td ta="right">{formatFen(r.unitCost)}</Table.Td>
                     <Table.Td ta="right" w={110}>
