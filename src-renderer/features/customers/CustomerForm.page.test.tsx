@@ -98,6 +98,15 @@ describe('the customer form', () => {
     expect(await screen.findByTestId('elsewhere')).toBeTruthy();
   });
 
+  it('asks for the name and the company’s required mobile at once, on the first save of an empty form', async () => {
+    const backend = companyBackend(() => created('不该创建'));
+    const { user } = await openNewCustomerForm();
+    await user.click(within(screen.getByTestId('customer-form')).getAllByRole('button', { name: zhCN.common.save })[0]!);
+    await waitFor(() => expect(screen.getByTestId('customer-name').getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByTestId('customer-mobile').getAttribute('aria-invalid')).toBe('true');
+    expect(backend.inputsOf('customers.create')).toHaveLength(0);
+  });
+
   it('asks for a mobile under the customer’s own field when neither it nor a contact has one', async () => {
     const backend = companyBackend(() => created('不该创建'));
     const { user } = await openNewCustomerForm();

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { customerCreateInput } from '../../../src-main/domain/customers/customers.contract';
 import { CUSTOMER_KINDS, CUSTOMER_SIZES, type Customer, type DuplicateMatch } from '../../../src-main/domain/customers/customers.dto';
-import { normaliseMobile, requiredFieldIssues } from '../../../src-main/domain/customers/customers.rules';
+import { normaliseMobile, requiredFieldIssues, type RequiredFieldsDraft } from '../../../src-main/domain/customers/customers.rules';
 import { daysBetween } from '../../../src-main/domain/core/dates';
 import { api } from '../../api/client';
 import { useSettings } from '../../api/hooks';
@@ -25,7 +25,7 @@ import { CustomFieldsSection, FormSection as Section, InvoicingSection, MONO } f
 import { DuplicateList } from './components/DuplicateList';
 import { TagPicker } from './components/TagPicker';
 import { useCustomer, useFieldDefs } from './customers.queries';
-import { createInputOf, emptyValues, valuesFromCustomer, type CustomerFormValues } from './form-model';
+import { contactInputOf, createInputOf, emptyValues, valuesFromCustomer, type CustomerFormValues } from './form-model';
 import { customerEditOf } from './save-edits';
 
 /** /customers/new */
@@ -58,6 +58,23 @@ function wholeYearsSince(date: string | null): number | null {
   }
 }
 
+/** What the company's required fields are checked on while the rest of the form does not parse yet (no name): contact cards left blank are not contacts. */
+function requiredDraftOf(values: CustomerFormValues): RequiredFieldsDraft {
+  const text = (value: string) => value.trim() || null;
+  const contacts = values.contacts.filter((c) => Object.values(contactInputOf(c)).some((v) => typeof v === 'string' && v.trim() !== ''));
+  return {
+    kind: values.kind,
+    mobile: text(values.mobile),
+    email: text(values.email),
+    creditCode: text(values.creditCode),
+    industry: text(values.industry),
+    source: text(values.source),
+    ownerUserId: values.ownerUserId,
+    contacts: contacts.map((c) => ({ mobile: text(c.mobile), email: text(c.email), isPrimary: c.isPrimary })),
+    addresses: values.addresses.filter((a) => a.detail.trim() !== ''),
+  };
+}
+
 function CustomerForm({ customer }: { customer: Customer | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -75,7 +92,8 @@ function CustomerForm({ customer }: { customer: Customer | null }) {
     initialValues: original,
     schema: customerCreateInput,
     toInput: (values: CustomerFormValues) => createInputOf(values),
-    also: (values, input) => ({ ...(input ? issuesByPath(requiredFieldIssues(input, required)) : {}), ...amountErrors({ creditLimit: values.creditLimit }) }),
+    // The company's required fields are asked for with the rest, not only once the name is filled in.
+    also: (values, input) => ({ ...issuesByPath(requiredFieldIssues(input ?? requiredDraftOf(values), required)), ...amountErrors({ creditLimit: values.creditLimit }) }),
     save: async (values, confirmed): Promise<{ id: string; message: string }> => {
       if (!customer) {
         const created = await api.customers.create({ ...createInputOf(values, confirmed), acceptCreditCodeWarning: acceptCode });
