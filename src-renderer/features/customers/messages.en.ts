@@ -179,7 +179,7 @@ const messages: Strings<Messages> = {
     },
     stats: {
       lifetimeRevenue: 'Lifetime revenue',
-      orderCount: 'Orders',
+      orderCount: 'Orders placed',
       averageOrderValue: 'Average order',
       lastOrderDate: 'Last order',
       balanceDue: 'Balance due',

@@ -176,7 +176,7 @@ const messages = {
     },
     stats: {
       lifetimeRevenue: '累计销售额',
-      orderCount: '订单数',
+      orderCount: '有效订单数',
       averageOrderValue: '平均客单价',
       lastOrderDate: '最近下单',
       balanceDue: '应收余额',

@@ -220,7 +220,7 @@ const zhTW: Messages = {
     },
     stats: {
       lifetimeRevenue: "累計銷售額",
-      orderCount: "訂單數",
+      orderCount: "有效訂單數",
       averageOrderValue: "平均客單價",
       lastOrderDate: "最近下單",
       balanceDue: "應收餘額",
