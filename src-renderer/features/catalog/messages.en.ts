@@ -98,6 +98,7 @@ const messages: Strings<Messages> = {
     emptyText: 'Group products the way you trade, e.g. “Drinks → Soft drinks”; the product list filters by category.',
     saved: 'Category saved',
     removed: 'Category deleted',
+    productCount: 'Products (with sub-categories)',
     removeConfirm: 'Delete the category “{{name}}”? Only a category without products or sub-categories can be deleted.',
   },
   priceLists: {

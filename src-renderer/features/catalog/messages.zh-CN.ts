@@ -90,6 +90,7 @@ const messages = {
     parent: '上级分类',
     topLevel: '（顶级分类）',
     products: '{{count}} 个商品',
+    productCount: '商品数（含下级）',
     emptyTitle: '还没有商品分类',
     emptyText: '按你的经营品类建分类，例如“饮料 → 碳酸饮料”，商品列表可以按分类筛选。',
     saved: '分类已保存',

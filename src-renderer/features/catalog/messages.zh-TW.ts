@@ -106,6 +106,7 @@ const zhTW: Messages = {
     emptyText: "按你的經營品類建分類，例如「飲料 → 碳酸飲料」，商品列表可以按分類篩選。",
     saved: "分類已儲存",
     removed: "分類已刪除",
+    productCount: "商品數（含下級）",
     removeConfirm: "刪除分類「{{name}}」？只有沒有商品和下級分類的分類才能刪除。"
   },
   priceLists: {

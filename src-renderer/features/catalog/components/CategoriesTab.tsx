@@ -21,7 +21,24 @@ interface Editing {
   sortOrder: number;
 }
 
-/** 商品分类: the category tree, with products counted per category. */
+/** Each category's products and those of all the categories below it. */
+function productsWithBelow(categories: readonly Category[]): Map<string, number> {
+  const children = new Map<string | null, Category[]>();
+  for (const c of categories) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
+  const totals = new Map<string, number>();
+  const total = (c: Category, seen: Set<string>): number => {
+    const known = totals.get(c.id);
+    if (known !== undefined) return known;
+    seen.add(c.id);
+    const below = (children.get(c.id) ?? []).filter((child) => !seen.has(child.id)).reduce((sum, child) => sum + total(child, seen), 0);
+    totals.set(c.id, c.productCount + below);
+    return c.productCount + below;
+  };
+  for (const c of categories) total(c, new Set());
+  return totals;
+}
+
+/** 商品分类: the category tree, with products counted per category and below it. */
 export function CategoriesTab() {
   const { t } = useTranslation();
   const can = useCan();
@@ -31,6 +48,8 @@ export function CategoriesTab() {
   if (categories.isError) return <LoadFailed error={categories.error} onRetry={() => void categories.refetch()} />;
   const tree = categoryTree(categories.data ?? []);
   const mayEdit = can('catalog.write');
+  // As the product list filters by a category: its own products and those of every category below it.
+  const withBelow = productsWithBelow(categories.data ?? []);
 
   async function remove(c: Category) {
     setRemoving(null);
@@ -60,7 +79,7 @@ export function CategoriesTab() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('catalog.categories.name')}</Table.Th>
-                  <Table.Th ta="right">{t('catalog.priceLists.productCount')}</Table.Th>
+                  <Table.Th ta="right">{t('catalog.categories.productCount')}</Table.Th>
                   {mayEdit && <Table.Th w={120} />}
                 </Table.Tr>
               </Table.Thead>
@@ -72,8 +91,8 @@ export function CategoriesTab() {
                         {c.name}
                       </Text>
                     </Table.Td>
-                    <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                      {c.productCount}
+                    <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid={`category-products-${c.id}`}>
+                      {withBelow.get(c.id) ?? c.productCount}
                     </Table.Td>
                     {mayEdit && (
                       <Table.Td>
