@@ -198,7 +198,7 @@ function CustomerView({ view }: { view: View }) {
           <CustomerQuotes customerId={c.id} />
         </Tabs.Panel>
         <Tabs.Panel value="deals">
-          <CustomerDeals customerId={c.id} leadId={c.leadId} />
+          <CustomerDeals customerId={c.id} customerName={c.name} leadId={c.leadId} />
         </Tabs.Panel>
       </Tabs>
 

@@ -185,7 +185,7 @@ const messages: Strings<Messages> = {
     channel: 'Channel: {{channel}}',
     campaign: 'Campaign: {{name}}',
     dealsEmptyTitle: 'No deals with this customer yet',
-    dealsEmptyText: 'When the customer has a new need, create a deal on the deals board; its stage and amount show here.',
+    dealsEmptyText: 'When the customer has a new need, create a deal: its stage and amount show here and on the deals board.',
     overdue: 'Past its expected close',
   },
 };

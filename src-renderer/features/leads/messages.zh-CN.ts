@@ -182,7 +182,7 @@ const messages = {
     channel: '渠道：{{channel}}',
     campaign: '营销活动：{{name}}',
     dealsEmptyTitle: '这位客户还没有商机',
-    dealsEmptyText: '客户有新需求时，在“商机看板”新建商机，跟进的阶段和金额会显示在这里。',
+    dealsEmptyText: '客户有新需求时新建一个商机，跟进的阶段和金额会显示在这里，也会出现在“商机看板”上。',
     overdue: '已过预计成交日',
   },
 };

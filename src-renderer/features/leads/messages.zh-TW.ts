@@ -212,7 +212,7 @@ const zhTW: Messages = {
     channel: "通路：{{channel}}",
     campaign: "行銷活動：{{name}}",
     dealsEmptyTitle: "這位客戶還沒有商機",
-    dealsEmptyText: "客戶有新需求時，在「商機看板」新增商機，跟進的階段和金額會顯示在這裡。",
+    dealsEmptyText: "客戶有新需求時新增一個商機，跟進的階段和金額會顯示在這裡，也會出現在「商機看板」上。",
     overdue: "已過預計成交日"
   }
 };

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Lead, OpportunityCard } from '../../../../src-main/domain/leads/leads.dto';
 import { fakeBackend } from '../../../test-utils/fake-backend';
@@ -41,7 +41,7 @@ describe('a customer’s deals on its 360° view', () => {
       }),
       'leads.get': () => LEAD_RECORD,
     });
-    await render(<CustomerDeals customerId={CUSTOMER} leadId={LEAD} />);
+    await render(<CustomerDeals customerId={CUSTOMER} customerName="苏州恒远五金有限公司" leadId={LEAD} />);
     const table = await screen.findByTestId('customer-deals');
     const late = (await within(table).findByText('年度五金配送')).closest('tr')!;
     expect(within(late).getByText(leadsZhCN.stage.proposal)).toBeTruthy();
@@ -61,8 +61,25 @@ describe('a customer’s deals on its 360° view', () => {
 
   it('says how to start when the customer has no deals and came from no lead', async () => {
     fakeBackend({ 'leads.listOpportunities': () => ({ rows: [], total: 0, totalIsExact: true }) });
-    await render(<CustomerDeals customerId={CUSTOMER} leadId={null} />);
+    await render(<CustomerDeals customerId={CUSTOMER} customerName="苏州恒远五金有限公司" leadId={null} />);
     await screen.findByText(leadsZhCN.customer.dealsEmptyTitle);
     expect(screen.queryByTestId('customer-origin')).toBeNull();
+    // Only whoever may create deals is offered one.
+    expect(screen.queryByTestId('customer-add-deal')).toBeNull();
+  });
+
+  it('creates the first deal for the customer from its empty deals tab, the customer given', async () => {
+    const backend = fakeBackend({
+      'leads.listOpportunities': () => ({ rows: [], total: 0, totalIsExact: true }),
+      'leads.createOpportunity': (input) => ({ ...deal(9, { title: input.title }), customerId: CUSTOMER }) as never,
+    });
+    const { user } = await render(<CustomerDeals customerId={CUSTOMER} customerName="苏州恒远五金有限公司" leadId={null} />, { permissions: ['leads.read', 'leads.write'] });
+    await user.click(await screen.findByTestId('customer-add-deal'));
+    const form = await screen.findByTestId('opportunity-form');
+    expect((within(form).getByDisplayValue('苏州恒远五金有限公司') as HTMLInputElement).readOnly).toBe(true);
+    await user.type(within(form).getByLabelText(leadsZhCN.opportunity.title, { exact: false }), '门店货架更新');
+    await user.click(screen.getByTestId('opportunity-save'));
+    await waitFor(() => expect(backend.inputsOf('leads.createOpportunity')).toHaveLength(1));
+    expect(backend.inputsOf('leads.createOpportunity')[0]).toMatchObject({ title: '门店货架更新', customerId: CUSTOMER, stage: 'contact' });
   });
 });

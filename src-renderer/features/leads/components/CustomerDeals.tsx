@@ -1,4 +1,5 @@
-import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../../src-main/domain/core/money';
@@ -7,6 +8,7 @@ import { api } from '../../../api/client';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { exportLanguage, saveExport } from '../../../components/download';
 import { EmptyState } from '../../../components/EmptyState';
+import { useCan } from '../../auth/current-user';
 import { businessToday } from '../../../format';
 import { useLead } from '../leads.queries';
 import { LeadDrawer } from './LeadDrawer';
@@ -40,9 +42,11 @@ function CustomerOrigin({ leadId }: { leadId: string }) {
 }
 
 /** The customer's deals on its 360° view (stage, amount, expected close); a row opens the deal. */
-export function CustomerDeals({ customerId, leadId }: { customerId: string; leadId: string | null }) {
+export function CustomerDeals({ customerId, customerName, leadId }: { customerId: string; customerName: string; leadId: string | null }) {
   const { t } = useTranslation();
+  const mayWrite = useCan()('leads.write');
   const [openId, setOpenId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   const today = businessToday();
   const columns: Column<OpportunityCard>[] = [
     { key: 'title', header: t('leads.opportunity.title'), render: (d) => d.title },
@@ -83,9 +87,22 @@ export function CustomerDeals({ customerId, leadId }: { customerId: string; lead
         onRowClick={(d) => setOpenId(d.id)}
         tableId="customer-deals"
         onExport={async (jobId) => saveExport(await api.exports.opportunities({ filters: { customerId }, format: 'xlsx', language: exportLanguage(), jobId }))}
-        empty={<EmptyState title={t('leads.customer.dealsEmptyTitle')} text={t('leads.customer.dealsEmptyText')} />}
+        empty={
+          <EmptyState
+            title={t('leads.customer.dealsEmptyTitle')}
+            text={t('leads.customer.dealsEmptyText')}
+            action={
+              mayWrite && (
+                <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="customer-add-deal">
+                  {t('leads.board.add')}
+                </Button>
+              )
+            }
+          />
+        }
       />
       <OpportunityModal opened={openId !== null} onClose={() => setOpenId(null)} opportunityId={openId} />
+      <OpportunityModal opened={creating} onClose={() => setCreating(false)} customer={{ id: customerId, name: customerName }} />
     </Stack>
   );
 }

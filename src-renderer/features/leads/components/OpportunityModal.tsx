@@ -41,7 +41,20 @@ function valuesOf(deal: Opportunity): DealValues {
 }
 
 /** Create an opportunity (for a lead or a customer) or edit one; the stage moves on the board. */
-export function OpportunityModal({ opened, onClose, lead, opportunityId }: { opened: boolean; onClose: () => void; lead?: Lead; opportunityId?: string | null }) {
+export function OpportunityModal({
+  opened,
+  onClose,
+  lead,
+  customer,
+  opportunityId,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  lead?: Lead;
+  /** A new deal for this customer (its 360° view): the customer is not asked for. */
+  customer?: { id: string; name: string };
+  opportunityId?: string | null;
+}) {
   const { t } = useTranslation();
   const existing = useOpportunity(opportunityId ?? null);
   const deal = opportunityId ? existing.data : undefined;
@@ -52,7 +65,7 @@ export function OpportunityModal({ opened, onClose, lead, opportunityId }: { ope
           <Loader />
         </Center>
       ) : (
-        <OpportunityForm key={deal?.id ?? 'new'} deal={deal} lead={lead} onClose={onClose} />
+        <OpportunityForm key={deal?.id ?? 'new'} deal={deal} lead={lead} {...(customer ? { customer } : {})} onClose={onClose} />
       )}
       {deal && deal.history.length > 0 && (
         <Stack gap="xs" mt="md">
@@ -92,7 +105,7 @@ export function OpportunityModal({ opened, onClose, lead, opportunityId }: { ope
   );
 }
 
-function OpportunityForm({ deal, lead, onClose }: { deal?: Opportunity; lead?: Lead; onClose: () => void }) {
+function OpportunityForm({ deal, lead, customer, onClose }: { deal?: Opportunity; lead?: Lead; customer?: { id: string; name: string }; onClose: () => void }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const toInput = (values: DealValues) => ({
@@ -106,7 +119,7 @@ function OpportunityForm({ deal, lead, onClose }: { deal?: Opportunity; lead?: L
   const editor = useContractForm({
     initialValues: deal
       ? valuesOf(deal)
-      : { title: '', customerId: lead?.customerId ?? null, stage: 'contact', expectedAmount: '', probability: '', expectedCloseDate: null, ownerUserId: lead?.ownerUserId ?? me.id, notes: '' },
+      : { title: '', customerId: customer?.id ?? lead?.customerId ?? null, stage: 'contact', expectedAmount: '', probability: '', expectedCloseDate: null, ownerUserId: lead?.ownerUserId ?? me.id, notes: '' },
     schema: deal ? opportunityPatch : opportunityCreateInput,
     toInput: (values: DealValues) => (deal ? toInput(values) : { ...toInput(values), stage: values.stage, ...(lead ? { leadId: lead.id } : { customerId: values.customerId }) }),
     // The contract's own refusal of a deal without a party has no wording of its own.
@@ -130,8 +143,13 @@ function OpportunityForm({ deal, lead, onClose }: { deal?: Opportunity; lead?: L
           <TextInput label={t('leads.opportunity.title')} placeholder={t('leads.opportunity.titlePlaceholder')} withAsterisk data-autofocus {...form.getInputProps('title')} />
         </Grid.Col>
         <Grid.Col span={12}>
-          {deal || lead ? (
-            <TextInput label={lead && !lead.customerId ? t('leads.opportunity.lead') : t('leads.opportunity.party')} value={deal?.partyName ?? lead?.customerName ?? lead?.company ?? lead?.name ?? ''} readOnly variant="filled" />
+          {deal || lead || customer ? (
+            <TextInput
+              label={lead && !lead.customerId ? t('leads.opportunity.lead') : t('leads.opportunity.party')}
+              value={deal?.partyName ?? customer?.name ?? lead?.customerName ?? lead?.company ?? lead?.name ?? ''}
+              readOnly
+              variant="filled"
+            />
           ) : (
             <CustomerPicker
               label={t('leads.opportunity.party')}
