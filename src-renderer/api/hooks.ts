@@ -58,7 +58,7 @@ export function errorMessage(error: unknown): string {
     if (error.code === 'PERIOD_LOCKED' && error.issues.length > 0) return describeIssue(error.issues[0]!);
     // A refused input says which field and why; a refused write says what the disk did.
     if ((error.code === 'VALIDATION' || error.code === 'CONFLICT' || error.code === 'STORAGE') && error.issues.length > 0) {
-      return `${i18n.t(`errors.${error.code}`)}：${describeIssue(error.issues[0]!)}`;
+      return `${i18n.t('common.labelColon', { label: i18n.t(`errors.${error.code}`) })}${describeIssue(error.issues[0]!)}`;
     }
     return i18n.t(`errors.${error.code}`);
   }

@@ -17,17 +17,66 @@ const catalogs = {
   'zh-TW': leaves({ ...zhTW, ...FEATURE_MESSAGES['zh-TW'] } as Tree),
 };
 
+/** English singulars (i18next plurals): `<key>_one` is read for a count of 1, `<key>` for any other. */
+const singular = (key: string) => (key.endsWith('_one') ? key.slice(0, -'_one'.length) : null);
+
+/**
+ * English messages with {{count}} that read right for 1 as they are, so need no `_one` form
+ * (a count after a noun, a bare number, “+1 more”).
+ */
+const SAME_FOR_ONE = new Set([
+  'common.total',
+  'audit.moreFields',
+  'dashboard.figure.entered',
+  'dashboard.figure.left',
+  'comingSoon.show',
+  'form.fixErrors',
+  'customers.units.years',
+  'customers.list.selected',
+  'imports.errors.more',
+  'imports.sameAsOnFile.more',
+  'imports.result.people',
+  'leads.board.more',
+  'receivables.bankImport.summary',
+  'receivables.bankImport.duplicates',
+  'receivables.issue.selected',
+  'sales.order.backordered',
+  'vouchers.export.repeatText',
+  'dunning.queue.invoicesInAll',
+  // Only ever said of two or more.
+  'sales.form.pickOne',
+]);
+
 describe('language catalogs', () => {
-  it.each(['en', 'zh-TW'] as const)('%s has exactly the keys of zh-CN', (language) => {
-    expect([...catalogs[language].keys()].sort()).toEqual([...catalogs['zh-CN'].keys()].sort());
+  it.each(['en', 'zh-TW'] as const)('%s has exactly the keys of zh-CN (English adding singulars of them)', (language) => {
+    const keys = [...catalogs[language].keys()].filter((key) => language !== 'en' || singular(key) === null);
+    expect(keys.sort()).toEqual([...catalogs['zh-CN'].keys()].sort());
+    for (const key of catalogs[language].keys()) {
+      if (singular(key) === null) continue;
+      expect({ key, language, counted: catalogs['zh-CN'].get(singular(key)!)?.includes('{{') ?? false }).toEqual({ key, language: 'en', counted: true });
+    }
   });
 
   it.each(Object.keys(catalogs) as (keyof typeof catalogs)[])('%s has no empty string and keeps every {{placeholder}}', (language) => {
+    const placeholders = (s: string): string[] => [...(s.match(/\{\{\w+\}\}/g) ?? [])].sort();
     for (const [key, text] of catalogs[language]) {
       expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
-      const placeholders = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort();
-      expect({ key, placeholders: placeholders(text) }).toEqual({ key, placeholders: placeholders(catalogs['zh-CN'].get(key)!) });
+      const base = singular(key);
+      if (base === null) {
+        expect({ key, placeholders: placeholders(text) }).toEqual({ key, placeholders: placeholders(catalogs['zh-CN'].get(key)!) });
+      } else {
+        // A singular may say “a customer” for {{count}}, but uses no placeholder its message lacks.
+        const known = placeholders(catalogs['zh-CN'].get(base)!);
+        expect({ key, unknown: placeholders(text).filter((p) => !known.includes(p)) }).toEqual({ key, unknown: [] });
+      }
     }
+  });
+
+  it('says 1 in the singular in English: every counted message has a `_one` form, or reads right for 1', () => {
+    const missing = [...catalogs.en]
+      .filter(([key, text]) => singular(key) === null && text.includes('{{count}}') && !catalogs.en.has(`${key}_one`) && !SAME_FOR_ONE.has(key))
+      .map(([key, text]) => `${key}: ${text}`);
+    expect(missing).toEqual([]);
   });
 
   it('writes Traditional Chinese the Taiwan way', () => {

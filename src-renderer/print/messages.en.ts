@@ -1,6 +1,5 @@
+import type { Strings } from '../i18n/catalog';
 import type { Messages } from './messages.zh-CN';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 const messages: Strings<Messages> = {
   titles: {
@@ -60,6 +59,7 @@ const messages: Strings<Messages> = {
     inWords: 'Amount in words',
     inWordsValue: 'RMB {{words}}',
     lines: '{{count}} lines',
+    lines_one: '{{count}} line',
   },
   letterhead: {
     title: 'Letterhead on printed documents',

@@ -15,6 +15,17 @@ const FIELD_CATALOGS: Record<string, string[]> = {
   user: ['users'],
   company: ['settings'],
   settings: ['settings'],
+  product: ['catalog.field'],
+  priceList: ['catalog.priceLists'],
+  productCategory: ['catalog.categories'],
+  salesOrder: ['audit.orderFields', 'sales.field'],
+  quote: ['sales.field'],
+  delivery: ['sales.field'],
+  salesReturn: ['sales.field'],
+  approvalRule: ['sales.rules'],
+  statement: ['statements.field'],
+  task: ['tasks.field'],
+  dunning_level: ['dunning.settings'],
 };
 
 /** Fields whose values are codes with a label in the catalogs, per entity type ('*' for any). */
@@ -49,7 +60,9 @@ export function fieldLabel(t: TFunction, entityType: string, field: string): str
     const label: unknown = t(`${prefix}.${field}`, { defaultValue: '', returnObjects: true });
     if (typeof label === 'string' && label !== '') return label;
   }
-  return field;
+  // A field of one item of a group (a price list's `prices.<product id>`) is named by its group.
+  const group = field.split('.')[0]!;
+  return group !== field ? fieldLabel(t, entityType, group) : field;
 }
 
 export function isShownField(field: string): boolean {

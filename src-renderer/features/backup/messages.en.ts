@@ -1,6 +1,5 @@
+import type { Strings } from '../../i18n/catalog';
 import type { Messages } from './messages.zh-CN';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 const messages: Strings<Messages> = {
   title: 'Backup and restore',
@@ -27,7 +26,8 @@ const messages: Strings<Messages> = {
   },
   list: {
     total: '{{count}} backups',
-    totalAtLeast: 'About {{total}}+ backups',
+    total_one: '{{count}} backup',
+    totalAtLeast: '{{total}}+ backups',
     title: 'Backups',
     name: 'File name',
     at: 'Made at',
@@ -36,7 +36,7 @@ const messages: Strings<Messages> = {
     kinds: { auto: 'Automatic', manual: 'Manual', other: 'Other' },
     restore: 'Restore from this backup',
     emptyTitle: 'No backups yet',
-    emptyText: 'Click “Back up now” for the first one; after that a backup is made every day.',
+    emptyText: 'Click "Back up now" for the first one; after that a backup is made every day.',
   },
   restore: {
     title: 'Restore from a backup',

@@ -24,7 +24,7 @@ const messages = {
   },
   list: {
     total: '共 {{count}} 份备份',
-    totalAtLeast: '约 {{total}}+ 份备份',
+    totalAtLeast: '{{total}}+ 份备份',
     title: '已有的备份',
     name: '文件名',
     at: '备份时间',

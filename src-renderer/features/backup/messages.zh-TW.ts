@@ -26,7 +26,7 @@ const zhTW: Messages = {
   },
   list: {
     total: "共 {{count}} 份備份",
-    totalAtLeast: "約 {{total}}+ 份備份",
+    totalAtLeast: "{{total}}+ 份備份",
     title: "已有的備份",
     name: "檔名",
     at: "備份時間",

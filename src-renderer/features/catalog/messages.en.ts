@@ -1,6 +1,6 @@
+import type { Strings } from '../../i18n/catalog';
 import type { Messages } from './messages.zh-CN';
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** Strings of the catalog screens, English. */
 const messages: Strings<Messages> = {
@@ -31,7 +31,8 @@ const messages: Strings<Messages> = {
   yesNo: { yes: 'Yes', no: 'No' },
   list: {
     total: '{{count}} products',
-    totalAtLeast: 'About {{total}}+ products',
+    total_one: '{{count}} product',
+    totalAtLeast: '{{total}}+ products',
     exportFile: 'products',
     add: 'New product',
     searchPlaceholder: 'Code, name, pinyin initials or barcode',
@@ -66,7 +67,7 @@ const messages: Strings<Messages> = {
   import: {
     open: 'Import products',
     title: 'Import products from Excel or CSV',
-    intro: 'One product per row, headers in the first row (product code, name, specification, category, unit, second unit, conversion, barcode, VAT, list price…). Products whose code exists are updated from the sheet; a category can be written as “Drinks/Coffee” and missing ones are created. .xlsx and .csv (UTF-8 or GBK), up to 45 MB.',
+    intro: 'One product per row, headers in the first row (product code, name, specification, category, unit, second unit, conversion, barcode, VAT, list price…). Products whose code exists are updated from the sheet; a category can be written as "Drinks/Coffee" and missing ones are created. .xlsx and .csv (UTF-8 or GBK), up to 45 MB.',
     choose: 'Choose file',
     template: 'Download template',
     templateFile: 'product-import-template',
@@ -94,16 +95,18 @@ const messages: Strings<Messages> = {
     parent: 'Parent category',
     topLevel: '(top level)',
     products: '{{count}} products',
+    products_one: '{{count}} product',
     emptyTitle: 'No categories yet',
-    emptyText: 'Group products the way you trade, e.g. “Drinks → Soft drinks”; the product list filters by category.',
+    emptyText: 'Group products the way you trade, e.g. "Drinks → Soft drinks"; the product list filters by category.',
     saved: 'Category saved',
     removed: 'Category deleted',
     productCount: 'Products (with sub-categories)',
-    removeConfirm: 'Delete the category “{{name}}”? Only a category without products or sub-categories can be deleted.',
+    removeConfirm: 'Delete the category "{{name}}"? Only a category without products or sub-categories can be deleted.',
   },
   priceLists: {
     total: '{{count}} price lists',
-    totalAtLeast: 'About {{total}}+ price lists',
+    total_one: '{{count}} price list',
+    totalAtLeast: '{{total}}+ price lists',
     add: 'New price list',
     code: 'Price list no.',
     name: 'Price list name',

@@ -27,7 +27,7 @@ const messages = {
   yesNo: { yes: '是', no: '否' },
   list: {
     total: '共 {{count}} 个商品',
-    totalAtLeast: '约 {{total}}+ 个商品',
+    totalAtLeast: '{{total}}+ 个商品',
     exportFile: '商品档案',
     add: '新增商品',
     searchPlaceholder: '编码、名称、拼音首字母或条码',
@@ -99,7 +99,7 @@ const messages = {
   },
   priceLists: {
     total: '共 {{count}} 张价目表',
-    totalAtLeast: '约 {{total}}+ 张价目表',
+    totalAtLeast: '{{total}}+ 张价目表',
     add: '新建价目表',
     code: '价目表编号',
     name: '价目表名称',

@@ -39,7 +39,7 @@ const zhTW: Messages = {
   },
   list: {
     total: "共 {{count}} 項商品",
-    totalAtLeast: "約 {{total}}+ 項商品",
+    totalAtLeast: "{{total}}+ 項商品",
     exportFile: "商品檔案",
     add: "新增商品",
     searchPlaceholder: "編碼、名稱、拼音首字母或條碼",
@@ -111,7 +111,7 @@ const zhTW: Messages = {
   },
   priceLists: {
     total: "共 {{count}} 張價目表",
-    totalAtLeast: "約 {{total}}+ 張價目表",
+    totalAtLeast: "{{total}}+ 張價目表",
     add: "新增價目表",
     code: "價目表編號",
     name: "價目表名稱",

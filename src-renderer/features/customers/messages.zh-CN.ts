@@ -96,7 +96,7 @@ const messages = {
     viewSaved: '已保存视图“{{name}}”',
     selected: '已选 {{count}} 家客户',
     total: '共 {{count}} 家客户',
-    totalAtLeast: '约 {{total}}+ 家客户',
+    totalAtLeast: '{{total}}+ 家客户',
     selectAll: '全选本页',
     selectRow: '选择 {{name}}',
     clearSelection: '取消选择',

@@ -136,7 +136,7 @@ const zhTW: Messages = {
     viewSaved: "已儲存檢視「{{name}}」",
     selected: "已選 {{count}} 家客戶",
     total: "共 {{count}} 家客戶",
-    totalAtLeast: "約 {{total}}+ 家客戶",
+    totalAtLeast: "{{total}}+ 家客戶",
     selectAll: "全選本頁",
     selectRow: "選擇 {{name}}",
     clearSelection: "取消選擇",

@@ -17,7 +17,7 @@ export function CreditHoldBadge({ customerId }: { customerId: string }) {
   const release = useApiMutation('dunning.release');
   const data = status.data;
   if (!data) return null;
-  const why = data.cause === 'overdue' ? t('dunning.hold.cause.overdue', { days: data.overdueDays }) : data.cause === 'manual' ? t('dunning.hold.cause.manual', { reason: data.reason }) : '';
+  const why = data.cause === 'overdue' ? t('dunning.hold.cause.overdue', { days: data.overdueDays, count: data.overdueDays }) : data.cause === 'manual' ? t('dunning.hold.cause.manual', { reason: data.reason }) : '';
   function submit() {
     const mutation = action === 'hold' ? hold : release;
     mutation.mutate(

@@ -21,7 +21,7 @@ export function DunningTimelineTitle({ entry }: { entry: TimelineEntry }) {
   const kind = entry.kind as 'credit_hold' | 'credit_release';
   return (
     <Text size="sm" fw={500} c={kind === 'credit_hold' ? 'red' : 'teal'}>
-      {t(`dunning.timeline.${kind}.${entry.title as 'manual'}`, { days: entry.data.overdueDays })}
+      {t(`dunning.timeline.${kind}.${entry.title as 'manual'}`, { days: entry.data.overdueDays, count: entry.data.overdueDays as number })}
     </Text>
   );
 }

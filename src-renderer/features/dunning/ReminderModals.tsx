@@ -39,7 +39,7 @@ export function SendReminderModal({ reminder, onClose }: { reminder: Reminder | 
         <Textarea label={t('dunning.queue.body')} value={preview.data?.body ?? ''} readOnly autosize minRows={8} maxRows={16} styles={{ input: { fontFamily: 'inherit' } }} />
         {reminder && (
           <Text size="sm" c="dimmed">
-            {t('dunning.queue.attachment')}：{statementFileName(reminder.customerName, businessToday())}
+            {t('common.labelColon', { label: t('dunning.queue.attachment') })}{statementFileName(reminder.customerName, businessToday())}
           </Text>
         )}
         {unconfirmed && (
@@ -76,7 +76,7 @@ export function SendReminderModal({ reminder, onClose }: { reminder: Reminder | 
   );
 }
 
-/** 已电话联系 (what was agreed, optional) or 跳过 (why, required). */
+/** 记录电话催收 (what was agreed, optional) or 跳过 (why, required). */
 export function CloseReminderModal({ reminder, status, onClose }: { reminder: Reminder | null; status: 'done' | 'skipped'; onClose: () => void }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');

@@ -1,6 +1,5 @@
+import type { Strings } from '../../i18n/catalog';
 import type { Messages } from './messages.zh-CN';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 const messages: Strings<Messages> = {
   title: 'Import customers',
@@ -17,6 +16,7 @@ const messages: Strings<Messages> = {
   },
   file: {
     rows: '{{count}} data rows',
+    rows_one: '{{count}} data row',
     encoding: 'Encoding: {{encoding}}',
     headerRow: 'Headers on line {{row}}',
     change: 'Choose another file',
@@ -32,7 +32,7 @@ const messages: Strings<Messages> = {
   },
   mapping: {
     title: 'Where each column of the file goes',
-    hint: 'Matched from the headers; please check. Set columns you do not need to “Do not import”.',
+    hint: 'Matched from the headers; please check. Set columns you do not need to "Do not import".',
     column: 'Column in the file',
     sample: 'First row',
     target: 'Import as',
@@ -64,11 +64,14 @@ const messages: Strings<Messages> = {
   },
   sameAsOnFile: {
     title: '{{count}} rows are customers already on file',
+    title_one: '{{count}} row is a customer already on file',
     hint: 'The same credit code, or the same company name (legal-form words such as "Co., Ltd." aside), is the same customer, never filed twice. Choose what to do with them:',
     update: 'Update them from the file',
     skip: 'Skip them, keep what is on file',
     willUpdate: 'These {{count}} customers are updated from the file; only the cells filled in change.',
+    willUpdate_one: 'This customer is updated from the file; only the cells filled in change.',
     willSkip: 'These {{count}} rows are not imported; the customers on file stay as they are.',
+    willSkip_one: 'This row is not imported; the customer on file stays as it is.',
     row: 'Line {{row}} "{{value}}" → customer on file {{code}} {{name}} (same {{reason}})',
     more: '{{count}} more',
   },
@@ -81,6 +84,7 @@ const messages: Strings<Messages> = {
   },
   strict: { label: 'Strict mode', description: 'If any row has an error, import nothing' },
   start: 'Import ({{count}} customers)',
+  start_one: 'Import ({{count}} customer)',
   nothing: 'Nothing to import',
   history: {
     emptyTitle: 'No customer imports yet',
@@ -93,22 +97,30 @@ const messages: Strings<Messages> = {
     statuses: { publishing: 'Writing', published: 'Finished', cancelled: 'Cancelled', failed: 'Failed (taken back)', undone: 'Undone' },
     undo: 'Undo import',
     undoTitle: 'Undo this import?',
-    undoRemoves: 'This removes the {{count}} customers “{{file}}” created, with their contacts, addresses and tags.',
+    undoRemoves: 'This removes the {{count}} customers "{{file}}" created, with their contacts, addresses and tags.',
+    undoRemoves_one: 'This removes the customer "{{file}}" created, with its contacts, addresses and tags.',
     undoRestores: 'The {{count}} customers it updated go back to how they were before it.',
+    undoRestores_one: 'The customer it updated goes back to how it was before it.',
     undoFinal: 'This cannot be reversed.',
     refused: {
       documents: '{{count}} customers this import created already have documents or records ({{codes}}), so it cannot be undone. Deal with those customers first, then undo the import.',
+      documents_one: 'A customer this import created already has documents or records ({{codes}}), so it cannot be undone. Deal with that customer first, then undo the import.',
       edited: '{{count}} customers were edited after the import ({{codes}}), so it cannot be undone without overwriting those edits.',
+      edited_one: 'A customer was edited after the import ({{codes}}), so it cannot be undone without overwriting that edit.',
     },
   },
   productHistory: {
     emptyTitle: 'No product imports yet',
     emptyText: 'Import an Excel or CSV file: each import is listed here and can be undone as a whole if needed.',
-    undoRemoves: 'This removes the {{count}} products “{{file}}” created, with the categories it created.',
+    undoRemoves: 'This removes the {{count}} products "{{file}}" created, with the categories it created.',
+    undoRemoves_one: 'This removes the product "{{file}}" created, with the categories it created.',
     undoRestores: 'The {{count}} products it updated go back to how they were before it.',
+    undoRestores_one: 'The product it updated goes back to how it was before it.',
     refused: {
       documents: '{{count}} products this import created already have documents or records ({{codes}}), so it cannot be undone. Deal with those products first, then undo the import.',
+      documents_one: 'A product this import created already has documents or records ({{codes}}), so it cannot be undone. Deal with that product first, then undo the import.',
       edited: '{{count}} products were edited after the import ({{codes}}), so it cannot be undone without overwriting those edits.',
+      edited_one: 'A product was edited after the import ({{codes}}), so it cannot be undone without overwriting that edit.',
     },
   },
   progress: {
@@ -126,7 +138,9 @@ const messages: Strings<Messages> = {
     skipped: 'Skipped',
     people: '{{count}}',
     rows: '{{count}} rows',
+    rows_one: '{{count}} row',
     blocked: 'Strict mode found {{count}} problems, so nothing was imported. Fix the file and import it again.',
+    blocked_one: 'Strict mode found {{count}} problem, so nothing was imported. Fix the file and import it again.',
     skippedHint: 'The skipped rows are listed below; fix them and import just those rows again.',
     toList: 'Open the customer list',
     again: 'Import another file',
@@ -183,17 +197,17 @@ const messages: Strings<Messages> = {
     money: 'Write the amount as 5000 or 5000.50',
     days: 'Whole days from 0 to 365',
     postcode: 'A postcode has 6 digits',
-    kind: 'Type is “company” (公司) or “individual” (个人)',
+    kind: 'Type is "company" (公司) or "individual" (个人)',
     size: 'Size is micro, small, medium or large',
     choice: 'Not one of the options',
-    owner: 'No user called “{{value}}” (use the name or the username)',
-    contactName: 'Contact details without the contact’s name',
+    owner: 'No user called "{{value}}" (use the name or the username)',
+    contactName: "Contact details without the contact's name",
     duplicateCode: 'Same customer code as line {{otherRow}}',
     duplicateCreditCode: 'Same credit code as line {{otherRow}}',
     sameCustomerTwice: 'Same customer ({{code}}) as line {{otherRow}}',
     codeCreditMismatch: 'This credit code belongs to customer {{code}} {{name}}, not to the code given',
     creditCodeTaken: 'This credit code already belongs to customer {{code}} {{name}}',
-    merged: 'Customer {{code}} was merged into another customer; use that one’s code',
+    merged: "Customer {{code}} was merged into another customer; use that one's code",
     tag: 'A tag has at most 50 characters',
     customField: '{{label}}: value not accepted',
   },

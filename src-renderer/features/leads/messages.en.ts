@@ -1,6 +1,5 @@
+import type { Strings } from '../../i18n/catalog';
 import type { Messages } from './messages.zh-CN';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 const messages: Strings<Messages> = {
   title: 'Leads & opportunities',
@@ -27,7 +26,8 @@ const messages: Strings<Messages> = {
   },
   list: {
     total: '{{count}} leads',
-    totalAtLeast: 'About {{total}}+ leads',
+    total_one: '{{count}} lead',
+    totalAtLeast: '{{total}}+ leads',
     add: 'New lead',
     searchPlaceholder: 'Name, company, mobile or lead no.',
     anyStatus: 'Any status',
@@ -58,10 +58,10 @@ const messages: Strings<Messages> = {
     subjectPlaceholder: 'e.g. Called, they want a quote',
     body: 'Details',
     logged: 'Follow-up logged',
-    onCustomerTimeline: 'On the customer’s timeline',
+    onCustomerTimeline: "On the customer's timeline",
     convert: 'Convert to customer',
     convertTitle: 'Convert the lead to a customer',
-    convertText: 'Creates a customer from the lead: channel, owner and contact come along, follow-ups go onto the customer’s timeline and the lead’s opportunities move to the customer.',
+    convertText: "Creates a customer from the lead: channel, owner and contact come along, follow-ups go onto the customer's timeline and the lead's opportunities move to the customer.",
     customerKind: 'Customer type',
     customerName: 'Customer name',
     converted: 'Converted to customer {{code}}',
@@ -86,7 +86,8 @@ const messages: Strings<Messages> = {
     searchPlaceholder: 'Search opportunities, customers or leads',
     mine: 'Only mine',
     overdueOnly: 'Only past expected close',
-    count: '{{count}}',
+    count: '{{count}} deals',
+    count_one: '{{count}} deal',
     amount: 'Expected',
     weighted: 'Weighted',
     closeDate: 'Expected close',
@@ -96,7 +97,7 @@ const messages: Strings<Messages> = {
     dropHere: 'Drop to move here',
     more: '{{count}} more not shown; search to find them',
     closedSince: 'Won and lost show deals closed since {{date}}',
-    moved: 'Moved to “{{stage}}”',
+    moved: 'Moved to "{{stage}}"',
     lostTitle: 'Why was it lost?',
     lostPlaceholder: 'e.g. competitor cheaper, project cancelled',
     pipeline: 'Open opportunities',
@@ -106,11 +107,12 @@ const messages: Strings<Messages> = {
     wonRecently: 'Won in {{days}} days',
     winRate: 'Win rate, {{days}} days',
     emptyTitle: 'No opportunities yet',
-    emptyText: 'Create opportunities from qualified leads or customers’ new needs and drag cards through the stages; the board sums each stage and forecasts the weighted amount.',
+    emptyText: "Create opportunities from qualified leads or customers' new needs and drag cards through the stages; the board sums each stage and forecasts the weighted amount.",
   },
   opportunity: {
     total: '{{count}} deals',
-    totalAtLeast: 'About {{total}}+ deals',
+    total_one: '{{count}} deal',
+    totalAtLeast: '{{total}}+ deals',
     createTitle: 'New opportunity',
     editTitle: 'Edit opportunity',
     title: 'Title',
@@ -127,13 +129,14 @@ const messages: Strings<Messages> = {
     notes: 'Notes',
     saved: 'Opportunity saved',
     history: 'Stage history',
-    historyCreated: 'Created in “{{stage}}”',
-    historyMove: '“{{from}}” → “{{to}}”',
+    historyCreated: 'Created in "{{stage}}"',
+    historyMove: '"{{from}}" → "{{to}}"',
     needParty: 'Choose a customer',
   },
   campaigns: {
     total: '{{count}} campaigns',
-    totalAtLeast: 'About {{total}}+ campaigns',
+    total_one: '{{count}} campaign',
+    totalAtLeast: '{{total}}+ campaigns',
     add: 'New campaign',
     editTitle: 'Edit campaign',
     name: 'Name',
@@ -175,7 +178,7 @@ const messages: Strings<Messages> = {
     chartCount: 'Customers',
     emptyTitle: 'No leads and no campaign cost in this period',
     emptyText: 'Pick another date range, or enter leads and the cost of your campaigns first.',
-    note: 'Leads count by the date they were created, cost by the campaign’s start date; revenue is what the converted customers have bought in orders so far; won deals are counted apart, each with its own ROI, never added together.',
+    note: "Leads count by the date they were created, cost by the campaign's start date; revenue is what the converted customers have bought in orders so far; won deals are counted apart, each with its own ROI, never added together.",
     exportName: 'channel-roi',
   },
   customer: {

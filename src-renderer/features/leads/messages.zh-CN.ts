@@ -24,7 +24,7 @@ const messages = {
   },
   list: {
     total: '共 {{count}} 条线索',
-    totalAtLeast: '约 {{total}}+ 条线索',
+    totalAtLeast: '{{total}}+ 条线索',
     add: '新建线索',
     searchPlaceholder: '姓名、公司、手机号或线索编号',
     anyStatus: '全部状态',
@@ -107,7 +107,7 @@ const messages = {
   },
   opportunity: {
     total: '共 {{count}} 个商机',
-    totalAtLeast: '约 {{total}}+ 个商机',
+    totalAtLeast: '{{total}}+ 个商机',
     createTitle: '新建商机',
     editTitle: '编辑商机',
     title: '商机名称',
@@ -130,7 +130,7 @@ const messages = {
   },
   campaigns: {
     total: '共 {{count}} 个营销活动',
-    totalAtLeast: '约 {{total}}+ 个营销活动',
+    totalAtLeast: '{{total}}+ 个营销活动',
     add: '新建活动',
     editTitle: '编辑活动',
     name: '活动名称',

@@ -49,7 +49,7 @@ const zhTW: Messages = {
   },
   list: {
     total: "共 {{count}} 筆線索",
-    totalAtLeast: "約 {{total}}+ 筆線索",
+    totalAtLeast: "{{total}}+ 筆線索",
     add: "新增線索",
     searchPlaceholder: "姓名、公司、手機號碼或線索編號",
     anyStatus: "全部狀態",
@@ -132,7 +132,7 @@ const zhTW: Messages = {
   },
   opportunity: {
     total: "共 {{count}} 個商機",
-    totalAtLeast: "約 {{total}}+ 個商機",
+    totalAtLeast: "{{total}}+ 個商機",
     createTitle: "新增商機",
     editTitle: "編輯商機",
     title: "商機名稱",
@@ -155,7 +155,7 @@ const zhTW: Messages = {
   },
   campaigns: {
     total: "共 {{count}} 個行銷活動",
-    totalAtLeast: "約 {{total}}+ 個行銷活動",
+    totalAtLeast: "{{total}}+ 個行銷活動",
     add: "新增活動",
     editTitle: "編輯活動",
     name: "活動名稱",

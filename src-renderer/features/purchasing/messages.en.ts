@@ -1,6 +1,5 @@
+import type { Strings } from '../../i18n/catalog';
 import type { Messages } from './messages.zh-CN';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 const messages: Strings<Messages> = {
   tabs: { orders: 'Purchase orders', replenishment: 'Replenishment', suppliers: 'Suppliers' },
@@ -45,7 +44,8 @@ const messages: Strings<Messages> = {
   },
   orders: {
     total: '{{count}} purchase orders',
-    totalAtLeast: 'About {{total}}+ purchase orders',
+    total_one: '{{count}} purchase order',
+    totalAtLeast: '{{total}}+ purchase orders',
     add: 'New purchase order',
     searchPlaceholder: 'PO no.',
     allStatuses: 'All statuses',
@@ -75,17 +75,20 @@ const messages: Strings<Messages> = {
     availableAtRaise: '{{quantity}} available when raised on {{date}}',
     recovered: 'Back above safety stock',
     ordered: '{{count}} draft purchase orders created',
+    ordered_one: '{{count}} draft purchase order created',
     total: '{{count}} replenishment requests',
+    total_one: '{{count}} replenishment request',
   },
   suppliers: {
     add: 'New supplier',
     edit: 'Edit supplier',
     saved: 'Supplier saved',
     total: '{{count}} suppliers',
-    totalAtLeast: 'About {{total}}+ suppliers',
+    total_one: '{{count}} supplier',
+    totalAtLeast: '{{total}}+ suppliers',
     searchPlaceholder: 'Code, name or pinyin initials',
     emptyTitle: 'No suppliers yet',
-    emptyText: 'Add suppliers to place purchase orders; set one as a product’s preferred supplier for automatic replenishment.',
+    emptyText: "Add suppliers to place purchase orders; set one as a product's preferred supplier for automatic replenishment.",
     archive: 'Archive',
     restore: 'Restore',
   },

@@ -42,7 +42,7 @@ const messages = {
   },
   orders: {
     total: '共 {{count}} 张采购单',
-    totalAtLeast: '约 {{total}}+ 张采购单',
+    totalAtLeast: '{{total}}+ 张采购单',
     add: '新建采购订单',
     searchPlaceholder: '采购单号',
     allStatuses: '全部状态',
@@ -79,7 +79,7 @@ const messages = {
     edit: '编辑供应商',
     saved: '供应商已保存',
     total: '共 {{count}} 家供应商',
-    totalAtLeast: '约 {{total}}+ 家供应商',
+    totalAtLeast: '{{total}}+ 家供应商',
     searchPlaceholder: '编号、名称或拼音首字母',
     emptyTitle: '还没有供应商',
     emptyText: '添加供应商后即可下采购订单，也可设为商品的首选供应商以便自动补货。',

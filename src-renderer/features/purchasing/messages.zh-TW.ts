@@ -54,7 +54,7 @@ const zhTW: Messages = {
   },
   orders: {
     total: "共 {{count}} 張採購單",
-    totalAtLeast: "約 {{total}}+ 張採購單",
+    totalAtLeast: "{{total}}+ 張採購單",
     add: "新增採購訂單",
     searchPlaceholder: "採購單號",
     allStatuses: "全部狀態",
@@ -91,7 +91,7 @@ const zhTW: Messages = {
     edit: "編輯供應商",
     saved: "供應商已儲存",
     total: "共 {{count}} 家供應商",
-    totalAtLeast: "約 {{total}}+ 家供應商",
+    totalAtLeast: "{{total}}+ 家供應商",
     searchPlaceholder: "編號、名稱或拼音首字母",
     emptyTitle: "還沒有供應商",
     emptyText: "新增供應商後即可下採購訂單，也可設為商品的首選供應商以便自動補貨。",

@@ -91,9 +91,9 @@ export function StatementPage() {
           </SimpleGrid>
           {(s.sentOn || s.respondedOn || s.customerNote) && (
             <Group gap="xl" mt="sm">
-              {s.sentOn && <Text size="sm">{`${t('statements.field.sentOn')}：${s.sentOn}`}</Text>}
-              {s.respondedOn && <Text size="sm">{`${t('statements.field.respondedOn')}：${s.respondedOn}`}</Text>}
-              {s.customerNote && <Text size="sm">{`${t('statements.field.note')}：${s.customerNote}`}</Text>}
+              {s.sentOn && <Text size="sm">{`${t('common.labelColon', { label: t('statements.field.sentOn') })}${s.sentOn}`}</Text>}
+              {s.respondedOn && <Text size="sm">{`${t('common.labelColon', { label: t('statements.field.respondedOn') })}${s.respondedOn}`}</Text>}
+              {s.customerNote && <Text size="sm">{`${t('common.labelColon', { label: t('statements.field.note') })}${s.customerNote}`}</Text>}
               {s.taskId && (
                 <Badge color="orange" variant="dot">
                   {t('statements.openTask')}

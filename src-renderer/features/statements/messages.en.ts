@@ -1,6 +1,5 @@
+import type { Strings } from '../../i18n/catalog';
 import type zhCN from './messages.zh-CN';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 const messages: Strings<typeof zhCN> = {
   title: 'Statements',
@@ -23,7 +22,8 @@ const messages: Strings<typeof zhCN> = {
   status: { draft: 'Draft', sent: 'Sent', confirmed: 'Confirmed', disputed: 'Disputed' },
   filterAll: 'All',
   total: '{{count}} statements',
-  totalAtLeast: 'About {{total}}+ statements',
+  total_one: '{{count}} statement',
+  totalAtLeast: '{{total}}+ statements',
   emptyTitle: 'No statements yet',
   emptyText: 'Pick a customer and a period: the statement is built from the receivables ledger, ready to print or send for confirmation.',
   emptyFiltered: 'No statements with this status',
@@ -52,6 +52,7 @@ const messages: Strings<typeof zhCN> = {
   openTask: 'Dispute to-do still open',
   disputeHelp: 'Write down what the customer says is wrong: which document, by how much.',
   exported: '{{count}} statements exported',
+  exported_one: '{{count}} statement exported',
 };
 
 export default messages;

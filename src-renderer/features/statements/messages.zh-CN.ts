@@ -20,7 +20,7 @@ export default {
   status: { draft: '草稿', sent: '已发送', confirmed: '已确认', disputed: '有异议' },
   filterAll: '全部',
   total: '共 {{count}} 张对账单',
-  totalAtLeast: '约 {{total}}+ 张对账单',
+  totalAtLeast: '{{total}}+ 张对账单',
   emptyTitle: '还没有对账单',
   emptyText: '选一家客户和对账期间，系统按应收明细生成对账单，打印或发给客户确认。',
   emptyFiltered: '没有这个状态的对账单',

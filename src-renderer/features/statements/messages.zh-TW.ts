@@ -23,7 +23,7 @@ const messages: Strings<typeof zhCN> = {
   status: { draft: '草稿', sent: '已寄送', confirmed: '已確認', disputed: '有異議' },
   filterAll: '全部',
   total: '共 {{count}} 張對帳單',
-  totalAtLeast: '約 {{total}}+ 張對帳單',
+  totalAtLeast: '{{total}}+ 張對帳單',
   emptyTitle: '還沒有對帳單',
   emptyText: '選一家客戶和對帳期間，系統依應收明細產生對帳單，列印或寄給客戶確認。',
   emptyFiltered: '沒有這個狀態的對帳單',

@@ -1,6 +1,5 @@
+import type { Strings } from '../../i18n/catalog';
 import type { Messages } from './messages.zh-CN';
-
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 const messages: Strings<Messages> = {
   tabs: { overview: 'Stock overview', moves: 'Stock moves', counts: 'Stock counts', transfers: 'Transfers', warehouses: 'Warehouses' },
@@ -56,7 +55,8 @@ const messages: Strings<Messages> = {
   },
   overview: {
     total: '{{count}} stock lines',
-    totalAtLeast: 'About {{total}}+ stock lines',
+    total_one: '{{count}} stock line',
+    totalAtLeast: '{{total}}+ stock lines',
     searchPlaceholder: 'Product code, name or barcode',
     allWarehouses: 'All warehouses',
     belowSafety: 'Below safety stock',
@@ -69,13 +69,15 @@ const messages: Strings<Messages> = {
   },
   moves: {
     total: '{{count}} stock moves',
-    totalAtLeast: 'About {{total}}+ stock moves',
+    total_one: '{{count}} stock move',
+    totalAtLeast: '{{total}}+ stock moves',
     emptyTitle: 'No stock moves yet',
     emptyText: 'Opening balances, receipts, deliveries, transfers, counts and scrap each leave a move here that cannot be changed.',
   },
   counts: {
     total: '{{count}} stock counts',
-    totalAtLeast: 'About {{total}}+ stock counts',
+    total_one: '{{count}} stock count',
+    totalAtLeast: '{{total}}+ stock counts',
     open: 'New stock count',
     openTitle: 'New stock count',
     openHint: 'The count sheet lists every product of the warehouse with its book quantity now; deliveries go on while you count.',
@@ -92,7 +94,8 @@ const messages: Strings<Messages> = {
   },
   transfers: {
     total: '{{count}} transfers',
-    totalAtLeast: 'About {{total}}+ transfers',
+    total_one: '{{count}} transfer',
+    totalAtLeast: '{{total}}+ transfers',
     add: 'New transfer',
     emptyTitle: 'No transfers yet',
     emptyText: 'Move goods between warehouses with a transfer; they leave and arrive at the moving average cost.',

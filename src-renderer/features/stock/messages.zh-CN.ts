@@ -53,7 +53,7 @@ const messages = {
   },
   overview: {
     total: '共 {{count}} 项库存',
-    totalAtLeast: '约 {{total}}+ 项库存',
+    totalAtLeast: '{{total}}+ 项库存',
     searchPlaceholder: '商品编号、名称或条码',
     allWarehouses: '全部仓库',
     belowSafety: '低于安全库存',
@@ -66,13 +66,13 @@ const messages = {
   },
   moves: {
     total: '共 {{count}} 笔流水',
-    totalAtLeast: '约 {{total}}+ 笔流水',
+    totalAtLeast: '{{total}}+ 笔流水',
     emptyTitle: '还没有出入库记录',
     emptyText: '期初、采购入库、发货、调拨、盘点和报损都会在这里留下一笔流水，不可修改。',
   },
   counts: {
     total: '共 {{count}} 张盘点单',
-    totalAtLeast: '约 {{total}}+ 张盘点单',
+    totalAtLeast: '{{total}}+ 张盘点单',
     open: '新建盘点单',
     openTitle: '新建盘点单',
     openHint: '盘点单会按当前账面数量为该仓库的每个商品生成一行，盘点期间的发货照常进行。',
@@ -89,7 +89,7 @@ const messages = {
   },
   transfers: {
     total: '共 {{count}} 张调拨单',
-    totalAtLeast: '约 {{total}}+ 张调拨单',
+    totalAtLeast: '{{total}}+ 张调拨单',
     add: '新建调拨单',
     emptyTitle: '还没有调拨单',
     emptyText: '在仓库之间调货时新建调拨单，按移动平均成本出库并入库。',

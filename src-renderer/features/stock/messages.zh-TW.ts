@@ -65,7 +65,7 @@ const zhTW: Messages = {
   },
   overview: {
     total: "共 {{count}} 項庫存",
-    totalAtLeast: "約 {{total}}+ 項庫存",
+    totalAtLeast: "{{total}}+ 項庫存",
     searchPlaceholder: "商品編號、名稱或條碼",
     allWarehouses: "全部倉庫",
     belowSafety: "低於安全庫存",
@@ -78,13 +78,13 @@ const zhTW: Messages = {
   },
   moves: {
     total: "共 {{count}} 筆流水",
-    totalAtLeast: "約 {{total}}+ 筆流水",
+    totalAtLeast: "{{total}}+ 筆流水",
     emptyTitle: "還沒有出入庫紀錄",
     emptyText: "期初、採購入庫、出貨、調撥、盤點和報損都會在這裡留下一筆流水，不可修改。"
   },
   counts: {
     total: "共 {{count}} 張盤點單",
-    totalAtLeast: "約 {{total}}+ 張盤點單",
+    totalAtLeast: "{{total}}+ 張盤點單",
     open: "新增盤點單",
     openTitle: "新增盤點單",
     openHint: "盤點單會按目前帳面數量為該倉庫的每個商品生成一行，盤點期間的出貨照常進行。",
@@ -101,7 +101,7 @@ const zhTW: Messages = {
   },
   transfers: {
     total: "共 {{count}} 張調撥單",
-    totalAtLeast: "約 {{total}}+ 張調撥單",
+    totalAtLeast: "{{total}}+ 張調撥單",
     add: "新增調撥單",
     emptyTitle: "還沒有調撥單",
     emptyText: "在倉庫之間調貨時新增調撥單，按移動平均成本出庫併入庫。",

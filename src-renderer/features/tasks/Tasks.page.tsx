@@ -55,7 +55,7 @@ export function TasksPage() {
     },
     {
       key: 'done',
-      header: t('tasks.field.doneAt'),
+      header: t('tasks.doneColumn'),
       nowrap: true,
       render: (task) =>
         task.doneAt ? (

@@ -18,7 +18,7 @@ const messages = {
   source: { invoice: '销售发票', credit_note: '红字发票', receipt: '收款', writeoff: '坏账核销', refund: '退款', delivery: '结转成本' },
   list: {
     total: '共 {{count}} 张凭证',
-    totalAtLeast: '约 {{total}}+ 张凭证',
+    totalAtLeast: '{{total}}+ 张凭证',
     monthTotals: '{{month}}：共 {{count}} 张凭证，借方合计 {{debit}}，贷方合计 {{credit}}',
     balanced: '借贷平衡',
     unbalanced: '借贷不平',

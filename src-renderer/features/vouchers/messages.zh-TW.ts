@@ -18,7 +18,7 @@ const messages = {
   source: { invoice: '銷貨發票', credit_note: '折讓單', receipt: '收款', writeoff: '呆帳沖銷', refund: '退款', delivery: '結轉成本' },
   list: {
     total: '共 {{count}} 張憑證',
-    totalAtLeast: '約 {{total}}+ 張憑證',
+    totalAtLeast: '{{total}}+ 張憑證',
     monthTotals: '{{month}}：共 {{count}} 張憑證，借方合計 {{debit}}，貸方合計 {{credit}}',
     balanced: '借貸平衡',
     unbalanced: '借貸不平',

@@ -1,7 +1,8 @@
 import type { IssueCode } from '../../../src-main/api/issues';
+import type { Strings } from '../catalog';
 import type { Messages } from './messages.zh-CN';
 
-const messages: Messages = {
+const messages: Strings<Messages> = {
   codes: {
     required: 'Required',
     unknown_field: 'Unknown field',
@@ -42,10 +43,10 @@ const messages: Messages = {
     reason_required: 'Say why',
     subject_or_body: 'Write a subject or a note',
     options_required: 'Add at least one option',
-    invalid_transition: 'Cannot go from “{{from}}” to “{{to}}”',
+    invalid_transition: 'Cannot go from "{{from}}" to "{{to}}"',
     frozen: 'Cannot be changed once {{status}}',
     unsupported_encoding: 'The file is encoded as {{encoding}}; save it as CSV in UTF-8 or GBK, or as an Excel file',
-    duplicate_header: 'The header “{{header}}” appears more than once (columns {{columns}}); rename or remove the extra ones',
+    duplicate_header: 'The header "{{header}}" appears more than once (columns {{columns}}); rename or remove the extra ones',
     too_many_rows: 'More than {{max}} rows; split the file',
     too_many_columns: 'More than {{max}} columns',
     cell_too_long: 'A cell is longer than {{max}} characters',
@@ -68,6 +69,7 @@ const messages: Messages = {
     default_warehouse: 'There must be a default warehouse: make another one the default instead',
     count_open: 'Count {{countNo}} is still open for this warehouse; post or cancel it first',
     negative_stock: '{{count}} products are below zero in some warehouse; bring them back before turning this off',
+    negative_stock_one: '{{count}} product is below zero in some warehouse; bring it back before turning this off',
     busy: 'Busy with other work; try again when it has finished',
     in_use: 'Another program has the database open; close it first (another Desk ERP window or a command-line server)',
     outside_folder: 'Only files in the backup folder can be used',
@@ -101,7 +103,8 @@ const messages: Messages = {
     over_write_off_limit: 'Larger than the write-off limit; issue a credit note instead',
     one_source_required: 'Choose either a receipt or a credit note',
     period_locked: 'The books are closed for {{period}}; post it in {{firstOpen}} or later',
-    already_exported: 'These dates were exported {{count}} time(s) already (last {{at}}); confirm to export again',
+    already_exported: 'These dates were exported {{count}} times already (last {{at}}); confirm to export again',
+    already_exported_one: 'These dates were exported once already ({{at}}); confirm to export again',
     not_leaf_account: 'Account {{code}} has sub-accounts: only a lowest-level account carries amounts',
     not_latest_closed: 'Only the latest closed month ({{period}}) can be reopened',
     account_mapped: 'Account {{code}} is used in the account mapping, so it cannot get sub-accounts; map that role to another leaf account first',
@@ -114,7 +117,7 @@ const messages: Messages = {
     send_in_progress: 'This reminder is being sent (since {{since}}); please wait',
     send_unconfirmed: 'A send started {{since}} never finished and may have reached the customer: send again only if you mean to',
     statement_pdf_failed: 'The statement PDF could not be made, so nothing was sent: {{detail}}',
-  } satisfies Record<IssueCode, string>,
+  } satisfies Record<IssueCode, string> & Partial<Record<`${IssueCode}_one`, string>>,
   words: {
     matchedOn: { creditCode: 'credit code', mobile: 'mobile number', name: 'name' },
     entity: {
@@ -158,8 +161,8 @@ const messages: Messages = {
       check_char: 'the check character does not match; look for a typo',
       registration_authority: 'the first character is not a registration authority (1–9, A, N or Y)',
       organisation_type: 'the second character is not an organisation type that authority registers',
-      division: 'characters 3–8 must be the six digits of the registering office’s administrative division',
-      organisation_check_char: 'the organisation code inside it (characters 9–17) fails its own check; a few older codes were issued that way, so compare it with the business licence and tick “The code is right” to save',
+      division: "characters 3–8 must be the six digits of the registering office's administrative division",
+      organisation_check_char: 'the organisation code inside it (characters 9–17) fails its own check; a few older codes were issued that way, so compare it with the business licence and tick "The code is right" to save',
       only_contact_is_primary: 'The only contact has to be the primary contact',
       only_address_is_default: 'The only address has to be the default one',
       merge_into_itself: 'A customer cannot be merged into itself',

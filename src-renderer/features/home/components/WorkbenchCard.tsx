@@ -22,21 +22,21 @@ function useFigureLabel() {
   };
 }
 
-/** A stage's customers moved in (+) or out (−) in 30 days, each a link to those customers. */
+/** A stage's customers moved in (+) or out (−) in 30 days, each a link to those customers; no move, no “−0”. */
 function StageMoves({ parts }: { parts: WorkbenchFigure[] }) {
   const { t } = useTranslation();
   return (
     <Group gap={8} wrap="nowrap">
-      {parts.map((part) => {
+      {parts.filter((part) => part.count > 0).map((part) => {
         const text = (
-          <Text span size="sm" c={part.count === 0 ? 'dimmed' : part.key === 'entered' ? 'teal' : 'orange'} style={{ whiteSpace: 'nowrap' }}>
+          <Text span size="sm" c={part.key === 'entered' ? 'teal' : 'orange'} style={{ whiteSpace: 'nowrap' }}>
             {part.key === 'entered' ? '+' : '−'}
             {part.count}
           </Text>
         );
         return (
           <Tooltip key={part.key} label={t(`dashboard.figure.${part.key}`, { count: part.count })} withArrow>
-            {part.link && part.count > 0 ? (
+            {part.link ? (
               <Anchor component={Link} to={hrefOf(part.link)} underline="hover" data-testid={`figure-move-${part.key}`}>
                 {text}
               </Anchor>
