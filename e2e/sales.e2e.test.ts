@@ -13,6 +13,9 @@ const STOCKED_CODES: string[] = [];
  * typed by keyboard is confirmed at once rather than sent for approval.
  */
 let CLEAR_CUSTOMER = '';
+/** A seeded quote with a discounted line, and a product's name to find it by in line entry. */
+let DISCOUNTED_QUOTE = '';
+let PRODUCT_NAME = '';
 
 describe.runIf(run)('sales orders, approvals and picking in Chromium', () => {
   let session: AppInBrowser;
@@ -39,6 +42,11 @@ describe.runIf(run)('sales orders, approvals and picking in Chromium', () => {
           )
           .pluck()
           .get() as string;
+        DISCOUNTED_QUOTE = (backend.conn.sqlite
+          .prepare("SELECT q.id FROM quotes q JOIN quote_lines l ON l.quote_id = q.id WHERE l.discount_bp > 0 ORDER BY q.status = 'draft' DESC, q.quote_no LIMIT 1")
+          .pluck()
+          .get() ?? '') as string;
+        PRODUCT_NAME = backend.conn.sqlite.prepare("SELECT name FROM products WHERE code = ?").pluck().get(STOCKED_CODES[1]) as string;
       },
     });
     ({ app, page, pageErrors } = session);
@@ -113,6 +121,9 @@ describe.runIf(run)('sales orders, approvals and picking in Chromium', () => {
     await page.keyboard.type(STOCKED_CODES[0]!.toLowerCase());
     await page.keyboard.press('Tab');
     await page.keyboard.type('3');
+    // Tab on to the discount: 5 % off the first line, then Enter for the next one.
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('5');
     await page.keyboard.press('Enter');
     await expect.poll(() => codes.count(), { timeout: 10_000 }).toBe(2);
     await expect.poll(() => codes.nth(1).evaluate((input) => input === document.activeElement), { timeout: 10_000 }).toBe(true);
@@ -122,10 +133,64 @@ describe.runIf(run)('sales orders, approvals and picking in Chromium', () => {
     await expect.poll(() => page.getByTestId('order-entry').getByText('¥').count(), { timeout: 10_000 }).toBeGreaterThan(3);
     // Both lines priced from the customer's price list, so the total is no longer zero.
     await expect.poll(() => page.getByTestId('order-form-total').textContent(), { timeout: 10_000 }).toMatch(/¥[1-9][\d,]*\.\d\d/);
+    // The lines as shown, the first less its discount, add up to the total shown.
+    const fen = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+    const amounts = (await page.getByTestId('order-entry').getByTestId('line-amount').allTextContents()).filter((t) => t.trim() !== '');
+    expect(amounts).toHaveLength(2);
+    expect(amounts.reduce((sum, t) => sum + fen(t), 0)).toBe(fen(await page.getByTestId('order-form-total').textContent()));
+    expect(await page.getByLabel(sales.form.discount).first().inputValue()).toBe('5');
     await screenshot(page, 'sales-08-order-form');
     await page.getByTestId('order-save').click();
     await page.getByTestId('order-submit').click();
     await page.getByText(sales.orderStatus.confirmed).first().waitFor();
+  });
+
+  it('shows a quote’s discounted lines adding up to its total', async () => {
+    expect(DISCOUNTED_QUOTE).not.toBe('');
+    await page.goto(`${app.url}#/quotes/${DISCOUNTED_QUOTE}`);
+    await page.getByTestId('quote-entry').waitFor();
+    await expect.poll(() => page.getByTestId('quote-entry').getByTestId('line-amount').first().textContent(), { timeout: 10_000 }).toMatch(/¥/);
+    const fen = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+    const amounts = (await page.getByTestId('quote-entry').getByTestId('line-amount').allTextContents()).filter((t) => t.trim() !== '');
+    expect(amounts.reduce((sum, t) => sum + fen(t), 0)).toBe(fen(await page.getByTestId('quote-form-total').textContent()));
+    const discounts = await page.getByLabel(sales.form.discount).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(discounts.some((d) => d !== '' && d !== '0')).toBe(true);
+    await screenshot(page, 'sales-12-quote-discount');
+  });
+
+  it('changes a draft order: a product found by name, a discount, saved', async () => {
+    await page.goto(`${app.url}#/orders/new`);
+    await page.getByTestId('order-customer').click();
+    await page.getByTestId('order-customer').fill(CLEAR_CUSTOMER.slice(0, 4));
+    await page.getByRole('option', { name: new RegExp(CLEAR_CUSTOMER) }).click();
+    await page.getByLabel(sales.form.code).first().click();
+    await page.keyboard.type(STOCKED_CODES[0]!);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('order-entry').getByTestId('line-amount').first().getByText('¥').waitFor();
+    await page.getByTestId('order-save').click();
+    await page.getByTestId('order-edit').click();
+    await page.getByTestId('order-entry').waitFor();
+    const codes = page.getByLabel(sales.form.code);
+    await page.getByLabel(sales.field.quantity).first().click();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => codes.count(), { timeout: 10_000 }).toBe(2);
+    await page.keyboard.type(PRODUCT_NAME);
+    await page.keyboard.press('Enter');
+    // Several products may share the name: the first offered is the one typed, if a list comes up.
+    await expect.poll(async () => (await page.getByRole('option').count()) > 0 || (await page.getByTestId('order-entry').getByTestId('line-amount').nth(1).textContent())!.includes('¥'), { timeout: 10_000 }).toBe(true);
+    if ((await page.getByRole('option').count()) > 0) {
+      await screenshot(page, 'sales-13-order-name-search');
+      await page.getByRole('option').filter({ hasText: STOCKED_CODES[1]! }).click();
+    }
+    await page.getByTestId('order-entry').getByTestId('line-amount').nth(1).getByText('¥').waitFor();
+    await page.getByLabel(sales.form.discount).nth(1).click();
+    await page.keyboard.type('8');
+    await screenshot(page, 'sales-14-order-edit');
+    await page.getByTestId('order-save').click();
+    await page.getByTestId('order-lines').waitFor();
+    await expect.poll(() => page.getByTestId('order-lines').locator('tbody tr').count(), { timeout: 10_000 }).toBe(2);
+    expect(await page.getByTestId('order-lines').locator('tbody tr').nth(1).textContent()).toContain('8%');
+    expect(pageErrors).toEqual([]);
   });
 
   it('saves the company’s own approval rules, starting from the built-in ones', async () => {

@@ -1,7 +1,8 @@
 import { Alert, Anchor, Center, Grid, Group, Loader, Paper, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { formatFen } from '../../../src-main/domain/core/money';
+import { formatBasisPoints, formatFen } from '../../../src-main/domain/core/money';
 import type { ApprovalReason, Order } from '../../../src-main/domain/orders/orders.dto';
 import { reasonParams } from '../../../src-main/domain/orders/orders.reasons';
 import { useApiQuery } from '../../api/hooks';
@@ -9,6 +10,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTimestamp } from '../../format';
 import { OrderActions } from './components/OrderActions';
+import { OrderEditor } from './components/OrderEditor';
 import { OrderStatusBadge } from './components/StatusBadge';
 
 /** A reason an order waits for a manager, in words; money in yuan, discounts in percent. */
@@ -67,7 +69,7 @@ function Lines({ order }: { order: Order }) {
               </Table.Td>
               <Table.Td ta="right">{l.deliveredQuantity}</Table.Td>
               <Table.Td ta="right">{money(l.unitPrice)}</Table.Td>
-              <Table.Td ta="right">{l.discountBp ? `${l.discountBp / 100}%` : ''}</Table.Td>
+              <Table.Td ta="right">{l.discountBp ? formatBasisPoints(l.discountBp) : ''}</Table.Td>
               <Table.Td ta="right">{money(l.gross)}</Table.Td>
               {dated && <Table.Td>{l.promisedDate ?? ''}</Table.Td>}
             </Table.Tr>
@@ -78,12 +80,13 @@ function Lines({ order }: { order: Order }) {
   );
 }
 
-/** One order: lines with what is reserved and delivered, why it waits, its timeline, approvals and deliveries. */
+/** One order: lines with what is reserved and delivered, why it waits, its timeline, approvals and deliveries; a draft can be changed here. */
 export function OrderViewPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const query = useApiQuery('orders.get', { id });
   const reasonText = useReasonText();
+  const [editing, setEditing] = useState(false);
   if (query.isError) return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />;
   if (query.isPending)
     return (
@@ -92,9 +95,12 @@ export function OrderViewPage() {
       </Center>
     );
   const order = query.data;
+  // Only a draft's content changes: the server refuses the rest.
+  if (editing && order.status === 'draft')
+    return <OrderEditor order={order} onSaved={() => setEditing(false)} onDiscard={() => setEditing(false)} />;
   return (
     <>
-      <PageHeader title={`${t('sales.field.order')} ${order.orderNo ?? t('sales.orderStatus.draft')}`} actions={<OrderActions order={order} />} />
+      <PageHeader title={`${t('sales.field.order')} ${order.orderNo ?? t('sales.orderStatus.draft')}`} actions={<OrderActions order={order} onEdit={() => setEditing(true)} />} />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>
@@ -102,11 +108,11 @@ export function OrderViewPage() {
               <Group gap="xl" mb="md">
                 <OrderStatusBadge status={order.status} />
                 <Text size="sm">
-                  {t('sales.field.customer')}：<Anchor component={Link} to={`/customers/${order.customerId}`}>{order.customerName}</Anchor>
+                  {t('common.labelColon', { label: t('sales.field.customer') })}<Anchor component={Link} to={`/customers/${order.customerId}`}>{order.customerName}</Anchor>
                 </Text>
-                <Text size="sm">{`${t('sales.field.orderDate')}：${order.orderDate}`}</Text>
-                <Text size="sm">{`${t('sales.field.warehouse')}：${order.warehouseName}`}</Text>
-                <Text size="sm" fw={600}>{`${t('sales.field.total')}：${formatFen(order.totalGross, order.currency)}`}</Text>
+                <Text size="sm">{`${t('common.labelColon', { label: t('sales.field.orderDate') })}${order.orderDate}`}</Text>
+                <Text size="sm">{`${t('common.labelColon', { label: t('sales.field.warehouse') })}${order.warehouseName}`}</Text>
+                <Text size="sm" fw={600}>{`${t('common.labelColon', { label: t('sales.field.total') })}${formatFen(order.totalGross, order.currency)}`}</Text>
               </Group>
               {order.status === 'pending_approval' && order.creditCheck && (
                 <Alert color="orange" title={t('sales.order.waitingReasons')} mb="md">
@@ -115,7 +121,7 @@ export function OrderViewPage() {
                       {reasonText(r)}
                     </Text>
                   ))}
-                  {order.decidedByRule && <Text size="xs" c="dimmed">{`${t('sales.field.decidedByRule')}：${order.decidedByRule}`}</Text>}
+                  {order.decidedByRule && <Text size="xs" c="dimmed">{`${t('common.labelColon', { label: t('sales.field.decidedByRule') })}${order.decidedByRule}`}</Text>}
                 </Alert>
               )}
               <Lines order={order} />

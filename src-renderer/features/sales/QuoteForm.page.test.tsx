@@ -108,6 +108,59 @@ describe('the quote form', () => {
     expect(within(screen.getByText('西湖龙井 250g').closest('tr')!).queryByText(/超出允许范围/)).toBeNull();
   });
 
+  it('shows a stored line discount in its amount and the total, and keeps it when a draft is saved', async () => {
+    // 2 × ¥128.00 less 3 % (¥7.68) = ¥248.32, and 1 × ¥25.00: ¥273.32 in all, as the server stored it.
+    const discounted: Quote = {
+      ...quote('draft'),
+      totalGross: 27_332,
+      lines: [
+        { ...quote('draft').lines[0]!, discountBp: 300, net: 21_975, tax: 2_857, gross: 24_832 },
+        { id: '0190a0b0-0000-7000-8000-0000000000f2', lineNo: 2, productId: CUP.productId, productCode: 'CUP02', productName: '白瓷茶杯', spec: null, description: '礼盒装', quantity: 1, unit: '个', unitFactor: 1, unitPrice: 2_500, discountBp: 0, vatRate: 1300, net: 2_212, tax: 288, gross: 2_500 },
+      ],
+    };
+    const backend = fakeBackend({ 'quotes.get': () => discounted, 'quotes.update': () => discounted });
+    const { user } = await render(<QuoteEditPage />, { path: '/quotes/:id', url: `/quotes/${QUOTE_ID}` });
+    const teaRow = (await screen.findByText('西湖龙井 250g')).closest('tr')!;
+    expect((within(teaRow).getByLabelText(salesZhCN.form.discount) as HTMLInputElement).value).toBe('3');
+    expect(within(teaRow).getByTestId('line-amount').textContent).toBe('¥248.32');
+    const amounts = () => screen.getAllByTestId('line-amount').map((cell) => cell.textContent);
+    expect(amounts()).toEqual(['¥248.32', '¥25.00']);
+    expect(screen.getByTestId('quote-form-total').textContent).toBe(`${salesZhCN.field.total}：¥273.32`);
+
+    // 10 % off the cup: ¥22.50, and the total follows.
+    const cupRow = screen.getByText('白瓷茶杯').closest('tr')!;
+    await user.click(within(cupRow).getByLabelText(salesZhCN.form.discount));
+    await user.keyboard('{Control>}a{/Control}10');
+    await waitFor(() => expect(amounts()).toEqual(['¥248.32', '¥22.50']));
+    expect(screen.getByTestId('quote-form-total').textContent).toBe(`${salesZhCN.field.total}：¥270.82`);
+    await user.click(screen.getByTestId('quote-save'));
+
+    await waitFor(() => expect(backend.inputsOf('quotes.update')).toHaveLength(1));
+    expect(backend.inputsOf('quotes.update')[0]!.lines).toEqual([
+      { productId: TEA.productId, quantity: 2, discountBp: 300 },
+      { productId: CUP.productId, quantity: 1, discountBp: 1000, description: '礼盒装' },
+    ]);
+  });
+
+  it('refuses a discount over 100 % beside its line, and does not save it', async () => {
+    const backend = fakeBackend({ 'quotes.get': () => quote('draft') });
+    const { user } = await render(<QuoteEditPage />, { path: '/quotes/:id', url: `/quotes/${QUOTE_ID}` });
+    const teaRow = (await screen.findByText('西湖龙井 250g')).closest('tr')!;
+    await user.click(within(teaRow).getByLabelText(salesZhCN.form.discount));
+    await user.keyboard('{Control>}a{/Control}150');
+    expect(await within(teaRow).findByText(salesZhCN.form.discountRange)).toBeTruthy();
+    expect((screen.getByTestId('quote-save') as HTMLButtonElement).disabled).toBe(true);
+    expect(backend.methods()).not.toContain('quotes.update');
+  });
+
+  it('shows a sent quote’s discounted lines adding up to its total', async () => {
+    fakeBackend({ 'quotes.get': () => ({ ...quote('sent'), totalGross: 24_832, lines: [{ ...quote('sent').lines[0]!, discountBp: 300, gross: 24_832 }] }) });
+    await render(<QuoteEditPage />, { path: '/quotes/:id', url: `/quotes/${QUOTE_ID}` });
+    await screen.findByText('西湖龙井 250g');
+    expect(screen.getAllByTestId('line-amount').map((cell) => cell.textContent)).toEqual(['¥248.32']);
+    expect(screen.getByTestId('quote-form-total').textContent).toBe(`${salesZhCN.field.total}：¥248.32`);
+  });
+
   it('turns a sent quote into an order, and no longer lets its lines be changed', async () => {
     const order = { id: '0190a0b0-0000-7000-8000-0000000000a9' } as Order;
     const backend = fakeBackend({ 'quotes.get': () => quote('sent'), 'quotes.convert': () => order });

@@ -9,19 +9,14 @@ import { CustomerPicker } from '../../components/CustomerPicker';
 import { DateField } from '../../components/DateField';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
-import { blankLine, entryTotal, LineEntry, pricedLines, type EntryLine } from './components/LineEntry';
+import { blankLine, entryTotal, hasBadDiscount, LineEntry, linesInput, pricedLines, savedLine, type EntryLine } from './components/LineEntry';
 import { QuoteStatusBadge } from './components/StatusBadge';
 import { shortcutTarget } from '../../components/shortcut-targets';
 
 /** The backend converts any quote still open; expired, rejected and converted ones are refused. */
 const CONVERTIBLE = new Set(['draft', 'sent', 'accepted']);
 
-const linesOf = (quote: Quote | undefined): EntryLine[] =>
-  quote
-    ? quote.lines.map((l) =>
-        blankLine({ productId: l.productId, code: l.productCode, name: l.productName, spec: l.spec, unit: l.unit, unitPrice: l.unitPrice, vatRate: l.vatRate }, l.quantity),
-      )
-    : [blankLine()];
+const linesOf = (quote: Quote | undefined): EntryLine[] => (quote ? quote.lines.map((l) => savedLine(l)) : [blankLine()]);
 
 /** 新建报价单, or one quote: editable while a draft, 转为订单 while open. */
 function QuoteEditor({ quote }: { quote?: Quote }) {
@@ -37,14 +32,15 @@ function QuoteEditor({ quote }: { quote?: Quote }) {
   const errors = fieldErrors(quote ? update.error : create.error);
   const editable = !quote || quote.status === 'draft';
   const priced = pricedLines(lines);
+  const taxInclusive = quote?.taxInclusive ?? true;
 
   function save() {
-    if (!customerId) return;
+    if (!customerId || hasBadDiscount(lines)) return;
     const fields = {
       customerId,
       ...(validUntil ? { validUntil } : {}),
       notes: notes.trim() || null,
-      lines: priced.map((l) => ({ productId: l.product!.productId, quantity: l.quantity, discountBp: 0 })),
+      lines: linesInput(lines),
     };
     if (quote) update.mutate({ id: quote.id, ...fields });
     else create.mutate(fields);
@@ -62,7 +58,7 @@ function QuoteEditor({ quote }: { quote?: Quote }) {
               </Button>
             )}
             {editable && (
-              <Button disabled={!customerId || priced.length === 0} loading={create.isPending || update.isPending} onClick={save} data-testid="quote-save" {...shortcutTarget('save')}>
+              <Button disabled={!customerId || priced.length === 0 || hasBadDiscount(lines)} loading={create.isPending || update.isPending} onClick={save} data-testid="quote-save" {...shortcutTarget('save')}>
                 {t('sales.form.save')}
               </Button>
             )}
@@ -73,10 +69,10 @@ function QuoteEditor({ quote }: { quote?: Quote }) {
         {quote && (
           <Group gap="xl" mb="md">
             <QuoteStatusBadge status={quote.status} />
-            <Text size="sm">{`${t('sales.field.quoteDate')}：${quote.quoteDate}`}</Text>
+            <Text size="sm">{`${t('common.labelColon', { label: t('sales.field.quoteDate') })}${quote.quoteDate}`}</Text>
             {quote.salesOrderId && (
               <Text size="sm">
-                {t('sales.field.order')}：<Anchor component={Link} to={`/orders/${quote.salesOrderId}`}>{quote.orderNo ?? t('sales.orderStatus.draft')}</Anchor>
+                {t('common.labelColon', { label: t('sales.field.order') })}<Anchor component={Link} to={`/orders/${quote.salesOrderId}`}>{quote.orderNo ?? t('sales.orderStatus.draft')}</Anchor>
               </Text>
             )}
           </Group>
@@ -98,13 +94,13 @@ function QuoteEditor({ quote }: { quote?: Quote }) {
             w={200}
           />
         </Group>
-        <LineEntry lines={lines} onChange={setLines} customerId={customerId} errors={errors} readOnly={!editable} data-testid="quote-entry" />
+        <LineEntry lines={lines} onChange={setLines} customerId={customerId} taxInclusive={taxInclusive} currency={quote?.currency} errors={errors} readOnly={!editable} data-testid="quote-entry" />
         <Textarea label={t('sales.field.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={errors.notes} disabled={!editable} autosize minRows={2} maxRows={4} mt="md" />
         <Group justify="space-between" mt="md">
           <Text size="sm" c="dimmed">
             {editable ? t('sales.quotes.keys') : ''}
           </Text>
-          <Text fw={700} data-testid="quote-form-total">{`${t('sales.field.total')}：${formatFen(quote && !editable ? quote.totalGross : entryTotal(lines), quote?.currency)}`}</Text>
+          <Text fw={700} data-testid="quote-form-total">{`${t('common.labelColon', { label: t('sales.field.total') })}${formatFen(quote && !editable ? quote.totalGross : entryTotal(lines, taxInclusive), quote?.currency)}`}</Text>
         </Group>
       </Paper>
     </>

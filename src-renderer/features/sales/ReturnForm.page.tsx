@@ -66,10 +66,10 @@ function ReturnLines({ delivery, order }: { delivery: Delivery; order: Order }) 
       />
       <Paper withBorder p="md">
         <Group gap="xl" mb="md">
-          <Text size="sm">{`${t('sales.field.deliveryNo')}：${delivery.deliveryNo}`}</Text>
-          <Text size="sm">{`${t('sales.field.orderNo')}：${delivery.orderNo}`}</Text>
-          <Text size="sm">{`${t('sales.field.customer')}：${delivery.customerName}`}</Text>
-          <Text size="sm">{`${t('sales.field.warehouse')}：${delivery.warehouseName}`}</Text>
+          <Text size="sm">{`${t('common.labelColon', { label: t('sales.field.deliveryNo') })}${delivery.deliveryNo}`}</Text>
+          <Text size="sm">{`${t('common.labelColon', { label: t('sales.field.orderNo') })}${delivery.orderNo}`}</Text>
+          <Text size="sm">{`${t('common.labelColon', { label: t('sales.field.customer') })}${delivery.customerName}`}</Text>
+          <Text size="sm">{`${t('common.labelColon', { label: t('sales.field.warehouse') })}${delivery.warehouseName}`}</Text>
         </Group>
         <Table.ScrollContainer minWidth={860}>
           <Table verticalSpacing={6} data-testid="return-lines">

@@ -15,8 +15,8 @@ import { OrderInvoiceModal } from '../../receivables/OrderInvoiceModal';
 import { ReasonModal } from './ReasonModal';
 import { ShortageModal } from './ShortageModal';
 
-/** What can be done with the order in its status, by this user: submit, approve or reject, cancel, deliver. */
-export function OrderActions({ order }: { order: Order }) {
+/** What can be done with the order in its status, by this user: change or submit a draft, approve or reject, cancel, deliver. */
+export function OrderActions({ order, onEdit }: { order: Order; onEdit?: () => void }) {
   const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
@@ -43,6 +43,11 @@ export function OrderActions({ order }: { order: Order }) {
 
   return (
     <Group gap="xs">
+      {order.status === 'draft' && can('sales.write') && onEdit && (
+        <Button variant="light" onClick={onEdit} data-testid="order-edit">
+          {t('sales.order.edit')}
+        </Button>
+      )}
       {order.status === 'draft' && can('sales.write') && (
         <Button loading={confirm.isPending} onClick={() => confirm.mutate({ id: order.id })} data-testid="order-submit">
           {t('sales.order.submit')}
