@@ -161,6 +161,13 @@ describe('the quote form', () => {
     expect(screen.getByTestId('quote-form-total').textContent).toBe(`${salesZhCN.field.total}：¥248.32`);
   });
 
+  it('says a converted quote is changed through its order', async () => {
+    fakeBackend({ 'quotes.get': () => quote('converted') });
+    await render(<QuoteEditPage />, { path: '/quotes/:id', url: `/quotes/${QUOTE_ID}` });
+    await screen.findByText('西湖龙井 250g');
+    expect(screen.getByTestId('quote-locked').textContent).toBe(salesZhCN.quotes.converted);
+  });
+
   it('turns a sent quote into an order, and no longer lets its lines be changed', async () => {
     const order = { id: '0190a0b0-0000-7000-8000-0000000000a9' } as Order;
     const backend = fakeBackend({ 'quotes.get': () => quote('sent'), 'quotes.convert': () => order });
@@ -168,6 +175,8 @@ describe('the quote form', () => {
     await screen.findByText('西湖龙井 250g');
     expect(screen.queryByTestId('quote-save')).toBeNull();
     expect((codes()[0] as HTMLInputElement).readOnly).toBe(true);
+    // Its lines look as locked as its customer.
+    expect((codes()[0] as HTMLInputElement).disabled).toBe(true);
     expect(screen.getByText(salesZhCN.quotes.notDraft)).toBeTruthy();
     await user.click(screen.getByTestId('quote-convert'));
     await waitFor(() => expect(backend.inputsOf('quotes.convert')).toEqual([{ id: QUOTE_ID }]));

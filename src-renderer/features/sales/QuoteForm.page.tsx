@@ -78,8 +78,8 @@ function QuoteEditor({ quote }: { quote?: Quote }) {
           </Group>
         )}
         {quote && !editable && (
-          <Alert color="gray" mb="md">
-            {t('sales.quotes.notDraft')}
+          <Alert color="gray" mb="md" data-testid="quote-locked">
+            {quote.status === 'converted' ? t('sales.quotes.converted') : t('sales.quotes.notDraft')}
           </Alert>
         )}
         <Group align="flex-start" mb="md" wrap="wrap">

@@ -160,6 +160,7 @@ const messages: Strings<Messages> = {
     validHint: '30 days from the quote date when left blank',
     keys: 'Type a code or name, or scan; Tab to the quantity, Tab again for a discount, Enter for the next line. Once the customer agrees, Convert to order keeps these prices and discounts.',
     notDraft: 'This quotation has gone out and can no longer be changed; make a new one for new prices.',
+    converted: 'This quotation became an order and can no longer be changed; change the order instead.',
     emptyTitle: 'No quotations yet',
     emptyText: 'Quotes you give customers are listed here; once accepted, convert one into a sales order at the same prices.',
   },

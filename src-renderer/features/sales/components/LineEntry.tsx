@@ -208,6 +208,7 @@ export function LineEntry({ lines, onChange: setLines, customerId, taxInclusive 
                   value={line.quantity}
                   min={1}
                   readOnly={readOnly}
+                  disabled={readOnly}
                   allowDecimal={false}
                   aria-label={t('sales.field.quantity')}
                   // The unit beside the field, not a suffix in it: a suffix arriving with a slow lookup re-formats the value and drops the selection, so typed digits landed after the default 1.
@@ -230,6 +231,7 @@ export function LineEntry({ lines, onChange: setLines, customerId, taxInclusive 
                 <NumberInput
                   value={line.discount}
                   readOnly={readOnly}
+                  disabled={readOnly}
                   decimalScale={2}
                   allowNegative={false}
                   clampBehavior="none"

@@ -37,6 +37,7 @@ export function ProductCodeInput({ value, onChange, onFind, candidates, onPick, 
           ref={inputRef}
           value={value}
           readOnly={readOnly}
+          disabled={readOnly}
           autoFocus={autoFocus}
           aria-label={t('sales.form.code')}
           placeholder={t('sales.form.codeHint')}
