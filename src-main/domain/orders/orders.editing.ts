@@ -11,7 +11,7 @@ import { newId, nowIso } from '../shared/ids';
 import type { orderCreateInput, orderUpdateInput } from './orders.contract';
 import type { Order } from './orders.dto';
 import { ORDER_KIND } from './orders.kind';
-import { priceLines, type PricedLine, type SalesLineInput } from './orders.lines';
+import { keptPriceKey, priceLines, type PricedLine, type SalesLineInput } from './orders.lines';
 import { getOrder } from './orders.read';
 import * as repo from './orders.repository';
 import { activeWarehouse } from '../stock/stock.documents';
@@ -155,7 +155,9 @@ export async function updateOrder(ctx: HandlerContext, input: UpdateInput): Prom
   };
   if (repricing) {
     const lineInputs: readonly SalesLineInput[] & readonly LineInput[] = input.lines ?? linesAsInput(before);
-    const { lines, totals } = await priceLines(ctx, lineInputs, { customerId, date: orderDate, taxInclusive, path: 'lines' });
+    // The draft's own prices (agreed on its quote, or typed by someone allowed to) stay without the permission.
+    const keptPrices = new Set(before.lines.filter((l) => l.priceOverridden).map((l) => keptPriceKey(l.productId, l.unit, l.unitPrice)));
+    const { lines, totals } = await priceLines(ctx, lineInputs, { customerId, date: orderDate, taxInclusive, path: 'lines', keptPrices });
     repo.deleteLines(sqlite, input.id);
     writeLines(sqlite, input.id, lines, lineInputs);
     Object.assign(next, { total_net: totals.net, total_tax: totals.tax, total_gross: totals.gross, price_list_id: lines.find((l) => l.priceListId)?.priceListId ?? null });

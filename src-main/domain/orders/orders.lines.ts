@@ -39,6 +39,16 @@ export interface PricingContext {
   path: string;
   /** Prices agreed earlier (a quote being converted) stand without sales.overridePrice. */
   pricesAgreed?: boolean;
+  /**
+   * Prices the document already carries, as `keptPriceKey`s (a draft converted from a quote, or
+   * priced by someone allowed to): a line sending one back unchanged needs no permission.
+   */
+  keptPrices?: ReadonlySet<string>;
+}
+
+/** A product at a price per unit of sale: how a kept price is recognised. */
+export function keptPriceKey(productId: string, unit: string, unitPrice: number): string {
+  return `${productId}|${unit}|${unitPrice}`;
 }
 
 /**
@@ -89,7 +99,7 @@ export async function priceLines(ctx: HandlerContext, input: readonly SalesLineI
     });
   }
   if (issues.length) throw validationError(issues);
-  const overridden = lines.filter((l) => l.priceOverridden);
+  const overridden = lines.filter((l) => l.priceOverridden && !pricing.keptPrices?.has(keptPriceKey(l.product.id, l.unit, l.unitPrice)));
   if (overridden.length && !pricing.pricesAgreed && !ctx.can('sales.overridePrice')) {
     throw new AppError(
       'FORBIDDEN',

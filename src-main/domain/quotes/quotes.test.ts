@@ -45,6 +45,13 @@ describe('quotations', () => {
     expect(order.lines[0]).toMatchObject({ quantity: 3, unitPrice: yuan(90), priceOverridden: true });
     expect(await books.api.ok('quotes.get', { id: quote.id })).toMatchObject({ status: 'converted', salesOrderId: order.id });
     expect(again.ok ? null : again.error).toMatchObject({ code: 'CONFLICT', issues: [{ code: 'invalid_transition', params: { from: 'converted' } }] });
+
+    // Editing the draft keeps the agreed price without the permission; a new typed price still needs it.
+    const more = await sales.ok('orders.update', { id: order.id, lines: [{ productId: books.tea, quantity: 5, unitPrice: yuan(90) }] });
+    expect(more).toMatchObject({ totalGross: yuan(450) });
+    expect(more.lines[0]).toMatchObject({ quantity: 5, unitPrice: yuan(90), priceOverridden: true });
+    const cheaper = await sales.call('orders.update', { id: order.id, lines: [{ productId: books.tea, quantity: 5, unitPrice: yuan(80) }] });
+    expect(cheaper.ok ? null : cheaper.error).toMatchObject({ code: 'FORBIDDEN', issues: [{ path: 'lines.0.unitPrice', params: { reason: 'price_override' } }] });
   });
 
   it('marks unanswered quotes past their date expired, and an expired quote is not converted', async () => {
