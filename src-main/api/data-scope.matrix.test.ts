@@ -214,6 +214,7 @@ describe('data scope matrix: receivables writes', () => {
       'receivables.reverseInvoice': await manager.call('receivables.reverseInvoice', { id: theirs.invoice, reason: '作废' }),
       'receivables.invoiceableDeliveries': await manager.call('receivables.invoiceableDeliveries', { customerId: theirs.customerId }),
       'receivables.invoiceableOrder': await manager.call('receivables.invoiceableOrder', { salesOrderId: theirs.order }),
+      'receivables.deliveryInvoicing': await manager.call('receivables.deliveryInvoicing', { deliveryId: theirs.delivery }),
       'receivables.createReceipt': await manager.call('receivables.createReceipt', { customerId: theirs.customerId, receiptDate: '2026-03-05', method: 'cash', amount: 1_000 }),
       'receivables.reverseReceipt': await manager.call('receivables.reverseReceipt', { id: theirs.receipt, reason: '退票' }),
       'receivables.allocate': await manager.call('receivables.allocate', { receiptId: theirs.receipt, allocations: [{ invoiceId: theirs.invoice, amount: 1_000 }] }),

@@ -18,7 +18,7 @@ import { leadListInput, leadsContract } from '../leads/leads.contract';
 import { purchasingContract } from '../purchasing/purchasing.contract';
 import { countListInput, stockMovesInput, stockOverviewInput, transferListInput } from '../stock/stock.contract';
 import { orderListQuery } from '../orders/orders.contract';
-import { invoiceListFilters, receiptListFilters, receivablesContract } from '../receivables/receivables.contract';
+import { invoiceListFilters, oneCustomerOverASpan, receiptListFilters, receivablesContract, reconciliationQuery } from '../receivables/receivables.contract';
 import { statementListFilters } from '../statements/statements.contract';
 import { tasksContract } from '../tasks/tasks.contract';
 import { usersContract } from '../users/users.contract';
@@ -103,6 +103,10 @@ export const exportSuppliersInput = purchasingContract['purchasing.listSuppliers
 export const exportInvoicesInput = z.object({ filters: invoiceListFilters.default({}), ...fileFields }).strict();
 /** The receipts list's query (receivables.listReceipts) without its paging. */
 export const exportReceiptListInput = z.object({ filters: receiptListFilters.default({}), ...fileFields }).strict();
+/** The aging on a day (receivables.aging), a row per customer and the totals. */
+export const exportAgingInput = receivablesContract['receivables.aging'].input.extend(fileFields).strict();
+/** One customer's reconciliation (receivables.reconciliation): its ledger between the opening and closing balances. */
+export const exportReconciliationInput = oneCustomerOverASpan(reconciliationQuery.extend(fileFields).strict());
 /** The reminder queue's query (dunning.queue) without its paging. */
 export const exportRemindersInput = z.object({ filters: queueFilters.default({}), ...fileFields }).strict();
 /** The credit notes still to post (receivables.openCreditNoteRequests) without its paging. */
@@ -160,6 +164,8 @@ export const exportsContract = {
   'exports.invoices': method<ExportFile>()({ input: exportInvoicesInput, permission: 'receivables.read', mutates: false }),
   /** The receipts list as it is filtered on screen (收款与核销); `exports.receipts` is every posted receipt for tools. */
   'exports.receiptList': method<ExportFile>()({ input: exportReceiptListInput, permission: 'receivables.read', mutates: false }),
+  'exports.aging': method<ExportFile>()({ input: exportAgingInput, permission: 'receivables.read', mutates: false }),
+  'exports.reconciliation': method<ExportFile>()({ input: exportReconciliationInput, permission: 'receivables.read', mutates: false }),
   /** As the panel it is taken from: whoever posts credit notes. */
   'exports.creditRequests': method<ExportFile>()({ input: exportCreditRequestsInput, permission: 'receivables.write', mutates: false }),
   'exports.reminders': method<ExportFile>()({ input: exportRemindersInput, permission: 'dunning.read', mutates: false }),

@@ -1,6 +1,7 @@
 import type { BackendEnv, HandlersFor } from '../area';
 import type { exportsContract } from './exports.contract';
 import {
+  exportAging,
   exportAllocations,
   exportApprovalInbox,
   exportAuditLog,
@@ -21,6 +22,7 @@ import {
   exportPurchaseOrders,
   exportQuotes,
   exportReceiptList,
+  exportReconciliation,
   exportReminders,
   exportReceipts,
   exportReturns,
@@ -66,6 +68,8 @@ export function exportsHandlers(env: BackendEnv): HandlersFor<typeof exportsCont
     'exports.postedInvoices': (input, ctx) => exportPostedInvoices(input, ctx),
     'exports.receiptList': (input, ctx) => exportReceiptList(input, ctx),
     'exports.receipts': (input, ctx) => exportReceipts(input, ctx),
+    'exports.aging': (input, ctx) => exportAging(input, ctx),
+    'exports.reconciliation': (input, ctx) => exportReconciliation(input, ctx),
     'exports.creditRequests': (input, ctx) => exportCreditRequests(input, ctx),
     'exports.reminders': (input, ctx) => exportReminders(input, ctx),
     'exports.users': (input, ctx) => exportUsers(input, ctx),

@@ -47,6 +47,11 @@ import { listInvoices } from '../receivables/balances';
 import { allocationExportTable, creditRequestExportTable, invoiceExportTable, postedInvoiceExportTable, receiptExportTable, receiptListExportTable } from '../receivables/receivables.export';
 import { listReceipts } from '../receivables/receipts.service';
 import { openCreditNoteRequests } from '../receivables/invoiceable';
+import { agingAsOf } from '../receivables/aging';
+import { agingExportRows, agingExportTable } from '../receivables/aging.export';
+import { customerIdByCode, reconcile } from '../receivables/reconciliation';
+import { reconciliationExportRows, reconciliationExportTable } from '../receivables/reconciliation.export';
+import { businessToday } from '../receivables/invoices.service';
 import { getSettings } from '../settings/settings.service';
 import { statementExportTable } from '../statements/statements.export';
 import { taskExportTable } from '../tasks/tasks.export';
@@ -70,6 +75,7 @@ import { customerImportHistory } from '../imports/imports.undo';
 import type {
   ExportFile,
   ExportFormat,
+  exportAgingInput,
   exportApprovalInboxInput,
   exportAuditLogInput,
   exportBackupsInput,
@@ -89,6 +95,7 @@ import type {
   exportSecurityLogInput,
   exportPurchaseOrdersInput,
   exportReceiptListInput,
+  exportReconciliationInput,
   exportReceivablesInput,
   exportRemindersInput,
   exportStockInput,
@@ -270,6 +277,25 @@ export function exportInvoices(input: z.output<typeof exportInvoicesInput>, ctx:
 
 export function exportReceiptList(input: z.output<typeof exportReceiptListInput>, ctx: HandlerContext): Promise<ExportFile> {
   return exportTable(receiptListExportTable, pages((page, pageSize) => listReceipts(ctx, { ...input.filters, page, pageSize })), input, ctx);
+}
+
+/** A report read whole (a row per customer, a line per posting): one batch. */
+async function* whole<Row>(rows: Row[]): RowSource<Row> {
+  yield { rows, total: rows.length };
+}
+
+/** The aging as the screen shows it, in the reader's scope, the totals closing a person's file. */
+export async function exportAging(input: z.output<typeof exportAgingInput>, ctx: HandlerContext): Promise<ExportFile> {
+  const report = agingAsOf(ctx.sqlite, input.asOf, await ctx.dataScope());
+  return exportTable(agingExportTable, whole(agingExportRows(report, input.language ?? null)), input, ctx);
+}
+
+/** One customer's reconciliation, as the screen shows its ledger; a customer out of the reader's scope is not found. */
+export async function exportReconciliation(input: z.output<typeof exportReconciliationInput>, ctx: HandlerContext): Promise<ExportFile> {
+  const customerId = input.customerId ?? customerIdByCode(ctx.sqlite, input.customerCode!);
+  await assertCustomerVisible(ctx, customerId);
+  const report = reconcile(ctx.sqlite, { ...input, customerId }, await businessToday(ctx));
+  return exportTable(reconciliationExportTable, whole(reconciliationExportRows(report)), input, ctx);
 }
 
 /** The returns waiting for a credit note, in the reader's scope, as the 待开红字 panel lists them. */

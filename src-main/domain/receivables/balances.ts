@@ -17,7 +17,7 @@ import { summaryMatchesLedger } from '../checks/invariants';
 import { daysBetween } from '../core/dates';
 import { customerIdVisible, customerIdVisibleText } from '../customers/customers.scope';
 import type { CustomerReceivables, CustomerReceivablesSummary, Invoice, InvoiceKind, PostedStatus } from './receivables.dto';
-import { INVOICE_SELECT, oldestOverdueDueDate, toInvoice, type InvoiceRow } from './receivables.repository';
+import { INVOICE_SELECT, numberOrCustomerContains, oldestOverdueDueDate, toInvoice, type InvoiceRow } from './receivables.repository';
 import type { InvoiceLinesTable } from './receivables.tables';
 
 /** Every posting's effect on what is owed, one row per document or ledger entry. */
@@ -75,7 +75,7 @@ export function customerReceivablesSummary(sqlite: Sqlite, customerId: string, t
 
 export async function listInvoices(
   ctx: Pick<HandlerContext, 'db' | 'sqlite' | 'dataScope'>,
-  input: { customerId?: string; customerCode?: string; kind?: InvoiceKind; status?: PostedStatus; openOnly: boolean; dueBefore?: string; page: number; pageSize: number },
+  input: { customerId?: string; customerCode?: string; kind?: InvoiceKind; status?: PostedStatus; openOnly: boolean; dueBefore?: string; q?: string; page: number; pageSize: number },
 ): Promise<Page<Invoice>> {
   const where: string[] = [];
   const conditions: RawBuilder<unknown>[] = [];
@@ -104,16 +104,24 @@ export async function listInvoices(
     conditions.push(sql`i.due_date < ${input.dueBefore}`);
     params.dueBefore = input.dueBefore;
   }
+  const positional: unknown[] = [];
+  if (input.q) {
+    const search = numberOrCustomerContains(['i.invoice_no'], 'i.customer_id', input.q);
+    where.push(search.text);
+    conditions.push(search.condition);
+    positional.push(...search.params);
+  }
   const scope = await ctx.dataScope();
   const inScope = customerIdVisibleText(scope, 'i.customer_id');
   if (inScope) {
     where.push(inScope.text);
     conditions.push(customerIdVisible(scope, 'i.customer_id')!);
+    positional.push(...inScope.params);
   }
   const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const count = await cappedCount(ctx.db, sql`FROM invoices i ${conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}`);
   const rows = statement(ctx.sqlite, `${INVOICE_SELECT}${filter} ORDER BY i.invoice_date DESC, i.id DESC LIMIT @limit OFFSET @offset`)
-    .all(...(inScope?.params ?? []), { ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as InvoiceRow[];
+    .all(...positional, { ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as InvoiceRow[];
   const lines = statement(ctx.sqlite, 'SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no');
   return { rows: rows.map((row) => toInvoice(row, lines.all(row.id) as InvoiceLinesTable[])), ...count };
 }

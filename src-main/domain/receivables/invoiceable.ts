@@ -12,7 +12,7 @@ import { customerIdVisibleText } from '../customers/customers.scope';
 import { EVERYTHING, type DataScope } from '../users/data-scope';
 import { CREDITED_AGAINST, draftDeliveryLines, INVOICED_OF_ORDER_LINE, ORDER_LINE_FACTS, type OrderLineFacts } from './invoice-sources';
 import { INVOICE_OPEN } from './receivables.repository';
-import type { CreditableInvoices, InvoiceableDeliveries, InvoiceableOrder, OpenCreditNoteRequest } from './receivables.dto';
+import type { CreditableInvoices, DeliveryInvoicing, InvoiceableDeliveries, InvoiceableOrder, OpenCreditNoteRequest } from './receivables.dto';
 
 /** Above this many waiting deliveries a customer's invoicing is overdue work; the oldest come first. */
 const MAX_INVOICEABLE_DELIVERIES = 200;
@@ -45,6 +45,22 @@ export function invoiceableDeliveries(sqlite: Sqlite, customerId: string): Invoi
     return [{ deliveryId: row.id, deliveryNo: row.delivery_no, deliveryDate: row.delivery_date, orderNo: row.order_no, net: total.net, tax: total.tax, gross: total.gross }];
   });
   return { customerId, paymentTermsDays: customer.payment_terms_days, deliveries };
+}
+
+const INVOICES_OF_DELIVERY = `SELECT DISTINCT i.id, i.invoice_no AS invoiceNo, i.invoice_date AS invoiceDate
+    FROM invoices i JOIN invoice_lines il ON il.invoice_id = i.id
+   WHERE i.kind = 'invoice' AND i.status = 'posted'
+     AND (il.delivery_line_id IN (SELECT id FROM delivery_lines WHERE delivery_id = @id)
+          OR (il.delivery_line_id IS NULL AND il.sales_order_line_id IN (SELECT sales_order_line_id FROM delivery_lines WHERE delivery_id = @id)))
+   ORDER BY i.invoice_date, i.invoice_no`;
+
+/** One delivery's invoicing: what is left to invoice of it and the invoices that took the rest, for its page's 开票. */
+export function deliveryInvoicing(sqlite: Sqlite, deliveryId: string): DeliveryInvoicing {
+  const delivery = statement(sqlite, 'SELECT status FROM deliveries WHERE id = ?').get(deliveryId) as { status: string } | undefined;
+  if (!delivery) throw new AppError('NOT_FOUND', `Delivery ${deliveryId} does not exist`, [fieldIssue('deliveryId', 'not_found', { entity: 'delivery', id: deliveryId })]);
+  const drafts = delivery.status === 'posted' ? draftDeliveryLines(sqlite, deliveryId, new Map()) : [];
+  const invoices = statement(sqlite, INVOICES_OF_DELIVERY).all({ id: deliveryId }) as DeliveryInvoicing['invoices'];
+  return { deliveryId, toInvoice: drafts.length ? sumTaxLines(drafts.map((d) => d.draft)).gross : 0, invoices };
 }
 
 /** An order's lines with what is ordered, invoiced and still open: one order may go into several invoices. */

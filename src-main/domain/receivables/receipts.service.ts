@@ -16,7 +16,7 @@ import { newId, nowIso } from '../shared/ids';
 import { autoAllocate, receiptSource } from './allocation.service';
 import { markReversed } from './invoices.service';
 import type { Allocation, Receipt, ReceiptMethod } from './receivables.dto';
-import { customerTerms, moveBalance, RECEIPT_SELECT, receiptRow, toReceipt, type ReceiptRow } from './receivables.repository';
+import { customerTerms, moveBalance, numberOrCustomerContains, RECEIPT_SELECT, receiptRow, toReceipt, type ReceiptRow } from './receivables.repository';
 import { assertPeriodOpen } from '../core/periods';
 
 export const RECEIPT_SERIES: SeriesDefinition = { code: 'receipt', prefix: 'SK', perYear: true, padding: 6 };
@@ -88,7 +88,7 @@ export async function reverseReceipt(ctx: HandlerContext, input: { id: string; r
 
 export async function listReceipts(
   ctx: Pick<HandlerContext, 'db' | 'sqlite' | 'dataScope'>,
-  input: { customerId?: string; unappliedOnly: boolean; page: number; pageSize: number },
+  input: { customerId?: string; unappliedOnly: boolean; q?: string; page: number; pageSize: number },
 ): Promise<Page<Receipt>> {
   const where: string[] = [];
   const conditions: RawBuilder<unknown>[] = [];
@@ -102,6 +102,12 @@ export async function listReceipts(
     const unapplied = `r.status = 'posted' AND r.amount > coalesce((SELECT sum(a.amount) FROM receivable_allocations a WHERE a.receipt_id = r.id), 0)`;
     where.push(unapplied);
     conditions.push(sql.raw(unapplied));
+  }
+  if (input.q) {
+    const search = numberOrCustomerContains(['r.receipt_no', 'r.reference'], 'r.customer_id', input.q);
+    where.push(search.text);
+    conditions.push(search.condition);
+    params.push(...search.params);
   }
   const scope = await ctx.dataScope();
   const inScope = customerIdVisibleText(scope, 'r.customer_id');

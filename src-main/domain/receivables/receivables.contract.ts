@@ -13,6 +13,7 @@ import {
   type BankStatementResult,
   type CustomerReceivables,
   type CustomerReceivablesSummary,
+  type DeliveryInvoicing,
   DOCUMENT_STATUSES,
   INVOICE_KINDS,
   INVOICE_TYPES,
@@ -82,11 +83,20 @@ export const invoiceListFilters = z
     openOnly: z.boolean().default(false),
     /** Due before this day: with openOnly, what is overdue on it. */
     dueBefore: isoDate.optional(),
+    /** Typed text: part of the document's number, or of the customer's code or name. */
+    q: z.string().trim().max(60).optional(),
   })
   .strict();
 export type InvoiceListFilters = z.input<typeof invoiceListFilters>;
 
-export const receiptListFilters = z.object({ customerId: id.optional(), unappliedOnly: z.boolean().default(false) }).strict();
+export const receiptListFilters = z
+  .object({
+    customerId: id.optional(),
+    unappliedOnly: z.boolean().default(false),
+    /** Typed text: part of the receipt's number or bank reference, or of the customer's code or name. */
+    q: z.string().trim().max(60).optional(),
+  })
+  .strict();
 export type ReceiptListFilters = z.input<typeof receiptListFilters>;
 
 /** A bank statement as the customer import takes a file: inline (desktop, CLI) or uploaded first (browser). */
@@ -114,6 +124,25 @@ const statementLine = z
   .strict();
 
 const reversal = z.object({ id, reversedOn: dateField, reason }).strict();
+
+/** Which customer's reconciliation (对账), over which days, for which project; the file takes it too. */
+export const reconciliationQuery = z
+  .object({
+    customerId: id.optional(),
+    /** The aging's drill-down names the customer by its code. */
+    customerCode: z.string().trim().min(1).max(40).optional(),
+    from: isoDate,
+    to: isoDate,
+    project: z.string().trim().min(1).max(60).nullable().optional(),
+  })
+  .strict();
+
+/** A reconciliation names its customer one way or the other, and ends on or after it starts. */
+export function oneCustomerOverASpan<S extends z.ZodType<{ customerId?: string | undefined; customerCode?: string | undefined; from: string; to: string }>>(schema: S): z.ZodEffects<z.ZodEffects<S>> {
+  return schema
+    .refine((input) => input.customerId !== undefined || input.customerCode !== undefined, { path: ['customerId'], message: 'Which customer' })
+    .refine((span) => span.to >= span.from, { path: ['to'], message: 'The end comes before the start' }) as z.ZodEffects<z.ZodEffects<S>>;
+}
 
 export const receivablesContract = {
   'receivables.invoiceDeliveries': method<Invoice>()({
@@ -160,6 +189,8 @@ export const receivablesContract = {
   'receivables.reverseInvoice': method<Invoice>()({ input: reversal, permission: 'receivables.write', mutates: true }),
   /** 待开票: a customer's posted deliveries not invoiced yet, priced as posting them would. */
   'receivables.invoiceableDeliveries': method<InvoiceableDeliveries>()({ input: z.object({ customerId: id }).strict(), permission: 'receivables.write', mutates: false }),
+  /** A delivery's page: whether anything of it is left to invoice, and the invoices it went on. */
+  'receivables.deliveryInvoicing': method<DeliveryInvoicing>()({ input: z.object({ deliveryId: id }).strict(), permission: 'receivables.read', mutates: false }),
   /** An order's lines with what is still to invoice, for invoicing it whole or in part. */
   'receivables.invoiceableOrder': method<InvoiceableOrder>()({ input: z.object({ salesOrderId: id }).strict(), permission: 'receivables.write', mutates: false }),
   /** The invoices a return's credit note may be written against (开红字 against an invoice). */
@@ -257,21 +288,6 @@ export const receivablesContract = {
 
   'receivables.balance': method<CustomerReceivables>()({ input: z.object({ customerId: id }).strict(), permission: 'receivables.read', mutates: false }),
   'receivables.customerSummary': method<CustomerReceivablesSummary>()({ input: z.object({ customerId: id }).strict(), permission: 'receivables.read', mutates: false }),
-  'receivables.reconciliation': method<Reconciliation>()({
-    input: z
-      .object({
-        customerId: id.optional(),
-        /** The aging's drill-down names the customer by its code. */
-        customerCode: z.string().trim().min(1).max(40).optional(),
-        from: isoDate,
-        to: isoDate,
-        project: z.string().trim().min(1).max(60).nullable().optional(),
-      })
-      .strict()
-      .refine((input) => input.customerId !== undefined || input.customerCode !== undefined, { path: ['customerId'], message: 'Which customer' })
-      .refine((span) => span.to >= span.from, { path: ['to'], message: 'The end comes before the start' }),
-    permission: 'receivables.read',
-    mutates: false,
-  }),
+  'receivables.reconciliation': method<Reconciliation>()({ input: oneCustomerOverASpan(reconciliationQuery), permission: 'receivables.read', mutates: false }),
   'receivables.aging': method<AgingReport>()({ input: z.object({ asOf: isoDate }).strict(), permission: 'receivables.read', mutates: false }),
 };

@@ -298,6 +298,15 @@ export interface InvoiceableDeliveries {
   deliveries: InvoiceableDelivery[];
 }
 
+/** What became of one delivery's goods in receivables: what is still to invoice, and the invoices they went on. */
+export interface DeliveryInvoicing {
+  deliveryId: string;
+  /** Gross, priced as 开票 would price it; 0 once everything delivered is invoiced (or the delivery is not posted). */
+  toInvoice: number;
+  /** Posted invoices with its lines, or with its order's lines when the order was invoiced whole. */
+  invoices: { id: string; invoiceNo: string; invoiceDate: string }[];
+}
+
 export interface InvoiceableOrderLine {
   salesOrderLineId: string;
   lineNo: number;

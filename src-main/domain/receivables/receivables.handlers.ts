@@ -7,7 +7,7 @@ import * as allocation from './allocation.service';
 import { customerReceivables, customerReceivablesSummary, listInvoices } from './balances';
 import { importBankStatement, previewBankStatement, suggestAllocation } from './bank-statement.service';
 import * as sources from './invoice-sources';
-import { creditableInvoices, invoiceableDeliveries, invoiceableOrder, openCreditNoteRequests } from './invoiceable';
+import { creditableInvoices, deliveryInvoicing, invoiceableDeliveries, invoiceableOrder, openCreditNoteRequests } from './invoiceable';
 import { businessToday, recordTaxInvoice, reverseInvoice } from './invoices.service';
 import { createReceipt, findReceipt, listReceipts, reverseReceipt } from './receipts.service';
 import { customerIdByCode, reconcile } from './reconciliation';
@@ -76,6 +76,7 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
     return reviewingHold(ctx, await reverseInvoice(ctx, input));
   },
   'receivables.invoiceableDeliveries': async (input, ctx) => (await assertCustomerVisible(ctx, input.customerId), invoiceableDeliveries(ctx.sqlite, input.customerId)),
+  'receivables.deliveryInvoicing': async (input, ctx) => (await assertDocumentsVisible(ctx, 'deliveries', [input.deliveryId]), deliveryInvoicing(ctx.sqlite, input.deliveryId)),
   'receivables.invoiceableOrder': async (input, ctx) => (await assertDocumentsVisible(ctx, 'sales_orders', [input.salesOrderId]), invoiceableOrder(ctx.sqlite, input.salesOrderId)),
   'receivables.openCreditNoteRequests': async (input, ctx) => (input.customerId && (await assertCustomerVisible(ctx, input.customerId)), openCreditNoteRequests(ctx.sqlite, input, await ctx.dataScope())),
   'receivables.creditableInvoices': async (input, ctx) => (await assertDocumentsVisible(ctx, 'credit_note_requests', [input.creditNoteRequestId]), creditableInvoices(ctx.sqlite, input.creditNoteRequestId)),

@@ -3,12 +3,14 @@
  * balance kept in customer_stats.balance_due. Prepared statements on the call's connection (the
  * core ledger and numbering blocks work on it too).
  */
+import { sql, type RawBuilder } from 'kysely';
 import { AppError, notFound } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import { applyToSummary } from '../core/ledger';
 import { followInvoices, ordersOfInvoice } from '../orders/orders.status';
+import { escapeLike } from '../stock/stock.documents';
 import type { Allocation, Invoice, InvoiceLine, Receipt } from './receivables.dto';
 import type { InvoiceLinesTable, InvoicesTable, ReceiptsTable, ReceivableAllocationsTable } from './receivables.tables';
 
@@ -38,6 +40,27 @@ const OLDEST_OVERDUE_DUE_DATE = `SELECT min(k.aged_from) FROM receivable_clearin
 
 export function oldestOverdueDueDate(sqlite: Sqlite, customerId: string, today: string): string | null {
   return statement(sqlite, OLDEST_OVERDUE_DUE_DATE).pluck().get({ customerId, today }) as string | null;
+}
+
+/**
+ * A list's search box: the typed text found literally anywhere in one of the document's number
+ * columns or in its customer's code or name. As `?`-marked SQL with its parameters for the page's
+ * prepared statement, and as a Kysely condition for the count.
+ */
+export function numberOrCustomerContains(numberColumns: string[], customerColumn: string, q: string): { text: string; params: string[]; condition: RawBuilder<unknown> } {
+  const pattern = `%${escapeLike(q)}%`;
+  const customers = `${customerColumn} IN (SELECT id FROM customers WHERE code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')`;
+  return {
+    text: `(${[...numberColumns.map((c) => `${c} LIKE ? ESCAPE '\\'`), customers].join(' OR ')})`,
+    params: Array<string>(numberColumns.length + 2).fill(pattern),
+    condition: sql`(${sql.join(
+      [
+        ...numberColumns.map((c) => sql`${sql.ref(c)} LIKE ${pattern} ESCAPE '\\'`),
+        sql`${sql.ref(customerColumn)} IN (SELECT id FROM customers WHERE code LIKE ${pattern} ESCAPE '\\' OR name LIKE ${pattern} ESCAPE '\\')`,
+      ],
+      sql` OR `,
+    )})`,
+  };
 }
 
 export type InvoiceRow = WithCustomer<InvoicesTable> & { open_amount: number };

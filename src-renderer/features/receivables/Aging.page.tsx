@@ -1,17 +1,17 @@
-import { Box, Button, Center, Group, Loader, Paper, SimpleGrid, Table, Text } from '@mantine/core';
+import { Box, Button, Center, Group, Loader, Paper, SimpleGrid, Text } from '@mantine/core';
 import { IconPrinter, IconScale } from '@tabler/icons-react';
 import { BarController, BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip, type ChartData, type ChartOptions } from 'chart.js';
 import { useState } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
-import { monthStart } from '../../../src-main/domain/core/dates';
+import { Link } from 'react-router-dom';
 import { formatFen } from '../../../src-main/domain/core/money';
 import { useApiQuery } from '../../api/hooks';
 import { DateField } from '../../components/DateField';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { businessToday } from '../../format';
+import { AgingTable } from './AgingTable';
 
 ChartJS.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -21,7 +21,6 @@ const BUCKET_COLORS = ['#40c057', '#fab005', '#fd7e14', '#f76707', '#e03131', '#
 /** 应收账龄 as of any day: totals per age with a chart, then per customer; a customer opens its unpaid invoices. */
 export function AgingPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const [asOf, setAsOf] = useState<string>(businessToday());
   const query = useApiQuery('receivables.aging', { asOf });
   const report = query.data;
@@ -38,13 +37,14 @@ export function AgingPage() {
   else {
     const data: ChartData<'bar'> = {
       labels: report.buckets.map(bucketLabel),
-      datasets: [{ data: report.buckets.map((b) => (report.totals.by_bucket[b] ?? 0) / 100), backgroundColor: BUCKET_COLORS }],
+      datasets: [{ label: t('receivables.aging.chartTitle'), data: report.buckets.map((b) => (report.totals.by_bucket[b] ?? 0) / 100), backgroundColor: BUCKET_COLORS }],
     };
     const options: ChartOptions<'bar'> = {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      plugins: { tooltip: { callbacks: { label: (item) => formatFen(Math.round(Number(item.raw) * 100)) } } },
+      // One series whose bars the axis already names and colours: a legend would only repeat the title.
+      plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => formatFen(Math.round(Number(item.raw) * 100)) } } },
       scales: { y: { ticks: { callback: (v) => Number(v).toLocaleString() } } },
     };
     body = (
@@ -67,52 +67,7 @@ export function AgingPage() {
           <Chart type="bar" data={data} options={options} />
         </Box>
         <Text size="xs" c="dimmed" mb={4} className="no-print">{t('receivables.aging.drill')}</Text>
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover verticalSpacing={4} data-testid="aging-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('receivables.field.customer')}</Table.Th>
-                {report.buckets.map((b) => (
-                  <Table.Th key={b} ta="right" style={{ whiteSpace: 'nowrap' }}>{bucketLabel(b)}</Table.Th>
-                ))}
-                <Table.Th ta="right">{t('receivables.aging.total')}</Table.Th>
-                <Table.Th className="no-print" />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.rows.map((row) => (
-                <Table.Tr
-                  key={row.customer_code}
-                  style={{ cursor: 'pointer' }}
-                  onClick={() => navigate(`/invoices?f=${encodeURIComponent(JSON.stringify({ customerCode: row.customer_code, kind: 'invoice', openOnly: true }))}`)}
-                >
-                  <Table.Td>{row.customer_name}</Table.Td>
-                  {report.buckets.map((b, i) => {
-                    const amount = row.by_bucket[b] ?? 0;
-                    return (
-                      <Table.Td key={b} ta="right" c={amount > 0 && i >= 3 ? 'red' : undefined} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-                        {amount === 0 ? '' : formatFen(amount)}
-                      </Table.Td>
-                    );
-                  })}
-                  <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatFen(row.total)}</Table.Td>
-                  <Table.Td className="no-print" ta="right">
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      component={Link}
-                      to={`/receivables/reconciliation?code=${encodeURIComponent(row.customer_code)}&from=${monthStart(asOf)}&to=${asOf}`}
-                      onClick={(e) => e.stopPropagation()}
-                      data-testid={`reconcile-${row.customer_code}`}
-                    >
-                      {t('receivables.reconciliation.open')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <AgingTable report={report} bucketLabel={bucketLabel} />
       </>
     );
   }

@@ -81,7 +81,7 @@ export function BankImportTable({ lines, decisions, refused, onInclude, onCustom
                   )}
                   {errors.map((error) => (
                     <Text key={`${error.column}${error.text}`} size="xs" c="red" data-testid={`bank-error-${line.line}`}>
-                      {t(`receivables.bankImport.${error.column}`)}：{error.text}
+                      {t('common.labelColon', { label: t(`receivables.bankImport.${error.column}`) })}{error.text}
                     </Text>
                   ))}
                 </Table.Td>
@@ -121,7 +121,7 @@ function LineRefusal({ line }: { line: BankStatementLine }) {
     <Stack gap={2}>
       {line.problems.map((problem) => (
         <Text key={problem.path} size="xs" c="red">
-          {t(`receivables.bankImport.${problem.path}`)}：{describeIssue(problem)}
+          {t('common.labelColon', { label: t(`receivables.bankImport.${problem.path}`) })}{describeIssue(problem)}
         </Text>
       ))}
     </Stack>

@@ -33,8 +33,8 @@ export function CreditReturnModal({ request, onClose, onCreated }: { request: Op
       {request && (
         <Stack>
           <Group gap="xl">
-            <Text size="sm">{t('receivables.field.customer')}：{request.customerName}</Text>
-            <Text size="sm">{t('receivables.credit.returnReason')}：{request.returnReason}</Text>
+            <Text size="sm">{t('common.labelColon', { label: t('receivables.field.customer') })}{request.customerName}</Text>
+            <Text size="sm">{t('common.labelColon', { label: t('receivables.credit.returnReason') })}{request.returnReason}</Text>
           </Group>
           <Text fw={700} data-testid="credit-return-amount">
             {t('receivables.credit.amountLine', { gross: formatFen(request.totalGross), tax: formatFen(request.totalTax) })}

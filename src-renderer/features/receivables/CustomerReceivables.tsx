@@ -1,11 +1,19 @@
-import { Badge, Button, Center, Group, Loader, Paper, SegmentedControl, SimpleGrid, Table, Text } from '@mantine/core';
+import { Badge, Button, Center, Group, Loader, Paper, SegmentedControl, SimpleGrid, Text } from '@mantine/core';
 import { IconScale } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatFen } from '../../../src-main/domain/core/money';
+import type { Invoice, Receipt } from '../../../src-main/domain/receivables/receivables.dto';
+import { api } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
+import { DataTable, type Column } from '../../components/DataTable';
+import { exportLanguage, saveExport } from '../../components/download';
 import { LoadFailed } from '../../components/LoadFailed';
+import { businessToday } from '../../format';
+import { AllocationDrawer } from './AllocationDrawer';
+import { InvoiceStatus, ReceiptStatus } from './DocumentStatus';
+import { InvoiceDrawer } from './InvoiceDrawer';
 
 const NUMERIC = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
 
@@ -22,13 +30,11 @@ function Stat({ label, children, testId }: { label: string; children: ReactNode;
 
 type DocumentKind = 'invoice' | 'credit_note' | 'receipt';
 
-/** The 应收 tab of the customer's 360° view: receivables.customerSummary's figures and the documents behind them. */
+/** The 应收 tab of the customer's 360° view: receivables.customerSummary's figures and the documents behind them, paged on the server. */
 export function CustomerReceivables({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<DocumentKind>('invoice');
   const summary = useApiQuery('receivables.customerSummary', { customerId });
-  const invoices = useApiQuery('receivables.listInvoices', { filters: { customerId, kind: kind === 'receipt' ? 'invoice' : kind }, pageSize: 20 }, { enabled: kind !== 'receipt' });
-  const receipts = useApiQuery('receivables.listReceipts', { filters: { customerId }, pageSize: 20 }, { enabled: kind === 'receipt' });
   if (summary.isError) return <LoadFailed error={summary.error} onRetry={() => void summary.refetch()} />;
   const s = summary.data;
   if (!s)
@@ -37,7 +43,6 @@ export function CustomerReceivables({ customerId }: { customerId: string }) {
         <Loader />
       </Center>
     );
-  const list = kind === 'receipt' ? receipts : invoices;
   return (
     <>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="xs" mb="md">
@@ -79,46 +84,79 @@ export function CustomerReceivables({ customerId }: { customerId: string }) {
           {t('receivables.reconciliation.title')}
         </Button>
       </Group>
-      {list.isError ? (
-        <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
-      ) : !list.data ? (
-        <Loader size="sm" />
-      ) : list.data.rows.length === 0 ? (
-        <Text c="dimmed" size="sm">{t('receivables.customer.noDocuments')}</Text>
-      ) : (
-        <Table striped verticalSpacing={4} data-testid="customer-documents">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t(kind === 'receipt' ? 'receivables.field.receiptNo' : 'receivables.field.invoiceNo')}</Table.Th>
-              <Table.Th>{t(kind === 'receipt' ? 'receivables.field.receiptDate' : 'receivables.field.invoiceDate')}</Table.Th>
-              <Table.Th>{t(kind === 'invoice' ? 'receivables.field.dueDate' : 'receivables.field.status')}</Table.Th>
-              <Table.Th ta="right">{t('receivables.field.total')}</Table.Th>
-              <Table.Th ta="right">{t(kind === 'receipt' ? 'receivables.field.unapplied' : 'receivables.field.open')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {kind === 'receipt'
-              ? receipts.data?.rows.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>{r.receiptNo}</Table.Td>
-                    <Table.Td>{r.receiptDate}</Table.Td>
-                    <Table.Td>{t(`receivables.status.${r.status}`)}</Table.Td>
-                    <Table.Td ta="right" style={NUMERIC}>{formatFen(r.amount)}</Table.Td>
-                    <Table.Td ta="right" fw={600} style={NUMERIC}>{formatFen(r.unappliedAmount)}</Table.Td>
-                  </Table.Tr>
-                ))
-              : invoices.data?.rows.map((i) => (
-                  <Table.Tr key={i.id}>
-                    <Table.Td>{i.invoiceNo}</Table.Td>
-                    <Table.Td>{i.invoiceDate}</Table.Td>
-                    <Table.Td>{kind === 'invoice' ? i.dueDate : t(`receivables.status.${i.status}`)}</Table.Td>
-                    <Table.Td ta="right" style={NUMERIC}>{formatFen(i.totalGross)}</Table.Td>
-                    <Table.Td ta="right" fw={600} style={NUMERIC}>{formatFen(i.openAmount)}</Table.Td>
-                  </Table.Tr>
-                ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      {kind === 'receipt' ? <CustomerReceipts customerId={customerId} /> : <CustomerInvoices customerId={customerId} kind={kind} />}
+    </>
+  );
+}
+
+const noDocuments = (text: string) => (
+  <Text c="dimmed" size="sm" py="md">
+    {text}
+  </Text>
+);
+
+/** The customer's invoices or credit notes, newest first, each with where it stands; a row opens it. */
+function CustomerInvoices({ customerId, kind }: { customerId: string; kind: 'invoice' | 'credit_note' }) {
+  const { t } = useTranslation();
+  const today = businessToday();
+  const [openId, setOpenId] = useState<string | null>(null);
+  const filters = { customerId, kind };
+  const columns: Column<Invoice>[] = [
+    { key: 'no', header: t('receivables.field.invoiceNo'), render: (i) => i.invoiceNo, nowrap: true },
+    { key: 'date', header: t('receivables.field.invoiceDate'), render: (i) => i.invoiceDate, nowrap: true },
+    { key: 'due', header: t('receivables.field.dueDate'), render: (i) => i.dueDate, nowrap: true },
+    { key: 'status', header: t('receivables.field.status'), render: (i) => <InvoiceStatus invoice={i} today={today} /> },
+    { key: 'total', header: t('receivables.field.total'), render: (i) => formatFen(i.totalGross), align: 'right' },
+    { key: 'open', header: t('receivables.field.open'), render: (i) => (i.openAmount > 0 ? formatFen(i.openAmount) : '—'), align: 'right' },
+  ];
+  return (
+    <>
+      <DataTable
+        key={kind}
+        tableId={`customer.${kind}s`}
+        countWords={kind === 'invoice' ? 'receivables.invoices' : 'receivables.customer.creditNotes'}
+        method="receivables.listInvoices"
+        input={{ filters }}
+        columns={columns}
+        rowKey={(i) => i.id}
+        onRowClick={(i) => setOpenId(i.id)}
+        onExport={async (jobId) => saveExport(await api.exports.invoices({ filters, format: 'xlsx', language: exportLanguage(), jobId }))}
+        minWidth={720}
+        empty={noDocuments(t('receivables.customer.noDocuments'))}
+      />
+      <InvoiceDrawer invoiceId={openId} onClose={() => setOpenId(null)} />
+    </>
+  );
+}
+
+/** The customer's receipts, newest first, each with how much of it is allocated; a row opens its allocation. */
+function CustomerReceipts({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const [openId, setOpenId] = useState<string | null>(null);
+  const filters = { customerId };
+  const columns: Column<Receipt>[] = [
+    { key: 'no', header: t('receivables.field.receiptNo'), render: (r) => r.receiptNo, nowrap: true },
+    { key: 'date', header: t('receivables.field.receiptDate'), render: (r) => r.receiptDate, nowrap: true },
+    { key: 'method', header: t('receivables.field.method'), render: (r) => t(`receivables.method.${r.method}`), nowrap: true },
+    { key: 'status', header: t('receivables.field.status'), render: (r) => <ReceiptStatus receipt={r} /> },
+    { key: 'amount', header: t('receivables.field.amount'), render: (r) => formatFen(r.amount), align: 'right' },
+    { key: 'unapplied', header: t('receivables.field.unapplied'), render: (r) => (r.unappliedAmount > 0 ? formatFen(r.unappliedAmount) : '—'), align: 'right' },
+  ];
+  return (
+    <>
+      <DataTable
+        tableId="customer.receipts"
+        countWords="receivables.payments"
+        method="receivables.listReceipts"
+        input={{ filters }}
+        columns={columns}
+        rowKey={(r) => r.id}
+        onRowClick={(r) => setOpenId(r.id)}
+        onExport={async (jobId) => saveExport(await api.exports.receiptList({ filters, format: 'xlsx', language: exportLanguage(), jobId }))}
+        minWidth={720}
+        empty={noDocuments(t('receivables.customer.noDocuments'))}
+      />
+      <AllocationDrawer receiptId={openId} onClose={() => setOpenId(null)} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../src-main/domain/core/money';
@@ -42,23 +42,34 @@ export function DeliveriesInvoiceModal({ opened, onClose, onCreated, customer, d
   // The server names a refused delivery by its place in the list it was sent.
   const sentIds = deliveries.map((d) => d.deliveryId).filter((id) => ticked.includes(id));
   const rowError = (id: string) => errors[`deliveryIds.${sentIds.indexOf(id)}`];
+  // Nothing of the customer's waits: the empty state and a way out, no invoice form to fill for nothing.
+  const nothingWaiting = customerId !== null && waiting.isSuccess && deliveries.length === 0;
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('receivables.issue.deliveriesTitle')} size="xl">
       <Stack>
-        <CustomerPicker
-          label={t('receivables.field.customer')}
-          value={customerId}
-          valueLabel={customer?.name}
-          onChange={(id) => {
-            setCustomerId(id);
-            setTicked([]);
-            setErrors({});
-          }}
-          required
-          data-autofocus
-          data-testid="invoice-customer"
-        />
+        {customer ? (
+          // From a delivery the customer is the delivery's: shown, not asked (an open picker would cover the list).
+          <TextInput label={t('receivables.field.customer')} value={customer.name} readOnly variant="filled" data-testid="invoice-customer" />
+        ) : (
+          <CustomerPicker
+            label={t('receivables.field.customer')}
+            value={customerId}
+            onChange={(id) => {
+              setCustomerId(id);
+              setTicked([]);
+              setErrors({});
+            }}
+            required
+            data-autofocus
+            data-testid="invoice-customer"
+          />
+        )}
+        {deliveryId && waiting.data && deliveries.length > 0 && !deliveries.some((d) => d.deliveryId === deliveryId) && (
+          <Alert color="blue" py="xs" data-testid="delivery-already-invoiced">
+            {t('receivables.issue.thisDeliveryInvoiced')}
+          </Alert>
+        )}
         {customerId === null ? (
           <Text c="dimmed" size="sm">{t('receivables.issue.pickCustomer')}</Text>
         ) : waiting.isPending ? (
@@ -101,20 +112,30 @@ export function DeliveriesInvoiceModal({ opened, onClose, onCreated, customer, d
             </Table.Tbody>
           </Table>
         )}
-        {errors.deliveryIds && <Alert color="red" py="xs">{errors.deliveryIds}</Alert>}
-        {errors.customerId && <Alert color="red" py="xs">{errors.customerId}</Alert>}
-        <InvoiceHeaderFields values={header} onChange={setHeader} errors={errors} paymentTermsDays={waiting.data && customerId ? waiting.data.paymentTermsDays : null} />
-        <Group justify="space-between">
-          <Text fw={700} data-testid="invoice-selected-total">
-            {t('receivables.issue.selected', { count: chosen.length, amount: formatFen(total) })}
-          </Text>
-          <Group>
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button disabled={chosen.length === 0} loading={post.isPending} onClick={() => post.mutate({ deliveryIds: sentIds, ...invoiceHeaderInput(header) })} data-testid="post-invoice">
-              {t('receivables.issue.post')}
+        {nothingWaiting ? (
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose} data-testid="invoice-close">
+              {t('common.close')}
             </Button>
           </Group>
-        </Group>
+        ) : (
+          <>
+            {errors.deliveryIds && <Alert color="red" py="xs">{errors.deliveryIds}</Alert>}
+            {errors.customerId && <Alert color="red" py="xs">{errors.customerId}</Alert>}
+            <InvoiceHeaderFields values={header} onChange={setHeader} errors={errors} paymentTermsDays={waiting.data && customerId ? waiting.data.paymentTermsDays : null} />
+            <Group justify="space-between">
+              <Text fw={700} data-testid="invoice-selected-total">
+                {t('receivables.issue.selected', { count: chosen.length, amount: formatFen(total) })}
+              </Text>
+              <Group>
+                <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+                <Button disabled={chosen.length === 0} loading={post.isPending} onClick={() => post.mutate({ deliveryIds: sentIds, ...invoiceHeaderInput(header) })} data-testid="post-invoice">
+                  {t('receivables.issue.post')}
+                </Button>
+              </Group>
+            </Group>
+          </>
+        )}
       </Stack>
     </Modal>
   );

@@ -23,19 +23,19 @@ export function InvoiceDrawer({ invoiceId, onClose }: { invoiceId: string | null
       ) : (
         <Stack gap="sm" data-testid="invoice-drawer">
           <Group gap="xl">
-            <Text size="sm">{t('receivables.field.customer')}：{invoice.customerName}</Text>
-            <Text size="sm">{t('receivables.field.invoiceDate')}：{invoice.invoiceDate}</Text>
-            <Text size="sm">{t('receivables.field.dueDate')}：{invoice.dueDate}</Text>
-            {invoice.taxInvoiceNo && <Text size="sm">{t('receivables.field.taxInvoiceNo')}：{invoice.taxInvoiceNo}{invoice.taxInvoiceDate ? `（${invoice.taxInvoiceDate}）` : ''}</Text>}
+            <Text size="sm">{t('common.labelColon', { label: t('receivables.field.customer') })}{invoice.customerName}</Text>
+            <Text size="sm">{t('common.labelColon', { label: t('receivables.field.invoiceDate') })}{invoice.invoiceDate}</Text>
+            <Text size="sm">{t('common.labelColon', { label: t('receivables.field.dueDate') })}{invoice.dueDate}</Text>
+            {invoice.taxInvoiceNo && <Text size="sm">{t('common.labelColon', { label: t('receivables.field.taxInvoiceNo') })}{invoice.taxInvoiceNo}{invoice.taxInvoiceDate ? t('common.inParentheses', { text: invoice.taxInvoiceDate }) : ''}</Text>}
           </Group>
           <Group gap="xl">
-            <Text size="sm">{t('receivables.field.invoiceType')}：{t(`receivables.invoiceType.${invoice.invoiceType}`)}</Text>
-            {invoice.project && <Text size="sm">{t('receivables.field.project')}：{invoice.project}</Text>}
-            {invoice.reason && <Text size="sm">{t('receivables.field.reason')}：{invoice.reason}</Text>}
+            <Text size="sm">{t('common.labelColon', { label: t('receivables.field.invoiceType') })}{t(`receivables.invoiceType.${invoice.invoiceType}`)}</Text>
+            {invoice.project && <Text size="sm">{t('common.labelColon', { label: t('receivables.field.project') })}{invoice.project}</Text>}
+            {invoice.reason && <Text size="sm">{t('common.labelColon', { label: t('receivables.field.reason') })}{invoice.reason}</Text>}
           </Group>
           <Group gap="xl">
-            <Text fw={700}>{t('receivables.field.total')}：{formatFen(invoice.totalGross)}</Text>
-            <Text fw={700} c={invoice.openAmount > 0 ? 'red' : 'teal'}>{t('receivables.field.open')}：{formatFen(invoice.openAmount)}</Text>
+            <Text fw={700}>{t('common.labelColon', { label: t('receivables.field.total') })}{formatFen(invoice.totalGross)}</Text>
+            <Text fw={700} c={invoice.openAmount > 0 ? 'red' : 'teal'}>{t('common.labelColon', { label: t('receivables.field.open') })}{formatFen(invoice.openAmount)}</Text>
             {invoice.status === 'reversed' && <Badge color="gray">{t('receivables.status.reversed')}</Badge>}
           </Group>
           {invoice.status === 'reversed' && <Alert color="gray">{t('receivables.invoice.reversedOn', { date: invoice.reversedOn, reason: invoice.reversalReason })}</Alert>}

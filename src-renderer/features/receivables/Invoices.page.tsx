@@ -1,11 +1,11 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Tabs, Text } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Tabs, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconFileInvoice, IconPlus, IconX } from '@tabler/icons-react';
+import { IconFileInvoice, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { formatFen } from '../../../src-main/domain/core/money';
-import { daysBetween } from '../../../src-main/domain/core/dates';
 import type { InvoiceListFilters } from '../../../src-main/domain/receivables/receivables.contract';
 import type { Invoice } from '../../../src-main/domain/receivables/receivables.dto';
 import { api } from '../../api/client';
@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { businessToday } from '../../format';
 import { CreditRequestsPanel } from './CreditRequestsPanel';
 import { DeliveriesInvoiceModal } from './DeliveriesInvoiceModal';
+import { InvoiceStatus } from './DocumentStatus';
 import { InvoiceDrawer } from './InvoiceDrawer';
 import { WriteButton } from './InvoiceHeaderFields';
 import { ServiceInvoiceModal } from './ServiceInvoiceModal';
@@ -45,8 +46,19 @@ export function InvoicesPage() {
   const fromUrl = parseFilterParam<InvoiceListFilters>(params.get('f'));
   const customer = { customerId: fromUrl.customerId, customerCode: fromUrl.customerCode };
   const view = viewOf(fromUrl);
-  const filters: InvoiceListFilters = { ...filtersOf(view, fromUrl.dueBefore ?? today), ...(customer.customerId ? { customerId: customer.customerId } : {}), ...(customer.customerCode ? { customerCode: customer.customerCode } : {}) };
-  const setFilters = (next: InvoiceListFilters) => setParams(Object.keys(next).length ? { f: JSON.stringify(next) } : {});
+  // The search box's text lives in the URL (`?q=`) beside the filters, so going back finds it again.
+  const q = params.get('q') ?? '';
+  const [typed, setTyped] = useState(q);
+  const filters: InvoiceListFilters = {
+    ...filtersOf(view, fromUrl.dueBefore ?? today),
+    ...(customer.customerId ? { customerId: customer.customerId } : {}),
+    ...(customer.customerCode ? { customerCode: customer.customerCode } : {}),
+    ...(q ? { q } : {}),
+  };
+  const show = (next: InvoiceListFilters, text: string) =>
+    setParams({ ...(text ? { q: text } : {}), ...(Object.keys(next).length ? { f: JSON.stringify(next) } : {}) }, { replace: true });
+  const setFilters = (next: InvoiceListFilters) => show(next, q);
+  const search = useDebouncedCallback((text: string) => show({ ...filtersOf(view, today), ...customer }, text.trim()), 250);
   // `?invoice=` opens one, as the order's and the delivery's 开票 do after posting.
   const [openId, setOpenId] = useState<string | null>(params.get('invoice'));
   const [serviceOpen, setServiceOpen] = useState(false);
@@ -59,20 +71,7 @@ export function InvoicesPage() {
     { key: 'customer', header: t('receivables.field.customer'), render: (i) => i.customerName },
     { key: 'date', header: t('receivables.field.invoiceDate'), render: (i) => i.invoiceDate, nowrap: true },
     { key: 'due', header: t('receivables.field.dueDate'), render: (i) => i.dueDate, nowrap: true },
-    {
-      key: 'kind',
-      header: t('receivables.field.status'),
-      render: (i) => (
-        <Group gap={4} wrap="nowrap">
-          {i.kind === 'credit_note' && <Badge color="grape" variant="light">{t('receivables.kind.credit_note')}</Badge>}
-          {i.status === 'reversed' ? (
-            <Badge color="gray" variant="light">{t('receivables.status.reversed')}</Badge>
-          ) : i.kind === 'invoice' && i.openAmount > 0 && i.dueDate < today ? (
-            <Badge color="red" variant="light">{t('receivables.invoices.overdueDays', { count: daysBetween(i.dueDate, today) })}</Badge>
-          ) : null}
-        </Group>
-      ),
-    },
+    { key: 'status', header: t('receivables.field.status'), render: (i) => <InvoiceStatus invoice={i} today={today} /> },
     { key: 'total', header: t('receivables.field.total'), render: (i) => formatFen(i.kind === 'credit_note' ? -i.totalGross : i.totalGross), align: 'right' },
     { key: 'open', header: t('receivables.field.open'), render: (i) => (i.openAmount > 0 ? formatFen(i.openAmount) : '—'), align: 'right' },
   ];
@@ -110,6 +109,19 @@ export function InvoicesPage() {
       ) : (
         <Paper withBorder p="md">
           <Group mb="md" gap="sm">
+            <TextInput
+              leftSection={<IconSearch size={16} />}
+              placeholder={t('receivables.invoices.search')}
+              aria-label={t('receivables.invoices.search')}
+              value={typed}
+              onChange={(e) => {
+                setTyped(e.currentTarget.value);
+                search(e.currentTarget.value);
+              }}
+              w={260}
+              data-testid="invoices-search"
+              {...shortcutTarget('search')}
+            />
             <SegmentedControl
               value={view}
               onChange={(v) => setFilters({ ...filtersOf(v as View, today), ...customer })}
@@ -130,7 +142,7 @@ export function InvoicesPage() {
             onRowClick={(i) => setOpenId(i.id)}
             onExport={exportAll}
             minWidth={860}
-            empty={view === 'all' && !customer.customerCode ? <EmptyState title={t('receivables.invoices.emptyTitle')} text={t('receivables.invoices.emptyText')} /> : <Text c="dimmed" py="lg" ta="center">{t('receivables.invoices.emptyFiltered')}</Text>}
+            empty={view === 'all' && !customer.customerCode && !q ? <EmptyState title={t('receivables.invoices.emptyTitle')} text={t('receivables.invoices.emptyText')} /> : <Text c="dimmed" py="lg" ta="center">{t('receivables.invoices.emptyFiltered')}</Text>}
           />
         </Paper>
       )}

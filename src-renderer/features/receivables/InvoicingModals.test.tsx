@@ -107,10 +107,26 @@ describe('开票 from deliveries', () => {
     expect(screen.getByTestId('tax-invoice-no').getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('says what to do next when the customer has nothing waiting', async () => {
+  it('says what to do next when the customer has nothing waiting, with no invoice form to fill', async () => {
     fakeBackend({ 'receivables.invoiceableDeliveries': () => ({ ...WAITING, deliveries: [] }) });
-    await render(<DeliveriesInvoiceModal opened onClose={() => undefined} onCreated={() => undefined} customer={CUSTOMER} />, { permissions: ['receivables.write'] });
+    let closed = false;
+    const { user } = await render(<DeliveriesInvoiceModal opened onClose={() => (closed = true)} onCreated={() => undefined} customer={CUSTOMER} deliveryId={D1} />, { permissions: ['receivables.write'] });
     expect(await screen.findByText('没有待开票的发货单')).toBeTruthy();
+    expect(screen.queryByTestId('post-invoice')).toBeNull();
+    expect(screen.queryByTestId('invoice-date')).toBeNull();
+    expect(screen.queryByTestId('invoice-selected-total')).toBeNull();
+    // From a delivery the customer is shown, not a picker whose list would open over the message.
+    expect((screen.getByTestId('invoice-customer') as HTMLInputElement).readOnly).toBe(true);
+    expect(screen.queryByRole('listbox')).toBeNull();
+    await user.click(screen.getByTestId('invoice-close'));
+    expect(closed).toBe(true);
+  });
+
+  it('says so when the delivery it was opened from is invoiced already, and lists the customer’s others', async () => {
+    fakeBackend({ 'receivables.invoiceableDeliveries': () => ({ ...WAITING, deliveries: WAITING.deliveries.slice(1) }) });
+    await render(<DeliveriesInvoiceModal opened onClose={() => undefined} onCreated={() => undefined} customer={CUSTOMER} deliveryId={D1} />, { permissions: ['receivables.write'] });
+    expect((await screen.findByTestId('delivery-already-invoiced')).textContent).toContain('这张发货单已全部开票');
+    expect(within(screen.getByTestId('invoiceable-deliveries')).getAllByRole('row')).toHaveLength(3);
     expect((screen.getByTestId('post-invoice') as HTMLButtonElement).disabled).toBe(true);
   });
 });

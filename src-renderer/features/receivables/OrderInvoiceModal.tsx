@@ -57,7 +57,7 @@ export function OrderInvoiceModal({ salesOrderId, opened, onClose, onCreated }: 
       ) : (
         <Stack>
           <Text size="sm">
-            {t('receivables.field.customer')}：{order.customerName}
+            {t('common.labelColon', { label: t('receivables.field.customer') })}{order.customerName}
           </Text>
           <Text size="sm" c="dimmed">{t('receivables.orderInvoice.hint')}</Text>
           <Table striped verticalSpacing={4} data-testid="order-invoice-lines">

@@ -1,5 +1,6 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Text } from '@mantine/core';
-import { IconBuildingBank, IconPlus } from '@tabler/icons-react';
+import { Button, Group, Paper, SegmentedControl, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconBuildingBank, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -15,6 +16,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../auth/current-user';
 import { AllocationDrawer } from './AllocationDrawer';
 import { BankImportModal } from './BankImportModal';
+import { ReceiptStatus } from './DocumentStatus';
 import { ReceiptModal } from './ReceiptModal';
 import { shortcutTarget } from '../../components/shortcut-targets';
 
@@ -23,8 +25,14 @@ export function PaymentsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const [params, setParams] = useSearchParams();
-  const filters = parseFilterParam<ReceiptListFilters>(params.get('f'));
-  const unappliedOnly = filters.unappliedOnly === true;
+  const fromUrl = parseFilterParam<ReceiptListFilters>(params.get('f'));
+  const unappliedOnly = fromUrl.unappliedOnly === true;
+  // The search box's text lives in the URL (`?q=`) beside the filter, so going back finds it again.
+  const q = params.get('q') ?? '';
+  const [typed, setTyped] = useState(q);
+  const filters: ReceiptListFilters = { ...fromUrl, unappliedOnly, ...(q ? { q } : {}) };
+  const show = (unapplied: boolean, text: string) => setParams({ ...(text ? { q: text } : {}), ...(unapplied ? { f: JSON.stringify({ unappliedOnly: true }) } : {}) }, { replace: true });
+  const search = useDebouncedCallback((text: string) => show(unappliedOnly, text.trim()), 250);
   const [openId, setOpenId] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -37,7 +45,7 @@ export function PaymentsPage() {
     {
       key: 'status',
       header: t('receivables.field.status'),
-      render: (r) => (r.status === 'reversed' ? <Badge color="gray" variant="light">{t('receivables.status.reversed')}</Badge> : null),
+      render: (r) => <ReceiptStatus receipt={r} />,
     },
     { key: 'amount', header: t('receivables.field.amount'), render: (r) => formatFen(r.amount), align: 'right' },
     { key: 'unapplied', header: t('receivables.field.unapplied'), render: (r) => (r.unappliedAmount > 0 ? <Text span c="orange" fw={600} inherit>{formatFen(r.unappliedAmount)}</Text> : '—'), align: 'right' },
@@ -60,25 +68,39 @@ export function PaymentsPage() {
         }
       />
       <Paper withBorder p="md">
-        <SegmentedControl
-          mb="md"
-          value={unappliedOnly ? 'unapplied' : 'all'}
-          onChange={(v) => setParams(v === 'unapplied' ? { f: JSON.stringify({ unappliedOnly: true }) } : {})}
-          data={[
-            { value: 'all', label: t('receivables.payments.filterAll') },
-            { value: 'unapplied', label: t('receivables.payments.filterUnapplied') },
-          ]}
-        />
+        <Group mb="md" gap="sm">
+          <TextInput
+            leftSection={<IconSearch size={16} />}
+            placeholder={t('receivables.payments.search')}
+            aria-label={t('receivables.payments.search')}
+            value={typed}
+            onChange={(e) => {
+              setTyped(e.currentTarget.value);
+              search(e.currentTarget.value);
+            }}
+            w={260}
+            data-testid="receipts-search"
+            {...shortcutTarget('search')}
+          />
+          <SegmentedControl
+            value={unappliedOnly ? 'unapplied' : 'all'}
+            onChange={(v) => show(v === 'unapplied', q)}
+            data={[
+              { value: 'all', label: t('receivables.payments.filterAll') },
+              { value: 'unapplied', label: t('receivables.payments.filterUnapplied') },
+            ]}
+          />
+        </Group>
         <DataTable
           countWords="receivables.payments"
           method="receivables.listReceipts"
-          input={{ filters: { ...filters, unappliedOnly } }}
+          input={{ filters }}
           columns={columns}
           rowKey={(r) => r.id}
           onRowClick={(r) => setOpenId(r.id)}
-          onExport={async (jobId) => saveExport(await api.exports.receiptList({ filters: { ...filters, unappliedOnly }, format: 'xlsx', language: exportLanguage(), jobId }))}
+          onExport={async (jobId) => saveExport(await api.exports.receiptList({ filters, format: 'xlsx', language: exportLanguage(), jobId }))}
           minWidth={860}
-          empty={unappliedOnly ? <Text c="dimmed" py="lg" ta="center">{t('receivables.payments.emptyFiltered')}</Text> : <EmptyState title={t('receivables.payments.emptyTitle')} text={t('receivables.payments.emptyText')} />}
+          empty={unappliedOnly || q ? <Text c="dimmed" py="lg" ta="center">{t(q ? 'receivables.payments.noMatch' : 'receivables.payments.emptyFiltered')}</Text> : <EmptyState title={t('receivables.payments.emptyTitle')} text={t('receivables.payments.emptyText')} />}
         />
       </Paper>
       <ReceiptModal opened={adding} onClose={() => setAdding(false)} onCreated={(id) => setOpenId(id)} />

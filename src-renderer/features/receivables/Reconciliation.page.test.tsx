@@ -1,8 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { InvoiceToMatch, Reconciliation } from '../../../src-main/domain/receivables/receivables.dto';
 import { fakeBackend } from '../../test-utils/fake-backend';
 import { render } from '../../test-utils/render';
+import { businessToday } from '../../format';
 import { ReconciliationPage } from './Reconciliation.page';
 
 const CUSTOMER = '0190a0b0-0000-7000-8000-0000000000c1';
@@ -99,5 +100,23 @@ describe('the reconciliation screen', () => {
     await user.type(reason, '客户要求改核销到新发票');
     await user.click(screen.getByTestId('confirm-undo'));
     await waitFor(() => expect(backend.inputsOf('receivables.reverseAllocation')).toEqual([{ id: REPORT.entries[2]!.id, reason: '客户要求改核销到新发票' }]));
+  });
+
+  it('opens on the year so far when no period is asked for, and exports the ledger on screen', async () => {
+    const backend = fakeBackend({
+      'receivables.reconciliation': () => REPORT,
+      'exports.reconciliation': () => ({ fileName: '对账单.xlsx', rows: 5, content: new Uint8Array([1]) }) as never,
+    });
+    globalThis.URL.createObjectURL = vi.fn(() => 'blob:statement');
+    globalThis.URL.revokeObjectURL = vi.fn();
+    const today = businessToday();
+    const { user } = await render(<ReconciliationPage />, { path: '/receivables/reconciliation', url: `/receivables/reconciliation?customer=${CUSTOMER}`, permissions: ['receivables.read'] });
+    await screen.findByTestId('reconciliation-entries');
+    expect(backend.inputsOf('receivables.reconciliation')[0]).toEqual({ customerId: CUSTOMER, from: `${today.slice(0, 4)}-01-01`, to: today, project: null });
+
+    await user.click(screen.getByTestId('table-export'));
+    await waitFor(() => expect(backend.inputsOf('exports.reconciliation')).toHaveLength(1));
+    // The file is the report on screen: its customer, period and project.
+    expect(backend.inputsOf('exports.reconciliation')[0]).toMatchObject({ customerId: CUSTOMER, from: REPORT.from, to: REPORT.to, project: null, format: 'xlsx', language: 'zh-CN' });
   });
 });

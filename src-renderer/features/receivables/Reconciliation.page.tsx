@@ -2,10 +2,12 @@ import { Anchor, Button, Center, Group, Loader, Paper, Select, SimpleGrid, Stack
 import { IconChartBar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { monthStart } from '../../../src-main/domain/core/dates';
 import { formatFen } from '../../../src-main/domain/core/money';
 import type { Reconciliation } from '../../../src-main/domain/receivables/receivables.dto';
+import { api } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
+import { exportLanguage, saveExport } from '../../components/download';
+import { ExportButton } from '../../components/ExportButton';
 import { CustomerPicker } from '../../components/CustomerPicker';
 import { DateField } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';
@@ -15,6 +17,7 @@ import { businessToday } from '../../format';
 import { useCan } from '../auth/current-user';
 import { MatchingPanel } from './MatchingPanel';
 import { ReconciliationLedger } from './ReconciliationLedger';
+import { reconciliationFrom } from './reconciliation-period';
 
 function Figure({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
@@ -35,7 +38,7 @@ export function ReconciliationPage() {
   const today = businessToday();
   const customerId = params.get('customer');
   const customerCode = params.get('code');
-  const from = params.get('from') ?? monthStart(today);
+  const from = params.get('from') ?? reconciliationFrom(today);
   const to = params.get('to') ?? today;
   const project = params.get('project');
   const chosen = customerId !== null || customerCode !== null;
@@ -124,7 +127,14 @@ function ReconciliationBody({ report, writable }: { report: Reconciliation; writ
       </SimpleGrid>
       <MatchingPanel unmatched={report.unmatched} openInvoices={report.openInvoices} writable={writable} />
       <Paper withBorder p="sm">
-        <Text fw={600} mb={6}>{t('receivables.reconciliation.ledgerTitle', { from: report.from, to: report.to })}</Text>
+        <Group justify="space-between" mb={6}>
+          <Text fw={600}>{t('receivables.reconciliation.ledgerTitle', { from: report.from, to: report.to })}</Text>
+          <ExportButton
+            onExport={async (jobId) =>
+              saveExport(await api.exports.reconciliation({ customerId: report.customerId, from: report.from, to: report.to, project: report.project, format: 'xlsx', language: exportLanguage(), jobId }))
+            }
+          />
+        </Group>
         <ReconciliationLedger report={report} writable={writable} />
       </Paper>
     </Stack>

@@ -3,15 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { IconBarcode } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { formatFen } from '../../../src-main/domain/core/money';
 import { errorMessage, useApiMutation, useApiQuery } from '../../api/hooks';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../print/PrintButton';
 import { useCan } from '../auth/current-user';
-import { DeliveriesInvoiceModal } from '../receivables/DeliveriesInvoiceModal';
-import { WriteButton } from '../receivables/InvoiceHeaderFields';
+import { DeliveryInvoiceAction } from '../receivables/DeliveryInvoiceAction';
 import { StatusBadge } from './components/StatusBadge';
 
 /** 拣货: scan each item; a product not on the delivery is refused at once, loud, before it goes in the box. */
@@ -23,8 +22,6 @@ export function DeliveryPickPage() {
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const navigate = useNavigate();
-  const [invoicing, setInvoicing] = useState(false);
   const pick = useApiMutation('deliveries.pick', {
     onSuccess: () => setProblem(null),
     onError: (error) => setProblem(errorMessage(error)),
@@ -56,9 +53,7 @@ export function DeliveryPickPage() {
           delivery.status === 'posted' ? (
             <>
               <PrintButton kind="delivery_note" reference={delivery.id} />
-              <WriteButton variant="light" onClick={() => setInvoicing(true)} data-testid="delivery-invoice">
-                {t('receivables.issue.open')}
-              </WriteButton>
+              <DeliveryInvoiceAction delivery={delivery} />
               {can('returns.write') && (
                 <Button variant="light" component={Link} to={`/returns/new?delivery=${delivery.id}`} data-testid="delivery-return">
                   {t('sales.returns.add')}
@@ -84,11 +79,11 @@ export function DeliveryPickPage() {
       <Paper withBorder p="md">
         <Group gap="xl" mb="md">
           <StatusBadge kind="deliveryStatus" status={delivery.status} color={delivery.status === 'posted' ? 'teal' : 'blue'} />
-          <Text size="sm">{`${t('sales.field.orderNo')}：${delivery.orderNo}`}</Text>
-          <Text size="sm">{`${t('sales.field.customer')}：${delivery.customerName}`}</Text>
-          <Text size="sm">{`${t('sales.field.warehouse')}：${delivery.warehouseName}`}</Text>
-          <Text size="sm">{`${t('sales.field.promisedDate')}：${delivery.promisedDate ?? '—'}`}</Text>
-          <Text size="sm">{`${t('sales.field.deliveryDate')}：${delivery.deliveryDate}`}</Text>
+          <Text size="sm">{`${t('common.labelColon', { label: t('sales.field.orderNo') })}${delivery.orderNo}`}</Text>
+          <Text size="sm">{`${t('common.labelColon', { label: t('sales.field.customer') })}${delivery.customerName}`}</Text>
+          <Text size="sm">{`${t('common.labelColon', { label: t('sales.field.warehouse') })}${delivery.warehouseName}`}</Text>
+          <Text size="sm">{`${t('common.labelColon', { label: t('sales.field.promisedDate') })}${delivery.promisedDate ?? '—'}`}</Text>
+          <Text size="sm">{`${t('common.labelColon', { label: t('sales.field.deliveryDate') })}${delivery.deliveryDate}`}</Text>
         </Group>
         <Group gap="sm" mb="md" wrap="nowrap" data-testid="pick-progress">
           <Progress value={total ? (100 * picked) / total : 0} color={allPicked ? 'teal' : 'blue'} size="lg" style={{ flex: 1 }} />
@@ -180,15 +175,6 @@ export function DeliveryPickPage() {
           </Table.Tbody>
         </Table>
       </Paper>
-      {invoicing && (
-        <DeliveriesInvoiceModal
-          opened
-          onClose={() => setInvoicing(false)}
-          onCreated={(invoice) => navigate(`/invoices?invoice=${invoice.id}`)}
-          customer={{ id: delivery.customerId, name: delivery.customerName }}
-          deliveryId={delivery.id}
-        />
-      )}
     </>
   );
 }
