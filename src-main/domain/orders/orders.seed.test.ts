@@ -33,6 +33,11 @@ describe('the sales seeder', () => {
     expect(latest('SELECT max(return_date) FROM sales_returns') <= '2026-11-28').toBe(true);
     expect(latest("SELECT max(move_date) FROM stock_moves WHERE kind IN ('delivery', 'return')") <= '2026-11-28').toBe(true);
     expect(latest('SELECT max(substr(posted_at, 1, 10)) FROM deliveries') <= '2026-11-28').toBe(true);
+    // Each order's history in the order it happened: ordered, then shipped, then (maybe) returned.
+    const count = (sql: string) => conn.sqlite.prepare(sql).pluck().get() as number;
+    expect(count('SELECT count(*) FROM deliveries d JOIN sales_orders o ON o.id = d.sales_order_id WHERE d.posted_at < o.created_at')).toBe(0);
+    expect(count('SELECT count(*) FROM sales_order_events e JOIN sales_orders o ON o.id = e.sales_order_id WHERE e.at < o.created_at')).toBe(0);
+    expect(count('SELECT count(*) FROM sales_returns r JOIN deliveries d ON d.sales_order_id = r.sales_order_id WHERE r.created_at < d.posted_at')).toBe(0);
     // On this machine 600 orders take about half a second; the small scale's 5,000 some seconds.
     expect(ms).toBeLessThan(20_000);
   }, 180_000);

@@ -81,7 +81,9 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
   const db = conn.sqlite;
   const { random, asOf } = options;
   const salesPeople = options.staffIds.slice(0, 2);
-  const stamp = (date: string) => `${date}T0${random.int(1, 9)}:${String(random.int(10, 59))}:00.000Z`;
+  // Orders and deliveries are entered in the morning (08:10–09:59 in Shanghai), before the day's
+  // invoices (10:00, receivables.seed-book.ts): an order's timeline then reads in the order things happened.
+  const stamp = (date: string) => `${date}T0${random.int(0, 1)}:${String(random.int(10, 59))}:00.000Z`;
   const run = db.transaction((): SeedSalesResult => {
     const start = addDays(asOf, -365);
     const { warehouseId, products } = ensureCatalog(db, stamp(start));
@@ -187,7 +189,8 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
       const deliveryDate = earliest(addDays(date, random.int(1, 6)), asOf);
       const deliveryId = newId();
       const deliveryNo = numbers.delivery.next(deliveryDate);
-      const postedAt = stamp(deliveryDate);
+      // Shipped after it was ordered, on the same day too.
+      const postedAt = maxOf(stamp(deliveryDate), at);
       s.delivery.run(deliveryId, deliveryNo, orderId, customerId, warehouseId, deliveryDate, addDays(date, 5), postedAt, owner, owner, postedAt, postedAt);
       const unitCosts: number[] = [];
       for (const l of lines) {
@@ -204,7 +207,7 @@ export function seedSales(conn: Connection, options: { random: SeededRandom; sta
       const returnId = newId();
       const returnNo = numbers.return.next(returnDate);
       const share = returnedShare(line, 0, 1, line.quantity);
-      const returnAt = stamp(returnDate);
+      const returnAt = maxOf(stamp(returnDate), postedAt);
       s.salesReturn.run(returnId, returnNo, orderId, customerId, warehouseId, returnDate, random.pick(['包装破损', '临近保质期', '发错规格', '客户多订']), owner, returnAt);
       const returnLineId = newId();
       book.post({ productId: line.product.id, warehouseId, kind: 'return', quantity: 1, unitCost: unitCosts[0]!, moveDate: returnDate, document: { type: 'sales_return', id: returnId, no: returnNo, lineId: returnLineId }, userId: owner });
