@@ -73,6 +73,11 @@ const messages: Strings<Messages> = {
     totalAtLeast: '{{total}}+ stock moves',
     emptyTitle: 'No stock moves yet',
     emptyText: 'Opening balances, receipts, deliveries, transfers, counts and scrap each leave a move here that cannot be changed.',
+    anyWarehouse: 'All warehouses',
+    anyKind: 'All kinds',
+    from: 'From',
+    to: 'To',
+    noMatch: 'No moves match these filters',
   },
   counts: {
     total: '{{count}} stock counts',

@@ -69,6 +69,11 @@ const messages = {
     totalAtLeast: '{{total}}+ 笔流水',
     emptyTitle: '还没有出入库记录',
     emptyText: '期初、采购入库、发货、调拨、盘点和报损都会在这里留下一笔流水，不可修改。',
+    anyWarehouse: '全部仓库',
+    anyKind: '全部类型',
+    from: '从',
+    to: '到',
+    noMatch: '没有符合条件的流水',
   },
   counts: {
     total: '共 {{count}} 张盘点单',

@@ -80,7 +80,12 @@ const zhTW: Messages = {
     total: "共 {{count}} 筆流水",
     totalAtLeast: "{{total}}+ 筆流水",
     emptyTitle: "還沒有出入庫紀錄",
-    emptyText: "期初、採購入庫、出貨、調撥、盤點和報損都會在這裡留下一筆流水，不可修改。"
+    emptyText: "期初、採購入庫、出貨、調撥、盤點和報損都會在這裡留下一筆流水，不可修改。",
+    anyWarehouse: "全部倉庫",
+    anyKind: "全部類型",
+    from: "從",
+    to: "到",
+    noMatch: "沒有符合條件的流水",
   },
   counts: {
     total: "共 {{count}} 張盤點單",
