@@ -1,6 +1,6 @@
 import { Button, Center, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ApiCallError } from '../api/client';
 import { errorMessage } from '../api/hooks';
 
@@ -10,6 +10,7 @@ import { errorMessage } from '../api/hooks';
  */
 export function LoadFailed({ error, onRetry, back }: { error: unknown; onRetry: () => void; back?: { to: string; label: string } }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const missing = error instanceof ApiCallError && error.code === 'NOT_FOUND';
   return (
     <Center mih={240}>
@@ -19,12 +20,15 @@ export function LoadFailed({ error, onRetry, back }: { error: unknown; onRetry: 
           <Button component={Link} to={back.to} variant="light">
             {back.label}
           </Button>
+        ) : missing ? (
+          // Opened from a link or typed: back where the user came from, or the workbench when nothing is behind.
+          <Button variant="light" onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/'))} data-testid="load-failed-back">
+            {t('common.goBack')}
+          </Button>
         ) : (
-          !missing && (
-            <Button variant="light" onClick={onRetry}>
-              {t('common.retry')}
-            </Button>
-          )
+          <Button variant="light" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
         )}
       </Stack>
     </Center>

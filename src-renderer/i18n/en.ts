@@ -19,6 +19,7 @@ const en: Catalog = {
     confirm: 'OK',
     close: 'Close',
     back: 'Back',
+    goBack: 'Go back',
     next: 'Next',
     total: '{{count}} in total',
     totalAtLeast: '{{total}}+',

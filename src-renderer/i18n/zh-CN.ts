@@ -18,6 +18,7 @@ const zhCN = {
     confirm: '确定',
     close: '关闭',
     back: '上一步',
+    goBack: '返回上一页',
     next: '下一步',
     total: '共 {{count}} 条',
     totalAtLeast: '{{total}}+ 条',

@@ -23,6 +23,7 @@ const zhTW: Catalog = {
     confirm: "確定",
     close: "關閉",
     back: "上一步",
+    goBack: "返回上一頁",
     next: "下一步",
     total: "共 {{count}} 筆",
     totalAtLeast: "{{total}}+ 筆",
