@@ -47,10 +47,12 @@ describe('the vouchers of a month', () => {
     expect(backend.inputsOf('vouchers.list')[0]).toEqual({ from: '2026-10-01', to: '2026-10-31', page: 1, pageSize: 50 });
     const lines = within(entries).getAllByRole('row').map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
     expect(lines).toEqual([
-      ['借', '1122 应收账款', 'C000123 南京博雅食品有限公司', '¥1,130.00'],
-      ['贷', '6001 主营业务收入', '', '¥1,000.00'],
-      ['贷', '22210102 应交税费—应交增值税（销项税额）', '', '¥130.00'],
+      ['借', '1122 应收账款C000123 南京博雅食品有限公司', '¥1,130.00'],
+      ['贷', '6001 主营业务收入', '¥1,000.00'],
+      ['贷', '22210102 应交税费—应交增值税（销项税额）', '¥130.00'],
     ]);
+    // The customer (the auxiliary item) sits under its account.
+    expect(within(entries).getByTestId('entry-customer').textContent).toBe('C000123 南京博雅食品有限公司');
     expect(screen.getByText('记-2')).toBeTruthy();
     const totals = await screen.findByTestId('month-totals');
     await waitFor(() => expect(totals.textContent).toContain('2026-10：共 2 张凭证，借方合计 ¥1,152.60，贷方合计 ¥1,152.60'));

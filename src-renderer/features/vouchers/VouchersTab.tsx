@@ -29,8 +29,13 @@ function Entries({ voucher }: { voucher: Voucher }) {
               <Table.Td w={28} c={side === 'debit' ? undefined : 'dimmed'}>{t(`vouchers.side.${side}`)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {line.accountCode} {line.accountName}
+                {/* The auxiliary item (客户) under its account, on a line of its own rather than a column squeezed to three lines. */}
+                {line.customerCode && (
+                  <Text size="xs" c="dimmed" data-testid="entry-customer">
+                    {`${line.customerCode} ${line.customerName ?? ''}`}
+                  </Text>
+                )}
               </Table.Td>
-              <Table.Td c="dimmed">{line.customerCode ? `${line.customerCode} ${line.customerName ?? ''}` : ''}</Table.Td>
               <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }} c={line[side] < 0 ? 'red' : undefined}>
                 {formatFen(line[side])}
               </Table.Td>
