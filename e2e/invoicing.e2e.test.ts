@@ -124,6 +124,9 @@ describe.runIf(run)('invoicing in Chromium', () => {
       await page.getByTestId('post-credit-return').click();
       await page.getByTestId('invoice-drawer').waitFor();
       await expect(page.getByTestId('invoice-drawer').textContent()).resolves.toContain(returnNo!);
+      // The credit note says which invoice it settled.
+      await page.getByTestId('invoice-settlements').waitFor();
+      await screenshot(page, 'invoicing-05-credit-note-drawer', { fullPage: false });
       await closeDrawer(page);
       await expect(page.getByTestId(`credit-${returnNo}`).count()).resolves.toBe(0);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { taxLine } from '../core/money';
-import { aCustomer, anInvoice, anOrder, aReturn, aWorld, balanceDue } from './receivables.test-helpers';
+import { aCustomer, anInvoice, anOrder, aReceipt, aReturn, aWorld, balanceDue } from './receivables.test-helpers';
 
 describe('invoices', () => {
   it('puts two posted deliveries of one customer on one invoice, due after the payment terms', async () => {
@@ -49,6 +49,10 @@ describe('invoices', () => {
     expect(rest.lines.map((l) => l.quantity)).toEqual([4, 4]);
     expect(part.totalGross + rest.totalGross).toBe(10 * 5_000 + 4 * 2_000);
     expect(await world.api.call('receivables.invoiceOrder', { salesOrderId: order.orderId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // Its drawer names the order it came from.
+    const orderNo = world.sqlite.prepare('SELECT order_no FROM sales_orders WHERE id = ?').pluck().get(order.orderId);
+    expect(orderNo).toMatch(/^SO-/);
+    expect(await world.api.ok('receivables.getInvoice', { id: rest.id })).toMatchObject({ salesOrderId: order.orderId, salesOrderNo: orderNo });
   });
 
   it('does not invoice a delivery again once its order was invoiced in full', async () => {
@@ -147,5 +151,29 @@ describe('invoices', () => {
     expect(credit).toMatchObject({ source: 'price_correction', totalNet: 10_000, totalTax: 1_300, openAmount: 0, correctsInvoiceId: invoice.id });
     expect(await world.api.ok('receivables.getInvoice', { id: invoice.id })).toMatchObject({ openAmount: 50_000 - 11_300 });
     expect(balanceDue(world, customerId)).toBe(50_000 - 11_300);
+  });
+
+  it('shows what settled an invoice, and what a credit note settled, oldest first, reversals included', async () => {
+    const world = await aWorld();
+    const customerId = await aCustomer(world, { paymentTermsDays: 30 });
+    const invoice = await anInvoice(world, customerId, 20_000, '2026-04-01');
+    const credit = await world.api.ok('receivables.creditPriceCorrection', { correctsInvoiceId: invoice.id, amount: 2_000, reason: '调价', invoiceDate: '2026-04-03' });
+    const receipt = await aReceipt(world, customerId, 10_000, '2026-04-20', true);
+    const [paid] = (await world.api.ok('receivables.getInvoice', { id: invoice.id })).settlements.filter((s) => s.counterpart?.kind === 'receipt');
+    await world.api.ok('receivables.reverseAllocation', { id: paid!.id, reason: '分配错误', date: '2026-04-21' });
+    await world.api.ok('receivables.writeOff', { invoiceId: invoice.id, amount: 50, reason: '抹零', date: '2026-04-22' });
+
+    const detail = await world.api.ok('receivables.getInvoice', { id: invoice.id });
+    expect(detail.settlements.map((s) => [s.date, s.kind, s.amount, s.reversal, s.counterpart?.number ?? null])).toEqual([
+      ['2026-04-03', 'allocation', 2_000, false, credit.invoiceNo],
+      ['2026-04-20', 'allocation', 10_000, false, receipt.receipt.receiptNo],
+      ['2026-04-21', 'allocation', -10_000, true, receipt.receipt.receiptNo],
+      ['2026-04-22', 'writeoff', 50, false, null],
+    ]);
+    // What is open is the total less what settled it.
+    expect(detail.openAmount).toBe(detail.totalGross - detail.settlements.reduce((sum, s) => sum + s.amount, 0));
+    const creditDetail = await world.api.ok('receivables.getInvoice', { id: credit.id });
+    expect(creditDetail.settlements.map((s) => [s.amount, s.counterpart])).toEqual([[2_000, { kind: 'invoice', id: invoice.id, number: invoice.invoiceNo }]]);
+    expect(detail.salesOrderNo).toBeNull();
   });
 });

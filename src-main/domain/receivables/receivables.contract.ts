@@ -18,6 +18,7 @@ import {
   INVOICE_KINDS,
   INVOICE_TYPES,
   type Invoice,
+  type InvoiceDetail,
   type InvoiceableDeliveries,
   type InvoiceableOrder,
   type CreditableInvoices,
@@ -205,7 +206,7 @@ export const receivablesContract = {
     permission: 'receivables.write',
     mutates: false,
   }),
-  'receivables.getInvoice': method<Invoice>()({ input: z.object({ id }).strict(), permission: 'receivables.read', mutates: false }),
+  'receivables.getInvoice': method<InvoiceDetail>()({ input: z.object({ id }).strict(), permission: 'receivables.read', mutates: false }),
   'receivables.listInvoices': method<Page<Invoice>>()({
     input: z
       .object({ filters: invoiceListFilters.default({}), ...pageFields })

@@ -90,6 +90,28 @@ export interface Invoice {
   lines: InvoiceLine[];
 }
 
+/**
+ * What settled part of an invoice, or what a credit note settled: a receipt's or a credit note's
+ * allocation, a write-off, a refund of a credit note, or the reversal of one of those.
+ */
+export interface InvoiceSettlement {
+  id: string;
+  kind: AllocationKind;
+  date: string;
+  /** Positive; a reversal's is negative. */
+  amount: number;
+  reversal: boolean;
+  reason: string | null;
+  /** The other document: the receipt or credit note that paid an invoice, or the invoice a credit note paid. */
+  counterpart: { kind: 'receipt' | 'credit_note' | 'invoice'; id: string; number: string } | null;
+}
+
+/** One invoice or credit note as its drawer shows it: the order it came from and what settled it. */
+export interface InvoiceDetail extends Invoice {
+  salesOrderNo: string | null;
+  settlements: InvoiceSettlement[];
+}
+
 export interface Receipt {
   id: string;
   receiptNo: string;

@@ -12,7 +12,7 @@ import { businessToday, recordTaxInvoice, reverseInvoice } from './invoices.serv
 import { createReceipt, findReceipt, listReceipts, reverseReceipt } from './receipts.service';
 import { customerIdByCode, reconcile } from './reconciliation';
 import type { receivablesContract } from './receivables.contract';
-import { findInvoice } from './receivables.repository';
+import { findInvoice, invoiceDetail } from './receivables.repository';
 
 /** Every posting may change what is overdue, so the customer's credit hold follows in the same transaction. */
 async function reviewingHold<T extends { customerId: string } | { customerId: string }[]>(ctx: HandlerContext, posted: T): Promise<T> {
@@ -83,7 +83,7 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
   'receivables.getInvoice': async (input, ctx) => {
     const invoice = findInvoice(ctx.sqlite, input.id);
     await assertDocumentVisible(ctx, 'Invoice', input.id, invoice.customerId);
-    return invoice;
+    return invoiceDetail(ctx.sqlite, invoice);
   },
   'receivables.listInvoices': (input, ctx) => listInvoices(ctx, { ...input.filters, page: input.page, pageSize: input.pageSize }),
 

@@ -11,7 +11,7 @@ import { statement } from '../../db/statements';
 import { applyToSummary } from '../core/ledger';
 import { followInvoices, ordersOfInvoice } from '../orders/orders.status';
 import { escapeLike } from '../stock/stock.documents';
-import type { Allocation, Invoice, InvoiceLine, Receipt } from './receivables.dto';
+import type { Allocation, Invoice, InvoiceDetail, InvoiceLine, InvoiceSettlement, Receipt } from './receivables.dto';
 import type { InvoiceLinesTable, InvoicesTable, ReceiptsTable, ReceivableAllocationsTable } from './receivables.tables';
 
 type WithCustomer<T> = T & { customer_code: string; customer_name: string };
@@ -165,6 +165,49 @@ export function invoiceRow(sqlite: Sqlite, id: string, path = 'id'): InvoiceRow 
 export function findInvoice(sqlite: Sqlite, id: string): Invoice {
   const lines = statement(sqlite, 'SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no').all(id) as InvoiceLinesTable[];
   return toInvoice(invoiceRow(sqlite, id), lines);
+}
+
+/** An invoice with the order it came from and every allocation, write-off or refund against it (or, for a credit note, made from it), oldest first. */
+export function invoiceDetail(sqlite: Sqlite, invoice: Invoice): InvoiceDetail {
+  const salesOrderNo = invoice.salesOrderId ? ((statement(sqlite, 'SELECT order_no FROM sales_orders WHERE id = ?').pluck().get(invoice.salesOrderId) as string | null | undefined) ?? null) : null;
+  const asCredit = invoice.kind === 'credit_note';
+  const rows = statement(
+    sqlite,
+    `SELECT a.id, a.kind, a.allocation_date AS date, a.amount, a.reason, a.reverses_id IS NOT NULL AS reversal,
+            a.receipt_id, r.receipt_no, a.credit_note_id, cn.invoice_no AS credit_note_no, a.invoice_id, i.invoice_no
+       FROM receivable_allocations a
+       LEFT JOIN receipts r ON r.id = a.receipt_id
+       LEFT JOIN invoices cn ON cn.id = a.credit_note_id
+       LEFT JOIN invoices i ON i.id = a.invoice_id
+      WHERE ${asCredit ? 'a.credit_note_id' : 'a.invoice_id'} = ?
+      ORDER BY a.allocation_date, a.rowid`,
+  ).all(invoice.id) as {
+    id: string;
+    kind: InvoiceSettlement['kind'];
+    date: string;
+    amount: number;
+    reason: string | null;
+    reversal: 0 | 1;
+    receipt_id: string | null;
+    receipt_no: string | null;
+    credit_note_id: string | null;
+    credit_note_no: string | null;
+    invoice_id: string | null;
+    invoice_no: string | null;
+  }[];
+  const settlements = rows.map((r): InvoiceSettlement => {
+    const counterpart = asCredit
+      ? r.invoice_id && r.invoice_no
+        ? { kind: 'invoice' as const, id: r.invoice_id, number: r.invoice_no }
+        : null
+      : r.receipt_id && r.receipt_no
+        ? { kind: 'receipt' as const, id: r.receipt_id, number: r.receipt_no }
+        : r.credit_note_id && r.credit_note_no
+          ? { kind: 'credit_note' as const, id: r.credit_note_id, number: r.credit_note_no }
+          : null;
+    return { id: r.id, kind: r.kind, date: r.date, amount: r.amount, reversal: r.reversal === 1, reason: r.reason, counterpart };
+  });
+  return { ...invoice, salesOrderNo, settlements };
 }
 
 export function receiptRow(sqlite: Sqlite, id: string, path = 'id'): ReceiptRow {

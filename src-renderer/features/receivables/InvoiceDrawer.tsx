@@ -1,13 +1,57 @@
-import { Alert, Badge, Button, Drawer, Group, Loader, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Drawer, Group, Loader, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { formatFen } from '../../../src-main/domain/core/money';
+import type { InvoiceDetail } from '../../../src-main/domain/receivables/receivables.dto';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { WriteButton } from './InvoiceHeaderFields';
 import { PriceCorrectionModal } from './PriceCorrectionModal';
 
-/** One invoice or credit note with its lines; a posted one can be reversed (never edited). */
+/** What settled the invoice (receipts, credit notes, write-offs), or what the credit note settled, with their reversals: the open amount's story. */
+function Settlements({ invoice }: { invoice: InvoiceDetail }) {
+  const { t } = useTranslation();
+  const credit = invoice.kind === 'credit_note';
+  return (
+    <Stack gap={4}>
+      <Title order={5}>{t(credit ? 'receivables.invoice.creditSettlements' : 'receivables.invoice.settlements')}</Title>
+      {invoice.settlements.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('receivables.invoice.noSettlements')}
+        </Text>
+      ) : (
+        <Table verticalSpacing={4} data-testid="invoice-settlements">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('receivables.reconciliation.date')}</Table.Th>
+              <Table.Th>{t('receivables.invoice.kind')}</Table.Th>
+              <Table.Th>{t('receivables.reconciliation.number')}</Table.Th>
+              <Table.Th ta="right">{t('receivables.reconciliation.amount')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {invoice.settlements.map((s) => {
+              const kind = t(`receivables.reconciliation.kind.${s.kind}`);
+              return (
+                <Table.Tr key={s.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.date}</Table.Td>
+                  <Table.Td>{s.reversal ? t('receivables.reconciliation.reversalOf', { kind }) : kind}</Table.Td>
+                  <Table.Td>{s.counterpart?.number ?? s.reason ?? ''}</Table.Td>
+                  <Table.Td ta="right" c={s.amount < 0 ? 'red' : undefined} style={{ whiteSpace: 'nowrap' }}>
+                    {formatFen(s.amount)}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+/** One invoice or credit note with its lines, the order it came from and what settled it; a posted one can be reversed (never edited). */
 export function InvoiceDrawer({ invoiceId, onClose }: { invoiceId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const query = useApiQuery('receivables.getInvoice', { id: invoiceId ?? '' }, { enabled: invoiceId !== null });
@@ -32,6 +76,14 @@ export function InvoiceDrawer({ invoiceId, onClose }: { invoiceId: string | null
             <Text size="sm">{t('common.labelColon', { label: t('receivables.field.invoiceType') })}{t(`receivables.invoiceType.${invoice.invoiceType}`)}</Text>
             {invoice.project && <Text size="sm">{t('common.labelColon', { label: t('receivables.field.project') })}{invoice.project}</Text>}
             {invoice.reason && <Text size="sm">{t('common.labelColon', { label: t('receivables.field.reason') })}{invoice.reason}</Text>}
+            {invoice.salesOrderId && invoice.salesOrderNo && (
+              <Text size="sm">
+                {t('common.labelColon', { label: t('receivables.invoice.salesOrder') })}
+                <Anchor component={Link} to={`/orders/${invoice.salesOrderId}`} size="sm" data-testid="invoice-order">
+                  {invoice.salesOrderNo}
+                </Anchor>
+              </Text>
+            )}
           </Group>
           <Group gap="xl">
             <Text fw={700}>{t('common.labelColon', { label: t('receivables.field.total') })}{formatFen(invoice.totalGross)}</Text>
@@ -61,6 +113,7 @@ export function InvoiceDrawer({ invoiceId, onClose }: { invoiceId: string | null
               ))}
             </Table.Tbody>
           </Table>
+          <Settlements invoice={invoice} />
           {invoice.status === 'posted' && (
             <Group justify="flex-end">
               {invoice.kind === 'invoice' && (
