@@ -3,7 +3,7 @@ import type { RunningBackend } from '../backend/backend';
 import type { Role } from '../api/permissions';
 import type { Session } from '../api/session';
 import { randomBytes } from 'node:crypto';
-import { DEMO_DATA_SETTING } from '../domain/settings/settings.service';
+import { DEMO_DATA_SETTING, saveLetterhead } from '../domain/settings/settings.service';
 import { writeSetting } from '../domain/settings/settings.repository';
 import { createUser } from '../domain/users/users.service';
 import { findUserByUsername } from '../domain/users/users.repository';
@@ -47,6 +47,15 @@ export interface SeedOptions {
   onStep?: (step: string, count: number, milliseconds: number) => void;
 }
 
+/** The demo company's letterhead: a made-up address, phone, tax ID and bank account. */
+const DEMO_LETTERHEAD = {
+  companyAddress: '南京市玄武区中山路 18 号德基大厦 16 层',
+  companyPhone: '025-8456 7890',
+  companyTaxId: '91320102MA1W8XQK3N',
+  companyBank: '中国工商银行南京中山路支行',
+  companyBankAccount: '4301 0123 0910 0123 456',
+};
+
 export async function seedDemoData(backend: RunningBackend, options: SeedOptions): Promise<Record<string, number>> {
   const session: Session = { user: null };
   const status = await backend.call({ session, transport: 'cli' }, 'auth.status', {});
@@ -63,6 +72,8 @@ export async function seedDemoData(backend: RunningBackend, options: SeedOptions
       password: DEMO_OWNER.password,
     });
     if (!setup.ok) throw new Error(`Could not set up the demo company: ${setup.error.message}`);
+    // The letterhead its printed quotes, orders, delivery notes and statements carry.
+    await saveLetterhead(backend.conn.db, DEMO_LETTERHEAD);
   }
   const staffIds: string[] = [];
   for (const person of DEMO_STAFF) {

@@ -50,6 +50,11 @@ const LETTERHEAD_KEYS: Record<LetterheadField, string> = {
   companyBankAccount: 'company.bankAccount',
 };
 
+/** The letterhead lines given (the rest left as they are). */
+export async function saveLetterhead(db: Kysely<Database>, letterhead: Partial<Record<LetterheadField, string>>): Promise<void> {
+  for (const field of LETTERHEAD_FIELDS) if (letterhead[field] !== undefined) await repo.writeSetting(db, LETTERHEAD_KEYS[field], letterhead[field]);
+}
+
 export async function updateSettings(ctx: HandlerContext, patch: Partial<CompanySettings>): Promise<CompanySettings> {
   const before = await getSettings(ctx.db);
   if (patch.timeZone !== undefined && !isKnownTimeZone(patch.timeZone)) {
@@ -64,7 +69,7 @@ export async function updateSettings(ctx: HandlerContext, patch: Partial<Company
   if (patch.customerRequiredFields) await repo.writeSetting(ctx.db, 'customers.requiredFields', patch.customerRequiredFields);
   if (patch.sessionIdleMinutes !== undefined) await repo.writeSetting(ctx.db, SESSION_IDLE_SETTING, patch.sessionIdleMinutes);
   if (patch.followUpDays !== undefined) await repo.writeSetting(ctx.db, FOLLOW_UP_DAYS_SETTING, patch.followUpDays);
-  for (const field of LETTERHEAD_FIELDS) if (patch[field] !== undefined) await repo.writeSetting(ctx.db, LETTERHEAD_KEYS[field], patch[field]);
+  await saveLetterhead(ctx.db, patch);
   const after = await getSettings(ctx.db);
   ctx.audit({ entityType: 'settings', entityId: 'company', fields: changedFields(before as never, after as never) });
   return after;

@@ -59,6 +59,9 @@ describe('the workbench on the demo book', () => {
       for (const c of compared) expect({ figure: c.figure, total: c.total }).toEqual({ figure: c.figure, total: c.count });
     }
 
+    // Its printed documents carry a whole letterhead.
+    expect(await owner('settings.get', {})).toMatchObject({ companyName: '南京博雅食品有限公司', companyAddress: expect.stringContaining('南京市'), companyTaxId: expect.stringMatching(/^[0-9A-Z]{18}$/), companyBankAccount: expect.any(String) });
+
     // The demo plans next contacts on recent follow-ups, some of them due by now.
     expect(figure(ownerBench, 'followUp', 'nextContactDue')!.count).toBeGreaterThan(0);
     expect(ownerBench.ownOnly).toBe(false);

@@ -19,7 +19,7 @@ const invoice: InvoiceDetail = {
   invoiceDate: '2026-04-01',
   dueDate: '2026-05-01',
   period: '2026-04',
-  invoiceType: 'normal',
+  invoiceType: 'ordinary',
   taxInvoiceNo: null,
   taxInvoiceDate: null,
   taxInclusive: true,
