@@ -28,6 +28,9 @@ describe('seedCatalog', () => {
     const barcodes = sqlite.prepare('SELECT barcode FROM products WHERE barcode IS NOT NULL').pluck().all() as string[];
     expect(barcodes.filter((b) => !isValidBarcode(b))).toEqual([]);
     expect(api.backend.checkInvariants().filter((c) => !c.ok)).toEqual([]);
+    // A bottled cola is sold by the bottle, a canned one by the can.
+    const unitOf = (spec: string) => sqlite.prepare("SELECT unit FROM products WHERE name = '可口可乐' AND spec = ?").pluck().get(spec);
+    expect([unitOf('2L 瓶装'), unitOf('330ml 罐装')]).toEqual(['瓶', '罐']);
 
     // A 金卡 customer buying ten cases gets the tier's ten-case break.
     const gold = sqlite.prepare("SELECT id FROM customers WHERE tier = '金卡' AND id NOT IN (SELECT customer_id FROM price_lists WHERE customer_id IS NOT NULL) LIMIT 1").pluck().get() as string;

@@ -46,6 +46,13 @@ interface Draft {
   fen: number;
 }
 
+/** A cola sold by the can in its 330ml can and by the bottle in its 2L bottle: the spec says which. */
+function unitOfSpec(spec: string | null, unit: string): string {
+  if (spec?.includes('瓶装')) return '瓶';
+  if (spec?.includes('罐装')) return '罐';
+  return unit;
+}
+
 /** The curated items first, then house-brand products until there are `count`. */
 function drafts(count: number): Draft[] {
   const list: Draft[] = SEED_ITEMS.flatMap((item: SeedItem) =>
@@ -53,7 +60,7 @@ function drafts(count: number): Draft[] {
       category: item.category,
       name: item.name,
       spec,
-      unit: item.unit,
+      unit: unitOfSpec(spec, item.unit),
       pack: item.pack && factor ? item.pack : null,
       factor: item.pack && factor ? factor : null,
       vat: item.vat,
