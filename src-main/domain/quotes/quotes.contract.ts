@@ -75,6 +75,7 @@ export const quotesContract = {
   'quotes.get': method<Quote>()({ input: byId, permission: 'sales.read', mutates: false }),
   /** Lines priced from the customer's price list, as on an order; a typed price needs sales.overridePrice. */
   'quotes.create': method<Quote>()({ input: quoteCreateInput, permission: 'sales.write', mutates: true }),
+  /** A draft's price sent back with its product and unit stands, though the list has changed since; a newly typed one needs sales.overridePrice. */
   'quotes.update': method<Quote>()({ input: quoteUpdateInput, permission: 'sales.write', mutates: true }),
   'quotes.send': method<Quote>()({ input: byId, permission: 'sales.write', mutates: true }),
   'quotes.accept': method<Quote>()({ input: byId, permission: 'sales.write', mutates: true }),

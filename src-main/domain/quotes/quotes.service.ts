@@ -14,7 +14,7 @@ import { assertEditable, assertTransition, documentKind } from '../core/document
 import { nextNumber, type SeriesDefinition } from '../core/numbering';
 import type { Order } from '../orders/orders.dto';
 import { companyFacts, createOrder, orderCustomer } from '../orders/orders.editing';
-import { priceLines, type PricedLine } from '../orders/orders.lines';
+import { keptPriceKey, priceLines, type PricedLine } from '../orders/orders.lines';
 import { newId, nowIso } from '../shared/ids';
 import type { Quote, quoteCreateInput, quoteUpdateInput } from './quotes.contract';
 import type { QuoteStatus } from './quotes.dto';
@@ -124,8 +124,10 @@ export async function updateQuote(ctx: HandlerContext, input: z.output<typeof qu
   const lineInputs =
     input.lines ??
     before.lines.map((l) => ({ productId: l.productId, quantity: l.quantity / l.unitFactor, unit: l.unit, unitPrice: l.unitPrice, discountBp: l.discountBp, description: l.description }));
-  // Prices already on the quote stand; only newly typed ones need the permission.
-  const { lines, totals } = await priceLines(ctx, lineInputs, { customerId, date: quoteDate, taxInclusive, path: 'lines', pricesAgreed: input.lines === undefined });
+  // Every price on the draft is what the customer was offered (the list's when it was priced, or typed by
+  // someone allowed to): sent back unchanged it stands, though the list has moved; a newly typed one needs the permission.
+  const keptPrices = new Set(before.lines.map((l) => keptPriceKey(l.productId, l.unit, l.unitPrice)));
+  const { lines, totals } = await priceLines(ctx, lineInputs, { customerId, date: quoteDate, taxInclusive, path: 'lines', keptPrices });
   statement(
     sqlite,
     `UPDATE quotes SET customer_id = ?, quote_date = ?, valid_until = ?, tax_inclusive = ?, total_net = ?, total_tax = ?, total_gross = ?, notes = ?, updated_at = ? WHERE id = ?`,

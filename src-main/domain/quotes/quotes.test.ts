@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { yuan } from '../core/money';
 import { salesBooks } from '../orders/sales.test-helpers';
+import type { QuoteLine } from './quotes.contract';
 
 describe('quotations', () => {
   it('prices from the list with a discount, tax-inclusive or not, valid 30 days by default', async () => {
@@ -54,6 +55,39 @@ describe('quotations', () => {
     expect(cheaper.ok ? null : cheaper.error).toMatchObject({ code: 'FORBIDDEN', issues: [{ path: 'lines.0.unitPrice', params: { reason: 'price_override' } }] });
   });
 
+  it('keeps a draft’s quoted price when it is saved again after the price list has changed', async () => {
+    const books = await aShopWithTea();
+    const standard = await books.api.ok('catalog.createPriceList', { name: '标准价', kind: 'standard' });
+    await books.api.ok('catalog.setPrices', { priceListId: standard.id, productId: books.tea, breaks: [{ minQuantity: 1, unitPrice: yuan(95) }] });
+    const sales = await aSalespersonFor(books);
+    const quote = await sales.ok('quotes.create', { customerId: books.customerId, lines: [{ productId: books.tea, quantity: 2 }] });
+    await books.api.ok('catalog.setPrices', { priceListId: standard.id, productId: books.tea, breaks: [{ minQuantity: 1, unitPrice: yuan(99) }] });
+
+    // The quoted line sent back with more of it, and a new line.
+    const saved = await sales.ok('quotes.update', { id: quote.id, lines: [{ ...asSent(quote.lines)[0]!, quantity: 3 }, { productId: books.tea, quantity: 1 }] });
+
+    expect(saved.lines.map((l) => [l.quantity, l.unitPrice])).toEqual([
+      [3, yuan(95)],
+      [1, yuan(99)],
+    ]);
+    expect(saved).toMatchObject({ totalGross: yuan(95 * 3 + 99) });
+  });
+
+  it('lets a salesperson save a draft again at the price a manager typed, but not type a new one', async () => {
+    const books = await aShopWithTea();
+    const manager = await books.api.as('manager');
+    const quote = await manager.ok('quotes.create', { customerId: books.customerId, lines: [{ productId: books.tea, quantity: 2, unitPrice: yuan(90) }] });
+    const sales = await aSalespersonFor(books);
+
+    const more = await sales.ok('quotes.update', { id: quote.id, notes: '含运费', lines: asSent(quote.lines).map((l) => ({ ...l, quantity: 5 })) });
+    const cheaper = await sales.call('quotes.update', { id: quote.id, lines: asSent(quote.lines).map((l) => ({ ...l, unitPrice: yuan(80) })) });
+
+    expect(more).toMatchObject({ notes: '含运费', totalGross: yuan(450) });
+    expect(more.lines[0]).toMatchObject({ quantity: 5, unitPrice: yuan(90) });
+    expect(cheaper.ok ? null : cheaper.error).toMatchObject({ code: 'FORBIDDEN', issues: [{ path: 'lines.0.unitPrice', params: { reason: 'price_override' } }] });
+    expect((await books.api.ok('quotes.get', { id: quote.id })).lines[0]).toMatchObject({ quantity: 5, unitPrice: yuan(90) });
+  });
+
   it('marks unanswered quotes past their date expired, and an expired quote is not converted', async () => {
     const books = await aShopWithTea();
     const old = await books.api.ok('quotes.create', { customerId: books.customerId, quoteDate: '2026-01-05', validUntil: '2026-01-20', lines: [{ productId: books.tea, quantity: 1 }] });
@@ -74,4 +108,14 @@ describe('quotations', () => {
     const books = await salesBooks();
     return { ...books, tea: books.product({ listPrice: yuan(100) }), customerId: await books.customer() };
   }
+
+  /** A salesperson (no sales.overridePrice) who owns the shop's customer. */
+  async function aSalespersonFor(books: Awaited<ReturnType<typeof aShopWithTea>>) {
+    const sales = await books.api.as('sales');
+    await books.api.ok('customers.bulkAssignOwner', { ids: [books.customerId], ownerUserId: (await sales.ok('auth.status', {})).user!.id });
+    return sales;
+  }
+
+  /** A quote's lines as the quote form sends them back: each at the price it was quoted at. */
+  const asSent = (lines: QuoteLine[]) => lines.map((l) => ({ productId: l.productId, quantity: l.quantity / l.unitFactor, unit: l.unit, unitPrice: l.unitPrice, discountBp: l.discountBp }));
 });

@@ -99,7 +99,7 @@ describe('the quote form', () => {
       validUntil: '2026-12-20',
       notes: '春节前到货',
       lines: [
-        { productId: TEA.productId, quantity: 3, discountBp: 0 },
+        { productId: TEA.productId, quantity: 3, discountBp: 0, unitPrice: 12_800 },
         { productId: CUP.productId, quantity: 5000, discountBp: 0 },
       ],
     });
@@ -137,8 +137,41 @@ describe('the quote form', () => {
 
     await waitFor(() => expect(backend.inputsOf('quotes.update')).toHaveLength(1));
     expect(backend.inputsOf('quotes.update')[0]!.lines).toEqual([
-      { productId: TEA.productId, quantity: 2, discountBp: 300 },
-      { productId: CUP.productId, quantity: 1, discountBp: 1000, description: '礼盒装' },
+      { productId: TEA.productId, quantity: 2, discountBp: 300, unitPrice: 12_800 },
+      { productId: CUP.productId, quantity: 1, discountBp: 1000, description: '礼盒装', unitPrice: 2_500 },
+    ]);
+  });
+
+  it('sends back the price each untouched line was quoted at, and none for a line given another product', async () => {
+    // The tea was quoted at ¥115.00 from last month's list (it is ¥128.00 now), the cup at ¥22.00 by the manager.
+    const agreed: Quote = {
+      ...quote('draft'),
+      totalGross: 25_200,
+      lines: [
+        { ...quote('draft').lines[0]!, unitPrice: 11_500, net: 20_354, tax: 2_646, gross: 23_000 },
+        { id: '0190a0b0-0000-7000-8000-0000000000f2', lineNo: 2, productId: CUP.productId, productCode: 'CUP02', productName: '白瓷茶杯', spec: null, description: null, quantity: 1, unit: '个', unitFactor: 1, unitPrice: 2_200, discountBp: 0, vatRate: 1300, net: 1_947, tax: 253, gross: 2_200 },
+      ],
+    };
+    const backend = fakeBackend({
+      'quotes.get': () => agreed,
+      'orders.lookupProduct': ({ code }) => (code.toUpperCase() === 'TEA01' ? TEA : null),
+      'quotes.update': () => agreed,
+    });
+    const { user } = await render(<QuoteEditPage />, { path: '/quotes/:id', url: `/quotes/${QUOTE_ID}` });
+    await screen.findByText('西湖龙井 250g');
+    expect(screen.getAllByTestId('line-amount').map((cell) => cell.textContent)).toEqual(['¥230.00', '¥22.00']);
+    await user.click(quantities()[0]!);
+    await user.keyboard('{Control>}a{/Control}4');
+    await user.click(codes()[1]!);
+    await user.keyboard('{Control>}a{/Control}TEA01');
+    await user.tab();
+    await waitFor(() => expect(screen.getAllByText('西湖龙井 250g')).toHaveLength(2));
+    await user.click(screen.getByTestId('quote-save'));
+
+    await waitFor(() => expect(backend.inputsOf('quotes.update')).toHaveLength(1));
+    expect(backend.inputsOf('quotes.update')[0]!.lines).toEqual([
+      { productId: TEA.productId, quantity: 4, discountBp: 0, unitPrice: 11_500 },
+      { productId: TEA.productId, quantity: 1, discountBp: 0 },
     ]);
   });
 

@@ -16,7 +16,8 @@ import { shortcutTarget } from '../../components/shortcut-targets';
 /** The backend converts any quote still open; expired, rejected and converted ones are refused. */
 const CONVERTIBLE = new Set(['draft', 'sent', 'accepted']);
 
-const linesOf = (quote: Quote | undefined): EntryLine[] => (quote ? quote.lines.map((l) => savedLine(l)) : [blankLine()]);
+/** A draft's lines back in the entry, each with the price it was quoted at: sent back, it stands though the price list has moved since. */
+const linesOf = (quote: Quote | undefined): EntryLine[] => (quote ? quote.lines.map((l) => savedLine(l, { unitPrice: l.unitPrice })) : [blankLine()]);
 
 /** 新建报价单, or one quote: editable while a draft, 转为订单 while open. */
 function QuoteEditor({ quote }: { quote?: Quote }) {
