@@ -17,7 +17,8 @@ export async function reportCommand(dbFile: string, rest: string[], args: Parsed
   const backend = createBackend({ file: dbFile });
   try {
     const session: Session = { user: localAdmin(backend.conn) };
-    const result = await backend.call({ session, transport: 'cli' }, 'receivables.aging', { asOf });
+    // By code, as the command has always listed them: scripts read its rows in that order.
+    const result = await backend.call({ session, transport: 'cli' }, 'receivables.aging', { asOf, sort: { field: 'code', dir: 'asc' } });
     if (!result.ok) throw new Error(`Could not age receivables: ${result.error.message}`);
     const report = result.data as OutputOf<'receivables.aging'>;
     if (args.flags.json === true) {

@@ -103,7 +103,7 @@ export const exportSuppliersInput = purchasingContract['purchasing.listSuppliers
 export const exportInvoicesInput = z.object({ filters: invoiceListFilters.default({}), ...fileFields }).strict();
 /** The receipts list's query (receivables.listReceipts) without its paging. */
 export const exportReceiptListInput = z.object({ filters: receiptListFilters.default({}), ...fileFields }).strict();
-/** The aging on a day (receivables.aging), a row per customer and the totals. */
+/** The aging on a day (receivables.aging), a row per customer in the screen's order, and the totals. */
 export const exportAgingInput = receivablesContract['receivables.aging'].input.extend(fileFields).strict();
 /** One customer's reconciliation (receivables.reconciliation): its ledger between the opening and closing balances. */
 export const exportReconciliationInput = oneCustomerOverASpan(reconciliationQuery.extend(fileFields).strict());

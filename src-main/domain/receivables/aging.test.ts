@@ -6,8 +6,10 @@ import { createBackend } from '../../backend/backend';
 import { wholeTableWalks } from '../../db/query-plans';
 import { runCli } from '../../cli/commands';
 import { localAdmin } from '../users/local-admin';
+import { csvLines, sheetRows } from '../exports/exports.test-helpers';
 import { AGING_SQL, agingParameters } from './aging';
-import { aCustomer, anInvoice, aReceipt, aWorld } from './receivables.test-helpers';
+import type { AgingReport } from './receivables.dto';
+import { aCustomer, anInvoice, aReceipt, aWorld, type World } from './receivables.test-helpers';
 
 const zero = { not_due: 0, '1-30': 0, '31-60': 0, '61-90': 0, '91-180': 0, over_180: 0 };
 
@@ -126,6 +128,121 @@ describe('aging', () => {
       totals: { total: 12_345, by_bucket: { ...zero, '31-60': 12_345 } },
     });
     expect((await run(['report', 'aging', '--as-of', '2026-02-30', '--json'])).code).toBe(2);
+  });
+});
+
+describe('the aging’s order', () => {
+  const AS_OF = '2026-06-30';
+  /** A customer owing each gross on its invoice date (30 days to pay); customers get their codes in the order they are made. */
+  async function owing(world: World, name: string, invoices: [gross: number, date: string][]): Promise<void> {
+    const customerId = await aCustomer(world, { name, paymentTermsDays: 30 });
+    for (const [gross, date] of invoices) await anInvoice(world, customerId, gross, date);
+  }
+  const names = (report: AgingReport) => report.rows.map((r) => r.customer_name);
+  const codes = (report: AgingReport) => report.rows.map((r) => r.customer_code);
+  const NOT_DUE = '2026-06-10';
+  const OVER_180 = '2025-12-01';
+
+  it('lists the biggest debtors first, customers owing the same by code', async () => {
+    const world = await aWorld();
+    await owing(world, '甲记商行', [[1_000, NOT_DUE]]);
+    await owing(world, '乙记商行', [[3_000, NOT_DUE]]);
+    await owing(world, '丙记商行', [[5_000, NOT_DUE]]);
+    await owing(world, '丁记商行', [[3_000, NOT_DUE]]);
+    const report = await world.api.ok('receivables.aging', { asOf: AS_OF });
+    expect(names(report)).toEqual(['丙记商行', '乙记商行', '丁记商行', '甲记商行']);
+    const smallestFirst = await world.api.ok('receivables.aging', { asOf: AS_OF, sort: { field: 'total', dir: 'asc' } });
+    // Equal balances stay in code order whichever way the amounts run.
+    expect(names(smallestFirst)).toEqual(['甲记商行', '乙记商行', '丁记商行', '丙记商行']);
+  });
+
+  it('lists those owing most over 180 days first, whatever else they owe', async () => {
+    const world = await aWorld();
+    await owing(world, '甲记商行', [[9_000, NOT_DUE]]);
+    await owing(world, '乙记商行', [[1_000, OVER_180]]);
+    await owing(world, '丙记商行', [[4_000, OVER_180], [500, NOT_DUE]]);
+    await owing(world, '丁记商行', [[2_000, NOT_DUE]]);
+    const report = await world.api.ok('receivables.aging', { asOf: AS_OF, sort: { field: 'over_180', dir: 'desc' } });
+    expect(report.rows.map((r) => [r.customer_name, r.by_bucket['over_180']])).toEqual([
+      ['丙记商行', 4_000],
+      ['乙记商行', 1_000],
+      ['甲记商行', 0],
+      ['丁记商行', 0],
+    ]);
+    const notDue = await world.api.ok('receivables.aging', { asOf: AS_OF, sort: { field: 'not_due', dir: 'desc' } });
+    expect(names(notDue)).toEqual(['甲记商行', '丁记商行', '丙记商行', '乙记商行']);
+  });
+
+  it('sorts by code either way, and by name in pinyin order', async () => {
+    const world = await aWorld();
+    for (const name of ['杭州顺达五金有限公司', '北京恒通建材有限公司', '苏州金桥贸易有限公司', '安徽新源电气有限公司']) await owing(world, name, [[1_000, NOT_DUE]]);
+    const byCode = await world.api.ok('receivables.aging', { asOf: AS_OF, sort: { field: 'code', dir: 'asc' } });
+    expect(names(byCode)).toEqual(['杭州顺达五金有限公司', '北京恒通建材有限公司', '苏州金桥贸易有限公司', '安徽新源电气有限公司']);
+    expect(codes(byCode)).toEqual([...codes(byCode)].sort());
+    const byCodeDown = await world.api.ok('receivables.aging', { asOf: AS_OF, sort: { field: 'code', dir: 'desc' } });
+    expect(codes(byCodeDown)).toEqual([...codes(byCode)].reverse());
+    // 安 (an) before 北 (bei), though 北 comes first in Unicode.
+    const byName = await world.api.ok('receivables.aging', { asOf: AS_OF, sort: { field: 'name', dir: 'asc' } });
+    expect(names(byName)).toEqual(['安徽新源电气有限公司', '北京恒通建材有限公司', '杭州顺达五金有限公司', '苏州金桥贸易有限公司']);
+    const byNameDown = await world.api.ok('receivables.aging', { asOf: AS_OF, sort: { field: 'name', dir: 'desc' } });
+    expect(names(byNameDown)).toEqual([...names(byName)].reverse());
+  });
+
+  it('pages the same customers each time it is read, each customer on exactly one page', async () => {
+    const world = await aWorld();
+    // Seven customers, five of them owing the same: only the code tells those apart.
+    for (const [n, gross] of [2_000, 1_000, 2_000, 2_000, 3_000, 2_000, 2_000].entries()) await owing(world, `客户${n + 1}号`, [[gross, NOT_DUE]]);
+    const pagesOf = (report: AgingReport) => [0, 3, 6].map((start) => codes(report).slice(start, start + 3));
+    const sort = { field: 'total', dir: 'desc' } as const;
+    const first = pagesOf(await world.api.ok('receivables.aging', { asOf: AS_OF, sort }));
+    const again = pagesOf(await world.api.ok('receivables.aging', { asOf: AS_OF, sort }));
+    expect(again).toEqual(first);
+    expect(first.flat().sort()).toEqual([...new Set(first.flat())].sort());
+    expect(first.flat()).toHaveLength(7);
+    const byCode = codes(await world.api.ok('receivables.aging', { asOf: AS_OF, sort: { field: 'code', dir: 'asc' } }));
+    expect(first).toEqual([[byCode[4], byCode[0], byCode[2]], [byCode[3], byCode[5], byCode[6]], [byCode[1]]]);
+  });
+
+  it('writes the file in the order the screen asked for', async () => {
+    const world = await aWorld();
+    await owing(world, '甲记商行', [[9_000, NOT_DUE]]);
+    await owing(world, '乙记商行', [[1_000, OVER_180]]);
+    await owing(world, '丙记商行', [[4_000, OVER_180]]);
+    const sort = { field: 'over_180', dir: 'desc' } as const;
+    const report = await world.api.ok('receivables.aging', { asOf: AS_OF, sort });
+    const csv = csvLines((await world.api.ok('exports.aging', { asOf: AS_OF, sort, format: 'csv' })).content);
+    expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(codes(report));
+    expect(names(report)).toEqual(['丙记商行', '乙记商行', '甲记商行']);
+    const xlsx = await sheetRows((await world.api.ok('exports.aging', { asOf: AS_OF, format: 'xlsx', language: 'zh-CN' })).content);
+    // Without a sort, the file is the screen's first order: the biggest debtor first.
+    expect(xlsx.slice(1, -1).map((row) => row[1])).toEqual(['甲记商行', '丙记商行', '乙记商行']);
+  });
+
+  it('still lists customers by code from the command line, for the scripts that read it', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-aging-')), 'desk-erp.sqlite');
+    const run = async (argv: string[]) => {
+      let stdout = '';
+      const code = await runCli([...argv, '--db', file], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => undefined } });
+      return { code, stdout };
+    };
+    expect((await run(['init', '--company', '测试公司', '--owner', 'boss', '--password', 'boss-pass-123'])).code).toBe(0);
+    const backend = createBackend({ file });
+    try {
+      const ctx = { session: { user: localAdmin(backend.conn) }, transport: 'cli' as const };
+      // The second customer owes more, so the screen lists it first.
+      for (const [mobile, unitPrice] of [['13912345678', 1_000], ['13912345679', 9_000]] as const) {
+        const customer = await backend.call(ctx, 'customers.create', { name: `客户${mobile}`, mobile, paymentTermsDays: 0 });
+        if (!customer.ok) throw new Error(customer.error.message);
+        await backend.call(ctx, 'receivables.invoiceServices', { customerId: (customer.data as { id: string }).id, invoiceDate: '2026-01-10', lines: [{ description: '运费', quantity: 1, unitPrice, vatRate: 900 }] });
+      }
+    } finally {
+      backend.close();
+    }
+    const { stdout } = await run(['report', 'aging', '--as-of', '2026-02-20', '--json']);
+    expect((JSON.parse(stdout) as AgingReport).rows.map((r) => [r.customer_code, r.total])).toEqual([
+      ['C000001', 1_000],
+      ['C000002', 9_000],
+    ]);
   });
 });
 

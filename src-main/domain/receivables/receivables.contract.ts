@@ -7,6 +7,8 @@ import { method } from '../../api/method';
 import { pageFields, type Page } from '../../api/paging';
 import { dateField, isoDate, optionalText } from '../customers/customers.rules';
 import {
+  AGING_DEFAULT_SORT,
+  AGING_SORT_FIELDS,
   type AgingReport,
   type Allocation,
   type BankStatementPreview,
@@ -144,6 +146,14 @@ export function oneCustomerOverASpan<S extends z.ZodType<{ customerId?: string |
     .refine((input) => input.customerId !== undefined || input.customerCode !== undefined, { path: ['customerId'], message: 'Which customer' })
     .refine((span) => span.to >= span.from, { path: ['to'], message: 'The end comes before the start' }) as z.ZodEffects<z.ZodEffects<S>>;
 }
+
+/** The aging on a day (receivables.aging), its customers in the order asked for; the file takes it too. */
+export const agingQuery = z
+  .object({
+    asOf: isoDate,
+    sort: z.object({ field: z.enum(AGING_SORT_FIELDS), dir: z.enum(['asc', 'desc']).default('asc') }).strict().default(AGING_DEFAULT_SORT),
+  })
+  .strict();
 
 export const receivablesContract = {
   'receivables.invoiceDeliveries': method<Invoice>()({
@@ -290,5 +300,5 @@ export const receivablesContract = {
   'receivables.balance': method<CustomerReceivables>()({ input: z.object({ customerId: id }).strict(), permission: 'receivables.read', mutates: false }),
   'receivables.customerSummary': method<CustomerReceivablesSummary>()({ input: z.object({ customerId: id }).strict(), permission: 'receivables.read', mutates: false }),
   'receivables.reconciliation': method<Reconciliation>()({ input: oneCustomerOverASpan(reconciliationQuery), permission: 'receivables.read', mutates: false }),
-  'receivables.aging': method<AgingReport>()({ input: z.object({ asOf: isoDate }).strict(), permission: 'receivables.read', mutates: false }),
+  'receivables.aging': method<AgingReport>()({ input: agingQuery, permission: 'receivables.read', mutates: false }),
 };

@@ -144,5 +144,5 @@ export const receivablesHandlers: HandlersFor<typeof receivablesContract> = {
     await assertCustomerVisible(ctx, customerId);
     return reconcile(ctx.sqlite, { ...input, customerId }, await businessToday(ctx));
   },
-  'receivables.aging': async (input, ctx) => agingAsOf(ctx.sqlite, input.asOf, await ctx.dataScope()),
+  'receivables.aging': async (input, ctx) => agingAsOf(ctx.sqlite, input.asOf, await ctx.dataScope(), input.sort),
 };

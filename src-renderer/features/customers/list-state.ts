@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { parseFilterParam } from '../../api/url-filters';
+import { parseFilterParam, parseSortParam, sortParam } from '../../api/url-filters';
 import type { SortOrder } from '../../components/SortHeader';
 import { type CustomerListFilters } from '../../../src-main/domain/customers/customers.contract';
 import { CUSTOMER_SORT_FIELDS, type CustomerSortField } from '../../../src-main/domain/customers/customers.dto';
@@ -20,12 +20,6 @@ function parseFilters(text: string | null): CustomerListFilters {
   return parseFilterParam<CustomerListFilters>(text);
 }
 
-function parseSort(text: string | null): ListSort {
-  const [field, dir] = (text ?? '').split('.');
-  if (!(CUSTOMER_SORT_FIELDS as readonly string[]).includes(field ?? '')) return DEFAULT_SORT;
-  return { field: field as CustomerSortField, dir: dir === 'desc' ? 'desc' : 'asc' };
-}
-
 /** Drops empty filter values so the URL, the count of active filters and saved views stay clean. */
 export function compactFilters(filters: CustomerListFilters): CustomerListFilters {
   return Object.fromEntries(
@@ -40,7 +34,7 @@ export function useListState() {
     () => ({
       q: params.get('q') ?? '',
       filters: parseFilters(params.get('f')),
-      sort: parseSort(params.get('s')),
+      sort: parseSortParam(params.get('s'), CUSTOMER_SORT_FIELDS, DEFAULT_SORT),
       page: Math.max(1, Number(params.get('p')) || 1),
       pageSize: [20, 50, 100, 200].includes(Number(params.get('n'))) ? Number(params.get('n')) : 50,
     }),
@@ -58,7 +52,7 @@ export function useListState() {
             const compact = compactFilters(change.filters);
             set('f', Object.keys(compact).length ? JSON.stringify(compact) : null);
           }
-          if (change.sort !== undefined) set('s', change.sort.field === DEFAULT_SORT.field && change.sort.dir === DEFAULT_SORT.dir ? null : `${change.sort.field}.${change.sort.dir}`);
+          if (change.sort !== undefined) set('s', sortParam(change.sort, DEFAULT_SORT));
           if (change.pageSize !== undefined) set('n', change.pageSize === 50 ? null : String(change.pageSize));
           // Any change but paging itself starts again at page 1.
           set('p', change.page && change.page > 1 ? String(change.page) : null);

@@ -46,7 +46,7 @@ describe('the aging screen', () => {
     URL.revokeObjectURL = vi.fn();
     const { user } = await render(<AgingPage />, { path: '/receivables', permissions: ['receivables.read'] });
     const table = await screen.findByTestId('aging-table');
-    const names = () => within(table).getAllByRole('row').slice(1, -1).map((r) => within(r).getAllByRole('cell')[0]!.textContent);
+    const names = () => within(table).getAllByRole('row').slice(1, -1).map((r) => within(r).getAllByRole('cell')[1]!.textContent);
     expect(names()).toHaveLength(50);
     expect(names()[0]).toBe('客户1号');
     expect(screen.getByTestId('page-total').textContent).toBe('60 家客户');
@@ -62,5 +62,54 @@ describe('the aging screen', () => {
     await waitFor(() => expect(backend.inputsOf('exports.aging')).toHaveLength(1));
     // The file is the report on screen: the day it was read for.
     expect(backend.inputsOf('exports.aging')[0]).toMatchObject({ asOf: report.as_of, format: 'xlsx', language: 'zh-CN' });
+  });
+
+  it('asks for the biggest balance first, then for the order of the header clicked, kept in the URL', async () => {
+    const backend = fakeBackend({ 'receivables.aging': ({ asOf }) => ({ ...aReport(60), as_of: asOf }) });
+    const { user, router } = await render(<AgingPage />, { path: '/receivables', permissions: ['receivables.read'] });
+    await screen.findByTestId('aging-table');
+    const asked = () => backend.inputsOf('receivables.aging').at(-1)?.sort;
+    const header = (name: string) => within(screen.getByTestId('aging-table')).getByRole('columnheader', { name });
+    const firstRow = () => within(screen.getByTestId('aging-table')).getAllByRole('row')[1]!.textContent;
+    expect(asked()).toEqual({ field: 'total', dir: 'desc' });
+    expect(header('应收合计').getAttribute('aria-sort')).toBe('descending');
+    expect(router.state.location.search).toBe('');
+    await user.click(screen.getByRole('button', { name: '2' }));
+    expect(firstRow()).toContain('C000051');
+
+    // An amount starts from the biggest; the next click turns it round.
+    await user.click(within(header('180 天以上')).getByRole('button'));
+    await waitFor(() => expect(asked()).toEqual({ field: 'over_180', dir: 'desc' }));
+    expect(router.state.location.search).toBe('?s=over_180.desc');
+    expect(header('180 天以上').getAttribute('aria-sort')).toBe('descending');
+    expect(header('应收合计').getAttribute('aria-sort')).toBeNull();
+    // Another order starts again at page 1.
+    expect(firstRow()).toContain('C000001');
+    await user.click(within(header('180 天以上')).getByRole('button'));
+    await waitFor(() => expect(asked()).toEqual({ field: 'over_180', dir: 'asc' }));
+    expect(header('180 天以上').getAttribute('aria-sort')).toBe('ascending');
+
+    await user.click(within(header('客户')).getByRole('button'));
+    await waitFor(() => expect(asked()).toEqual({ field: 'name', dir: 'asc' }));
+    await user.click(within(header('客户编码')).getByRole('button'));
+    await waitFor(() => expect(asked()).toEqual({ field: 'code', dir: 'asc' }));
+    expect(router.state.location.search).toBe('?s=code.asc');
+    // Back to the first order (read before, so not asked again), the URL forgets the sort.
+    await user.click(within(header('应收合计')).getByRole('button'));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    expect(header('应收合计').getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('opens in the order its URL carries, and exports the rows in it', async () => {
+    const backend = fakeBackend({ 'receivables.aging': () => aReport(3), 'exports.aging': () => ({ fileName: '应收账龄.xlsx', rows: 4, content: new Uint8Array([1]) }) as never });
+    URL.createObjectURL = vi.fn(() => 'blob:aging');
+    URL.revokeObjectURL = vi.fn();
+    const { user } = await render(<AgingPage />, { path: '/receivables', url: '/receivables?s=61-90.desc', permissions: ['receivables.read'] });
+    const table = await screen.findByTestId('aging-table');
+    expect(backend.inputsOf('receivables.aging')).toEqual([expect.objectContaining({ sort: { field: '61-90', dir: 'desc' } })]);
+    expect(within(table).getByRole('columnheader', { name: '61–90 天' }).getAttribute('aria-sort')).toBe('descending');
+    await user.click(screen.getByTestId('table-export'));
+    await waitFor(() => expect(backend.inputsOf('exports.aging')).toHaveLength(1));
+    expect(backend.inputsOf('exports.aging')[0]).toMatchObject({ sort: { field: '61-90', dir: 'desc' } });
   });
 });

@@ -4,9 +4,11 @@ import { BarController, BarElement, CategoryScale, Chart as ChartJS, LinearScale
 import { useState } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { formatFen } from '../../../src-main/domain/core/money';
+import { AGING_DEFAULT_SORT, AGING_SORT_FIELDS, type AgingSort } from '../../../src-main/domain/receivables/receivables.dto';
 import { useApiQuery } from '../../api/hooks';
+import { parseSortParam, sortParam } from '../../api/url-filters';
 import { DateField } from '../../components/DateField';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
@@ -18,11 +20,28 @@ ChartJS.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip)
 /** Green while not due, darkening to red the longer it is overdue. */
 const BUCKET_COLORS = ['#40c057', '#fab005', '#fd7e14', '#f76707', '#e03131', '#a61e4d'];
 
-/** 应收账龄 as of any day: totals per age with a chart, then per customer; a customer opens its unpaid invoices. */
+/**
+ * 应收账龄 as of any day: totals per age with a chart, then per customer, the biggest debtors first
+ * or as a header sorts them (the sort in the URL, `?s=over_180.desc`); a customer opens its unpaid invoices.
+ */
 export function AgingPage() {
   const { t } = useTranslation();
   const [asOf, setAsOf] = useState<string>(businessToday());
-  const query = useApiQuery('receivables.aging', { asOf });
+  const [params, setParams] = useSearchParams();
+  const sort = parseSortParam(params.get('s'), AGING_SORT_FIELDS, AGING_DEFAULT_SORT);
+  const setSort = (next: AgingSort) =>
+    setParams(
+      (current) => {
+        const url = new URLSearchParams(current);
+        const value = sortParam(next, AGING_DEFAULT_SORT);
+        if (value) url.set('s', value);
+        else url.delete('s');
+        return url;
+      },
+      { replace: true },
+    );
+  // Re-sorting the same day keeps the figures and the table in place until the new order comes.
+  const query = useApiQuery('receivables.aging', { asOf, sort }, { placeholderData: (previous) => (previous?.as_of === asOf ? previous : undefined) });
   const report = query.data;
   const bucketLabel = (name: string) => t(`receivables.aging.bucket.${name}`);
   let body;
@@ -67,7 +86,7 @@ export function AgingPage() {
           <Chart type="bar" data={data} options={options} />
         </Box>
         <Text size="xs" c="dimmed" mb={4} className="no-print">{t('receivables.aging.drill')}</Text>
-        <AgingTable report={report} bucketLabel={bucketLabel} />
+        <AgingTable report={report} sort={sort} onSort={setSort} bucketLabel={bucketLabel} />
       </>
     );
   }

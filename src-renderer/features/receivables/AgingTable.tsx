@@ -3,26 +3,29 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatFen } from '../../../src-main/domain/core/money';
-import type { AgingReport } from '../../../src-main/domain/receivables/receivables.dto';
+import type { AgingReport, AgingSort, AgingSortField } from '../../../src-main/domain/receivables/receivables.dto';
 import { api } from '../../api/client';
 import { exportLanguage, saveExport } from '../../components/download';
 import { ExportButton } from '../../components/ExportButton';
+import { SortHeader } from '../../components/SortHeader';
 import { reconciliationFrom } from './reconciliation-period';
 
 const PAGE_SIZE = 50;
 const NUMERIC = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
 
 /**
- * The aging per customer, a page of 50 at a time (the report comes whole: a row per customer owing),
- * its totals under every page, and the whole report as an Excel file. A row opens the customer's
- * unpaid invoices; 对账 opens its reconciliation for the year to the aging's day.
+ * The aging per customer, a page of 50 at a time (the report comes whole, a row per customer owing,
+ * in the order the headers ask the server for), its totals under every page, and the whole report in
+ * that order as an Excel file. A row opens the customer's unpaid invoices; 对账 opens its
+ * reconciliation for the year to the aging's day.
  */
-export function AgingTable({ report, bucketLabel }: { report: AgingReport; bucketLabel: (name: string) => string }) {
+export function AgingTable({ report, sort, onSort, bucketLabel }: { report: AgingReport; sort: AgingSort; onSort: (sort: AgingSort) => void; bucketLabel: (name: string) => string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [position, setPosition] = useState({ asOf: report.as_of, page: 1 });
-  // Another day's report starts again at page 1.
-  const page = position.asOf === report.as_of ? position.page : 1;
+  const listKey = `${report.as_of} ${sort.field}.${sort.dir}`;
+  const [position, setPosition] = useState({ listKey, page: 1 });
+  // Another day's report, or another order, starts again at page 1.
+  const page = position.listKey === listKey ? position.page : 1;
   const pages = Math.max(1, Math.ceil(report.rows.length / PAGE_SIZE));
   const shown = report.rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const amountCells = (line: { total: number; by_bucket: Record<string, number> }, bold: boolean) => (
@@ -40,7 +43,7 @@ export function AgingTable({ report, bucketLabel }: { report: AgingReport; bucke
   );
 
   async function exportAll(jobId: string) {
-    saveExport(await api.exports.aging({ asOf: report.as_of, format: 'xlsx', language: exportLanguage(), jobId }));
+    saveExport(await api.exports.aging({ asOf: report.as_of, sort, format: 'xlsx', language: exportLanguage(), jobId }));
   }
 
   return (
@@ -49,11 +52,21 @@ export function AgingTable({ report, bucketLabel }: { report: AgingReport; bucke
         <Table striped highlightOnHover verticalSpacing={4} data-testid="aging-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('receivables.field.customer')}</Table.Th>
+              <SortHeader field="code" sort={sort} onSort={onSort}>
+                {t('receivables.aging.customerCode')}
+              </SortHeader>
+              <SortHeader field="name" sort={sort} onSort={onSort}>
+                {t('receivables.field.customer')}
+              </SortHeader>
+              {/* Amounts sort the biggest first on a first click: who owes most is what is looked for. */}
               {report.buckets.map((b) => (
-                <Table.Th key={b} ta="right" style={{ whiteSpace: 'nowrap' }}>{bucketLabel(b)}</Table.Th>
+                <SortHeader key={b} field={b as AgingSortField} sort={sort} onSort={onSort} align="right" firstDir="desc">
+                  {bucketLabel(b)}
+                </SortHeader>
               ))}
-              <Table.Th ta="right">{t('receivables.aging.total')}</Table.Th>
+              <SortHeader field="total" sort={sort} onSort={onSort} align="right" firstDir="desc">
+                {t('receivables.aging.total')}
+              </SortHeader>
               <Table.Th className="no-print" />
             </Table.Tr>
           </Table.Thead>
@@ -64,6 +77,9 @@ export function AgingTable({ report, bucketLabel }: { report: AgingReport; bucke
                 style={{ cursor: 'pointer' }}
                 onClick={() => navigate(`/invoices?f=${encodeURIComponent(JSON.stringify({ customerCode: row.customer_code, kind: 'invoice', openOnly: true }))}`)}
               >
+                <Table.Td ff="monospace" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {row.customer_code}
+                </Table.Td>
                 <Table.Td>{row.customer_name}</Table.Td>
                 {amountCells(row, false)}
                 <Table.Td className="no-print" ta="right">
@@ -83,7 +99,9 @@ export function AgingTable({ report, bucketLabel }: { report: AgingReport; bucke
           </Table.Tbody>
           <Table.Tfoot>
             <Table.Tr data-testid="aging-totals-row">
-              <Table.Td fw={700}>{t('receivables.aging.totalRow')}</Table.Td>
+              <Table.Td fw={700} colSpan={2}>
+                {t('receivables.aging.totalRow')}
+              </Table.Td>
               {amountCells(report.totals, true)}
               <Table.Td className="no-print" />
             </Table.Tr>
@@ -94,7 +112,7 @@ export function AgingTable({ report, bucketLabel }: { report: AgingReport; bucke
         <Text size="sm" c="dimmed" data-testid="page-total">
           {t('receivables.aging.customers', { count: report.rows.length })}
         </Text>
-        <Pagination size="sm" total={pages} value={page} onChange={(next) => setPosition({ asOf: report.as_of, page: next })} />
+        <Pagination size="sm" total={pages} value={page} onChange={(next) => setPosition({ listKey, page: next })} />
         <ExportButton onExport={exportAll} />
       </Group>
     </>
