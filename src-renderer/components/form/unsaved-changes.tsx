@@ -22,7 +22,8 @@ export function UnsavedChangesGuard({ hasUnsavedEdits }: { hasUnsavedEdits: () =
   return <UnsavedChangesModal opened={blocker.state === 'blocked'} onStay={() => blocker.reset?.()} onLeave={() => blocker.proceed?.()} />;
 }
 
-function UnsavedChangesModal({ opened, onStay, onLeave }: { opened: boolean; onStay: () => void; onLeave: () => void }) {
+/** The same question for leaving that is not a navigation (an editor closed in place on its page). */
+export function UnsavedChangesModal({ opened, onStay, onLeave }: { opened: boolean; onStay: () => void; onLeave: () => void }) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onStay} title={t('form.unsavedTitle')} data-testid="unsaved-changes">

@@ -1,9 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { LookupProduct } from '../../../src-main/domain/catalog/catalog.dto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Address, Customer } from '../../../src-main/domain/customers/customers.dto';
 import type { Order, ProductForOrder } from '../../../src-main/domain/orders/orders.dto';
+import type { Warehouse } from '../../../src-main/domain/stock/stock.dto';
+import { businessToday } from '../../format';
+import zhCN from '../../i18n/zh-CN';
 import { fakeBackend } from '../../test-utils/fake-backend';
-import { render } from '../../test-utils/render';
+import { OWNER, render } from '../../test-utils/render';
 import salesZhCN from './messages.zh-CN';
 import { OrderFormPage } from './OrderForm.page';
 
@@ -149,13 +153,168 @@ describe('order entry by keyboard', () => {
     expect(screen.getByTestId('order-form-total').textContent).toBe(`${salesZhCN.field.total}：¥399.40`);
     await user.click(screen.getByTestId('order-save'));
     await waitFor(() => expect(backend.inputsOf('orders.create')).toHaveLength(1));
+    // Dated today, 含税, taken by whoever entered it: the header as the form started.
     expect(backend.inputsOf('orders.create')[0]).toEqual({
       customerId: CUSTOMER,
+      orderDate: businessToday(),
+      taxInclusive: true,
+      ownerUserId: OWNER.id,
       lines: [
         { productId: TEA.productId, quantity: 3, discountBp: 250 },
         { productId: CUP.productId, quantity: 1, discountBp: 0 },
       ],
     });
     expect((await screen.findByTestId('elsewhere')).textContent).toBe(`/orders/${ORDER_ID}`);
+    // A saved order is not "unsaved": no question on the way out.
+    expect(screen.queryByText(zhCN.form.unsavedTitle)).toBeNull();
+  });
+});
+
+const MAIN_WAREHOUSE: Warehouse = { id: '0190a0b0-0000-7000-8000-0000000000b1', code: 'W01', name: '总仓', address: null, isDefault: true, status: 'active', createdAt: '', updatedAt: '' };
+const EAST_WAREHOUSE: Warehouse = { ...MAIN_WAREHOUSE, id: '0190a0b0-0000-7000-8000-0000000000b2', code: 'W02', name: '城东仓', isDefault: false };
+const SALESWOMAN = { id: '0190a0b0-0000-7000-8000-000000000002', displayName: '李娜', role: 'sales' as const };
+const anAddress = (address: Partial<Address> & Pick<Address, 'detail'>): Address => ({
+  id: '0190a0b0-0000-7000-8000-0000000000e1',
+  customerId: CUSTOMER,
+  kind: 'shipping',
+  province: '浙江省',
+  city: '杭州市',
+  district: '西湖区',
+  postcode: null,
+  recipient: null,
+  recipientPhone: null,
+  isDefault: false,
+  ...address,
+});
+
+/** The customer with a billing address, a default shipping address and a second one (a warehouse of theirs). */
+function headerBackend() {
+  return fakeBackend({
+    'customers.search': () => [{ id: CUSTOMER, code: 'C0001', name: '杭州茶香贸易', shortName: null, status: 'active', matchHint: 'name' }],
+    'customers.get': () =>
+      ({
+        id: CUSTOMER,
+        addresses: [
+          anAddress({ kind: 'billing', detail: '文三路 90 号', isDefault: true }),
+          anAddress({ detail: '仓前街道 8 号', district: '余杭区' }),
+          anAddress({ detail: '龙井路 1 号', recipient: '王经理', recipientPhone: '13800001111', isDefault: true }),
+        ],
+      }) as Customer,
+    'stock.listWarehouses': () => [MAIN_WAREHOUSE, EAST_WAREHOUSE],
+    'users.options': () => [{ id: OWNER.id, displayName: OWNER.displayName, role: OWNER.role }, SALESWOMAN],
+    'orders.lookupProduct': byCode(TEA, CUP),
+    'orders.create': () => ({ id: ORDER_ID }) as Order,
+  });
+}
+
+async function chooseCustomer(user: Awaited<ReturnType<typeof render>>['user']) {
+  await user.click(screen.getByTestId('order-customer'));
+  await user.keyboard('茶香');
+  await user.click(await screen.findByRole('option', { name: '杭州茶香贸易 · C0001' }));
+}
+
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+const input = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;
+
+describe('the order header', () => {
+  it('sends the dates, the warehouse, prices before VAT, the salesperson, the address picked and a note', async () => {
+    const backend = headerBackend();
+    const { user } = await render(<OrderFormPage />, { path: '/orders/new' });
+    // Today, the default warehouse, 含税, and the person entering it, before anything is touched.
+    expect(field(salesZhCN.field.orderDate).value).toBe(businessToday());
+    await waitFor(() => expect(input('order-warehouse').value).toBe('W01 总仓'));
+    await waitFor(() => expect(input('order-owner').value).toBe(OWNER.displayName));
+    expect(field(salesZhCN.field.taxInclusive).checked).toBe(true);
+
+    await chooseCustomer(user);
+    // The customer's default shipping address, with who receives it.
+    await waitFor(() => expect(input('order-address').value).toBe('浙江省杭州市西湖区龙井路 1 号 王经理 13800001111'));
+    await user.click(input('order-address'));
+    const offered = await screen.findAllByRole('option');
+    expect(offered.map((o) => o.textContent)).toEqual(['浙江省杭州市西湖区龙井路 1 号 王经理 13800001111', '浙江省杭州市余杭区仓前街道 8 号', '浙江省杭州市西湖区文三路 90 号']);
+    await user.click(screen.getByRole('option', { name: '浙江省杭州市余杭区仓前街道 8 号' }));
+
+    await user.clear(field(salesZhCN.field.orderDate));
+    await user.type(field(salesZhCN.field.orderDate), '2026-11-28');
+    await user.type(field(salesZhCN.field.promisedDate), '2026-12-05');
+    await user.click(screen.getByTestId('order-warehouse'));
+    await user.click(await screen.findByRole('option', { name: 'W02 城东仓' }));
+    await user.click(screen.getByTestId('order-owner'));
+    await user.click(await screen.findByRole('option', { name: SALESWOMAN.displayName }));
+
+    await user.click(screen.getAllByLabelText(salesZhCN.form.code)[0]!);
+    await user.keyboard('tea01');
+    await user.tab();
+    await screen.findByText('西湖龙井 250g');
+    await user.keyboard('3');
+    const teaRow = screen.getByText('西湖龙井 250g').closest('tr')!;
+    expect(within(teaRow).getByText('¥128.00')).toBeTruthy();
+    // Prices before VAT: ¥128.00 含税 at 13 % is ¥113.27; the line and the total add VAT per line again.
+    await user.click(field(salesZhCN.field.taxInclusive));
+    expect(within(teaRow).getByText('¥113.27')).toBeTruthy();
+    expect(within(teaRow).getByTestId('line-amount').textContent).toBe('¥383.99');
+    await user.type(screen.getByLabelText(salesZhCN.field.notes), '送货前电话联系');
+    await user.click(screen.getByTestId('order-save'));
+
+    await waitFor(() => expect(backend.inputsOf('orders.create')).toHaveLength(1));
+    expect(backend.inputsOf('orders.create')[0]).toEqual({
+      customerId: CUSTOMER,
+      orderDate: '2026-11-28',
+      promisedDate: '2026-12-05',
+      warehouseId: EAST_WAREHOUSE.id,
+      taxInclusive: false,
+      ownerUserId: SALESWOMAN.id,
+      shippingAddress: '浙江省杭州市余杭区仓前街道 8 号',
+      notes: '送货前电话联系',
+      lines: [{ productId: TEA.productId, quantity: 3, discountBp: 0 }],
+    });
+  });
+
+  it('sends an address typed by hand, and nobody as the salesperson once the field is cleared', async () => {
+    const backend = headerBackend();
+    const { user } = await render(<OrderFormPage />, { path: '/orders/new' });
+    await chooseCustomer(user);
+    await waitFor(() => expect(input('order-address').value).not.toBe(''));
+    await user.clear(input('order-address'));
+    await user.type(input('order-address'), '上海市静安区南京西路 1 号');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(input('order-owner').value).toBe(OWNER.displayName));
+    // The field's clear button: nobody (未分配).
+    await user.click(screen.getByTestId('order-owner').closest('.mantine-InputWrapper-root')!.querySelector('button')!);
+    expect(input('order-owner').value).toBe('');
+    await user.click(screen.getAllByLabelText(salesZhCN.form.code)[0]!);
+    await user.keyboard('cup02{Enter}');
+    await screen.findByText('白瓷茶杯');
+    await user.click(screen.getByTestId('order-save'));
+
+    await waitFor(() => expect(backend.inputsOf('orders.create')).toHaveLength(1));
+    expect(backend.inputsOf('orders.create')[0]).toMatchObject({ shippingAddress: '上海市静安区南京西路 1 号', ownerUserId: null, warehouseId: MAIN_WAREHOUSE.id });
+  });
+});
+
+describe('leaving a new order', () => {
+  it('goes back to the orders without asking when nothing was entered', async () => {
+    headerBackend();
+    const { user } = await render(<OrderFormPage />, { path: '/orders/new' });
+    await user.click(screen.getByRole('button', { name: zhCN.common.cancel }));
+    expect((await screen.findByTestId('elsewhere')).textContent).toBe('/orders');
+    expect(screen.queryByText(zhCN.form.unsavedTitle)).toBeNull();
+  });
+
+  it('asks before 取消 or a navigation throws away what was entered, and stays on “继续编辑”', async () => {
+    const backend = headerBackend();
+    const { user, router } = await render(<OrderFormPage />, { path: '/orders/new' });
+    await chooseCustomer(user);
+    await user.click(screen.getByRole('button', { name: zhCN.common.cancel }));
+    const dialog = await screen.findByRole('dialog', { name: zhCN.form.unsavedTitle });
+    await user.click(within(dialog).getByRole('button', { name: zhCN.form.unsavedStay }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: zhCN.form.unsavedTitle })).toBeNull());
+    expect(router.state.location.pathname).toBe('/orders/new');
+
+    // A nav link or the palette asks the same.
+    void router.navigate('/customers');
+    await user.click(within(await screen.findByRole('dialog', { name: zhCN.form.unsavedTitle })).getByRole('button', { name: zhCN.form.unsavedLeave }));
+    expect((await screen.findByTestId('elsewhere')).textContent).toBe('/customers');
+    expect(backend.methods()).not.toContain('orders.create');
   });
 });

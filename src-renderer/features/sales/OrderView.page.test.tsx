@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Order, OrderLine } from '../../../src-main/domain/orders/orders.dto';
+import zhCN from '../../i18n/zh-CN';
 import { fakeBackend } from '../../test-utils/fake-backend';
 import { render } from '../../test-utils/render';
 import salesZhCN from './messages.zh-CN';
@@ -104,10 +105,15 @@ describe('a draft sales order', () => {
     await user.click(screen.getByTestId('order-save'));
 
     await waitFor(() => expect(backend.inputsOf('orders.update')).toHaveLength(1));
+    // The header goes back as it was, but for the note; the warehouse, unchanged, is left out.
     expect(backend.inputsOf('orders.update')[0]).toEqual({
       id: ORDER_ID,
       customerId: CUSTOMER,
+      orderDate: '2026-11-20',
       promisedDate: '2026-12-01',
+      taxInclusive: true,
+      ownerUserId: null,
+      shippingAddress: null,
       notes: '节后到货',
       lines: [
         { productId: TEA, quantity: 3, discountBp: 500, unitPrice: 12_000, promisedDate: '2026-12-10' },
@@ -125,7 +131,90 @@ describe('a draft sales order', () => {
     await user.click(await screen.findByTestId('order-edit'));
     await user.click(screen.getByTestId('order-discard'));
     expect(await screen.findByTestId('order-lines')).toBeTruthy();
+    // Nothing was changed, so nothing is asked.
+    expect(screen.queryByText(zhCN.form.unsavedTitle)).toBeNull();
     expect(backend.methods()).not.toContain('orders.update');
+  });
+
+  it('asks before discarding what was changed, and keeps the changes on “继续编辑”', async () => {
+    const backend = fakeBackend({ 'orders.get': () => aDraftOrder() });
+    const { user } = await render(<OrderViewPage />, { path: '/orders/:id', url: `/orders/${ORDER_ID}`, permissions: ['sales.write'] });
+    await user.click(await screen.findByTestId('order-edit'));
+    await user.click(screen.getByLabelText(salesZhCN.field.taxInclusive));
+    await user.click(screen.getByTestId('order-discard'));
+    const dialog = await screen.findByRole('dialog', { name: zhCN.form.unsavedTitle });
+    await user.click(within(dialog).getByRole('button', { name: zhCN.form.unsavedStay }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: zhCN.form.unsavedTitle })).toBeNull());
+    expect((screen.getByLabelText(salesZhCN.field.taxInclusive) as HTMLInputElement).checked).toBe(false);
+
+    await user.click(screen.getByTestId('order-discard'));
+    await user.click(within(await screen.findByRole('dialog', { name: zhCN.form.unsavedTitle })).getByRole('button', { name: zhCN.form.unsavedLeave }));
+    expect(await screen.findByTestId('order-lines')).toBeTruthy();
+    expect(backend.methods()).not.toContain('orders.update');
+  });
+
+  it('opens with the draft’s header and sends it back, with the warehouse chosen', async () => {
+    const OWNER_ID = '0190a0b0-0000-7000-8000-000000000002';
+    const EAST = '0190a0b0-0000-7000-8000-0000000000b2';
+    const draft: Order = {
+      ...aDraftOrder(),
+      taxInclusive: false,
+      ownerUserId: OWNER_ID,
+      ownerName: '李娜',
+      shippingAddress: '浙江省杭州市余杭区仓前街道 8 号 王经理',
+    };
+    const backend = fakeBackend({
+      'orders.get': () => draft,
+      'orders.update': () => draft,
+      'stock.listWarehouses': () => [
+        { id: EAST, code: 'W02', name: '城东仓', address: null, isDefault: true, status: 'active', createdAt: '', updatedAt: '' },
+        { id: draft.warehouseId, code: 'W01', name: '总仓', address: null, isDefault: false, status: 'active', createdAt: '', updatedAt: '' },
+      ],
+      'users.options': () => [{ id: OWNER_ID, displayName: '李娜', role: 'sales' }],
+    });
+    const { user } = await render(<OrderViewPage />, { path: '/orders/:id', url: `/orders/${ORDER_ID}`, permissions: ['sales.write'] });
+    await user.click(await screen.findByTestId('order-edit'));
+
+    const value = (testId: string) => (screen.getByTestId(testId) as HTMLInputElement).value;
+    expect(value('order-date')).toBe('2026-11-20');
+    expect(value('order-promised-date')).toBe('2026-12-01');
+    // The draft's warehouse, not the company's default.
+    await waitFor(() => expect(value('order-warehouse')).toBe('W01 总仓'));
+    await waitFor(() => expect(value('order-owner')).toBe('李娜'));
+    expect(value('order-address')).toBe('浙江省杭州市余杭区仓前街道 8 号 王经理');
+    expect((screen.getByLabelText(salesZhCN.field.taxInclusive) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByLabelText(salesZhCN.field.notes) as HTMLTextAreaElement).value).toBe('春节前到货');
+
+    await user.click(screen.getByTestId('order-warehouse'));
+    await user.click(await screen.findByRole('option', { name: 'W02 城东仓' }));
+    await user.click(screen.getByTestId('order-save'));
+    await waitFor(() => expect(backend.inputsOf('orders.update')).toHaveLength(1));
+    expect(backend.inputsOf('orders.update')[0]).toMatchObject({
+      orderDate: '2026-11-20',
+      promisedDate: '2026-12-01',
+      warehouseId: EAST,
+      taxInclusive: false,
+      ownerUserId: OWNER_ID,
+      shippingAddress: '浙江省杭州市余杭区仓前街道 8 号 王经理',
+      notes: '春节前到货',
+    });
+  });
+
+  it('keeps a warehouse archived since the draft was saved, shown by name and not sent back', async () => {
+    const backend = fakeBackend({
+      'orders.get': () => aDraftOrder(),
+      'orders.update': () => aDraftOrder(),
+      'stock.listWarehouses': () => [{ id: '0190a0b0-0000-7000-8000-0000000000b2', code: 'W02', name: '城东仓', address: null, isDefault: true, status: 'active', createdAt: '', updatedAt: '' }],
+    });
+    const { user } = await render(<OrderViewPage />, { path: '/orders/:id', url: `/orders/${ORDER_ID}`, permissions: ['sales.write'] });
+    await user.click(await screen.findByTestId('order-edit'));
+    await waitFor(() => expect(backend.methods()).toContain('stock.listWarehouses'));
+    expect((screen.getByTestId('order-warehouse') as HTMLInputElement).value).toBe('总仓');
+    await user.type(screen.getByLabelText(salesZhCN.field.notes), '，加急');
+    await user.click(screen.getByTestId('order-save'));
+    await waitFor(() => expect(backend.inputsOf('orders.update')).toHaveLength(1));
+    expect(backend.inputsOf('orders.update')[0]).not.toHaveProperty('warehouseId');
+    expect(backend.inputsOf('orders.update')[0]).toMatchObject({ notes: '春节前到货，加急' });
   });
 
   it('cannot be changed once submitted', async () => {

@@ -91,6 +91,18 @@ const gross = (line: EntryLine, taxInclusive: boolean) =>
 /** The document's 价税合计: the sum of its lines, as the server adds them. */
 export const entryTotal = (lines: EntryLine[], taxInclusive = true) => pricedLines(lines).reduce((sum, l) => sum + gross(l, taxInclusive), 0);
 
+/**
+ * The lines' prices moved to the other side of VAT when the document's basis changes, as the server
+ * prices them again from the list. A kept price (typed, or agreed on a quote) is sent back as it is,
+ * and the server keeps the figure on the new basis, so the entry shows it unchanged too.
+ */
+export const linesOnBasis = (lines: EntryLine[], taxInclusive: boolean): EntryLine[] =>
+  lines.map((l) =>
+    l.product && l.kept.unitPrice === undefined
+      ? { ...l, product: { ...l.product, unitPrice: priceOnBasis(l.product.unitPrice, l.product.vatRate, { taxInclusive: !taxInclusive }, { taxInclusive }) } }
+      : l,
+  );
+
 interface Props {
   lines: EntryLine[];
   onChange: Dispatch<SetStateAction<EntryLine[]>>;
