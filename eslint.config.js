@@ -30,7 +30,7 @@ export default tseslint.config(
   },
   {
     // Contracts, rules, export tables and core money/dates are runtime-neutral: the renderer imports them.
-    files: ['src-main/**/*.contract.ts', 'src-main/**/*.dto.ts', 'src-main/**/*.rules.ts', 'src-main/**/*.export.ts', 'src-main/**/*.export-words.ts', 'src-main/domain/exports/exports.table.ts', 'src-main/domain/core/money.ts', 'src-main/domain/core/dates.ts', 'src-main/api/contract.ts', 'src-main/api/method.ts', 'src-main/api/errors.ts', 'src-main/api/result.ts', 'src-main/api/session.ts', 'src-main/api/permissions.ts', 'src-main/api/paging.ts'],
+    files: ['src-main/**/*.contract.ts', 'src-main/**/*.dto.ts', 'src-main/**/*.rules.ts', 'src-main/**/*.export.ts', 'src-main/**/*.export-words.ts', 'src-main/domain/exports/exports.table.ts', 'src-main/domain/core/money.ts', 'src-main/domain/core/dates.ts', 'src-main/domain/core/english.ts', 'src-main/api/contract.ts', 'src-main/api/method.ts', 'src-main/api/errors.ts', 'src-main/api/result.ts', 'src-main/api/session.ts', 'src-main/api/permissions.ts', 'src-main/api/paging.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

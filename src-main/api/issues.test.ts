@@ -46,4 +46,13 @@ describe('field issues as data', () => {
     for (const code of ISSUE_CODES) expect(fieldIssue('x', code, { max: 2, min: 1 }).message.length).toBeGreaterThan(3);
     expect(fieldIssue('name', 'too_long', { max: 100 }).message).toBe('At most 100 characters');
   });
+
+  it('says 1 in the singular in its English', () => {
+    expect(fieldIssue('lines', 'too_few', { min: 1 }).message).toBe('At least 1 item');
+    expect(fieldIssue('lines', 'too_few', { min: 2 }).message).toBe('At least 2 items');
+    expect(fieldIssue('customerId', 'invoices_overdue', { days: 1, allowed: 0 }).message).toBe('Invoices 1 day overdue (more than 0 allowed)');
+    expect(fieldIssue('serials', 'serial_count', { expected: 1, given: 0 }).message).toBe('1 serial number needed, 0 given');
+    expect(fieldIssue('allowNegative', 'negative_stock', { count: 1 }).message).toBe('1 product is below zero; bring it back first');
+    expect(fieldIssue('repeat', 'already_exported', { count: 1, at: '2026-11-28' }).message).toBe('These dates were exported 1 time already, last on 2026-11-28; confirm to export again');
+  });
 });

@@ -12,6 +12,7 @@ import { openDatabase } from '../db/connection';
 import { storageFailure } from '../db/storage-errors';
 import { appliedVersions, loadMigrations, migrate, NewerDatabaseError } from '../db/migrate';
 import { backupInto } from '../domain/backup/backup.service';
+import { counted } from '../domain/core/english';
 import { restoreDatabaseFile } from '../backend/restore';
 import { localAdmin } from '../domain/users/local-admin';
 import { startServer } from '../server/http';
@@ -296,8 +297,8 @@ async function importCommand(dbFile: string, rest: string[], args: ParsedArgs, p
     };
     const verb = method === 'imports.customers' ? 'Imported' : 'Dry run: would import';
     const human = [
-      `${verb} ${summary.imported} new and ${summary.updated} updated customers from ${file} (${summary.unchanged} unchanged, ${summary.skipped} rows skipped).`,
-      ...(summary.sameAsOnFile.some((r) => r.action === 'skip') ? [`  ${summary.sameAsOnFile.length} rows are customers on file, left as they are.`] : []),
+      `${verb} customers from ${file}: ${summary.imported} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${counted(summary.skipped, 'row')} skipped.`,
+      ...(summary.sameAsOnFile.some((r) => r.action === 'skip') ? [summary.sameAsOnFile.length === 1 ? '  1 row is a customer on file, left as it is.' : `  ${summary.sameAsOnFile.length} rows are customers on file, left as they are.`] : []),
       ...summary.errors.map((e) => `  line ${e.row}${e.field ? ` ${e.field}` : ''}: ${e.message}`),
     ].join('\n');
     print(human, summary);
@@ -337,7 +338,7 @@ async function exportCommand(dbFile: string, rest: string[], args: ParsedArgs, p
     }
     const data = result.data as OutputOf<'exports.customers'>;
     const file = writeOut(out, data.content);
-    print(`Exported ${data.rows} rows of ${table} to ${file}.`, { ok: true, data: { file, rows: data.rows } });
+    print(`Exported ${counted(data.rows, 'row')} of ${table} to ${file}.`, { ok: true, data: { file, rows: data.rows } });
     return 0;
   } finally {
     backend.close();
@@ -363,7 +364,7 @@ async function printCommand(dbFile: string, rest: string[], args: ParsedArgs, pr
   const backend = createBackend({ file: dbFile });
   try {
     const printed = await printToPdf(backend, adminSession(backend), { kind, ref, out, language: stringFlag(args, 'lang') ?? 'zh-CN' });
-    print(`Wrote ${printed.file}: ${printed.kind} ${printed.number ?? ref}, ${printed.pages} page(s).`, { ok: true, data: printed });
+    print(`Wrote ${printed.file}: ${printed.kind} ${printed.number ?? ref}, ${counted(printed.pages, 'page')}.`, { ok: true, data: printed });
     return 0;
   } finally {
     backend.close();

@@ -5,6 +5,7 @@
 import type { Session } from '../api/session';
 import type { OutputOf } from '../api/contract';
 import { createBackend } from '../backend/backend';
+import { counted } from '../domain/core/english';
 import { localAdmin } from '../domain/users/local-admin';
 import { requireFlag, UsageError, type ParsedArgs } from './args';
 
@@ -38,7 +39,7 @@ export async function stressCommand(dbFile: string, rest: string[], args: Parsed
     for (let i = 0; i < count; i++) {
       const products = freeStock.all() as StockedChoice[];
       if (products.length === 0) {
-        stderr.write(`Stopped after ${placed} orders: no product has stock left.\n`);
+        stderr.write(`Stopped after ${counted(placed, 'order')}: no product has stock left.\n`);
         return 1;
       }
       const product = products[i % products.length]!;

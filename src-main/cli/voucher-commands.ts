@@ -1,6 +1,7 @@
 import type { OutputOf } from '../api/contract';
 import type { Session } from '../api/session';
 import { createBackend } from '../backend/backend';
+import { counted } from '../domain/core/english';
 import { isIsoDate } from '../domain/customers/customers.rules';
 import { localAdmin } from '../domain/users/local-admin';
 import { VOUCHER_FORMATS, type VoucherFormat } from '../domain/vouchers/vouchers.dto';
@@ -32,8 +33,8 @@ export async function vouchersCommand(dbFile: string, rest: string[], args: Pars
     }
     const data = result.data as OutputOf<'vouchers.export'>;
     const file = writeOut(out, data.content);
-    const warning = data.previousExports > 0 ? ` Warning: these dates were exported ${data.previousExports} time(s) before.` : '';
-    print(`Exported ${data.voucherCount} vouchers from ${from} to ${to} as ${format} to ${file}.${warning}`, {
+    const warning = data.previousExports > 0 ? ` Warning: these dates were exported ${counted(data.previousExports, 'time')} before.` : '';
+    print(`Exported ${counted(data.voucherCount, 'voucher')} from ${from} to ${to} as ${format} to ${file}.${warning}`, {
       ok: true,
       data: { file, vouchers: data.voucherCount, previousExports: data.previousExports },
     });

@@ -31,6 +31,18 @@ describe('field issues worded in the UI language', () => {
     expect(describeIssue({ code: 'invalid_choice', params: { options: ['A', 'B'] } })).toBe('Choose one of: A, B');
   });
 
+  it('says 1 in the singular in English, whatever the counted param is called', async () => {
+    await i18n.changeLanguage('en');
+    expect(describeIssue({ code: 'too_few', params: { min: 1 } })).toBe('At least 1 item');
+    expect(describeIssue({ code: 'too_few', params: { min: 2 } })).toBe('At least 2 items');
+    expect(describeIssue({ code: 'invoices_overdue', params: { days: 1, allowed: 0 } })).toBe('Invoices 1 day overdue (more than the 0 allowed)');
+    expect(describeIssue({ code: 'serial_count', params: { expected: 1, given: 0 } })).toBe('1 serial number needed, 0 entered');
+    // A claim limit is a number of customers, not an amount of money.
+    expect(describeIssue({ code: 'claim_limit', params: { limit: 1, claimed: 1 } })).toBe('You may claim at most 1 customer a day and have claimed 1 today');
+    expect(describeIssue({ code: 'claim_limit', params: { limit: 20, claimed: 20 } })).toBe('You may claim at most 20 customers a day and have claimed 20 today');
+    expect(describeIssue({ code: 'over_credit_limit', params: { balance: 480_000, orderTotal: 30_000, limit: 500_000 } })).toBe('Over the credit limit: ¥4,800.00 owed, this order ¥300.00, limit ¥5,000.00');
+  });
+
   it('keys issues by path, keeping the first of each', async () => {
     await i18n.changeLanguage('zh-CN');
     expect(

@@ -1,13 +1,26 @@
 import type { z } from 'zod';
-import { issuesFromZod, type FieldIssue } from '../../src-main/api/issues';
+import { issuesFromZod, type FieldIssue, type IssueCode } from '../../src-main/api/issues';
 import { formatFen } from '../../src-main/domain/core/money';
 import { formatTimestamp } from '../format';
 import i18n from '../i18n';
 
 /** Params that are codes themselves, worded from `issues.words.<param>.<code>`. */
 const WORDED_PARAMS = ['matchedOn', 'entity', 'expected', 'reason', 'status'] as const;
-/** Params that are amounts in fen, shown as money (¥1,234.50). */
-const MONEY_PARAMS = ['limit', 'balance', 'orderTotal'] as const;
+/** Params that are amounts in fen, shown as money (¥1,234.50): the credit check's, not claim_limit's `limit` (a number of customers). */
+const MONEY_PARAMS: Partial<Record<IssueCode, readonly string[]>> = { over_credit_limit: ['limit', 'balance', 'orderTotal'] };
+/** The param a message counts (“at least {{min}} items”), passed as `count` so English says 1 in the singular. */
+const COUNTED_PARAMS: Partial<Record<IssueCode, string>> = {
+  too_short: 'min',
+  too_long: 'max',
+  too_few: 'min',
+  too_many: 'max',
+  too_many_rows: 'max',
+  too_many_columns: 'max',
+  cell_too_long: 'max',
+  serial_count: 'expected',
+  invoices_overdue: 'days',
+  claim_limit: 'limit',
+};
 /** Params that are UTC timestamps, shown on the company's clock (2026-11-28 09:54). */
 const TIMESTAMP_PARAMS = ['at', 'since'] as const;
 
@@ -22,7 +35,9 @@ export function describeIssue(issue: Pick<FieldIssue, 'code' | 'params'>): strin
     const key = `issues.words.${name}.${String(value)}`;
     if (typeof value === 'string' && i18n.exists(key)) params[name] = i18n.t(key);
   }
-  for (const name of MONEY_PARAMS) if (typeof params[name] === 'number') params[name] = formatFen(params[name]);
+  const counted = COUNTED_PARAMS[issue.code];
+  if (counted !== undefined && typeof issue.params?.[counted] === 'number') params.count = issue.params[counted];
+  for (const name of MONEY_PARAMS[issue.code] ?? []) if (typeof params[name] === 'number') params[name] = formatFen(params[name]);
   for (const name of TIMESTAMP_PARAMS) if (typeof params[name] === 'string') params[name] = formatTimestamp(params[name]);
   if (Array.isArray(params.options)) params.options = params.options.join(i18n.language === 'en' ? ', ' : '、');
   // A refusal with a known reason reads best as the reason itself.

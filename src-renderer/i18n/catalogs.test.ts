@@ -47,6 +47,20 @@ const SAME_FOR_ONE = new Set([
   'sales.form.pickOne',
 ]);
 
+/**
+ * A number before a plural noun, perhaps after a word or two but no preposition (“{{days}} days”, “{{count}}
+ * draft purchase orders”, not “{{skipped}} with problems”): the message says 1 wrong without a `_one` form,
+ * whatever its number is called.
+ */
+const COUNTED_NOUNS = [
+  'days', 'weeks', 'months', 'years', 'hours', 'minutes', 'seconds', 'times',
+  'customers', 'suppliers', 'users', 'contacts', 'addresses', 'tags', 'filters', 'leads', 'deals', 'campaigns', 'tasks', 'claims',
+  'products', 'items', 'units', 'pieces', 'moves', 'counts', 'transfers', 'requests', 'reminders', 'levels',
+  'orders', 'quotes', 'deliveries', 'returns', 'invoices', 'receipts', 'payments', 'notes', 'vouchers', 'statements', 'accounts', 'documents',
+  'rows', 'lines', 'columns', 'characters', 'numbers', 'records', 'fields', 'changes', 'problems', 'errors', 'files', 'pages', 'backups', 'copies', 'entries',
+];
+const COUNTED_NOUN = new RegExp(`\\{\\{\\w+\\}\\} (?:(?!(?:with|of|in|on|to|for|from|and|or) )[a-z-]+ ){0,2}(?:${COUNTED_NOUNS.join('|')})\\b`);
+
 describe('language catalogs', () => {
   it.each(['en', 'zh-TW'] as const)('%s has exactly the keys of zh-CN (English adding singulars of them)', (language) => {
     const keys = [...catalogs[language].keys()].filter((key) => language !== 'en' || singular(key) === null);
@@ -77,6 +91,22 @@ describe('language catalogs', () => {
       .filter(([key, text]) => singular(key) === null && text.includes('{{count}}') && !catalogs.en.has(`${key}_one`) && !SAME_FOR_ONE.has(key))
       .map(([key, text]) => `${key}: ${text}`);
     expect(missing).toEqual([]);
+  });
+
+  it('says 1 in the singular in English whatever the number is called: “{{days}} days” has a `_one` form that says “day”', () => {
+    const missing = [...catalogs.en]
+      .filter(([key, text]) => singular(key) === null && COUNTED_NOUN.test(text) && !catalogs.en.has(`${key}_one`) && !SAME_FOR_ONE.has(key))
+      .map(([key, text]) => `${key}: ${text}`);
+    expect(missing).toEqual([]);
+    const pluralSingulars = [...catalogs.en].filter(([key, text]) => singular(key) !== null && COUNTED_NOUN.test(text)).map(([key, text]) => `${key}: ${text}`);
+    expect(pluralSingulars).toEqual([]);
+    expect(COUNTED_NOUN.test('Invoices {{days}} days overdue')).toBe(true);
+    expect(COUNTED_NOUN.test('{{count}} draft purchase orders created')).toBe(true);
+    expect(COUNTED_NOUN.test('{{count}} line with errors')).toBe(false);
+  });
+
+  it('hedges no English plural with “(s)”: a count picks its form', () => {
+    expect([...catalogs.en].filter(([, text]) => text.includes('(s)')).map(([key, text]) => `${key}: ${text}`)).toEqual([]);
   });
 
   it('writes Traditional Chinese the Taiwan way', () => {

@@ -476,6 +476,7 @@ const en: Catalog = {
       remindersMine: 'My reminders to do',
       remindersAll: 'All reminders to do',
       due: 'No follow-up in {{days}} days',
+      due_one: 'No follow-up in {{days}} day',
       total: 'Customers',
       newThisMonth: 'New this month',
       nextContactDue: 'Planned contact due',
@@ -497,6 +498,7 @@ const en: Catalog = {
     },
     stagesHint: '+ moved in, − moved out in the last 30 days; click a number to see which customers',
     followUpHint: 'The {{days}} days are set in Settings',
+    followUpHint_one: 'The {{days}} day is set in Settings',
   },
   comingSoon: {
     title: '{{area}} is not available yet',

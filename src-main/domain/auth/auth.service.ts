@@ -1,4 +1,5 @@
 import { HandlerContext } from '../context';
+import { counted } from '../core/english';
 import { AppError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { SessionUser } from '../../api/session';
@@ -58,7 +59,7 @@ export async function logIn(ctx: HandlerContext, throttle: LoginThrottle, input:
   const wait = throttle.retryAfter(key);
   if (wait > 0) {
     ctx.security({ event: 'sign_in_failed', username: input.username, userId: null, reason: 'locked' });
-    throw new AppError('RATE_LIMITED', `Too many failed sign-ins for ${input.username}; try again in ${Math.ceil(wait / 60)} minutes.`);
+    throw new AppError('RATE_LIMITED', `Too many failed sign-ins for ${input.username}; try again in ${counted(Math.ceil(wait / 60), 'minute')}.`);
   }
   const user = await usersRepo.findUserByUsername(ctx.db, input.username);
   // Hash even for an unknown user so response time does not reveal which usernames exist.

@@ -3,6 +3,7 @@ import { referencesTo, type ColumnReference } from '../../db/references';
 import { AppError, notFound, validationError } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
+import { counted } from '../core/english';
 import { appendOnlyTables } from '../core/ledger';
 import { nowIso } from '../shared/ids';
 import type { Customer } from './customers.dto';
@@ -88,7 +89,7 @@ export async function mergeCustomers(ctx: HandlerContext, sourceId: string, targ
     const left = (sqlite.prepare(`SELECT count(*) AS n FROM ${t} WHERE ${c} = ?`).get(sourceId) as { n: number }).n;
     if (left > 0) {
       if (!DROP_DUPLICATE_LINKS.has(table)) {
-        throw new AppError('CONFLICT', `Cannot merge: ${left} row(s) of ${table} would clash with the target's; nothing was changed`);
+        throw new AppError('CONFLICT', `Cannot merge: ${counted(left, 'row')} of ${table} would clash with the target's; nothing was changed`);
       }
       sqlite.prepare(`DELETE FROM ${t} WHERE ${c} = ?`).run(sourceId);
     }

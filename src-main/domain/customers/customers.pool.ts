@@ -13,6 +13,7 @@ import type { Database } from '../../db/schema';
 import type { TimelineSource } from '../area';
 import type { HandlerContext } from '../context';
 import { addDays, businessDateIn, businessDayStartUtc } from '../core/dates';
+import { counted } from '../core/english';
 import { newId, nowIso } from '../shared/ids';
 import { companyTimeZone } from '../settings/settings.service';
 import { readSetting, writeSetting } from '../settings/settings.repository';
@@ -81,13 +82,13 @@ export async function claimCustomers(ctx: HandlerContext, ids: string[]): Promis
     .filter(({ row }) => !row || row.owner_user_id !== null || row.status !== 'active')
     .map(({ i }) => fieldIssue(`ids.${i}`, 'not_in_pool'));
   // Someone else claimed it a moment ago, or it was never in the pool: nothing is claimed.
-  if (notInPool.length) throw new AppError('CONFLICT', `${notInPool.length} of the customers are not in the pool (any more); nothing was claimed`, notInPool);
+  if (notInPool.length) throw new AppError('CONFLICT', `${notInPool.length} of the customers ${notInPool.length === 1 ? 'is' : 'are'} not in the pool (any more); nothing was claimed`, notInPool);
   const timeZone = await companyTimeZone(ctx.db);
   const today = businessDateIn(timeZone);
   const { claimsPerDay } = await scopeSettings(ctx.db);
   const already = await claimedOn(ctx.db, user.id, today);
   if (already + unique.length > claimsPerDay) {
-    throw new AppError('CONFLICT', `At most ${claimsPerDay} claims a day; ${already} claimed today`, [fieldIssue('ids', 'claim_limit', { limit: claimsPerDay, claimed: already })]);
+    throw new AppError('CONFLICT', `At most ${counted(claimsPerDay, 'claim')} a day; ${already} claimed today`, [fieldIssue('ids', 'claim_limit', { limit: claimsPerDay, claimed: already })]);
   }
   const now = nowIso();
   await ctx.db.updateTable('customers').set({ owner_user_id: user.id, updated_at: now }).where('id', 'in', unique).execute();

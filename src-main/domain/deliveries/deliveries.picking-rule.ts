@@ -9,6 +9,7 @@ import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import { changedFields, type HandlerContext } from '../context';
+import { counted } from '../core/english';
 import type { DeliveriesTable } from './deliveries.tables';
 
 export const REQUIRE_PICKING_SETTING = 'deliveries.requirePicking';
@@ -36,7 +37,7 @@ export function assertFullyPicked(sqlite: Sqlite, delivery: DeliveriesTable): vo
   if (short.length === 0) return;
   throw new AppError(
     'CONFLICT',
-    `Delivery ${delivery.delivery_no} has ${short.length} line(s) not fully picked`,
+    `Delivery ${delivery.delivery_no} has ${counted(short.length, 'line')} not fully picked`,
     short.map((l) => fieldIssue('id', 'not_picked', { productCode: l.code, picked: l.picked_quantity, quantity: l.quantity })),
   );
 }

@@ -8,6 +8,7 @@ import { fieldIssue } from '../../api/issues';
 import type { Sqlite } from '../../db/connection';
 import { statement } from '../../db/statements';
 import { changedFields, type HandlerContext } from '../context';
+import { counted } from '../core/english';
 import { formatFen } from '../core/money';
 import { newId, nowIso } from '../shared/ids';
 import { TEMPLATE_PLACEHOLDERS, type DunningLevel, type levelInput, type TemplateLanguage } from './dunning.contract';
@@ -38,7 +39,7 @@ export function saveLevel(ctx: HandlerContext, input: z.output<typeof levelInput
   );
   if (issues.length) throw new AppError('VALIDATION', 'A template names a placeholder that does not exist', issues);
   const clash = statement(ctx.sqlite, 'SELECT id FROM dunning_levels WHERE active = 1 AND days_after_due = ? AND id <> ?').pluck().get(input.daysAfterDue, input.id ?? '') as string | undefined;
-  if (clash) throw new AppError('VALIDATION', `A level at ${input.daysAfterDue} days exists already`, [fieldIssue('daysAfterDue', 'duplicate')]);
+  if (clash) throw new AppError('VALIDATION', `A level at ${counted(input.daysAfterDue, 'day')} exists already`, [fieldIssue('daysAfterDue', 'duplicate')]);
   const now = nowIso();
   const values = { days_after_due: input.daysAfterDue, subject_zh: input.subjectZh, body_zh: input.bodyZh, subject_en: input.subjectEn, body_en: input.bodyEn, updated_at: now };
   if (input.id === undefined) {

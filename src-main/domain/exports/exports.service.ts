@@ -284,9 +284,9 @@ async function* whole<Row>(rows: Row[]): RowSource<Row> {
   yield { rows, total: rows.length };
 }
 
-/** The aging as the screen shows it, in the reader's scope, the totals closing a person's file. */
+/** The aging as the screen shows it, in the reader's scope and the screen's order, the totals closing a person's file. */
 export async function exportAging(input: z.output<typeof exportAgingInput>, ctx: HandlerContext): Promise<ExportFile> {
-  const report = agingAsOf(ctx.sqlite, input.asOf, await ctx.dataScope());
+  const report = agingAsOf(ctx.sqlite, input.asOf, await ctx.dataScope(), input.sort);
   return exportTable(agingExportTable, whole(agingExportRows(report, input.language ?? null)), input, ctx);
 }
 

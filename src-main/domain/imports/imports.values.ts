@@ -19,6 +19,7 @@ import {
   normaliseMobile,
   normalisePhone,
 } from '../customers/customers.rules';
+import { counted } from '../core/english';
 import { parseYuan } from '../core/money';
 import { toHalfWidth } from '../shared/text';
 import type { ImportField, RowErrorCode } from './imports.contract';
@@ -75,7 +76,7 @@ export const TEXT_LIMITS: Partial<Record<ImportField, number>> = {
 export function text(value: string, field: ImportField): Parsed<string> {
   const max = TEXT_LIMITS[field] ?? 500;
   const trimmed = value.trim();
-  if (trimmed.length > max) return { problem: { code: 'tooLong', message: `At most ${max} characters (this has ${trimmed.length})`, params: { max } } };
+  if (trimmed.length > max) return { problem: { code: 'tooLong', message: `At most ${counted(max, 'character')} (this has ${trimmed.length})`, params: { max } } };
   return { value: trimmed };
 }
 

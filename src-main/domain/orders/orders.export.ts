@@ -194,11 +194,13 @@ export const APPROVAL_EXPORT_WORDS = {
     reason: {
       over_limit: 'Over the credit limit: owes {{balance}}, this order {{orderTotal}}, limit {{limit}}',
       overdue: 'Invoices {{days}} days overdue ({{allowed}} allowed)',
+      overdue_one: 'Invoices {{days}} day overdue ({{allowed}} allowed)',
       on_hold: 'The customer is on credit hold',
       amount_over: 'Order over {{amount}}',
       customer_tier: 'Customer tier {{tier}}',
       credit_problem: 'Credit problem',
-      stock_shortage: '{{lines}} line(s) short of stock',
+      stock_shortage: '{{lines}} lines short of stock',
+      stock_shortage_one: '{{lines}} line short of stock',
       discount_over: 'Discount {{max}} over {{bp}}',
       any: 'Needs approval',
     },
@@ -230,7 +232,11 @@ export const APPROVAL_EXPORT_WORDS = {
     },
     separator: '；',
   },
-} satisfies Record<Locale, { file: string; field: Record<string, string>; reason: Record<ApprovalReason['code'] | 'any', string>; separator: string }>;
+} satisfies Record<
+  Locale,
+  // English may add a reason's singular as `<code>_one` (reasonText), as the UI's catalogs do.
+  { file: string; field: Record<string, string>; reason: Record<ApprovalReason['code'] | 'any', string> & Partial<Record<`${ApprovalReason['code']}_one`, string>>; separator: string }
+>;
 
 type ApprovalWords = (typeof APPROVAL_EXPORT_WORDS)['zh-CN'];
 

@@ -7,6 +7,7 @@
 import { AppError, validationError, type FieldIssue } from '../../api/errors';
 import { fieldIssue } from '../../api/issues';
 import type { HandlerContext } from '../context';
+import { counted } from '../core/english';
 import { negativeStockAllowed, readLevel } from '../stock/stock.ledger';
 import { raiseReplenishmentForShortage } from '../stock/stock.replenishment';
 import { earliestIncomingDate } from '../purchasing/purchasing.orders';
@@ -119,7 +120,7 @@ export async function planStock(ctx: HandlerContext, order: OrderRecord, lines: 
     stock.take(product.id, available);
     raiseReplenishmentForShortage(sqlite, { productId: product.id, warehouseId: order.warehouse_id, available }, line.quantity - available, { type: ORDER_DOCUMENT_TYPE, id: order.id });
   }
-  if (missing.length) throw new AppError('INSUFFICIENT_STOCK', `${missing.length} line(s) are short of stock; choose back-order, a substitute or a later date for each`, missing);
+  if (missing.length) throw new AppError('INSUFFICIENT_STOCK', `${counted(missing.length, 'line')} ${missing.length === 1 ? 'is' : 'are'} short of stock; choose back-order, a substitute or a later date for each`, missing);
   return plan;
 }
 

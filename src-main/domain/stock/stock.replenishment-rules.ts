@@ -63,7 +63,7 @@ export function updateStockSettings(ctx: HandlerContext, input: StockSettings): 
   const before = stockSettings(ctx.sqlite);
   if (!input.allowNegative && before.allowNegative) {
     const below = statement(ctx.sqlite, 'SELECT count(*) FROM stock_levels WHERE on_hand < 0 OR on_hand - reserved < 0').pluck().get() as number;
-    if (below > 0) throw new AppError('CONFLICT', `${below} products are below zero in some warehouse; bring them back first`, [fieldIssue('allowNegative', 'negative_stock', { count: below })]);
+    if (below > 0) throw new AppError('CONFLICT', below === 1 ? '1 product is below zero in some warehouse; bring it back first' : `${below} products are below zero in some warehouse; bring them back first`, [fieldIssue('allowNegative', 'negative_stock', { count: below })]);
   }
   statement(ctx.sqlite, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(ALLOW_NEGATIVE_SETTING, JSON.stringify(input.allowNegative));
   ctx.audit({ entityType: 'settings', entityId: ALLOW_NEGATIVE_SETTING, fields: { allowNegative: { before: before.allowNegative, after: input.allowNegative } } });

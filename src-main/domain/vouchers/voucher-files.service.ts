@@ -10,6 +10,7 @@ import type { Page } from '../../api/paging';
 import type { Sqlite } from '../../db/connection';
 import type { HandlerContext } from '../context';
 import { movable } from '../core/chunks';
+import { counted } from '../core/english';
 import { betweenExportBatches, writeExportFile } from '../exports/exports.file';
 import { getSettings } from '../settings/settings.service';
 import { newId, nowIso } from '../shared/ids';
@@ -56,7 +57,7 @@ function overlappingExports(sqlite: Sqlite, from: string, to: string): { count: 
 
 function refuseRepeat(previous: { count: number; at: string | null }, input: z.output<typeof voucherExportInput>): void {
   if (previous.count === 0 || input.repeat) return;
-  throw new AppError('CONFLICT', `${input.from} to ${input.to} was exported ${previous.count} time(s) already, last at ${previous.at}; confirm to export again`, [
+  throw new AppError('CONFLICT', `${input.from} to ${input.to} was exported ${counted(previous.count, 'time')} already, last at ${previous.at}; confirm to export again`, [
     fieldIssue('repeat', 'already_exported', { count: previous.count, at: previous.at }),
   ]);
 }

@@ -73,6 +73,7 @@ const messages: Strings<Messages> = {
     templateFile: 'product-import-template',
     checking: 'Checking the file…',
     summary: '{{rows}} rows: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} with problems',
+    summary_one: '{{rows}} row: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} with problems',
     mapping: 'Columns',
     notImported: 'Not imported',
     newCategories: 'New categories: {{names}}',
@@ -85,6 +86,7 @@ const messages: Strings<Messages> = {
     run: 'Import',
     another: 'Another file',
     done: 'Imported: {{created}} new, {{updated}} updated, {{skipped}} rows skipped',
+    done_one: 'Imported: {{created}} new, {{updated}} updated, {{skipped}} row skipped',
   },
   categories: {
     add: 'New category',

@@ -54,6 +54,7 @@ export function CustomerPoolPage() {
   const rule = settings.data
     ? t(settings.data.poolAfterDays === null ? 'customers.pool.ruleOff' : 'customers.pool.rule', {
         days: settings.data.poolAfterDays,
+        count: settings.data.poolAfterDays ?? undefined,
         limit: settings.data.claimsPerDay,
         claimed: settings.data.claimedToday,
       })

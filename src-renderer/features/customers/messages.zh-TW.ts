@@ -292,7 +292,10 @@ const zhTW: Messages = {
     intro: "把「{{name}}」合併到另一家客戶：它的聯絡人、地址、標籤、跟進記錄，以及以後的訂單、發票、工單和積分都會轉到目標客戶，原客戶歸檔。此操作會記入操作紀錄，無法復原。",
     target: "合併到",
     targetPlaceholder: "輸入名稱、編碼或拼音查詢目標客戶",
-    moves: "將轉移：{{contacts}} 個聯絡人、{{addresses}} 個地址、{{tags}} 個標籤",
+    moves: "將轉移：{{contacts}}、{{addresses}}、{{tags}}",
+    contacts: "{{count}} 個聯絡人",
+    addresses: "{{count}} 個地址",
+    tags: "{{count}} 個標籤",
     confirm: "確認合併",
     done: "已合併到 {{name}}",
     sameCustomer: "不能合併到自己"

@@ -41,5 +41,7 @@ export const FIELD_GROUPS: { group: 'customer' | 'contact' | 'address'; fields: 
 /** A row error in the user's language; unknown codes fall back to the backend's English message. */
 export function rowErrorText(error: RowError): string {
   const key = `imports.rowError.${error.code}`;
-  return i18n.exists(key) ? i18n.t(key, { ...error.params }) : error.message;
+  // “At most {{max}} characters” counts its maximum.
+  const counted = error.code === 'tooLong' ? { count: Number(error.params?.max) } : {};
+  return i18n.exists(key) ? i18n.t(key, { ...error.params, ...counted }) : error.message;
 }

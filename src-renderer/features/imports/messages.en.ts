@@ -188,6 +188,7 @@ const messages: Strings<Messages> = {
   rowError: {
     required: 'Required',
     tooLong: 'Too long: at most {{max}} characters',
+    tooLong_one: 'Too long: at most {{max}} character',
     mobile: 'Not a mobile number (11 digits starting with 13–19)',
     phone: 'Not a phone number: a landline with its area code (010-12345678), a 400/800 number or a mobile',
     email: 'Not an email address (name@example.com)',

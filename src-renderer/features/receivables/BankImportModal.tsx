@@ -73,7 +73,7 @@ export function BankImportModal({ opened, onClose }: { opened: boolean; onClose:
       { bankAccount: bankAccount.trim() || null, lines: sending },
       {
         onSuccess: (result) => {
-          notifications.show({ color: 'teal', message: t('receivables.bankImport.done', { posted: result.posted.length, skipped: result.skipped.length }) });
+          notifications.show({ color: 'teal', message: t('receivables.bankImport.done', { posted: result.posted.length, count: result.posted.length, skipped: result.skipped.length }) });
           close();
         },
         onError: (error) => {

@@ -54,7 +54,7 @@ export function InvoiceHeaderFields({ values, onChange, errors, paymentTermsDays
           <Stack gap={4}>
             <Text size="sm" fw={500}>{t('receivables.field.dueDate')}</Text>
             <Text size="sm" py={6} data-testid="invoice-due-date">
-              {due ? t('receivables.issue.dueOn', { date: due, days: paymentTermsDays }) : t('receivables.issue.dueAfterCustomer')}
+              {due ? t('receivables.issue.dueOn', { date: due, days: paymentTermsDays, count: paymentTermsDays }) : t('receivables.issue.dueAfterCustomer')}
             </Text>
           </Stack>
         )}

@@ -18,11 +18,13 @@ const messages: Strings<Messages> = {
   reason: {
     over_limit: 'Over the credit limit: owes {{balance}}, this order {{orderTotal}}, limit {{limit}}',
     overdue: 'Invoices {{days}} days overdue ({{allowed}} allowed)',
+    overdue_one: 'Invoices {{days}} day overdue ({{allowed}} allowed)',
     on_hold: 'The customer is on credit hold',
     amount_over: 'Order over {{amount}}',
     customer_tier: 'Customer tier {{tier}}',
     credit_problem: 'Credit problem',
-    stock_shortage: '{{lines}} line(s) short of stock',
+    stock_shortage: '{{lines}} lines short of stock',
+    stock_shortage_one: '{{lines}} line short of stock',
     discount_over: 'Discount {{max}} over {{bp}}',
     any: 'Needs approval',
   },
@@ -58,6 +60,8 @@ const messages: Strings<Messages> = {
     order: 'Sales order',
     notes: 'Notes',
     returned: 'Returned',
+    taxInclusive: 'Prices include VAT',
+    shippingAddress: 'Ship to',
   },
   orders: {
     title: 'Sales orders',
@@ -133,6 +137,8 @@ const messages: Strings<Messages> = {
     discountRange: 'Enter a discount from 0 to 100%, with at most two decimals',
     remove: 'Remove line',
     keys: 'Type a code or name, or scan; Tab to the quantity, Tab again for a discount, Enter for the next line. Submit on the order once saved.',
+    defaultWarehouse: 'Default warehouse',
+    addressHint: "Pick one of the customer's addresses, or type one",
   },
   approvals: {
     total: '{{count}} orders awaiting approval',

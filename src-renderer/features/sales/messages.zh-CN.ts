@@ -56,6 +56,8 @@ const messages = {
     order: '销售订单',
     notes: '备注',
     returned: '已退',
+    taxInclusive: '价格含税',
+    shippingAddress: '送货地址',
   },
   orders: {
     title: '销售订单',
@@ -127,6 +129,8 @@ const messages = {
     discountRange: '折扣应在 0–100% 之间，最多两位小数',
     remove: '删除此行',
     keys: '输入编码、名称或扫码后按 Tab 填数量，再按 Tab 可填折扣，回车开始下一行；保存后在订单上提交。',
+    defaultWarehouse: '默认仓库',
+    addressHint: '从客户的地址中选择，或直接填写',
   },
   approvals: {
     total: '共 {{count}} 张订单待审批',

@@ -68,7 +68,9 @@ const zhTW: Messages = {
     decidedByRule: "判定規則",
     order: "銷售訂單",
     notes: "備註",
-    returned: "已退"
+    returned: "已退",
+    taxInclusive: "價格含稅",
+    shippingAddress: "送貨地址"
   },
   orders: {
     title: "銷售訂單",
@@ -139,7 +141,9 @@ const zhTW: Messages = {
     discount: "折扣(%)",
     discountRange: "折扣須介於 0–100% 之間，最多兩位小數",
     remove: "刪除此列",
-    keys: "輸入編碼、名稱或掃碼後按 Tab 填數量，再按 Tab 可填折扣，Enter 開始下一列；儲存後在訂單上提交。"
+    keys: "輸入編碼、名稱或掃碼後按 Tab 填數量，再按 Tab 可填折扣，Enter 開始下一列；儲存後在訂單上提交。",
+    defaultWarehouse: "預設倉庫",
+    addressHint: "從客戶的地址中選擇，或直接填寫"
   },
   approvals: {
     total: "共 {{count}} 張訂單待審核",

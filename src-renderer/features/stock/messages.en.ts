@@ -95,7 +95,8 @@ const messages: Strings<Messages> = {
     posted: 'Stock count posted',
     saved: 'Counts saved',
     confirmPost: 'Posting adjusts stock by the differences and cannot be undone. Post now?',
-    progress: '{{counted}}/{{total}} lines counted, {{differences}} differ',
+    progress: '{{counted}}/{{total}} lines counted, {{differences}} with a difference',
+    progress_one: '{{counted}}/{{total}} line counted, {{differences}} with a difference',
   },
   transfers: {
     total: '{{count}} transfers',

@@ -98,7 +98,7 @@ export function ProductImportModal({ opened, onClose }: { opened: boolean; onClo
         {preview && !result && (
           <>
             <Alert color={preview.errors.length ? 'orange' : 'teal'} data-testid="product-import-summary">
-              {t('catalog.import.summary', { rows: preview.rowCount, created: preview.imported, updated: preview.updated, unchanged: preview.unchanged, skipped: preview.skipped })}
+              {t('catalog.import.summary', { rows: preview.rowCount, count: preview.rowCount, created: preview.imported, updated: preview.updated, unchanged: preview.unchanged, skipped: preview.skipped })}
             </Alert>
             <Text size="sm" fw={500}>
               {t('catalog.import.mapping')}
@@ -151,7 +151,7 @@ export function ProductImportModal({ opened, onClose }: { opened: boolean; onClo
         {result && (
           <>
             <Alert color="teal" data-testid="product-import-done">
-              {t('catalog.import.done', { created: result.imported, updated: result.updated, skipped: result.skipped })}
+              {t('catalog.import.done', { created: result.imported, updated: result.updated, skipped: result.skipped, count: result.skipped })}
             </Alert>
             <Group justify="flex-end">
               <Button onClick={close}>{t('common.close')}</Button>

@@ -1,8 +1,9 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../../../src-main/domain/customers/customers.dto';
 import { addDays } from '../../../../src-main/domain/core/dates';
 import { businessToday } from '../../../format';
+import i18n from '../../../i18n';
 import { fakeBackend } from '../../../test-utils/fake-backend';
 import { render } from '../../../test-utils/render';
 import customersZhCN from '../messages.zh-CN';
@@ -56,5 +57,16 @@ describe('follow-ups on the 360° view', () => {
     expect(invoice!.textContent).toContain('发票INV-2026-000121· ¥1,672.00· 2026-12-20 到期');
     expect(receipt!.textContent).toContain('收款SK-2026-000035· ¥500.00· 微信支付已冲销');
     expect(creditNote!.textContent).toContain('红字发票INV-2026-000122');
+  });
+
+  it('says in English that a customer went back to the pool after 1 day without follow-up, in the singular', async () => {
+    fakeBackend({});
+    const at = '2026-11-20T02:00:00.000Z';
+    const returned = (id: string, idleDays: number) => ({ kind: 'pool', id, at, title: '', detail: null, userName: null, data: { event: 'returned', idleDays } });
+    await render(<InteractionsTab customer={customer(null)} firstPage={{ total: 2, totalIsExact: true, rows: [returned('p1', 1), returned('p2', 30)] }} />);
+    await act(() => i18n.changeLanguage('en'));
+    const [oneDay, thirtyDays] = screen.getAllByTestId('timeline-entry');
+    expect(oneDay!.textContent).toContain('Returned to the pool (1 day without follow-up)');
+    expect(thirtyDays!.textContent).toContain('Returned to the pool (30 days without follow-up)');
   });
 });

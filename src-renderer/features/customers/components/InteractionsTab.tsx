@@ -143,7 +143,7 @@ function EntryTitle({ entry }: { entry: TimelineEntry }) {
     const returned = entry.data.event === 'returned';
     return (
       <Text size="sm" fw={500}>
-        {returned ? t('customers.pool.timeline.returned', { days: entry.data.idleDays }) : t('customers.pool.timeline.claimed')}
+        {returned ? t('customers.pool.timeline.returned', { days: entry.data.idleDays, count: entry.data.idleDays as number }) : t('customers.pool.timeline.claimed')}
       </Text>
     );
   }

@@ -27,7 +27,11 @@ export function MergeModal({ customer, opened, onClose }: { customer: Customer; 
         <Text size="sm">{t('customers.merge.intro', { name: customer.name })}</Text>
         <CustomerPicker label={t('customers.merge.target')} placeholder={t('customers.merge.targetPlaceholder')} excludeId={customer.id} value={targetId} onChange={setTargetId} data-testid="merge-target" />
         <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
-          {t('customers.merge.moves', { contacts: customer.contacts.length, addresses: customer.addresses.length, tags: customer.tags.length })}
+          {t('customers.merge.moves', {
+            contacts: t('customers.merge.contacts', { count: customer.contacts.length }),
+            addresses: t('customers.merge.addresses', { count: customer.addresses.length }),
+            tags: t('customers.merge.tags', { count: customer.tags.length }),
+          })}
         </Alert>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

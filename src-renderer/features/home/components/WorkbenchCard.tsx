@@ -18,7 +18,8 @@ function useFigureLabel() {
     if (figure.label !== undefined) return figure.label;
     if (card === 'stages') return t(`customers.stage.${figure.key}`);
     if (card === 'pipeline' && figure.key !== 'overdue') return t(`leads.stage.${figure.key}`);
-    return t(`dashboard.figure.${figure.key}`, { days: followUpDays, count: figure.count });
+    // “No follow-up in {{days}} days” counts days; the other figures' words count the figure.
+    return t(`dashboard.figure.${figure.key}`, { days: followUpDays, count: figure.key === 'due' ? followUpDays : figure.count });
   };
 }
 
@@ -119,7 +120,7 @@ export function WorkbenchCard({ card, followUpDays }: { card: Card_; followUpDay
         )}
         {card.key === 'followUp' && (
           <Text size="xs" c="dimmed">
-            {t('dashboard.followUpHint', { days: followUpDays })}
+            {t('dashboard.followUpHint', { days: followUpDays, count: followUpDays })}
           </Text>
         )}
       </Stack>

@@ -201,8 +201,8 @@ export function OpportunityBoardTab() {
       <SimpleGrid cols={{ base: 2, md: 4 }} mb="md">
         <Stat label={t('leads.board.pipeline')} value={String(openCount)} hint={`${t('leads.board.pipelineAmount')} ${formatFen(openColumns.reduce((n, c) => n + c.amount, 0))}`} />
         <Stat label={t('leads.board.forecast')} value={formatFen(openColumns.reduce((n, c) => n + c.weightedAmount, 0))} hint={t('leads.board.forecastHint')} />
-        <Stat label={t('leads.board.wonRecently', { days: CLOSED_WITHIN_DAYS })} value={formatFen(won.amount)} hint={t('leads.board.count', { count: won.count })} />
-        <Stat label={t('leads.board.winRate', { days: CLOSED_WITHIN_DAYS })} value={formatBasisPoints(ratioInBasisPoints(won.count, won.count + lost.count))} />
+        <Stat label={t('leads.board.wonRecently', { days: CLOSED_WITHIN_DAYS, count: CLOSED_WITHIN_DAYS })} value={formatFen(won.amount)} hint={t('leads.board.count', { count: won.count })} />
+        <Stat label={t('leads.board.winRate', { days: CLOSED_WITHIN_DAYS, count: CLOSED_WITHIN_DAYS })} value={formatBasisPoints(ratioInBasisPoints(won.count, won.count + lost.count))} />
       </SimpleGrid>
       <Group justify="space-between" mb="sm">
         <Group gap="sm">

@@ -59,7 +59,7 @@ export function CountSheet({ id, onDone }: { id: string; onDone: () => void }) {
         <Group gap="xs">
           <Badge variant="light">{t(`stock.countStatus.${count.status}`)}</Badge>
           <Text size="sm" c="dimmed">
-            {count.warehouseName} · {count.countDate} · {t('stock.counts.progress', { counted: count.countedLines, total: count.lineCount, differences: count.differenceLines })}
+            {count.warehouseName} · {count.countDate} · {t('stock.counts.progress', { counted: count.countedLines, total: count.lineCount, count: count.lineCount, differences: count.differenceLines })}
           </Text>
         </Group>
         {editable && (

@@ -65,7 +65,7 @@ export function CountsTab() {
     { key: 'date', header: t('stock.field.date'), render: (r) => r.countDate, nowrap: true },
     { key: 'warehouse', header: t('stock.field.warehouse'), render: (r) => r.warehouseName },
     { key: 'status', header: t('stock.field.status'), render: (r) => <Badge color={STATUS_COLORS[r.status]} variant="light">{t(`stock.countStatus.${r.status}`)}</Badge> },
-    { key: 'progress', header: t('stock.field.lines'), render: (r) => t('stock.counts.progress', { counted: r.countedLines, total: r.lineCount, differences: r.differenceLines }) },
+    { key: 'progress', header: t('stock.field.lines'), render: (r) => t('stock.counts.progress', { counted: r.countedLines, total: r.lineCount, count: r.lineCount, differences: r.differenceLines }) },
     { key: 'notes', header: t('stock.field.notes'), render: (r) => r.notes ?? '' },
   ];
   const add = write && (
