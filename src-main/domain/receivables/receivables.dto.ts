@@ -43,10 +43,7 @@ export type AgingBucketName = (typeof AGING_BUCKETS)[number]['name'];
 /** What the aging's customers sort by: what each owes in all (`total`) or in one bucket, its code or its name. */
 export const AGING_SORT_FIELDS = ['total', 'not_due', '1-30', '31-60', '61-90', '91-180', 'over_180', 'code', 'name'] as const satisfies readonly ('total' | AgingBucketName | 'code' | 'name')[];
 export type AgingSortField = (typeof AGING_SORT_FIELDS)[number];
-export interface AgingSort {
-  field: AgingSortField;
-  dir: 'asc' | 'desc';
-}
+export type AgingSort = { field: AgingSortField; dir: 'asc' | 'desc' };
 /** The biggest debtors first: what an owner opening the aging looks for. */
 export const AGING_DEFAULT_SORT: AgingSort = { field: 'total', dir: 'desc' };
 
