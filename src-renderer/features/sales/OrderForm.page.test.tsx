@@ -188,7 +188,7 @@ const anAddress = (address: Partial<Address> & Pick<Address, 'detail'>): Address
 });
 
 /** The customer with a billing address, a default shipping address and a second one (a warehouse of theirs). */
-function headerBackend() {
+function headerBackend(products: ProductForOrder[] = [TEA, CUP]) {
   return fakeBackend({
     'customers.search': () => [{ id: CUSTOMER, code: 'C0001', name: '杭州茶香贸易', shortName: null, status: 'active', matchHint: 'name' }],
     'customers.get': () =>
@@ -202,7 +202,7 @@ function headerBackend() {
       }) as Customer,
     'stock.listWarehouses': () => [MAIN_WAREHOUSE, EAST_WAREHOUSE],
     'users.options': () => [{ id: OWNER.id, displayName: OWNER.displayName, role: OWNER.role }, SALESWOMAN],
-    'orders.lookupProduct': byCode(TEA, CUP),
+    'orders.lookupProduct': byCode(...products),
     'orders.create': () => ({ id: ORDER_ID }) as Order,
   });
 }
@@ -289,6 +289,25 @@ describe('the order header', () => {
 
     await waitFor(() => expect(backend.inputsOf('orders.create')).toHaveLength(1));
     expect(backend.inputsOf('orders.create')[0]).toMatchObject({ shippingAddress: '上海市静安区南京西路 1 号', ownerUserId: null, warehouseId: MAIN_WAREHOUSE.id });
+  });
+});
+
+describe('the order’s tax basis', () => {
+  it('shows the price first entered again when switched back, not the price before VAT grossed up again', async () => {
+    // ¥1.00 含税 at 13 % is ¥0.88 before VAT, and ¥0.88 with VAT is ¥0.99.
+    const TEABAG: ProductForOrder = { productId: '0190a0b0-0000-7000-8000-0000000000d4', code: 'BAG01', name: '袋泡茶', spec: null, unit: '袋', unitPrice: 100, vatRate: 1300 };
+    headerBackend([TEABAG]);
+    const { user } = await render(<OrderFormPage />, { path: '/orders/new' });
+    await chooseCustomer(user);
+    await user.click(screen.getAllByLabelText(salesZhCN.form.code)[0]!);
+    await user.keyboard('bag01{Enter}');
+    const row = (await screen.findByText('袋泡茶')).closest('tr')!;
+    expect(within(row).getByTestId('line-amount').textContent).toBe('¥1.00');
+    await user.click(field(salesZhCN.field.taxInclusive));
+    expect(within(row).getByText('¥0.88')).toBeTruthy();
+    await user.click(field(salesZhCN.field.taxInclusive));
+    expect(within(row).getByTestId('line-amount').textContent).toBe('¥1.00');
+    expect(screen.getByTestId('order-form-total').textContent).toContain('¥1.00');
   });
 });
 

@@ -29,6 +29,8 @@ export interface EntryLine {
   /** Products matching text that is not an exact code or barcode, to pick from. */
   candidates: LookupProduct[];
   kept: KeptFields;
+  /** The price as first entered and its side of tax, once the document's basis has changed: each basis is worked out from it, never from the last. */
+  priceOrigin?: { unitPrice: number; taxInclusive: boolean };
 }
 
 let nextKey = 1;
@@ -93,15 +95,17 @@ export const entryTotal = (lines: EntryLine[], taxInclusive = true) => pricedLin
 
 /**
  * The lines' prices moved to the other side of VAT when the document's basis changes, as the server
- * prices them again from the list. A kept price (typed, or agreed on a quote) is sent back as it is,
- * and the server keeps the figure on the new basis, so the entry shows it unchanged too.
+ * prices them again from the list: from the price first entered, so switching back shows it again
+ * (¥1.00 含税 is ¥0.88 before VAT, which is ¥0.99 with it). A kept price (typed, or agreed on a
+ * quote) is sent back as it is, and the server keeps the figure on the new basis, so the entry shows
+ * it unchanged too.
  */
 export const linesOnBasis = (lines: EntryLine[], taxInclusive: boolean): EntryLine[] =>
-  lines.map((l) =>
-    l.product && l.kept.unitPrice === undefined
-      ? { ...l, product: { ...l.product, unitPrice: priceOnBasis(l.product.unitPrice, l.product.vatRate, { taxInclusive: !taxInclusive }, { taxInclusive }) } }
-      : l,
-  );
+  lines.map((l) => {
+    if (!l.product || l.kept.unitPrice !== undefined) return l;
+    const origin = l.priceOrigin ?? { unitPrice: l.product.unitPrice, taxInclusive: !taxInclusive };
+    return { ...l, priceOrigin: origin, product: { ...l.product, unitPrice: priceOnBasis(origin.unitPrice, l.product.vatRate, origin, { taxInclusive }) } };
+  });
 
 interface Props {
   lines: EntryLine[];
@@ -130,7 +134,7 @@ export function LineEntry({ lines, onChange: setLines, customerId, taxInclusive 
   // lookupProduct prices 含税; a 不含税 document shows and sums them as the server will store them.
   const onBasis = (product: ProductForOrder): ProductForOrder =>
     taxInclusive ? product : { ...product, unitPrice: priceOnBasis(product.unitPrice, product.vatRate, { taxInclusive: true }, { taxInclusive }) };
-  const found = (product: ProductForOrder): Partial<EntryLine> => ({ code: product.code, product: onBasis(product), unit: product.unit, unitFactor: 1, notFound: false, candidates: [], kept: {} });
+  const found = (product: ProductForOrder): Partial<EntryLine> => ({ code: product.code, product: onBasis(product), unit: product.unit, unitFactor: 1, notFound: false, candidates: [], kept: {}, priceOrigin: undefined });
 
   /** Fills a line with what a lookup found; the cursor moves to its quantity if it is still on the line's text. */
   function fill(key: number, isStillTyped: (l: EntryLine) => boolean, patch: Partial<EntryLine>) {
