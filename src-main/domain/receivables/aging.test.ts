@@ -13,6 +13,32 @@ import { aCustomer, anInvoice, aReceipt, aWorld, type World } from './receivable
 
 const zero = { not_due: 0, '1-30': 0, '31-60': 0, '61-90': 0, '91-180': 0, over_180: 0 };
 
+/**
+ * A book in a file made by `init` on the command line, each customer (payment terms 0) invoiced for
+ * one freight line on 2026-01-10; answers the command line on that file.
+ */
+async function aBookOnFile(customers: { name: string; mobile: string; unitPrice: number }[]) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-aging-')), 'desk-erp.sqlite');
+  const run = async (argv: string[]) => {
+    let stdout = '';
+    const code = await runCli([...argv, '--db', file], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => undefined } });
+    return { code, stdout };
+  };
+  expect((await run(['init', '--company', '测试公司', '--owner', 'boss', '--password', 'boss-pass-123'])).code).toBe(0);
+  const backend = createBackend({ file });
+  try {
+    const ctx = { session: { user: localAdmin(backend.conn) }, transport: 'cli' as const };
+    for (const { name, mobile, unitPrice } of customers) {
+      const customer = await backend.call(ctx, 'customers.create', { name, mobile, paymentTermsDays: 0 });
+      if (!customer.ok) throw new Error(customer.error.message);
+      await backend.call(ctx, 'receivables.invoiceServices', { customerId: (customer.data as { id: string }).id, invoiceDate: '2026-01-10', lines: [{ description: '运费', quantity: 1, unitPrice, vatRate: 900 }] });
+    }
+  } finally {
+    backend.close();
+  }
+  return run;
+}
+
 describe('aging', () => {
   it('puts each open invoice in the bucket of its days overdue as of the date', async () => {
     const world = await aWorld();
@@ -103,22 +129,7 @@ describe('aging', () => {
   });
 
   it('prints exactly the aging report as JSON from the command line', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-aging-')), 'desk-erp.sqlite');
-    const run = async (argv: string[]) => {
-      let stdout = '';
-      const code = await runCli([...argv, '--db', file], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => undefined } });
-      return { code, stdout };
-    };
-    expect((await run(['init', '--company', '测试公司', '--owner', 'boss', '--password', 'boss-pass-123'])).code).toBe(0);
-    const backend = createBackend({ file });
-    try {
-      const ctx = { session: { user: localAdmin(backend.conn) }, transport: 'cli' as const };
-      const customer = await backend.call(ctx, 'customers.create', { name: '苏州恒通建材有限公司', mobile: '13912345678', paymentTermsDays: 0 });
-      if (!customer.ok) throw new Error(customer.error.message);
-      await backend.call(ctx, 'receivables.invoiceServices', { customerId: (customer.data as { id: string }).id, invoiceDate: '2026-01-10', lines: [{ description: '运费', quantity: 1, unitPrice: 12_345, vatRate: 900 }] });
-    } finally {
-      backend.close();
-    }
+    const run = await aBookOnFile([{ name: '苏州恒通建材有限公司', mobile: '13912345678', unitPrice: 12_345 }]);
     const { code, stdout } = await run(['report', 'aging', '--as-of', '2026-02-20', '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
@@ -219,25 +230,11 @@ describe('the aging’s order', () => {
   });
 
   it('still lists customers by code from the command line, for the scripts that read it', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-erp-aging-')), 'desk-erp.sqlite');
-    const run = async (argv: string[]) => {
-      let stdout = '';
-      const code = await runCli([...argv, '--db', file], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => undefined } });
-      return { code, stdout };
-    };
-    expect((await run(['init', '--company', '测试公司', '--owner', 'boss', '--password', 'boss-pass-123'])).code).toBe(0);
-    const backend = createBackend({ file });
-    try {
-      const ctx = { session: { user: localAdmin(backend.conn) }, transport: 'cli' as const };
-      // The second customer owes more, so the screen lists it first.
-      for (const [mobile, unitPrice] of [['13912345678', 1_000], ['13912345679', 9_000]] as const) {
-        const customer = await backend.call(ctx, 'customers.create', { name: `客户${mobile}`, mobile, paymentTermsDays: 0 });
-        if (!customer.ok) throw new Error(customer.error.message);
-        await backend.call(ctx, 'receivables.invoiceServices', { customerId: (customer.data as { id: string }).id, invoiceDate: '2026-01-10', lines: [{ description: '运费', quantity: 1, unitPrice, vatRate: 900 }] });
-      }
-    } finally {
-      backend.close();
-    }
+    // The second customer owes more, so the screen lists it first.
+    const run = await aBookOnFile([
+      { name: '客户13912345678', mobile: '13912345678', unitPrice: 1_000 },
+      { name: '客户13912345679', mobile: '13912345679', unitPrice: 9_000 },
+    ]);
     const { stdout } = await run(['report', 'aging', '--as-of', '2026-02-20', '--json']);
     expect((JSON.parse(stdout) as AgingReport).rows.map((r) => [r.customer_code, r.total])).toEqual([
       ['C000001', 1_000],
